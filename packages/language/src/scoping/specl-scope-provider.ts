@@ -1,0 +1,173 @@
+import type {
+  AstNode,
+  AstNodeDescription,
+  LangiumCoreServices,
+  LangiumDocument,
+  ReferenceInfo,
+  Scope,
+} from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, URI, WorkspaceCache, stream } from 'langium';
+import type { Argument, EndpointCall, FieldInit, MemberAccess, NameRef, SpecFile } from '../generated/ast.js';
+import {
+  isArgument,
+  isEndpoint,
+  isEndpointCall,
+  isEnumDecl,
+  isFieldInit,
+  isMemberAccess,
+  isNameRef,
+  isRecordDecl,
+} from '../generated/ast.js';
+import { expectedType, withContextGuard } from '../typing/expected-type.js';
+import { isRecordLike, recordFields } from '../typing/records.js';
+import type { SpeclType } from '../typing/specl-type.js';
+import { stripOptional } from '../typing/specl-type.js';
+import { typeOf } from '../typing/type-of.js';
+import { OUTCOME_SOURCE, OUTCOME_URI } from '../workspace/builtins.js';
+import { importedUris } from '../workspace/imports.js';
+import { endpointParameters, localNames } from './local-names.js';
+
+/**
+ * Resolves every kind of name in a spec: declarations visible in a file (its own and those
+ * of the files it imports), names in expressions (locals, then declarations, then the members
+ * of the enum the context expects), fields after `.`, fields of record literals, endpoints
+ * and their parameters in calls.
+ */
+export class SpeclScopeProvider extends DefaultScopeProvider {
+  private readonly visibleCache: WorkspaceCache<string, Scope>;
+
+  constructor(private readonly services: LangiumCoreServices) {
+    super(services);
+    this.visibleCache = new WorkspaceCache(services.shared);
+  }
+
+  override getScope(context: ReferenceInfo): Scope {
+    const container = context.container;
+    if (isNameRef(container)) return this.nameScope(container);
+    if (isMemberAccess(container)) return this.memberScope(container);
+    if (isFieldInit(container)) return this.fieldInitScope(container);
+    if (isArgument(container)) return this.argumentScope(container);
+    if (isEndpointCall(container)) return this.filtered(this.visibleDeclarations(container), isEndpoint);
+    return this.visibleDeclarations(container);
+  }
+
+  /** The declarations a file sees: those of the files it imports, then its own (which win). */
+  visibleDeclarations(node: AstNode): Scope {
+    const document = AstUtils.getDocument(node) as LangiumDocument<SpecFile>;
+    const key = document.uri.toString();
+    return this.visibleCache.get(key, () => {
+      const imported = importedUris(document).filter((uri) => uri !== key);
+      const elements = this.indexManager.allElements(undefined, new Set(imported));
+      const own = this.indexManager.allElements(undefined, new Set([key]));
+      return new MapScope(stream(elements).concat(own));
+    });
+  }
+
+  private filtered(scope: Scope, predicate: (node: AstNode) => boolean): Scope {
+    return new MapScope(scope.getAllElements().filter((d) => d.node !== undefined && predicate(d.node)));
+  }
+
+  private nameScope(ref: NameRef): Scope {
+    const locals = localNames(ref);
+    const globals = this.visibleDeclarations(ref);
+    const describe = (node: AstNode, name: string) => this.descriptions.createDescription(node, name);
+    const enumMembers = () => {
+      const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
+      if (expected.kind !== 'enum') return [];
+      return expected.decl.members.map((member) => describe(member, member.name));
+    };
+    return new LayeredScope(
+      () => [...locals].map(([name, node]) => describe(node, name)),
+      (name) => {
+        const local = locals.get(name);
+        return local ? describe(local, name) : undefined;
+      },
+      globals,
+      enumMembers,
+    );
+  }
+
+  private memberScope(access: MemberAccess): Scope {
+    return this.membersOf(stripOptional(typeOf(access.receiver)));
+  }
+
+  /** The members that `.name` may name on a value of the given type. */
+  membersOf(type: SpeclType): Scope {
+    switch (type.kind) {
+      case 'record':
+        return this.createScopeForNodes(recordFields(type.decl));
+      case 'typeName':
+        return isEnumDecl(type.decl) ? this.createScopeForNodes(type.decl.members) : EMPTY_SCOPE;
+      case 'outcome': {
+        const outcome = this.outcomeDeclaration();
+        return outcome ? this.createScopeForNodes(recordFields(outcome)) : EMPTY_SCOPE;
+      }
+      case 'union': {
+        const records = type.options.map(stripOptional);
+        if (!records.every((option) => option.kind === 'record')) return EMPTY_SCOPE;
+        const [first, ...rest] = records.map((option) => recordFields(option.decl));
+        const common = (first ?? []).filter((field) => rest.every((fields) => fields.some((f) => f.name === field.name)));
+        return this.createScopeForNodes(common);
+      }
+      default:
+        return EMPTY_SCOPE;
+    }
+  }
+
+  private fieldInitScope(init: FieldInit): Scope {
+    const literal = init.$container;
+    const expected = stripOptional(expectedType(literal));
+    return expected.kind === 'record' && isRecordLike(expected.decl)
+      ? this.createScopeForNodes(recordFields(expected.decl))
+      : EMPTY_SCOPE;
+  }
+
+  private argumentScope(argument: Argument): Scope {
+    const call = argument.$container as EndpointCall;
+    const endpoint = call.endpoint.ref;
+    return endpoint ? this.createScopeForNodes(endpointParameters(endpoint)) : EMPTY_SCOPE;
+  }
+
+  /** The built-in `Outcome` record, parsed on first use if the workspace has not loaded it. */
+  private outcomeDeclaration() {
+    const documents = this.services.shared.workspace.LangiumDocuments;
+    const uri = URI.parse(OUTCOME_URI);
+    let document = documents.getDocument(uri);
+    if (!document) {
+      document = this.services.shared.workspace.LangiumDocumentFactory.fromString(OUTCOME_SOURCE, uri);
+      documents.addDocument(document);
+    }
+    const declaration = (document.parseResult.value as SpecFile).declarations[0];
+    return isRecordDecl(declaration) ? declaration : undefined;
+  }
+}
+
+/**
+ * The scope of a bare name: locals, then visible declarations, then (only when neither has
+ * the name) the members of the enum the context expects, which costs a type inference.
+ */
+class LayeredScope implements Scope {
+  constructor(
+    private readonly allLocals: () => AstNodeDescription[],
+    private readonly local: (name: string) => AstNodeDescription | undefined,
+    private readonly globals: Scope,
+    private readonly enumMembers: () => AstNodeDescription[],
+  ) {}
+
+  getElement(name: string): AstNodeDescription | undefined {
+    return (
+      this.local(name) ??
+      this.globals.getElement(name) ??
+      this.enumMembers().find((member) => member.name === name)
+    );
+  }
+
+  getElements(name: string) {
+    const element = this.getElement(name);
+    return stream(element ? [element] : []);
+  }
+
+  getAllElements() {
+    return stream(this.allLocals()).concat(this.globals.getAllElements()).concat(this.enumMembers());
+  }
+}

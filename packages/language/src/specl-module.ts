@@ -1,0 +1,46 @@
+import type {
+  DeepPartial,
+  DefaultSharedCoreModuleContext,
+  LangiumCoreServices,
+  LangiumSharedCoreServices,
+  Module,
+  PartialLangiumCoreServices,
+} from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
+import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
+import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
+import { clearTypesOnChange } from './typing/type-of.js';
+import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
+import { registerSpeclChecks } from './validation/specl-validator.js';
+
+/** Specl's services: Langium's core services with Specl's scoping and validation. */
+export type SpeclServices = LangiumCoreServices;
+
+/** The parts of Langium's core services Specl replaces. */
+export const SpeclModule: Module<SpeclServices, PartialLangiumCoreServices & DeepPartial<SpeclServices>> = {
+  references: {
+    ScopeProvider: (services) => new SpeclScopeProvider(services),
+    ScopeComputation: (services) => new SpeclScopeComputation(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new SpeclDocumentValidator(services),
+  },
+};
+
+/**
+ * Creates Specl's core services (no language server): what `specl check`, the compiler and
+ * tests use. The context gives the file system (`NodeFileSystem` from `langium/node`, or
+ * `EmptyFileSystem` in memory).
+ */
+export function createSpeclServices(context: DefaultSharedCoreModuleContext): {
+  shared: LangiumSharedCoreServices;
+  Specl: SpeclServices;
+} {
+  const shared = inject(createDefaultSharedCoreModule(context), SpeclGeneratedSharedModule);
+  const Specl = inject(createDefaultCoreModule({ shared }), SpeclGeneratedModule, SpeclModule);
+  shared.ServiceRegistry.register(Specl);
+  registerSpeclChecks(Specl);
+  clearTypesOnChange(shared);
+  return { shared, Specl };
+}

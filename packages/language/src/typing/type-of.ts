@@ -1,0 +1,257 @@
+import type { AstNode } from 'langium';
+import { AstUtils, DocumentState } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { BinaryExpr, Endpoint, EndpointCall, Expression, Let, MemberAccess, NameRef } from '../generated/ast.js';
+import {
+  isBodyClause,
+  isEndpoint,
+  isEnumDecl,
+  isEnumMember,
+  isErrorDecl,
+  isField,
+  isForallVar,
+  isHeaderParam,
+  isLet,
+  isPathParam,
+  isQuantifier,
+  isQuantifierVar,
+  isQueryParam,
+  isRecordDecl,
+  isAliasDecl,
+  isResponseClause,
+  isErrorsClause,
+} from '../generated/ast.js';
+import { isBuiltinNode } from '../workspace/builtins.js';
+import type { SpeclType } from './specl-type.js';
+import {
+  boolType,
+  floatType,
+  intType,
+  makeOptional,
+  nullType,
+  stringType,
+  stripOptional,
+  unknownType,
+} from './specl-type.js';
+import { fieldType, joinTypes } from './type-relations.js';
+import { resolveTypeExpr } from './resolve-type.js';
+
+/** The type of a parameter, field, `let` or variable a name can stand for. */
+export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
+  if (isField(target)) return fieldType(target);
+  if (isPathParam(target)) return resolveTypeExpr(target.type);
+  if (isQueryParam(target) || isHeaderParam(target)) {
+    const type = resolveTypeExpr(target.type);
+    return target.optional ? makeOptional(type) : type;
+  }
+  if (isBodyClause(target)) return resolveTypeExpr(target.type);
+  if (isForallVar(target)) return resolveTypeExpr(target.type);
+  if (isLet(target)) return typeOfLet(target);
+  if (isQuantifierVar(target) && isQuantifier(target.$container)) {
+    const collection = stripOptional(typeOf(target.$container.collection));
+    return collection.kind === 'list' ? collection.element : unknownType;
+  }
+  if (isEnumMember(target) && isEnumDecl(target.$container)) return { kind: 'enum', decl: target.$container };
+  if (isEnumDecl(target) || isRecordDecl(target) || isAliasDecl(target) || isErrorDecl(target)) {
+    return { kind: 'typeName', decl: target };
+  }
+  return unknownType;
+}
+
+/** The type of what a `let` binds: the response, or an outcome for `try`. */
+export function typeOfLet(binding: Let): SpeclType {
+  const value = typeOf(binding.value);
+  if (!binding.try) return value;
+  const endpoint = isEndpointCallLike(binding.value) ? binding.value.endpoint.ref : undefined;
+  return { kind: 'outcome', value, errors: endpoint ? declaredErrors(endpoint) : [] };
+}
+
+function isEndpointCallLike(expr: Expression): expr is EndpointCall {
+  return expr.$type === 'EndpointCall';
+}
+
+/** The errors an endpoint declares in its `errors` clauses. */
+export function declaredErrors(endpoint: Endpoint) {
+  return endpoint.clauses
+    .filter(isErrorsClause)
+    .flatMap((clause) => clause.errors.map((ref) => ref.ref))
+    .filter(isErrorDecl);
+}
+
+/** The type of an endpoint's success response: the one declared, or the union of several. */
+export function responseType(endpoint: Endpoint): SpeclType {
+  const types = endpoint.clauses
+    .filter(isResponseClause)
+    .filter((clause) => clause.type)
+    .map((clause) => resolveTypeExpr(clause.type));
+  if (types.length === 0) return nullType;
+  if (types.length === 1) return types[0]!;
+  return { kind: 'union', options: types };
+}
+
+/** The type of an endpoint's request body, if it has one. */
+export function bodyType(endpoint: Endpoint): SpeclType | undefined {
+  const body = endpoint.clauses.find(isBodyClause);
+  return body ? resolveTypeExpr(body.type) : undefined;
+}
+
+let cache = new WeakMap<AstNode, SpeclType>();
+
+/**
+ * Clears the inference cache whenever a document of this workspace changes (a change can
+ * relink other documents, and so change the types of their expressions).
+ */
+export function clearTypesOnChange(shared: LangiumSharedCoreServices): void {
+  shared.workspace.DocumentBuilder.onUpdate(() => {
+    cache = new WeakMap();
+  });
+  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
+    cache = new WeakMap();
+  });
+}
+
+/** The static type of an expression. */
+export function typeOf(expr: Expression | undefined): SpeclType {
+  if (!expr) return unknownType;
+  const cached = cache.get(expr);
+  if (cached) return cached;
+  const type = computeTypeOf(expr);
+  cache.set(expr, type);
+  return type;
+}
+
+function computeTypeOf(expr: Expression): SpeclType {
+  switch (expr.$type) {
+    case 'NumberLiteral':
+      return /[.eE]/.test(expr.value) ? floatType : intType;
+    case 'StringLiteral':
+      return stringType;
+    case 'BooleanLiteral':
+      return boolType;
+    case 'NullLiteral':
+      return nullType;
+    case 'ListLiteral':
+      return { kind: 'list', element: joinAll(expr.items.map(typeOf)) };
+    case 'RecordLiteral':
+      return expectedRecordOf(expr);
+    case 'NameRef':
+      return typeOfNameRef(expr);
+    case 'BodyRef': {
+      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      return (endpoint && bodyType(endpoint)) ?? unknownType;
+    }
+    case 'ResponseRef': {
+      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      return endpoint ? responseType(endpoint) : unknownType;
+    }
+    case 'MemberAccess':
+      return typeOfMember(expr);
+    case 'UnaryExpr':
+      return expr.op === 'not' ? boolType : numericResult(typeOf(expr.operand), intType);
+    case 'BinaryExpr':
+      return typeOfBinary(expr);
+    case 'Quantifier':
+      return boolType;
+    case 'BuiltinCall':
+      return expr.name === 'len' ? intType : boolType;
+    case 'EndpointCall': {
+      const endpoint = expr.endpoint.ref;
+      return endpoint ? responseType(endpoint) : unknownType;
+    }
+  }
+}
+
+function joinAll(types: SpeclType[]): SpeclType {
+  let result: SpeclType = unknownType;
+  for (const type of types) result = joinTypes(result, type) ?? unknownType;
+  return result;
+}
+
+function typeOfNameRef(expr: NameRef): SpeclType {
+  return typeOfNamedElement(expr.target.ref);
+}
+
+function typeOfMember(expr: MemberAccess): SpeclType {
+  const member = expr.member.ref;
+  if (!member) return unknownType;
+  let type: SpeclType;
+  if (isField(member) && isBuiltinNode(member)) {
+    type = outcomeMemberType(typeOf(expr.receiver), member.name);
+  } else if (isEnumMember(member) && isEnumDecl(member.$container)) {
+    type = { kind: 'enum', decl: member.$container };
+  } else {
+    type = typeOfNamedElement(member);
+  }
+  return expr.optional ? makeOptional(stripOptional(type)) : type;
+}
+
+function outcomeMemberType(receiver: SpeclType, name: string): SpeclType {
+  const outcome = stripOptional(receiver);
+  if (outcome.kind !== 'outcome') return unknownType;
+  switch (name) {
+    case 'ok':
+      return boolType;
+    case 'status':
+      return intType;
+    case 'value':
+      return outcome.value;
+    case 'error': {
+      const errors = outcome.errors.map((decl): SpeclType => ({ kind: 'record', decl }));
+      if (errors.length === 0) return unknownType;
+      return errors.length === 1 ? errors[0]! : { kind: 'union', options: errors };
+    }
+    default:
+      return unknownType;
+  }
+}
+
+function typeOfBinary(expr: BinaryExpr): SpeclType {
+  switch (expr.op) {
+    case 'and':
+    case 'or':
+    case 'implies':
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case 'in':
+      return boolType;
+    case '??': {
+      const left = stripOptional(typeOf(expr.left));
+      return joinTypes(left, typeOf(expr.right)) ?? left;
+    }
+    case '+': {
+      const left = typeOf(expr.left);
+      if (left.kind === 'primitive' && left.name === 'String') return stringType;
+      return numericResult(left, typeOf(expr.right));
+    }
+    case '/':
+      return floatType;
+    default:
+      return numericResult(typeOf(expr.left), typeOf(expr.right));
+  }
+}
+
+/** `Int` when both operands are `Int`, otherwise `Float`; unknown stays unknown. */
+function numericResult(left: SpeclType, right: SpeclType): SpeclType {
+  const a = stripOptional(left);
+  const b = stripOptional(right);
+  if (a.kind === 'unknown' || b.kind === 'unknown') return unknownType;
+  if (a.kind === 'primitive' && a.name === 'Int' && b.kind === 'primitive' && b.name === 'Int') return intType;
+  return floatType;
+}
+
+// Set by the expected-type module, which imports this one (kept as a hook to avoid a cycle).
+let expectedRecordHook: (expr: Expression) => SpeclType = () => unknownType;
+
+/** Registers how a record literal learns its type from where it stands. */
+export function setExpectedRecordHook(hook: (expr: Expression) => SpeclType): void {
+  expectedRecordHook = hook;
+}
+
+function expectedRecordOf(expr: Expression): SpeclType {
+  const expected = stripOptional(expectedRecordHook(expr));
+  return expected.kind === 'record' ? expected : unknownType;
+}

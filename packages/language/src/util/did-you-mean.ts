@@ -1,0 +1,39 @@
+/** The edit distance between two strings (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate closest to `name`, if it is close enough to be a likely typo: a case-only
+ * difference, or an edit distance of at most a third of the name's length (at least 1).
+ * Ties go to the first candidate in sorted order, so the answer is deterministic.
+ */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of [...new Set(candidates)].sort()) {
+    if (candidate === name) continue;
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `; did you mean \`x\`?` when a close candidate exists, else the fallback (or nothing). */
+export function didYouMean(name: string, candidates: Iterable<string>, fallback = ''): string {
+  const closest = closestName(name, candidates);
+  return closest ? `; did you mean \`${closest}\`?` : fallback;
+}

@@ -1,0 +1,197 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Constraint, ConstraintValue, TypeRef } from '../generated/ast.js';
+import { isBooleanLiteral, isConstNumber, isStringLiteral } from '../generated/ast.js';
+import type { EffectiveConstraint } from '../typing/resolve-type.js';
+import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
+import type { SpeclType } from '../typing/specl-type.js';
+import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { report } from './report.js';
+
+type ConstraintFamily = 'number' | 'string' | 'list';
+
+interface ConstraintSpec {
+  readonly family: ConstraintFamily;
+  readonly value: 'number' | 'count' | 'string' | 'boolean';
+}
+
+/** Every constraint Specl knows, the types it fits and the kind of value it takes. */
+export const constraintSpecs: Readonly<Record<string, ConstraintSpec>> = {
+  min: { family: 'number', value: 'number' },
+  max: { family: 'number', value: 'number' },
+  exclusiveMin: { family: 'number', value: 'number' },
+  exclusiveMax: { family: 'number', value: 'number' },
+  minLength: { family: 'string', value: 'count' },
+  maxLength: { family: 'string', value: 'count' },
+  pattern: { family: 'string', value: 'string' },
+  minItems: { family: 'list', value: 'count' },
+  maxItems: { family: 'list', value: 'count' },
+  unique: { family: 'list', value: 'boolean' },
+};
+
+const familyTypes: Record<ConstraintFamily, string> = {
+  number: 'Int and Float',
+  string: 'String and the string formats',
+  list: 'List',
+};
+
+/** The numeric value of a constraint, or undefined when it is not a number. */
+export function constraintNumber(value: ConstraintValue | undefined): number | undefined {
+  if (!isConstNumber(value)) return undefined;
+  const n = Number(value.value);
+  return value.negative ? -n : n;
+}
+
+/** Checks of constraints: known names, fitting types, value kinds, regexes and contradictions. */
+export class ConstraintChecks {
+  checkTypeRef(ref: TypeRef, accept: ValidationAcceptor): void {
+    if (ref.constraints.length === 0) return;
+    const type = stripOptional(resolveTypeExpr(ref));
+    const seen = new Set<string>();
+    let allFit = true;
+    for (const constraint of ref.constraints) {
+      if (seen.has(constraint.name)) {
+        report(accept, 'specl/duplicate-constraint', `\`${constraint.name}\` is already given; remove one`, {
+          node: constraint,
+          property: 'name',
+        });
+      }
+      seen.add(constraint.name);
+      allFit = this.checkConstraint(constraint, type, accept) && allFit;
+    }
+    if (allFit) this.checkConflicts(ref, type, accept);
+  }
+
+  /** Checks one constraint on its own; false when it does not fit, so conflicts are not checked. */
+  private checkConstraint(constraint: Constraint, type: SpeclType, accept: ValidationAcceptor): boolean {
+    const spec = constraintSpecs[constraint.name];
+    if (!spec) {
+      report(
+        accept,
+        'specl/unknown-constraint',
+        `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, Object.keys(constraintSpecs), `; the constraints are ${Object.keys(constraintSpecs).join(', ')}`)}`,
+        { node: constraint, property: 'name' },
+      );
+      return false;
+    }
+    if (type.kind !== 'unknown' && !fitsFamily(type, spec.family)) {
+      report(
+        accept,
+        'specl/constraint-type-mismatch',
+        `\`${constraint.name}\` applies to ${familyTypes[spec.family]}, not to ${typeToString(type)}`,
+        { node: constraint, property: 'name' },
+      );
+      return false;
+    }
+    const value = constraint.value;
+    const n = constraintNumber(value);
+    switch (spec.value) {
+      case 'number':
+        if (n === undefined) return this.wrongValue(constraint, 'a number', accept);
+        if (type.kind === 'primitive' && type.name === 'Int' && !Number.isInteger(n)) {
+          return this.wrongValue(constraint, 'a whole number, since the type is Int', accept);
+        }
+        return true;
+      case 'count':
+        if (n === undefined || !Number.isInteger(n) || n < 0) return this.wrongValue(constraint, 'a whole number of 0 or more', accept);
+        return true;
+      case 'boolean':
+        if (!isBooleanLiteral(value)) return this.wrongValue(constraint, '`true` or `false`', accept);
+        return true;
+      case 'string': {
+        if (!isStringLiteral(value)) return this.wrongValue(constraint, 'a regular expression in a string', accept);
+        const problem = regexProblem(value.value);
+        if (problem) {
+          report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, { node: constraint, property: 'value' });
+          return false;
+        }
+        return true;
+      }
+    }
+  }
+
+  private wrongValue(constraint: Constraint, expected: string, accept: ValidationAcceptor): false {
+    report(accept, 'specl/constraint-type-mismatch', `\`${constraint.name}\` takes ${expected}`, {
+      node: constraint,
+      property: 'value',
+    });
+    return false;
+  }
+
+  private checkConflicts(ref: TypeRef, type: SpeclType, accept: ValidationAcceptor): void {
+    const effective = effectiveConstraints(ref);
+    const isInt = type.kind === 'primitive' && type.name === 'Int';
+    const conflict = (a: EffectiveConstraint | undefined, b: EffectiveConstraint | undefined, why: string) => {
+      const at = [b, a].find((c) => c && !c.inherited);
+      if (!at) return;
+      const other = at === b ? a : b;
+      const from = other?.inherited ? ' (from the alias)' : '';
+      report(accept, 'specl/constraint-conflict', `\`${at.name}\` contradicts \`${other?.name}\`${from}: ${why}`, {
+        node: at.constraint,
+      });
+    };
+    const last = (name: string) => [...effective].reverse().find((c) => c.name === name);
+    const valueOf = (c: EffectiveConstraint | undefined) => constraintNumber(c?.constraint.value);
+
+    const lower = pickBound(last('min'), last('exclusiveMin'), valueOf, 'max');
+    const upper = pickBound(last('max'), last('exclusiveMax'), valueOf, 'min');
+    if (lower && upper) {
+      const lo = valueOf(lower)!;
+      const hi = valueOf(upper)!;
+      const exclusive = lower.name.startsWith('exclusive') || upper.name.startsWith('exclusive');
+      const empty = lo > hi || (lo === hi && exclusive) || (isInt && emptyIntRange(lower, upper, lo, hi));
+      if (empty) conflict(lower, upper, `no value lies between ${lo} and ${hi}`);
+    }
+    for (const [minName, maxName] of [
+      ['minLength', 'maxLength'],
+      ['minItems', 'maxItems'],
+    ] as const) {
+      const min = last(minName);
+      const max = last(maxName);
+      if (min && max && valueOf(min)! > valueOf(max)!) {
+        conflict(min, max, `${valueOf(min)} is more than ${valueOf(max)}`);
+      }
+    }
+  }
+}
+
+/** Of an inclusive and an exclusive bound, the tighter one. */
+function pickBound(
+  inclusive: EffectiveConstraint | undefined,
+  exclusive: EffectiveConstraint | undefined,
+  valueOf: (c: EffectiveConstraint | undefined) => number | undefined,
+  direction: 'max' | 'min',
+): EffectiveConstraint | undefined {
+  if (!inclusive || !exclusive) return inclusive ?? exclusive;
+  const a = valueOf(inclusive)!;
+  const b = valueOf(exclusive)!;
+  if (a === b) return exclusive;
+  return direction === 'max' ? (a > b ? inclusive : exclusive) : a < b ? inclusive : exclusive;
+}
+
+function emptyIntRange(lower: EffectiveConstraint, upper: EffectiveConstraint, lo: number, hi: number): boolean {
+  const first = lower.name === 'exclusiveMin' ? Math.floor(lo) + 1 : Math.ceil(lo);
+  const lastValue = upper.name === 'exclusiveMax' ? Math.ceil(hi) - 1 : Math.floor(hi);
+  return first > lastValue;
+}
+
+function fitsFamily(type: SpeclType, family: ConstraintFamily): boolean {
+  switch (family) {
+    case 'number':
+      return isNumeric(type);
+    case 'string':
+      return isStringLike(type);
+    case 'list':
+      return type.kind === 'list';
+  }
+}
+
+/** Why a regular expression is invalid (as ECMAScript with the `u` flag reads it), if it is. */
+export function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}

@@ -1,0 +1,264 @@
+import type { AstNode, LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { AliasDecl, EnumDecl, RecordDecl, ErrorDecl, SpecFile, SpecHeader, Spread, TypeRef } from '../generated/ast.js';
+import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
+import { isRecordLike } from '../typing/records.js';
+import type { RecordLike } from '../typing/records.js';
+import { BUILTIN_SCHEME } from '../workspace/builtins.js';
+import { importedUris, resolveImportUri } from '../workspace/imports.js';
+import { report } from './report.js';
+import { displayPath } from './display-path.js';
+import { isField, isSpread } from '../generated/ast.js';
+
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** Checks of whole files and of declarations: headers, imports, names, spreads, aliases. */
+export class DeclarationChecks {
+  constructor(private readonly services: LangiumCoreServices) {}
+
+  checkSpecHeader(header: SpecHeader, accept: ValidationAcceptor): void {
+    const version = header.version ?? '';
+    if (!SEMVER.test(version)) {
+      const suggestion = suggestSemver(version);
+      report(
+        accept,
+        'specl/invalid-semver',
+        `\`${version}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${suggestion}"`,
+        { node: header, property: 'version' },
+      );
+    }
+  }
+
+  checkImports(file: SpecFile, accept: ValidationAcceptor): void {
+    const document = AstUtils.getDocument(file);
+    const documents = this.services.shared.workspace.LangiumDocuments;
+    const seen = new Set<string>();
+    for (const imp of file.imports) {
+      const path = imp.path;
+      if (path === undefined) continue;
+      if (!path.endsWith('.specl')) {
+        report(accept, 'specl/unresolved-import', `cannot import \`${path}\`: only .specl files can be imported`, {
+          node: imp,
+          property: 'path',
+        });
+        continue;
+      }
+      const uri = resolveImportUri(document, path);
+      if (!documents.hasDocument(uri)) {
+        report(
+          accept,
+          'specl/unresolved-import',
+          `cannot find \`${path}\` (looked for ${displayPath(uri)}); check the path, which is relative to this file`,
+          { node: imp, property: 'path' },
+        );
+      } else if (seen.has(uri.toString())) {
+        report(accept, 'specl/duplicate-declaration', `\`${path}\` is imported twice; remove this import`, {
+          node: imp,
+          property: 'path',
+        });
+      }
+      seen.add(uri.toString());
+    }
+  }
+
+  /** A root file (one no other file imports) must name its spec. */
+  checkSpecPresent(file: SpecFile, accept: ValidationAcceptor): void {
+    if (file.header) return;
+    const document = AstUtils.getDocument(file);
+    if (document.uri.scheme === BUILTIN_SCHEME) return;
+    const self = document.uri.toString();
+    const importedByOthers = this.services.shared.workspace.LangiumDocuments.all.some(
+      (other) => other !== document && importedUris(other as LangiumDocument<SpecFile>).includes(self),
+    );
+    if (importedByOthers) return;
+    const firstNode: AstNode = file.imports[0] ?? file.declarations[0] ?? file;
+    const name = toSpecName(document);
+    report(
+      accept,
+      'specl/missing-spec',
+      `this file is not imported by another, so it must begin with a spec header, such as \`spec ${name} version "0.1.0"\``,
+      { node: firstNode },
+    );
+  }
+
+  checkDuplicateDeclarations(file: SpecFile, accept: ValidationAcceptor): void {
+    const document = AstUtils.getDocument(file) as LangiumDocument<SpecFile>;
+    const own = new Map<string, unknown>();
+    for (const declaration of file.declarations) {
+      if (!declaration.name) continue;
+      if (own.has(declaration.name)) {
+        report(
+          accept,
+          'specl/duplicate-declaration',
+          `\`${declaration.name}\` is already declared in this file; rename one of them`,
+          { node: declaration, property: 'name' },
+        );
+      }
+      own.set(declaration.name, declaration);
+    }
+    const documents = this.services.shared.workspace.LangiumDocuments;
+    for (const uri of importedUris(document)) {
+      const imported = documents.all.find((d) => d.uri.toString() === uri) as LangiumDocument<SpecFile> | undefined;
+      if (!imported || imported === document) continue;
+      for (const declaration of imported.parseResult.value.declarations) {
+        const clash = own.get(declaration.name);
+        if (clash) {
+          report(
+            accept,
+            'specl/duplicate-declaration',
+            `\`${declaration.name}\` is also declared in ${displayPath(imported.uri)} (imported here); rename one of them`,
+            { node: clash as SpecFile['declarations'][number], property: 'name' },
+          );
+        }
+      }
+    }
+  }
+
+  checkRecordFields(decl: RecordDecl | ErrorDecl, accept: ValidationAcceptor): void {
+    const seen = new Map<string, string>();
+    for (const member of decl.members) {
+      if (isField(member)) {
+        if (seen.has(member.name)) {
+          report(accept, 'specl/duplicate-field', `field \`${member.name}\` is already ${seen.get(member.name)}; rename or remove one`, {
+            node: member,
+            property: 'name',
+          });
+        }
+        seen.set(member.name, 'declared in this record');
+      } else if (isSpread(member)) {
+        const target = member.target.ref;
+        if (!isRecordLike(target)) continue;
+        for (const field of spreadFields(target)) {
+          if (seen.has(field)) {
+            report(
+              accept,
+              'specl/duplicate-field',
+              `spreading \`${target.name}\` brings field \`${field}\`, which is already ${seen.get(field)}`,
+              { node: member, property: 'target' },
+            );
+          } else {
+            seen.set(field, `brought by \`...${target.name}\``);
+          }
+        }
+      }
+    }
+  }
+
+  checkSpread(spread: Spread, accept: ValidationAcceptor): void {
+    const target = spread.target.ref;
+    if (!target) return;
+    if (!isRecordLike(target)) {
+      report(
+        accept,
+        'specl/not-a-record',
+        `only records can be spread, and \`${target.name}\` is ${describeDeclaration(target)}`,
+        { node: spread, property: 'target' },
+      );
+      return;
+    }
+    const owner = spread.$container as RecordLike;
+    if (spreadsReach(target, owner, new Set())) {
+      report(accept, 'specl/recursive-spread', `\`${owner.name}\` spreads itself through \`${target.name}\`; remove the spread`, {
+        node: spread,
+        property: 'target',
+      });
+    }
+  }
+
+  checkEnum(decl: EnumDecl, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const member of decl.members) {
+      if (seen.has(member.name)) {
+        report(accept, 'specl/duplicate-enum-member', `\`${member.name}\` is already a member of \`${decl.name}\`; remove one`, {
+          node: member,
+          property: 'name',
+        });
+      }
+      seen.add(member.name);
+    }
+  }
+
+  checkAlias(decl: AliasDecl, accept: ValidationAcceptor): void {
+    const seen = new Set<AliasDecl>([decl]);
+    let type = decl.type;
+    while (isTypeRef(type)) {
+      const target = type.ref?.ref;
+      if (!isAliasDecl(target)) return;
+      if (seen.has(target)) {
+        report(accept, 'specl/recursive-alias', `alias \`${decl.name}\` refers to itself; an alias must end in a type`, {
+          node: decl,
+          property: 'name',
+        });
+        return;
+      }
+      seen.add(target);
+      type = target.type;
+    }
+  }
+
+  checkTypeRefTarget(ref: TypeRef, accept: ValidationAcceptor): void {
+    const target = ref.ref?.ref;
+    if (isEndpoint(target) || isProperty(target)) {
+      report(accept, 'specl/not-a-type', `\`${target.name}\` is ${describeDeclaration(target)}, not a type`, {
+        node: ref,
+        property: 'ref',
+      });
+    }
+  }
+}
+
+function spreadFields(target: RecordLike): string[] {
+  const names: string[] = [];
+  const visit = (decl: RecordLike, seen: Set<RecordLike>) => {
+    if (seen.has(decl)) return;
+    seen.add(decl);
+    for (const member of decl.members) {
+      if (isField(member)) names.push(member.name);
+      else if (isSpread(member) && isRecordLike(member.target.ref)) visit(member.target.ref, seen);
+    }
+  };
+  visit(target, new Set());
+  return names;
+}
+
+function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>): boolean {
+  if (from === goal) return true;
+  if (seen.has(from)) return false;
+  seen.add(from);
+  return from.members.some((member) => isSpread(member) && isRecordLike(member.target.ref) && spreadsReach(member.target.ref, goal, seen));
+}
+
+/** "an endpoint", "an enum", ... for messages. */
+export function describeDeclaration(node: { $type: string }): string {
+  switch (node.$type) {
+    case 'Endpoint':
+      return 'an endpoint';
+    case 'Property':
+      return 'a property';
+    case 'EnumDecl':
+      return 'an enum';
+    case 'AliasDecl':
+      return 'an alias';
+    case 'ErrorDecl':
+      return 'an error';
+    case 'RecordDecl':
+      return 'a record type';
+    default:
+      return 'not a declaration';
+  }
+}
+
+function suggestSemver(version: string): string {
+  const numbers = version.match(/\d+/g) ?? [];
+  const [major = '0', minor = '0', patch = '0'] = numbers.map((n) => String(Number(n)));
+  return `${major}.${minor}.${patch}`;
+}
+
+function toSpecName(document: LangiumDocument): string {
+  const base = document.uri.path.split('/').pop()?.replace(/\.specl$/, '') ?? 'Api';
+  const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return /^[A-Za-z_]/.test(name) ? name : `Api${name}`;
+}
+

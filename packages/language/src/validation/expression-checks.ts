@@ -1,0 +1,355 @@
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type {
+  BinaryExpr,
+  BuiltinCall,
+  EndpointCall,
+  Expression,
+  ListLiteral,
+  MemberAccess,
+  NameRef,
+  RecordLiteral,
+  UnaryExpr,
+  Quantifier,
+  BodyRef,
+  ResponseRef,
+} from '../generated/ast.js';
+import {
+  isEndpoint,
+  isEnsuresClause,
+  isLet,
+  isMemberAccess,
+  isRecordDecl,
+  isEnumDecl,
+  isAliasDecl,
+  isErrorDecl,
+  isRequiresClause,
+  isStringLiteral,
+  isBodyClause,
+} from '../generated/ast.js';
+import { expectedType } from '../typing/expected-type.js';
+import { recordFields } from '../typing/records.js';
+import type { SpeclType } from '../typing/specl-type.js';
+import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
+import { isAssignable, isComparable, isOrdered, joinTypes } from '../typing/type-relations.js';
+import { typeOf } from '../typing/type-of.js';
+import { regexProblem } from './constraint-checks.js';
+import { describeDeclaration } from './declaration-checks.js';
+import { report } from './report.js';
+
+/** A short rendering of an expression's source, for messages. */
+export function sourceOf(expr: Expression): string {
+  const text = expr.$cstNode?.text ?? '';
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+function mismatch(accept: ValidationAcceptor, expr: Expression, expected: string, actual: SpeclType, hint = ''): void {
+  report(
+    accept,
+    'specl/type-mismatch',
+    `expected ${expected}, but \`${sourceOf(expr)}\` is ${article(typeToString(actual))}${hint}`,
+    { node: expr },
+  );
+}
+
+function article(text: string): string {
+  if (text === 'null' || text === 'unknown' || text.startsWith('the ') || text.startsWith('outcome')) return text;
+  return `${/^[AEIOU]/.test(text) ? 'an' : 'a'} ${text}`;
+}
+
+/** Reports an expression that may be absent where a present value is needed. */
+function checkPresent(accept: ValidationAcceptor, expr: Expression, type: SpeclType): boolean {
+  if (type.kind !== 'optional' && type.kind !== 'null') return true;
+  report(
+    accept,
+    'specl/optional-access',
+    `\`${sourceOf(expr)}\` may be absent; give a default with \`${sourceOf(expr)} ?? ...\` or test it against null first`,
+    { node: expr },
+  );
+  return false;
+}
+
+/**
+ * The expression type checker: every operator, call and literal is checked against the
+ * types of its operands, and every mistake is reported at the sub-expression that makes it.
+ */
+export class ExpressionChecks {
+  /** A condition (`invariant`, `requires`, `ensures`, `where`, `expect`) must be a Bool. */
+  checkCondition(expr: Expression | undefined, accept: ValidationAcceptor): void {
+    if (!expr) return;
+    const type = typeOf(expr);
+    if (type.kind === 'unknown') return;
+    if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) mismatch(accept, expr, 'a condition (Bool)', type);
+  }
+
+  checkBinary(expr: BinaryExpr, accept: ValidationAcceptor): void {
+    const left = typeOf(expr.left);
+    const right = typeOf(expr.right);
+    switch (expr.op) {
+      case 'and':
+      case 'or':
+      case 'implies':
+        for (const [operand, type] of [
+          [expr.left, left],
+          [expr.right, right],
+        ] as const) {
+          if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) {
+            mismatch(accept, operand, `a Bool on each side of \`${expr.op}\``, type);
+          }
+        }
+        return;
+      case '==':
+      case '!=':
+        if (!isComparable(left, right)) {
+          mismatch(accept, expr.right, `a value comparable with ${article(typeToString(left))}`, right);
+        }
+        return;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        if (!checkPresent(accept, expr.left, left) || !checkPresent(accept, expr.right, right)) return;
+        if (!isOrdered(left, right)) {
+          const orderable = isNumeric(left) || isStringLike(left);
+          if (!orderable) mismatch(accept, expr.left, `a number, string or date on each side of \`${expr.op}\``, left);
+          else mismatch(accept, expr.right, `a value ordered like ${article(typeToString(left))}`, right);
+        }
+        return;
+      case 'in': {
+        const list = stripOptional(right);
+        if (list.kind === 'unknown') return;
+        if (list.kind !== 'list') {
+          mismatch(accept, expr.right, 'a list on the right of `in`', right);
+          return;
+        }
+        if (!isComparable(left, list.element)) {
+          mismatch(accept, expr.left, `a value comparable with the list's ${typeToString(list.element)} elements`, left);
+        }
+        return;
+      }
+      case '??':
+        if (left.kind !== 'optional' && left.kind !== 'null' && left.kind !== 'unknown') {
+          report(accept, 'specl/redundant-optional-chain', `\`${sourceOf(expr.left)}\` is never absent, so \`??\` has no effect`, {
+            node: expr,
+            property: 'op',
+          });
+          return;
+        }
+        if (joinTypes(stripOptional(left), right) === undefined) {
+          mismatch(accept, expr.right, `a default of the same type as \`${sourceOf(expr.left)}\` (${typeToString(stripOptional(left))})`, right);
+        }
+        return;
+      case '+':
+        if (isStringLike(stripOptional(left)) && isStringLike(stripOptional(right))) {
+          if (checkPresent(accept, expr.left, left)) checkPresent(accept, expr.right, right);
+          return;
+        }
+        this.checkArithmetic(expr, left, right, accept);
+        return;
+      default:
+        this.checkArithmetic(expr, left, right, accept);
+    }
+  }
+
+  private checkArithmetic(expr: BinaryExpr, left: SpeclType, right: SpeclType, accept: ValidationAcceptor): void {
+    for (const [operand, type] of [
+      [expr.left, left],
+      [expr.right, right],
+    ] as const) {
+      if (type.kind === 'unknown') continue;
+      if (!checkPresent(accept, operand, type)) continue;
+      if (!isNumeric(type)) mismatch(accept, operand, `a number on each side of \`${expr.op}\``, type);
+    }
+    if (expr.op === '%' && isNumeric(left) && isNumeric(right)) {
+      const bothInt = [left, right].every((t) => t.kind === 'primitive' && t.name === 'Int');
+      if (!bothInt) mismatch(accept, expr, 'Int operands for `%`', left.kind === 'primitive' && left.name === 'Int' ? right : left);
+    }
+  }
+
+  checkUnary(expr: UnaryExpr, accept: ValidationAcceptor): void {
+    const type = typeOf(expr.operand);
+    if (type.kind === 'unknown') return;
+    if (expr.op === 'not') {
+      if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) mismatch(accept, expr.operand, 'a Bool after `not`', type);
+    } else if (checkPresent(accept, expr.operand, type) && !isNumeric(type)) {
+      mismatch(accept, expr.operand, 'a number after `-`', type);
+    }
+  }
+
+  checkMemberAccess(expr: MemberAccess, accept: ValidationAcceptor): void {
+    const receiver = typeOf(expr.receiver);
+    if (!expr.optional && (receiver.kind === 'optional' || receiver.kind === 'null')) {
+      report(
+        accept,
+        'specl/optional-access',
+        `\`${sourceOf(expr.receiver)}\` may be absent; write \`${sourceOf(expr.receiver)}?.${expr.member.$refText}\``,
+        { node: expr, property: 'member' },
+      );
+    }
+    if (expr.optional && receiver.kind !== 'optional' && receiver.kind !== 'null' && receiver.kind !== 'unknown') {
+      report(accept, 'specl/redundant-optional-chain', `\`${sourceOf(expr.receiver)}\` is never absent; write \`.\` instead of \`?.\``, {
+        node: expr,
+        property: 'optional',
+      });
+    }
+  }
+
+  checkNameRef(expr: NameRef, accept: ValidationAcceptor): void {
+    const target = expr.target.ref;
+    if (!target) return;
+    const usedAsQualifier = isMemberAccess(expr.$container) && expr.$container.receiver === expr;
+    if (isEndpoint(target) || target.$type === 'Property') {
+      const hint = isEndpoint(target) ? `; call it in a property's \`let\`: \`let x = ${target.name}(...)\`` : '';
+      report(accept, 'specl/not-a-value', `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`, { node: expr });
+    } else if ((isRecordDecl(target) || isAliasDecl(target) || isErrorDecl(target)) || (isEnumDecl(target) && !usedAsQualifier)) {
+      const hint = isEnumDecl(target) ? `; name one of its members, such as \`${target.name}.${target.members[0]?.name ?? 'member'}\`` : '';
+      report(accept, 'specl/not-a-value', `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`, { node: expr });
+    }
+  }
+
+  checkBodyRef(expr: BodyRef, accept: ValidationAcceptor): void {
+    const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+    if (!endpoint) {
+      report(accept, 'specl/misplaced-expression', '`body` can only be used in the `requires` and `ensures` of an endpoint', { node: expr });
+    } else if (!endpoint.clauses.some(isBodyClause)) {
+      report(accept, 'specl/misplaced-expression', `endpoint \`${endpoint.name}\` has no body; add a \`body\` clause`, { node: expr });
+    }
+  }
+
+  checkResponseRef(expr: ResponseRef, accept: ValidationAcceptor): void {
+    if (AstUtils.getContainerOfType(expr, isRequiresClause)) {
+      report(accept, 'specl/misplaced-expression', '`response` is not known yet in `requires`; move this condition to `ensures`', { node: expr });
+    } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause)) {
+      report(accept, 'specl/misplaced-expression', '`response` can only be used in the `ensures` of an endpoint', { node: expr });
+    }
+  }
+
+  checkQuantifier(expr: Quantifier, accept: ValidationAcceptor): void {
+    const collection = typeOf(expr.collection);
+    if (collection.kind === 'unknown') return;
+    if (!checkPresent(accept, expr.collection, collection)) return;
+    if (collection.kind !== 'list') mismatch(accept, expr.collection, `a list after \`${expr.kind} ${expr.variable?.name} in\``, collection);
+    this.checkCondition(expr.predicate, accept);
+  }
+
+  checkBuiltinCall(expr: BuiltinCall, accept: ValidationAcceptor): void {
+    const arity = expr.name === 'len' ? 1 : 2;
+    if (expr.args.length !== arity) {
+      const usage = expr.name === 'len' ? '`len(value)`' : '`matches(text, "regex")`';
+      report(accept, 'specl/type-mismatch', `\`${expr.name}\` takes ${arity} argument${arity > 1 ? 's' : ''}: ${usage}`, {
+        node: expr,
+        property: 'name',
+      });
+      return;
+    }
+    const first = expr.args[0]!;
+    const type = typeOf(first);
+    if (type.kind === 'unknown' || !checkPresent(accept, first, type)) return;
+    if (expr.name === 'len') {
+      if (!isStringLike(type) && type.kind !== 'list' && type.kind !== 'map') mismatch(accept, first, 'a string, list or map for `len`', type);
+      return;
+    }
+    if (!isStringLike(type)) mismatch(accept, first, 'a string to match', type);
+    const pattern = expr.args[1]!;
+    if (!isStringLiteral(pattern)) {
+      report(accept, 'specl/type-mismatch', 'the regular expression of `matches` must be a string literal', { node: pattern });
+      return;
+    }
+    const problem = regexProblem(pattern.value);
+    if (problem) report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, { node: pattern });
+  }
+
+  checkListLiteral(expr: ListLiteral, accept: ValidationAcceptor): void {
+    let joined: SpeclType = { kind: 'unknown' };
+    for (const item of expr.items) {
+      const type = typeOf(item);
+      const next = joinTypes(joined, type);
+      if (!next) {
+        mismatch(accept, item, `an element like the others (${typeToString(joined)})`, type);
+        return;
+      }
+      joined = next;
+    }
+  }
+
+  checkRecordLiteral(expr: RecordLiteral, accept: ValidationAcceptor): void {
+    const expected = stripOptional(expectedType(expr));
+    if (expected.kind !== 'record') {
+      if (expected.kind === 'unknown') {
+        report(accept, 'specl/type-mismatch', 'the type of this record literal is not known here; use it as a call argument or compare it with a typed value', { node: expr });
+      } else {
+        mismatch(accept, expr, typeToString(expected), { kind: 'unknown' }, ', not a record literal');
+      }
+      return;
+    }
+    const given = new Set<string>();
+    for (const init of expr.fields) {
+      const name = init.field.$refText;
+      if (given.has(name)) {
+        report(accept, 'specl/duplicate-field', `field \`${name}\` is already given; remove one`, { node: init, property: 'field' });
+      }
+      given.add(name);
+      const field = init.field.ref;
+      if (!field) continue;
+      this.checkAssignable(init.value, expectedType(init.value), accept, `field \`${name}\``);
+    }
+    const missing = recordFields(expected.decl).filter((f) => !f.optional && !given.has(f.name)).map((f) => `\`${f.name}\``);
+    if (missing.length > 0) {
+      report(accept, 'specl/missing-field', `this ${expected.decl.name} lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'}`, {
+        node: expr,
+      });
+    }
+  }
+
+  checkEndpointCall(expr: EndpointCall, accept: ValidationAcceptor): void {
+    if (!isLet(expr.$container) || expr.$container.value !== expr) {
+      report(
+        accept,
+        'specl/misplaced-expression',
+        `a call to \`${expr.endpoint.$refText}\` must be the whole value of a \`let\`: \`let x = ${expr.endpoint.$refText}(...)\``,
+        { node: expr },
+      );
+    }
+    const endpoint = expr.endpoint.ref;
+    if (!endpoint) return;
+    const given = new Set<string>();
+    for (const argument of expr.args) {
+      const name = argument.parameter.$refText;
+      if (given.has(name)) {
+        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, { node: argument, property: 'parameter' });
+      }
+      given.add(name);
+      if (argument.parameter.ref) this.checkAssignable(argument.value, expectedType(argument.value), accept, `parameter \`${name}\``);
+    }
+    const missing = requiredParameters(endpoint).filter((name) => !given.has(name));
+    if (missing.length > 0) {
+      const list = missing.map((m) => `\`${m}\``).join(', ');
+      report(accept, 'specl/missing-parameter', `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`, {
+        node: expr,
+        property: 'endpoint',
+      });
+    }
+  }
+
+  private checkAssignable(value: Expression, expected: SpeclType, accept: ValidationAcceptor, what: string): void {
+    const actual = typeOf(value);
+    if (!isAssignable(actual, expected)) mismatch(accept, value, `${typeToString(expected)} for ${what}`, actual);
+  }
+}
+
+/**
+ * The names a call must pass: path parameters, required query parameters and the body.
+ * Headers may be left out: the verifier generates them from their type on each call (as suits
+ * idempotency keys and trace ids).
+ */
+export function requiredParameters(endpoint: import('../generated/ast.js').Endpoint): string[] {
+  const names: string[] = [];
+  for (const segment of endpoint.path?.segments ?? []) {
+    for (const part of segment.parts) if (part.$type === 'PathParam') names.push(part.name);
+  }
+  for (const clause of endpoint.clauses) {
+    if (clause.$type === 'QueryParam' && !clause.optional) names.push(clause.name);
+    if (clause.$type === 'BodyClause') names.push('body');
+  }
+  return names;
+}

@@ -1,0 +1,40 @@
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Let, NameRef, Property, PropertyStatement } from '../generated/ast.js';
+import { isEndpointCall, isForallVar, isLet, isNameRef, isProperty } from '../generated/ast.js';
+import { report } from './report.js';
+
+/** Checks of properties: names bound before use, `try` on calls. */
+export class PropertyChecks {
+  checkBindingOrder(property: Property, accept: ValidationAcceptor): void {
+    const indexOf = new Map<PropertyStatement, number>(property.statements.map((s, i) => [s, i]));
+    property.statements.forEach((statement, useIndex) => {
+      for (const node of AstUtils.streamAst(statement)) {
+        if (!isNameRef(node)) continue;
+        const target = node.target.ref;
+        if (!target || AstUtils.getContainerOfType(target, isProperty) !== property) continue;
+        const binding = isLet(target) ? target : isForallVar(target) ? target.$container : undefined;
+        if (!binding) continue;
+        const bindIndex = indexOf.get(binding) ?? -1;
+        const selfReference = isLet(target) && bindIndex === useIndex;
+        if (bindIndex > useIndex || selfReference) this.reportUnbound(node, target.name, selfReference, accept);
+      }
+    });
+  }
+
+  private reportUnbound(ref: NameRef, name: string, selfReference: boolean, accept: ValidationAcceptor): void {
+    const message = selfReference
+      ? `\`${name}\` is used in its own \`let\`; a binding can only use names bound above it`
+      : `\`${name}\` is used before it is bound; move this statement below the one that binds \`${name}\``;
+    report(accept, 'specl/let-before-bound', message, { node: ref });
+  }
+
+  checkLet(binding: Let, accept: ValidationAcceptor): void {
+    if (binding.try && binding.value && !isEndpointCall(binding.value)) {
+      report(accept, 'specl/misplaced-expression', '`try` applies to an endpoint call: `let r = try endpoint(...)`', {
+        node: binding,
+        property: 'try',
+      });
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Expression, SpeclAstType } from '../generated/ast.js';
+import { ConstraintChecks } from './constraint-checks.js';
+import { DeclarationChecks } from './declaration-checks.js';
+import { EndpointChecks } from './endpoint-checks.js';
+import { ExpressionChecks } from './expression-checks.js';
+import { checkInvariantSatisfiability } from './invariant-satisfiability.js';
+import { PropertyChecks } from './property-checks.js';
+
+/** Registers every Specl check with Langium's validation registry, by AST node type. */
+export function registerSpeclChecks(services: LangiumCoreServices): void {
+  const declarations = new DeclarationChecks(services);
+  const endpoints = new EndpointChecks(services);
+  const constraints = new ConstraintChecks();
+  const expressions = new ExpressionChecks();
+  const properties = new PropertyChecks();
+  const condition = (node: { expr?: Expression; where?: Expression }, accept: ValidationAcceptor) =>
+    expressions.checkCondition(node.expr ?? node.where, accept);
+
+  const checks: ValidationChecks<SpeclAstType> = {
+    SpecFile: [
+      (file, accept) => declarations.checkImports(file, accept),
+      (file, accept) => declarations.checkSpecPresent(file, accept),
+      (file, accept) => declarations.checkDuplicateDeclarations(file, accept),
+      (file, accept) => endpoints.checkRoutes(file, accept),
+    ],
+    SpecHeader: (header, accept) => declarations.checkSpecHeader(header, accept),
+    RecordDecl: [
+      (decl, accept) => declarations.checkRecordFields(decl, accept),
+      (decl, accept) => checkInvariantSatisfiability(decl, accept),
+    ],
+    ErrorDecl: [
+      (decl, accept) => declarations.checkRecordFields(decl, accept),
+      (decl, accept) => endpoints.checkErrorStatus(decl, accept),
+      (decl, accept) => checkInvariantSatisfiability(decl, accept),
+    ],
+    Spread: (spread, accept) => declarations.checkSpread(spread, accept),
+    EnumDecl: (decl, accept) => declarations.checkEnum(decl, accept),
+    AliasDecl: (decl, accept) => declarations.checkAlias(decl, accept),
+    TypeRef: [
+      (ref, accept) => declarations.checkTypeRefTarget(ref, accept),
+      (ref, accept) => constraints.checkTypeRef(ref, accept),
+    ],
+    Endpoint: (endpoint, accept) => endpoints.checkEndpoint(endpoint, accept),
+    Invariant: condition,
+    RequiresClause: condition,
+    EnsuresClause: condition,
+    Expect: condition,
+    Forall: condition,
+    Property: (property, accept) => properties.checkBindingOrder(property, accept),
+    Let: (binding, accept) => properties.checkLet(binding, accept),
+    BinaryExpr: (expr, accept) => expressions.checkBinary(expr, accept),
+    UnaryExpr: (expr, accept) => expressions.checkUnary(expr, accept),
+    MemberAccess: (expr, accept) => expressions.checkMemberAccess(expr, accept),
+    NameRef: (expr, accept) => expressions.checkNameRef(expr, accept),
+    BodyRef: (expr, accept) => expressions.checkBodyRef(expr, accept),
+    ResponseRef: (expr, accept) => expressions.checkResponseRef(expr, accept),
+    Quantifier: (expr, accept) => expressions.checkQuantifier(expr, accept),
+    BuiltinCall: (expr, accept) => expressions.checkBuiltinCall(expr, accept),
+    ListLiteral: (expr, accept) => expressions.checkListLiteral(expr, accept),
+    RecordLiteral: (expr, accept) => expressions.checkRecordLiteral(expr, accept),
+    EndpointCall: (expr, accept) => expressions.checkEndpointCall(expr, accept),
+  };
+  services.validation.ValidationRegistry.register(checks);
+}
