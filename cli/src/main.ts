@@ -1,1 +1,50 @@
-export {};
+import { CliError, ExitCode } from './cli-error.js';
+import { checkHelp, runCheck } from './commands/check-command.js';
+import type { CommandContext } from './commands/command-context.js';
+import { cliVersion } from './version.js';
+
+const commands: Record<string, { run: (argv: readonly string[], context: CommandContext) => Promise<number>; help: string }> = {
+  check: { run: runCheck, help: checkHelp },
+};
+
+const mainHelp = `Usage: specl <command> [options]
+
+Specl: specs for HTTP APIs, with types, invariants, pre/postconditions and properties.
+
+Commands:
+  check [files or folders...]   parse, link and validate specs, and report problems
+
+Options:
+  -v, --version   print the version
+  -h, --help      show this help (or \`specl <command> --help\` for a command)
+`;
+
+/** Runs the `specl` command line and answers its exit code; never throws. */
+export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+      const topic = first === 'help' ? rest[0] : undefined;
+      context.stdout.write(topic && commands[topic] ? commands[topic].help : mainHelp);
+      return first === undefined ? ExitCode.usage : ExitCode.ok;
+    }
+    if (first === '-v' || first === '--version') {
+      context.stdout.write(`${cliVersion()}\n`);
+      return ExitCode.ok;
+    }
+    const command = commands[first];
+    if (!command) {
+      const hint = first.startsWith('-') ? `unknown option \`${first}\`` : `unknown command \`${first}\``;
+      throw new CliError(`${hint}; the commands are ${Object.keys(commands).join(', ')} (see \`specl --help\`)`);
+    }
+    return await command.run(rest, context);
+  } catch (error) {
+    if (error instanceof CliError) {
+      context.stderr.write(`specl: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    context.stderr.write(`specl: internal error: ${message}\nThis is a bug in specl; please report it with the input that caused it.\n`);
+    return ExitCode.usage;
+  }
+}

@@ -1,0 +1,64 @@
+import { setDisplayBase } from '@specl/language';
+import { checkSpecFiles } from '@specl/language/node';
+import { CliError, ExitCode } from '../cli-error.js';
+import { collectSpecFiles } from '../collect-spec-files.js';
+import { toCheckReport } from '../report/check-report.js';
+import { ansiColors, noColors, useColor } from '../report/colors.js';
+import { formatJsonReport } from '../report/json-report.js';
+import { formatSarifReport } from '../report/sarif-report.js';
+import { formatTextReport } from '../report/text-report.js';
+import { cliVersion } from '../version.js';
+import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './command-context.js';
+import { parseCommandArgs } from './parse-command-args.js';
+
+export const checkHelp = `Usage: specl check [options] [files or folders...]
+
+Parses, links and validates specs (and every file they import), and prints each
+problem as path:line:col: severity code: message, with the line under it.
+Folders are searched for *.specl files; with no argument, the current folder is.
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --output <file>             write the report to a file instead of stdout
+  --color, --no-color         force colour on or off (default: on for a terminal;
+                              NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help                  show this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+`;
+
+const formats = ['text', 'json', 'sarif'] as const;
+
+/** `specl check`: checks specs and reports their diagnostics. */
+export async function runCheck(argv: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    context.stdout.write(checkHelp);
+    return ExitCode.ok;
+  }
+  const format = values.format as string;
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
+  }
+  const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
+  setDisplayBase(context.cwd);
+  const report = toCheckReport(await checkSpecFiles(files), context.cwd);
+  const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
+  let output: string;
+  if (format === 'json') output = formatJsonReport(report, cliVersion());
+  else if (format === 'sarif') output = formatSarifReport(report, cliVersion());
+  else {
+    const colors = values.output === undefined && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
+    output = formatTextReport(report, colors);
+  }
+  if (values.output !== undefined) writeFileAtomic(values.output as string, output);
+  else context.stdout.write(output);
+  return report.errors > 0 ? ExitCode.failed : ExitCode.ok;
+}

@@ -1,0 +1,20 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CliError } from './cli-error.js';
+
+/**
+ * Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
+ * never sees half a file and an interrupted write leaves the old one. Throws a usage error
+ * naming the path when the folder cannot be written.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CliError(`cannot write \`${path}\` (${reason}); check that its folder exists and is writable`);
+  }
+}
