@@ -1,10 +1,16 @@
 import { CliError, ExitCode } from './cli-error.js';
-import { checkHelp, runCheck } from './commands/check-command.js';
+import { checkHelp } from './commands/check-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
-const commands: Record<string, { run: (argv: readonly string[], context: CommandContext) => Promise<number>; help: string }> = {
-  check: { run: runCheck, help: checkHelp },
+type CommandRunner = (argv: readonly string[], context: CommandContext) => Promise<number>;
+
+// Commands load on use, so that `specl --version` and `--help` start instantly.
+const commands: Record<string, { load: () => Promise<CommandRunner>; help: string }> = {
+  check: {
+    load: async () => (await import('./commands/check-command.js')).runCheck,
+    help: checkHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -34,17 +40,24 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     }
     const command = commands[first];
     if (!command) {
-      const hint = first.startsWith('-') ? `unknown option \`${first}\`` : `unknown command \`${first}\``;
-      throw new CliError(`${hint}; the commands are ${Object.keys(commands).join(', ')} (see \`specl --help\`)`);
+      const hint = first.startsWith('-')
+        ? `unknown option \`${first}\``
+        : `unknown command \`${first}\``;
+      throw new CliError(
+        `${hint}; the commands are ${Object.keys(commands).join(', ')} (see \`specl --help\`)`,
+      );
     }
-    return await command.run(rest, context);
+    const run = await command.load();
+    return await run(rest, context);
   } catch (error) {
     if (error instanceof CliError) {
       context.stderr.write(`specl: ${error.message}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    context.stderr.write(`specl: internal error: ${message}\nThis is a bug in specl; please report it with the input that caused it.\n`);
+    context.stderr.write(
+      `specl: internal error: ${message}\nThis is a bug in specl; please report it with the input that caused it.\n`,
+    );
     return ExitCode.usage;
   }
 }

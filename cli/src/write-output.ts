@@ -15,6 +15,8 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     rmSync(temp, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`cannot write \`${path}\` (${reason}); check that its folder exists and is writable`);
+    throw new CliError(
+      `cannot write \`${path}\` (${reason}); check that its folder exists and is writable`,
+    );
   }
 }

@@ -12,7 +12,10 @@ export interface Finding {
 /** The header every inline root source gets unless it has its own. */
 export const HEADER = 'spec Test version "1.0.0"\n';
 
-function slice(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+function slice(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) =>
     lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
@@ -23,7 +26,10 @@ function slice(text: string, range: { start: { line: number; character: number }
  * Checks inline sources in memory. `source` is the root file `/main.specl` (a spec header is
  * added when it has none); `others` maps more paths (`/lib.specl`) to their text.
  */
-export async function check(source: string, others: Record<string, string> = {}): Promise<Finding[]> {
+export async function check(
+  source: string,
+  others: Record<string, string> = {},
+): Promise<Finding[]> {
   const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
   const files = { '/main.specl': main, ...others };
   const result = await checkSources(files, ['/main.specl']);
@@ -42,6 +48,9 @@ export async function check(source: string, others: Record<string, string> = {})
 }
 
 /** The findings' codes only, for tests about which checks fire. */
-export async function codes(source: string, others: Record<string, string> = {}): Promise<string[]> {
+export async function codes(
+  source: string,
+  others: Record<string, string> = {},
+): Promise<string[]> {
   return (await check(source, others)).map((f) => f.code);
 }

@@ -8,25 +8,10 @@ import { formatJsonReport } from '../report/json-report.js';
 import { formatSarifReport } from '../report/sarif-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { cliVersion } from '../version.js';
+import { checkHelp } from './check-help.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
-
-export const checkHelp = `Usage: specl check [options] [files or folders...]
-
-Parses, links and validates specs (and every file they import), and prints each
-problem as path:line:col: severity code: message, with the line under it.
-Folders are searched for *.specl files; with no argument, the current folder is.
-
-Options:
-  --format <text|json|sarif>  output format (default: text)
-  --output <file>             write the report to a file instead of stdout
-  --color, --no-color         force colour on or off (default: on for a terminal;
-                              NO_COLOR and FORCE_COLOR are honoured)
-  -h, --help                  show this help
-
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
-`;
 
 const formats = ['text', 'json', 'sarif'] as const;
 
@@ -55,7 +40,8 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
   if (format === 'json') output = formatJsonReport(report, cliVersion());
   else if (format === 'sarif') output = formatSarifReport(report, cliVersion());
   else {
-    const colors = values.output === undefined && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
+    const colors =
+      values.output === undefined && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
     output = formatTextReport(report, colors);
   }
   if (values.output !== undefined) writeFileAtomic(values.output as string, output);

@@ -15,11 +15,16 @@ export function parseCommandArgs(
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+    return {
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     const unknown = /Unknown option '([^']+)'/.exec(message);
-    const text = unknown ? `unknown option \`${unknown[1]}\`` : message.replace(/^Option '([^']+)'/, 'option `$1`');
+    const text = unknown
+      ? `unknown option \`${unknown[1]}\``
+      : message.replace(/^Option '([^']+)'/, 'option `$1`');
     throw new CliError(`${text}; see \`specl ${command} --help\``);
   }
 }

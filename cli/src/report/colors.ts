@@ -8,7 +8,8 @@ export interface Colors {
   cyan(text: string): string;
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const wrap = (open: number, close: number) => (text: string) =>
+  `\u001b[${open}m${text}\u001b[${close}m`;
 
 export const ansiColors: Colors = {
   red: wrap(31, 39),
@@ -21,7 +22,14 @@ export const ansiColors: Colors = {
 
 const identity = (text: string) => text;
 
-export const noColors: Colors = { red: identity, yellow: identity, green: identity, dim: identity, bold: identity, cyan: identity };
+export const noColors: Colors = {
+  red: identity,
+  yellow: identity,
+  green: identity,
+  dim: identity,
+  bold: identity,
+  cyan: identity,
+};
 
 /**
  * Whether to colour output: `--color`/`--no-color` win, then `NO_COLOR` and `FORCE_COLOR`,

@@ -42,8 +42,17 @@ export function formatSarifReport(report: CheckReport, toolVersion: string): str
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%', index: artifactIndex.get(d.file) },
-                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+                artifactLocation: {
+                  uri: encodeURI(d.file),
+                  uriBaseId: '%SRCROOT%',
+                  index: artifactIndex.get(d.file),
+                },
+                region: {
+                  startLine: d.line,
+                  startColumn: d.column,
+                  endLine: d.endLine,
+                  endColumn: d.endColumn,
+                },
               },
             },
           ],

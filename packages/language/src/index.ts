@@ -1,12 +1,21 @@
 export * from './generated/ast.js';
-export { SpeclGeneratedModule, SpeclGeneratedSharedModule, SpeclLanguageMetaData } from './generated/module.js';
+export {
+  SpeclGeneratedModule,
+  SpeclGeneratedSharedModule,
+  SpeclLanguageMetaData,
+} from './generated/module.js';
 export * from './specl-module.js';
 export * from './typing/index.js';
 export * from './validation/diagnostic-codes.js';
 export { setDisplayBase, displayPath } from './validation/display-path.js';
 export { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 export { endpointParameters, localNames } from './scoping/local-names.js';
-export { OUTCOME_SOURCE, OUTCOME_URI, BUILTIN_SCHEME, isBuiltinNode } from './workspace/builtins.js';
+export {
+  OUTCOME_SOURCE,
+  OUTCOME_URI,
+  BUILTIN_SCHEME,
+  isBuiltinNode,
+} from './workspace/builtins.js';
 export { importedUris, resolveImportUri } from './workspace/imports.js';
 export { httpMethods, routeKey, pathTemplate } from './validation/endpoint-checks.js';
 export { constraintSpecs, constraintNumber } from './validation/constraint-checks.js';

@@ -18,7 +18,10 @@ import { registerSpeclChecks } from './validation/specl-validator.js';
 export type SpeclServices = LangiumCoreServices;
 
 /** The parts of Langium's core services Specl replaces. */
-export const SpeclModule: Module<SpeclServices, PartialLangiumCoreServices & DeepPartial<SpeclServices>> = {
+export const SpeclModule: Module<
+  SpeclServices,
+  PartialLangiumCoreServices & DeepPartial<SpeclServices>
+> = {
   references: {
     ScopeProvider: (services) => new SpeclScopeProvider(services),
     ScopeComputation: (services) => new SpeclScopeComputation(services),

@@ -11,7 +11,7 @@ export const SpeclLanguageMetaData = {
     languageId: 'specl',
     fileExtensions: ['.specl'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const SpeclGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

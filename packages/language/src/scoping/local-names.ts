@@ -15,7 +15,8 @@ import { isRecordLike, recordFields } from '../typing/records.js';
 
 /** The path, query and header parameters of an endpoint, and its body (named `body`). */
 export function endpointParameters(endpoint: Endpoint): Parameter[] {
-  const pathParams = endpoint.path?.segments.flatMap((segment) => segment.parts.filter(isPathParam)) ?? [];
+  const pathParams =
+    endpoint.path?.segments.flatMap((segment) => segment.parts.filter(isPathParam)) ?? [];
   const clauses: Parameter[] = [];
   for (const clause of endpoint.clauses) {
     if (isQueryParam(clause) || isHeaderParam(clause) || isBodyClause(clause)) clauses.push(clause);
@@ -46,7 +47,8 @@ export function localNames(from: AstNode): Map<string, AstNode> {
       }
     } else if (isProperty(node)) {
       for (const statement of node.statements) {
-        if (isForall(statement)) for (const variable of statement.variables) add(variable.name, variable);
+        if (isForall(statement))
+          for (const variable of statement.variables) add(variable.name, variable);
         if (isLet(statement)) add(statement.name, statement);
       }
     }

@@ -1,5 +1,6 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
-import { Cancellation, DefaultScopeComputation, MultiMap } from 'langium';
+import type { Cancellation } from 'langium';
+import { DefaultScopeComputation, MultiMap } from 'langium';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 
 /**

@@ -6,8 +6,23 @@ import type {
   ReferenceInfo,
   Scope,
 } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, URI, WorkspaceCache, stream } from 'langium';
-import type { Argument, EndpointCall, FieldInit, MemberAccess, NameRef, SpecFile } from '../generated/ast.js';
+import {
+  AstUtils,
+  DefaultScopeProvider,
+  EMPTY_SCOPE,
+  MapScope,
+  URI,
+  WorkspaceCache,
+  stream,
+} from 'langium';
+import type {
+  Argument,
+  EndpointCall,
+  FieldInit,
+  MemberAccess,
+  NameRef,
+  SpecFile,
+} from '../generated/ast.js';
 import {
   isArgument,
   isEndpoint,
@@ -47,7 +62,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     if (isMemberAccess(container)) return this.memberScope(container);
     if (isFieldInit(container)) return this.fieldInitScope(container);
     if (isArgument(container)) return this.argumentScope(container);
-    if (isEndpointCall(container)) return this.filtered(this.visibleDeclarations(container), isEndpoint);
+    if (isEndpointCall(container))
+      return this.filtered(this.visibleDeclarations(container), isEndpoint);
     return this.visibleDeclarations(container);
   }
 
@@ -64,13 +80,16 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private filtered(scope: Scope, predicate: (node: AstNode) => boolean): Scope {
-    return new MapScope(scope.getAllElements().filter((d) => d.node !== undefined && predicate(d.node)));
+    return new MapScope(
+      scope.getAllElements().filter((d) => d.node !== undefined && predicate(d.node)),
+    );
   }
 
   private nameScope(ref: NameRef): Scope {
     const locals = localNames(ref);
     const globals = this.visibleDeclarations(ref);
-    const describe = (node: AstNode, name: string) => this.descriptions.createDescription(node, name);
+    const describe = (node: AstNode, name: string) =>
+      this.descriptions.createDescription(node, name);
     const enumMembers = () => {
       const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
       if (expected.kind !== 'enum') return [];
@@ -106,7 +125,9 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
         const records = type.options.map(stripOptional);
         if (!records.every((option) => option.kind === 'record')) return EMPTY_SCOPE;
         const [first, ...rest] = records.map((option) => recordFields(option.decl));
-        const common = (first ?? []).filter((field) => rest.every((fields) => fields.some((f) => f.name === field.name)));
+        const common = (first ?? []).filter((field) =>
+          rest.every((fields) => fields.some((f) => f.name === field.name)),
+        );
         return this.createScopeForNodes(common);
       }
       default:
@@ -134,7 +155,10 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     const uri = URI.parse(OUTCOME_URI);
     let document = documents.getDocument(uri);
     if (!document) {
-      document = this.services.shared.workspace.LangiumDocumentFactory.fromString(OUTCOME_SOURCE, uri);
+      document = this.services.shared.workspace.LangiumDocumentFactory.fromString(
+        OUTCOME_SOURCE,
+        uri,
+      );
       documents.addDocument(document);
     }
     const declaration = (document.parseResult.value as SpecFile).declarations[0];
@@ -168,6 +192,8 @@ class LayeredScope implements Scope {
   }
 
   getAllElements() {
-    return stream(this.allLocals()).concat(this.globals.getAllElements()).concat(this.enumMembers());
+    return stream(this.allLocals())
+      .concat(this.globals.getAllElements())
+      .concat(this.enumMembers());
   }
 }

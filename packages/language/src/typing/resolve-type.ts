@@ -25,7 +25,8 @@ export function resolveTypeExpr(expr: TypeExpr | undefined, seen?: Set<AliasDecl
 
 function resolveTypeRefBase(ref: TypeRef, seen?: Set<AliasDecl>): SpeclType {
   if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
-  if (ref.collection === 'List') return { kind: 'list', element: resolveTypeExpr(ref.element, seen) };
+  if (ref.collection === 'List')
+    return { kind: 'list', element: resolveTypeExpr(ref.element, seen) };
   if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element, seen) };
   const decl = ref.ref?.ref;
   if (isRecordDecl(decl) || isErrorDecl(decl)) return { kind: 'record', decl };

@@ -1,7 +1,15 @@
 import type { AstNode } from 'langium';
 import { AstUtils, DocumentState } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import type { BinaryExpr, Endpoint, EndpointCall, Expression, Let, MemberAccess, NameRef } from '../generated/ast.js';
+import type {
+  BinaryExpr,
+  Endpoint,
+  EndpointCall,
+  Expression,
+  Let,
+  MemberAccess,
+  NameRef,
+} from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -51,7 +59,8 @@ export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
     const collection = stripOptional(typeOf(target.$container.collection));
     return collection.kind === 'list' ? collection.element : unknownType;
   }
-  if (isEnumMember(target) && isEnumDecl(target.$container)) return { kind: 'enum', decl: target.$container };
+  if (isEnumMember(target) && isEnumDecl(target.$container))
+    return { kind: 'enum', decl: target.$container };
   if (isEnumDecl(target) || isRecordDecl(target) || isAliasDecl(target) || isErrorDecl(target)) {
     return { kind: 'typeName', decl: target };
   }
@@ -239,7 +248,8 @@ function numericResult(left: SpeclType, right: SpeclType): SpeclType {
   const a = stripOptional(left);
   const b = stripOptional(right);
   if (a.kind === 'unknown' || b.kind === 'unknown') return unknownType;
-  if (a.kind === 'primitive' && a.name === 'Int' && b.kind === 'primitive' && b.name === 'Int') return intType;
+  if (a.kind === 'primitive' && a.name === 'Int' && b.kind === 'primitive' && b.name === 'Int')
+    return intType;
   return floatType;
 }
 

@@ -8,22 +8,32 @@ import { resolveTypeExpr } from './resolve-type.js';
  * structural (a record with every required field of the target fits it); `Int` widens to
  * `Float`; the string formats are interchangeable (their formats are checked at run time).
  */
-export function isAssignable(source: SpeclType, target: SpeclType, seen = new Set<string>()): boolean {
+export function isAssignable(
+  source: SpeclType,
+  target: SpeclType,
+  seen = new Set<string>(),
+): boolean {
   if (source.kind === 'unknown' || target.kind === 'unknown') return true;
   if (target.kind === 'optional') {
     if (source.kind === 'null') return true;
     return isAssignable(stripOptional(source), target.inner, seen);
   }
   if (source.kind === 'optional' || source.kind === 'null') return false;
-  if (source.kind === 'union') return source.options.every((option) => isAssignable(option, target, seen));
-  if (target.kind === 'union') return target.options.some((option) => isAssignable(source, option, seen));
+  if (source.kind === 'union')
+    return source.options.every((option) => isAssignable(option, target, seen));
+  if (target.kind === 'union')
+    return target.options.some((option) => isAssignable(source, option, seen));
   switch (target.kind) {
     case 'primitive':
       if (source.kind !== 'primitive') return false;
       if (source.name === target.name) return true;
       if (source.name === 'Int' && target.name === 'Float') return true;
       // A plain String fits a string format and back (the format is checked at run time).
-      return isStringLike(source) && isStringLike(target) && (source.name === 'String' || target.name === 'String');
+      return (
+        isStringLike(source) &&
+        isStringLike(target) &&
+        (source.name === 'String' || target.name === 'String')
+      );
     case 'list':
       return source.kind === 'list' && isAssignable(source.element, target.element, seen);
     case 'map':
@@ -55,7 +65,10 @@ function isRecordAssignable(
 }
 
 /** The type of a record field; optional fields give an optional type. */
-export function fieldType(field: { type: Parameters<typeof resolveTypeExpr>[0]; optional: boolean }): SpeclType {
+export function fieldType(field: {
+  type: Parameters<typeof resolveTypeExpr>[0];
+  optional: boolean;
+}): SpeclType {
   const type = resolveTypeExpr(field.type);
   return field.optional ? { kind: 'optional', inner: type } : type;
 }
@@ -80,7 +93,8 @@ export function isOrdered(left: SpeclType, right: SpeclType): boolean {
 export function joinTypes(a: SpeclType, b: SpeclType): SpeclType | undefined {
   if (a.kind === 'unknown') return b;
   if (b.kind === 'unknown') return a;
-  if (a.kind === 'null') return b.kind === 'null' ? a : { kind: 'optional', inner: stripOptional(b) };
+  if (a.kind === 'null')
+    return b.kind === 'null' ? a : { kind: 'optional', inner: stripOptional(b) };
   if (b.kind === 'null') return { kind: 'optional', inner: stripOptional(a) };
   if (isAssignable(a, b)) return b;
   if (isAssignable(b, a)) return a;

@@ -23,7 +23,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let bestDistance = Infinity;
   for (const candidate of [...new Set(candidates)].sort()) {
     if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
+    const distance =
+      candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

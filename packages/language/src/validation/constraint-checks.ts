@@ -51,10 +51,15 @@ export class ConstraintChecks {
     let allFit = true;
     for (const constraint of ref.constraints) {
       if (seen.has(constraint.name)) {
-        report(accept, 'specl/duplicate-constraint', `\`${constraint.name}\` is already given; remove one`, {
-          node: constraint,
-          property: 'name',
-        });
+        report(
+          accept,
+          'specl/duplicate-constraint',
+          `\`${constraint.name}\` is already given; remove one`,
+          {
+            node: constraint,
+            property: 'name',
+          },
+        );
       }
       seen.add(constraint.name);
       allFit = this.checkConstraint(constraint, type, accept) && allFit;
@@ -63,7 +68,11 @@ export class ConstraintChecks {
   }
 
   /** Checks one constraint on its own; false when it does not fit, so conflicts are not checked. */
-  private checkConstraint(constraint: Constraint, type: SpeclType, accept: ValidationAcceptor): boolean {
+  private checkConstraint(
+    constraint: Constraint,
+    type: SpeclType,
+    accept: ValidationAcceptor,
+  ): boolean {
     const spec = constraintSpecs[constraint.name];
     if (!spec) {
       report(
@@ -93,16 +102,22 @@ export class ConstraintChecks {
         }
         return true;
       case 'count':
-        if (n === undefined || !Number.isInteger(n) || n < 0) return this.wrongValue(constraint, 'a whole number of 0 or more', accept);
+        if (n === undefined || !Number.isInteger(n) || n < 0)
+          return this.wrongValue(constraint, 'a whole number of 0 or more', accept);
         return true;
       case 'boolean':
-        if (!isBooleanLiteral(value)) return this.wrongValue(constraint, '`true` or `false`', accept);
+        if (!isBooleanLiteral(value))
+          return this.wrongValue(constraint, '`true` or `false`', accept);
         return true;
       case 'string': {
-        if (!isStringLiteral(value)) return this.wrongValue(constraint, 'a regular expression in a string', accept);
+        if (!isStringLiteral(value))
+          return this.wrongValue(constraint, 'a regular expression in a string', accept);
         const problem = regexProblem(value.value);
         if (problem) {
-          report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, { node: constraint, property: 'value' });
+          report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, {
+            node: constraint,
+            property: 'value',
+          });
           return false;
         }
         return true;
@@ -121,14 +136,23 @@ export class ConstraintChecks {
   private checkConflicts(ref: TypeRef, type: SpeclType, accept: ValidationAcceptor): void {
     const effective = effectiveConstraints(ref);
     const isInt = type.kind === 'primitive' && type.name === 'Int';
-    const conflict = (a: EffectiveConstraint | undefined, b: EffectiveConstraint | undefined, why: string) => {
+    const conflict = (
+      a: EffectiveConstraint | undefined,
+      b: EffectiveConstraint | undefined,
+      why: string,
+    ) => {
       const at = [b, a].find((c) => c && !c.inherited);
       if (!at) return;
       const other = at === b ? a : b;
       const from = other?.inherited ? ' (from the alias)' : '';
-      report(accept, 'specl/constraint-conflict', `\`${at.name}\` contradicts \`${other?.name}\`${from}: ${why}`, {
-        node: at.constraint,
-      });
+      report(
+        accept,
+        'specl/constraint-conflict',
+        `\`${at.name}\` contradicts \`${other?.name}\`${from}: ${why}`,
+        {
+          node: at.constraint,
+        },
+      );
     };
     const last = (name: string) => [...effective].reverse().find((c) => c.name === name);
     const valueOf = (c: EffectiveConstraint | undefined) => constraintNumber(c?.constraint.value);
@@ -139,7 +163,8 @@ export class ConstraintChecks {
       const lo = valueOf(lower)!;
       const hi = valueOf(upper)!;
       const exclusive = lower.name.startsWith('exclusive') || upper.name.startsWith('exclusive');
-      const empty = lo > hi || (lo === hi && exclusive) || (isInt && emptyIntRange(lower, upper, lo, hi));
+      const empty =
+        lo > hi || (lo === hi && exclusive) || (isInt && emptyIntRange(lower, upper, lo, hi));
       if (empty) conflict(lower, upper, `no value lies between ${lo} and ${hi}`);
     }
     for (const [minName, maxName] of [
@@ -169,7 +194,12 @@ function pickBound(
   return direction === 'max' ? (a > b ? inclusive : exclusive) : a < b ? inclusive : exclusive;
 }
 
-function emptyIntRange(lower: EffectiveConstraint, upper: EffectiveConstraint, lo: number, hi: number): boolean {
+function emptyIntRange(
+  lower: EffectiveConstraint,
+  upper: EffectiveConstraint,
+  lo: number,
+  hi: number,
+): boolean {
   const first = lower.name === 'exclusiveMin' ? Math.floor(lo) + 1 : Math.ceil(lo);
   const lastValue = upper.name === 'exclusiveMax' ? Math.ceil(hi) - 1 : Math.floor(hi);
   return first > lastValue;

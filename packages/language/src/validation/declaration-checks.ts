@@ -1,6 +1,15 @@
 import type { AstNode, LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { AliasDecl, EnumDecl, RecordDecl, ErrorDecl, SpecFile, SpecHeader, Spread, TypeRef } from '../generated/ast.js';
+import type {
+  AliasDecl,
+  EnumDecl,
+  RecordDecl,
+  ErrorDecl,
+  SpecFile,
+  SpecHeader,
+  Spread,
+  TypeRef,
+} from '../generated/ast.js';
 import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
 import { isRecordLike } from '../typing/records.js';
 import type { RecordLike } from '../typing/records.js';
@@ -38,10 +47,15 @@ export class DeclarationChecks {
       const path = imp.path;
       if (path === undefined) continue;
       if (!path.endsWith('.specl')) {
-        report(accept, 'specl/unresolved-import', `cannot import \`${path}\`: only .specl files can be imported`, {
-          node: imp,
-          property: 'path',
-        });
+        report(
+          accept,
+          'specl/unresolved-import',
+          `cannot import \`${path}\`: only .specl files can be imported`,
+          {
+            node: imp,
+            property: 'path',
+          },
+        );
         continue;
       }
       const uri = resolveImportUri(document, path);
@@ -53,10 +67,15 @@ export class DeclarationChecks {
           { node: imp, property: 'path' },
         );
       } else if (seen.has(uri.toString())) {
-        report(accept, 'specl/duplicate-declaration', `\`${path}\` is imported twice; remove this import`, {
-          node: imp,
-          property: 'path',
-        });
+        report(
+          accept,
+          'specl/duplicate-declaration',
+          `\`${path}\` is imported twice; remove this import`,
+          {
+            node: imp,
+            property: 'path',
+          },
+        );
       }
       seen.add(uri.toString());
     }
@@ -69,7 +88,8 @@ export class DeclarationChecks {
     if (document.uri.scheme === BUILTIN_SCHEME) return;
     const self = document.uri.toString();
     const importedByOthers = this.services.shared.workspace.LangiumDocuments.all.some(
-      (other) => other !== document && importedUris(other as LangiumDocument<SpecFile>).includes(self),
+      (other) =>
+        other !== document && importedUris(other as LangiumDocument<SpecFile>).includes(self),
     );
     if (importedByOthers) return;
     const firstNode: AstNode = file.imports[0] ?? file.declarations[0] ?? file;
@@ -99,7 +119,8 @@ export class DeclarationChecks {
     }
     const documents = this.services.shared.workspace.LangiumDocuments;
     for (const uri of importedUris(document)) {
-      const imported = documents.all.find((d) => d.uri.toString() === uri) as LangiumDocument<SpecFile> | undefined;
+      const imported = documents.all.find((d) => d.uri.toString() === uri) as
+        LangiumDocument<SpecFile> | undefined;
       if (!imported || imported === document) continue;
       for (const declaration of imported.parseResult.value.declarations) {
         const clash = own.get(declaration.name);
@@ -120,10 +141,15 @@ export class DeclarationChecks {
     for (const member of decl.members) {
       if (isField(member)) {
         if (seen.has(member.name)) {
-          report(accept, 'specl/duplicate-field', `field \`${member.name}\` is already ${seen.get(member.name)}; rename or remove one`, {
-            node: member,
-            property: 'name',
-          });
+          report(
+            accept,
+            'specl/duplicate-field',
+            `field \`${member.name}\` is already ${seen.get(member.name)}; rename or remove one`,
+            {
+              node: member,
+              property: 'name',
+            },
+          );
         }
         seen.set(member.name, 'declared in this record');
       } else if (isSpread(member)) {
@@ -159,10 +185,15 @@ export class DeclarationChecks {
     }
     const owner = spread.$container as RecordLike;
     if (spreadsReach(target, owner, new Set())) {
-      report(accept, 'specl/recursive-spread', `\`${owner.name}\` spreads itself through \`${target.name}\`; remove the spread`, {
-        node: spread,
-        property: 'target',
-      });
+      report(
+        accept,
+        'specl/recursive-spread',
+        `\`${owner.name}\` spreads itself through \`${target.name}\`; remove the spread`,
+        {
+          node: spread,
+          property: 'target',
+        },
+      );
     }
   }
 
@@ -170,10 +201,15 @@ export class DeclarationChecks {
     const seen = new Set<string>();
     for (const member of decl.members) {
       if (seen.has(member.name)) {
-        report(accept, 'specl/duplicate-enum-member', `\`${member.name}\` is already a member of \`${decl.name}\`; remove one`, {
-          node: member,
-          property: 'name',
-        });
+        report(
+          accept,
+          'specl/duplicate-enum-member',
+          `\`${member.name}\` is already a member of \`${decl.name}\`; remove one`,
+          {
+            node: member,
+            property: 'name',
+          },
+        );
       }
       seen.add(member.name);
     }
@@ -186,10 +222,15 @@ export class DeclarationChecks {
       const target = type.ref?.ref;
       if (!isAliasDecl(target)) return;
       if (seen.has(target)) {
-        report(accept, 'specl/recursive-alias', `alias \`${decl.name}\` refers to itself; an alias must end in a type`, {
-          node: decl,
-          property: 'name',
-        });
+        report(
+          accept,
+          'specl/recursive-alias',
+          `alias \`${decl.name}\` refers to itself; an alias must end in a type`,
+          {
+            node: decl,
+            property: 'name',
+          },
+        );
         return;
       }
       seen.add(target);
@@ -200,10 +241,15 @@ export class DeclarationChecks {
   checkTypeRefTarget(ref: TypeRef, accept: ValidationAcceptor): void {
     const target = ref.ref?.ref;
     if (isEndpoint(target) || isProperty(target)) {
-      report(accept, 'specl/not-a-type', `\`${target.name}\` is ${describeDeclaration(target)}, not a type`, {
-        node: ref,
-        property: 'ref',
-      });
+      report(
+        accept,
+        'specl/not-a-type',
+        `\`${target.name}\` is ${describeDeclaration(target)}, not a type`,
+        {
+          node: ref,
+          property: 'ref',
+        },
+      );
     }
   }
 }
@@ -226,7 +272,12 @@ function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>)
   if (from === goal) return true;
   if (seen.has(from)) return false;
   seen.add(from);
-  return from.members.some((member) => isSpread(member) && isRecordLike(member.target.ref) && spreadsReach(member.target.ref, goal, seen));
+  return from.members.some(
+    (member) =>
+      isSpread(member) &&
+      isRecordLike(member.target.ref) &&
+      spreadsReach(member.target.ref, goal, seen),
+  );
 }
 
 /** "an endpoint", "an enum", ... for messages. */
@@ -256,9 +307,12 @@ function suggestSemver(version: string): string {
 }
 
 function toSpecName(document: LangiumDocument): string {
-  const base = document.uri.path.split('/').pop()?.replace(/\.specl$/, '') ?? 'Api';
+  const base =
+    document.uri.path
+      .split('/')
+      .pop()
+      ?.replace(/\.specl$/, '') ?? 'Api';
   const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return /^[A-Za-z_]/.test(name) ? name : `Api${name}`;
 }
-

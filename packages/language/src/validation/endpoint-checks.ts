@@ -1,6 +1,12 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Endpoint, ErrorDecl, ErrorsClause, ResponseClause, SpecFile } from '../generated/ast.js';
+import type {
+  Endpoint,
+  ErrorDecl,
+  ErrorsClause,
+  ResponseClause,
+  SpecFile,
+} from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -28,7 +34,10 @@ export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OP
 /** The route of an endpoint with parameter names erased: `GET /employees/{}`. */
 export function routeKey(endpoint: Endpoint): string {
   const path = (endpoint.path?.segments ?? [])
-    .map((segment) => '/' + segment.parts.map((part) => (isPathParam(part) ? '{}' : part.text)).join(''))
+    .map(
+      (segment) =>
+        '/' + segment.parts.map((part) => (isPathParam(part) ? '{}' : part.text)).join(''),
+    )
     .join('');
   return `${endpoint.method?.toUpperCase()} ${path}`;
 }
@@ -36,7 +45,11 @@ export function routeKey(endpoint: Endpoint): string {
 /** The path as written, without spaces: `/employees/{id}`. */
 export function pathTemplate(endpoint: Endpoint): string {
   return (endpoint.path?.segments ?? [])
-    .map((segment) => '/' + segment.parts.map((part) => (isPathParam(part) ? `{${part.name}}` : part.text)).join(''))
+    .map(
+      (segment) =>
+        '/' +
+        segment.parts.map((part) => (isPathParam(part) ? `{${part.name}}` : part.text)).join(''),
+    )
     .join('');
 }
 
@@ -59,7 +72,10 @@ export class EndpointChecks {
     const fix = (httpMethods as readonly string[]).includes(upper)
       ? `; methods are upper case: write \`${upper}\``
       : didYouMean(upper, httpMethods, `; use one of ${httpMethods.join(', ')}`);
-    report(accept, 'specl/unknown-method', `unknown HTTP method \`${method}\`${fix}`, { node: endpoint, property: 'method' });
+    report(accept, 'specl/unknown-method', `unknown HTTP method \`${method}\`${fix}`, {
+      node: endpoint,
+      property: 'method',
+    });
   }
 
   private checkPath(endpoint: Endpoint, accept: ValidationAcceptor): void {
@@ -67,12 +83,19 @@ export class EndpointChecks {
     if (!path?.$cstNode) return;
     const text = path.$cstNode.text;
     // Spaces are allowed only inside a parameter's braces: `{id: Uuid}`.
-    const outside = text.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, (param) => param.replace(/[^\n]/g, 'x'));
+    const outside = text.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, (param) =>
+      param.replace(/[^\n]/g, 'x'),
+    );
     if (/\s/.test(outside)) {
-      report(accept, 'specl/invalid-path', `a path cannot contain spaces; write \`${pathTemplate(endpoint)}\``, {
-        node: endpoint,
-        property: 'path',
-      });
+      report(
+        accept,
+        'specl/invalid-path',
+        `a path cannot contain spaces; write \`${pathTemplate(endpoint)}\``,
+        {
+          node: endpoint,
+          property: 'path',
+        },
+      );
     }
     const segments = path.segments;
     segments.forEach((segment, index) => {
@@ -82,9 +105,14 @@ export class EndpointChecks {
       }
       for (let i = 1; i < segment.parts.length; i++) {
         if (isPathParam(segment.parts[i]) && isPathParam(segment.parts[i - 1])) {
-          report(accept, 'specl/invalid-path', 'two path parameters must be separated by literal text', {
-            node: segment.parts[i]!,
-          });
+          report(
+            accept,
+            'specl/invalid-path',
+            'two path parameters must be separated by literal text',
+            {
+              node: segment.parts[i]!,
+            },
+          );
         }
       }
       for (const part of segment.parts) {
@@ -97,7 +125,9 @@ export class EndpointChecks {
           );
         }
         if (isPathText(part) && !/^[A-Za-z0-9\-._~:]+$/.test(part.text.replace(/\s/g, ''))) {
-          report(accept, 'specl/invalid-path', `\`${part.text}\` is not valid in a path`, { node: part });
+          report(accept, 'specl/invalid-path', `\`${part.text}\` is not valid in a path`, {
+            node: part,
+          });
         }
       }
     });
@@ -108,7 +138,12 @@ export class EndpointChecks {
     for (const param of endpointParameters(endpoint)) {
       if (isBodyClause(param)) {
         if (seen.has('body')) {
-          report(accept, 'specl/duplicate-clause', 'an endpoint has at most one `body`; remove this one', { node: param });
+          report(
+            accept,
+            'specl/duplicate-clause',
+            'an endpoint has at most one `body`; remove this one',
+            { node: param },
+          );
         }
         seen.set('body', 'the body');
         if (['GET', 'HEAD', 'DELETE'].includes(endpoint.method)) {
@@ -146,10 +181,15 @@ export class EndpointChecks {
       for (const header of endpoint.clauses.filter(isHeaderParam)) {
         const wire = header.wireName;
         if (wire !== undefined && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(wire)) {
-          report(accept, 'specl/invalid-parameter-type', `\`${wire}\` is not a valid HTTP header name`, {
-            node: header,
-            property: 'wireName',
-          });
+          report(
+            accept,
+            'specl/invalid-parameter-type',
+            `\`${wire}\` is not a valid HTTP header name`,
+            {
+              node: header,
+              property: 'wireName',
+            },
+          );
         }
       }
     }
@@ -177,24 +217,35 @@ export class EndpointChecks {
         );
       }
       if (seen.has(status)) {
-        report(accept, 'specl/duplicate-status', `status ${status} is already declared by another response`, {
-          node: response,
-          property: 'status',
-        });
+        report(
+          accept,
+          'specl/duplicate-status',
+          `status ${status} is already declared by another response`,
+          {
+            node: response,
+            property: 'status',
+          },
+        );
       }
       seen.add(status);
       if (status === 204 && response.type) {
-        report(accept, 'specl/status-out-of-range', 'a 204 response has no body; remove the type or use 200', {
-          node: response,
-          property: 'type',
-        });
+        report(
+          accept,
+          'specl/status-out-of-range',
+          'a 204 response has no body; remove the type or use 200',
+          {
+            node: response,
+            property: 'type',
+          },
+        );
       }
     }
   }
 
   private checkErrors(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const statuses = new Map<number, string>();
-    for (const response of endpoint.clauses.filter(isResponseClause)) statuses.set(Number(response.status), 'a response');
+    for (const response of endpoint.clauses.filter(isResponseClause))
+      statuses.set(Number(response.status), 'a response');
     const seen = new Set<ErrorDecl>();
     for (const clause of endpoint.clauses.filter(isErrorsClause)) {
       clause.errors.forEach((ref, index) => {
@@ -210,11 +261,16 @@ export class EndpointChecks {
           return;
         }
         if (seen.has(target)) {
-          report(accept, 'specl/duplicate-clause', `\`${target.name}\` is already listed; remove it`, {
-            node: clause as ErrorsClause,
-            property: 'errors',
-            index,
-          });
+          report(
+            accept,
+            'specl/duplicate-clause',
+            `\`${target.name}\` is already listed; remove it`,
+            {
+              node: clause as ErrorsClause,
+              property: 'errors',
+              index,
+            },
+          );
           return;
         }
         seen.add(target);
@@ -236,10 +292,15 @@ export class EndpointChecks {
   checkErrorStatus(decl: ErrorDecl, accept: ValidationAcceptor): void {
     const status = Number(decl.status);
     if (!Number.isInteger(status) || status < 400 || status > 599) {
-      report(accept, 'specl/status-out-of-range', `an error status must be between 400 and 599, not ${decl.status}`, {
-        node: decl,
-        property: 'status',
-      });
+      report(
+        accept,
+        'specl/status-out-of-range',
+        `an error status must be between 400 and 599, not ${decl.status}`,
+        {
+          node: decl,
+          property: 'status',
+        },
+      );
     }
   }
 
@@ -249,7 +310,8 @@ export class EndpointChecks {
     const routes = new Map<string, string>();
     const documents = this.services.shared.workspace.LangiumDocuments;
     for (const uri of importedUris(document)) {
-      const imported = documents.all.find((d) => d.uri.toString() === uri) as LangiumDocument<SpecFile> | undefined;
+      const imported = documents.all.find((d) => d.uri.toString() === uri) as
+        LangiumDocument<SpecFile> | undefined;
       if (!imported || imported === document) continue;
       for (const endpoint of imported.parseResult.value.declarations.filter(isEndpoint)) {
         routes.set(routeKey(endpoint), `\`${endpoint.name}\` in ${displayPath(imported.uri)}`);
@@ -260,10 +322,15 @@ export class EndpointChecks {
       const key = routeKey(endpoint);
       const other = routes.get(key);
       if (other) {
-        report(accept, 'specl/duplicate-route', `${key} is already served by ${other}; change the method or the path`, {
-          node: endpoint,
-          property: 'path',
-        });
+        report(
+          accept,
+          'specl/duplicate-route',
+          `${key} is already served by ${other}; change the method or the path`,
+          {
+            node: endpoint,
+            property: 'path',
+          },
+        );
       } else {
         routes.set(key, `\`${endpoint.name}\``);
       }

@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import type {
   BinaryExpr,
   BuiltinCall,
+  Endpoint,
   EndpointCall,
   Expression,
   ListLiteral,
@@ -43,7 +44,13 @@ export function sourceOf(expr: Expression): string {
   return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
-function mismatch(accept: ValidationAcceptor, expr: Expression, expected: string, actual: SpeclType, hint = ''): void {
+function mismatch(
+  accept: ValidationAcceptor,
+  expr: Expression,
+  expected: string,
+  actual: SpeclType,
+  hint = '',
+): void {
   report(
     accept,
     'specl/type-mismatch',
@@ -53,7 +60,13 @@ function mismatch(accept: ValidationAcceptor, expr: Expression, expected: string
 }
 
 function article(text: string): string {
-  if (text === 'null' || text === 'unknown' || text.startsWith('the ') || text.startsWith('outcome')) return text;
+  if (
+    text === 'null' ||
+    text === 'unknown' ||
+    text.startsWith('the ') ||
+    text.startsWith('outcome')
+  )
+    return text;
   return `${/^[AEIOU]/.test(text) ? 'an' : 'a'} ${text}`;
 }
 
@@ -79,7 +92,8 @@ export class ExpressionChecks {
     if (!expr) return;
     const type = typeOf(expr);
     if (type.kind === 'unknown') return;
-    if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) mismatch(accept, expr, 'a condition (Bool)', type);
+    if (!isAssignable(type, { kind: 'primitive', name: 'Bool' }))
+      mismatch(accept, expr, 'a condition (Bool)', type);
   }
 
   checkBinary(expr: BinaryExpr, accept: ValidationAcceptor): void {
@@ -101,18 +115,36 @@ export class ExpressionChecks {
       case '==':
       case '!=':
         if (!isComparable(left, right)) {
-          mismatch(accept, expr.right, `a value comparable with ${article(typeToString(left))}`, right);
+          mismatch(
+            accept,
+            expr.right,
+            `a value comparable with ${article(typeToString(left))}`,
+            right,
+          );
         }
         return;
       case '<':
       case '<=':
       case '>':
       case '>=':
-        if (!checkPresent(accept, expr.left, left) || !checkPresent(accept, expr.right, right)) return;
+        if (!checkPresent(accept, expr.left, left) || !checkPresent(accept, expr.right, right))
+          return;
         if (!isOrdered(left, right)) {
           const orderable = isNumeric(left) || isStringLike(left);
-          if (!orderable) mismatch(accept, expr.left, `a number, string or date on each side of \`${expr.op}\``, left);
-          else mismatch(accept, expr.right, `a value ordered like ${article(typeToString(left))}`, right);
+          if (!orderable)
+            mismatch(
+              accept,
+              expr.left,
+              `a number, string or date on each side of \`${expr.op}\``,
+              left,
+            );
+          else
+            mismatch(
+              accept,
+              expr.right,
+              `a value ordered like ${article(typeToString(left))}`,
+              right,
+            );
         }
         return;
       case 'in': {
@@ -123,20 +155,35 @@ export class ExpressionChecks {
           return;
         }
         if (!isComparable(left, list.element)) {
-          mismatch(accept, expr.left, `a value comparable with the list's ${typeToString(list.element)} elements`, left);
+          mismatch(
+            accept,
+            expr.left,
+            `a value comparable with the list's ${typeToString(list.element)} elements`,
+            left,
+          );
         }
         return;
       }
       case '??':
         if (left.kind !== 'optional' && left.kind !== 'null' && left.kind !== 'unknown') {
-          report(accept, 'specl/redundant-optional-chain', `\`${sourceOf(expr.left)}\` is never absent, so \`??\` has no effect`, {
-            node: expr,
-            property: 'op',
-          });
+          report(
+            accept,
+            'specl/redundant-optional-chain',
+            `\`${sourceOf(expr.left)}\` is never absent, so \`??\` has no effect`,
+            {
+              node: expr,
+              property: 'op',
+            },
+          );
           return;
         }
         if (joinTypes(stripOptional(left), right) === undefined) {
-          mismatch(accept, expr.right, `a default of the same type as \`${sourceOf(expr.left)}\` (${typeToString(stripOptional(left))})`, right);
+          mismatch(
+            accept,
+            expr.right,
+            `a default of the same type as \`${sourceOf(expr.left)}\` (${typeToString(stripOptional(left))})`,
+            right,
+          );
         }
         return;
       case '+':
@@ -151,18 +198,30 @@ export class ExpressionChecks {
     }
   }
 
-  private checkArithmetic(expr: BinaryExpr, left: SpeclType, right: SpeclType, accept: ValidationAcceptor): void {
+  private checkArithmetic(
+    expr: BinaryExpr,
+    left: SpeclType,
+    right: SpeclType,
+    accept: ValidationAcceptor,
+  ): void {
     for (const [operand, type] of [
       [expr.left, left],
       [expr.right, right],
     ] as const) {
       if (type.kind === 'unknown') continue;
       if (!checkPresent(accept, operand, type)) continue;
-      if (!isNumeric(type)) mismatch(accept, operand, `a number on each side of \`${expr.op}\``, type);
+      if (!isNumeric(type))
+        mismatch(accept, operand, `a number on each side of \`${expr.op}\``, type);
     }
     if (expr.op === '%' && isNumeric(left) && isNumeric(right)) {
       const bothInt = [left, right].every((t) => t.kind === 'primitive' && t.name === 'Int');
-      if (!bothInt) mismatch(accept, expr, 'Int operands for `%`', left.kind === 'primitive' && left.name === 'Int' ? right : left);
+      if (!bothInt)
+        mismatch(
+          accept,
+          expr,
+          'Int operands for `%`',
+          left.kind === 'primitive' && left.name === 'Int' ? right : left,
+        );
     }
   }
 
@@ -170,7 +229,8 @@ export class ExpressionChecks {
     const type = typeOf(expr.operand);
     if (type.kind === 'unknown') return;
     if (expr.op === 'not') {
-      if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) mismatch(accept, expr.operand, 'a Bool after `not`', type);
+      if (!isAssignable(type, { kind: 'primitive', name: 'Bool' }))
+        mismatch(accept, expr.operand, 'a Bool after `not`', type);
     } else if (checkPresent(accept, expr.operand, type) && !isNumeric(type)) {
       mismatch(accept, expr.operand, 'a number after `-`', type);
     }
@@ -186,11 +246,21 @@ export class ExpressionChecks {
         { node: expr, property: 'member' },
       );
     }
-    if (expr.optional && receiver.kind !== 'optional' && receiver.kind !== 'null' && receiver.kind !== 'unknown') {
-      report(accept, 'specl/redundant-optional-chain', `\`${sourceOf(expr.receiver)}\` is never absent; write \`.\` instead of \`?.\``, {
-        node: expr,
-        property: 'optional',
-      });
+    if (
+      expr.optional &&
+      receiver.kind !== 'optional' &&
+      receiver.kind !== 'null' &&
+      receiver.kind !== 'unknown'
+    ) {
+      report(
+        accept,
+        'specl/redundant-optional-chain',
+        `\`${sourceOf(expr.receiver)}\` is never absent; write \`.\` instead of \`?.\``,
+        {
+          node: expr,
+          property: 'optional',
+        },
+      );
     }
   }
 
@@ -199,28 +269,67 @@ export class ExpressionChecks {
     if (!target) return;
     const usedAsQualifier = isMemberAccess(expr.$container) && expr.$container.receiver === expr;
     if (isEndpoint(target) || target.$type === 'Property') {
-      const hint = isEndpoint(target) ? `; call it in a property's \`let\`: \`let x = ${target.name}(...)\`` : '';
-      report(accept, 'specl/not-a-value', `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`, { node: expr });
-    } else if ((isRecordDecl(target) || isAliasDecl(target) || isErrorDecl(target)) || (isEnumDecl(target) && !usedAsQualifier)) {
-      const hint = isEnumDecl(target) ? `; name one of its members, such as \`${target.name}.${target.members[0]?.name ?? 'member'}\`` : '';
-      report(accept, 'specl/not-a-value', `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`, { node: expr });
+      const hint = isEndpoint(target)
+        ? `; call it in a property's \`let\`: \`let x = ${target.name}(...)\``
+        : '';
+      report(
+        accept,
+        'specl/not-a-value',
+        `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`,
+        { node: expr },
+      );
+    } else if (
+      isRecordDecl(target) ||
+      isAliasDecl(target) ||
+      isErrorDecl(target) ||
+      (isEnumDecl(target) && !usedAsQualifier)
+    ) {
+      const hint = isEnumDecl(target)
+        ? `; name one of its members, such as \`${target.name}.${target.members[0]?.name ?? 'member'}\``
+        : '';
+      report(
+        accept,
+        'specl/not-a-value',
+        `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`,
+        { node: expr },
+      );
     }
   }
 
   checkBodyRef(expr: BodyRef, accept: ValidationAcceptor): void {
     const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
     if (!endpoint) {
-      report(accept, 'specl/misplaced-expression', '`body` can only be used in the `requires` and `ensures` of an endpoint', { node: expr });
+      report(
+        accept,
+        'specl/misplaced-expression',
+        '`body` can only be used in the `requires` and `ensures` of an endpoint',
+        { node: expr },
+      );
     } else if (!endpoint.clauses.some(isBodyClause)) {
-      report(accept, 'specl/misplaced-expression', `endpoint \`${endpoint.name}\` has no body; add a \`body\` clause`, { node: expr });
+      report(
+        accept,
+        'specl/misplaced-expression',
+        `endpoint \`${endpoint.name}\` has no body; add a \`body\` clause`,
+        { node: expr },
+      );
     }
   }
 
   checkResponseRef(expr: ResponseRef, accept: ValidationAcceptor): void {
     if (AstUtils.getContainerOfType(expr, isRequiresClause)) {
-      report(accept, 'specl/misplaced-expression', '`response` is not known yet in `requires`; move this condition to `ensures`', { node: expr });
+      report(
+        accept,
+        'specl/misplaced-expression',
+        '`response` is not known yet in `requires`; move this condition to `ensures`',
+        { node: expr },
+      );
     } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause)) {
-      report(accept, 'specl/misplaced-expression', '`response` can only be used in the `ensures` of an endpoint', { node: expr });
+      report(
+        accept,
+        'specl/misplaced-expression',
+        '`response` can only be used in the `ensures` of an endpoint',
+        { node: expr },
+      );
     }
   }
 
@@ -228,7 +337,13 @@ export class ExpressionChecks {
     const collection = typeOf(expr.collection);
     if (collection.kind === 'unknown') return;
     if (!checkPresent(accept, expr.collection, collection)) return;
-    if (collection.kind !== 'list') mismatch(accept, expr.collection, `a list after \`${expr.kind} ${expr.variable?.name} in\``, collection);
+    if (collection.kind !== 'list')
+      mismatch(
+        accept,
+        expr.collection,
+        `a list after \`${expr.kind} ${expr.variable?.name} in\``,
+        collection,
+      );
     this.checkCondition(expr.predicate, accept);
   }
 
@@ -236,27 +351,41 @@ export class ExpressionChecks {
     const arity = expr.name === 'len' ? 1 : 2;
     if (expr.args.length !== arity) {
       const usage = expr.name === 'len' ? '`len(value)`' : '`matches(text, "regex")`';
-      report(accept, 'specl/type-mismatch', `\`${expr.name}\` takes ${arity} argument${arity > 1 ? 's' : ''}: ${usage}`, {
-        node: expr,
-        property: 'name',
-      });
+      report(
+        accept,
+        'specl/type-mismatch',
+        `\`${expr.name}\` takes ${arity} argument${arity > 1 ? 's' : ''}: ${usage}`,
+        {
+          node: expr,
+          property: 'name',
+        },
+      );
       return;
     }
     const first = expr.args[0]!;
     const type = typeOf(first);
     if (type.kind === 'unknown' || !checkPresent(accept, first, type)) return;
     if (expr.name === 'len') {
-      if (!isStringLike(type) && type.kind !== 'list' && type.kind !== 'map') mismatch(accept, first, 'a string, list or map for `len`', type);
+      if (!isStringLike(type) && type.kind !== 'list' && type.kind !== 'map')
+        mismatch(accept, first, 'a string, list or map for `len`', type);
       return;
     }
     if (!isStringLike(type)) mismatch(accept, first, 'a string to match', type);
     const pattern = expr.args[1]!;
     if (!isStringLiteral(pattern)) {
-      report(accept, 'specl/type-mismatch', 'the regular expression of `matches` must be a string literal', { node: pattern });
+      report(
+        accept,
+        'specl/type-mismatch',
+        'the regular expression of `matches` must be a string literal',
+        { node: pattern },
+      );
       return;
     }
     const problem = regexProblem(pattern.value);
-    if (problem) report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, { node: pattern });
+    if (problem)
+      report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, {
+        node: pattern,
+      });
   }
 
   checkListLiteral(expr: ListLiteral, accept: ValidationAcceptor): void {
@@ -276,9 +405,20 @@ export class ExpressionChecks {
     const expected = stripOptional(expectedType(expr));
     if (expected.kind !== 'record') {
       if (expected.kind === 'unknown') {
-        report(accept, 'specl/type-mismatch', 'the type of this record literal is not known here; use it as a call argument or compare it with a typed value', { node: expr });
+        report(
+          accept,
+          'specl/type-mismatch',
+          'the type of this record literal is not known here; use it as a call argument or compare it with a typed value',
+          { node: expr },
+        );
       } else {
-        mismatch(accept, expr, typeToString(expected), { kind: 'unknown' }, ', not a record literal');
+        mismatch(
+          accept,
+          expr,
+          typeToString(expected),
+          { kind: 'unknown' },
+          ', not a record literal',
+        );
       }
       return;
     }
@@ -286,18 +426,28 @@ export class ExpressionChecks {
     for (const init of expr.fields) {
       const name = init.field.$refText;
       if (given.has(name)) {
-        report(accept, 'specl/duplicate-field', `field \`${name}\` is already given; remove one`, { node: init, property: 'field' });
+        report(accept, 'specl/duplicate-field', `field \`${name}\` is already given; remove one`, {
+          node: init,
+          property: 'field',
+        });
       }
       given.add(name);
       const field = init.field.ref;
       if (!field) continue;
       this.checkAssignable(init.value, expectedType(init.value), accept, `field \`${name}\``);
     }
-    const missing = recordFields(expected.decl).filter((f) => !f.optional && !given.has(f.name)).map((f) => `\`${f.name}\``);
+    const missing = recordFields(expected.decl)
+      .filter((f) => !f.optional && !given.has(f.name))
+      .map((f) => `\`${f.name}\``);
     if (missing.length > 0) {
-      report(accept, 'specl/missing-field', `this ${expected.decl.name} lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'}`, {
-        node: expr,
-      });
+      report(
+        accept,
+        'specl/missing-field',
+        `this ${expected.decl.name} lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'}`,
+        {
+          node: expr,
+        },
+      );
     }
   }
 
@@ -316,24 +466,44 @@ export class ExpressionChecks {
     for (const argument of expr.args) {
       const name = argument.parameter.$refText;
       if (given.has(name)) {
-        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, { node: argument, property: 'parameter' });
+        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, {
+          node: argument,
+          property: 'parameter',
+        });
       }
       given.add(name);
-      if (argument.parameter.ref) this.checkAssignable(argument.value, expectedType(argument.value), accept, `parameter \`${name}\``);
+      if (argument.parameter.ref)
+        this.checkAssignable(
+          argument.value,
+          expectedType(argument.value),
+          accept,
+          `parameter \`${name}\``,
+        );
     }
     const missing = requiredParameters(endpoint).filter((name) => !given.has(name));
     if (missing.length > 0) {
       const list = missing.map((m) => `\`${m}\``).join(', ');
-      report(accept, 'specl/missing-parameter', `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`, {
-        node: expr,
-        property: 'endpoint',
-      });
+      report(
+        accept,
+        'specl/missing-parameter',
+        `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`,
+        {
+          node: expr,
+          property: 'endpoint',
+        },
+      );
     }
   }
 
-  private checkAssignable(value: Expression, expected: SpeclType, accept: ValidationAcceptor, what: string): void {
+  private checkAssignable(
+    value: Expression,
+    expected: SpeclType,
+    accept: ValidationAcceptor,
+    what: string,
+  ): void {
     const actual = typeOf(value);
-    if (!isAssignable(actual, expected)) mismatch(accept, value, `${typeToString(expected)} for ${what}`, actual);
+    if (!isAssignable(actual, expected))
+      mismatch(accept, value, `${typeToString(expected)} for ${what}`, actual);
   }
 }
 
@@ -342,7 +512,7 @@ export class ExpressionChecks {
  * Headers may be left out: the verifier generates them from their type on each call (as suits
  * idempotency keys and trace ids).
  */
-export function requiredParameters(endpoint: import('../generated/ast.js').Endpoint): string[] {
+export function requiredParameters(endpoint: Endpoint): string[] {
   const names: string[] = [];
   for (const segment of endpoint.path?.segments ?? []) {
     for (const part of segment.parts) if (part.$type === 'PathParam') names.push(part.name);

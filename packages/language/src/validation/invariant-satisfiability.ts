@@ -1,6 +1,13 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Expression, Field, Invariant } from '../generated/ast.js';
-import { isBinaryExpr, isBuiltinCall, isField, isNameRef, isNumberLiteral, isUnaryExpr } from '../generated/ast.js';
+import {
+  isBinaryExpr,
+  isBuiltinCall,
+  isField,
+  isNameRef,
+  isNumberLiteral,
+  isUnaryExpr,
+} from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { recordFields, recordInvariants } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
@@ -34,11 +41,17 @@ const flipped: Record<Op, Op> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=
 /** `value op n` narrows the interval of `value`. */
 function narrow(i: Interval, op: Op, n: number): Interval {
   const next = { ...i, why: [...i.why] };
-  if ((op === '>' || op === '>=' || op === '==') && (n > next.lo || (n === next.lo && op === '>'))) {
+  if (
+    (op === '>' || op === '>=' || op === '==') &&
+    (n > next.lo || (n === next.lo && op === '>'))
+  ) {
     next.lo = n;
     next.loOpen = op === '>';
   }
-  if ((op === '<' || op === '<=' || op === '==') && (n < next.hi || (n === next.hi && op === '<'))) {
+  if (
+    (op === '<' || op === '<=' || op === '==') &&
+    (n < next.hi || (n === next.hi && op === '<'))
+  ) {
     next.hi = n;
     next.hiOpen = op === '<';
   }
@@ -59,12 +72,15 @@ function subjectOf(expr: Expression): Subject | undefined {
 
 function literalOf(expr: Expression): number | undefined {
   if (isNumberLiteral(expr)) return Number(expr.value);
-  if (isUnaryExpr(expr) && expr.op === '-' && isNumberLiteral(expr.operand)) return -Number(expr.operand.value);
+  if (isUnaryExpr(expr) && expr.op === '-' && isNumberLiteral(expr.operand))
+    return -Number(expr.operand.value);
   return undefined;
 }
 
 /** The comparisons of an invariant that must all hold: `a and b` gives the atoms of both. */
-function* atoms(expr: Expression | undefined): Generator<{ node: Expression; subject: Subject; op: Op; n: number }> {
+function* atoms(
+  expr: Expression | undefined,
+): Generator<{ node: Expression; subject: Subject; op: Op; n: number }> {
   if (!isBinaryExpr(expr)) return;
   if (expr.op === 'and') {
     yield* atoms(expr.left);
@@ -75,16 +91,25 @@ function* atoms(expr: Expression | undefined): Generator<{ node: Expression; sub
   const op = expr.op as Op;
   const leftSubject = subjectOf(expr.left);
   const rightNumber = literalOf(expr.right);
-  if (leftSubject && rightNumber !== undefined) yield { node: expr, subject: leftSubject, op, n: rightNumber };
+  if (leftSubject && rightNumber !== undefined)
+    yield { node: expr, subject: leftSubject, op, n: rightNumber };
   const rightSubject = subjectOf(expr.right);
   const leftNumber = literalOf(expr.left);
-  if (rightSubject && leftNumber !== undefined) yield { node: expr, subject: rightSubject, op: flipped[op], n: leftNumber };
+  if (rightSubject && leftNumber !== undefined)
+    yield { node: expr, subject: rightSubject, op: flipped[op], n: leftNumber };
 }
 
 /** The interval a field's constraints allow, for its value or its length. */
 function initialInterval(subject: Subject): Interval {
   const type = resolveTypeExpr(subject.field.type);
-  const interval: Interval = { lo: -Infinity, loOpen: false, hi: Infinity, hiOpen: false, integer: false, why: [] };
+  const interval: Interval = {
+    lo: -Infinity,
+    loOpen: false,
+    hi: Infinity,
+    hiOpen: false,
+    integer: false,
+    why: [],
+  };
   if (subject.length) {
     interval.lo = 0;
     interval.integer = true;
@@ -116,7 +141,9 @@ function boundOp(name: string, length: boolean): Op | undefined {
  * invariants of the record. `min: 5` with `invariant x < 3` is such a case.
  */
 export function checkInvariantSatisfiability(decl: RecordLike, accept: ValidationAcceptor): void {
-  const own = new Set<Invariant>(decl.members.filter((m): m is Invariant => m.$type === 'Invariant'));
+  const own = new Set<Invariant>(
+    decl.members.filter((m): m is Invariant => m.$type === 'Invariant'),
+  );
   const fields = new Set(recordFields(decl));
   const intervals = new Map<string, Interval>();
   for (const invariant of recordInvariants(decl)) {
@@ -129,7 +156,9 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
       intervals.set(key, after);
       if (isEmpty(after) && !isEmpty(before)) {
         if (own.has(invariant)) {
-          const subject = atom.subject.length ? `len(${atom.subject.field.name})` : atom.subject.field.name;
+          const subject = atom.subject.length
+            ? `len(${atom.subject.field.name})`
+            : atom.subject.field.name;
           const reasons = before.why.length > 0 ? before.why.join(' and ') : 'its type';
           report(
             accept,

@@ -68,10 +68,16 @@ export class LinkingMessages {
       if (receiver.kind === 'unknown') return undefined;
       const candidates = this.names(scope());
       if (candidates.length === 0) {
-        return { code: 'specl/unknown-field', message: `${article(receiver)} has no fields, so \`.${name}\` means nothing here` };
+        return {
+          code: 'specl/unknown-field',
+          message: `${article(receiver)} has no fields, so \`.${name}\` means nothing here`,
+        };
       }
       const what = receiver.kind === 'typeName' ? 'member' : 'field';
-      const owner = receiver.kind === 'outcome' ? 'a `try` outcome' : `\`${typeToString(receiver).replace(/^the type /, '')}\``;
+      const owner =
+        receiver.kind === 'outcome'
+          ? 'a `try` outcome'
+          : `\`${typeToString(receiver).replace(/^the type /, '')}\``;
       return {
         code: 'specl/unknown-field',
         message: `${owner} has no ${what} \`${name}\`${didYouMean(name, candidates, `; it has ${candidates.map((c) => `\`${c}\``).join(', ')}`)}`,
@@ -108,7 +114,10 @@ export class LinkingMessages {
   private unknownParameter(argument: Argument, name: string): LinkingMessage {
     const endpoint = argument.$container.endpoint.ref;
     const params = endpoint ? endpointParameters(endpoint).map((p) => p.name) : [];
-    const list = params.length > 0 ? `; its parameters are ${params.map((p) => `\`${p}\``).join(', ')}` : '; it takes no parameters';
+    const list =
+      params.length > 0
+        ? `; its parameters are ${params.map((p) => `\`${p}\``).join(', ')}`
+        : '; it takes no parameters';
     return {
       code: 'specl/unknown-parameter',
       message: `\`${endpoint?.name ?? argument.$container.endpoint.$refText}\` has no parameter \`${name}\`${didYouMean(name, params, list)}`,

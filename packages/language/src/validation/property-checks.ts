@@ -13,16 +13,26 @@ export class PropertyChecks {
         if (!isNameRef(node)) continue;
         const target = node.target.ref;
         if (!target || AstUtils.getContainerOfType(target, isProperty) !== property) continue;
-        const binding = isLet(target) ? target : isForallVar(target) ? target.$container : undefined;
+        const binding = isLet(target)
+          ? target
+          : isForallVar(target)
+            ? target.$container
+            : undefined;
         if (!binding) continue;
         const bindIndex = indexOf.get(binding) ?? -1;
         const selfReference = isLet(target) && bindIndex === useIndex;
-        if (bindIndex > useIndex || selfReference) this.reportUnbound(node, target.name, selfReference, accept);
+        if (bindIndex > useIndex || selfReference)
+          this.reportUnbound(node, target.name, selfReference, accept);
       }
     });
   }
 
-  private reportUnbound(ref: NameRef, name: string, selfReference: boolean, accept: ValidationAcceptor): void {
+  private reportUnbound(
+    ref: NameRef,
+    name: string,
+    selfReference: boolean,
+    accept: ValidationAcceptor,
+  ): void {
     const message = selfReference
       ? `\`${name}\` is used in its own \`let\`; a binding can only use names bound above it`
       : `\`${name}\` is used before it is bound; move this statement below the one that binds \`${name}\``;
@@ -31,10 +41,15 @@ export class PropertyChecks {
 
   checkLet(binding: Let, accept: ValidationAcceptor): void {
     if (binding.try && binding.value && !isEndpointCall(binding.value)) {
-      report(accept, 'specl/misplaced-expression', '`try` applies to an endpoint call: `let r = try endpoint(...)`', {
-        node: binding,
-        property: 'try',
-      });
+      report(
+        accept,
+        'specl/misplaced-expression',
+        '`try` applies to an endpoint call: `let r = try endpoint(...)`',
+        {
+          node: binding,
+          property: 'try',
+        },
+      );
     }
   }
 }

@@ -17,7 +17,11 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     this.linkingMessages = new LinkingMessages(services);
   }
 
-  protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+  protected override processLexingErrors(
+    parseResult: ParseResult,
+    diagnostics: Diagnostic[],
+    options: ValidationOptions,
+  ): void {
     const start = diagnostics.length;
     super.processLexingErrors(parseResult, diagnostics, options);
     for (const diagnostic of diagnostics.slice(start)) {
@@ -26,7 +30,11 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     }
   }
 
-  protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+  protected override processParsingErrors(
+    parseResult: ParseResult,
+    diagnostics: Diagnostic[],
+    options: ValidationOptions,
+  ): void {
     const start = diagnostics.length;
     super.processParsingErrors(parseResult, diagnostics, options);
     for (const diagnostic of diagnostics.slice(start)) {
@@ -35,7 +43,11 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     }
   }
 
-  protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+  protected override processLinkingErrors(
+    document: LangiumDocument,
+    diagnostics: Diagnostic[],
+    _options: ValidationOptions,
+  ): void {
     for (const reference of document.references) {
       const error = reference.error;
       if (!error) continue;

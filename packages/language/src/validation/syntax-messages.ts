@@ -22,14 +22,19 @@ function describeFound(found: string): string {
 export function friendlyParserMessage(message: string): string {
   let match = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
   if (match) return `expected ${describeToken(match[1]!)} but found ${describeFound(match[2]!)}`;
-  match = /^Expecting: one of these possible Token sequences:([\s\S]*)but found: '([\s\S]*)'$/.exec(message);
+  match = /^Expecting: one of these possible Token sequences:([\s\S]*)but found: '([\s\S]*)'$/.exec(
+    message,
+  );
   if (match) {
     const firsts = [...match[1]!.matchAll(/\[([^\],]+)/g)].map((m) => describeToken(m[1]!.trim()));
     const unique = [...new Set(firsts)];
     const listed = unique.length > 8 ? [...unique.slice(0, 8), '...'] : unique;
     return `expected ${listed.join(', ')} but found ${describeFound(match[2]!)}`;
   }
-  match = /^Expecting: (?:expecting at least one iteration which starts with one of these possible Token sequences::?)?([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(message);
+  match =
+    /^Expecting: (?:expecting at least one iteration which starts with one of these possible Token sequences::?)?([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(
+      message,
+    );
   if (match) {
     const firsts = [...match[1]!.matchAll(/\[([^\],]+)/g)].map((m) => describeToken(m[1]!.trim()));
     const unique = [...new Set(firsts)];

@@ -1,0 +1,25 @@
+// Bundles the CLI (and the packages it uses) into cli/dist/bundle: Node loads a few files
+// instead of hundreds of modules, which cuts start-up from about 1 s to about 0.3 s.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const outdir = resolve(root, 'cli/dist/bundle');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [resolve(root, 'cli/dist/cli.js')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  // Some dependencies are CommonJS and call require(): give the ES module bundle one.
+  banner: {
+    js: "import { createRequire as __speclCreateRequire } from 'node:module'; const require = __speclCreateRequire(import.meta.url);",
+  },
+});

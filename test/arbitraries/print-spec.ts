@@ -1,0 +1,260 @@
+/**
+ * Prints the spec model of `spec-model.ts` as Specl text. Expressions get the parentheses the
+ * grammar needs and no more, so that generated specs exercise the precedence rules.
+ */
+import type {
+  Constraint,
+  DeclModel,
+  EndpointClause,
+  Expr,
+  LayoutModel,
+  PathSegmentModel,
+  PropertyStatement,
+  RecordMember,
+  SpecFileModel,
+  SpecProject,
+  TypeModel,
+  TypeRefModel,
+} from './spec-model.js';
+
+/** A string literal: backslashes and quotes escaped (Langium's STRING converter undoes both). */
+export function printString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function printNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(value).replace(/^0\./, '0.');
+}
+
+function printConstraint(c: Constraint): string {
+  if (typeof c.value === 'string') return `${c.name}: ${printString(c.value)}`;
+  if (typeof c.value === 'boolean') return `${c.name}: ${c.value}`;
+  return `${c.name}: ${c.value < 0 ? '-' : ''}${printNumber(Math.abs(c.value))}`;
+}
+
+function printTypeRef(ref: TypeRefModel, commas: boolean): string {
+  const base = ref.base;
+  let text: string;
+  if (base.kind === 'primitive') text = base.name;
+  else if (base.kind === 'named') text = base.name;
+  else if (base.kind === 'list') text = `List<${printType(base.element, commas)}>`;
+  else text = `Map<${printType(base.value, commas)}>`;
+  if (ref.nullable) text += '?';
+  if (ref.constraints.length > 0) {
+    text += ` { ${ref.constraints.map(printConstraint).join(commas ? ', ' : ' ')} }`;
+  }
+  return text;
+}
+
+export function printType(type: TypeModel, commas = true): string {
+  if (type.kind === 'union') return type.options.map((o) => printTypeRef(o, commas)).join(' | ');
+  return printTypeRef(type, commas);
+}
+
+// ---------------------------------------------------------------- expressions
+
+/** Binding strength, lowest first: implies, or, and, not, comparison, ??, + -, * / %, unary -, postfix. */
+const level: Record<string, number> = {
+  implies: 1,
+  or: 2,
+  and: 3,
+  not: 4,
+  '==': 5,
+  '!=': 5,
+  '<': 5,
+  '<=': 5,
+  '>': 5,
+  '>=': 5,
+  in: 5,
+  '??': 6,
+  '+': 7,
+  '-': 7,
+  '*': 8,
+  '/': 8,
+  '%': 8,
+};
+const PREFIX = 9;
+const PRIMARY = 10;
+
+interface Printed {
+  text: string;
+  level: number;
+  /** Ends in a quantifier's predicate, which would swallow whatever followed it. */
+  greedy: boolean;
+}
+
+/** `e` where the grammar needs at least `min`, parenthesized if needed; `tail` when nothing follows. */
+function sub(e: Expr, min: number, tail: boolean): Printed {
+  const p = printed(e);
+  if (p.level >= min && (!p.greedy || tail)) return p;
+  return { text: `(${p.text})`, level: PRIMARY, greedy: false };
+}
+
+function printed(e: Expr): Printed {
+  const primary = (text: string): Printed => ({ text, level: PRIMARY, greedy: false });
+  switch (e.kind) {
+    case 'num':
+      return primary(printNumber(e.value));
+    case 'str':
+      return primary(printString(e.value));
+    case 'bool':
+      return primary(String(e.value));
+    case 'null':
+      return primary('null');
+    case 'name':
+      return primary(e.name);
+    case 'body':
+      return primary('body');
+    case 'response':
+      return primary('response');
+    case 'paren':
+      return primary(`(${printExpr(e.inner)})`);
+    case 'member':
+      return primary(`${sub(e.receiver, PRIMARY, false).text}${e.optional ? '?.' : '.'}${e.name}`);
+    case 'builtin':
+      return primary(`${e.name}(${e.args.map(printExpr).join(', ')})`);
+    case 'list':
+      return primary(`[${e.items.map(printExpr).join(', ')}]`);
+    case 'record':
+      return primary(`{ ${e.fields.map((f) => `${f.name}: ${printExpr(f.value)}`).join(', ')} }`);
+    case 'call':
+      return primary(`${e.endpoint}(${e.args.map((a) => `${a.name}: ${printExpr(a.value)}`).join(', ')})`);
+    case 'quantifier': {
+      const collection = sub(e.collection, level['??']!, false).text;
+      const text = `${e.q} ${e.variable} in ${collection}: ${printExpr(e.predicate)}`;
+      return { text, level: PRIMARY, greedy: true };
+    }
+    case 'unary': {
+      const l = e.op === 'not' ? level.not! : PREFIX;
+      const operand = sub(e.operand, l, true);
+      return { text: `${e.op === 'not' ? 'not ' : '-'}${operand.text}`, level: l, greedy: operand.greedy };
+    }
+    case 'binary': {
+      const l = level[e.op]!;
+      // implies and ?? associate to the right; comparisons do not associate; the rest to the left.
+      const rightAssoc = e.op === 'implies' || e.op === '??';
+      const leftMin = rightAssoc || l === 5 ? l + 1 : l;
+      const rightMin = rightAssoc ? l : l + 1;
+      const left = sub(e.left, leftMin, false);
+      const right = sub(e.right, rightMin, true);
+      return { text: `${left.text} ${e.op} ${right.text}`, level: l, greedy: right.greedy };
+    }
+  }
+}
+
+export function printExpr(e: Expr): string {
+  return printed(e).text;
+}
+
+// ---------------------------------------------------------------- declarations
+
+function doc(text: string | undefined, indent: string): string {
+  return text === undefined ? '' : `${indent}/// ${text}\n`;
+}
+
+function printMember(m: RecordMember, layout: LayoutModel): string {
+  switch (m.kind) {
+    case 'field':
+      return `${m.name}${m.optional ? '?' : ''}: ${printType(m.type, layout.commas)}`;
+    case 'spread':
+      return `...${m.target}`;
+    case 'invariant':
+      return `invariant ${printExpr(m.expr)}`;
+  }
+}
+
+function printMembers(members: RecordMember[], layout: LayoutModel): string {
+  if (members.length === 0) return '{}';
+  if (layout.oneLine) return `{ ${members.map((m) => printMember(m, layout)).join(', ')} }`;
+  const lines = members.map((m) => {
+    const docText = m.kind === 'field' ? doc(m.doc, '  ') : '';
+    return `${docText}  ${printMember(m, layout)}${layout.commas ? ',' : ''}`;
+  });
+  return `{\n${lines.join('\n')}\n}`;
+}
+
+function printPath(path: PathSegmentModel[]): string {
+  return path
+    .map((s) => (s.kind === 'text' ? `/${s.text}` : s.kind === 'empty' ? '/' : `/{${s.name}: ${printType(s.type)}}`))
+    .join('');
+}
+
+function printClause(c: EndpointClause): string {
+  switch (c.kind) {
+    case 'header': {
+      const wire = c.wireName === undefined ? '' : ` ${printString(c.wireName)}`;
+      return `header ${c.name}${wire}${c.optional ? '?' : ''}: ${printType(c.type)}`;
+    }
+    case 'query':
+      return `query ${c.name}${c.optional ? '?' : ''}: ${printType(c.type)}`;
+    case 'body':
+      return `body ${printType(c.type)}`;
+    case 'response':
+      return `response ${c.status}${c.type ? ` ${printType(c.type)}` : ''}`;
+    case 'errors':
+      return `errors ${c.names.join(', ')}`;
+    case 'requires':
+      return `requires ${printExpr(c.expr)}`;
+    case 'ensures':
+      return `ensures ${printExpr(c.expr)}`;
+  }
+}
+
+function printStatement(s: PropertyStatement): string {
+  switch (s.kind) {
+    case 'forall': {
+      const vars = s.variables.map((v) => `${v.name}: ${printType(v.type)}`).join(', ');
+      return `forall ${vars}${s.where ? ` where ${printExpr(s.where)}` : ''}`;
+    }
+    case 'let':
+      return `let ${s.name} = ${s.try ? 'try ' : ''}${printExpr(s.call)}`;
+    case 'expect':
+      return `expect ${printExpr(s.expr)}`;
+  }
+}
+
+export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
+  const head = doc(d.doc, '');
+  switch (d.kind) {
+    case 'record':
+      return `${head}type ${d.name} ${printMembers(d.members, layout)}`;
+    case 'alias':
+      return `${head}type ${d.name} = ${printType(d.type, layout.commas)}`;
+    case 'enum': {
+      if (layout.oneLine || d.members.length === 0) {
+        return `${head}enum ${d.name} { ${d.members.join(layout.commas ? ', ' : ' ')} }`;
+      }
+      return `${head}enum ${d.name} {\n${d.members.map((m) => `  ${m}${layout.commas ? ',' : ''}`).join('\n')}\n}`;
+    }
+    case 'error': {
+      const body = d.members === undefined ? '' : ` ${printMembers(d.members, layout)}`;
+      return `${head}error ${d.name} ${d.status}${body}`;
+    }
+    case 'endpoint': {
+      const clauses = d.clauses.map((c) => `  ${printClause(c)}\n`).join('');
+      return `${head}endpoint ${d.name} ${d.method} ${printPath(d.path)} {\n${clauses}}`;
+    }
+    case 'property': {
+      const statements = d.statements.map((s) => `  ${printStatement(s)}\n`).join('');
+      return `${head}property ${d.name} {\n${statements}}`;
+    }
+  }
+}
+
+export function printSpecFile(file: SpecFileModel): string {
+  const parts: string[] = [];
+  if (file.header) {
+    parts.push(`${doc(file.header.doc, '')}spec ${file.header.name} version ${printString(file.header.version)}\n`);
+  }
+  if (file.imports.length > 0) parts.push(file.imports.map((p) => `import ${printString(p)}\n`).join(''));
+  file.declarations.forEach((d, i) => {
+    if (file.layout.comments) parts.push(i % 2 === 0 ? `// declaration ${i}\n` : `/* declaration\n   ${i} */\n`);
+    parts.push(`${printDeclaration(d, file.layout)}\n`);
+  });
+  return parts.join('\n');
+}
+
+/** Every file of a project, printed, by path. */
+export function printProject(project: SpecProject): Record<string, string> {
+  return Object.fromEntries(Object.entries(project.files).map(([path, file]) => [path, printSpecFile(file)]));
+}

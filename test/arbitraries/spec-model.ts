@@ -1,0 +1,193 @@
+/**
+ * A plain data model of a Specl spec: what `print-spec.ts` prints and `spec-arbitrary.ts`
+ * generates. It mirrors the surface syntax of docs/language.md, not the Langium AST: every
+ * value here prints to exactly one piece of text.
+ */
+
+export type Primitive =
+  | 'String'
+  | 'Int'
+  | 'Float'
+  | 'Bool'
+  | 'Uuid'
+  | 'Email'
+  | 'Url'
+  | 'Date'
+  | 'DateTime';
+
+export type ConstraintName =
+  | 'min'
+  | 'max'
+  | 'exclusiveMin'
+  | 'exclusiveMax'
+  | 'minLength'
+  | 'maxLength'
+  | 'pattern'
+  | 'minItems'
+  | 'maxItems'
+  | 'unique';
+
+/** `name: value` in the braces after a type reference. */
+export interface Constraint {
+  name: ConstraintName;
+  value: number | string | boolean;
+}
+
+/** What a type reference names, before `?` and constraints. */
+export type TypeBase =
+  | { kind: 'primitive'; name: Primitive }
+  | { kind: 'list'; element: TypeModel }
+  | { kind: 'map'; value: TypeModel }
+  | { kind: 'named'; name: string };
+
+/** A type reference: `Base`, `Base?`, `Base { constraints }`. */
+export interface TypeRefModel {
+  kind: 'ref';
+  base: TypeBase;
+  nullable: boolean;
+  constraints: Constraint[];
+}
+
+/** A type expression: a reference, or a union of references (`A | B`). */
+export type TypeModel = TypeRefModel | { kind: 'union'; options: TypeRefModel[] };
+
+export type BinaryOp =
+  | 'implies'
+  | 'or'
+  | 'and'
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | 'in'
+  | '??'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%';
+
+/** An expression of `invariant`, `requires`, `ensures`, `where`, `expect` and call arguments. */
+export type Expr =
+  | { kind: 'num'; value: number } // a non-negative literal; negatives are `unary -`
+  | { kind: 'str'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'name'; name: string }
+  | { kind: 'body' }
+  | { kind: 'response' }
+  | { kind: 'member'; receiver: Expr; name: string; optional: boolean }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'unary'; op: 'not' | '-'; operand: Expr }
+  | { kind: 'builtin'; name: 'len' | 'matches'; args: Expr[] }
+  | { kind: 'quantifier'; q: 'all' | 'any'; variable: string; collection: Expr; predicate: Expr }
+  | { kind: 'list'; items: Expr[] }
+  | { kind: 'record'; fields: { name: string; value: Expr }[] }
+  | { kind: 'call'; endpoint: string; args: { name: string; value: Expr }[] }
+  | { kind: 'paren'; inner: Expr }; // parentheses the printer would not need
+
+export type RecordMember =
+  | { kind: 'field'; name: string; optional: boolean; type: TypeModel; doc?: string }
+  | { kind: 'spread'; target: string }
+  | { kind: 'invariant'; expr: Expr };
+
+export interface RecordDeclModel {
+  kind: 'record';
+  name: string;
+  doc?: string;
+  members: RecordMember[];
+}
+
+export interface AliasDeclModel {
+  kind: 'alias';
+  name: string;
+  doc?: string;
+  type: TypeModel;
+}
+
+export interface EnumDeclModel {
+  kind: 'enum';
+  name: string;
+  doc?: string;
+  members: string[];
+}
+
+/** `error NAME STATUS { members }`; `members: undefined` prints no braces at all. */
+export interface ErrorDeclModel {
+  kind: 'error';
+  name: string;
+  doc?: string;
+  status: number;
+  members?: RecordMember[];
+}
+
+/** One `/...` of a path: literal text, nothing (the root `/`), or one typed parameter. */
+export type PathSegmentModel =
+  | { kind: 'text'; text: string }
+  | { kind: 'empty' }
+  | { kind: 'param'; name: string; type: TypeModel };
+
+export type EndpointClause =
+  | { kind: 'header'; name: string; wireName?: string; optional: boolean; type: TypeModel }
+  | { kind: 'query'; name: string; optional: boolean; type: TypeModel }
+  | { kind: 'body'; type: TypeModel }
+  | { kind: 'response'; status: number; type?: TypeModel }
+  | { kind: 'errors'; names: string[] }
+  | { kind: 'requires'; expr: Expr }
+  | { kind: 'ensures'; expr: Expr };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface EndpointDeclModel {
+  kind: 'endpoint';
+  name: string;
+  doc?: string;
+  method: HttpMethod;
+  path: PathSegmentModel[];
+  clauses: EndpointClause[];
+}
+
+export type PropertyStatement =
+  | { kind: 'forall'; variables: { name: string; type: TypeModel }[]; where?: Expr }
+  | { kind: 'let'; name: string; try: boolean; call: Extract<Expr, { kind: 'call' }> }
+  | { kind: 'expect'; expr: Expr };
+
+export interface PropertyDeclModel {
+  kind: 'property';
+  name: string;
+  doc?: string;
+  statements: PropertyStatement[];
+}
+
+export type DeclModel =
+  | RecordDeclModel
+  | AliasDeclModel
+  | EnumDeclModel
+  | ErrorDeclModel
+  | EndpointDeclModel
+  | PropertyDeclModel;
+
+/** How a file is laid out; the meaning never depends on it. */
+export interface LayoutModel {
+  /** Commas between record members, enum members and constraints (they are optional). */
+  commas: boolean;
+  /** Records, enums and errors on one line (needs `commas`, so members stay apart). */
+  oneLine: boolean;
+  /** `//` and `/* *\/` comments between declarations. */
+  comments: boolean;
+}
+
+export interface SpecFileModel {
+  header?: { name: string; version: string; doc?: string };
+  imports: string[];
+  declarations: DeclModel[];
+  layout: LayoutModel;
+}
+
+/** A compilation: files by absolute path, and the root the checker starts from. */
+export interface SpecProject {
+  root: string;
+  files: Record<string, SpecFileModel>;
+}

@@ -1,0 +1,103 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSpecl, tempProject } from '../helpers/run-cli.js';
+
+const valid = 'spec A version "1.0.0"\ntype T { x: Int }\n';
+
+describe('specl check (usage errors exit 2 with a clear message)', () => {
+  const cases: [string, string[], Record<string, string>, string][] = [
+    [
+      'an unknown option',
+      ['check', '--bogus'],
+      {},
+      'specl: unknown option `--bogus`; see `specl check --help`\n',
+    ],
+    [
+      'a missing file',
+      ['check', 'nope.specl'],
+      {},
+      'specl: cannot find `nope.specl`; check the path (it is relative to CWD)\n',
+    ],
+    [
+      'a file that is not a spec',
+      ['check', 'notes.txt'],
+      { 'notes.txt': 'hi' },
+      'specl: `notes.txt` is not a .specl file\n',
+    ],
+    [
+      'a folder without specs',
+      ['check', 'empty'],
+      { 'empty/readme.md': '#' },
+      'specl: no .specl files found under `empty`\n',
+    ],
+    [
+      'an unknown format',
+      ['check', '--format', 'xml', 'a.specl'],
+      { 'a.specl': valid },
+      'specl: unknown format `xml`; use one of text, json, sarif\n',
+    ],
+    [
+      'a format without value',
+      ['check', 'a.specl', '--format'],
+      { 'a.specl': valid },
+      'specl: option `--format <value>` argument missing; see `specl check --help`\n',
+    ],
+    [
+      'an unknown command',
+      ['chek'],
+      {},
+      'specl: unknown command `chek`; the commands are check (see `specl --help`)\n',
+    ],
+  ];
+  for (const [what, args, files, message] of cases) {
+    it(`rejects ${what}`, () => {
+      const cwd = tempProject(files);
+      const run = runSpecl(args, cwd);
+      expect(run.stderr).toBe(message.replace('CWD', cwd));
+      expect(run.stdout).toBe('');
+      expect(run.status).toBe(2);
+    });
+  }
+
+  it('exits 2 with usage when run without a command', () => {
+    const run = runSpecl([], tempProject({}));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('Usage: specl <command>');
+  });
+
+  it('writes --output atomically, leaving no temporary file', () => {
+    const cwd = tempProject({ 'a.specl': valid, 'out/keep.txt': 'x' });
+    const run = runSpecl(
+      ['check', '--format', 'json', '--output', 'out/report.json', 'a.specl'],
+      cwd,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8')).summary).toEqual({
+      files: 1,
+      errors: 0,
+      warnings: 0,
+    });
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['keep.txt', 'report.json']);
+  });
+
+  it('names the path when --output cannot be written', () => {
+    const cwd = tempProject({ 'a.specl': valid });
+    const run = runSpecl(['check', '--output', 'missing/dir/report.txt', 'a.specl'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'specl: cannot write `missing/dir/report.txt` (ENOENT); check that its folder exists and is writable\n',
+    );
+    expect(existsSync(join(cwd, 'missing'))).toBe(false);
+  });
+
+  it('reports an unreadable spec given in a folder as unchecked rather than crashing', () => {
+    if (process.getuid?.() === 0) return; // root reads every file; the case cannot arise
+    const cwd = tempProject({ 'a.specl': valid });
+    mkdirSync(join(cwd, 'b'));
+    chmodSync(join(cwd, 'a.specl'), 0);
+    const run = runSpecl(['check', '.'], cwd);
+    expect(run.stderr).toBe('');
+  });
+});
