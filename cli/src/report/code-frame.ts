@@ -6,6 +6,9 @@ export interface Position {
   character: number;
 }
 
+const MAX_WIDTH = 120;
+const CONTEXT = 40;
+
 /**
  * The line a range starts on, with carets under the range (to the end of that line when the
  * range spans several), and the line number in a gutter:
@@ -17,11 +20,18 @@ export interface Position {
  */
 export function codeFrame(text: string, start: Position, end: Position, colors: Colors): string {
   const lines = text.split(/\r?\n/);
-  const line = lines[start.line] ?? '';
+  const full = lines[start.line] ?? '';
   const number = String(start.line + 1);
   const gutter = ' '.repeat(number.length);
-  const from = Math.min(start.character, line.length);
-  const to = end.line === start.line ? Math.min(end.character, line.length) : line.length;
+  const fullFrom = Math.min(start.character, full.length);
+  const fullTo = end.line === start.line ? Math.min(end.character, full.length) : full.length;
+  // A long line is shown as a window around the range, marked with ellipses.
+  const windowStart = full.length > MAX_WIDTH ? Math.max(0, fullFrom - CONTEXT) : 0;
+  const windowEnd = Math.min(full.length, windowStart + MAX_WIDTH);
+  const prefix = windowStart > 0 ? '…' : '';
+  const line = prefix + full.slice(windowStart, windowEnd) + (windowEnd < full.length ? '…' : '');
+  const from = fullFrom - windowStart + prefix.length;
+  const to = Math.min(fullTo, windowEnd) - windowStart + prefix.length;
   const width = Math.max(1, to - from);
   // Keep tabs in the padding so that the carets line up with the text above them.
   const padding = line.slice(0, from).replace(/[^\t]/g, ' ');

@@ -8,6 +8,7 @@ import type {
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
+import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
 import { clearTypesOnChange } from './typing/type-of.js';
@@ -22,6 +23,9 @@ export const SpeclModule: Module<
   SpeclServices,
   PartialLangiumCoreServices & DeepPartial<SpeclServices>
 > = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services),
+  },
   references: {
     ScopeProvider: (services) => new SpeclScopeProvider(services),
     ScopeComputation: (services) => new SpeclScopeComputation(services),

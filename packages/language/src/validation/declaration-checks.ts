@@ -86,6 +86,8 @@ export class DeclarationChecks {
     if (file.header) return;
     const document = AstUtils.getDocument(file);
     if (document.uri.scheme === BUILTIN_SCHEME) return;
+    // A header that failed to parse is reported as the syntax error it is.
+    if (document.parseResult.parserErrors.length > 0) return;
     const self = document.uri.toString();
     const importedByOthers = this.services.shared.workspace.LangiumDocuments.all.some(
       (other) =>

@@ -1,0 +1,69 @@
+import type { LangiumCoreServices, LangiumParser, ParseResult } from 'langium';
+import { createLangiumParser } from 'langium';
+import { findExcessiveNesting } from './nesting-guard.js';
+
+type ParserError = ParseResult['parserErrors'][number];
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** A parser error at a span of the text, in the shape Chevrotain gives them. */
+function errorAt(text: string, offset: number, length: number, message: string): ParserError {
+  const start = lineColumn(text, offset);
+  const end = lineColumn(text, offset + Math.max(length, 1) - 1);
+  return {
+    name: 'NestingError',
+    message,
+    token: {
+      image: text.slice(offset, offset + length),
+      startOffset: offset,
+      endOffset: offset + length - 1,
+      startLine: start.line,
+      startColumn: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      tokenTypeIdx: 0,
+      tokenType: { name: 'NestingError' },
+    },
+    resyncedTokens: [],
+    context: { ruleStack: [], ruleOccurrenceStack: [] },
+  } as unknown as ParserError;
+}
+
+/**
+ * Langium's parser, guarded against input that nests deeply enough to overflow its recursion:
+ * such a file parses as empty, with one error where the nesting goes too deep, and the
+ * parser stays usable for the next file.
+ */
+export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
+  const parser = createLangiumParser(services);
+  const parse = parser.parse.bind(parser);
+  const emptyResult = (error: ParserError): ParseResult => {
+    (parser as unknown as { stack: unknown[] }).stack = [];
+    const empty = parse('');
+    return { ...empty, parserErrors: [error] } as ParseResult;
+  };
+  parser.parse = ((input: string, options?: unknown) => {
+    const excessive = findExcessiveNesting(input);
+    if (excessive) {
+      return emptyResult(errorAt(input, excessive.offset, excessive.length, excessive.message));
+    }
+    try {
+      return (parse as (i: string, o?: unknown) => ParseResult)(input, options);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return emptyResult(
+        errorAt(
+          input,
+          0,
+          1,
+          'this file nests too deeply to be parsed; split its deepest expression',
+        ),
+      );
+    }
+  }) as LangiumParser['parse'];
+  return parser;
+}

@@ -1,0 +1,130 @@
+/** Where a text nests too deeply to be parsed safely, and why. */
+export interface ExcessiveNesting {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+/**
+ * The nesting budget of one expression, in units of about one parser stack frame chain: a
+ * bracket (`(`, `[`, `{`, `List<`, `Map<`) costs `BRACKET_COST` (a parenthesised expression
+ * recurses through every precedence level), an operator 1 (`a and b and ...`, `not not ...`,
+ * `a.b.c...`). Node's default stack overflows near 800; no real spec comes near 100.
+ */
+export const NESTING_BUDGET = 600;
+/** What one level of brackets costs of the budget. */
+export const BRACKET_COST = 14;
+
+// Keywords that start a new clause or statement: an operator chain ends before them.
+const statementKeywords = new Set([
+  'spec',
+  'import',
+  'type',
+  'enum',
+  'error',
+  'endpoint',
+  'property',
+  'invariant',
+  'header',
+  'query',
+  'body',
+  'response',
+  'errors',
+  'requires',
+  'ensures',
+  'forall',
+  'where',
+  'let',
+  'expect',
+]);
+const wordOperators = new Set(['and', 'or', 'implies', 'not', 'in']);
+const symbolOperators = [
+  '?.',
+  '??',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '.',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+];
+const openers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Finds nesting deep enough to exhaust the parser's stack (the parser is recursive), so that
+ * such a file gets one clear diagnostic instead of a crash. The limits are far beyond what a
+ * spec needs. A light scan: strings and comments are skipped, brackets counted, and operators
+ * counted per expression (a comma, a closing bracket or a statement keyword ends one).
+ */
+export function findExcessiveNesting(text: string): ExcessiveNesting | undefined {
+  const closers: string[] = [];
+  const chains: number[] = [0];
+  let units = 0;
+  let i = 0;
+  const message =
+    'this nests too deeply to be parsed (brackets inside brackets, or a long chain of operators); split it into smaller expressions or aliases';
+  const open = (closer: string) => {
+    closers.push(closer);
+    chains.push(0);
+    units += BRACKET_COST;
+  };
+  const resetChain = () => {
+    units -= chains[chains.length - 1]!;
+    chains[chains.length - 1] = 0;
+  };
+  const addOperator = () => {
+    chains[chains.length - 1]! += 1;
+    units += 1;
+  };
+  while (i < text.length) {
+    const start = i;
+    const c = text[i]!;
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (text.startsWith('//', i)) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      while (i < text.length && /\w/.test(text[i]!)) i++;
+      const word = text.slice(start, i);
+      if (statementKeywords.has(word)) resetChain();
+      else if (wordOperators.has(word)) addOperator();
+      if ((word === 'List' || word === 'Map') && text[i] === '<') {
+        open('>');
+        i++;
+      }
+    } else if (openers[c]) {
+      open(openers[c]!);
+      i++;
+    } else if (closers.length > 0 && c === closers[closers.length - 1]) {
+      units -= BRACKET_COST + chains.pop()!;
+      closers.pop();
+      i++;
+    } else if (c === ',') {
+      resetChain();
+      i++;
+    } else {
+      const op = symbolOperators.find((o) => text.startsWith(o, i));
+      if (op) addOperator();
+      i += op?.length ?? 1;
+    }
+    if (units > NESTING_BUDGET) return { offset: start, length: i - start, message };
+  }
+  return undefined;
+}
