@@ -37,6 +37,8 @@ import { typeOf } from '../typing/type-of.js';
 import { regexProblem } from './constraint-checks.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
+import { withArticle } from '../util/article.js';
+import { closestName } from '../util/did-you-mean.js';
 
 /** A short rendering of an expression's source, for messages. */
 export function sourceOf(expr: Expression): string {
@@ -54,20 +56,9 @@ function mismatch(
   report(
     accept,
     'specl/type-mismatch',
-    `expected ${expected}, but \`${sourceOf(expr)}\` is ${article(typeToString(actual))}${hint}`,
+    `expected ${expected}, but \`${sourceOf(expr)}\` is ${withArticle(typeToString(actual))}${hint}`,
     { node: expr },
   );
-}
-
-function article(text: string): string {
-  if (
-    text === 'null' ||
-    text === 'unknown' ||
-    text.startsWith('the ') ||
-    text.startsWith('outcome')
-  )
-    return text;
-  return `${/^[AEIOU]/.test(text) ? 'an' : 'a'} ${text}`;
 }
 
 /** Reports an expression that may be absent where a present value is needed. */
@@ -118,7 +109,7 @@ export class ExpressionChecks {
           mismatch(
             accept,
             expr.right,
-            `a value comparable with ${article(typeToString(left))}`,
+            `a value comparable with ${withArticle(typeToString(left))}`,
             right,
           );
         }
@@ -142,7 +133,7 @@ export class ExpressionChecks {
             mismatch(
               accept,
               expr.right,
-              `a value ordered like ${article(typeToString(left))}`,
+              `a value ordered like ${withArticle(typeToString(left))}`,
               right,
             );
         }
@@ -436,8 +427,13 @@ export class ExpressionChecks {
       if (!field) continue;
       this.checkAssignable(init.value, expectedType(init.value), accept, `field \`${name}\``);
     }
+    // A required field that an unknown given field is a typo of is reported once, as the typo.
+    const unknown = expr.fields
+      .filter((init) => !init.field.ref)
+      .map((init) => init.field.$refText);
     const missing = recordFields(expected.decl)
       .filter((f) => !f.optional && !given.has(f.name))
+      .filter((f) => !unknown.some((name) => closestName(name, [f.name]) === f.name))
       .map((f) => `\`${f.name}\``);
     if (missing.length > 0) {
       report(
@@ -503,7 +499,7 @@ export class ExpressionChecks {
   ): void {
     const actual = typeOf(value);
     if (!isAssignable(actual, expected))
-      mismatch(accept, value, `${typeToString(expected)} for ${what}`, actual);
+      mismatch(accept, value, `${typeToString(stripOptional(expected))} for ${what}`, actual);
   }
 }
 

@@ -14,12 +14,14 @@ import {
 import type { Argument, SpecFile } from '../generated/ast.js';
 import { expectedType } from '../typing/expected-type.js';
 import { stripOptional, typeToString } from '../typing/specl-type.js';
+import { recordFields } from '../typing/records.js';
 import { typeOf } from '../typing/type-of.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { endpointParameters } from '../scoping/local-names.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { displayPath } from './display-path.js';
+import { withArticle } from '../util/article.js';
 
 const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'];
 
@@ -67,10 +69,23 @@ export class LinkingMessages {
       const receiver = stripOptional(typeOf(container.receiver));
       if (receiver.kind === 'unknown') return undefined;
       const candidates = this.names(scope());
+      if (receiver.kind === 'union') {
+        const lacking = receiver.options
+          .map(stripOptional)
+          .filter(
+            (option) =>
+              option.kind !== 'record' || !recordFields(option.decl).some((f) => f.name === name),
+          )
+          .map((option) => `\`${typeToString(option)}\``);
+        return {
+          code: 'specl/unknown-field',
+          message: `\`${name}\` is not a field of every alternative of \`${typeToString(receiver)}\` (${lacking.join(', ')} ${lacking.length > 1 ? 'lack' : 'lacks'} it)`,
+        };
+      }
       if (candidates.length === 0) {
         return {
           code: 'specl/unknown-field',
-          message: `${article(receiver)} has no fields, so \`.${name}\` means nothing here`,
+          message: `${withArticle(typeToString(receiver))} has no fields, so \`.${name}\` means nothing here`,
         };
       }
       const what = receiver.kind === 'typeName' ? 'member' : 'field';
@@ -164,9 +179,4 @@ function rootOf(node: AstNode): AstNode {
   let current = node;
   while (current.$container) current = current.$container;
   return current;
-}
-
-function article(type: ReturnType<typeof typeOf>): string {
-  const text = typeToString(type);
-  return `${/^[AEIOU]/.test(text) ? 'an' : 'a'} ${text}`;
 }
