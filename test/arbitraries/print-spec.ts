@@ -94,7 +94,7 @@ function printed(e: Expr): Printed {
   const primary = (text: string): Printed => ({ text, level: PRIMARY, greedy: false });
   switch (e.kind) {
     case 'num':
-      return primary(printNumber(e.value));
+      return primary(`${printNumber(e.value)}${e.exponent ? 'e0' : ''}`);
     case 'str':
       return primary(printString(e.value));
     case 'bool':
@@ -118,7 +118,9 @@ function printed(e: Expr): Printed {
     case 'record':
       return primary(`{ ${e.fields.map((f) => `${f.name}: ${printExpr(f.value)}`).join(', ')} }`);
     case 'call':
-      return primary(`${e.endpoint}(${e.args.map((a) => `${a.name}: ${printExpr(a.value)}`).join(', ')})`);
+      return primary(
+        `${e.endpoint}(${e.args.map((a) => `${a.name}: ${printExpr(a.value)}`).join(', ')})`,
+      );
     case 'quantifier': {
       const collection = sub(e.collection, level['??']!, false).text;
       const text = `${e.q} ${e.variable} in ${collection}: ${printExpr(e.predicate)}`;
@@ -127,7 +129,11 @@ function printed(e: Expr): Printed {
     case 'unary': {
       const l = e.op === 'not' ? level.not! : PREFIX;
       const operand = sub(e.operand, l, true);
-      return { text: `${e.op === 'not' ? 'not ' : '-'}${operand.text}`, level: l, greedy: operand.greedy };
+      return {
+        text: `${e.op === 'not' ? 'not ' : '-'}${operand.text}`,
+        level: l,
+        greedy: operand.greedy,
+      };
     }
     case 'binary': {
       const l = level[e.op]!;
@@ -152,6 +158,11 @@ function doc(text: string | undefined, indent: string): string {
   return text === undefined ? '' : `${indent}/// ${text}\n`;
 }
 
+/** An end-of-line comment on every other line, when the layout has comments. */
+function trailing(layout: LayoutModel, i: number): string {
+  return layout.comments && i % 2 === 1 ? ` // line ${i}` : '';
+}
+
 function printMember(m: RecordMember, layout: LayoutModel): string {
   switch (m.kind) {
     case 'field':
@@ -159,23 +170,29 @@ function printMember(m: RecordMember, layout: LayoutModel): string {
     case 'spread':
       return `...${m.target}`;
     case 'invariant':
-      return `invariant ${printExpr(m.expr)}`;
+      return `invariant ${layout.comments ? '/* always */ ' : ''}${printExpr(m.expr)}`;
   }
 }
 
 function printMembers(members: RecordMember[], layout: LayoutModel): string {
   if (members.length === 0) return '{}';
   if (layout.oneLine) return `{ ${members.map((m) => printMember(m, layout)).join(', ')} }`;
-  const lines = members.map((m) => {
-    const docText = m.kind === 'field' ? doc(m.doc, '  ') : '';
-    return `${docText}  ${printMember(m, layout)}${layout.commas ? ',' : ''}`;
+  const lines = members.map((m, i) => {
+    const docText = m.kind === 'field' ? doc(m.doc, layout.indent) : '';
+    return `${docText}${layout.indent}${printMember(m, layout)}${layout.commas ? ',' : ''}${trailing(layout, i)}`;
   });
   return `{\n${lines.join('\n')}\n}`;
 }
 
 function printPath(path: PathSegmentModel[]): string {
   return path
-    .map((s) => (s.kind === 'text' ? `/${s.text}` : s.kind === 'empty' ? '/' : `/{${s.name}: ${printType(s.type)}}`))
+    .map((s) =>
+      s.kind === 'text'
+        ? `/${s.text}`
+        : s.kind === 'empty'
+          ? '/'
+          : `/{${s.name}: ${printType(s.type)}}`,
+    )
     .join('');
 }
 
@@ -224,19 +241,24 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
       if (layout.oneLine || d.members.length === 0) {
         return `${head}enum ${d.name} { ${d.members.join(layout.commas ? ', ' : ' ')} }`;
       }
-      return `${head}enum ${d.name} {\n${d.members.map((m) => `  ${m}${layout.commas ? ',' : ''}`).join('\n')}\n}`;
+      const members = d.members.map((m) => `${layout.indent}${m}${layout.commas ? ',' : ''}`);
+      return `${head}enum ${d.name} {\n${members.join('\n')}\n}`;
     }
     case 'error': {
       const body = d.members === undefined ? '' : ` ${printMembers(d.members, layout)}`;
       return `${head}error ${d.name} ${d.status}${body}`;
     }
     case 'endpoint': {
-      const clauses = d.clauses.map((c) => `  ${printClause(c)}\n`).join('');
+      const clauses = d.clauses
+        .map((c, i) => `${layout.indent}${printClause(c)}${trailing(layout, i)}\n`)
+        .join('');
       return `${head}endpoint ${d.name} ${d.method} ${printPath(d.path)} {\n${clauses}}`;
     }
     case 'property': {
-      const statements = d.statements.map((s) => `  ${printStatement(s)}\n`).join('');
-      return `${head}property ${d.name} {\n${statements}}`;
+      const statements = d.statements.map(
+        (s, i) => `${layout.indent}${printStatement(s)}${trailing(layout, i)}\n`,
+      );
+      return `${head}property ${d.name} {\n${statements.join('')}}`;
     }
   }
 }
@@ -244,17 +266,24 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
 export function printSpecFile(file: SpecFileModel): string {
   const parts: string[] = [];
   if (file.header) {
-    parts.push(`${doc(file.header.doc, '')}spec ${file.header.name} version ${printString(file.header.version)}\n`);
+    parts.push(
+      `${doc(file.header.doc, '')}spec ${file.header.name} version ${printString(file.header.version)}\n`,
+    );
   }
-  if (file.imports.length > 0) parts.push(file.imports.map((p) => `import ${printString(p)}\n`).join(''));
+  if (file.imports.length > 0)
+    parts.push(file.imports.map((p) => `import ${printString(p)}\n`).join(''));
   file.declarations.forEach((d, i) => {
-    if (file.layout.comments) parts.push(i % 2 === 0 ? `// declaration ${i}\n` : `/* declaration\n   ${i} */\n`);
+    if (file.layout.comments)
+      parts.push(i % 2 === 0 ? `// declaration ${i}\n` : `/* declaration\n   ${i} */\n`);
     parts.push(`${printDeclaration(d, file.layout)}\n`);
   });
-  return parts.join('\n');
+  const text = parts.join('\n');
+  return file.layout.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 
 /** Every file of a project, printed, by path. */
 export function printProject(project: SpecProject): Record<string, string> {
-  return Object.fromEntries(Object.entries(project.files).map(([path, file]) => [path, printSpecFile(file)]));
+  return Object.fromEntries(
+    Object.entries(project.files).map(([path, file]) => [path, printSpecFile(file)]),
+  );
 }

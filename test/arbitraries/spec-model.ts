@@ -5,15 +5,7 @@
  */
 
 export type Primitive =
-  | 'String'
-  | 'Int'
-  | 'Float'
-  | 'Bool'
-  | 'Uuid'
-  | 'Email'
-  | 'Url'
-  | 'Date'
-  | 'DateTime';
+  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
 
 export type ConstraintName =
   | 'min'
@@ -71,7 +63,7 @@ export type BinaryOp =
 
 /** An expression of `invariant`, `requires`, `ensures`, `where`, `expect` and call arguments. */
 export type Expr =
-  | { kind: 'num'; value: number } // a non-negative literal; negatives are `unary -`
+  | { kind: 'num'; value: number; exponent?: boolean } // non-negative (negatives are `unary -`); `exponent`: `2.5e0`
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'null' }
@@ -175,8 +167,12 @@ export interface LayoutModel {
   commas: boolean;
   /** Records, enums and errors on one line (needs `commas`, so members stay apart). */
   oneLine: boolean;
-  /** `//` and `/* *\/` comments between declarations. */
+  /** `//` and `/* *\/` comments between declarations and at the ends of lines. */
   comments: boolean;
+  /** Line endings: `\r\n` instead of `\n`. */
+  crlf: boolean;
+  /** What members and clauses are indented with. */
+  indent: string;
 }
 
 export interface SpecFileModel {

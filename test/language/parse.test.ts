@@ -50,18 +50,36 @@ const FIELDS = 'a: Bool, b: Bool, c: Bool, n: Int, m: Int, o?: Int, s: String, l
 async function shape(expr: string): Promise<{ tree: string; findings: number }> {
   const text = `spec T version "1.0.0"\ntype R { x: Int, inner?: R }\ntype A { ${FIELDS}\n  invariant ${expr}\n}\n`;
   const result = await checkSources({ '/main.specl': text }, ['/main.specl']);
-  const decl = result.documents[0]!.parseResult.value.declarations.find((d) => isRecordDecl(d) && d.name === 'A');
+  const decl = result.documents[0]!.parseResult.value.declarations.find(
+    (d) => isRecordDecl(d) && d.name === 'A',
+  );
   const invariant = isRecordDecl(decl) ? decl.members.find(isInvariant) : undefined;
-  return { tree: invariant ? render(invariant.expr) : '<none>', findings: result.diagnostics.length };
+  return {
+    tree: invariant ? render(invariant.expr) : '<none>',
+    findings: result.diagnostics.length,
+  };
 }
 
 describe('every construct parses and checks clean', () => {
   const clean: Array<[string, string, Record<string, string>?]> = [
-    ['the example spec header, with a doc comment', '/// The API.\nspec Vacation version "1.2.0"\ntype A { x: Int }'],
+    [
+      'the example spec header, with a doc comment',
+      '/// The API.\nspec Vacation version "1.2.0"\ntype A { x: Int }',
+    ],
     ['a pre-release and build semver', 'spec Beta version "1.0.0-beta.1+build.5"'],
-    ['an import of a file without a header', 'import "./lib.specl"\ntype A { s: Shared }', { '/lib.specl': 'type Shared { n: Int }' }],
-    ['an import of a file with its own header', 'import "./lib.specl"\ntype A { s: Shared }', { '/lib.specl': 'spec Lib version "0.1.0"\ntype Shared { n: Int }' }],
-    ['records with every type and optional fields', `type R {
+    [
+      'an import of a file without a header',
+      'import "./lib.specl"\ntype A { s: Shared }',
+      { '/lib.specl': 'type Shared { n: Int }' },
+    ],
+    [
+      'an import of a file with its own header',
+      'import "./lib.specl"\ntype A { s: Shared }',
+      { '/lib.specl': 'spec Lib version "0.1.0"\ntype Shared { n: Int }' },
+    ],
+    [
+      'records with every type and optional fields',
+      `type R {
   a: String, b: Int, c: Float, d: Bool, e: Uuid, f: Email, g: Url, h: Date, i: DateTime
   j?: Int
   k: List<Int>?
@@ -70,21 +88,42 @@ describe('every construct parses and checks clean', () => {
   u: P | Q
 }
 type P { p: Int }
-type Q { q: Int }`],
-    ['fields separated by commas, newlines or both, and an empty record', 'type A { x: Int, y: Int\n  z: Int, }\ntype E {}'],
-    ['fields named by keywords', 'type K { type: String, error: Int, in: Bool, List: Int, response: Int, body: Int }\ntype W { k: K, invariant k.type == "a" and k.error > 0 and k.in }'],
-    ['a spread, with the spread invariant and fields in scope', 'type Base { a: Int, invariant a > 0 }\ntype Ext { ...Base, b: Int\n  invariant b > a }'],
-    ['aliases with and without constraints', `type Days = Int { min: 0, max: 366 }
+type Q { q: Int }`,
+    ],
+    [
+      'fields separated by commas, newlines or both, and an empty record',
+      'type A { x: Int, y: Int\n  z: Int, }\ntype E {}',
+    ],
+    [
+      'fields named by keywords',
+      'type K { type: String, error: Int, in: Bool, List: Int, response: Int, body: Int }\ntype W { k: K, invariant k.type == "a" and k.error > 0 and k.in }',
+    ],
+    [
+      'a spread, with the spread invariant and fields in scope',
+      'type Base { a: Int, invariant a > 0 }\ntype Ext { ...Base, b: Int\n  invariant b > a }',
+    ],
+    [
+      'aliases with and without constraints',
+      `type Days = Int { min: 0, max: 366 }
 type Pct = Float { min: 0, exclusiveMin: -1, max: 100, exclusiveMax: 101 }
 type Name = String { minLength: 1, maxLength: 10, pattern: "^[a-z]+$" }
 type Tags = List<String { minLength: 1 }> { minItems: 0, maxItems: 5, unique: true }
 type Neg = Int { min: -5, max: -1 }
 type Plain = Int
 type MaybeName = String?
-type Nested = Days { max: 10 }`],
-    ['enums on one line, on several, with a trailing comma and with keyword members', 'enum Color { red, green, blue }\nenum Lines {\n  one\n  two\n}\nenum Trailing { a, b, }\nenum Kw { type, error, in, all }'],
-    ['errors with a body, with an empty body and without one', 'error NotFound 404 { message: String }\nerror Teapot 418 {}\nerror Gone 410\nerror Down 503 { retryAfter?: Int, invariant (retryAfter ?? 1) > 0 }'],
-    ['an endpoint with every clause', `type T { id: Uuid, n: Int }
+type Nested = Days { max: 10 }`,
+    ],
+    [
+      'enums on one line, on several, with a trailing comma and with keyword members',
+      'enum Color { red, green, blue }\nenum Lines {\n  one\n  two\n}\nenum Trailing { a, b, }\nenum Kw { type, error, in, all }',
+    ],
+    [
+      'errors with a body, with an empty body and without one',
+      'error NotFound 404 { message: String }\nerror Teapot 418 {}\nerror Gone 410\nerror Down 503 { retryAfter?: Int, invariant (retryAfter ?? 1) > 0 }',
+    ],
+    [
+      'an endpoint with every clause',
+      `type T { id: Uuid, n: Int }
 type New { n: Int }
 error NotFound 404 { message: String }
 error Conflict 409 { reason: String }
@@ -103,8 +142,11 @@ endpoint update PUT /things/{id: Uuid}/items {
   requires body.n > 0
   requires limit < 10 and (dryRun ?? false) == false
   ensures body.n == body.n
-}`],
-    ['every HTTP method, the root path and rich path text', `type A { x: Int }
+}`,
+    ],
+    [
+      'every HTTP method, the root path and rich path text',
+      `type A { x: Int }
 enum St { on, off }
 endpoint g GET / { response 200 A }
 endpoint p POST /a { response 201 A }
@@ -113,15 +155,21 @@ endpoint pa PATCH /a/{id: Int} { response 200 A }
 endpoint d DELETE /a/{id: Int} { response 204 }
 endpoint h HEAD /a { response 200 }
 endpoint o OPTIONS /a { response 200 }
-endpoint w GET /v1.0/b-c_d~e:f/{s: St}/{n: Int}/{k: String} { response 200 A }`],
-    ['ensures over a list response with a quantifier, len and a default', `type Item { owner: Uuid }
+endpoint w GET /v1.0/b-c_d~e:f/{s: St}/{n: Int { min: 1 }}/{k: String} { response 200 A }`,
+    ],
+    [
+      'ensures over a list response with a quantifier, len and a default',
+      `type Item { owner: Uuid }
 endpoint list GET /owners/{id: Uuid}/items {
   query limit?: Int { min: 1, max: 100 }
   response 200 List<Item>
   ensures all r in response: r.owner == id
   ensures len(response) <= (limit ?? 100)
-}`],
-    ['a property with forall (several variables, constraints, where), let, let try and expect', `type New { n: Int { min: 0 } }
+}`,
+    ],
+    [
+      'a property with forall (several variables, constraints, where), let, let try and expect',
+      `type New { n: Int { min: 0 } }
 type T { id: Uuid, n: Int }
 error NotFound 404 { message: String }
 endpoint make POST /t { body New
@@ -137,8 +185,11 @@ property roundTrip {
   expect y.ok implies y.value == x
   expect y.status == 200 or y.error.message != ""
   expect z.n == 3 and x.n == a.n
-}`],
-    ['doc comments on declarations and fields, block and line comments anywhere', `/* a block
+}`,
+    ],
+    [
+      'doc comments on declarations and fields, block and line comments anywhere',
+      `/* a block
    comment over lines */
 /// A record.
 type A {
@@ -149,7 +200,8 @@ type A {
 }
 /** a block comment that looks like a doc */
 /// An enum.
-enum E { a /* between */, b }`],
+enum E { a /* between */, b }`,
+    ],
   ];
   for (const [name, source, others] of clean) {
     it(name, async () => {

@@ -1050,6 +1050,12 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
+export type ValueName = 'List' | 'Map' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'property' | 'query' | 'requires' | 'spec' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+
+export function isValueName(item: unknown): item is ValueName {
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+}
+
 export type SpeclAstType = {
     AliasDecl: AliasDecl
     Argument: Argument

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { Endpoint, Parameter } from '../generated/ast.js';
+import type { Endpoint, ForallVar, Let, Parameter, PropertyStatement } from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -46,12 +46,18 @@ export function localNames(from: AstNode): Map<string, AstNode> {
         if (!isBodyClause(param)) add(param.name, param);
       }
     } else if (isProperty(node)) {
-      for (const statement of node.statements) {
-        if (isForall(statement))
-          for (const variable of statement.variables) add(variable.name, variable);
-        if (isLet(statement)) add(statement.name, statement);
-      }
+      // A name means its latest binding above the use; bindings below are known too, so
+      // that a use before its binding is reported as such rather than as unknown.
+      const useIndex = node.statements.indexOf(child as PropertyStatement);
+      const bindings = node.statements.flatMap((statement, index) => {
+        const nodes: (ForallVar | Let)[] = isForall(statement) ? statement.variables : isLet(statement) ? [statement] : [];
+        return nodes.map((binding) => ({ binding, before: index < useIndex || (index === useIndex && isForall(statement)) }));
+      });
+      const above = bindings.filter((b) => b.before).reverse();
+      const below = bindings.filter((b) => !b.before);
+      for (const { binding } of [...above, ...below]) add(binding.name, binding);
     }
+
   }
   return names;
 }

@@ -25,7 +25,6 @@ import type {
 } from '../generated/ast.js';
 import {
   isArgument,
-  isEndpoint,
   isEndpointCall,
   isEnumDecl,
   isFieldInit,
@@ -41,6 +40,8 @@ import { typeOf } from '../typing/type-of.js';
 import { OUTCOME_SOURCE, OUTCOME_URI } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { endpointParameters, localNames } from './local-names.js';
+
+const typeDeclarations = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorDecl']);
 
 /**
  * Resolves every kind of name in a spec: declarations visible in a file (its own and those
@@ -62,26 +63,33 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     if (isMemberAccess(container)) return this.memberScope(container);
     if (isFieldInit(container)) return this.fieldInitScope(container);
     if (isArgument(container)) return this.argumentScope(container);
-    if (isEndpointCall(container))
-      return this.filtered(this.visibleDeclarations(container), isEndpoint);
+    if (isEndpointCall(container)) return this.endpoints(container);
     return this.visibleDeclarations(container);
   }
 
-  /** The declarations a file sees: those of the files it imports, then its own (which win). */
+  /**
+   * The declarations a file sees: those of the files it imports, then its own (which win).
+   * Types shadow endpoints and properties of the same name (a duplicate that is reported), so
+   * that a type reference still finds the type.
+   */
   visibleDeclarations(node: AstNode): Scope {
     const document = AstUtils.getDocument(node) as LangiumDocument<SpecFile>;
     const key = document.uri.toString();
     return this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
-      const elements = this.indexManager.allElements(undefined, new Set(imported));
-      const own = this.indexManager.allElements(undefined, new Set([key]));
-      return new MapScope(stream(elements).concat(own));
+      const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
+        .concat(this.indexManager.allElements(undefined, new Set([key])))
+        .toArray();
+      const isType = (d: AstNodeDescription) => typeDeclarations.has(d.type);
+      return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
     });
   }
 
-  private filtered(scope: Scope, predicate: (node: AstNode) => boolean): Scope {
+  private endpoints(node: AstNode): Scope {
     return new MapScope(
-      scope.getAllElements().filter((d) => d.node !== undefined && predicate(d.node)),
+      this.visibleDeclarations(node)
+        .getAllElements()
+        .filter((d) => d.type === 'Endpoint'),
     );
   }
 

@@ -1,11 +1,41 @@
-import type { ErrorDecl, Field, Invariant, RecordDecl, RecordMember } from '../generated/ast.js';
-import { isErrorDecl, isField, isInvariant, isRecordDecl, isSpread } from '../generated/ast.js';
+import type {
+  AliasDecl,
+  ErrorDecl,
+  Field,
+  Invariant,
+  RecordDecl,
+  RecordMember,
+  Spread,
+} from '../generated/ast.js';
+import {
+  isAliasDecl,
+  isErrorDecl,
+  isField,
+  isInvariant,
+  isRecordDecl,
+  isSpread,
+  isTypeRef,
+} from '../generated/ast.js';
 
 /** A record-like declaration: a `type X { ... }` or an `error X 404 { ... }`. */
 export type RecordLike = RecordDecl | ErrorDecl;
 
 export function isRecordLike(node: unknown): node is RecordLike {
   return isRecordDecl(node) || isErrorDecl(node);
+}
+
+/** The record a spread copies: the one it names, or the record an alias of it stands for. */
+export function spreadTarget(spread: Spread): RecordLike | undefined {
+  let target = spread.target.ref;
+  const seen = new Set<AliasDecl>();
+  while (isAliasDecl(target) && !seen.has(target)) {
+    seen.add(target);
+    const aliased: unknown = target.type;
+    if (!isTypeRef(aliased) || aliased.nullable || aliased.collection || aliased.primitive)
+      return undefined;
+    target = aliased.ref?.ref;
+  }
+  return isRecordLike(target) ? target : undefined;
 }
 
 /**
@@ -17,8 +47,8 @@ function* expandMembers(decl: RecordLike, seen: Set<RecordLike>): Generator<Reco
   seen.add(decl);
   for (const member of decl.members) {
     if (isSpread(member)) {
-      const target = member.target.ref;
-      if (isRecordLike(target)) yield* expandMembers(target, seen);
+      const target = spreadTarget(member);
+      if (target) yield* expandMembers(target, seen);
     } else {
       yield member;
     }

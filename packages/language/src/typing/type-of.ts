@@ -35,6 +35,7 @@ import {
   boolType,
   floatType,
   intType,
+  isNumeric,
   makeOptional,
   nullType,
   stringType,
@@ -42,6 +43,7 @@ import {
   unknownType,
 } from './specl-type.js';
 import { fieldType, joinTypes } from './type-relations.js';
+import { narrowed } from './narrowing.js';
 import { resolveTypeExpr } from './resolve-type.js';
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
@@ -89,13 +91,14 @@ export function declaredErrors(endpoint: Endpoint) {
 
 /** The type of an endpoint's success response: the one declared, or the union of several. */
 export function responseType(endpoint: Endpoint): SpeclType {
-  const types = endpoint.clauses
-    .filter(isResponseClause)
+  const responses = endpoint.clauses.filter(isResponseClause);
+  const types = responses
     .filter((clause) => clause.type)
     .map((clause) => resolveTypeExpr(clause.type));
   if (types.length === 0) return nullType;
-  if (types.length === 1) return types[0]!;
-  return { kind: 'union', options: types };
+  const body: SpeclType = types.length === 1 ? types[0]! : { kind: 'union', options: types };
+  // A response without a body (`response 204`) means the body may be absent.
+  return types.length < responses.length ? makeOptional(body) : body;
 }
 
 /** The type of an endpoint's request body, if it has one. */
@@ -120,13 +123,23 @@ export function clearTypesOnChange(shared: LangiumSharedCoreServices): void {
 }
 
 /** The static type of an expression. */
+// Expressions whose type is being computed: a type that depends on itself (two record
+// literals compared with each other, each typed by the other) is unknown.
+const computing = new Set<Expression>();
+
 export function typeOf(expr: Expression | undefined): SpeclType {
   if (!expr) return unknownType;
   const cached = cache.get(expr);
   if (cached) return cached;
-  const type = computeTypeOf(expr);
-  cache.set(expr, type);
-  return type;
+  if (computing.has(expr)) return unknownType;
+  computing.add(expr);
+  try {
+    const type = narrowed(expr, computeTypeOf(expr));
+    cache.set(expr, type);
+    return type;
+  } finally {
+    computing.delete(expr);
+  }
 }
 
 function computeTypeOf(expr: Expression): SpeclType {
@@ -177,7 +190,12 @@ function joinAll(types: SpeclType[]): SpeclType {
 }
 
 function typeOfNameRef(expr: NameRef): SpeclType {
-  return typeOfNamedElement(expr.target.ref);
+  const type = typeOfNamedElement(expr.target.ref);
+  // A type's name is only meaningful as a qualifier (`Status.active`); elsewhere it is reported
+  // as not a value, and has no type.
+  const qualifier =
+    expr.$container.$type === 'MemberAccess' && (expr.$container as MemberAccess).receiver === expr;
+  return type.kind === 'typeName' && !qualifier ? unknownType : type;
 }
 
 function typeOfMember(expr: MemberAccess): SpeclType {
@@ -191,7 +209,9 @@ function typeOfMember(expr: MemberAccess): SpeclType {
   } else {
     type = typeOfNamedElement(member);
   }
-  return expr.optional ? makeOptional(stripOptional(type)) : type;
+  // `a?.b` is absent when `a` is; on a value that is never absent it is just `a.b`.
+  const receiverMayBeAbsent = ['optional', 'null'].includes(typeOf(expr.receiver).kind);
+  return expr.optional && receiverMayBeAbsent ? makeOptional(stripOptional(type)) : type;
 }
 
 function outcomeMemberType(receiver: SpeclType, name: string): SpeclType {
@@ -237,7 +257,9 @@ function typeOfBinary(expr: BinaryExpr): SpeclType {
       return numericResult(left, typeOf(expr.right));
     }
     case '/':
-      return floatType;
+      return numericResult(typeOf(expr.left), typeOf(expr.right)).kind === 'unknown'
+        ? unknownType
+        : floatType;
     default:
       return numericResult(typeOf(expr.left), typeOf(expr.right));
   }
@@ -247,7 +269,8 @@ function typeOfBinary(expr: BinaryExpr): SpeclType {
 function numericResult(left: SpeclType, right: SpeclType): SpeclType {
   const a = stripOptional(left);
   const b = stripOptional(right);
-  if (a.kind === 'unknown' || b.kind === 'unknown') return unknownType;
+  // A non-numeric operand is reported where it stands; the result is then unknown.
+  if (!isNumeric(a) || !isNumeric(b)) return unknownType;
   if (a.kind === 'primitive' && a.name === 'Int' && b.kind === 'primitive' && b.name === 'Int')
     return intType;
   return floatType;

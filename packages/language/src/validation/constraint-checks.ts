@@ -48,6 +48,7 @@ export class ConstraintChecks {
     if (ref.constraints.length === 0) return;
     const type = stripOptional(resolveTypeExpr(ref));
     const seen = new Set<string>();
+    // Conflicts are judged only once every constraint is given once and fits.
     let allFit = true;
     for (const constraint of ref.constraints) {
       if (seen.has(constraint.name)) {
@@ -60,6 +61,7 @@ export class ConstraintChecks {
             property: 'name',
           },
         );
+        allFit = false;
       }
       seen.add(constraint.name);
       allFit = this.checkConstraint(constraint, type, accept) && allFit;

@@ -11,7 +11,7 @@ import type {
   TypeRef,
 } from '../generated/ast.js';
 import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
-import { isRecordLike } from '../typing/records.js';
+import { spreadTarget } from '../typing/records.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importedUris, resolveImportUri } from '../workspace/imports.js';
@@ -69,8 +69,8 @@ export class DeclarationChecks {
       } else if (seen.has(uri.toString())) {
         report(
           accept,
-          'specl/duplicate-declaration',
-          `\`${path}\` is imported twice; remove this import`,
+          'specl/duplicate-import',
+          `\`${path}\` is already imported; remove this import`,
           {
             node: imp,
             property: 'path',
@@ -120,11 +120,24 @@ export class DeclarationChecks {
       own.set(declaration.name, declaration);
     }
     const documents = this.services.shared.workspace.LangiumDocuments;
-    for (const uri of importedUris(document)) {
-      const imported = documents.all.find((d) => d.uri.toString() === uri) as
-        LangiumDocument<SpecFile> | undefined;
+    const importedFrom = new Map<string, string>();
+    for (const imp of file.imports) {
+      if (!imp.path?.endsWith('.specl')) continue;
+      const uri = resolveImportUri(document, imp.path);
+      const imported = documents.getDocument(uri) as LangiumDocument<SpecFile> | undefined;
       if (!imported || imported === document) continue;
       for (const declaration of imported.parseResult.value.declarations) {
+        const first = importedFrom.get(declaration.name);
+        if (first !== undefined && first !== displayPath(imported.uri)) {
+          report(
+            accept,
+            'specl/duplicate-declaration',
+            `\`${declaration.name}\` is declared both in ${first} and in ${displayPath(imported.uri)}, which this file imports; rename one of them`,
+            { node: imp, property: 'path' },
+          );
+        }
+        if (first === undefined) importedFrom.set(declaration.name, displayPath(imported.uri));
+
         const clash = own.get(declaration.name);
         if (clash) {
           report(
@@ -155,8 +168,9 @@ export class DeclarationChecks {
         }
         seen.set(member.name, 'declared in this record');
       } else if (isSpread(member)) {
-        const target = member.target.ref;
-        if (!isRecordLike(target)) continue;
+        const target = spreadTarget(member);
+        // A recursive spread is reported as such; its fields would only repeat it.
+        if (!target || spreadsReach(target, decl, new Set())) continue;
         for (const field of spreadFields(target)) {
           if (seen.has(field)) {
             report(
@@ -174,23 +188,25 @@ export class DeclarationChecks {
   }
 
   checkSpread(spread: Spread, accept: ValidationAcceptor): void {
-    const target = spread.target.ref;
-    if (!target) return;
-    if (!isRecordLike(target)) {
+    const named = spread.target.ref;
+    if (!named) return;
+    const target = spreadTarget(spread);
+    if (!target) {
       report(
         accept,
         'specl/not-a-record',
-        `only records can be spread, and \`${target.name}\` is ${describeDeclaration(target)}`,
+        `only records can be spread, and \`${named.name}\` is ${describeDeclaration(named)}${isAliasDecl(named) ? ' of something other than a record' : ''}`,
         { node: spread, property: 'target' },
       );
       return;
     }
     const owner = spread.$container as RecordLike;
     if (spreadsReach(target, owner, new Set())) {
+      const how = target === owner ? '' : ` through \`${target.name}\``;
       report(
         accept,
         'specl/recursive-spread',
-        `\`${owner.name}\` spreads itself through \`${target.name}\`; remove the spread`,
+        `\`${owner.name}\` spreads itself${how}; remove the spread`,
         {
           node: spread,
           property: 'target',
@@ -263,7 +279,10 @@ function spreadFields(target: RecordLike): string[] {
     seen.add(decl);
     for (const member of decl.members) {
       if (isField(member)) names.push(member.name);
-      else if (isSpread(member) && isRecordLike(member.target.ref)) visit(member.target.ref, seen);
+      else if (isSpread(member)) {
+        const target = spreadTarget(member);
+        if (target) visit(target, seen);
+      }
     }
   };
   visit(target, new Set());
@@ -274,12 +293,10 @@ function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>)
   if (from === goal) return true;
   if (seen.has(from)) return false;
   seen.add(from);
-  return from.members.some(
-    (member) =>
-      isSpread(member) &&
-      isRecordLike(member.target.ref) &&
-      spreadsReach(member.target.ref, goal, seen),
-  );
+  return from.members.some((member) => {
+    const target = isSpread(member) ? spreadTarget(member) : undefined;
+    return target !== undefined && spreadsReach(target, goal, seen);
+  });
 }
 
 /** "an endpoint", "an enum", ... for messages. */

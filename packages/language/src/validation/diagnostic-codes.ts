@@ -68,6 +68,11 @@ export const diagnosticCodes = {
     severity: 'error',
     summary: 'A clause that may appear once appears twice.',
   },
+  'specl/invalid-header-name': {
+    severity: 'error',
+    summary: 'A header wire name is not a valid HTTP header name.',
+  },
+  'specl/duplicate-import': { severity: 'error', summary: 'A file is imported twice.' },
   'specl/unknown-method': {
     severity: 'error',
     summary: 'An endpoint names an HTTP method that does not exist.',

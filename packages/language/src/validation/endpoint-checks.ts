@@ -183,8 +183,9 @@ export class EndpointChecks {
         if (wire !== undefined && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(wire)) {
           report(
             accept,
-            'specl/invalid-parameter-type',
-            `\`${wire}\` is not a valid HTTP header name`,
+            'specl/invalid-header-name',
+            `\`${wire}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
+
             {
               node: header,
               property: 'wireName',

@@ -205,14 +205,13 @@ export class ExpressionChecks {
         mismatch(accept, operand, `a number on each side of \`${expr.op}\``, type);
     }
     if (expr.op === '%' && isNumeric(left) && isNumeric(right)) {
-      const bothInt = [left, right].every((t) => t.kind === 'primitive' && t.name === 'Int');
-      if (!bothInt)
-        mismatch(
-          accept,
-          expr,
-          'Int operands for `%`',
-          left.kind === 'primitive' && left.name === 'Int' ? right : left,
-        );
+      for (const [operand, type] of [
+        [expr.left, left],
+        [expr.right, right],
+      ] as const) {
+        if (type.kind === 'primitive' && type.name === 'Float')
+          mismatch(accept, operand, 'an Int on each side of `%`', type);
+      }
     }
   }
 
@@ -395,22 +394,11 @@ export class ExpressionChecks {
   checkRecordLiteral(expr: RecordLiteral, accept: ValidationAcceptor): void {
     const expected = stripOptional(expectedType(expr));
     if (expected.kind !== 'record') {
-      if (expected.kind === 'unknown') {
-        report(
-          accept,
-          'specl/type-mismatch',
-          'the type of this record literal is not known here; use it as a call argument or compare it with a typed value',
-          { node: expr },
-        );
-      } else {
-        mismatch(
-          accept,
-          expr,
-          typeToString(expected),
-          { kind: 'unknown' },
-          ', not a record literal',
-        );
-      }
+      const message =
+        expected.kind === 'unknown'
+          ? 'the type of this record literal is not known here; use it as a call argument or compare it with a typed value'
+          : `expected ${withArticle(typeToString(expected))}, but this is a record literal`;
+      report(accept, 'specl/type-mismatch', message, { node: expr });
       return;
     }
     const given = new Set<string>();

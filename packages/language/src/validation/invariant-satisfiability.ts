@@ -146,10 +146,14 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
   );
   const fields = new Set(recordFields(decl));
   const intervals = new Map<string, Interval>();
+  // Each field (or length) that can hold no value is reported once, at the invariant that empties it.
+  const emptied = new Set<string>();
   for (const invariant of recordInvariants(decl)) {
     for (const atom of atoms(invariant.expr)) {
       if (!fields.has(atom.subject.field)) continue;
       const key = `${atom.subject.field.name}/${atom.subject.length}`;
+      if (emptied.has(key)) continue;
+
       const before = intervals.get(key) ?? initialInterval(atom.subject);
       const after = narrow(before, atom.op, atom.n);
       after.why.push(`\`${sourceOf(atom.node)}\``);
@@ -167,7 +171,7 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
             { node: atom.node },
           );
         }
-        return;
+        emptied.add(key);
       }
     }
   }

@@ -6,12 +6,13 @@ import {
   isEnumDecl,
   isErrorsClause,
   isFieldInit,
+  isLet,
   isMemberAccess,
   isNameRef,
   isSpread,
   isTypeRef,
 } from '../generated/ast.js';
-import type { Argument, SpecFile } from '../generated/ast.js';
+import type { Argument, MemberAccess, NameRef, SpecFile } from '../generated/ast.js';
 import { expectedType } from '../typing/expected-type.js';
 import { stripOptional, typeToString } from '../typing/specl-type.js';
 import { recordFields } from '../typing/records.js';
@@ -23,6 +24,15 @@ import type { DiagnosticCode } from './diagnostic-codes.js';
 import { displayPath } from './display-path.js';
 import { withArticle } from '../util/article.js';
 
+const declarationTypes = new Set([
+  'RecordDecl',
+  'AliasDecl',
+  'EnumDecl',
+  'ErrorDecl',
+  'Endpoint',
+  'Property',
+]);
+const outcomeMembers = ['ok', 'status', 'value', 'error'];
 const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'];
 
 /** A linking error turned into a coded, helpful diagnostic. */
@@ -49,55 +59,24 @@ export class LinkingMessages {
       const candidates = [...primitives, ...this.names(scope())];
       return {
         code: 'specl/unknown-type',
-        message: `unknown type \`${name}\`${didYouMean(name, candidates, this.importHint(container, name))}`,
+        message: `unknown type \`${name}\`${this.suggest(container, name, candidates)}`,
       };
     }
     if (isErrorsClause(container)) {
+      const fallback = `; declare it with \`error ${name} 4xx { ... }\``;
       return {
         code: 'specl/unknown-error',
-        message: `unknown error \`${name}\`${didYouMean(name, this.names(scope(), 'ErrorDecl'), this.importHint(container, name, '; declare it with `error ' + name + ' 4xx { ... }`'))}`,
+        message: `unknown error \`${name}\`${this.suggest(container, name, this.names(scope(), 'ErrorDecl'), fallback)}`,
       };
     }
     if (isEndpointCall(container)) {
       return {
         code: 'specl/unknown-endpoint',
-        message: `unknown endpoint \`${name}\`${didYouMean(name, this.names(scope()), this.importHint(container, name))}`,
+        message: `unknown endpoint \`${name}\`${this.suggest(container, name, this.names(scope()))}`,
       };
     }
     if (isArgument(container)) return this.unknownParameter(container, name);
-    if (isMemberAccess(container)) {
-      const receiver = stripOptional(typeOf(container.receiver));
-      if (receiver.kind === 'unknown') return undefined;
-      const candidates = this.names(scope());
-      if (receiver.kind === 'union') {
-        const lacking = receiver.options
-          .map(stripOptional)
-          .filter(
-            (option) =>
-              option.kind !== 'record' || !recordFields(option.decl).some((f) => f.name === name),
-          )
-          .map((option) => `\`${typeToString(option)}\``);
-        return {
-          code: 'specl/unknown-field',
-          message: `\`${name}\` is not a field of every alternative of \`${typeToString(receiver)}\` (${lacking.join(', ')} ${lacking.length > 1 ? 'lack' : 'lacks'} it)`,
-        };
-      }
-      if (candidates.length === 0) {
-        return {
-          code: 'specl/unknown-field',
-          message: `${withArticle(typeToString(receiver))} has no fields, so \`.${name}\` means nothing here`,
-        };
-      }
-      const what = receiver.kind === 'typeName' ? 'member' : 'field';
-      const owner =
-        receiver.kind === 'outcome'
-          ? 'a `try` outcome'
-          : `\`${typeToString(receiver).replace(/^the type /, '')}\``;
-      return {
-        code: 'specl/unknown-field',
-        message: `${owner} has no ${what} \`${name}\`${didYouMean(name, candidates, `; it has ${candidates.map((c) => `\`${c}\``).join(', ')}`)}`,
-      };
-    }
+    if (isMemberAccess(container)) return this.unknownMember(container, name, this.names(scope()));
     if (isFieldInit(container)) {
       const expected = stripOptional(expectedType(container.$container));
       if (expected.kind !== 'record') return undefined;
@@ -106,28 +85,105 @@ export class LinkingMessages {
         message: `\`${expected.decl.name}\` has no field \`${name}\`${didYouMean(name, this.names(scope()))}`,
       };
     }
-    if (isNameRef(container)) {
-      const enums = this.names(this.globalScope(container), 'EnumDecl')
-        .map((enumName) => this.globalScope(container).getElement(enumName)?.node)
-        .filter(isEnumDecl)
-        .filter((decl) => decl.members.some((member) => member.name === name));
-      if (enums.length > 0) {
-        const qualified = enums.map((decl) => `\`${decl.name}.${name}\``).join(' or ');
-        return {
-          code: 'specl/ambiguous-enum-member',
-          message: `nothing here says which enum \`${name}\` belongs to; write ${qualified}`,
-        };
-      }
-      return {
-        code: 'specl/unknown-name',
-        message: `unknown name \`${name}\`${didYouMean(name, this.names(scope()), this.importHint(container, name))}`,
-      };
-    }
+    if (isNameRef(container)) return this.unknownName(container, name, scope());
     return { code: 'specl/unknown-name', message: error.message };
   }
 
-  private unknownParameter(argument: Argument, name: string): LinkingMessage {
+  /** The import that would bring `name`, else the closest candidate, else the fallback. */
+  private suggest(
+    node: AstNode,
+    name: string,
+    candidates: Iterable<string>,
+    fallback = '',
+  ): string {
+    return this.importHint(node, name) || didYouMean(name, candidates, fallback);
+  }
+
+  private unknownMember(
+    access: MemberAccess,
+    name: string,
+    candidates: string[],
+  ): LinkingMessage | undefined {
+    const receiver = stripOptional(typeOf(access.receiver));
+    if (receiver.kind === 'unknown') return undefined;
+    if (receiver.kind === 'union') {
+      const lacking = receiver.options
+        .map(stripOptional)
+        .filter(
+          (option) =>
+            option.kind !== 'record' || !recordFields(option.decl).some((f) => f.name === name),
+        )
+        .map((option) => `\`${typeToString(option)}\``);
+      return {
+        code: 'specl/unknown-field',
+        message: `\`${name}\` is not a field of every alternative of \`${typeToString(receiver)}\` (${lacking.join(', ')} ${lacking.length > 1 ? 'lack' : 'lacks'} it)`,
+      };
+    }
+    const binding = isNameRef(access.receiver) ? access.receiver.target.ref : undefined;
+    if (isLet(binding) && !binding.try && outcomeMembers.includes(name)) {
+      return {
+        code: 'specl/unknown-field',
+        message: `\`${binding.name}\` is the response itself (${withArticle(typeToString(receiver))}), which has no \`${name}\`; to see how the call went, make it with \`try\`: \`let ${binding.name} = try ${isEndpointCall(binding.value) ? binding.value.endpoint.$refText : ''}(...)\``,
+      };
+    }
+    if (candidates.length === 0) {
+      return {
+        code: 'specl/unknown-field',
+        message: `${withArticle(typeToString(receiver))} has no fields, so \`.${name}\` means nothing here`,
+      };
+    }
+    const what = receiver.kind === 'typeName' ? 'member' : 'field';
+    const owner =
+      receiver.kind === 'outcome'
+        ? 'a `try` outcome'
+        : `\`${typeToString(receiver).replace(/^the type /, '')}\``;
+    const list = `; it has ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+    return {
+      code: 'specl/unknown-field',
+      message: `${owner} has no ${what} \`${name}\`${didYouMean(name, candidates, list)}`,
+    };
+  }
+
+  private unknownName(ref: NameRef, name: string, scope: Scope): LinkingMessage {
+    const expected = stripOptional(expectedType(ref));
+    if (expected.kind === 'enum') {
+      const members = expected.decl.members.map((m) => m.name);
+      const list = `; its members are ${members.map((m) => `\`${m}\``).join(', ')}`;
+      return {
+        code: 'specl/unknown-name',
+        message: `\`${name}\` is not a member of \`${expected.decl.name}\`, the enum expected here${didYouMean(name, members, list)}`,
+      };
+    }
+    const globals = this.globalScope(ref);
+    const enums = globals
+      .getAllElements()
+      .map((d) => d.node)
+      .filter(isEnumDecl)
+      .filter((decl) => decl.members.some((member) => member.name === name))
+      .toArray();
+    if (enums.length > 0) {
+      const qualified = enums.map((decl) => `\`${decl.name}.${name}\``).join(' or ');
+      return {
+        code: 'specl/ambiguous-enum-member',
+        message: `nothing here says which enum \`${name}\` belongs to; write ${qualified}`,
+      };
+    }
+    // A value is wanted: suggest values (names in scope), not types or endpoints.
+    const values = scope
+      .getAllElements()
+      .filter((d) => !declarationTypes.has(d.type))
+      .map((d) => d.name)
+      .toArray();
+    return {
+      code: 'specl/unknown-name',
+      message: `unknown name \`${name}\`${this.suggest(ref, name, values)}`,
+    };
+  }
+
+  private unknownParameter(argument: Argument, name: string): LinkingMessage | undefined {
     const endpoint = argument.$container.endpoint.ref;
+    // An unknown endpoint is reported once, at its name; its arguments are not judged.
+    if (!endpoint) return undefined;
     const params = endpoint ? endpointParameters(endpoint).map((p) => p.name) : [];
     const list =
       params.length > 0

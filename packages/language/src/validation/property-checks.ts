@@ -1,7 +1,14 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Let, NameRef, Property, PropertyStatement } from '../generated/ast.js';
-import { isEndpointCall, isForallVar, isLet, isNameRef, isProperty } from '../generated/ast.js';
+import type { ForallVar, Let, NameRef, Property, PropertyStatement } from '../generated/ast.js';
+import {
+  isEndpointCall,
+  isForall,
+  isForallVar,
+  isLet,
+  isNameRef,
+  isProperty,
+} from '../generated/ast.js';
 import { report } from './report.js';
 
 /** Checks of properties: names bound before use, `try` on calls. */
@@ -37,6 +44,29 @@ export class PropertyChecks {
       ? `\`${name}\` is used in its own \`let\`; a binding can only use names bound above it`
       : `\`${name}\` is used before it is bound; move this statement below the one that binds \`${name}\``;
     report(accept, 'specl/let-before-bound', message, { node: ref });
+  }
+
+  /** Each `forall` variable and `let` of a property binds a name of its own. */
+  checkDuplicateBindings(property: Property, accept: ValidationAcceptor): void {
+    const bound = new Map<string, string>();
+    const bind = (node: Let | ForallVar, kind: string) => {
+      const first = bound.get(node.name);
+      if (first) {
+        report(
+          accept,
+          'specl/duplicate-declaration',
+          `\`${node.name}\` is already bound by ${first} in this property; rename this one`,
+          { node, property: 'name' },
+        );
+      } else {
+        bound.set(node.name, kind);
+      }
+    };
+    for (const statement of property.statements) {
+      if (isForall(statement))
+        statement.variables.forEach((variable) => bind(variable, '`forall`'));
+      if (isLet(statement)) bind(statement, 'a `let`');
+    }
   }
 
   checkLet(binding: Let, accept: ValidationAcceptor): void {

@@ -1,5 +1,11 @@
-import type { LangiumCoreServices, LangiumDocument, ParseResult, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type {
+  Cancellation,
+  LangiumCoreServices,
+  LangiumDocument,
+  ParseResult,
+  ValidationOptions,
+} from 'langium';
+import { CstUtils, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LinkingMessages } from './linking-messages.js';
 import { friendlyLexerMessage, friendlyParserMessage } from './syntax-messages.js';
@@ -17,6 +23,22 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     this.linkingMessages = new LinkingMessages(services);
   }
 
+  /**
+   * A file with syntax errors reports only those: the checks after parsing would run on a
+   * recovered tree and mostly repeat the same mistake in other words.
+   */
+  override async validateDocument(
+    document: LangiumDocument,
+    options: ValidationOptions = {},
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<Diagnostic[]> {
+    return super.validateDocument(
+      document,
+      { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options },
+      cancelToken,
+    );
+  }
+
   protected override processLexingErrors(
     parseResult: ParseResult,
     diagnostics: Diagnostic[],
@@ -24,22 +46,65 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
   ): void {
     const start = diagnostics.length;
     super.processLexingErrors(parseResult, diagnostics, options);
-    for (const diagnostic of diagnostics.slice(start)) {
+    const lexing = diagnostics.splice(start);
+    // One stray character often comes with its twin on the line (`'a'`): report it once.
+    const seen = new Set<string>();
+    for (const diagnostic of lexing) {
       diagnostic.code = 'specl/syntax-error';
       diagnostic.message = friendlyLexerMessage(diagnostic.message);
+      const key = `${diagnostic.range.start.line}:${diagnostic.message}`;
+      if (!seen.has(key)) diagnostics.push(diagnostic);
+      seen.add(key);
     }
+
   }
 
   protected override processParsingErrors(
     parseResult: ParseResult,
     diagnostics: Diagnostic[],
-    options: ValidationOptions,
+    _options: ValidationOptions,
   ): void {
-    const start = diagnostics.length;
-    super.processParsingErrors(parseResult, diagnostics, options);
-    for (const diagnostic of diagnostics.slice(start)) {
-      diagnostic.code = 'specl/syntax-error';
-      diagnostic.message = friendlyParserMessage(diagnostic.message);
+    const text = parseResult.value.$cstNode?.root.fullText ?? '';
+    const pathComment = findCommentInPath(text);
+    if (pathComment && parseResult.parserErrors.length > 0) {
+      // `/a//b`: the `//` started a comment that hid the rest of the line; say so, once.
+      diagnostics.push({
+        severity: 1,
+        range: pathComment,
+        message: '`//` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment',
+        code: 'specl/syntax-error',
+        source: 'specl',
+        data: { code: DocumentValidator.ParsingError },
+      });
+      return;
+    }
+    for (const error of parseResult.parserErrors) {
+      const token = isNaN(error.token.startOffset)
+
+        ? (error as { previousToken?: typeof error.token }).previousToken
+        : error.token;
+      const range =
+        token && !isNaN(token.startOffset)
+          ? error.token === token
+            ? CstUtils.tokenToRange(token)
+            : {
+                start: { line: token.endLine! - 1, character: token.endColumn! },
+                end: { line: token.endLine! - 1, character: token.endColumn! },
+              }
+          : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const message = friendlyParserMessage({
+        message: error.message,
+        found: error.token.image ?? '',
+        ruleStack: error.context?.ruleStack ?? [],
+      });
+      diagnostics.push({
+        severity: 1,
+        range,
+        message,
+        code: 'specl/syntax-error',
+        source: 'specl',
+        data: { code: DocumentValidator.ParsingError },
+      });
     }
   }
 
@@ -65,4 +130,19 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       );
     }
   }
+}
+
+/** Where an endpoint's path holds `//` (which the lexer reads as a comment), if one does. */
+function findCommentInPath(text: string): Diagnostic['range'] | undefined {
+  const lines = text.split('\n');
+  for (const [line, content] of lines.entries()) {
+    const segment = String.raw`(?:[^\s/{]|\{[^}]*\})`;
+    const path = new RegExp(String.raw`^\s*endpoint\s+\w+\s+\w+\s+\/${segment}*(?:\/${segment}+)*\/\/`);
+    const match = path.exec(content);
+
+    if (!match) continue;
+    const character = match[0].length - 2;
+    return { start: { line, character }, end: { line, character: character + 2 } };
+  }
+  return undefined;
 }

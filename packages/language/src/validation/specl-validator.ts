@@ -47,7 +47,11 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     EnsuresClause: condition,
     Expect: condition,
     Forall: condition,
-    Property: (property, accept) => properties.checkBindingOrder(property, accept),
+    Property: [
+      (property, accept) => properties.checkBindingOrder(property, accept),
+      (property, accept) => properties.checkDuplicateBindings(property, accept),
+    ],
+
     Let: (binding, accept) => properties.checkLet(binding, accept),
     BinaryExpr: (expr, accept) => expressions.checkBinary(expr, accept),
     UnaryExpr: (expr, accept) => expressions.checkUnary(expr, accept),

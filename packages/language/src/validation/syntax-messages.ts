@@ -1,3 +1,5 @@
+import { closestName } from '../util/did-you-mean.js';
+
 const tokenNames: Record<string, string> = {
   ID: 'a name',
   STRING: 'a string',
@@ -15,36 +17,106 @@ function describeFound(found: string): string {
   return text === '' || text === 'EOF' ? 'the end of the file' : `\`${text}\``;
 }
 
+const declarationKeywords = ['type', 'enum', 'error', 'endpoint', 'property'];
+const clauseKeywords = ['header', 'query', 'body', 'response', 'errors', 'requires', 'ensures'];
+const statementKeywords = ['forall', 'let', 'expect'];
+
+/** What a construct may hold, for messages about text that does not belong in it. */
+const contents: Record<string, { what: string; keywords: string[] }> = {
+  SpecFile: {
+    what: 'a declaration: type, enum, error, endpoint or property',
+    keywords: declarationKeywords,
+  },
+  Endpoint: { what: `an endpoint clause: ${clauseKeywords.join(', ')}`, keywords: clauseKeywords },
+  RecordDecl: {
+    what: 'a field (`name: Type`), a spread (`...Type`) or an invariant',
+    keywords: ['invariant'],
+  },
+  ErrorDecl: {
+    what: 'a field (`name: Type`), a spread (`...Type`) or an invariant',
+    keywords: ['invariant'],
+  },
+  Property: { what: 'a `forall`, `let` or `expect` statement', keywords: statementKeywords },
+};
+
+const constructNames: Record<string, string> = {
+  SpecFile: 'file',
+  Endpoint: 'endpoint',
+  RecordDecl: 'record',
+  ErrorDecl: 'error',
+  Property: 'property',
+};
+
+/** Operators from other languages
+, and what Specl writes instead. */
+const foreignOperators: Record<string, string> = {
+  '=': 'to compare, write `==`',
+  '&': 'write `and` instead of `&&`',
+  '|': 'write `or` instead of `||`',
+  '!': 'write `not` instead of `!`',
+  "'": 'strings use double quotes',
+};
+
+const comparisons = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
+
+/** A parser error as Chevrotain reports it
+: the message, the token found, the rules entered. */
+export interface ParserErrorInfo {
+  readonly message: string;
+  readonly found: string;
+  readonly ruleStack: readonly string[];
+}
+
+function expectedList(message: string): string[] {
+  let match = /^Expecting token of type '([^']+)' but found/.exec(message);
+  if (match) return [describeToken(match[1]!)];
+  match = /^Expecting: [\s\S]*?sequences:?:?([\s\S]*?)\s*but found/.exec(message);
+  if (match)
+    return [
+      ...new Set([...match[1]!.matchAll(/\[([^\],]+)/g)].map((m) => describeToken(m[1]!.trim()))),
+    ];
+  return [];
+}
+
 /**
- * Rewrites Chevrotain's parser messages in Specl's voice: what was expected, in words, and
- * what was found instead.
+ * Rewrites Chevrotain's parser messages in Specl's voice: what was found, what the construct
+ * around it may hold or what was expected, and the likely fix (a misspelt keyword, an
+ * operator from another language, a statement out of order).
  */
-export function friendlyParserMessage(message: string): string {
-  let match = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
-  if (match) return `expected ${describeToken(match[1]!)} but found ${describeFound(match[2]!)}`;
-  match = /^Expecting: one of these possible Token sequences:([\s\S]*)but found: '([\s\S]*)'$/.exec(
-    message,
-  );
-  if (match) {
-    const firsts = [...match[1]!.matchAll(/\[([^\],]+)/g)].map((m) => describeToken(m[1]!.trim()));
-    const unique = [...new Set(firsts)];
-    const listed = unique.length > 8 ? [...unique.slice(0, 8), '...'] : unique;
-    return `expected ${listed.join(', ')} but found ${describeFound(match[2]!)}`;
+export function friendlyParserMessage(error: ParserErrorInfo): string {
+  const found = error.found.trim();
+  const foundText = describeFound(found);
+  const expected = expectedList(error.message);
+  const atTopLevel =
+    /expecting (EOF|end of file)/i.test(error.message) ||
+    (expected.length === 1 && expected[0] === 'the end of the file');
+  // Langium marks its rule names with an invisible suffix; keep the name only.
+  const rules = error.ruleStack.map((rule) => rule.replace(/\W/g, ''));
+  const context = atTopLevel ? 'SpecFile' : [...rules].reverse().find((rule) => contents[rule]);
+  const closesConstruct = expected.length === 1 && expected[0] === '`}`';
+  const foreign = foreignOperators[found];
+  if (foreign) return `unexpected ${foundText}; ${foreign}`;
+  if (comparisons.has(found)) {
+    return `unexpected ${foundText}: comparisons do not chain; join two comparisons with \`and\``;
   }
-  match =
-    /^Expecting: (?:expecting at least one iteration which starts with one of these possible Token sequences::?)?([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(
-      message,
-    );
-  if (match) {
-    const firsts = [...match[1]!.matchAll(/\[([^\],]+)/g)].map((m) => describeToken(m[1]!.trim()));
-    const unique = [...new Set(firsts)];
-    return `expected ${unique.length > 0 ? unique.join(', ') : 'something else'} but found ${describeFound(match[2]!)}`;
+  if (atTopLevel && found === 'import')
+    return '`import` must come before the declarations; move it up';
+  if (atTopLevel && found === 'spec')
+    return 'a file has one `spec` header, at its top; remove this one';
+  if (context && closesConstruct && foundText === 'the end of the file') {
+    return `the file ends before this ${constructNames[context]} is closed; add \`}\``;
   }
-  match = /^Redundant input, expecting EOF but found: ([\s\S]*)$/.exec(message);
-  if (match) {
-    return `unexpected ${describeFound(match[1]!)}; expected a declaration (type, enum, error, endpoint or property)`;
+  if (context && (atTopLevel || closesConstruct)) {
+    const { what, keywords } = contents[context]!;
+    const keyword = /^[A-Za-z_]\w*$/.test(found) ? closestName(found, keywords) : undefined;
+    const fix = keyword ? `; did you mean \`${keyword}\`?` : `; expected ${what}`;
+    return `unexpected ${foundText}${fix}`;
   }
-  return message;
+  if (expected.length > 0) {
+    const listed = expected.length > 8 ? [...expected.slice(0, 8), '...'] : expected;
+    return `expected ${listed.join(', ')} but found ${foundText}`;
+  }
+  return error.message;
 }
 
 /** Rewrites Chevrotain's lexer messages: `unexpected character: ->#<- at offset...`. */
@@ -52,6 +124,6 @@ export function friendlyLexerMessage(message: string): string {
   const match = /unexpected character: ->([\s\S]*?)<-/.exec(message);
   if (!match) return message;
   const char = match[1]!;
-  const hint = char === "'" ? '; strings use double quotes' : '';
-  return `unexpected character \`${char}\`${hint}`;
+  const hint = foreignOperators[char];
+  return `unexpected character \`${char}\`${hint ? `; ${hint}` : ''}`;
 }
