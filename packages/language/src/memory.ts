@@ -11,7 +11,7 @@ export async function checkSources(
   files: Record<string, string>,
   roots?: readonly string[],
 ): Promise<CheckResult> {
-  const { shared } = createSpeclServices(EmptyFileSystem);
+  const { shared } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
   const uris = (roots ?? Object.keys(files)).map((path) => URI.file(path));
   return checkWorkspace(shared, uris, async (uri) => files[uri.path]);
 }

@@ -35,17 +35,41 @@ export const SpeclModule: Module<
   },
 };
 
+/** Options of {@link createSpeclServices}. */
+export interface SpeclServiceOptions {
+  /**
+   * Whether to index every reference (for find-references and rename). A one-shot check has
+   * no use for the index, and skips the pass that builds it. Default: true.
+   */
+  indexReferences?: boolean;
+}
+
+const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
+  workspace: {
+    ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }),
+  },
+};
+
 /**
- * Creates Specl's core services (no language server): what `specl check`, the compiler and
+ * Creates Specl's core services
+ (no language server): what `specl check`, the compiler and
  * tests use. The context gives the file system (`NodeFileSystem` from `langium/node`, or
  * `EmptyFileSystem` in memory).
  */
-export function createSpeclServices(context: DefaultSharedCoreModuleContext): {
+export function createSpeclServices(
+  context: DefaultSharedCoreModuleContext,
+  options: SpeclServiceOptions = {},
+): {
   shared: LangiumSharedCoreServices;
   Specl: SpeclServices;
 } {
   const shared = inject(createDefaultSharedCoreModule(context), SpeclGeneratedSharedModule);
-  const Specl = inject(createDefaultCoreModule({ shared }), SpeclGeneratedModule, SpeclModule);
+  const Specl = inject(
+    createDefaultCoreModule({ shared }),
+    SpeclGeneratedModule,
+    SpeclModule,
+    options.indexReferences === false ? withoutReferenceIndex : {},
+  );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);
   clearTypesOnChange(shared);

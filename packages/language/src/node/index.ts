@@ -11,7 +11,7 @@ import { checkWorkspace } from '../workspace/spec-workspace.js';
  * file that cannot be read is left out, and an import of it is reported where it stands.
  */
 export async function checkSpecFiles(paths: readonly string[]): Promise<CheckResult> {
-  const { shared } = createSpeclServices(NodeFileSystem);
+  const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });
   return checkWorkspace(
     shared,
     paths.map((path) => URI.file(path)),

@@ -55,6 +55,11 @@ const symbolOperators = [
   '>',
 ];
 const openers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const operatorStarts = new Set(symbolOperators.map((op) => op[0]!));
+
+const isWordStart = (code: number) =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isWordPart = (code: number) => isWordStart(code) || (code >= 48 && code <= 57);
 
 /**
  * Finds nesting deep enough to exhaust the parser's stack (the parser is recursive), so that
@@ -100,8 +105,8 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
       i = end < 0 ? text.length : end + 2;
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
-      while (i < text.length && /\w/.test(text[i]!)) i++;
+    if (isWordStart(text.charCodeAt(i))) {
+      while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
       const word = text.slice(start, i);
       if (statementKeywords.has(word)) resetChain();
       else if (wordOperators.has(word)) addOperator();
@@ -119,10 +124,12 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
     } else if (c === ',') {
       resetChain();
       i++;
-    } else {
+    } else if (operatorStarts.has(c)) {
       const op = symbolOperators.find((o) => text.startsWith(o, i));
       if (op) addOperator();
       i += op?.length ?? 1;
+    } else {
+      i++;
     }
     if (units > NESTING_BUDGET) return { offset: start, length: i - start, message };
   }

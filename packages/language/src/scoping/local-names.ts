@@ -50,14 +50,20 @@ export function localNames(from: AstNode): Map<string, AstNode> {
       // that a use before its binding is reported as such rather than as unknown.
       const useIndex = node.statements.indexOf(child as PropertyStatement);
       const bindings = node.statements.flatMap((statement, index) => {
-        const nodes: (ForallVar | Let)[] = isForall(statement) ? statement.variables : isLet(statement) ? [statement] : [];
-        return nodes.map((binding) => ({ binding, before: index < useIndex || (index === useIndex && isForall(statement)) }));
+        const nodes: (ForallVar | Let)[] = isForall(statement)
+          ? statement.variables
+          : isLet(statement)
+            ? [statement]
+            : [];
+        return nodes.map((binding) => ({
+          binding,
+          before: index < useIndex || (index === useIndex && isForall(statement)),
+        }));
       });
       const above = bindings.filter((b) => b.before).reverse();
       const below = bindings.filter((b) => !b.before);
       for (const { binding } of [...above, ...below]) add(binding.name, binding);
     }
-
   }
   return names;
 }

@@ -34,6 +34,8 @@ import {
 } from '../generated/ast.js';
 import { expectedType, withContextGuard } from '../typing/expected-type.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
+import type { RecordLike } from '../typing/records.js';
+import { workspaceMemo } from '../typing/workspace-memo.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
 import { typeOf } from '../typing/type-of.js';
@@ -51,6 +53,7 @@ const typeDeclarations = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorD
  */
 export class SpeclScopeProvider extends DefaultScopeProvider {
   private readonly visibleCache: WorkspaceCache<string, Scope>;
+  private readonly fieldScopes = workspaceMemo<RecordLike, Scope>();
 
   constructor(private readonly services: LangiumCoreServices) {
     super(services);
@@ -86,10 +89,15 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private endpoints(node: AstNode): Scope {
-    return new MapScope(
-      this.visibleDeclarations(node)
-        .getAllElements()
-        .filter((d) => d.type === 'Endpoint'),
+    const key = `${AstUtils.getDocument(node).uri.toString()}#endpoints`;
+    return this.visibleCache.get(
+      key,
+      () =>
+        new MapScope(
+          this.visibleDeclarations(node)
+            .getAllElements()
+            .filter((d) => d.type === 'Endpoint'),
+        ),
     );
   }
 
@@ -121,8 +129,13 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   /** The members that `.name` may name on a value of the given type. */
   membersOf(type: SpeclType): Scope {
     switch (type.kind) {
-      case 'record':
-        return this.createScopeForNodes(recordFields(type.decl));
+      case 'record': {
+        const known = this.fieldScopes.get(type.decl);
+        if (known) return known;
+        const scope = this.createScopeForNodes(recordFields(type.decl));
+        this.fieldScopes.set(type.decl, scope);
+        return scope;
+      }
       case 'typeName':
         return isEnumDecl(type.decl) ? this.createScopeForNodes(type.decl.members) : EMPTY_SCOPE;
       case 'outcome': {

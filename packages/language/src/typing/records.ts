@@ -7,6 +7,7 @@ import type {
   RecordMember,
   Spread,
 } from '../generated/ast.js';
+import { workspaceMemo } from './workspace-memo.js';
 import {
   isAliasDecl,
   isErrorDecl,
@@ -38,31 +39,53 @@ export function spreadTarget(spread: Spread): RecordLike | undefined {
   return isRecordLike(target) ? target : undefined;
 }
 
+const expanded = workspaceMemo<RecordLike, RecordMember[]>();
+const fields = workspaceMemo<RecordLike, Field[]>();
+
+const expanding = new Set<RecordLike>();
+
 /**
- * Walks a record's members, expanding spreads in place (each spread target once, so that
- * cyclic spreads terminate; the validator reports the cycle).
+ * A record's members with spreads expanded in place, computed once per record. A spread that
+ * leads back to a record being expanded adds nothing, so cyclic spreads terminate (the
+ * validator reports the cycle).
  */
-function* expandMembers(decl: RecordLike, seen: Set<RecordLike>): Generator<RecordMember> {
-  if (seen.has(decl)) return;
-  seen.add(decl);
-  for (const member of decl.members) {
-    if (isSpread(member)) {
+function expandMembers(decl: RecordLike): RecordMember[] {
+  const known = expanded.get(decl);
+  if (known) return known;
+  expanding.add(decl);
+  // A record reached twice through spreads (a diamond) contributes its members once.
+  const members = new Set<RecordMember>();
+  try {
+    for (const member of decl.members) {
+      if (!isSpread(member)) {
+        members.add(member);
+        continue;
+      }
       const target = spreadTarget(member);
-      if (target) yield* expandMembers(target, seen);
-    } else {
-      yield member;
+      if (target && !expanding.has(target)) {
+        for (const inner of expandMembers(target)) members.add(inner);
+      }
     }
+  } finally {
+    expanding.delete(decl);
   }
+  const result = [...members];
+  expanded.set(decl, result);
+  return result;
 }
 
 /** Every field of a record, its own and those its spreads bring, in declaration order. */
 export function recordFields(decl: RecordLike): Field[] {
-  return [...expandMembers(decl, new Set())].filter(isField);
+  const known = fields.get(decl);
+  if (known) return known;
+  const result = expandMembers(decl).filter(isField);
+  fields.set(decl, result);
+  return result;
 }
 
 /** Every invariant of a record, its own and those its spreads bring. */
 export function recordInvariants(decl: RecordLike): Invariant[] {
-  return [...expandMembers(decl, new Set())].filter(isInvariant);
+  return expandMembers(decl).filter(isInvariant);
 }
 
 /** The field of a record with the given name, own or spread. */

@@ -44,6 +44,7 @@ import {
 } from './specl-type.js';
 import { fieldType, joinTypes } from './type-relations.js';
 import { narrowed } from './narrowing.js';
+import { invalidateMemos, workspaceMemo } from './workspace-memo.js';
 import { resolveTypeExpr } from './resolve-type.js';
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
@@ -107,19 +108,17 @@ export function bodyType(endpoint: Endpoint): SpeclType | undefined {
   return body ? resolveTypeExpr(body.type) : undefined;
 }
 
-let cache = new WeakMap<AstNode, SpeclType>();
+const cache = workspaceMemo<AstNode, SpeclType>();
 
 /**
  * Clears the inference cache whenever a document of this workspace changes (a change can
  * relink other documents, and so change the types of their expressions).
  */
 export function clearTypesOnChange(shared: LangiumSharedCoreServices): void {
-  shared.workspace.DocumentBuilder.onUpdate(() => {
-    cache = new WeakMap();
-  });
-  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
-    cache = new WeakMap();
-  });
+  shared.workspace.DocumentBuilder.onUpdate(() => invalidateMemos());
+  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () =>
+    invalidateMemos(),
+  );
 }
 
 /** The static type of an expression. */

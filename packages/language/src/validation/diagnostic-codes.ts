@@ -106,6 +106,10 @@ export const diagnosticCodes = {
     summary: 'A `pattern` or `matches` regex is not a valid regular expression.',
   },
   'specl/recursive-alias': { severity: 'error', summary: 'An alias refers to itself.' },
+  'specl/uninhabited-type': {
+    severity: 'error',
+    summary: 'A record can hold no finite value: its required fields form a cycle.',
+  },
   'specl/recursive-spread': {
     severity: 'error',
     summary: 'A record spreads itself, directly or through others.',

@@ -56,7 +56,6 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       if (!seen.has(key)) diagnostics.push(diagnostic);
       seen.add(key);
     }
-
   }
 
   protected override processParsingErrors(
@@ -71,7 +70,8 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       diagnostics.push({
         severity: 1,
         range: pathComment,
-        message: '`//` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment',
+        message:
+          '`//` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment',
         code: 'specl/syntax-error',
         source: 'specl',
         data: { code: DocumentValidator.ParsingError },
@@ -80,7 +80,6 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     }
     for (const error of parseResult.parserErrors) {
       const token = isNaN(error.token.startOffset)
-
         ? (error as { previousToken?: typeof error.token }).previousToken
         : error.token;
       const range =
@@ -92,11 +91,15 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
                 end: { line: token.endLine! - 1, character: token.endColumn! },
               }
           : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const message = friendlyParserMessage({
-        message: error.message,
-        found: error.token.image ?? '',
-        ruleStack: error.context?.ruleStack ?? [],
-      });
+      // The nesting guard's errors are already in Specl's words.
+      const message =
+        error.name === 'NestingError'
+          ? error.message
+          : friendlyParserMessage({
+              message: error.message,
+              found: error.token.image ?? '',
+              ruleStack: error.context?.ruleStack ?? [],
+            });
       diagnostics.push({
         severity: 1,
         range,
@@ -137,7 +140,9 @@ function findCommentInPath(text: string): Diagnostic['range'] | undefined {
   const lines = text.split('\n');
   for (const [line, content] of lines.entries()) {
     const segment = String.raw`(?:[^\s/{]|\{[^}]*\})`;
-    const path = new RegExp(String.raw`^\s*endpoint\s+\w+\s+\w+\s+\/${segment}*(?:\/${segment}+)*\/\/`);
+    const path = new RegExp(
+      String.raw`^\s*endpoint\s+\w+\s+\w+\s+\/${segment}*(?:\/${segment}+)*\/\/`,
+    );
     const match = path.exec(content);
 
     if (!match) continue;

@@ -5,6 +5,8 @@ import { DeclarationChecks } from './declaration-checks.js';
 import { EndpointChecks } from './endpoint-checks.js';
 import { ExpressionChecks } from './expression-checks.js';
 import { checkInvariantSatisfiability } from './invariant-satisfiability.js';
+import { checkInhabitation } from './inhabitation-check.js';
+
 import { PropertyChecks } from './property-checks.js';
 
 /** Registers every Specl check with Langium's validation registry, by AST node type. */
@@ -23,6 +25,7 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
       (file, accept) => declarations.checkSpecPresent(file, accept),
       (file, accept) => declarations.checkDuplicateDeclarations(file, accept),
       (file, accept) => endpoints.checkRoutes(file, accept),
+      (file, accept) => checkInhabitation(file, accept),
     ],
     SpecHeader: (header, accept) => declarations.checkSpecHeader(header, accept),
     RecordDecl: [
