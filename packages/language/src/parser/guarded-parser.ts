@@ -34,12 +34,29 @@ function errorAt(text: string, offset: number, length: number, message: string):
 }
 
 /**
- * Langium's parser, guarded against input that nests deeply enough to overflow its recursion:
+ * Langium's CST builder is asked to place the hidden tokens (comments) before every token it
+ * consumes, and searches its parent's children to do so even when there are none: quadratic in
+ * the number of declarations. Skipping the empty case leaves the CST as it was.
+ */
+function skipEmptyHiddenNodes(parser: LangiumParser): void {
+  const builder = (
+    parser as unknown as { nodeBuilder: { addHiddenNodes(tokens: unknown[]): void } }
+  ).nodeBuilder;
+  const addHiddenNodes = builder.addHiddenNodes.bind(builder);
+  builder.addHiddenNodes = (tokens) => {
+    if (tokens.length > 0) addHiddenNodes(tokens);
+  };
+}
+
+/**
+ * Langium's parser, guarded
+ against input that nests deeply enough to overflow its recursion:
  * such a file parses as empty, with one error where the nesting goes too deep, and the
  * parser stays usable for the next file.
  */
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
   const parser = createLangiumParser(services);
+  skipEmptyHiddenNodes(parser);
   const parse = parser.parse.bind(parser);
   const emptyResult = (error: ParserError): ParseResult => {
     (parser as unknown as { stack: unknown[] }).stack = [];

@@ -7,7 +7,6 @@ import { constraintNumber } from './constraint-checks.js';
 import { report } from './report.js';
 import { withArticle } from '../util/article.js';
 
-
 /** The record a required field cannot do without, if there is one. */
 function neededRecord(field: Field): RecordLike | undefined {
   if (field.optional) return undefined;

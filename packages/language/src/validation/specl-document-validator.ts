@@ -64,8 +64,8 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     _options: ValidationOptions,
   ): void {
     const text = parseResult.value.$cstNode?.root.fullText ?? '';
-    const pathComment = findCommentInPath(text);
-    if (pathComment && parseResult.parserErrors.length > 0) {
+    const pathComment = parseResult.parserErrors.length > 0 ? findCommentInPath(text) : undefined;
+    if (pathComment) {
       // `/a//b`: the `//` started a comment that hid the rest of the line; say so, once.
       diagnostics.push({
         severity: 1,
