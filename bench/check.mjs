@@ -8,14 +8,30 @@
 //
 // Every generated spec must check clean: the benchmark aborts otherwise.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSpec, RING } from './lib/gen-spec.mjs';
-import { describeMachine } from './lib/machine.mjs';
+import { generateSpec } from './lib/gen-spec.mjs';
+import { describeMachine, revision } from './lib/machine.mjs';
 import {
-  fmtMB, fmtMs, growth, markdownTable, median, plainTable, tableRows, TYPESPEC, writeSection,
+  fmtMB,
+  fmtMs,
+  median,
+  plainTable,
+  sectionBody,
+  tableRows,
+  verdicts,
+  writeSection,
 } from './lib/results.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -52,9 +68,11 @@ function options() {
   }
   const runs = Number(parsed.runs);
   const sizes = parsed.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-  if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not ${parsed.runs}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    fail(`--runs must be a positive integer, not ${parsed.runs}`);
   for (const n of sizes) {
-    if (!Number.isInteger(n) || n < 2 || n % 2) fail(`--sizes must be even integers >= 2, not ${parsed.sizes}`);
+    if (!Number.isInteger(n) || n < 2 || n % 2)
+      fail(`--sizes must be even integers >= 2, not ${parsed.sizes}`);
   }
   return { runs, sizes: [...new Set(sizes)].sort((a, b) => a - b), write: !parsed['no-write'] };
 }
@@ -69,36 +87,66 @@ function newest(dir) {
   return latest;
 }
 
-/** Fails unless the CLI runs; warns when its sources are newer than what bin/specl.js loads. */
+/** Fails unless the CLI runs; returns true (and warns) when its sources are newer than its build. */
 function checkBuild() {
   const smoke = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
   if (smoke.status !== 0) {
-    fail('`specl --version` fails: build the CLI first (`npx tsc -b`, or `npm run build`)', `${smoke.stdout}${smoke.stderr}`);
+    fail(
+      '`specl --version` fails: build the CLI first (`npx tsc -b`, or `npm run build`)',
+      `${smoke.stdout}${smoke.stderr}`,
+    );
   }
   const target = /import\s*\(?\s*["'](.+?)["']/.exec(readFileSync(CLI, 'utf8'))?.[1];
   const entry = target ? join(dirname(CLI), target) : join(ROOT, 'cli', 'dist', 'cli.js');
-  if (!existsSync(entry)) return;
-  const sources = Math.max(newest(join(ROOT, 'cli', 'src')), newest(join(ROOT, 'packages', 'language', 'src')));
+  if (!existsSync(entry)) return false;
+  const sources = Math.max(
+    newest(join(ROOT, 'cli', 'src')),
+    newest(join(ROOT, 'packages', 'language', 'src')),
+  );
   if (sources > statSync(entry).mtimeMs) {
-    console.warn(`warning: sources are newer than ${relative(ROOT, entry)}; rebuild for current figures\n`);
+    console.warn(
+      `warning: sources are newer than ${relative(ROOT, entry)}; rebuild for current figures\n`,
+    );
+    return true;
   }
+  return false;
 }
 
 /** Runs `specl check` once; returns wall time, peak RSS and the child's result. */
 function runCheck(file, extraArgs = []) {
-  const rssFile = join(WORK, `rss-${process.pid}.txt`);
+  const rssFile = join(WORK, `usage-${process.pid}.json`);
   rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', ...extraArgs, file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', SPECL_BENCH_RSS_FILE: rssFile },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', PRELOAD, CLI, 'check', ...extraArgs, file],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', SPECL_BENCH_RSS_FILE: rssFile },
+    },
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.error) fail(`could not run ${CLI}: ${child.error.message}`);
-  const peakKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
-  return { ms, peakKiB, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
+  let usage = {};
+  try {
+    usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+  } catch {
+    // no figures: the child died before its exit handlers ran
+  }
+  rmSync(rssFile, { force: true });
+  const peakKiB = Number.isFinite(usage.maxRSS) ? usage.maxRSS : null;
+  const cpuMs = Number.isFinite(usage.cpuMicros) ? usage.cpuMicros / 1000 : null;
+  return {
+    ms,
+    peakKiB,
+    cpuMs,
+    status: child.status,
+    signal: child.signal,
+    stdout: child.stdout,
+    stderr: child.stderr,
+  };
 }
 
 /** Asserts that a spec checks clean: exit 0 and no diagnostics at all. */
@@ -106,7 +154,10 @@ function assertClean(file) {
   const result = runCheck(file, ['--format', 'json']);
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) {
-    fail(`GENERATED SPEC DOES NOT CHECK CLEAN: ${relative(ROOT, file)} exited with ${result.status ?? result.signal}`, output);
+    fail(
+      `GENERATED SPEC DOES NOT CHECK CLEAN: ${relative(ROOT, file)} exited with ${result.status ?? result.signal}`,
+      output,
+    );
   }
   let report;
   try {
@@ -115,8 +166,10 @@ function assertClean(file) {
     fail(`could not parse the JSON report for ${relative(ROOT, file)}`, output);
   }
   if (report.diagnostics.length > 0) {
-    fail(`GENERATED SPEC HAS ${report.diagnostics.length} DIAGNOSTICS: ${relative(ROOT, file)}`,
-      JSON.stringify(report.diagnostics.slice(0, 10), null, 2));
+    fail(
+      `GENERATED SPEC HAS ${report.diagnostics.length} DIAGNOSTICS: ${relative(ROOT, file)}`,
+      JSON.stringify(report.diagnostics.slice(0, 10), null, 2),
+    );
   }
 }
 
@@ -131,12 +184,16 @@ function measure(n, runs, warmups = 1) {
   for (let i = 0; i < runs; i++) {
     const result = runCheck(file);
     if (result.status !== 0) {
-      fail(`run ${i + 1} of ${relative(ROOT, file)} exited with ${result.status ?? result.signal}`, result.stdout + result.stderr);
+      fail(
+        `run ${i + 1} of ${relative(ROOT, file)} exited with ${result.status ?? result.signal}`,
+        result.stdout + result.stderr,
+      );
     }
     samples.push(result);
   }
   const times = samples.map((s) => s.ms);
-  const rss = samples.map((s) => s.peakKiB).filter((v) => v != null && Number.isFinite(v));
+  const rss = samples.map((s) => s.peakKiB).filter((v) => v != null);
+  const cpu = samples.map((s) => s.cpuMs).filter((v) => v != null);
   return {
     n,
     lines: text.split('\n').length,
@@ -145,41 +202,32 @@ function measure(n, runs, warmups = 1) {
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     peakKiB: rss.length ? Math.max(...rss) : null,
+    cpuMs: cpu.length ? median(cpu) : null,
   };
-}
-
-function verdicts(rows, base) {
-  const lines = [];
-  const at5k = rows.find((r) => r.n === 5000);
-  if (at5k) {
-    const met = at5k.medianMs < AIM_MS;
-    lines.push(`- 5,000 endpoints in under 2 s: ${met ? 'MET' : 'MISSED'} (median ${fmtMs(at5k.medianMs)}` +
-      `${TYPESPEC[5000] ? `; TypeSpec ${TYPESPEC[5000].seconds} s, ${(TYPESPEC[5000].seconds * 1000 / at5k.medianMs).toFixed(1)}x ours` : ''}).`);
-  } else {
-    lines.push('- 5,000 endpoints in under 2 s: not measured in this run (add 5000 to --sizes).');
-  }
-  const steps = growth(rows, base.medianMs);
-  if (steps.length) {
-    const text = steps.map((s) => `${s.from} -> ${s.to}: ${Number.isFinite(s.exponent) ? s.exponent.toFixed(2) : 'n/a'}`).join(', ');
-    const worst = Math.max(...steps.map((s) => s.exponent).filter(Number.isFinite));
-    const verdict = worst <= 1.15 ? 'LINEAR' : worst <= 1.4 ? 'SLIGHTLY SUPERLINEAR' : 'SUPERLINEAR';
-    lines.push(`- Time linear in N: ${verdict}. Growth exponent of the time above the fixed cost ` +
-      `(log(t2/t1)/log(N2/N1), 1 = linear): ${text}.`);
-  }
-  return lines;
 }
 
 function main() {
   const { runs, sizes, write } = options();
-  checkBuild();
+  const stale = checkBuild();
   mkdirSync(WORK, { recursive: true });
   const machine = describeMachine();
-  console.log(`specl check benchmark: sizes ${sizes.join(', ')}; ${runs} runs each (+1 warm-up)`);
-  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, ${machine.os}\n`);
+  const rev = `${revision(ROOT)}${stale ? ' (the built CLI is older than its sources)' : ''}`;
+  console.log(
+    `specl check benchmark: sizes ${sizes.join(', ')}; ${runs} runs each (+1 warm-up); build of ${rev}`,
+  );
+  console.log(
+    `${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, ${machine.os}`,
+  );
+  const loadBefore = loadavg()[0];
+  console.log(`load average (1 min) before: ${loadBefore.toFixed(2)}\n`);
+  if (loadBefore > machine.cores / 2)
+    console.warn('warning: the machine is busy; wall times will be noisy (CPU times less so)\n');
 
   // The fixed cost: Node's start-up and loading the toolchain, measured on a 2-type spec.
   const base = measure(2, runs);
-  console.log(`fixed cost (N = 2, ${base.lines} lines): median ${fmtMs(base.medianMs)}, peak RSS ${fmtMB(base.peakKiB)}`);
+  console.log(
+    `fixed cost (N = 2, ${base.lines} lines): median ${fmtMs(base.medianMs)}, peak RSS ${fmtMB(base.peakKiB)}`,
+  );
   const rows = [];
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: generating, verifying clean, ${runs} runs... `);
@@ -189,34 +237,22 @@ function main() {
   }
   const cells = tableRows(rows, base.medianMs);
   console.log(`\n${plainTable(cells)}\n`);
-  const summary = verdicts(rows, base);
+  const loadAfter = loadavg()[0];
+  const summary = verdicts(rows, base, AIM_MS);
   console.log(summary.join('\n'));
 
   if (!write) return;
-  const date = new Date().toISOString().slice(0, 10);
-  const body = [
-    `Measured ${date} with \`node bench/check.mjs --runs ${runs} --sizes ${sizes.join(',')}\`` +
-      ` (wall time of the whole \`specl check\` child process, ${runs} runs after one warm-up; peak RSS is the child's maxRSS).`,
-    '',
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}.`,
-    '',
-    'Aims: 5,000 endpoints checked in under 2 s; time linear in N.',
-    '',
-    `Spec shape: N record types (8 constrained fields: Uuid id, String name with minLength/maxLength, Int count with min, Bool,` +
-      ' an own 3-member enum, a List of its pair partner, an optional String, a DateTime; pairs 0<->1, 2<->3, ...;' +
-      ` the first ${RING} types (or all, if fewer) form one ring through an optional \`next\` field, the rest one chain through \`previous\`),` +
-      ' invariants on every 2nd, 5th and 7th type, N endpoints (N/2 pairs of `GET /things{k}/{id: Uuid}` and `POST /things{k}`' +
-      ' with a body, a 201 response and a declared error; every 2nd pair with requires/ensures) and max(3, N/100) properties.' +
-      ' Generated into bench/.work/, one file per size.',
-    '',
-    markdownTable(cells),
-    '',
-    `Fixed cost (Node start-up and loading the toolchain, N = 2): median ${fmtMs(base.medianMs)}, peak RSS ${fmtMB(base.peakKiB)}.`,
-    'TypeSpec figures are TypeSpec 1.11.0 `tsp compile` to OpenAPI 3.1 for the same shape, from the design notes (peers.md);' +
-      ' they include emitting OpenAPI, which `specl check` does not, and their spec line counts are TypeSpec lines.',
-    '',
-    ...summary,
-  ].join('\n');
+  const body = sectionBody({
+    rev,
+    runs,
+    sizes,
+    machine,
+    loadBefore,
+    loadAfter,
+    cells,
+    base,
+    summary,
+  });
   writeSection(RESULTS, '## specl check', body);
   console.log(`\nwrote ${relative(ROOT, RESULTS)}`);
 }

@@ -1,4 +1,5 @@
 // Describes the machine a benchmark ran on.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -22,4 +23,20 @@ export function describeMachine() {
     node: process.version,
     os: `${osName()}, ${os.arch()}`,
   };
+}
+
+/** The commit the measured build comes from, marked when the work tree has changes. */
+export function revision(ROOT) {
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  if (head.status !== 0) return 'unknown';
+  const dirty = git([
+    'status',
+    '--porcelain',
+    '--untracked-files=no',
+    '--',
+    'packages',
+    'cli',
+  ]).stdout.trim();
+  return `${head.stdout.trim()}${dirty ? ' + uncommitted changes in packages/ or cli/' : ''}`;
 }

@@ -174,12 +174,18 @@ function printMember(m: RecordMember, layout: LayoutModel): string {
   }
 }
 
+const operatorWords = new Set(['in', 'and', 'or', 'implies', 'not']);
+
 function printMembers(members: RecordMember[], layout: LayoutModel): string {
   if (members.length === 0) return '{}';
   if (layout.oneLine) return `{ ${members.map((m) => printMember(m, layout)).join(', ')} }`;
   const lines = members.map((m, i) => {
     const docText = m.kind === 'field' ? doc(m.doc, layout.indent) : '';
-    return `${docText}${layout.indent}${printMember(m, layout)}${layout.commas ? ',' : ''}${trailing(layout, i)}`;
+    // An invariant would read a next field named like an operator (`in`, `and`, ...) as one: a comma ends it.
+    const next = members[i + 1];
+    const ends = m.kind === 'invariant' && next?.kind === 'field' && operatorWords.has(next.name);
+    const comma = layout.commas || ends ? ',' : '';
+    return `${docText}${layout.indent}${printMember(m, layout)}${comma}${trailing(layout, i)}`;
   });
   return `{\n${lines.join('\n')}\n}`;
 }

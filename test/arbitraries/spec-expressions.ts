@@ -5,21 +5,13 @@
  * are compared with.
  */
 import type { BinaryOp, Expr } from './spec-model.js';
-import type {
-  Choices,
-  FieldInfo,
-  LiteralContext,
-  RT,
-  RecordInfo,
-  Scope,
-  Value,
-} from './spec-values.js';
+import type { ExprEnv, Term } from './spec-terms.js';
+import { presentWhen, terms } from './spec-terms.js';
+import type { LiteralContext, RT, RecordInfo, Scope, Value } from './spec-values.js';
 import {
   available,
   evaluate,
-  keywords,
   literal,
-  makeOpt,
   num,
   numberChoices,
   patterns,
@@ -29,116 +21,8 @@ import {
   witness,
 } from './spec-values.js';
 
-/** A value expression in scope (a name, `body`, `response`, or a member access on one) and its type. */
-export interface Term {
-  expr: Expr;
-  rt: RT;
-}
-
-export interface ExprEnv {
-  g: Choices;
-  records: Map<string, RecordInfo>;
-  roots: Term[];
-  scope: Scope;
-  canQualify: (enumName: string) => boolean;
-  /** A fresh name for a quantifier's variable. */
-  fresh: () => string;
-  /** The paths the conditions around this point prove present (see narrowing.ts): they are not optional here. */
-  present: ReadonlySet<string>;
-}
-
-/** The path an expression reads, as narrowing keys it: `x`, `body.a`, `response.a.b` (`?.` like `.`). */
-function pathKey(e: Expr): string | undefined {
-  if (e.kind === 'name') return e.name;
-  if (e.kind === 'body' || e.kind === 'response') return e.kind;
-  if (e.kind !== 'member') return undefined;
-  const receiver = pathKey(e.receiver);
-  return receiver && `${receiver}.${e.name}`;
-}
-
-/** Adds the paths `e` proves present when it evaluates to `truth`: `x != null`, `a and b`, `x == null or y == null`, `not`. */
-function presentWhen(e: Expr, truth: boolean, out: Set<string>): Set<string> {
-  if (e.kind === 'paren') return presentWhen(e.inner, truth, out);
-  if (e.kind === 'unary' && e.op === 'not') return presentWhen(e.operand, !truth, out);
-  if (e.kind !== 'binary') return out;
-  if (e.op === (truth ? '!=' : '==')) {
-    const tested =
-      e.right.kind === 'null'
-        ? pathKey(e.left)
-        : e.left.kind === 'null'
-          ? pathKey(e.right)
-          : undefined;
-    if (tested) out.add(tested);
-  }
-  if (e.op === (truth ? 'and' : 'or')) {
-    presentWhen(e.left, truth, out);
-    presentWhen(e.right, truth, out);
-  }
-  return out;
-}
-
-const member = (receiver: Expr, name: string, optional: boolean): Expr => ({
-  kind: 'member',
-  receiver,
-  name,
-  optional,
-});
 const bin = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right });
 const not = (operand: Expr): Expr => ({ kind: 'unary', op: 'not', operand });
-
-/** A bare name, if it can be one (keywords cannot). */
-export function nameRoot(name: string, rt: RT): Term[] {
-  return keywords.has(name) ? [] : [{ expr: { kind: 'name', name }, rt }];
-}
-
-/** Every term reachable from the roots through at most two member accesses. */
-export function terms(env: ExprEnv): Term[] {
-  const out: Term[] = [];
-  const visit = (t: Term, depth: number) => {
-    const key = pathKey(t.expr);
-    if (t.rt.k === 'opt' && key && env.present.has(key)) {
-      // Narrowed: present wherever this is evaluated; absent here only on a branch that is never evaluated.
-      if (evaluate(t.expr, env.scope) === null) return;
-      t = { ...t, rt: t.rt.inner };
-    }
-    out.push(t);
-    if (depth >= 2) return;
-    const base = stripOpt(t.rt);
-    const optional = t.rt.k === 'opt';
-    if (base.k === 'record') {
-      for (const f of env.records.get(base.name)!.fields) {
-        const rt = f.optional || optional ? makeOpt(f.rt) : f.rt;
-        visit({ expr: member(t.expr, f.name, optional), rt }, depth + 1);
-      }
-    } else if (base.k === 'union' && base.names.length > 0) {
-      // The fields every option has, with one type: what `.` may name on a union.
-      const [first, ...rest] = base.names.map((n) => env.records.get(n)!.fields);
-      const key = (f: FieldInfo) => `${f.name}${f.optional}${JSON.stringify(f.rt)}`;
-      for (const f of first!.filter((f) =>
-        rest.every((fields) => fields.some((o) => key(o) === key(f))),
-      )) {
-        visit(
-          {
-            expr: member(t.expr, f.name, optional),
-            rt: f.optional || optional ? makeOpt(f.rt) : f.rt,
-          },
-          depth + 1,
-        );
-      }
-    } else if (base.k === 'outcome' && !optional) {
-      out.push({ expr: member(t.expr, 'ok', false), rt: { k: 'bool' } });
-      out.push({ expr: member(t.expr, 'status', false), rt: unbounded(true) });
-      // `error` is null unless the call failed: only ever compared with null.
-      out.push({
-        expr: member(t.expr, 'error', false),
-        rt: { k: 'opt', inner: { k: 'union', names: [] } },
-      });
-      if (base.value) visit({ expr: member(t.expr, 'value', false), rt: base.value }, depth + 1);
-    }
-  };
-  env.roots.forEach((r) => visit(r, 0));
-  return out;
-}
 
 const negated: Partial<Record<BinaryOp, BinaryOp>> = {
   '==': '!=',
@@ -248,6 +132,14 @@ function stringAtom(env: ExprEnv, t: Term, value: string, all: Term[]): Expr {
       (o.rt.format === rt.format || o.rt.format === 'String' || rt.format === 'String'),
   );
   if (same.length > 0 && g.chance(4)) return bin(g.pick(comparisons), t.expr, g.pick(same).expr);
+  if (g.chance(5)) {
+    // `+` concatenates strings: compared with a literal (the same text, or another).
+    const suffix: Expr =
+      same.length > 0 && g.bool() ? g.pick(same).expr : { kind: 'str', value: other() };
+    const joined = g.bool() ? bin('+', t.expr, suffix) : bin('+', suffix, t.expr);
+    const text = evaluateString(joined, env.scope);
+    return bin(g.pick(['==', '!=']), joined, { kind: 'str', value: g.bool() ? text : other() });
+  }
   switch (g.nat(4)) {
     case 1:
       return lengthAtom(env, t, value.length);
@@ -322,6 +214,19 @@ function listAtom(env: ExprEnv, t: Term, items: Value[], depth: number): Expr | 
   return { kind: 'quantifier', q: g.pick(['all', 'any']), variable, collection: t.expr, predicate };
 }
 
+/** Whether every value of `source` is a `target` (structurally, as the checker compares records). */
+function fits(source: RecordInfo, target: RecordInfo): boolean {
+  return target.fields.every((tf) => {
+    const sf = source.fields.find((f) => f.name === tf.name);
+    if (!sf) return tf.optional;
+    return (tf.optional || !sf.optional) && JSON.stringify(sf.rt) === JSON.stringify(tf.rt);
+  });
+}
+
+function evaluateString(e: Expr, scope: Scope): string {
+  return evaluate(e, scope) as string;
+}
+
 /** An atom about one term, or undefined when its type offers none. */
 function atomOf(env: ExprEnv, t: Term, all: Term[], depth: number): Expr | undefined {
   const g = env.g;
@@ -329,7 +234,7 @@ function atomOf(env: ExprEnv, t: Term, all: Term[], depth: number): Expr | undef
   if (t.rt.k === 'opt') {
     const inner = t.rt.inner;
     const scalar = ['num', 'str', 'bool', 'enum'].includes(inner.k);
-    if (inner.k === 'list' && !process.env.TEMP4 && g.bool()) {
+    if (inner.k === 'list' && g.bool()) {
       // `xs ?? []` or `xs ?? [a, b]`: a list that is always there.
       const items = g.bool() ? [] : (witness(g, inner, env.records) as Value[]);
       const d = literal(items, inner, lit(env));
@@ -371,8 +276,13 @@ function atomOf(env: ExprEnv, t: Term, all: Term[], depth: number): Expr | undef
     case 'map':
       return lengthAtom(env, t, (value as Map<string, Value>).size);
     case 'record': {
-      const name = t.rt.name;
-      const same = all.filter((o) => o.rt.k === 'record' && o.rt.name === name && o !== t);
+      // Records compare structurally: the other side may be another record that fits this one, or that it fits.
+      const mine = env.records.get(t.rt.name)!;
+      const same = all.filter((o) => {
+        if (o === t || o.rt.k !== 'record') return false;
+        const theirs = env.records.get(o.rt.name)!;
+        return fits(mine, theirs) || fits(theirs, mine);
+      });
       if (same.length > 0 && g.bool()) return bin(g.pick(['==', '!=']), t.expr, g.pick(same).expr);
       const l = literal(value, t.rt, lit(env));
       return l ? bin(g.pick(['==', '!=']), t.expr, l) : undefined;

@@ -361,8 +361,6 @@ export function literal(value: Value, rt: RT, c: LiteralContext): Expr | undefin
     }
     case 'list': {
       const items = (value as Value[]).map((v) => literal(v, rt.el, c));
-      if (process.env.TEMP3 && items.length > 0 && items.every((i) => i?.kind === 'null'))
-        return undefined; // TEMP
       return items.every((i) => i !== undefined)
         ? { kind: 'list', items: items as Expr[] }
         : undefined;

@@ -45,7 +45,7 @@ async function expectClean(project: Printed): Promise<void> {
 }
 
 // Shrinking re-checks the spec at every step: cap it, and report the smallest failure found by then.
-const settings = { interruptAfterTimeLimit: 15_000, markInterruptAsFailure: false } as const;
+const settings = { interruptAfterTimeLimit: 10_000, markInterruptAsFailure: false } as const;
 
 describe('generated valid specs', () => {
   it('check with no diagnostics (one file)', async () => {
@@ -59,7 +59,7 @@ describe('generated valid specs', () => {
   it('check with no diagnostics (a root importing one or two files, cycles allowed)', async () => {
     await fc.assert(fc.asyncProperty(multiFileSpecArbitrary.map(printed), expectClean), {
       seed: 4242,
-      numRuns: 100,
+      numRuns: 80,
       ...settings,
     });
   });

@@ -1,17 +1,35 @@
+import type { LangiumSharedCoreServices } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
 import { createSpeclServices } from './specl-module.js';
+import { BUILTIN_SCHEME } from './workspace/builtins.js';
 import type { CheckResult } from './workspace/spec-workspace.js';
 import { checkWorkspace } from './workspace/spec-workspace.js';
 
+let shared: LangiumSharedCoreServices | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Checks specs held in memory: `files` maps absolute paths (`/app/main.specl`) to their
- * text. The first entries, or those named in `roots`, are checked with what they import.
+ * text. The files named in `roots` (default: all) are checked with what they import.
+ *
+ * Calls share one set of services (building Langium's parser is the costly part of a small
+ * check) and run one at a time; each starts from an empty workspace.
  */
-export async function checkSources(
+export function checkSources(
   files: Record<string, string>,
   roots?: readonly string[],
 ): Promise<CheckResult> {
-  const { shared } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
-  const uris = (roots ?? Object.keys(files)).map((path) => URI.file(path));
-  return checkWorkspace(shared, uris, async (uri) => files[uri.path]);
+  const run = async () => {
+    shared ??= createSpeclServices(EmptyFileSystem, { indexReferences: false }).shared;
+    const previous = shared.workspace.LangiumDocuments.all
+      .filter((document) => document.uri.scheme !== BUILTIN_SCHEME)
+      .map((document) => document.uri)
+      .toArray();
+    await shared.workspace.DocumentBuilder.update([], previous);
+    const uris = (roots ?? Object.keys(files)).map((path) => URI.file(path));
+    return checkWorkspace(shared, uris, async (uri) => files[uri.path]);
+  };
+  const result = queue.then(run);
+  queue = result.catch(() => undefined);
+  return result;
 }

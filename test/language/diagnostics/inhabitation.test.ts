@@ -51,7 +51,6 @@ describe('specl/uninhabited-type', () => {
     expect(findings.map((f) => [f.at, f.code])).toEqual([
       ['/lib.specl:1:6', 'specl/uninhabited-type'],
       ['3:6', 'specl/uninhabited-type'],
-
     ]);
   });
 

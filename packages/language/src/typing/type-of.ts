@@ -36,6 +36,7 @@ import {
   floatType,
   intType,
   isNumeric,
+  isStringLike,
   makeOptional,
   nullType,
   stringType,
@@ -251,10 +252,13 @@ function typeOfBinary(expr: BinaryExpr): SpeclType {
       return joinTypes(left, typeOf(expr.right)) ?? left;
     }
     case '+': {
-      const left = typeOf(expr.left);
-      if (left.kind === 'primitive' && left.name === 'String') return stringType;
-      return numericResult(left, typeOf(expr.right));
+      const left = stripOptional(typeOf(expr.left));
+      const right = stripOptional(typeOf(expr.right));
+      // Two strings (of any format) concatenate to a plain String.
+      if (isStringLike(left) && isStringLike(right)) return stringType;
+      return numericResult(left, right);
     }
+
     case '/':
       return numericResult(typeOf(expr.left), typeOf(expr.right)).kind === 'unknown'
         ? unknownType

@@ -1,5 +1,5 @@
 import type { SpeclType } from './specl-type.js';
-import { isNumeric, isStringLike, stripOptional } from './specl-type.js';
+import { isNumeric, isStringLike, makeOptional, stripOptional } from './specl-type.js';
 import { recordFields } from './records.js';
 import { resolveTypeExpr } from './resolve-type.js';
 
@@ -18,7 +18,9 @@ export function isAssignable(
     if (source.kind === 'null') return true;
     return isAssignable(stripOptional(source), target.inner, seen);
   }
-  if (source.kind === 'optional' || source.kind === 'null') return false;
+  if (source.kind === 'null') return target.kind === 'null';
+  if (source.kind === 'optional') return false;
+
   if (source.kind === 'union')
     return source.options.every((option) => isAssignable(option, target, seen));
   if (target.kind === 'union')
@@ -70,7 +72,7 @@ export function fieldType(field: {
   optional: boolean;
 }): SpeclType {
   const type = resolveTypeExpr(field.type);
-  return field.optional ? { kind: 'optional', inner: type } : type;
+  return field.optional ? makeOptional(type) : type;
 }
 
 /** Whether two values may be compared with `==` and `!=`. */
@@ -96,7 +98,27 @@ export function joinTypes(a: SpeclType, b: SpeclType): SpeclType | undefined {
   if (a.kind === 'null')
     return b.kind === 'null' ? a : { kind: 'optional', inner: stripOptional(b) };
   if (b.kind === 'null') return { kind: 'optional', inner: stripOptional(a) };
-  if (isAssignable(a, b)) return b;
-  if (isAssignable(b, a)) return a;
+  const aFitsB = isAssignable(a, b);
+  const bFitsA = isAssignable(b, a);
+  // When each fits the other (`List<S>` and the empty list's `List<unknown>`), keep the one that
+  // says more.
+  if (aFitsB && bFitsA) return containsUnknown(b) ? a : b;
+  if (aFitsB) return b;
+  if (bFitsA) return a;
   return undefined;
+}
+
+function containsUnknown(type: SpeclType): boolean {
+  switch (type.kind) {
+    case 'unknown':
+      return true;
+    case 'list':
+      return containsUnknown(type.element);
+    case 'map':
+      return containsUnknown(type.value);
+    case 'optional':
+      return containsUnknown(type.inner);
+    default:
+      return false;
+  }
 }
