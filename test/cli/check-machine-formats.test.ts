@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { allDiagnosticCodes } from '@specl/language';
 import { repoRoot, runSpecl, tempProject } from '../helpers/run-cli.js';
@@ -11,7 +10,14 @@ const files = {
   'api/common.specl': 'type Item { qty: Int { min: 5 }\n  invariant qty < 3 }\n',
 };
 
-/** The SARIF 2.1.0 schema, as published by OASIS (shipped in @microsoft/jest-sarif). */
+/** Ajv for JSON Schema draft 04 (the SARIF schema's draft); CommonJS, loaded with require. */
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+const Ajv = createRequire(import.meta.url)('ajv-draft-04').default as new (options: object) => {
+  compile(schema: object): Validator;
+};
+
+/** The SARIF 2.1.0 schema
+, as published by OASIS (shipped in @microsoft/jest-sarif). */
 function sarifSchema(): object {
   const require = createRequire(import.meta.url);
   const path = join(

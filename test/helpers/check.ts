@@ -12,10 +12,12 @@ export interface Finding {
 /** The header every inline root source gets unless it has its own. */
 export const HEADER = 'spec Test version "1.0.0"\n';
 
-function slice(
-  text: string,
-  range: { start: { line: number; character: number }; end: { line: number; character: number } },
-): string {
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+function slice(text: string, range: Range): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) =>
     lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
@@ -23,19 +25,17 @@ function slice(
 }
 
 /**
- * Checks inline sources in memory. `source` is the root file `/main.specl` (a spec header is
- * added when it has none); `others` maps more paths (`/lib.specl`) to their text.
+ * Checks files as given (no header added). `at` is `line:col` in `/main.specl` and
+ * `path:line:col` in any other file.
  */
-export async function check(
-  source: string,
-  others: Record<string, string> = {},
+export async function checkFiles(
+  files: Record<string, string>,
+  roots: string[],
 ): Promise<Finding[]> {
-  const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
-  const files = { '/main.specl': main, ...others };
-  const result = await checkSources(files, ['/main.specl']);
+  const result = await checkSources(files, roots);
   return result.diagnostics.map((d) => {
     const path = new URL(d.uri).pathname;
-    const text = files[path as keyof typeof files] ?? '';
+    const text = files[path] ?? '';
     const prefix = path === '/main.specl' ? '' : `${path}:`;
     return {
       at: `${prefix}${d.range.start.line + 1}:${d.range.start.character + 1}`,
@@ -47,10 +47,32 @@ export async function check(
   });
 }
 
+/**
+ * Checks inline sources in memory. `source` is the root file `/main.specl` (a spec header is
+ * added as line 1 when it has none); `others` maps more paths (`/lib.specl`) to their text.
+ */
+export async function check(
+  source: string,
+  others: Record<string, string> = {},
+): Promise<Finding[]> {
+  const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
+  return checkFiles({ '/main.specl': main, ...others }, ['/main.specl']);
+}
+
 /** The findings' codes only, for tests about which checks fire. */
 export async function codes(
   source: string,
   others: Record<string, string> = {},
 ): Promise<string[]> {
   return (await check(source, others)).map((f) => f.code);
+}
+
+/** An expected error finding. */
+export function error(at: string, text: string, code: string, message: string): Finding {
+  return { at, text, severity: 'error', code, message };
+}
+
+/** An expected warning finding. */
+export function warning(at: string, text: string, code: string, message: string): Finding {
+  return { at, text, severity: 'warning', code, message };
 }

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../helpers/check.js';
-import { check } from '../../helpers/check.js';
+import { check, error, warning } from '../../helpers/check.js';
 
 // Sources without a `spec` header get one as line 1, so their own first line is line 2.
-
-const error = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'error',
-  code,
-  message,
-});
-const warning = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'warning',
-  code,
-  message,
-});
 
 describe('specl/unknown-constraint', () => {
   it('a misspelt constraint, with did-you-mean', async () => {

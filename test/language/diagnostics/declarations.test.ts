@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSources } from '@specl/language';
-import type { Finding } from '../../helpers/check.js';
-import { check } from '../../helpers/check.js';
+import { check, checkFiles, error } from '../../helpers/check.js';
 
 // Sources without a `spec` header get one as line 1, so their own first line is line 2.
-
-const error = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'error',
-  code,
-  message,
-});
-
-/** Checks files as given (no header added), for the root-file rules; `at` is `path:line:col`. */
-async function checkRaw(files: Record<string, string>, roots: string[]): Promise<Finding[]> {
-  const result = await checkSources(files, roots);
-  return result.diagnostics.map((d) => {
-    const path = new URL(d.uri).pathname;
-    const lines = files[path]!.split('\n');
-    const offset = (p: { line: number; character: number }) =>
-      lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
-    return {
-      at: `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      text: files[path]!.slice(offset(d.range.start), offset(d.range.end)),
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    };
-  });
-}
 
 describe('specl/invalid-semver', () => {
   it('a version with two parts, at the version string', async () => {
@@ -61,19 +33,21 @@ describe('specl/invalid-semver', () => {
 
 describe('specl/missing-spec', () => {
   it('a root file without a header, at its first declaration, with a header named after the file', async () => {
-    expect(await checkRaw({ '/my-api.specl': 'type A { x: Int }\n' }, ['/my-api.specl'])).toEqual([
-      error(
-        '/my-api.specl:1:1',
-        'type A { x: Int }',
-        'specl/missing-spec',
-        'this file is not imported by another, so it must begin with a spec header, such as `spec MyApi version "0.1.0"`',
-      ),
-    ]);
+    expect(await checkFiles({ '/my-api.specl': 'type A { x: Int }\n' }, ['/my-api.specl'])).toEqual(
+      [
+        error(
+          '/my-api.specl:1:1',
+          'type A { x: Int }',
+          'specl/missing-spec',
+          'this file is not imported by another, so it must begin with a spec header, such as `spec MyApi version "0.1.0"`',
+        ),
+      ],
+    );
   });
 
   it('a root file whose name starts with a digit, at its first import', async () => {
     const files = { '/2fast.specl': 'import "./b.specl"\n', '/b.specl': 'type B { x: Int }' };
-    expect(await checkRaw(files, ['/2fast.specl'])).toEqual([
+    expect(await checkFiles(files, ['/2fast.specl'])).toEqual([
       error(
         '/2fast.specl:1:1',
         'import "./b.specl"',
@@ -88,7 +62,7 @@ describe('specl/missing-spec', () => {
       '/main.specl': 'spec Main version "1.0.0"\nimport "./lib.specl"',
       '/lib.specl': 'type B { x: Int }',
     };
-    expect(await checkRaw(files, ['/main.specl', '/lib.specl'])).toEqual([]);
+    expect(await checkFiles(files, ['/main.specl', '/lib.specl'])).toEqual([]);
   });
 });
 

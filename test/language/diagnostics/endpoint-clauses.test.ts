@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../helpers/check.js';
-import { check } from '../../helpers/check.js';
+import { check, error, warning } from '../../helpers/check.js';
 
 // Endpoint clauses: parameters, body, errors, requires and ensures.
 // Sources without a `spec` header get one as line 1, so their own first line is line 2.
 // Most sources start with `type A { x: Int }`, so endpoints start on line 3.
 
-const error = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'error',
-  code,
-  message,
-});
-const warning = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'warning',
-  code,
-  message,
-});
 const A = 'type A { x: Int }\n';
 
 describe('specl/invalid-parameter-type', () => {

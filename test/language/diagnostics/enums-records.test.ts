@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../helpers/check.js';
-import { check } from '../../helpers/check.js';
+import { check, error } from '../../helpers/check.js';
 
 // Bare enum members and record literals: both take their type from where they stand.
 // Sources without a `spec` header get one as line 1, so their own first line is line 2.
 
-const error = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'error',
-  code,
-  message,
-});
 const ST = 'enum S { on, off }\nenum T { on, idle }\n';
 
 describe('bare enum members, resolved by their context', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../helpers/check.js';
-import { check } from '../../helpers/check.js';
+import { check, error } from '../../helpers/check.js';
 
 // The root is /main.specl; sources without a `spec` header get one as line 1. Findings in
 // other files are prefixed with their path.
-
-const error = (at: string, text: string, code: string, message: string): Finding => ({
-  at,
-  text,
-  severity: 'error',
-  code,
-  message,
-});
 
 describe('specl/unresolved-import', () => {
   it('a missing file, at the path, naming where it looked', async () => {
