@@ -5,9 +5,9 @@ import { CliError } from './cli-error.js';
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
  * never sees half a file and an interrupted write leaves the old one. Throws a usage error
- * naming the path when the folder cannot be written.
+ * naming the path (as the user wrote it: `shownAs`) when the folder cannot be written.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, shownAs = path): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, content);
@@ -16,7 +16,7 @@ export function writeFileAtomic(path: string, content: string): void {
     rmSync(temp, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new CliError(
-      `cannot write \`${path}\` (${reason}); check that its folder exists and is writable`,
+      `cannot write \`${shownAs}\` (${reason}); check that its folder exists and is writable`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { setDisplayBase } from '@specl/language';
+import { resolve } from 'node:path';
 import { checkSpecFiles } from '@specl/language/node';
 import { CliError, ExitCode } from '../cli-error.js';
 import { collectSpecFiles } from '../collect-spec-files.js';
@@ -33,7 +33,6 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
     throw new CliError(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
   }
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
-  setDisplayBase(context.cwd);
   const report = toCheckReport(await checkSpecFiles(files), context.cwd);
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   let output: string;
@@ -44,7 +43,8 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
       values.output === undefined && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
     output = formatTextReport(report, colors);
   }
-  if (values.output !== undefined) writeFileAtomic(values.output as string, output);
+  if (values.output !== undefined)
+    writeFileAtomic(resolve(context.cwd, values.output as string), output, values.output as string);
   else context.stdout.write(output);
   return report.errors > 0 ? ExitCode.failed : ExitCode.ok;
 }

@@ -7,7 +7,6 @@ export {
 export * from './specl-module.js';
 export * from './typing/index.js';
 export * from './validation/diagnostic-codes.js';
-export { setDisplayBase, displayPath } from './validation/display-path.js';
 export { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 export { endpointParameters, localNames } from './scoping/local-names.js';
 export {
@@ -16,7 +15,7 @@ export {
   BUILTIN_SCHEME,
   isBuiltinNode,
 } from './workspace/builtins.js';
-export { importedUris, resolveImportUri } from './workspace/imports.js';
+export { importPathBetween, importedUris, resolveImportUri } from './workspace/imports.js';
 export { httpMethods, routeKey, pathTemplate } from './validation/endpoint-checks.js';
 export { constraintSpecs, constraintNumber } from './validation/constraint-checks.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';

@@ -255,7 +255,7 @@ describe('specl/recursive-alias', () => {
         '2:6',
         'X',
         'specl/recursive-alias',
-        'alias `X` refers to itself; an alias must end in a type',
+        'alias `X` refers to itself; an alias must end in a type (use a record for recursive data)',
       ),
     ]);
   });
@@ -266,13 +266,13 @@ describe('specl/recursive-alias', () => {
         '2:6',
         'X',
         'specl/recursive-alias',
-        'alias `X` refers to itself; an alias must end in a type',
+        'alias `X` refers to itself; an alias must end in a type (use a record for recursive data)',
       ),
       error(
         '3:6',
         'Y',
         'specl/recursive-alias',
-        'alias `Y` refers to itself; an alias must end in a type',
+        'alias `Y` refers to itself; an alias must end in a type (use a record for recursive data)',
       ),
     ]);
   });

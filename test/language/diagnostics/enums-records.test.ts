@@ -65,7 +65,7 @@ property p {
         '4:31',
         'T.idle',
         'specl/type-mismatch',
-        'expected a value comparable with a S, but `T.idle` is a T',
+        'expected a value comparable with an S, but `T.idle` is a T',
       ),
     ]);
   });

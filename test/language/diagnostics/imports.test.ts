@@ -11,7 +11,7 @@ describe('specl/unresolved-import', () => {
         '2:8',
         '"./missing.specl"',
         'specl/unresolved-import',
-        'cannot find `./missing.specl` (looked for /missing.specl); check the path, which is relative to this file',
+        'cannot find `./missing.specl`; check the path, which is relative to this file',
       ),
     ]);
   });
@@ -23,7 +23,7 @@ describe('specl/unresolved-import', () => {
         '/lib/a.specl:1:8',
         '"./b.specl"',
         'specl/unresolved-import',
-        'cannot find `./b.specl` (looked for /lib/b.specl); check the path, which is relative to this file',
+        'cannot find `./b.specl`; check the path, which is relative to this file',
       ),
     ]);
   });
@@ -84,7 +84,7 @@ property p {
         '3:23',
         'Zebra',
         'specl/unknown-type',
-        'unknown type `Zebra`; it is declared in /b.specl: add `import "./b.specl"`',
+        'unknown type `Zebra`; it is declared in ./b.specl: add `import "./b.specl"`',
       ),
     ]);
   });
@@ -99,7 +99,7 @@ property p {
         '3:23',
         'BType',
         'specl/unknown-type',
-        'unknown type `BType`; it is declared in /b.specl: add `import "./b.specl"`',
+        'unknown type `BType`; it is declared in ./b.specl: add `import "./b.specl"`',
       ),
     ]);
   });
@@ -114,7 +114,7 @@ property p {
         '3:13',
         'Zebra',
         'specl/unknown-type',
-        'unknown type `Zebra`; it is declared in /shared/b.specl: add `import "./shared/b.specl"`',
+        'unknown type `Zebra`; it is declared in ./shared/b.specl: add `import "./shared/b.specl"`',
       ),
     ]);
   });
@@ -138,19 +138,19 @@ type M { n: Int, invariant n == Holder }`;
         '4:10',
         'Missing',
         'specl/unknown-error',
-        'unknown error `Missing`; it is declared in /b.specl: add `import "./b.specl"`',
+        'unknown error `Missing`; it is declared in ./b.specl: add `import "./b.specl"`',
       ),
       error(
         '6:11',
         'fetchIt',
         'specl/unknown-endpoint',
-        'unknown endpoint `fetchIt`; it is declared in /b.specl: add `import "./b.specl"`',
+        'unknown endpoint `fetchIt`; it is declared in ./b.specl: add `import "./b.specl"`',
       ),
       error(
         '9:33',
         'Holder',
         'specl/unknown-name',
-        'unknown name `Holder`; it is declared in /b.specl: add `import "./b.specl"`',
+        'unknown name `Holder`; it is declared in ./b.specl: add `import "./b.specl"`',
       ),
     ]);
   });
@@ -196,7 +196,7 @@ describe('clashes with imported files', () => {
         '3:6',
         'S',
         'specl/duplicate-declaration',
-        '`S` is also declared in /lib.specl (imported here); rename one of them',
+        '`S` is also declared in ./lib.specl (imported here); rename one of them',
       ),
     ]);
   });
@@ -212,7 +212,7 @@ describe('clashes with imported files', () => {
         '4:16',
         '/x/{id: Int}',
         'specl/duplicate-route',
-        'GET /x/{} is already served by `f` in /a.specl; change the method or the path',
+        'GET /x/{} is already served by `f` in ./a.specl; change the method or the path',
       ),
     ]);
   });

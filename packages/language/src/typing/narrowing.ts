@@ -11,12 +11,27 @@ import {
 } from '../generated/ast.js';
 import type { SpeclType } from './specl-type.js';
 
+const nodeIds = new WeakMap<AstNode, number>();
+let nextId = 1;
+
+/** A number that stands for a declaration, so that paths compare what names mean. */
+function idOf(node: AstNode | undefined): string {
+  if (!node) return '?';
+  let id = nodeIds.get(node);
+  if (id === undefined) nodeIds.set(node, (id = nextId++));
+
+  return `#${id}`;
+}
+
 /**
  * The path an expression reads (`e.manager`, `body.note`), or undefined when it is not a
- * plain path. Two reads of one path see the same value, which is what narrowing relies on.
+ * plain path. Two reads of one path see the same value, which is what narrowing relies on;
+ * names are compared by what they resolve to, so a quantifier variable that shadows a name is
+ * another path.
  */
 function pathKey(expr: Expression): string | undefined {
-  if (isNameRef(expr)) return expr.target.$refText;
+  if (isNameRef(expr)) return idOf(expr.target.ref);
+
   if (isBodyRef(expr)) return 'body';
   if (isResponseRef(expr)) return 'response';
   if (isMemberAccess(expr)) {

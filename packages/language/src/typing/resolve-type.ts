@@ -8,7 +8,7 @@ import {
   isUnionTypeRef,
 } from '../generated/ast.js';
 import type { PrimitiveName, SpeclType } from './specl-type.js';
-import { makeOptional, unknownType } from './specl-type.js';
+import { makeOptional, stripOptional, unknownType } from './specl-type.js';
 
 /**
  * The type a type expression denotes, with aliases resolved. Alias cycles and names that are
@@ -17,7 +17,10 @@ import { makeOptional, unknownType } from './specl-type.js';
 export function resolveTypeExpr(expr: TypeExpr | undefined, seen?: Set<AliasDecl>): SpeclType {
   if (!expr) return unknownType;
   if (isUnionTypeRef(expr)) {
-    return { kind: 'union', options: expr.options.map((option) => resolveTypeExpr(option, seen)) };
+    const options = expr.options.map((option) => resolveTypeExpr(option, seen));
+    // `A? | B` is `(A | B)?`: absence belongs to the union, not to one option.
+    const union: SpeclType = { kind: 'union', options: options.map(stripOptional) };
+    return options.some((option) => option.kind === 'optional') ? makeOptional(union) : union;
   }
   const base = resolveTypeRefBase(expr, seen);
   return expr.nullable ? makeOptional(base) : base;
@@ -32,11 +35,12 @@ function resolveTypeRefBase(ref: TypeRef, seen?: Set<AliasDecl>): SpeclType {
   if (isRecordDecl(decl) || isErrorDecl(decl)) return { kind: 'record', decl };
   if (isEnumDecl(decl)) return { kind: 'enum', decl };
   if (isAliasDecl(decl)) {
-    const visited = seen ?? new Set<AliasDecl>();
-    if (visited.has(decl)) return unknownType;
-    visited.add(decl);
-    return resolveTypeExpr(decl.type, visited);
+    // The aliases on the path from the outermost reference: a cycle makes the type unknown.
+    // Sibling branches (`Id | List<Id>`) each get their own path.
+    if (seen?.has(decl)) return unknownType;
+    return resolveTypeExpr(decl.type, new Set(seen).add(decl));
   }
+
   return unknownType;
 }
 

@@ -45,6 +45,7 @@ import {
 } from './specl-type.js';
 import { fieldType, joinTypes } from './type-relations.js';
 import { narrowed } from './narrowing.js';
+import { findField } from './records.js';
 import { invalidateMemos, workspaceMemo } from './workspace-memo.js';
 import { resolveTypeExpr } from './resolve-type.js';
 
@@ -207,11 +208,28 @@ function typeOfMember(expr: MemberAccess): SpeclType {
   } else if (isEnumMember(member) && isEnumDecl(member.$container)) {
     type = { kind: 'enum', decl: member.$container };
   } else {
-    type = typeOfNamedElement(member);
+    type =
+      unionMemberType(stripOptional(typeOf(expr.receiver)), member.name) ??
+      typeOfNamedElement(member);
   }
   // `a?.b` is absent when `a` is; on a value that is never absent it is just `a.b`.
   const receiverMayBeAbsent = ['optional', 'null'].includes(typeOf(expr.receiver).kind);
   return expr.optional && receiverMayBeAbsent ? makeOptional(stripOptional(type)) : type;
+}
+
+/**
+ * The type of a field read from a union of records: the field's type in every option, joined
+ * (`A { f: Int } | B { f: Float }` gives Float), or their union when they do not join.
+ */
+function unionMemberType(receiver: SpeclType, name: string): SpeclType | undefined {
+  if (receiver.kind !== 'union') return undefined;
+  const types = receiver.options.map((option) => {
+    const field = option.kind === 'record' ? findField(option.decl, name) : undefined;
+    return field ? fieldType(field) : unknownType;
+  });
+  let joined: SpeclType | undefined = unknownType;
+  for (const type of types) joined = joined && joinTypes(joined, type);
+  return joined ?? { kind: 'union', options: types };
 }
 
 function outcomeMemberType(receiver: SpeclType, name: string): SpeclType {
@@ -248,9 +266,13 @@ function typeOfBinary(expr: BinaryExpr): SpeclType {
     case 'in':
       return boolType;
     case '??': {
-      const left = stripOptional(typeOf(expr.left));
-      return joinTypes(left, typeOf(expr.right)) ?? left;
+      // The default stands in for an absent left side: `null ?? 1` is an Int.
+      const left = typeOf(expr.left);
+      const right = typeOf(expr.right);
+      if (left.kind === 'null') return right;
+      return joinTypes(stripOptional(left), right) ?? stripOptional(left);
     }
+
     case '+': {
       const left = stripOptional(typeOf(expr.left));
       const right = stripOptional(typeOf(expr.right));

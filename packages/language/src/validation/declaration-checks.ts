@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import type {
   AliasDecl,
   EnumDecl,
+  Field,
   RecordDecl,
   ErrorDecl,
   SpecFile,
@@ -11,12 +12,11 @@ import type {
   TypeRef,
 } from '../generated/ast.js';
 import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
-import { spreadTarget } from '../typing/records.js';
+import { recordFields, spreadTarget } from '../typing/records.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
-import { importedUris, resolveImportUri } from '../workspace/imports.js';
+import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
 import { report } from './report.js';
-import { displayPath } from './display-path.js';
 import { isField, isSpread } from '../generated/ast.js';
 
 const SEMVER =
@@ -63,7 +63,7 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          `cannot find \`${path}\` (looked for ${displayPath(uri)}); check the path, which is relative to this file`,
+          `cannot find \`${path}\`; check the path, which is relative to this file`,
           { node: imp, property: 'path' },
         );
       } else if (seen.has(uri.toString())) {
@@ -128,22 +128,23 @@ export class DeclarationChecks {
       if (!imported || imported === document) continue;
       for (const declaration of imported.parseResult.value.declarations) {
         const first = importedFrom.get(declaration.name);
-        if (first !== undefined && first !== displayPath(imported.uri)) {
+        if (first !== undefined && first !== importPathBetween(document.uri, imported.uri)) {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is declared both in ${first} and in ${displayPath(imported.uri)}, which this file imports; rename one of them`,
+            `\`${declaration.name}\` is declared both in ${first} and in ${importPathBetween(document.uri, imported.uri)}, which this file imports; rename one of them`,
             { node: imp, property: 'path' },
           );
         }
-        if (first === undefined) importedFrom.set(declaration.name, displayPath(imported.uri));
+        if (first === undefined)
+          importedFrom.set(declaration.name, importPathBetween(document.uri, imported.uri));
 
         const clash = own.get(declaration.name);
         if (clash) {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is also declared in ${displayPath(imported.uri)} (imported here); rename one of them`,
+            `\`${declaration.name}\` is also declared in ${importPathBetween(document.uri, imported.uri)} (imported here); rename one of them`,
             { node: clash as SpecFile['declarations'][number], property: 'name' },
           );
         }
@@ -151,36 +152,43 @@ export class DeclarationChecks {
     }
   }
 
+  /**
+   * Two fields of one name in a record, its own or brought by spreads. One field reached twice
+   * through spreads (a diamond: `...B, ...C` where both spread `D`) is the same field, once.
+   */
   checkRecordFields(decl: RecordDecl | ErrorDecl, accept: ValidationAcceptor): void {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { field: Field; where: string }>();
+    const clash = (field: Field) => {
+      const first = seen.get(field.name);
+      return first && first.field !== field ? first : undefined;
+    };
     for (const member of decl.members) {
       if (isField(member)) {
-        if (seen.has(member.name)) {
+        const first = clash(member);
+        if (first) {
           report(
             accept,
             'specl/duplicate-field',
-            `field \`${member.name}\` is already ${seen.get(member.name)}; rename or remove one`,
-            {
-              node: member,
-              property: 'name',
-            },
+            `field \`${member.name}\` is already ${first.where}; rename or remove one`,
+            { node: member, property: 'name' },
           );
         }
-        seen.set(member.name, 'declared in this record');
+        seen.set(member.name, { field: member, where: 'declared in this record' });
       } else if (isSpread(member)) {
         const target = spreadTarget(member);
         // A recursive spread is reported as such; its fields would only repeat it.
         if (!target || spreadsReach(target, decl, new Set())) continue;
-        for (const field of spreadFields(target)) {
-          if (seen.has(field)) {
+        for (const field of recordFields(target)) {
+          const first = clash(field);
+          if (first) {
             report(
               accept,
               'specl/duplicate-field',
-              `spreading \`${target.name}\` brings field \`${field}\`, which is already ${seen.get(field)}`,
+              `spreading \`${target.name}\` brings field \`${field.name}\`, which is already ${first.where}`,
               { node: member, property: 'target' },
             );
-          } else {
-            seen.set(field, `brought by \`...${target.name}\``);
+          } else if (!seen.has(field.name)) {
+            seen.set(field.name, { field, where: `brought by \`...${target.name}\`` });
           }
         }
       }
@@ -233,26 +241,30 @@ export class DeclarationChecks {
     }
   }
 
+  /**
+   * An alias that reaches itself through the aliases it names, anywhere in its body (a union
+   * option, a list's element): `type A = A | Int`, `type T = List<T>`. Records may refer to
+   * themselves; aliases stand for a type and must end in one.
+   */
   checkAlias(decl: AliasDecl, accept: ValidationAcceptor): void {
-    const seen = new Set<AliasDecl>([decl]);
-    let type = decl.type;
-    while (isTypeRef(type)) {
-      const target = type.ref?.ref;
-      if (!isAliasDecl(target)) return;
-      if (seen.has(target)) {
-        report(
-          accept,
-          'specl/recursive-alias',
-          `alias \`${decl.name}\` refers to itself; an alias must end in a type`,
-          {
-            node: decl,
-            property: 'name',
-          },
-        );
-        return;
-      }
-      seen.add(target);
-      type = target.type;
+    const visited = new Set<AliasDecl>();
+    const reaches = (alias: AliasDecl): boolean => {
+      if (visited.has(alias)) return false;
+      visited.add(alias);
+      return AstUtils.streamAst(alias.type)
+        .filter(isTypeRef)
+        .some((ref) => {
+          const target = ref.ref?.ref;
+          return isAliasDecl(target) && (target === decl || reaches(target));
+        });
+    };
+    if (reaches(decl)) {
+      report(
+        accept,
+        'specl/recursive-alias',
+        `alias \`${decl.name}\` refers to itself; an alias must end in a type (use a record for recursive data)`,
+        { node: decl, property: 'name' },
+      );
     }
   }
 
@@ -270,23 +282,6 @@ export class DeclarationChecks {
       );
     }
   }
-}
-
-function spreadFields(target: RecordLike): string[] {
-  const names: string[] = [];
-  const visit = (decl: RecordLike, seen: Set<RecordLike>) => {
-    if (seen.has(decl)) return;
-    seen.add(decl);
-    for (const member of decl.members) {
-      if (isField(member)) names.push(member.name);
-      else if (isSpread(member)) {
-        const target = spreadTarget(member);
-        if (target) visit(target, seen);
-      }
-    }
-  };
-  visit(target, new Set());
-  return names;
 }
 
 function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>): boolean {

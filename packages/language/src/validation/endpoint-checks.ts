@@ -23,10 +23,14 @@ import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { importedUris } from '../workspace/imports.js';
+import { importPathBetween, importedUris } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
-import { displayPath } from './display-path.js';
 import { report } from './report.js';
+
+/** An HTTP status as written (three digits), or NaN for anything else (`2e2`, `20.0`). */
+function statusNumber(text: string | undefined): number {
+  return text !== undefined && /^\d{3}$/.test(text) ? Number(text) : NaN;
+}
 
 /** The HTTP methods an endpoint may use. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -168,6 +172,15 @@ export class EndpointChecks {
         seen.set(param.name, `a ${kind} parameter`);
       }
       const type = resolveTypeExpr(param.type);
+      if (isPathParam(param) && type.kind === 'optional') {
+        report(
+          accept,
+          'specl/invalid-parameter-type',
+          `path parameter \`${param.name}\` is always present; remove the \`?\``,
+          { node: param, property: 'type' },
+        );
+        continue;
+      }
       if (param.type && !fitsParameter(type, kind === 'query')) {
         report(
           accept,
@@ -208,7 +221,7 @@ export class EndpointChecks {
     }
     const seen = new Set<number>();
     for (const response of responses) {
-      const status = Number(response.status);
+      const status = statusNumber(response.status);
       if (!Number.isInteger(status) || status < 200 || status > 299) {
         report(
           accept,
@@ -246,7 +259,7 @@ export class EndpointChecks {
   private checkErrors(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const statuses = new Map<number, string>();
     for (const response of endpoint.clauses.filter(isResponseClause))
-      statuses.set(Number(response.status), 'a response');
+      statuses.set(statusNumber(response.status), 'a response');
     const seen = new Set<ErrorDecl>();
     for (const clause of endpoint.clauses.filter(isErrorsClause)) {
       clause.errors.forEach((ref, index) => {
@@ -275,7 +288,7 @@ export class EndpointChecks {
           return;
         }
         seen.add(target);
-        const status = Number(target.status);
+        const status = statusNumber(target.status);
         const other = statuses.get(status);
         if (other) {
           report(
@@ -291,7 +304,7 @@ export class EndpointChecks {
   }
 
   checkErrorStatus(decl: ErrorDecl, accept: ValidationAcceptor): void {
-    const status = Number(decl.status);
+    const status = statusNumber(decl.status);
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       report(
         accept,
@@ -315,7 +328,10 @@ export class EndpointChecks {
         LangiumDocument<SpecFile> | undefined;
       if (!imported || imported === document) continue;
       for (const endpoint of imported.parseResult.value.declarations.filter(isEndpoint)) {
-        routes.set(routeKey(endpoint), `\`${endpoint.name}\` in ${displayPath(imported.uri)}`);
+        routes.set(
+          routeKey(endpoint),
+          `\`${endpoint.name}\` in ${importPathBetween(document.uri, imported.uri)}`,
+        );
       }
     }
     for (const endpoint of file.declarations.filter(isEndpoint)) {

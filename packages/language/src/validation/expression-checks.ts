@@ -42,7 +42,8 @@ import { closestName } from '../util/did-you-mean.js';
 
 /** A short rendering of an expression's source, for messages. */
 export function sourceOf(expr: Expression): string {
-  const text = expr.$cstNode?.text ?? '';
+  // One line: a message is `path:line:col: ...` on a single line.
+  const text = (expr.$cstNode?.text ?? '').replace(/\s+/g, ' ');
   return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
@@ -274,9 +275,12 @@ export class ExpressionChecks {
       isErrorDecl(target) ||
       (isEnumDecl(target) && !usedAsQualifier)
     ) {
-      const hint = isEnumDecl(target)
-        ? `; name one of its members, such as \`${target.name}.${target.members[0]?.name ?? 'member'}\``
-        : '';
+      const first = isEnumDecl(target) ? target.members[0]?.name : undefined;
+      const hint = !isEnumDecl(target)
+        ? ''
+        : first
+          ? `; name one of its members, such as \`${target.name}.${first}\``
+          : '; it has no members yet';
       report(
         accept,
         'specl/not-a-value',
@@ -324,17 +328,14 @@ export class ExpressionChecks {
   }
 
   checkQuantifier(expr: Quantifier, accept: ValidationAcceptor): void {
-    const collection = typeOf(expr.collection);
-    if (collection.kind === 'unknown') return;
-    if (!checkPresent(accept, expr.collection, collection)) return;
-    if (collection.kind !== 'list')
-      mismatch(
-        accept,
-        expr.collection,
-        `a list after \`${expr.kind} ${expr.variable?.name} in\``,
-        collection,
-      );
+    // The predicate is a condition whatever the collection is.
     this.checkCondition(expr.predicate, accept);
+    const collection = typeOf(expr.collection);
+    if (collection.kind === 'unknown' || !checkPresent(accept, expr.collection, collection)) return;
+    if (collection.kind !== 'list') {
+      const where = `a list after \`${expr.kind} ${expr.variable?.name} in\``;
+      mismatch(accept, expr.collection, where, collection);
+    }
   }
 
   checkBuiltinCall(expr: BuiltinCall, accept: ValidationAcceptor): void {

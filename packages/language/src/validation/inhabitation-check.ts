@@ -5,7 +5,7 @@ import { isRecordLike, recordFields } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import { constraintNumber } from './constraint-checks.js';
 import { report } from './report.js';
-import { withArticle } from '../util/article.js';
+import { article } from '../util/article.js';
 
 /** The record a required field cannot do without, if there is one. */
 function neededRecord(field: Field): RecordLike | undefined {
@@ -49,8 +49,10 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
     const distinct = new Set(required.map((r) => r.record));
     waitingOn.set(record, distinct.size);
     if (distinct.size === 0) ready.push(record);
-    for (const dependency of distinct)
-      neededBy.set(dependency, [...(neededBy.get(dependency) ?? []), record]);
+    for (const dependency of distinct) {
+      if (!neededBy.has(dependency)) neededBy.set(dependency, []);
+      neededBy.get(dependency)!.push(record);
+    }
   }
   const inhabited = new Set<RecordLike>();
   while (ready.length > 0) {
@@ -68,7 +70,8 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
     const other =
       blocking.record === record
         ? `another \`${record.name}\``
-        : `${withArticle(blocking.record.name).split(' ')[0]} \`${blocking.record.name}\``;
+        : `${article(blocking.record.name)} \`${blocking.record.name}\``;
+
     const isList = resolveTypeExpr(blocking.field.type).kind === 'list';
     const fix = isList
       ? `make a field on this cycle optional, or let \`${blocking.field.name}\` be empty (drop its \`minItems\`)`

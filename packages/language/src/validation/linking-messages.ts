@@ -1,4 +1,5 @@
 import type { AstNode, LangiumCoreServices, LinkingError, Scope } from 'langium';
+import { AstUtils } from 'langium';
 import type { ReferenceInfo } from 'langium';
 import {
   isArgument,
@@ -12,16 +13,16 @@ import {
   isSpread,
   isTypeRef,
 } from '../generated/ast.js';
-import type { Argument, MemberAccess, NameRef, SpecFile } from '../generated/ast.js';
+import type { Argument, MemberAccess, NameRef } from '../generated/ast.js';
 import { expectedType } from '../typing/expected-type.js';
 import { stripOptional, typeToString } from '../typing/specl-type.js';
 import { recordFields } from '../typing/records.js';
 import { typeOf } from '../typing/type-of.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { endpointParameters } from '../scoping/local-names.js';
+import { importPathBetween } from '../workspace/imports.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
-import { displayPath } from './display-path.js';
 import { withArticle } from '../util/article.js';
 
 const declarationTypes = new Set([
@@ -148,7 +149,10 @@ export class LinkingMessages {
     const expected = stripOptional(expectedType(ref));
     if (expected.kind === 'enum') {
       const members = expected.decl.members.map((m) => m.name);
-      const list = `; its members are ${members.map((m) => `\`${m}\``).join(', ')}`;
+      const list =
+        members.length > 0
+          ? `; its members are ${members.map((m) => `\`${m}\``).join(', ')}`
+          : `; it has no members yet: add \`${name}\` to it`;
       return {
         code: 'specl/unknown-name',
         message: `\`${name}\` is not a member of \`${expected.decl.name}\`, the enum expected here${didYouMean(name, members, list)}`,
@@ -211,28 +215,14 @@ export class LinkingMessages {
       .toArray();
   }
 
-  /** "; it is declared in x.specl: add `import "x.specl"`" when another file declares the name. */
-  private importHint(node: AstNode, name: string, fallback = ''): string {
-    const index = this.services.shared.workspace.IndexManager;
-    const here = this.services.shared.workspace.LangiumDocuments.all.find(
-      (d) => (d.parseResult.value as SpecFile) === rootOf(node),
+  /** "; it is declared in ./x.specl: add `import "./x.specl"`" when another file declares the name. */
+  private importHint(node: AstNode, name: string): string {
+    const here = AstUtils.getDocument(node).uri;
+    const elsewhere = this.services.shared.workspace.IndexManager.allElements().find(
+      (d) => d.name === name && d.documentUri.toString() !== here.toString(),
     );
-    const elsewhere = index
-      .allElements()
-      .find((d) => d.name === name && d.documentUri.toString() !== here?.uri.toString());
-    if (!elsewhere || !here) return fallback;
-    const from = here.uri.path.split('/').slice(0, -1);
-    const to = elsewhere.documentUri.path.split('/');
-    let common = 0;
-    while (common < from.length && from[common] === to[common]) common++;
-    const relative = [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
-    const path = relative.startsWith('.') ? relative : `./${relative}`;
-    return `; it is declared in ${displayPath(elsewhere.documentUri)}: add \`import "${path}"\``;
+    if (!elsewhere) return '';
+    const path = importPathBetween(here, elsewhere.documentUri);
+    return `; it is declared in ${path}: add \`import "${path}"\``;
   }
-}
-
-function rootOf(node: AstNode): AstNode {
-  let current = node;
-  while (current.$container) current = current.$container;
-  return current;
 }

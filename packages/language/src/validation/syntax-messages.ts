@@ -96,7 +96,7 @@ export function friendlyParserMessage(error: ParserErrorInfo): string {
   const closesConstruct = expected.length === 1 && expected[0] === '`}`';
   const foreign = foreignOperators[found];
   if (foreign) return `unexpected ${foundText}; ${foreign}`;
-  if (comparisons.has(found)) {
+  if (comparisons.has(found) && closesConstruct) {
     return `unexpected ${foundText}: comparisons do not chain; join two comparisons with \`and\``;
   }
   if (atTopLevel && found === 'import')

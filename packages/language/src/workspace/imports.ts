@@ -14,4 +14,16 @@ export function importedUris(document: LangiumDocument<SpecFile>): string[] {
     .map((imp) => resolveImportUri(document, imp.path).toString());
 }
 
-export { URI };
+/**
+ * The path an `import` in `from` would use to name `to`: relative to `from`'s folder and
+ * starting with `.` (`./lib/common.specl`, `../shared/types.specl`). Messages name other files
+ * this way, so that they read the same on every machine.
+ */
+export function importPathBetween(from: URI, to: URI): string {
+  const fromFolder = from.path.split('/').slice(0, -1);
+  const target = to.path.split('/');
+  let common = 0;
+  while (common < fromFolder.length && fromFolder[common] === target[common]) common++;
+  const relative = [...fromFolder.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
