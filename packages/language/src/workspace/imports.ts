@@ -1,5 +1,6 @@
 import type { LangiumDocument } from 'langium';
-import { URI, UriUtils } from 'langium';
+import type { URI } from 'langium';
+import { UriUtils } from 'langium';
 import type { Import, SpecFile } from '../generated/ast.js';
 
 /** The URI an `import "path"` names: relative to the importing file. */
