@@ -40,6 +40,18 @@ describe('deeply nested input', () => {
     });
   }
 
+  it('does not let brackets left open by typos add up across a file', async () => {
+    const source = Array.from(
+      { length: 45 },
+      (_, k) => `type R${k} { n: Int, invariant (n > 1 }`,
+    ).join('\n');
+    const findings = await check(source);
+    expect(findings).toHaveLength(45);
+    expect(new Set(findings.map((f) => f.message))).toEqual(
+      new Set(['expected `)` but found `}`']),
+    );
+  });
+
   it('ignores brackets and operators inside strings and comments', async () => {
     const noise = '((((('.repeat(200);
     const source = `/* ${noise} */\n// ${noise}\ntype T { x: String { pattern: "${'\\\\('.repeat(300)}" } }`;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { checkSpecFiles } from '@specl/language/node';
 import { CliError, ExitCode } from '../cli-error.js';
 import { collectSpecFiles } from '../collect-spec-files.js';
-import { toCheckReport } from '../report/check-report.js';
+import { displayFile, toCheckReport } from '../report/check-report.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { formatJsonReport } from '../report/json-report.js';
 import { formatSarifReport } from '../report/sarif-report.js';
@@ -33,7 +33,13 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
     throw new CliError(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
   }
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
-  const report = toCheckReport(await checkSpecFiles(files), context.cwd);
+  const result = await checkSpecFiles(files);
+  if (result.unreadable.length > 0) {
+    const names = result.unreadable.map((uri) => `\`${displayFile(uri, context.cwd)}\``).join(', ');
+    throw new CliError(`cannot read ${names}; check its permissions`);
+  }
+  const report = toCheckReport(result, context.cwd);
+
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   let output: string;
   if (format === 'json') output = formatJsonReport(report, cliVersion());

@@ -26,8 +26,18 @@ export function checkSources(
       .map((document) => document.uri)
       .toArray();
     await shared.workspace.DocumentBuilder.update([], previous);
+    // Paths are read as absolute: `a.specl` is `/a.specl`.
+    const byPath = new Map(
+      Object.entries(files).map(([path, text]) => [URI.file(path).path, text]),
+    );
     const uris = (roots ?? Object.keys(files)).map((path) => URI.file(path));
-    return checkWorkspace(shared, uris, async (uri) => files[uri.path]);
+    const result = await checkWorkspace(shared, uris, async (uri) => byPath.get(uri.path));
+    if (result.unreadable.length > 0) {
+      throw new Error(
+        `checkSources: no text for ${result.unreadable.join(', ')} among the files given`,
+      );
+    }
+    return result;
   };
   const result = queue.then(run);
   queue = result.catch(() => undefined);

@@ -64,6 +64,23 @@ describe('specl/invalid-path', () => {
     expect(await check(A + 'endpoint e GET /a/{ id : Int } { response 200 A }')).toEqual([]);
   });
 
+  it('a `//` that hides only the end of the path is reported once the file parses', async () => {
+    expect(await check(A + 'endpoint e GET /a//b\n{ response 200 A }')).toEqual([
+      error(
+        '3:16',
+        '/a',
+        'specl/invalid-path',
+        '`//` starts a comment, even in a path, so the path ends before it; remove the empty segment',
+      ),
+    ]);
+  });
+
+  it('a `//` that hid the endpoint does not hide errors elsewhere', async () => {
+    const source = 'endpoint e GET /a//b { response 200 A }\ntype C { y: Int }\ntype B { x: }';
+    const findings = await check(A + source);
+    expect(findings.map((f) => f.at)).toEqual(['3:18', '5:13']);
+  });
+
   it('an empty segment `//`: one diagnostic at the `//`, which starts a comment', async () => {
     expect(await check(A + 'endpoint e GET /a//b { response 200 A }')).toEqual([
       error(

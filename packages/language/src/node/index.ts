@@ -8,7 +8,9 @@ import { checkWorkspace } from '../workspace/spec-workspace.js';
 /**
  * Checks spec files on disk (absolute paths), with every file they import: parses, links and
  * validates them, and returns the diagnostics of all of them. Never throws for bad input: a
- * file that cannot be read is left out, and an import of it is reported where it stands.
+ * root that cannot be read is listed in `unreadable`, and an import that cannot be read is
+ * reported where it stands.
+
  */
 export async function checkSpecFiles(paths: readonly string[]): Promise<CheckResult> {
   const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });

@@ -117,9 +117,13 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
     } else if (openers[c]) {
       open(openers[c]!);
       i++;
-    } else if (closers.length > 0 && c === closers[closers.length - 1]) {
-      units -= BRACKET_COST + chains.pop()!;
-      closers.pop();
+    } else if (closers.includes(c)) {
+      // Close up to the matching bracket: brackets left open inside it (a typo) end with it,
+      // so one mistake cannot use up the budget of the rest of the file.
+      while (closers.length > 0) {
+        units -= BRACKET_COST + chains.pop()!;
+        if (closers.pop() === c) break;
+      }
       i++;
     } else if (c === ',') {
       resetChain();

@@ -101,7 +101,18 @@ export class EndpointChecks {
         },
       );
     }
+    // `/a//b`: the lexer reads `//b ...` as a comment, so the path silently ends at `/a`.
+    const after = path.$cstNode.root.fullText.slice(path.$cstNode.end, path.$cstNode.end + 2);
+    if (after === '//') {
+      report(
+        accept,
+        'specl/invalid-path',
+        '`//` starts a comment, even in a path, so the path ends before it; remove the empty segment',
+        { node: endpoint, property: 'path' },
+      );
+    }
     const segments = path.segments;
+
     segments.forEach((segment, index) => {
       if (segment.parts.length === 0 && segments.length > 1) {
         const where = index === segments.length - 1 ? 'a trailing `/`' : 'an empty segment (`//`)';

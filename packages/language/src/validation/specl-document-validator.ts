@@ -66,19 +66,21 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
     const text = parseResult.value.$cstNode?.root.fullText ?? '';
     const pathComment = parseResult.parserErrors.length > 0 ? findCommentInPath(text) : undefined;
     if (pathComment) {
-      // `/a//b`: the `//` started a comment that hid the rest of the line; say so, once.
+      // `/a//b {`: the `//` started a comment that hid the rest of the line, and the errors on
+      // the lines it broke are its consequences; report it once instead of them.
       diagnostics.push({
         severity: 1,
-        range: pathComment,
+        range: pathComment.range,
         message:
           '`//` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment',
         code: 'specl/syntax-error',
         source: 'specl',
         data: { code: DocumentValidator.ParsingError },
       });
-      return;
     }
     for (const error of parseResult.parserErrors) {
+      if (pathComment && pathComment.covers(error.token.startLine ?? error.token.endLine ?? 0))
+        continue;
       const token = isNaN(error.token.startOffset)
         ? (error as { previousToken?: typeof error.token }).previousToken
         : error.token;
@@ -135,19 +137,33 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
   }
 }
 
-/** Where an endpoint's path holds `//` (which the lexer reads as a comment), if one does. */
-function findCommentInPath(text: string): Diagnostic['range'] | undefined {
+const topLevelKeyword = /^\s*(type|enum|error|endpoint|property|import|spec)\b/;
+
+/**
+ * Where an endpoint's path holds `//` (which the lexer reads as a comment), if one does, and
+ * which lines (1-based, as Chevrotain counts) up to the next declaration its errors may be on.
+ */
+function findCommentInPath(
+  text: string,
+): { range: Diagnostic['range']; covers(line: number): boolean } | undefined {
+  const segment = String.raw`(?:[^\s/{]|\{[^}]*\})`;
+  const path = new RegExp(
+    String.raw`^\s*endpoint\s+\w+\s+\w+\s+\/${segment}*(?:\/${segment}+)*\/\/`,
+  );
   const lines = text.split('\n');
   for (const [line, content] of lines.entries()) {
-    const segment = String.raw`(?:[^\s/{]|\{[^}]*\})`;
-    const path = new RegExp(
-      String.raw`^\s*endpoint\s+\w+\s+\w+\s+\/${segment}*(?:\/${segment}+)*\/\/`,
-    );
     const match = path.exec(content);
-
-    if (!match) continue;
+    // Only a comment that hid the endpoint's `{` breaks the parse; otherwise the endpoint
+    // check reports the `//` once the file parses.
+    if (!match || !content.slice(match[0].length).includes('{')) continue;
     const character = match[0].length - 2;
-    return { start: { line, character }, end: { line, character: character + 2 } };
+    let next = line + 1;
+    while (next < lines.length && !topLevelKeyword.test(lines[next]!)) next++;
+    return {
+      range: { start: { line, character }, end: { line, character: character + 2 } },
+      // Errors at the end of the file belong to it too, when no declaration follows.
+      covers: (errorLine) => Number.isNaN(errorLine) || (errorLine > line && errorLine <= next + 1),
+    };
   }
   return undefined;
 }

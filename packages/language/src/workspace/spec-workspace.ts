@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly diagnostics: readonly SpecDiagnostic[];
   /** The built documents, for the stages after checking. */
   readonly documents: readonly LangiumDocument<SpecFile>[];
+  /** The roots that could not be read (imports that cannot be read are diagnostics instead). */
+  readonly unreadable: readonly string[];
 }
 
 /**
@@ -46,12 +48,17 @@ export async function checkWorkspace(
   const texts = new Map<string, string>();
   const loaded: LangiumDocument<SpecFile>[] = [];
   const queue = [...roots];
+  const rootKeys = new Set(roots.map((uri) => uri.toString()));
+  const unreadable: string[] = [];
   while (queue.length > 0) {
     const uri = queue.shift()!;
     const key = uri.toString();
     if (texts.has(key)) continue;
     const text = await read(uri);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      if (rootKeys.has(key) && !unreadable.includes(key)) unreadable.push(key);
+      continue;
+    }
     texts.set(key, text);
     const document = factory.fromString<SpecFile>(text, uri);
     documents.addDocument(document);
@@ -72,7 +79,13 @@ export async function checkWorkspace(
   );
   diagnostics.sort(compareDiagnostics);
   loaded.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
-  return { uris: loaded.map((d) => d.uri.toString()), texts, diagnostics, documents: loaded };
+  return {
+    uris: loaded.map((d) => d.uri.toString()),
+    texts,
+    diagnostics,
+    documents: loaded,
+    unreadable,
+  };
 }
 
 function toSpecDiagnostic(uri: string, diagnostic: Diagnostic): SpecDiagnostic {
