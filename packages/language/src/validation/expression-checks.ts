@@ -3,13 +3,10 @@ import { AstUtils } from 'langium';
 import type {
   BinaryExpr,
   BuiltinCall,
-  Endpoint,
-  EndpointCall,
   Expression,
   ListLiteral,
   MemberAccess,
   NameRef,
-  RecordLiteral,
   UnaryExpr,
   Quantifier,
   BodyRef,
@@ -18,7 +15,6 @@ import type {
 import {
   isEndpoint,
   isEnsuresClause,
-  isLet,
   isMemberAccess,
   isRecordDecl,
   isEnumDecl,
@@ -28,8 +24,6 @@ import {
   isStringLiteral,
   isBodyClause,
 } from '../generated/ast.js';
-import { expectedType } from '../typing/expected-type.js';
-import { recordFields } from '../typing/records.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
 import { isAssignable, isComparable, isOrdered, joinTypes } from '../typing/type-relations.js';
@@ -37,42 +31,8 @@ import { typeOf } from '../typing/type-of.js';
 import { regexProblem } from './constraint-checks.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
+import { checkPresent, mismatch, sourceOf } from './expression-report.js';
 import { withArticle } from '../util/article.js';
-import { closestName } from '../util/did-you-mean.js';
-
-/** A short rendering of an expression's source, for messages. */
-export function sourceOf(expr: Expression): string {
-  // One line: a message is `path:line:col: ...` on a single line.
-  const text = (expr.$cstNode?.text ?? '').replace(/\s+/g, ' ');
-  return text.length > 40 ? text.slice(0, 37) + '...' : text;
-}
-
-function mismatch(
-  accept: ValidationAcceptor,
-  expr: Expression,
-  expected: string,
-  actual: SpeclType,
-  hint = '',
-): void {
-  report(
-    accept,
-    'specl/type-mismatch',
-    `expected ${expected}, but \`${sourceOf(expr)}\` is ${withArticle(typeToString(actual))}${hint}`,
-    { node: expr },
-  );
-}
-
-/** Reports an expression that may be absent where a present value is needed. */
-function checkPresent(accept: ValidationAcceptor, expr: Expression, type: SpeclType): boolean {
-  if (type.kind !== 'optional' && type.kind !== 'null') return true;
-  report(
-    accept,
-    'specl/optional-access',
-    `\`${sourceOf(expr)}\` may be absent; give a default with \`${sourceOf(expr)} ?? ...\` or test it against null first`,
-    { node: expr },
-  );
-  return false;
-}
 
 /**
  * The expression type checker: every operator, call and literal is checked against the
@@ -391,120 +351,4 @@ export class ExpressionChecks {
       joined = next;
     }
   }
-
-  checkRecordLiteral(expr: RecordLiteral, accept: ValidationAcceptor): void {
-    const expected = stripOptional(expectedType(expr));
-    if (expected.kind !== 'record') {
-      const message =
-        expected.kind === 'unknown'
-          ? 'the type of this record literal is not known here; use it as a call argument or compare it with a typed value'
-          : `expected ${withArticle(typeToString(expected))}, but this is a record literal`;
-      report(accept, 'specl/type-mismatch', message, { node: expr });
-      return;
-    }
-    const given = new Set<string>();
-    for (const init of expr.fields) {
-      const name = init.field.$refText;
-      if (given.has(name)) {
-        report(accept, 'specl/duplicate-field', `field \`${name}\` is already given; remove one`, {
-          node: init,
-          property: 'field',
-        });
-      }
-      given.add(name);
-      const field = init.field.ref;
-      if (!field) continue;
-      this.checkAssignable(init.value, expectedType(init.value), accept, `field \`${name}\``);
-    }
-    // A required field that an unknown given field is a typo of is reported once, as the typo.
-    const unknown = expr.fields
-      .filter((init) => !init.field.ref)
-      .map((init) => init.field.$refText);
-    const missing = recordFields(expected.decl)
-      .filter((f) => !f.optional && !given.has(f.name))
-      .filter((f) => !unknown.some((name) => closestName(name, [f.name]) === f.name))
-      .map((f) => `\`${f.name}\``);
-    if (missing.length > 0) {
-      report(
-        accept,
-        'specl/missing-field',
-        `this ${expected.decl.name} lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'}`,
-        {
-          node: expr,
-        },
-      );
-    }
-  }
-
-  checkEndpointCall(expr: EndpointCall, accept: ValidationAcceptor): void {
-    if (!isLet(expr.$container) || expr.$container.value !== expr) {
-      report(
-        accept,
-        'specl/misplaced-expression',
-        `a call to \`${expr.endpoint.$refText}\` must be the whole value of a \`let\`: \`let x = ${expr.endpoint.$refText}(...)\``,
-        { node: expr },
-      );
-    }
-    const endpoint = expr.endpoint.ref;
-    if (!endpoint) return;
-    const given = new Set<string>();
-    for (const argument of expr.args) {
-      const name = argument.parameter.$refText;
-      if (given.has(name)) {
-        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, {
-          node: argument,
-          property: 'parameter',
-        });
-      }
-      given.add(name);
-      if (argument.parameter.ref)
-        this.checkAssignable(
-          argument.value,
-          expectedType(argument.value),
-          accept,
-          `parameter \`${name}\``,
-        );
-    }
-    const missing = requiredParameters(endpoint).filter((name) => !given.has(name));
-    if (missing.length > 0) {
-      const list = missing.map((m) => `\`${m}\``).join(', ');
-      report(
-        accept,
-        'specl/missing-parameter',
-        `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`,
-        {
-          node: expr,
-          property: 'endpoint',
-        },
-      );
-    }
-  }
-
-  private checkAssignable(
-    value: Expression,
-    expected: SpeclType,
-    accept: ValidationAcceptor,
-    what: string,
-  ): void {
-    const actual = typeOf(value);
-    if (!isAssignable(actual, expected))
-      mismatch(accept, value, `${typeToString(stripOptional(expected))} for ${what}`, actual);
-  }
-}
-
-/**
- * The names a call must pass: path parameters, required query parameters and the body.
- * Headers may be left out: the verifier generates them from their type on each call (as suits
- * idempotency keys and trace ids).
- */
-export function requiredParameters(endpoint: Endpoint): string[] {
-  const names: string[] = [];
-  for (const segment of endpoint.path?.segments ?? []) {
-    for (const part of segment.parts) if (part.$type === 'PathParam') names.push(part.name);
-  }
-  for (const clause of endpoint.clauses) {
-    if (clause.$type === 'QueryParam' && !clause.optional) names.push(clause.name);
-    if (clause.$type === 'BodyClause') names.push('body');
-  }
-  return names;
 }

@@ -12,7 +12,7 @@ import type { RecordLike } from '../typing/records.js';
 import { recordFields, recordInvariants } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import { constraintNumber } from './constraint-checks.js';
-import { sourceOf } from './expression-checks.js';
+import { sourceOf } from './expression-report.js';
 import { report } from './report.js';
 
 /** A set of numbers, `lo..hi`, each end open or closed; `integer` keeps only whole numbers. */

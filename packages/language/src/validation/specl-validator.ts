@@ -3,7 +3,9 @@ import type { Expression, SpeclAstType } from '../generated/ast.js';
 import { ConstraintChecks } from './constraint-checks.js';
 import { DeclarationChecks } from './declaration-checks.js';
 import { EndpointChecks } from './endpoint-checks.js';
+import { CallChecks } from './call-checks.js';
 import { ExpressionChecks } from './expression-checks.js';
+import { RecordLiteralChecks } from './record-literal-checks.js';
 import { checkInvariantSatisfiability } from './invariant-satisfiability.js';
 import { checkInhabitation } from './inhabitation-check.js';
 
@@ -15,6 +17,8 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
   const endpoints = new EndpointChecks(services);
   const constraints = new ConstraintChecks();
   const expressions = new ExpressionChecks();
+  const recordLiterals = new RecordLiteralChecks();
+  const calls = new CallChecks();
   const properties = new PropertyChecks();
   const condition = (node: { expr?: Expression; where?: Expression }, accept: ValidationAcceptor) =>
     expressions.checkCondition(node.expr ?? node.where, accept);
@@ -65,8 +69,8 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     Quantifier: (expr, accept) => expressions.checkQuantifier(expr, accept),
     BuiltinCall: (expr, accept) => expressions.checkBuiltinCall(expr, accept),
     ListLiteral: (expr, accept) => expressions.checkListLiteral(expr, accept),
-    RecordLiteral: (expr, accept) => expressions.checkRecordLiteral(expr, accept),
-    EndpointCall: (expr, accept) => expressions.checkEndpointCall(expr, accept),
+    RecordLiteral: (expr, accept) => recordLiterals.checkRecordLiteral(expr, accept),
+    EndpointCall: (expr, accept) => calls.checkEndpointCall(expr, accept),
   };
   services.validation.ValidationRegistry.register(checks);
 }

@@ -1,0 +1,65 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Endpoint, EndpointCall } from '../generated/ast.js';
+import { isBodyClause, isHeaderParam, isLet, isQueryParam } from '../generated/ast.js';
+import { endpointParameters } from '../scoping/local-names.js';
+import { expectedType } from '../typing/expected-type.js';
+import { checkAssignable } from './expression-report.js';
+import { report } from './report.js';
+
+/** Checks of endpoint calls in properties: where they stand, and their arguments. */
+export class CallChecks {
+  checkEndpointCall(expr: EndpointCall, accept: ValidationAcceptor): void {
+    if (!isLet(expr.$container) || expr.$container.value !== expr) {
+      report(
+        accept,
+        'specl/misplaced-expression',
+        `a call to \`${expr.endpoint.$refText}\` must be the whole value of a \`let\`: \`let x = ${expr.endpoint.$refText}(...)\``,
+        { node: expr },
+      );
+    }
+    const endpoint = expr.endpoint.ref;
+    if (!endpoint) return;
+    const given = new Set<string>();
+    for (const argument of expr.args) {
+      const name = argument.parameter.$refText;
+      if (given.has(name)) {
+        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, {
+          node: argument,
+          property: 'parameter',
+        });
+      }
+      given.add(name);
+      if (argument.parameter.ref)
+        checkAssignable(
+          accept,
+          argument.value,
+          expectedType(argument.value),
+          `parameter \`${name}\``,
+        );
+    }
+    const missing = requiredParameters(endpoint).filter((name) => !given.has(name));
+    if (missing.length > 0) {
+      const list = missing.map((m) => `\`${m}\``).join(', ');
+      report(
+        accept,
+        'specl/missing-parameter',
+        `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`,
+        {
+          node: expr,
+          property: 'endpoint',
+        },
+      );
+    }
+  }
+}
+
+/**
+ * The names a call must pass: path parameters, required query parameters and the body.
+ * Headers may be left out: the verifier generates them from their type on each call (as suits
+ * idempotency keys and trace ids).
+ */
+export function requiredParameters(endpoint: Endpoint): string[] {
+  return endpointParameters(endpoint)
+    .filter((param) => !isHeaderParam(param) && !(isQueryParam(param) && param.optional))
+    .map((param) => (isBodyClause(param) ? 'body' : param.name));
+}
