@@ -11,7 +11,7 @@ import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/mo
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
-import { clearTypesOnChange } from './typing/type-of.js';
+import { invalidateMemosOnChange } from './typing/workspace-memo.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
 
@@ -72,6 +72,6 @@ export function createSpeclServices(
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);
-  clearTypesOnChange(shared);
+  invalidateMemosOnChange(shared);
   return { shared, Specl };
 }

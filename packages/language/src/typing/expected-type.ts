@@ -17,7 +17,7 @@ import {
 import type { SpeclType } from './specl-type.js';
 import { boolType, stripOptional, unknownType } from './specl-type.js';
 import { fieldType } from './type-relations.js';
-import { setExpectedRecordHook, typeOf, typeOfNamedElement } from './type-of.js';
+import { typeOf, typeOfNamedElement } from './type-of.js';
 
 /**
  * Names whose enum is being inferred from their context right now. Inferring the other
@@ -102,5 +102,3 @@ export function expectedType(expr: Expression): SpeclType {
   }
   return unknownType;
 }
-
-setExpectedRecordHook(expectedType);

@@ -1,15 +1,6 @@
 import type { AstNode } from 'langium';
-import { AstUtils, DocumentState } from 'langium';
-import type { LangiumSharedCoreServices } from 'langium';
-import type {
-  BinaryExpr,
-  Endpoint,
-  EndpointCall,
-  Expression,
-  Let,
-  MemberAccess,
-  NameRef,
-} from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { BinaryExpr, Expression, Let, MemberAccess, NameRef } from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -26,8 +17,7 @@ import {
   isQueryParam,
   isRecordDecl,
   isAliasDecl,
-  isResponseClause,
-  isErrorsClause,
+  isEndpointCall,
 } from '../generated/ast.js';
 import { isBuiltinNode } from '../workspace/builtins.js';
 import type { SpeclType } from './specl-type.js';
@@ -46,7 +36,9 @@ import {
 import { fieldType, joinTypes } from './type-relations.js';
 import { narrowed } from './narrowing.js';
 import { findField } from './records.js';
-import { invalidateMemos, workspaceMemo } from './workspace-memo.js';
+import { workspaceMemo } from './workspace-memo.js';
+import { bodyType, declaredErrors, responseType } from './endpoint-types.js';
+import { expectedType } from './expected-type.js';
 import { resolveTypeExpr } from './resolve-type.js';
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
@@ -76,58 +68,17 @@ export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
 export function typeOfLet(binding: Let): SpeclType {
   const value = typeOf(binding.value);
   if (!binding.try) return value;
-  const endpoint = isEndpointCallLike(binding.value) ? binding.value.endpoint.ref : undefined;
+  const endpoint = isEndpointCall(binding.value) ? binding.value.endpoint.ref : undefined;
   return { kind: 'outcome', value, errors: endpoint ? declaredErrors(endpoint) : [] };
-}
-
-function isEndpointCallLike(expr: Expression): expr is EndpointCall {
-  return expr.$type === 'EndpointCall';
-}
-
-/** The errors an endpoint declares in its `errors` clauses. */
-export function declaredErrors(endpoint: Endpoint) {
-  return endpoint.clauses
-    .filter(isErrorsClause)
-    .flatMap((clause) => clause.errors.map((ref) => ref.ref))
-    .filter(isErrorDecl);
-}
-
-/** The type of an endpoint's success response: the one declared, or the union of several. */
-export function responseType(endpoint: Endpoint): SpeclType {
-  const responses = endpoint.clauses.filter(isResponseClause);
-  const types = responses
-    .filter((clause) => clause.type)
-    .map((clause) => resolveTypeExpr(clause.type));
-  if (types.length === 0) return nullType;
-  const body: SpeclType = types.length === 1 ? types[0]! : { kind: 'union', options: types };
-  // A response without a body (`response 204`) means the body may be absent.
-  return types.length < responses.length ? makeOptional(body) : body;
-}
-
-/** The type of an endpoint's request body, if it has one. */
-export function bodyType(endpoint: Endpoint): SpeclType | undefined {
-  const body = endpoint.clauses.find(isBodyClause);
-  return body ? resolveTypeExpr(body.type) : undefined;
 }
 
 const cache = workspaceMemo<AstNode, SpeclType>();
 
-/**
- * Clears the inference cache whenever a document of this workspace changes (a change can
- * relink other documents, and so change the types of their expressions).
- */
-export function clearTypesOnChange(shared: LangiumSharedCoreServices): void {
-  shared.workspace.DocumentBuilder.onUpdate(() => invalidateMemos());
-  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () =>
-    invalidateMemos(),
-  );
-}
-
-/** The static type of an expression. */
 // Expressions whose type is being computed: a type that depends on itself (two record
 // literals compared with each other, each typed by the other) is unknown.
 const computing = new Set<Expression>();
 
+/** The static type of an expression (memoised until the workspace changes). */
 export function typeOf(expr: Expression | undefined): SpeclType {
   if (!expr) return unknownType;
   const cached = cache.get(expr);
@@ -154,7 +105,7 @@ function computeTypeOf(expr: Expression): SpeclType {
     case 'NullLiteral':
       return nullType;
     case 'ListLiteral':
-      return { kind: 'list', element: joinAll(expr.items.map(typeOf)) };
+      return { kind: 'list', element: joinElements(expr.items.map(typeOf)).type };
     case 'RecordLiteral':
       return expectedRecordOf(expr);
     case 'NameRef':
@@ -184,10 +135,18 @@ function computeTypeOf(expr: Expression): SpeclType {
   }
 }
 
-function joinAll(types: SpeclType[]): SpeclType {
-  let result: SpeclType = unknownType;
-  for (const type of types) result = joinTypes(result, type) ?? unknownType;
-  return result;
+/**
+ * The element type of a list literal: its items' types joined. At the first item that does not
+ * join (reported there by the checker) the element type becomes and stays unknown.
+ */
+export function joinElements(types: readonly SpeclType[]): { type: SpeclType; mismatch?: number } {
+  let joined: SpeclType = unknownType;
+  for (const [index, type] of types.entries()) {
+    const next = joinTypes(joined, type);
+    if (!next) return { type: unknownType, mismatch: index };
+    joined = next;
+  }
+  return { type: joined };
 }
 
 function typeOfNameRef(expr: NameRef): SpeclType {
@@ -301,15 +260,7 @@ function numericResult(left: SpeclType, right: SpeclType): SpeclType {
   return floatType;
 }
 
-// Set by the expected-type module, which imports this one (kept as a hook to avoid a cycle).
-let expectedRecordHook: (expr: Expression) => SpeclType = () => unknownType;
-
-/** Registers how a record literal learns its type from where it stands. */
-export function setExpectedRecordHook(hook: (expr: Expression) => SpeclType): void {
-  expectedRecordHook = hook;
-}
-
 function expectedRecordOf(expr: Expression): SpeclType {
-  const expected = stripOptional(expectedRecordHook(expr));
+  const expected = stripOptional(expectedType(expr));
   return expected.kind === 'record' ? expected : unknownType;
 }

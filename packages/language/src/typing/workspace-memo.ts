@@ -1,3 +1,6 @@
+import type { LangiumSharedCoreServices } from 'langium';
+import { DocumentState } from 'langium';
+
 let generation = 0;
 
 /** Forgets every memoised result: called whenever a document of the workspace changes. */
@@ -26,4 +29,16 @@ export function workspaceMemo<K extends object, V>(): {
     get: (key) => current().get(key),
     set: (key, value) => void current().set(key, value),
   };
+}
+
+/**
+ * Forgets every memo (of this process: they are shared by all workspaces) whenever a document
+ * of this workspace changes or a build indexes new content: a change can relink other
+ * documents, and so change the types and fields their nodes have.
+ */
+export function invalidateMemosOnChange(shared: LangiumSharedCoreServices): void {
+  shared.workspace.DocumentBuilder.onUpdate(() => invalidateMemos());
+  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () =>
+    invalidateMemos(),
+  );
 }

@@ -27,7 +27,7 @@ import {
 import type { SpeclType } from '../typing/specl-type.js';
 import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
 import { isAssignable, isComparable, isOrdered, joinTypes } from '../typing/type-relations.js';
-import { typeOf } from '../typing/type-of.js';
+import { joinElements, typeOf } from '../typing/type-of.js';
 import { regexProblem } from './constraint-checks.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
@@ -340,15 +340,15 @@ export class ExpressionChecks {
   }
 
   checkListLiteral(expr: ListLiteral, accept: ValidationAcceptor): void {
-    let joined: SpeclType = { kind: 'unknown' };
-    for (const item of expr.items) {
-      const type = typeOf(item);
-      const next = joinTypes(joined, type);
-      if (!next) {
-        mismatch(accept, item, `an element like the others (${typeToString(joined)})`, type);
-        return;
-      }
-      joined = next;
-    }
+    const types = expr.items.map(typeOf);
+    const { mismatch: index } = joinElements(types);
+    if (index === undefined) return;
+    const before = joinElements(types.slice(0, index)).type;
+    mismatch(
+      accept,
+      expr.items[index]!,
+      `an element like the others (${typeToString(before)})`,
+      types[index]!,
+    );
   }
 }

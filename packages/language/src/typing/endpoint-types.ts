@@ -1,0 +1,31 @@
+import type { Endpoint, ErrorDecl } from '../generated/ast.js';
+import { isBodyClause, isErrorDecl, isErrorsClause, isResponseClause } from '../generated/ast.js';
+import { resolveTypeExpr } from './resolve-type.js';
+import type { SpeclType } from './specl-type.js';
+import { makeOptional, nullType } from './specl-type.js';
+
+/** The errors an endpoint declares in its `errors` clauses. */
+export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
+  return endpoint.clauses
+    .filter(isErrorsClause)
+    .flatMap((clause) => clause.errors.map((ref) => ref.ref))
+    .filter(isErrorDecl);
+}
+
+/** The type of an endpoint's success response: the one declared, or the union of several. */
+export function responseType(endpoint: Endpoint): SpeclType {
+  const responses = endpoint.clauses.filter(isResponseClause);
+  const types = responses
+    .filter((clause) => clause.type)
+    .map((clause) => resolveTypeExpr(clause.type));
+  if (types.length === 0) return nullType;
+  const body: SpeclType = types.length === 1 ? types[0]! : { kind: 'union', options: types };
+  // A response without a body (`response 204`) means the body may be absent.
+  return types.length < responses.length ? makeOptional(body) : body;
+}
+
+/** The type of an endpoint's request body, if it has one. */
+export function bodyType(endpoint: Endpoint): SpeclType | undefined {
+  const body = endpoint.clauses.find(isBodyClause);
+  return body ? resolveTypeExpr(body.type) : undefined;
+}
