@@ -1,8 +1,6 @@
 import { allDiagnosticCodes, diagnosticCodes } from '@specl/language';
 import type { CheckReport } from './check-report.js';
 
-const level = (severity: 'error' | 'warning') => (severity === 'error' ? 'error' : 'warning');
-
 /**
  * The SARIF 2.1.0 report: one run of the `specl` tool whose rules are the whole table of
  * diagnostic codes, and one result per diagnostic, located by a path relative to the
@@ -25,7 +23,7 @@ export function formatSarifReport(report: CheckReport, toolVersion: string): str
               id: code,
               name: code.replace(/^specl\//, ''),
               shortDescription: { text: diagnosticCodes[code].summary },
-              defaultConfiguration: { level: level(diagnosticCodes[code].severity) },
+              defaultConfiguration: { level: diagnosticCodes[code].severity },
             })),
           },
         },
@@ -37,7 +35,7 @@ export function formatSarifReport(report: CheckReport, toolVersion: string): str
         results: report.diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code),
-          level: level(d.severity),
+          level: d.severity,
           message: { text: d.message },
           locations: [
             {

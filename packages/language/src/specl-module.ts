@@ -51,8 +51,7 @@ const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> =
 };
 
 /**
- * Creates Specl's core services
- (no language server): what `specl check`, the compiler and
+ * Creates Specl's core services (no language server): what `specl check`, the compiler and
  * tests use. The context gives the file system (`NodeFileSystem` from `langium/node`, or
  * `EmptyFileSystem` in memory).
  */

@@ -49,8 +49,7 @@ function skipEmptyHiddenNodes(parser: LangiumParser): void {
 }
 
 /**
- * Langium's parser, guarded
- against input that nests deeply enough to overflow its recursion:
+ * Langium's parser, guarded against input that nests deeply enough to overflow its recursion:
  * such a file parses as empty, with one error where the nesting goes too deep, and the
  * parser stays usable for the next file.
  */

@@ -9,9 +9,9 @@ import type {
 import {
   AstUtils,
   DefaultScopeProvider,
+  DocumentState,
   EMPTY_SCOPE,
   MapScope,
-  URI,
   WorkspaceCache,
   stream,
 } from 'langium';
@@ -30,7 +30,6 @@ import {
   isFieldInit,
   isMemberAccess,
   isNameRef,
-  isRecordDecl,
 } from '../generated/ast.js';
 import { expectedType, withContextGuard } from '../typing/expected-type.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
@@ -39,7 +38,7 @@ import { workspaceMemo } from '../typing/workspace-memo.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
 import { typeOf } from '../typing/type-of.js';
-import { OUTCOME_SOURCE, OUTCOME_URI } from '../workspace/builtins.js';
+import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { endpointParameters, localNames } from './local-names.js';
 
@@ -57,7 +56,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
 
   constructor(private readonly services: LangiumCoreServices) {
     super(services);
-    this.visibleCache = new WorkspaceCache(services.shared);
+    // Cleared as documents are indexed, as the memos are: what a file sees changes with them.
+    this.visibleCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
   }
 
   override getScope(context: ReferenceInfo): Scope {
@@ -139,7 +139,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
       case 'typeName':
         return isEnumDecl(type.decl) ? this.createScopeForNodes(type.decl.members) : EMPTY_SCOPE;
       case 'outcome': {
-        const outcome = this.outcomeDeclaration();
+        const outcome = outcomeDeclaration(this.services.shared);
         return outcome ? this.createScopeForNodes(recordFields(outcome)) : EMPTY_SCOPE;
       }
       case 'union': {
@@ -168,22 +168,6 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     const call = argument.$container as EndpointCall;
     const endpoint = call.endpoint.ref;
     return endpoint ? this.createScopeForNodes(endpointParameters(endpoint)) : EMPTY_SCOPE;
-  }
-
-  /** The built-in `Outcome` record, parsed on first use if the workspace has not loaded it. */
-  private outcomeDeclaration() {
-    const documents = this.services.shared.workspace.LangiumDocuments;
-    const uri = URI.parse(OUTCOME_URI);
-    let document = documents.getDocument(uri);
-    if (!document) {
-      document = this.services.shared.workspace.LangiumDocumentFactory.fromString(
-        OUTCOME_SOURCE,
-        uri,
-      );
-      documents.addDocument(document);
-    }
-    const declaration = (document.parseResult.value as SpecFile).declarations[0];
-    return isRecordDecl(declaration) ? declaration : undefined;
   }
 }
 

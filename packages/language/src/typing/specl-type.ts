@@ -22,17 +22,13 @@ export type SpeclType =
   | { readonly kind: 'typeName'; readonly decl: EnumDecl | RecordDecl | AliasDecl | ErrorDecl }
   | { readonly kind: 'unknown' };
 
+/** The type of an expression whose type could not be determined (after a reported error). */
 export const unknownType: SpeclType = { kind: 'unknown' };
 export const nullType: SpeclType = { kind: 'null' };
 export const boolType: SpeclType = { kind: 'primitive', name: 'Bool' };
 export const intType: SpeclType = { kind: 'primitive', name: 'Int' };
 export const floatType: SpeclType = { kind: 'primitive', name: 'Float' };
 export const stringType: SpeclType = { kind: 'primitive', name: 'String' };
-
-/** Builds a primitive type. */
-export function primitive(name: PrimitiveName): SpeclType {
-  return { kind: 'primitive', name };
-}
 
 /** The string formats: strings on the wire, with a JSON Schema `format`. */
 export const stringFormats: ReadonlySet<PrimitiveName> = new Set([
@@ -55,18 +51,17 @@ export function makeOptional(type: SpeclType): SpeclType {
   return { kind: 'optional', inner: type };
 }
 
-export function isUnknown(type: SpeclType): boolean {
-  return type.kind === 'unknown';
-}
-
+/** Whether a type is a primitive, or one of the primitives named. */
 export function isPrimitive(type: SpeclType, ...names: PrimitiveName[]): boolean {
   return type.kind === 'primitive' && (names.length === 0 || names.includes(type.name));
 }
 
+/** Whether a type is `Int` or `Float`. */
 export function isNumeric(type: SpeclType): boolean {
   return isPrimitive(type, 'Int', 'Float');
 }
 
+/** Whether a type is `String` or a string format. */
 export function isStringLike(type: SpeclType): boolean {
   return type.kind === 'primitive' && stringFormats.has(type.name);
 }

@@ -1,12 +1,6 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type {
-  Endpoint,
-  ErrorDecl,
-  ErrorsClause,
-  ResponseClause,
-  SpecFile,
-} from '../generated/ast.js';
+import type { Endpoint, ErrorDecl, ErrorsClause, SpecFile } from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -23,7 +17,7 @@ import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { importPathBetween, importedUris } from '../workspace/imports.js';
+import { importPathBetween, importedDocuments } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
 
@@ -35,26 +29,25 @@ function statusNumber(text: string | undefined): number {
 /** The HTTP methods an endpoint may use. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
-/** The route of an endpoint with parameter names erased: `GET /employees/{}`. */
-export function routeKey(endpoint: Endpoint): string {
-  const path = (endpoint.path?.segments ?? [])
-    .map(
-      (segment) =>
-        '/' + segment.parts.map((part) => (isPathParam(part) ? '{}' : part.text)).join(''),
-    )
-    .join('');
-  return `${endpoint.method?.toUpperCase()} ${path}`;
-}
-
-/** The path as written, without spaces: `/employees/{id}`. */
-export function pathTemplate(endpoint: Endpoint): string {
+/** An endpoint's path, each parameter written by `param`: `/employees/{id}`. */
+function renderPath(endpoint: Endpoint, param: (name: string) => string): string {
   return (endpoint.path?.segments ?? [])
     .map(
       (segment) =>
         '/' +
-        segment.parts.map((part) => (isPathParam(part) ? `{${part.name}}` : part.text)).join(''),
+        segment.parts.map((part) => (isPathParam(part) ? param(part.name) : part.text)).join(''),
     )
     .join('');
+}
+
+/** The route of an endpoint with parameter names erased: `GET /employees/{}`. */
+export function routeKey(endpoint: Endpoint): string {
+  return `${endpoint.method?.toUpperCase() ?? ''} ${renderPath(endpoint, () => '{}')}`;
+}
+
+/** The path as written, without spaces: `/employees/{id}`. */
+export function pathTemplate(endpoint: Endpoint): string {
+  return renderPath(endpoint, (name) => `{${name}}`);
 }
 
 /** Checks of endpoints: method, path, parameters, responses, errors and clauses. */
@@ -201,21 +194,15 @@ export class EndpointChecks {
         );
       }
     }
-    if (isEndpoint(endpoint)) {
-      for (const header of endpoint.clauses.filter(isHeaderParam)) {
-        const wire = header.wireName;
-        if (wire !== undefined && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(wire)) {
-          report(
-            accept,
-            'specl/invalid-header-name',
-            `\`${wire}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
-
-            {
-              node: header,
-              property: 'wireName',
-            },
-          );
-        }
+    for (const header of endpoint.clauses.filter(isHeaderParam)) {
+      const wire = header.wireName;
+      if (wire !== undefined && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(wire)) {
+        report(
+          accept,
+          'specl/invalid-header-name',
+          `\`${wire}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
+          { node: header, property: 'wireName' },
+        );
       }
     }
   }
@@ -334,10 +321,7 @@ export class EndpointChecks {
     const document = AstUtils.getDocument(file) as LangiumDocument<SpecFile>;
     const routes = new Map<string, string>();
     const documents = this.services.shared.workspace.LangiumDocuments;
-    for (const uri of importedUris(document)) {
-      const imported = documents.all.find((d) => d.uri.toString() === uri) as
-        LangiumDocument<SpecFile> | undefined;
-      if (!imported || imported === document) continue;
+    for (const imported of importedDocuments(document, documents)) {
       for (const endpoint of imported.parseResult.value.declarations.filter(isEndpoint)) {
         routes.set(
           routeKey(endpoint),
@@ -372,5 +356,3 @@ function fitsParameter(type: SpeclType, allowList: boolean): boolean {
   if (plain.kind === 'list' && allowList) return fitsParameter(plain.element, false);
   return false;
 }
-
-export type { ResponseClause };

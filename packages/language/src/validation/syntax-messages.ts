@@ -47,8 +47,7 @@ const constructNames: Record<string, string> = {
   Property: 'property',
 };
 
-/** Operators from other languages
-, and what Specl writes instead. */
+/** Operators from other languages, and what Specl writes instead. */
 const foreignOperators: Record<string, string> = {
   '=': 'to compare, write `==`',
   '&': 'write `and` instead of `&&`',
@@ -59,8 +58,7 @@ const foreignOperators: Record<string, string> = {
 
 const comparisons = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
 
-/** A parser error as Chevrotain reports it
-: the message, the token found, the rules entered. */
+/** A parser error as Chevrotain reports it: the message, the token found, the rules entered. */
 export interface ParserErrorInfo {
   readonly message: string;
   readonly found: string;

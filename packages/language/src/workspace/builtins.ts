@@ -1,5 +1,7 @@
-import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
+import type { AstNode, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { AstUtils, URI } from 'langium';
+import type { RecordDecl, SpecFile } from '../generated/ast.js';
+import { isRecordDecl } from '../generated/ast.js';
 
 /** The scheme of Specl's built-in documents, which are never user files. */
 export const BUILTIN_SCHEME = 'specl-builtin';
@@ -28,4 +30,25 @@ type Outcome {
 /** Whether a node belongs to a built-in document. */
 export function isBuiltinNode(node: AstNode): boolean {
   return AstUtils.getDocument(node).uri.scheme === BUILTIN_SCHEME;
+}
+
+/**
+ * Adds the built-in documents to a workspace that lacks them, and answers those it added (to
+ * be built with the user's documents).
+ */
+export function ensureBuiltinDocuments(shared: LangiumSharedCoreServices): LangiumDocument[] {
+  const documents = shared.workspace.LangiumDocuments;
+  const uri = URI.parse(OUTCOME_URI);
+  if (documents.hasDocument(uri)) return [];
+  const document = shared.workspace.LangiumDocumentFactory.fromString(OUTCOME_SOURCE, uri);
+  documents.addDocument(document);
+  return [document];
+}
+
+/** The built-in `Outcome` record (added to the workspace if it is not there yet). */
+export function outcomeDeclaration(shared: LangiumSharedCoreServices): RecordDecl | undefined {
+  ensureBuiltinDocuments(shared);
+  const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(OUTCOME_URI));
+  const declaration = (document?.parseResult.value as SpecFile | undefined)?.declarations[0];
+  return isRecordDecl(declaration) ? declaration : undefined;
 }

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { URI } from 'langium';
 import { UriUtils } from 'langium';
 import type { Import, SpecFile } from '../generated/ast.js';
@@ -27,4 +27,18 @@ export function importPathBetween(from: URI, to: URI): string {
   while (common < fromFolder.length && fromFolder[common] === target[common]) common++;
   const relative = [...fromFolder.slice(common).map(() => '..'), ...target.slice(common)].join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** The documents a document imports and the workspace holds, in import order, itself excluded. */
+export function importedDocuments(
+  document: LangiumDocument<SpecFile>,
+  documents: LangiumDocuments,
+): LangiumDocument<SpecFile>[] {
+  return document.parseResult.value.imports
+    .filter((imp) => imp.path?.endsWith('.specl'))
+    .map((imp) => documents.getDocument(resolveImportUri(document, imp.path)))
+    .filter(
+      (imported): imported is LangiumDocument<SpecFile> =>
+        imported !== undefined && imported !== document,
+    );
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SpecFile } from '../generated/ast.js';
 import { diagnosticCodes } from '../validation/diagnostic-codes.js';
 import type { DiagnosticCode, Severity } from '../validation/diagnostic-codes.js';
-import { OUTCOME_SOURCE, OUTCOME_URI } from './builtins.js';
+import { ensureBuiltinDocuments } from './builtins.js';
 import { importedUris } from './imports.js';
 
 /** Reads a file's text, or answers undefined when there is no such file. */
@@ -67,11 +67,7 @@ export async function checkWorkspace(
       if (imported.endsWith('.specl')) queue.push(URI.parse(imported));
     }
   }
-  const outcomeUri = URI.parse(OUTCOME_URI);
-  const builtins = documents.hasDocument(outcomeUri)
-    ? []
-    : [factory.fromString(OUTCOME_SOURCE, outcomeUri)];
-  builtins.forEach((doc) => documents.addDocument(doc));
+  const builtins = ensureBuiltinDocuments(shared);
   await shared.workspace.DocumentBuilder.build([...builtins, ...loaded], { validation: true });
 
   const diagnostics = loaded.flatMap((document) =>
