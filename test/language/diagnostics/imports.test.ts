@@ -40,6 +40,19 @@ describe('specl/unresolved-import', () => {
   });
 });
 
+describe('a file that imports itself', () => {
+  it('is reported at the import', async () => {
+    expect(await check('import "main.specl"\ntype A { x: Int }')).toEqual([
+      error(
+        '2:8',
+        '"main.specl"',
+        'specl/unresolved-import',
+        'a file cannot import itself; remove this import',
+      ),
+    ]);
+  });
+});
+
 describe('a file imported twice', () => {
   it('is reported at the second import, also when the paths are written differently', async () => {
     const others = { '/lib.specl': 'type S { n: Int }' };

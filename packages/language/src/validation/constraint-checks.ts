@@ -159,8 +159,8 @@ export class ConstraintChecks {
     const last = (name: string) => [...effective].reverse().find((c) => c.name === name);
     const valueOf = (c: EffectiveConstraint | undefined) => constraintNumber(c?.constraint.value);
 
-    const lower = pickBound(last('min'), last('exclusiveMin'), valueOf, 'max');
-    const upper = pickBound(last('max'), last('exclusiveMax'), valueOf, 'min');
+    const lower = pickBound(last('min'), last('exclusiveMin'), valueOf, 'larger');
+    const upper = pickBound(last('max'), last('exclusiveMax'), valueOf, 'smaller');
     if (lower && upper) {
       const lo = valueOf(lower)!;
       const hi = valueOf(upper)!;
@@ -187,13 +187,13 @@ function pickBound(
   inclusive: EffectiveConstraint | undefined,
   exclusive: EffectiveConstraint | undefined,
   valueOf: (c: EffectiveConstraint | undefined) => number | undefined,
-  direction: 'max' | 'min',
+  keep: 'larger' | 'smaller',
 ): EffectiveConstraint | undefined {
   if (!inclusive || !exclusive) return inclusive ?? exclusive;
   const a = valueOf(inclusive)!;
   const b = valueOf(exclusive)!;
   if (a === b) return exclusive;
-  return direction === 'max' ? (a > b ? inclusive : exclusive) : a < b ? inclusive : exclusive;
+  return keep === 'larger' ? (a > b ? inclusive : exclusive) : a < b ? inclusive : exclusive;
 }
 
 function emptyIntRange(

@@ -13,6 +13,7 @@ import type {
 } from '../generated/ast.js';
 import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
+import { workspaceMemo } from '../typing/workspace-memo.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
@@ -24,7 +25,25 @@ const SEMVER =
 
 /** Checks of whole files and of declarations: headers, imports, names, spreads, aliases. */
 export class DeclarationChecks {
+  private readonly importedSets = workspaceMemo<object, Set<string>>();
+
   constructor(private readonly services: LangiumCoreServices) {}
+
+  /** Every file some other file of the workspace imports, computed once per build. */
+  private importedAnywhere(): Set<string> {
+    const documents = this.services.shared.workspace.LangiumDocuments;
+    let imported = this.importedSets.get(documents);
+    if (!imported) {
+      imported = new Set<string>();
+      for (const other of documents.all) {
+        const self = other.uri.toString();
+        for (const uri of importedUris(other as LangiumDocument<SpecFile>))
+          if (uri !== self) imported.add(uri);
+      }
+      this.importedSets.set(documents, imported);
+    }
+    return imported;
+  }
 
   checkSpecHeader(header: SpecHeader, accept: ValidationAcceptor): void {
     const version = header.version ?? '';
@@ -59,7 +78,17 @@ export class DeclarationChecks {
         continue;
       }
       const uri = resolveImportUri(document, path);
-      if (!documents.hasDocument(uri)) {
+      if (uri.toString() === document.uri.toString()) {
+        report(
+          accept,
+          'specl/unresolved-import',
+          'a file cannot import itself; remove this import',
+          {
+            node: imp,
+            property: 'path',
+          },
+        );
+      } else if (!documents.hasDocument(uri)) {
         report(
           accept,
           'specl/unresolved-import',
@@ -88,12 +117,7 @@ export class DeclarationChecks {
     if (document.uri.scheme === BUILTIN_SCHEME) return;
     // A header that failed to parse is reported as the syntax error it is.
     if (document.parseResult.parserErrors.length > 0) return;
-    const self = document.uri.toString();
-    const importedByOthers = this.services.shared.workspace.LangiumDocuments.all.some(
-      (other) =>
-        other !== document && importedUris(other as LangiumDocument<SpecFile>).includes(self),
-    );
-    if (importedByOthers) return;
+    if (this.importedAnywhere().has(document.uri.toString())) return;
     const firstNode: AstNode = file.imports[0] ?? file.declarations[0] ?? file;
     const name = toSpecName(document);
     report(
