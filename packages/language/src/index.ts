@@ -21,3 +21,4 @@ export { constraintSpecs, constraintNumber } from './validation/constraint-check
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
 export * from './workspace/spec-workspace.js';
 export { checkSources } from './memory.js';
+export { docComment } from './documentation/doc-comment.js';

@@ -1,0 +1,3 @@
+export * from './ir/spec-ir.js';
+export { lowerSpec, LoweringError } from './lower/lower-spec.js';
+export { fingerprintOf } from './lower/fingerprint.js';

@@ -1,0 +1,253 @@
+/**
+ * The intermediate representation of a checked spec: plain, resolved data that the emitters
+ * read (they never see the AST). Names are resolved, spreads expanded, aliases kept by name,
+ * expressions typed. Every array is in a deterministic order.
+ */
+
+/** Where something was written: a path relative to the root spec's folder, 1-based. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The primitive types. */
+export type PrimitiveName =
+  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
+
+/** Constraints written on one type reference (an alias's own constraints live on the alias). */
+export interface ConstraintsIR {
+  readonly min?: number;
+  readonly max?: number;
+  readonly exclusiveMin?: number;
+  readonly exclusiveMax?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly unique?: boolean;
+}
+
+/** A type as written where it is used. Named types are referenced by name. */
+export type TypeIR =
+  | {
+      readonly kind: 'primitive';
+      readonly name: PrimitiveName;
+      readonly constraints: ConstraintsIR;
+    }
+  | { readonly kind: 'list'; readonly element: TypeIR; readonly constraints: ConstraintsIR }
+  | { readonly kind: 'map'; readonly value: TypeIR; readonly constraints: ConstraintsIR }
+  | { readonly kind: 'ref'; readonly name: string; readonly constraints: ConstraintsIR }
+  | { readonly kind: 'union'; readonly options: readonly TypeIR[] }
+  | { readonly kind: 'nullable'; readonly inner: TypeIR };
+
+/** A field of a record or error, own or brought by a spread. */
+export interface FieldIR {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly type: TypeIR;
+  readonly description?: string;
+  readonly location: SourceLocation;
+}
+
+/** A condition written in the spec, with its source text and where it stands. */
+export interface ConditionIR {
+  readonly expr: ExprIR;
+  readonly source: string;
+  readonly location: SourceLocation;
+}
+
+export interface RecordIR {
+  readonly kind: 'record';
+  readonly name: string;
+  readonly description?: string;
+  readonly fields: readonly FieldIR[];
+  readonly invariants: readonly ConditionIR[];
+  readonly location: SourceLocation;
+}
+
+export interface ErrorIR {
+  readonly kind: 'error';
+  readonly name: string;
+  readonly status: number;
+  readonly description?: string;
+  readonly fields: readonly FieldIR[];
+  readonly invariants: readonly ConditionIR[];
+  readonly location: SourceLocation;
+}
+
+export interface AliasIR {
+  readonly kind: 'alias';
+  readonly name: string;
+  readonly description?: string;
+  readonly type: TypeIR;
+  readonly location: SourceLocation;
+}
+
+export interface EnumIR {
+  readonly kind: 'enum';
+  readonly name: string;
+  readonly description?: string;
+  readonly members: readonly { readonly name: string; readonly description?: string }[];
+  readonly location: SourceLocation;
+}
+
+/** A named type: a record, an error, an alias or an enum. */
+export type TypeDeclIR = RecordIR | ErrorIR | AliasIR | EnumIR;
+
+/** A path, query or header parameter. */
+export interface ParamIR {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly type: TypeIR;
+  readonly description?: string;
+  /** For headers: the name on the wire (`Idempotency-Key`); otherwise the name. */
+  readonly wireName: string;
+  readonly location: SourceLocation;
+}
+
+export interface ResponseIR {
+  readonly status: number;
+  /** The body's type; absent for a response without a body (`response 204`). */
+  readonly type?: TypeIR;
+}
+
+export interface EndpointIR {
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+  /** The path with parameter names: `/employees/{id}/requests`. */
+  readonly path: string;
+  readonly description?: string;
+  readonly pathParams: readonly ParamIR[];
+  readonly query: readonly ParamIR[];
+  readonly headers: readonly ParamIR[];
+  readonly body?: TypeIR;
+  readonly responses: readonly ResponseIR[];
+  /** The names of the declared errors, in the order written. */
+  readonly errors: readonly string[];
+  readonly requires: readonly ConditionIR[];
+  readonly ensures: readonly ConditionIR[];
+  readonly location: SourceLocation;
+}
+
+/** A call to an endpoint in a property: `createEmployee(body: e)`. */
+export interface CallIR {
+  readonly endpoint: string;
+  readonly args: readonly { readonly name: string; readonly value: ExprIR }[];
+}
+
+export type StatementIR =
+  | {
+      readonly kind: 'forall';
+      readonly variables: readonly { readonly name: string; readonly type: TypeIR }[];
+      readonly where?: ConditionIR;
+      readonly location: SourceLocation;
+    }
+  | {
+      readonly kind: 'let';
+      readonly name: string;
+      readonly try: boolean;
+      /** The call, when the value is an endpoint call (the usual case). */
+      readonly call?: CallIR;
+      /** The value, when it is an expression rather than a call. */
+      readonly value?: ExprIR;
+      readonly location: SourceLocation;
+    }
+  | { readonly kind: 'expect'; readonly condition: ConditionIR };
+
+export interface PropertyIR {
+  readonly name: string;
+  readonly description?: string;
+  readonly statements: readonly StatementIR[];
+  readonly location: SourceLocation;
+}
+
+/**
+ * What kind of value an expression has at run time, for the emitters to pick an operation
+ * (`==` on records is structural, dates compare chronologically).
+ */
+export type ValueKind =
+  | 'number'
+  | 'string'
+  | 'date'
+  | 'datetime'
+  | 'bool'
+  | 'enum'
+  | 'list'
+  | 'map'
+  | 'record'
+  | 'null'
+  | 'outcome'
+  | 'unknown';
+
+/** Where a bare name comes from. */
+export type NameScope = 'field' | 'param' | 'let' | 'forall' | 'quantifier';
+
+/** A typed expression. */
+export type ExprIR = { readonly valueKind: ValueKind; readonly optional: boolean } & (
+  | { readonly kind: 'literal'; readonly value: number | string | boolean | null }
+  | { readonly kind: 'list'; readonly items: readonly ExprIR[] }
+  | {
+      readonly kind: 'record';
+      readonly typeName: string;
+      readonly fields: readonly { readonly name: string; readonly value: ExprIR }[];
+    }
+  | { readonly kind: 'name'; readonly name: string; readonly scope: NameScope }
+  | { readonly kind: 'body' }
+  | { readonly kind: 'response' }
+  | { readonly kind: 'enumMember'; readonly enumName: string; readonly member: string }
+  | {
+      readonly kind: 'member';
+      readonly receiver: ExprIR;
+      readonly name: string;
+      /** `?.`: absent when the receiver is. */
+      readonly optionalChain: boolean;
+    }
+  | { readonly kind: 'unary'; readonly op: 'not' | '-'; readonly operand: ExprIR }
+  | {
+      readonly kind: 'binary';
+      readonly op:
+        | 'and'
+        | 'or'
+        | 'implies'
+        | '=='
+        | '!='
+        | '<'
+        | '<='
+        | '>'
+        | '>='
+        | 'in'
+        | '??'
+        | '+'
+        | '-'
+        | '*'
+        | '/'
+        | '%';
+      readonly left: ExprIR;
+      readonly right: ExprIR;
+    }
+  | {
+      readonly kind: 'quantifier';
+      readonly quantifier: 'all' | 'any';
+      readonly variable: string;
+      readonly collection: ExprIR;
+      readonly predicate: ExprIR;
+    }
+  | { readonly kind: 'builtin'; readonly name: 'len' | 'matches'; readonly args: readonly ExprIR[] }
+);
+
+/** A whole checked spec: the root file and everything it imports. */
+export interface SpecIR {
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string;
+  /** `sha256:<hex>` of the spec's meaning (the IR without locations): names the exact version. */
+  readonly fingerprint: string;
+  /** Named types, sorted by name. */
+  readonly types: readonly TypeDeclIR[];
+  /** Endpoints, sorted by name. */
+  readonly endpoints: readonly EndpointIR[];
+  /** Properties, sorted by name. */
+  readonly properties: readonly PropertyIR[];
+}

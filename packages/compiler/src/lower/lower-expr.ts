@@ -1,0 +1,146 @@
+import type { Expression, SpeclType } from '@specl/language';
+import {
+  isEnumDecl,
+  isEnumMember,
+  isField,
+  isForallVar,
+  isHeaderParam,
+  isLet,
+  isNameRef,
+  isPathParam,
+  isQuantifierVar,
+  isQueryParam,
+  stripOptional,
+  typeOf,
+} from '@specl/language';
+import type { ExprIR, NameScope, ValueKind } from '../ir/spec-ir.js';
+
+/** The run-time kind of a value of a type. */
+export function valueKindOf(type: SpeclType): ValueKind {
+  const plain = stripOptional(type);
+  switch (plain.kind) {
+    case 'primitive':
+      if (plain.name === 'Int' || plain.name === 'Float') return 'number';
+      if (plain.name === 'Bool') return 'bool';
+      if (plain.name === 'Date') return 'date';
+      if (plain.name === 'DateTime') return 'datetime';
+      return 'string';
+    case 'enum':
+      return 'enum';
+    case 'list':
+      return 'list';
+    case 'map':
+      return 'map';
+    case 'record':
+      return 'record';
+    case 'union':
+      return plain.options.every((option) => stripOptional(option).kind === 'record')
+        ? 'record'
+        : 'unknown';
+    case 'null':
+      return 'null';
+    case 'outcome':
+      return 'outcome';
+    default:
+      return 'unknown';
+  }
+}
+
+function scopeOf(target: unknown): NameScope {
+  if (isField(target)) return 'field';
+  if (isPathParam(target) || isQueryParam(target) || isHeaderParam(target)) return 'param';
+  if (isLet(target)) return 'let';
+  if (isForallVar(target)) return 'forall';
+  if (isQuantifierVar(target)) return 'quantifier';
+  return 'field';
+}
+
+/** A checked expression as typed IR. */
+export function lowerExpr(expr: Expression): ExprIR {
+  const type = typeOf(expr);
+  const base = {
+    valueKind: valueKindOf(type),
+    optional: type.kind === 'optional' || type.kind === 'null',
+  };
+  switch (expr.$type) {
+    case 'NumberLiteral':
+      return { ...base, kind: 'literal', value: Number(expr.value) };
+    case 'StringLiteral':
+      return { ...base, kind: 'literal', value: expr.value };
+    case 'BooleanLiteral':
+      return { ...base, kind: 'literal', value: expr.value };
+    case 'NullLiteral':
+      return { ...base, kind: 'literal', value: null };
+    case 'ListLiteral':
+      return { ...base, kind: 'list', items: expr.items.map(lowerExpr) };
+    case 'RecordLiteral': {
+      const record = stripOptional(type);
+      const typeName = record.kind === 'record' ? record.decl.name : '';
+      const fields = expr.fields.map((init) => ({
+        name: init.field.$refText,
+        value: lowerExpr(init.value),
+      }));
+      return { ...base, kind: 'record', typeName, fields };
+    }
+    case 'NameRef': {
+      const target = expr.target.ref;
+      if (isEnumMember(target) && isEnumDecl(target.$container)) {
+        return {
+          ...base,
+          kind: 'enumMember',
+          enumName: target.$container.name,
+          member: target.name,
+        };
+      }
+      return { ...base, kind: 'name', name: expr.target.$refText, scope: scopeOf(target) };
+    }
+    case 'BodyRef':
+      return { ...base, kind: 'body' };
+    case 'ResponseRef':
+      return { ...base, kind: 'response' };
+    case 'MemberAccess': {
+      const member = expr.member.ref;
+      if (isEnumMember(member) && isEnumDecl(member.$container) && isNameRef(expr.receiver)) {
+        return {
+          ...base,
+          kind: 'enumMember',
+          enumName: member.$container.name,
+          member: member.name,
+        };
+      }
+      return {
+        ...base,
+        kind: 'member',
+        receiver: lowerExpr(expr.receiver),
+        name: expr.member.$refText,
+        optionalChain: expr.optional,
+      };
+    }
+    case 'UnaryExpr':
+      return { ...base, kind: 'unary', op: expr.op, operand: lowerExpr(expr.operand) };
+    case 'BinaryExpr':
+      return {
+        ...base,
+        kind: 'binary',
+        op: expr.op,
+        left: lowerExpr(expr.left),
+        right: lowerExpr(expr.right),
+      };
+    case 'Quantifier':
+      return {
+        ...base,
+        kind: 'quantifier',
+        quantifier: expr.kind,
+        variable: expr.variable.name,
+        collection: lowerExpr(expr.collection),
+        predicate: lowerExpr(expr.predicate),
+      };
+    case 'BuiltinCall':
+      return { ...base, kind: 'builtin', name: expr.name, args: expr.args.map(lowerExpr) };
+    case 'EndpointCall':
+      // Calls stand only as the value of a `let`, which lowers them as a call (see lowerLet).
+      throw new Error(
+        `an endpoint call cannot be lowered as an expression: ${expr.endpoint.$refText}`,
+      );
+  }
+}

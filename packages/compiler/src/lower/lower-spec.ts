@@ -1,0 +1,240 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import type { Declaration, Endpoint, Invariant, Property, SpecFile } from '@specl/language';
+import {
+  docComment,
+  endpointParameters,
+  isAliasDecl,
+  isBodyClause,
+  isEndpoint,
+  isEndpointCall,
+  isEnsuresClause,
+  isEnumDecl,
+  isErrorDecl,
+  isErrorsClause,
+  isForall,
+  isHeaderParam,
+  isLet,
+  isPathParam,
+  isProperty,
+  isQueryParam,
+  isRecordDecl,
+  isRequiresClause,
+  isResponseClause,
+  pathTemplate,
+  recordFields,
+  recordInvariants,
+} from '@specl/language';
+import type { Expression } from '@specl/language';
+import type {
+  ConditionIR,
+  EndpointIR,
+  FieldIR,
+  ParamIR,
+  PropertyIR,
+  SpecIR,
+  StatementIR,
+  TypeDeclIR,
+} from '../ir/spec-ir.js';
+import { fingerprintOf } from './fingerprint.js';
+import { lowerExpr } from './lower-expr.js';
+import { lowerType } from './lower-type.js';
+import { Locator } from './source-location.js';
+
+/** A spec that cannot be lowered, though it checked clean (two files declaring one name). */
+export class LoweringError extends Error {}
+
+const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+/**
+ * Lowers a checked spec (the root document and every document it imports, transitively) to
+ * its IR. The only code that reads the AST on the way to the emitters. The spec must have
+ * checked without errors.
+ */
+export function lowerSpec(
+  root: LangiumDocument<SpecFile>,
+  documents: readonly LangiumDocument<SpecFile>[],
+): SpecIR {
+  const locator = new Locator(root.uri.path);
+  const reachable = reachableDocuments(root, documents);
+  const declarations = reachable.flatMap((document) => document.parseResult.value.declarations);
+  const seen = new Map<string, Declaration>();
+  for (const declaration of declarations) {
+    const first = seen.get(declaration.name);
+    if (first && first !== declaration) {
+      const a = locator.locate(first);
+      const b = locator.locate(declaration);
+      throw new LoweringError(
+        `\`${declaration.name}\` is declared twice in the files this spec uses (${a.file}:${a.line}:${a.column} and ${b.file}:${b.line}:${b.column}); rename one of them`,
+      );
+    }
+    seen.set(declaration.name, declaration);
+  }
+  const condition: Conditioner = (expr, node = expr) => ({
+    expr: lowerExpr(expr),
+    source: (expr.$cstNode?.text ?? '').replace(/\s+/g, ' '),
+    location: locator.locate(node),
+  });
+  const types: TypeDeclIR[] = [];
+  for (const declaration of declarations) {
+    const description = docComment(declaration);
+    const location = locator.locate(declaration);
+    const common = { name: declaration.name, ...(description ? { description } : {}) };
+    if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
+      const fields = recordFields(declaration).map((field): FieldIR => {
+        const doc = docComment(field);
+        return {
+          name: field.name,
+          optional: field.optional,
+          type: lowerType(field.type),
+          ...(doc ? { description: doc } : {}),
+          location: locator.locate(field),
+        };
+      });
+      const invariants = recordInvariants(declaration).map((inv: Invariant) =>
+        condition(inv.expr, inv),
+      );
+      types.push(
+        isErrorDecl(declaration)
+          ? {
+              kind: 'error',
+              ...common,
+              status: Number(declaration.status),
+              fields,
+              invariants,
+              location,
+            }
+          : { kind: 'record', ...common, fields, invariants, location },
+      );
+    } else if (isAliasDecl(declaration)) {
+      types.push({ kind: 'alias', ...common, type: lowerType(declaration.type), location });
+    } else if (isEnumDecl(declaration)) {
+      const members = declaration.members.map((member) => {
+        const doc = docComment(member);
+        return { name: member.name, ...(doc ? { description: doc } : {}) };
+      });
+      types.push({ kind: 'enum', ...common, members, location });
+    }
+  }
+  const endpoints = declarations
+    .filter(isEndpoint)
+    .map((endpoint) => lowerEndpoint(endpoint, locator, condition));
+  const properties = declarations
+    .filter(isProperty)
+    .map((property) => lowerProperty(property, locator, condition));
+  const header = root.parseResult.value.header;
+  const description = header ? docComment(header) : undefined;
+  const withoutFingerprint = {
+    name: header?.name ?? 'Spec',
+    version: header?.version ?? '0.0.0',
+    ...(description ? { description } : {}),
+    types: types.sort(byName),
+    endpoints: endpoints.sort(byName),
+    properties: properties.sort(byName),
+  };
+  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
+}
+
+/** The root and the documents it imports, transitively, in a deterministic order. */
+function reachableDocuments(
+  root: LangiumDocument<SpecFile>,
+  documents: readonly LangiumDocument<SpecFile>[],
+): LangiumDocument<SpecFile>[] {
+  const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
+  const order: LangiumDocument<SpecFile>[] = [];
+  const visit = (document: LangiumDocument<SpecFile>) => {
+    if (order.includes(document)) return;
+    order.push(document);
+    for (const imp of document.parseResult.value.imports) {
+      const target = [...byUri.values()].find(
+        (d) => d.uri.path === resolvePath(document.uri.path, imp.path),
+      );
+      if (target) visit(target);
+    }
+  };
+  visit(root);
+  return order;
+}
+
+function resolvePath(from: string, relative: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
+
+function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditioner): EndpointIR {
+  const params = endpointParameters(endpoint);
+  const param = (p: (typeof params)[number]): ParamIR => {
+    const doc = docComment(p);
+    const name = isBodyClause(p) ? 'body' : p.name;
+    return {
+      name,
+      optional: isQueryParam(p) || isHeaderParam(p) ? p.optional : false,
+      type: lowerType(p.type),
+      ...(doc ? { description: doc } : {}),
+      wireName: isHeaderParam(p) ? (p.wireName ?? p.name) : name,
+      location: locator.locate(p),
+    };
+  };
+  const body = endpoint.clauses.find(isBodyClause);
+  const description = docComment(endpoint);
+  return {
+    name: endpoint.name,
+    method: endpoint.method as EndpointIR['method'],
+    path: pathTemplate(endpoint),
+    ...(description ? { description } : {}),
+    pathParams: params.filter(isPathParam).map(param),
+    query: params.filter(isQueryParam).map(param),
+    headers: params.filter(isHeaderParam).map(param),
+    ...(body ? { body: lowerType(body.type) } : {}),
+    responses: endpoint.clauses
+      .filter(isResponseClause)
+      .map((r) => ({ status: Number(r.status), ...(r.type ? { type: lowerType(r.type) } : {}) })),
+    errors: endpoint.clauses.filter(isErrorsClause).flatMap((c) => c.errors.map((e) => e.$refText)),
+    requires: endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c)),
+    ensures: endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c)),
+    location: locator.locate(endpoint),
+  };
+}
+
+function lowerProperty(property: Property, locator: Locator, condition: Conditioner): PropertyIR {
+  const statements = property.statements.map((statement): StatementIR => {
+    const location = locator.locate(statement);
+    if (isForall(statement)) {
+      return {
+        kind: 'forall',
+        variables: statement.variables.map((v) => ({ name: v.name, type: lowerType(v.type) })),
+        ...(statement.where ? { where: condition(statement.where) } : {}),
+        location,
+      };
+    }
+    if (isLet(statement)) {
+      const value = statement.value;
+      const lowered = isEndpointCall(value)
+        ? {
+            call: {
+              endpoint: value.endpoint.$refText,
+              args: value.args.map((a) => ({
+                name: a.parameter.$refText,
+                value: lowerExpr(a.value),
+              })),
+            },
+          }
+        : { value: lowerExpr(value) };
+      return { kind: 'let', name: statement.name, try: statement.try, ...lowered, location };
+    }
+    return { kind: 'expect', condition: condition(statement.expr, statement) };
+  });
+  const description = docComment(property);
+  return {
+    name: property.name,
+    ...(description ? { description } : {}),
+    statements,
+    location: locator.locate(property),
+  };
+}

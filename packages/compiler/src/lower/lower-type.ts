@@ -1,0 +1,40 @@
+import type { Constraint, TypeExpr } from '@specl/language';
+import { constraintNumber, isBooleanLiteral, isStringLiteral, isTypeRef } from '@specl/language';
+import type { ConstraintsIR, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
+
+/** The constraints written on one type reference. */
+export function lowerConstraints(constraints: readonly Constraint[]): ConstraintsIR {
+  const out: Record<string, number | string | boolean> = {};
+  for (const constraint of constraints) {
+    const value = constraint.value;
+    const number = constraintNumber(value);
+    if (number !== undefined) out[constraint.name] = number;
+    else if (isStringLiteral(value)) out[constraint.name] = value.value;
+    else if (isBooleanLiteral(value)) out[constraint.name] = value.value;
+  }
+  return out as ConstraintsIR;
+}
+
+/** A type expression as the IR holds it: named types by name, constraints as written. */
+export function lowerType(expr: TypeExpr | undefined): TypeIR {
+  if (!expr) return { kind: 'primitive', name: 'String', constraints: {} };
+  if (!isTypeRef(expr)) {
+    const options = expr.options.map(lowerType);
+    // `A? | B` is `(A | B)?`, as the checker reads it.
+    const plain = options.map((option) => (option.kind === 'nullable' ? option.inner : option));
+    const union: TypeIR = { kind: 'union', options: plain };
+    return options.some((option) => option.kind === 'nullable')
+      ? { kind: 'nullable', inner: union }
+      : union;
+  }
+  const constraints = lowerConstraints(expr.constraints);
+  let type: TypeIR;
+  if (expr.primitive)
+    type = { kind: 'primitive', name: expr.primitive as PrimitiveName, constraints };
+  else if (expr.collection === 'List')
+    type = { kind: 'list', element: lowerType(expr.element), constraints };
+  else if (expr.collection === 'Map')
+    type = { kind: 'map', value: lowerType(expr.element), constraints };
+  else type = { kind: 'ref', name: expr.ref?.ref?.name ?? expr.ref?.$refText ?? '', constraints };
+  return expr.nullable ? { kind: 'nullable', inner: type } : type;
+}
