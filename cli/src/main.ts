@@ -1,5 +1,6 @@
 import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
+import { compileHelp } from './commands/compile-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -11,6 +12,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/check-command.js')).runCheck,
     help: checkHelp,
   },
+  compile: {
+    load: async () => (await import('./commands/compile-command.js')).runCompile,
+    help: compileHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -19,6 +24,7 @@ Specl: specs for HTTP APIs, with types, invariants, pre/postconditions and prope
 
 Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
+  compile <spec> --out <dir>    compile a spec to OpenAPI 3.1 and TypeScript
 
 Options:
   -v, --version   print the version

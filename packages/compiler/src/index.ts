@@ -1,3 +1,10 @@
 export * from './ir/spec-ir.js';
 export { lowerSpec, LoweringError } from './lower/lower-spec.js';
 export { fingerprintOf } from './lower/fingerprint.js';
+export * from './emit/emitted-file.js';
+export { emitOpenApi } from './emit/openapi/emit-openapi.js';
+export { buildOpenApiDocument } from './emit/openapi/build-openapi-document.js';
+export { schemaOfType } from './emit/openapi/schema-of-type.js';
+export type * from './emit/openapi/openapi-document.js';
+export * from './emit/typescript/index.js';
+export * from './emit/compile-targets.js';

@@ -15,7 +15,10 @@ export function docComment(node: AstNode): string | undefined {
   const lines: string[] = [];
   while (lineStart > 0) {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const line = text.slice(previousStart, lineStart - 1).replace(/\r$/, '').trim();
+    const line = text
+      .slice(previousStart, lineStart - 1)
+      .replace(/\r$/, '')
+      .trim();
     if (!line.startsWith('///')) break;
     lines.unshift(line.slice(3).replace(/^ /, ''));
     lineStart = previousStart;

@@ -98,6 +98,12 @@ export function joinTypes(a: SpeclType, b: SpeclType): SpeclType | undefined {
   if (a.kind === 'null')
     return b.kind === 'null' ? a : { kind: 'optional', inner: stripOptional(b) };
   if (b.kind === 'null') return { kind: 'optional', inner: stripOptional(a) };
+  // Lists join element-wise: `[["a"], [null]]` is a List<List<String?>>.
+  if (a.kind === 'list' && b.kind === 'list') {
+    const element = joinTypes(a.element, b.element);
+    return element && { kind: 'list', element };
+  }
+
   const aFitsB = isAssignable(a, b);
   const bFitsA = isAssignable(b, a);
   // When each fits the other (`List<S>` and the empty list's `List<unknown>`), keep the one that

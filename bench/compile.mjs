@@ -1,0 +1,776 @@
+#!/usr/bin/env node
+// Benchmark of `specl compile --target openapi` against TypeSpec 1.11.0's
+// `tsp compile . --emit @typespec/openapi3` (OpenAPI 3.1, JSON) on the same generated API, the
+// shape of the peer benchmark in /work/shared/design/peers.md, at N = 100, 1,000 and 5,000
+// models and operations. Reports wall time (median, min-max), CPU time and peak RSS of each
+// child process, the ratio TypeSpec / specl per N against the aims (at least 8x faster at
+// N = 1,000 and 10x at N = 5,000, time linear in N), specl on the full `specl check` benchmark
+// spec, and what both tools do on one reference ring and one chain of 5,000 types. Writes the
+// figures into bench/RESULTS.md under `## specl compile`.
+//
+//   node bench/compile.mjs [--runs 5] [--typespec-runs 3] [--sizes 100,1000,5000]
+//                          [--probe-n 5000] [--probe-timeout 180] [--no-probes]
+//                          [--only specl|typespec] [--no-write]
+//
+// TypeSpec lives in bench/typespec/ (exact pins and a package-lock.json; never a dependency of
+// Specl) and is installed there with `npm ci` when missing. Every generated spec must compile
+// clean in both tools, and both must write OpenAPI 3.1.0 JSON with N operations: the benchmark
+// aborts otherwise.
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSpec, RING } from './lib/gen-spec.mjs';
+import { generateTypeSpec, TSPCONFIG } from './lib/gen-typespec.mjs';
+import { describeMachine, revision } from './lib/machine.mjs';
+import {
+  fmtInt,
+  fmtMs,
+  growth,
+  markdownTable,
+  median,
+  plainTable,
+  TYPESPEC,
+  writeSection,
+} from './lib/results.mjs';
+import { runNode } from './lib/run-node.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const WORK = join(BENCH, '.work');
+const OUT = join(WORK, 'compile-out');
+/** The specl CLI measured; SPECL_BENCH_CLI names another build (to compare two). */
+const CLI = process.env.SPECL_BENCH_CLI || join(ROOT, 'cli', 'bin', 'specl.js');
+const RESULTS = join(BENCH, 'RESULTS.md');
+const HEADING = '## specl compile';
+const TS_DIR = join(BENCH, 'typespec');
+const TS_MODULES = join(TS_DIR, 'node_modules');
+const TS_WORK = join(WORK, 'typespec');
+const TSP = join(TS_MODULES, '@typespec', 'compiler', 'cmd', 'tsp.js');
+/** Minimum speed-up over TypeSpec per N (the aims). */
+const AIMS = { 1000: 8, 5000: 10 };
+/** TypeSpec-only probes of where its limits lie below the probe size (peers.md: ring ~270-390). */
+const TS_EXTRA_PROBES = [
+  { link: 'ring', n: 250 },
+  { link: 'chain', n: 1000 },
+];
+
+function fail(message, detail = '') {
+  console.error(`\nbench/compile.mjs: ${message}`);
+  if (detail) console.error(detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail);
+  process.exit(1);
+}
+
+const USAGE =
+  'Usage: node bench/compile.mjs [--runs 5] [--typespec-runs 3] [--sizes 100,1000,5000]\n' +
+  '         [--probe-n 5000] [--probe-timeout 180] [--no-probes] [--only specl|typespec] [--no-write]';
+
+function options() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        runs: { type: 'string', default: '5' },
+        'typespec-runs': { type: 'string', default: '3' },
+        sizes: { type: 'string', default: '100,1000,5000' },
+        'probe-n': { type: 'string', default: '5000' },
+        'probe-timeout': { type: 'string', default: '180' },
+        'no-probes': { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'no-write': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail(`${error.message}\n${USAGE}`);
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const positive = (name) => {
+    const value = Number(String(parsed[name]).replace(/_/g, ''));
+    if (!Number.isInteger(value) || value < 1)
+      fail(`--${name} must be a positive integer, not ${parsed[name]}`);
+    return value;
+  };
+  const even = (text, name) => {
+    const n = Number(text.trim().replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 2 || n % 2)
+      fail(`--${name} needs even integers >= 2, not ${text}`);
+    return n;
+  };
+  if (parsed.only && !['specl', 'typespec'].includes(parsed.only))
+    fail(`--only must be specl or typespec, not ${parsed.only}`);
+  const sizes = parsed.sizes.split(',').map((s) => even(s, 'sizes'));
+  return {
+    runs: positive('runs'),
+    tsRuns: positive('typespec-runs'),
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    probeN: even(parsed['probe-n'], 'probe-n'),
+    probeTimeoutMs: positive('probe-timeout') * 1000,
+    probes: !parsed['no-probes'],
+    specl: parsed.only !== 'typespec',
+    typespec: parsed.only !== 'specl',
+    write: !parsed['no-write'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tools
+
+/** The exact versions bench/typespec/package.json pins. */
+function typespecPins() {
+  return JSON.parse(readFileSync(join(TS_DIR, 'package.json'), 'utf8')).dependencies;
+}
+
+/** Names of pinned packages missing from bench/typespec/node_modules or at another version. */
+function typespecMismatches(pins) {
+  return Object.entries(pins).filter(([name, version]) => {
+    try {
+      const pkg = join(TS_MODULES, ...name.split('/'), 'package.json');
+      return JSON.parse(readFileSync(pkg, 'utf8')).version !== version;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Installs TypeSpec into bench/typespec/ from its lock file when it is missing or stale. */
+function ensureTypeSpec() {
+  const pins = typespecPins();
+  if (typespecMismatches(pins).length) {
+    console.log('installing TypeSpec into bench/typespec/ (npm ci --prefix bench/typespec)...');
+    const npm = spawnSync(
+      'npm',
+      ['ci', '--prefix', relative(ROOT, TS_DIR), '--no-audit', '--no-fund', '--loglevel=error'],
+      { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
+    );
+    if (npm.status !== 0) fail('`npm ci --prefix bench/typespec` failed');
+    const still = typespecMismatches(pins);
+    if (still.length)
+      fail(`TypeSpec is not installed as pinned: ${still.map(([n, v]) => `${n}@${v}`).join(', ')}`);
+  }
+  // The generated TypeSpec projects live in bench/.work/typespec/<name>/ and find their
+  // libraries through this link, the way a project finds its own node_modules.
+  mkdirSync(TS_WORK, { recursive: true });
+  const link = join(TS_WORK, 'node_modules');
+  let current = null;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    // missing (or not a link)
+  }
+  if (current !== TS_MODULES) {
+    rmSync(link, { force: true });
+    symlinkSync(TS_MODULES, link, 'junction');
+  }
+  return pins;
+}
+
+/** Newest modification time of the files under a folder (for the stale-build warning). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Fails unless `specl compile` exists; returns true (and warns) when the build is stale. */
+function checkSpeclBuild() {
+  const help = spawnSync(process.execPath, [CLI, 'compile', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0 || !/specl compile/.test(help.stdout)) {
+    fail(
+      '`specl compile --help` fails: build the CLI first (`npm run build`), or measure TypeSpec alone with --only typespec',
+      `${help.stdout}${help.stderr}`,
+    );
+  }
+  const target = /import\s*\(?\s*["'](.+?)["']/.exec(readFileSync(CLI, 'utf8'))?.[1];
+  const entry = target ? join(dirname(CLI), target) : join(ROOT, 'cli', 'dist', 'cli.js');
+  if (!existsSync(entry)) return false;
+  const sources = Math.max(
+    ...['cli', 'packages/language', 'packages/compiler'].map((p) => newest(join(ROOT, p, 'src'))),
+  );
+  if (sources > statSync(entry).mtimeMs) {
+    console.warn(
+      `warning: sources are newer than ${relative(ROOT, entry)}; rebuild for current figures\n`,
+    );
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated specs and one run of each tool
+
+/** Writes one generated spec for each tool; returns their paths and line counts. */
+function writeSpecs(name, n, link = 'none') {
+  const ts = generateTypeSpec(n, { link });
+  const tsDir = join(TS_WORK, name);
+  mkdirSync(tsDir, { recursive: true });
+  writeFileSync(join(tsDir, 'main.tsp'), ts);
+  writeFileSync(join(tsDir, 'tspconfig.yaml'), TSPCONFIG);
+  const specl = generateSpec(n, { shape: 'peer', link });
+  const speclFile = join(WORK, `compile-${name}.specl`);
+  writeFileSync(speclFile, specl);
+  return {
+    tsDir,
+    tsLines: ts.split('\n').length,
+    speclFile,
+    speclLines: specl.split('\n').length,
+    speclBytes: Buffer.byteLength(specl),
+  };
+}
+
+/** A fresh, empty output folder for one run (emptied outside the timed part). */
+function freshOut(label) {
+  const dir = join(OUT, label);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  return dir;
+}
+
+function runTypeSpec(tsDir, outDir, timeoutMs) {
+  return runNode([TSP, 'compile', '.', '--emit', '@typespec/openapi3', '--output-dir', outDir], {
+    cwd: tsDir,
+    workDir: WORK,
+    timeoutMs,
+  });
+}
+
+function runSpecl(file, outDir, timeoutMs) {
+  return runNode([CLI, 'compile', file, '--out', outDir, '--target', 'openapi'], {
+    cwd: ROOT,
+    workDir: WORK,
+    timeoutMs,
+  });
+}
+
+/** Reads an emitted openapi.json; fails unless it is JSON for OpenAPI 3.1.0. */
+function readOpenApi(file, label) {
+  if (!existsSync(file)) fail(`${label}: no ${relative(ROOT, file)} was written`);
+  const text = readFileSync(file, 'utf8');
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    fail(`${label}: ${relative(ROOT, file)} is not valid JSON (${error.message})`);
+  }
+  if (doc?.openapi !== '3.1.0')
+    fail(
+      `${label}: ${relative(ROOT, file)} says openapi: ${JSON.stringify(doc?.openapi)}, not '3.1.0'`,
+    );
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  let operations = 0;
+  for (const item of Object.values(doc.paths ?? {}))
+    for (const m of methods) if (item?.[m]) operations++;
+  return {
+    bytes: Buffer.byteLength(text),
+    paths: Object.keys(doc.paths ?? {}).length,
+    operations,
+    schemas: Object.keys(doc.components?.schemas ?? {}).length,
+  };
+}
+
+const outputOf = (r) => `${r.stdout}${r.stderr}`;
+const outcomeOf = (r) =>
+  r.timedOut
+    ? 'timed out'
+    : r.error
+      ? r.error.message
+      : r.signal
+        ? `killed by ${r.signal}`
+        : `exit ${r.status}`;
+
+/** Fails unless a TypeSpec run compiled clean: exit 0, no warnings, OpenAPI 3.1 with N operations. */
+function assertTypeSpecClean(result, outDir, n, label) {
+  const output = outputOf(result);
+  if (result.status !== 0 || !/Compilation completed successfully/.test(output))
+    fail(`GENERATED TYPESPEC DOES NOT COMPILE: ${label} (${outcomeOf(result)})`, output);
+  if (/\bwarning\b/i.test(output)) fail(`GENERATED TYPESPEC HAS WARNINGS: ${label}`, output);
+  const openapi = readOpenApi(join(outDir, 'openapi.json'), label);
+  if (openapi.operations !== n)
+    fail(`${label}: TypeSpec wrote ${openapi.operations} operations, not ${n}`);
+  return openapi;
+}
+
+/** Fails unless a spec checks with no diagnostics at all (`specl check --format json`). */
+async function assertChecksClean(file, label) {
+  const result = await runNode([CLI, 'check', '--format', 'json', file], {
+    cwd: ROOT,
+    workDir: WORK,
+  });
+  const output = outputOf(result);
+  if (result.status !== 0)
+    fail(`GENERATED SPEC DOES NOT CHECK CLEAN: ${label} (${outcomeOf(result)})`, output);
+  let report;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    fail(`could not parse the JSON report of specl check for ${label}`, output);
+  }
+  if (report.diagnostics.length > 0) {
+    fail(
+      `GENERATED SPEC HAS ${report.diagnostics.length} DIAGNOSTICS: ${label}`,
+      JSON.stringify(report.diagnostics.slice(0, 10), null, 2),
+    );
+  }
+}
+
+/** Fails unless a specl compile run succeeded quietly and wrote OpenAPI 3.1 with N operations. */
+function assertSpeclCompiled(result, outDir, n, label) {
+  const output = outputOf(result);
+  if (result.status !== 0)
+    fail(`GENERATED SPEC DOES NOT COMPILE: ${label} (${outcomeOf(result)})`, output);
+  if (/\b(warning|error)\b/i.test(output))
+    fail(`SPECL COMPILE REPORTED PROBLEMS: ${label}`, output);
+  const openapi = readOpenApi(join(outDir, 'openapi.json'), label);
+  if (openapi.operations !== n)
+    fail(`${label}: specl wrote ${openapi.operations} operations, not ${n}`);
+  return openapi;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+function summarise(samples) {
+  const times = samples.map((s) => s.ms);
+  const rss = samples.map((s) => s.peakKiB).filter((v) => v != null);
+  const cpu = samples.map((s) => s.cpuMs).filter((v) => v != null);
+  return {
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    peakKiB: rss.length ? Math.max(...rss) : null,
+    cpuMs: cpu.length ? median(cpu) : null,
+  };
+}
+
+/**
+ * One untimed warm-up run (asserted clean, its OpenAPI checked), then `runs` timed runs into
+ * fresh output folders, each asserted to succeed.
+ */
+async function measure(tool, spec, n, runs, label) {
+  const once = async (tag) => {
+    const out = freshOut(`${tool}-${label}-${tag}`);
+    const result =
+      tool === 'typespec'
+        ? await runTypeSpec(spec.tsDir, out, 30 * 60_000)
+        : await runSpecl(spec.speclFile, out, 30 * 60_000);
+    const openapi =
+      tool === 'typespec'
+        ? assertTypeSpecClean(result, out, n, `${label} (TypeSpec, ${tag})`)
+        : assertSpeclCompiled(result, out, n, `${label} (specl, ${tag})`);
+    rmSync(out, { recursive: true, force: true });
+    return { result, openapi };
+  };
+  const { openapi } = await once('warm-up');
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push((await once(`run ${i + 1}`)).result);
+  return { ...summarise(samples), openapi };
+}
+
+/** One run of a deep reference graph with a timeout; a failure is a finding, not an abort. */
+async function probe(tool, link, n, timeoutMs) {
+  const spec = writeSpecs(`${link}-${n}`, n, link);
+  const out = freshOut(`${tool}-${link}-${n}`);
+  const result =
+    tool === 'typespec'
+      ? await runTypeSpec(spec.tsDir, out, timeoutMs)
+      : await runSpecl(spec.speclFile, out, timeoutMs);
+  const output = outputOf(result);
+  let ok = result.status === 0 && !result.timedOut;
+  let detail;
+  if (ok) {
+    try {
+      const doc = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8'));
+      ok = doc.openapi === '3.1.0';
+      detail = ok
+        ? `${fmtInt(Object.keys(doc.components?.schemas ?? {}).length)} schemas`
+        : 'not OpenAPI 3.1.0';
+    } catch (error) {
+      ok = false;
+      detail = `no valid openapi.json (${error.message})`;
+    }
+  } else {
+    const known = [
+      /RangeError: Maximum call stack size exceeded/,
+      /JavaScript heap out of memory/,
+      /Internal compiler error/,
+    ].find((re) => re.test(output));
+    const last = output.trim().split('\n').filter(Boolean).pop();
+    detail = known ? known.source.replace(/\\/g, '') : last ? `last output: ${last.trim()}` : '';
+  }
+  rmSync(out, { recursive: true, force: true });
+  return {
+    tool,
+    link,
+    n,
+    ok,
+    outcome: ok
+      ? 'compiled'
+      : result.timedOut
+        ? `killed at the ${timeoutMs / 1000} s timeout`
+        : outcomeOf(result),
+    detail,
+    ms: result.ms,
+    peakKiB: result.peakKiB,
+    lines: tool === 'typespec' ? spec.tsLines : spec.speclLines,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+/** Megabytes with a thousands separator (fmtMB without one reads badly past 1,000 MB). */
+const fmtRss = (kib) => (kib == null ? 'n/a' : `${fmtInt(Math.round(kib / 1024))} MB`);
+const spread = (m) => (m ? `${fmtMs(m.minMs)} - ${fmtMs(m.maxMs)}` : '-');
+const cell = (m, f) => (m ? f(m) : 'n/a');
+const ratioOf = (row) => (row.ts && row.specl ? row.ts.medianMs / row.specl.medianMs : null);
+/** The same ratio in CPU time, which a busy machine distorts less than wall time. */
+const cpuRatioOf = (row) =>
+  row.ts?.cpuMs != null && row.specl?.cpuMs != null ? row.ts.cpuMs / row.specl.cpuMs : null;
+
+function mainTable(rows) {
+  const header = [
+    'N',
+    'TypeSpec lines',
+    'Specl lines',
+    '`tsp compile` median',
+    'spread (min-max)',
+    'CPU',
+    'peak RSS',
+    '`specl compile` median',
+    'spread (min-max)',
+    'CPU',
+    'peak RSS',
+    'TypeSpec / specl',
+    'same in CPU',
+    'aim',
+  ];
+  const body = rows.map((r) => {
+    const ratio = ratioOf(r);
+    return [
+      r.n === 2 ? '2 (fixed cost)' : fmtInt(r.n),
+      fmtInt(r.tsLines),
+      fmtInt(r.speclLines),
+      cell(r.ts, (m) => fmtMs(m.medianMs)),
+      spread(r.ts),
+      cell(r.ts, (m) => (m.cpuMs == null ? 'n/a' : fmtMs(m.cpuMs))),
+      cell(r.ts, (m) => fmtRss(m.peakKiB)),
+      cell(r.specl, (m) => fmtMs(m.medianMs)),
+      spread(r.specl),
+      cell(r.specl, (m) => (m.cpuMs == null ? 'n/a' : fmtMs(m.cpuMs))),
+      cell(r.specl, (m) => fmtRss(m.peakKiB)),
+      ratio == null ? 'n/a' : `${ratio.toFixed(1)}x`,
+      cpuRatioOf(r) == null ? 'n/a' : `${cpuRatioOf(r).toFixed(1)}x`,
+      AIMS[r.n] ? `>= ${AIMS[r.n]}x` : '-',
+    ];
+  });
+  return [header, ...body];
+}
+
+function outputTable(rows) {
+  const header = [
+    'N',
+    'TypeSpec openapi.json',
+    'specl openapi.json',
+    '`specl compile` of the `specl check` spec',
+    'its peak RSS',
+  ];
+  const doc = (o) =>
+    o
+      ? `${fmtInt(o.bytes)} bytes, ${fmtInt(o.operations)} ops, ${fmtInt(o.schemas)} schemas`
+      : 'n/a';
+  const body = rows
+    .filter((r) => r.n !== 2)
+    .map((r) => [
+      fmtInt(r.n),
+      doc(r.ts?.openapi),
+      doc(r.specl?.openapi),
+      r.full
+        ? `${fmtMs(r.full.medianMs)} (${spread(r.full)}; ${fmtInt(r.fullLines)} lines)`
+        : 'n/a',
+      r.full ? fmtRss(r.full.peakKiB) : 'n/a',
+    ]);
+  return [header, ...body];
+}
+
+function probeTable(probes) {
+  const header = ['tool', 'graph', 'spec lines', 'outcome', 'detail', 'wall', 'peak RSS'];
+  const body = probes.map((p) => [
+    p.tool === 'typespec' ? 'TypeSpec' : 'specl',
+    `${p.link} of ${fmtInt(p.n)}`,
+    fmtInt(p.lines),
+    p.outcome,
+    p.detail || '-',
+    fmtMs(p.ms),
+    fmtRss(p.peakKiB),
+  ]);
+  return [header, ...body];
+}
+
+const showSteps = (steps) =>
+  steps
+    .map(
+      (s) => `${s.from} -> ${s.to}: ${Number.isFinite(s.exponent) ? s.exponent.toFixed(2) : 'n/a'}`,
+    )
+    .join(', ');
+
+function verdicts(rows, probes, opts) {
+  const lines = [];
+  const sized = rows.filter((r) => r.n !== 2);
+  const base = rows.find((r) => r.n === 2);
+  for (const [n, aim] of Object.entries(AIMS)) {
+    const row = sized.find((r) => r.n === Number(n));
+    const ratio = row && ratioOf(row);
+    lines.push(
+      ratio == null
+        ? `- At least ${aim}x faster than TypeSpec at N = ${fmtInt(Number(n))}: not measured in this run.`
+        : `- At least ${aim}x faster than TypeSpec at N = ${fmtInt(Number(n))}: ${ratio >= aim ? 'MET' : 'MISSED'}` +
+            ` (${ratio.toFixed(1)}x: TypeSpec ${fmtMs(row.ts.medianMs)}, specl ${fmtMs(row.specl.medianMs)}` +
+            `${cpuRatioOf(row) == null ? '' : `; in CPU time ${cpuRatioOf(row).toFixed(1)}x`}).`,
+    );
+  }
+  for (const [tool, label] of [
+    ['specl', '`specl compile`'],
+    ['ts', '`tsp compile`'],
+  ]) {
+    const list = sized.filter((r) => r[tool]).map((r) => ({ n: r.n, ...r[tool] }));
+    if (list.length < 2 || !base?.[tool]) continue;
+    const steps = growth(list, base[tool].medianMs);
+    const worst = Math.max(...steps.map((s) => s.exponent).filter(Number.isFinite));
+    const verdict =
+      worst <= 1.15 ? 'LINEAR' : worst <= 1.4 ? 'SLIGHTLY SUPERLINEAR' : 'SUPERLINEAR';
+    const cpu =
+      base[tool].cpuMs != null && list.every((r) => r.cpuMs != null)
+        ? `; CPU time: ${showSteps(growth(list, base[tool].cpuMs, 'cpuMs'))}`
+        : '';
+    lines.push(
+      `- ${tool === 'specl' ? 'Time linear in N' : 'For comparison, TypeSpec'} (${label}): ${verdict}.` +
+        ` Growth exponent of the wall time above the fixed cost (log(t2/t1)/log(N2/N1), 1 = linear): ${showSteps(steps)}${cpu}.`,
+    );
+  }
+  const speclProbes = probes.filter((p) => p.tool === 'specl');
+  if (speclProbes.length) {
+    const bad = speclProbes.filter((p) => !p.ok);
+    lines.push(
+      `- specl compiles a reference ring and a chain of ${fmtInt(opts.probeN)} types without crashing: ` +
+        (bad.length
+          ? `FAILED (${bad.map((p) => `${p.link}: ${p.outcome}${p.detail ? `, ${p.detail}` : ''}`).join('; ')}).`
+          : `MET (ring ${fmtMs(speclProbes.find((p) => p.link === 'ring')?.ms ?? NaN)}, chain ${fmtMs(speclProbes.find((p) => p.link === 'chain')?.ms ?? NaN)}).`),
+    );
+  }
+  const tsProbes = probes.filter((p) => p.tool === 'typespec');
+  if (tsProbes.length) {
+    lines.push(
+      `- TypeSpec on the same graphs: ${tsProbes
+        .map(
+          (p) =>
+            `${p.link} of ${fmtInt(p.n)}: ${p.outcome}${p.ok ? '' : ` (${p.detail})`} after ${fmtMs(p.ms)}, ${fmtRss(p.peakKiB)}`,
+        )
+        .join('; ')}.`,
+    );
+  }
+  return lines;
+}
+
+function sectionBody({ rev, opts, pins, machine, loadBefore, loadAfter, rows, probes, summary }) {
+  const date = new Date().toISOString().slice(0, 10);
+  const flags = [
+    `--runs ${opts.runs}`,
+    `--typespec-runs ${opts.tsRuns}`,
+    `--sizes ${opts.sizes.join(',')}`,
+    ...(opts.probes
+      ? [`--probe-n ${opts.probeN}`, `--probe-timeout ${opts.probeTimeoutMs / 1000}`]
+      : ['--no-probes']),
+    ...(opts.specl && opts.typespec ? [] : [`--only ${opts.specl ? 'specl' : 'typespec'}`]),
+  ].join(' ');
+  const versions = Object.entries(pins)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(', ');
+  const peers = Object.entries(TYPESPEC)
+    .map(([n, t]) => `${t.seconds} s and ${t.rssMB} MB at N = ${fmtInt(Number(n))}`)
+    .join(', ');
+  return [
+    `Measured ${date} on the build of ${rev} with \`node bench/compile.mjs ${flags}\`:` +
+      ' wall time of the whole child process (Node start-up included), one untimed warm-up run and then' +
+      ` ${opts.tsRuns} timed run${opts.tsRuns === 1 ? '' : 's'} of TypeSpec and ${opts.runs} of specl per size,` +
+      ' each into a fresh, empty output folder; peak RSS is the largest maxRSS of the timed runs, CPU the median user + system time of all threads.',
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os};` +
+      ` 1-minute load average ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after the runs` +
+      " (the benchmark's own children count as about 1; more means other work shared the CPU).",
+    '',
+    'Aims: `specl compile --target openapi` at least 8x faster than TypeSpec at N = 1,000 and 10x at N = 5,000; time linear in N;' +
+      ` a reference ring and a chain of ${fmtInt(opts.probeN)} types compile without crashing.`,
+    '',
+    `Commands: \`tsp compile . --emit @typespec/openapi3\` (${versions}, installed in bench/typespec/ with its own lock file;` +
+      ' tspconfig.yaml asks for OpenAPI 3.1.0 as JSON, so both tools write one openapi.json) and' +
+      ' `specl compile <spec> --out <dir> --target openapi`. Every spec is asserted to compile without warnings in both tools' +
+      ' (and to `specl check` with no diagnostics), and both outputs to be JSON with `openapi: 3.1.0` and N operations.',
+    '',
+    'The API (bench/lib/gen-typespec.mjs and `generateSpec(n, { shape: "peer" })` in bench/lib/gen-spec.mjs, one the' +
+      ' translation of the other line for line): the peers.md shape, N models of 8 fields (`id` string, `name` string with' +
+      ' min length 1 and max length 120, `count` integer with minimum 0, a boolean, an own 3-member enum, an array of the pair' +
+      ' partner (0<->1, 2<->3, ...), an optional string, a date-time) and N operations, N/2 pairs of `GET /things{k}/{id}` and' +
+      ' `POST /things{k}` (body and 200 response the model). Differences the languages force: TypeSpec `int32` is Specl `Int`,' +
+      ' `utcDateTime` is `DateTime`, `@service` is `spec ... version`; Specl writes each enum on one line, so its spec has fewer' +
+      ' lines. The two openapi.json files have the same paths, operations and schemas (counted below); per schema, specl adds' +
+      ' `additionalProperties: false` and the bound `maximum: 9007199254740991` on `count`, TypeSpec adds `format: int32`,' +
+      ' an empty `tags` list and longer response descriptions.',
+    '',
+    markdownTable(mainTable(rows)),
+    '',
+    "What was written, and `specl compile` of the full `specl check` benchmark spec (bench/check.mjs's shape: the same" +
+      ` models with Uuid ids, maxItems and maxLength, plus a ring of ${RING} types, a chain through the rest, invariants,` +
+      ' declared errors, requires/ensures and properties; TypeSpec cannot state most of it):',
+    '',
+    markdownTable(outputTable(rows)),
+    '',
+    ...(probes.length
+      ? [
+          `Deep reference graphs (one run each, ${opts.probeTimeoutMs / 1000} s timeout): the peer shape plus an optional` +
+            ' field that joins all N types in one ring (`next`, k -> k+1, the last -> the first) or one chain (`previous`, k -> k-1).' +
+            ' The smaller TypeSpec probes look for where its limits lie. A peak RSS of a killed run is the last sample of its VmHWM.',
+          '',
+          markdownTable(probeTable(probes)),
+          '',
+        ]
+      : []),
+    `The TypeSpec figures in peers.md for this shape: ${peers}.`,
+    '',
+    ...summary,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = options();
+  const pins = opts.typespec ? ensureTypeSpec() : typespecPins();
+  const stale = opts.specl ? checkSpeclBuild() : false;
+  mkdirSync(WORK, { recursive: true });
+  mkdirSync(TS_WORK, { recursive: true });
+  const machine = describeMachine();
+  const rev = `${revision(ROOT)}${stale ? ' (the built CLI is older than its sources)' : ''}`;
+  console.log(
+    `specl compile benchmark: sizes ${opts.sizes.join(', ')}; ${opts.tsRuns} TypeSpec and ${opts.runs} specl runs each (+1 warm-up); build of ${rev}`,
+  );
+  console.log(
+    `${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, ${machine.os}`,
+  );
+  const loadBefore = loadavg()[0];
+  console.log(`load average (1 min) before: ${loadBefore.toFixed(2)}\n`);
+  if (loadBefore > machine.cores / 2)
+    console.warn('warning: the machine is busy; wall times will be noisy (CPU times less so)\n');
+
+  const rows = [];
+  for (const n of [2, ...opts.sizes]) {
+    const spec = writeSpecs(`n${n}`, n);
+    const row = { n, tsLines: spec.tsLines, speclLines: spec.speclLines };
+    process.stdout.write(`N = ${n}: `);
+    if (opts.specl) {
+      await assertChecksClean(spec.speclFile, `N = ${n}`);
+      row.specl = await measure('specl', spec, n, opts.runs, `N = ${n}`);
+      process.stdout.write(`specl ${fmtMs(row.specl.medianMs)}; `);
+      if (n !== 2) {
+        const text = generateSpec(n);
+        const file = join(WORK, `compile-full-${n}.specl`);
+        writeFileSync(file, text);
+        await assertChecksClean(file, `N = ${n}, check shape`);
+        row.fullLines = text.split('\n').length;
+        row.full = await measure(
+          'specl',
+          { speclFile: file },
+          n,
+          opts.runs,
+          `N = ${n}, check shape`,
+        );
+        process.stdout.write(`specl, check shape ${fmtMs(row.full.medianMs)}; `);
+      }
+    }
+    if (opts.typespec) {
+      row.ts = await measure('typespec', spec, n, opts.tsRuns, `N = ${n}`);
+      process.stdout.write(`TypeSpec ${fmtMs(row.ts.medianMs)}`);
+    }
+    if (row.ts && row.specl) {
+      const shape = (o) => `${o.paths} paths, ${o.operations} operations, ${o.schemas} schemas`;
+      if (shape(row.ts.openapi) !== shape(row.specl.openapi))
+        fail(
+          `THE TWO TOOLS DID NOT WRITE THE SAME API at N = ${n}: TypeSpec ${shape(row.ts.openapi)}, specl ${shape(row.specl.openapi)}`,
+        );
+    }
+    const ratio = ratioOf(row);
+    console.log(ratio == null ? '' : ` (${ratio.toFixed(1)}x)`);
+    rows.push(row);
+  }
+
+  const probes = [];
+  if (opts.probes) {
+    const plan = [];
+    for (const link of ['ring', 'chain']) {
+      if (opts.specl) plan.push(['specl', link, opts.probeN]);
+      if (opts.typespec) plan.push(['typespec', link, opts.probeN]);
+    }
+    if (opts.typespec)
+      for (const p of TS_EXTRA_PROBES) if (p.n < opts.probeN) plan.push(['typespec', p.link, p.n]);
+    for (const [tool, link, n] of plan) {
+      process.stdout.write(`probe: ${tool}, ${link} of ${n}... `);
+      const p = await probe(tool, link, n, opts.probeTimeoutMs);
+      probes.push(p);
+      console.log(
+        `${p.outcome}${p.detail ? ` (${p.detail})` : ''}, ${fmtMs(p.ms)}, ${fmtRss(p.peakKiB)}`,
+      );
+    }
+  }
+
+  const main = mainTable(rows);
+  console.log(`\n${plainTable(main)}\n\n${plainTable(outputTable(rows))}\n`);
+  if (probes.length) console.log(`${plainTable(probeTable(probes))}\n`);
+  const loadAfter = loadavg()[0];
+  const summary = verdicts(rows, probes, opts);
+  console.log(summary.join('\n'));
+
+  if (opts.write) {
+    const body = sectionBody({
+      rev,
+      opts,
+      pins,
+      machine,
+      loadBefore,
+      loadAfter,
+      rows,
+      probes,
+      summary,
+    });
+    writeSection(RESULTS, HEADING, body);
+    const prettier = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+    if (existsSync(prettier))
+      spawnSync(process.execPath, [prettier, '--write', '--log-level', 'warn', RESULTS], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+    console.log(`\nwrote ${relative(ROOT, RESULTS)}`);
+  }
+  const crashed = probes.filter((p) => p.tool === 'specl' && !p.ok);
+  if (crashed.length)
+    fail(`specl failed on ${crashed.map((p) => `the ${p.link} of ${p.n}`).join(' and ')}`);
+}
+
+await main();

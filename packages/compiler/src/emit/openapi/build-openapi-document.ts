@@ -1,0 +1,27 @@
+import type { SpecIR } from '../../ir/spec-ir.js';
+import { componentSchemas } from './component-schemas.js';
+import type { OpenApiDocument } from './openapi-document.js';
+import { pathItems } from './path-items.js';
+import { speclProperties } from './specl-properties.js';
+
+/**
+ * The OpenAPI 3.1 document of a spec, as a typed object (nothing printed yet): `info` from the
+ * spec's name, version, doc comment and fingerprint; `paths` from the endpoints;
+ * `components.schemas` from the named types; the written properties as `x-specl-properties`.
+ * Pure: the same IR gives an equal object, with keys in the same order.
+ */
+export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
+  const types = new Map(ir.types.map((decl) => [decl.name, decl]));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: ir.name,
+      version: ir.version,
+      ...(ir.description !== undefined && { description: ir.description }),
+      'x-specl-fingerprint': ir.fingerprint,
+    },
+    paths: pathItems(ir, types),
+    components: { schemas: componentSchemas(ir, types) },
+    ...(ir.properties.length > 0 && { 'x-specl-properties': speclProperties(ir.properties) }),
+  };
+}

@@ -1,0 +1,85 @@
+import type {
+  AliasIR,
+  EnumIR,
+  ErrorIR,
+  FieldIR,
+  RecordIR,
+  SpecIR,
+  TypeDeclIR,
+} from '../../ir/spec-ir.js';
+import type { SchemaObject } from './openapi-document.js';
+import { schemaOfType, withDescription } from './schema-of-type.js';
+import { conditionsExtension } from './specl-condition.js';
+import type { TypesByName } from './union-keyword.js';
+
+const describe = (description?: string) => (description === undefined ? {} : { description });
+
+// Object.fromEntries defines own keys, so that even a name like `__proto__` is a plain key.
+function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      withDescription(schemaOfType(field.type, types), field.description),
+    ]),
+  );
+}
+
+/**
+ * A record's or error's schema: a closed `object` (`additionalProperties: false`, as a Specl
+ * record is exact: a value has its fields and no others, which also lets `oneOf` tell records
+ * apart), its fields as `properties` in the order written (spreads expanded), `required` for
+ * the fields not marked `?`, an error's status as `x-specl-status`, and its invariants as
+ * `x-specl-invariants`.
+ */
+function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObject {
+  const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
+  return {
+    type: 'object',
+    ...describe(decl.description),
+    ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
+    properties: fieldSchemas(decl.fields, types),
+    ...(required.length > 0 && { required }),
+    additionalProperties: false,
+    ...conditionsExtension('x-specl-invariants', decl.invariants),
+  };
+}
+
+/** An enum's schema: a `string` with the members as `enum`, and their doc comments if any. */
+function enumSchema(decl: EnumIR): SchemaObject {
+  const documented = decl.members.filter((member) => member.description !== undefined);
+  return {
+    type: 'string',
+    ...describe(decl.description),
+    enum: decl.members.map((member) => member.name),
+    ...(documented.length > 0 && {
+      'x-specl-enum-descriptions': Object.fromEntries(
+        documented.map((member) => [member.name, member.description!]),
+      ),
+    }),
+  };
+}
+
+/** An alias's schema: the schema of the type it stands for (with its constraints), described. */
+function aliasSchema(decl: AliasIR, types: TypesByName): SchemaObject {
+  return withDescription(schemaOfType(decl.type, types), decl.description);
+}
+
+function declSchema(decl: TypeDeclIR, types: TypesByName): SchemaObject {
+  switch (decl.kind) {
+    case 'record':
+    case 'error':
+      return recordSchema(decl, types);
+    case 'enum':
+      return enumSchema(decl);
+    case 'alias':
+      return aliasSchema(decl, types);
+  }
+}
+
+/**
+ * `components.schemas`: one schema per named type (records, errors, aliases, enums), by name
+ * in the IR's order (sorted by name). Descriptions come from doc comments.
+ */
+export function componentSchemas(ir: SpecIR, types: TypesByName): Record<string, SchemaObject> {
+  return Object.fromEntries(ir.types.map((decl) => [decl.name, declSchema(decl, types)]));
+}

@@ -1,0 +1,140 @@
+/**
+ * The subset of OpenAPI 3.1 (and of JSON Schema 2020-12, its Schema Object) that Specl emits, as
+ * TypeScript types. The emitter builds a value of {@link OpenApiDocument} first and prints it
+ * afterwards, so the printed key order is the order in which the builders write the keys.
+ */
+
+/** A JSON Schema type name. */
+export type JsonSchemaType =
+  'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
+
+/** Where a condition, a property or a statement was written: `file:line:column`. */
+export type LocationText = string;
+
+/** A condition carried from the spec (`x-specl-invariants`, `x-specl-requires`, `x-specl-ensures`). */
+export interface SpeclCondition {
+  /** The condition as written, with runs of whitespace collapsed to one space. */
+  readonly source: string;
+  readonly location: LocationText;
+}
+
+/** A behavioural property carried from the spec (`x-specl-properties`). */
+export interface SpeclProperty {
+  readonly name: string;
+  readonly description?: string;
+  /** Each statement (`forall`, `let`, `expect`) as Specl source text. */
+  readonly statements: readonly string[];
+  readonly location: LocationText;
+}
+
+/** A JSON Schema 2020-12 schema, as OpenAPI 3.1's Schema Object, with Specl's extensions. */
+export interface SchemaObject {
+  readonly $ref?: string;
+  readonly type?: JsonSchemaType | readonly JsonSchemaType[];
+  readonly format?: string;
+  readonly enum?: readonly (string | null)[];
+  readonly items?: SchemaObject;
+  readonly properties?: Readonly<Record<string, SchemaObject>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: SchemaObject | boolean;
+  readonly oneOf?: readonly SchemaObject[];
+  readonly anyOf?: readonly SchemaObject[];
+  readonly allOf?: readonly SchemaObject[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly description?: string;
+  /** On an enum: the doc comments of its members, by member name (only when one has one). */
+  readonly 'x-specl-enum-descriptions'?: Readonly<Record<string, string>>;
+  /** On a record or error: the invariants every value keeps. */
+  readonly 'x-specl-invariants'?: readonly SpeclCondition[];
+  /** On an error: the HTTP status it is sent with. */
+  readonly 'x-specl-status'?: number;
+}
+
+/** A Media Type Object; Specl bodies are always `application/json`. */
+export interface MediaTypeObject {
+  readonly schema: SchemaObject;
+}
+
+/** The `content` of a request body or response. */
+export interface ContentObject {
+  readonly 'application/json': MediaTypeObject;
+}
+
+/** A path, query or header Parameter Object. */
+export interface ParameterObject {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly description?: string;
+  readonly required: boolean;
+  readonly schema: SchemaObject;
+}
+
+/** A Request Body Object: a JSON body, always required. */
+export interface RequestBodyObject {
+  readonly required: true;
+  readonly content: ContentObject;
+}
+
+/** A Response Object; `content` is absent for a response without a body. */
+export interface ResponseObject {
+  readonly description: string;
+  readonly content?: ContentObject;
+}
+
+/** An Operation Object: one Specl endpoint. */
+export interface OperationObject {
+  readonly operationId: string;
+  readonly description?: string;
+  readonly parameters?: readonly ParameterObject[];
+  readonly requestBody?: RequestBodyObject;
+  /** By status code; JSON prints integer-like keys in ascending order whatever the insertion order. */
+  readonly responses: Readonly<Record<string, ResponseObject>>;
+  readonly 'x-specl-requires'?: readonly SpeclCondition[];
+  readonly 'x-specl-ensures'?: readonly SpeclCondition[];
+}
+
+/** The HTTP methods of a Path Item Object, in the order the emitter writes them. */
+export const OPERATION_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+] as const;
+
+/** A lower-case HTTP method, as a Path Item Object's key. */
+export type OperationMethod = (typeof OPERATION_METHODS)[number];
+
+/** A Path Item Object: the operations on one path template. */
+export type PathItemObject = { readonly [M in OperationMethod]?: OperationObject };
+
+/** The Info Object: the spec's name, version, doc comment and fingerprint. */
+export interface InfoObject {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  /** The spec's fingerprint (`sha256:<hex>`), naming the exact spec the document was built from. */
+  readonly 'x-specl-fingerprint': string;
+}
+
+/** An OpenAPI 3.1 document as Specl emits it. */
+export interface OpenApiDocument {
+  readonly openapi: '3.1.0';
+  readonly info: InfoObject;
+  /** By path template, sorted. */
+  readonly paths: Readonly<Record<string, PathItemObject>>;
+  readonly components: { readonly schemas: Readonly<Record<string, SchemaObject>> };
+  /** The spec's written properties, by name (only when it has some). */
+  readonly 'x-specl-properties'?: readonly SpeclProperty[];
+}

@@ -1,0 +1,138 @@
+import type { EndpointIR, ParamIR, SpecIR } from '../../ir/spec-ir.js';
+import { httpStatusText } from './http-status-text.js';
+import type {
+  OperationMethod,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  ResponseObject,
+} from './openapi-document.js';
+import { OPERATION_METHODS } from './openapi-document.js';
+import { componentRef, schemaOfType } from './schema-of-type.js';
+import { conditionsExtension } from './specl-condition.js';
+import type { TypesByName } from './union-keyword.js';
+
+const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
+
+/** The parameter names of a path template, in order. */
+const templateNames = (path: string) => [...path.matchAll(TEMPLATE_PARAMETER)].map((m) => m[1]!);
+
+/** A path with its parameter names erased: `/a/{id}` and `/a/{key}` are one path to HTTP. */
+const erased = (path: string) => path.replace(TEMPLATE_PARAMETER, '{}');
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function parameter(
+  param: ParamIR,
+  location: ParameterObject['in'],
+  name: string,
+  types: TypesByName,
+): ParameterObject {
+  return {
+    name,
+    in: location,
+    ...(param.description !== undefined && { description: param.description }),
+    required: location === 'path' || !param.optional,
+    schema: schemaOfType(param.type, types),
+  };
+}
+
+/**
+ * The responses of an endpoint, by status: each success response (a `204` or another response
+ * without a type has no `content`) described by its reason phrase, and each declared error with
+ * its schema, described by its doc comment or else its name.
+ */
+function responses(endpoint: EndpointIR, types: TypesByName) {
+  const entries: [number, ResponseObject][] = endpoint.responses.map((response) => [
+    response.status,
+    {
+      description: httpStatusText(response.status),
+      ...(response.type && {
+        content: { 'application/json': { schema: schemaOfType(response.type, types) } },
+      }),
+    },
+  ]);
+  for (const name of endpoint.errors) {
+    const error = types.get(name);
+    if (error?.kind !== 'error')
+      throw new Error(`endpoint ${endpoint.name} declares ${name}, which is not an error`);
+    entries.push([
+      error.status,
+      {
+        description: error.description ?? error.name,
+        content: { 'application/json': { schema: { $ref: componentRef(error.name) } } },
+      },
+    ]);
+  }
+  entries.sort(([a], [b]) => a - b);
+  return Object.fromEntries(entries.map(([status, response]) => [String(status), response]));
+}
+
+/**
+ * The operation of an endpoint: its name as `operationId`, its parameters (path, then query,
+ * then header by wire name; a path parameter is always required and takes the name of
+ * `pathNames`), a required JSON `requestBody` for its body, its responses, and its `requires`
+ * and `ensures` conditions as `x-specl-requires` and `x-specl-ensures`.
+ */
+function operation(
+  endpoint: EndpointIR,
+  pathNames: ReadonlyMap<string, string>,
+  types: TypesByName,
+): OperationObject {
+  const parameters = [
+    ...endpoint.pathParams.map((p) => parameter(p, 'path', pathNames.get(p.name) ?? p.name, types)),
+    ...endpoint.query.map((p) => parameter(p, 'query', p.name, types)),
+    ...endpoint.headers.map((p) => parameter(p, 'header', p.wireName, types)),
+  ];
+  return {
+    operationId: endpoint.name,
+    ...(endpoint.description !== undefined && { description: endpoint.description }),
+    ...(parameters.length > 0 && { parameters }),
+    ...(endpoint.body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: schemaOfType(endpoint.body, types) } },
+      },
+    }),
+    responses: responses(endpoint, types),
+    ...conditionsExtension('x-specl-requires', endpoint.requires),
+    ...conditionsExtension('x-specl-ensures', endpoint.ensures),
+  };
+}
+
+/**
+ * `paths`: one operation per endpoint, under its path template, sorted by path (code units),
+ * the methods of one path in the order get, put, post, delete, options, head, patch.
+ *
+ * OpenAPI forbids two templates that differ only in their parameter names, which Specl allows
+ * on different methods (`GET /a/{id}`, `DELETE /a/{key}`); such endpoints share the path item
+ * of the template that sorts first, and their path parameters take its names by position.
+ */
+export function pathItems(ir: SpecIR, types: TypesByName): Record<string, PathItemObject> {
+  const templates = new Map<string, string>();
+  for (const endpoint of ir.endpoints) {
+    const key = erased(endpoint.path);
+    const known = templates.get(key);
+    if (known === undefined || byCodeUnits(endpoint.path, known) < 0)
+      templates.set(key, endpoint.path);
+  }
+  const items = new Map<string, Map<OperationMethod, OperationObject>>();
+  for (const endpoint of ir.endpoints) {
+    const template = templates.get(erased(endpoint.path))!;
+    const canonical = templateNames(template);
+    const pathNames = new Map(templateNames(endpoint.path).map((name, i) => [name, canonical[i]!]));
+    const item = items.get(template) ?? new Map<OperationMethod, OperationObject>();
+    items.set(template, item);
+    item.set(
+      endpoint.method.toLowerCase() as OperationMethod,
+      operation(endpoint, pathNames, types),
+    );
+  }
+  return Object.fromEntries(
+    [...items.keys()].sort(byCodeUnits).map((template) => {
+      const item = items.get(template)!;
+      const methods = OPERATION_METHODS.filter((method) => item.has(method));
+      return [template, Object.fromEntries(methods.map((m) => [m, item.get(m)!]))];
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import type { EndpointIR, ParamIR, SpecIR } from '../../ir/spec-ir.js';
+import type { TypeScriptNames } from './ts-names.js';
+import { speclTypeDoc } from './type-declarations.js';
+import { typeText } from './type-text.js';
+import type { DeclarationModel, InterfaceModel, PropertyModel } from './types-module.js';
+
+function parameter(param: ParamIR, what: string, names: TypeScriptNames): PropertyModel {
+  return {
+    kind: 'property',
+    name: param.name,
+    optional: param.optional,
+    type: typeText(param.type, names),
+    doc: [param.description, `${what}.`, speclTypeDoc(param.type)],
+  };
+}
+
+const route = (endpoint: EndpointIR) => `\`${endpoint.method} ${endpoint.path}\``;
+
+function requestInterface(endpoint: EndpointIR, names: TypeScriptNames): InterfaceModel {
+  const handler = `${names.handlers}.${endpoint.name}`;
+  return {
+    kind: 'interface',
+    name: names.request(endpoint.name),
+    doc: [`The request of {@link ${handler}} (${route(endpoint)}).`],
+    members: [
+      ...endpoint.pathParams.map((p) => parameter(p, `Path parameter \`{${p.name}}\``, names)),
+      ...endpoint.query.map((p) => parameter(p, `Query parameter \`${p.wireName}\``, names)),
+      ...endpoint.headers.map((p) => parameter(p, `Header \`${p.wireName}\``, names)),
+      ...(endpoint.body
+        ? [
+            {
+              kind: 'property' as const,
+              name: 'body',
+              optional: false,
+              type: typeText(endpoint.body, names),
+              doc: ['The request body.', speclTypeDoc(endpoint.body)],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): DeclarationModel {
+  const successes = endpoint.responses.map((response) =>
+    response.type
+      ? `{ status: ${response.status}; body: ${typeText(response.type, names)} }`
+      : `{ status: ${response.status} }`,
+  );
+  const errors = endpoint.errors.flatMap((name) => {
+    const decl = ir.types.find((type) => type.name === name);
+    return decl?.kind === 'error' ? [`{ status: ${decl.status}; body: ${names.type(name)} }`] : [];
+  });
+  return {
+    kind: 'type',
+    name: names.result(endpoint.name),
+    doc: [
+      `What {@link ${names.handlers}.${endpoint.name}} answers: a success or a declared error, told apart by \`status\`.`,
+    ],
+    options: [...successes, ...errors],
+  };
+}
+
+/**
+ * Per endpoint, in the IR's order: `<Endpoint>Request` (path parameters, query parameters and
+ * headers by their Specl names, and `body`) and `<Endpoint>Result` (a union discriminated by
+ * `status`: the responses as written, then the declared errors; a response without a body has
+ * no `body`).
+ */
+export function endpointDeclarations(ir: SpecIR, names: TypeScriptNames): DeclarationModel[] {
+  return ir.endpoints.flatMap((endpoint) => [
+    requestInterface(endpoint, names),
+    resultType(endpoint, ir, names),
+  ]);
+}
+
+/** `Handlers`: one method per endpoint, named after it, from its request to its result. */
+export function handlersInterface(ir: SpecIR, names: TypeScriptNames): InterfaceModel {
+  const conditions = (title: string, list: EndpointIR['requires']) =>
+    list.length > 0 ? `${title}:\n${list.map((c) => `- \`${c.source}\``).join('\n')}` : undefined;
+  return {
+    kind: 'interface',
+    name: names.handlers,
+    doc: [
+      `An implementation of the ${ir.name} API: one method per endpoint, from its request to its result.`,
+    ],
+    members: ir.endpoints.map((endpoint) => ({
+      kind: 'method',
+      name: endpoint.name,
+      params: `request: ${names.request(endpoint.name)}`,
+      returns: `Promise<${names.result(endpoint.name)}>`,
+      doc: [
+        endpoint.description,
+        `${route(endpoint)}`,
+        conditions('Requires', endpoint.requires),
+        conditions('Ensures', endpoint.ensures),
+      ],
+    })),
+  };
+}

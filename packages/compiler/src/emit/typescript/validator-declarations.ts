@@ -1,0 +1,172 @@
+import type { AliasIR, EnumIR, ErrorIR, RecordIR, SpecIR, TypeDeclIR } from '../../ir/spec-ir.js';
+import type { CheckContext } from './check-code.js';
+import { checkCall, checkFunction } from './check-code.js';
+import type { TranslationContext } from './translate-expression.js';
+import { translateExpression } from './translate-expression.js';
+import type { TypesByName } from './type-lookup.js';
+import { propertyAccess, propertyKey, tsString } from './ts-syntax.js';
+import type { ConstModel, DeclarationModel, FunctionModel } from './types-module.js';
+
+/** What validators are built from: names, imports, and the spec's types by name. */
+export interface ValidatorContext extends CheckContext {
+  readonly types: TypesByName;
+}
+
+const VALIDATOR_PARAMS = "value: unknown, path = '$'";
+
+function validatorDoc(decl: TypeDeclIR, context: ValidatorContext): string[] {
+  const checks =
+    decl.kind === 'enum'
+      ? 'one of its members'
+      : decl.kind === 'alias'
+        ? 'the type it stands for, with its constraints'
+        : `its fields (required and optional, and no others), their types and constraints${decl.invariants.length > 0 ? ', then its invariants' : ''}`;
+  return [
+    `Checks a value against {@link ${context.names.type(decl.name)}}: ${checks}.`,
+    'Answers the first problem found, with its path below `path` (`$` for the value itself).',
+  ];
+}
+
+/** Statements that run checks in order and return the first failure, or the last result. */
+function firstFailure(checks: readonly string[]): string[] {
+  if (checks.length === 1) return [`return ${checks[0]};`];
+  return checks.flatMap((check, i) => {
+    if (i === checks.length - 1) return [`return ${check};`];
+    return [`${i === 0 ? 'let result' : 'result'} = ${check};`, 'if (!result.ok) return result;'];
+  });
+}
+
+function recordValidator(decl: RecordIR | ErrorIR, context: ValidatorContext): FunctionModel {
+  const { names, imports } = context;
+  const fieldChecks = decl.fields.map((field) => {
+    const helper = imports.helper(field.optional ? 'optionalField' : 'requiredField');
+    return `${helper}(value, ${tsString(field.name)}, path, ${checkFunction(field.type, context)})`;
+  });
+  const known = decl.fields.map((field) => tsString(field.name)).join(', ');
+  const invariants =
+    decl.invariants.length > 0
+      ? [
+          `${imports.helper('checkInvariants')}(value as unknown as ${names.type(decl.name)}, path, ${names.invariants(decl.name)})`,
+        ]
+      : [];
+  return {
+    kind: 'function',
+    name: names.validator(decl.name),
+    doc: validatorDoc(decl, context),
+    params: VALIDATOR_PARAMS,
+    returns: imports.type('ValidationResult'),
+    body: [
+      `if (!${imports.helper('isObject')}(value)) return ${imports.helper('mismatch')}(path, ${tsString(`an object (${decl.name})`)}, value);`,
+      ...firstFailure([
+        ...fieldChecks,
+        `${imports.helper('onlyFields')}(value, path, ${tsString(decl.name)}, [${known}])`,
+        ...invariants,
+      ]),
+    ],
+  };
+}
+
+function invariantsTable(decl: RecordIR | ErrorIR, context: ValidatorContext): ConstModel {
+  const { names, imports, types } = context;
+  const typeName = names.type(decl.name);
+  const entries = decl.invariants.flatMap((invariant) => {
+    let readsValue = false;
+    const translation: TranslationContext = {
+      resolve(reference) {
+        const field =
+          reference.kind === 'name'
+            ? decl.fields.find((f) => f.name === reference.name)
+            : undefined;
+        if (field === undefined) {
+          const what = reference.kind === 'name' ? reference.name : reference.kind;
+          throw new Error(
+            `an invariant of ${decl.name} reads ${what}, which is not one of its fields`,
+          );
+        }
+        readsValue = true;
+        return {
+          code: `value${propertyAccess(field.name)}`,
+          type: field.type,
+          optional: field.optional,
+        };
+      },
+      helper: (name) => imports.helper(name),
+      types,
+      reserved: ['value'],
+    };
+    const code = translateExpression(invariant.expr, translation);
+    const { file, line, column } = invariant.location;
+    return [
+      '  {',
+      `    source: ${tsString(invariant.source)},`,
+      `    at: ${tsString(`${file}:${line}:${column}`)},`,
+      `    holds: (${readsValue ? 'value' : ''}) => ${code},`,
+      '  },',
+    ];
+  });
+  return {
+    kind: 'const',
+    name: names.invariants(decl.name),
+    doc: [
+      `The invariants of {@link ${typeName}}, in the order written, each a function over a value.`,
+    ],
+    type: `readonly ${imports.type('Invariant')}<${typeName}>[]`,
+    value: ['[', ...entries, ']'],
+  };
+}
+
+function aliasValidator(decl: AliasIR, context: ValidatorContext): FunctionModel {
+  return {
+    kind: 'function',
+    name: context.names.validator(decl.name),
+    doc: validatorDoc(decl, context),
+    params: VALIDATOR_PARAMS,
+    returns: context.imports.type('ValidationResult'),
+    body: [`return ${checkCall(decl.type, 'value', 'path', context)};`],
+  };
+}
+
+function enumValidator(decl: EnumIR, context: ValidatorContext): FunctionModel {
+  return {
+    kind: 'function',
+    name: context.names.validator(decl.name),
+    doc: validatorDoc(decl, context),
+    params: VALIDATOR_PARAMS,
+    returns: context.imports.type('ValidationResult'),
+    body: [
+      `return ${context.imports.helper('checkEnum')}(value, path, ${context.names.type(decl.name)});`,
+    ],
+  };
+}
+
+/**
+ * The validators, in the IR's order: `validate<Type>(value: unknown, path = '$')` for every
+ * named type (a record's followed by `invariantsOf<Type>` when it has invariants), then the
+ * `validators` map from type names to validators.
+ */
+export function validatorDeclarations(ir: SpecIR, context: ValidatorContext): DeclarationModel[] {
+  const functions = ir.types.flatMap((decl): DeclarationModel[] => {
+    switch (decl.kind) {
+      case 'record':
+      case 'error':
+        return decl.invariants.length > 0
+          ? [recordValidator(decl, context), invariantsTable(decl, context)]
+          : [recordValidator(decl, context)];
+      case 'alias':
+        return [aliasValidator(decl, context)];
+      case 'enum':
+        return [enumValidator(decl, context)];
+    }
+  });
+  const entries = ir.types.map(
+    (decl) => `  ${propertyKey(decl.name, true)}: ${context.names.validator(decl.name)},`,
+  );
+  const map: DeclarationModel = {
+    kind: 'const',
+    name: context.names.validators,
+    doc: ['Every validator, by the name of the type it checks.'],
+    type: `Readonly<Record<string, ${context.imports.type('Validator')}>>`,
+    value: entries.length > 0 ? ['{', ...entries, '}'] : ['{}'],
+  };
+  return [...functions, map];
+}

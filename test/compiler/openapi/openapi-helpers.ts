@@ -1,0 +1,145 @@
+/**
+ * Helpers for the OpenAPI emitter's tests: check and lower inline specs, emit their OpenAPI, and
+ * validate it with independent tools (Swagger Parser against the OpenAPI 3.1 schema; Ajv's JSON
+ * Schema 2020-12 mode, strict, for every schema in the document).
+ */
+import { createRequire } from 'node:module';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { checkSources } from '@specl/language';
+import { emitOpenApi, lowerSpec } from '@specl/compiler';
+import type { OpenApiDocument, SchemaObject, SpecIR } from '@specl/compiler';
+
+/** The header every inline root source gets unless it has its own. */
+export const HEADER = 'spec Test version "1.0.0"\n';
+
+/** Checks the files and lowers the root; fails on any error (warnings are allowed). */
+export async function lowerSources(files: Record<string, string>, root: string): Promise<SpecIR> {
+  const result = await checkSources(files, [root]);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const lines = errors.map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+    throw new Error(`the spec has errors:\n${lines.join('\n')}`);
+  }
+  const document = result.documents.find((d) => d.uri.path === root);
+  if (!document) throw new Error(`no document for ${root}`);
+  return lowerSpec(document, result.documents);
+}
+
+/** The IR of an inline spec `/main.specl` (a header added when it has none). */
+export async function irOf(source: string): Promise<SpecIR> {
+  const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
+  return lowerSources({ '/main.specl': main }, '/main.specl');
+}
+
+/** The OpenAPI document an IR gives, parsed back from `openapi.json`. */
+export function openApiOfIr(ir: SpecIR): OpenApiDocument {
+  const json = emitOpenApi(ir, {}).find((f) => f.path === 'openapi.json')!;
+  return JSON.parse(json.content) as OpenApiDocument;
+}
+
+/** The OpenAPI document of an inline spec. */
+export async function openApiOf(source: string): Promise<OpenApiDocument> {
+  return openApiOfIr(await irOf(source));
+}
+
+/** The schemas of an inline spec's components. */
+export async function schemasOf(source: string): Promise<Record<string, SchemaObject>> {
+  return { ...(await openApiOf(source)).components.schemas };
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: unknown };
+interface AjvLike {
+  addKeyword(keyword: string): unknown;
+  addSchema(schema: object): unknown;
+  getSchema(ref: string): Validate | undefined;
+  compile(schema: object): Validate;
+}
+/** Ajv for JSON Schema 2020-12 (OpenAPI 3.1's dialect); CommonJS, loaded with require. */
+const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020').default as new (
+  options: object,
+) => AjvLike;
+
+const DOCUMENT_ID = 'urn:specl:openapi';
+const EXTENSIONS = ['x-specl-invariants', 'x-specl-status', 'x-specl-enum-descriptions'];
+
+/**
+ * A strict Ajv holding the document's component schemas (`$ref`s rewritten to resolve there),
+ * each compiled, so that a schema that is not valid JSON Schema 2020-12, or that strict mode
+ * finds suspect (unknown keywords, ignored keywords), throws.
+ */
+export function schemaValidator(doc: OpenApiDocument) {
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false,
+    allErrors: true,
+    formats: { uuid: true, email: true, uri: true, date: true, 'date-time': true },
+  });
+  for (const keyword of ['components', ...EXTENSIONS]) ajv.addKeyword(keyword);
+  const anchored = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).replaceAll('"#/components/', `"${DOCUMENT_ID}#/components/`));
+  ajv.addSchema({ $id: DOCUMENT_ID, components: anchored(doc.components) });
+  const component = (name: string): Validate => {
+    const validate = ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/${name}`);
+    if (!validate) throw new Error(`no schema ${name}`);
+    return validate;
+  };
+  Object.keys(doc.components.schemas).forEach(component);
+  const inline = (schema: SchemaObject): Validate => ajv.compile(anchored(schema));
+  return {
+    /** Whether a value fits the named component schema. */
+    fits: (name: string, value: unknown) => component(name)(value),
+    /** Whether a value fits an inline schema of the document (a parameter's, a body's). */
+    fitsSchema: (schema: SchemaObject, value: unknown) => inline(schema)(value),
+    /** Compiles every schema under `paths` (parameters, bodies, responses). */
+    compileOperations: () => {
+      for (const item of Object.values(doc.paths)) {
+        for (const operation of Object.values(item)) {
+          for (const parameter of operation.parameters ?? []) inline(parameter.schema);
+          if (operation.requestBody)
+            inline(operation.requestBody.content['application/json'].schema);
+          for (const response of Object.values(operation.responses))
+            if (response.content) inline(response.content['application/json'].schema);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The rules of OpenAPI that its schema does not check: operationIds are unique, every template
+ * parameter is a path parameter of each operation on that path (and no other is), no two
+ * templates differ only in their parameter names, and parameters are unique by name and place.
+ */
+export function openApiRuleBreaks(doc: OpenApiDocument): string[] {
+  const breaks: string[] = [];
+  const ids = new Set<string>();
+  const erased = new Set<string>();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const shape = path.replace(/\{[^}]*\}/g, '{}');
+    if (erased.has(shape)) breaks.push(`${path}: another template differs only in names`);
+    erased.add(shape);
+    const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).sort();
+    for (const [method, operation] of Object.entries(item)) {
+      if (ids.has(operation.operationId)) breaks.push(`duplicate id ${operation.operationId}`);
+      ids.add(operation.operationId);
+      const parameters = operation.parameters ?? [];
+      const inPath = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+      if (JSON.stringify([...inPath].sort()) !== JSON.stringify(names))
+        breaks.push(`${method} ${path}: path parameters ${inPath.join(', ')}`);
+      const keys = parameters.map((p) => `${p.in}:${p.name}`);
+      if (new Set(keys).size !== keys.length) breaks.push(`${method} ${path}: ${keys.join(', ')}`);
+    }
+  }
+  return breaks;
+}
+
+/**
+ * Validates a document with Swagger Parser (against the OpenAPI 3.1 schema, `$ref`s resolved;
+ * on a deep copy, as it dereferences in place) and compiles every schema in it with strict Ajv.
+ */
+export async function expectValidOpenApi(doc: OpenApiDocument): Promise<void> {
+  await SwaggerParser.validate(structuredClone(doc) as never);
+  schemaValidator(doc).compileOperations();
+  const breaks = openApiRuleBreaks(doc);
+  if (breaks.length > 0) throw new Error(`OpenAPI rules broken:\n${breaks.join('\n')}`);
+}
