@@ -5,31 +5,15 @@
  */
 import { createRequire } from 'node:module';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { checkSources } from '@specl/language';
-import { emitOpenApi, lowerSpec } from '@specl/compiler';
+import { emitOpenApi } from '@specl/compiler';
+import { lowerSource } from '../../helpers/lower.js';
 import type { OpenApiDocument, SchemaObject, SpecIR } from '@specl/compiler';
 
-/** The header every inline root source gets unless it has its own. */
-export const HEADER = 'spec Test version "1.0.0"\n';
-
-/** Checks the files and lowers the root; fails on any error (warnings are allowed). */
-export async function lowerSources(files: Record<string, string>, root: string): Promise<SpecIR> {
-  const result = await checkSources(files, [root]);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    const lines = errors.map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
-    throw new Error(`the spec has errors:\n${lines.join('\n')}`);
-  }
-  const document = result.documents.find((d) => d.uri.path === root);
-  if (!document) throw new Error(`no document for ${root}`);
-  return lowerSpec(document, result.documents);
-}
+export { HEADER } from '../../helpers/check.js';
+export { lowerFiles as lowerSources } from '../../helpers/lower.js';
 
 /** The IR of an inline spec `/main.specl` (a header added when it has none). */
-export async function irOf(source: string): Promise<SpecIR> {
-  const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
-  return lowerSources({ '/main.specl': main }, '/main.specl');
-}
+export const irOf = (source: string): Promise<SpecIR> => lowerSource(source);
 
 /** The OpenAPI document an IR gives, parsed back from `openapi.json`. */
 export function openApiOfIr(ir: SpecIR): OpenApiDocument {

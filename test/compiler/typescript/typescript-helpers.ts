@@ -4,33 +4,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import type { SpecIR } from '@specl/compiler';
-import { emitTypes, lowerSpec } from '@specl/compiler';
-import { checkSources } from '@specl/language';
+import { emitTypes } from '@specl/compiler';
+import { lowerFiles, lowerSource as lower } from '../../helpers/lower.js';
 
 /** The repository root. */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
-/** The header every inline root source gets unless it has its own. */
-export const HEADER = 'spec Test version "1.0.0"\n';
-
-/**
- * Checks inline sources (the root `/main.specl`, given a spec header when it has none) and
- * lowers them; any error fails the test with the diagnostics.
- */
-export async function lower(source: string, others: Record<string, string> = {}): Promise<SpecIR> {
-  const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
-  return lowerFiles({ '/main.specl': main, ...others }, '/main.specl');
-}
-
-/** Checks files given by absolute path and lowers the root; any error fails the test. */
-export async function lowerFiles(files: Record<string, string>, rootPath: string): Promise<SpecIR> {
-  const result = await checkSources(files, [rootPath]);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map((d) => `${d.code}: ${d.message}`).join('\n'));
-  const root = result.documents.find((document) => document.uri.path === rootPath);
-  if (!root) throw new Error(`no ${rootPath} among the checked documents`);
-  return lowerSpec(root, result.documents);
-}
+export { HEADER } from '../../helpers/check.js';
+export { lowerFiles, lowerSource as lower } from '../../helpers/lower.js';
 
 /** The IR of the vacation example (examples/vacation/vacation.specl). */
 export async function vacationIr(): Promise<SpecIR> {
