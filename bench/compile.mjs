@@ -17,26 +17,29 @@
 // clean in both tools, and both must write OpenAPI 3.1.0 JSON with N operations: the benchmark
 // aborts otherwise.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSpec } from './lib/gen-spec.mjs';
 import { generateTypeSpec, TSPCONFIG } from './lib/gen-typespec.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import { fmtInt, fmtMs, median, plainTable, writeSection } from './lib/results.mjs';
 import { runNode } from './lib/run-node.mjs';
+import {
+  checkSpeclBuild,
+  CLI,
+  ensureTypeSpec,
+  fail,
+  HEADING,
+  OUT,
+  RESULTS,
+  ROOT,
+  TS_WORK,
+  TSP,
+  typespecPins,
+  WORK,
+} from './lib/compile-tools.mjs';
 import {
   fmtRss,
   mainTable,
@@ -47,30 +50,12 @@ import {
   verdicts,
 } from './lib/compile-report.mjs';
 
-const BENCH = dirname(fileURLToPath(import.meta.url));
-const ROOT = dirname(BENCH);
-const WORK = join(BENCH, '.work');
-const OUT = join(WORK, 'compile-out');
-/** The specl CLI measured; SPECL_BENCH_CLI names another build (to compare two). */
-const CLI = process.env.SPECL_BENCH_CLI || join(ROOT, 'cli', 'bin', 'specl.js');
-const RESULTS = join(BENCH, 'RESULTS.md');
-const HEADING = '## specl compile';
-const TS_DIR = join(BENCH, 'typespec');
-const TS_MODULES = join(TS_DIR, 'node_modules');
-const TS_WORK = join(WORK, 'typespec');
-const TSP = join(TS_MODULES, '@typespec', 'compiler', 'cmd', 'tsp.js');
 /** Minimum speed-up over TypeSpec per N (the aims). */
 /** TypeSpec-only probes of where its limits lie below the probe size (peers.md: ring ~270-390). */
 const TS_EXTRA_PROBES = [
   { link: 'ring', n: 250 },
   { link: 'chain', n: 1000 },
 ];
-
-function fail(message, detail = '') {
-  console.error(`\nbench/compile.mjs: ${message}`);
-  if (detail) console.error(detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail);
-  process.exit(1);
-}
 
 const USAGE =
   'Usage: node bench/compile.mjs [--runs 5] [--typespec-runs 3] [--sizes 100,1000,5000]\n' +
@@ -125,93 +110,6 @@ function options() {
     typespec: parsed.only !== 'specl',
     write: !parsed['no-write'],
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The tools
-
-/** The exact versions bench/typespec/package.json pins. */
-function typespecPins() {
-  return JSON.parse(readFileSync(join(TS_DIR, 'package.json'), 'utf8')).dependencies;
-}
-
-/** Names of pinned packages missing from bench/typespec/node_modules or at another version. */
-function typespecMismatches(pins) {
-  return Object.entries(pins).filter(([name, version]) => {
-    try {
-      const pkg = join(TS_MODULES, ...name.split('/'), 'package.json');
-      return JSON.parse(readFileSync(pkg, 'utf8')).version !== version;
-    } catch {
-      return true;
-    }
-  });
-}
-
-/** Installs TypeSpec into bench/typespec/ from its lock file when it is missing or stale. */
-function ensureTypeSpec() {
-  const pins = typespecPins();
-  if (typespecMismatches(pins).length) {
-    console.log('installing TypeSpec into bench/typespec/ (npm ci --prefix bench/typespec)...');
-    const npm = spawnSync(
-      'npm',
-      ['ci', '--prefix', relative(ROOT, TS_DIR), '--no-audit', '--no-fund', '--loglevel=error'],
-      { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' },
-    );
-    if (npm.status !== 0) fail('`npm ci --prefix bench/typespec` failed');
-    const still = typespecMismatches(pins);
-    if (still.length)
-      fail(`TypeSpec is not installed as pinned: ${still.map(([n, v]) => `${n}@${v}`).join(', ')}`);
-  }
-  // The generated TypeSpec projects live in bench/.work/typespec/<name>/ and find their
-  // libraries through this link, the way a project finds its own node_modules.
-  mkdirSync(TS_WORK, { recursive: true });
-  const link = join(TS_WORK, 'node_modules');
-  let current = null;
-  try {
-    current = readlinkSync(link);
-  } catch {
-    // missing (or not a link)
-  }
-  if (current !== TS_MODULES) {
-    rmSync(link, { force: true });
-    symlinkSync(TS_MODULES, link, 'junction');
-  }
-  return pins;
-}
-
-/** Newest modification time of the files under a folder (for the stale-build warning). */
-function newest(dir) {
-  if (!existsSync(dir)) return 0;
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Fails unless `specl compile` exists; returns true (and warns) when the build is stale. */
-function checkSpeclBuild() {
-  const help = spawnSync(process.execPath, [CLI, 'compile', '--help'], { encoding: 'utf8' });
-  if (help.status !== 0 || !/specl compile/.test(help.stdout)) {
-    fail(
-      '`specl compile --help` fails: build the CLI first (`npm run build`), or measure TypeSpec alone with --only typespec',
-      `${help.stdout}${help.stderr}`,
-    );
-  }
-  const target = /import\s*\(?\s*["'](.+?)["']/.exec(readFileSync(CLI, 'utf8'))?.[1];
-  const entry = target ? join(dirname(CLI), target) : join(ROOT, 'cli', 'dist', 'cli.js');
-  if (!existsSync(entry)) return false;
-  const sources = Math.max(
-    ...['cli', 'packages/language', 'packages/compiler'].map((p) => newest(join(ROOT, p, 'src'))),
-  );
-  if (sources > statSync(entry).mtimeMs) {
-    console.warn(
-      `warning: sources are newer than ${relative(ROOT, entry)}; rebuild for current figures\n`,
-    );
-    return true;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
