@@ -8,3 +8,8 @@ export { schemaOfType } from './emit/openapi/schema-of-type.js';
 export type * from './emit/openapi/openapi-document.js';
 export * from './emit/typescript/index.js';
 export * from './emit/compile-targets.js';
+export {
+  emitProperties,
+  propertiesModule,
+  PROPERTIES_FILE,
+} from './emit/properties/emit-properties.js';

@@ -6,6 +6,7 @@ import { LINE_WIDTH } from './ts-syntax.js';
  * exports each of them.
  */
 export const RUNTIME_HELPERS = [
+  'boundedFilter',
   'checkBool',
   'checkDate',
   'checkDateTime',
@@ -40,7 +41,14 @@ export const RUNTIME_HELPERS = [
 export type RuntimeHelper = (typeof RUNTIME_HELPERS)[number];
 
 /** The types of `@specl/runtime` that generated code names. */
-export const RUNTIME_TYPES = ['Invariant', 'ValidationResult', 'Validator'] as const;
+export const RUNTIME_TYPES = [
+  'EndpointContract',
+  'Invariant',
+  'Outcome',
+  'PropertyContract',
+  'ValidationResult',
+  'Validator',
+] as const;
 
 /** A type of `@specl/runtime` that generated code names. */
 export type RuntimeType = (typeof RUNTIME_TYPES)[number];

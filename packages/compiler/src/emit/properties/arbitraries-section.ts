@@ -1,0 +1,167 @@
+import type { ErrorIR, FieldIR, RecordIR, TypeDeclIR } from '../../ir/spec-ir.js';
+import { translateExpression } from '../typescript/translate-expression.js';
+import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
+import type { Effective } from './arbitrary-constraints.js';
+import { NONE, join } from './arbitrary-constraints.js';
+import { ArbitraryWriter, MAX_DEPTH } from './arbitrary-of-type.js';
+import type { InvariantPlan } from './invariant-plan.js';
+import { planInvariants } from './invariant-plan.js';
+import type { PropertiesContext } from './properties-context.js';
+
+/** A constant's TypeScript code (a literal or an enum member, translated as anywhere else). */
+function constantCode(context: PropertiesContext, expr: Parameters<typeof translateExpression>[0]) {
+  return translateExpression(expr, {
+    resolve: () => {
+      throw new Error('a constant reads no names');
+    },
+    helper: (name) => context.imports.helper(name),
+    types: context.types,
+  });
+}
+
+/** A field's arbitrary, shaped by the invariant plan: pinned, chosen or bounded. */
+function fieldArbitrary(
+  field: FieldIR,
+  plan: InvariantPlan,
+  writer: ArbitraryWriter,
+  context: PropertiesContext,
+  depth?: string,
+): string {
+  const choices = plan.choices.get(field.name);
+  if (choices !== undefined) {
+    const codes = choices.map((choice) => constantCode(context, choice));
+    return codes.length === 1 ? `fc.constant(${codes[0]})` : `fc.constantFrom(${codes.join(', ')})`;
+  }
+  const bounds = plan.bounds.get(field.name);
+  const outer: Effective = bounds ? join(bounds, NONE) : NONE;
+  return writer.of(field.type, depth, outer);
+}
+
+/** `.map` that swaps each pair of fields out of order (`end >= start`): both of one type. */
+function orderingMap(plan: InvariantPlan): string {
+  const shaped = (name: string) => plan.choices.has(name) || plan.bounds.has(name);
+  const orders = plan.orders.filter((order) => !shaped(order.low) && !shaped(order.high));
+  if (orders.length === 0) return '';
+  const swaps = orders.map(({ low, high }) => {
+    const [l, h] = [`value${propertyAccess(low)}`, `value${propertyAccess(high)}`];
+    return `if (${l} > ${h}) [${l}, ${h}] = [${h}, ${l}];`;
+  });
+  return `.map((generated) => { const value = { ...generated }; ${swaps.join(' ')} return value; })`;
+}
+
+/**
+ * The final filter of a record with invariants: every invariant (from `types.ts`) must hold.
+ * Construction makes it pass at once for the forms {@link planInvariants} reads; for others it
+ * is a bounded filter, which stops with a clear error rather than loop on a condition random
+ * values never meet.
+ */
+function invariantFilter(decl: RecordIR | ErrorIR, context: PropertiesContext): string {
+  if (decl.invariants.length === 0) return '';
+  const table = context.fromTypes.value(context.names.invariants(decl.name));
+  const conditions = decl.invariants
+    .map(
+      (invariant) =>
+        `${invariant.source} (${invariant.location.file}:${invariant.location.line}:${invariant.location.column})`,
+    )
+    .join(', ');
+  const what = `a value of ${decl.name} satisfying ${conditions}`;
+  return `.filter(${context.imports.helper('boundedFilter')}(${tsString(what)}, (value) => ${table}.every((invariant) => invariant.holds(value))))`;
+}
+
+function recordArbitrary(decl: RecordIR | ErrorIR, context: PropertiesContext, depth?: string) {
+  const writer = new ArbitraryWriter(context, depth === undefined ? undefined : decl.name);
+  const plan = planInvariants(decl);
+  const record = (d: string | undefined, cut: boolean) => {
+    const kept = decl.fields.filter((f) => !(cut && f.optional && writer.recurses(f.type)));
+    // At the bottom, an optional field that leads back to recursion is left out.
+    const fields = kept.map(
+      (f) => `${propertyKey(f.name, true)}: ${fieldArbitrary(f, plan, writer, context, d)}`,
+    );
+    const required = kept.filter((f) => !f.optional).map((f) => tsString(f.name));
+    return `fc.record({ ${fields.join(', ')} }, { requiredKeys: [${required.join(', ')}], noNullPrototype: true })`;
+  };
+  const cuts =
+    depth !== undefined && decl.fields.some((f) => f.optional && writer.recurses(f.type));
+  const body = cuts
+    ? `(${depth} > 0 ? ${record(depth, false)} : ${record(depth, true)})`
+    : record(depth, false);
+  return `${body}${orderingMap(plan)}${invariantFilter(decl, context)}`;
+}
+
+function declarationArbitrary(decl: TypeDeclIR, context: PropertiesContext, depth?: string) {
+  switch (decl.kind) {
+    case 'enum': {
+      const type = context.fromTypes.type(context.names.type(decl.name));
+      return `fc.constantFrom<${type}>(${decl.members.map((m) => tsString(m.name)).join(', ')})`;
+    }
+    case 'alias':
+      return new ArbitraryWriter(context, depth === undefined ? undefined : decl.name).of(
+        decl.type,
+        depth,
+      );
+    default:
+      return recordArbitrary(decl, context, depth);
+  }
+}
+
+/** The builder function of a named type: memoised, per depth for a recursive type. */
+function builderFunction(decl: TypeDeclIR, context: PropertiesContext): string[] {
+  const type = context.fromTypes.type(context.names.type(decl.name));
+  const recursive = context.recursive.has(decl.name);
+  const key = recursive ? `\`${decl.name}@\${depth}\`` : tsString(decl.name);
+  const body = declarationArbitrary(decl, context, recursive ? 'depth' : undefined);
+  return [
+    `function ${context.builder(decl.name)}(${recursive ? 'depth: number' : ''}): fc.Arbitrary<${type}> {`,
+    `  return memo(${key}, (): fc.Arbitrary<${type}> => ${body});`,
+    '}',
+  ];
+}
+
+/**
+ * The arbitraries of `properties.ts`: one fast-check arbitrary per named type
+ * (`arbitraryOf<Type>`) and an `arbitraries` map by type name. Values satisfy their types and
+ * constraints by construction (bounds, lengths in code points, patterns, formats, item counts,
+ * uniqueness; alias constraints joined with a use site's), and record invariants as far as
+ * {@link planInvariants} reads them, the rest by a bounded filter; recursive types are
+ * generated to a bounded depth.
+ */
+export function arbitrariesSection(context: PropertiesContext): string[] {
+  const { ir, names } = context;
+  const builders = ir.types.flatMap((decl) => ['', ...builderFunction(decl, context)]);
+  const exported = ir.types.flatMap((decl) => [
+    '',
+    `/** Values of {@link ${names.type(decl.name)}}, meeting its constraints${decl.kind === 'record' || decl.kind === 'error' ? ' and invariants' : ''}. */`,
+    `export const ${context.arbitrary(decl.name)}: fc.Arbitrary<${names.type(decl.name)}> = ${context.builder(decl.name)}(${context.recursive.has(decl.name) ? MAX_DEPTH : ''});`,
+  ]);
+  return [
+    '// Arbitraries ' + '-'.repeat(86),
+    '',
+    ...(context.recursive.size > 0
+      ? [
+          '/** How deep recursive types nest: each optional, nullable or list level spends one. */',
+          `const ${MAX_DEPTH} = 2;`,
+          '',
+        ]
+      : []),
+    'const built = new Map<string, fc.Arbitrary<unknown>>();',
+    '',
+    '/** Builds an arbitrary once per key. */',
+    'function memo<T>(key: string, build: () => fc.Arbitrary<T>): fc.Arbitrary<T> {',
+    '  let arbitrary = built.get(key) as fc.Arbitrary<T> | undefined;',
+    '  if (arbitrary === undefined) {',
+    '    arbitrary = build();',
+    '    built.set(key, arbitrary);',
+    '  }',
+    '  return arbitrary;',
+    '}',
+    ...builders,
+    ...exported,
+    '',
+    '/** Every arbitrary, by type name. */',
+    'export const arbitraries: Readonly<Record<string, fc.Arbitrary<unknown>>> = {',
+    ...ir.types.map(
+      (decl) => `  ${propertyKey(decl.name, true)}: ${context.arbitrary(decl.name)},`,
+    ),
+    '};',
+  ];
+}

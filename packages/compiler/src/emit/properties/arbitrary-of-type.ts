@@ -1,0 +1,197 @@
+import type { TypeIR } from '../../ir/spec-ir.js';
+import type { RuntimeHelper } from '../typescript/runtime-imports.js';
+import { tsString } from '../typescript/ts-syntax.js';
+import type { Effective } from './arbitrary-constraints.js';
+import {
+  NONE,
+  doubleArbitrary,
+  integerArbitrary,
+  isNone,
+  join,
+  options,
+} from './arbitrary-constraints.js';
+
+import type { PropertiesContext } from './properties-context.js';
+import { isGround } from './ground-ranks.js';
+import { mentions } from './type-mentions.js';
+
+/** The depth a recursive type starts from, in the generated module. */
+export const MAX_DEPTH = 'MAX_DEPTH';
+
+/**
+ * The most items a list or map takes where it leads back to recursion (or its `minItems`, if
+ * more): with every level multiplying the values below it, wider lists grow trees without bound.
+ */
+const RECURSIVE_FAN_OUT = 3;
+
+const DATE_RANGE =
+  "{ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }";
+
+/**
+ * Writes fast-check arbitraries for types as written. Inside a recursive type's builder (the
+ * `owner`), `depth` is the code of the recursion depth left: entering a recursive type of the
+ * same or a higher ground rank spends one level, and at the bottom (depth 0) every position that
+ * may be empty (a nullable type, a list without `minItems`, a map, an optional field) takes its
+ * empty form and a union keeps the options that are ground below the owner's rank. Required
+ * parts are always ground in lower ranks, so generation always ends, and never builds an
+ * arbitrary from itself.
+ */
+export class ArbitraryWriter {
+  constructor(
+    private readonly context: PropertiesContext,
+    private readonly owner?: string,
+  ) {}
+
+  /** Whether generating a type may recurse (mentions a recursive named type). */
+  recurses(type: TypeIR): boolean {
+    return mentions(type).some((name) => this.context.recursive.has(name));
+  }
+
+  /** Whether a type can be generated at the bottom from types ranked below the owner. */
+  private groundBelowOwner(type: TypeIR): boolean {
+    const rank = this.owner === undefined ? undefined : this.context.ranks.get(this.owner);
+    if (rank === undefined) return true;
+    const below = new Set(
+      [...this.context.ranks].filter(([, r]) => r < rank).map(([name]) => name),
+    );
+    return isGround(type, below, this.context.types);
+  }
+
+  /** Caps the items of a list or map that leads back to recursion (see RECURSIVE_FAN_OUT). */
+  private fanOut(type: TypeIR, depth: string | undefined, c: Effective): Effective {
+    if (depth === undefined || !this.recurses(type)) return c;
+    const cap = Math.max(c.minItems ?? 0, RECURSIVE_FAN_OUT);
+    return { ...c, maxItems: Math.min(c.maxItems ?? cap, cap) };
+  }
+
+  /** `depth > 0 ? deeper : empty` when the position leads back to recursion, else `deeper`. */
+
+  private cut(
+    type: TypeIR,
+    depth: string | undefined,
+    write: (d?: string) => string,
+    empty: string,
+  ) {
+    if (depth === undefined || !this.recurses(type)) return write(depth);
+    return `(${depth} > 0 ? ${write(depth)} : ${empty})`;
+  }
+
+  /** The arbitrary of a type, its values meeting `outer` constraints as well as its own. */
+  of(type: TypeIR, depth?: string, outer: Effective = NONE): string {
+    switch (type.kind) {
+      case 'primitive':
+        return this.primitive(type.name, join(type.constraints, outer));
+      case 'list':
+        return this.list(type, depth, this.fanOut(type, depth, join(type.constraints, outer)));
+      case 'map': {
+        const c = this.fanOut(type, depth, join(type.constraints, outer));
+        const keys = options({ minKeys: c.minItems, maxKeys: c.maxItems, noNullPrototype: 'true' });
+        const write = (d?: string) =>
+          `fc.dictionary(fc.string(), ${this.of(type.value, d)}, ${keys})`;
+        return (c.minItems ?? 0) > 0
+          ? write(depth)
+          : this.cut(type, depth, write, 'fc.constant({})');
+      }
+      case 'ref':
+        return this.ref(type, depth, join(type.constraints, outer));
+      case 'union':
+        return this.union(type.options, depth, outer);
+      case 'nullable': {
+        const write = (d?: string) => `fc.option(${this.of(type.inner, d, outer)}, { nil: null })`;
+        return this.cut(type, depth, write, 'fc.constant(null)');
+      }
+    }
+  }
+
+  private ref(type: Extract<TypeIR, { kind: 'ref' }>, depth: string | undefined, c: Effective) {
+    const decl = this.context.types.get(type.name);
+    if (decl?.kind === 'alias' && !isNone(c)) return this.of(decl.type, depth, c);
+    const builder = this.context.builder(type.name);
+    if (!this.context.recursive.has(type.name)) return `${builder}()`;
+    if (depth === undefined) return `${builder}(${MAX_DEPTH})`;
+    const { ranks } = this.context;
+    const lower = this.owner !== undefined && ranks.get(type.name)! < ranks.get(this.owner)!;
+    return lower ? `${builder}(${depth})` : `${builder}(${depth} - 1)`;
+  }
+
+  private union(options: readonly TypeIR[], depth: string | undefined, outer: Effective) {
+    const seen = new Set<string>();
+    const distinct = options.filter((option) => {
+      const key = JSON.stringify(option);
+      return !seen.has(key) && seen.add(key);
+    });
+    const oneOf = (list: readonly TypeIR[]) => {
+      const arbitraries = list.map((option) => this.of(option, depth, outer));
+      return arbitraries.length === 1 ? arbitraries[0]! : `fc.oneof(${arbitraries.join(', ')})`;
+    };
+    if (depth === undefined || !distinct.some((option) => this.recurses(option)))
+      return oneOf(distinct);
+    const bottom = distinct.filter((option) => this.groundBelowOwner(option));
+    if (bottom.length === 0 || bottom.length === distinct.length) return oneOf(distinct);
+    return `(${depth} > 0 ? ${oneOf(distinct)} : ${oneOf(bottom)})`;
+  }
+
+  private list(type: Extract<TypeIR, { kind: 'list' }>, depth: string | undefined, c: Effective) {
+    const helper = (name: RuntimeHelper) => this.context.imports.helper(name);
+    const write = (d?: string) => {
+      const element = this.of(type.element, d);
+      if (c.unique !== true)
+        return `fc.array(${element}${wrapOptions({ minLength: c.minItems, maxLength: c.maxItems })})`;
+      const unique = {
+        minLength: c.minItems,
+        maxLength: c.maxItems,
+        comparator: helper('deepEqual'),
+      };
+      return `fc.uniqueArray(${element}${wrapOptions(unique)})`;
+    };
+    return (c.minItems ?? 0) > 0 ? write(depth) : this.cut(type, depth, write, 'fc.constant([])');
+  }
+
+  private primitive(name: Extract<TypeIR, { kind: 'primitive' }>['name'], c: Effective): string {
+    switch (name) {
+      case 'Int':
+        return integerArbitrary(c);
+      case 'Float':
+        return doubleArbitrary(c);
+      case 'Bool':
+        return 'fc.boolean()';
+      case 'String': {
+        if (c.patterns.length === 0)
+          return `fc.string(${options({ unit: "'binary'", minLength: c.minLength, maxLength: c.maxLength })})`;
+        const [first, ...others] = c.patterns;
+        return this.filtered(`fc.stringMatching(new RegExp(${tsString(first!)}, 'u'))`, {
+          ...c,
+          patterns: others,
+        });
+      }
+      case 'Uuid':
+        return this.filtered('fc.uuid()', c);
+      case 'Email':
+        return this.filtered('fc.emailAddress()', c);
+      case 'Url':
+        return this.filtered('fc.webUrl()', c);
+      case 'Date':
+        return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString().slice(0, 10))`, c);
+      case 'DateTime':
+        return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString())`, c);
+    }
+  }
+
+  /**
+   * A string arbitrary kept to lengths and patterns by filtering: used for formats and for a
+   * second pattern, whose generators know no lengths (cheap for the lengths Specl specs use).
+   */
+  private filtered(base: string, c: Effective): string {
+    const helper = (name: RuntimeHelper) => this.context.imports.helper(name);
+    const tests: string[] = [];
+    if (c.minLength !== undefined) tests.push(`${helper('len')}(s) >= ${c.minLength}`);
+    if (c.maxLength !== undefined) tests.push(`${helper('len')}(s) <= ${c.maxLength}`);
+    for (const pattern of c.patterns) tests.push(`${helper('matches')}(s, ${tsString(pattern)})`);
+    return tests.length === 0 ? base : `${base}.filter((s) => ${tests.join(' && ')})`;
+  }
+}
+
+function wrapOptions(entries: Record<string, string | number | undefined>): string {
+  const text = options(entries);
+  return text === '' ? '' : `, ${text}`;
+}

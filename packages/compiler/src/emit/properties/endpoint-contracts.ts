@@ -1,0 +1,211 @@
+import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
+import type { TranslationContext } from '../typescript/translate-expression.js';
+import { translateExpression } from '../typescript/translate-expression.js';
+import { typeText } from '../typescript/type-text.js';
+import { checkCall } from '../typescript/check-code.js';
+import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
+import { ArbitraryWriter } from './arbitrary-of-type.js';
+import type { PropertiesContext } from './properties-context.js';
+import { mentions } from './type-mentions.js';
+
+/** `file:line:col` of a location. */
+export function at(location: { file: string; line: number; column: number }): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** A TypeScript type for a Specl type, importing the named types it mentions. */
+export function typeCode(type: TypeIR, context: PropertiesContext): string {
+  for (const name of mentions(type)) context.fromTypes.type(context.names.type(name));
+  return typeText(type, context.names);
+}
+
+/** The type of an endpoint's success body (`undefined` for responses without one). */
+export function successType(endpoint: EndpointIR, context: PropertiesContext): string {
+  const texts = endpoint.responses.map((r) => (r.type ? typeCode(r.type, context) : 'undefined'));
+  return [...new Set(texts)].join(' | ');
+}
+
+/** The Specl type of an endpoint's success body, when every 2xx response has the same one. */
+export function successTypeIR(endpoint: EndpointIR): TypeIR | undefined {
+  const [first, ...rest] = endpoint.responses.map((response) => response.type);
+  const key = JSON.stringify(first);
+  return first && rest.every((type) => JSON.stringify(type) === key) ? first : undefined;
+}
+
+/** The type of an endpoint's error bodies (`never` for an endpoint without errors). */
+export function errorType(endpoint: EndpointIR, context: PropertiesContext): string {
+  if (endpoint.errors.length === 0) return 'never';
+  return endpoint.errors
+    .map((name) => context.fromTypes.type(context.names.type(name)))
+    .join(' | ');
+}
+
+/** The contract's exported name: `endpointCreateEmployee`. */
+export function contractName(endpoint: EndpointIR): string {
+  return `endpoint${endpoint.name.charAt(0).toUpperCase()}${endpoint.name.slice(1)}`;
+}
+
+/** What a clause's translation read: the request, the response. */
+interface Reads {
+  request: boolean;
+  response: boolean;
+}
+
+/** Names in `requires` and `ensures`: parameters and `body` read from the request. */
+function clauseTranslation(
+  endpoint: EndpointIR,
+  context: PropertiesContext,
+  reads: Reads,
+): TranslationContext {
+  const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
+  return {
+    resolve(reference) {
+      if (reference.kind === 'response') {
+        reads.response = true;
+        return { code: 'response', type: successTypeIR(endpoint) };
+      }
+      reads.request = true;
+      if (reference.kind === 'body') return { code: 'request.body', type: endpoint.body };
+      const param = params.find((p) => p.name === reference.name);
+      if (param === undefined)
+        throw new Error(`a clause of ${endpoint.name} reads ${reference.name}, not a parameter`);
+      return {
+        code: `request${propertyAccess(param.name)}`,
+        type: param.type,
+        optional: param.optional,
+      };
+    },
+    helper: (name) => context.imports.helper(name),
+    types: context.types,
+    reserved: ['request', 'response'],
+  };
+}
+
+/** `start[`, the entries, `]end` (indented as `start`), or `start[]end` for no entries. */
+function bracketed(start: string, entries: readonly string[], end: string): string[] {
+  if (entries.length === 0) return [`${start}[]${end}`];
+  const indent = start.length - start.trimStart().length;
+  const inner = entries.map((line) => ' '.repeat(indent - 2) + line);
+  return [`${start}[`, ...inner, `${' '.repeat(indent)}]${end}`];
+}
+
+/** The entries of a `requires` or `ensures` table; unread parameters get a `_`. */
+function clauseEntries(
+  clauses: readonly ConditionIR[],
+  endpoint: EndpointIR,
+  context: PropertiesContext,
+  withResponse: boolean,
+): string[] {
+  return clauses.flatMap((clause) => {
+    const reads: Reads = { request: false, response: false };
+    const code = translateExpression(clause.expr, clauseTranslation(endpoint, context, reads));
+    const parameters = [reads.request ? 'request' : '_request'];
+    if (withResponse) parameters.push(reads.response ? 'response' : '_response');
+    return [
+      '    {',
+      `      source: ${tsString(clause.source)},`,
+      `      at: ${tsString(at(clause.location))},`,
+      `      holds: (${parameters.join(', ')}) => ${code},`,
+      '    },',
+    ];
+  });
+}
+
+function shapes(params: readonly ParamIR[]): string {
+  const entries = params.map(
+    (p) =>
+      `{ name: ${tsString(p.name)}, wireName: ${tsString(p.wireName)}, optional: ${p.optional} }`,
+  );
+  return `[${entries.join(', ')}]`;
+}
+
+/** The arbitrary of an endpoint's requests: its parameters and body, `requires` holding. */
+function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, request: string) {
+  const writer = new ArbitraryWriter(context);
+  const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
+  const fields = params.map((p) => `${propertyKey(p.name, true)}: ${writer.of(p.type)}`);
+  if (endpoint.body) fields.push(`body: ${writer.of(endpoint.body)}`);
+  const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
+  if (endpoint.body) required.push(tsString('body'));
+  const record = `fc.record<${request}>({ ${fields.join(', ')} }, { requiredKeys: [${required.join(', ')}], noNullPrototype: true })`;
+  if (endpoint.requires.length === 0) return record;
+  const what = `a request of ${endpoint.name} satisfying its requires (${at(endpoint.location)})`;
+  const filter = context.imports.helper('boundedFilter');
+  return `${record}.filter(${filter}(${tsString(what)}, (request) => requires.every((clause) => clause.holds(request))))`;
+}
+
+/** The `endpoint<Name>` constant of one endpoint: its contract, as the verifier checks it. */
+function endpointContract(endpoint: EndpointIR, context: PropertiesContext): string[] {
+  const request = context.fromTypes.type(context.names.request(endpoint.name));
+  const success = successType(endpoint, context);
+  const type = `${context.imports.type('EndpointContract')}<${request}, ${success}>`;
+  const responses = [
+    ...endpoint.responses.map((response) => {
+      const validate = response.type ? validatorOf(response.type, context) : undefined;
+      return `{ status: ${response.status}${validate ? `, validate: ${validate}` : ''} }`;
+    }),
+    ...endpoint.errors.flatMap((name) => {
+      const decl = context.types.get(name);
+      if (decl?.kind !== 'error') return [];
+      const validate = context.fromTypes.value(context.names.validator(name));
+      return [`{ status: ${decl.status}, error: ${tsString(name)}, validate: ${validate} }`];
+    }),
+  ];
+  return [
+    '',
+    `/** The contract of \`${endpoint.method} ${endpoint.path}\` (${at(endpoint.location)}). */`,
+    `export const ${contractName(endpoint)}: ${type} = (() => {`,
+    ...bracketed(
+      `  const requires: ${type}['requires'] = `,
+      clauseEntries(endpoint.requires, endpoint, context, false),
+      ';',
+    ),
+    '  return {',
+    `    name: ${tsString(endpoint.name)},`,
+    `    method: ${tsString(endpoint.method)},`,
+    `    path: ${tsString(endpoint.path)},`,
+    `    at: ${tsString(at(endpoint.location))},`,
+    `    pathParams: ${shapes(endpoint.pathParams)},`,
+    `    query: ${shapes(endpoint.query)},`,
+    `    headers: ${shapes(endpoint.headers)},`,
+    `    hasBody: ${endpoint.body !== undefined},`,
+    `    responses: [${responses.join(', ')}],`,
+    '    requires,',
+    ...bracketed('    ensures: ', clauseEntries(endpoint.ensures, endpoint, context, true), ','),
+    `    requests: ${requestsArbitrary(endpoint, context, request)},`,
+    '  };',
+    '})();',
+  ];
+}
+
+/** A validator of a response type: a named type's own, or a check written for others. */
+function validatorOf(type: TypeIR, context: PropertiesContext): string {
+  const names = {
+    ...context.names,
+    validator: (n: string) => context.fromTypes.value(context.names.validator(n)),
+  };
+  const checks = { names, imports: context.imports };
+  if (type.kind === 'ref' && Object.keys(type.constraints).length === 0)
+    return names.validator(type.name);
+  return `(value: unknown, path = '$') => ${checkCall(type, 'value', 'path', checks)}`;
+}
+
+/**
+ * The endpoint contracts of `properties.ts`: one `endpoint<Name>` constant per endpoint (how to
+ * send a request, which statuses it may answer and the body's validator for each, `requires`
+ * and `ensures` translated to TypeScript, and an arbitrary of valid requests), and an
+ * `endpoints` table by name, which a session checks every answer against.
+ */
+export function endpointsSection(context: PropertiesContext): string[] {
+  const { ir } = context;
+  const table = context.imports.type('EndpointContract');
+  return [
+    '// Endpoints ' + '-'.repeat(88),
+    ...ir.endpoints.flatMap((endpoint) => endpointContract(endpoint, context)),
+    '',
+    '/** Every endpoint contract, by endpoint name. */',
+    `export const endpoints: Readonly<Record<string, ${table}>> = {`,
+    ...ir.endpoints.map((e) => `  ${propertyKey(e.name, true)}: ${contractName(e)},`),
+    '};',
+  ];
+}

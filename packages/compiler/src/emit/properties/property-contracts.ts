@@ -1,0 +1,263 @@
+import type { EndpointIR, ExprIR, PropertyIR, StatementIR, TypeIR } from '../../ir/spec-ir.js';
+import type { TranslationContext } from '../typescript/translate-expression.js';
+import { translateExpression } from '../typescript/translate-expression.js';
+import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
+import { ArbitraryWriter } from './arbitrary-of-type.js';
+import { at, errorType, successType, successTypeIR, typeCode } from './endpoint-contracts.js';
+import type { PropertiesContext } from './properties-context.js';
+
+type LetStatement = Extract<StatementIR, { kind: 'let' }>;
+
+/** A generated input of a property: a `forall` variable, or a parameter a call leaves open. */
+interface Input {
+  readonly key: string;
+  readonly type: TypeIR;
+}
+
+/** The parameters (and body) a call must send but does not give: generated, as inputs. */
+function openParameters(statement: LetStatement, endpoint: EndpointIR): Input[] {
+  const given = new Set(statement.call!.args.map((arg) => arg.name));
+  const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
+  const open: Input[] = params
+    .filter((param) => !param.optional && !given.has(param.name))
+    .map((param) => ({ key: `${statement.name}.${param.name}`, type: param.type }));
+  if (endpoint.body && !given.has('body'))
+    open.push({ key: `${statement.name}.body`, type: endpoint.body });
+  return open;
+}
+
+/** The code of the property's `contract<Name>` constant name: `propertyBalanceDecreasesByDays`. */
+export function propertyName(property: PropertyIR): string {
+  return `property${property.name.charAt(0).toUpperCase()}${property.name.slice(1)}`;
+}
+
+/** The names of `let` bindings an expression reads. */
+function letsIn(expr: ExprIR): string[] {
+  switch (expr.kind) {
+    case 'name':
+      return expr.scope === 'let' ? [expr.name] : [];
+    case 'list':
+      return expr.items.flatMap(letsIn);
+    case 'record':
+      return expr.fields.flatMap((field) => letsIn(field.value));
+    case 'member':
+      return letsIn(expr.receiver);
+    case 'unary':
+      return letsIn(expr.operand);
+    case 'binary':
+      return [...letsIn(expr.left), ...letsIn(expr.right)];
+    case 'quantifier':
+      return [...letsIn(expr.collection), ...letsIn(expr.predicate)];
+    case 'builtin':
+      return expr.args.flatMap(letsIn);
+    default:
+      return [];
+  }
+}
+
+/** The names of `let` bindings a statement reads. */
+function letsRead(statement: StatementIR): string[] {
+  switch (statement.kind) {
+    case 'forall':
+      return statement.where ? letsIn(statement.where.expr) : [];
+    case 'expect':
+      return letsIn(statement.condition.expr);
+    case 'let':
+      return statement.call
+        ? statement.call.args.flatMap((arg) => letsIn(arg.value))
+        : letsIn(statement.value!);
+  }
+}
+
+class PropertyWriter {
+  private readonly endpoints: ReadonlyMap<string, EndpointIR>;
+  /** What each `let` binding is: its code and, when known, its Specl type. */
+  private readonly lets = new Map<string, { code: string; type?: TypeIR }>();
+  private readonly variables = new Map<string, TypeIR>();
+  /** The `let` bindings a step reads: the others are not bound to a constant. */
+  private readonly read: ReadonlySet<string>;
+
+  constructor(
+    private readonly property: PropertyIR,
+    private readonly context: PropertiesContext,
+  ) {
+    this.endpoints = new Map(context.ir.endpoints.map((e) => [e.name, e]));
+    this.read = new Set(property.statements.flatMap(letsRead));
+    for (const statement of property.statements)
+      if (statement.kind === 'forall')
+        for (const variable of statement.variables)
+          this.variables.set(variable.name, variable.type);
+  }
+
+  private translation(): TranslationContext {
+    return {
+      resolve: (reference) => {
+        if (reference.kind !== 'name')
+          throw new Error(`property ${this.property.name} reads ${reference.kind}`);
+        const bound = this.lets.get(reference.name);
+        if (bound) return bound;
+        const type = this.variables.get(reference.name);
+        if (type === undefined)
+          throw new Error(`property ${this.property.name} reads ${reference.name}, never bound`);
+        return { code: `inputs${propertyAccess(reference.name)}`, type };
+      },
+      helper: (name) => this.context.imports.helper(name),
+      types: this.context.types,
+      reserved: ['inputs', 'session'],
+    };
+  }
+
+  private endpoint(statement: LetStatement): EndpointIR {
+    const endpoint = this.endpoints.get(statement.call!.endpoint);
+    if (endpoint === undefined) throw new Error(`no endpoint ${statement.call!.endpoint}`);
+    return endpoint;
+  }
+
+  inputs(): Input[] {
+    const variables = [...this.variables].map(([key, type]) => ({ key, type }));
+    const open = this.property.statements.flatMap((statement) =>
+      statement.kind === 'let' && statement.call
+        ? openParameters(statement, this.endpoint(statement))
+        : [],
+    );
+    return [...variables, ...open];
+  }
+
+  /** The arbitrary of the inputs: `forall` variables (their `where` holding) and open parameters. */
+  inputsArbitrary(inputs: readonly Input[], inputsType: string): string {
+    const writer = new ArbitraryWriter(this.context);
+    const fields = inputs.map(
+      (input) => `${propertyKey(input.key, true)}: ${writer.of(input.type)}`,
+    );
+    const record = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
+    const wheres = this.property.statements.flatMap((s) =>
+      s.kind === 'forall' && s.where ? [s.where] : [],
+    );
+    if (wheres.length === 0) return record;
+    const conditions = wheres.map(
+      (where) => `(${translateExpression(where.expr, this.translation())})`,
+    );
+    const what = `inputs of property ${this.property.name} satisfying ${wheres.map((w) => `${w.source} (${at(w.location)})`).join(', ')}`;
+    return `${record}.filter(${this.context.imports.helper('boundedFilter')}(${tsString(what)}, (inputs) => ${conditions.join(' && ')}))`;
+  }
+
+  /** The steps of `run`, in the order written. */
+  steps(): string[] {
+    return this.property.statements.flatMap((statement) => this.step(statement));
+  }
+
+  private step(statement: StatementIR): string[] {
+    switch (statement.kind) {
+      case 'forall':
+        return [];
+      case 'expect': {
+        const { condition } = statement;
+        const clause = `{ source: ${tsString(condition.source)}, at: ${tsString(at(condition.location))} }`;
+        return [
+          `session.expect(${clause}, () => ${translateExpression(condition.expr, this.translation())});`,
+        ];
+      }
+      case 'let':
+        return this.letStep(statement);
+    }
+  }
+
+  private letStep(statement: LetStatement): string[] {
+    const code = `$${statement.name}`;
+    if (statement.call === undefined) {
+      const value = translateExpression(statement.value!, this.translation());
+      this.lets.set(statement.name, { code });
+      return [`const ${code} = ${value};`];
+    }
+    const endpoint = this.endpoint(statement);
+    const translation = this.translation();
+    const args = statement.call.args.map(
+      (arg) => `${propertyKey(arg.name, true)}: ${translateExpression(arg.value, translation)}`,
+    );
+    for (const open of openParameters(statement, endpoint))
+      args.push(
+        `${propertyKey(open.key.slice(statement.name.length + 1), true)}: inputs${propertyAccess(open.key)}`,
+      );
+    const request = `{ ${args.join(', ')} }`;
+    const name = tsString(endpoint.name);
+    const method = statement.try ? 'attempt' : 'call';
+    // A binding nothing reads is a call made for its effect (and its checks) alone.
+    if (!this.read.has(statement.name)) return [`await session.${method}(${name}, ${request});`];
+    if (statement.try) {
+      const outcome = this.context.imports.type('Outcome');
+      this.lets.set(statement.name, { code });
+      return [
+        `const ${code} = (await session.attempt(${name}, ${request})) as ${outcome}<${successType(endpoint, this.context)}, ${errorType(endpoint, this.context)}>;`,
+      ];
+    }
+    const type = successTypeIR(endpoint);
+    this.lets.set(statement.name, { code, ...(type && { type }) });
+    return [
+      `const ${code} = (await session.call(${name}, ${request})) as ${successType(endpoint, this.context)};`,
+    ];
+  }
+
+  calls(): string[] {
+    const names = this.property.statements.flatMap((s) =>
+      s.kind === 'let' && s.call ? [s.call.endpoint] : [],
+    );
+    return [...new Set(names)];
+  }
+
+  expects(): string[] {
+    return this.property.statements.flatMap((s) =>
+      s.kind === 'expect'
+        ? [`{ source: ${tsString(s.condition.source)}, at: ${tsString(at(s.condition.location))} }`]
+        : [],
+    );
+  }
+}
+
+function inputsTypeOf(inputs: readonly Input[], context: PropertiesContext): string {
+  if (inputs.length === 0) return 'Record<string, never>';
+  return `{ ${inputs.map((input) => `${propertyKey(input.key, true)}: ${typeCode(input.type, context)}`).join('; ')} }`;
+}
+
+function propertyContract(property: PropertyIR, context: PropertiesContext): string[] {
+  const writer = new PropertyWriter(property, context);
+  const inputs = writer.inputs();
+  const inputsType = inputsTypeOf(inputs, context);
+  const arbitrary = writer.inputsArbitrary(inputs, inputsType);
+  const steps = writer.steps();
+  const type = `${context.imports.type('PropertyContract')}<${inputsType}>`;
+  const reads = steps.some((step) => step.includes('inputs')) ? 'inputs' : '_inputs';
+  return [
+    '',
+    `/** ${property.description ? `${property.description} ` : ''}(property \`${property.name}\`, ${at(property.location)}) */`,
+    `export const ${propertyName(property)}: ${type} = {`,
+    `  name: ${tsString(property.name)},`,
+    `  at: ${tsString(at(property.location))},`,
+    ...(property.description ? [`  description: ${tsString(property.description)},`] : []),
+    `  calls: [${writer.calls().map(tsString).join(', ')}],`,
+    `  expects: [${writer.expects().join(', ')}],`,
+    `  inputs: ${arbitrary},`,
+    `  async run(${reads}, session) {`,
+    ...steps.map((step) => `    ${step}`),
+    '  },',
+    '};',
+  ];
+}
+
+/**
+ * The written properties of `properties.ts`: one `property<Name>` constant each (the inputs to
+ * generate, and the steps: calls through a session that checks every answer, and `expect`s),
+ * and a `properties` table by name. Expressions are translated to TypeScript here, once.
+ */
+export function propertiesSection(context: PropertiesContext): string[] {
+  const { ir } = context;
+  const type = context.imports.type('PropertyContract');
+  return [
+    '// Properties ' + '-'.repeat(87),
+    ...ir.properties.flatMap((property) => propertyContract(property, context)),
+    '',
+    '/** Every written property, by name. */',
+    `export const properties: Readonly<Record<string, ${type}>> = {`,
+    ...ir.properties.map((p) => `  ${propertyKey(p.name, true)}: ${propertyName(p)},`),
+    '};',
+  ];
+}

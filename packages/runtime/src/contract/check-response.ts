@@ -1,0 +1,82 @@
+import type { ApiResponse, EndpointContract } from './contract.js';
+import type { Exchange } from './failures.js';
+import { ContractViolation } from './failures.js';
+
+/** Whether a status is a success (2xx). */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+function declaredStatuses(contract: EndpointContract): string {
+  return contract.responses
+    .map((shape) => (shape.error ? `${shape.status} ${shape.error}` : String(shape.status)))
+    .join(', ');
+}
+
+function isJson(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true; // in process: values, not bytes
+  const media = contentType.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || media.endsWith('+json');
+}
+
+/** Hooks told of what a check saw: for coverage. */
+export interface CheckObserver {
+  /** An `ensures` clause (by index) was evaluated on a success response. */
+  ensured?(endpoint: string, index: number, held: boolean): void;
+}
+
+/**
+ * Checks an answer against its endpoint's contract: a declared status (a 2xx response or a
+ * declared error), a JSON body that matches the status's type (constraints and invariants
+ * included), and, on success, every `ensures`. Throws a {@link ContractViolation} naming what
+ * failed; answers normally when the answer keeps the contract.
+ */
+export function checkResponse(
+  contract: EndpointContract,
+  request: Readonly<Record<string, unknown>>,
+  response: ApiResponse,
+  exchange: Exchange,
+  observer: CheckObserver = {},
+): void {
+  const shape = contract.responses.find((candidate) => candidate.status === response.status);
+  const where = `${contract.method} ${contract.path}`;
+  if (shape === undefined) {
+    const detail = `${where} answered ${response.status}, which the spec does not declare (declared: ${declaredStatuses(contract)})`;
+    throw new ContractViolation(
+      'status',
+      detail,
+      { source: contract.name, at: contract.at },
+      exchange,
+    );
+  }
+  const what = shape.error ? `error ${shape.error}` : `response ${shape.status}`;
+  if (shape.validate !== undefined) {
+    if (!isJson(response.contentType)) {
+      const detail = `${where} answered ${response.status} with content type ${response.contentType}, not JSON`;
+      throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
+    }
+    const result = shape.validate(response.body);
+    if (!result.ok) {
+      const detail = `the body of ${where} (${what}) does not match its type: ${result.path}: ${result.message}`;
+      throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
+    }
+  }
+  if (!isSuccess(response.status)) return;
+  contract.ensures.forEach((clause, index) => {
+    let held: boolean;
+    try {
+      held = clause.holds(request, response.body);
+    } catch (error) {
+      observer.ensured?.(contract.name, index, false);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ContractViolation(
+        'ensures',
+        `ensures could not be evaluated (${reason})`,
+        clause,
+        exchange,
+      );
+    }
+    observer.ensured?.(contract.name, index, held);
+    if (!held) throw new ContractViolation('ensures', `${where}: ensures failed`, clause, exchange);
+  });
+}

@@ -1,0 +1,114 @@
+import type { Arbitrary } from 'fast-check';
+import type { Validator } from '../validation-result.js';
+
+/** A condition of the spec, as written and where: `body.days > 0` at `vacation.specl:76:3`. */
+export interface Clause {
+  /** The condition as the spec writes it. */
+  readonly source: string;
+  /** Where the spec writes it: `vacation.specl:76:3`. */
+  readonly at: string;
+}
+
+/** A `requires` clause: a condition on the request. */
+export interface Requirement<Request> extends Clause {
+  holds(request: Request): boolean;
+}
+
+/** An `ensures` clause: a condition on a success response and its request. */
+export interface Guarantee<Request, Response> extends Clause {
+  holds(request: Request, response: Response): boolean;
+}
+
+/** A parameter of an endpoint: its name in the request object and on the wire. */
+export interface ParameterShape {
+  readonly name: string;
+  readonly wireName: string;
+  readonly optional: boolean;
+}
+
+/** What a status of an endpoint answers with: the body's validator, or none for no body. */
+export interface ResponseShape {
+  readonly status: number;
+  /** The declared error's name, for a non-2xx status. */
+  readonly error?: string;
+  readonly validate?: Validator;
+}
+
+/**
+ * The contract of one endpoint, as compiled from the spec: how to send a request (for HTTP),
+ * which requests are valid, and what every answer must be.
+ */
+export interface EndpointContract<Request = unknown, Response = unknown> {
+  readonly name: string;
+  readonly method: string;
+  /** The path with parameter names: `/employees/{id}/requests`. */
+  readonly path: string;
+  readonly at: string;
+  readonly pathParams: readonly ParameterShape[];
+  readonly query: readonly ParameterShape[];
+  readonly headers: readonly ParameterShape[];
+  readonly hasBody: boolean;
+  /** The 2xx statuses, then the declared errors' statuses. */
+  readonly responses: readonly ResponseShape[];
+  readonly requires: readonly Requirement<Request>[];
+  readonly ensures: readonly Guarantee<Request, Response>[];
+  /** Requests of the endpoint: parameters and body of their types, satisfying `requires`. */
+  readonly requests: Arbitrary<Request>;
+}
+
+/** An answer of an implementation: its status and body (`undefined` for none). */
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: unknown;
+  /** The media type of the body, when the answer came over HTTP. */
+  readonly contentType?: string;
+}
+
+/** Where requests go: an in-process `Handlers` object or an HTTP server. */
+export interface Target {
+  /** Sends a request (the endpoint's request object: parameters by name, `body`). */
+  send(
+    endpoint: EndpointContract,
+    request: Readonly<Record<string, unknown>>,
+  ): Promise<ApiResponse>;
+  /** A short description for reports: `in-process` or `http://127.0.0.1:8080`. */
+  readonly description: string;
+}
+
+/**
+ * The outcome of a call made with `try`: `value` is the success body; reading it from a
+ * failed call discards the run.
+ */
+export interface Outcome<Value, Failure> {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly value: Value;
+  readonly error: Failure | null;
+}
+
+/** What a written property's steps call: endpoints, and `expect`. */
+export interface PropertySession {
+  /** Makes a call that must succeed (2xx); answers the success body. */
+  call(endpoint: string, request: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /** Makes a call that may fail (`try`). */
+  attempt(
+    endpoint: string,
+    request: Readonly<Record<string, unknown>>,
+  ): Promise<Outcome<unknown, unknown>>;
+  /** Checks an `expect` clause: evaluates its condition, which may discard the run. */
+  expect(clause: Clause, condition: () => boolean): void;
+}
+
+/** A written `property`, compiled: inputs to generate and the steps to run on them. */
+export interface PropertyContract<Inputs = unknown> {
+  readonly name: string;
+  readonly at: string;
+  readonly description?: string;
+  /** The endpoints the property calls, in order of first call. */
+  readonly calls: readonly string[];
+  /** The `expect` clauses, in order. */
+  readonly expects: readonly Clause[];
+  /** The `forall` inputs (their `where` holding) and the parameters the calls leave to chance. */
+  readonly inputs: Arbitrary<Inputs>;
+  run(inputs: Inputs, session: PropertySession): Promise<void>;
+}

@@ -1,0 +1,98 @@
+import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import { ContractViolation, TargetUnreachable } from './failures.js';
+
+/** Options of an HTTP target. */
+export interface HttpTargetOptions {
+  /** How long one request may take, in milliseconds (default 10,000). */
+  readonly timeoutMs?: number;
+}
+
+/** A query or header value as text: strings as they are, other values as JSON. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The URL of a request: path parameters filled in (encoded), query parameters appended. */
+export function requestUrl(
+  base: string,
+  endpoint: EndpointContract,
+  request: Readonly<Record<string, unknown>>,
+): string {
+  const path = endpoint.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(text(request[name])),
+  );
+  const url = new URL(base.replace(/\/+$/, '') + path);
+  for (const param of endpoint.query) {
+    const value = request[param.name];
+    if (value === undefined) continue;
+    // Lists go as repeated keys: OpenAPI's default (`style: form`, `explode: true`).
+    for (const item of Array.isArray(value) ? value : [value])
+      url.searchParams.append(param.wireName, text(item));
+  }
+  return url.href;
+}
+
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+/**
+ * A target that sends real HTTP requests to a server at `base` (any language): parameters and
+ * a JSON body as the OpenAPI output describes them. A refused connection throws
+ * {@link TargetUnreachable}; a timeout, a connection closed early or a body that is not the JSON
+ * its content type says is a {@link ContractViolation} naming the request.
+ */
+export function httpTarget(base: string, options: HttpTargetOptions = {}): Target {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return {
+    description: base,
+    async send(endpoint, request) {
+      const url = new URL(requestUrl(base, endpoint, request));
+      const headers: Record<string, string> = { accept: 'application/json' };
+      for (const param of endpoint.headers) {
+        const value = request[param.name];
+        if (value !== undefined) headers[param.wireName] = text(value);
+      }
+      const hasBody = endpoint.hasBody && request['body'] !== undefined;
+      if (hasBody) headers['content-type'] = 'application/json';
+      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      let response: Response;
+      let raw: string;
+      try {
+        response = await fetch(url, {
+          method: endpoint.method,
+          headers,
+          ...(hasBody && { body: JSON.stringify(request['body']) }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        raw = await response.text();
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError')
+          throw new ContractViolation('unreachable', `${what}: no answer within ${timeoutMs} ms`);
+        const code = causeCode(error);
+        if (code === 'ECONNREFUSED' || code === 'ENOTFOUND')
+          throw new TargetUnreachable(`cannot reach ${base} (${code}) for ${what}`);
+        const reason = code ?? (error instanceof Error ? error.message : String(error));
+        throw new ContractViolation('unreachable', `${what}: the connection failed (${reason})`);
+      }
+      return parseAnswer(what, response, raw);
+    },
+  };
+}
+
+function parseAnswer(what: string, response: Response, raw: string): ApiResponse {
+  const contentType = response.headers.get('content-type') ?? undefined;
+  if (raw === '') return { status: response.status, body: undefined, contentType };
+  if (contentType !== undefined && !/json/i.test(contentType))
+    return { status: response.status, body: raw, contentType };
+  try {
+    return { status: response.status, body: JSON.parse(raw) as unknown, contentType };
+  } catch {
+    const start = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+    throw new ContractViolation(
+      'body',
+      `${what} answered ${response.status} with a body that is not JSON: ${JSON.stringify(start)}`,
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import { ContractViolation } from './failures.js';
+
+/** An in-process implementation: one async method per endpoint, as `types.ts`'s `Handlers`. */
+export type HandlerObject = object;
+
+/**
+ * A target that calls an in-process implementation's methods directly. The answer is cloned
+ * through JSON, as a server would send it, so that an implementation cannot pass by returning
+ * values JSON cannot carry (`undefined` fields, dates, NaN). A method that is missing, throws
+ * or answers something that is not `{ status, body }` is a failure naming the endpoint.
+ */
+export function inProcessTarget(handlers: HandlerObject): Target {
+  return {
+    description: 'in-process',
+    async send(endpoint: EndpointContract, request: Readonly<Record<string, unknown>>) {
+      const method = (handlers as Record<string, unknown>)[endpoint.name];
+      if (typeof method !== 'function')
+        throw new ContractViolation(
+          'unreachable',
+          `the implementation has no method ${endpoint.name}`,
+        );
+      let answer: unknown;
+      try {
+        answer = await (method as (r: unknown) => unknown).call(handlers, structuredClone(request));
+      } catch (error) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        throw new ContractViolation('unreachable', `${endpoint.name} threw ${reason}`);
+      }
+      return asResponse(endpoint, answer);
+    },
+  };
+}
+
+function asResponse(endpoint: EndpointContract, answer: unknown): ApiResponse {
+  if (typeof answer !== 'object' || answer === null || !('status' in answer)) {
+    throw new ContractViolation(
+      'unreachable',
+      `${endpoint.name} answered ${JSON.stringify(answer) ?? String(answer)}, not { status, body }`,
+    );
+  }
+  const { status, body } = answer as { status: unknown; body?: unknown };
+  if (typeof status !== 'number' || !Number.isInteger(status))
+    throw new ContractViolation(
+      'unreachable',
+      `${endpoint.name} answered status ${String(status)}`,
+    );
+  if (body === undefined) return { status, body };
+  try {
+    return { status, body: JSON.parse(JSON.stringify(body)) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContractViolation(
+      'body',
+      `${endpoint.name} answered a body JSON cannot carry (${reason})`,
+    );
+  }
+}

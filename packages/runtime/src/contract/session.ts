@@ -1,0 +1,109 @@
+import type { Clause, EndpointContract, Outcome, PropertySession, Target } from './contract.js';
+import type { CheckObserver } from './check-response.js';
+import { checkResponse, isSuccess } from './check-response.js';
+import type { Exchange } from './failures.js';
+import { ContractViolation, DiscardedRun } from './failures.js';
+
+/** Hooks told of everything a session does: for coverage and for reports. */
+export interface SessionObserver extends CheckObserver {
+  /** A request went out, and this came back (or failed). */
+  exchanged?(exchange: Exchange): void;
+  /** An `expect` clause was evaluated. */
+  expected?(clause: Clause, held: boolean): void;
+}
+
+/**
+ * Runs calls against a target, checking every answer against its endpoint's contract: the
+ * session a written property's steps run in, and the one an implicit endpoint check uses.
+ * Keeps the exchanges of the run, for a counterexample.
+ */
+export class ContractSession implements PropertySession {
+  /** Every exchange of this session, in order. */
+  readonly exchanges: Exchange[] = [];
+
+  constructor(
+    private readonly target: Target,
+    private readonly endpoints: Readonly<Record<string, EndpointContract>>,
+    private readonly observer: SessionObserver = {},
+  ) {}
+
+  /**
+   * Sends a request and checks the answer; a `requires` that does not hold discards the run,
+   * as the server need not handle such a request.
+   */
+  async send(name: string, request: Readonly<Record<string, unknown>>) {
+    const contract = this.endpoints[name];
+    if (contract === undefined) throw new Error(`the spec has no endpoint ${name}`);
+    for (const requirement of contract.requires)
+      if (!requirement.holds(request))
+        throw new DiscardedRun(`${name}: requires ${requirement.source} does not hold`);
+    const sent = { endpoint: name, method: contract.method, path: contract.path, request };
+    let exchange: Exchange;
+    try {
+      const response = await this.target.send(contract, request);
+      exchange = { sent, response };
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      exchange = { sent, failure: error.detail };
+      this.record(exchange);
+      throw new ContractViolation(error.kind, error.detail, error.clause, exchange);
+    }
+    this.record(exchange);
+    checkResponse(contract, request, exchange.response!, exchange, this.observer);
+    return exchange.response!;
+  }
+
+  private record(exchange: Exchange) {
+    this.exchanges.push(exchange);
+    this.observer.exchanged?.(exchange);
+  }
+
+  async call(name: string, request: Readonly<Record<string, unknown>>): Promise<unknown> {
+    const response = await this.send(name, request);
+    if (!isSuccess(response.status)) {
+      const contract = this.endpoints[name]!;
+      const detail = `${name} must succeed here (a call without try) but answered ${response.status}`;
+      throw new ContractViolation(
+        'status',
+        detail,
+        { source: contract.name, at: contract.at },
+        this.exchanges.at(-1),
+      );
+    }
+    return response.body;
+  }
+
+  async attempt(
+    name: string,
+    request: Readonly<Record<string, unknown>>,
+  ): Promise<Outcome<unknown, unknown>> {
+    const response = await this.send(name, request);
+    const ok = isSuccess(response.status);
+    return {
+      ok,
+      status: response.status,
+      get value() {
+        if (!ok)
+          throw new DiscardedRun(`read the value of ${name}, which answered ${response.status}`);
+        return response.body;
+      },
+      error: ok ? null : response.body,
+    };
+  }
+
+  expect(clause: Clause, condition: () => boolean): void {
+    let holds: boolean;
+    try {
+      holds = condition();
+    } catch (error) {
+      if (error instanceof DiscardedRun) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.observer.expected?.(clause, false);
+      const detail = `expect could not be evaluated (${reason})`;
+      throw new ContractViolation('expect', detail, clause, this.exchanges.at(-1));
+    }
+    this.observer.expected?.(clause, holds);
+    if (!holds)
+      throw new ContractViolation('expect', 'expect failed', clause, this.exchanges.at(-1));
+  }
+}

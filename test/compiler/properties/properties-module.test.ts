@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emitTypes, propertiesModule } from '@specl/compiler';
+import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
+import { lowerProject } from './properties-helpers.js';
+import { typeCheck, vacationIr } from '../typescript/typescript-helpers.js';
+
+describe('properties.ts', () => {
+  it('compiles under strict TypeScript beside types.ts', async () => {
+    const ir = await vacationIr();
+    const types = emitTypes(ir, {})[0]!.content;
+    expect(typeCheck('properties', types, { 'properties.ts': propertiesModule(ir) })).toBe('');
+  });
+
+  it('compiles under strict TypeScript for random specs', async () => {
+    const projects = fc.sample(specArbitrary, { seed: 8, numRuns: 6 });
+    for (const [index, project] of projects.entries()) {
+      const ir = await lowerProject(project);
+      const types = emitTypes(ir, {})[0]!.content;
+      const errors = typeCheck(`properties-random${index}`, types, {
+        'properties.ts': propertiesModule(ir),
+      });
+      expect({ index, errors }).toEqual({ index, errors: '' });
+    }
+  }, 120_000);
+
+  it('is the same text on every emit', async () => {
+    expect(propertiesModule(await vacationIr())).toBe(propertiesModule(await vacationIr()));
+    for (const project of fc.sample(specArbitrary, { seed: 5, numRuns: 10 })) {
+      const text = propertiesModule(await lowerProject(project));
+      expect(propertiesModule(await lowerProject(project))).toBe(text);
+    }
+  });
+});
