@@ -6,13 +6,13 @@ import { repoRoot, runSpecl, tempProject } from '../helpers/run-cli.js';
 const vacation = readFileSync(join(repoRoot, 'examples/vacation/vacation.specl'), 'utf8');
 
 describe('specl compile', () => {
-  it('writes openapi.json and types.ts, byte-identical on every run', () => {
+  it('writes openapi.json, types.ts and properties.ts, byte-identical on every run', () => {
     const cwd = tempProject({ 'api/vacation.specl': vacation });
     const first = runSpecl(['compile', 'api/vacation.specl', '--out', 'out'], cwd);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(
-      /^wrote out\/openapi\.json, out\/types\.ts \(spec Vacation 1\.2\.0, sha256:[0-9a-f]{12}\)\n$/,
+      /^wrote out\/openapi\.json, out\/types\.ts, out\/properties\.ts \(spec Vacation 1\.2\.0, sha256:[0-9a-f]{12}\)\n$/,
     );
     const openapi = readFileSync(join(cwd, 'out/openapi.json'), 'utf8');
     const types = readFileSync(join(cwd, 'out/types.ts'), 'utf8');
@@ -47,7 +47,7 @@ describe('specl compile', () => {
     const missing = runSpecl(['compile', 'v.specl', '--out', 'out', '--check'], cwd);
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe(
-      'out of date: out/openapi.json, out/types.ts; run specl compile without --check\n',
+      'out of date: out/openapi.json, out/types.ts, out/properties.ts; run specl compile without --check\n',
     );
     expect(existsSync(join(cwd, 'out'))).toBe(false);
     expect(runSpecl(['compile', 'v.specl', '--out', 'out'], cwd).status).toBe(0);
@@ -90,7 +90,7 @@ describe('specl compile', () => {
       'an unknown target',
       ['compile', 'v.specl', '--out', 'o', '--target', 'java'],
       { 'v.specl': vacation },
-      'specl: unknown target `java`; the targets are openapi, types\n',
+      'specl: unknown target `java`; the targets are openapi, types, properties\n',
     ],
     [
       'a missing spec',

@@ -7,7 +7,8 @@ written atomically, and the same spec always gives byte-identical files.
 
 Options:
   --out <dir>              the output folder (created if missing)
-  --target <list>          what to write, comma-separated: openapi, types (default: all)
+  --target <list>          what to write, comma-separated: openapi, types, properties
+                           (default: all)
   --yaml                   also write openapi.yaml beside openapi.json
   --check                  write nothing; exit 1 if the files on disk differ from what would
                            be written (for CI)

@@ -9,7 +9,7 @@ import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
 import { lowerProject } from './properties-helpers.js';
 import { openApiOfIr, schemaValidator } from '../openapi/openapi-helpers.js';
-import { repoRoot, typeCheck, vacationIr } from '../typescript/typescript-helpers.js';
+import { repoRoot, vacationIr } from '../typescript/typescript-helpers.js';
 
 const typesOf = (ir: SpecIR) => emitTypes(ir, {})[0]!.content;
 
