@@ -18,6 +18,9 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
+  // The verifier loads generated code that imports fast-check and @specl/runtime: both must be
+  // the very modules the CLI uses, so they stay outside the bundle (as do the loaders).
+  external: ['fast-check', '@specl/runtime', 'esbuild', 'tsx'],
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: {
     js: "import { createRequire as __speclCreateRequire } from 'node:module'; const require = __speclCreateRequire(import.meta.url);",

@@ -1,11 +1,9 @@
 import type { CompileTarget } from '@specl/compiler';
-import { LoweringError, compileTargets, lowerSpec } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
-import { CliError, ExitCode } from '../cli-error.js';
+import { compileTargets } from '@specl/compiler';
+import { ExitCode } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
-import { displayFile, toCheckReport } from '../report/check-report.js';
 import type { Colors } from '../report/colors.js';
-import { formatTextReport } from '../report/text-report.js';
+import { loadSpec } from './load-spec.js';
 import { pathShower, writeOutputs } from './write-outputs.js';
 
 /** What `specl compile` was asked to do. */
@@ -36,29 +34,8 @@ export async function compileOnce(
   colors: Colors,
 ): Promise<CompileOutcome> {
   const shown = pathShower(context.cwd);
-  const result = await checkSpecFiles([request.spec]);
-  const files = result.uris.map((uri) => new URL(uri).pathname);
-  if (result.unreadable.length > 0) {
-    throw new CliError(
-      `cannot read \`${displayFile(result.unreadable[0]!, context.cwd)}\`; check its permissions`,
-    );
-  }
-  const report = toCheckReport(result, context.cwd);
-  if (report.diagnostics.length > 0) context.stdout.write(formatTextReport(report, colors));
-  if (report.errors > 0) {
-    context.stdout.write(colors.red('nothing written: fix the errors above first\n'));
-    return { exitCode: ExitCode.failed, files };
-  }
-  const root = result.documents.find((document) => document.uri.fsPath === request.spec);
-  if (!root) throw new CliError(`cannot read \`${shown(request.spec)}\``);
-  let ir;
-  try {
-    ir = lowerSpec(root, result.documents);
-  } catch (error) {
-    if (!(error instanceof LoweringError)) throw error;
-    context.stdout.write(`${shown(request.spec)}: error: ${error.message}\n`);
-    return { exitCode: ExitCode.failed, files };
-  }
+  const { ir, files } = await loadSpec(request.spec, 'nothing written', context, colors);
+  if (ir === undefined) return { exitCode: ExitCode.failed, files };
   const emitted = compileTargets(ir, request.targets, { yaml: request.yaml });
   const outcome = writeOutputs(emitted, request.outDir, shown, request);
   if (request.check) {

@@ -29,6 +29,7 @@ export class DiscardedRun extends Error {
 
 /** What kind of rule an answer broke. */
 export type ViolationKind =
+  | 'error' // the verifier could not run the check (generation gave up, generated code threw)
   | 'status' // an undeclared status, or an error where a `let` call must succeed
   | 'body' // a body that does not match its declared type, constraints or invariants
   | 'ensures'

@@ -1,0 +1,185 @@
+import { statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { TargetUnreachable } from '@specl/runtime';
+import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
+import {
+  PHASES,
+  TargetLoadError,
+  VerifyUsageError,
+  formatJsonReport,
+  formatJunitReport,
+  formatPrettyReport,
+  formatSarifReport,
+  implementationSource,
+  urlSource,
+  verify,
+} from '@specl/verify';
+import { CliError, ExitCode } from '../cli-error.js';
+import { loadSpec } from '../compile/load-spec.js';
+import { ansiColors, noColors, useColor } from '../report/colors.js';
+import { cliVersion } from '../version.js';
+import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './command-context.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { verifyHelp } from './verify-help.js';
+
+/** The target could not be reached at all. */
+const UNREACHABLE = 3;
+
+const REPORTERS = ['pretty', 'json', 'junit', 'sarif'] as const;
+
+function list(values: unknown): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim());
+  return items.filter(Boolean);
+}
+
+function positiveInteger(text: unknown, option: string, zero = false): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < (zero ? 0 : 1))
+    throw new CliError(
+      `\`--${option} ${String(text)}\` is not a ${zero ? 'whole number' : 'positive whole number'}`,
+    );
+  return value;
+}
+
+/** `10s`, `500ms`, `2` (seconds) in milliseconds. */
+function duration(text: string | undefined): number {
+  if (text === undefined) return 10_000;
+  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
+  if (!match || Number(match[1]) <= 0)
+    throw new CliError(`\`--timeout ${text}\` is not a duration; write 10s or 500ms`);
+  return match[2] === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
+}
+
+function shardOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new CliError(
+      `\`--shard ${text}\` is not a share; write i/n with 1 <= i <= n, such as 2/4`,
+    );
+  return { index, count };
+}
+
+function phasesOf(text: string | undefined): Phase[] | undefined {
+  const names = text === undefined ? undefined : list([text]);
+  if (names === undefined) return undefined;
+  const unknown = names.find((name) => !(PHASES as readonly string[]).includes(name));
+  if (unknown !== undefined || names.length === 0)
+    throw new CliError(`unknown phase \`${unknown ?? text}\`; the phases are ${PHASES.join(', ')}`);
+  return PHASES.filter((phase) => names.includes(phase));
+}
+
+/** `specl verify`: checks an implementation against a spec. */
+export async function runVerify(argv: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('verify', argv, {
+    impl: { type: 'string' },
+    url: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    replay: { type: 'string' },
+    phases: { type: 'string' },
+    endpoint: { type: 'string', multiple: true },
+    property: { type: 'string', multiple: true },
+    shard: { type: 'string' },
+    timeout: { type: 'string' },
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    context.stdout.write(verifyHelp);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1)
+    throw new CliError(
+      positionals.length === 0
+        ? 'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`'
+        : `verify takes one spec (the root; it brings its imports), not ${positionals.length}`,
+    );
+  if ((values.impl === undefined) === (values.url === undefined))
+    throw new CliError(
+      'name one target: `--impl <module>` (in process) or `--url <base>` (a server)',
+    );
+  const reporter = (values.reporter as string | undefined) ?? 'pretty';
+  if (!(REPORTERS as readonly string[]).includes(reporter))
+    throw new CliError(
+      `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
+    );
+  const spec = resolve(context.cwd, positionals[0]!);
+  let isFile = false;
+  try {
+    isFile = statSync(spec).isFile();
+  } catch {
+    throw new CliError(
+      `cannot find \`${positionals[0]}\`; check the path (it is relative to ${context.cwd})`,
+    );
+  }
+  if (!isFile || extname(spec) !== '.specl')
+    throw new CliError(`\`${positionals[0]}\` is not a .specl file`);
+  const options = {
+    runs: positiveInteger(values.runs, 'runs'),
+    seed: positiveInteger(values.seed, 'seed', true),
+    phases: phasesOf(values.phases as string | undefined),
+    endpoints: list(values.endpoint),
+    properties: list(values.property),
+    shard: shardOf(values.shard as string | undefined),
+    replay: values.replay as string | undefined,
+  };
+  const timeoutMs = duration(values.timeout as string | undefined);
+  const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
+  const toTerminal = values.output === undefined && reporter === 'pretty';
+  const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
+
+  const { ir } = await loadSpec(spec, 'nothing verified', context, colors);
+  if (ir === undefined) return ExitCode.usage;
+  let source: TargetSource;
+  try {
+    source =
+      values.impl !== undefined
+        ? await implementationSource(resolve(context.cwd, values.impl as string))
+        : urlSource(values.url as string, timeoutMs);
+  } catch (error) {
+    if (error instanceof TargetLoadError) throw new CliError(error.message);
+    throw error;
+  }
+  const progress = context.stderr.isTTY === true && toTerminal;
+  let report: VerifyReport;
+  try {
+    report = await verify({
+      ir,
+      source,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+      onCheck: progress
+        ? (done, total, name) => context.stderr.write(`\r\u001b[K[${done + 1}/${total}] ${name}`)
+        : undefined,
+    });
+  } catch (error) {
+    if (progress) context.stderr.write('\r\u001b[K');
+    if (error instanceof VerifyUsageError) throw new CliError(error.message);
+    if (error instanceof TargetUnreachable)
+      throw new CliError(`${error.message}; is the server running?`, UNREACHABLE);
+    throw error;
+  } finally {
+    if (progress) context.stderr.write('\r\u001b[K');
+  }
+  const specDir = dirname(spec);
+  const locate = (at: string) => relative(context.cwd, join(specDir, at)) || at;
+  const output =
+    reporter === 'json'
+      ? formatJsonReport(report, locate)
+      : reporter === 'junit'
+        ? formatJunitReport(report, locate)
+        : reporter === 'sarif'
+          ? formatSarifReport(report, cliVersion(), locate)
+          : formatPrettyReport(report, colors, locate);
+  if (values.output !== undefined)
+    writeFileAtomic(resolve(context.cwd, values.output as string), output, values.output as string);
+  else context.stdout.write(output);
+  return report.ok ? ExitCode.ok : ExitCode.failed;
+}

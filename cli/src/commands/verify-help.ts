@@ -1,0 +1,31 @@
+/** The help of `specl verify`. */
+export const verifyHelp = `Usage: specl verify <spec> (--impl <module> | --url <base>) [options]
+
+Checks an implementation against a spec: every endpoint's implicit properties (declared
+statuses, bodies of their types with their constraints and invariants, every \`ensures\`),
+every written \`property\`, and random sequences of calls that reuse the ids earlier answers
+returned. A failure is shrunk to a minimal counterexample and shown with its requests and
+responses, the clause that failed and where, and how to replay it.
+
+Targets:
+  --impl <module>          a TypeScript or JavaScript module exporting \`createHandlers\` (a
+                           factory: fresh state for each run) or \`handlers\` (an object)
+  --url <base>             a running HTTP server, in any language
+
+Options:
+  --runs <n>               runs per check (default 100)
+  --seed <n>               the seed (default: from the spec's fingerprint, so runs repeat)
+  --replay <check:path>    replay one counterexample, as a report prints it (with its --seed)
+  --phases <list>          endpoints, properties, stateful (default: all, in that order)
+  --endpoint <names>       only these endpoints (comma-separated; repeatable)
+  --property <names>       only these properties (comma-separated; repeatable)
+  --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)
+  --timeout <duration>     how long one HTTP request may take: 10s (default), 500ms
+  --reporter <name>        pretty (default), json, junit or sarif
+  --output <file>          write the report to a file (atomically) instead of stdout
+  --color, --no-color      force colour on or off
+  -h, --help               show this help
+
+Exit codes: 0 every check held, 1 a check failed, 2 usage or spec error, 3 the target could
+not be reached.
+`;

@@ -1,0 +1,17 @@
+/**
+ * @specl/verify: runs a spec's compiled properties against an implementation, in process or
+ * over HTTP, shrinks failures to minimal counterexamples, counts coverage, and reports.
+ */
+export type * from './verify-report.js';
+export { PHASES } from './verify-report.js';
+export type { VerifyOptions } from './verify.js';
+export { verify, seedOf, VerifyUsageError } from './verify.js';
+export type { TargetSource } from './load-target.js';
+export { implementationSource, urlSource, TargetLoadError } from './load-target.js';
+export type { LoadedContracts } from './load-contracts.js';
+export { loadContracts } from './load-contracts.js';
+export type { Locate, Styles } from './reporters/pretty-report.js';
+export { formatPrettyReport } from './reporters/pretty-report.js';
+export { formatJsonReport } from './reporters/json-report.js';
+export { formatJunitReport } from './reporters/junit-report.js';
+export { formatSarifReport } from './reporters/sarif-report.js';

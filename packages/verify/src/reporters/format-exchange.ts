@@ -1,0 +1,33 @@
+import type { Exchange } from '@specl/runtime';
+
+/** A value as compact JSON, cut to `max` characters. */
+export function compact(value: unknown, max = 400): string {
+  const text = value === undefined ? '(no body)' : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The request's path with its parameters filled in: `/employees/3f…/requests`. */
+function filledPath(exchange: Exchange): string {
+  const { path, request } = exchange.sent;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(request[name])),
+  );
+}
+
+/**
+ * An exchange as lines: `→ POST /employees {body}` and `← 201 {body}`, or why nothing came
+ * back. Parameters other than path ones show beside the body.
+ */
+export function formatExchange(exchange: Exchange): string[] {
+  const { sent } = exchange;
+  const others = Object.entries(sent.request).filter(
+    ([name]) => name !== 'body' && !sent.path.includes(`{${name}}`),
+  );
+  const params = others.length > 0 ? ` ${compact(Object.fromEntries(others))}` : '';
+  const body = 'body' in sent.request ? ` ${compact(sent.request['body'])}` : '';
+  const lines = [`→ ${sent.method} ${filledPath(exchange)}${params}${body}`];
+  if (exchange.response)
+    lines.push(`← ${exchange.response.status} ${compact(exchange.response.body)}`);
+  else lines.push(`← ${exchange.failure ?? 'no answer'}`);
+  return lines;
+}

@@ -1,0 +1,87 @@
+import type { ClauseCoverage, VerifyReport } from '../verify-report.js';
+import { compact, formatExchange } from './format-exchange.js';
+
+/** Text styles, or none. */
+export interface Styles {
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+/** Maps a spec-relative location (`vacation.specl:60:3`) to one to show. */
+export type Locate = (at: string) => string;
+
+function coverageTable(coverage: readonly ClauseCoverage[], styles: Styles, locate: Locate) {
+  const rows = coverage.map((entry) => {
+    const state =
+      entry.exercised === 0
+        ? styles.yellow('never exercised')
+        : entry.held === entry.exercised
+          ? styles.green(`${entry.held}/${entry.exercised} held`)
+          : styles.red(`${entry.held}/${entry.exercised} held`);
+    return { kind: entry.kind, name: entry.name, at: locate(entry.at), state };
+  });
+  const width = (pick: (row: (typeof rows)[number]) => string) =>
+    Math.min(60, Math.max(...rows.map((row) => pick(row).length)));
+  const [kindWidth, nameWidth] = [width((r) => r.kind), width((r) => r.name)];
+  return rows.map((row) => {
+    const name = row.name.length > nameWidth ? `${row.name.slice(0, nameWidth - 1)}…` : row.name;
+    return `  ${row.kind.padEnd(kindWidth)}  ${name.padEnd(nameWidth)}  ${row.state}  ${styles.dim(row.at)}`;
+  });
+}
+
+/**
+ * The report for people: one line per check, each failure with the clause that failed (and
+ * where), the shrunk counterexample, its requests and responses, and how to replay it; then
+ * the coverage table, clauses never exercised flagged; then a summary.
+ */
+export function formatPrettyReport(report: VerifyReport, styles: Styles, locate: Locate): string {
+  const lines = [
+    `verifying ${report.spec.name} ${report.spec.version} (${report.spec.fingerprint.slice(0, 19)}) against ${report.target}`,
+    styles.dim(
+      `seed ${report.seed}, ${report.runs} runs per check, phases ${report.phases.join(', ')}`,
+    ),
+    '',
+  ];
+  for (const check of report.checks) {
+    const counts = `${check.runs} runs${check.discarded > 0 ? `, ${check.discarded} discarded` : ''}`;
+    if (check.status === 'passed')
+      lines.push(`${styles.green('✓')} ${check.name} ${styles.dim(`(${counts})`)}`);
+    else if (check.status === 'discarded')
+      lines.push(
+        `${styles.yellow('!')} ${check.name}: every run was discarded (${counts}); its preconditions never held`,
+      );
+    else {
+      const failure = check.failure!;
+      lines.push(`${styles.red('✗')} ${check.name} ${styles.dim(`(${counts})`)}`);
+      lines.push(`    ${styles.bold(failure.message)}`);
+      if (failure.clause)
+        lines.push(
+          `    clause: ${failure.clause.source}  ${styles.dim(`at ${locate(failure.clause.at)}`)}`,
+        );
+      lines.push(
+        `    counterexample (after ${failure.shrinks} shrinks): ${compact(failure.counterexample, 600)}`,
+      );
+      for (const exchange of failure.exchanges)
+        lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
+      lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));
+    }
+  }
+  if (report.coverage.length > 0) {
+    lines.push('', 'coverage:', ...coverageTable(report.coverage, styles, locate));
+  }
+  const failed = report.checks.filter((check) => check.status === 'failed').length;
+  const never = report.coverage.filter((entry) => entry.exercised === 0).length;
+  const summary =
+    failed === 0
+      ? styles.green('all checks held')
+      : styles.red(`${failed} of ${report.checks.length} checks failed`);
+  lines.push(
+    '',
+    `${summary}${never > 0 ? styles.yellow(`; ${never} clauses never exercised`) : ''} ${styles.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}`,
+    '',
+  );
+  return lines.join('\n');
+}

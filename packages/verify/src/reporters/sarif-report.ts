@@ -1,0 +1,74 @@
+import type { VerifyReport } from '../verify-report.js';
+import type { Locate } from './pretty-report.js';
+
+/** `file:line:col` split; undefined parts for a location without them. */
+function region(at: string): { file: string; line: number; column: number } {
+  const match = /^(.*):(\d+):(\d+)$/.exec(at);
+  if (!match) return { file: at, line: 1, column: 1 };
+  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
+}
+
+/** The rule of each kind of failure. */
+const RULES = {
+  status: 'an answer with a status the spec does not declare, or a failed call that must succeed',
+  body: 'a body that does not match its declared type, constraints or invariants',
+  ensures: 'an ensures clause that did not hold',
+  expect: 'an expect of a property that did not hold',
+  unreachable: 'no answer: a timeout, a closed connection, or a handler that threw',
+  error: 'the check could not run',
+} as const;
+
+/**
+ * The SARIF 2.1.0 report: one result per failed check, located at the clause that failed in
+ * the spec (relative to the working folder), so code-scanning services show it on the spec.
+ */
+export function formatSarifReport(report: VerifyReport, version: string, locate: Locate): string {
+  const kinds = Object.keys(RULES) as (keyof typeof RULES)[];
+  const results = report.checks.flatMap((check) => {
+    if (check.status !== 'failed') return [];
+    const f = check.failure!;
+    const place = region(locate(f.clause?.at ?? check.at));
+    return [
+      {
+        ruleId: `specl-verify/${f.kind}`,
+        ruleIndex: kinds.indexOf(f.kind),
+        level: 'error',
+        message: {
+          text: `${check.name}: ${f.message}${f.clause ? `: ${f.clause.source}` : ''} (replay: --seed ${f.seed} --replay '${f.replay}')`,
+        },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: place.line, startColumn: place.column },
+            },
+          },
+        ],
+      },
+    ];
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'specl-verify',
+            version,
+            semanticVersion: version,
+            rules: kinds.map((kind) => ({
+              id: `specl-verify/${kind}`,
+              name: kind,
+              shortDescription: { text: RULES[kind] },
+              defaultConfiguration: { level: 'error' },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

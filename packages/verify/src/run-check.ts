@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import type { EndpointContract, Exchange, SessionObserver } from '@specl/runtime';
+import {
+  ContractSession,
+  ContractViolation,
+  DiscardedRun,
+  TargetUnreachable,
+} from '@specl/runtime';
+import type { TargetSource } from './load-target.js';
+import type { CheckResult, Failure, Phase } from './verify-report.js';
+
+/** One check to run: the inputs to generate, and what to do with each against a session. */
+export interface CheckPlan {
+  /** A stable id: `endpoint:createEmployee`, `property:balanceDecreasesByDays`, `stateful`. */
+  readonly id: string;
+  readonly name: string;
+  readonly phase: Phase;
+  readonly at: string;
+  readonly arbitrary: fc.Arbitrary<unknown>;
+  run(input: unknown, session: ContractSession): Promise<void>;
+  /** Told when a run completes (`held`) or fails, outside shrinking: for coverage. */
+  ran?(held: boolean): void;
+}
+
+/** How to run a check. */
+export interface RunSettings {
+  readonly source: TargetSource;
+  readonly endpoints: Readonly<Record<string, EndpointContract>>;
+  readonly observer: SessionObserver;
+  readonly runs: number;
+  readonly seed: number;
+  /** A counterexample path to replay (from a report), instead of a fresh search. */
+  readonly replayPath?: string;
+}
+
+type RunOutcome = { readonly exchanges: readonly Exchange[]; readonly error?: unknown };
+
+const QUIET: SessionObserver = {};
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Runs one check under fast-check: generates inputs, runs them against a fresh target each
+ * (when the implementation gives one), discards runs whose preconditions fail, and shrinks a
+ * failure to a minimal counterexample, which it runs once more to show its exchanges. Coverage
+ * counts the generated runs, not the shrinking ones. Throws {@link TargetUnreachable} when the
+ * target cannot be reached at all.
+ */
+export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<CheckResult> {
+  let completed = 0;
+  let discarded = 0;
+  let shrinking = false;
+  let unreachable: TargetUnreachable | undefined;
+  const runOnce = async (input: unknown, observer: SessionObserver): Promise<RunOutcome> => {
+    const session = new ContractSession(await settings.source.open(), settings.endpoints, observer);
+    try {
+      await plan.run(input, session);
+      return { exchanges: session.exchanges };
+    } catch (error) {
+      return { exchanges: session.exchanges, error };
+    }
+  };
+  const property = fc.asyncProperty(plan.arbitrary, async (input) => {
+    if (unreachable) fc.pre(false);
+    const { error } = await runOnce(input, shrinking ? QUIET : settings.observer);
+    if (error instanceof DiscardedRun) {
+      if (!shrinking) discarded++;
+      fc.pre(false);
+    }
+    if (error instanceof TargetUnreachable) {
+      unreachable = error;
+      fc.pre(false);
+    }
+    if (!shrinking) {
+      completed++;
+      plan.ran?.(error === undefined);
+    }
+    if (error === undefined) return true;
+    shrinking = true;
+    throw error;
+  });
+  const replaying = settings.replayPath !== undefined;
+  const details = await fc.check(property, {
+    numRuns: replaying ? 1 : settings.runs,
+    seed: settings.seed,
+    ...(replaying && { path: settings.replayPath, endOnFailure: false }),
+  });
+  if (unreachable) throw unreachable;
+  const base = { name: plan.name, phase: plan.phase, at: plan.at, runs: completed, discarded };
+  if (!details.failed) {
+    const status = completed === 0 && discarded > 0 ? 'discarded' : 'passed';
+    return { ...base, status };
+  }
+  // No counterexample and no error: fast-check gave up, every run discarded.
+  if (details.counterexample === null && details.errorInstance === null)
+    return { ...base, status: 'discarded' };
+  return { ...base, status: 'failed', failure: await describeFailure(plan, details, runOnce) };
+}
+
+async function describeFailure(
+  plan: CheckPlan,
+  details: fc.RunDetails<[unknown]>,
+  runOnce: (input: unknown, observer: SessionObserver) => Promise<RunOutcome>,
+): Promise<Failure> {
+  const counterexample = details.counterexample?.[0];
+  const replay = `${plan.id}:${details.counterexamplePath ?? ''}`;
+  const common = { seed: details.seed, replay, shrinks: details.numShrinks };
+  // Run the shrunk counterexample once more, to show exactly its exchanges.
+  const again = details.counterexample ? await runOnce(counterexample, QUIET) : undefined;
+  const error = again?.error instanceof ContractViolation ? again.error : details.errorInstance;
+  const exchanges =
+    again?.error instanceof ContractViolation ? again.exchanges : (again?.exchanges ?? []);
+  if (error instanceof ContractViolation) {
+    return {
+      ...common,
+      kind: error.kind,
+      message: error.detail,
+      ...(error.clause && { clause: { source: error.clause.source, at: error.clause.at } }),
+      counterexample: plain(counterexample),
+      exchanges,
+    };
+  }
+  return {
+    ...common,
+    kind: 'error',
+    message: describeError(error),
+    counterexample: plain(counterexample),
+    exchanges,
+  };
+}
+
+/** A value as JSON would carry it (commands print as their calls). */
+function plain(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === 'object' && value !== null && Symbol.iterator in value)
+    return [...(value as Iterable<unknown>)].map((item) => String(item));
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}

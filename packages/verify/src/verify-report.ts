@@ -1,0 +1,64 @@
+import type { Exchange, ViolationKind } from '@specl/runtime';
+
+/** The phases of a verification, in the order they run. */
+export const PHASES = ['endpoints', 'properties', 'stateful'] as const;
+
+/** A phase: the implicit checks of every endpoint, the written properties, call sequences. */
+export type Phase = (typeof PHASES)[number];
+
+/** A failure, shrunk: what broke, where the spec says it, and the requests that showed it. */
+export interface Failure {
+  readonly kind: ViolationKind;
+  readonly message: string;
+  /** The clause that failed, as written, and where (`vacation.specl:60:3`). */
+  readonly clause?: { readonly source: string; readonly at: string };
+  /** The shrunk inputs of the run (a request, a property's inputs, or a call sequence). */
+  readonly counterexample: unknown;
+  /** The exchanges of the shrunk run, in order; the last is where it failed. */
+  readonly exchanges: readonly Exchange[];
+  /** How to replay exactly this run: `--seed <seed> --replay <replay>`. */
+  readonly seed: number;
+  readonly replay: string;
+  /** How many shrinking steps fast-check took. */
+  readonly shrinks: number;
+}
+
+/** The result of one check: an endpoint's implicit properties, a property, or the sequences. */
+export interface CheckResult {
+  /** `endpoint createEmployee`, `property balanceDecreasesByDays`, `stateful`. */
+  readonly name: string;
+  readonly phase: Phase;
+  /** Where the spec declares what is checked. */
+  readonly at: string;
+  readonly status: 'passed' | 'failed' | 'discarded';
+  /** Runs that completed (not discarded). */
+  readonly runs: number;
+  /** Runs discarded: a `requires` that did not hold, the `value` of a failed `try`. */
+  readonly discarded: number;
+  readonly failure?: Failure;
+}
+
+/** How often a clause or status was exercised, and how often it held. */
+export interface ClauseCoverage {
+  readonly kind: 'status' | 'ensures' | 'expect' | 'invariant' | 'property';
+  /** `createEmployee 201`, `response.balance == body.balance`. */
+  readonly name: string;
+  readonly at: string;
+  readonly exercised: number;
+  readonly held: number;
+}
+
+/** Everything a verification found. */
+export interface VerifyReport {
+  readonly spec: { readonly name: string; readonly version: string; readonly fingerprint: string };
+  readonly target: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly phases: readonly Phase[];
+  readonly checks: readonly CheckResult[];
+  /** Per endpoint and status, `ensures`, invariant, `expect` and property. */
+  readonly coverage: readonly ClauseCoverage[];
+  /** Whether every check held. */
+  readonly ok: boolean;
+  readonly durationMs: number;
+}

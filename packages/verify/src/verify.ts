@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { SpecIR } from '@specl/compiler';
+import { CoverageCounter } from './coverage.js';
+import { loadContracts } from './load-contracts.js';
+import type { TargetSource } from './load-target.js';
+import type { CheckPlan } from './run-check.js';
+import { runCheck } from './run-check.js';
+import { statefulPlan } from './stateful-phase.js';
+import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
+import { PHASES } from './verify-report.js';
+
+/** What to verify, against what, and how hard. */
+export interface VerifyOptions {
+  readonly ir: SpecIR;
+  readonly source: TargetSource;
+  /** Runs per check (default 100). */
+  readonly runs?: number;
+  /** The seed every check's seed derives from (default: from the spec's fingerprint). */
+  readonly seed?: number;
+  readonly phases?: readonly Phase[];
+  /** Only these endpoints (their implicit checks, and the calls of the stateful phase). */
+  readonly endpoints?: readonly string[];
+  /** Only these written properties. */
+  readonly properties?: readonly string[];
+  /** This shard of the checks (`index` from 1), split deterministically. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Replays one counterexample: `<check id>:<path>` from a report; the seed is used as given. */
+  readonly replay?: string;
+  /** Told before each check starts. */
+  onCheck?(done: number, total: number, name: string): void;
+}
+
+/** Thrown for options that name what the spec does not have. */
+export class VerifyUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VerifyUsageError';
+  }
+}
+
+/** A 31-bit seed from text: stable across runs and machines. */
+export function seedOf(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0) & 0x7fffffff;
+}
+
+function checkUnknown(
+  kind: string,
+  asked: readonly string[] | undefined,
+  known: readonly string[],
+) {
+  const unknown = (asked ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0)
+    throw new VerifyUsageError(
+      `the spec has no ${kind} \`${unknown[0]}\`; it has ${known.join(', ') || 'none'}`,
+    );
+}
+
+/**
+ * Verifies an implementation against a spec: compiles the spec's properties, then runs, phase
+ * by phase, the implicit checks of every endpoint, the written properties, and random call
+ * sequences, each within `runs`; shrinks every failure and counts coverage.
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const started = performance.now();
+  const contracts = await loadContracts(options.ir);
+  const { endpoints, properties } = contracts;
+  checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
+  checkUnknown('property', options.properties, Object.keys(properties));
+  const phases = options.phases ?? PHASES;
+  const runs = options.runs ?? 100;
+  const seed = options.seed ?? seedOf(options.ir.fingerprint);
+  const coverage = new CoverageCounter(endpoints, properties);
+  const endpointNames = Object.keys(endpoints).filter(
+    (n) => !options.endpoints || options.endpoints.includes(n),
+  );
+  const plans: CheckPlan[] = [];
+  if (phases.includes('endpoints'))
+    for (const name of endpointNames) {
+      const contract = endpoints[name]!;
+      plans.push({
+        id: `endpoint:${name}`,
+        name: `endpoint ${name}`,
+        phase: 'endpoints',
+        at: contract.at,
+        arbitrary: contract.requests,
+        run: async (request, session) => {
+          await session.attempt(name, request as Record<string, unknown>);
+        },
+      });
+    }
+  if (phases.includes('properties'))
+    for (const property of Object.values(properties)) {
+      if (options.properties && !options.properties.includes(property.name)) continue;
+      if (options.endpoints && !property.calls.some((c) => options.endpoints!.includes(c)))
+        continue;
+      plans.push({
+        id: `property:${property.name}`,
+        name: `property ${property.name}`,
+        phase: 'properties',
+        at: property.at,
+        arbitrary: property.inputs,
+        run: (inputs, session) => property.run(inputs, session),
+        ran: (held) => coverage.propertyRan(property.name, held),
+      });
+    }
+  if (phases.includes('stateful') && endpointNames.length > 0 && !options.properties)
+    plans.push(statefulPlan(endpoints, endpointNames, endpoints[endpointNames[0]!]!.at));
+
+  const shard = options.shard;
+  let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
+  let replayPath: string | undefined;
+  if (options.replay !== undefined) {
+    const match = /^(endpoint:[^:]+|property:[^:]+|stateful):(.*)$/.exec(options.replay);
+    const plan = match ? plans.find((p) => p.id === match[1]) : undefined;
+    if (!match || !plan)
+      throw new VerifyUsageError(
+        `\`${options.replay}\` names no check of this spec; copy --replay from a report`,
+      );
+    selected = [plan];
+    replayPath = match[2];
+  }
+  const checks: CheckResult[] = [];
+  for (const [index, plan] of selected.entries()) {
+    options.onCheck?.(index, selected.length, plan.name);
+    const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
+    checks.push(
+      await runCheck(plan, {
+        source: options.source,
+        endpoints,
+        observer: coverage,
+        runs,
+        seed: checkSeed,
+        ...(replayPath !== undefined && { replayPath }),
+      }),
+    );
+  }
+  return {
+    spec: contracts.spec,
+    target: options.source.description,
+    seed,
+    runs,
+    phases,
+    checks,
+    coverage: coverage.results(),
+    ok: checks.every((check) => check.status !== 'failed'),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
