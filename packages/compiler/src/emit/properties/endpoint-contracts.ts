@@ -123,7 +123,10 @@ function shapes(params: readonly ParamIR[]): string {
 function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, request: string) {
   const writer = new ArbitraryWriter(context);
   const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
-  const fields = params.map((p) => `${propertyKey(p.name, true)}: ${writer.of(p.type)}`);
+  const fields = params.map((p) => {
+    const header = endpoint.headers.includes(p);
+    return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type) : writer.of(p.type)}`;
+  });
   if (endpoint.body) fields.push(`body: ${writer.of(endpoint.body)}`);
   const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
   if (endpoint.body) required.push(tsString('body'));

@@ -12,6 +12,8 @@ type LetStatement = Extract<StatementIR, { kind: 'let' }>;
 interface Input {
   readonly key: string;
   readonly type: TypeIR;
+  /** Whether the input is sent as a header (so only visible ASCII). */
+  readonly header?: boolean;
 }
 
 /** The parameters (and body) a call must send but does not give: generated, as inputs. */
@@ -20,7 +22,11 @@ function openParameters(statement: LetStatement, endpoint: EndpointIR): Input[] 
   const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
   const open: Input[] = params
     .filter((param) => !param.optional && !given.has(param.name))
-    .map((param) => ({ key: `${statement.name}.${param.name}`, type: param.type }));
+    .map((param) => ({
+      key: `${statement.name}.${param.name}`,
+      type: param.type,
+      header: endpoint.headers.includes(param),
+    }));
   if (endpoint.body && !given.has('body'))
     open.push({ key: `${statement.name}.body`, type: endpoint.body });
   return open;
@@ -126,9 +132,10 @@ class PropertyWriter {
   /** The arbitrary of the inputs: `forall` variables (their `where` holding) and open parameters. */
   inputsArbitrary(inputs: readonly Input[], inputsType: string): string {
     const writer = new ArbitraryWriter(this.context);
-    const fields = inputs.map(
-      (input) => `${propertyKey(input.key, true)}: ${writer.of(input.type)}`,
-    );
+    const fields = inputs.map((input) => {
+      const arbitrary = input.header ? writer.headerValue(input.type) : writer.of(input.type);
+      return `${propertyKey(input.key, true)}: ${arbitrary}`;
+    });
     const record = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
     const wheres = this.property.statements.flatMap((s) =>
       s.kind === 'forall' && s.where ? [s.where] : [],
