@@ -52,6 +52,9 @@ class IdPool {
 
 /** One call of a sequence: an endpoint, a generated request, and which earlier ids it reuses. */
 class CallCommand implements fc.AsyncCommand<IdPool, ContractSession> {
+  /** The request as last sent, ids reused: what a report shows. */
+  private sent?: Record<string, unknown>;
+
   constructor(
     private readonly endpoint: EndpointContract,
     private readonly request: Record<string, unknown>,
@@ -64,6 +67,7 @@ class CallCommand implements fc.AsyncCommand<IdPool, ContractSession> {
 
   async run(pool: IdPool, session: ContractSession): Promise<void> {
     const request = pool.patch(this.endpoint, this.request, this.picks);
+    this.sent = request;
     try {
       const outcome = await session.attempt(this.endpoint.name, request);
       if (outcome.ok) pool.learn(outcome.value);
@@ -74,8 +78,7 @@ class CallCommand implements fc.AsyncCommand<IdPool, ContractSession> {
   }
 
   toString(): string {
-    const reused = this.picks.length > 0 ? ` reusing ids #${this.picks.join(', #')}` : '';
-    return `${this.endpoint.name}(${JSON.stringify(this.request)})${reused}`;
+    return `${this.endpoint.name}(${JSON.stringify(this.sent ?? this.request)})`;
   }
 }
 
@@ -95,7 +98,7 @@ export function statefulPlan(
     return fc
       .record({
         request: endpoint.requests as fc.Arbitrary<Record<string, unknown>>,
-        picks: fc.array(fc.nat({ max: 20 }), { maxLength: 4 }),
+        picks: fc.array(fc.nat({ max: 20 }), { minLength: 1, maxLength: 4 }),
       })
       .map(({ request, picks }) => new CallCommand(endpoint, request, picks));
   });
@@ -104,7 +107,7 @@ export function statefulPlan(
     name: 'stateful: call sequences',
     phase: 'stateful',
     at,
-    arbitrary: fc.commands(commands, { maxCommands: 12 }),
+    arbitrary: fc.commands(commands, { maxCommands: 30, size: 'medium' }),
     async run(input, session) {
       const sequence = input as Iterable<fc.AsyncCommand<IdPool, ContractSession>>;
       await fc.asyncModelRun(() => ({ model: new IdPool(), real: session }), sequence);
