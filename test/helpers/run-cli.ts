@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,4 +37,24 @@ export function tempProject(files: Record<string, string>): string {
     writeFileSync(full, text);
   }
   return root;
+}
+
+/**
+ * Runs `specl` without blocking this process, so that a server the test runs in process can
+ * answer the command's requests.
+ */
+export function runSpeclAsync(args: readonly string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'cli/bin/specl.js'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+  });
 }

@@ -112,7 +112,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
     );
   const spec = resolve(context.cwd, positionals[0]!);
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = statSync(spec).isFile();
   } catch {

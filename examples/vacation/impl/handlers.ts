@@ -33,7 +33,12 @@ export function createHandlers(): Handlers {
       if (seen && seen.body === JSON.stringify(body)) return { status: 201, body: seen.request };
       if (body.days > employee.balance)
         return { status: 409, body: { available: employee.balance, requested: body.days } };
-      const request: VacationRequest = { id: randomUUID(), employeeId: id, ...body, status: 'pending' };
+      const request: VacationRequest = {
+        id: randomUUID(),
+        employeeId: id,
+        ...body,
+        status: 'pending',
+      };
       if (dryRun) return { status: 201, body: request };
       employee.balance -= body.days;
       requests.push(request);

@@ -9,7 +9,13 @@ import { createHandlers } from '../impl/handlers.js';
 type Route = {
   method: string;
   pattern: RegExp;
-  call(handlers: Handlers, match: RegExpExecArray, url: URL, headers: IncomingMessage['headers'], body: unknown): Promise<{ status: number; body?: unknown }>;
+  call(
+    handlers: Handlers,
+    match: RegExpExecArray,
+    url: URL,
+    headers: IncomingMessage['headers'],
+    body: unknown,
+  ): Promise<{ status: number; body?: unknown }>;
 };
 
 const ID = '([^/]+)';
@@ -31,7 +37,9 @@ const routes: Route[] = [
     call: (h, m, url, headers, body) =>
       h.requestVacation({
         id: decodeURIComponent(m[1]!),
-        ...(url.searchParams.has('dryRun') && { dryRun: url.searchParams.get('dryRun') === 'true' }),
+        ...(url.searchParams.has('dryRun') && {
+          dryRun: url.searchParams.get('dryRun') === 'true',
+        }),
         idempotencyKey: String(headers['idempotency-key'] ?? ''),
         body: body as never,
       }),
@@ -68,7 +76,8 @@ export function vacationServer(handlers: Handlers = createHandlers()): Server {
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = routes.find((r) => r.method === request.method && r.pattern.test(url.pathname));
-    if (!route) return send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
+    if (!route)
+      return send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
     let body: unknown;
     try {
       body = await readBody(request);
@@ -76,7 +85,13 @@ export function vacationServer(handlers: Handlers = createHandlers()): Server {
       return send(response, 400, { message: 'the body is not JSON' });
     }
     try {
-      const answer = await route.call(handlers, route.pattern.exec(url.pathname)!, url, request.headers, body);
+      const answer = await route.call(
+        handlers,
+        route.pattern.exec(url.pathname)!,
+        url,
+        request.headers,
+        body,
+      );
       send(response, answer.status, answer.body);
     } catch (error) {
       send(response, 500, { message: error instanceof Error ? error.message : String(error) });
