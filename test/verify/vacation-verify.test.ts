@@ -27,6 +27,15 @@ describe('specl verify on the vacation example', () => {
     const never = report.coverage.filter((entry) => entry.exercised === 0).map((e) => e.name);
     expect(never).toEqual([]);
     expect(report.coverage.every((entry) => entry.held === entry.exercised)).toBe(true);
+    expect(report.coverage.filter((entry) => entry.kind === 'invariant')).toEqual([
+      {
+        kind: 'invariant',
+        name: 'NewRequest, VacationRequest: end >= start',
+        at: 'vacation.specl:29:3',
+        exercised: expect.any(Number),
+        held: expect.any(Number),
+      },
+    ]);
   });
 
   it('holds for the node:http server, over real HTTP', async () => {
@@ -106,6 +115,10 @@ describe('specl verify on the vacation example', () => {
         message: 'GET /employees/{id}/requests: ensures failed',
       },
     ]);
+    // Shrunk to the few calls that show it: two employees, a request, a list of the other.
+    const sequence = report.checks.at(-1)!.failure!.counterexample as string[];
+    expect(sequence.length).toBeLessThanOrEqual(5);
+    expect(sequence.at(-1)).toMatch(/^listRequests\(/);
     const without = await verifyModule(defect('leaky-list'), {
       phases: ['endpoints', 'properties'],
     });

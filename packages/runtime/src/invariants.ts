@@ -11,6 +11,19 @@ export interface Invariant<T> {
   readonly holds: (value: T) => boolean;
 }
 
+/** Told of every invariant evaluated by {@link checkInvariants}: for coverage. */
+export type InvariantObserver = (invariant: Invariant<never>, held: boolean) => void;
+
+let observer: InvariantObserver | undefined;
+
+/**
+ * Sets (or, with `undefined`, clears) the one observer of invariant checks: the verifier uses
+ * it to count how often each invariant was exercised on the values it checked.
+ */
+export function observeInvariants(next: InvariantObserver | undefined): void {
+  observer = next;
+}
+
 /**
  * Checks a value's invariants in order; the first that fails gives
  * `invariant failed: <source> (<at>)` at `path`. An invariant that throws fails, with the error.
@@ -25,9 +38,11 @@ export function checkInvariants<T>(
     try {
       holds = invariant.holds(value);
     } catch (error) {
+      observer?.(invariant as Invariant<never>, false);
       const reason = error instanceof Error ? error.message : String(error);
       return invalid(path, `invariant failed: ${invariant.source} (${invariant.at}): ${reason}`);
     }
+    observer?.(invariant as Invariant<never>, holds);
     if (!holds) return invalid(path, `invariant failed: ${invariant.source} (${invariant.at})`);
   }
   return valid;

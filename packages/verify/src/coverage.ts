@@ -26,7 +26,21 @@ export class CoverageCounter implements SessionObserver {
   constructor(
     private readonly endpoints: Readonly<Record<string, EndpointContract>>,
     properties: Readonly<Record<string, PropertyContract>>,
+    invariants: readonly { readonly type: string; readonly source: string; readonly at: string }[],
   ) {
+    // An invariant spread into other records is one clause, written once: one entry.
+    const types = new Map<string, string[]>();
+    for (const invariant of invariants)
+      types.set(invariant.at, [...(types.get(invariant.at) ?? []), invariant.type]);
+    for (const invariant of invariants) {
+      if (this.tallies.has(`invariant:${invariant.at}`)) continue;
+      const owners = types.get(invariant.at)!.join(', ');
+      this.add(`invariant:${invariant.at}`, {
+        kind: 'invariant',
+        name: `${owners}: ${invariant.source}`,
+        at: invariant.at,
+      });
+    }
     for (const endpoint of Object.values(endpoints)) {
       for (const shape of endpoint.responses) {
         const name = `${endpoint.name} ${shape.status}${shape.error ? ` ${shape.error}` : ''}`;
@@ -84,6 +98,11 @@ export class CoverageCounter implements SessionObserver {
 
   expected(clause: Clause, held: boolean): void {
     this.count(`expect:${clause.at}`, held);
+  }
+
+  /** An invariant was evaluated on a value the implementation answered. */
+  invariantChecked(at: string, held: boolean): void {
+    this.count(`invariant:${at}`, held);
   }
 
   /** A written property's run completed (`held`) or failed. */

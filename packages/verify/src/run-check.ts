@@ -5,6 +5,7 @@ import {
   ContractViolation,
   DiscardedRun,
   TargetUnreachable,
+  observeInvariants,
 } from '@specl/runtime';
 import type { TargetSource } from './load-target.js';
 import type { CheckResult, Failure, Phase } from './verify-report.js';
@@ -26,7 +27,7 @@ export interface CheckPlan {
 export interface RunSettings {
   readonly source: TargetSource;
   readonly endpoints: Readonly<Record<string, EndpointContract>>;
-  readonly observer: SessionObserver;
+  readonly observer: SessionObserver & { invariantChecked?(at: string, held: boolean): void };
   readonly runs: number;
   readonly seed: number;
   /** A counterexample path to replay (from a report), instead of a fresh search. */
@@ -82,11 +83,20 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
     throw error;
   });
   const replaying = settings.replayPath !== undefined;
-  const details = await fc.check(property, {
-    numRuns: replaying ? 1 : settings.runs,
-    seed: settings.seed,
-    ...(replaying && { path: settings.replayPath, endOnFailure: false }),
+  // Invariants are counted on the answers of generated runs, not of shrinking ones.
+  observeInvariants((invariant, held) => {
+    if (!shrinking) settings.observer.invariantChecked?.(invariant.at, held);
   });
+  let details: fc.RunDetails<[unknown]>;
+  try {
+    details = await fc.check(property, {
+      numRuns: replaying ? 1 : settings.runs,
+      seed: settings.seed,
+      ...(replaying && { path: settings.replayPath, endOnFailure: false }),
+    });
+  } finally {
+    observeInvariants(undefined);
+  }
   if (unreachable) throw unreachable;
   const base = { name: plan.name, phase: plan.phase, at: plan.at, runs: completed, discarded };
   if (!details.failed) {

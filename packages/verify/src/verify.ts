@@ -69,7 +69,16 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const phases = options.phases ?? PHASES;
   const runs = options.runs ?? 100;
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
-  const coverage = new CoverageCounter(endpoints, properties);
+  const invariants = options.ir.types.flatMap((decl) =>
+    decl.kind === 'record' || decl.kind === 'error'
+      ? decl.invariants.map((invariant) => ({
+          type: decl.name,
+          source: invariant.source,
+          at: `${invariant.location.file}:${invariant.location.line}:${invariant.location.column}`,
+        }))
+      : [],
+  );
+  const coverage = new CoverageCounter(endpoints, properties, invariants);
   const endpointNames = Object.keys(endpoints).filter(
     (n) => !options.endpoints || options.endpoints.includes(n),
   );

@@ -15,20 +15,26 @@ export type Locate = (at: string) => string;
 
 function coverageTable(coverage: readonly ClauseCoverage[], styles: Styles, locate: Locate) {
   const rows = coverage.map((entry) => {
-    const state =
+    const [state, style] =
       entry.exercised === 0
-        ? styles.yellow('never exercised')
-        : entry.held === entry.exercised
-          ? styles.green(`${entry.held}/${entry.exercised} held`)
-          : styles.red(`${entry.held}/${entry.exercised} held`);
-    return { kind: entry.kind, name: entry.name, at: locate(entry.at), state };
+        ? ['never exercised', styles.yellow]
+        : [
+            `${entry.held}/${entry.exercised} held`,
+            entry.held === entry.exercised ? styles.green : styles.red,
+          ];
+    return { kind: entry.kind, name: entry.name, at: locate(entry.at), state, style };
   });
   const width = (pick: (row: (typeof rows)[number]) => string) =>
     Math.min(60, Math.max(...rows.map((row) => pick(row).length)));
-  const [kindWidth, nameWidth] = [width((r) => r.kind), width((r) => r.name)];
+  const [kindWidth, nameWidth, stateWidth] = [
+    width((r) => r.kind),
+    width((r) => r.name),
+    width((r) => r.state),
+  ];
   return rows.map((row) => {
     const name = row.name.length > nameWidth ? `${row.name.slice(0, nameWidth - 1)}…` : row.name;
-    return `  ${row.kind.padEnd(kindWidth)}  ${name.padEnd(nameWidth)}  ${row.state}  ${styles.dim(row.at)}`;
+    const state = row.style(row.state.padEnd(stateWidth));
+    return `  ${row.kind.padEnd(kindWidth)}  ${name.padEnd(nameWidth)}  ${state}  ${styles.dim(row.at)}`;
   });
 }
 
