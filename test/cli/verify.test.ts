@@ -16,7 +16,7 @@ describe('specl verify', () => {
     expect(run.stdout).toContain('✓ endpoint createEmployee (20 runs)');
     expect(run.stdout).toContain('✓ stateful: call sequences (20 runs)');
     expect(run.stdout).toMatch(
-      /ensures {3}createEmployee: response\.balance == body\.balance +\d+\/\d+ held +examples\/vacation\/vacation\.specl:45:3/,
+      /ensures {4}createEmployee: response\.balance == body\.balance +\d+\/\d+ held +examples\/vacation\/vacation\.specl:45:3/,
     );
     expect(run.stdout).toMatch(/all checks held \(\d+\.\d s\)\n$/);
   });
