@@ -1,6 +1,8 @@
 import type { SpecIR } from '@specl/compiler';
 import { lowerSpec } from '@specl/compiler';
 import { checkSources } from '@specl/language';
+import { printProject } from '../arbitraries/print-spec.js';
+import type { SpecProject } from '../arbitraries/spec-model.js';
 import { HEADER } from './check.js';
 
 /** Checks files given by absolute path and lowers the root; any error fails the test. */
@@ -23,4 +25,9 @@ export async function lowerSource(
 ): Promise<SpecIR> {
   const main = /^\s*(\/\/\/[^\n]*\n)*\s*spec\s/.test(source) ? source : HEADER + source;
   return lowerFiles({ '/main.specl': main, ...others }, '/main.specl');
+}
+
+/** Checks a random project of the spec arbitrary (it must have no errors) and lowers its root. */
+export async function lowerProject(project: SpecProject): Promise<SpecIR> {
+  return lowerFiles(printProject(project), project.root);
 }

@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
@@ -21,6 +20,7 @@ import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { specArgument } from './spec-argument.js';
 import { verifyHelp } from './verify-help.js';
 
 /** The target could not be reached at all. */
@@ -111,17 +111,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw new CliError(
       `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
     );
-  const spec = resolve(context.cwd, positionals[0]!);
-  let isFile: boolean;
-  try {
-    isFile = statSync(spec).isFile();
-  } catch {
-    throw new CliError(
-      `cannot find \`${positionals[0]}\`; check the path (it is relative to ${context.cwd})`,
-    );
-  }
-  if (!isFile || extname(spec) !== '.specl')
-    throw new CliError(`\`${positionals[0]}\` is not a .specl file`);
+  const spec = specArgument(positionals[0]!, context.cwd);
   const options = {
     runs: positiveInteger(values.runs, 'runs'),
     seed: positiveInteger(values.seed, 'seed', true),

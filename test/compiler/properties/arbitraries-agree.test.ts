@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
 import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
-import { lowerProject } from './properties-helpers.js';
+import { lowerProject } from '../../helpers/lower.js';
 import { openApiOfIr, schemaValidator } from '../openapi/openapi-helpers.js';
 import { repoRoot, vacationIr } from '../typescript/typescript-helpers.js';
 

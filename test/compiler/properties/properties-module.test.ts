@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
-import { lowerProject } from './properties-helpers.js';
+import { lowerProject } from '../../helpers/lower.js';
 import { typeCheck, vacationIr } from '../typescript/typescript-helpers.js';
 
 describe('properties.ts', () => {

@@ -1,28 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
-import { emitTypes, lowerSpec } from '@specl/compiler';
-import { checkSources } from '@specl/language';
-import { printProject } from '../../arbitraries/print-spec.js';
+import { emitTypes } from '@specl/compiler';
+import { lowerProject } from '../../helpers/lower.js';
+import type { SpecProject } from '../../arbitraries/spec-model.js';
 import {
   Builder,
   multiFileSpecArbitrary,
   specArbitrary,
 } from '../../arbitraries/spec-arbitrary.js';
 import { genEndpoint } from '../../arbitraries/spec-endpoints.js';
-import type { SpecProject } from '../../arbitraries/spec-model.js';
 import type { RecordInfo, RT, Value } from '../../arbitraries/spec-values.js';
 import { Choices } from '../../arbitraries/spec-values.js';
 import { load, typeCheck, validatorOf } from './typescript-helpers.js';
-
-async function lowerProject(project: SpecProject): Promise<SpecIR> {
-  const files = printProject(project);
-  const result = await checkSources(files, [project.root]);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'));
-  const root = result.documents.find((document) => document.uri.path === project.root)!;
-  return lowerSpec(root, result.documents);
-}
 
 const emit = (ir: SpecIR) => emitTypes(ir, {})[0]!.content;
 
