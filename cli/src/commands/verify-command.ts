@@ -73,6 +73,22 @@ function phasesOf(text: string | undefined): Phase[] | undefined {
   return PHASES.filter((phase) => names.includes(phase));
 }
 
+/**
+ * A progress line on a terminal: `[2/6] endpoint getEmployee [#####-----] 50/100`, redrawn at
+ * most every 100 ms.
+ */
+function progressBar(stream: CommandContext['stderr']) {
+  let drawn = 0;
+  return (check: number, checks: number, name: string, done: number, runs: number) => {
+    const now = Date.now();
+    if (done !== 0 && done < runs && now - drawn < 100) return;
+    drawn = now;
+    const filled = Math.round((Math.min(done, runs) / runs) * 20);
+    const bar = `${'#'.repeat(filled)}${'-'.repeat(20 - filled)}`;
+    stream.write(`\r\u001b[K[${check + 1}/${checks}] ${name} [${bar}] ${done}/${runs}`);
+  };
+}
+
 /** `specl verify`: checks an implementation against a spec. */
 export async function runVerify(argv: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -145,9 +161,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       ir,
       source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-      onCheck: progress
-        ? (done, total, name) => context.stderr.write(`\r\u001b[K[${done + 1}/${total}] ${name}`)
-        : undefined,
+      onProgress: progress ? progressBar(context.stderr) : undefined,
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');

@@ -32,6 +32,8 @@ export interface RunSettings {
   readonly seed: number;
   /** A counterexample path to replay (from a report), instead of a fresh search. */
   readonly replayPath?: string;
+  /** Told after each generated run (not shrinking ones): runs done so far. */
+  onRun?(done: number): void;
 }
 
 type RunOutcome = { readonly exchanges: readonly Exchange[]; readonly error?: unknown };
@@ -77,6 +79,7 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
     if (!shrinking) {
       completed++;
       plan.ran?.(error === undefined);
+      settings.onRun?.(completed + discarded);
     }
     if (error === undefined) return true;
     shrinking = true;

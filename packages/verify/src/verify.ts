@@ -26,8 +26,8 @@ export interface VerifyOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Replays one counterexample: `<check id>:<path>` from a report; the seed is used as given. */
   readonly replay?: string;
-  /** Told before each check starts. */
-  onCheck?(done: number, total: number, name: string): void;
+  /** Told as checks progress: the check's index, how many, its name, and its runs so far. */
+  onProgress?(check: number, checks: number, name: string, runsDone: number, runs: number): void;
 }
 
 /** Thrown for options that name what the spec does not have. */
@@ -130,7 +130,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   }
   const checks: CheckResult[] = [];
   for (const [index, plan] of selected.entries()) {
-    options.onCheck?.(index, selected.length, plan.name);
+    const progress = (done: number) =>
+      options.onProgress?.(index, selected.length, plan.name, done, runs);
+    progress(0);
     const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
     checks.push(
       await runCheck(plan, {
@@ -140,6 +142,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         runs,
         seed: checkSeed,
         ...(replayPath !== undefined && { replayPath }),
+        onRun: progress,
       }),
     );
   }
