@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +160,19 @@ describe('specl verify', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('bad.specl:2:13: error specl/unknown-type');
     expect(run.stdout).toContain('nothing verified: fix the errors above first');
+  });
+
+  it('shows a progress bar on a terminal (under `script`, a real pseudo-terminal)', () => {
+    const command = `node cli/bin/specl.js verify ${spec} --impl ${impl} --runs 5 --no-color`;
+    const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    const frames = run.stdout.split('\r');
+    expect(frames).toContain('\u001b[K[1/6] endpoint createEmployee [--------------------] 0/5');
+    expect(frames).toContain('\u001b[K[6/6] stateful: call sequences [####################] 5/5');
   });
 
   it('splits the checks into deterministic shards that together cover them all', () => {
