@@ -8,3 +8,4 @@ export { schemaOfType } from './emit/openapi/schema-of-type.js';
 export type * from './emit/openapi/openapi-document.js';
 export * from './emit/typescript/index.js';
 export * from './emit/compile-targets.js';
+export * from './diff/index.js';
