@@ -1,6 +1,7 @@
 import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
+import { diffHelp } from './commands/diff-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -16,6 +17,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/compile-command.js')).runCompile,
     help: compileHelp,
   },
+  diff: {
+    load: async () => (await import('./commands/diff-command.js')).runDiff,
+    help: diffHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -25,6 +30,7 @@ Specl: specs for HTTP APIs, with types, invariants, pre/postconditions and prope
 Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1 and TypeScript
+  diff <old> <new>              classify the changes between two versions of a spec
 
 Options:
   -v, --version   print the version

@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CompileTarget } from '@specl/compiler';
 import { compileTargetNames } from '@specl/compiler';
 import { CliError, ExitCode } from '../cli-error.js';
 import { compileOnce } from '../compile/compile-once.js';
 import { watchAndCompile } from '../compile/watch-and-compile.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
+import { resolveSpecFile } from '../resolve-spec-file.js';
 import type { CommandContext } from './command-context.js';
 import { compileHelp } from './compile-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -40,17 +40,7 @@ export async function runCompile(
   if (values.out === undefined) throw new CliError('name the output folder with `--out <dir>`');
   if (values.check && values.watch)
     throw new CliError('`--check` and `--watch` do not go together');
-  const spec = resolve(context.cwd, positionals[0]!);
-  let isFile: boolean;
-  try {
-    isFile = statSync(spec).isFile();
-  } catch {
-    throw new CliError(
-      `cannot find \`${positionals[0]}\`; check the path (it is relative to ${context.cwd})`,
-    );
-  }
-  if (!isFile || extname(spec) !== '.specl')
-    throw new CliError(`\`${positionals[0]}\` is not a .specl file`);
+  const spec = resolveSpecFile(positionals[0]!, context.cwd);
   const request = {
     spec,
     outDir: resolve(context.cwd, values.out as string),

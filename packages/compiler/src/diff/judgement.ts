@@ -31,7 +31,7 @@ export function byUsage(
   inResponses: Judgement,
 ): Judgement {
   const where = (direction: string, endpoint: string) =>
-    owner === undefined ? '' : ` (\`${owner}\` is in the ${direction} of \`${endpoint}\`)`;
+    owner === undefined ? '' : `; \`${owner}\` is in the ${direction} of \`${endpoint}\``;
   const candidates: Judgement[] = [];
   if (usage.input !== undefined) {
     candidates.push({ ...inRequests, reason: inRequests.reason + where('requests', usage.input) });

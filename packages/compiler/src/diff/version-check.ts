@@ -19,6 +19,8 @@ export interface VersionCheck {
   readonly needed?: Bump;
   /** The bump the breaking changes need, if there are any. */
   readonly neededForBreaking?: Bump;
+  /** The smallest version after the old one that carries `neededForBreaking`. */
+  readonly suggestedForBreaking?: string;
   /** What the step from the old version to the new one carries. */
   readonly carried: CarriedBump;
   /** The smallest version after the old one that carries `needed`. */
@@ -113,7 +115,9 @@ export function checkVersion(diff: SpecDiff): VersionCheck {
     new: diff.new.version,
     initialDevelopment,
     ...(needed ? { needed, suggested: nextVersion(a, needed) } : {}),
-    ...(neededForBreaking ? { neededForBreaking } : {}),
+    ...(neededForBreaking
+      ? { neededForBreaking, suggestedForBreaking: nextVersion(a, neededForBreaking) }
+      : {}),
     carried: carriedBump(a, b),
   };
 }
