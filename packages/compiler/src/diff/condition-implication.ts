@@ -39,9 +39,14 @@ export function conjuncts(expr: ExprIR): ExprIR[] {
     : [expr];
 }
 
-/** A canonical key of an expression's meaning (its IR as JSON). */
+/**
+ * A canonical key of an expression's meaning: its IR as JSON, without the types the checker
+ * gave its parts (a field that became optional changes those, not what the condition says).
+ */
 export function exprKey(expr: ExprIR): string {
-  return JSON.stringify(expr);
+  return JSON.stringify(expr, (key, value) =>
+    key === 'valueKind' || key === 'optional' ? undefined : value,
+  );
 }
 
 /** The values a comparison with a number allows its other side: `subject` in [low, high]. */
