@@ -46,20 +46,24 @@ export function parseSemver(text: string): Semver | undefined {
   };
 }
 
-/** Semver precedence of pre-release identifiers (numeric ones numerically, below text ones). */
+/**
+ * Semver precedence of two versions' pre-release identifiers, positive when `b`'s is later: a
+ * release is later than its pre-releases; numeric identifiers compare as numbers and come
+ * before text ones; a longer list is later when the shorter is its start.
+ */
 function comparePrerelease(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return b.length - a.length; // a release is above its pre-releases
+  if (a.length === 0 || b.length === 0) return a.length - b.length;
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    const xn = /^\d+$/.test(x);
-    const yn = /^\d+$/.test(y);
-    if (xn && yn) return Number(x) - Number(y);
-    if (xn !== yn) return xn ? -1 : 1;
-    return x < y ? -1 : 1;
+    const xNumeric = /^\d+$/.test(x);
+    const yNumeric = /^\d+$/.test(y);
+    if (xNumeric && yNumeric) return Number(y) - Number(x);
+    if (xNumeric !== yNumeric) return xNumeric ? 1 : -1;
+    return x < y ? 1 : -1;
   }
-  return a.length - b.length;
+  return b.length - a.length;
 }
 
 const rank: Record<CarriedBump, number> = { backwards: -1, none: 0, patch: 1, minor: 2, major: 3 };
