@@ -24,7 +24,9 @@ export function formatDiffMarkdown(report: DiffReport): string {
     '',
     `**${changeCount(report)}**${same ? ` (${same})` : ''}.`,
     '',
-    ...versionLines(report).map((line, i) => (i === 0 ? `${line}.` : `**${line}.**`)),
+    ...versionLines(report).map((line, i) =>
+      i === 0 ? `${line}.` : report.failed ? `**${line}.**` : `${line}.`,
+    ),
   ];
   for (const verdict of ['breaking', 'unknown', 'non-breaking'] as const) {
     const changes = report.diff.changes.filter((change) => change.verdict === verdict);

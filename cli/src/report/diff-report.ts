@@ -42,13 +42,10 @@ export function versionLines(report: DiffReport): string[] {
   const step = `version ${check.old} → ${check.new} is ${carriedText[check.carried]}`;
   if (check.needed === undefined) return [`${step}; the changes need none`];
   const zero = check.initialDevelopment ? ' (in 0.x, breaking changes bump the minor version)' : '';
-  const breakingNeed =
-    check.neededForBreaking && check.neededForBreaking !== check.needed
-      ? ` (the breaking ones ${carriedText[check.neededForBreaking]})`
-      : '';
   const lines = [
-    `${step}; the changes need ${carriedText[check.needed]}${breakingNeed}: ${check.suggested} or later${zero}`,
+    `${step}; the changes need ${carriedText[check.needed]}: ${check.suggested} or later${zero}`,
   ];
+  if (!report.failed && failOn !== 'none') lines.push(`version check passed (--fail-on ${failOn})`);
   if (report.failed) {
     const what = failOn === 'breaking' ? 'breaking changes' : 'changes';
     lines.push(

@@ -23,7 +23,10 @@ export function formatDiffText(report: DiffReport, colors: Colors): string {
   const same = sameContract(report);
   const head = `${diffTitle(report)}: ${changeCount(report)}${same ? ` (${same})` : ''}`;
   const summary = report.diff.summary.breaking > 0 ? colors.bold(head) : head;
-  const [step, failure] = versionLines(report);
-  const tail = failure === undefined ? [step] : [step, colors.red(colors.bold(failure))];
+  const [step, verdict] = versionLines(report);
+  const tail =
+    verdict === undefined
+      ? [step]
+      : [step, report.failed ? colors.red(colors.bold(verdict)) : colors.green(verdict)];
   return [...blocks, [summary, ...tail].join('\n')].join('\n\n') + '\n';
 }
