@@ -1,5 +1,4 @@
-import type { LangiumDocument } from 'langium';
-import type { CheckResult, SpecDiagnostic, SpecFile } from '@specl/language';
+import type { CheckResult, SpecDiagnostic } from '@specl/language';
 import { checkSources } from '@specl/language';
 import type { SpecIR } from '../ir/spec-ir.js';
 import { LoweringError, lowerSpec } from '../lower/lower-spec.js';

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../ir/spec-ir.js';
-import { changeKinds } from './change-kinds.js';
+import type { changeKinds } from './change-kinds.js';
 
 /** How a change affects the consumers of an API. */
 export type Verdict = 'breaking' | 'non-breaking' | 'unknown';
