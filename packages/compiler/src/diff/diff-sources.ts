@@ -26,8 +26,7 @@ export interface LoweredSpec {
 export function lowerChecked(result: CheckResult, rootPath: string): LoweredSpec {
   const diagnostics = result.diagnostics;
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  const root = result.documents.find((document) => document.uri.path === rootPath) as
-    LangiumDocument<SpecFile> | undefined;
+  const root = result.documents.find((document) => document.uri.path === rootPath);
   if (!root) return { diagnostics, loweringError: `\`${rootPath}\` was not checked` };
   try {
     return { ir: lowerSpec(root, result.documents), diagnostics };
