@@ -1,6 +1,6 @@
 import type { ConditionIR, SourceLocation } from '../ir/spec-ir.js';
 import type { ChangeLog } from './change-log.js';
-import { exprKey, implies } from './condition-implication.js';
+import { exprKey, implies, sameExpr } from './condition-implication.js';
 import type { Judgement } from './judgement.js';
 import { compatible, undecided } from './judgement.js';
 
@@ -39,6 +39,9 @@ export function compareConditions(
   site: ConditionSite,
   log: ChangeLog,
 ): void {
+  const unchanged = (c: ConditionIR, i: number) =>
+    c.source === after[i]!.source && sameExpr(c.expr, after[i]!.expr);
+  if (before.length === after.length && before.every(unchanged)) return;
   const entries = (list: readonly ConditionIR[]) =>
     list.map((condition, index) => ({ condition, index, key: exprKey(condition.expr) }));
   const olds = entries(before);

@@ -1,6 +1,7 @@
 import type { ConstraintsIR, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
 import { typeSource } from '../emit/openapi/expr-source.js';
 import { compareConstraints } from './compare-constraints.js';
+import { sameValue } from './same-value.js';
 import type { TypeDelta } from './type-delta.js';
 
 /** The aliases of each version, to see through them (`Days` and `Int { min: 0 }`). */
@@ -22,7 +23,7 @@ const subPrimitives: readonly (readonly [PrimitiveName, PrimitiveName])[] = [
   ['DateTime', 'String'],
 ];
 
-const sameType = (a: TypeIR, b: TypeIR) => JSON.stringify(a) === JSON.stringify(b);
+const sameType = (a: TypeIR, b: TypeIR) => sameValue(a, b);
 const shown = (type: TypeIR) => `\`${typeSource(type)}\``;
 
 /**

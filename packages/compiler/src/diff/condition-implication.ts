@@ -1,4 +1,5 @@
 import type { ExprIR } from '../ir/spec-ir.js';
+import { sameValue } from './same-value.js';
 
 /**
  * A sound, incomplete test of whether one set of conditions implies another: `true` means it
@@ -39,14 +40,20 @@ export function conjuncts(expr: ExprIR): ExprIR[] {
     : [expr];
 }
 
+/** The parts of an expression's IR that are the checker's typing, not what the text says. */
+const typing: ReadonlySet<string> = new Set(['valueKind', 'optional']);
+
 /**
  * A canonical key of an expression's meaning: its IR as JSON, without the types the checker
  * gave its parts (a field that became optional changes those, not what the condition says).
  */
 export function exprKey(expr: ExprIR): string {
-  return JSON.stringify(expr, (key, value) =>
-    key === 'valueKind' || key === 'optional' ? undefined : value,
-  );
+  return JSON.stringify(expr, (key, value) => (typing.has(key) ? undefined : value));
+}
+
+/** Whether two expressions say the same (as {@link exprKey} compares them, without building keys). */
+export function sameExpr(a: ExprIR, b: ExprIR): boolean {
+  return sameValue(a, b, typing);
 }
 
 /** The values a comparison with a number allows its other side: `subject` in [low, high]. */
