@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { checkVersion, diffSpecs, lowerChecked } from '@specl/compiler';
 import { checkSpecFiles } from '@specl/language/node';
 import { checkSpeclBuild, CLI, RESULTS, ROOT, WORK } from './lib/compile-tools.mjs';
+import { failer } from './lib/fail.mjs';
 import { evolveSpec } from './lib/gen-diff-spec.mjs';
 import { generateSpec } from './lib/gen-spec.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
@@ -25,11 +26,7 @@ import { runNode } from './lib/run-node.mjs';
 
 const AIM_MS = 1000;
 
-function fail(message, detail = '') {
-  console.error(`\nbench/diff.mjs: ${message}`);
-  if (detail) console.error(detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail);
-  process.exit(1);
-}
+const fail = failer('bench/diff.mjs');
 
 function options() {
   let parsed;

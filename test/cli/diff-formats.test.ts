@@ -1,27 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allChangeKinds } from '@specl/compiler';
 import { repoRoot, runSpecl, tempProject } from '../helpers/run-cli.js';
+import { validateSarif } from '../helpers/sarif.js';
 import { shopFiles } from './diff-fixture.js';
 
 const cliVersion = JSON.parse(readFileSync(join(repoRoot, 'cli/package.json'), 'utf8')).version;
-
-/** Ajv for JSON Schema draft 04 (the SARIF schema's draft); CommonJS, loaded with require. */
-type Validator = ((data: unknown) => boolean) & { errors?: unknown };
-const Ajv = createRequire(import.meta.url)('ajv-draft-04').default as new (options: object) => {
-  compile(schema: object): Validator;
-};
-
-function sarifSchema(): object {
-  const require = createRequire(import.meta.url);
-  const path = join(
-    require.resolve('@microsoft/jest-sarif/package.json'),
-    '../lib/schemas/sarif-2.1.0-rtm.5.json',
-  );
-  return JSON.parse(readFileSync(path, 'utf8'));
-}
 
 const diff = (format: string) => {
   const cwd = tempProject(shopFiles);
@@ -94,9 +79,8 @@ describe('specl diff --format sarif', () => {
     const run = diff('sarif');
     expect(run.status).toBe(1);
     const log = JSON.parse(run.stdout);
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    const validate = ajv.compile(sarifSchema());
-    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const { valid, errors } = validateSarif(log);
+    expect(valid, errors).toBe(true);
     const [sarifRun] = log.runs;
     expect(sarifRun.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(
       allChangeKinds.map((kind) => `specl-diff/${kind}`),

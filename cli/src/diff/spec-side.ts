@@ -77,13 +77,12 @@ function fileSource(arg: string, cwd: string): Source {
 }
 
 async function gitSource(arg: string, cwd: string): Promise<Source> {
-  const match = /^git:([^:]*):(.*)$/.exec(arg);
-  if (!match || match[1] === '' || match[2] === '') {
+  const [, ref = '', path = ''] = /^git:([^:]*):(.*)$/.exec(arg) ?? [];
+  if (ref === '' || path === '') {
     throw new CliError(
       `\`${arg}\` names no file at a ref; write \`git:<ref>:<path>\` (\`git:main:api.specl\`)`,
     );
   }
-  const [, ref, path] = match as unknown as [string, string, string];
   const repository = await GitRepository.at(cwd, arg);
   const commit = await repository.commit(ref, arg);
   const inRepository = repository.repositoryPath(path);

@@ -1,6 +1,7 @@
 import type { Verdict } from '@specl/compiler';
 import { allChangeKinds, changeKinds } from '@specl/compiler';
 import type { DiffReport } from './diff-report.js';
+import { formatSarifLog, sarifLocation } from './sarif-log.js';
 
 const level: Record<Verdict, 'error' | 'warning' | 'note'> = {
   breaking: 'error',
@@ -9,87 +10,48 @@ const level: Record<Verdict, 'error' | 'warning' | 'note'> = {
 };
 
 /**
- * The SARIF 2.1.0 diff report: one run whose rules are the change kinds (`specl-diff/field-removed`),
- * one result per change at its place in the new version (breaking as `error`, unknown as
- * `warning`, non-breaking as `note`), with its place in the old version as a related location
- * when the old version is a file, and always in the result's properties.
+ * The SARIF 2.1.0 diff report: one run whose rules are the change kinds
+ * (`specl-diff/field-removed`), one result per change at its place in the new version (breaking
+ * as `error`, unknown as `warning`, non-breaking as `note`), with its place in the old version
+ * as a related location when the old version is a file, and always in the result's properties.
  */
 export function formatDiffSarif(report: DiffReport, toolVersion: string): string {
   const ruleIndex = new Map(allChangeKinds.map((kind, index) => [kind, index]));
   const files = [...new Set(report.diff.changes.map((c) => report.new.file(c.new)))].sort();
   const artifactIndex = new Map(files.map((file, index) => [file, index]));
-  const physical = (file: string, line: number, column: number, index?: number) => ({
-    artifactLocation: {
-      uri: encodeURI(file),
-      uriBaseId: '%SRCROOT%',
-      ...(index !== undefined ? { index } : {}),
-    },
-    region: { startLine: line, startColumn: column },
-  });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'specl',
-            version: toolVersion,
-            semanticVersion: toolVersion,
-            rules: allChangeKinds.map((kind) => ({
-              id: `specl-diff/${kind}`,
-              name: kind,
-              shortDescription: { text: changeKinds[kind].summary },
-            })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        artifacts: files.map((file) => ({
-          location: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-          mimeType: 'text/x-specl',
-        })),
-        results: report.diff.changes.map((change) => {
-          const file = report.new.file(change.new);
-          return {
-            ruleId: `specl-diff/${change.kind}`,
-            ruleIndex: ruleIndex.get(change.kind),
-            level: level[change.verdict],
-            message: { text: `${change.message}: ${change.verdict} (${change.reason})` },
-            locations: [
+  const rules = allChangeKinds.map((kind) => ({
+    id: `specl-diff/${kind}`,
+    name: kind,
+    shortDescription: { text: changeKinds[kind].summary },
+  }));
+  const results = report.diff.changes.map((change) => {
+    const file = report.new.file(change.new);
+    const region = { startLine: change.new.line, startColumn: change.new.column };
+    const oldRegion = { startLine: change.old.line, startColumn: change.old.column };
+    return {
+      ruleId: `specl-diff/${change.kind}`,
+      ruleIndex: ruleIndex.get(change.kind),
+      level: level[change.verdict],
+      message: { text: `${change.message}: ${change.verdict} (${change.reason})` },
+      locations: [{ physicalLocation: sarifLocation(file, region, artifactIndex.get(file)) }],
+      ...(report.old.ref === undefined
+        ? {
+            relatedLocations: [
               {
-                physicalLocation: physical(
-                  file,
-                  change.new.line,
-                  change.new.column,
-                  artifactIndex.get(file),
-                ),
+                id: 0,
+                message: { text: 'in the old version' },
+                physicalLocation: sarifLocation(report.old.file(change.old), oldRegion),
               },
             ],
-            ...(report.old.ref === undefined
-              ? {
-                  relatedLocations: [
-                    {
-                      id: 0,
-                      message: { text: 'in the old version' },
-                      physicalLocation: physical(
-                        report.old.file(change.old),
-                        change.old.line,
-                        change.old.column,
-                      ),
-                    },
-                  ],
-                }
-              : {}),
-            properties: {
-              verdict: change.verdict,
-              bump: change.bump,
-              subject: change.subject,
-              old: report.old.place(change.old),
-            },
-          };
-        }),
+          }
+        : {}),
+      properties: {
+        verdict: change.verdict,
+        bump: change.bump,
+        subject: change.subject,
+        old: report.old.place(change.old),
       },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+    };
+  });
+  return formatSarifLog(toolVersion, rules, files, results);
 }

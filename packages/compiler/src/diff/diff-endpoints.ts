@@ -1,19 +1,14 @@
-import type { EndpointIR } from '../ir/spec-ir.js';
+import type { EndpointIR, ResponseIR } from '../ir/spec-ir.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParams, samePath } from './diff-params.js';
 import { breaking, compatible } from './judgement.js';
-
-const sorted = (names: Iterable<string>) =>
-  [...new Set(names)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+import { matchByKey } from './match-by-key.js';
 
 /** Compares the endpoints of the two versions, matched by name (a renamed one is removed and added). */
 export function diffEndpoints(ctx: DiffContext): void {
-  const before = new Map(ctx.before.endpoints.map((endpoint) => [endpoint.name, endpoint]));
-  const after = new Map(ctx.after.endpoints.map((endpoint) => [endpoint.name, endpoint]));
-  for (const name of sorted([...before.keys(), ...after.keys()])) {
-    const a = before.get(name);
-    const b = after.get(name);
+  const byName = (endpoint: EndpointIR) => endpoint.name;
+  for (const { key: name, a, b } of matchByKey(ctx.before.endpoints, ctx.after.endpoints, byName)) {
     if (!b) {
       ctx.log.add(
         {
@@ -122,12 +117,8 @@ function diffBody(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
 }
 
 function diffResponses(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
-  const before = new Map(a.responses.map((response) => [response.status, response]));
-  const after = new Map(b.responses.map((response) => [response.status, response]));
-  const statuses = [...new Set([...before.keys(), ...after.keys()])].sort((x, y) => x - y);
-  for (const status of statuses) {
-    const x = before.get(status);
-    const y = after.get(status);
+  const byStatus = (response: ResponseIR) => String(response.status);
+  for (const { key: status, a: x, b: y } of matchByKey(a.responses, b.responses, byStatus)) {
     const subject = `${a.name} response ${status}`;
     if (!y || !x) {
       const removed = !y;
@@ -168,15 +159,13 @@ function diffResponses(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
 }
 
 function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
-  const where = (endpoint: EndpointIR) =>
-    new Map(
-      endpoint.errors.map((name, i) => [name, endpoint.errorLocations[i] ?? endpoint.location]),
-    );
-  const before = where(a);
-  const after = where(b);
-  for (const name of sorted([...before.keys(), ...after.keys()])) {
-    const x = before.get(name);
-    const y = after.get(name);
+  const declared = (endpoint: EndpointIR) =>
+    endpoint.errors.map((name, i) => ({
+      name,
+      location: endpoint.errorLocations[i] ?? endpoint.location,
+    }));
+  const byName = (error: { name: string }) => error.name;
+  for (const { key: name, a: x, b: y } of matchByKey(declared(a), declared(b), byName)) {
     if (x && y) continue;
     const removed = y === undefined;
     ctx.log.add(
@@ -184,8 +173,8 @@ function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
         kind: removed ? 'error-removed' : 'error-added',
         subject: `${a.name} error ${name}`,
         message: `\`${a.name}\` ${removed ? 'no longer declares' : 'now declares'} error \`${name}\``,
-        old: x ?? a.location,
-        new: y ?? b.location,
+        old: x?.location ?? a.location,
+        new: y?.location ?? b.location,
       },
       removed
         ? breaking('implementations that still answer it break the new spec')

@@ -1,6 +1,7 @@
 import type { EndpointIR, ParamIR } from '../ir/spec-ir.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking, compatible } from './judgement.js';
+import { matchByKey } from './match-by-key.js';
 
 /** Whether two paths are the same route: the same text once parameter names are left out. */
 export function samePath(a: string, b: string): boolean {
@@ -35,12 +36,7 @@ function diffParamList(
   key: (param: ParamIR) => string,
 ): void {
   const list = (endpoint: EndpointIR) => (kind === 'query' ? endpoint.query : endpoint.headers);
-  const before = new Map(list(a).map((param) => [key(param), param]));
-  const after = new Map(list(b).map((param) => [key(param), param]));
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  for (const name of names) {
-    const x = before.get(name);
-    const y = after.get(name);
+  for (const { key: name, a: x, b: y } of matchByKey(list(a), list(b), key)) {
     const subject = `${a.name} ${kind} ${name}`;
     if (x && y) {
       diffParam(ctx, a.name, subject, x, y);

@@ -3,6 +3,7 @@ import { DiffContext } from './diff-context.js';
 import { diffEndpoints } from './diff-endpoints.js';
 import { diffTypes } from './diff-types.js';
 import { compatible, undecided } from './judgement.js';
+import { matchByKey } from './match-by-key.js';
 import type { SpecChange, SpecDiff, Verdict } from './spec-change.js';
 
 /**
@@ -56,14 +57,14 @@ export function diffSpecs(before: SpecIR, after: SpecIR): SpecDiff {
 }
 
 function diffProperties(ctx: DiffContext): void {
-  const before = new Map(ctx.before.properties.map((property) => [property.name, property]));
-  const after = new Map(ctx.after.properties.map((property) => [property.name, property]));
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
   const promise =
     'a property states behaviour clients may rely on; whether they do is for people to judge';
-  for (const name of names) {
-    const a = before.get(name);
-    const b = after.get(name);
+  const byName = (property: PropertyIR) => property.name;
+  for (const { key: name, a, b } of matchByKey(
+    ctx.before.properties,
+    ctx.after.properties,
+    byName,
+  )) {
     const subject = `property ${name}`;
     if (!a || !b) {
       const removed = !b;

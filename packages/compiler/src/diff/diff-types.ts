@@ -2,18 +2,15 @@ import type { EnumIR, ErrorIR, FieldIR, RecordIR, TypeDeclIR } from '../ir/spec-
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking, byUsage, compatible } from './judgement.js';
+import { matchByKey } from './match-by-key.js';
 import type { TypeUsage } from './type-usage.js';
-
-const sortedNames = (a: Iterable<string>, b: Iterable<string>) =>
-  [...new Set([...a, ...b])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
 const kindName = { record: 'a record', error: 'an error', alias: 'an alias', enum: 'an enum' };
 
 /** Compares the named types of the two versions: records, errors, aliases and enums. */
 export function diffTypes(ctx: DiffContext): void {
-  for (const name of sortedNames(ctx.oldTypes.keys(), ctx.newTypes.keys())) {
-    const a = ctx.oldTypes.get(name);
-    const b = ctx.newTypes.get(name);
+  const byName = (type: TypeDeclIR) => type.name;
+  for (const { key: name, a, b } of matchByKey(ctx.before.types, ctx.after.types, byName)) {
     if (!b) {
       const gone = breaking(`\`${name}\` is gone from the API's contracts`);
       ctx.log.add(
@@ -62,8 +59,8 @@ function diffType(ctx: DiffContext, a: TypeDeclIR, b: TypeDeclIR): void {
     ctx.typeChanged(a.type, b.type, a.name, { old: a.location, new: b.location }, usage, a.name);
   } else if (a.kind === 'enum' && b.kind === 'enum') {
     diffEnum(ctx, a, b, usage);
-  } else if ((a.kind === 'record' || a.kind === 'error') && a.kind === b.kind) {
-    const c = b as RecordIR | ErrorIR;
+  } else if ((a.kind === 'record' || a.kind === 'error') && b.kind === a.kind) {
+    const c = b as RecordIR | ErrorIR; // the same kind as `a` (diffTypes compares no others)
     if (a.kind === 'error' && c.kind === 'error' && a.status !== c.status) {
       const moved = breaking(`clients that handle \`${a.status}\` now get \`${c.status}\``);
       ctx.log.add(
@@ -110,8 +107,6 @@ function diffFields(
   b: RecordIR | ErrorIR,
   usage: TypeUsage,
 ): void {
-  const before = new Map(a.fields.map((field) => [field.name, field]));
-  const after = new Map(b.fields.map((field) => [field.name, field]));
   const judge = (inRequests: string | false, inResponses: string | false) =>
     byUsage(
       usage,
@@ -121,10 +116,8 @@ function diffFields(
         ? breaking(inResponses)
         : compatible('every response valid before is still valid'),
     );
-  for (const name of sortedNames(before.keys(), after.keys())) {
+  for (const { key: name, a: x, b: y } of matchByKey(a.fields, b.fields, (f) => f.name)) {
     const subject = `${a.name}.${name}`;
-    const x = before.get(name);
-    const y = after.get(name);
     if (!y) {
       ctx.log.add(
         {
@@ -188,12 +181,8 @@ function diffField(
 }
 
 function diffEnum(ctx: DiffContext, a: EnumIR, b: EnumIR, usage: TypeUsage): void {
-  const before = new Map(a.members.map((member) => [member.name, member]));
-  const after = new Map(b.members.map((member) => [member.name, member]));
-  for (const name of sortedNames(before.keys(), after.keys())) {
+  for (const { key: name, a: x, b: y } of matchByKey(a.members, b.members, (m) => m.name)) {
     const subject = `${a.name}.${name}`;
-    const x = before.get(name);
-    const y = after.get(name);
     if (!y) {
       ctx.log.add(
         {
