@@ -220,6 +220,11 @@ async function main() {
     '',
     verdict,
     '- Checking the two versions is where the end-to-end time goes (see `specl check` above); the classification itself is a small part of it.',
+    ...(Math.max(loadBefore, loadAfter) > machine.cores / 2
+      ? [
+          `- The machine was shared during these runs (load average above ${machine.cores / 2} on ${machine.cores} cores): wall times, the end-to-end ones above all, are inflated; compare them with the quiet-machine \`specl check\` figures with care.`,
+        ]
+      : []),
   ].join('\n');
   writeSection(RESULTS, '## specl diff', body);
   console.log(`\nwrote ${relative(ROOT, RESULTS)}`);
