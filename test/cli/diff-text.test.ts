@@ -6,11 +6,11 @@ import { newShop, shopFiles } from './diff-fixture.js';
 
 const report = `api/new.specl:2:1: breaking field-removed: field \`name\` of \`Item\` was removed
   clients that read it no longer get it; \`Item\` is in the responses of \`getItem\`
-  was at api/old.specl:4:3
+  old: api/old.specl:4:3
 
 api/new.specl:8:1: non-breaking endpoint-added: endpoint \`listItems\` (\`GET /items\`) was added
   a new endpoint changes no call that worked before
-  was at api/old.specl:1:1
+  old: api/old.specl:1:1
 
 Shop 1.0.0 → 1.1.0: 2 changes: 1 breaking, 1 non-breaking
 version 1.0.0 → 1.1.0 is a minor bump; the changes need a major bump: 2.0.0 or later

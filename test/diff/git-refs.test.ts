@@ -108,7 +108,7 @@ describe('specl diff through git refs', () => {
 
     const text = runSpecl(['diff', 'git:HEAD~1:vacation.specl', 'git:HEAD:vacation.specl'], cwd);
     expect(text.stdout).toMatch(
-      /^HEAD:vacation\.specl:10:1: breaking field-removed: field `manager` of `Employee` was removed\n.*\n {2}was at HEAD~1:vacation\.specl:15:3\n/,
+      /^HEAD:vacation\.specl:10:1: breaking field-removed: field `manager` of `Employee` was removed\n.*\n {2}old: HEAD~1:vacation\.specl:15:3\n/,
     );
   });
 
@@ -132,7 +132,7 @@ describe('specl diff through git refs', () => {
     const working = runSpecl(['diff', 'git:HEAD:main.specl', 'main.specl'], cwd);
     expect(working.status).toBe(1);
     expect(working.stdout).toMatch(
-      /^lib\/common\.specl:1:1: breaking field-removed: field `label` of `Thing` was removed\n.*\n {2}was at HEAD:lib\/common\.specl:3:3\n/,
+      /^lib\/common\.specl:1:1: breaking field-removed: field `label` of `Thing` was removed\n.*\n {2}old: HEAD:lib\/common\.specl:3:3\n/,
     );
   });
 

@@ -17,7 +17,7 @@ export function formatDiffText(report: DiffReport, colors: Colors): string {
     [
       `${colors.bold(report.new.place(change.new))}: ${paint[change.verdict](change.verdict)} ${colors.dim(change.kind)}: ${change.message}`,
       `  ${change.reason}`,
-      colors.dim(`  was at ${report.old.place(change.old)}`),
+      colors.dim(`  old: ${report.old.place(change.old)}`),
     ].join('\n'),
   );
   const same = sameContract(report);
