@@ -21,6 +21,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { failer } from './lib/fail.mjs';
 import { generateSpec } from './lib/gen-spec.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import {
@@ -42,11 +43,7 @@ const PRELOAD = pathToFileURL(join(BENCH, 'lib', 'rss-preload.mjs')).href;
 const RESULTS = join(BENCH, 'RESULTS.md');
 const AIM_MS = 2000;
 
-function fail(message, detail = '') {
-  console.error(`\nbench/check.mjs: ${message}`);
-  if (detail) console.error(detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail);
-  process.exit(1);
-}
+const fail = failer('bench/check.mjs');
 
 function options() {
   let parsed;

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failer } from './fail.mjs';
 
 export const BENCH = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(BENCH);
@@ -27,11 +28,7 @@ export const TS_WORK = join(WORK, 'typespec');
 export const TSP = join(TS_MODULES, '@typespec', 'compiler', 'cmd', 'tsp.js');
 
 /** Stops the benchmark with a message (and the tool's output, shortened). */
-export function fail(message, detail = '') {
-  console.error(`\nbench/compile.mjs: ${message}`);
-  if (detail) console.error(detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail);
-  process.exit(1);
-}
+export const fail = failer('bench/compile.mjs');
 
 /** The exact versions bench/typespec/package.json pins. */
 export function typespecPins() {

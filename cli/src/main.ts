@@ -2,6 +2,7 @@ import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
 import { verifyHelp } from './commands/verify-help.js';
+import { diffHelp } from './commands/diff-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -21,6 +22,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/verify-command.js')).runVerify,
     help: verifyHelp,
   },
+  diff: {
+    load: async () => (await import('./commands/diff-command.js')).runDiff,
+    help: diffHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -31,6 +36,7 @@ Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1, TypeScript and properties
   verify <spec> --impl|--url    check an implementation against a spec
+  diff <old> <new>              classify the changes between two versions of a spec
 
 Options:
   -v, --version   print the version

@@ -5,10 +5,10 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { compileOnce } from '../compile/compile-once.js';
 import { watchAndCompile } from '../compile/watch-and-compile.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
+import { resolveSpecFile } from '../resolve-spec-file.js';
 import type { CommandContext } from './command-context.js';
 import { compileHelp } from './compile-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
-import { specArgument } from './spec-argument.js';
 
 /** `specl compile`: compiles a spec to OpenAPI and TypeScript. */
 export async function runCompile(
@@ -40,7 +40,7 @@ export async function runCompile(
   if (values.out === undefined) throw new CliError('name the output folder with `--out <dir>`');
   if (values.check && values.watch)
     throw new CliError('`--check` and `--watch` do not go together');
-  const spec = specArgument(positionals[0]!, context.cwd);
+  const spec = resolveSpecFile(positionals[0]!, context.cwd);
   const request = {
     spec,
     outDir: resolve(context.cwd, values.out as string),

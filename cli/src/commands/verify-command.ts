@@ -16,11 +16,11 @@ import {
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
+import { resolveSpecFile } from '../resolve-spec-file.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
-import { specArgument } from './spec-argument.js';
 import { verifyHelp } from './verify-help.js';
 
 /** The target could not be reached at all. */
@@ -127,7 +127,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw new CliError(
       `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
     );
-  const spec = specArgument(positionals[0]!, context.cwd);
+  const spec = resolveSpecFile(positionals[0]!, context.cwd);
   const options = {
     runs: positiveInteger(values.runs, 'runs'),
     seed: positiveInteger(values.seed, 'seed', true),

@@ -33,10 +33,17 @@ export function displayFile(uri: string, cwd: string): string {
   return relative(cwd, path).split('\\').join('/') || path;
 }
 
-/** Locates a check's diagnostics relative to the working folder. */
-export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
+/**
+ * Locates a check's diagnostics relative to the working folder (or as `display` shows a file
+ * URI: `specl diff` shows files read from git as `ref:path`).
+ */
+export function toCheckReport(
+  result: CheckResult,
+  cwd: string,
+  display: (uri: string) => string = (uri) => displayFile(uri, cwd),
+): CheckReport {
   const diagnostics = result.diagnostics.map((d) => ({
-    file: displayFile(d.uri, cwd),
+    file: display(d.uri),
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
     endLine: d.range.end.line + 1,
@@ -47,7 +54,7 @@ export function toCheckReport(result: CheckResult, cwd: string): CheckReport {
     source: d,
   }));
   return {
-    files: result.uris.map((uri) => displayFile(uri, cwd)),
+    files: result.uris.map(display),
     diagnostics,
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,

@@ -1,5 +1,6 @@
 import { allDiagnosticCodes, diagnosticCodes } from '@specl/language';
 import type { CheckReport } from './check-report.js';
+import { formatSarifLog, sarifLocation } from './sarif-log.js';
 
 /**
  * The SARIF 2.1.0 report: one run of the `specl` tool whose rules are the whole table of
@@ -9,54 +10,26 @@ import type { CheckReport } from './check-report.js';
 export function formatSarifReport(report: CheckReport, toolVersion: string): string {
   const ruleIndex = new Map(allDiagnosticCodes.map((code, index) => [code, index]));
   const artifactIndex = new Map(report.files.map((file, index) => [file, index]));
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+  const rules = allDiagnosticCodes.map((code) => ({
+    id: code,
+    name: code.replace(/^specl\//, ''),
+    shortDescription: { text: diagnosticCodes[code].summary },
+    defaultConfiguration: { level: diagnosticCodes[code].severity },
+  }));
+  const results = report.diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: ruleIndex.get(d.code),
+    level: d.severity,
+    message: { text: d.message },
+    locations: [
       {
-        tool: {
-          driver: {
-            name: 'specl',
-            version: toolVersion,
-            semanticVersion: toolVersion,
-            rules: allDiagnosticCodes.map((code) => ({
-              id: code,
-              name: code.replace(/^specl\//, ''),
-              shortDescription: { text: diagnosticCodes[code].summary },
-              defaultConfiguration: { level: diagnosticCodes[code].severity },
-            })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        artifacts: report.files.map((file) => ({
-          location: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-          mimeType: 'text/x-specl',
-        })),
-        results: report.diagnostics.map((d) => ({
-          ruleId: d.code,
-          ruleIndex: ruleIndex.get(d.code),
-          level: d.severity,
-          message: { text: d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: {
-                  uri: encodeURI(d.file),
-                  uriBaseId: '%SRCROOT%',
-                  index: artifactIndex.get(d.file),
-                },
-                region: {
-                  startLine: d.line,
-                  startColumn: d.column,
-                  endLine: d.endLine,
-                  endColumn: d.endColumn,
-                },
-              },
-            },
-          ],
-        })),
+        physicalLocation: sarifLocation(
+          d.file,
+          { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          artifactIndex.get(d.file),
+        ),
       },
     ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+  }));
+  return formatSarifLog(toolVersion, rules, report.files, results);
 }

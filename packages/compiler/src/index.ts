@@ -13,3 +13,4 @@ export {
   propertiesModule,
   PROPERTIES_FILE,
 } from './emit/properties/emit-properties.js';
+export * from './diff/index.js';

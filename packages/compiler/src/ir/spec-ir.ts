@@ -89,7 +89,14 @@ export interface EnumIR {
   readonly kind: 'enum';
   readonly name: string;
   readonly description?: string;
-  readonly members: readonly { readonly name: string; readonly description?: string }[];
+  readonly members: readonly EnumMemberIR[];
+  readonly location: SourceLocation;
+}
+
+/** A member of an enum. */
+export interface EnumMemberIR {
+  readonly name: string;
+  readonly description?: string;
   readonly location: SourceLocation;
 }
 
@@ -111,6 +118,8 @@ export interface ResponseIR {
   readonly status: number;
   /** The body's type; absent for a response without a body (`response 204`). */
   readonly type?: TypeIR;
+  /** Where the `response` clause stands. */
+  readonly location: SourceLocation;
 }
 
 export interface EndpointIR {
@@ -123,9 +132,13 @@ export interface EndpointIR {
   readonly query: readonly ParamIR[];
   readonly headers: readonly ParamIR[];
   readonly body?: TypeIR;
+  /** Where the `body` clause stands, when there is one. */
+  readonly bodyLocation?: SourceLocation;
   readonly responses: readonly ResponseIR[];
   /** The names of the declared errors, in the order written. */
   readonly errors: readonly string[];
+  /** Where each declared error is named, in the order of `errors`. */
+  readonly errorLocations: readonly SourceLocation[];
   readonly requires: readonly ConditionIR[];
   readonly ensures: readonly ConditionIR[];
   readonly location: SourceLocation;
@@ -242,6 +255,8 @@ export interface SpecIR {
   readonly name: string;
   readonly version: string;
   readonly description?: string;
+  /** Where the root file's `spec` header stands (the root file's start when it has none). */
+  readonly location: SourceLocation;
   /** `sha256:<hex>` of the spec's meaning (the IR without locations): names the exact version. */
   readonly fingerprint: string;
   /** Named types, sorted by name. */

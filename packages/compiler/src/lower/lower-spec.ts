@@ -111,7 +111,11 @@ export function lowerSpec(
     } else if (isEnumDecl(declaration)) {
       const members = declaration.members.map((member) => {
         const doc = docComment(member);
-        return { name: member.name, ...(doc ? { description: doc } : {}) };
+        return {
+          name: member.name,
+          ...(doc ? { description: doc } : {}),
+          location: locator.locate(member),
+        };
       });
       types.push({ kind: 'enum', ...common, members, location });
     }
@@ -128,6 +132,9 @@ export function lowerSpec(
     name: header?.name ?? 'Spec',
     version: header?.version ?? '0.0.0',
     ...(description ? { description } : {}),
+    location: header
+      ? locator.locate(header)
+      : { file: locator.relative(root.uri.path), line: 1, column: 1 },
     types: types.sort(byName),
     endpoints: endpoints.sort(byName),
     properties: properties.sort(byName),
@@ -183,6 +190,9 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   };
   const body = endpoint.clauses.find(isBodyClause);
   const description = docComment(endpoint);
+  const errorRefs = endpoint.clauses
+    .filter(isErrorsClause)
+    .flatMap((clause) => clause.errors.map((reference) => ({ clause, reference })));
   return {
     name: endpoint.name,
     method: endpoint.method as EndpointIR['method'],
@@ -191,11 +201,16 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     pathParams: params.filter(isPathParam).map(param),
     query: params.filter(isQueryParam).map(param),
     headers: params.filter(isHeaderParam).map(param),
-    ...(body ? { body: lowerType(body.type) } : {}),
-    responses: endpoint.clauses
-      .filter(isResponseClause)
-      .map((r) => ({ status: Number(r.status), ...(r.type ? { type: lowerType(r.type) } : {}) })),
-    errors: endpoint.clauses.filter(isErrorsClause).flatMap((c) => c.errors.map((e) => e.$refText)),
+    ...(body ? { body: lowerType(body.type), bodyLocation: locator.locate(body) } : {}),
+    responses: endpoint.clauses.filter(isResponseClause).map((r) => ({
+      status: Number(r.status),
+      ...(r.type ? { type: lowerType(r.type) } : {}),
+      location: locator.locate(r),
+    })),
+    errors: errorRefs.map(({ reference }) => reference.$refText),
+    errorLocations: errorRefs.map(({ clause, reference }) =>
+      locator.locateReference(clause, reference),
+    ),
     requires: endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c)),
     ensures: endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c)),
     location: locator.locate(endpoint),

@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
 import type { SourceLocation } from '../ir/spec-ir.js';
 
@@ -24,7 +24,15 @@ export class Locator {
 
   /** Where a node starts. */
   locate(node: AstNode): SourceLocation {
-    const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+    return this.at(node, node.$cstNode?.range.start);
+  }
+
+  /** Where a reference written in `container` (`errors NotFound`: the name) starts. */
+  locateReference(container: AstNode, reference: Reference): SourceLocation {
+    return this.at(container, reference.$refNode?.range.start ?? container.$cstNode?.range.start);
+  }
+
+  private at(node: AstNode, start = { line: 0, character: 0 }): SourceLocation {
     return {
       file: this.relative(AstUtils.getDocument(node).uri.path),
       line: start.line + 1,

@@ -5,25 +5,34 @@ import { createSpeclServices } from '../specl-module.js';
 import type { CheckResult } from '../workspace/spec-workspace.js';
 import { checkWorkspace } from '../workspace/spec-workspace.js';
 
-/**
- * Checks spec files on disk (absolute paths), with every file they import: parses, links and
- * validates them, and returns the diagnostics of all of them. Never throws for bad input: a
- * root that cannot be read is listed in `unreadable`, and an import that cannot be read is
- * reported where it stands.
+/** Reads the text of a file by absolute path, or answers undefined when there is none. */
+export type ReadSpecFile = (path: string) => Promise<string | undefined>;
 
+/** Reads from disk. */
+const readFromDisk: ReadSpecFile = async (path) => {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Checks spec files (absolute paths), with every file they import: parses, links and
+ * validates them, and returns the diagnostics of all of them. Files are read from disk, or
+ * through `read` (which `specl diff` uses to read a version from git). Never throws for bad
+ * input: a root that cannot be read is listed in `unreadable`, and an import that cannot be
+ * read is reported where it stands.
  */
-export async function checkSpecFiles(paths: readonly string[]): Promise<CheckResult> {
+export async function checkSpecFiles(
+  paths: readonly string[],
+  read: ReadSpecFile = readFromDisk,
+): Promise<CheckResult> {
   const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });
   return checkWorkspace(
     shared,
     paths.map((path) => URI.file(path)),
-    async (uri) => {
-      try {
-        return await readFile(uri.fsPath, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    (uri) => read(uri.fsPath),
   );
 }
 

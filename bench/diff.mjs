@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Benchmark of `specl diff`: two versions of a generated spec of N types and N endpoints (the
+// `specl check` benchmark's shape, and the same spec with edits spread through it:
+// bench/lib/gen-diff-spec.mjs). Measures, in process, checking and lowering each version once
+// and then the diff of the two IRs (R runs, median and spread; the aim: under one second at
+// N = 5,000), and the whole `specl diff --format json` child process end to end (Node start-up,
+// checking both versions, diffing, printing). Every diff must find exactly the changes made,
+// by kind: the benchmark aborts otherwise. Writes the figures into bench/RESULTS.md under
+// `## specl diff`.
+//
+//   node bench/diff.mjs [--runs 10] [--cli-runs 3] [--sizes 1000,5000] [--no-write]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { checkVersion, diffSpecs, lowerChecked } from '@specl/compiler';
+import { checkSpecFiles } from '@specl/language/node';
+import { checkSpeclBuild, CLI, RESULTS, ROOT, WORK } from './lib/compile-tools.mjs';
+import { failer } from './lib/fail.mjs';
+import { evolveSpec } from './lib/gen-diff-spec.mjs';
+import { generateSpec } from './lib/gen-spec.mjs';
+import { describeMachine, revision } from './lib/machine.mjs';
+import { fmtInt, fmtMB, fmtMs, markdownTable, median, writeSection } from './lib/results.mjs';
+import { runNode } from './lib/run-node.mjs';
+
+const AIM_MS = 1000;
+
+const fail = failer('bench/diff.mjs');
+
+function options() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        runs: { type: 'string', default: '10' },
+        'cli-runs': { type: 'string', default: '3' },
+        sizes: { type: 'string', default: '1000,5000' },
+        'no-write': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail(error.message);
+  }
+  if (parsed.help) {
+    console.log(
+      'Usage: node bench/diff.mjs [--runs R] [--cli-runs R] [--sizes 1000,5000] [--no-write]',
+    );
+    process.exit(0);
+  }
+  const positive = (text, name) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1)
+      fail(`${name} must be a positive integer, not ${text}`);
+    return value;
+  };
+  const sizes = parsed.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  for (const n of sizes) {
+    if (!Number.isInteger(n) || n < 100 || n % 100)
+      fail(`--sizes must be multiples of 100, not ${parsed.sizes}`);
+  }
+  return {
+    runs: positive(parsed.runs, '--runs'),
+    cliRuns: positive(parsed['cli-runs'], '--cli-runs'),
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    write: !parsed['no-write'],
+  };
+}
+
+/** Checks and lowers a spec file in process; fails the benchmark on any diagnostic. */
+async function lower(file) {
+  const start = performance.now();
+  const result = await checkSpecFiles([file]);
+  const lowered = lowerChecked(result, file);
+  const ms = performance.now() - start;
+  if (!lowered.ir || result.diagnostics.length > 0) {
+    fail(
+      `GENERATED SPEC DOES NOT CHECK CLEAN: ${relative(ROOT, file)}`,
+      JSON.stringify(result.diagnostics.slice(0, 5), null, 2),
+    );
+  }
+  return { ir: lowered.ir, ms };
+}
+
+/** Fails unless the diff found exactly the expected changes, by kind. */
+function assertChanges(diff, expected, n) {
+  const found = {};
+  for (const change of diff.changes) found[change.kind] = (found[change.kind] ?? 0) + 1;
+  const sorted = (counts) => JSON.stringify(Object.entries(counts).sort());
+  if (sorted(found) !== sorted(expected)) {
+    fail(
+      `the diff at N = ${n} found other changes than were made`,
+      `made:  ${sorted(expected)}\nfound: ${sorted(found)}`,
+    );
+  }
+}
+
+/** Times `fn` `runs` times after one warm-up call. */
+function time(fn, runs) {
+  fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
+}
+
+async function measure(n, runs, cliRuns) {
+  const before = generateSpec(n);
+  const { text: after, expected } = evolveSpec(before, n);
+  const oldFile = join(WORK, `diff-old-${n}.specl`);
+  const newFile = join(WORK, `diff-new-${n}.specl`);
+  writeFileSync(oldFile, before);
+  writeFileSync(newFile, after);
+  const a = await lower(oldFile);
+  const b = await lower(newFile);
+  const diff = diffSpecs(a.ir, b.ir);
+  assertChanges(diff, expected, n);
+  if (diffSpecs(a.ir, a.ir).changes.length > 0)
+    fail(`a spec diffed with itself shows changes at N = ${n}`);
+  if (checkVersion(diff).carried !== 'major') fail('the evolved spec should carry a major bump');
+  const changed = time(() => diffSpecs(a.ir, b.ir), runs);
+  const same = time(() => diffSpecs(a.ir, a.ir), runs);
+  const cli = [];
+  for (let i = 0; i <= cliRuns; i++) {
+    const run = await runNode([CLI, 'diff', oldFile, newFile, '--format', 'json'], {
+      cwd: ROOT,
+      workDir: WORK,
+    });
+    if (run.status !== 0)
+      fail(`specl diff exited with ${run.status ?? run.signal}`, run.stdout + run.stderr);
+    if (i > 0) cli.push(run); // the first run warms the disk cache
+  }
+  return {
+    n,
+    lines: before.split('\n').length,
+    changes: diff.changes.length,
+    lowerMs: [a.ms, b.ms],
+    changed,
+    same,
+    cliMs: median(cli.map((r) => r.ms)),
+    cliMin: Math.min(...cli.map((r) => r.ms)),
+    cliMax: Math.max(...cli.map((r) => r.ms)),
+    cliPeakKiB: Math.max(...cli.map((r) => r.peakKiB ?? 0)) || null,
+  };
+}
+
+function table(rows) {
+  const header = [
+    'N',
+    'spec lines',
+    'changes found',
+    'check + lower (old, new)',
+    'diff median',
+    'spread (min-max)',
+    'diff of a spec with itself',
+    '`specl diff` end to end',
+    'its peak RSS',
+  ];
+  return [
+    header,
+    ...rows.map((r) => [
+      fmtInt(r.n),
+      fmtInt(r.lines),
+      fmtInt(r.changes),
+      `${fmtMs(r.lowerMs[0])}, ${fmtMs(r.lowerMs[1])}`,
+      `${r.changed.medianMs.toFixed(1)} ms`,
+      `${r.changed.minMs.toFixed(1)} - ${r.changed.maxMs.toFixed(1)} ms`,
+      `${r.same.medianMs.toFixed(1)} ms`,
+      `${fmtMs(r.cliMs)} (${fmtMs(r.cliMin)} - ${fmtMs(r.cliMax)})`,
+      fmtMB(r.cliPeakKiB),
+    ]),
+  ];
+}
+
+async function main() {
+  const { runs, cliRuns, sizes, write } = options();
+  const stale = checkSpeclBuild();
+  mkdirSync(WORK, { recursive: true });
+  const machine = describeMachine();
+  const rev = `${revision(ROOT)}${stale ? ' (the built CLI is older than its sources)' : ''}`;
+  const loadBefore = loadavg()[0];
+  console.log(
+    `specl diff benchmark: sizes ${sizes.join(', ')}; ${runs} in-process runs, ${cliRuns} CLI runs; build of ${rev}`,
+  );
+  const rows = [];
+  for (const n of sizes) {
+    process.stdout.write(`N = ${n}: generating, checking both versions, diffing... `);
+    const row = await measure(n, runs, cliRuns);
+    rows.push(row);
+    console.log(
+      `diff median ${row.changed.medianMs.toFixed(1)} ms, end to end ${fmtMs(row.cliMs)}`,
+    );
+  }
+  const loadAfter = loadavg()[0];
+  const cells = table(rows);
+  console.log(`\n${markdownTable(cells)}\n`);
+  const at5k = rows.find((r) => r.n === 5000);
+  const verdict = at5k
+    ? `- The diff of two N = 5,000 specs in under a second: ${at5k.changed.medianMs < AIM_MS ? 'MET' : 'MISSED'} (median ${at5k.changed.medianMs.toFixed(1)} ms for the IR diff; the whole command, which checks both versions first, ${fmtMs(at5k.cliMs)}).`
+    : '- The diff of two N = 5,000 specs in under a second: not measured in this run (add 5000 to --sizes).';
+  console.log(verdict);
+  if (!write) return;
+  const date = new Date().toISOString().slice(0, 10);
+  const body = [
+    `Measured ${date} on the build of ${rev} with \`node bench/diff.mjs --runs ${runs} --cli-runs ${cliRuns} --sizes ${sizes.join(',')}\`.`,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}; 1-minute load average ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after the runs.`,
+    '',
+    'Aim: the diff of two N = 5,000 specs in under a second.',
+    '',
+    'The versions: the `specl check` benchmark spec of N types and N endpoints (see above), and the same spec at 2.0.0 with edits spread through it (bench/lib/gen-diff-spec.mjs): per 50 types one field removed, one constraint narrowed, one optional field added and one enum member added; per 50 endpoint pairs one endpoint removed and one precondition added; N/100 endpoints added. Each run asserts that the diff finds exactly those changes, by kind, and nothing between a spec and itself.',
+    '',
+    `"diff" is \`diffSpecs(old, new)\` on the two lowered IRs, in process (${runs} runs after one warm-up); "check + lower" is parsing, linking, validating and lowering one version once, in process; "end to end" is the wall time of the whole \`specl diff old.specl new.specl --format json\` child process (${cliRuns} runs after one warm-up), Node start-up and checking both versions included.`,
+    '',
+    markdownTable(cells),
+    '',
+    verdict,
+    '- Checking the two versions is where the end-to-end time goes (see `specl check` above); the classification itself is a small part of it.',
+    ...(Math.max(loadBefore, loadAfter) > machine.cores / 2
+      ? [
+          `- The machine was shared during these runs (load average above ${machine.cores / 2} on ${machine.cores} cores): wall times, the end-to-end ones above all, are inflated; compare them with the quiet-machine \`specl check\` figures with care.`,
+        ]
+      : []),
+  ].join('\n');
+  writeSection(RESULTS, '## specl diff', body);
+  console.log(`\nwrote ${relative(ROOT, RESULTS)}`);
+}
+
+await main();

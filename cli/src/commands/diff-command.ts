@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { FailOn } from '@specl/compiler';
+import { checkVersion, diffSpecs, failOnValues, failsVersionCheck } from '@specl/compiler';
+import { CliError, ExitCode } from '../cli-error.js';
+import { loadSpecSide } from '../diff/spec-side.js';
+import { ansiColors, noColors, useColor } from '../report/colors.js';
+import type { DiffReport } from '../report/diff-report.js';
+import { formatDiffJson } from '../report/diff-json-report.js';
+import { formatDiffMarkdown } from '../report/diff-markdown-report.js';
+import { formatDiffSarif } from '../report/diff-sarif-report.js';
+import { formatDiffText } from '../report/diff-text-report.js';
+import { cliVersion } from '../version.js';
+import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './command-context.js';
+import { diffHelp } from './diff-help.js';
+import { parseCommandArgs } from './parse-command-args.js';
+
+const formats = ['text', 'json', 'sarif', 'markdown'] as const;
+
+/** `specl diff`: classifies the changes between two versions of a spec and checks the version. */
+export async function runDiff(argv: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('diff', argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string', default: 'breaking' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    context.stdout.write(diffHelp);
+    return ExitCode.ok;
+  }
+  const format = values.format as string;
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
+  }
+  const failOn = values['fail-on'] as string;
+  if (!(failOnValues as readonly string[]).includes(failOn)) {
+    throw new CliError(`unknown --fail-on \`${failOn}\`; use one of ${failOnValues.join(', ')}`);
+  }
+  if (positionals.length !== 2) {
+    throw new CliError(
+      `diff takes two specs, the old and the new (\`specl diff git:main:api.specl api.specl\`), not ${positionals.length}`,
+    );
+  }
+  const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
+  const errorColors = useColor(colorFlag, context.stderr) ? ansiColors : noColors;
+  const old = await loadSpecSide(positionals[0]!, context, errorColors);
+  const now = await loadSpecSide(positionals[1]!, context, errorColors);
+  const diff = diffSpecs(old.ir, now.ir);
+  const version = checkVersion(diff);
+  const report: DiffReport = {
+    diff,
+    old,
+    new: now,
+    version,
+    failOn: failOn as FailOn,
+    failed: failsVersionCheck(version, failOn as FailOn),
+  };
+  let output: string;
+  if (format === 'json') output = formatDiffJson(report, cliVersion());
+  else if (format === 'sarif') output = formatDiffSarif(report, cliVersion());
+  else if (format === 'markdown') output = formatDiffMarkdown(report);
+  else {
+    const colors =
+      values.output === undefined && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
+    output = formatDiffText(report, colors);
+  }
+  if (values.output !== undefined)
+    writeFileAtomic(resolve(context.cwd, values.output as string), output, values.output as string);
+  else context.stdout.write(output);
+  return report.failed ? ExitCode.failed : ExitCode.ok;
+}

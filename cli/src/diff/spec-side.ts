@@ -1,0 +1,110 @@
+import { dirname, join, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceLocation, SpecIR } from '@specl/compiler';
+import { lowerChecked } from '@specl/compiler';
+import { checkSpecFiles } from '@specl/language/node';
+import { CliError, ExitCode } from '../cli-error.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { displayFile, toCheckReport } from '../report/check-report.js';
+import type { Colors } from '../report/colors.js';
+import { formatTextReport } from '../report/text-report.js';
+import { resolveSpecFile } from '../resolve-spec-file.js';
+import { GitRepository } from './git-repository.js';
+
+/** One version of a spec for `specl diff`, checked and lowered. */
+export interface SpecSide {
+  /** The argument as given: `api.specl`, `git:main:api.specl`. */
+  readonly arg: string;
+  /** The git ref it was read at, for a `git:` side. */
+  readonly ref?: string;
+  readonly ir: SpecIR;
+  /** The file of a location, relative to the working folder, with `/` separators. */
+  file(location: SourceLocation): string;
+  /** A location as people read it: `api.specl:3:5`, or `main:api.specl:3:5` for a `git:` side. */
+  place(location: SourceLocation): string;
+}
+
+/** Where a side's files come from: the root's absolute path, a reader, and how to show paths. */
+interface Source {
+  readonly root: string;
+  readonly read?: (path: string) => Promise<string | undefined>;
+  /** How a file of this side is shown: its path, `ref:`-prefixed for a `git:` side. */
+  readonly shown: (absolute: string) => string;
+  readonly ref?: string;
+}
+
+/**
+ * Reads, checks and lowers one side of a diff: a file, or `git:<ref>:<path>` read at that ref
+ * with `git show` (and every file it imports read at the same ref). Prints the diagnostics of
+ * a spec with errors to stderr and throws a usage error then.
+ */
+export async function loadSpecSide(
+  arg: string,
+  context: CommandContext,
+  colors: Colors,
+): Promise<SpecSide> {
+  const source = arg.startsWith('git:')
+    ? await gitSource(arg, context.cwd)
+    : fileSource(arg, context.cwd);
+  const result = await checkSpecFiles([source.root], source.read);
+  if (result.unreadable.length > 0) {
+    throw new CliError(`cannot read \`${source.shown(source.root)}\`; check its permissions`);
+  }
+  const lowered = lowerChecked(result, source.root);
+  if (!lowered.ir) {
+    const report = toCheckReport(result, context.cwd, (uri) => source.shown(fileURLToPath(uri)));
+    context.stderr.write(formatTextReport(report, colors));
+    throw new CliError(
+      lowered.loweringError
+        ? `\`${arg}\`: ${lowered.loweringError}`
+        : `\`${arg}\` has errors; fix them before diffing it`,
+      ExitCode.usage,
+    );
+  }
+  const folder = dirname(source.root);
+  const absolute = (location: SourceLocation) => join(folder, location.file);
+  return {
+    arg,
+    ...(source.ref !== undefined ? { ref: source.ref } : {}),
+    ir: lowered.ir,
+    file: (location) => displayFile(absolute(location), context.cwd),
+    place: (location) => `${source.shown(absolute(location))}:${location.line}:${location.column}`,
+  };
+}
+
+function fileSource(arg: string, cwd: string): Source {
+  return { root: resolveSpecFile(arg, cwd), shown: (path) => displayFile(path, cwd) };
+}
+
+async function gitSource(arg: string, cwd: string): Promise<Source> {
+  const [, ref = '', path = ''] = /^git:([^:]*):(.*)$/.exec(arg) ?? [];
+  if (ref === '' || path === '') {
+    throw new CliError(
+      `\`${arg}\` names no file at a ref; write \`git:<ref>:<path>\` (\`git:main:api.specl\`)`,
+    );
+  }
+  const repository = await GitRepository.at(cwd, arg);
+  const commit = await repository.commit(ref, arg);
+  const inRepository = repository.repositoryPath(path);
+  if (inRepository === undefined) {
+    throw new CliError(
+      `\`${path}\` in \`${arg}\` is outside the git repository at ${repository.root}`,
+    );
+  }
+  if (posix.extname(inRepository) !== '.specl')
+    throw new CliError(`\`${arg}\` is not a .specl file`);
+  if ((await repository.show(commit, inRepository)) === undefined) {
+    throw new CliError(`\`${inRepository}\` does not exist at \`${ref}\` (in \`${arg}\`)`);
+  }
+  const shown = (absolute: string) =>
+    `${ref}:${repository.relativePath(absolute) ?? relative(repository.root, absolute)}`;
+  return {
+    root: join(repository.root, inRepository),
+    read: async (absolute) => {
+      const file = repository.relativePath(absolute);
+      return file === undefined ? undefined : repository.show(commit, file);
+    },
+    shown,
+    ref,
+  };
+}

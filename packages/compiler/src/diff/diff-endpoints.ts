@@ -1,0 +1,184 @@
+import type { EndpointIR, ResponseIR } from '../ir/spec-ir.js';
+import { compareConditions } from './compare-conditions.js';
+import type { DiffContext } from './diff-context.js';
+import { diffParams, samePath } from './diff-params.js';
+import { breaking, compatible } from './judgement.js';
+import { matchByKey } from './match-by-key.js';
+
+/** Compares the endpoints of the two versions, matched by name (a renamed one is removed and added). */
+export function diffEndpoints(ctx: DiffContext): void {
+  const byName = (endpoint: EndpointIR) => endpoint.name;
+  for (const { key: name, a, b } of matchByKey(ctx.before.endpoints, ctx.after.endpoints, byName)) {
+    if (!b) {
+      ctx.log.add(
+        {
+          kind: 'endpoint-removed',
+          subject: name,
+          message: `endpoint \`${name}\` (\`${a!.method} ${a!.path}\`) was removed`,
+          old: a!.location,
+          new: ctx.after.location,
+        },
+        breaking('clients that call it get an error'),
+      );
+    } else if (!a) {
+      ctx.log.add(
+        {
+          kind: 'endpoint-added',
+          subject: name,
+          message: `endpoint \`${name}\` (\`${b.method} ${b.path}\`) was added`,
+          old: ctx.before.location,
+          new: b.location,
+        },
+        compatible('a new endpoint changes no call that worked before'),
+      );
+    } else {
+      diffEndpoint(ctx, a, b);
+    }
+  }
+}
+
+function diffEndpoint(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const at = { old: a.location, new: b.location };
+  const name = a.name;
+  ctx.log.description(name, a.description, b.description, a.location, b.location);
+  if (a.method !== b.method) {
+    ctx.log.add(
+      {
+        kind: 'method-changed',
+        subject: name,
+        message: `the method of \`${name}\` changed: \`${a.method}\` → \`${b.method}\``,
+        ...at,
+      },
+      breaking(`clients that call \`${a.method} ${a.path}\` get an error`),
+    );
+  }
+  if (!samePath(a.path, b.path)) {
+    ctx.log.add(
+      {
+        kind: 'path-changed',
+        subject: name,
+        message: `the path of \`${name}\` changed: \`${a.path}\` → \`${b.path}\``,
+        ...at,
+      },
+      breaking(`clients that call \`${a.path}\` get an error`),
+    );
+  }
+  diffParams(ctx, a, b);
+  diffBody(ctx, a, b);
+  diffResponses(ctx, a, b);
+  diffErrors(ctx, a, b);
+  compareConditions(
+    a.requires,
+    b.requires,
+    {
+      role: 'requires',
+      owner: name,
+      ...at,
+      stronger: breaking('requests that met the old precondition may now be refused'),
+      weaker: compatible('every request that met the old precondition still meets it'),
+    },
+    ctx.log,
+  );
+  compareConditions(
+    a.ensures,
+    b.ensures,
+    {
+      role: 'ensures',
+      owner: name,
+      ...at,
+      stronger: compatible('responses promise more than before'),
+      weaker: breaking('clients that rely on what the old postcondition promised may be let down'),
+    },
+    ctx.log,
+  );
+}
+
+function diffBody(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const subject = `${a.name} body`;
+  const at = { old: a.bodyLocation ?? a.location, new: b.bodyLocation ?? b.location };
+  if (a.body && b.body) {
+    ctx.typeChanged(a.body, b.body, subject, at, { input: a.name });
+  } else if (a.body || b.body) {
+    const removed = a.body !== undefined;
+    ctx.log.add(
+      {
+        kind: removed ? 'body-removed' : 'body-added',
+        subject,
+        message: `\`${a.name}\` ${removed ? 'no longer takes' : 'now takes'} a request body`,
+        ...at,
+      },
+      breaking(
+        removed
+          ? 'requests that carry a body are no longer read as before'
+          : 'requests without a body are rejected',
+      ),
+    );
+  }
+}
+
+function diffResponses(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const byStatus = (response: ResponseIR) => String(response.status);
+  for (const { key: status, a: x, b: y } of matchByKey(a.responses, b.responses, byStatus)) {
+    const subject = `${a.name} response ${status}`;
+    if (!y || !x) {
+      const removed = !y;
+      ctx.log.add(
+        {
+          kind: removed ? 'response-removed' : 'response-added',
+          subject,
+          message: `\`${a.name}\` ${removed ? 'no longer answers' : 'now answers'} \`${status}\``,
+          old: x?.location ?? a.location,
+          new: y?.location ?? b.location,
+        },
+        breaking(
+          removed
+            ? `clients that expect \`${status}\` no longer get it, and implementations that answer it break the new spec`
+            : `clients receive a status they were never told about (the result type gains a case)`,
+        ),
+      );
+      continue;
+    }
+    const at = { old: x.location, new: y.location };
+    if (x.type && y.type) {
+      ctx.typeChanged(x.type, y.type, subject, at, { output: a.name });
+    } else if (x.type || y.type) {
+      const removed = x.type !== undefined;
+      ctx.log.add(
+        {
+          kind: removed ? 'response-body-removed' : 'response-body-added',
+          subject,
+          message: `the \`${status}\` response of \`${a.name}\` ${removed ? 'no longer has' : 'now has'} a body`,
+          ...at,
+        },
+        removed
+          ? breaking('clients that read the body no longer get one')
+          : compatible('clients that expected no body can ignore it'),
+      );
+    }
+  }
+}
+
+function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const declared = (endpoint: EndpointIR) =>
+    endpoint.errors.map((name, i) => ({
+      name,
+      location: endpoint.errorLocations[i] ?? endpoint.location,
+    }));
+  const byName = (error: { name: string }) => error.name;
+  for (const { key: name, a: x, b: y } of matchByKey(declared(a), declared(b), byName)) {
+    if (x && y) continue;
+    const removed = y === undefined;
+    ctx.log.add(
+      {
+        kind: removed ? 'error-removed' : 'error-added',
+        subject: `${a.name} error ${name}`,
+        message: `\`${a.name}\` ${removed ? 'no longer declares' : 'now declares'} error \`${name}\``,
+        old: x?.location ?? a.location,
+        new: y?.location ?? b.location,
+      },
+      removed
+        ? breaking('implementations that still answer it break the new spec')
+        : compatible('clients must already handle errors a spec does not declare'),
+    );
+  }
+}
