@@ -17,6 +17,8 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { resolveSpecFile } from '../resolve-spec-file.js';
+import { compiledImports } from '../verify/compiled-imports.js';
+import { describeDrift } from '../verify/fingerprint-drift.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
@@ -144,6 +146,16 @@ export async function runVerify(argv: readonly string[], context: CommandContext
 
   const { ir } = await loadSpec(spec, 'nothing verified', context, colors);
   if (ir === undefined) return ExitCode.usage;
+  if (values.impl !== undefined) {
+    const implPath = resolve(context.cwd, values.impl as string);
+    const drift = await describeDrift(spec, ir, compiledImports(implPath), context, colors);
+    if (drift !== undefined) {
+      context.stdout.write(drift);
+      throw new CliError(
+        'the implementation was built against another version of the spec; nothing verified',
+      );
+    }
+  }
   let source: TargetSource;
   try {
     source =
