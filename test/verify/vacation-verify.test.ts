@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TargetUnreachable } from '@specl/runtime';
+import { VerifyCancelled } from '@specl/verify';
 import {
   defect,
   failures,
@@ -159,6 +160,21 @@ describe('specl verify on the vacation example', () => {
     await expect(verifyVacation(httpSource(base), { runs: 5 })).rejects.toBeInstanceOf(
       TargetUnreachable,
     );
+  });
+
+  it('stops between runs when cancelled, and says so', async () => {
+    const controller = new AbortController();
+    let runsSeen = 0;
+    const verifying = verifyModule(vacationImplementation, {
+      runs: 1000,
+      signal: controller.signal,
+      onProgress: (_check, _checks, _name, done) => {
+        runsSeen = done;
+        if (done === 10) controller.abort();
+      },
+    });
+    await expect(verifying).rejects.toBeInstanceOf(VerifyCancelled);
+    expect(runsSeen).toBeLessThan(1000);
   });
 
   it('shrinks to a minimal counterexample and replays it exactly', async () => {

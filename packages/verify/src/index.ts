@@ -6,6 +6,7 @@ export type * from './verify-report.js';
 export { PHASES } from './verify-report.js';
 export type { VerifyOptions } from './verify.js';
 export { verify, seedOf, VerifyUsageError } from './verify.js';
+export { VerifyCancelled } from './run-check.js';
 export type { TargetSource } from './load-target.js';
 export { implementationSource, urlSource, TargetLoadError } from './load-target.js';
 export type { LoadedContracts } from './load-contracts.js';

@@ -34,6 +34,16 @@ export interface RunSettings {
   readonly replayPath?: string;
   /** Told after each generated run (not shrinking ones): runs done so far. */
   onRun?(done: number): void;
+  /** Stops the check between runs; it then throws {@link VerifyCancelled}. */
+  readonly signal?: AbortSignal;
+}
+
+/** Thrown when a verification is cancelled through its signal. */
+export class VerifyCancelled extends Error {
+  constructor() {
+    super('verification cancelled');
+    this.name = 'VerifyCancelled';
+  }
 }
 
 type RunOutcome = { readonly exchanges: readonly Exchange[]; readonly error?: unknown };
@@ -65,8 +75,10 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       return { exchanges: session.exchanges, error };
     }
   };
+  let cancelled = false;
   const property = fc.asyncProperty(plan.arbitrary, async (input) => {
-    if (unreachable) fc.pre(false);
+    if (settings.signal?.aborted) cancelled = true;
+    if (unreachable || cancelled) fc.pre(false);
     const { error } = await runOnce(input, shrinking ? QUIET : settings.observer);
     if (error instanceof DiscardedRun) {
       if (!shrinking) discarded++;
@@ -101,6 +113,7 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
     observeInvariants(undefined);
   }
   if (unreachable) throw unreachable;
+  if (cancelled) throw new VerifyCancelled();
   const base = { name: plan.name, phase: plan.phase, at: plan.at, runs: completed, discarded };
   if (!details.failed) {
     const status = completed === 0 && discarded > 0 ? 'discarded' : 'passed';

@@ -4,7 +4,7 @@ import { CoverageCounter } from './coverage.js';
 import { loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
 import type { CheckPlan } from './run-check.js';
-import { runCheck } from './run-check.js';
+import { VerifyCancelled, runCheck } from './run-check.js';
 import { statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
 import { PHASES } from './verify-report.js';
@@ -26,6 +26,8 @@ export interface VerifyOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Replays one counterexample: `<check id>:<path>` from a report; the seed is used as given. */
   readonly replay?: string;
+  /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
+  readonly signal?: AbortSignal;
   /** Told as checks progress: the check's index, how many, its name, and its runs so far. */
   onProgress?(check: number, checks: number, name: string, runsDone: number, runs: number): void;
 }
@@ -130,6 +132,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   }
   const checks: CheckResult[] = [];
   for (const [index, plan] of selected.entries()) {
+    if (options.signal?.aborted) throw new VerifyCancelled();
     const progress = (done: number) =>
       options.onProgress?.(index, selected.length, plan.name, done, runs);
     progress(0);
@@ -143,6 +146,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         seed: checkSeed,
         ...(replayPath !== undefined && { replayPath }),
         onRun: progress,
+        ...(options.signal && { signal: options.signal }),
       }),
     );
   }
