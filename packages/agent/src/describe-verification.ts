@@ -12,7 +12,7 @@ function describeCheck(check: CheckResult): string[] {
   if (check.status === 'discarded')
     return [`! ${check.name}: every run was discarded; its preconditions never held`];
   const failure = check.failure!;
-  const lines = [`✗ ${check.name}: ${failure.kind} failed`, `    ${failure.message}`];
+  const lines = [`✗ ${check.name} (${failure.kind})`, `    ${failure.message}`];
   if (failure.clause) lines.push(`    clause: ${failure.clause.source}  (at ${failure.clause.at})`);
   lines.push(`    counterexample: ${compact(failure.counterexample, 800)}`);
   const exchanges = failure.exchanges.slice(-MAX_EXCHANGES);
