@@ -64,7 +64,9 @@ describe('the agent loop on the vacation example', () => {
       expect(write!.text).toMatch(/^staged handlers\.ts \(\d+ lines\)/);
       expect(verification!.isError).toBe(false);
       expect(verification!.text).toContain('✗ property balanceDecreasesByDays (ensures)');
-      expect(verification!.text).toContain('clause: response.status == pending  (at vacation.specl:61:3)');
+      expect(verification!.text).toContain(
+        'clause: response.status == pending  (at vacation.specl:61:3)',
+      );
       expect(verification!.text).toMatch(/← 201 \{.*"status":"approved"/);
       expect(verification!.text).not.toContain('specl-agent-');
 

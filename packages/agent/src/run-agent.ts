@@ -27,7 +27,7 @@ import { describeVerification, verificationHeld } from './describe-verification.
 import { ModelClient } from './model-client.js';
 import type { TokenUsage } from './model-prices.js';
 import { DEFAULT_MODEL, priceOf } from './model-prices.js';
-import { runVerification } from './run-verification.js';
+import { VerificationWorker } from './run-verification.js';
 import { StagedImpl } from './staged-impl.js';
 import type { VerificationOutcome } from './verification-job.js';
 
@@ -119,6 +119,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   const progress = options.onProgress ?? (() => {});
   const audit = AuditLog.open(options.projectRoot, [apiKey]);
   const staged = StagedImpl.create(options.implDir, specDir);
+  const verifier = new VerificationWorker();
   const client = new ModelClient({
     apiKey,
     ...(options.baseURL !== undefined && { baseURL: options.baseURL }),
@@ -163,7 +164,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   let lastFull: { outcome: VerificationOutcome; text: string } | undefined;
 
   const verifyStaged = async (asked: readonly string[]) => {
-    const outcome = await runVerification(
+    const outcome = await verifier.run(
       {
         ir: options.ir,
         module: join(staged.stagedFolder, entry),
@@ -408,6 +409,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     }
     throw error;
   } finally {
+    verifier.close();
     staged.dispose();
   }
 }

@@ -16,52 +16,80 @@ export function candidateEnvironment(env: NodeJS.ProcessEnv = process.env): Reco
 }
 
 /**
- * Verifies a staged implementation in a worker thread, with the API key out of its
- * environment, and ends the worker when it outlives `timeoutMs` or `signal` aborts.
+ * Verifies staged implementations in a worker thread, one job at a time, with the API key out
+ * of the worker's environment. The worker is kept between jobs (loading the verifier takes
+ * seconds), and ended when a job outlives its time limit, the signal aborts, or {@link close}.
  */
-export function runVerification(
-  job: VerificationJob,
-  options: { readonly timeoutMs: number; readonly signal?: AbortSignal },
-): Promise<VerificationOutcome> {
-  const started = performance.now();
-  const worker = new Worker(new URL('./verify-worker.js', import.meta.url), {
-    workerData: job,
-    env: candidateEnvironment(),
-    stdout: true,
-    stderr: true,
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    if (output.length < MAX_OUTPUT) output += chunk.toString('utf8');
-  };
-  worker.stdout.on('data', keep);
-  worker.stderr.on('data', keep);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: { report?: VerifyReport; error?: string }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      const printed = output.length > MAX_OUTPUT ? `${output.slice(0, MAX_OUTPUT)}…` : output;
-      resolve({ ...result, output: printed, durationMs: Math.round(performance.now() - started) });
+export class VerificationWorker {
+  private worker: Worker | undefined;
+  private output = '';
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./verify-worker.js', import.meta.url), {
+      env: candidateEnvironment(),
+      stdout: true,
+      stderr: true,
+    });
+    const keep = (chunk: Buffer) => {
+      if (this.output.length <= MAX_OUTPUT) this.output += chunk.toString('utf8');
     };
-    const onAbort = () => finish({ error: 'the verification was interrupted' });
-    const timer = setTimeout(
-      () =>
-        finish({
-          error: `the verification did not finish within ${Math.round(options.timeoutMs / 1000)} s: a handler may loop forever or never answer`,
-        }),
-      options.timeoutMs,
-    );
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: { report?: VerifyReport; error?: string }) => finish(message));
-    worker.on('error', (error) =>
-      finish({ error: `the implementation threw outside a request: ${error.message}` }),
-    );
-    worker.on('exit', (code) =>
-      finish({ error: `the implementation ended the verification (exit code ${code})` }),
-    );
-  });
+    worker.stdout.on('data', keep);
+    worker.stderr.on('data', keep);
+    worker.unref();
+    return worker;
+  }
+
+  /** Runs one verification; never throws: a failure to run is the outcome's `error`. */
+  run(
+    job: VerificationJob,
+    options: { readonly timeoutMs: number; readonly signal?: AbortSignal },
+  ): Promise<VerificationOutcome> {
+    const started = performance.now();
+    const worker = (this.worker ??= this.start());
+    this.output = '';
+    return new Promise((resolve) => {
+      const finish = (result: { report?: VerifyReport; error?: string }, end: boolean) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (end) this.close();
+        const printed =
+          this.output.length > MAX_OUTPUT ? `${this.output.slice(0, MAX_OUTPUT)}…` : this.output;
+        resolve({
+          ...result,
+          output: printed,
+          durationMs: Math.round(performance.now() - started),
+        });
+      };
+      const onMessage = (message: { report?: VerifyReport; error?: string }) =>
+        finish(message, false);
+      const onError = (error: Error) =>
+        finish({ error: `the implementation threw outside a request: ${error.message}` }, true);
+      const onExit = (code: number) => {
+        this.worker = undefined;
+        finish({ error: `the implementation ended the verification (exit code ${code})` }, false);
+      };
+      const onAbort = () => finish({ error: 'the verification was interrupted' }, true);
+      const timer = setTimeout(
+        () =>
+          finish(
+            {
+              error: `the verification did not finish within ${Math.round(options.timeoutMs / 1000)} s: a handler may loop forever or never answer`,
+            },
+            true,
+          ),
+        options.timeoutMs,
+      );
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(job);
+    });
+  }
+
+  /** Ends the worker. */
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
 }
