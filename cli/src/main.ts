@@ -2,6 +2,7 @@ import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
 import { verifyHelp } from './commands/verify-help.js';
+import { implementHelp, repairHelp } from './commands/agent-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -21,6 +22,14 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/verify-command.js')).runVerify,
     help: verifyHelp,
   },
+  implement: {
+    load: async () => (await import('./commands/agent-command.js')).runImplement,
+    help: implementHelp,
+  },
+  repair: {
+    load: async () => (await import('./commands/agent-command.js')).runRepair,
+    help: repairHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -31,6 +40,8 @@ Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1, TypeScript and properties
   verify <spec> --impl|--url    check an implementation against a spec
+  implement <spec> --impl <dir> let Claude implement the spec, verified as it goes
+  repair <spec> --impl <dir>    let Claude repair the code from its counterexamples
 
 Options:
   -v, --version   print the version

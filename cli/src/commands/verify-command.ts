@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
@@ -20,6 +19,7 @@ import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
+import { duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { verifyHelp } from './verify-help.js';
 
@@ -27,31 +27,6 @@ import { verifyHelp } from './verify-help.js';
 const UNREACHABLE = 3;
 
 const REPORTERS = ['pretty', 'json', 'junit', 'sarif'] as const;
-
-function list(values: unknown): string[] | undefined {
-  if (values === undefined) return undefined;
-  const items = (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim());
-  return items.filter(Boolean);
-}
-
-function positiveInteger(text: unknown, option: string, zero = false): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < (zero ? 0 : 1))
-    throw new CliError(
-      `\`--${option} ${String(text)}\` is not a ${zero ? 'whole number' : 'positive whole number'}`,
-    );
-  return value;
-}
-
-/** `10s`, `500ms`, `2` (seconds) in milliseconds. */
-function duration(text: string | undefined): number {
-  if (text === undefined) return 10_000;
-  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!match || Number(match[1]) <= 0)
-    throw new CliError(`\`--timeout ${text}\` is not a duration; write 10s or 500ms`);
-  return match[2] === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
-}
 
 function shardOf(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -96,12 +71,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     context.stdout.write(verifyHelp);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1)
-    throw new CliError(
-      positionals.length === 0
-        ? 'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`'
-        : `verify takes one spec (the root; it brings its imports), not ${positionals.length}`,
-    );
+  const spec = specArgument(positionals, context, {
+    command: 'verify',
+    missing:
+      'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
+  });
   if ((values.impl === undefined) === (values.url === undefined))
     throw new CliError(
       'name one target: `--impl <module>` (in process) or `--url <base>` (a server)',
@@ -111,17 +85,6 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw new CliError(
       `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
     );
-  const spec = resolve(context.cwd, positionals[0]!);
-  let isFile: boolean;
-  try {
-    isFile = statSync(spec).isFile();
-  } catch {
-    throw new CliError(
-      `cannot find \`${positionals[0]}\`; check the path (it is relative to ${context.cwd})`,
-    );
-  }
-  if (!isFile || extname(spec) !== '.specl')
-    throw new CliError(`\`${positionals[0]}\` is not a .specl file`);
   const options = {
     runs: positiveInteger(values.runs, 'runs'),
     seed: positiveInteger(values.seed, 'seed', true),
@@ -131,7 +94,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     shard: shardOf(values.shard as string | undefined),
     replay: values.replay as string | undefined,
   };
-  const timeoutMs = duration(values.timeout as string | undefined);
+  const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;

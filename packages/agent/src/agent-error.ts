@@ -36,6 +36,13 @@ export class AgentError extends Error {
   }
 }
 
+/** The innermost cause of an error, in words (`connect ECONNREFUSED 127.0.0.1:9`). */
+export function rootCause(error: Error): string {
+  let inner: unknown = error;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return (inner as Error).message;
+}
+
 /** What the API said, without its request id noise. */
 function apiMessage(error: APIError): string {
   const body = error.error as { error?: { message?: unknown } } | undefined;
@@ -62,7 +69,7 @@ export function apiFailure(
   if (error instanceof APIConnectionError)
     return new AgentError(
       'unreachable',
-      `cannot reach the Anthropic API at ${context.baseURL} (tried ${tries}): ${error.cause instanceof Error ? error.cause.message : error.message}; check the network, or ANTHROPIC_BASE_URL`,
+      `cannot reach the Anthropic API at ${context.baseURL} (tried ${tries}): ${rootCause(error)}; check the network, or ANTHROPIC_BASE_URL`,
     );
   if (error instanceof RateLimitError)
     return new AgentError(

@@ -4,7 +4,7 @@ import type {
   Message,
   MessageCreateParamsNonStreaming,
 } from '@anthropic-ai/sdk/resources/messages';
-import { apiFailure } from './agent-error.js';
+import { apiFailure, rootCause } from './agent-error.js';
 
 /** How the agent reaches the Messages API. */
 export interface ModelClientOptions {
@@ -35,7 +35,7 @@ export class ModelClient {
         return response;
       } catch (error) {
         if (!(error instanceof APIUserAbortError))
-          options.onFailedAttempt?.(error instanceof Error ? error.message : String(error));
+          options.onFailedAttempt?.(error instanceof Error ? rootCause(error) : String(error));
         throw error;
       }
     };
@@ -68,7 +68,7 @@ export class ModelClient {
         const brokeOff = this.options.stream && !(error instanceof APIError);
         if (signal?.aborted) throw apiFailure(new APIUserAbortError(), context);
         if (!brokeOff || attempt >= this.options.maxRetries) throw apiFailure(error, context);
-        this.options.onFailedAttempt?.(error instanceof Error ? error.message : String(error));
+        this.options.onFailedAttempt?.(error instanceof Error ? rootCause(error) : String(error));
       }
     }
   }
