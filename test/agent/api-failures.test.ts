@@ -62,7 +62,9 @@ describe('failures of the Messages API', () => {
       expect(result.outcome).toBe('verified');
       expect(api.requests).toHaveLength(2);
       expect(result.turns).toBe(1);
-      const retries = auditEntries(result.auditLog).filter((entry) => entry.type === 'retry');
+      const retries = auditEntries(result.auditLog).filter(
+        (entry) => entry.type === 'attempt_failed',
+      );
       expect(retries).toHaveLength(1);
     },
   );
@@ -82,8 +84,8 @@ describe('failures of the Messages API', () => {
     expect(entries.map((entry) => entry.type)).toEqual([
       'start',
       'request',
-      'retry',
-      'retry',
+      'attempt_failed',
+      'attempt_failed',
       'error',
     ]);
   });

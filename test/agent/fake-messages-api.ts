@@ -77,7 +77,10 @@ export const toolCalls = (
 });
 
 /** A scripted answer that ends the model's turn with some text. */
-export const finalText = (text: string, usage: ScriptedUsage = {}): ScriptedAnswer => ({
+export const finalText = (
+  text: string,
+  usage: ScriptedUsage = {},
+): Extract<ScriptedAnswer, { kind: 'message' }> => ({
   kind: 'message',
   content: [{ type: 'text', text }],
   stopReason: 'end_turn',

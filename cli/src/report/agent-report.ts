@@ -18,16 +18,16 @@ export function progressLine(event: AgentProgress, colors: Colors): string | und
       );
     case 'text':
       return `  ${colors.dim('claude:')} ${firstLine(event.text)}`;
-    case 'retry':
+    case 'attempt_failed':
       return colors.yellow(
         typeof event.what === 'number'
-          ? `  the API answered ${event.what}; retrying`
-          : `  the request failed (${firstLine(event.what, 80)}); retrying`,
+          ? `  the API answered ${event.what}`
+          : `  the request failed: ${firstLine(event.what, 80)}`,
       );
     case 'tool':
-      return event.isError
-        ? colors.yellow(`  ✗ ${event.name} ${event.detail} (refused)`)
-        : `  ${event.name} ${event.detail}`.trimEnd();
+      return `  ${event.name} ${event.detail}`.trimEnd();
+    case 'refused':
+      return colors.yellow(`    ✗ ${firstLine(event.message)}`);
     case 'verification':
       if (event.error !== undefined) return colors.red(`  verify: ${firstLine(event.error)}`);
       return event.failed === 0

@@ -65,13 +65,12 @@ export type AgentProgress =
       readonly costUsd: number;
     }
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'retry'; readonly what: number | string }
-  | {
-      readonly type: 'tool';
-      readonly name: string;
-      readonly detail: string;
-      readonly isError: boolean;
-    }
+  /** A request attempt that failed: the HTTP status, or why none came back (the SDK may retry). */
+  | { readonly type: 'attempt_failed'; readonly what: number | string }
+  /** A tool call about to run: its name and path or endpoint. */
+  | { readonly type: 'tool'; readonly name: string; readonly detail: string }
+  /** A tool call refused: what the model was told. */
+  | { readonly type: 'refused'; readonly name: string; readonly message: string }
   | {
       readonly type: 'verification';
       readonly endpoints: readonly string[];

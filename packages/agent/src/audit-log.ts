@@ -6,7 +6,7 @@ export type AuditEntryType =
   | 'start'
   | 'request'
   | 'response'
-  | 'retry'
+  | 'attempt_failed'
   | 'tool_call'
   | 'tool_result'
   | 'verification'

@@ -128,8 +128,8 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     stream: options.stream ?? true,
     model,
     onFailedAttempt: (what) => {
-      audit.write('retry', { what });
-      progress({ type: 'retry', what });
+      audit.write('attempt_failed', { what });
+      progress({ type: 'attempt_failed', what });
     },
   });
   const steeringFile = join(options.projectRoot, '.specl', 'steering.md');
@@ -366,6 +366,13 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       const results: ToolResultBlockParam[] = [];
       for (const [index, call] of calls.entries()) {
         audit.write('tool_call', { turn, id: call.id, name: call.name, input: call.input });
+        const input = call.input as Record<string, unknown> | null;
+        const detail = input?.['path'] ?? input?.['endpoint'] ?? '';
+        progress({
+          type: 'tool',
+          name: call.name,
+          detail: typeof detail === 'string' ? detail : '',
+        });
         const cut = message.stop_reason === 'max_tokens' && index === calls.length - 1;
         const result = cut
           ? {
@@ -381,14 +388,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
           is_error: result.isError,
           content: result.text,
         });
-        const input = call.input as Record<string, unknown> | null;
-        progress({
-          type: 'tool',
-          name: call.name,
-          detail:
-            typeof input?.['path'] === 'string' ? input['path'] : String(input?.['endpoint'] ?? ''),
-          isError: result.isError,
-        });
+        if (result.isError) progress({ type: 'refused', name: call.name, message: result.text });
         results.push({
           type: 'tool_result',
           tool_use_id: call.id,
