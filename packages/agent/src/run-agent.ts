@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type {
-  ContentBlockParam,
   Message,
   MessageParam,
   TextBlockParam,
@@ -9,7 +8,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { TYPES_FILE } from '@specl/compiler';
 import { AgentError } from './agent-error.js';
-import type { AgentOptions, AgentOutcome, AgentResult } from './agent-options.js';
+import type { AgentOptions, AgentProgress, AgentResult } from './agent-options.js';
 import type { PromptContext } from './agent-prompts.js';
 import {
   implementRequest,
@@ -17,47 +16,18 @@ import {
   stillFailing,
   systemInstructions,
 } from './agent-prompts.js';
-import type { ToolContext } from './agent-tools.js';
 import { runTool, toolDefinitions } from './agent-tools.js';
 import { AuditLog } from './audit-log.js';
-import type { BudgetLimit } from './budget.js';
 import { Budget, DEFAULT_BUDGET, estimateTokens } from './budget.js';
 import { buildContract } from './contract-prompt.js';
-import { describeVerification, verificationHeld } from './describe-verification.js';
+import { asParams, usageOf, withCacheBreakpoint } from './conversation.js';
+import { verificationHeld } from './describe-verification.js';
+import type { RunState } from './finish-run.js';
+import { finishRun } from './finish-run.js';
 import { ModelClient } from './model-client.js';
-import type { TokenUsage } from './model-prices.js';
 import { DEFAULT_MODEL, priceOf } from './model-prices.js';
-import { VerificationWorker } from './run-verification.js';
 import { StagedImpl } from './staged-impl.js';
-import type { VerificationOutcome } from './verification-job.js';
-
-const usageOf = (message: Message): TokenUsage => ({
-  input: message.usage.input_tokens,
-  output: message.usage.output_tokens,
-  cacheWrite: message.usage.cache_creation_input_tokens ?? 0,
-  cacheRead: message.usage.cache_read_input_tokens ?? 0,
-});
-
-/** The assistant's blocks as they go back in the conversation. */
-const asParams = (message: Message): ContentBlockParam[] =>
-  message.content.map((block) =>
-    block.type === 'text'
-      ? { type: 'text', text: block.text }
-      : block.type === 'tool_use'
-        ? { type: 'tool_use', id: block.id, name: block.name, input: block.input }
-        : (block as ContentBlockParam),
-  );
-
-/** The conversation with a cache breakpoint on its last block, so that the next turn reads it from the cache. */
-function withCacheBreakpoint(messages: readonly MessageParam[]): MessageParam[] {
-  const last = messages[messages.length - 1]!;
-  const blocks = last.content as ContentBlockParam[];
-  const marked = { ...blocks[blocks.length - 1]!, cache_control: { type: 'ephemeral' } };
-  return [
-    ...messages.slice(0, -1),
-    { ...last, content: [...blocks.slice(0, -1), marked] } as MessageParam,
-  ];
-}
+import { StagedVerifier } from './staged-verifier.js';
 
 /** The endpoints in scope: those asked for (each must exist), or all. */
 function scopeOf(options: AgentOptions): string[] {
@@ -82,6 +52,72 @@ function typesSpecifier(implReal: string, entry: string, typesModule: string) {
   return { specifier: specifier.startsWith('.') ? specifier : `./${specifier}`, exists };
 }
 
+/** The system prompt: the standing instructions, then the contract, cached. */
+function systemPrompt(options: AgentOptions, context: PromptContext): TextBlockParam[] {
+  const steeringFile = join(options.projectRoot, '.specl', 'steering.md');
+  const contract = buildContract({
+    ir: options.ir,
+    specDir: dirname(options.specFile),
+    endpoints: context.endpoints,
+    ...(existsSync(steeringFile) && { steering: readFileSync(steeringFile, 'utf8') }),
+  });
+  return [
+    { type: 'text', text: systemInstructions(context) },
+    { type: 'text', text: contract, cache_control: { type: 'ephemeral' } },
+  ];
+}
+
+/** Runs the tool calls of an answer; answers their results, in order. */
+async function runToolCalls(
+  message: Message,
+  turn: number,
+  run: RunState & {
+    readonly scope: readonly string[];
+    readonly progress: (e: AgentProgress) => void;
+  },
+): Promise<ToolResultBlockParam[]> {
+  const calls = message.content.filter((block) => block.type === 'tool_use');
+  const context = {
+    staged: run.staged,
+    endpoints: run.scope,
+    verify: (asked: readonly string[]) => run.verifier.verify(asked),
+  };
+  const results: ToolResultBlockParam[] = [];
+  for (const [index, call] of calls.entries()) {
+    run.audit.write('tool_call', { turn, id: call.id, name: call.name, input: call.input });
+    const input = call.input as Record<string, unknown> | null;
+    const detail = input?.['path'] ?? input?.['endpoint'] ?? '';
+    run.progress({
+      type: 'tool',
+      name: call.name,
+      detail: typeof detail === 'string' ? detail : '',
+    });
+    const cut = message.stop_reason === 'max_tokens' && index === calls.length - 1;
+    const result = cut
+      ? {
+          text: 'your answer was cut off (max_tokens) before this call was complete; nothing was done: write smaller files',
+          isError: true,
+        }
+      : await runTool(call.name, call.input, context);
+    if ('wrote' in result && result.wrote !== undefined) run.verifier.invalidate();
+    run.audit.write('tool_result', {
+      turn,
+      id: call.id,
+      name: call.name,
+      is_error: result.isError,
+      content: result.text,
+    });
+    if (result.isError) run.progress({ type: 'refused', name: call.name, message: result.text });
+    results.push({
+      type: 'tool_result',
+      tool_use_id: call.id,
+      content: result.text,
+      ...(result.isError && { is_error: true }),
+    });
+  }
+  return results;
+}
+
 /**
  * Runs the agent: builds the contract from the compiled spec, asks the model to implement (or
  * repair) the endpoints in scope through four tools (list, read and write files in the
@@ -101,8 +137,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       'no-api-key',
       'no API key: set ANTHROPIC_API_KEY to an Anthropic API key (the agent reads it from there only)',
     );
-  const apiKey = options.apiKey;
-  const endpoints = scopeOf(options);
+  const scope = scopeOf(options);
   if (!statSync(options.implDir, { throwIfNoEntry: false })?.isDirectory())
     throw new AgentError(
       'usage',
@@ -111,17 +146,41 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   const model = options.model ?? DEFAULT_MODEL;
   const { price, known: priceKnown } = priceOf(model);
   const limits = { ...DEFAULT_BUDGET, ...options.budget };
-  const budget = new Budget(limits, price);
   const entry = options.entry ?? 'handlers.ts';
-  const specDir = dirname(options.specFile);
   const displayBase = options.displayBase ?? options.projectRoot;
   const folderShown = relative(displayBase, options.implDir) || '.';
   const progress = options.onProgress ?? (() => {});
-  const audit = AuditLog.open(options.projectRoot, [apiKey]);
-  const staged = StagedImpl.create(options.implDir, specDir);
-  const verifier = new VerificationWorker();
+  const audit = AuditLog.open(options.projectRoot, [options.apiKey]);
+  const staged = StagedImpl.create(options.implDir, dirname(options.specFile));
+  const verifier = new StagedVerifier({
+    ir: options.ir,
+    staged,
+    entry,
+    scope,
+    runs: options.runs ?? 100,
+    ...(options.seed !== undefined && { seed: options.seed }),
+    timeoutMs: options.verifyTimeoutMs ?? 120_000,
+    ...(options.signal && { signal: options.signal }),
+    folderShown,
+    audit,
+    progress,
+  });
+  const run = {
+    staged,
+    verifier,
+    audit,
+    budget: new Budget(limits, price),
+    model,
+    priceKnown,
+    verifyUnchanged: options.mode === 'repair',
+    apply: options.apply === true,
+    displayBase,
+    scope,
+    progress,
+  };
+  const { budget } = run;
   const client = new ModelClient({
-    apiKey,
+    apiKey: options.apiKey,
     ...(options.baseURL !== undefined && { baseURL: options.baseURL }),
     timeoutMs: options.requestTimeoutMs ?? 600_000,
     maxRetries: options.maxRetries ?? 4,
@@ -132,138 +191,22 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       progress({ type: 'attempt_failed', what });
     },
   });
-  const steeringFile = join(options.projectRoot, '.specl', 'steering.md');
   const context: PromptContext = {
     folder: folderShown,
     entry,
     typesImport: typesSpecifier(
       staged.folder.real,
       entry,
-      options.typesModule ?? join(specDir, 'generated', TYPES_FILE),
+      options.typesModule ?? join(dirname(options.specFile), 'generated', TYPES_FILE),
     ),
-    endpoints,
-    allEndpoints: endpoints.length === options.ir.endpoints.length,
+    endpoints: scope,
+    allEndpoints: scope.length === options.ir.endpoints.length,
   };
-  const system: TextBlockParam[] = [
-    { type: 'text', text: systemInstructions(context) },
-    {
-      type: 'text',
-      text: buildContract({
-        ir: options.ir,
-        specDir,
-        endpoints,
-        ...(existsSync(steeringFile) && { steering: readFileSync(steeringFile, 'utf8') }),
-      }),
-      cache_control: { type: 'ephemeral' },
-    },
-  ];
-  const tools = toolDefinitions(endpoints);
+  const system = systemPrompt(options, context);
+  const tools = toolDefinitions(scope);
   const maxOutput = options.maxOutputTokens ?? 16_000;
-  const isFullScope = (asked: readonly string[]) =>
-    asked.length === endpoints.length && endpoints.every((name) => asked.includes(name));
-  let lastFull: { outcome: VerificationOutcome; text: string } | undefined;
-
-  const verifyStaged = async (asked: readonly string[]) => {
-    const outcome = await verifier.run(
-      {
-        ir: options.ir,
-        module: join(staged.stagedFolder, entry),
-        runs: options.runs ?? 100,
-        ...(options.seed !== undefined && { seed: options.seed }),
-        ...(!context.allEndpoints || !isFullScope(asked) ? { endpoints: asked } : {}),
-      },
-      {
-        timeoutMs: options.verifyTimeoutMs ?? 120_000,
-        ...(options.signal && { signal: options.signal }),
-      },
-    );
-    const scope = isFullScope(asked) ? 'every endpoint in scope' : `endpoint ${asked.join(', ')}`;
-    const text = describeVerification(outcome, scope).split(staged.stagedFolder).join(folderShown);
-    const checks = outcome.report?.checks ?? [];
-    audit.write('verification', {
-      endpoints: asked,
-      ok: verificationHeld(outcome),
-      ...(outcome.error !== undefined && { error: outcome.error }),
-      checks: checks.map((check) => ({
-        name: check.name,
-        status: check.status,
-        runs: check.runs,
-        ...(check.failure && {
-          failure: {
-            kind: check.failure.kind,
-            message: check.failure.message,
-            clause: check.failure.clause,
-          },
-        }),
-      })),
-      durationMs: outcome.durationMs,
-    });
-    progress({
-      type: 'verification',
-      endpoints: asked,
-      held: checks.filter((c) => c.status !== 'failed').length,
-      failed: checks.filter((c) => c.status === 'failed').length,
-      ...(outcome.error !== undefined && { error: outcome.error }),
-    });
-    if (isFullScope(asked)) lastFull = { outcome, text };
-    return { outcome, text };
-  };
-  const toolContext: ToolContext = { staged, endpoints, verify: verifyStaged };
-
-  const finish = async (
-    outcome: AgentOutcome,
-    reason: string,
-    limit?: BudgetLimit,
-  ): Promise<AgentResult> => {
-    const edits = staged.stagedEdits();
-    if (!lastFull && outcome !== 'interrupted' && (edits.length > 0 || options.mode === 'repair'))
-      await verifyStaged(endpoints);
-    const report = lastFull?.outcome.report;
-    const checks = report?.checks ?? [];
-    const diff = staged.diff(displayBase);
-    let applied = false;
-    if (outcome === 'verified' && options.apply === true && edits.length > 0) {
-      try {
-        staged.apply();
-      } catch (error) {
-        throw new AgentError('usage', (error as Error).message);
-      }
-      applied = true;
-    }
-    const savedDiff = edits.length > 0 && !applied ? audit.writeBeside('.diff', diff) : undefined;
-    const result: AgentResult = {
-      outcome,
-      reason,
-      ...(limit !== undefined && { limit }),
-      edits,
-      diff,
-      applied,
-      ...(report !== undefined && { verification: report }),
-      held: checks.filter((c) => c.status !== 'failed').map((c) => c.name),
-      failed: checks.filter((c) => c.status === 'failed').map((c) => c.name),
-      model,
-      priceKnown,
-      turns: budget.turns,
-      usage: budget.usage,
-      tokens: budget.tokens,
-      costUsd: budget.costUsd,
-      auditLog: audit.path,
-      ...(savedDiff !== undefined && { savedDiff }),
-    };
-    audit.write('summary', {
-      outcome,
-      reason,
-      turns: result.turns,
-      usage: result.usage,
-      tokens: result.tokens,
-      costUsd: result.costUsd,
-      held: result.held,
-      failed: result.failed,
-      filesChanged: edits.map((edit) => edit.relative),
-      applied,
-    });
-    return result;
-  };
+  const interrupted = () =>
+    finishRun(run, { outcome: 'interrupted', reason: 'the run was interrupted' });
 
   try {
     audit.write('start', {
@@ -277,7 +220,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       },
       implDir: folderShown,
       entry,
-      endpoints,
+      endpoints: scope,
       budget: limits,
       runs: options.runs ?? 100,
       stream: options.stream ?? true,
@@ -286,22 +229,26 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     });
     let first: string;
     if (options.mode === 'repair') {
-      const { outcome, text } = await verifyStaged(endpoints);
+      const { outcome, text } = await verifier.current();
       if (verificationHeld(outcome))
-        return await finish(
-          'verified',
-          'the implementation already meets the spec; nothing to repair',
-        );
+        return await finishRun(run, {
+          outcome: 'verified',
+          reason: 'the implementation already meets the spec; nothing to repair',
+        });
       first = repairRequest(context, staged.list(), text);
     } else first = implementRequest(context, staged.list());
     const messages: MessageParam[] = [{ role: 'user', content: [{ type: 'text', text: first }] }];
     let estimate = estimateTokens(JSON.stringify({ system, tools, messages }));
     for (;;) {
-      if (options.signal?.aborted) return await finish('interrupted', 'the run was interrupted');
+      if (options.signal?.aborted) return await interrupted();
       const decision = budget.beforeRequest(estimate, maxOutput);
       if (!decision.ok) {
         audit.write('stop', { limit: decision.limit, reason: decision.reason });
-        return await finish('budget', decision.reason, decision.limit);
+        return await finishRun(run, {
+          outcome: 'budget',
+          reason: decision.reason,
+          limit: decision.limit,
+        });
       }
       const turn = budget.turns + 1;
       progress({ type: 'request', turn, maxTurns: limits.maxTurns });
@@ -324,8 +271,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
           options.signal,
         );
       } catch (error) {
-        if (error instanceof AgentError && error.kind === 'interrupted')
-          return await finish('interrupted', 'the run was interrupted');
+        if (error instanceof AgentError && error.kind === 'interrupted') return await interrupted();
         throw error;
       }
       const usage = usageOf(message);
@@ -351,56 +297,25 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
         if (block.type === 'text' && block.text.trim() !== '')
           progress({ type: 'text', text: block.text });
       if (message.stop_reason === 'refusal')
-        return await finish('refused', 'the model declined to go on');
+        return await finishRun(run, { outcome: 'refused', reason: 'the model declined to go on' });
       messages.push({ role: 'assistant', content: asParams(message) });
-      const calls = message.content.filter((block) => block.type === 'tool_use');
-      const sentBefore = usage.input + usage.cacheRead + usage.cacheWrite + usage.output;
-      if (calls.length === 0) {
-        const { outcome, text } = lastFull ?? (await verifyStaged(endpoints));
-        if (verificationHeld(outcome)) return await finish('verified', 'every check held');
-        const reply = stillFailing(text);
-        messages.push({ role: 'user', content: [{ type: 'text', text: reply }] });
-        estimate = sentBefore + estimateTokens(reply);
-        continue;
+      // What the next request sends again: this one's input and answer, then the new message.
+      const sent = usage.input + usage.cacheRead + usage.cacheWrite + usage.output;
+      let reply: MessageParam;
+      if (message.content.some((block) => block.type === 'tool_use')) {
+        const results = await runToolCalls(message, turn, run);
+        if (verifier.holds)
+          return await finishRun(run, { outcome: 'verified', reason: 'every check held' });
+        reply = { role: 'user', content: results };
+      } else {
+        const { outcome, text } = await verifier.current();
+        if (verificationHeld(outcome))
+          return await finishRun(run, { outcome: 'verified', reason: 'every check held' });
+        reply = { role: 'user', content: [{ type: 'text', text: stillFailing(text) }] };
       }
-      const results: ToolResultBlockParam[] = [];
-      for (const [index, call] of calls.entries()) {
-        audit.write('tool_call', { turn, id: call.id, name: call.name, input: call.input });
-        const input = call.input as Record<string, unknown> | null;
-        const detail = input?.['path'] ?? input?.['endpoint'] ?? '';
-        progress({
-          type: 'tool',
-          name: call.name,
-          detail: typeof detail === 'string' ? detail : '',
-        });
-        const cut = message.stop_reason === 'max_tokens' && index === calls.length - 1;
-        const result = cut
-          ? {
-              text: 'your answer was cut off (max_tokens) before this call was complete; nothing was done: write smaller files',
-              isError: true,
-            }
-          : await runTool(call.name, call.input, toolContext);
-        if ('wrote' in result && result.wrote !== undefined) lastFull = undefined;
-        audit.write('tool_result', {
-          turn,
-          id: call.id,
-          name: call.name,
-          is_error: result.isError,
-          content: result.text,
-        });
-        if (result.isError) progress({ type: 'refused', name: call.name, message: result.text });
-        results.push({
-          type: 'tool_result',
-          tool_use_id: call.id,
-          content: result.text,
-          ...(result.isError && { is_error: true }),
-        });
-      }
-      if (lastFull && verificationHeld(lastFull.outcome))
-        return await finish('verified', 'every check held');
-      if (options.signal?.aborted) return await finish('interrupted', 'the run was interrupted');
-      messages.push({ role: 'user', content: results });
-      estimate = sentBefore + estimateTokens(JSON.stringify(results));
+      if (options.signal?.aborted) return await interrupted();
+      messages.push(reply);
+      estimate = sent + estimateTokens(JSON.stringify(reply.content));
     }
   } catch (error) {
     if (error instanceof AgentError) {
