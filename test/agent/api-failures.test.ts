@@ -58,7 +58,7 @@ describe('failures of the Messages API', () => {
     async (_, failure, stream) => {
       const project = holdingProject();
       api = await startFakeMessagesApi([failure, finalText('The handlers are complete.')]);
-      const result = await agentOn(api, project, { stream, requestTimeoutMs: 1000 });
+      const result = await agentOn(api, project, { stream, requestTimeoutMs: 2000 });
       expect(result.outcome).toBe('verified');
       expect(api.requests).toHaveLength(2);
       expect(result.turns).toBe(1);

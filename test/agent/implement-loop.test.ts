@@ -161,4 +161,60 @@ describe('the agent loop on the vacation example', () => {
     expect(first).toContain('does not meet the spec');
     expect(first).toContain('clause: response.status == pending');
   });
+
+  it('keeps to the endpoints in scope: the tools, the verifier and the contract', async () => {
+    const project = vacationProject({ 'handlers.ts': correctHandlers });
+    api = await startFakeMessagesApi([
+      toolCalls([
+        { name: 'verify', input: { endpoint: 'getEmployee' } },
+        { name: 'verify', input: {} },
+      ]),
+    ]);
+    const result = await agentOn(api, project, { endpoints: ['createEmployee'] });
+    expect(result.outcome).toBe('verified');
+    expect(result.held).toEqual([
+      'endpoint createEmployee',
+      'property balanceDecreasesByDays',
+      'stateful: call sequences',
+    ]);
+    const { body } = api.requests[0]!;
+    expect(body.tools[3].input_schema.properties.endpoint.enum).toEqual(['createEmployee']);
+    expect(body.system[0].text).toContain(
+      'the endpoints `createEmployee` (keep the others as they are)',
+    );
+    const entries = auditEntries(result.auditLog);
+    expect(entries.find((entry) => entry.type === 'tool_result')).toMatchObject({
+      is_error: true,
+      content: '`getEmployee` is not an endpoint in scope; the endpoints are createEmployee',
+    });
+  });
+
+  it('refuses an unknown endpoint before it starts', async () => {
+    api = await startFakeMessagesApi([]);
+    await expect(agentOn(api, vacationProject(), { endpoints: ['fireEmployee'] })).rejects.toThrow(
+      'the spec has no endpoint `fireEmployee`; it has createEmployee, getEmployee, listRequests, requestVacation',
+    );
+  });
+
+  it('does not run a tool call cut off by max_tokens, and says so', async () => {
+    const project = vacationProject();
+    api = await startFakeMessagesApi([
+      {
+        kind: 'message',
+        content: [{ type: 'tool_use', name: 'write_file', input: { path: 'handlers.ts' } }],
+        stopReason: 'max_tokens',
+      },
+      toolCalls([{ name: 'write_file', input: { path: 'handlers.ts', content: correctHandlers } }]),
+      finalText('Done.'),
+    ]);
+    const result = await agentOn(api, project);
+    expect(toolResultsOf(api.requests[1]!.body)).toEqual([
+      {
+        id: expect.any(String),
+        isError: true,
+        text: 'your answer was cut off (max_tokens) before this call was complete; nothing was done: write smaller files',
+      },
+    ]);
+    expect(result.outcome).toBe('verified');
+  });
 });

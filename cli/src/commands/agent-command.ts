@@ -115,7 +115,11 @@ async function runAgentCommand(
   const { ir } = await loadSpec(spec, 'nothing done', context, colors);
   if (ir === undefined) return ExitCode.usage;
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
+  // The first Ctrl-C stops the run cleanly (nothing written); a second one quits at once.
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED);
+    controller.abort();
+  };
   process.on('SIGINT', interrupt);
   let result: AgentResult;
   try {

@@ -89,7 +89,7 @@ export function buildContract(sources: ContractSources): string {
     '## The spec, as written',
     ...specSources(ir, sources.specDir),
     '## The endpoints to implement',
-    ...inScope.flatMap((endpoint) => endpointSummary(endpoint, ir)),
+    inScope.flatMap((endpoint) => endpointSummary(endpoint, ir)).join('\n'),
     '## Invariants every value of these types must keep',
     invariants.length > 0 ? invariants.join('\n') : '(none)',
     '## Written properties the verifier checks (with random inputs and call sequences)',
