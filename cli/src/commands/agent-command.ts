@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { AgentErrorKind, AgentMode, AgentResult } from '@specl/agent';
-import { AgentError, runAgent } from '@specl/agent';
+import { AgentError, redact as redactSecrets, runAgent } from '@specl/agent';
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { formatAgentSummary, progressLine } from '../report/agent-report.js';
@@ -106,7 +106,7 @@ async function runAgentCommand(
   );
   const env = context.env ?? process.env;
   const apiKey = env['ANTHROPIC_API_KEY'] || undefined;
-  const redact = (text: string) => (apiKey ? text.split(apiKey).join('[redacted]') : text);
+  const redact = (text: string) => redactSecrets(text, [apiKey]);
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const colors = useColor(colorFlag, context.stdout) ? ansiColors : noColors;
   const errColors = useColor(colorFlag, context.stderr) ? ansiColors : noColors;

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { redact } from './redact.js';
 
 /** What an audit log entry is about. */
 export type AuditEntryType =
@@ -35,15 +36,12 @@ export class AuditLog {
     let path = join(folder, `${stamp}.jsonl`);
     for (let n = 2; existsSync(path); n++) path = join(folder, `${stamp}-${n}.jsonl`);
     writeFileSync(path, '');
-    return new AuditLog(
-      path,
-      secrets.filter((secret) => secret.length > 0),
-    );
+    return new AuditLog(path, secrets);
   }
 
   /** Text with every secret replaced. */
   redact(text: string): string {
-    return this.secrets.reduce((done, secret) => done.split(secret).join('[redacted]'), text);
+    return redact(text, this.secrets);
   }
 
   /** Appends an entry: its time, its type, and `data`. */

@@ -19,3 +19,4 @@ export { DEFAULT_MODEL, MODEL_PRICES, costOf, priceOf } from './model-prices.js'
 export type { StagedEdit } from './staged-impl.js';
 export { buildContract } from './contract-prompt.js';
 export { resolveImplPath, PathRefused } from './impl-path.js';
+export { redact } from './redact.js';
