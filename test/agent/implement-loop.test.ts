@@ -196,6 +196,13 @@ describe('the agent loop on the vacation example', () => {
     );
   });
 
+  it('refuses an entry module outside the folder', async () => {
+    api = await startFakeMessagesApi([]);
+    await expect(agentOn(api, vacationProject(), { entry: '../vacation.specl' })).rejects.toThrow(
+      '--entry: `../vacation.specl` leads out of the implementation folder (through `..`); stay inside it',
+    );
+  });
+
   it('does not run a tool call cut off by max_tokens, and says so', async () => {
     const project = vacationProject();
     api = await startFakeMessagesApi([

@@ -18,6 +18,7 @@ import {
 } from './agent-prompts.js';
 import { runTool, toolDefinitions } from './agent-tools.js';
 import { AuditLog } from './audit-log.js';
+import { resolveImplPath } from './impl-path.js';
 import { Budget, DEFAULT_BUDGET, estimateTokens } from './budget.js';
 import { buildContract } from './contract-prompt.js';
 import { asParams, usageOf, withCacheBreakpoint } from './conversation.js';
@@ -209,6 +210,11 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     finishRun(run, { outcome: 'interrupted', reason: 'the run was interrupted' });
 
   try {
+    try {
+      resolveImplPath(entry, staged.folder, 'write');
+    } catch (error) {
+      throw new AgentError('usage', `--entry: ${(error as Error).message}`);
+    }
     audit.write('start', {
       mode: options.mode,
       model,
