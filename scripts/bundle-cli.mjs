@@ -19,8 +19,9 @@ await build({
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
   // The verifier loads generated code that imports fast-check and @specl/runtime: both must be
-  // the very modules the CLI uses, so they stay outside the bundle (as do the loaders).
-  external: ['fast-check', '@specl/runtime', 'esbuild', 'tsx'],
+  // the very modules the CLI uses, so they stay outside the bundle (as do the loaders). The
+  // agent stays outside too: it starts its verification worker from a file of its own.
+  external: ['fast-check', '@specl/runtime', 'esbuild', 'tsx', '@specl/agent', '@anthropic-ai/sdk'],
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: {
     js: "import { createRequire as __speclCreateRequire } from 'node:module'; const require = __speclCreateRequire(import.meta.url);",

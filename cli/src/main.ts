@@ -3,6 +3,7 @@ import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
 import { verifyHelp } from './commands/verify-help.js';
 import { diffHelp } from './commands/diff-help.js';
+import { implementHelp, repairHelp } from './commands/agent-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -26,6 +27,14 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/diff-command.js')).runDiff,
     help: diffHelp,
   },
+  implement: {
+    load: async () => (await import('./commands/agent-command.js')).runImplement,
+    help: implementHelp,
+  },
+  repair: {
+    load: async () => (await import('./commands/agent-command.js')).runRepair,
+    help: repairHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -37,6 +46,8 @@ Commands:
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1, TypeScript and properties
   verify <spec> --impl|--url    check an implementation against a spec
   diff <old> <new>              classify the changes between two versions of a spec
+  implement <spec> --impl <dir> let Claude implement the spec, verified as it goes
+  repair <spec> --impl <dir>    let Claude repair the code from its counterexamples
 
 Options:
   -v, --version   print the version

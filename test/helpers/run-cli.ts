@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,13 +44,19 @@ export function tempProject(files: Record<string, string>): string {
  * Runs `specl` without blocking this process, so that a server the test runs in process can
  * answer the command's requests.
  */
-export function runSpeclAsync(args: readonly string[], cwd: string): Promise<CliRun> {
+export function runSpeclAsync(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+  started?: (child: ChildProcess) => void,
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'cli/bin/specl.js'), ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
       timeout: 60_000,
     });
+    started?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -16,12 +16,12 @@ import {
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
-import { resolveSpecFile } from '../resolve-spec-file.js';
 import { compiledImports } from '../verify/compiled-imports.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
+import { duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { verifyHelp } from './verify-help.js';
 
@@ -29,31 +29,6 @@ import { verifyHelp } from './verify-help.js';
 const UNREACHABLE = 3;
 
 const REPORTERS = ['pretty', 'json', 'junit', 'sarif'] as const;
-
-function list(values: unknown): string[] | undefined {
-  if (values === undefined) return undefined;
-  const items = (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim());
-  return items.filter(Boolean);
-}
-
-function positiveInteger(text: unknown, option: string, zero = false): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < (zero ? 0 : 1))
-    throw new CliError(
-      `\`--${option} ${String(text)}\` is not a ${zero ? 'whole number' : 'positive whole number'}`,
-    );
-  return value;
-}
-
-/** `10s`, `500ms`, `2` (seconds) in milliseconds. */
-function duration(text: string | undefined): number {
-  if (text === undefined) return 10_000;
-  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!match || Number(match[1]) <= 0)
-    throw new CliError(`\`--timeout ${text}\` is not a duration; write 10s or 500ms`);
-  return match[2] === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
-}
 
 function shardOf(text: string | undefined) {
   if (text === undefined) return undefined;
@@ -114,12 +89,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     context.stdout.write(verifyHelp);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1)
-    throw new CliError(
-      positionals.length === 0
-        ? 'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`'
-        : `verify takes one spec (the root; it brings its imports), not ${positionals.length}`,
-    );
+  const spec = specArgument(positionals, context, {
+    command: 'verify',
+    missing:
+      'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
+  });
   if ((values.impl === undefined) === (values.url === undefined))
     throw new CliError(
       'name one target: `--impl <module>` (in process) or `--url <base>` (a server)',
@@ -129,7 +103,6 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw new CliError(
       `unknown reporter \`${reporter}\`; the reporters are ${REPORTERS.join(', ')}`,
     );
-  const spec = resolveSpecFile(positionals[0]!, context.cwd);
   const options = {
     runs: positiveInteger(values.runs, 'runs'),
     seed: positiveInteger(values.seed, 'seed', true),
@@ -139,7 +112,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     shard: shardOf(values.shard as string | undefined),
     replay: values.replay as string | undefined,
   };
-  const timeoutMs = duration(values.timeout as string | undefined);
+  const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;

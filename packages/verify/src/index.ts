@@ -16,3 +16,4 @@ export { formatPrettyReport } from './reporters/pretty-report.js';
 export { formatJsonReport } from './reporters/json-report.js';
 export { formatJunitReport } from './reporters/junit-report.js';
 export { formatSarifReport } from './reporters/sarif-report.js';
+export { compact, formatExchange } from './reporters/format-exchange.js';

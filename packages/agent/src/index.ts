@@ -1,0 +1,22 @@
+/**
+ * @specl/agent: implements and repairs code against a compiled Specl spec with Claude, through
+ * sandboxed tools and the verifier, within budgets, with an audit log of every step.
+ */
+export type {
+  AgentMode,
+  AgentOptions,
+  AgentOutcome,
+  AgentProgress,
+  AgentResult,
+} from './agent-options.js';
+export { runAgent } from './run-agent.js';
+export type { AgentErrorKind } from './agent-error.js';
+export { AgentError } from './agent-error.js';
+export type { BudgetLimit, BudgetLimits } from './budget.js';
+export { DEFAULT_BUDGET } from './budget.js';
+export type { ModelPrice, TokenUsage } from './model-prices.js';
+export { DEFAULT_MODEL, MODEL_PRICES, costOf, priceOf } from './model-prices.js';
+export type { StagedEdit } from './staged-impl.js';
+export { buildContract } from './contract-prompt.js';
+export { resolveImplPath, PathRefused } from './impl-path.js';
+export { redact } from './redact.js';

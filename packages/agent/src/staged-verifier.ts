@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import type { SpecIR } from '@specl/compiler';
+import type { AgentProgress } from './agent-options.js';
+import type { AuditLog } from './audit-log.js';
+import { describeVerification, verificationHeld } from './describe-verification.js';
+import { VerificationWorker } from './run-verification.js';
+import type { StagedImpl } from './staged-impl.js';
+import type { VerificationOutcome } from './verification-job.js';
+
+/** A verification, and the text the model reads of it. */
+export interface Verified {
+  readonly outcome: VerificationOutcome;
+  readonly text: string;
+}
+
+/** What the staged verifier needs. */
+export interface StagedVerifierOptions {
+  readonly ir: SpecIR;
+  readonly staged: StagedImpl;
+  /** The module the verifier loads, relative to the implementation folder. */
+  readonly entry: string;
+  /** The endpoints in scope. */
+  readonly scope: readonly string[];
+  readonly runs: number;
+  readonly seed?: number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** The implementation folder as shown to the model (in place of the staged copy's path). */
+  readonly folderShown: string;
+  readonly audit: AuditLog;
+  readonly progress: (event: AgentProgress) => void;
+}
+
+/**
+ * Runs the verifier on the staged implementation, logs and reports each verification, and
+ * remembers the last one of the whole scope until the staged code changes.
+ */
+export class StagedVerifier {
+  private readonly worker = new VerificationWorker();
+  /** The last verification of every endpoint in scope, while it speaks for the staged code. */
+  latest: Verified | undefined;
+
+  constructor(private readonly options: StagedVerifierOptions) {}
+
+  /** Whether `asked` is every endpoint in scope. */
+  isWholeScope(asked: readonly string[]): boolean {
+    const { scope } = this.options;
+    return asked.length === scope.length && scope.every((name) => asked.includes(name));
+  }
+
+  /** Verifies the endpoints asked for (and the properties and sequences that call them). */
+  async verify(asked: readonly string[]): Promise<Verified> {
+    const { ir, staged, audit, progress } = this.options;
+    const whole = this.isWholeScope(asked);
+    const everything = whole && asked.length === ir.endpoints.length;
+    const outcome = await this.worker.run(
+      {
+        ir,
+        module: join(staged.stagedFolder, this.options.entry),
+        runs: this.options.runs,
+        ...(this.options.seed !== undefined && { seed: this.options.seed }),
+        ...(!everything && { endpoints: asked }),
+      },
+      {
+        timeoutMs: this.options.timeoutMs,
+        ...(this.options.signal && { signal: this.options.signal }),
+      },
+    );
+    const scope = whole ? 'every endpoint in scope' : `endpoint ${asked.join(', ')}`;
+    const text = describeVerification(outcome, scope)
+      .split(staged.stagedFolder)
+      .join(this.options.folderShown);
+    const checks = outcome.report?.checks ?? [];
+    audit.write('verification', {
+      endpoints: asked,
+      ok: verificationHeld(outcome),
+      ...(outcome.error !== undefined && { error: outcome.error }),
+      checks: checks.map((check) => ({
+        name: check.name,
+        status: check.status,
+        runs: check.runs,
+        ...(check.failure && {
+          failure: {
+            kind: check.failure.kind,
+            message: check.failure.message,
+            clause: check.failure.clause,
+          },
+        }),
+      })),
+      durationMs: outcome.durationMs,
+    });
+    progress({
+      type: 'verification',
+      endpoints: asked,
+      held: checks.filter((c) => c.status !== 'failed').length,
+      failed: checks.filter((c) => c.status === 'failed').length,
+      ...(outcome.error !== undefined && { error: outcome.error }),
+    });
+    const verified = { outcome, text };
+    if (whole) this.latest = verified;
+    return verified;
+  }
+
+  /** The last verification of the whole scope, running one if the code changed since. */
+  async current(): Promise<Verified> {
+    return this.latest ?? (await this.verify(this.options.scope));
+  }
+
+  /** Whether the staged code, as it is now, is known to hold. */
+  get holds(): boolean {
+    return this.latest !== undefined && verificationHeld(this.latest.outcome);
+  }
+
+  /** The staged code changed: the last verification no longer speaks for it. */
+  invalidate(): void {
+    this.latest = undefined;
+  }
+
+  /** Ends the verification worker. */
+  close(): void {
+    this.worker.close();
+  }
+}
