@@ -1,6 +1,7 @@
 import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
+import { lspHelp } from './commands/lsp-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -16,6 +17,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/compile-command.js')).runCompile,
     help: compileHelp,
   },
+  lsp: {
+    load: async () => (await import('./commands/lsp-command.js')).runLsp,
+    help: lspHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -25,6 +30,7 @@ Specl: specs for HTTP APIs, with types, invariants, pre/postconditions and prope
 Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1 and TypeScript
+  lsp --stdio                   run the language server (for editors)
 
 Options:
   -v, --version   print the version

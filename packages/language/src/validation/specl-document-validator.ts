@@ -25,18 +25,20 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
 
   /**
    * A file with syntax errors reports only those: the checks after parsing would run on a
-   * recovered tree and mostly repeat the same mistake in other words.
+   * recovered tree and mostly repeat the same mistake in other words. Diagnostics come in
+   * the order `specl check` prints them: by position, then code, then message.
    */
   override async validateDocument(
     document: LangiumDocument,
     options: ValidationOptions = {},
     cancelToken?: Cancellation.CancellationToken,
   ): Promise<Diagnostic[]> {
-    return super.validateDocument(
+    const diagnostics = await super.validateDocument(
       document,
       { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options },
       cancelToken,
     );
+    return diagnostics.sort(byPosition);
   }
 
   protected override processLexingErrors(
@@ -135,6 +137,19 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       );
     }
   }
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  const compare = (x: unknown, y: unknown) => {
+    const [p, q] = [String(x ?? ''), String(y ?? '')];
+    return p < q ? -1 : p > q ? 1 : 0;
+  };
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    compare(a.code, b.code) ||
+    compare(a.message, b.message)
+  );
 }
 
 const topLevelKeyword = /^\s*(type|enum|error|endpoint|property|import|spec)\b/;

@@ -1,0 +1,3 @@
+export * from './specl-lsp-module.js';
+export { SpeclDocumentBuilder } from './specl-document-builder.js';
+export { SpeclWorkspaceManager } from './specl-workspace-manager.js';

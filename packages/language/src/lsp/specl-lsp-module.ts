@@ -1,0 +1,59 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type {
+  DefaultSharedModuleContext,
+  LangiumServices,
+  LangiumSharedServices,
+  PartialLangiumServices,
+  PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from '../generated/module.js';
+import { SpeclModule } from '../specl-module.js';
+import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
+import { registerSpeclChecks } from '../validation/specl-validator.js';
+import { SpeclDocumentBuilder } from './specl-document-builder.js';
+import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
+
+/** Specl's services with the language server's features. */
+export type SpeclLspServices = LangiumServices;
+
+/** The editor features of Specl: Langium's LSP services with Specl's providers. */
+export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {};
+
+/** The shared services Specl replaces in a language server: imports and start-up. */
+export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  workspace: {
+    DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
+    WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
+  },
+};
+
+/**
+ * Creates Specl's services for a language server: the core services of
+ * `createSpeclServices` (the same parser, scoping and checks, so the editor reports exactly
+ * what `specl check` reports) plus Langium's LSP services with Specl's providers. `extra`
+ * modules are applied last: the composition root (`@specl/lsp`) adds features from other
+ * packages through them, such as code lenses.
+ */
+export function createSpeclLspServices(
+  context: DefaultSharedModuleContext,
+  ...extra: Module<SpeclLspServices, PartialLangiumServices>[]
+): { shared: LangiumSharedServices; Specl: SpeclLspServices } {
+  const shared = inject(
+    createDefaultSharedModule(context),
+    SpeclGeneratedSharedModule,
+    SpeclSharedLspModule,
+  );
+  const Specl = inject(
+    createDefaultModule({ shared }),
+    SpeclGeneratedModule,
+    SpeclModule as Module<SpeclLspServices, PartialLangiumServices>,
+    SpeclLspModule,
+    ...extra,
+  );
+  shared.ServiceRegistry.register(Specl);
+  registerSpeclChecks(Specl);
+  invalidateMemosOnChange(shared);
+  return { shared, Specl };
+}
