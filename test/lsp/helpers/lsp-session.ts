@@ -26,6 +26,10 @@ import {
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../helpers/run-cli.js';
+import type { Position } from './cursor.js';
+import { withCursor } from './cursor.js';
+
+let documentCount = 0;
 
 /** The language server's executable, as editors start it. */
 export const serverBin = join(repoRoot, 'cli/bin/specl-language-server.js');
@@ -103,6 +107,20 @@ export class LspSession {
       textDocument: { uri, languageId: 'specl', version: 1, text },
     });
     return uri;
+  }
+
+  /**
+   * Opens a source with a cursor marker (`$0`) under a fresh name, waits until the server has
+   * checked it, and answers where the cursor is.
+   */
+  async openWithCursor(
+    source: string,
+    path = `doc${++documentCount}.specl`,
+  ): Promise<{ uri: string; text: string; position: Position }> {
+    const { text, position } = withCursor(source);
+    const uri = await this.open(path, text);
+    await this.diagnosticsFor(uri);
+    return { uri, text, position };
   }
 
   /** Replaces an open document's whole text, as a keystroke would change it. */

@@ -12,6 +12,7 @@ import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from '../generated/m
 import { SpeclModule } from '../specl-module.js';
 import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
 import { registerSpeclChecks } from '../validation/specl-validator.js';
+import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -19,7 +20,11 @@ import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 export type SpeclLspServices = LangiumServices;
 
 /** The editor features of Specl: Langium's LSP services with Specl's providers. */
-export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {};
+export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
+  lsp: {
+    CompletionProvider: (services) => new SpeclCompletionProvider(services),
+  },
+};
 
 /** The shared services Specl replaces in a language server: imports and start-up. */
 export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {

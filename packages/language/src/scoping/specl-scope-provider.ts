@@ -40,6 +40,7 @@ import { stripOptional } from '../typing/specl-type.js';
 import { typeOf } from '../typing/type-of.js';
 import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
+import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters, localNames } from './local-names.js';
 
 const typeDeclarations = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorDecl']);
@@ -76,7 +77,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
    * that a type reference still finds the type.
    */
   visibleDeclarations(node: AstNode): Scope {
-    const document = AstUtils.getDocument(node) as LangiumDocument<SpecFile>;
+    const document = scopeDocumentOf(AstUtils.getDocument(node)) as LangiumDocument<SpecFile>;
     const key = document.uri.toString();
     return this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
@@ -89,7 +90,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private endpoints(node: AstNode): Scope {
-    const key = `${AstUtils.getDocument(node).uri.toString()}#endpoints`;
+    const key = `${scopeDocumentOf(AstUtils.getDocument(node)).uri.toString()}#endpoints`;
     return this.visibleCache.get(
       key,
       () =>
