@@ -13,6 +13,7 @@ import { SpeclModule } from '../specl-module.js';
 import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
 import { registerSpeclChecks } from '../validation/specl-validator.js';
 import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
+import { SpeclHoverProvider } from './hover/specl-hover-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -23,6 +24,7 @@ export type SpeclLspServices = LangiumServices;
 export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
   lsp: {
     CompletionProvider: (services) => new SpeclCompletionProvider(services),
+    HoverProvider: (services) => new SpeclHoverProvider(services),
   },
 };
 
