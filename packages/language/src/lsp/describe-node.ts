@@ -48,27 +48,38 @@ function typeText(node: AstNode & { type?: AstNode }): string {
   return node.type?.$cstNode?.text ?? typeToString(typeOfNamedElement(node));
 }
 
-/** The completion item kind of a named node. */
-export function completionKindOf(node: AstNode | undefined): CompletionItemKind {
-  if (isField(node)) return CompletionItemKind.Field;
-  if (isEnumMember(node)) return CompletionItemKind.EnumMember;
-  if (isEnumDecl(node)) return CompletionItemKind.Enum;
-  if (isRecordDecl(node) || isErrorDecl(node)) return CompletionItemKind.Struct;
-  if (isAliasDecl(node)) return CompletionItemKind.TypeParameter;
-  if (isEndpoint(node)) return CompletionItemKind.Function;
-  if (isProperty(node)) return CompletionItemKind.Method;
-  return CompletionItemKind.Variable;
+const completionKinds: Record<string, CompletionItemKind> = {
+  Field: CompletionItemKind.Field,
+  EnumMember: CompletionItemKind.EnumMember,
+  EnumDecl: CompletionItemKind.Enum,
+  RecordDecl: CompletionItemKind.Struct,
+  ErrorDecl: CompletionItemKind.Struct,
+  AliasDecl: CompletionItemKind.TypeParameter,
+  Endpoint: CompletionItemKind.Function,
+  Property: CompletionItemKind.Method,
+  SpecHeader: CompletionItemKind.Module,
+};
+
+const symbolKinds: Record<string, SymbolKind> = {
+  Field: SymbolKind.Field,
+  EnumMember: SymbolKind.EnumMember,
+  EnumDecl: SymbolKind.Enum,
+  RecordDecl: SymbolKind.Struct,
+  ErrorDecl: SymbolKind.Event,
+  AliasDecl: SymbolKind.TypeParameter,
+  Endpoint: SymbolKind.Function,
+  Property: SymbolKind.Method,
+  SpecHeader: SymbolKind.Package,
+};
+
+/** The completion item kind of a node (or of a node type): parameters and bindings are variables. */
+export function completionKindOf(node: { $type: string } | string | undefined): CompletionItemKind {
+  const type = typeof node === 'string' ? node : node?.$type;
+  return (type ? completionKinds[type] : undefined) ?? CompletionItemKind.Variable;
 }
 
-/** The symbol kind of a named node, for outlines and workspace symbols. */
-export function symbolKindOf(node: AstNode | undefined): SymbolKind {
-  if (isField(node)) return SymbolKind.Field;
-  if (isEnumMember(node)) return SymbolKind.EnumMember;
-  if (isEnumDecl(node)) return SymbolKind.Enum;
-  if (isRecordDecl(node)) return SymbolKind.Struct;
-  if (isErrorDecl(node)) return SymbolKind.Event;
-  if (isAliasDecl(node)) return SymbolKind.TypeParameter;
-  if (isEndpoint(node)) return SymbolKind.Function;
-  if (isProperty(node)) return SymbolKind.Method;
-  return SymbolKind.Variable;
+/** The symbol kind of a node (or of a node type), for outlines and workspace symbols. */
+export function symbolKindOf(node: { $type: string } | string | undefined): SymbolKind {
+  const type = typeof node === 'string' ? node : node?.$type;
+  return (type ? symbolKinds[type] : undefined) ?? SymbolKind.Variable;
 }

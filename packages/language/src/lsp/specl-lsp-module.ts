@@ -14,6 +14,10 @@ import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
 import { registerSpeclChecks } from '../validation/specl-validator.js';
 import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
 import { SpeclHoverProvider } from './hover/specl-hover-provider.js';
+import { SpeclDefinitionProvider } from './navigation/specl-definition-provider.js';
+import { SpeclRenameProvider } from './navigation/specl-rename-provider.js';
+import { SpeclDocumentSymbolProvider } from './symbols/specl-document-symbol-provider.js';
+import { SpeclNodeKindProvider } from './symbols/specl-node-kind-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -25,6 +29,9 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
   lsp: {
     CompletionProvider: (services) => new SpeclCompletionProvider(services),
     HoverProvider: (services) => new SpeclHoverProvider(services),
+    DefinitionProvider: (services) => new SpeclDefinitionProvider(services),
+    RenameProvider: (services) => new SpeclRenameProvider(services),
+    DocumentSymbolProvider: (services) => new SpeclDocumentSymbolProvider(services),
   },
 };
 
@@ -33,6 +40,9 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
   workspace: {
     DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
     WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
+  },
+  lsp: {
+    NodeKindProvider: () => new SpeclNodeKindProvider(),
   },
 };
 
