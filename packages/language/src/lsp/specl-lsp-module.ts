@@ -18,6 +18,9 @@ import { SpeclDefinitionProvider } from './navigation/specl-definition-provider.
 import { SpeclRenameProvider } from './navigation/specl-rename-provider.js';
 import { SpeclDocumentSymbolProvider } from './symbols/specl-document-symbol-provider.js';
 import { SpeclNodeKindProvider } from './symbols/specl-node-kind-provider.js';
+import { SpeclFoldingRangeProvider } from './presentation/specl-folding-range-provider.js';
+import { SpeclInlayHintProvider } from './presentation/specl-inlay-hint-provider.js';
+import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -32,6 +35,9 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
     DefinitionProvider: (services) => new SpeclDefinitionProvider(services),
     RenameProvider: (services) => new SpeclRenameProvider(services),
     DocumentSymbolProvider: (services) => new SpeclDocumentSymbolProvider(services),
+    SemanticTokenProvider: (services) => new SpeclSemanticTokenProvider(services),
+    FoldingRangeProvider: () => new SpeclFoldingRangeProvider(),
+    InlayHintProvider: () => new SpeclInlayHintProvider(),
   },
 };
 

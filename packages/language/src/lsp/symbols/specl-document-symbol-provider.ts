@@ -5,14 +5,21 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import type { SpecFile } from '../../generated/ast.js';
 import {
+  isAliasDecl,
+  isBodyClause,
   isEndpoint,
   isEnumDecl,
   isErrorDecl,
+  isField,
+  isHeaderParam,
+  isPathParam,
+  isQueryParam,
   isRecordDecl,
   isSpecHeader,
 } from '../../generated/ast.js';
+import { pathTemplate } from '../../validation/endpoint-checks.js';
 import { endpointParameters } from '../../scoping/local-names.js';
-import { signatureOf, symbolKindOf } from '../describe-node.js';
+import { symbolKindOf } from '../describe-node.js';
 
 /**
  * The outline of a spec: its header, then each declaration with its members (the fields of a
@@ -45,11 +52,10 @@ export class SpeclDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     const cst = node.$cstNode;
     if (!cst || !name) return;
     const nameNode = isSpecHeader(node) ? cst : GrammarUtils.findNodeForProperty(cst, 'name');
-    const signature = signatureOf(node);
     into.push({
       name,
       kind: symbolKindOf(node),
-      detail: signature && !isSpecHeader(node) ? detailOf(signature, name) : undefined,
+      detail: detailOf(node),
       range: cst.range,
       selectionRange: (nameNode ?? cst).range,
       children: children.length > 0 ? children : undefined,
@@ -57,11 +63,23 @@ export class SpeclDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
   }
 }
 
-/** The signature without the keyword and name it starts with: `GET /items/{id}`, `: String`. */
-function detailOf(signature: string, name: string): string | undefined {
-  const rest = signature.replace(/^(type|enum|error|endpoint|property|path|query|header)\s+/, '');
-  const detail = rest.startsWith(name) ? rest.slice(name.length).replace(/^:?\s*/, '') : rest;
-  return detail.length > 0 ? detail : undefined;
+/** What the outline shows beside a name: an endpoint's route, a field's type, ... */
+function detailOf(node: AstNode): string | undefined {
+  if (isEndpoint(node)) return `${node.method ?? ''} ${pathTemplate(node)}`;
+  if (isEnumDecl(node)) return `{ ${node.members.map((m) => m.name).join(', ')} }`;
+  if (isAliasDecl(node)) return `= ${node.type?.$cstNode?.text ?? ''}`;
+  if (isErrorDecl(node)) return node.status;
+  if (
+    isField(node) ||
+    isQueryParam(node) ||
+    isHeaderParam(node) ||
+    isPathParam(node) ||
+    isBodyClause(node)
+  ) {
+    const optional = 'optional' in node && node.optional ? 'optional ' : '';
+    return `${optional}${node.type?.$cstNode?.text ?? ''}`;
+  }
+  return undefined;
 }
 
 function membersOf(declaration: AstNode): (AstNode & { name?: string })[] {
