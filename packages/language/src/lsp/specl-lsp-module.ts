@@ -21,6 +21,7 @@ import { SpeclNodeKindProvider } from './symbols/specl-node-kind-provider.js';
 import { SpeclFoldingRangeProvider } from './presentation/specl-folding-range-provider.js';
 import { SpeclInlayHintProvider } from './presentation/specl-inlay-hint-provider.js';
 import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-provider.js';
+import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -38,6 +39,7 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
     SemanticTokenProvider: (services) => new SpeclSemanticTokenProvider(services),
     FoldingRangeProvider: () => new SpeclFoldingRangeProvider(),
     InlayHintProvider: () => new SpeclInlayHintProvider(),
+    CodeActionProvider: () => new SpeclCodeActionProvider(),
   },
 };
 

@@ -6,8 +6,11 @@ import type {
   ValidationOptions,
 } from 'langium';
 import { CstUtils, DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { SpecFile } from '../generated/ast.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LinkingMessages } from './linking-messages.js';
+import type { DiagnosticFix } from './fixes.js';
+import { changeTo } from './fixes.js';
 import { friendlyLexerMessage, friendlyParserMessage } from './syntax-messages.js';
 
 /**
@@ -125,6 +128,10 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       if (!error) continue;
       const explained = this.linkingMessages.explain(error);
       if (!explained) continue;
+      const fixes = [
+        ...changeTo(explained.replacement, reference.$refNode?.range),
+        ...(explained.importPath ? [addImport(document, explained.importPath)] : []),
+      ];
       diagnostics.push(
         this.toDiagnostic('error', explained.message, {
           node: error.info.container,
@@ -132,11 +139,27 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
           property: error.info.property,
           index: error.info.index,
           code: explained.code,
-          data: { code: DocumentValidator.LinkingError, refText: reference.$refText },
+          data: {
+            code: DocumentValidator.LinkingError,
+            refText: reference.$refText,
+            ...(fixes.length > 0 ? { fixes } : {}),
+          },
         } as never),
       );
     }
   }
+}
+
+/** The fix that adds `import "path"` after the file's imports (or its header, or at its top). */
+function addImport(document: LangiumDocument, path: string): DiagnosticFix {
+  const file = document.parseResult.value as SpecFile;
+  const anchor = file.imports[file.imports.length - 1] ?? file.header;
+  const line = anchor?.$cstNode ? anchor.$cstNode.range.end.line + 1 : 0;
+  const at = { line, character: 0 };
+  return {
+    title: `Add \`import "${path}"\``,
+    edits: [{ range: { start: at, end: at }, newText: `import "${path}"\n` }],
+  };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
