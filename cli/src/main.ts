@@ -1,6 +1,7 @@
 import { CliError, ExitCode } from './cli-error.js';
 import { checkHelp } from './commands/check-help.js';
 import { compileHelp } from './commands/compile-help.js';
+import { fmtHelp } from './commands/fmt-help.js';
 import { lspHelp } from './commands/lsp-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
@@ -17,6 +18,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/compile-command.js')).runCompile,
     help: compileHelp,
   },
+  fmt: {
+    load: async () => (await import('./commands/fmt-command.js')).runFmt,
+    help: fmtHelp,
+  },
   lsp: {
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
     help: lspHelp,
@@ -30,6 +35,7 @@ Specl: specs for HTTP APIs, with types, invariants, pre/postconditions and prope
 Commands:
   check [files or folders...]   parse, link and validate specs, and report problems
   compile <spec> --out <dir>    compile a spec to OpenAPI 3.1 and TypeScript
+  fmt [--check] [files...]      format specs in place (or check that they are)
   lsp --stdio                   run the language server (for editors)
 
 Options:

@@ -22,6 +22,7 @@ import { SpeclFoldingRangeProvider } from './presentation/specl-folding-range-pr
 import { SpeclInlayHintProvider } from './presentation/specl-inlay-hint-provider.js';
 import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-provider.js';
 import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
+import { SpeclFormatter } from './presentation/specl-formatter.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -40,6 +41,7 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
     FoldingRangeProvider: () => new SpeclFoldingRangeProvider(),
     InlayHintProvider: () => new SpeclInlayHintProvider(),
     CodeActionProvider: () => new SpeclCodeActionProvider(),
+    Formatter: (services) => new SpeclFormatter(services),
   },
 };
 
