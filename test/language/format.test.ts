@@ -15,7 +15,7 @@ describe('the formatter', () => {
         'spec   Shop version "1.0.0"\ntype Item {\n  tags : List< String >?{minItems:1,maxItems : 3}\n  note ?: String\n}\nendpoint get GET /items/{id:Uuid} {\n  response 200 Item\n  requires len( id )>0 and not(id == "x" )\n  ensures response . tags ?. size == - 1 or response.note??"" != ""\n}\n',
       ),
     ).toBe(
-      'spec Shop version "1.0.0"\ntype Item {\n  tags: List<String>? { minItems: 1, maxItems: 3 }\n  note?: String\n}\nendpoint get GET /items/{id:Uuid} {\n  response 200 Item\n  requires len(id) > 0 and not (id == "x")\n  ensures response.tags?.size == -1 or response.note ?? "" != ""\n}\n',
+      'spec Shop version "1.0.0"\ntype Item {\n  tags: List<String>? { minItems: 1, maxItems: 3 }\n  note?: String\n}\nendpoint get GET /items/{id: Uuid} {\n  response 200 Item\n  requires len(id) > 0 and not (id == "x")\n  ensures response.tags?.size == -1 or response.note ?? "" != ""\n}\n',
     );
   });
 
@@ -63,9 +63,14 @@ describe('the formatter', () => {
     );
   });
 
-  it('leaves the spacing of a path as written', async () => {
+  it('leaves the spacing of a path as written, and formats its parameters', async () => {
     const text = 'endpoint a GET /users/{id: Uuid}/items:batch/v1.2 {\n  response 200\n}\n';
     expect(await format(text)).toBe(text);
+    expect(
+      await format('endpoint a GET   /users/{ id :Int{min:1} }/x  {\n  response 200\n}\n'),
+    ).toBe('endpoint a GET /users/{id: Int { min: 1 }}/x {\n  response 200\n}\n');
+    const spaced = 'endpoint a GET /users /x {\n  response 200\n}\n';
+    expect(await format(spaced)).toBe(spaced);
   });
 
   it('does not format a file with syntax errors, and says where they are', async () => {

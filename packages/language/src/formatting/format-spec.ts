@@ -125,7 +125,9 @@ function breaksBefore(
   newlines: number,
   stack: readonly OpenBracket[],
 ): boolean | 'verbatim' {
-  if (prev.inPath && token.inPath) return 'verbatim';
+  // Spaces in a path's literal text are an error the checker reports: keep them as written.
+  const paramClose = prev.keyword === '}' && prev.node.$type === 'PathParam';
+  if (token.inPath && (prev.inPath || paramClose)) return 'verbatim';
   if (prev.kind === 'line-comment') return true;
   if (token.kind !== 'code') return newlines > 0;
   const block = innermostBlock(stack);

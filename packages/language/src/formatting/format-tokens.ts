@@ -15,7 +15,10 @@ export interface FormatToken {
   readonly keyword?: string;
   /** Whether the token starts an item: a declaration, member, clause or statement. */
   readonly itemStart: boolean;
-  /** Whether the token lies inside an endpoint's path, whose spacing is kept as written. */
+  /**
+   * Whether the token is literal text of an endpoint's path (`/`, `items`, `/{`), where
+   * spacing is kept as written (a parameter's `{id: Uuid}` is formatted as any code).
+   */
   readonly inPath: boolean;
 }
 
@@ -76,7 +79,9 @@ export function formatTokens(document: LangiumDocument): FormatToken[] {
       keyword:
         !comment && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined,
       itemStart: !comment && itemStarts.has(leaf.offset),
-      inPath: paths.some((path) => leaf.offset >= path.start && leaf.end <= path.end),
+      inPath:
+        (leaf.astNode.$type === 'PathSegment' || leaf.astNode.$type === 'PathText') &&
+        paths.some((path) => leaf.offset >= path.start && leaf.end <= path.end),
     });
   }
   return tokens;

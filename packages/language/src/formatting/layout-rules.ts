@@ -17,7 +17,7 @@ export function isOpener(token: FormatToken): boolean {
 
 /** Whether a token closes a bracket pair. */
 export function isCloser(token: FormatToken): boolean {
-  if (token.inPath) return false;
+  if (token.inPath || token.node.$type === 'PathParam') return false;
   const k = token.keyword;
   return k === ')' || k === ']' || k === '}' || (k === '>' && token.node.$type === 'TypeRef');
 }
@@ -38,6 +38,7 @@ export function spaceBetween(prev: FormatToken, next: FormatToken): string {
   if (next.kind !== 'code' || prev.kind !== 'code') return ' ';
   const p = prev.keyword;
   const n = next.keyword;
+  if (p === '/{' || (n === '}' && next.node.$type === 'PathParam')) return '';
   if (p === '{' && n === '}') return '';
   if (p === '{' || n === '}') return ' ';
   if (isOpener(prev) || isCloser(next)) return '';
