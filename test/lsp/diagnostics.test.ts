@@ -73,6 +73,31 @@ describe('diagnostics over LSP', () => {
     expect(syntax.map((d) => summary(unclosed, d).at)).toEqual(fromCheck.map((f) => f.at));
   });
 
+  it('of the edited declaration come first, the rest moved; the full check follows', async () => {
+    const text =
+      'spec T version "1.0.0"\ntype A { b: Strin }\ntype C { d: Gadget }\ntype Gadget = Int\n';
+    const uri = await session.open('two-step.specl', text);
+    const first = await session.diagnosticsFor(uri, (d) => d.length === 1);
+    expect(first.map((d) => [d.range.start.line, d.message])).toEqual([
+      [1, 'unknown type `Strin`; did you mean `String`?'],
+    ]);
+    // Two lines are added above `type A`, and `Gadget` is renamed: the first publication has the
+    // error of `type A` moved down two lines, and no word yet of the now unknown `Gadget` (the
+    // declaration that uses it was not edited).
+    const edited = text.replace('type A', '// a\n// b\ntype A').replace('type Gadget', 'type Thing');
+    const published: string[][] = [];
+    const start = session.diagnostics.get(uri);
+    await session.change(uri, edited);
+    const quick = await session.diagnosticsFor(uri, (d) => d !== start);
+    published.push(quick.map((d) => `${d.range.start.line}: ${d.message}`));
+    const full = await session.diagnosticsFor(uri, (d) => d.length === 2);
+    expect(published[0]).toEqual(['3: unknown type `Strin`; did you mean `String`?']);
+    expect(full.map((d) => `${d.range.start.line}: ${d.message}`)).toEqual([
+      '3: unknown type `Strin`; did you mean `String`?',
+      '4: unknown type `Gadget`',
+    ]);
+  });
+
   it('are published for workspace files that are not open', async () => {
     const onDisk = await session.diagnosticsFor(session.uri('on-disk.specl'));
     expect(onDisk.map((d) => d.code)).toEqual(['specl/unknown-type']);

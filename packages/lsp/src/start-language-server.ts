@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
-import { createSpeclLspServices } from '@specl/language/lsp';
+import { COMPLETION_STATE, createSpeclLspServices } from '@specl/language/lsp';
 import type { CodeLensContribution } from './code-lens-contributions.js';
 import { ComposedCodeLensProvider } from './code-lens-contributions.js';
 
@@ -32,6 +32,7 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
       : {},
   );
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
-  startLanguageServer(shared);
+  // Completion answers from the current text, without waiting for a full check.
+  startLanguageServer(shared, { CompletionProvider: COMPLETION_STATE });
   return closed;
 }

@@ -1,3 +1,7 @@
 export * from './specl-lsp-module.js';
-export { SpeclDocumentBuilder } from './specl-document-builder.js';
+export { COMPLETION_STATE, SpeclDocumentBuilder } from './specl-document-builder.js';
+export {
+  FULL_CHECK_DELAY_MS,
+  SpeclDocumentUpdateHandler,
+} from './specl-document-update-handler.js';
 export { SpeclWorkspaceManager } from './specl-workspace-manager.js';

@@ -6,7 +6,9 @@ import type {
   Cancellation,
 } from 'langium';
 import { DefaultDocumentBuilder, DocumentState } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import type { SpecFile } from '../generated/ast.js';
+import type { PendingUpdates } from './specl-document-update-handler.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importedUris, resolveImportUri } from '../workspace/imports.js';
 import { URI as LangiumUri } from 'langium';
@@ -20,9 +22,15 @@ import { URI as LangiumUri } from 'langium';
  * - a change to a file relinks and revalidates every file that imports it, directly or not
  *   (their scopes and their cross-file checks depend on what it declares).
  */
+/**
+ * The document state completion asks for (instead of Langium's `Linked`): completion answers
+ * from the current text without waiting for the full check of a changed document.
+ */
+export const COMPLETION_STATE = DocumentState.IndexedContent;
+
 export class SpeclDocumentBuilder extends DefaultDocumentBuilder {
-  constructor(services: LangiumSharedCoreServices) {
-    super(services);
+  constructor(private readonly sharedServices: LangiumSharedCoreServices) {
+    super(sharedServices);
   }
 
   protected override async buildDocuments(
@@ -72,6 +80,42 @@ export class SpeclDocumentBuilder extends DefaultDocumentBuilder {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Before a request waits for a document (or the workspace) to reach a state, the full
+   * checks that wait for the typing to pause start at once (see `SpeclDocumentUpdateHandler`).
+   * Completion does not wait for them: it asks for {@link COMPLETION_STATE} and answers from
+   * the text as it is (it parses the declaration at the cursor itself).
+   */
+  override waitUntil(
+    state: DocumentState,
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<void>;
+  override waitUntil(
+    state: DocumentState,
+    uri?: URI,
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<URI>;
+  override waitUntil(
+    state: DocumentState,
+    uriOrToken?: URI | Cancellation.CancellationToken,
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<URI | void> {
+    const uri = uriOrToken && 'path' in uriOrToken ? uriOrToken : undefined;
+    const pending = this.pendingUpdates();
+    const wait = (): Promise<URI | void> =>
+      uri
+        ? super.waitUntil(state, uri, cancelToken)
+        : super.waitUntil(state, uriOrToken as Cancellation.CancellationToken | undefined);
+    if (!pending?.hasPending(uri?.toString()) || (uri && state === COMPLETION_STATE)) return wait();
+    return pending.flush(uri?.toString()).then(wait);
+  }
+
+  private pendingUpdates(): PendingUpdates | undefined {
+    const handler = (this.sharedServices as Partial<LangiumSharedServices>).lsp
+      ?.DocumentUpdateHandler;
+    return handler && 'flush' in handler ? (handler as unknown as PendingUpdates) : undefined;
   }
 
   /** Built-in documents are Specl's own and never reported on. */

@@ -23,6 +23,8 @@ import { SpeclInlayHintProvider } from './presentation/specl-inlay-hint-provider
 import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-provider.js';
 import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
 import { SpeclFormatter } from './presentation/specl-formatter.js';
+import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
+import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -56,6 +58,8 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
   },
 };
 
+const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
+
 /**
  * Creates Specl's services for a language server: the core services of
  * `createSpeclServices` (the same parser, scoping and checks, so the editor reports exactly
@@ -71,7 +75,15 @@ export function createSpeclLspServices(
     createDefaultSharedModule(context),
     SpeclGeneratedSharedModule,
     SpeclSharedLspModule,
+    {
+      lsp: {
+        DocumentUpdateHandler: (services) =>
+          new SpeclDocumentUpdateHandler(services, () => publishers.get(services)),
+      },
+    },
   );
+  if (context.connection)
+    publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));
   const Specl = inject(
     createDefaultModule({ shared }),
     SpeclGeneratedModule,

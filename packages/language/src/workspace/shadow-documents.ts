@@ -16,3 +16,8 @@ export function registerShadowDocument(shadow: LangiumDocument, original: Langiu
 export function scopeDocumentOf(document: LangiumDocument): LangiumDocument {
   return originals.get(document) ?? document;
 }
+
+/** Whether a document is a shadow (file-level checks do not apply to it: it is not a file). */
+export function isShadowDocument(document: LangiumDocument): boolean {
+  return originals.has(document);
+}

@@ -1,6 +1,7 @@
 import type { LangiumDocument, LangiumSharedCoreServices, ReferenceInfo } from 'langium';
 import { AstUtils, URI } from 'langium';
 import type { SpecFile } from '../../generated/ast.js';
+import { declarationSpan } from '../../workspace/declaration-span.js';
 import { registerShadowDocument } from '../../workspace/shadow-documents.js';
 
 /** The identifier that stands for the word being completed in a shadow document. */
@@ -9,8 +10,6 @@ export const PLACEHOLDER = '__specl_cursor__';
 // What may follow the placeholder so that the text around it parses to a reference: alone
 // (`response.|`, `x: |`), as an argument or field (`call(|`), or closing a call (`call(a: 1, |`).
 const variants = [PLACEHOLDER, `${PLACEHOLDER}: 0`, `${PLACEHOLDER}: 0)`];
-
-const declarationStart = /^(type|enum|error|endpoint|property|spec|import)\b/;
 
 /** Where the cursor stands, seen through a shadow of the declaration it is in. */
 export interface CursorContext {
@@ -44,7 +43,7 @@ export function cursorContext(
   while (wordStart > 0 && /\w/.test(text[wordStart - 1]!)) wordStart--;
   let wordEnd = offset;
   while (wordEnd < text.length && /\w/.test(text[wordEnd]!)) wordEnd++;
-  const { start, end } = declarationAround(text, wordStart);
+  const { start, end } = declarationSpan(text, wordStart);
   const before = text.slice(start, wordStart);
   const after = text.slice(wordEnd, end);
   const uri = URI.parse(`${document.uri.toString()}.cursor.specl`);
@@ -71,19 +70,6 @@ export function cursorContext(
       start > 0 && /^(type|enum|error|endpoint|property)\b/m.test(text.slice(0, start)),
     textAfter: text.slice(wordEnd),
   };
-}
-
-/** The lines of the top-level declaration that holds an offset: from its keyword to the next. */
-function declarationAround(text: string, offset: number): { start: number; end: number } {
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
-  while (start > 0 && !declarationStart.test(text.slice(start, start + 10))) {
-    start = text.lastIndexOf('\n', start - 2) + 1;
-  }
-  let end = text.indexOf('\n', offset);
-  while (end >= 0 && !declarationStart.test(text.slice(end + 1, end + 11))) {
-    end = text.indexOf('\n', end + 1);
-  }
-  return { start, end: end < 0 ? text.length : end + 1 };
 }
 
 /** The reference whose text starts at an offset of a document. */
