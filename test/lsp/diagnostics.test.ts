@@ -84,7 +84,9 @@ describe('diagnostics over LSP', () => {
     // Two lines are added above `type A`, and `Gadget` is renamed: the first publication has the
     // error of `type A` moved down two lines, and no word yet of the now unknown `Gadget` (the
     // declaration that uses it was not edited).
-    const edited = text.replace('type A', '// a\n// b\ntype A').replace('type Gadget', 'type Thing');
+    const edited = text
+      .replace('type A', '// a\n// b\ntype A')
+      .replace('type Gadget', 'type Thing');
     const published: string[][] = [];
     const start = session.diagnostics.get(uri);
     await session.change(uri, edited);
