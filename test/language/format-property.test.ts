@@ -140,6 +140,18 @@ const printed = (arbitrary: fc.Arbitrary<SpecProject>) =>
 /** How many generated specs the perturbations changed (most must be, for the tests to mean much). */
 const perturbed = { spaces: 0, lines: 0 };
 
+/** Random one-file specs, each with whitespace added between some of its tokens. */
+function perturbedSpecs(spacesOnly: boolean) {
+  return fc
+    .tuple(printed(specArbitrary), fc.array(fc.nat(99), { minLength: 1, maxLength: 40 }))
+    .map(([project, choices]) => {
+      const text = printProject(project)[project.root]!;
+      const changed = perturb(text, choices, spacesOnly);
+      if (changed !== text) perturbed[spacesOnly ? 'spaces' : 'lines']++;
+      return { root: project.root, text, changed };
+    });
+}
+
 const settings = { interruptAfterTimeLimit: 15_000, markInterruptAsFailure: false } as const;
 
 describe('formatting random specs', () => {
@@ -160,22 +172,15 @@ describe('formatting random specs', () => {
   });
 
   it('gives the same text whatever the spaces between tokens on a line', async () => {
-    const arbitrary = fc.tuple(
-      printed(specArbitrary),
-      fc.array(fc.nat(99), { minLength: 1, maxLength: 40 }),
-    );
     await fc.assert(
-      fc.asyncProperty(arbitrary, async ([project, choices]) => {
-        const files = printProject(project);
-        const text = files[project.root]!;
-        const spaced = perturb(text, choices, true);
-        if (spaced !== text) perturbed.spaces++;
-        const [a, b] = [await format(text, project.root), await format(spaced, project.root)];
-        if (a !== b)
+      fc.asyncProperty(perturbedSpecs(true), async ({ root, text, changed }) => {
+        const [a, b] = [await format(text, root), await format(changed, root)];
+        if (a !== b) {
           fail(
             'added spaces changed the formatted text',
-            `${spaced}\n---- gives:\n${b}\n---- not:\n${a}`,
+            `${changed}\n---- gives:\n${b}\n---- not:\n${a}`,
           );
+        }
       }),
       { seed: 5152, numRuns: 60, ...settings },
     );
@@ -183,22 +188,12 @@ describe('formatting random specs', () => {
   });
 
   it('keeps the AST of specs with line breaks added anywhere, idempotently', async () => {
-    const arbitrary = fc.tuple(
-      printed(specArbitrary),
-      fc.array(fc.nat(99), { minLength: 1, maxLength: 40 }),
-    );
     await fc.assert(
-      fc.asyncProperty(arbitrary, async ([project, choices]) => {
-        const files = printProject(project);
-        const text = perturb(files[project.root]!, choices, false);
-        if (text !== files[project.root]) perturbed.lines++;
-        const formatted = await format(text, project.root);
-        if ((await format(formatted, project.root)) !== formatted)
-          fail('not idempotent', formatted);
-        if (
-          JSON.stringify(astShape(formatted)) !== JSON.stringify(astShape(files[project.root]!))
-        ) {
-          fail('the AST changed', `${text}\n---- formatted:\n${formatted}`);
+      fc.asyncProperty(perturbedSpecs(false), async ({ root, text, changed }) => {
+        const formatted = await format(changed, root);
+        if ((await format(formatted, root)) !== formatted) fail('not idempotent', formatted);
+        if (JSON.stringify(astShape(formatted)) !== JSON.stringify(astShape(text))) {
+          fail('the AST changed', `${changed}\n---- formatted:\n${formatted}`);
         }
       }),
       { seed: 5153, numRuns: 60, ...settings },

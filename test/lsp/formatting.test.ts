@@ -26,13 +26,17 @@ describe('formatting over LSP', () => {
   });
   afterAll(() => session.close());
 
-  it('formats a document as `specl fmt` does, whatever the editor tab settings', async () => {
-    const uri = await session.open('shop.specl', messy);
-    await session.diagnosticsFor(uri);
-    const edits = await session.connection.sendRequest(DocumentFormattingRequest.type, {
+  /** The edits the server proposes to format a whole document. */
+  const formatting = (uri: string) =>
+    session.connection.sendRequest(DocumentFormattingRequest.type, {
       textDocument: { uri },
       options,
     });
+
+  it('formats a document as `specl fmt` does, whatever the editor tab settings', async () => {
+    const uri = await session.open('shop.specl', messy);
+    await session.diagnosticsFor(uri);
+    const edits = await formatting(uri);
     const formatted = applyEdits(messy, edits!);
     const cli = await formatSource(messy, uri);
     expect(cli.ok && formatted === cli.text).toBe(true);
@@ -49,12 +53,7 @@ endpoint getItem GET /items/{id: Uuid} {
     // Formatting what it formatted changes nothing.
     await session.change(uri, formatted);
     await session.diagnosticsFor(uri);
-    expect(
-      await session.connection.sendRequest(DocumentFormattingRequest.type, {
-        textDocument: { uri },
-        options,
-      }),
-    ).toEqual([]);
+    expect(await formatting(uri)).toEqual([]);
   });
 
   it('formats a range only', async () => {
@@ -73,11 +72,6 @@ endpoint getItem GET /items/{id: Uuid} {
   it('leaves a document with syntax errors as it is', async () => {
     const uri = await session.open('broken.specl', 'type Item {name:String\n');
     await session.diagnosticsFor(uri);
-    expect(
-      await session.connection.sendRequest(DocumentFormattingRequest.type, {
-        textDocument: { uri },
-        options,
-      }),
-    ).toEqual([]);
+    expect(await formatting(uri)).toEqual([]);
   });
 });

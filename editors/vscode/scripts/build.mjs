@@ -12,25 +12,21 @@ const root = resolve(here, '../..');
 const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: [join(here, 'src/extension.ts')],
   outfile: join(here, 'dist/extension.js'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   external: ['vscode'],
-  logLevel: 'warning',
 });
 
 await build({
+  ...common,
   entryPoints: [join(root, 'packages/lsp/dist/stdio.js')],
   outfile: join(here, 'dist/server.mjs'),
-  bundle: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: {
     js: "import { createRequire as __speclCreateRequire } from 'node:module'; const require = __speclCreateRequire(import.meta.url);",

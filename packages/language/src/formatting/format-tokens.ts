@@ -2,6 +2,7 @@ import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isLeafCstNode } from 'langium';
 import type { SpecFile } from '../generated/ast.js';
 import { isEndpoint, isRecordDecl, isErrorDecl } from '../generated/ast.js';
+import { declarationTypes } from '../util/declaration-types.js';
 
 /** A token of a spec as the formatter sees it: code or a comment, with its grammatical role. */
 export interface FormatToken {
@@ -24,14 +25,9 @@ export interface FormatToken {
 
 /** Nodes whose first token starts an item, which stands on its own line in a broken block. */
 const itemTypes = new Set([
+  ...declarationTypes,
   'SpecHeader',
   'Import',
-  'RecordDecl',
-  'AliasDecl',
-  'EnumDecl',
-  'ErrorDecl',
-  'Endpoint',
-  'Property',
   'EnumMember',
   'HeaderParam',
   'QueryParam',

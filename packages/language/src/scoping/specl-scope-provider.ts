@@ -42,8 +42,7 @@ import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters, localNames } from './local-names.js';
-
-const typeDeclarations = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorDecl']);
+import { typeDeclarationTypes } from '../util/declaration-types.js';
 
 /**
  * Resolves every kind of name in a spec: declarations visible in a file (its own and those
@@ -84,7 +83,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
       const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
         .concat(this.indexManager.allElements(undefined, new Set([key])))
         .toArray();
-      const isType = (d: AstNodeDescription) => typeDeclarations.has(d.type);
+      const isType = (d: AstNodeDescription) => typeDeclarationTypes.has(d.type);
       return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
     });
   }

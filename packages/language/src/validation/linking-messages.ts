@@ -25,15 +25,8 @@ import { importPathBetween } from '../workspace/imports.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { withArticle } from '../util/article.js';
+import { declarationTypes } from '../util/declaration-types.js';
 
-const declarationTypes = new Set([
-  'RecordDecl',
-  'AliasDecl',
-  'EnumDecl',
-  'ErrorDecl',
-  'Endpoint',
-  'Property',
-]);
 const outcomeMembers = ['ok', 'status', 'value', 'error'];
 const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'];
 

@@ -31,16 +31,12 @@ import { completionKindOf, signatureOf } from '../describe-node.js';
 import type { CursorContext } from './cursor-context.js';
 import { PLACEHOLDER, cursorContext } from './cursor-context.js';
 import { snippetsFor } from './snippets.js';
+import { declarationTypes, typeDeclarationTypes } from '../../util/declaration-types.js';
 
-const typeKinds = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorDecl']);
-const notValues = new Set([
-  'RecordDecl',
-  'AliasDecl',
-  'ErrorDecl',
-  'Property',
-  'Endpoint',
-  'SpecHeader',
-]);
+/** What is not a value where an expression wants one: types (enums are, for `Status.x`), ... */
+const notValues = new Set(
+  [...declarationTypes, 'SpecHeader'].filter((type) => type !== 'EnumDecl'),
+);
 // Keywords reached through these rules are names (a field may be called `type`), not keywords.
 const nameRules = new Set(['Name', 'ValueName', 'ArgumentName', 'PathWord']);
 
@@ -132,7 +128,7 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
   /** Whether a candidate suits the reference: only types in type positions, values in expressions. */
   private fits(info: ReferenceInfo, candidate: AstNodeDescription, callValue: boolean): boolean {
     const container = info.container;
-    if (isTypeRef(container)) return typeKinds.has(candidate.type);
+    if (isTypeRef(container)) return typeDeclarationTypes.has(candidate.type);
     if (isSpread(container))
       return candidate.type === 'RecordDecl' || candidate.type === 'ErrorDecl';
     if (isErrorsClause(container)) return candidate.type === 'ErrorDecl';
@@ -157,7 +153,7 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
     if (expectedEnum && isEnumMember(node) && isEnumDecl(node.$container)) {
       if (node.$container.name === expectedEnum) return '0';
     }
-    return typeKinds.has(candidate.type) || candidate.type === 'Endpoint' ? '2' : '1';
+    return typeDeclarationTypes.has(candidate.type) || candidate.type === 'Endpoint' ? '2' : '1';
   }
 
   /** Makes an endpoint item insert a call with its required parameters as tab stops. */

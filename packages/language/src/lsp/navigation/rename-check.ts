@@ -21,15 +21,7 @@ import { isRecordLike, recordFields } from '../../typing/records.js';
 import type { RecordLike } from '../../typing/records.js';
 import { isBuiltinNode } from '../../workspace/builtins.js';
 import { importPathBetween, importedUris } from '../../workspace/imports.js';
-
-const declarationTypes = new Set([
-  'RecordDecl',
-  'AliasDecl',
-  'EnumDecl',
-  'ErrorDecl',
-  'Endpoint',
-  'Property',
-]);
+import { declarationTypes } from '../../util/declaration-types.js';
 
 /**
  * Why a node may not be renamed to `newName`, or undefined when it may. A rename must leave
