@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AstNode } from 'langium';
-import { EmptyFileSystem, URI, isReference } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import { createSpeclServices, formatSource } from '@specl/language';
+import { astShape } from '../helpers/ast-shape.js';
 import { lowerFiles } from '../helpers/lower.js';
 import { printProject } from '../arbitraries/print-spec.js';
 import { multiFileSpecArbitrary, specArbitrary } from '../arbitraries/spec-arbitrary.js';
@@ -10,25 +10,13 @@ import type { SpecProject } from '../arbitraries/spec-model.js';
 
 const { shared, Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
 
-/** The AST of a text without positions: types, values, and references by their text. */
-function astShape(text: string): unknown {
+/** The AST of a text without positions (see {@link astShape}). */
+function shapeOf(text: string): unknown {
   const document = shared.workspace.LangiumDocumentFactory.fromString(
     text,
     URI.parse('file:///shape.specl'),
   );
-  const shape = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(shape);
-    if (isReference(value)) return { ref: value.$refText };
-    if (value && typeof value === 'object') {
-      const node = value as AstNode & Record<string, unknown>;
-      const entries = Object.entries(node)
-        .filter(([key]) => !key.startsWith('$') || key === '$type')
-        .map(([key, v]) => [key, shape(v)]);
-      return Object.fromEntries(entries);
-    }
-    return value;
-  };
-  return shape(document.parseResult.value);
+  return astShape(document.parseResult.value);
 }
 
 /**
@@ -76,7 +64,7 @@ async function formattingKeepsMeaning(project: SpecProject): Promise<void> {
   const formatted = await formatAll(files);
   for (const [path, text] of Object.entries(formatted)) {
     if ((await format(text, path)) !== text) fail(`formatting ${path} twice changed it`, text);
-    if (JSON.stringify(astShape(text)) !== JSON.stringify(astShape(files[path]!))) {
+    if (JSON.stringify(shapeOf(text)) !== JSON.stringify(shapeOf(files[path]!))) {
       fail(`formatting ${path} changed its AST`, `${files[path]}\n---- formatted:\n${text}`);
     }
   }
@@ -192,7 +180,7 @@ describe('formatting random specs', () => {
       fc.asyncProperty(perturbedSpecs(false), async ({ root, text, changed }) => {
         const formatted = await format(changed, root);
         if ((await format(formatted, root)) !== formatted) fail('not idempotent', formatted);
-        if (JSON.stringify(astShape(formatted)) !== JSON.stringify(astShape(text))) {
+        if (JSON.stringify(shapeOf(formatted)) !== JSON.stringify(shapeOf(text))) {
           fail('the AST changed', `${changed}\n---- formatted:\n${formatted}`);
         }
       }),

@@ -5,3 +5,5 @@ export {
   SpeclDocumentUpdateHandler,
 } from './specl-document-update-handler.js';
 export { SpeclWorkspaceManager } from './specl-workspace-manager.js';
+export { spliceDeclarations } from '../parser/splice-declarations.js';
+export { SpeclDocumentFactory } from '../parser/specl-document-factory.js';

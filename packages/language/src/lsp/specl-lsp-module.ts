@@ -25,6 +25,7 @@ import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js
 import { SpeclFormatter } from './presentation/specl-formatter.js';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
 import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
+import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -52,6 +53,7 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
   workspace: {
     DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
     WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
+    LangiumDocumentFactory: (shared) => new SpeclDocumentFactory(shared),
   },
   lsp: {
     NodeKindProvider: () => new SpeclNodeKindProvider(),

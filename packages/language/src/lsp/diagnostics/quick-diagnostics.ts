@@ -4,6 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { SpecFile } from '../../generated/ast.js';
 import { declarationSpan } from '../../workspace/declaration-span.js';
+import { positionAt } from '../../util/text-position.js';
 import { registerShadowDocument } from '../../workspace/shadow-documents.js';
 import type { PublishedDiagnostics } from './diagnostics-publisher.js';
 
@@ -59,9 +60,7 @@ export async function quickDiagnostics(
 }
 
 function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return positionAt(text, offset).line;
 }
 
 /** A diagnostic (and the fixes it carries) moved down by some lines. */
