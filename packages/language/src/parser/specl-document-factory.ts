@@ -1,5 +1,11 @@
-import type { AstNode, LangiumDocument, LangiumSharedCoreServices, Mutable } from 'langium';
-import { Cancellation, DefaultLangiumDocumentFactory, DocumentState } from 'langium';
+import type {
+  AstNode,
+  LangiumDocument,
+  LangiumSharedCoreServices,
+  Mutable,
+  Cancellation,
+} from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState } from 'langium';
 import { spliceDeclarations } from './splice-declarations.js';
 
 /**
