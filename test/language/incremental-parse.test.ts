@@ -3,6 +3,7 @@ import type { CstNode, LangiumDocument } from 'langium';
 import { CstUtils, EmptyFileSystem, URI, isLeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createSpeclServices } from '@specl/language';
+import type { SpecFile } from '@specl/language';
 import { spliceDeclarations } from '@specl/language/lsp';
 import { printProject } from '../arbitraries/print-spec.js';
 import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
@@ -87,9 +88,7 @@ describe('re-parsing only the declarations an edit touched', () => {
             want.slice(differs, differs + 3),
           );
           expect(got).toEqual(want);
-          const declarations = (
-            document.parseResult.value as { declarations: { $containerIndex?: number }[] }
-          ).declarations;
+          const declarations = (document.parseResult.value as SpecFile).declarations;
           expect(declarations.map((d) => d.$containerIndex)).toEqual(declarations.map((_, i) => i));
         }
       }),
