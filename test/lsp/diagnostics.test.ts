@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkFiles } from '../helpers/check.js';
 import { textIn } from './helpers/cursor.js';
-import { LspSession } from './helpers/lsp-session.js';
+import { LspSession, serverCommands } from './helpers/lsp-session.js';
 
 /** A diagnostic as `specl check` reports it: 1-based `line:col`, the text it covers, code, message. */
 function summary(text: string, d: Diagnostic) {
@@ -144,5 +144,20 @@ describe('diagnostics over LSP', () => {
     expect(missing.map((d) => d.code)).toEqual(['specl/unresolved-import', 'specl/unknown-type']);
     await session.writeOnDisk('disk-lib.specl', 'type Late = String\n');
     expect(await session.diagnosticsFor(uri, (d) => d.length === 0)).toEqual([]);
+  });
+
+  it('come the same from `specl lsp --stdio`', async () => {
+    const other = await LspSession.start(
+      { 'a.specl': 'spec A version "1.0.0"\ntype A = Strng\n' },
+      serverCommands.specl,
+    );
+    try {
+      const diagnostics = await other.diagnosticsFor(other.uri('a.specl'));
+      expect(diagnostics.map((d) => d.message)).toEqual([
+        'unknown type `Strng`; did you mean `String`?',
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 });

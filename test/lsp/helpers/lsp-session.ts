@@ -34,6 +34,12 @@ let documentCount = 0;
 /** The language server's executable, as editors start it. */
 export const serverBin = join(repoRoot, 'cli/bin/specl-language-server.js');
 
+/** The two ways to start the server: its own bin, or `specl lsp --stdio`. */
+export const serverCommands = {
+  bin: [serverBin, '--stdio'],
+  specl: [join(repoRoot, 'cli/bin/specl.js'), 'lsp', '--stdio'],
+} as const;
+
 /**
  * A running Specl language server in a child process, driven over stdio as an editor drives
  * it, with a temporary workspace folder. Diagnostics the server publishes are collected.
@@ -71,11 +77,14 @@ export class LspSession {
    * Starts a server on a fresh workspace folder holding `files` (paths relative to it; `../x`
    * lies outside the workspace folder) and completes the initialize handshake.
    */
-  static async start(files: Record<string, string> = {}): Promise<LspSession> {
+  static async start(
+    files: Record<string, string> = {},
+    command: readonly string[] = serverCommands.bin,
+  ): Promise<LspSession> {
     const root = join(realpathSync(mkdtempSync(join(tmpdir(), 'specl-lsp-'))), 'workspace');
     mkdirSync(root);
     for (const [path, text] of Object.entries(files)) writeFile(root, path, text);
-    const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: root });
+    const child = spawn(process.execPath, [...command], { cwd: root });
     const session = new LspSession(root, child);
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
