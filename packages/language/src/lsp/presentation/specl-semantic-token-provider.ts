@@ -76,17 +76,17 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
         });
       } else this.reference(node, 'ref', node.ref?.ref, acceptor);
     }
-    if (isSpread(node)) this.reference(node, 'target', node.target.ref, acceptor);
+    if (isSpread(node)) this.reference(node, 'target', node.target?.ref, acceptor);
     if (isErrorsClause(node)) {
       node.errors.forEach((error, index) =>
-        this.reference(node, 'errors', error.ref, acceptor, index),
+        this.reference(node, 'errors', error?.ref, acceptor, index),
       );
     }
-    if (isNameRef(node)) this.reference(node, 'target', node.target.ref, acceptor);
-    if (isMemberAccess(node)) this.reference(node, 'member', node.member.ref, acceptor);
-    if (isFieldInit(node)) this.reference(node, 'field', node.field.ref, acceptor);
-    if (isArgument(node)) this.reference(node, 'parameter', node.parameter.ref, acceptor);
-    if (isEndpointCall(node)) this.reference(node, 'endpoint', node.endpoint.ref, acceptor);
+    if (isNameRef(node)) this.reference(node, 'target', node.target?.ref, acceptor);
+    if (isMemberAccess(node)) this.reference(node, 'member', node.member?.ref, acceptor);
+    if (isFieldInit(node)) this.reference(node, 'field', node.field?.ref, acceptor);
+    if (isArgument(node)) this.reference(node, 'parameter', node.parameter?.ref, acceptor);
+    if (isEndpointCall(node)) this.reference(node, 'endpoint', node.endpoint?.ref, acceptor);
   }
 
   private reference(
