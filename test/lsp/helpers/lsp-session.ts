@@ -19,6 +19,7 @@ import {
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -64,6 +65,11 @@ export class LspSession {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const wake of this.waiters.splice(0)) wake();
+    });
+    // Errors and warnings the server logs to the editor count as its log too.
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      if (params.type <= 2)
+        this.stderr += `[${params.type === 1 ? 'error' : 'warning'}] ${params.message}\n`;
     });
     this.connection.onRequest(RegistrationRequest.type, () => null);
     this.connection.onRequest(WorkspaceFoldersRequest.type, () => [
@@ -205,7 +211,7 @@ export class LspSession {
     }
   }
 
-  /** What the server wrote to stderr (its log). */
+  /** What the server wrote to stderr, and the errors and warnings it logged to the editor. */
   get log(): string {
     return this.stderr;
   }

@@ -1,4 +1,5 @@
 import type { LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 
 const originals = new WeakMap<LangiumDocument, LangiumDocument>();
 
@@ -10,6 +11,8 @@ const originals = new WeakMap<LangiumDocument, LangiumDocument>();
  */
 export function registerShadowDocument(shadow: LangiumDocument, original: LangiumDocument): void {
   originals.set(shadow, originals.get(original) ?? original);
+  // Its scopes are the original's, ready: its references may be resolved at once.
+  shadow.state = DocumentState.ComputedScopes;
 }
 
 /** The document whose names a document sees: its original if it is a shadow, else itself. */
