@@ -26,6 +26,7 @@ import { SpeclFormatter } from './presentation/specl-formatter.js';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
 import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
+import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -54,6 +55,7 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
     WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
     LangiumDocumentFactory: (shared) => new SpeclDocumentFactory(shared),
+    ConfigurationProvider: (shared) => new SpeclConfigurationProvider(shared),
   },
   lsp: {
     NodeKindProvider: () => new SpeclNodeKindProvider(),
