@@ -15,6 +15,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   SemanticTokensRequest,
+  SignatureHelpRequest,
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/run-cli.js';
 import { positionAt } from './helpers/cursor.js';
@@ -103,6 +104,7 @@ describe('the server on broken specs', () => {
                 [
                   [CompletionRequest.type as never, { textDocument, position }],
                   [HoverRequest.type as never, { textDocument, position }],
+                  [SignatureHelpRequest.type as never, { textDocument, position }],
                   [DefinitionRequest.type as never, { textDocument, position }],
                   [
                     ReferencesRequest.type as never,

@@ -32,7 +32,10 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
       : {},
   );
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
-  // Completion answers from the current text, without waiting for a full check.
-  startLanguageServer(shared, { CompletionProvider: COMPLETION_STATE });
+  // Completion and signature help answer from the current text, without waiting for a full check.
+  startLanguageServer(shared, {
+    CompletionProvider: COMPLETION_STATE,
+    SignatureHelp: COMPLETION_STATE,
+  });
   return closed;
 }

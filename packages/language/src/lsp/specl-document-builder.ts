@@ -85,8 +85,8 @@ export class SpeclDocumentBuilder extends DefaultDocumentBuilder {
   /**
    * Before a request waits for a document (or the workspace) to reach a state, the full
    * checks that wait for the typing to pause start at once (see `SpeclDocumentUpdateHandler`).
-   * Completion does not wait for them: it asks for {@link COMPLETION_STATE} and answers from
-   * the text as it is (it parses the declaration at the cursor itself).
+   * Completion and signature help do not wait for them: they ask for {@link COMPLETION_STATE}
+   * and answer from the text as it is (they read the declaration at the cursor themselves).
    */
   override waitUntil(
     state: DocumentState,

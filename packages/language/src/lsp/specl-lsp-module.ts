@@ -27,6 +27,7 @@ import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
 import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
+import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
 import { SpeclDocumentBuilder } from './specl-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
@@ -46,6 +47,7 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
     InlayHintProvider: () => new SpeclInlayHintProvider(),
     CodeActionProvider: () => new SpeclCodeActionProvider(),
     Formatter: (services) => new SpeclFormatter(services),
+    SignatureHelp: (services) => new SpeclSignatureHelpProvider(services),
   },
 };
 
