@@ -10,6 +10,7 @@ import { isCompositeCstNode, isLeafCstNode, URI } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Declaration, SpecFile } from '../generated/ast.js';
 import { positionAt } from '../util/text-position.js';
+import { textChange } from '../util/text-change.js';
 
 /** The fields of Langium 4.2's CST nodes that a splice moves (private in Langium's types). */
 interface MovableLeaf {
@@ -41,17 +42,7 @@ export function spliceDeclarations(
   if (!root || parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) return false;
   if (!movable(root)) return false;
   const old = root.fullText;
-  let prefix = 0;
-  const shortest = Math.min(old.length, text.length);
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
-  const changeEnd = old.length - suffix;
+  const { start: prefix, oldEnd: changeEnd } = textChange(old, text);
   const declarations = file.declarations;
   let first = declarations.findIndex((d) => (d.$cstNode?.end ?? -1) >= prefix);
   if (first < 0) first = declarations.length;

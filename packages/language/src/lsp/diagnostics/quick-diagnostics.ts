@@ -5,6 +5,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { SpecFile } from '../../generated/ast.js';
 import { declarationSpan } from '../../workspace/declaration-span.js';
 import { positionAt } from '../../util/text-position.js';
+import { textChange } from '../../util/text-change.js';
 import { registerShadowDocument } from '../../workspace/shadow-documents.js';
 import type { PublishedDiagnostics } from './diagnostics-publisher.js';
 
@@ -24,17 +25,8 @@ export async function quickDiagnostics(
 ): Promise<Diagnostic[] | undefined> {
   const old = before.text;
   if (old === text) return [...before.diagnostics];
-  let prefix = 0;
-  const shortest = Math.min(old.length, text.length);
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
-  const span = declarationSpan(text, prefix, text.length - suffix);
+  const change = textChange(old, text);
+  const span = declarationSpan(text, change.start, change.newEnd);
   const oldEnd = span.end + (old.length - text.length);
   const firstLine = lineAt(text, span.start);
   const oldLastLine = lineAt(old, Math.max(span.start, oldEnd - 1));
