@@ -102,8 +102,17 @@ describe('hover over LSP', () => {
     expect(declared?.markdown).toBe('```specl\ntype Local = String\n```\n\nA local type.');
   });
 
-  it('shows nothing on punctuation or keywords', async () => {
+  it('explains keywords, and shows nothing on punctuation', async () => {
     expect(await hover('type Span {\n  length:$0 Days\n}\n')).toBeNull();
-    expect(await hover('ty$0pe Span = Int\n')).toBeNull();
+    expect(
+      await hover('endpoint e GET /e {\n  response 200 Days\n  ens$0ures response > 0\n}\n'),
+    ).toEqual({
+      word: 'ensures',
+      markdown: 'A postcondition: every success response must satisfy it.',
+    });
+    // A field named by a keyword is the field, not the keyword.
+    expect((await hover('type Span {\n  ty$0pe: Days\n}\n'))?.markdown).toBe(
+      '```specl\ntype: Days\n```\n\nType: `Int`\n\nConstraints: `min: 0` (from `Days`), `max: 366` (from `Days`)',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { CstUtils } from 'langium';
+import { CstUtils, GrammarAST } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -21,12 +21,14 @@ import type { SpeclType } from '../../typing/specl-type.js';
 import { typeToString } from '../../typing/specl-type.js';
 import { typeOf, typeOfNamedElement } from '../../typing/type-of.js';
 import { signatureOf } from '../describe-node.js';
+import { keywordDocs } from './keyword-docs.js';
 import { isBuiltinNode } from '../../workspace/builtins.js';
 
 /**
  * Hover over a name: how it is declared, the type it resolves to (through aliases; in an
  * expression, the type there, after narrowing and for `try` outcomes the real `value` and
  * `error`), the constraints in effect (with the alias each comes from) and its doc comment.
+ * Over a keyword: what it means.
  */
 export class SpeclHoverProvider extends AstNodeHoverProvider {
   constructor(services: LangiumServices) {
@@ -43,7 +45,12 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
     const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
     if (!leaf || leaf.end <= offset) return undefined;
     const target = this.references.findDeclarations(leaf)[0];
-    if (!target) return undefined;
+    if (!target) {
+      const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDocs[leaf.text] : undefined;
+      return keyword
+        ? { contents: { kind: 'markdown', value: keyword }, range: leaf.range }
+        : undefined;
+    }
     const expression = leaf.astNode;
     const here =
       isNameRef(expression) || isMemberAccess(expression) ? (expression as Expression) : undefined;
