@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'cli/dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [resolve(root, 'cli/dist/cli.js')],
+  entryPoints: [resolve(root, 'cli/dist/cli.js'), resolve(root, 'cli/dist/language-server.js')],
   outdir,
   bundle: true,
   splitting: true,

@@ -4,6 +4,8 @@ import { compileHelp } from './commands/compile-help.js';
 import { verifyHelp } from './commands/verify-help.js';
 import { diffHelp } from './commands/diff-help.js';
 import { implementHelp, repairHelp } from './commands/agent-help.js';
+import { fmtHelp } from './commands/fmt-help.js';
+import { lspHelp } from './commands/lsp-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -35,6 +37,14 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/agent-command.js')).runRepair,
     help: repairHelp,
   },
+  fmt: {
+    load: async () => (await import('./commands/fmt-command.js')).runFmt,
+    help: fmtHelp,
+  },
+  lsp: {
+    load: async () => (await import('./commands/lsp-command.js')).runLsp,
+    help: lspHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -48,6 +58,8 @@ Commands:
   diff <old> <new>              classify the changes between two versions of a spec
   implement <spec> --impl <dir> let Claude implement the spec, verified as it goes
   repair <spec> --impl <dir>    let Claude repair the code from its counterexamples
+  fmt [--check] [files...]      format specs in place (or check that they are)
+  lsp --stdio                   run the language server (for editors)
 
 Options:
   -v, --version   print the version

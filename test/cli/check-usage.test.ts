@@ -47,7 +47,7 @@ describe('specl check (usage errors exit 2 with a clear message)', () => {
       'an unknown command',
       ['chek'],
       {},
-      'specl: unknown command `chek`; the commands are check, compile, verify, diff, implement, repair (see `specl --help`)\n',
+      'specl: unknown command `chek`; the commands are check, compile, verify, diff, implement, repair, fmt, lsp (see `specl --help`)\n',
     ],
   ];
   for (const [what, args, files, message] of cases) {

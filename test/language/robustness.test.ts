@@ -19,6 +19,8 @@ const language = pathToFileURL(createRequire(import.meta.url).resolve('@specl/la
 const workerSource = `
 const { parentPort } = require('node:worker_threads');
 const loading = import(${JSON.stringify(language)});
+// Says when the toolchain is loaded: the time limit is for checking, not for loading it.
+loading.then(() => parentPort.postMessage({ ready: true }), () => parentPort.postMessage({ ready: true }));
 parentPort.on('message', async ({ id, files, roots }) => {
   try {
     const { checkSources } = await loading;
@@ -35,13 +37,34 @@ const workers: (Worker | undefined)[] = new Array(Math.min(2, availableParalleli
 );
 let nextId = 0;
 
-function checkInWorker(
+const ready = new WeakMap<Worker, Promise<void>>();
+
+/** A worker for a slot, started if needed, once it has loaded the toolchain (at most 60 s). */
+async function workerFor(index: number): Promise<Worker> {
+  const current = (workers[index] ??= new Worker(workerSource, { eval: true }));
+  if (!ready.has(current)) {
+    ready.set(
+      current,
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, 60_000);
+        current.once('message', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+    );
+  }
+  await ready.get(current);
+  return current;
+}
+
+async function checkInWorker(
   slot: number,
   files: Record<string, string>,
   roots: string[],
 ): Promise<readonly SpecDiagnostic[]> {
   const index = slot % workers.length;
-  const current = (workers[index] ??= new Worker(workerSource, { eval: true }));
+  const current = await workerFor(index);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const done = () => {

@@ -40,9 +40,9 @@ import { stripOptional } from '../typing/specl-type.js';
 import { typeOf } from '../typing/type-of.js';
 import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
+import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters, localNames } from './local-names.js';
-
-const typeDeclarations = new Set(['RecordDecl', 'AliasDecl', 'EnumDecl', 'ErrorDecl']);
+import { typeDeclarationTypes } from '../util/declaration-types.js';
 
 /**
  * Resolves every kind of name in a spec: declarations visible in a file (its own and those
@@ -76,20 +76,20 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
    * that a type reference still finds the type.
    */
   visibleDeclarations(node: AstNode): Scope {
-    const document = AstUtils.getDocument(node) as LangiumDocument<SpecFile>;
+    const document = scopeDocumentOf(AstUtils.getDocument(node)) as LangiumDocument<SpecFile>;
     const key = document.uri.toString();
     return this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
       const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
         .concat(this.indexManager.allElements(undefined, new Set([key])))
         .toArray();
-      const isType = (d: AstNodeDescription) => typeDeclarations.has(d.type);
+      const isType = (d: AstNodeDescription) => typeDeclarationTypes.has(d.type);
       return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
     });
   }
 
   private endpoints(node: AstNode): Scope {
-    const key = `${AstUtils.getDocument(node).uri.toString()}#endpoints`;
+    const key = `${scopeDocumentOf(AstUtils.getDocument(node)).uri.toString()}#endpoints`;
     return this.visibleCache.get(
       key,
       () =>

@@ -1,10 +1,15 @@
 import type { ValidationAcceptor } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Endpoint, EndpointCall } from '../generated/ast.js';
 import { isBodyClause, isHeaderParam, isLet, isQueryParam } from '../generated/ast.js';
 import { endpointParameters } from '../scoping/local-names.js';
 import { expectedType } from '../typing/expected-type.js';
 import { checkAssignable } from './expression-report.js';
+import type { DiagnosticFix } from './fixes.js';
+import { placeholderValue } from './placeholder-value.js';
 import { report } from './report.js';
+import { typeOfNamedElement } from '../typing/type-of.js';
+import { unknownType } from '../typing/specl-type.js';
 
 /** Checks of endpoint calls in properties: where they stand, and their arguments. */
 export class CallChecks {
@@ -48,9 +53,28 @@ export class CallChecks {
           node: expr,
           property: 'endpoint',
         },
+        addArguments(expr, endpoint, missing),
       );
     }
   }
+}
+
+/** The fix that adds the missing arguments to a call, each with a placeholder value. */
+function addArguments(call: EndpointCall, endpoint: Endpoint, missing: string[]): DiagnosticFix[] {
+  const close = call.$cstNode && GrammarUtils.findNodeForKeyword(call.$cstNode, ')');
+  if (!close) return [];
+  const params = endpointParameters(endpoint);
+  const args = missing.map((name) => {
+    const param = params.find((p) => (isBodyClause(p) ? 'body' : p.name) === name);
+    return `${name}: ${placeholderValue(param ? typeOfNamedElement(param) : unknownType)}`;
+  });
+  const before = close.root.fullText.slice(0, close.offset).trimEnd();
+  const separator = call.args.length === 0 || before.endsWith(',') ? '' : ', ';
+  const at = close.range.start;
+  const title = `Add ${missing.map((m) => `\`${m}\``).join(', ')} to the call`;
+  return [
+    { title, edits: [{ range: { start: at, end: at }, newText: separator + args.join(', ') }] },
+  ];
 }
 
 /**

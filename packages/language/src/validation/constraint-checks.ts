@@ -5,7 +5,8 @@ import type { EffectiveConstraint } from '../typing/resolve-type.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closestName, didYouMean } from '../util/did-you-mean.js';
+import { changeTo, rangeOf } from './fixes.js';
 import { report } from './report.js';
 
 type ConstraintFamily = 'number' | 'string' | 'list';
@@ -82,6 +83,10 @@ export class ConstraintChecks {
         'specl/unknown-constraint',
         `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, Object.keys(constraintSpecs), `; the constraints are ${Object.keys(constraintSpecs).join(', ')}`)}`,
         { node: constraint, property: 'name' },
+        changeTo(
+          closestName(constraint.name, Object.keys(constraintSpecs)),
+          rangeOf(constraint, 'name'),
+        ),
       );
       return false;
     }

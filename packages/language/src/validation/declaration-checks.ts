@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { AstNode, LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type {
@@ -18,6 +19,7 @@ import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
 import { report } from './report.js';
+import { rangeOf, replaceWith } from './fixes.js';
 import { isField, isSpread } from '../generated/ast.js';
 
 const SEMVER =
@@ -54,6 +56,11 @@ export class DeclarationChecks {
         'specl/invalid-semver',
         `\`${version}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${suggestion}"`,
         { node: header, property: 'version' },
+        replaceWith(
+          `Change the version to "${suggestion}"`,
+          rangeOf(header, 'version'),
+          `"${suggestion}"`,
+        ),
       );
     }
   }
@@ -125,6 +132,12 @@ export class DeclarationChecks {
       'specl/missing-spec',
       `this file is not imported by another, so it must begin with a spec header, such as \`spec ${name} version "0.1.0"\``,
       { node: firstNode },
+      [
+        {
+          title: `Add \`spec ${name} version "0.1.0"\``,
+          edits: [{ range: atStartOf(firstNode), newText: `spec ${name} version "0.1.0"\n\n` }],
+        },
+      ],
     );
   }
 
@@ -353,4 +366,11 @@ function toSpecName(document: LangiumDocument): string {
   const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return /^[A-Za-z_]/.test(name) ? name : `Api${name}`;
+}
+
+/** An empty range where a node's first line begins (the start of the file for the file). */
+function atStartOf(node: AstNode): Range {
+  const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+  const position = { line: start.line, character: 0 };
+  return { start: position, end: position };
 }

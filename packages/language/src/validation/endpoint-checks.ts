@@ -16,7 +16,8 @@ import { endpointParameters } from '../scoping/local-names.js';
 import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closestName, didYouMean } from '../util/did-you-mean.js';
+import { changeTo, insertAfter, rangeOf } from './fixes.js';
 import { importPathBetween, importedDocuments } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
@@ -69,10 +70,16 @@ export class EndpointChecks {
     const fix = (httpMethods as readonly string[]).includes(upper)
       ? `; methods are upper case: write \`${upper}\``
       : didYouMean(upper, httpMethods, `; use one of ${httpMethods.join(', ')}`);
-    report(accept, 'specl/unknown-method', `unknown HTTP method \`${method}\`${fix}`, {
-      node: endpoint,
-      property: 'method',
-    });
+    const replacement = (httpMethods as readonly string[]).includes(upper)
+      ? upper
+      : closestName(upper, httpMethods);
+    report(
+      accept,
+      'specl/unknown-method',
+      `unknown HTTP method \`${method}\`${fix}`,
+      { node: endpoint, property: 'method' },
+      changeTo(replacement, rangeOf(endpoint, 'method')),
+    );
   }
 
   private checkPath(endpoint: Endpoint, accept: ValidationAcceptor): void {
@@ -130,6 +137,7 @@ export class EndpointChecks {
             'specl/untyped-path-parameter',
             `path parameter \`${part.name}\` needs a type: write \`{${part.name}: String}\` (or Uuid, Int, ...)`,
             { node: part, property: 'name' },
+            insertAfter(`Give \`${part.name}\` the type String`, rangeOf(part, 'name'), ': String'),
           );
         }
         if (isPathText(part) && !/^[A-Za-z0-9\-._~:]+$/.test(part.text.replace(/\s/g, ''))) {

@@ -18,21 +18,15 @@ import { expectedType } from '../typing/expected-type.js';
 import { stripOptional, typeToString } from '../typing/specl-type.js';
 import { recordFields } from '../typing/records.js';
 import { typeOf } from '../typing/type-of.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closestName, didYouMean } from '../util/did-you-mean.js';
+import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters } from '../scoping/local-names.js';
 import { importPathBetween } from '../workspace/imports.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { withArticle } from '../util/article.js';
+import { declarationTypes } from '../util/declaration-types.js';
 
-const declarationTypes = new Set([
-  'RecordDecl',
-  'AliasDecl',
-  'EnumDecl',
-  'ErrorDecl',
-  'Endpoint',
-  'Property',
-]);
 const outcomeMembers = ['ok', 'status', 'value', 'error'];
 const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'];
 
@@ -40,6 +34,24 @@ const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'D
 export interface LinkingMessage {
   code: DiagnosticCode;
   message: string;
+  /** The name the reference was most likely meant to be (the did-you-mean), if any. */
+  replacement?: string;
+  /** The import that would bring the name (`./lib.specl`, relative to the file), if any. */
+  importPath?: string;
+}
+
+/** The end of a message that proposes a fix, and the fix. */
+interface Hint {
+  text: string;
+  replacement?: string;
+  importPath?: string;
+}
+
+/** `; did you mean \`x\`?` and `x`, when a close candidate exists; else the fallback. */
+function closest(name: string, candidates: Iterable<string>, fallback = ''): Hint {
+  const list = [...candidates];
+  const replacement = closestName(name, list);
+  return { text: didYouMean(name, list, fallback), ...(replacement ? { replacement } : {}) };
 }
 
 /**
@@ -58,22 +70,28 @@ export class LinkingMessages {
     const scope = () => this.scopeOf(info);
     if (isTypeRef(container) || isSpread(container)) {
       const candidates = [...primitives, ...this.names(scope())];
+      const hint = this.suggest(container, name, candidates);
       return {
         code: 'specl/unknown-type',
-        message: `unknown type \`${name}\`${this.suggest(container, name, candidates)}`,
+        message: `unknown type \`${name}\`${hint.text}`,
+        ...hint,
       };
     }
     if (isErrorsClause(container)) {
       const fallback = `; declare it with \`error ${name} 4xx { ... }\``;
+      const hint = this.suggest(container, name, this.names(scope(), 'ErrorDecl'), fallback);
       return {
         code: 'specl/unknown-error',
-        message: `unknown error \`${name}\`${this.suggest(container, name, this.names(scope(), 'ErrorDecl'), fallback)}`,
+        message: `unknown error \`${name}\`${hint.text}`,
+        ...hint,
       };
     }
     if (isEndpointCall(container)) {
+      const hint = this.suggest(container, name, this.names(scope()));
       return {
         code: 'specl/unknown-endpoint',
-        message: `unknown endpoint \`${name}\`${this.suggest(container, name, this.names(scope()))}`,
+        message: `unknown endpoint \`${name}\`${hint.text}`,
+        ...hint,
       };
     }
     if (isArgument(container)) return this.unknownParameter(container, name);
@@ -81,9 +99,11 @@ export class LinkingMessages {
     if (isFieldInit(container)) {
       const expected = stripOptional(expectedType(container.$container));
       if (expected.kind !== 'record') return undefined;
+      const hint = closest(name, this.names(scope()));
       return {
         code: 'specl/unknown-field',
-        message: `\`${expected.decl.name}\` has no field \`${name}\`${didYouMean(name, this.names(scope()))}`,
+        message: `\`${expected.decl.name}\` has no field \`${name}\`${hint.text}`,
+        ...hint,
       };
     }
     if (isNameRef(container)) return this.unknownName(container, name, scope());
@@ -91,13 +111,8 @@ export class LinkingMessages {
   }
 
   /** The import that would bring `name`, else the closest candidate, else the fallback. */
-  private suggest(
-    node: AstNode,
-    name: string,
-    candidates: Iterable<string>,
-    fallback = '',
-  ): string {
-    return this.importHint(node, name) || didYouMean(name, candidates, fallback);
+  private suggest(node: AstNode, name: string, candidates: Iterable<string>, fallback = ''): Hint {
+    return this.importHint(node, name) ?? closest(name, candidates, fallback);
   }
 
   private unknownMember(
@@ -139,9 +154,11 @@ export class LinkingMessages {
         ? 'a `try` outcome'
         : `\`${typeToString(receiver).replace(/^the type /, '')}\``;
     const list = `; it has ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+    const hint = closest(name, candidates, list);
     return {
       code: 'specl/unknown-field',
-      message: `${owner} has no ${what} \`${name}\`${didYouMean(name, candidates, list)}`,
+      message: `${owner} has no ${what} \`${name}\`${hint.text}`,
+      ...hint,
     };
   }
 
@@ -153,9 +170,11 @@ export class LinkingMessages {
         members.length > 0
           ? `; its members are ${members.map((m) => `\`${m}\``).join(', ')}`
           : `; it has no members yet: add \`${name}\` to it`;
+      const hint = closest(name, members, list);
       return {
         code: 'specl/unknown-name',
-        message: `\`${name}\` is not a member of \`${expected.decl.name}\`, the enum expected here${didYouMean(name, members, list)}`,
+        message: `\`${name}\` is not a member of \`${expected.decl.name}\`, the enum expected here${hint.text}`,
+        ...hint,
       };
     }
     const globals = this.globalScope(ref);
@@ -178,10 +197,8 @@ export class LinkingMessages {
       .filter((d) => !declarationTypes.has(d.type))
       .map((d) => d.name)
       .toArray();
-    return {
-      code: 'specl/unknown-name',
-      message: `unknown name \`${name}\`${this.suggest(ref, name, values)}`,
-    };
+    const hint = this.suggest(ref, name, values);
+    return { code: 'specl/unknown-name', message: `unknown name \`${name}\`${hint.text}`, ...hint };
   }
 
   private unknownParameter(argument: Argument, name: string): LinkingMessage | undefined {
@@ -193,9 +210,11 @@ export class LinkingMessages {
       params.length > 0
         ? `; its parameters are ${params.map((p) => `\`${p}\``).join(', ')}`
         : '; it takes no parameters';
+    const hint = closest(name, params, list);
     return {
       code: 'specl/unknown-parameter',
-      message: `\`${endpoint?.name ?? argument.$container.endpoint.$refText}\` has no parameter \`${name}\`${didYouMean(name, params, list)}`,
+      message: `\`${endpoint?.name ?? argument.$container.endpoint.$refText}\` has no parameter \`${name}\`${hint.text}`,
+      ...hint,
     };
   }
 
@@ -216,13 +235,13 @@ export class LinkingMessages {
   }
 
   /** "; it is declared in ./x.specl: add `import "./x.specl"`" when another file declares the name. */
-  private importHint(node: AstNode, name: string): string {
-    const here = AstUtils.getDocument(node).uri;
+  private importHint(node: AstNode, name: string): Hint | undefined {
+    const here = scopeDocumentOf(AstUtils.getDocument(node)).uri;
     const elsewhere = this.services.shared.workspace.IndexManager.allElements().find(
       (d) => d.name === name && d.documentUri.toString() !== here.toString(),
     );
-    if (!elsewhere) return '';
+    if (!elsewhere) return undefined;
     const path = importPathBetween(here, elsewhere.documentUri);
-    return `; it is declared in ${path}: add \`import "${path}"\``;
+    return { text: `; it is declared in ${path}: add \`import "${path}"\``, importPath: path };
   }
 }

@@ -1,6 +1,7 @@
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { diagnosticCodes } from './diagnostic-codes.js';
+import type { DiagnosticFix } from './fixes.js';
 
 /** Where a diagnostic points: a node, optionally narrowed to one of its properties. */
 export interface Target<N extends AstNode> {
@@ -10,14 +11,20 @@ export interface Target<N extends AstNode> {
 }
 
 /**
- * Reports a diagnostic with a stable code, at the severity the code table gives it. Every
- * check goes through here, so a code and its severity cannot disagree.
+ * Reports a diagnostic with a stable code, at the severity the code table gives it, with the
+ * fixes known for it (carried in its `data`). Every check goes through here, so a code and
+ * its severity cannot disagree.
  */
 export function report<N extends AstNode>(
   accept: ValidationAcceptor,
   code: DiagnosticCode,
   message: string,
   target: Target<N>,
+  fixes: readonly DiagnosticFix[] = [],
 ): void {
-  accept(diagnosticCodes[code].severity, message, { ...target, code });
+  accept(diagnosticCodes[code].severity, message, {
+    ...target,
+    code,
+    ...(fixes.length > 0 ? { data: { fixes } } : {}),
+  });
 }

@@ -6,8 +6,11 @@ import type {
   ValidationOptions,
 } from 'langium';
 import { CstUtils, DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { SpecFile } from '../generated/ast.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LinkingMessages } from './linking-messages.js';
+import type { DiagnosticFix } from './fixes.js';
+import { changeTo } from './fixes.js';
 import { friendlyLexerMessage, friendlyParserMessage } from './syntax-messages.js';
 
 /**
@@ -25,18 +28,20 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
 
   /**
    * A file with syntax errors reports only those: the checks after parsing would run on a
-   * recovered tree and mostly repeat the same mistake in other words.
+   * recovered tree and mostly repeat the same mistake in other words. Diagnostics come in
+   * the order `specl check` prints them: by position, then code, then message.
    */
   override async validateDocument(
     document: LangiumDocument,
     options: ValidationOptions = {},
     cancelToken?: Cancellation.CancellationToken,
   ): Promise<Diagnostic[]> {
-    return super.validateDocument(
+    const diagnostics = await super.validateDocument(
       document,
       { stopAfterLexingErrors: true, stopAfterParsingErrors: true, ...options },
       cancelToken,
     );
+    return diagnostics.sort(byPosition);
   }
 
   protected override processLexingErrors(
@@ -123,6 +128,10 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       if (!error) continue;
       const explained = this.linkingMessages.explain(error);
       if (!explained) continue;
+      const fixes = [
+        ...changeTo(explained.replacement, reference.$refNode?.range),
+        ...(explained.importPath ? [addImport(document, explained.importPath)] : []),
+      ];
       diagnostics.push(
         this.toDiagnostic('error', explained.message, {
           node: error.info.container,
@@ -130,11 +139,40 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
           property: error.info.property,
           index: error.info.index,
           code: explained.code,
-          data: { code: DocumentValidator.LinkingError, refText: reference.$refText },
+          data: {
+            code: DocumentValidator.LinkingError,
+            refText: reference.$refText,
+            ...(fixes.length > 0 ? { fixes } : {}),
+          },
         } as never),
       );
     }
   }
+}
+
+/** The fix that adds `import "path"` after the file's imports (or its header, or at its top). */
+function addImport(document: LangiumDocument, path: string): DiagnosticFix {
+  const file = document.parseResult.value as SpecFile;
+  const anchor = file.imports[file.imports.length - 1] ?? file.header;
+  const line = anchor?.$cstNode ? anchor.$cstNode.range.end.line + 1 : 0;
+  const at = { line, character: 0 };
+  return {
+    title: `Add \`import "${path}"\``,
+    edits: [{ range: { start: at, end: at }, newText: `import "${path}"\n` }],
+  };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  const compare = (x: unknown, y: unknown) => {
+    const [p, q] = [String(x ?? ''), String(y ?? '')];
+    return p < q ? -1 : p > q ? 1 : 0;
+  };
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    compare(a.code, b.code) ||
+    compare(a.message, b.message)
+  );
 }
 
 const topLevelKeyword = /^\s*(type|enum|error|endpoint|property|import|spec)\b/;

@@ -1,4 +1,6 @@
 import type { LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
+import { isShadowDocument } from '../workspace/shadow-documents.js';
 import type { Expression, SpeclAstType } from '../generated/ast.js';
 import { ConstraintChecks } from './constraint-checks.js';
 import { DeclarationChecks } from './declaration-checks.js';
@@ -24,13 +26,15 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     expressions.checkCondition(node.expr ?? node.where, accept);
 
   const checks: ValidationChecks<SpeclAstType> = {
-    SpecFile: [
-      (file, accept) => declarations.checkImports(file, accept),
-      (file, accept) => declarations.checkSpecPresent(file, accept),
-      (file, accept) => declarations.checkDuplicateDeclarations(file, accept),
-      (file, accept) => endpoints.checkRoutes(file, accept),
-      (file, accept) => checkInhabitation(file, accept),
-    ],
+    // Checks of the whole file; a shadow of one declaration (see shadow-documents.ts) is no file.
+    SpecFile: (file, accept) => {
+      if (isShadowDocument(AstUtils.getDocument(file))) return;
+      declarations.checkImports(file, accept);
+      declarations.checkSpecPresent(file, accept);
+      declarations.checkDuplicateDeclarations(file, accept);
+      endpoints.checkRoutes(file, accept);
+      checkInhabitation(file, accept);
+    },
     SpecHeader: (header, accept) => declarations.checkSpecHeader(header, accept),
     RecordDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),

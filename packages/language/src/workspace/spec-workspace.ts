@@ -84,7 +84,8 @@ export async function checkWorkspace(
   };
 }
 
-function toSpecDiagnostic(uri: string, diagnostic: Diagnostic): SpecDiagnostic {
+/** A diagnostic of a file as Specl reports it (an uncoded one is a syntax error). */
+export function toSpecDiagnostic(uri: string, diagnostic: Diagnostic): SpecDiagnostic {
   const known = typeof diagnostic.code === 'string' && diagnostic.code in diagnosticCodes;
   const code = (known ? diagnostic.code : 'specl/syntax-error') as DiagnosticCode;
   return {

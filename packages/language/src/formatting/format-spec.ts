@@ -1,0 +1,212 @@
+import type { LangiumDocument, Lexer } from 'langium';
+import type { FormatToken } from './format-tokens.js';
+import { formatTokens } from './format-tokens.js';
+import { isBlockBrace, isCloser, isOpener, joinsPrevious, spaceBetween } from './layout-rules.js';
+
+/** One replacement of the whitespace between two tokens (offsets in the original text). */
+export interface WhitespaceEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** What formatting a spec gives: the new text and the whitespace edits that make it. */
+export type FormatResult =
+  | { readonly ok: true; readonly text: string; readonly edits: readonly WhitespaceEdit[] }
+  | { readonly ok: false; readonly reason: string };
+
+const INDENT = '  ';
+
+interface OpenBracket {
+  readonly token: FormatToken;
+  readonly index: number;
+  readonly line: number;
+  /** For a declaration's block: whether its items stand one a line. */
+  readonly broken: boolean;
+}
+
+/**
+ * Formats a parsed spec. Only the whitespace between tokens changes (the tokens, comments
+ * included, stay as they are, and a path keeps its spacing), so formatting never changes
+ * what a spec means; the result is checked by lexing it again. The layout:
+ *
+ * - two spaces of indentation a level; one space between tokens, none inside brackets, before
+ *   `,` `:` `?` and after `.`, a space inside `{ }` written on one line;
+ * - a declaration's block (record, error, enum, endpoint, property) written on one line stays
+ *   on one line; one that spans lines has each member, clause or statement on its own line;
+ * - line breaks inside expressions are kept, the continuation indented one level (a closing
+ *   bracket lines up with the line that opened it); at most one blank line is kept between
+ *   items, none inside them;
+ * - comments stay where they are: at the end of their line (with the spaces before them, so
+ *   aligned comments stay aligned), or on their own line indented as the code they precede.
+ *
+ * The same layout comes out of formatting its own output (formatting is idempotent).
+ * Documents with syntax errors are not formatted.
+ */
+export function formatSpec(document: LangiumDocument, lexer: Lexer): FormatResult {
+  const parse = document.parseResult;
+  if (parse.lexerErrors.length > 0 || parse.parserErrors.length > 0) {
+    return { ok: false, reason: 'the file has syntax errors; fix them first' };
+  }
+  const text = document.textDocument.getText();
+  const tokens = formatTokens(document);
+  const gaps = layout(text, tokens);
+  const edits: WhitespaceEdit[] = [];
+  let formatted = '';
+  let cursor = 0;
+  tokens.forEach((token, i) => {
+    const start = i === 0 ? 0 : tokens[i - 1]!.end;
+    if (text.slice(start, token.offset) !== gaps[i]) {
+      edits.push({ start, end: token.offset, newText: gaps[i]! });
+    }
+    formatted += gaps[i]! + token.text;
+    cursor = token.end;
+  });
+  const tail = tokens.length > 0 ? '\n' : '';
+  if (text.slice(cursor) !== tail) edits.push({ start: cursor, end: text.length, newText: tail });
+  formatted += tail;
+  if (!sameTokens(lexer, text, formatted)) {
+    return {
+      ok: false,
+      reason: 'internal error: formatting would change the tokens; please report it',
+    };
+  }
+  return { ok: true, text: formatted, edits };
+}
+
+/** The whitespace to put before each token. */
+function layout(text: string, tokens: readonly FormatToken[]): string[] {
+  const gaps: string[] = [];
+  const stack: OpenBracket[] = [];
+  const lineIndents: number[] = [0];
+  let itemIndex = 0;
+  let itemIndent = 0;
+  tokens.forEach((token, i) => {
+    const prev = tokens[i - 1];
+    if (!prev) {
+      gaps.push('');
+    } else {
+      const original = text.slice(prev.end, token.offset);
+      const newlines = original.split('\n').length - 1;
+      const newline = breaksBefore(prev, token, newlines, stack);
+      if (newline === 'verbatim') {
+        gaps.push(original);
+      } else if (newline) {
+        const blank = newlines >= 2 && mayHaveBlankLine(prev, token) ? '\n' : '';
+        const indent = indentOf(tokens, i, stack, lineIndents, itemIndex, itemIndent);
+        lineIndents.push(indent);
+        gaps.push(`${blank}\n${INDENT.repeat(indent)}`);
+      } else if (token.kind !== 'code' && /^ +$/.test(original) && !original.includes('\n')) {
+        // A comment at the end of a line keeps its spacing (comments are often aligned).
+        gaps.push(original);
+      } else {
+        gaps.push(spaceBetween(prev, token));
+      }
+    }
+    const line = lineIndents.length - 1;
+    if (token.itemStart) {
+      itemIndex = i;
+      itemIndent = lineIndents[line]!;
+    }
+    if (isCloser(token)) stack.pop();
+    if (isOpener(token)) {
+      const broken =
+        isBlockBrace(token) && text.slice(token.end, matchingEnd(tokens, i)).includes('\n');
+      stack.push({ token, index: i, line, broken });
+    }
+  });
+  return gaps;
+}
+
+/** Whether a line break goes before a token: true, false, or `verbatim` (inside a path). */
+function breaksBefore(
+  prev: FormatToken,
+  token: FormatToken,
+  newlines: number,
+  stack: readonly OpenBracket[],
+): boolean | 'verbatim' {
+  // Spaces in a path's literal text are an error the checker reports: keep them as written.
+  const paramClose = prev.keyword === '}' && prev.node.$type === 'PathParam';
+  if (token.inPath && (prev.inPath || paramClose)) return 'verbatim';
+  if (prev.kind === 'line-comment') return true;
+  if (token.kind !== 'code') return newlines > 0;
+  const block = innermostBlock(stack);
+  const inBrokenBlock = block === undefined || block.broken;
+  if (token.itemStart && inBrokenBlock) return true;
+  if (isBlockBrace(token) && token.keyword === '}' && block?.broken) return true;
+  if (isBlockBrace(prev) && prev.keyword === '{' && block?.broken && block.token === prev) {
+    return true;
+  }
+  if (joinsPrevious(token)) return false;
+  return newlines > 0;
+}
+
+/** The innermost open declaration block, or undefined at the top level. */
+function innermostBlock(stack: readonly OpenBracket[]): OpenBracket | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (isBlockBrace(stack[i]!.token)) return stack[i];
+  }
+  return undefined;
+}
+
+/** Blank lines are kept only between items and comments, not after `{` or before `}`. */
+function mayHaveBlankLine(prev: FormatToken, token: FormatToken): boolean {
+  if (isOpener(prev) || isCloser(token)) return false;
+  return token.itemStart || token.kind !== 'code';
+}
+
+/** The indentation (in levels) of a token that starts a line. */
+function indentOf(
+  tokens: readonly FormatToken[],
+  i: number,
+  stack: readonly OpenBracket[],
+  lineIndents: readonly number[],
+  itemIndex: number,
+  itemIndent: number,
+): number {
+  let token = tokens[i]!;
+  if (token.kind !== 'code') {
+    // A comment on its own line is indented as the code it precedes; before a closing
+    // bracket, as the lines inside the brackets.
+    const next = tokens.slice(i + 1).find((t) => t.kind === 'code');
+    if (!next || isCloser(next)) {
+      const open = stack[stack.length - 1];
+      return open ? lineIndents[open.line]! + 1 : 0;
+    }
+    token = next;
+  }
+  if (isCloser(token)) {
+    const open = stack[stack.length - 1];
+    return open ? lineIndents[open.line]! : 0;
+  }
+  const open = stack[stack.length - 1];
+  if (token.itemStart || (open && open.index >= itemIndex)) {
+    return open ? lineIndents[open.line]! + 1 : 0;
+  }
+  return itemIndent + 1;
+}
+
+/** The offset of the bracket that closes the one opened at index `i`. */
+function matchingEnd(tokens: readonly FormatToken[], i: number): number {
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const token = tokens[j]!;
+    if (isOpener(token)) depth++;
+    else if (isCloser(token) && --depth === 0) return token.offset;
+  }
+  return tokens[tokens.length - 1]?.end ?? 0;
+}
+
+/** Whether two texts lex to the same tokens and comments. */
+function sameTokens(lexer: Lexer, a: string, b: string): boolean {
+  const images = (text: string) => {
+    const result = lexer.tokenize(text);
+    const hidden = (result.hidden ?? []).filter((t) => t.image.trim() !== '');
+    return [...result.tokens, ...hidden]
+      .sort((x, y) => x.startOffset - y.startOffset)
+      .map((t) => t.image);
+  };
+  const x = images(a);
+  const y = images(b);
+  return x.length === y.length && x.every((image, i) => image === y[i]);
+}

@@ -1,0 +1,90 @@
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode } from 'langium';
+import type { SpecFile } from '../generated/ast.js';
+import { isEndpoint, isRecordDecl, isErrorDecl } from '../generated/ast.js';
+import { declarationTypes } from '../util/declaration-types.js';
+
+/** A token of a spec as the formatter sees it: code or a comment, with its grammatical role. */
+export interface FormatToken {
+  readonly text: string;
+  readonly offset: number;
+  readonly end: number;
+  readonly kind: 'code' | 'line-comment' | 'block-comment';
+  /** The AST node the token belongs to. */
+  readonly node: AstNode;
+  /** The keyword the token is (`{`, `type`, ...), or undefined for names, literals and comments. */
+  readonly keyword?: string;
+  /** Whether the token starts an item: a declaration, member, clause or statement. */
+  readonly itemStart: boolean;
+  /**
+   * Whether the token is literal text of an endpoint's path (`/`, `items`, `/{`), where
+   * spacing is kept as written (a parameter's `{id: Uuid}` is formatted as any code).
+   */
+  readonly inPath: boolean;
+}
+
+/** Nodes whose first token starts an item, which stands on its own line in a broken block. */
+const itemTypes = new Set([
+  ...declarationTypes,
+  'SpecHeader',
+  'Import',
+  'EnumMember',
+  'HeaderParam',
+  'QueryParam',
+  'BodyClause',
+  'ResponseClause',
+  'ErrorsClause',
+  'RequiresClause',
+  'EnsuresClause',
+  'Forall',
+  'Let',
+  'Expect',
+]);
+const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
+
+/** The tokens of a parsed spec, comments included, in order. */
+export function formatTokens(document: LangiumDocument): FormatToken[] {
+  const file = document.parseResult.value as SpecFile;
+  const root = file.$cstNode;
+  if (!root) return [];
+  const itemStarts = new Set<number>();
+  const paths: { start: number; end: number }[] = [];
+  for (const node of AstUtils.streamAst(file)) {
+    const isItem =
+      itemTypes.has(node.$type) ||
+      (memberTypes.has(node.$type) &&
+        (isRecordDecl(node.$container) || isErrorDecl(node.$container)));
+    if (isItem && node.$cstNode) {
+      const first = firstCodeLeaf(node.$cstNode);
+      if (first) itemStarts.add(first.offset);
+    }
+    if (isEndpoint(node) && node.path?.$cstNode) {
+      paths.push({ start: node.path.$cstNode.offset, end: node.path.$cstNode.end });
+    }
+  }
+  const tokens: FormatToken[] = [];
+  for (const leaf of CstUtils.streamCst(root)) {
+    if (!isLeafCstNode(leaf) || leaf.text.trim() === '') continue;
+    const comment = leaf.hidden;
+    tokens.push({
+      text: leaf.text,
+      offset: leaf.offset,
+      end: leaf.end,
+      kind: !comment ? 'code' : leaf.text.startsWith('//') ? 'line-comment' : 'block-comment',
+      node: leaf.astNode,
+      keyword:
+        !comment && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined,
+      itemStart: !comment && itemStarts.has(leaf.offset),
+      inPath:
+        (leaf.astNode.$type === 'PathSegment' || leaf.astNode.$type === 'PathText') &&
+        paths.some((path) => leaf.offset >= path.start && leaf.end <= path.end),
+    });
+  }
+  return tokens;
+}
+
+function firstCodeLeaf(node: CstNode): CstNode | undefined {
+  return CstUtils.streamCst(node).find(
+    (leaf) => isLeafCstNode(leaf) && !leaf.hidden && leaf.text.trim() !== '',
+  );
+}

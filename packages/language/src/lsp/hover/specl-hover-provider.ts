@@ -1,0 +1,120 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Expression, TypeExpr } from '../../generated/ast.js';
+import {
+  isAliasDecl,
+  isBodyClause,
+  isField,
+  isHeaderParam,
+  isMemberAccess,
+  isNameRef,
+  isPathParam,
+  isQueryParam,
+  isForallVar,
+} from '../../generated/ast.js';
+import { docComment } from '../../documentation/doc-comment.js';
+import { effectiveConstraints, resolveTypeExpr } from '../../typing/resolve-type.js';
+import type { SpeclType } from '../../typing/specl-type.js';
+import { typeToString } from '../../typing/specl-type.js';
+import { typeOf, typeOfNamedElement } from '../../typing/type-of.js';
+import { signatureOf } from '../describe-node.js';
+import { keywordDocs } from './keyword-docs.js';
+import { isBuiltinNode } from '../../workspace/builtins.js';
+
+/**
+ * Hover over a name: how it is declared, the type it resolves to (through aliases; in an
+ * expression, the type there, after narrowing and for `try` outcomes the real `value` and
+ * `error`), the constraints in effect (with the alias each comes from) and its doc comment.
+ * Over a keyword: what it means.
+ */
+export class SpeclHoverProvider extends AstNodeHoverProvider {
+  constructor(services: LangiumServices) {
+    super(services);
+  }
+
+  override async getHoverContent(
+    document: LangiumDocument,
+    params: HoverParams,
+  ): Promise<Hover | undefined> {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const offset = document.textDocument.offsetAt(params.position);
+    const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+    if (!leaf || leaf.end <= offset) return undefined;
+    const target = this.references.findDeclarations(leaf)[0];
+    if (!target) {
+      const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDocs[leaf.text] : undefined;
+      return keyword
+        ? { contents: { kind: 'markdown', value: keyword }, range: leaf.range }
+        : undefined;
+    }
+    const expression = leaf.astNode;
+    const here =
+      isNameRef(expression) || isMemberAccess(expression) ? (expression as Expression) : undefined;
+    const value = this.describe(target, here);
+    return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+  }
+
+  protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+    return this.describe(node, undefined);
+  }
+
+  private describe(node: AstNode, expression: Expression | undefined): string | undefined {
+    // The built-in outcome's `value` and `error` are typed by the call, not by their declaration.
+    const signature =
+      expression && isField(node) && isBuiltinNode(node)
+        ? `${node.name}: ${typeToString(typeOf(expression))}`
+        : signatureOf(node);
+    if (!signature) return undefined;
+    const parts = ['```specl\n' + signature + '\n```'];
+    const declared = declaredType(node);
+    const type = expression
+      ? typeOf(expression)
+      : declared
+        ? resolveTypeExpr(declared)
+        : typeOfNamedElement(node);
+    if (addsToSignature(signature, type)) parts.push(`Type: \`${typeToString(type)}\``);
+    const constraints = effectiveConstraints(declared);
+    if (constraints.length > 0) {
+      const list = constraints.map((c) => {
+        const text = `\`${c.constraint.$cstNode?.text ?? c.name}\``;
+        const alias = c.constraint.$container?.$container;
+        return c.inherited && isAliasDecl(alias) ? `${text} (from \`${alias.name}\`)` : text;
+      });
+      parts.push(`Constraints: ${list.join(', ')}`);
+    }
+    const doc = docComment(node);
+    if (doc) parts.push(doc);
+    return parts.join('\n\n');
+  }
+}
+
+/** The type expression a node declares, if it declares one. */
+function declaredType(node: AstNode): TypeExpr | undefined {
+  if (
+    isField(node) ||
+    isPathParam(node) ||
+    isQueryParam(node) ||
+    isHeaderParam(node) ||
+    isBodyClause(node) ||
+    isForallVar(node) ||
+    isAliasDecl(node)
+  ) {
+    return node.type;
+  }
+  return undefined;
+}
+
+/** Whether a resolved type says more than the signature (where it may be written as is). */
+function addsToSignature(signature: string, type: SpeclType): boolean {
+  if (type.kind === 'unknown' || type.kind === 'typeName') return false;
+  const text = typeToString(type);
+  return (
+    !signature.endsWith(`: ${text}`) &&
+    !signature.endsWith(`= ${text}`) &&
+    !signature.startsWith(`${text}.`)
+  );
+}

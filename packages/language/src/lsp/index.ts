@@ -1,0 +1,9 @@
+export * from './specl-lsp-module.js';
+export { COMPLETION_STATE, SpeclDocumentBuilder } from './specl-document-builder.js';
+export {
+  FULL_CHECK_DELAY_MS,
+  SpeclDocumentUpdateHandler,
+} from './specl-document-update-handler.js';
+export { SpeclWorkspaceManager } from './specl-workspace-manager.js';
+export { spliceDeclarations } from '../parser/splice-declarations.js';
+export { SpeclDocumentFactory } from '../parser/specl-document-factory.js';

@@ -1,0 +1,104 @@
+import type { AstNode } from 'langium';
+import type { SemanticTokenAcceptor } from 'langium/lsp';
+import { AbstractSemanticTokenProvider } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+  isArgument,
+  isConstraint,
+  isEndpoint,
+  isEndpointCall,
+  isErrorsClause,
+  isFieldInit,
+  isMemberAccess,
+  isNameRef,
+  isPathText,
+  isSpread,
+  isTypeRef,
+} from '../../generated/ast.js';
+import { isBuiltinNode } from '../../workspace/builtins.js';
+
+/** The semantic token type of what a name declares or refers to. */
+const tokenTypes: Record<string, string> = {
+  RecordDecl: SemanticTokenTypes.struct,
+  ErrorDecl: SemanticTokenTypes.struct,
+  AliasDecl: SemanticTokenTypes.type,
+  EnumDecl: SemanticTokenTypes.enum,
+  EnumMember: SemanticTokenTypes.enumMember,
+  Field: SemanticTokenTypes.property,
+  Endpoint: SemanticTokenTypes.function,
+  Property: SemanticTokenTypes.method,
+  PathParam: SemanticTokenTypes.parameter,
+  QueryParam: SemanticTokenTypes.parameter,
+  HeaderParam: SemanticTokenTypes.parameter,
+  BodyClause: SemanticTokenTypes.parameter,
+  Let: SemanticTokenTypes.variable,
+  ForallVar: SemanticTokenTypes.variable,
+  QuantifierVar: SemanticTokenTypes.variable,
+  SpecHeader: SemanticTokenTypes.namespace,
+};
+
+/**
+ * Semantic tokens: every name by what it means (a field named `type` is a property, not a
+ * keyword), declarations marked `declaration`, built-in types and members `defaultLibrary`,
+ * HTTP methods as keywords and literal path text as strings. Keywords, numbers, strings and
+ * comments are left to the editor's grammar.
+ */
+export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
+  protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+    const declared = tokenTypes[node.$type];
+    if (declared && 'name' in node && node.$type !== 'BodyClause') {
+      acceptor({
+        node,
+        property: 'name' as never,
+        type: declared,
+        modifier: SemanticTokenModifiers.declaration,
+      });
+    }
+    if (isEndpoint(node) && node.method) {
+      acceptor({ node, property: 'method', type: SemanticTokenTypes.keyword });
+    }
+    if (isPathText(node)) acceptor({ node, property: 'text', type: SemanticTokenTypes.string });
+    if (isConstraint(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
+    if (isTypeRef(node)) {
+      if (node.primitive) {
+        acceptor({
+          node,
+          property: 'primitive',
+          type: SemanticTokenTypes.type,
+          modifier: SemanticTokenModifiers.defaultLibrary,
+        });
+      } else if (node.collection) {
+        acceptor({
+          node,
+          property: 'collection',
+          type: SemanticTokenTypes.type,
+          modifier: SemanticTokenModifiers.defaultLibrary,
+        });
+      } else this.reference(node, 'ref', node.ref?.ref, acceptor);
+    }
+    if (isSpread(node)) this.reference(node, 'target', node.target?.ref, acceptor);
+    if (isErrorsClause(node)) {
+      node.errors.forEach((error, index) =>
+        this.reference(node, 'errors', error?.ref, acceptor, index),
+      );
+    }
+    if (isNameRef(node)) this.reference(node, 'target', node.target?.ref, acceptor);
+    if (isMemberAccess(node)) this.reference(node, 'member', node.member?.ref, acceptor);
+    if (isFieldInit(node)) this.reference(node, 'field', node.field?.ref, acceptor);
+    if (isArgument(node)) this.reference(node, 'parameter', node.parameter?.ref, acceptor);
+    if (isEndpointCall(node)) this.reference(node, 'endpoint', node.endpoint?.ref, acceptor);
+  }
+
+  private reference(
+    node: AstNode,
+    property: string,
+    target: AstNode | undefined,
+    acceptor: SemanticTokenAcceptor,
+    index?: number,
+  ): void {
+    const type = target && tokenTypes[target.$type];
+    if (!type) return;
+    const modifier = isBuiltinNode(target) ? SemanticTokenModifiers.defaultLibrary : [];
+    acceptor({ node, property: property as never, index, type, modifier });
+  }
+}

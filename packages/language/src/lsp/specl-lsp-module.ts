@@ -1,0 +1,104 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type {
+  DefaultSharedModuleContext,
+  LangiumServices,
+  LangiumSharedServices,
+  PartialLangiumServices,
+  PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from '../generated/module.js';
+import { SpeclModule } from '../specl-module.js';
+import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
+import { registerSpeclChecks } from '../validation/specl-validator.js';
+import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
+import { SpeclHoverProvider } from './hover/specl-hover-provider.js';
+import { SpeclDefinitionProvider } from './navigation/specl-definition-provider.js';
+import { SpeclRenameProvider } from './navigation/specl-rename-provider.js';
+import { SpeclDocumentSymbolProvider } from './symbols/specl-document-symbol-provider.js';
+import { SpeclNodeKindProvider } from './symbols/specl-node-kind-provider.js';
+import { SpeclFoldingRangeProvider } from './presentation/specl-folding-range-provider.js';
+import { SpeclInlayHintProvider } from './presentation/specl-inlay-hint-provider.js';
+import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-provider.js';
+import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
+import { SpeclFormatter } from './presentation/specl-formatter.js';
+import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
+import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
+import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
+import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
+import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
+import { SpeclDocumentBuilder } from './specl-document-builder.js';
+import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
+
+/** Specl's services with the language server's features. */
+export type SpeclLspServices = LangiumServices;
+
+/** The editor features of Specl: Langium's LSP services with Specl's providers. */
+export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
+  lsp: {
+    CompletionProvider: (services) => new SpeclCompletionProvider(services),
+    HoverProvider: (services) => new SpeclHoverProvider(services),
+    DefinitionProvider: (services) => new SpeclDefinitionProvider(services),
+    RenameProvider: (services) => new SpeclRenameProvider(services),
+    DocumentSymbolProvider: (services) => new SpeclDocumentSymbolProvider(services),
+    SemanticTokenProvider: (services) => new SpeclSemanticTokenProvider(services),
+    FoldingRangeProvider: () => new SpeclFoldingRangeProvider(),
+    InlayHintProvider: () => new SpeclInlayHintProvider(),
+    CodeActionProvider: () => new SpeclCodeActionProvider(),
+    Formatter: (services) => new SpeclFormatter(services),
+    SignatureHelp: (services) => new SpeclSignatureHelpProvider(services),
+  },
+};
+
+/** The shared services Specl replaces in a language server: imports and start-up. */
+export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  workspace: {
+    DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
+    WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
+    LangiumDocumentFactory: (shared) => new SpeclDocumentFactory(shared),
+    ConfigurationProvider: (shared) => new SpeclConfigurationProvider(shared),
+  },
+  lsp: {
+    NodeKindProvider: () => new SpeclNodeKindProvider(),
+  },
+};
+
+const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
+
+/**
+ * Creates Specl's services for a language server: the core services of
+ * `createSpeclServices` (the same parser, scoping and checks, so the editor reports exactly
+ * what `specl check` reports) plus Langium's LSP services with Specl's providers. `extra`
+ * modules are applied last: the composition root (`@specl/lsp`) adds features from other
+ * packages through them, such as code lenses.
+ */
+export function createSpeclLspServices(
+  context: DefaultSharedModuleContext,
+  ...extra: Module<SpeclLspServices, PartialLangiumServices>[]
+): { shared: LangiumSharedServices; Specl: SpeclLspServices } {
+  const shared = inject(
+    createDefaultSharedModule(context),
+    SpeclGeneratedSharedModule,
+    SpeclSharedLspModule,
+    {
+      lsp: {
+        DocumentUpdateHandler: (services) =>
+          new SpeclDocumentUpdateHandler(services, () => publishers.get(services)),
+      },
+    },
+  );
+  if (context.connection)
+    publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));
+  const Specl = inject(
+    createDefaultModule({ shared }),
+    SpeclGeneratedModule,
+    SpeclModule as Module<SpeclLspServices, PartialLangiumServices>,
+    SpeclLspModule,
+    ...extra,
+  );
+  shared.ServiceRegistry.register(Specl);
+  registerSpeclChecks(Specl);
+  invalidateMemosOnChange(shared);
+  return { shared, Specl };
+}

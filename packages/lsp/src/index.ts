@@ -1,0 +1,2 @@
+export * from './start-language-server.js';
+export * from './code-lens-contributions.js';
