@@ -7,3 +7,6 @@ export interface VerifyFailure {
 
 /** The failed checks in `specl verify`'s pretty output, or in a README that pastes it. */
 export function verifyFailures(text: string): VerifyFailure[];
+
+/** The `specl verify` command a README's `## The broken variant` section shows, and its output. */
+export function brokenVariant(readme: string): { args: string[]; output: string } | undefined;

@@ -25,3 +25,22 @@ export function verifyFailures(text) {
   }
   return found;
 }
+
+/**
+ * What a README's `## The broken variant` section shows: the `specl verify` command of its
+ * first `sh` block (the arguments after `npx specl`) and the output block after it.
+ *
+ * @param {string} readme the README's text
+ * @returns {{ args: string[], output: string } | undefined}
+ */
+export function brokenVariant(readme) {
+  const start = readme.indexOf('\n## The broken variant');
+  if (start < 0) return undefined;
+  const section = readme.slice(start).split(/\n## /)[1] ?? '';
+  const blocks = [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)];
+  const command = blocks.findIndex(([, lang, body]) => lang === 'sh' && /npx specl /.test(body));
+  const output = blocks[command + 1];
+  if (command < 0 || !output) return undefined;
+  const line = blocks[command][2].split('\n').find((l) => l.startsWith('npx specl '));
+  return { args: line.slice('npx specl '.length).trim().split(/\s+/), output: output[2] };
+}

@@ -11,10 +11,8 @@ export interface Example {
   readonly name: string;
   /** The root spec, relative to the repository. */
   readonly spec: string;
-  /** The in-process implementation and its broken variant, relative to the repository. */
+  /** The in-process implementation, relative to the repository. */
   readonly impl: string;
-  readonly broken: string;
-  readonly readme: string;
 }
 
 /** The example in examples/<name>, whose root spec is <name>.specl. */
@@ -24,8 +22,6 @@ export function example(name: string): Example {
     name,
     spec: `${folder}/${name}.specl`,
     impl: `${folder}/impl/handlers.ts`,
-    broken: `${folder}/broken/handlers.ts`,
-    readme: `${folder}/README.md`,
   };
 }
 
