@@ -6,9 +6,10 @@
 // it should, printing that step's output. Used by .ci/run.
 //
 //   node scripts/verify-examples.mjs [example ...]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startExampleServer } from './example-server.mjs';
 import { brokenVariant, verifyFailures } from './verify-output.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -44,40 +45,6 @@ function expectExit(step, args, status) {
   return run;
 }
 
-/** Starts an example's server on a free port; answers its base URL and a way to stop it. */
-function startServer(module) {
-  const child = spawn(process.execPath, ['--import', 'tsx', module, '0'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${module} did not say where it listens within 30 s:\n${output}`));
-    }, 30_000);
-    const read = (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      const stop = () =>
-        new Promise((done) => {
-          child.once('exit', done);
-          child.kill();
-        });
-      resolvePromise({ base: match[1], stop });
-    };
-    child.stdout.setEncoding('utf8').on('data', read);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${module} exited (${code}) before it listened:\n${output}`));
-    });
-  });
-}
-
 function checkCount(stdout) {
   return (stdout.match(/^✓ /gm) ?? []).length;
 }
@@ -102,7 +69,7 @@ async function runExample(name) {
     0,
   );
   done.push(`verify in process (${checkCount(inProcess.stdout)} checks held)`);
-  const server = await startServer(`${folder}/server/http-server.ts`);
+  const server = await startExampleServer(`${folder}/server/http-server.ts`, root);
   try {
     const http = expectExit(`${name}: verify over HTTP`, ['verify', spec, '--url', server.base], 0);
     done.push(`verify over HTTP (${checkCount(http.stdout)} checks held)`);

@@ -1,57 +1,24 @@
 // What bench/verify.mjs measures: one `specl verify` child process (in process or against a
 // server over loopback), its JSON report read for what it did, and the example's node:http
 // server started as a child of its own.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNode } from './run-node.mjs';
-
-/** Peak resident set size of a live process, KiB (Linux); null elsewhere. */
-function vmHWM(pid) {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
+import { startExampleServer } from '../../scripts/example-server.mjs';
+import { runNode, vmHWM } from './run-node.mjs';
 
 /**
- * Starts `node --import tsx <module> 0` (an example's server) and waits for its
- * "listening on <url>" line. `stop()` ends it and answers its peak RSS (KiB).
+ * Starts an example's server (scripts/example-server.mjs); `stop()` ends it and answers its
+ * peak RSS (KiB, from /proc on Linux; null elsewhere).
  */
-export function startServer(module, cwd) {
-  const child = spawn(process.execPath, ['--import', 'tsx', module, '0'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${module} did not listen within 30 s:\n${output}`));
-    }, 30_000);
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({
-        base: match[1],
-        stop: () =>
-          new Promise((done) => {
-            const peakKiB = vmHWM(child.pid);
-            child.once('exit', () => done(peakKiB));
-            child.kill();
-          }),
-      });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${module} exited (${code}) before it listened:\n${output}`));
-    });
-  });
+export async function startServer(module, cwd) {
+  const server = await startExampleServer(module, cwd);
+  return {
+    base: server.base,
+    stop: async () => {
+      const peakKiB = vmHWM(server.pid);
+      await server.stop();
+      return peakKiB;
+    },
+  };
 }
 
 /**
