@@ -96,7 +96,7 @@ function main() {
     `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, ${machine.os}`,
     `- 1-minute load average ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after: the machine is shared` +
       ' with other engineers and was busy while these figures were taken, so wall times are inflated and vary more than' +
-      ' on a quiet machine (CPU times vary less).',
+      ' on a quiet machine (CPU times vary less); figures from quieter hours are in the history of this file.',
     ...versions(),
     `- benchmarks: ${ran.map(describeRun).join('; ')}`,
   ].join('\n');

@@ -92,7 +92,7 @@ async function main() {
   const rows = [];
   for (const name of examples) {
     for (const target of ['in process', 'HTTP']) {
-      process.stdout.write(`${name}, ${target}: warm-up`);
+      process.stdout.write(`${name}, ${target}: warm-up, then`);
       await verifyOnce(name, target, runs);
       const samples = [];
       for (let i = 0; i < reps; i++) {
