@@ -79,8 +79,11 @@ export function plainTable(cells) {
   return cells.map((row) => row.map((cell, c) => cell.padStart(widths[c])).join('  ')).join('\n');
 }
 
-/** Replaces the section that starts with `heading` (up to the next `## ` heading) or appends it. */
-export function writeSection(file, heading, body) {
+/**
+ * Replaces the section that starts with `heading` (up to the next `## ` heading) or, when there
+ * is none, appends it (or, with `first`, puts it first, under the title).
+ */
+export function writeSection(file, heading, body, { first = false } = {}) {
   const section = `${heading}\n\n${body.trim()}\n`;
   if (!existsSync(file)) {
     writeFileSync(file, `# Specl benchmarks\n\n${section}`);
@@ -88,6 +91,14 @@ export function writeSection(file, heading, body) {
   }
   const lines = readFileSync(file, 'utf8').split('\n');
   const start = lines.findIndex((l) => l.trim() === heading);
+  if (start < 0 && first) {
+    const next = lines.findIndex((l) => /^## /.test(l));
+    const at = next < 0 ? lines.length : next;
+    const before = lines.slice(0, at).join('\n').trimEnd();
+    const after = lines.slice(at).join('\n').trim();
+    writeFileSync(file, `${before}\n\n${section}${after ? `\n${after}\n` : ''}`);
+    return;
+  }
   if (start < 0) {
     writeFileSync(file, `${lines.join('\n').trimEnd()}\n\n${section}`);
     return;

@@ -15,7 +15,7 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 let sequence = 0;
 
 /** Peak resident set size of a live process, KiB (Linux); null elsewhere or once it is gone. */
-function vmHWM(pid) {
+export function vmHWM(pid) {
   try {
     const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : null;

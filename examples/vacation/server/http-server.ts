@@ -1,112 +1,57 @@
-// A plain node:http server for the Vacation API (vacation.specl): routes, parameters and JSON
-// bodies as the compiled openapi.json describes them, over any `Handlers` implementation.
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// A plain node:http server for the Vacation API (vacation.specl): the routes of the compiled
+// openapi.json over any `Handlers` implementation.
+import type { Server } from 'node:http';
 import type { Handlers } from '../generated/types.js';
 import { createHandlers } from '../impl/handlers.js';
+import type { Route } from '../../shared/json-server.js';
+import {
+  headerParam,
+  jsonServer,
+  listen,
+  numberParam,
+  serveWhenRun,
+} from '../../shared/json-server.js';
 
-type Route = {
-  method: string;
-  pattern: RegExp;
-  call(
-    handlers: Handlers,
-    match: RegExpExecArray,
-    url: URL,
-    headers: IncomingMessage['headers'],
-    body: unknown,
-  ): Promise<{ status: number; body?: unknown }>;
-};
-
-const ID = '([^/]+)';
-
-const routes: Route[] = [
+const routes: Route<Handlers>[] = [
   {
     method: 'POST',
-    pattern: /^\/employees$/,
-    call: (h, _m, _u, _h, body) => h.createEmployee({ body: body as never }),
+    path: '/employees',
+    call: (h, r) => h.createEmployee({ body: r.body as never }),
   },
   {
     method: 'GET',
-    pattern: new RegExp(`^/employees/${ID}$`),
-    call: (h, m) => h.getEmployee({ id: decodeURIComponent(m[1]!) }),
+    path: '/employees/{id}',
+    call: (h, r) => h.getEmployee({ id: r.params['id']! }),
   },
   {
     method: 'POST',
-    pattern: new RegExp(`^/employees/${ID}/requests$`),
-    call: (h, m, url, headers, body) =>
+    path: '/employees/{id}/requests',
+    call: (h, r) =>
       h.requestVacation({
-        id: decodeURIComponent(m[1]!),
-        ...(url.searchParams.has('dryRun') && {
-          dryRun: url.searchParams.get('dryRun') === 'true',
-        }),
-        idempotencyKey: String(headers['idempotency-key'] ?? ''),
-        body: body as never,
+        id: r.params['id']!,
+        ...(r.query.has('dryRun') && { dryRun: r.query.get('dryRun') === 'true' }),
+        idempotencyKey: headerParam(r.headers, 'Idempotency-Key'),
+        body: r.body as never,
       }),
   },
   {
     method: 'GET',
-    pattern: new RegExp(`^/employees/${ID}/requests$`),
-    call: (h, m, url) =>
+    path: '/employees/{id}/requests',
+    call: (h, r) =>
       h.listRequests({
-        id: decodeURIComponent(m[1]!),
-        ...(url.searchParams.has('status') && { status: url.searchParams.get('status') as never }),
-        ...(url.searchParams.has('limit') && { limit: Number(url.searchParams.get('limit')) }),
+        id: r.params['id']!,
+        ...(r.query.has('status') && { status: r.query.get('status') as never }),
+        limit: numberParam(r.query, 'limit'),
       }),
   },
 ];
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
-}
-
-function send(response: ServerResponse, status: number, body: unknown) {
-  if (body === undefined) {
-    response.writeHead(status).end();
-    return;
-  }
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
 /** Serves `handlers` over HTTP: a request that matches no route gets 404, bad JSON 400. */
 export function vacationServer(handlers: Handlers = createHandlers()): Server {
-  return createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const route = routes.find((r) => r.method === request.method && r.pattern.test(url.pathname));
-    if (!route)
-      return send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
-    let body: unknown;
-    try {
-      body = await readBody(request);
-    } catch {
-      return send(response, 400, { message: 'the body is not JSON' });
-    }
-    try {
-      const answer = await route.call(
-        handlers,
-        route.pattern.exec(url.pathname)!,
-        url,
-        request.headers,
-        body,
-      );
-      send(response, answer.status, answer.body);
-    } catch (error) {
-      send(response, 500, { message: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  return jsonServer(routes, handlers);
 }
 
-/** Starts a server on 127.0.0.1 (port 0: any free one) and answers its base URL. */
-export async function listen(server: Server, port = 0): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+export { listen };
 
 // Run directly (`npx tsx examples/vacation/server/http-server.ts [port]`): serve until stopped.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const base = await listen(vacationServer(), Number(process.argv[2] ?? 8080));
-  console.log(`vacation API listening on ${base}`);
-}
+await serveWhenRun(import.meta.url, 'vacation API', vacationServer);

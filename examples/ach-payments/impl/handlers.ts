@@ -1,0 +1,41 @@
+// An in-process implementation of the ACH payments API (ach-payments.specl), in memory.
+import type { Handlers } from '../generated/types.js';
+import { IdempotencyKeys } from './idempotency.js';
+import { Ledger, notFound } from './ledger.js';
+
+/**
+ * A fresh implementation with empty books: `specl verify --impl` calls it for every run.
+ * A transfer is posted at once; a retry with the same Idempotency-Key answers the first
+ * transfer without moving money again.
+ */
+export function createHandlers(ledger = new Ledger(), keys = new IdempotencyKeys()): Handlers {
+  return {
+    async openAccount({ body }) {
+      return { status: 201, body: ledger.open(body) };
+    },
+
+    async getAccount({ id }) {
+      const account = ledger.account(id);
+      return account ? { status: 200, body: account } : notFound(id);
+    },
+
+    async createTransfer({ idempotencyKey, body }) {
+      const replayed = keys.replay(idempotencyKey, body);
+      if (replayed) return replayed;
+      const answer = ledger.post(body);
+      if (answer.status === 201) keys.remember(idempotencyKey, body, answer.body);
+      return answer;
+    },
+
+    async getTransfer({ id }) {
+      const transfer = ledger.transfer(id);
+      if (!transfer) return { status: 404, body: { message: `no transfer ${id}` } };
+      return { status: 200, body: transfer };
+    },
+
+    async listTransfers({ id, limit }) {
+      const transfers = ledger.transfersOf(id, limit ?? 20);
+      return transfers ? { status: 200, body: transfers } : notFound(id);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// What the examples' plain node:http servers share: routing by method and path template, JSON
+// bodies in and out, and listening on 127.0.0.1. Each example's server/http-server.ts only
+// lists its routes.
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as a route sees it: path parameters by name (decoded), query, headers and body. */
+export interface JsonRequest {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+/** An answer: a status and a JSON body (none when `undefined`). */
+export interface JsonAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** One operation: a method, a path template such as `/accounts/{id}`, and what it calls. */
+export interface Route<H> {
+  readonly method: string;
+  readonly path: string;
+  call(handlers: H, request: JsonRequest): Promise<JsonAnswer>;
+}
+
+interface CompiledRoute<H> extends Route<H> {
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+function compile<H>(route: Route<H>): CompiledRoute<H> {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...route, pattern: new RegExp(`^${source}$`), names };
+}
+
+/** The query parameter `name` as a number, or `undefined` when it is absent. */
+export function numberParam(query: URLSearchParams, name: string): number | undefined {
+  const text = query.get(name);
+  return text === null ? undefined : Number(text);
+}
+
+/** The header `name` as one string (`''` when absent). */
+export function headerParam(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  if (body === undefined) {
+    response.writeHead(status).end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/**
+ * Serves `handlers` over HTTP by `routes`: a request that matches no route gets 404, a body
+ * that is not JSON 400, and a handler that throws 500.
+ */
+export function jsonServer<H>(routes: readonly Route<H>[], handlers: H): Server {
+  const compiled = routes.map(compile);
+  return createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = compiled.find((r) => r.method === request.method && r.pattern.test(url.pathname));
+    if (!route)
+      return send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
+    let body: unknown;
+    try {
+      body = await readBody(request);
+    } catch {
+      return send(response, 400, { message: 'the body is not JSON' });
+    }
+    const match = route.pattern.exec(url.pathname)!;
+    const params = Object.fromEntries(
+      route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+    );
+    try {
+      const answer = await route.call(handlers, {
+        params,
+        query: url.searchParams,
+        headers: request.headers,
+        body,
+      });
+      send(response, answer.status, answer.body);
+    } catch (error) {
+      send(response, 500, { message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
+
+/** Starts a server on 127.0.0.1 (port 0: any free one) and answers its base URL. */
+export async function listen(server: Server, port = 0): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * When `moduleUrl` is the script node was started with, serves `server` on the port given as
+ * the first argument (default 8080) until stopped, and says where.
+ */
+export async function serveWhenRun(moduleUrl: string, name: string, server: () => Server) {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  const base = await listen(server(), Number(process.argv[2] ?? 8080));
+  console.log(`${name} listening on ${base}`);
+}

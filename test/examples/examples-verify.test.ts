@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { achServer } from '../../examples/ach-payments/server/http-server.js';
+import { similarityServer } from '../../examples/product-similarity/server/http-server.js';
+import { repoRoot, runSpecl, runSpeclAsync, tempProject } from '../helpers/run-cli.js';
+import { withServer } from '../verify/verify-helpers.js';
+import { example, verifyExample } from './example-helpers.js';
+
+const examples: { name: string; server: () => Server; checks: string[] }[] = [
+  {
+    name: 'ach-payments',
+    server: () => achServer(),
+    checks: [
+      'endpoint createTransfer',
+      'endpoint getAccount',
+      'endpoint getTransfer',
+      'endpoint listTransfers',
+      'endpoint openAccount',
+      'property moneyIsConserved',
+      'property noOverdraft',
+      'property retryMovesMoneyOnce',
+      'property reusedKeyIsRefused',
+      'property transfersAreRecorded',
+      'stateful: call sequences',
+    ],
+  },
+  {
+    name: 'product-similarity',
+    server: () => similarityServer(),
+    checks: [
+      'endpoint addProduct',
+      'endpoint getProduct',
+      'endpoint similarProducts',
+      'property priceFiltersHonoured',
+      'property stableOrder',
+      'property twinRanksFirst',
+      'stateful: call sequences',
+    ],
+  },
+];
+
+describe.each(examples)('the $name example', ({ name, server, checks }) => {
+  const { spec, impl } = example(name);
+
+  it('checks with no problems, not even a warning', () => {
+    const run = runSpecl(['check', spec], repoRoot);
+    expect(run.stdout).toBe('1 file checked: no problems found\n');
+    expect(run.status).toBe(0);
+  });
+
+  it('compiles to OpenAPI, types and properties', () => {
+    const out = join(tempProject({}), 'out');
+    const run = runSpecl(['compile', spec, '--out', out], repoRoot);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const file of ['openapi.json', 'types.ts', 'properties.ts'])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    const openapi = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8'));
+    expect(openapi.openapi).toBe('3.1.0');
+  });
+
+  it('verifies clean in process, every check run and every clause exercised', async () => {
+    const report = await verifyExample(spec, impl);
+    expect(report.checks.map((check) => [check.name, check.status])).toEqual(
+      checks.map((check) => [check, 'passed']),
+    );
+    const never = report.coverage.filter((entry) => entry.exercised === 0).map((e) => e.name);
+    expect(never).toEqual([]);
+    expect(report.coverage.every((entry) => entry.held === entry.exercised)).toBe(true);
+  });
+
+  it('verifies clean over HTTP against its node:http server', async () => {
+    const run = await withServer(server(), (base) =>
+      runSpeclAsync(['verify', spec, '--url', base, '--runs', '20'], repoRoot),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^verifying .* against http:\/\/127\.0\.0\.1:\d+\n/);
+    for (const check of checks) expect(run.stdout).toContain(`✓ ${check} (20 runs)`);
+    expect(run.stdout).toMatch(/all checks held \(\d+\.\d s\)\n$/);
+    expect(run.status).toBe(0);
+  });
+});
