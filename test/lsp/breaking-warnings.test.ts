@@ -74,6 +74,7 @@ describe('breaking changes since the git baseline, as warnings', () => {
   it('warns at the record when a field of a response type is removed', async () => {
     const uri = await session.open('vacation.specl', vacation);
     await session.diagnosticsFor(uri);
+    session.forget(uri);
     await session.change(uri, withoutEmail);
     const warnings = fromDiff(await session.diagnosticsFor(uri, (d) => fromDiff(d).length > 0));
     expect(warnings).toHaveLength(1);
@@ -94,6 +95,7 @@ describe('breaking changes since the git baseline, as warnings', () => {
       '  days: Int { min: 1, max: 30 }\n',
       '  days: Int { min: 1, max: 20 }\n  note?: String\n',
     );
+    session.forget(uri);
     await session.change(uri, text);
     const warnings = fromDiff(
       await session.diagnosticsFor(uri, (d) =>
@@ -105,25 +107,33 @@ describe('breaking changes since the git baseline, as warnings', () => {
     ]);
   });
 
-  it('keeps the warnings among the checker diagnostics of the same document', async () => {
+  it('publishes the warnings together with the checker diagnostics of the document', async () => {
     const uri = session.uri('vacation.specl');
-    // An unused type is a checker warning or nothing; either way both kinds are published together.
+    // `??` on a value that is never absent: a checker warning, in the same document; the
+    // rewritten postcondition is a change the diff cannot decide (information).
     const text = edited(
-      'enum RequestStatus',
-      'type Unused = Int\n\nenum RequestStatus',
+      '  ensures response.days == body.days\n',
+      '  ensures response.days == (body.days ?? 0)\n',
       withoutEmail,
     );
+    session.forget(uri);
     await session.change(uri, text);
-    const all = await session.diagnosticsFor(uri, (d) =>
-      fromDiff(d).some((w) => w.range.start.line === lineOf(text, 'type Employee {')),
-    );
-    expect(fromDiff(all).map((w) => w.code)).toEqual(['field-removed']);
+    const all = await session.diagnosticsFor(uri, (d) => fromDiff(d).length > 0);
+    expect(fromDiff(all).map((w) => [w.code, w.severity])).toEqual([
+      ['field-removed', DiagnosticSeverity.Warning],
+      ['ensures-changed', DiagnosticSeverity.Information],
+    ]);
+    expect(fromDiff(all)[1]!.message).toContain('since HEAD');
+    expect(all.filter((d) => d.source !== 'specl diff').map((d) => d.code)).toEqual([
+      'specl/redundant-optional-chain',
+    ]);
   });
 
   it('shows nothing for a baseline where the file does not exist', async () => {
     const uri = session.uri('vacation.specl');
+    session.forget(uri);
     await session.change(uri, withoutEmail);
-    await session.diagnosticsFor(uri, (d) => fromDiff(d).length > 0);
+    await session.diagnosticsFor(uri, (d) => fromDiff(d).some((w) => w.code === 'field-removed'));
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { specl: { diff: { baseline: 'empty' } } },
     });
