@@ -2,14 +2,13 @@ import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation, SpecIR } from '@specl/compiler';
 import { lowerChecked } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
+import { checkSpecFiles, GitNotInstalledError, GitRepository } from '@specl/language/node';
 import { CliError, ExitCode } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { displayFile, toCheckReport } from '../report/check-report.js';
 import type { Colors } from '../report/colors.js';
 import { formatTextReport } from '../report/text-report.js';
 import { resolveSpecFile } from '../resolve-spec-file.js';
-import { GitRepository } from './git-repository.js';
 
 /** One version of a spec for `specl diff`, checked and lowered. */
 export interface SpecSide {
@@ -83,8 +82,13 @@ async function gitSource(arg: string, cwd: string): Promise<Source> {
       `\`${arg}\` names no file at a ref; write \`git:<ref>:<path>\` (\`git:main:api.specl\`)`,
     );
   }
-  const repository = await GitRepository.at(cwd, arg);
-  const commit = await repository.commit(ref, arg);
+  const repository = await gitRepositoryAt(cwd, arg);
+  const commit = await repository.commit(ref);
+  if (commit === undefined) {
+    throw new CliError(
+      `unknown git ref \`${ref}\` in \`${arg}\`; name a branch, a tag or a commit (\`git log\` lists them)`,
+    );
+  }
   const inRepository = repository.repositoryPath(path);
   if (inRepository === undefined) {
     throw new CliError(
@@ -100,11 +104,25 @@ async function gitSource(arg: string, cwd: string): Promise<Source> {
     `${ref}:${repository.relativePath(absolute) ?? relative(repository.root, absolute)}`;
   return {
     root: join(repository.root, inRepository),
-    read: async (absolute) => {
-      const file = repository.relativePath(absolute);
-      return file === undefined ? undefined : repository.show(commit, file);
-    },
+    read: repository.readerAt(commit),
     shown,
     ref,
   };
+}
+
+/** The repository holding the working folder; a usage error (naming `arg`) when there is none. */
+async function gitRepositoryAt(cwd: string, arg: string): Promise<GitRepository> {
+  let repository: GitRepository | undefined;
+  try {
+    repository = await GitRepository.at(cwd);
+  } catch (error) {
+    if (error instanceof GitNotInstalledError) {
+      throw new CliError('`git:` paths need git, which is not installed (or not on the PATH)');
+    }
+    throw error;
+  }
+  if (!repository) {
+    throw new CliError(`\`${arg}\` reads from git, but ${cwd} is not in a git repository`);
+  }
+  return repository;
 }

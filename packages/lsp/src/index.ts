@@ -1,2 +1,3 @@
 export * from './start-language-server.js';
 export * from './code-lens-contributions.js';
+export * from './breaking-change-warnings.js';

@@ -5,6 +5,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { COMPLETION_STATE, createSpeclLspServices } from '@specl/language/lsp';
 import type { CodeLensContribution } from './code-lens-contributions.js';
 import { ComposedCodeLensProvider } from './code-lens-contributions.js';
+import { BreakingChangeWarnings } from './breaking-change-warnings.js';
 
 /** What the Specl language server is started with. */
 export interface SpeclLanguageServerOptions {
@@ -31,6 +32,8 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
       ? { lsp: { CodeLensProvider: () => new ComposedCodeLensProvider(lenses) } }
       : {},
   );
+  // Breaking changes since the git baseline, as warnings after each full check.
+  new BreakingChangeWarnings(shared);
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   // Completion and signature help answer from the current text, without waiting for a full check.
   startLanguageServer(shared, {

@@ -37,3 +37,4 @@ export async function checkSpecFiles(
 }
 
 export type { CheckResult };
+export { GitNotInstalledError, GitRepository } from './git-repository.js';

@@ -1,5 +1,6 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { extraDiagnosticSources } from './extra-diagnostic-sources.js';
 
 /** Diagnostics as last published for a document, with the text they belong to. */
 export interface PublishedDiagnostics {
@@ -11,7 +12,9 @@ export interface PublishedDiagnostics {
  * Publishes diagnostics to the editor and remembers what it published. Every publication
  * goes through it (it takes the connection's `sendDiagnostics`): those of a full check whose
  * text is no longer the editor's (the document changed while it was being checked) are
- * dropped, so that the editor never shows diagnostics older than ones it already has.
+ * dropped, so that the editor never shows diagnostics older than ones it already has. The
+ * extra diagnostics of the document (see `ExtraDiagnosticSources`) are added to every
+ * publication, and published again when they change.
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, PublishedDiagnostics>();
@@ -21,11 +24,23 @@ export class DiagnosticsPublisher {
     private readonly shared: LangiumSharedServices,
     connection: Connection,
   ) {
-    this.send = connection.sendDiagnostics.bind(connection);
+    const send = connection.sendDiagnostics.bind(connection);
+    const extra = extraDiagnosticSources(shared);
+    this.send = (params) => {
+      const text = this.published.get(params.uri)?.text;
+      const added = extra.diagnosticsFor(params.uri, text);
+      return send(
+        added.length === 0 ? params : { ...params, diagnostics: [...params.diagnostics, ...added] },
+      );
+    };
     connection.sendDiagnostics = (params) => this.publishChecked(params);
+    extra.onDidChange((uri) => {
+      const last = this.published.get(uri);
+      if (last) void this.send({ uri, diagnostics: [...last.diagnostics] });
+    });
   }
 
-  /** What was last published for a document, if anything. */
+  /** What the checker last published for a document (without extra diagnostics), if anything. */
   lastPublished(uri: string): PublishedDiagnostics | undefined {
     return this.published.get(uri);
   }

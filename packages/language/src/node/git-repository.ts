@@ -1,12 +1,17 @@
 import { execFile } from 'node:child_process';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { CliError } from '../cli-error.js';
 
 /** What `git` printed, or why it failed. */
 interface GitResult {
   readonly ok: boolean;
   readonly stdout: string;
-  readonly stderr: string;
+}
+
+/** Thrown when `git` cannot be started at all (it is not installed, or not on the PATH). */
+export class GitNotInstalledError extends Error {
+  constructor() {
+    super('git is not installed (or not on the PATH)');
+  }
 }
 
 /** Runs git in `cwd`; rejects only when git cannot be started at all. */
@@ -16,18 +21,21 @@ function git(args: readonly string[], cwd: string): Promise<GitResult> {
       'git',
       [...args],
       { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
-      (error, stdout, stderr) => {
+      (error, stdout) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          fail(new CliError('`git:` paths need git, which is not installed (or not on the PATH)'));
+          fail(new GitNotInstalledError());
           return;
         }
-        done({ ok: !error, stdout, stderr });
+        done({ ok: !error, stdout });
       },
     );
   });
 }
 
-/** The git repository that holds the working folder, read through `git` itself. */
+/**
+ * The git repository that holds a folder, read through `git` itself (`specl diff`'s `git:`
+ * sides, the editor's breaking-change warnings).
+ */
 export class GitRepository {
   private constructor(
     /** The top folder of the working tree, absolute. */
@@ -35,26 +43,17 @@ export class GitRepository {
     private readonly cwd: string,
   ) {}
 
-  /** The repository holding `cwd`; a usage error (naming `arg`) when there is none. */
-  static async at(cwd: string, arg: string): Promise<GitRepository> {
+  /** The repository holding `cwd`, or undefined when it is in none. */
+  static async at(cwd: string): Promise<GitRepository | undefined> {
     const result = await git(['rev-parse', '--show-toplevel'], cwd);
-    if (!result.ok) {
-      throw new CliError(`\`${arg}\` reads from git, but ${cwd} is not in a git repository`);
-    }
-    return new GitRepository(result.stdout.trim(), cwd);
+    return result.ok ? new GitRepository(result.stdout.trim(), cwd) : undefined;
   }
 
-  /** The commit a ref names; a usage error when it names none. */
-  async commit(ref: string, arg: string): Promise<string> {
-    const result = ref.startsWith('-')
-      ? undefined
-      : await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.cwd);
-    if (!result?.ok) {
-      throw new CliError(
-        `unknown git ref \`${ref}\` in \`${arg}\`; name a branch, a tag or a commit (\`git log\` lists them)`,
-      );
-    }
-    return result.stdout.trim();
+  /** The commit a ref names, or undefined when it names none. */
+  async commit(ref: string): Promise<string | undefined> {
+    if (ref.startsWith('-')) return undefined;
+    const result = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], this.cwd);
+    return result.ok ? result.stdout.trim() : undefined;
   }
 
   /**
@@ -79,5 +78,16 @@ export class GitRepository {
   async show(commit: string, repositoryPath: string): Promise<string | undefined> {
     const result = await git(['show', `${commit}:${repositoryPath}`], this.root);
     return result.ok ? result.stdout : undefined;
+  }
+
+  /**
+   * A reader of the files of the working tree (absolute paths) as they are at a commit, for
+   * `checkSpecFiles`: every file a spec imports is then read at the same commit.
+   */
+  readerAt(commit: string): (absolute: string) => Promise<string | undefined> {
+    return async (absolute) => {
+      const file = this.relativePath(absolute);
+      return file === undefined ? undefined : this.show(commit, file);
+    };
   }
 }
