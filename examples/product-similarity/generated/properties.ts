@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { EndpointContract, PropertyContract } from '@specl/runtime';
 import { boundedFilter, checkList, deepEqual, len } from '@specl/runtime';
 import type { AddProductRequest, Category, GetProductRequest, NewProduct, NotFound, Price, Product, Score, SimilarItem, SimilarProductsRequest, Sku } from './types.js';
-import { validateNotFound, validateProduct, validateSimilarItem } from './types.js';
+import { validateNewProduct, validateNotFound, validateProduct, validateSimilarItem } from './types.js';
 
 /** The spec these properties were compiled from; its fingerprint names the exact version. */
 export const spec = {
@@ -108,6 +108,7 @@ export const endpointAddProduct: EndpointContract<AddProductRequest, Product> = 
     query: [],
     headers: [],
     hasBody: true,
+    validateBody: validateNewProduct,
     responses: [{ status: 201, validate: validateProduct }],
     requires,
     ensures: [

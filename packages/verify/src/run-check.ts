@@ -46,6 +46,12 @@ export class VerifyCancelled extends Error {
   }
 }
 
+/**
+ * How long shrinking may go on, in steps and in time: past either, the smallest failure found
+ * so far is reported (marked as possibly not minimal), so a failure never shrinks for minutes.
+ */
+export const SHRINK_BUDGET = { steps: 500, ms: 15_000 } as const;
+
 type RunOutcome = { readonly exchanges: readonly Exchange[]; readonly error?: unknown };
 
 const QUIET: SessionObserver = {};
@@ -76,9 +82,21 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
     }
   };
   let cancelled = false;
+  let shrinkSteps = 0;
+  let shrinkStarted = 0;
+  let shrinkStopped = false;
   const property = fc.asyncProperty(plan.arbitrary, async (input) => {
     if (settings.signal?.aborted) cancelled = true;
     if (unreachable || cancelled) fc.pre(false);
+    if (shrinking) {
+      // Past the budget, every further candidate "passes": fast-check keeps the best so far.
+      shrinkSteps++;
+      const spent = performance.now() - shrinkStarted;
+      if (shrinkStopped || shrinkSteps > SHRINK_BUDGET.steps || spent > SHRINK_BUDGET.ms) {
+        shrinkStopped = true;
+        return true;
+      }
+    }
     const { error } = await runOnce(input, shrinking ? QUIET : settings.observer);
     if (error instanceof DiscardedRun) {
       if (!shrinking) discarded++;
@@ -94,6 +112,7 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       settings.onRun?.(completed + discarded);
     }
     if (error === undefined) return true;
+    if (!shrinking) shrinkStarted = performance.now();
     shrinking = true;
     throw error;
   });
@@ -122,7 +141,12 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
   // No counterexample and no error: fast-check gave up, every run discarded.
   if (details.counterexample === null && details.errorInstance === null)
     return { ...base, status: 'discarded' };
-  return { ...base, status: 'failed', failure: await describeFailure(plan, details, runOnce) };
+  const failure = await describeFailure(plan, details, runOnce);
+  return {
+    ...base,
+    status: 'failed',
+    failure: shrinkStopped ? { ...failure, shrinkStopped } : failure,
+  };
 }
 
 async function describeFailure(

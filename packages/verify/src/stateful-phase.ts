@@ -44,7 +44,8 @@ class IdPool {
         const value = pick();
         if (value !== undefined) fields[key] = value;
       }
-      patched['body'] = fields;
+      // Reused ids must not take the body out of its type (`from != to`): keep it as generated.
+      if (endpoint.validateBody?.(fields).ok !== false) patched['body'] = fields;
     }
     return patched;
   }

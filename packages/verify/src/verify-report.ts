@@ -21,6 +21,8 @@ export interface Failure {
   readonly replay: string;
   /** How many shrinking steps fast-check took. */
   readonly shrinks: number;
+  /** Set when shrinking hit its budget: the counterexample may not be minimal. */
+  readonly shrinkStopped?: boolean;
 }
 
 /** The result of one check: an endpoint's implicit properties, a property, or the sequences. */

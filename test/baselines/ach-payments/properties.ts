@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { EndpointContract, Outcome, PropertyContract } from '@specl/runtime';
 import { boundedFilter, checkList, deepEqual, len } from '@specl/runtime';
 import type { Account, AccountDetails, AccountKind, AccountNumber, Amount, Cents, CreateTransferRequest, GetAccountRequest, GetTransferRequest, IdempotencyConflict, IdempotencyKey, InsufficientFunds, InvalidTransfer, ListTransfersRequest, NewAccount, NewTransfer, NotFound, OpenAccountRequest, RoutingNumber, Transfer } from './types.js';
-import { invariantsOfInsufficientFunds, invariantsOfNewTransfer, invariantsOfTransfer, validateAccount, validateIdempotencyConflict, validateInsufficientFunds, validateInvalidTransfer, validateNotFound, validateTransfer } from './types.js';
+import { invariantsOfInsufficientFunds, invariantsOfNewTransfer, invariantsOfTransfer, validateAccount, validateIdempotencyConflict, validateInsufficientFunds, validateInvalidTransfer, validateNewAccount, validateNewTransfer, validateNotFound, validateTransfer } from './types.js';
 
 /** The spec these properties were compiled from; its fingerprint names the exact version. */
 export const spec = {
@@ -164,6 +164,7 @@ export const endpointCreateTransfer: EndpointContract<CreateTransferRequest, Tra
     query: [],
     headers: [{ name: 'idempotencyKey', wireName: 'Idempotency-Key', optional: false }],
     hasBody: true,
+    validateBody: validateNewTransfer,
     responses: [{ status: 201, validate: validateTransfer }, { status: 400, error: 'InvalidTransfer', validate: validateInvalidTransfer }, { status: 404, error: 'NotFound', validate: validateNotFound }, { status: 409, error: 'InsufficientFunds', validate: validateInsufficientFunds }, { status: 422, error: 'IdempotencyConflict', validate: validateIdempotencyConflict }],
     requires,
     ensures: [
@@ -279,6 +280,7 @@ export const endpointOpenAccount: EndpointContract<OpenAccountRequest, Account> 
     query: [],
     headers: [],
     hasBody: true,
+    validateBody: validateNewAccount,
     responses: [{ status: 201, validate: validateAccount }],
     requires,
     ensures: [

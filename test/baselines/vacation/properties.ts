@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { EndpointContract, Outcome, PropertyContract } from '@specl/runtime';
 import { boundedFilter, checkList, deepEqual, len } from '@specl/runtime';
 import type { CreateEmployeeRequest, Days, Employee, GetEmployeeRequest, InsufficientBalance, ListRequestsRequest, NewEmployee, NewRequest, NotFound, RequestStatus, RequestVacationRequest, VacationRequest } from './types.js';
-import { invariantsOfNewRequest, invariantsOfVacationRequest, validateEmployee, validateInsufficientBalance, validateNotFound, validateVacationRequest } from './types.js';
+import { invariantsOfNewRequest, invariantsOfVacationRequest, validateEmployee, validateInsufficientBalance, validateNewEmployee, validateNewRequest, validateNotFound, validateVacationRequest } from './types.js';
 
 /** The spec these properties were compiled from; its fingerprint names the exact version. */
 export const spec = {
@@ -108,6 +108,7 @@ export const endpointCreateEmployee: EndpointContract<CreateEmployeeRequest, Emp
     query: [],
     headers: [],
     hasBody: true,
+    validateBody: validateNewEmployee,
     responses: [{ status: 201, validate: validateEmployee }],
     requires,
     ensures: [
@@ -188,6 +189,7 @@ export const endpointRequestVacation: EndpointContract<RequestVacationRequest, V
     query: [{ name: 'dryRun', wireName: 'dryRun', optional: true }],
     headers: [{ name: 'idempotencyKey', wireName: 'Idempotency-Key', optional: false }],
     hasBody: true,
+    validateBody: validateNewRequest,
     responses: [{ status: 201, validate: validateVacationRequest }, { status: 404, error: 'NotFound', validate: validateNotFound }, { status: 409, error: 'InsufficientBalance', validate: validateInsufficientBalance }],
     requires,
     ensures: [

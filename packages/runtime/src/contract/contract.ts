@@ -48,6 +48,8 @@ export interface EndpointContract<Request = unknown, Response = unknown> {
   readonly query: readonly ParameterShape[];
   readonly headers: readonly ParameterShape[];
   readonly hasBody: boolean;
+  /** Checks a request body against its declared type (constraints and invariants included). */
+  readonly validateBody?: Validator;
   /** The 2xx statuses, then the declared errors' statuses. */
   readonly responses: readonly ResponseShape[];
   readonly requires: readonly Requirement<Request>[];

@@ -1,5 +1,5 @@
 import type { ApiResponse, EndpointContract, Target } from './contract.js';
-import { ContractViolation, TargetUnreachable } from './failures.js';
+import { ContractViolation, DiscardedRun, TargetUnreachable } from './failures.js';
 
 /** Options of an HTTP target. */
 export interface HttpTargetOptions {
@@ -52,7 +52,15 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
       const headers: Record<string, string> = { accept: 'application/json' };
       for (const param of endpoint.headers) {
         const value = request[param.name];
-        if (value !== undefined) headers[param.wireName] = text(value);
+        if (value === undefined) continue;
+        const header = text(value);
+        // HTTP carries visible ASCII in a header (and trims the ends): a value generated for a
+        // property that HTTP cannot carry is not sent, and the run is discarded.
+        if (!/^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/.test(header))
+          throw new DiscardedRun(
+            `the header ${param.wireName} cannot carry ${JSON.stringify(header)} over HTTP`,
+          );
+        headers[param.wireName] = header;
       }
       const hasBody = endpoint.hasBody && request['body'] !== undefined;
       if (hasBody) headers['content-type'] = 'application/json';

@@ -67,9 +67,10 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
         lines.push(
           `    clause: ${failure.clause.source}  ${styles.dim(`at ${locate(failure.clause.at)}`)}`,
         );
-      lines.push(
-        `    counterexample (after ${failure.shrinks} shrinks): ${compact(failure.counterexample, 600)}`,
-      );
+      const shrunk = failure.shrinkStopped
+        ? `after ${failure.shrinks} shrinks; shrinking stopped at its budget, so it may not be minimal`
+        : `after ${failure.shrinks} shrinks`;
+      lines.push(`    counterexample (${shrunk}): ${compact(failure.counterexample, 600)}`);
       for (const exchange of failure.exchanges)
         lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
       lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));

@@ -172,6 +172,7 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
     `    query: ${shapes(endpoint.query)},`,
     `    headers: ${shapes(endpoint.headers)},`,
     `    hasBody: ${endpoint.body !== undefined},`,
+    ...(endpoint.body ? [`    validateBody: ${validatorOf(endpoint.body, context)},`] : []),
     `    responses: [${responses.join(', ')}],`,
     '    requires,',
     ...bracketed('    ensures: ', clauseEntries(endpoint.ensures, endpoint, context, true), ','),
