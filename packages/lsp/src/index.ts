@@ -1,2 +1,4 @@
 export * from './start-language-server.js';
 export * from './code-lens-contributions.js';
+export * from './agent-commands.js';
+export { AGENT_ACTION_KIND, type LastVerificationOf } from './agent-code-actions.js';

@@ -7,3 +7,4 @@ export {
 export { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 export { spliceDeclarations } from '../parser/splice-declarations.js';
 export { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
+export { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
