@@ -4,6 +4,7 @@ import type { AgentCommandMode } from './agent-commands.js';
 import { AGENT_COMMANDS, agentCommandArgs } from './agent-commands.js';
 import type { AgentRunContext } from './agent-run.js';
 import { runAgentInEditor } from './agent-run.js';
+import { showMessage } from './show-message.js';
 
 /**
  * The server's commands: `specl.agent.implement` and `specl.agent.repair`. Each starts an
@@ -20,14 +21,16 @@ export class AgentCommandHandler extends AbstractExecuteCommandHandler {
       accept(AGENT_COMMANDS[mode], (args) => {
         const parsed = agentCommandArgs(args);
         if (parsed === undefined) {
-          void this.context.connection.window.showErrorMessage(
+          showMessage(
+            this.context.connection,
+            'error',
             `Specl agent: ${AGENT_COMMANDS[mode]} needs { specUri, endpoint }`,
           );
           return null;
         }
         runAgentInEditor(mode, parsed, this.context).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
-          void this.context.connection.window.showErrorMessage(`Specl agent: ${message}`);
+          showMessage(this.context.connection, 'error', `Specl agent: ${message}`);
           this.context.connection.console.error(
             error instanceof Error ? (error.stack ?? message) : message,
           );

@@ -7,6 +7,7 @@ import type { AgentCommandArgs, AgentCommandMode } from './agent-commands.js';
 import { agentProgressMessage } from './agent-progress-message.js';
 import { agentPlaces, readAgentSettings } from './agent-settings.js';
 import { loadSpecIr } from './load-spec-ir.js';
+import { showMessage } from './show-message.js';
 import type { OpenDocumentOf } from './staged-edits-to-workspace-edit.js';
 import {
   editsChangedInEditor,
@@ -34,15 +35,16 @@ function names(list: readonly string[]): string {
 
 /** Tells the editor how a run that did not verify ended; nothing was changed. */
 function reportUnverified(context: AgentRunContext, result: AgentResult, what: string): void {
-  const window = context.connection.window;
   if (result.outcome === 'interrupted') {
-    window.showInformationMessage(`${PREFIX}: ${what} cancelled; nothing was changed.`);
+    showMessage(context.connection, 'info', `${PREFIX}: ${what} cancelled; nothing was changed.`);
     return;
   }
   const kept =
     result.savedDiff !== undefined ? ` The model's changes are in ${result.savedDiff}.` : '';
   const stopped = result.outcome === 'budget' ? 'budget reached' : 'stopped';
-  window.showErrorMessage(
+  showMessage(
+    context.connection,
+    'error',
     `${PREFIX}: ${what}: ${stopped}: ${result.reason}. Held: ${names(result.held)}. Failed: ${names(result.failed)}. Nothing was changed.${kept}`,
   );
 }
@@ -59,8 +61,7 @@ export async function runAgentInEditor(
 ): Promise<void> {
   const { connection, env } = context;
   const what = `${mode === 'implement' ? 'implementing' : 'repairing'} \`${args.endpoint}\``;
-  const fail = (message: string) =>
-    void connection.window.showErrorMessage(`${PREFIX}: ${message}`);
+  const fail = (message: string) => showMessage(connection, 'error', `${PREFIX}: ${message}`);
   const apiKey = env['ANTHROPIC_API_KEY'] || undefined;
   if (apiKey === undefined) {
     fail(
@@ -120,9 +121,7 @@ export async function runAgentInEditor(
       what,
     );
   if (result.edits.length === 0) {
-    connection.window.showInformationMessage(
-      `${PREFIX}: \`${args.endpoint}\` verifies; nothing to change.`,
-    );
+    showMessage(connection, 'info', `${PREFIX}: \`${args.endpoint}\` verifies; nothing to change.`);
     return;
   }
   const changed = editsChangedInEditor(result.edits, context.openDocument);
@@ -138,7 +137,9 @@ export async function runAgentInEditor(
     return fail(
       `${what}: the editor did not apply the changes${applied.failureReason ? ` (${applied.failureReason})` : ''}; the diff is in ${result.savedDiff ?? result.auditLog}`,
     );
-  connection.window.showInformationMessage(
+  showMessage(
+    connection,
+    'info',
     `${PREFIX}: \`${args.endpoint}\` verified (${result.held.length} checks held); changed ${result.edits.map((edit) => edit.relative).join(', ')}. Save to keep.`,
   );
 }
