@@ -49,7 +49,10 @@ export class EditorRecorder {
     return this.progress.map((event) => event.value.kind);
   }
 
-  /** Waits until a condition on what was recorded holds; fails after `timeoutMs` saying what was. */
+  /**
+   * Waits until a condition holds (checked on each recorded event, and every 100 ms for
+   * conditions on other things); fails after `timeoutMs` saying what was recorded.
+   */
   async until(condition: () => boolean, what: string, timeoutMs = 45_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
@@ -59,7 +62,7 @@ export class EditorRecorder {
           `${what}: not within ${timeoutMs} ms; progress ${JSON.stringify(this.progress)}, messages ${JSON.stringify(this.messages)}\nserver log: ${this.session.log}`,
         );
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
+        const timer = setTimeout(resolve, Math.min(left, 100));
         this.waiters.push(() => {
           clearTimeout(timer);
           resolve();
