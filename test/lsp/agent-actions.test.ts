@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import {
+  CodeActionKind,
   CodeActionRequest,
   ExecuteCommandRequest,
   MessageType,
 } from 'vscode-languageserver-protocol';
-import { TEST_KEY, correctHandlers, repoRoot } from '../agent/agent-helpers.js';
+import { TEST_KEY, correctHandlers, repoRoot, wrongHandlers } from '../agent/agent-helpers.js';
 import type { FakeMessagesApi } from '../agent/fake-messages-api.js';
 import { startFakeMessagesApi, toolCalls } from '../agent/fake-messages-api.js';
 import { EditorRecorder } from './helpers/editor-recorder.js';
@@ -30,12 +31,15 @@ const vacationFiles = (): Record<string, string> => ({
 
 /** The environment of a server whose agent talks to the stand-in (without a key: none). */
 function agentEnv(api: FakeMessagesApi | undefined, key: string | undefined): NodeJS.ProcessEnv {
-  const env = { ...process.env, ANTHROPIC_BASE_URL: api?.baseURL ?? 'http://127.0.0.1:9' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ANTHROPIC_BASE_URL: api?.baseURL ?? 'http://127.0.0.1:9',
+  };
   delete env['ANTHROPIC_API_KEY'];
   return key === undefined ? env : { ...env, ANTHROPIC_API_KEY: key };
 }
 
-/** 20 runs per check keeps each verification short; one retry keeps failures quick. */
+/** 20 runs per check keeps each verification short. */
 const settings = { 'specl.agent': { runs: 20 } };
 
 let session: LspSession | undefined;
@@ -103,6 +107,16 @@ describe('agent code actions over LSP', () => {
     expect(await actionsAt(uri, positionOf('ensures response.balance == body.balance'))).toEqual([
       implement,
     ]);
+    // Asked for quick fixes only (as a quick-fix menu asks): none.
+    const quickFixes = await session!.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: {
+        start: positionOf('endpoint createEmployee'),
+        end: positionOf('endpoint createEmployee'),
+      },
+      context: { diagnostics: [], only: [CodeActionKind.QuickFix] },
+    });
+    expect(quickFixes).toEqual([]);
     // On the spec line, an error, a property: none.
     expect(await actionsAt(uri, positionOf('error NotFound', 3))).toEqual([]);
     expect(await actionsAt(uri, positionOf('property balanceDecreasesByDays', 10))).toEqual([]);
@@ -194,6 +208,32 @@ describe('agent code actions over LSP', () => {
     expect(editor.messages[0]!.message).toContain('ANTHROPIC_API_KEY');
     expect(editor.appliedEdits).toEqual([]);
     expect(editor.progress).toEqual([]);
+  });
+
+  it('a run stopped by its budget says what held and failed, and applies nothing', async () => {
+    api = await startFakeMessagesApi([
+      toolCalls([
+        { name: 'write_file', input: { path: 'handlers.ts', content: wrongHandlers } },
+        { name: 'verify', input: {} },
+      ]),
+    ]);
+    const { editor } = await startVacation({
+      env: agentEnv(api, TEST_KEY),
+      settings: { 'specl.agent': { runs: 20, maxTurns: 1 } },
+    });
+    await session!.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'specl.agent.implement',
+      arguments: [{ specUri: session!.uri('vacation.specl'), endpoint: 'requestVacation' }],
+    });
+    await editor.until(() => editor.messages.length > 0, 'the user is told');
+    expect(api.remaining()).toBe(0);
+    expect(editor.messages).toHaveLength(1);
+    expect(editor.messages[0]!.type).toBe(MessageType.Error);
+    expect(editor.messages[0]!.message).toMatch(
+      /^Specl agent: implementing `requestVacation`: budget reached: .*turn.*Failed: [^.]*property balanceDecreasesByDays.*Nothing was changed\./,
+    );
+    expect(editor.appliedEdits).toEqual([]);
+    expect(editor.progressKinds.at(-1)).toBe('end');
   });
 
   it('cancelling the progress stops the run, and nothing is applied', async () => {

@@ -80,7 +80,7 @@ export async function agentPlaces(
 ): Promise<AgentPlaces> {
   const specFile = fileURLToPath(specUri);
   const specDir = dirname(specFile);
-  let folders: string[] = [];
+  let folders: string[];
   try {
     const answered = (await connection.workspace.getWorkspaceFolders()) ?? [];
     folders = answered.map((folder) => fileURLToPath(folder.uri));
