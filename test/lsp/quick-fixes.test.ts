@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { CodeActionRequest } from 'vscode-languageserver-protocol';
+import { CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { applyEdits } from './helpers/cursor.js';
 import { LspSession } from './helpers/lsp-session.js';
 
@@ -25,7 +25,8 @@ describe('quick fixes over LSP', () => {
     const actions = (await session.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
+      // As an editor's quick-fix menu asks (an endpoint also has the agent's source actions).
+      context: { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] },
     })) as CodeAction[];
     const results: { title: string; text: string; kind?: string }[] = [];
     for (const action of actions) {

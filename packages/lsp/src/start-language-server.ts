@@ -2,7 +2,14 @@ import type { Connection } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
-import { COMPLETION_STATE, createSpeclLspServices } from '@specl/language/lsp';
+import {
+  COMPLETION_STATE,
+  createSpeclLspServices,
+  SpeclCodeActionProvider,
+} from '@specl/language/lsp';
+import type { LastVerificationOf } from './agent-code-actions.js';
+import { AgentCodeActionProvider } from './agent-code-actions.js';
+import { AgentCommandHandler } from './agent-command-handler.js';
 import type { CodeLensContribution } from './code-lens-contributions.js';
 import { ComposedCodeLensProvider } from './code-lens-contributions.js';
 import { BreakingChangeWarnings } from './breaking-change-warnings.js';
@@ -16,6 +23,13 @@ export interface SpeclLanguageServerOptions {
    * server announces no code-lens support.
    */
   codeLenses?: readonly CodeLensContribution[];
+  /**
+   * The last verification of an endpoint (from the verification lenses), so that "Repair"
+   * is offered where it failed; without it, Repair is offered wherever there is code.
+   */
+  lastVerification?: LastVerificationOf;
+  /** The environment of agent runs (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL); default: this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -27,10 +41,37 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const lenses = options.codeLenses ?? [];
   const { shared } = createSpeclLspServices(
-    { connection, ...NodeFileSystem },
-    lenses.length > 0
-      ? { lsp: { CodeLensProvider: () => new ComposedCodeLensProvider(lenses) } }
-      : {},
+    {
+      connection,
+      ...NodeFileSystem,
+      // The agent's commands, which the agent's code actions carry.
+      sharedModule: {
+        lsp: {
+          ExecuteCommandHandler: (services) =>
+            new AgentCommandHandler({
+              connection,
+              env: options.env ?? process.env,
+              openDocument: (uri) => {
+                const document = services.workspace.TextDocuments.get(uri);
+                return document && { version: document.version, text: document.getText() };
+              },
+            }),
+        },
+      },
+    },
+    {
+      lsp: {
+        CodeActionProvider: () =>
+          new AgentCodeActionProvider(
+            new SpeclCodeActionProvider(),
+            connection,
+            options.lastVerification,
+          ),
+        ...(lenses.length > 0 && {
+          CodeLensProvider: () => new ComposedCodeLensProvider(lenses),
+        }),
+      },
+    },
   );
   // Breaking changes since the git baseline, as warnings after each full check.
   new BreakingChangeWarnings(shared);

@@ -25,6 +25,7 @@ import {
   ShutdownRequest,
   WorkspaceFoldersRequest,
   ConfigurationRequest,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../helpers/run-cli.js';
 import type { Position } from './cursor.js';
@@ -41,6 +42,14 @@ export const serverCommands = {
   specl: [join(repoRoot, 'cli/bin/specl.js'), 'lsp', '--stdio'],
 } as const;
 
+/** How a session's server is started, beyond its files. */
+export interface SessionOptions {
+  /** The server's environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** The editor's settings, by the section the server asks for (`specl.agent`, ...); others are null. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
 /**
  * A running Specl language server in a child process, driven over stdio as an editor drives
  * it, with a temporary workspace folder. Diagnostics the server publishes are collected.
@@ -51,11 +60,14 @@ export class LspSession {
   private readonly versions = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
   private stderr = '';
+  /** Told of each work-done progress token the server creates. */
+  readonly progressListeners: ((token: string | number) => void)[] = [];
   initializeResult?: InitializeResult;
 
   private constructor(
     readonly root: string,
     private readonly child: ChildProcessWithoutNullStreams,
+    settings: Readonly<Record<string, unknown>>,
   ) {
     this.connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
@@ -75,7 +87,14 @@ export class LspSession {
     this.connection.onRequest(WorkspaceFoldersRequest.type, () => [
       { uri: this.uri(''), name: 'workspace' },
     ]);
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => settings[item.section ?? ''] ?? null),
+    );
+    // Progress the server starts is accepted (tests that follow it listen to its token).
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      for (const listen of this.progressListeners) listen(params.token);
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -86,18 +105,28 @@ export class LspSession {
   static async start(
     files: Record<string, string> = {},
     command: readonly string[] = serverCommands.bin,
+    options: SessionOptions = {},
   ): Promise<LspSession> {
     const root = join(realpathSync(mkdtempSync(join(tmpdir(), 'specl-lsp-'))), 'workspace');
     mkdirSync(root);
     for (const [path, text] of Object.entries(files)) writeFile(root, path, text);
-    const child = spawn(process.execPath, [...command], { cwd: root });
-    const session = new LspSession(root, child);
+    const child = spawn(process.execPath, [...command], {
+      cwd: root,
+      ...(options.env && { env: options.env }),
+    });
+    const session = new LspSession(root, child, options.settings ?? {});
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: session.uri(''),
       workspaceFolders: [{ uri: session.uri(''), name: 'workspace' }],
       capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        },
+        window: { workDoneProgress: true },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
           completion: { completionItem: { snippetSupport: true } },

@@ -11,3 +11,4 @@ export {
   ExtraDiagnosticSources,
   extraDiagnosticSources,
 } from './diagnostics/extra-diagnostic-sources.js';
+export { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';

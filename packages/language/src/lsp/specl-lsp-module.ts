@@ -64,6 +64,14 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
   },
 };
 
+/**
+ * What the language server's services are created with: Langium's context, and a module of
+ * shared services the composition root adds (such as the commands of the agent).
+ */
+export interface SpeclLspContext extends DefaultSharedModuleContext {
+  readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+}
+
 const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
 
 /**
@@ -74,7 +82,7 @@ const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
  * packages through them, such as code lenses.
  */
 export function createSpeclLspServices(
-  context: DefaultSharedModuleContext,
+  context: SpeclLspContext,
   ...extra: Module<SpeclLspServices, PartialLangiumServices>[]
 ): { shared: LangiumSharedServices; Specl: SpeclLspServices } {
   const shared = inject(
@@ -87,6 +95,7 @@ export function createSpeclLspServices(
           new SpeclDocumentUpdateHandler(services, () => publishers.get(services)),
       },
     },
+    context.sharedModule ?? {},
   );
   if (context.connection)
     publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));
