@@ -6,9 +6,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type {
+  ClientCapabilities,
   Diagnostic,
   InitializeResult,
+  ProgressToken,
   ProtocolConnection,
+  ShowMessageParams,
 } from 'vscode-languageserver-protocol';
 import {
   createProtocolConnection,
@@ -25,6 +28,9 @@ import {
   ShutdownRequest,
   WorkspaceFoldersRequest,
   ConfigurationRequest,
+  CodeLensRefreshRequest,
+  ShowMessageNotification,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../helpers/run-cli.js';
 import type { Position } from './cursor.js';
@@ -48,6 +54,14 @@ export const serverCommands = {
 export class LspSession {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Work-done progress the server reported: `$/progress` values by token, in order. */
+  readonly progress = new Map<ProgressToken, { kind: string; percentage?: number }[]>();
+  /** Messages the server showed (window/showMessage). */
+  readonly messages: ShowMessageParams[] = [];
+  /** How often the server asked the editor to refresh its code lenses. */
+  lensRefreshes = 0;
+  /** What the editor answers workspace/configuration with, by section (`specl.verify`). */
+  readonly settings = new Map<string, unknown>();
   private readonly versions = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
   private stderr = '';
@@ -75,7 +89,25 @@ export class LspSession {
     this.connection.onRequest(WorkspaceFoldersRequest.type, () => [
       { uri: this.uri(''), name: 'workspace' },
     ]);
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => this.settings.get(item.section ?? '') ?? null),
+    );
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progress.set(params.token, []);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: ProgressToken; value: { kind: string; percentage?: number } }) => {
+      this.progress.get(params.token)?.push(params.value);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -86,6 +118,7 @@ export class LspSession {
   static async start(
     files: Record<string, string> = {},
     command: readonly string[] = serverCommands.bin,
+    capabilities: ClientCapabilities = {},
   ): Promise<LspSession> {
     const root = join(realpathSync(mkdtempSync(join(tmpdir(), 'specl-lsp-'))), 'workspace');
     mkdirSync(root);
@@ -97,7 +130,12 @@ export class LspSession {
       rootUri: session.uri(''),
       workspaceFolders: [{ uri: session.uri(''), name: 'workspace' }],
       capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        ...capabilities,
+        workspace: {
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          ...capabilities.workspace,
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
           completion: { completionItem: { snippetSupport: true } },

@@ -7,3 +7,7 @@ export {
 export { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 export { spliceDeclarations } from '../parser/splice-declarations.js';
 export { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
+export type {
+  DiagnosticsPublisher,
+  PublishedDiagnostics,
+} from './diagnostics/diagnostics-publisher.js';

@@ -67,6 +67,22 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
 const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
 
 /**
+ * The publisher of a language server's diagnostics (through which other sources, such as
+ * the verifier, attach diagnostics of their own), or undefined without a connection.
+ */
+export function diagnosticsPublisherOf(
+  shared: LangiumSharedServices,
+): DiagnosticsPublisher | undefined {
+  return publishers.get(shared);
+}
+
+/** The context of a language server's services: Langium's, plus shared modules to add. */
+export interface SpeclLspContext extends DefaultSharedModuleContext {
+  /** Applied last to the shared services (the composition root adds a command handler). */
+  readonly sharedModules?: readonly Module<LangiumSharedServices, PartialLangiumSharedServices>[];
+}
+
+/**
  * Creates Specl's services for a language server: the core services of
  * `createSpeclServices` (the same parser, scoping and checks, so the editor reports exactly
  * what `specl check` reports) plus Langium's LSP services with Specl's providers. `extra`
@@ -74,7 +90,7 @@ const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
  * packages through them, such as code lenses.
  */
 export function createSpeclLspServices(
-  context: DefaultSharedModuleContext,
+  context: SpeclLspContext,
   ...extra: Module<SpeclLspServices, PartialLangiumServices>[]
 ): { shared: LangiumSharedServices; Specl: SpeclLspServices } {
   const shared = inject(
@@ -87,6 +103,7 @@ export function createSpeclLspServices(
           new SpeclDocumentUpdateHandler(services, () => publishers.get(services)),
       },
     },
+    ...(context.sharedModules ?? []),
   );
   if (context.connection)
     publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));
