@@ -71,10 +71,43 @@ describe('the code-lens hook of @specl/lsp', () => {
     ]);
   });
 
-  it('announces no code lenses without contributions (the server editors start)', async () => {
+  it('announces no code lenses when given no contributions', async () => {
+    const toServer2 = new PassThrough();
+    const toClient2 = new PassThrough();
+    const bare = createProtocolConnection(
+      new StreamMessageReader(toClient2),
+      new StreamMessageWriter(toServer2),
+    );
+    bare.listen();
+    void startSpeclLanguageServer({
+      connection: createConnection(
+        new StreamMessageReader(toServer2),
+        new StreamMessageWriter(toClient2),
+      ),
+      codeLenses: [],
+    });
+    try {
+      const result = await bare.sendRequest(InitializeRequest.type, {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      });
+      expect(result.capabilities.codeLensProvider).toBeUndefined();
+      expect(result.capabilities.executeCommandProvider).toBeUndefined();
+    } finally {
+      bare.dispose();
+    }
+  });
+
+  it("shows the verifier's lenses by default (the server editors start)", async () => {
     const session = await LspSession.start();
     try {
-      expect(session.initializeResult?.capabilities.codeLensProvider).toBeUndefined();
+      expect(session.initializeResult?.capabilities.codeLensProvider).toEqual({
+        resolveProvider: false,
+      });
+      expect(session.initializeResult?.capabilities.executeCommandProvider?.commands).toEqual([
+        'specl.verify',
+      ]);
     } finally {
       await session.close();
     }

@@ -96,10 +96,13 @@ export class LspSession {
       this.progress.set(params.token, []);
       return null;
     });
-    this.connection.onNotification('$/progress', (params: { token: ProgressToken; value: { kind: string; percentage?: number } }) => {
-      this.progress.get(params.token)?.push(params.value);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
+    this.connection.onNotification(
+      '$/progress',
+      (params: { token: ProgressToken; value: { kind: string; percentage?: number } }) => {
+        this.progress.get(params.token)?.push(params.value);
+        for (const wake of this.waiters.splice(0)) wake();
+      },
+    );
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
       for (const wake of this.waiters.splice(0)) wake();

@@ -35,13 +35,7 @@ export type VerificationState =
 /** What the `specl.verify` command answers. */
 export interface VerifyOutcome {
   readonly status:
-    | 'verified'
-    | 'failed'
-    | 'cancelled'
-    | 'stale'
-    | 'busy'
-    | 'not-configured'
-    | 'error';
+    'verified' | 'failed' | 'cancelled' | 'stale' | 'busy' | 'not-configured' | 'error';
   readonly message?: string;
   /** The names of the failed checks. */
   readonly failed?: readonly string[];
@@ -157,7 +151,10 @@ export class VerificationService {
     if (!this.capabilities.workspace?.configuration) return {};
     try {
       return readVerifySettings(
-        await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'specl.verify' }),
+        await this.connection.workspace.getConfiguration({
+          scopeUri: uri,
+          section: 'specl.verify',
+        }),
       );
     } catch {
       return {};
