@@ -11,7 +11,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node.js';
 import { startSpeclLanguageServer } from '@specl/lsp';
 import type { CodeLensContribution } from '@specl/lsp';
-import { LspSession } from './helpers/lsp-session.js';
+import { LspSession } from './helpers/verify-lsp-session.js';
 
 /** Marks every endpoint with a lens, as the verifier's results will be shown. */
 const endpointLenses: CodeLensContribution = {
@@ -71,10 +71,49 @@ describe('the code-lens hook of @specl/lsp', () => {
     ]);
   });
 
-  it('announces no code lenses without contributions (the server editors start)', async () => {
+  it('announces no code lenses when given no contributions', async () => {
+    const toServer2 = new PassThrough();
+    const toClient2 = new PassThrough();
+    const bare = createProtocolConnection(
+      new StreamMessageReader(toClient2),
+      new StreamMessageWriter(toServer2),
+    );
+    bare.listen();
+    void startSpeclLanguageServer({
+      connection: createConnection(
+        new StreamMessageReader(toServer2),
+        new StreamMessageWriter(toClient2),
+      ),
+      codeLenses: [],
+    });
+    try {
+      const result = await bare.sendRequest(InitializeRequest.type, {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      });
+      expect(result.capabilities.codeLensProvider).toBeUndefined();
+      // Without the verifier, the only commands are the agent's.
+      expect(result.capabilities.executeCommandProvider?.commands).toEqual([
+        'specl.agent.implement',
+        'specl.agent.repair',
+      ]);
+    } finally {
+      bare.dispose();
+    }
+  });
+
+  it("shows the verifier's lenses by default (the server editors start)", async () => {
     const session = await LspSession.start();
     try {
-      expect(session.initializeResult?.capabilities.codeLensProvider).toBeUndefined();
+      expect(session.initializeResult?.capabilities.codeLensProvider).toEqual({
+        resolveProvider: false,
+      });
+      expect(session.initializeResult?.capabilities.executeCommandProvider?.commands).toEqual([
+        'specl.verify',
+        'specl.agent.implement',
+        'specl.agent.repair',
+      ]);
     } finally {
       await session.close();
     }

@@ -3,3 +3,8 @@ export * from './code-lens-contributions.js';
 export * from './breaking-change-warnings.js';
 export * from './agent-commands.js';
 export { AGENT_ACTION_KIND, type LastVerificationOf } from './agent-code-actions.js';
+export { VerificationService } from './verification/verification-service.js';
+export type { VerificationState, VerifyOutcome } from './verification/verification-service.js';
+export { VerificationLenses, VERIFY_COMMAND } from './verification/verification-lenses.js';
+export type { VerifySettings } from './verification/verification-settings.js';
+export { DEFAULT_RUNS } from './verification/verification-settings.js';

@@ -13,14 +13,19 @@ import { AgentCommandHandler } from './agent-command-handler.js';
 import type { CodeLensContribution } from './code-lens-contributions.js';
 import { ComposedCodeLensProvider } from './code-lens-contributions.js';
 import { BreakingChangeWarnings } from './breaking-change-warnings.js';
+import { VerificationLenses } from './verification/verification-lenses.js';
+import { VerificationService } from './verification/verification-service.js';
+import { VerifyCommandHandler } from './verification/verify-command-handler.js';
+import { ComposedCommandHandler } from './composed-command-handler.js';
 
 /** What the Specl language server is started with. */
 export interface SpeclLanguageServerOptions {
   /** The connection to the editor; default: one over this process's stdin and stdout. */
   connection?: Connection;
   /**
-   * Code lenses to show (the verifier's results, once it contributes them). Without any, the
-   * server announces no code-lens support.
+   * Code lenses to show. Default: the verifier's results above each endpoint and property,
+   * with the `specl.verify` command that verifies a spec. Given contributions replace them
+   * (and the command); with none, the server announces no code-lens support.
    */
   codeLenses?: readonly CodeLensContribution[];
   /**
@@ -39,23 +44,27 @@ export interface SpeclLanguageServerOptions {
  */
 export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {}): Promise<void> {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
-  const lenses = options.codeLenses ?? [];
+  const verification = options.codeLenses ? undefined : new VerificationService(connection);
+  const lenses = options.codeLenses ?? [new VerificationLenses(verification!)];
   const { shared } = createSpeclLspServices(
     {
       connection,
       ...NodeFileSystem,
-      // The agent's commands, which the agent's code actions carry.
+      // The commands of the verifier and of the agent (which the code actions carry).
       sharedModule: {
         lsp: {
           ExecuteCommandHandler: (services) =>
-            new AgentCommandHandler({
-              connection,
-              env: options.env ?? process.env,
-              openDocument: (uri) => {
-                const document = services.workspace.TextDocuments.get(uri);
-                return document && { version: document.version, text: document.getText() };
-              },
-            }),
+            new ComposedCommandHandler([
+              ...(verification ? [new VerifyCommandHandler(verification)] : []),
+              new AgentCommandHandler({
+                connection,
+                env: options.env ?? process.env,
+                openDocument: (uri) => {
+                  const document = services.workspace.TextDocuments.get(uri);
+                  return document && { version: document.version, text: document.getText() };
+                },
+              }),
+            ]),
         },
       },
     },
@@ -75,6 +84,7 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
   );
   // Breaking changes since the git baseline, as warnings after each full check.
   new BreakingChangeWarnings(shared);
+  verification?.attach(shared);
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   // Completion and signature help answer from the current text, without waiting for a full check.
   startLanguageServer(shared, {

@@ -86,7 +86,13 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
   let shrinkStarted = 0;
   let shrinkStopped = false;
   const property = fc.asyncProperty(plan.arbitrary, async (input) => {
-    if (settings.signal?.aborted) cancelled = true;
+    // A cancelled check fails its next run, which ends fast-check's search at once (skipping
+    // the remaining runs would still generate inputs for each of them); fast-check's
+    // shrinking of that run is then skipped run by run.
+    if (settings.signal?.aborted && !cancelled) {
+      cancelled = true;
+      throw new VerifyCancelled();
+    }
     if (unreachable || cancelled) fc.pre(false);
     if (shrinking) {
       // Past the budget, every further candidate "passes": fast-check keeps the best so far.

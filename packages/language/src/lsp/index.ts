@@ -12,3 +12,7 @@ export {
   extraDiagnosticSources,
 } from './diagnostics/extra-diagnostic-sources.js';
 export { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
+export type {
+  DiagnosticsPublisher,
+  PublishedDiagnostics,
+} from './diagnostics/diagnostics-publisher.js';

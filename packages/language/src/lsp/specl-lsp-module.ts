@@ -75,6 +75,22 @@ export interface SpeclLspContext extends DefaultSharedModuleContext {
 const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
 
 /**
+ * The publisher of a language server's diagnostics (through which other sources, such as
+ * the verifier, attach diagnostics of their own), or undefined without a connection.
+ */
+export function diagnosticsPublisherOf(
+  shared: LangiumSharedServices,
+): DiagnosticsPublisher | undefined {
+  return publishers.get(shared);
+}
+
+/** The context of a language server's services: Langium's, plus shared modules to add. */
+export interface SpeclLspContext extends DefaultSharedModuleContext {
+  /** Applied last to the shared services (the composition root adds a command handler). */
+  readonly sharedModules?: readonly Module<LangiumSharedServices, PartialLangiumSharedServices>[];
+}
+
+/**
  * Creates Specl's services for a language server: the core services of
  * `createSpeclServices` (the same parser, scoping and checks, so the editor reports exactly
  * what `specl check` reports) plus Langium's LSP services with Specl's providers. `extra`
@@ -96,6 +112,7 @@ export function createSpeclLspServices(
       },
     },
     context.sharedModule ?? {},
+    ...(context.sharedModules ?? []),
   );
   if (context.connection)
     publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));

@@ -13,8 +13,9 @@ export interface PublishedDiagnostics {
  * goes through it (it takes the connection's `sendDiagnostics`): those of a full check whose
  * text is no longer the editor's (the document changed while it was being checked) are
  * dropped, so that the editor never shows diagnostics older than ones it already has. The
- * extra diagnostics of the document (see `ExtraDiagnosticSources`) are added to every
- * publication, and published again when they change.
+ * extra diagnostics of other sources (breaking changes since a baseline, the verifier; see
+ * `ExtraDiagnosticSources`) are added to every publication, and published again when they
+ * change.
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, PublishedDiagnostics>();
@@ -48,7 +49,22 @@ export class DiagnosticsPublisher {
   /** Publishes diagnostics computed for the given text of a document. */
   publishFor(uri: string, text: string, diagnostics: Diagnostic[]): Promise<void> {
     this.published.set(uri, { text, diagnostics });
-    return this.send({ uri, diagnostics });
+    return this.sendWithExtras(uri, diagnostics);
+  }
+
+  /**
+   * Attaches a source's own diagnostics to a document until it replaces them (an empty list
+   * clears them): they are published at once with the checker's last diagnostics.
+   */
+  setExtra(uri: string, source: string, diagnostics: readonly Diagnostic[]): Promise<void> {
+    const registry = extraDiagnosticSources(this.shared);
+    if (diagnostics.length > 0) registry.set(uri, source, diagnostics);
+    else registry.clear(uri, source);
+    return Promise.resolve();
+  }
+
+  private sendWithExtras(uri: string, diagnostics: readonly Diagnostic[]): Promise<void> {
+    return this.send({ uri, diagnostics: [...diagnostics] });
   }
 
   /** Publishes the diagnostics of a full check of a document (Langium's builder calls this). */
@@ -60,6 +76,6 @@ export class DiagnosticsPublisher {
     if (checked !== undefined && current !== undefined && checked !== current) return;
     if (checked === undefined) this.published.delete(params.uri);
     else this.published.set(params.uri, { text: checked, diagnostics: params.diagnostics });
-    await this.send(params);
+    await this.sendWithExtras(params.uri, params.diagnostics);
   }
 }
