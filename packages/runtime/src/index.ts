@@ -12,7 +12,7 @@ export { codePointLength, len } from './len.js';
 export { compilePattern, matches } from './matches.js';
 export { inList } from './in-list.js';
 export type { Invariant, InvariantObserver } from './invariants.js';
-export { checkInvariants, observeInvariants } from './invariants.js';
+export { checkInvariants, observeInvariants, unobserved } from './invariants.js';
 export type { Instant } from './calendar.js';
 export { parseInstant } from './calendar.js';
 export { isDate, isDateTime, isEmail, isUrl, isUuid } from './formats.js';

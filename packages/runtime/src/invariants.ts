@@ -24,6 +24,17 @@ export function observeInvariants(next: InvariantObserver | undefined): void {
   observer = next;
 }
 
+/** Runs `check` with no observer of invariants: for checks of requests, not of answers. */
+export function unobserved<T>(check: () => T): T {
+  const saved = observer;
+  observer = undefined;
+  try {
+    return check();
+  } finally {
+    observer = saved;
+  }
+}
+
 /**
  * Checks a value's invariants in order; the first that fails gives
  * `invariant failed: <source> (<at>)` at `path`. An invariant that throws fails, with the error.

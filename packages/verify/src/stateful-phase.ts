@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ContractSession, EndpointContract } from '@specl/runtime';
-import { DiscardedRun } from '@specl/runtime';
+import { DiscardedRun, unobserved } from '@specl/runtime';
 import type { CheckPlan } from './run-check.js';
 
 /** Whether a name reads as an identifier's: `id`, `employeeId`, `employee_id`. */
@@ -45,7 +45,9 @@ class IdPool {
         if (value !== undefined) fields[key] = value;
       }
       // Reused ids must not take the body out of its type (`from != to`): keep it as generated.
-      if (endpoint.validateBody?.(fields).ok !== false) patched['body'] = fields;
+      // (A check of the request: not counted as coverage of the answers' invariants.)
+      const fits = unobserved(() => endpoint.validateBody?.(fields).ok !== false);
+      if (fits) patched['body'] = fields;
     }
     return patched;
   }
