@@ -1,5 +1,5 @@
 // The LSP session of the verification tests: it records progress, messages and lens refreshes.
-// TODO(merge): fold into lsp-session.ts with the agent tests' editor recorder.
+// (It grew apart from lsp-session.ts on a parallel branch; the two are to become one helper.)
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
