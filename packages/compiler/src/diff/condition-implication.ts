@@ -1,4 +1,5 @@
 import type { ExprIR } from '../ir/spec-ir.js';
+import { numberOf } from '../ir/number-of.js';
 import { sameValue } from './same-value.js';
 
 /**
@@ -66,15 +67,6 @@ interface Range {
 }
 
 const flipped = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==' } as const;
-
-function numberOf(expr: ExprIR): number | undefined {
-  if (expr.kind === 'literal' && typeof expr.value === 'number') return expr.value;
-  if (expr.kind === 'unary' && expr.op === '-') {
-    const inner = numberOf(expr.operand);
-    return inner === undefined ? undefined : -inner;
-  }
-  return undefined;
-}
 
 function rangeOf(expr: ExprIR): Range | undefined {
   if (expr.kind !== 'binary' || !(expr.op in flipped)) return undefined;

@@ -1,4 +1,5 @@
 import type { ConstraintsIR, ErrorIR, ExprIR, FieldIR, RecordIR } from '../../ir/spec-ir.js';
+import { numberOf } from '../../ir/number-of.js';
 
 /** Two fields whose values must be ordered: `low <= high` (`<` when strict). */
 export interface FieldOrder {
@@ -54,15 +55,6 @@ function isConstant(expr: ExprIR): boolean {
   if (expr.kind === 'literal') return expr.value !== null;
   if (expr.kind === 'enumMember') return true;
   return expr.kind === 'unary' && expr.op === '-' && expr.operand.kind === 'literal';
-}
-
-function numberOf(expr: ExprIR): number | undefined {
-  if (expr.kind === 'literal' && typeof expr.value === 'number') return expr.value;
-  if (expr.kind === 'unary' && expr.op === '-') {
-    const inner = numberOf(expr.operand);
-    return inner === undefined ? undefined : -inner;
-  }
-  return undefined;
 }
 
 const isComparison = (op: Binary['op']): op is Comparison =>
