@@ -11,7 +11,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node.js';
 import { startSpeclLanguageServer } from '@specl/lsp';
 import type { CodeLensContribution } from '@specl/lsp';
-import { LspSession } from './helpers/verify-lsp-session.js';
+import { LspSession } from './helpers/lsp-session.js';
 
 /** Marks every endpoint with a lens, as the verifier's results will be shown. */
 const endpointLenses: CodeLensContribution = {

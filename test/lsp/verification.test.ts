@@ -2,13 +2,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientCapabilities, CodeLens } from 'vscode-languageserver-protocol';
-import {
-  CodeLensRequest,
-  ExecuteCommandRequest,
-  WorkDoneProgressCancelNotification,
-} from 'vscode-languageserver-protocol';
+import { CodeLensRequest, ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/run-cli.js';
-import { LspSession } from './helpers/verify-lsp-session.js';
+import { EditorRecorder } from './helpers/editor-recorder.js';
+import { LspSession } from './helpers/lsp-session.js';
 
 /** An editor that shows progress, answers settings, and refreshes lenses when asked. */
 const capabilities: ClientCapabilities = {
@@ -31,14 +28,20 @@ afterEach(async () => {
 });
 
 /** A server on a workspace holding a copy of the vacation example, its spec open. */
-async function openVacation(): Promise<{ session: LspSession; uri: string; text: string }> {
-  const started = await LspSession.start({}, undefined, capabilities);
+async function openVacation(): Promise<{
+  session: LspSession;
+  editor: EditorRecorder;
+  uri: string;
+  text: string;
+}> {
+  const started = await LspSession.start({}, undefined, { capabilities });
   session = started;
+  const editor = new EditorRecorder(started);
   cpSync(join(repoRoot, 'examples/vacation'), join(started.root, 'vacation'), { recursive: true });
   const text = readFileSync(join(started.root, 'vacation/vacation.specl'), 'utf8');
   const uri = await started.open('vacation/vacation.specl', text);
   await started.diagnosticsFor(uri);
-  return { session: started, uri, text };
+  return { session: started, editor, uri, text };
 }
 
 /** The lenses' titles by line (1-based), as the editor shows them. */
@@ -71,7 +74,7 @@ describe('verification in the editor', () => {
   });
 
   it('shows results above endpoints and properties, verifies with progress, and reports failing clauses', async () => {
-    const { session: s, uri, text } = await openVacation();
+    const { session: s, editor, uri, text } = await openVacation();
     s.settings.set('specl.verify', { runs: 5 });
     expect(await lensTitles(s, uri)).toEqual([
       '42: not verified yet',
@@ -88,7 +91,7 @@ describe('verification in the editor', () => {
 
     // The convention: impl/handlers.ts beside the spec.
     expect(await verifyCommand(s, uri)).toEqual({ status: 'verified' });
-    const runs = [...s.progress.values()];
+    const runs = [...editor.progressByToken().values()];
     expect(runs).toHaveLength(1);
     expect(runs[0]![0]).toMatchObject({ kind: 'begin' });
     expect(runs[0]!.at(-1)).toEqual({ kind: 'end' });
@@ -142,36 +145,30 @@ describe('verification in the editor', () => {
   });
 
   it('says what to configure when there is no implementation', async () => {
-    const started = await LspSession.start({}, undefined, capabilities);
+    const started = await LspSession.start({}, undefined, { capabilities });
     session = started;
+    const editor = new EditorRecorder(started);
     const text = readFileSync(join(repoRoot, 'examples/vacation/vacation.specl'), 'utf8');
     const uri = await started.open('api/vacation.specl', text);
     await started.diagnosticsFor(uri);
     const outcome = await verifyCommand(started, uri);
     expect(outcome).toMatchObject({ status: 'not-configured' });
-    expect(started.messages.map((m) => m.message)).toEqual([
+    expect(editor.messages.map((m) => m.message)).toEqual([
       expect.stringContaining('set `specl.verify.impl`'),
     ]);
-    expect(started.messages[0]!.message).toContain(join(started.root, 'api/impl/handlers.ts'));
+    expect(editor.messages[0]!.message).toContain(join(started.root, 'api/impl/handlers.ts'));
   });
 
   it('cancels a verification from its progress, and claims nothing', async () => {
-    const { session: s, uri } = await openVacation();
+    const { session: s, editor, uri } = await openVacation();
     // Enough runs for minutes of work; a cancelled check skips its remaining runs quickly.
     s.settings.set('specl.verify', { runs: 20_000 });
     const outcome = verifyCommand(s, uri);
-    const token = await new Promise<string | number>((resolve) => {
-      const poll = setInterval(() => {
-        for (const [key, values] of s.progress)
-          if (values.some((v) => v.kind === 'report')) {
-            clearInterval(poll);
-            resolve(key);
-          }
-      }, 20);
-    });
-    await s.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+    await editor.until(() => editor.progressKinds.includes('report'), 'a progress report');
+    const token = editor.progress.find((event) => event.value.kind === 'report')!.token;
+    await editor.cancel(token);
     expect(await outcome).toMatchObject({ status: 'cancelled' });
-    expect(s.progress.get(token)!.at(-1)).toEqual({ kind: 'end' });
+    expect(editor.progressByToken().get(token)!.at(-1)).toEqual({ kind: 'end' });
     const titles = statusTitles(await lensTitles(s, uri));
     expect(titles).toHaveLength(declarations.length);
     expect(titles.every((title) => title.endsWith('not verified yet'))).toBe(true);

@@ -44,6 +44,14 @@ export class EditorRecorder {
     });
   }
 
+  /** The progress reported so far, by token, each token's values in order. */
+  progressByToken(): Map<string | number, ProgressValue[]> {
+    const byToken = new Map<string | number, ProgressValue[]>();
+    for (const { token, value } of this.progress)
+      byToken.set(token, [...(byToken.get(token) ?? []), value]);
+    return byToken;
+  }
+
   /** The kinds of progress reported so far (`begin`, `report`, ..., `end`). */
   get progressKinds(): string[] {
     return this.progress.map((event) => event.value.kind);

@@ -6,11 +6,13 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type {
+  ClientCapabilities,
   Diagnostic,
   InitializeResult,
   ProtocolConnection,
 } from 'vscode-languageserver-protocol';
 import {
+  CodeLensRefreshRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -48,6 +50,8 @@ export interface SessionOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The editor's settings, by the section the server asks for (`specl.agent`, ...); others are null. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Client capabilities beyond the usual ones (merged into them; `workspace` one level deep). */
+  readonly capabilities?: ClientCapabilities;
 }
 
 /**
@@ -62,6 +66,10 @@ export class LspSession {
   private stderr = '';
   /** Told of each work-done progress token the server creates. */
   readonly progressListeners: ((token: string | number) => void)[] = [];
+  /** What the editor answers workspace/configuration with, by section; tests may change it. */
+  readonly settings: Map<string, unknown>;
+  /** How often the server asked the editor to refresh its code lenses. */
+  lensRefreshes = 0;
   initializeResult?: InitializeResult;
 
   private constructor(
@@ -69,6 +77,7 @@ export class LspSession {
     private readonly child: ChildProcessWithoutNullStreams,
     settings: Readonly<Record<string, unknown>>,
   ) {
+    this.settings = new Map(Object.entries(settings));
     this.connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -88,11 +97,15 @@ export class LspSession {
       { uri: this.uri(''), name: 'workspace' },
     ]);
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => settings[item.section ?? ''] ?? null),
+      params.items.map((item) => this.settings.get(item.section ?? '') ?? null),
     );
     // Progress the server starts is accepted (tests that follow it listen to its token).
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
       for (const listen of this.progressListeners) listen(params.token);
+      return null;
+    });
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
       return null;
     });
     this.connection.listen();
@@ -120,11 +133,13 @@ export class LspSession {
       rootUri: session.uri(''),
       workspaceFolders: [{ uri: session.uri(''), name: 'workspace' }],
       capabilities: {
+        ...options.capabilities,
         workspace: {
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
           applyEdit: true,
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          ...options.capabilities?.workspace,
         },
         window: { workDoneProgress: true },
         textDocument: {
