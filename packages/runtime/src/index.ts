@@ -30,6 +30,7 @@ export {
 } from './constraints.js';
 export {
   checkBool,
+  checkBytes,
   checkDate,
   checkDateTime,
   checkEmail,
@@ -61,3 +62,4 @@ export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';
 export { httpTarget, requestUrl } from './contract/http-target.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
+export { credentialVariable } from './contract/credentials.js';

@@ -1,4 +1,5 @@
-import type { ApiResponse, EndpointContract } from './contract.js';
+import { essenceOf } from './body-codec.js';
+import type { ApiResponse, BodyShape, EndpointContract } from './contract.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation } from './failures.js';
 
@@ -17,6 +18,37 @@ function isJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return true; // in process: values, not bytes
   const media = contentType.split(';')[0]!.trim().toLowerCase();
   return media === 'application/json' || media.endsWith('+json');
+}
+
+/**
+ * Checks a body offered under several media types: over HTTP, the content type must be one
+ * the status declares and the body must match that media type's type; in process (no content
+ * type), the body must match one of them.
+ */
+function checkMediaBody(
+  bodies: readonly BodyShape[],
+  response: ApiResponse,
+  where: string,
+  clause: { source: string; at: string },
+  exchange: Exchange,
+): void {
+  const fail = (detail: string) => {
+    throw new ContractViolation('body', detail, clause, exchange);
+  };
+  const declared = bodies.map((b) => b.mediaType).join(', ');
+  const candidates =
+    response.contentType === undefined
+      ? bodies
+      : bodies.filter((b) => essenceOf(b.mediaType) === essenceOf(response.contentType!));
+  if (candidates.length === 0)
+    fail(
+      `${where} answered with content type ${response.contentType}, not one declared (${declared})`,
+    );
+  const problems = candidates.map((b) => (b.validate ? b.validate(response.body) : undefined));
+  if (problems.some((p) => p === undefined || p.ok)) return;
+  const first = problems[0]!;
+  if (!first.ok)
+    fail(`the body of ${where} does not match its type: ${first.path}: ${first.message}`);
 }
 
 /** Hooks told of what a check saw: for coverage. */
@@ -50,7 +82,19 @@ export function checkResponse(
     );
   }
   const what = shape.error ? `error ${shape.error}` : `response ${shape.status}`;
-  if (shape.validate !== undefined) {
+  if (shape.empty && response.body !== undefined) {
+    const detail = `${where} answered ${response.status} with a body; the spec declares none (${what})`;
+    throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
+  }
+  if (shape.bodies !== undefined) {
+    checkMediaBody(
+      shape.bodies,
+      response,
+      `${where} (${what})`,
+      { source: what, at: contract.at },
+      exchange,
+    );
+  } else if (shape.validate !== undefined) {
     if (!isJson(response.contentType)) {
       const detail = `${where} answered ${response.status} with content type ${response.contentType}, not JSON`;
       throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
