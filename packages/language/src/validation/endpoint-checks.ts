@@ -243,8 +243,10 @@ export class EndpointChecks {
           { node: response, property: 'status' },
         );
       }
+      // A status that is not three digits is reported above; it is no one's duplicate.
+      // One status may offer several bodies, each under media types of its own.
       const earlier = seen.get(status);
-      if (earlier && !(earlier.type && response.type)) {
+      if (earlier && !Number.isNaN(status) && !(earlier.type && response.type)) {
         report(
           accept,
           'specl/duplicate-status',
@@ -303,7 +305,7 @@ export class EndpointChecks {
         }
         seen.add(target);
         const status = statusNumber(target.status);
-        const other = statuses.get(status);
+        const other = Number.isNaN(status) ? undefined : statuses.get(status);
         if (other) {
           report(
             accept,

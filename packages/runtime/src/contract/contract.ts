@@ -24,6 +24,8 @@ export interface ParameterShape {
   readonly name: string;
   readonly wireName: string;
   readonly optional: boolean;
+  /** Checks a value of the parameter against its declared type (constraints included). */
+  readonly validate?: Validator;
 }
 
 /** How a body of a media type travels (see the language reference, "Media types and bodies"). */
