@@ -30,6 +30,7 @@ export {
 } from './constraints.js';
 export {
   checkBool,
+  checkBytes,
   checkDate,
   checkDateTime,
   checkEmail,
@@ -66,3 +67,4 @@ export type { IncomingHeaders, ParameterProblem } from './contract/decode-reques
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
+export { credentialVariable } from './contract/credentials.js';
