@@ -1,5 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { TargetUnreachable } from '@specl/runtime';
+import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
   PHASES,
@@ -21,7 +21,7 @@ import { describeDrift } from '../verify/fingerprint-drift.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './command-context.js';
-import { duration, list, positiveInteger, specArgument } from './option-values.js';
+import { byteSize, duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { verifyHelp } from './verify-help.js';
 
@@ -79,6 +79,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     property: { type: 'string', multiple: true },
     shard: { type: 'string' },
     timeout: { type: 'string' },
+    'max-body': { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
@@ -113,6 +114,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     replay: values.replay as string | undefined,
   };
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
+  const maxBodyBytes = byteSize(
+    values['max-body'] as string | undefined,
+    'max-body',
+    DEFAULT_MAX_BODY_BYTES,
+  );
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
@@ -134,7 +140,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     source =
       values.impl !== undefined
         ? await implementationSource(resolve(context.cwd, values.impl as string))
-        : urlSource(values.url as string, timeoutMs);
+        : urlSource(values.url as string, { timeoutMs, maxBodyBytes });
   } catch (error) {
     if (error instanceof TargetLoadError) throw new CliError(error.message);
     throw error;

@@ -59,5 +59,10 @@ export { ContractSession } from './contract/session.js';
 export type { HandlerObject } from './contract/in-process-target.js';
 export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';
-export { httpTarget, requestUrl } from './contract/http-target.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  TargetRefused,
+  httpTarget,
+  requestUrl,
+} from './contract/http-target.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
