@@ -60,7 +60,12 @@ export { ContractSession } from './contract/session.js';
 export type { HandlerObject } from './contract/in-process-target.js';
 export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';
-export { httpTarget, requestUrl } from './contract/http-target.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  TargetRefused,
+  httpTarget,
+  requestUrl,
+} from './contract/http-target.js';
 export type { RoutedRequest } from './contract/route-table.js';
 export { RouteTable } from './contract/route-table.js';
 export type { IncomingHeaders, ParameterProblem } from './contract/decode-request.js';
