@@ -66,3 +66,12 @@ export type { IncomingHeaders, ParameterProblem } from './contract/decode-reques
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
+export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
+export { ExchangeChecker, isJsonMediaType } from './live/exchange-checker.js';
+export type { MonitoredExchange, MonitorOptions } from './live/contract-monitor.js';
+export { ContractMonitor } from './live/contract-monitor.js';
+export type {
+  ContractTelemetry,
+  RequestFacts,
+  RequestTelemetry,
+} from './live/contract-telemetry.js';
