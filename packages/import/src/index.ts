@@ -1,0 +1,7 @@
+export { importOpenApi, importParsed } from './import-openapi.js';
+export type { ImportResult, ImportSummary } from './import-openapi.js';
+export { ImportError } from './import-error.js';
+export type { ImportWarning, WarningKind } from './import-warning.js';
+export { warningKinds } from './import-warning.js';
+export type { LoadOptions, SourceVersion } from './load-openapi.js';
+export { defaultMaxBytes } from './read-document.js';
