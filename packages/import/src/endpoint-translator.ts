@@ -276,6 +276,13 @@ function responses(
       const type = media ? ` ${types.typeExpr(media.schema, media.pointer, hint)}` : '';
       clauses.push(`response ${status}${type}`);
     } else {
+      if (!media) {
+        context.warn(
+          'approximated',
+          where,
+          `the bodyless ${status} response is imported as an error whose body is an empty JSON object`,
+        );
+      }
       errorNames.push(errors.errorFor(code, media?.schema, media?.pointer ?? resolved, hint));
     }
   }

@@ -37,11 +37,7 @@ export class ImportContext {
   readonly warnings: ImportWarning[] = [];
   private readonly notes: string[][] = [[]];
 
-  constructor(
-    readonly document: Record<string, unknown>,
-    /** Names for schemas that were refs to other files, by the pointer where they now stand. */
-    readonly preferredNames: ReadonlyMap<string, string> = new Map(),
-  ) {}
+  constructor(readonly document: Record<string, unknown>) {}
 
   /** Records a warning, and keeps it as a comment at the declaration being written. */
   warn(kind: WarningKind, pointer: string, message: string): void {

@@ -48,12 +48,8 @@ export async function importParsed(
   return translate(loaded);
 }
 
-async function translate({
-  document,
-  sourceVersion,
-  preferredNames,
-}: LoadedOpenApi): Promise<ImportResult> {
-  const context = new ImportContext(document, preferredNames);
+async function translate({ document, sourceVersion }: LoadedOpenApi): Promise<ImportResult> {
+  const context = new ImportContext(document);
   const header = headerLines(context);
   const types = new SchemaTranslator(context);
   types.declareComponents();

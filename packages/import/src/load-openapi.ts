@@ -4,6 +4,7 @@ import { ImportError } from './import-error.js';
 import { defaultMaxBytes, readDocument } from './read-document.js';
 import { scanRefs } from './scan-refs.js';
 import { convertSwagger } from './convert-swagger.js';
+import { hoistSchemas } from './hoist-schemas.js';
 
 /** What the source document was written in. */
 export type SourceVersion = '2.0' | '3.0' | '3.1';
@@ -12,8 +13,6 @@ export type SourceVersion = '2.0' | '3.0' | '3.1';
 export interface LoadedOpenApi {
   readonly document: Record<string, unknown>;
   readonly sourceVersion: SourceVersion;
-  /** Names for schemas that were refs to other files, by the pointer where they now stand. */
-  readonly preferredNames: ReadonlyMap<string, string>;
 }
 
 /** How to load a document. */
@@ -57,9 +56,12 @@ export async function loadParsed(
     if (!preferredNames.has(site))
       preferredNames.set(site, key.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
-  if (scan.external.length > 0) document = await bundle(document, path, options, scan.external[0]!);
+  if (scan.external.length > 0) {
+    document = await bundle(document, path, options, scan.external[0]!);
+    hoistSchemas(document, preferredNames, sourceVersion === '2.0');
+  }
   if (sourceVersion === '2.0') document = await convertSwagger(document);
-  return { document, sourceVersion, preferredNames };
+  return { document, sourceVersion };
 }
 
 function versionOf(parsed: unknown): SourceVersion {

@@ -45,11 +45,12 @@ export function chooseMedia(
     );
   }
   if (chosen === undefined) return undefined;
-  if (!isJson(chosen)) {
+  if (chosen.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+    const as = isJson(chosen) ? '`application/json`' : 'JSON';
     context.warn(
       'approximated',
       childPointer(pointer, chosen),
-      `${what} as \`${chosen}\` is imported as JSON`,
+      `${what} as \`${chosen}\` is imported as ${as}`,
     );
   }
   const media = content[chosen];

@@ -17,9 +17,9 @@ const dataKeys = new Set(['example', 'examples', 'default', 'enum', 'const']);
  */
 export function scanRefs(root: unknown, allowRemote: boolean): RefScan {
   const external: { ref: string; pointer: string }[] = [];
-  const stack: { node: unknown; pointer: string }[] = [{ node: root, pointer: '#' }];
+  const stack: { node: unknown; pointer: string; key?: string }[] = [{ node: root, pointer: '#' }];
   while (stack.length > 0) {
-    const { node, pointer } = stack.pop()!;
+    const { node, pointer, key: parentKey } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
@@ -31,8 +31,13 @@ export function scanRefs(root: unknown, allowRemote: boolean): RefScan {
     const ref = record.$ref;
     if (typeof ref === 'string') checkRef(root, ref, pointer, allowRemote, external);
     for (const key of Object.keys(record).reverse()) {
-      if (dataKeys.has(key) || key.startsWith('x-')) continue;
-      stack.push({ node: record[key], pointer: childPointer(pointer, key) });
+      // `default` of `responses` is a response; elsewhere it is a value.
+      if (
+        (dataKeys.has(key) && !(key === 'default' && parentKey === 'responses')) ||
+        key.startsWith('x-')
+      )
+        continue;
+      stack.push({ node: record[key], pointer: childPointer(pointer, key), key });
     }
   }
   return { external };

@@ -212,9 +212,7 @@ export class SchemaTranslator {
     if (schema.enum !== undefined || schema.const !== undefined) {
       const members = enumMembers(schema);
       if (members) {
-        const name = this.context.names.claim(
-          pascalCase(this.context.preferredNames.get(pointer) ?? hint),
-        );
+        const name = this.context.names.claim(pascalCase(hint));
         const lines = [`enum ${name} {`, ...members.map((m) => `  ${m}`), '}'];
         this.context.declarations.push({ kind: 'text', name, lines });
         this.named.set(pointer, name);
@@ -279,9 +277,7 @@ export class SchemaTranslator {
       return withNullable(name, nullable);
     }
     if (isRecordSchema(this.context, value, target) || (isObject(value) && enumMembers(value))) {
-      const name = this.context.names.claim(
-        pascalCase(this.context.preferredNames.get(target) ?? lastKey(target) ?? hint),
-      );
+      const name = this.context.names.claim(pascalCase(lastKey(target) ?? hint));
       this.declare(name, value, target);
       return withNullable(name, nullable);
     }
@@ -325,6 +321,13 @@ export class SchemaTranslator {
         `properties beside \`${keyword}\` are left out; the union of its options is kept`,
       );
     }
+    if (keyword === 'oneOf' && options.length > 1 && !this.disjoint(options, pointer)) {
+      this.context.warn(
+        'widened',
+        childPointer(pointer, 'oneOf'),
+        '`oneOf` is imported as a union: a value that matches several options is accepted',
+      );
+    }
     const variants: string[] = [];
     options.forEach((option, i) => {
       const type = this.typeExpr(
@@ -335,6 +338,21 @@ export class SchemaTranslator {
       for (const part of type.split(' | ')) if (!variants.includes(part)) variants.push(part);
     });
     return withNullable(variants.join(' | '), nullable);
+  }
+
+  /** Whether no value can match two of `options`: each allows JSON types no other does. */
+  private disjoint(options: unknown[], pointer: string): boolean {
+    const seen = new Set<string>();
+    for (const option of options) {
+      const { value } = this.context.deref(option, pointer);
+      if (!isObject(value)) return false;
+      const types = isRecordSchema(this.context, value, pointer) ? ['object'] : typesOf(value);
+      if (types.length === 0 || unionOptions(value).length > 0) return false;
+      const kinds = types.map((t) => (t === 'integer' ? 'number' : t));
+      if (kinds.some((t) => seen.has(t))) return false;
+      for (const t of kinds) seen.add(t);
+    }
+    return true;
   }
 
   private allOf(
@@ -372,9 +390,7 @@ export class SchemaTranslator {
   ): string {
     const known = this.named.get(pointer);
     if (known) return known;
-    const name = this.context.names.claim(
-      pascalCase(this.context.preferredNames.get(pointer) ?? hint),
-    );
+    const name = this.context.names.claim(pascalCase(hint));
     this.declare(name, { ...schema, nullable: undefined, description: undefined }, pointer);
     return name;
   }
