@@ -76,7 +76,10 @@ export class ConstraintChecks {
     type: SpeclType,
     accept: ValidationAcceptor,
   ): boolean {
-    const spec = constraintSpecs[constraint.name];
+    // Own keys only: `__proto__` or `toString` name no constraint.
+    const spec = Object.hasOwn(constraintSpecs, constraint.name)
+      ? constraintSpecs[constraint.name]
+      : undefined;
     if (!spec) {
       report(
         accept,

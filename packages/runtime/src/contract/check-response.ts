@@ -38,45 +38,60 @@ export function checkResponse(
   exchange: Exchange,
   observer: CheckObserver = {},
 ): void {
+  const [first] = responseViolations(contract, request, response, exchange, observer, true);
+  if (first !== undefined) throw first;
+}
+
+/**
+ * Everything an answer breaks of its endpoint's contract, as {@link checkResponse} checks it:
+ * an undeclared status, a body of another media type or shape, and every `ensures` that fails
+ * (all of them, unless `firstOnly`). Empty for an answer that keeps the contract.
+ */
+export function responseViolations(
+  contract: EndpointContract,
+  request: Readonly<Record<string, unknown>>,
+  response: ApiResponse,
+  exchange?: Exchange,
+  observer: CheckObserver = {},
+  firstOnly = false,
+): ContractViolation[] {
   const shape = contract.responses.find((candidate) => candidate.status === response.status);
   const where = `${contract.method} ${contract.path}`;
   if (shape === undefined) {
     const detail = `${where} answered ${response.status}, which the spec does not declare (declared: ${declaredStatuses(contract)})`;
-    throw new ContractViolation(
-      'status',
-      detail,
-      { source: contract.name, at: contract.at },
-      exchange,
-    );
+    const clause = { source: contract.name, at: contract.at };
+    return [new ContractViolation('status', detail, clause, exchange)];
   }
   const what = shape.error ? `error ${shape.error}` : `response ${shape.status}`;
   if (shape.validate !== undefined) {
     if (!isJson(response.contentType)) {
       const detail = `${where} answered ${response.status} with content type ${response.contentType}, not JSON`;
-      throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
+      return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];
     }
     const result = shape.validate(response.body);
     if (!result.ok) {
       const detail = `the body of ${where} (${what}) does not match its type: ${result.path}: ${result.message}`;
-      throw new ContractViolation('body', detail, { source: what, at: contract.at }, exchange);
+      return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];
     }
   }
-  if (!isSuccess(response.status)) return;
-  contract.ensures.forEach((clause, index) => {
+  if (!isSuccess(response.status)) return [];
+  const violations: ContractViolation[] = [];
+  for (const [index, clause] of contract.ensures.entries()) {
     let held: boolean;
     try {
       held = clause.holds(request, response.body);
     } catch (error) {
       observer.ensured?.(contract.name, index, false);
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ContractViolation(
-        'ensures',
-        `ensures could not be evaluated (${reason})`,
-        clause,
-        exchange,
-      );
+      const detail = `ensures could not be evaluated (${reason})`;
+      violations.push(new ContractViolation('ensures', detail, clause, exchange));
+      if (firstOnly) break;
+      continue;
     }
     observer.ensured?.(contract.name, index, held);
-    if (!held) throw new ContractViolation('ensures', `${where}: ensures failed`, clause, exchange);
-  });
+    if (held) continue;
+    violations.push(new ContractViolation('ensures', `${where}: ensures failed`, clause, exchange));
+    if (firstOnly) break;
+  }
+  return violations;
 }

@@ -24,6 +24,8 @@ export interface ParameterShape {
   readonly name: string;
   readonly wireName: string;
   readonly optional: boolean;
+  /** Checks a value of the parameter against its declared type (constraints included). */
+  readonly validate?: Validator;
 }
 
 /** What a status of an endpoint answers with: the body's validator, or none for no body. */

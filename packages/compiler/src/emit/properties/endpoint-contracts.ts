@@ -111,10 +111,11 @@ function clauseEntries(
   });
 }
 
-function shapes(params: readonly ParamIR[]): string {
+/** The parameter shapes of one place (path, query, headers), with each one's validator. */
+function shapes(params: readonly ParamIR[], context: PropertiesContext): string {
   const entries = params.map(
     (p) =>
-      `{ name: ${tsString(p.name)}, wireName: ${tsString(p.wireName)}, optional: ${p.optional} }`,
+      `{ name: ${tsString(p.name)}, wireName: ${tsString(p.wireName)}, optional: ${p.optional}, validate: ${validatorOf(p.type, context)} }`,
   );
   return `[${entries.join(', ')}]`;
 }
@@ -168,9 +169,9 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
     `    method: ${tsString(endpoint.method)},`,
     `    path: ${tsString(endpoint.path)},`,
     `    at: ${tsString(at(endpoint.location))},`,
-    `    pathParams: ${shapes(endpoint.pathParams)},`,
-    `    query: ${shapes(endpoint.query)},`,
-    `    headers: ${shapes(endpoint.headers)},`,
+    `    pathParams: ${shapes(endpoint.pathParams, context)},`,
+    `    query: ${shapes(endpoint.query, context)},`,
+    `    headers: ${shapes(endpoint.headers, context)},`,
     `    hasBody: ${endpoint.body !== undefined},`,
     ...(endpoint.body ? [`    validateBody: ${validatorOf(endpoint.body, context)},`] : []),
     `    responses: [${responses.join(', ')}],`,
@@ -182,7 +183,7 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
   ];
 }
 
-/** A validator of a response type: a named type's own, or a check written for others. */
+/** A validator of a type: a named type's own, or a check written for others. */
 function validatorOf(type: TypeIR, context: PropertiesContext): string {
   const names = {
     ...context.names,
