@@ -244,9 +244,11 @@ export class EndpointChecks {
         );
       }
       // A status that is not three digits is reported above; it is no one's duplicate.
-      // One status may offer several bodies, each under media types of its own.
+      // One status may offer several bodies, each under media types of its own; two bodies
+      // without media types are the same status twice, as in v0.
       const earlier = seen.get(status);
-      if (earlier && !Number.isNaN(status) && !(earlier.type && response.type)) {
+      const twoBodies = earlier?.type && response.type && (earlier.media || response.media);
+      if (earlier && !Number.isNaN(status) && !twoBodies) {
         report(
           accept,
           'specl/duplicate-status',

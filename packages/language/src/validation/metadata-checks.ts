@@ -156,8 +156,15 @@ export class MetadataChecks {
   /** Bodies of one status offered twice under one media type, across an endpoint's responses. */
   checkEndpointMedia(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const byStatus = new Map<string, Set<string>>();
+    // Statuses whose bodies so far all travel as JSON by default: one more such body is
+    // `specl/duplicate-status`, reported with the endpoint's statuses.
+    const onlyDefault = new Set<string>();
     for (const response of endpoint.clauses.filter(isResponseClause)) {
       if (!response.type) continue;
+      if (!response.media) {
+        if (onlyDefault.has(response.status)) continue;
+        if (!byStatus.has(response.status)) onlyDefault.add(response.status);
+      } else onlyDefault.delete(response.status);
       const seen = byStatus.get(response.status) ?? new Set<string>();
       byStatus.set(response.status, seen);
       const types = response.media?.types ?? [JSON_MEDIA_TYPE];
