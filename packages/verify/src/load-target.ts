@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Credentials, Target } from '@specl/runtime';
-import { httpTarget, inProcessTarget } from '@specl/runtime';
+import type { Credentials, HttpTargetOptions, Target } from '@specl/runtime';
+import { TargetRefused, httpTarget, inProcessTarget } from '@specl/runtime';
 import { tsImport } from 'tsx/esm/api';
 
 /** Where requests go, made anew for each run when the implementation exports a factory. */
@@ -72,12 +72,11 @@ export async function implementationSource(
   return { description: `${modulePath} (${objectName})`, fresh: false, open: async () => target };
 }
 
-/** A running HTTP server at a base URL, in any language. */
-export function urlSource(
-  base: string,
-  timeoutMs: number,
-  credentials: Credentials = {},
-): TargetSource {
+/**
+ * A running HTTP server at a base URL, in any language: `options` a timeout in milliseconds,
+ * or the HTTP target's options (timeout, body cap, timeouts before unreachable).
+ */
+export function urlSource(base: string, options: number | HttpTargetOptions): TargetSource {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -86,6 +85,12 @@ export function urlSource(
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new TargetLoadError(`\`${base}\` is not an http or https URL`);
-  const target = httpTarget(base, { timeoutMs, credentials });
+  let target: Target;
+  try {
+    target = httpTarget(base, typeof options === 'number' ? { timeoutMs: options } : options);
+  } catch (error) {
+    if (error instanceof TargetRefused) throw new TargetLoadError(error.message);
+    throw error;
+  }
   return { description: base, fresh: false, open: async () => target };
 }
