@@ -58,11 +58,14 @@ export function encodeBody(
 
 /**
  * An answer's body decoded by its content type: JSON parsed (a {@link SyntaxError} when it is
- * not JSON), text and forms as strings, anything else as bytes. Empty means no body.
+ * not JSON), text and forms as strings, anything else as bytes. Empty JSON or form means no
+ * body; empty text or bytes under their content type are an empty body.
  */
 export function decodeBody(raw: Uint8Array, contentType: string | undefined): unknown {
-  if (raw.length === 0) return undefined;
   const kind = contentType === undefined ? 'json' : mediaKindOfContentType(contentType);
+  // Zero bytes or an empty text, when the content type says so, are a body; not for JSON.
+  if (raw.length === 0 && (kind === 'json' || kind === 'form' || kind === 'multipart'))
+    return undefined;
   if (kind === 'bytes') return raw;
   const text = new TextDecoder().decode(raw);
   return kind === 'json' ? (JSON.parse(text) as unknown) : text;
