@@ -33,7 +33,7 @@ describe('specl verify and compiled outputs of another spec version', () => {
       'specl: the implementation was built against another version of the spec; nothing verified\n',
     );
     expect(run.stdout).toMatch(
-      /^vacation\/generated\/types\.ts was compiled from spec Vacation 1\.2\.0 \(sha256:f4968fe03fa1\), not from vacation\/vacation\.specl \(Vacation 2\.0\.0, sha256:[0-9a-f]{12}\)\n/,
+      /^vacation\/generated\/types\.ts was compiled from spec Vacation 1\.2\.0 \(sha256:c1c78be9507f\), not from vacation\/vacation\.specl \(Vacation 2\.0\.0, sha256:[0-9a-f]{12}\)\n/,
     );
     expect(run.stdout).toContain(
       'recompile: specl compile vacation/vacation.specl --out vacation/generated, then update the implementation where the contract changed\n',
