@@ -42,7 +42,7 @@ describe('specl verify and compiled outputs of another spec version', () => {
       /what changed since [0-9a-f]{12}, the version they were compiled from:\n/,
     );
     expect(run.stdout).toContain(
-      'vacation/vacation.specl:28:3: breaking constraint-narrowed: `NewRequest.days`: `max: 30` → `max: 20`\n',
+      'vacation/vacation.specl:36:3: breaking constraint-narrowed: `NewRequest.days`: `max: 30` → `max: 20`\n',
     );
 
     const compile = runSpecl(
