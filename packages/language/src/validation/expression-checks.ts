@@ -23,6 +23,7 @@ import {
   isRequiresClause,
   isStringLiteral,
   isBodyClause,
+  isResponseRef,
 } from '../generated/ast.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
@@ -189,7 +190,9 @@ export class ExpressionChecks {
 
   checkMemberAccess(expr: MemberAccess, accept: ValidationAcceptor): void {
     const receiver = typeOf(expr.receiver);
-    if (!expr.optional && (receiver.kind === 'optional' || receiver.kind === 'null')) {
+    // `.x` of a bodyless `response` is reported once, at the name (specl/bodyless-response-read).
+    const bodyless = receiver.kind === 'null' && isResponseRef(expr.receiver);
+    if (!expr.optional && !bodyless && (receiver.kind === 'optional' || receiver.kind === 'null')) {
       report(
         accept,
         'specl/optional-access',

@@ -120,11 +120,21 @@ export class MetadataChecks {
     accept: ValidationAcceptor,
   ): void {
     const media = holder.media;
-    if (!media) return;
     const type =
       holder.$type === 'ErrorDecl'
         ? ({ kind: 'record', decl: holder } as SpeclType)
         : resolveTypeExpr(holder.type);
+    if (!media) {
+      // A JSON body, as in v0: only Bytes cannot travel in it.
+      const problem =
+        holder.$type === 'ErrorDecl' || holder.type ? mediaProblem(type, 'json') : undefined;
+      if (problem)
+        report(accept, 'specl/media-type-mismatch', problem, {
+          node: holder,
+          property: holder.$type === 'ErrorDecl' ? 'name' : 'type',
+        } as never);
+      return;
+    }
     const seen = new Set<string>();
     media.types.forEach((mediaType, index) => {
       const at = { node: media, property: 'types' as const, index };
