@@ -46,14 +46,18 @@ export async function implementationSource(
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TargetLoadError(`cannot load the implementation ${modulePath}: ${reason}`);
   }
-  return sourceOfModule(module, modulePath);
+  return sourceOfModule(module, modulePath, credentials);
 }
 
 /**
  * The target source of a module already loaded (`modulePath` names it in messages): its
  * factory of `Handlers` or its `Handlers` object, as {@link implementationSource} finds them.
  */
-export function sourceOfModule(module: Record<string, unknown>, modulePath: string): TargetSource {
+export function sourceOfModule(
+  module: Record<string, unknown>,
+  modulePath: string,
+  credentials: Credentials = {},
+): TargetSource {
   const factoryName = FACTORY_NAMES.find((name) => typeof module[name] === 'function');
   if (factoryName !== undefined) {
     const factory = module[factoryName] as () => unknown;
