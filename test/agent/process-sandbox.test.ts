@@ -150,4 +150,52 @@ describe('the process sandbox of model-written code', () => {
       await api?.close();
     }
   }, 240_000);
+
+  it('refuses to run model code where the network cannot be cut, unless unsafeRun', async () => {
+    const project = vacationProject({ 'handlers.ts': correctHandlers });
+    const api = await startFakeMessagesApi([finalText('Done.')]);
+    try {
+      await expect(agentOn(api, project, { sandbox: 'permissions' })).rejects.toThrow(
+        /model-written code would run with only this protection: Node permission model only.*--unsafe-run/,
+      );
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  for (const kind of ['unshare', 'permissions'] as const)
+    it(`verifies in the weaker ${kind} sandbox too (permissions: with unsafeRun), still without the key`, async () => {
+      const project = vacationProject();
+      const outside = mkdtempSync(join(tmpdir(), 'specl-outside-'));
+      const api = await startFakeMessagesApi([
+        toolCalls([
+          { name: 'write_file', input: { path: 'handlers.ts', content: escaping(outside, port) } },
+          { name: 'verify', input: { endpoint: 'createEmployee' } },
+        ]),
+        toolCalls([
+          { name: 'write_file', input: { path: 'handlers.ts', content: correctHandlers } },
+          { name: 'verify', input: {} },
+        ]),
+      ]);
+      try {
+        const result = await agentOn(api, project, {
+          sandbox: kind,
+          unsafeRun: kind === 'permissions',
+        });
+        expect(result.outcome).toBe('verified');
+        const report = toolResultsOf(api.requests[1]!.body)[1]!.text;
+        expect(report).toMatch(/write outside: ERR_ACCESS_DENIED/);
+        expect(report).toMatch(/parent environ: ERR_ACCESS_DENIED/);
+        expect(report).toMatch(/spawn: ERR_ACCESS_DENIED/);
+        if (kind === 'unshare') expect(report).toMatch(/connect: (ECONNREFUSED|ENETUNREACH)/);
+        expect(snapshot(outside)).toEqual({});
+        expect(keyLeaks(api.requests.map((request) => request.raw).join('\n'), TEST_KEY)).toEqual(
+          [],
+        );
+        expect(keyLeaks(readFileSync(result.auditLog, 'utf8'), TEST_KEY)).toEqual([]);
+      } finally {
+        await api.close();
+      }
+    }, 120_000);
 });

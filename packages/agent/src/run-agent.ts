@@ -157,7 +157,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   if (!sandbox.isolatesNetwork && options.unsafeRun !== true)
     throw new AgentError(
       'usage',
-      `model-written code would run with only this protection: ${sandbox.description}. Install bubblewrap (Linux) for a full sandbox, or pass --unsafe-run to run it anyway`,
+      `model-written code would run with only this protection: ${sandbox.description}. Install bubblewrap (Linux) for a full sandbox, or run \`specl implement\` with --unsafe-run to run it anyway (the editor never does)`,
     );
   const audit = AuditLog.open(options.projectRoot, [options.apiKey]);
   const staged = StagedImpl.create(options.implDir, dirname(options.specFile));
