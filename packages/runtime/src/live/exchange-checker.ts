@@ -89,7 +89,13 @@ export class ExchangeChecker {
     if ('notJson' in read && contract.hasBody) {
       const detail = `${contract.method} ${contract.path}: the request body is not JSON: ${JSON.stringify(read.notJson)}`;
       const clause = { source: 'body', at: contract.at };
-      violations.unshift(new ContractViolation('request', detail, clause, { sent }));
+      // The body's type check saw no body: the one thing to say is that it is not JSON.
+      const others = violations.filter((v) => v.clause?.source !== 'body');
+      return {
+        routed,
+        request: decoded.request,
+        violations: [new ContractViolation('request', detail, clause, { sent }), ...others],
+      };
     }
     return { routed, request: decoded.request, violations };
   }
