@@ -322,10 +322,12 @@ export async function startContractProxy(
       });
     },
   );
-  server.on('clientError', (error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  // A client that sends a malformed request, or holds its connection past the client timeout.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
     else socket.destroy();
-    void error;
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
