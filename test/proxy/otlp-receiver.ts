@@ -17,6 +17,8 @@ interface KeyValue {
 /** A span as received: its name, attributes and events, values flattened. */
 export interface ReceivedSpan {
   readonly name: string;
+  readonly spanId: string;
+  readonly parentSpanId?: string;
   readonly attributes: Record<string, unknown>;
   readonly events: { name: string; attributes: Record<string, unknown> }[];
 }
@@ -55,11 +57,15 @@ export async function startOtlpReceiver(hang = false) {
           for (const scope of resource.scopeSpans)
             for (const span of scope.spans as {
               name: string;
+              spanId: string;
+              parentSpanId?: string;
               attributes: KeyValue[];
               events?: { name: string; attributes: KeyValue[] }[];
             }[])
               spans.push({
                 name: span.name,
+                spanId: span.spanId,
+                ...(span.parentSpanId && { parentSpanId: span.parentSpanId }),
                 attributes: flat(span.attributes),
                 events: (span.events ?? []).map((e) => ({
                   name: e.name,
