@@ -64,17 +64,15 @@ describe("specl proxy in front of the examples' servers", () => {
     { server: Server; proxy: ProxyProcess; verified: Awaited<ReturnType<typeof verifyThrough>> }
   >();
 
-  // All at once: each verifier run takes seconds, and they wait on each other's servers little.
+  // One at a time: on a shared machine, proxies and verifier runs starting at once starve.
   beforeAll(async () => {
-    await Promise.all(
-      servers.map(async ([name, spec, serve]) => {
-        const server = serve();
-        const base = await listenLocal(server);
-        const proxy = await startProxy([spec, '--target', base]);
-        runs.set(name, { server, proxy, verified: await verifyThrough(spec, proxy.url) });
-      }),
-    );
-  }, 180_000);
+    for (const [name, spec, serve] of servers) {
+      const server = serve();
+      const base = await listenLocal(server);
+      const proxy = await startProxy([spec, '--target', base]);
+      runs.set(name, { server, proxy, verified: await verifyThrough(spec, proxy.url) });
+    }
+  }, 300_000);
 
   afterAll(async () => {
     for (const { server, proxy } of runs.values()) {

@@ -59,8 +59,8 @@ export function startProxy(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`specl proxy did not listen within 60 s:\n${stdout}${stderr}`));
-    }, 60_000);
+      reject(new Error(`specl proxy did not listen within 120 s:\n${stdout}${stderr}`));
+    }, 120_000);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`specl proxy exited (${code}) before it listened:\n${stdout}${stderr}`));

@@ -7,11 +7,12 @@ import type {
   CheckedRequest,
   CompiledContract,
   ContractTelemetry,
+  ContractViolation,
   EndpointContract,
   RequestTelemetry,
   RoutedRequest,
 } from '@specl/runtime';
-import { ContractViolation, ExchangeChecker, isJsonMediaType } from '@specl/runtime';
+import { ExchangeChecker, isReadableMediaType } from '@specl/runtime';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import { readCappedBody } from './read-capped-body.js';
@@ -74,8 +75,8 @@ function header(value: string | string[] | undefined): string | undefined {
 /**
  * A reverse proxy that checks live traffic against a compiled contract, for a server in any
  * language: every request and response is checked as the verifier checks a single exchange.
- * JSON bodies of the spec's endpoints are read (up to a cap) to be checked; every other body
- * streams through with backpressure. Each request is independent: a slow target holds up only
+ * JSON, text and form bodies of the spec's endpoints are read (up to a cap) to be checked;
+ * every other body streams through with backpressure, its media type checked. Each request is independent: a slow target holds up only
  * the requests waiting on it.
  */
 export async function startContractProxy(
@@ -129,10 +130,7 @@ export async function startContractProxy(
 
     const requestType = header(req.headers['content-type']);
     const bodyDeclared = routed?.contract.hasBody === true;
-    const readBody =
-      routed !== undefined &&
-      bodyDeclared &&
-      (requestType === undefined || isJsonMediaType(requestType));
+    const readBody = routed !== undefined && bodyDeclared && isReadableMediaType(requestType);
     let body: Buffer | undefined;
     if (readBody) {
       const length = Number(req.headers['content-length'] ?? 0);
@@ -155,17 +153,15 @@ export async function startContractProxy(
 
     let checked: CheckedRequest | undefined;
     if (routed !== undefined) {
-      checked = checker.checkRequest(routed, url, req.headers, {
-        contentType: requestType,
-        bytes: body,
-      });
-      const violations = [...checked.violations];
-      if (bodyDeclared && !readBody) {
-        const detail = `${routed.contract.method} ${routed.contract.path}: the request body is ${requestType}, not JSON`;
-        violations.unshift(
-          new ContractViolation('request', detail, { source: 'body', at: routed.contract.at }),
-        );
-      }
+      checked = checker.checkRequest(
+        routed,
+        url,
+        req.headers,
+        readBody
+          ? { contentType: requestType, bytes: body }
+          : { contentType: requestType, unread: true },
+      );
+      const violations = checked.violations;
       const reject = mode === 'enforce' && violations.length > 0;
       const base = { endpoint: endpoint!, method, url, side: 'request' as const };
       report(telemetry, { ...base, action: reject ? 'rejected' : 'forwarded' }, violations);
@@ -256,9 +252,9 @@ export async function startContractProxy(
       side: 'response' as const,
     };
     const replace = mode === 'enforce' && options.replaceBadResponses === true;
-    if (!isJsonMediaType(contentType)) {
-      // Not JSON: the status and media type are checked; the body streams through unread.
-      const violations = checker.checkResponse(checked, status, { contentType });
+    if (!isReadableMediaType(contentType)) {
+      // Bytes or multipart: the status and media type are checked; the body streams through.
+      const violations = checker.checkResponse(checked, status, { contentType, unread: true });
       report(
         telemetry,
         { ...base, action: replace && violations.length > 0 ? 'replaced' : 'forwarded' },
