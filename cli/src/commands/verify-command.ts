@@ -1,4 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
+import type { SpecIR } from '@specl/compiler';
 import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
@@ -68,6 +69,32 @@ function progressBar(stream: CommandContext['stderr']) {
   };
 }
 
+/**
+ * `--otel`: the run as a trace, exported over OTLP/HTTP as the `OTEL_*` variables say (to
+ * http://localhost:4318 when none names an endpoint).
+ */
+async function startVerifyTracing(context: CommandContext, ir: SpecIR) {
+  const { startTelemetrySdk } = await import('@specl/proxy');
+  const { verifyTracing } = await import('../verify/verify-tracing.js');
+  const env = context.env ?? process.env;
+  const sdk = startTelemetrySdk(
+    { OTEL_TRACES_EXPORTER: 'otlp', ...env, OTEL_METRICS_EXPORTER: 'none' },
+    'specl verify',
+  );
+  const tracing = verifyTracing(sdk.tracer!, ir);
+  return {
+    tracing,
+    async finish(report: VerifyReport | undefined) {
+      tracing.finish(report);
+      await sdk.shutdown();
+      const dropped = sdk.droppedSpans();
+      context.stderr.write(
+        `--otel: the run's trace went to ${sdk.destination}${dropped > 0 ? `; ${dropped} span${dropped === 1 ? '' : 's'} dropped (the endpoint was down, slow, or the queue full)` : ''}\n`,
+      );
+    },
+  };
+}
+
 /** `specl verify`: checks an implementation against a spec. */
 export async function runVerify(argv: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -87,6 +114,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     output: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    otel: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -167,13 +195,21 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw error;
   }
   const progress = context.stderr.isTTY === true && toTerminal;
-  let report: VerifyReport;
+  const bar = progress ? progressBar(context.stderr) : undefined;
+  const otel = values.otel === true ? await startVerifyTracing(context, ir) : undefined;
+  let report: VerifyReport | undefined;
   try {
     report = await verify({
       ir,
-      source,
+      source: otel ? otel.tracing.traced(source) : source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-      onProgress: progress ? progressBar(context.stderr) : undefined,
+      onProgress:
+        bar || otel
+          ? (check, checks, name, done, runs) => {
+              otel?.tracing.onProgress(check, checks, name);
+              bar?.(check, checks, name, done, runs);
+            }
+          : undefined,
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');
@@ -183,6 +219,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw error;
   } finally {
     if (progress) context.stderr.write('\r\u001b[K');
+    await otel?.finish(report);
   }
   const specDir = dirname(spec);
   const locate = (at: string) => relative(context.cwd, join(specDir, at)) || at;

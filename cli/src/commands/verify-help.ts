@@ -35,6 +35,8 @@ Options:
   --reporter <name>        pretty (default), json, junit or sarif
   --output <file>          write the report to a file (atomically) instead of stdout
   --color, --no-color      force colour on or off
+  --otel                   export the run as an OpenTelemetry trace over OTLP/HTTP (one span
+                           per check, one per call), as OTEL_EXPORTER_OTLP_ENDPOINT says
   -h, --help               show this help
 
 Exit codes: 0 every check held, 1 a check failed, 2 usage or spec error, 3 the target could
