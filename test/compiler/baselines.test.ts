@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTargetNames, compileTargets, lowerSpec } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
+import { buildSpec, compileTargetNames, compileTargets } from '@specl/compiler';
 import { repoRoot } from '../helpers/run-cli.js';
 
 /**
@@ -40,12 +39,9 @@ describe('baselines', () => {
 
   for (const { example, spec } of specs) {
     it(`${example}: compiled outputs match test/baselines/${example}`, async () => {
-      const result = await checkSpecFiles([spec]);
-      expect(result.diagnostics).toEqual([]);
-      const root = result.documents.find((document) => document.uri.fsPath === spec)!;
-      const files = compileTargets(lowerSpec(root, result.documents), compileTargetNames, {
-        yaml: true,
-      });
+      const build = await buildSpec({ root: spec });
+      expect(build.diagnostics).toEqual([]);
+      const files = compileTargets(build.ir!, compileTargetNames, { yaml: true });
       const folder = join(baselinesDir, example);
       const expected = new Set(files.map((file) => file.path));
       if (record) {

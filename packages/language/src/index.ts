@@ -16,10 +16,14 @@ export {
   isBuiltinNode,
 } from './workspace/builtins.js';
 export { importPathBetween, importedUris, resolveImportUri } from './workspace/imports.js';
-export { httpMethods, routeKey, pathTemplate } from './validation/endpoint-checks.js';
-export { constraintSpecs, constraintNumber } from './validation/constraint-checks.js';
+export { pathTemplate } from './util/endpoint-path.js';
+export { constraintNumber } from './util/constraint-number.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
 export * from './workspace/spec-workspace.js';
+export type { ReadFile } from './workspace/reader-file-system.js';
+export { ReaderFileSystem } from './workspace/reader-file-system.js';
+export { importClosure } from './workspace/import-graph.js';
+export type { DocumentLookup } from './workspace/import-graph.js';
 export { checkSources } from './memory.js';
 export { docComment } from './documentation/doc-comment.js';
 export { formatSpec } from './formatting/format-spec.js';

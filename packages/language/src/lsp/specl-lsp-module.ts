@@ -28,7 +28,7 @@ import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
-import { SpeclDocumentBuilder } from './specl-document-builder.js';
+import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
 /** Specl's services with the language server's features. */
@@ -54,7 +54,7 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
 /** The shared services Specl replaces in a language server: imports and start-up. */
 export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
   workspace: {
-    DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
+    DocumentBuilder: (shared) => new SpeclLspDocumentBuilder(shared),
     WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
     LangiumDocumentFactory: (shared) => new SpeclDocumentFactory(shared),
     ConfigurationProvider: (shared) => new SpeclConfigurationProvider(shared),

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import { createSpeclServices } from '../specl-module.js';
 import type { CheckResult } from '../workspace/spec-workspace.js';
 import { checkWorkspace } from '../workspace/spec-workspace.js';
+import { ReaderFileSystem } from '../workspace/reader-file-system.js';
 
 /** Reads the text of a file by absolute path, or answers undefined when there is none. */
 export type ReadSpecFile = (path: string) => Promise<string | undefined>;
@@ -28,11 +28,14 @@ export async function checkSpecFiles(
   paths: readonly string[],
   read: ReadSpecFile = readFromDisk,
 ): Promise<CheckResult> {
-  const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });
+  const fileSystem = new ReaderFileSystem((uri) => read(uri.fsPath));
+  const { shared } = createSpeclServices(
+    { fileSystemProvider: () => fileSystem },
+    { indexReferences: false },
+  );
   return checkWorkspace(
     shared,
     paths.map((path) => URI.file(path)),
-    (uri) => read(uri.fsPath),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Constraint, ConstraintValue, TypeRef } from '../generated/ast.js';
-import { isBooleanLiteral, isConstNumber, isStringLiteral } from '../generated/ast.js';
+import type { Constraint, TypeRef } from '../generated/ast.js';
+import { isBooleanLiteral, isStringLiteral } from '../generated/ast.js';
 import type { EffectiveConstraint } from '../typing/resolve-type.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
@@ -8,6 +8,7 @@ import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/
 import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { changeTo, rangeOf } from './fixes.js';
 import { report } from './report.js';
+import { constraintNumber } from '../util/constraint-number.js';
 
 type ConstraintFamily = 'number' | 'string' | 'list';
 
@@ -35,13 +36,6 @@ const familyTypes: Record<ConstraintFamily, string> = {
   string: 'String and the string formats',
   list: 'List',
 };
-
-/** The numeric value of a constraint, or undefined when it is not a number. */
-export function constraintNumber(value: ConstraintValue | undefined): number | undefined {
-  if (!isConstNumber(value)) return undefined;
-  const n = Number(value.value);
-  return value.negative ? -n : n;
-}
 
 /** Checks of constraints: known names, fitting types, value kinds, regexes and contradictions. */
 export class ConstraintChecks {

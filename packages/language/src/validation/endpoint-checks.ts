@@ -21,6 +21,7 @@ import { changeTo, insertAfter, rangeOf } from './fixes.js';
 import { importPathBetween, importedDocuments } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
+import { pathTemplate, routeKey } from '../util/endpoint-path.js';
 
 /** An HTTP status as written (three digits), or NaN for anything else (`2e2`, `20.0`). */
 function statusNumber(text: string | undefined): number {
@@ -29,27 +30,6 @@ function statusNumber(text: string | undefined): number {
 
 /** The HTTP methods an endpoint may use. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-
-/** An endpoint's path, each parameter written by `param`: `/employees/{id}`. */
-function renderPath(endpoint: Endpoint, param: (name: string) => string): string {
-  return (endpoint.path?.segments ?? [])
-    .map(
-      (segment) =>
-        '/' +
-        segment.parts.map((part) => (isPathParam(part) ? param(part.name) : part.text)).join(''),
-    )
-    .join('');
-}
-
-/** The route of an endpoint with parameter names erased: `GET /employees/{}`. */
-export function routeKey(endpoint: Endpoint): string {
-  return `${endpoint.method?.toUpperCase() ?? ''} ${renderPath(endpoint, () => '{}')}`;
-}
-
-/** The path as written, without spaces: `/employees/{id}`. */
-export function pathTemplate(endpoint: Endpoint): string {
-  return renderPath(endpoint, (name) => `{${name}}`);
-}
 
 /** Checks of endpoints: method, path, parameters, responses, errors and clauses. */
 export class EndpointChecks {

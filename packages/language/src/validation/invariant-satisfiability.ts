@@ -11,7 +11,7 @@ import {
 import type { RecordLike } from '../typing/records.js';
 import { recordFields, recordInvariants } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
-import { constraintNumber } from './constraint-checks.js';
+import { constraintNumber } from '../util/constraint-number.js';
 import { sourceOf } from './expression-report.js';
 import { report } from './report.js';
 
