@@ -7,6 +7,13 @@ export {
 export * from './specl-module.js';
 export * from './typing/index.js';
 export * from './validation/diagnostic-codes.js';
+export { diagnosticMessage } from './validation/report.js';
+export { formatMessage, message } from './validation/message-template.js';
+export type {
+  MessageArgument,
+  MessageArguments,
+  MessageTemplate,
+} from './validation/message-template.js';
 export { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 export { endpointParameters, localNames } from './scoping/local-names.js';
 export {

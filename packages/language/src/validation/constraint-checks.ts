@@ -53,7 +53,8 @@ export class ConstraintChecks {
         report(
           accept,
           'specl/duplicate-constraint',
-          `\`${constraint.name}\` is already given; remove one`,
+          'default',
+          { constraintName: constraint.name },
           {
             node: constraint,
             property: 'name',
@@ -86,7 +87,15 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/unknown-constraint',
-        `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, known, `; the constraints are ${Object.keys(constraintSpecs).join(', ')}, and the annotations ${annotationNames.join(', ')}`)}`,
+        'default',
+        {
+          constraintName: constraint.name,
+          arg1: didYouMean(
+            constraint.name,
+            known,
+            `; the constraints are ${Object.keys(constraintSpecs).join(', ')}, and the annotations ${annotationNames.join(', ')}`,
+          ),
+        },
         { node: constraint, property: 'name' },
         changeTo(closestName(constraint.name, known), rangeOf(constraint, 'name')),
       );
@@ -96,7 +105,12 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/constraint-type-mismatch',
-        `\`${constraint.name}\` applies to ${familyTypes[spec.family]}, not to ${typeToString(type)}`,
+        'applies',
+        {
+          constraintName: constraint.name,
+          arg1: familyTypes[spec.family],
+          typeToString: typeToString(type),
+        },
         { node: constraint, property: 'name' },
       );
       return false;
@@ -123,10 +137,16 @@ export class ConstraintChecks {
           return this.wrongValue(constraint, 'a regular expression in a string', accept);
         const problem = regexProblem(value.value);
         if (problem) {
-          report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, {
-            node: constraint,
-            property: 'value',
-          });
+          report(
+            accept,
+            'specl/invalid-pattern',
+            'default',
+            { problem },
+            {
+              node: constraint,
+              property: 'value',
+            },
+          );
           return false;
         }
         return true;
@@ -135,10 +155,16 @@ export class ConstraintChecks {
   }
 
   private wrongValue(constraint: Constraint, expected: string, accept: ValidationAcceptor): false {
-    report(accept, 'specl/constraint-type-mismatch', `\`${constraint.name}\` takes ${expected}`, {
-      node: constraint,
-      property: 'value',
-    });
+    report(
+      accept,
+      'specl/constraint-type-mismatch',
+      'takes',
+      { constraintName: constraint.name, expected },
+      {
+        node: constraint,
+        property: 'value',
+      },
+    );
     return false;
   }
 
@@ -157,7 +183,8 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/constraint-conflict',
-        `\`${at.name}\` contradicts \`${other?.name}\`${from}: ${why}`,
+        'default',
+        { atName: at.name, otherName: String(other?.name), from, why },
         {
           node: at.constraint,
         },

@@ -62,7 +62,8 @@ export class EndpointChecks {
     report(
       accept,
       'specl/unknown-method',
-      `unknown HTTP method \`${method}\`${fix}`,
+      'default',
+      { method, fix },
       { node: endpoint, property: 'method' },
       changeTo(replacement, rangeOf(endpoint, 'method')),
     );
@@ -80,7 +81,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/invalid-path',
-        `a path cannot contain spaces; write \`${pathTemplate(endpoint)}\``,
+        'pathContainSpaces',
+        { pathTemplate: pathTemplate(endpoint) },
         {
           node: endpoint,
           property: 'path',
@@ -93,7 +95,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/invalid-path',
-        '`//` starts a comment, even in a path, so the path ends before it; remove the empty segment',
+        'startsCommentEven',
+        {},
         { node: endpoint, property: 'path' },
       );
     }
@@ -102,14 +105,15 @@ export class EndpointChecks {
     segments.forEach((segment, index) => {
       if (segment.parts.length === 0 && segments.length > 1) {
         const where = index === segments.length - 1 ? 'a trailing `/`' : 'an empty segment (`//`)';
-        report(accept, 'specl/invalid-path', `the path has ${where}; remove it`, { node: segment });
+        report(accept, 'specl/invalid-path', 'pathRemoveIt', { where }, { node: segment });
       }
       for (let i = 1; i < segment.parts.length; i++) {
         if (isPathParam(segment.parts[i]) && isPathParam(segment.parts[i - 1])) {
           report(
             accept,
             'specl/invalid-path',
-            'two path parameters must be separated by literal text',
+            'twoPathParameters',
+            {},
             {
               node: segment.parts[i]!,
             },
@@ -121,15 +125,22 @@ export class EndpointChecks {
           report(
             accept,
             'specl/untyped-path-parameter',
-            `path parameter \`${part.name}\` needs a type: write \`{${part.name}: String}\` (or Uuid, Int, ...)`,
+            'default',
+            { partName: part.name },
             { node: part, property: 'name' },
             insertAfter(`Give \`${part.name}\` the type String`, rangeOf(part, 'name'), ': String'),
           );
         }
         if (isPathText(part) && !/^[A-Za-z0-9\-._~:]+$/.test(part.text.replace(/\s/g, ''))) {
-          report(accept, 'specl/invalid-path', `\`${part.text}\` is not valid in a path`, {
-            node: part,
-          });
+          report(
+            accept,
+            'specl/invalid-path',
+            'validPath',
+            { partText: part.text },
+            {
+              node: part,
+            },
+          );
         }
       }
     });
@@ -140,19 +151,15 @@ export class EndpointChecks {
     for (const param of endpointParameters(endpoint)) {
       if (isBodyClause(param)) {
         if (seen.has('body')) {
-          report(
-            accept,
-            'specl/duplicate-clause',
-            'an endpoint has at most one `body`; remove this one',
-            { node: param },
-          );
+          report(accept, 'specl/duplicate-clause', 'endpointAtMost', {}, { node: param });
         }
         seen.set('body', 'the body');
         if (['GET', 'HEAD', 'DELETE'].includes(endpoint.method)) {
           report(
             accept,
             'specl/body-on-get',
-            `a ${endpoint.method} request with a body is dropped by many clients and proxies; use query parameters or POST`,
+            'default',
+            { endpointMethod: endpoint.method },
             { node: param },
           );
         }
@@ -163,7 +170,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/duplicate-parameter',
-          `\`${param.name}\` is already ${seen.get(param.name)} of this endpoint; rename one of them`,
+          'alreadyEndpointRename',
+          { paramName: param.name, arg1: seen.get(param.name)! },
           { node: param, property: 'name' },
         );
       } else {
@@ -174,7 +182,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-parameter-type',
-          `path parameter \`${param.name}\` is always present; remove the \`?\``,
+          'pathParameterAlways',
+          { paramName: param.name },
           { node: param, property: 'type' },
         );
         continue;
@@ -183,7 +192,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-parameter-type',
-          `a ${kind} parameter must be a string, number, boolean or enum${kind === 'query' ? ' (or a List of them)' : ''}; send structured data in the body`,
+          'parameterStringNumber',
+          { kind, arg1: kind === 'query' ? ' (or a List of them)' : '' },
           { node: param, property: 'type' },
         );
       }
@@ -194,7 +204,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-header-name',
-          `\`${wire}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
+          'default',
+          { wire },
           { node: header, property: 'wireName' },
         );
       }
@@ -207,7 +218,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/missing-response',
-        `endpoint \`${endpoint.name}\` declares no response; add one, such as \`response 200 SomeType\` or \`response 204\``,
+        'default',
+        { endpointName: endpoint.name },
         { node: endpoint, property: 'name' },
       );
     }
@@ -219,7 +231,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/status-out-of-range',
-          `a response status must be 2xx, not ${response.status}; declare failures as \`error\`s and list them in \`errors\``,
+          'responseStatusXx',
+          { responseStatus: response.status },
           { node: response, property: 'status' },
         );
       }
@@ -230,7 +243,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/duplicate-status',
-          `status ${status} is already declared by another response`,
+          'statusAlreadyDeclared',
+          { status },
           {
             node: response,
             property: 'status',
@@ -242,7 +256,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/status-out-of-range',
-          'a 204 response has no body; remove the type or use 200',
+          'responseNoBody',
+          {},
           {
             node: response,
             property: 'type',
@@ -265,7 +280,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/not-an-error',
-            `\`${target.name}\` is ${describeDeclaration(target)}, not an error; declare it with \`error ${target.name} 4xx { ... }\``,
+            'default',
+            { targetName: target.name, describeDeclaration: describeDeclaration(target) },
             { node: clause, property: 'errors', index },
           );
           return;
@@ -274,7 +290,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/duplicate-clause',
-            `\`${target.name}\` is already listed; remove it`,
+            'alreadyListedRemove',
+            { targetName: target.name },
             {
               node: clause as ErrorsClause,
               property: 'errors',
@@ -290,7 +307,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/duplicate-status',
-            `\`${target.name}\` has status ${status}, like ${other}; a client could not tell them apart`,
+            'statusLikeClient',
+            { targetName: target.name, status, other },
             { node: clause, property: 'errors', index },
           );
         }
@@ -305,7 +323,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/status-out-of-range',
-        `an error status must be between 400 and 599, not ${decl.status}`,
+        'errorStatusBetween',
+        { declStatus: decl.status },
         {
           node: decl,
           property: 'status',
@@ -335,7 +354,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/duplicate-route',
-          `${key} is already served by ${other}; change the method or the path`,
+          'default',
+          { key, other },
           {
             node: endpoint,
             property: 'path',

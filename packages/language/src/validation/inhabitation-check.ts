@@ -80,7 +80,8 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
     report(
       accept,
       'specl/uninhabited-type',
-      `\`${record.name}\` can hold no value: each one needs ${other} (field \`${blocking.field.name}\`), ${tail}; ${fix}`,
+      'default',
+      { recordName: record.name, other, fieldName: blocking.field.name, tail, fix },
 
       { node: record, property: 'name' },
     );

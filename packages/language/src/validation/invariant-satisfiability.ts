@@ -167,7 +167,8 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
           report(
             accept,
             'specl/unsatisfiable-invariant',
-            `this invariant can never hold: \`${subject}\` is limited by ${reasons}; fix the invariant or the constraint`,
+            'default',
+            { subject, reasons },
             { node: atom.node },
           );
         }
