@@ -10,7 +10,6 @@ export default tseslint.config(
       '**/generated/**',
       '**/node_modules/**',
       'bench/.work/**',
-      'test/baselines/**',
       'coverage/**',
     ],
   },

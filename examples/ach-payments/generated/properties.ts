@@ -184,7 +184,7 @@ export const endpointCreateTransfer: EndpointContract<CreateTransferRequest, Tra
         holds: (request, response) => deepEqual(response.amount, request.body.amount),
       },
     ],
-    requests: fc.record<CreateTransferRequest>({ idempotencyKey: sizedIdempotencyKey().filter((value) => typeof value !== 'string' || /^[!-~]*$/.test(value)), body: sizedNewTransfer() }, { requiredKeys: ['idempotencyKey', 'body'], noNullPrototype: true }),
+    requests: fc.record<CreateTransferRequest>({ idempotencyKey: sizedIdempotencyKey().filter((value) => typeof value !== 'string' || (value !== '' && /^[!-~]*$/.test(value))), body: sizedNewTransfer() }, { requiredKeys: ['idempotencyKey', 'body'], noNullPrototype: true }),
   };
 })();
 
@@ -323,7 +323,7 @@ export const propertyMoneyIsConserved: PropertyContract<{ a: NewAccount; b: NewA
   description: 'A transfer moves money; it never creates or destroys it. It goes through exactly when the\ndebited account holds enough, and then moves exactly its amount.',
   calls: ['openAccount', 'createTransfer', 'getAccount'],
   expects: [{ source: 'fromAfter.balance + toAfter.balance == from.balance + to.balance', at: 'ach-payments.specl:125:3' }, { source: 'transfer.ok == (amount <= from.balance)', at: 'ach-payments.specl:126:3' }, { source: 'transfer.ok implies toAfter.balance == to.balance + amount', at: 'ach-payments.specl:127:3' }],
-  inputs: fc.record<{ a: NewAccount; b: NewAccount; amount: Amount; 'transfer.idempotencyKey': IdempotencyKey }>({ a: sizedNewAccount(), b: sizedNewAccount(), amount: sizedAmount(), 'transfer.idempotencyKey': sizedIdempotencyKey().filter((value) => typeof value !== 'string' || /^[!-~]*$/.test(value)) }, { noNullPrototype: true }),
+  inputs: fc.record<{ a: NewAccount; b: NewAccount; amount: Amount; 'transfer.idempotencyKey': IdempotencyKey }>({ a: sizedNewAccount(), b: sizedNewAccount(), amount: sizedAmount(), 'transfer.idempotencyKey': sizedIdempotencyKey().filter((value) => typeof value !== 'string' || (value !== '' && /^[!-~]*$/.test(value))) }, { noNullPrototype: true }),
   async run(inputs, session) {
     const $from = (await session.call('openAccount', { body: inputs.a })) as Account;
     const $to = (await session.call('openAccount', { body: inputs.b })) as Account;
@@ -403,7 +403,7 @@ export const propertyTransfersAreRecorded: PropertyContract<{ a: NewAccount; b: 
   description: 'A posted transfer can be read back, and is the newest in the history of both accounts.',
   calls: ['openAccount', 'createTransfer', 'getTransfer', 'listTransfers'],
   expects: [{ source: 'read == transfer', at: 'ach-payments.specl:202:3' }, { source: 'paid == [transfer]', at: 'ach-payments.specl:203:3' }, { source: 'received == [transfer]', at: 'ach-payments.specl:204:3' }],
-  inputs: fc.record<{ a: NewAccount; b: NewAccount; amount: Amount; 'transfer.idempotencyKey': IdempotencyKey }>({ a: sizedNewAccount(), b: sizedNewAccount(), amount: sizedAmount(), 'transfer.idempotencyKey': sizedIdempotencyKey().filter((value) => typeof value !== 'string' || /^[!-~]*$/.test(value)) }, { noNullPrototype: true }).filter(boundedFilter('inputs of property transfersAreRecorded satisfying amount <= a.openingBalance (ach-payments.specl:193:61)', (inputs) => (inputs.amount <= inputs.a.openingBalance))),
+  inputs: fc.record<{ a: NewAccount; b: NewAccount; amount: Amount; 'transfer.idempotencyKey': IdempotencyKey }>({ a: sizedNewAccount(), b: sizedNewAccount(), amount: sizedAmount(), 'transfer.idempotencyKey': sizedIdempotencyKey().filter((value) => typeof value !== 'string' || (value !== '' && /^[!-~]*$/.test(value))) }, { noNullPrototype: true }).filter(boundedFilter('inputs of property transfersAreRecorded satisfying amount <= a.openingBalance (ach-payments.specl:193:61)', (inputs) => (inputs.amount <= inputs.a.openingBalance))),
   async run(inputs, session) {
     const $from = (await session.call('openAccount', { body: inputs.a })) as Account;
     const $to = (await session.call('openAccount', { body: inputs.b })) as Account;

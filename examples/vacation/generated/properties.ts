@@ -218,7 +218,7 @@ export const endpointRequestVacation: EndpointContract<RequestVacationRequest, V
         holds: (request, response) => deepEqual(response.days, request.body.days),
       },
     ],
-    requests: fc.record<RequestVacationRequest>({ id: fc.uuid(), dryRun: fc.boolean(), idempotencyKey: fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 64 }), body: sizedNewRequest() }, { requiredKeys: ['id', 'idempotencyKey', 'body'], noNullPrototype: true }).filter(boundedFilter('a request of requestVacation satisfying its requires (vacation.specl:53:1)', (request) => requires.every((clause) => clause.holds(request)))),
+    requests: fc.record<RequestVacationRequest>({ id: fc.uuid(), dryRun: fc.boolean(), idempotencyKey: fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }), body: sizedNewRequest() }, { requiredKeys: ['id', 'idempotencyKey', 'body'], noNullPrototype: true }).filter(boundedFilter('a request of requestVacation satisfying its requires (vacation.specl:53:1)', (request) => requires.every((clause) => clause.holds(request)))),
   };
 })();
 
@@ -239,7 +239,7 @@ export const propertyBalanceDecreasesByDays: PropertyContract<{ e: NewEmployee; 
   description: 'Taking vacation never creates days out of thin air.',
   calls: ['createEmployee', 'requestVacation', 'getEmployee'],
   expects: [{ source: 'req.ok implies after.balance == emp.balance - r.days', at: 'vacation.specl:80:3' }, { source: 'not req.ok implies after.balance == emp.balance', at: 'vacation.specl:81:3' }],
-  inputs: fc.record<{ e: NewEmployee; r: NewRequest; 'req.idempotencyKey': string }>({ e: sizedNewEmployee(), r: sizedNewRequest(), 'req.idempotencyKey': fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 64 }) }, { noNullPrototype: true }),
+  inputs: fc.record<{ e: NewEmployee; r: NewRequest; 'req.idempotencyKey': string }>({ e: sizedNewEmployee(), r: sizedNewRequest(), 'req.idempotencyKey': fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }) }, { noNullPrototype: true }),
   async run(inputs, session) {
     const $emp = (await session.call('createEmployee', { body: inputs.e })) as Employee;
     const $req = (await session.attempt('requestVacation', { id: $emp.id, body: inputs.r, idempotencyKey: inputs['req.idempotencyKey'] })) as Outcome<VacationRequest, NotFound | InsufficientBalance>;
