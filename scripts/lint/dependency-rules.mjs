@@ -32,9 +32,24 @@ export const packages = [
         regex: '^(langium|vscode-languageserver[^/]*|chevrotain)(/|$)',
         message: 'the runtime is what generated code imports: keep it light, without Langium',
       },
+      {
+        regex: '^@opentelemetry/(?!api$)',
+        message:
+          "the runtime takes telemetry through @opentelemetry/api only (an optional peer); the SDK is the application's",
+      },
     ],
   },
+  {
+    dir: 'packages/import',
+    name: '@specl/import',
+    ours: ['@specl/language'],
+  },
   { dir: 'packages/verify', name: '@specl/verify', ours: ['@specl/compiler', '@specl/runtime'] },
+  {
+    dir: 'packages/proxy',
+    name: '@specl/proxy',
+    ours: ['@specl/compiler', '@specl/runtime'],
+  },
   {
     dir: 'packages/agent',
     name: '@specl/agent',
@@ -52,9 +67,11 @@ export const packages = [
       '@specl/language',
       '@specl/compiler',
       '@specl/runtime',
+      '@specl/import',
       '@specl/verify',
       '@specl/agent',
       '@specl/lsp',
+      '@specl/proxy',
     ],
   },
   { dir: 'editors/vscode', name: 'specl-vscode', ours: [] },
