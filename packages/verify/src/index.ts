@@ -16,4 +16,6 @@ export { formatPrettyReport } from './reporters/pretty-report.js';
 export { formatJsonReport } from './reporters/json-report.js';
 export { formatJunitReport } from './reporters/junit-report.js';
 export { formatSarifReport } from './reporters/sarif-report.js';
+export { formatSarifLog, sarifLocation } from './reporters/sarif-log.js';
+export type { SarifRegion, SarifRun } from './reporters/sarif-log.js';
 export { compact, formatExchange } from './reporters/format-exchange.js';
