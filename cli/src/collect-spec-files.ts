@@ -8,7 +8,7 @@ const skippedFolders = new Set(['node_modules', 'dist', 'out', 'build']);
  * The absolute paths of the spec files the arguments name: files as given, folders searched
  * recursively for `*.specl` (skipping dot-folders, node_modules and build outputs). Sorted and
  * without duplicates. Throws a usage error for a path that does not exist, a file that is not
- * a `.specl` file, or a folder that holds none.
+ * a `.specl` file or not a regular file, or a folder that holds none.
  */
 export function collectSpecFiles(args: readonly string[], cwd: string): string[] {
   const found = new Set<string>();
@@ -26,6 +26,10 @@ export function collectSpecFiles(args: readonly string[], cwd: string): string[]
       if (found.size === before) throw new CliError(`no .specl files found under \`${arg}\``);
     } else if (extname(path) !== '.specl') {
       throw new CliError(`\`${arg}\` is not a .specl file`);
+    } else if (!stats.isFile()) {
+      throw new CliError(
+        `\`${arg}\` is not a regular file (a pipe or a device?); name a spec file`,
+      );
     } else {
       found.add(path);
     }

@@ -17,6 +17,7 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { compiledImports } from '../verify/compiled-imports.js';
+import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-output.js';
@@ -79,6 +80,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     property: { type: 'string', multiple: true },
     shard: { type: 'string' },
     timeout: { type: 'string' },
+    auth: { type: 'string', multiple: true },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
@@ -129,12 +131,17 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       );
     }
   }
+  const credentials = credentialsOf(
+    values.auth as string[] | undefined,
+    ir,
+    context.env ?? process.env,
+  );
   let source: TargetSource;
   try {
     source =
       values.impl !== undefined
-        ? await implementationSource(resolve(context.cwd, values.impl as string))
-        : urlSource(values.url as string, timeoutMs);
+        ? await implementationSource(resolve(context.cwd, values.impl as string), credentials)
+        : urlSource(values.url as string, timeoutMs, credentials);
   } catch (error) {
     if (error instanceof TargetLoadError) throw new CliError(error.message);
     throw error;

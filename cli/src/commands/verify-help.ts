@@ -21,6 +21,9 @@ Options:
   --property <names>       only these properties (comma-separated; repeatable)
   --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)
   --timeout <duration>     how long one HTTP request may take: 10s (default), 500ms
+  --auth <scheme>=<value>  a credential for a security scheme (repeatable): a token, a key,
+                           or user:password for basic; else SPECL_AUTH_<SCHEME> (upper snake
+                           case) from the environment. Never printed in any report.
   --reporter <name>        pretty (default), json, junit or sarif
   --output <file>          write the report to a file (atomically) instead of stdout
   --color, --no-color      force colour on or off

@@ -1,5 +1,10 @@
 import type { Connection } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node.js';
 import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
 import {
@@ -17,10 +22,14 @@ import { VerificationLenses } from './verification/verification-lenses.js';
 import { VerificationService } from './verification/verification-service.js';
 import { VerifyCommandHandler } from './verification/verify-command-handler.js';
 import { ComposedCommandHandler } from './composed-command-handler.js';
+import { guardMalformedMessages } from './malformed-message-guard.js';
 
 /** What the Specl language server is started with. */
 export interface SpeclLanguageServerOptions {
-  /** The connection to the editor; default: one over this process's stdin and stdout. */
+  /**
+   * The connection to the editor; default: one over this process's stdin and stdout, where
+   * messages with malformed parameters are answered with an error and go no further.
+   */
   connection?: Connection;
   /**
    * Code lenses to show. Default: the verifier's results above each endpoint and property,
@@ -43,7 +52,7 @@ export interface SpeclLanguageServerOptions {
  * routes `console` to the editor's log.
  */
 export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {}): Promise<void> {
-  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const connection = options.connection ?? stdioConnection();
   const verification = options.codeLenses ? undefined : new VerificationService(connection);
   const lenses = options.codeLenses ?? [new VerificationLenses(verification!)];
   const { shared } = createSpeclLspServices(
@@ -92,4 +101,11 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
     SignatureHelp: COMPLETION_STATE,
   });
   return closed;
+}
+
+/** A connection over stdin and stdout that turns away messages with malformed parameters. */
+function stdioConnection(): Connection {
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = guardMalformedMessages(new StreamMessageReader(process.stdin), writer);
+  return createConnection(ProposedFeatures.all, reader, writer);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Target } from '@specl/runtime';
+import type { Credentials, Target } from '@specl/runtime';
 import { httpTarget, inProcessTarget } from '@specl/runtime';
 import { tsImport } from 'tsx/esm/api';
 
@@ -29,7 +29,10 @@ const OBJECT_NAMES = ['handlers', 'default'];
  * without a build step) that exports a factory of `Handlers` (`createHandlers`, or a default
  * function) or a `Handlers` object (`handlers`, or a default object).
  */
-export async function implementationSource(modulePath: string): Promise<TargetSource> {
+export async function implementationSource(
+  modulePath: string,
+  credentials: Credentials = {},
+): Promise<TargetSource> {
   if (!existsSync(modulePath))
     throw new TargetLoadError(`cannot find the implementation ${modulePath}`);
   let module: Record<string, unknown>;
@@ -54,7 +57,7 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
           throw new TargetLoadError(
             `${factoryName}() in ${modulePath} did not answer a handlers object`,
           );
-        return inProcessTarget(handlers);
+        return inProcessTarget(handlers, credentials);
       },
     };
   }
@@ -65,12 +68,16 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
     throw new TargetLoadError(
       `${modulePath} exports no handlers: export \`createHandlers\` (a factory, fresh state for each run) or \`handlers\` (an object)`,
     );
-  const target = inProcessTarget(module[objectName] as object);
+  const target = inProcessTarget(module[objectName] as object, credentials);
   return { description: `${modulePath} (${objectName})`, fresh: false, open: async () => target };
 }
 
 /** A running HTTP server at a base URL, in any language. */
-export function urlSource(base: string, timeoutMs: number): TargetSource {
+export function urlSource(
+  base: string,
+  timeoutMs: number,
+  credentials: Credentials = {},
+): TargetSource {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -79,6 +86,6 @@ export function urlSource(base: string, timeoutMs: number): TargetSource {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new TargetLoadError(`\`${base}\` is not an http or https URL`);
-  const target = httpTarget(base, { timeoutMs });
+  const target = httpTarget(base, { timeoutMs, credentials });
   return { description: base, fresh: false, open: async () => target };
 }

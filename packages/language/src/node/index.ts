@@ -1,21 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import { createSpeclServices } from '../specl-module.js';
 import type { CheckResult } from '../workspace/spec-workspace.js';
 import { checkWorkspace } from '../workspace/spec-workspace.js';
+import { readSpecFromDisk } from './read-spec-from-disk.js';
 
 /** Reads the text of a file by absolute path, or answers undefined when there is none. */
 export type ReadSpecFile = (path: string) => Promise<string | undefined>;
-
-/** Reads from disk. */
-const readFromDisk: ReadSpecFile = async (path) => {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Checks spec files (absolute paths), with every file they import: parses, links and
@@ -26,7 +17,7 @@ const readFromDisk: ReadSpecFile = async (path) => {
  */
 export async function checkSpecFiles(
   paths: readonly string[],
-  read: ReadSpecFile = readFromDisk,
+  read: ReadSpecFile = readSpecFromDisk,
 ): Promise<CheckResult> {
   const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });
   return checkWorkspace(
@@ -37,4 +28,5 @@ export async function checkSpecFiles(
 }
 
 export type { CheckResult };
+export { readSpecFromDisk, MAX_SPEC_BYTES } from './read-spec-from-disk.js';
 export { GitNotInstalledError, GitRepository } from './git-repository.js';

@@ -166,7 +166,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
 
   private argumentScope(argument: Argument): Scope {
     const call = argument.$container as EndpointCall;
-    const endpoint = call.endpoint.ref;
+    const endpoint = call.endpoint?.ref;
     return endpoint ? this.createScopeForNodes(endpointParameters(endpoint)) : EMPTY_SCOPE;
   }
 }

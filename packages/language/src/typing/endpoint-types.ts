@@ -8,7 +8,7 @@ import { makeOptional, nullType } from './specl-type.js';
 export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
   return endpoint.clauses
     .filter(isErrorsClause)
-    .flatMap((clause) => clause.errors.map((ref) => ref.ref))
+    .flatMap((clause) => clause.errors.map((ref) => ref?.ref))
     .filter(isErrorDecl);
 }
 

@@ -83,11 +83,11 @@ export function expectedType(expr: Expression): SpeclType {
     return list.kind === 'list' ? list.element : unknownType;
   }
   if (isFieldInit(container)) {
-    const field = container.field.ref;
+    const field = container.field?.ref;
     return field ? fieldType(field) : unknownType;
   }
   if (isArgument(container)) {
-    return typeOfNamedElement(container.parameter.ref);
+    return typeOfNamedElement(container.parameter?.ref);
   }
   if (isUnaryExpr(container) && container.op === 'not') return boolType;
   if (isQuantifier(container)) return container.predicate === expr ? boolType : unknownType;

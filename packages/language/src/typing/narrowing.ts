@@ -30,7 +30,7 @@ function idOf(node: AstNode | undefined): string {
  * another path.
  */
 function pathKey(expr: Expression): string | undefined {
-  if (isNameRef(expr)) return idOf(expr.target.ref);
+  if (isNameRef(expr)) return idOf(expr.target?.ref);
 
   if (isBodyRef(expr)) return 'body';
   if (isResponseRef(expr)) return 'response';

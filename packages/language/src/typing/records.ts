@@ -27,7 +27,7 @@ export function isRecordLike(node: unknown): node is RecordLike {
 
 /** The record a spread copies: the one it names, or the record an alias of it stands for. */
 export function spreadTarget(spread: Spread): RecordLike | undefined {
-  let target = spread.target.ref;
+  let target = spread.target?.ref;
   const seen = new Set<AliasDecl>();
   while (isAliasDecl(target) && !seen.has(target)) {
     seen.add(target);

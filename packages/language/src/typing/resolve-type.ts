@@ -8,6 +8,7 @@ import {
   isUnionTypeRef,
 } from '../generated/ast.js';
 import type { PrimitiveName, SpeclType } from './specl-type.js';
+import { builtinTypeOf } from './media-types.js';
 import { makeOptional, stripOptional, unknownType } from './specl-type.js';
 import { workspaceMemo } from './workspace-memo.js';
 
@@ -29,6 +30,8 @@ export function resolveTypeExpr(expr: TypeExpr | undefined): SpeclType {
 
 function resolveTypeRefBase(ref: TypeRef): SpeclType {
   if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
+  const builtin = builtinTypeOf(ref);
+  if (builtin) return { kind: 'primitive', name: builtin };
   if (ref.collection === 'List') return { kind: 'list', element: resolveTypeExpr(ref.element) };
   if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element) };
   const decl = ref.ref?.ref;

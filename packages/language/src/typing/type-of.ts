@@ -68,7 +68,7 @@ export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
 export function typeOfLet(binding: Let): SpeclType {
   const value = typeOf(binding.value);
   if (!binding.try) return value;
-  const endpoint = isEndpointCall(binding.value) ? binding.value.endpoint.ref : undefined;
+  const endpoint = isEndpointCall(binding.value) ? binding.value.endpoint?.ref : undefined;
   return { kind: 'outcome', value, errors: endpoint ? declaredErrors(endpoint) : [] };
 }
 
@@ -129,7 +129,7 @@ function computeTypeOf(expr: Expression): SpeclType {
     case 'BuiltinCall':
       return expr.name === 'len' ? intType : boolType;
     case 'EndpointCall': {
-      const endpoint = expr.endpoint.ref;
+      const endpoint = expr.endpoint?.ref;
       return endpoint ? responseType(endpoint) : unknownType;
     }
   }
@@ -150,7 +150,7 @@ export function joinElements(types: readonly SpeclType[]): { type: SpeclType; mi
 }
 
 function typeOfNameRef(expr: NameRef): SpeclType {
-  const type = typeOfNamedElement(expr.target.ref);
+  const type = typeOfNamedElement(expr.target?.ref);
   // A type's name is only meaningful as a qualifier (`Status.active`); elsewhere it is reported
   // as not a value, and has no type.
   const qualifier =
@@ -159,7 +159,8 @@ function typeOfNameRef(expr: NameRef): SpeclType {
 }
 
 function typeOfMember(expr: MemberAccess): SpeclType {
-  const member = expr.member.ref;
+  // A reference is missing from a node the parser recovered (`response. == open`).
+  const member = expr.member?.ref;
   if (!member) return unknownType;
   let type: SpeclType;
   if (isField(member) && isBuiltinNode(member)) {

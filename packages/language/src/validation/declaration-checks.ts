@@ -12,7 +12,7 @@ import type {
   Spread,
   TypeRef,
 } from '../generated/ast.js';
-import { isAliasDecl, isEndpoint, isProperty, isTypeRef } from '../generated/ast.js';
+import { isAliasDecl, isEndpoint, isProperty, isSpecHeader, isTypeRef } from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
 import { workspaceMemo } from '../typing/workspace-memo.js';
 import { strongComponents } from '../typing/strong-components.js';
@@ -297,7 +297,7 @@ export class DeclarationChecks {
 
   checkTypeRefTarget(ref: TypeRef, accept: ValidationAcceptor): void {
     const target = ref.ref?.ref;
-    if (isEndpoint(target) || isProperty(target)) {
+    if (isEndpoint(target) || isProperty(target) || isSpecHeader(target)) {
       report(
         accept,
         'specl/not-a-type',
@@ -350,6 +350,12 @@ export function describeDeclaration(node: { $type: string }): string {
       return 'an error';
     case 'RecordDecl':
       return 'a record type';
+    case 'AuthDecl':
+      return 'a security scheme';
+    case 'TagDecl':
+      return 'a tag';
+    case 'SpecHeader':
+      return "the spec's name";
     default:
       return 'not a declaration';
   }

@@ -1,6 +1,12 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Endpoint, ErrorDecl, ErrorsClause, SpecFile } from '../generated/ast.js';
+import type {
+  Endpoint,
+  ErrorDecl,
+  ErrorsClause,
+  ResponseClause,
+  SpecFile,
+} from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -225,7 +231,8 @@ export class EndpointChecks {
         { node: endpoint, property: 'name' },
       );
     }
-    const seen = new Set<number>();
+    // One status may offer several bodies, each under media types of its own.
+    const seen = new Map<number, ResponseClause>();
     for (const response of responses) {
       const status = statusNumber(response.status);
       if (!Number.isInteger(status) || status < 200 || status > 299) {
@@ -236,7 +243,10 @@ export class EndpointChecks {
           { node: response, property: 'status' },
         );
       }
-      if (seen.has(status)) {
+      // A status that is not three digits is reported above; it is no one's duplicate.
+      // One status may offer several bodies, each under media types of its own.
+      const earlier = seen.get(status);
+      if (earlier && !Number.isNaN(status) && !(earlier.type && response.type)) {
         report(
           accept,
           'specl/duplicate-status',
@@ -247,7 +257,7 @@ export class EndpointChecks {
           },
         );
       }
-      seen.add(status);
+      seen.set(status, response);
       if (status === 204 && response.type) {
         report(
           accept,
@@ -295,7 +305,7 @@ export class EndpointChecks {
         }
         seen.add(target);
         const status = statusNumber(target.status);
-        const other = statuses.get(status);
+        const other = Number.isNaN(status) ? undefined : statuses.get(status);
         if (other) {
           report(
             accept,

@@ -1,10 +1,14 @@
-import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import { decodeBody, encodeBody } from './body-codec.js';
+import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
+import { placeCredentials } from './credentials.js';
 import { ContractViolation, DiscardedRun, TargetUnreachable } from './failures.js';
 
 /** Options of an HTTP target. */
 export interface HttpTargetOptions {
   /** How long one request may take, in milliseconds (default 10,000). */
   readonly timeoutMs?: number;
+  /** Credentials by scheme name, sent to protected endpoints and never reported. */
+  readonly credentials?: Credentials;
 }
 
 /** A query or header value as text: strings as they are, other values as JSON. */
@@ -45,11 +49,20 @@ function causeCode(error: unknown): string | undefined {
  */
 export function httpTarget(base: string, options: HttpTargetOptions = {}): Target {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const credentials = options.credentials ?? {};
   return {
     description: base,
-    async send(endpoint, request) {
+    async send(endpoint, request, sendOptions = {}) {
       const url = new URL(requestUrl(base, endpoint, request));
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // What a report names: the request without credentials, which are added after.
+      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const placement = sendOptions.withoutCredentials
+        ? { headers: {}, query: {} }
+        : placeCredentials(endpoint, credentials);
+      for (const [name, value] of Object.entries(placement.query))
+        url.searchParams.append(name, value);
+      const accept = acceptHeader(endpoint);
+      const headers: Record<string, string> = { accept };
       for (const param of endpoint.headers) {
         const value = request[param.name];
         if (value === undefined) continue;
@@ -63,18 +76,19 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
         headers[param.wireName] = header;
       }
       const hasBody = endpoint.hasBody && request['body'] !== undefined;
-      if (hasBody) headers['content-type'] = 'application/json';
-      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const encoded = hasBody ? encodeBody(request['body'], endpoint.bodyMedia?.[0]) : undefined;
+      if (encoded?.contentType) headers['content-type'] = encoded.contentType;
+      Object.assign(headers, placement.headers);
       let response: Response;
-      let raw: string;
+      let raw: Uint8Array;
       try {
         response = await fetch(url, {
           method: endpoint.method,
           headers,
-          ...(hasBody && { body: JSON.stringify(request['body']) }),
+          ...(encoded && { body: encoded.body }),
           signal: AbortSignal.timeout(timeoutMs),
         });
-        raw = await response.text();
+        raw = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         if (error instanceof Error && error.name === 'TimeoutError')
           throw new ContractViolation('unreachable', `${what}: no answer within ${timeoutMs} ms`);
@@ -89,15 +103,21 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
   };
 }
 
-function parseAnswer(what: string, response: Response, raw: string): ApiResponse {
+/** The media types the endpoint's answers may have, JSON first when it has one. */
+function acceptHeader(endpoint: EndpointContract): string {
+  const types = new Set<string>(['application/json']);
+  for (const shape of endpoint.responses)
+    for (const body of shape.bodies ?? []) types.add(body.mediaType);
+  return [...types].join(', ');
+}
+
+function parseAnswer(what: string, response: Response, raw: Uint8Array): ApiResponse {
   const contentType = response.headers.get('content-type') ?? undefined;
-  if (raw === '') return { status: response.status, body: undefined, contentType };
-  if (contentType !== undefined && !/json/i.test(contentType))
-    return { status: response.status, body: raw, contentType };
   try {
-    return { status: response.status, body: JSON.parse(raw) as unknown, contentType };
+    return { status: response.status, body: decodeBody(raw, contentType), contentType };
   } catch {
-    const start = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+    const text = new TextDecoder().decode(raw);
+    const start = text.length > 80 ? `${text.slice(0, 80)}…` : text;
     throw new ContractViolation(
       'body',
       `${what} answered ${response.status} with a body that is not JSON: ${JSON.stringify(start)}`,

@@ -192,6 +192,8 @@ export class ArbitraryWriter {
         return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString().slice(0, 10))`, c);
       case 'DateTime':
         return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString())`, c);
+      case 'Bytes':
+        return 'fc.uint8Array({ maxLength: 64 })';
     }
   }
 
