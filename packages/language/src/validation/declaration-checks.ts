@@ -15,6 +15,7 @@ import type {
 import { isAliasDecl, isEndpoint, isProperty, isSpecHeader, isTypeRef } from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
 import { workspaceMemo } from '../typing/workspace-memo.js';
+import { strongComponents } from '../typing/strong-components.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
@@ -224,7 +225,7 @@ export class DeclarationChecks {
       } else if (isSpread(member)) {
         const target = spreadTarget(member);
         // A recursive spread is reported as such; its fields would only repeat it.
-        if (!target || spreadsReach(target, decl, new Set())) continue;
+        if (!target || spreadsReach(target, decl)) continue;
         for (const field of recordFields(target)) {
           const first = clash(field);
           if (first) {
@@ -262,7 +263,7 @@ export class DeclarationChecks {
       return;
     }
     const owner = spread.$container as RecordLike;
-    if (spreadsReach(target, owner, new Set())) {
+    if (spreadsReach(target, owner)) {
       const how = target === owner ? '' : ` through \`${target.name}\``;
       report(
         accept,
@@ -302,18 +303,7 @@ export class DeclarationChecks {
    * themselves; aliases stand for a type and must end in one.
    */
   checkAlias(decl: AliasDecl, accept: ValidationAcceptor): void {
-    const visited = new Set<AliasDecl>();
-    const reaches = (alias: AliasDecl): boolean => {
-      if (visited.has(alias)) return false;
-      visited.add(alias);
-      return AstUtils.streamAst(alias.type)
-        .filter(isTypeRef)
-        .some((ref) => {
-          const target = ref.ref?.ref;
-          return isAliasDecl(target) && (target === decl || reaches(target));
-        });
-    };
-    if (reaches(decl)) {
+    if (aliasComponent(decl).cyclic) {
       report(
         accept,
         'specl/recursive-alias',
@@ -341,14 +331,28 @@ export class DeclarationChecks {
   }
 }
 
-function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>): boolean {
-  if (from === goal) return true;
-  if (seen.has(from)) return false;
-  seen.add(from);
-  return from.members.some((member) => {
+/** The aliases an alias names anywhere in its body: the edges of the alias graph. */
+function* namedAliases(alias: AliasDecl): Iterable<AliasDecl> {
+  for (const node of AstUtils.streamAst(alias.type)) {
+    const target = isTypeRef(node) ? node.ref?.ref : undefined;
+    if (isAliasDecl(target)) yield target;
+  }
+}
+
+/** The records a record spreads: the edges of the spread graph. */
+function* spreadRecords(decl: RecordLike): Iterable<RecordLike> {
+  for (const member of decl.members) {
     const target = isSpread(member) ? spreadTarget(member) : undefined;
-    return target !== undefined && spreadsReach(target, goal, seen);
-  });
+    if (target) yield target;
+  }
+}
+
+const aliasComponent = strongComponents(namedAliases);
+const spreadComponent = strongComponents(spreadRecords);
+
+/** Whether `from`, which `goal` spreads, spreads `goal` in turn (directly or through others). */
+function spreadsReach(from: RecordLike, goal: RecordLike): boolean {
+  return from === goal || spreadComponent(from) === spreadComponent(goal);
 }
 
 /** "an endpoint", "an enum", ... for messages. */

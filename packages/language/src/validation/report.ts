@@ -1,4 +1,6 @@
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
+import { isReference } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import type {
   DiagnosticCode,
   DiagnosticCodeInfo,
@@ -49,7 +51,21 @@ export function report<N extends AstNode, C extends DiagnosticCode, M extends Me
 ): void {
   accept(diagnosticCodes[code].severity, diagnosticMessage(code, id, args), {
     ...target,
+    ...referenceRange(target),
     code,
     ...(fixes.length > 0 ? { data: { fixes } } : {}),
   });
+}
+
+/**
+ * The range of the one reference of a list a target names (`errors A, B, C` with an index): the
+ * reference knows its own place, where Langium would search the node's whole text for the
+ * n-th, which makes a diagnostic on each of a long list's entries quadratic.
+ */
+function referenceRange<N extends AstNode>(target: Target<N>): { range?: Range } {
+  if (target.property === undefined || target.index === undefined) return {};
+  const value: unknown = (target.node as Record<string, unknown>)[target.property as string];
+  const item: unknown = Array.isArray(value) ? value[target.index] : undefined;
+  const range = isReference(item) ? item.$refNode?.range : undefined;
+  return range ? { range } : {};
 }
