@@ -6,7 +6,7 @@ import { collectSpecFiles } from '../collect-spec-files.js';
 import { displayFile, plural } from '../report/check-report.js';
 import { codeFrame } from '../report/code-frame.js';
 import { noColors } from '../report/colors.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { fmtHelp } from './fmt-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
