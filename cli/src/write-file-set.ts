@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './cli-error.js';
 
@@ -7,6 +15,8 @@ export interface FileToWrite {
   readonly path: string;
   readonly content: string;
   readonly shown: string;
+  /** The file's mode (permission bits); default: as a new file gets. */
+  readonly mode?: number;
 }
 
 /** The temporary file a write goes through: `.NAME.PID.tmp` beside the file. */
@@ -77,11 +87,13 @@ let interruptsDeferred = false;
 function deferInterrupts(): void {
   if (interruptsDeferred) return;
   interruptsDeferred = true;
+  // First among the listeners, so that it sees the others before a `once` one removes itself.
   const onSignal = (signal: NodeJS.Signals) => {
+    const others = process.listenerCount(signal) - 1;
     for (const each of INTERRUPTS) process.off(each, onSignal);
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    if (others === 0) process.kill(process.pid, signal);
   };
-  for (const signal of INTERRUPTS) process.on(signal, onSignal);
+  for (const signal of INTERRUPTS) process.prependListener(signal, onSignal);
 }
 
 /**
@@ -101,6 +113,7 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
       try {
         staged.push(temp);
         writeFileSync(temp, file.content);
+        if (file.mode !== undefined) chmodSync(temp, file.mode);
       } catch (error) {
         throw cannotWrite(file, error);
       }
