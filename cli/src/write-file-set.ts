@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   renameSync,
@@ -136,6 +137,29 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
 /** Writes one file atomically (a set of one): see {@link writeFileSet}. */
 export function writeFileAtomic(path: string, content: string, shown = path): void {
   writeFileSet([{ path, content, shown }]);
+}
+
+/**
+ * Writes a new file atomically, never replacing one: the content goes to a temporary file that
+ * is then linked to `path`, which fails when `path` exists (even if it appeared meanwhile).
+ */
+export function writeNewFileAtomic(path: string, content: string, shownAs = path): void {
+  deferInterrupts();
+  const temp = tempPathOf(path);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && existsSync(path)) {
+      throw new CliError(
+        `\`${shownAs}\` exists; pass --force to overwrite it, or name another file with --out`,
+      );
+    }
+    throw cannotWrite({ path, content, shown: shownAs }, error);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 function cannotWrite(file: FileToWrite, error: unknown): CliError {

@@ -1,5 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { TargetUnreachable } from '@specl/runtime';
+import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
   PHASES,
@@ -17,11 +17,12 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { compiledImports } from '../verify/compiled-imports.js';
+import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
-import { duration, list, positiveInteger, specArgument } from './option-values.js';
+import { byteSize, duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { verifyHelp } from './verify-help.js';
 
@@ -79,6 +80,8 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     property: { type: 'string', multiple: true },
     shard: { type: 'string' },
     timeout: { type: 'string' },
+    auth: { type: 'string', multiple: true },
+    'max-body': { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
@@ -113,6 +116,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     replay: values.replay as string | undefined,
   };
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
+  const maxBodyBytes = byteSize(
+    values['max-body'] as string | undefined,
+    'max-body',
+    DEFAULT_MAX_BODY_BYTES,
+  );
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
@@ -129,12 +137,17 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       );
     }
   }
+  const credentials = credentialsOf(
+    values.auth as string[] | undefined,
+    ir,
+    context.env ?? process.env,
+  );
   let source: TargetSource;
   try {
     source =
       values.impl !== undefined
-        ? await implementationSource(resolve(context.cwd, values.impl as string))
-        : urlSource(values.url as string, timeoutMs);
+        ? await implementationSource(resolve(context.cwd, values.impl as string), credentials)
+        : urlSource(values.url as string, { timeoutMs, maxBodyBytes, credentials });
   } catch (error) {
     if (error instanceof TargetLoadError) throw new CliError(error.message);
     throw error;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Target } from '@specl/runtime';
-import { httpTarget, inProcessTarget } from '@specl/runtime';
+import type { Credentials, HttpTargetOptions, Target } from '@specl/runtime';
+import { TargetRefused, httpTarget, inProcessTarget } from '@specl/runtime';
 import { tsImport } from 'tsx/esm/api';
 
 /** Where requests go, made anew for each run when the implementation exports a factory. */
@@ -29,7 +29,10 @@ const OBJECT_NAMES = ['handlers', 'default'];
  * without a build step) that exports a factory of `Handlers` (`createHandlers`, or a default
  * function) or a `Handlers` object (`handlers`, or a default object).
  */
-export async function implementationSource(modulePath: string): Promise<TargetSource> {
+export async function implementationSource(
+  modulePath: string,
+  credentials: Credentials = {},
+): Promise<TargetSource> {
   if (!existsSync(modulePath))
     throw new TargetLoadError(`cannot find the implementation ${modulePath}`);
   let module: Record<string, unknown>;
@@ -54,7 +57,7 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
           throw new TargetLoadError(
             `${factoryName}() in ${modulePath} did not answer a handlers object`,
           );
-        return inProcessTarget(handlers);
+        return inProcessTarget(handlers, credentials);
       },
     };
   }
@@ -65,12 +68,15 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
     throw new TargetLoadError(
       `${modulePath} exports no handlers: export \`createHandlers\` (a factory, fresh state for each run) or \`handlers\` (an object)`,
     );
-  const target = inProcessTarget(module[objectName] as object);
+  const target = inProcessTarget(module[objectName] as object, credentials);
   return { description: `${modulePath} (${objectName})`, fresh: false, open: async () => target };
 }
 
-/** A running HTTP server at a base URL, in any language. */
-export function urlSource(base: string, timeoutMs: number): TargetSource {
+/**
+ * A running HTTP server at a base URL, in any language: `options` a timeout in milliseconds,
+ * or the HTTP target's options (timeout, body cap, timeouts before unreachable).
+ */
+export function urlSource(base: string, options: number | HttpTargetOptions): TargetSource {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -79,6 +85,12 @@ export function urlSource(base: string, timeoutMs: number): TargetSource {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new TargetLoadError(`\`${base}\` is not an http or https URL`);
-  const target = httpTarget(base, { timeoutMs });
+  let target: Target;
+  try {
+    target = httpTarget(base, typeof options === 'number' ? { timeoutMs: options } : options);
+  } catch (error) {
+    if (error instanceof TargetRefused) throw new TargetLoadError(error.message);
+    throw error;
+  }
   return { description: base, fresh: false, open: async () => target };
 }

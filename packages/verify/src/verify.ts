@@ -99,6 +99,23 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         },
       });
     }
+  // A protected endpoint called without credentials must refuse, never succeed.
+  if (phases.includes('endpoints'))
+    for (const name of endpointNames) {
+      const contract = endpoints[name]!;
+      if (!contract.security || contract.security.length === 0) continue;
+      plans.push({
+        id: `credentials:${name}`,
+        name: `endpoint ${name} without credentials`,
+        phase: 'endpoints',
+        at: contract.at,
+        arbitrary: contract.requests,
+        runs: 1,
+        run: async (request, session) => {
+          await session.sendWithoutCredentials(name, request as Record<string, unknown>);
+        },
+      });
+    }
   if (phases.includes('properties'))
     for (const property of Object.values(properties)) {
       if (options.properties && !options.properties.includes(property.name)) continue;
@@ -121,7 +138,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
   let replayPath: string | undefined;
   if (options.replay !== undefined) {
-    const match = /^(endpoint:[^:]+|property:[^:]+|stateful):(.*)$/.exec(options.replay);
+    const match = /^(endpoint:[^:]+|credentials:[^:]+|property:[^:]+|stateful):(.*)$/.exec(
+      options.replay,
+    );
     const plan = match ? plans.find((p) => p.id === match[1]) : undefined;
     if (!match || !plan)
       throw new VerifyUsageError(
@@ -142,7 +161,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         source: options.source,
         endpoints,
         observer: coverage,
-        runs,
+        runs: plan.runs ?? runs,
         seed: checkSeed,
         ...(replayPath !== undefined && { replayPath }),
         onRun: progress,

@@ -8,6 +8,7 @@ import {
   isUnionTypeRef,
 } from '../generated/ast.js';
 import type { PrimitiveName, SpeclType } from './specl-type.js';
+import { builtinTypeOf } from './media-types.js';
 import { makeOptional, stripOptional, unknownType } from './specl-type.js';
 
 /**
@@ -28,6 +29,8 @@ export function resolveTypeExpr(expr: TypeExpr | undefined, seen?: Set<AliasDecl
 
 function resolveTypeRefBase(ref: TypeRef, seen?: Set<AliasDecl>): SpeclType {
   if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
+  const builtin = builtinTypeOf(ref);
+  if (builtin) return { kind: 'primitive', name: builtin };
   if (ref.collection === 'List')
     return { kind: 'list', element: resolveTypeExpr(ref.element, seen) };
   if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element, seen) };

@@ -8,6 +8,7 @@ import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/
 import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { changeTo, rangeOf } from './fixes.js';
 import { report } from './report.js';
+import { AnnotationChecks, annotationNames } from './annotation-checks.js';
 
 type ConstraintFamily = 'number' | 'string' | 'list';
 
@@ -45,6 +46,8 @@ export function constraintNumber(value: ConstraintValue | undefined): number | u
 
 /** Checks of constraints: known names, fitting types, value kinds, regexes and contradictions. */
 export class ConstraintChecks {
+  private readonly annotations = new AnnotationChecks();
+
   checkTypeRef(ref: TypeRef, accept: ValidationAcceptor): void {
     if (ref.constraints.length === 0) return;
     const type = stripOptional(resolveTypeExpr(ref));
@@ -65,6 +68,10 @@ export class ConstraintChecks {
         allFit = false;
       }
       seen.add(constraint.name);
+      if (annotationNames.includes(constraint.name)) {
+        this.annotations.check(constraint, ref, type, accept);
+        continue;
+      }
       allFit = this.checkConstraint(constraint, type, accept) && allFit;
     }
     if (allFit) this.checkConflicts(ref, type, accept);
@@ -81,15 +88,13 @@ export class ConstraintChecks {
       ? constraintSpecs[constraint.name]
       : undefined;
     if (!spec) {
+      const known = [...Object.keys(constraintSpecs), ...annotationNames];
       report(
         accept,
         'specl/unknown-constraint',
-        `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, Object.keys(constraintSpecs), `; the constraints are ${Object.keys(constraintSpecs).join(', ')}`)}`,
+        `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, known, `; the constraints are ${Object.keys(constraintSpecs).join(', ')}, and the annotations ${annotationNames.join(', ')}`)}`,
         { node: constraint, property: 'name' },
-        changeTo(
-          closestName(constraint.name, Object.keys(constraintSpecs)),
-          rangeOf(constraint, 'name'),
-        ),
+        changeTo(closestName(constraint.name, known), rangeOf(constraint, 'name')),
       );
       return false;
     }

@@ -346,6 +346,10 @@ export function describeDeclaration(node: { $type: string }): string {
       return 'an error';
     case 'RecordDecl':
       return 'a record type';
+    case 'AuthDecl':
+      return 'a security scheme';
+    case 'TagDecl':
+      return 'a tag';
     case 'SpecHeader':
       return "the spec's name";
     default:

@@ -144,6 +144,58 @@ export const diagnosticCodes = {
     severity: 'warning',
     summary: '`?.` or `??` on a value that is never absent.',
   },
+  'specl/invalid-annotation': {
+    severity: 'error',
+    summary:
+      'An example or default does not fit its type, or an annotation stands where it means nothing.',
+  },
+  'specl/invalid-media-type': {
+    severity: 'error',
+    summary: 'A media type is not `type/subtype`.',
+  },
+  'specl/media-type-mismatch': {
+    severity: 'error',
+    summary: 'A body type cannot travel as the media type it is declared with.',
+  },
+  'specl/duplicate-media-type': {
+    severity: 'error',
+    summary:
+      'Two bodies of one status, or one body twice, have media types that cannot be told apart.',
+  },
+  'specl/bodyless-response-read': {
+    severity: 'error',
+    summary: '`response` is read in `ensures` of an endpoint whose success responses have no body.',
+  },
+  'specl/unknown-auth-kind': {
+    severity: 'error',
+    summary: 'An `auth` declaration names a kind of scheme Specl does not know.',
+  },
+  'specl/invalid-auth': {
+    severity: 'error',
+    summary: 'A security scheme lacks what its kind needs (a location, a name, a flow, a URL).',
+  },
+  'specl/not-an-auth': {
+    severity: 'error',
+    summary: 'A `security` entry names something other than an `auth` declaration.',
+  },
+  'specl/unknown-scope': {
+    severity: 'error',
+    summary:
+      'A `security` entry needs a scope its scheme does not declare, or scopes it cannot have.',
+  },
+  'specl/not-a-tag': {
+    severity: 'error',
+    summary: 'A `tags` entry names something other than a `tag` declaration.',
+  },
+  'specl/invalid-url': {
+    severity: 'error',
+    summary:
+      'A server, license, contact or scheme URL is not absolute, or a server variable is unused or undeclared.',
+  },
+  'specl/unknown-setting': {
+    severity: 'error',
+    summary: 'A setting in a block is not one the block knows, or is given twice.',
+  },
   'specl/body-on-get': {
     severity: 'warning',
     summary: 'A GET, HEAD or DELETE endpoint has a body, which many clients and proxies drop.',

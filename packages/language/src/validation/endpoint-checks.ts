@@ -1,6 +1,12 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Endpoint, ErrorDecl, ErrorsClause, SpecFile } from '../generated/ast.js';
+import type {
+  Endpoint,
+  ErrorDecl,
+  ErrorsClause,
+  ResponseClause,
+  SpecFile,
+} from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -225,7 +231,8 @@ export class EndpointChecks {
         { node: endpoint, property: 'name' },
       );
     }
-    const seen = new Set<number>();
+    // One status may offer several bodies, each under media types of its own.
+    const seen = new Map<number, ResponseClause>();
     for (const response of responses) {
       const status = statusNumber(response.status);
       if (!Number.isInteger(status) || status < 200 || status > 299) {
@@ -237,7 +244,9 @@ export class EndpointChecks {
         );
       }
       // A status that is not three digits is reported above; it is no one's duplicate.
-      if (seen.has(status) && !Number.isNaN(status)) {
+      // One status may offer several bodies, each under media types of its own.
+      const earlier = seen.get(status);
+      if (earlier && !Number.isNaN(status) && !(earlier.type && response.type)) {
         report(
           accept,
           'specl/duplicate-status',
@@ -248,7 +257,7 @@ export class EndpointChecks {
           },
         );
       }
-      seen.add(status);
+      seen.set(status, response);
       if (status === 204 && response.type) {
         report(
           accept,

@@ -32,6 +32,8 @@ export type ViolationKind =
   | 'error' // the verifier could not run the check (generation gave up, generated code threw)
   | 'status' // an undeclared status, or an error where a `let` call must succeed
   | 'body' // a body that does not match its declared type, constraints or invariants
+  | 'request' // a request parameter or body that is missing or does not match its type
+  | 'requires' // a request whose `requires` does not hold
   | 'ensures'
   | 'expect'
   | 'unreachable'; // no answer: timeout, connection refused or closed, a handler that threw

@@ -1,3 +1,4 @@
+import type { ViolationKind } from '@specl/runtime';
 import type { VerifyReport } from '../verify-report.js';
 import type { Locate } from './pretty-report.js';
 
@@ -16,7 +17,9 @@ const RULES = {
   expect: 'an expect of a property that did not hold',
   unreachable: 'no answer: a timeout, a closed connection, or a handler that threw',
   error: 'the check could not run',
-} as const;
+  request: 'a request parameter or body that is missing or does not match its type',
+  requires: 'a request whose requires clause does not hold',
+} as const satisfies Record<ViolationKind, string>;
 
 /**
  * The SARIF 2.1.0 report: one result per failed check, located at the clause that failed in

@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { ImportError } from './import-error.js';
+
+const require = createRequire(import.meta.url);
+
+interface Swagger2OpenApi {
+  convertObj(
+    swagger: unknown,
+    options: Record<string, unknown>,
+  ): Promise<{ openapi: Record<string, unknown> }>;
+}
+
+/** Converts a Swagger 2.0 document (its refs already local) to OpenAPI 3.0, with swagger2openapi. */
+export async function convertSwagger(
+  swagger: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const converter = require('swagger2openapi') as Swagger2OpenApi;
+  try {
+    const result = await converter.convertObj(structuredClone(swagger), {
+      patch: true,
+      warnOnly: true,
+      resolve: false,
+      resolveInternal: false,
+    });
+    return result.openapi;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new ImportError(`cannot convert this Swagger 2.0 document to OpenAPI 3: ${message}`, '#');
+  }
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { ContractViolation } from '@specl/runtime';
+import { RouteTable, decodeRequest, requestViolations, responseViolations } from '@specl/runtime';
+import { endpoints } from '../../examples/vacation/generated/properties.js';
+
+const table = new RouteTable(endpoints);
+const id = '0b0e5c9e-6a0f-4c1e-9a57-3c4f1f0c1d2e';
+
+/** The request object and violations of one incoming request, as a proxy would see it. */
+function incoming(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+) {
+  const parsed = new URL(url, 'http://localhost');
+  const routed = table.match(method, parsed.pathname);
+  if (routed === undefined) return undefined;
+  const { request, problems } = decodeRequest(
+    routed.contract,
+    routed.pathParams,
+    parsed.searchParams,
+    headers,
+    body,
+  );
+  return {
+    name: routed.contract.name,
+    request,
+    violations: requestViolations(routed.contract, request, problems),
+  };
+}
+
+const summary = (violations: readonly ContractViolation[]) =>
+  violations.map((v) => `${v.kind} ${v.clause?.source} ${v.clause?.at}`);
+
+describe('routing an incoming request to its endpoint', () => {
+  it('matches method and path template, decoding path parameters', () => {
+    expect(table.match('get', `/employees/${encodeURIComponent('a b')}/requests`)).toMatchObject({
+      contract: { name: 'listRequests' },
+      pathParams: { id: 'a b' },
+    });
+    expect(table.match('POST', '/employees')?.contract.name).toBe('createEmployee');
+    expect(table.match('DELETE', '/employees')).toBeUndefined();
+    expect(table.match('GET', '/employees/')).toBeUndefined();
+    expect(table.match('GET', '/employees/%E0%A4%A/requests')).toBeUndefined();
+  });
+});
+
+describe('request checks', () => {
+  it('reads typed parameters from text and keeps a valid request', () => {
+    const result = incoming('GET', `/employees/${id}/requests?limit=5&status=approved`);
+    expect(result).toEqual({
+      name: 'listRequests',
+      request: { id, limit: 5, status: 'approved' },
+      violations: [],
+    });
+  });
+
+  it('names every parameter that is missing or of the wrong type', () => {
+    const result = incoming(
+      'POST',
+      `/employees/not-a-uuid/requests?dryRun=maybe`,
+      {},
+      {
+        start: '2026-01-01',
+        end: '2026-01-03',
+        days: 2,
+      },
+    );
+    expect(summary(result!.violations)).toEqual([
+      'request path parameter id vacation.specl:53:1',
+      'request query parameter dryRun vacation.specl:53:1',
+      'request header Idempotency-Key vacation.specl:53:1',
+    ]);
+    expect(result!.violations[2]!.detail).toContain('has no header Idempotency-Key');
+  });
+
+  it('checks the body against its type, invariants included', () => {
+    const result = incoming(
+      'POST',
+      `/employees/${id}/requests`,
+      { 'idempotency-key': 'k1' },
+      {
+        start: '2026-01-05',
+        end: '2026-01-01',
+        days: 2,
+      },
+    );
+    expect(summary(result!.violations)).toEqual(['request body vacation.specl:53:1']);
+    expect(result!.violations[0]!.detail).toContain('end >= start');
+  });
+
+  it('reports a requires that does not hold, with its clause and place', () => {
+    // `days` of NewRequest allows 1..30, so only a body the type accepts reaches `requires`:
+    // the spec's requires `body.days > 0` holds for every such body, and fails for none.
+    const good = incoming(
+      'POST',
+      `/employees/${id}/requests`,
+      { 'idempotency-key': 'k1' },
+      {
+        start: '2026-01-01',
+        end: '2026-01-05',
+        days: 3,
+      },
+    );
+    expect(good!.violations).toEqual([]);
+    const requires = endpoints['requestVacation']!.requires;
+    expect(requires.map((r) => `${r.source} ${r.at}`)).toEqual([
+      'body.days > 0 vacation.specl:59:3',
+    ]);
+    const broken = requestViolations(
+      { ...endpoints['requestVacation']!, validateBody: undefined },
+      { id, idempotencyKey: 'k', body: { start: '2026-01-01', end: '2026-01-01', days: 0 } },
+      [],
+    );
+    expect(summary(broken)).toEqual(['requires body.days > 0 vacation.specl:59:3']);
+  });
+});
+
+describe('response checks', () => {
+  const request = {
+    id,
+    idempotencyKey: 'k',
+    body: { start: '2026-01-01', end: '2026-01-03', days: 2 },
+  };
+  const contract = endpoints['requestVacation']!;
+  const answer = {
+    id,
+    employeeId: id,
+    start: '2026-01-01',
+    end: '2026-01-03',
+    days: 2,
+    status: 'pending',
+  };
+
+  it('keeps an answer that keeps the contract', () => {
+    const response = { status: 201, body: answer, contentType: 'application/json' };
+    expect(responseViolations(contract, request, response)).toEqual([]);
+  });
+
+  it('reports every ensures that fails, each with its clause', () => {
+    const response = {
+      status: 201,
+      body: { ...answer, days: 3, status: 'approved' },
+      contentType: 'application/json',
+    };
+    expect(summary(responseViolations(contract, request, response))).toEqual([
+      'ensures response.status == pending vacation.specl:61:3',
+      'ensures response.days == body.days vacation.specl:62:3',
+    ]);
+  });
+
+  it('reports an undeclared status, another media type and a body of the wrong type', () => {
+    const status = responseViolations(contract, request, { status: 500, body: undefined });
+    expect(summary(status)).toEqual(['status requestVacation vacation.specl:53:1']);
+    expect(status[0]!.detail).toContain('declared: 201, 404 NotFound, 409 InsufficientBalance');
+    const media = responseViolations(contract, request, {
+      status: 201,
+      body: 'hi',
+      contentType: 'text/plain',
+    });
+    expect(media.map((v) => v.detail)).toEqual([
+      'POST /employees/{id}/requests answered 201 with content type text/plain, not JSON',
+    ]);
+    const body = responseViolations(contract, request, {
+      status: 409,
+      body: { available: -1 },
+      contentType: 'application/json',
+    });
+    expect(summary(body)).toEqual(['body error InsufficientBalance vacation.specl:53:1']);
+  });
+});
