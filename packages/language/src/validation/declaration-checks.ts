@@ -55,7 +55,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/invalid-semver',
-        `\`${version}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${suggestion}"`,
+        'default',
+        { version, suggestion },
         { node: header, property: 'version' },
         replaceWith(
           `Change the version to "${suggestion}"`,
@@ -77,7 +78,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          `cannot import \`${path}\`: only .specl files can be imported`,
+          'importOnlySpecl',
+          { path },
           {
             node: imp,
             property: 'path',
@@ -90,7 +92,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          'a file cannot import itself; remove this import',
+          'fileImportItself',
+          {},
           {
             node: imp,
             property: 'path',
@@ -100,14 +103,16 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          `cannot find \`${path}\`; check the path, which is relative to this file`,
+          'findCheckPath',
+          { path },
           { node: imp, property: 'path' },
         );
       } else if (seen.has(uri.toString())) {
         report(
           accept,
           'specl/duplicate-import',
-          `\`${path}\` is already imported; remove this import`,
+          'default',
+          { path },
           {
             node: imp,
             property: 'path',
@@ -128,18 +133,12 @@ export class DeclarationChecks {
     if (this.importedAnywhere().has(document.uri.toString())) return;
     const firstNode: AstNode = file.imports[0] ?? file.declarations[0] ?? file;
     const name = toSpecName(document);
-    report(
-      accept,
-      'specl/missing-spec',
-      `this file is not imported by another, so it must begin with a spec header, such as \`spec ${name} version "0.1.0"\``,
-      { node: firstNode },
-      [
-        {
-          title: `Add \`spec ${name} version "0.1.0"\``,
-          edits: [{ range: atStartOf(firstNode), newText: `spec ${name} version "0.1.0"\n\n` }],
-        },
-      ],
-    );
+    report(accept, 'specl/missing-spec', 'default', { name }, { node: firstNode }, [
+      {
+        title: `Add \`spec ${name} version "0.1.0"\``,
+        edits: [{ range: atStartOf(firstNode), newText: `spec ${name} version "0.1.0"\n\n` }],
+      },
+    ]);
   }
 
   checkDuplicateDeclarations(file: SpecFile, accept: ValidationAcceptor): void {
@@ -151,7 +150,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/duplicate-declaration',
-          `\`${declaration.name}\` is already declared in this file; rename one of them`,
+          'alreadyDeclaredFile',
+          { declarationName: declaration.name },
           { node: declaration, property: 'name' },
         );
       }
@@ -170,7 +170,12 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is declared both in ${first} and in ${importPathBetween(document.uri, imported.uri)}, which this file imports; rename one of them`,
+            'declaredBothWhich',
+            {
+              declarationName: declaration.name,
+              first,
+              importPathBetween: importPathBetween(document.uri, imported.uri),
+            },
             { node: imp, property: 'path' },
           );
         }
@@ -182,7 +187,11 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is also declared in ${importPathBetween(document.uri, imported.uri)} (imported here); rename one of them`,
+            'alsoDeclaredImported',
+            {
+              declarationName: declaration.name,
+              importPathBetween: importPathBetween(document.uri, imported.uri),
+            },
             { node: clash as SpecFile['declarations'][number], property: 'name' },
           );
         }
@@ -207,7 +216,8 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-field',
-            `field \`${member.name}\` is already ${first.where}; rename or remove one`,
+            'fieldAlreadyRename',
+            { memberName: member.name, where: first.where },
             { node: member, property: 'name' },
           );
         }
@@ -222,7 +232,8 @@ export class DeclarationChecks {
             report(
               accept,
               'specl/duplicate-field',
-              `spreading \`${target.name}\` brings field \`${field.name}\`, which is already ${first.where}`,
+              'spreadingBringsField',
+              { targetName: target.name, fieldName: field.name, where: first.where },
               { node: member, property: 'target' },
             );
           } else if (!seen.has(field.name)) {
@@ -241,7 +252,12 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/not-a-record',
-        `only records can be spread, and \`${named.name}\` is ${describeDeclaration(named)}${isAliasDecl(named) ? ' of something other than a record' : ''}`,
+        'default',
+        {
+          namedName: named.name,
+          describeDeclaration: describeDeclaration(named),
+          arg2: isAliasDecl(named) ? ' of something other than a record' : '',
+        },
         { node: spread, property: 'target' },
       );
       return;
@@ -252,7 +268,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/recursive-spread',
-        `\`${owner.name}\` spreads itself${how}; remove the spread`,
+        'default',
+        { ownerName: owner.name, how },
         {
           node: spread,
           property: 'target',
@@ -268,7 +285,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/duplicate-enum-member',
-          `\`${member.name}\` is already a member of \`${decl.name}\`; remove one`,
+          'default',
+          { memberName: member.name, declName: decl.name },
           {
             node: member,
             property: 'name',
@@ -289,7 +307,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/recursive-alias',
-        `alias \`${decl.name}\` refers to itself; an alias must end in a type (use a record for recursive data)`,
+        'default',
+        { declName: decl.name },
         { node: decl, property: 'name' },
       );
     }
@@ -301,7 +320,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/not-a-type',
-        `\`${target.name}\` is ${describeDeclaration(target)}, not a type`,
+        'default',
+        { targetName: target.name, describeDeclaration: describeDeclaration(target) },
         {
           node: ref,
           property: 'ref',

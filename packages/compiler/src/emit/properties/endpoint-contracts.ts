@@ -127,7 +127,7 @@ function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, req
   const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
   const fields = params.map((p) => {
     const header = endpoint.headers.includes(p);
-    return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type) : writer.of(p.type)}`;
+    return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type, !p.optional) : writer.of(p.type)}`;
   });
   if (endpoint.body) fields.push(`body: ${writer.of(endpoint.body)}`);
   const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
