@@ -20,8 +20,9 @@ import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { compiledImports } from '../verify/compiled-imports.js';
 import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
+import { isOpenApiPath, loadImportedSpec } from '../verify/imported-spec.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { byteSize, duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -120,11 +121,21 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     context.stdout.write(verifyHelp);
     return ExitCode.ok;
   }
-  const spec = specArgument(positionals, context, {
-    command: 'verify',
-    missing:
-      'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
-  });
+  const openApi =
+    positionals.length === 1 && isOpenApiPath(positionals[0]!)
+      ? resolve(context.cwd, positionals[0]!)
+      : undefined;
+  if (openApi !== undefined && values.impl !== undefined)
+    throw new CliError(
+      'an OpenAPI document is verified against a running server: use `--url <base>`, not `--impl`',
+    );
+  const spec =
+    openApi ??
+    specArgument(positionals, context, {
+      command: 'verify',
+      missing:
+        'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
+    });
   if ((values.impl === undefined) === (values.url === undefined))
     throw new CliError(
       'name one target: `--impl <module>` (in process) or `--url <base>` (a server)',
@@ -153,7 +164,10 @@ export async function runVerify(argv: readonly string[], context: CommandContext
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
 
-  const { ir } = await loadSpec(spec, 'nothing verified', context, colors);
+  const { ir } =
+    openApi !== undefined
+      ? { ir: await loadImportedSpec(openApi, context) }
+      : await loadSpec(spec, 'nothing verified', context, colors);
   if (ir === undefined) return ExitCode.usage;
   if (values.impl !== undefined) {
     const implPath = resolve(context.cwd, values.impl as string);

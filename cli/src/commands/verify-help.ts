@@ -1,11 +1,16 @@
 /** The help of `specl verify`. */
 export const verifyHelp = `Usage: specl verify <spec> (--impl <module> | --url <base>) [options]
+       specl verify <openapi.json|yaml> --url <base> [options]
 
 Checks an implementation against a spec: every endpoint's implicit properties (declared
 statuses, bodies of their types with their constraints and invariants, every \`ensures\`),
 every written \`property\`, and random sequences of calls that reuse the ids earlier answers
 returned. A failure is shrunk to a minimal counterexample and shown with its requests and
 responses, the clause that failed and where, and how to replay it.
+
+An OpenAPI 3.x or Swagger 2.0 document stands for the spec \`specl import\` would write for
+it (imported in memory, its warnings counted on standard error): a running server is then
+checked against that document in one command.
 
 Targets:
   --impl <module>          a TypeScript or JavaScript module exporting \`createHandlers\` (a
