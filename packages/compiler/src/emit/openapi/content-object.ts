@@ -1,5 +1,4 @@
-import { mediaKindOfContentType as mediaKindOf } from '@specl/runtime';
-import { JSON_MEDIA_TYPE } from '../../ir/spec-ir.js';
+import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
 import type { TypeIR } from '../../ir/spec-ir.js';
 import type { ContentObject, MediaTypeObject } from './openapi-document.js';
 import { schemaOfType } from './schema-of-type.js';

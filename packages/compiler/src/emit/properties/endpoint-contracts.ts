@@ -1,5 +1,4 @@
-import { mediaKindOfContentType as mediaKindOf } from '@specl/runtime';
-import { JSON_MEDIA_TYPE } from '../../ir/spec-ir.js';
+import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
 import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
