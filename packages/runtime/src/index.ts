@@ -74,7 +74,7 @@ export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
 export { credentialVariable } from './contract/credentials.js';
 export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
-export { ExchangeChecker, isJsonMediaType } from './live/exchange-checker.js';
+export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';
 export type { MonitoredExchange, MonitorOptions } from './live/contract-monitor.js';
 export { ContractMonitor } from './live/contract-monitor.js';
 export type {
