@@ -1,4 +1,4 @@
-import { JSON_MEDIA_TYPE, mediaKindOf } from '@specl/language';
+import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-kinds.js';
 import type { TypeIR } from '../../ir/spec-ir.js';
 import type { ContentObject, MediaTypeObject } from './openapi-document.js';
 import { schemaOfType } from './schema-of-type.js';

@@ -1,4 +1,4 @@
-import { JSON_MEDIA_TYPE, mediaKindOf } from '@specl/language';
+import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-kinds.js';
 import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
