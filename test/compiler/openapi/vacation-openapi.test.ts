@@ -64,6 +64,7 @@ describe('the vacation example', () => {
       title: 'Vacation',
       version: '1.2.0',
       description: 'Employee vacation balances for the HR portal.',
+      license: { name: 'MIT', identifier: 'MIT' },
       'x-specl-fingerprint': ir.fingerprint,
     });
     expect(ir.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -68,7 +68,11 @@ describe('v0.1 misuse, with codes', () => {
       'specl/duplicate-media-type',
       'endpoint e GET /a { response 200 String as "text/plain", "TEXT/plain; charset=utf-8" }',
     ],
-    ['specl/duplicate-media-type', `${A}endpoint e GET /a { response 200 A\n response 200 Int }`],
+    ['specl/duplicate-status', `${A}endpoint e GET /a { response 200 A\n response 200 Int }`],
+    [
+      'specl/duplicate-media-type',
+      `${A}endpoint e GET /a { response 200 A\n response 200 Int as "application/json" }`,
+    ],
     ['specl/duplicate-status', `${A}endpoint e GET /a { response 200 A\n response 200 }`],
     [
       'specl/bodyless-response-read',

@@ -136,6 +136,22 @@ export const changeKinds = {
     inverse: 'description-changed',
   },
   'spec-renamed': { summary: 'The spec was renamed', inverse: 'spec-renamed' },
+  'security-added': {
+    summary: 'An endpoint now needs credentials, or accepts fewer schemes',
+    inverse: 'security-removed',
+  },
+  'security-removed': {
+    summary: 'An endpoint needs no credentials now, or accepts more schemes',
+    inverse: 'security-added',
+  },
+  'media-type-removed': {
+    summary: 'A body is no longer offered or taken as a media type',
+    inverse: 'media-type-added',
+  },
+  'media-type-added': {
+    summary: 'A body is also offered or taken as a new media type',
+    inverse: 'media-type-removed',
+  },
 } as const satisfies Record<string, { readonly summary: string; readonly inverse: string }>;
 
 /** Every change kind, in the order of the table (for SARIF rules and docs). */

@@ -1,4 +1,4 @@
-import type { EndpointIR, ResponseIR } from '../ir/spec-ir.js';
+import type { EndpointIR, ResponseIR, SourceLocation } from '../ir/spec-ir.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { diffParams, samePath } from './diff-params.js';
@@ -67,6 +67,8 @@ function diffEndpoint(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   diffBody(ctx, a, b);
   diffResponses(ctx, a, b);
   diffErrors(ctx, a, b);
+  diffSecurity(ctx, a, b);
+  diffMediaTypes(ctx, a, b);
   compareConditions(
     a.requires,
     b.requires,
@@ -180,5 +182,99 @@ function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
         ? breaking('implementations that still answer it break the new spec')
         : compatible('clients must already handle errors a spec does not declare'),
     );
+  }
+}
+
+/** The schemes an endpoint accepts (its own security, else the spec's); empty when public. */
+function schemes(endpoint: EndpointIR, spec: DiffContext['before']): Set<string> {
+  const requirements = endpoint.security ?? spec.security ?? [];
+  return new Set(requirements.map((r) => `${r.scheme}(${r.scopes.join(', ')})`));
+}
+
+/**
+ * Security: an endpoint that starts to need credentials, or accepts fewer ways in, breaks the
+ * clients that called it without them; one that needs fewer is compatible.
+ */
+function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const before = schemes(a, ctx.before);
+  const after = schemes(b, ctx.after);
+  const at = { old: a.location, new: b.location };
+  const show = (set: Set<string>) => (set.size === 0 ? 'none' : [...set].join(' | '));
+  const lost = before.size > 0 && after.size > 0 && [...before].some((s) => !after.has(s));
+  const gained = (before.size === 0 && after.size > 0) || lost;
+  const opened = (after.size === 0 && before.size > 0) || [...after].some((s) => !before.has(s));
+  if (gained)
+    ctx.log.add(
+      {
+        kind: 'security-added',
+        subject: `${a.name} security`,
+        message: `\`${a.name}\` accepted ${show(before)} and now accepts ${show(after)}`,
+        ...at,
+      },
+      breaking('clients that called it without those credentials are refused'),
+    );
+  else if (opened)
+    ctx.log.add(
+      {
+        kind: 'security-removed',
+        subject: `${a.name} security`,
+        message: `\`${a.name}\` accepted ${show(before)} and now accepts ${show(after)}`,
+        ...at,
+      },
+      compatible('every client that was let in still is'),
+    );
+}
+
+/** The media types of a body (JSON when none are written). */
+const mediaOf = (types: readonly string[] | undefined) =>
+  new Set((types ?? ['application/json']).map((t) => t.split(';')[0]!.trim().toLowerCase()));
+
+/**
+ * Media types: a request body no longer taken as a media type, or a response no longer offered
+ * as one, breaks the clients that use it; a new one is compatible.
+ */
+function diffMediaTypes(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  const pairs: {
+    subject: string;
+    before: Set<string>;
+    after: Set<string>;
+    at: { old: SourceLocation; new: SourceLocation };
+  }[] = [];
+  if (a.body && b.body)
+    pairs.push({
+      subject: `${a.name} body`,
+      before: mediaOf(a.bodyMediaTypes),
+      after: mediaOf(b.bodyMediaTypes),
+      at: { old: a.bodyLocation ?? a.location, new: b.bodyLocation ?? b.location },
+    });
+  for (const status of new Set(a.responses.map((r) => r.status))) {
+    const x = a.responses.filter((r) => r.status === status && r.type);
+    const y = b.responses.filter((r) => r.status === status && r.type);
+    if (x.length === 0 || y.length === 0) continue;
+    pairs.push({
+      subject: `${a.name} response ${status}`,
+      before: new Set(x.flatMap((r) => [...mediaOf(r.mediaTypes)])),
+      after: new Set(y.flatMap((r) => [...mediaOf(r.mediaTypes)])),
+      at: { old: x[0]!.location, new: y[0]!.location },
+    });
+  }
+  for (const { subject, before, after, at } of pairs) {
+    for (const media of before)
+      if (!after.has(media))
+        ctx.log.add(
+          {
+            kind: 'media-type-removed',
+            subject,
+            message: `${subject} is no longer \`${media}\``,
+            ...at,
+          },
+          breaking(`clients that send or read \`${media}\` are no longer understood`),
+        );
+    for (const media of after)
+      if (!before.has(media))
+        ctx.log.add(
+          { kind: 'media-type-added', subject, message: `${subject} is also \`${media}\``, ...at },
+          compatible('what was sent or read before still is'),
+        );
   }
 }

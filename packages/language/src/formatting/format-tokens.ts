@@ -39,6 +39,19 @@ const itemTypes = new Set([
   'Forall',
   'Let',
   'Expect',
+  // v0.1: security schemes and tags, the spec header's block and its settings, endpoint clauses.
+  'AuthDecl',
+  'TagDecl',
+  'AuthFlow',
+  'AuthScope',
+  'Server',
+  'ServerVariable',
+  'License',
+  'Contact',
+  'Setting',
+  'SecurityClause',
+  'TagsClause',
+  'DeprecatedClause',
 ]);
 const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
 

@@ -1,7 +1,19 @@
 import type { FormatToken } from './format-tokens.js';
 
 /** Declarations whose braces hold items: one item a line when the braces span lines. */
-const blockOwners = new Set(['RecordDecl', 'ErrorDecl', 'EnumDecl', 'Endpoint', 'Property']);
+const blockOwners = new Set([
+  'RecordDecl',
+  'ErrorDecl',
+  'EnumDecl',
+  'Endpoint',
+  'Property',
+  'SpecHeader',
+  'AuthDecl',
+  'AuthFlow',
+  'Server',
+  'License',
+  'Contact',
+]);
 
 /** Whether a token is a `{` or `}` of a declaration's block. */
 export function isBlockBrace(token: FormatToken): boolean {
@@ -45,7 +57,8 @@ export function spaceBetween(prev: FormatToken, next: FormatToken): string {
   if (n === ',' || n === ':' || n === '?' || n === '.' || n === '?.') return '';
   if (p === '.' || p === '?.' || p === '...') return '';
   if (n === '<' && next.node.$type === 'TypeRef') return '';
-  if (n === '(' && (next.node.$type === 'EndpointCall' || next.node.$type === 'BuiltinCall')) {
+  const calls = ['EndpointCall', 'BuiltinCall', 'SecurityOption'];
+  if (n === '(' && calls.includes(next.node.$type)) {
     return '';
   }
   if (p === '-' && (prev.node.$type === 'UnaryExpr' || prev.node.$type === 'ConstNumber'))

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatSource } from '@specl/language';
+import { repoRoot } from '../helpers/run-cli.js';
+
+async function format(text: string): Promise<string> {
+  const result = await formatSource(text, 'file:///main.specl');
+  if (!result.ok) throw new Error(result.reason);
+  return result.text;
+}
+
+describe('formatting the v0.1 constructs', () => {
+  it('keeps a formatted spec with every v0.1 construct as it is', async () => {
+    const bank = readFileSync(join(repoRoot, 'test/fixtures/v01-bank.specl'), 'utf8');
+    expect(await format(bank)).toBe(bank);
+  });
+
+  it('lays out the spec header block, schemes, tags and security clauses', async () => {
+    const messy =
+      'spec A version "1.0.0" {   server "https://a.example.com" {region: "eu"|"us"}\n' +
+      'license "MIT"\n   security T }\nauth T bearer\n   tag G\n' +
+      'auth O oauth2 {\nflow clientCredentials {tokenUrl: "https://a.example/t"}\n   scope "r" }\n' +
+      'endpoint e GET /a {\nsecurity O ( "r" ) | T\ntags G\n   deprecated\nresponse 200 String as "text/plain" }\n';
+    expect(await format(messy)).toBe(
+      [
+        'spec A version "1.0.0" {',
+        '  server "https://a.example.com" { region: "eu" | "us" }',
+        '  license "MIT"',
+        '  security T',
+        '}',
+        'auth T bearer',
+        'tag G',
+        'auth O oauth2 {',
+        '  flow clientCredentials { tokenUrl: "https://a.example/t" }',
+        '  scope "r"',
+        '}',
+        'endpoint e GET /a {',
+        '  security O("r") | T',
+        '  tags G',
+        '  deprecated',
+        '  response 200 String as "text/plain"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+});
