@@ -56,13 +56,22 @@ function phasesOf(text: string | undefined): Phase[] | undefined {
  */
 function progressBar(stream: CommandContext['stderr']) {
   let drawn = 0;
-  return (check: number, checks: number, name: string, done: number, runs: number) => {
+  let failures = 0;
+  const draw = (check: number, checks: number, name: string, done: number, runs: number) => {
     const now = Date.now();
     if (done !== 0 && done < runs && now - drawn < 100) return;
     drawn = now;
     const filled = Math.round((Math.min(done, runs) / runs) * 20);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(20 - filled)}`;
-    stream.write(`\r\u001b[K[${check + 1}/${checks}] ${name} [${bar}] ${done}/${runs}`);
+    const count = runs >= 1_000_000_000 ? `${done} runs` : `${done}/${runs}`;
+    const failed = failures > 0 ? `, ${failures} failure${failures === 1 ? '' : 's'}` : '';
+    stream.write(`\r\u001b[K[${check + 1}/${checks}] ${name} [${bar}] ${count}${failed}`);
+  };
+  return {
+    onProgress: draw,
+    onFailures(found: number) {
+      failures += found;
+    },
   };
 }
 
@@ -80,6 +89,8 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     shard: { type: 'string' },
     timeout: { type: 'string' },
     'max-body': { type: 'string' },
+    'max-failures': { type: 'string' },
+    duration: { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
@@ -112,6 +123,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     properties: list(values.property),
     shard: shardOf(values.shard as string | undefined),
     replay: values.replay as string | undefined,
+    maxFailures: positiveInteger(values['max-failures'], 'max-failures'),
+    durationMs:
+      values.duration === undefined
+        ? undefined
+        : duration(values.duration as string, 'duration', 0),
   };
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
   const maxBodyBytes = byteSize(
@@ -152,7 +168,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       ir,
       source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-      onProgress: progress ? progressBar(context.stderr) : undefined,
+      ...(progress && progressBar(context.stderr)),
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');
