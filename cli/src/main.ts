@@ -6,6 +6,8 @@ import { diffHelp } from './commands/diff-help.js';
 import { implementHelp, repairHelp } from './commands/agent-help.js';
 import { fmtHelp } from './commands/fmt-help.js';
 import { lspHelp } from './commands/lsp-help.js';
+import { proxyHelp } from './commands/proxy-help.js';
+import { importHelp } from './commands/import-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -41,9 +43,17 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/fmt-command.js')).runFmt,
     help: fmtHelp,
   },
+  import: {
+    load: async () => (await import('./commands/import-command.js')).runImport,
+    help: importHelp,
+  },
   lsp: {
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
     help: lspHelp,
+  },
+  proxy: {
+    load: async () => (await import('./commands/proxy-command.js')).runProxy,
+    help: proxyHelp,
   },
 };
 
@@ -59,7 +69,9 @@ Commands:
   implement <spec> --impl <dir> let Claude implement the spec, verified as it goes
   repair <spec> --impl <dir>    let Claude repair the code from its counterexamples
   fmt [--check] [files...]      format specs in place (or check that they are)
+  import <openapi> [--out file] write a spec for an OpenAPI 3.x or Swagger 2.0 document
   lsp --stdio                   run the language server (for editors)
+  proxy <spec> --target <url>   check live traffic against a spec, as a reverse proxy
 
 Options:
   -v, --version   print the version

@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './cli-error.js';
 
@@ -18,5 +18,30 @@ export function writeFileAtomic(path: string, content: string, shownAs = path): 
     throw new CliError(
       `cannot write \`${shownAs}\` (${reason}); check that its folder exists and is writable`,
     );
+  }
+}
+
+/**
+ * Writes a new file atomically, never replacing one: the content goes to a temporary file that
+ * is then linked to `path`, which fails when `path` exists (even if it appeared meanwhile).
+ */
+export function writeNewFileAtomic(path: string, content: string, shownAs = path): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && existsSync(path)) {
+      throw new CliError(
+        `\`${shownAs}\` exists; pass --force to overwrite it, or name another file with --out`,
+      );
+    }
+    const reason = code ?? (error as Error).message;
+    throw new CliError(
+      `cannot write \`${shownAs}\` (${reason}); check that its folder exists and is writable`,
+    );
+  } finally {
+    rmSync(temp, { force: true });
   }
 }

@@ -30,6 +30,7 @@ export {
 } from './constraints.js';
 export {
   checkBool,
+  checkBytes,
   checkDate,
   checkDateTime,
   checkEmail,
@@ -81,3 +82,13 @@ export {
   edgeString,
 } from './search/edge-values.js';
 export { relatedValues } from './search/related-values.js';
+export { credentialVariable } from './contract/credentials.js';
+export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
+export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';
+export type { MonitoredExchange, MonitorOptions } from './live/contract-monitor.js';
+export { ContractMonitor } from './live/contract-monitor.js';
+export type {
+  ContractTelemetry,
+  RequestFacts,
+  RequestTelemetry,
+} from './live/contract-telemetry.js';

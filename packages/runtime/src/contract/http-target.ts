@@ -1,4 +1,6 @@
-import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import { decodeBody, encodeBody, mediaKindOfContentType } from './body-codec.js';
+import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
+import { placeCredentials } from './credentials.js';
 import { ContractViolation, DiscardedRun, TargetUnreachable } from './failures.js';
 import { isBlockedPort } from './fetch-ports.js';
 import { decodeText, readBody } from './read-body.js';
@@ -10,6 +12,8 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 export interface HttpTargetOptions {
   /** How long one request may take, in milliseconds (default 10,000). */
   readonly timeoutMs?: number;
+  /** Credentials by scheme name, sent to protected endpoints and never reported. */
+  readonly credentials?: Credentials;
   /** The most bytes a response body may have (default 4 MiB); a larger one is a failure. */
   readonly maxBodyBytes?: number;
   /**
@@ -70,6 +74,7 @@ function causeCode(error: unknown): string | undefined {
  */
 export function httpTarget(base: string, options: HttpTargetOptions = {}): Target {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const credentials = options.credentials ?? {};
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxTimeouts = options.maxTimeouts ?? 3;
   if (isBlockedPort(new URL(base)))
@@ -82,9 +87,17 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
   let answered = false;
   return {
     description: base,
-    async send(endpoint, request) {
+    async send(endpoint, request, sendOptions = {}) {
       const url = new URL(requestUrl(base, endpoint, request));
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // What a report names: the request without credentials, which are added after.
+      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const placement = sendOptions.withoutCredentials
+        ? { headers: {}, query: {} }
+        : placeCredentials(endpoint, credentials);
+      for (const [name, value] of Object.entries(placement.query))
+        url.searchParams.append(name, value);
+      const accept = acceptHeader(endpoint);
+      const headers: Record<string, string> = { accept };
       for (const param of endpoint.headers) {
         const value = request[param.name];
         if (value === undefined) continue;
@@ -100,15 +113,16 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
         headers[param.wireName] = header;
       }
       const hasBody = endpoint.hasBody && request['body'] !== undefined;
-      if (hasBody) headers['content-type'] = 'application/json';
-      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const encoded = hasBody ? encodeBody(request['body'], endpoint.bodyMedia?.[0]) : undefined;
+      if (encoded?.contentType) headers['content-type'] = encoded.contentType;
+      Object.assign(headers, placement.headers);
       let response: Response;
       let body: Awaited<ReturnType<typeof readBody>>;
       try {
         response = await fetch(url, {
           method: endpoint.method,
           headers,
-          ...(hasBody && { body: JSON.stringify(request['body']) }),
+          ...(encoded && { body: encoded.body }),
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -145,21 +159,30 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
   };
 }
 
+/** The media types the endpoint's answers may have, JSON first when it has one. */
+function acceptHeader(endpoint: EndpointContract): string {
+  const types = new Set<string>(['application/json']);
+  for (const shape of endpoint.responses)
+    for (const body of shape.bodies ?? []) types.add(body.mediaType);
+  return [...types].join(', ');
+}
+
 function parseAnswer(what: string, response: Response, bytes: Uint8Array): ApiResponse {
   const contentType = response.headers.get('content-type') ?? undefined;
-  if (bytes.byteLength === 0) return { status: response.status, body: undefined, contentType };
-  const json = contentType === undefined || /json/i.test(contentType);
-  const raw = decodeText(bytes, json);
-  if (raw === undefined)
+  // An empty body is no body, except zero bytes or an empty text under their content type.
+  if (bytes.byteLength === 0)
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
+  const json = contentType === undefined || mediaKindOfContentType(contentType) === 'json';
+  if (json && decodeText(bytes, true) === undefined)
     throw new ContractViolation(
       'body',
       `${what} answered ${response.status} with a JSON body that is not valid UTF-8`,
     );
-  if (!json) return { status: response.status, body: raw, contentType };
   try {
-    return { status: response.status, body: JSON.parse(raw) as unknown, contentType };
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
   } catch {
-    const start = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+    const text = decodeText(bytes, false) ?? '';
+    const start = text.length > 80 ? `${text.slice(0, 80)}…` : text;
     throw new ContractViolation(
       'body',
       `${what} answered ${response.status} with a body that is not JSON: ${JSON.stringify(start)}`,

@@ -192,6 +192,8 @@ export class ArbitraryWriter {
         return this.filtered(`${helper('edgeDate')}()`, c);
       case 'DateTime':
         return this.filtered(`${helper('edgeDateTime')}()`, c);
+      case 'Bytes':
+        return 'fc.uint8Array({ maxLength: 64 })';
     }
   }
 

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { basename, extname, join, dirname, resolve } from 'node:path';
+import type { ImportResult } from '@specl/import';
+import { ImportError, importOpenApi, warningKinds } from '@specl/import';
+import { CliError, ExitCode } from '../cli-error.js';
+import { displayFile, plural } from '../report/check-report.js';
+import { writeFileAtomic, writeNewFileAtomic } from '../write-output.js';
+import type { CommandContext } from './command-context.js';
+import { importHelp } from './import-help.js';
+import { parseCommandArgs } from './parse-command-args.js';
+
+/** `specl import`: writes a Specl spec for an OpenAPI or Swagger document. */
+export async function runImport(argv: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('import', argv, {
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    'allow-remote': { type: 'boolean' },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    context.stdout.write(importHelp);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) {
+    throw new CliError(
+      'name one OpenAPI or Swagger document: `specl import <openapi.yaml> [--out <file.specl>]`',
+    );
+  }
+  const source = resolve(context.cwd, positionals[0]!);
+  const shown = displayFile(source, context.cwd);
+  const toStdout = values.out === '-';
+  const out = toStdout
+    ? undefined
+    : resolve(context.cwd, (values.out as string | undefined) ?? defaultOut(source));
+  if (out !== undefined && out === source)
+    throw new CliError(`the output \`${shown}\` is the document itself; name another with --out`);
+  if (out !== undefined && values.force !== true && existsSync(out)) {
+    throw new CliError(
+      `\`${displayFile(out, context.cwd)}\` exists; pass --force to overwrite it, or name another file with --out`,
+    );
+  }
+  const result = await importOrExplain(source, shown, {
+    allowRemote: values['allow-remote'] === true,
+    maxBytes: megabytes(values['max-size'] as string | undefined),
+  });
+  const report = toStdout ? context.stderr : context.stdout;
+  for (const warning of result.warnings) {
+    report.write(`${shown}${warning.pointer}: warning ${warning.kind}: ${warning.message}\n`);
+  }
+  if (out === undefined) context.stdout.write(result.text);
+  else if (values.force === true) writeFileAtomic(out, result.text, displayFile(out, context.cwd));
+  else writeNewFileAtomic(out, result.text, displayFile(out, context.cwd));
+  report.write(
+    summary(result, out === undefined ? 'standard output' : displayFile(out, context.cwd)),
+  );
+  return ExitCode.ok;
+}
+
+function defaultOut(source: string): string {
+  const name = basename(source, extname(source));
+  return join(dirname(source), `${name}.specl`);
+}
+
+function megabytes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CliError(`\`--max-size ${text}\` is not a positive number of megabytes`);
+  return Math.floor(value * 1024 * 1024);
+}
+
+async function importOrExplain(
+  source: string,
+  shown: string,
+  options: { allowRemote: boolean; maxBytes?: number },
+): Promise<ImportResult> {
+  try {
+    return await importOpenApi(source, shown, options);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      // A pointer reads as a place in the file: `api.yaml#/paths/~1pets/get`.
+      throw new CliError(error.pointer === undefined ? error.message : `${shown}${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function summary(result: ImportResult, where: string): string {
+  const { types, endpoints, warnings } = result.summary;
+  const counts = warningKinds
+    .filter((kind) => warnings[kind] > 0)
+    .map((kind) => `${warnings[kind]} ${kind}`);
+  const total = warningKinds.reduce((sum, kind) => sum + warnings[kind], 0);
+  const warned = total === 0 ? 'no warnings' : `${plural(total, 'warning')} (${counts.join(', ')})`;
+  return `imported OpenAPI ${result.sourceVersion === '2.0' ? '(Swagger 2.0)' : result.sourceVersion}: ${plural(types, 'type')}, ${plural(endpoints, 'endpoint')}, ${warned}; wrote ${where}\n`;
+}

@@ -1,0 +1,21 @@
+/** The help of `specl import`. */
+export const importHelp = `Usage: specl import <openapi.json|yaml> [--out <file.specl>] [--force] [--allow-remote]
+
+Imports an OpenAPI 3.0 or 3.1 or Swagger 2.0 document (JSON or YAML, with its local and
+relative-file $refs) as a Specl spec: named types from components/schemas, enums, records,
+unions, endpoints with their parameters, bodies and responses, errors, and doc comments.
+What Specl cannot say is reported as a warning naming its JSON pointer and what was done
+instead (approximated, widened, narrowed, renamed or left out), and kept in the spec as a
+comment. The spec is formatted as \`specl fmt\` formats it and checked before it is written.
+
+Options:
+  --out <file>      where to write the spec (default: the document's name with .specl,
+                    beside it); \`-\` writes it to standard output
+  --force           overwrite the output file if it exists
+  --allow-remote    fetch $refs to http(s) URLs (refused by default)
+  --max-size <MB>   the largest document read (default 16)
+  -h, --help        show this help
+
+Exit codes: 0 imported, 2 the document cannot be imported (the message says why and where)
+or the output exists.
+`;

@@ -1,0 +1,363 @@
+import type { ImportContext } from './import-context.js';
+import { isObject } from './import-context.js';
+import { childPointer } from './json-pointer.js';
+import type { ErrorCatalog } from './error-catalog.js';
+import { chooseMedia } from './media-type.js';
+import type { OperationParameter } from './endpoint-params.js';
+import { operationParameters, parameterClause, parameterType } from './endpoint-params.js';
+import type { SchemaTranslator } from './schema-translator.js';
+import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
+import { docLines, shortJson } from './specl-text.js';
+import { conditionSources } from './specl-extensions.js';
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** An endpoint as import writes it. */
+export interface EndpointText {
+  readonly name: string;
+  readonly lines: string[];
+}
+
+/** Translates the operations of `paths` to endpoints, in the document's order. */
+export function translateEndpoints(
+  context: ImportContext,
+  types: SchemaTranslator,
+  errors: ErrorCatalog,
+): EndpointText[] {
+  const paths = context.document.paths;
+  const endpoints: EndpointText[] = [];
+  if (!isObject(paths)) return endpoints;
+  const routes = new Set<string>();
+  const endpointNames = new NameRegistry();
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemPointer = childPointer('#/paths', path);
+    const { value: item } = context.deref(rawItem, itemPointer);
+    if (!isObject(item)) continue;
+    for (const method of methods) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const pointer = childPointer(itemPointer, method);
+      const { result, notes } = context.collecting(() =>
+        translateOperation(context, types, errors, {
+          path,
+          method,
+          item,
+          itemPointer,
+          operation,
+          pointer,
+          routes,
+          endpointNames,
+        }),
+      );
+      if (result) endpoints.push({ name: result.name, lines: [...notes, ...result.lines] });
+      // An operation left out keeps its warnings as comments where it stood.
+      else if (notes.length > 0) endpoints.push({ name: '', lines: notes });
+    }
+  }
+  return endpoints;
+}
+
+interface OperationSite {
+  readonly path: string;
+  readonly method: (typeof methods)[number];
+  readonly item: Record<string, unknown>;
+  readonly itemPointer: string;
+  readonly operation: Record<string, unknown>;
+  readonly pointer: string;
+  readonly routes: Set<string>;
+  readonly endpointNames: NameRegistry;
+}
+
+function translateOperation(
+  context: ImportContext,
+  types: SchemaTranslator,
+  errors: ErrorCatalog,
+  site: OperationSite,
+): EndpointText | undefined {
+  const { operation, pointer, method, path } = site;
+  if (method === 'trace') {
+    context.warn('left-out', pointer, `TRACE ${path} is left out: Specl has no TRACE endpoints`);
+    return undefined;
+  }
+  const params = operationParameters(context, site.item, site.itemPointer, operation, pointer);
+  const name = endpointName(context, site);
+  const pathText = renderPath(context, types, site, params, name);
+  if (pathText === undefined) return undefined;
+  const route = `${method} ${pathText.replace(/\{[^}]*\}/g, '{}')}`;
+  if (site.routes.has(route)) {
+    context.warn(
+      'left-out',
+      pointer,
+      `${method.toUpperCase()} ${path} is left out: another operation has the same route`,
+    );
+    return undefined;
+  }
+  site.routes.add(route);
+  const lines: string[] = [...docLines(joinDoc(operation.summary, operation.description))];
+  const clauses: string[] = [];
+  const taken = new Set(params.filter((p) => p.in === 'path').map((p) => localPathName(p.name)));
+  for (const param of params) {
+    if (param.in === 'path') continue;
+    const clause = parameterClause(context, types, param, name, taken);
+    if (clause) clauses.push(clause);
+  }
+  const body = requestBody(context, types, operation, pointer, name);
+  if (body) clauses.push(body);
+  clauses.push(...responses(context, types, errors, operation, pointer, name));
+  if (context.restoreSpecl) {
+    for (const source of conditionSources(operation['x-specl-requires']))
+      clauses.push(`requires ${source}`);
+    for (const source of conditionSources(operation['x-specl-ensures']))
+      clauses.push(`ensures ${source}`);
+  }
+  noteOperation(context, operation, pointer);
+  lines.push(
+    `endpoint ${name} ${method.toUpperCase()} ${pathText} {`,
+    ...clauses.map((c) => `  ${c}`),
+    '}',
+  );
+  return { name, lines };
+}
+
+function joinDoc(summary: unknown, description: unknown): string | undefined {
+  const parts = [summary, description].filter(
+    (p): p is string => typeof p === 'string' && p.trim().length > 0,
+  );
+  return parts.length === 0 ? undefined : parts.join('\n\n');
+}
+
+function endpointName(context: ImportContext, site: OperationSite): string {
+  const id = site.operation.operationId;
+  if (typeof id === 'string' && id.length > 0) {
+    const wanted = isIdentifier(id) ? id : camelCase(id);
+    const name = context.names.claim(wanted);
+    if (name !== id)
+      context.warn(
+        'renamed',
+        childPointer(site.pointer, 'operationId'),
+        `operationId \`${id}\` is named \`${name}\``,
+      );
+    return name;
+  }
+  const words = site.path.split('/').map((segment) => {
+    const param = /^\{(.+)\}$/.exec(segment);
+    return param ? `By${pascalCase(param[1]!)}` : pascalCase(segment);
+  });
+  const derived = site.method + words.filter((w) => w !== 'Type').join('');
+  const name = context.names.claim(isIdentifier(derived) ? derived : camelCase(derived));
+  context.warn('renamed', site.pointer, `no operationId: the endpoint is named \`${name}\``);
+  return name;
+}
+
+function localPathName(name: string): string {
+  return isIdentifier(name) ? name : camelCase(name);
+}
+
+function renderPath(
+  context: ImportContext,
+  types: SchemaTranslator,
+  site: OperationSite,
+  params: OperationParameter[],
+  hint: string,
+): string | undefined {
+  const { path, pointer } = site;
+  if (path === '/') return '/';
+  let segments = path.split('/').slice(1);
+  if (segments.at(-1) === '' && segments.length > 1) {
+    context.warn(
+      'approximated',
+      pointer,
+      `the trailing \`/\` of ${path} is left out: Specl paths have none`,
+    );
+    segments = segments.slice(0, -1);
+  }
+  const out: string[] = [];
+  for (const segment of segments) {
+    const param = /^\{([^{}]+)\}$/.exec(segment);
+    if (param) {
+      const wire = param[1]!;
+      const local = localPathName(wire);
+      const declared = params.find((p) => p.in === 'path' && p.name === wire);
+      if (local !== wire)
+        context.warn('renamed', pointer, `path parameter \`${wire}\` is named \`${local}\``);
+      let type = 'String';
+      if (!declared)
+        context.warn(
+          'approximated',
+          pointer,
+          `path parameter \`${wire}\` is not declared: imported as String`,
+        );
+      else {
+        const found = parameterType(context, types, declared, hint);
+        if (found) type = found;
+        else
+          context.warn(
+            'approximated',
+            declared.pointer,
+            `path parameter \`${wire}\` is not a string, number, boolean or enum: imported as String`,
+          );
+      }
+      out.push(`/{${local}: ${type}}`);
+      continue;
+    }
+    if (segment === '' || !/^[A-Za-z0-9_.~:-]+$/.test(segment) || segment.includes('//')) {
+      context.warn(
+        'left-out',
+        pointer,
+        `${site.method.toUpperCase()} ${path} is left out: Specl paths cannot hold the segment \`${segment}\``,
+      );
+      return undefined;
+    }
+    out.push(`/${segment}`);
+  }
+  return out.join('');
+}
+
+function requestBody(
+  context: ImportContext,
+  types: SchemaTranslator,
+  operation: Record<string, unknown>,
+  pointer: string,
+  name: string,
+): string | undefined {
+  if (operation.requestBody === undefined) return undefined;
+  const { value, pointer: at } = context.deref(
+    operation.requestBody,
+    childPointer(pointer, 'requestBody'),
+  );
+  if (!isObject(value)) return undefined;
+  const media = chooseMedia(
+    context,
+    value.content,
+    childPointer(at, 'content'),
+    'the request body',
+  );
+  if (!media) return undefined;
+  if (value.required !== true) {
+    context.warn(
+      'narrowed',
+      at,
+      'an optional request body is imported as required (Specl bodies are required)',
+    );
+  }
+  return `body ${types.typeExpr(media.schema, media.pointer, `${pascalCase(name)}Body`)}`;
+}
+
+function responses(
+  context: ImportContext,
+  types: SchemaTranslator,
+  errors: ErrorCatalog,
+  operation: Record<string, unknown>,
+  pointer: string,
+  name: string,
+): string[] {
+  const at = childPointer(pointer, 'responses');
+  const all = isObject(operation.responses) ? operation.responses : {};
+  const clauses: string[] = [];
+  const errorNames: string[] = [];
+  const entries = Object.entries(all).sort(([a], [b]) => a.localeCompare(b));
+  const successes = entries.filter(([status]) => /^2\d\d$/.test(status)).length;
+  for (const [status, raw] of entries) {
+    const where = childPointer(at, status);
+    const { value, pointer: resolved } = context.deref(raw, where);
+    const response = isObject(value) ? value : {};
+    const code = Number(status);
+    if (!/^\d{3}$/.test(status) || code < 200 || (code >= 300 && code < 400) || code > 599) {
+      if (status === 'default' && successes === 0) continue;
+      context.warn(
+        'left-out',
+        where,
+        `response \`${status}\` is left out: Specl declares 2xx responses and 4xx/5xx errors`,
+      );
+      continue;
+    }
+    noteResponse(context, response, resolved);
+    const media = chooseMedia(
+      context,
+      response.content,
+      childPointer(resolved, 'content'),
+      `the ${status} response`,
+    );
+    const hint = `${pascalCase(name)}${successes > 1 || code >= 400 ? status : ''}Response`;
+    if (code < 300) {
+      const type = media ? ` ${types.typeExpr(media.schema, media.pointer, hint)}` : '';
+      clauses.push(`response ${status}${type}`);
+    } else {
+      if (!media) {
+        context.warn(
+          'approximated',
+          where,
+          `the bodyless ${status} response is imported as an error whose body is an empty JSON object`,
+        );
+      }
+      errorNames.push(errors.errorFor(code, media?.schema, media?.pointer ?? resolved, hint));
+    }
+  }
+  if (successes === 0) {
+    const fallback = all.default;
+    const { value } = context.deref(fallback, childPointer(at, 'default'));
+    const media = isObject(value)
+      ? chooseMedia(
+          context,
+          value.content,
+          childPointer(at, 'default', 'content'),
+          'the default response',
+        )
+      : undefined;
+    const type = media
+      ? ` ${types.typeExpr(media.schema, media.pointer, `${pascalCase(name)}Response`)}`
+      : '';
+    context.warn(
+      'approximated',
+      at,
+      `no 2xx response: ${fallback === undefined ? '`response 200`' : 'the default response'} is imported as \`response 200${type}\``,
+    );
+    clauses.push(`response 200${type}`);
+  }
+  if (errorNames.length > 0) clauses.push(`errors ${errorNames.join(', ')}`);
+  return clauses;
+}
+
+function noteResponse(
+  context: ImportContext,
+  response: Record<string, unknown>,
+  pointer: string,
+): void {
+  if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
+    context.warn(
+      'left-out',
+      childPointer(pointer, 'headers'),
+      `response headers ${Object.keys(response.headers).join(', ')} are left out`,
+    );
+  }
+  if (isObject(response.links))
+    context.warn('left-out', childPointer(pointer, 'links'), 'links are left out');
+}
+
+function noteOperation(
+  context: ImportContext,
+  operation: Record<string, unknown>,
+  pointer: string,
+): void {
+  if (Array.isArray(operation.tags) && operation.tags.length > 0)
+    context.note(`tags: ${operation.tags.join(', ')}`);
+  if (operation.security !== undefined) {
+    context.warn(
+      'left-out',
+      childPointer(pointer, 'security'),
+      `security ${shortJson(operation.security)} is left out: Specl has no auth yet`,
+    );
+  }
+  if (isObject(operation.callbacks))
+    context.warn('left-out', childPointer(pointer, 'callbacks'), 'callbacks are left out');
+  if (operation.deprecated === true)
+    context.warn('left-out', childPointer(pointer, 'deprecated'), 'deprecated');
+  if (operation.servers !== undefined)
+    context.warn(
+      'left-out',
+      childPointer(pointer, 'servers'),
+      `servers ${shortJson(operation.servers)} are left out`,
+    );
+  if (isObject(operation.externalDocs))
+    context.note(`docs: ${String(operation.externalDocs.url ?? '')}`);
+}

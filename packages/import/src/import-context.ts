@@ -1,0 +1,85 @@
+import type { ImportWarning, WarningKind } from './import-warning.js';
+import { resolvePointer } from './json-pointer.js';
+import { NameRegistry } from './specl-names.js';
+import { commentLines } from './specl-text.js';
+
+/** A record's member as import writes it. */
+export type RecordMember =
+  | { readonly kind: 'spread'; readonly target: string }
+  | { readonly kind: 'invariant'; readonly source: string }
+  | {
+      readonly kind: 'field';
+      readonly name: string;
+      optional: boolean;
+      readonly type: string;
+      /** The record this field's type names directly (`Pet`, not `Pet?` or `List<Pet>`). */
+      readonly target?: string;
+      readonly lines: string[];
+      /** Where the field's property is in the source. */
+      readonly pointer: string;
+    };
+
+/** A declaration import writes. */
+export type Declaration =
+  | {
+      readonly kind: 'record';
+      readonly name: string;
+      readonly lines: string[];
+      readonly members: RecordMember[];
+      /** `error NAME STATUS` instead of `type NAME`, for error bodies. */
+      readonly status?: number;
+    }
+  | { readonly kind: 'text'; readonly name: string; readonly lines: string[] };
+
+/** What a translation shares: the document, the names taken, the declarations and warnings. */
+export class ImportContext {
+  readonly names = new NameRegistry();
+  readonly declarations: Declaration[] = [];
+  readonly warnings: ImportWarning[] = [];
+  private readonly notes: string[][] = [[]];
+
+  constructor(
+    readonly document: Record<string, unknown>,
+    /** Read back the spec that `x-specl-*` extensions carry (invariants, ensures, ...). */
+    readonly restoreSpecl = false,
+  ) {}
+
+  /** Records a warning, and keeps it as a comment at the declaration being written. */
+  warn(kind: WarningKind, pointer: string, message: string): void {
+    this.warnings.push({ kind, pointer, message });
+    this.note(`import ${kind}: ${message} (${pointer})`);
+  }
+
+  /** Keeps a comment at the declaration (or field) being written. */
+  note(text: string): void {
+    this.notes.at(-1)!.push(...commentLines(text));
+  }
+
+  /** Runs `write` collecting the comments it makes, and answers them with its result. */
+  collecting<T>(write: () => T): { result: T; notes: string[] } {
+    this.notes.push([]);
+    try {
+      const result = write();
+      return { result, notes: this.notes.at(-1)! };
+    } finally {
+      this.notes.pop();
+    }
+  }
+
+  /** The value at a local `$ref`, following chains of refs (they end: the scan checked). */
+  deref(value: unknown, pointer: string): { value: unknown; pointer: string } {
+    let current = value;
+    let at = pointer;
+    for (let hops = 0; hops < 64; hops++) {
+      if (!isObject(current) || typeof current.$ref !== 'string') break;
+      at = current.$ref;
+      current = resolvePointer(this.document, current.$ref);
+    }
+    return { value: current, pointer: at };
+  }
+}
+
+/** Whether `value` is a plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,89 @@
+import type { ImportContext } from './import-context.js';
+import { isObject } from './import-context.js';
+import { isFieldName } from './specl-names.js';
+
+/** The JSON types a schema allows (`type`, as a list), without `null`; empty when any. */
+export function typesOf(schema: Record<string, unknown>): string[] {
+  const type = schema.type;
+  const list = Array.isArray(type) ? type : typeof type === 'string' ? [type] : [];
+  return list.filter((t): t is string => typeof t === 'string' && t !== 'null');
+}
+
+/** Whether a schema allows `null` (3.0 `nullable`, 3.1 `type: [.., "null"]`, a null option). */
+export function isNullable(schema: Record<string, unknown>): boolean {
+  if (schema.nullable === true) return true;
+  if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
+  const options = unionOptions(schema);
+  return options.some((option) => isNullSchema(option));
+}
+
+/** Whether a schema allows only `null`. */
+export function isNullSchema(schema: unknown): boolean {
+  return (
+    isObject(schema) &&
+    (schema.type === 'null' ||
+      (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null'))
+  );
+}
+
+/** A schema's `oneOf` or `anyOf` options, or none. */
+export function unionOptions(schema: Record<string, unknown>): unknown[] {
+  if (Array.isArray(schema.oneOf)) return schema.oneOf;
+  if (Array.isArray(schema.anyOf)) return schema.anyOf;
+  return [];
+}
+
+/** The string values of a string enum whose every value can be a Specl enum member. */
+export function enumMembers(schema: Record<string, unknown>): string[] | undefined {
+  const values = Array.isArray(schema.enum)
+    ? schema.enum.filter((value) => value !== null)
+    : typeof schema.const === 'string'
+      ? [schema.const]
+      : undefined;
+  if (!values || values.length === 0) return undefined;
+  if (!values.every((value): value is string => typeof value === 'string' && isFieldName(value))) {
+    return undefined;
+  }
+  return new Set(values).size === values.length ? values : undefined;
+}
+
+/** Whether a schema (after refs) is an object with named properties: a Specl record. */
+export function isRecordSchema(context: ImportContext, schema: unknown, pointer: string): boolean {
+  const { value } = context.deref(schema, pointer);
+  if (!isObject(value)) return false;
+  if (unionOptions(value).some((option) => !isNullSchema(option))) return false;
+  const types = typesOf(value);
+  if (types.length > 1 || (types.length === 1 && types[0] !== 'object')) return false;
+  if (isObject(value.properties)) return true;
+  if (Array.isArray(value.allOf) && value.allOf.length > 1) {
+    return value.allOf.every(
+      (part) => isRecordSchema(context, part, pointer) || isBareObject(part),
+    );
+  }
+  if (Array.isArray(value.allOf) && value.allOf.length === 1) {
+    return isRecordSchema(context, value.allOf[0], pointer);
+  }
+  return false;
+}
+
+/** An object schema with no properties of its own (`{ required: [..] }`, `{}`). */
+function isBareObject(part: unknown): boolean {
+  return isObject(part) && part.$ref === undefined && typesOf(part).every((t) => t === 'object');
+}
+
+/** Whether a schema (after refs) is a string, number, boolean or enum: a parameter type. */
+export function isScalarSchema(context: ImportContext, schema: unknown, pointer: string): boolean {
+  const { value } = context.deref(schema, pointer);
+  if (!isObject(value)) return false;
+  if (Array.isArray(value.allOf) && value.allOf.length === 1) {
+    return isScalarSchema(context, value.allOf[0], pointer);
+  }
+  const types = typesOf(value);
+  if (types.length === 0) return Array.isArray(value.enum) && unionOptions(value).length === 0;
+  return (
+    types.length === 1 &&
+    ['string', 'integer', 'number', 'boolean'].includes(types[0]!) &&
+    unionOptions(value).length === 0
+  );
+}

@@ -1,0 +1,492 @@
+import type { ImportContext } from './import-context.js';
+import { isObject } from './import-context.js';
+import { childPointer } from './json-pointer.js';
+import { noteSchemaKeywords } from './schema-notes.js';
+import {
+  enumMembers,
+  isNullSchema,
+  isNullable,
+  isRecordSchema,
+  typesOf,
+  unionOptions,
+} from './schema-shape.js';
+import { isIdentifier, pascalCase } from './specl-names.js';
+import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
+import { docLines } from './specl-text.js';
+import { translateRecord } from './record-translator.js';
+
+const formats: Record<string, string> = {
+  uuid: 'Uuid',
+  email: 'Email',
+  uri: 'Url',
+  date: 'Date',
+  'date-time': 'DateTime',
+};
+
+/** Formats that only say how wide a number is: Int and Float already cover them. */
+const numberFormats = new Set(['int32', 'int64', 'float', 'double']);
+
+/** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
+export class SchemaTranslator {
+  /** Declared names by the pointer of the schema they declare. */
+  private readonly named = new Map<string, string>();
+  private readonly visiting = new Set<string>();
+  private readonly errorStatuses = new Map<string, number>();
+
+  constructor(private readonly context: ImportContext) {}
+
+  /** Names every schema of `components/schemas`, then declares each. */
+  declareComponents(): void {
+    const schemas = (this.context.document.components as Record<string, unknown> | undefined)
+      ?.schemas;
+    if (!isObject(schemas)) return;
+    const entries = Object.entries(schemas);
+    for (const [key] of entries) {
+      const pointer = childPointer('#/components/schemas', key);
+      this.named.set(pointer, this.context.names.claim(isIdentifier(key) ? key : pascalCase(key)));
+    }
+    for (const [key, schema] of entries) {
+      const pointer = childPointer('#/components/schemas', key);
+      const name = this.named.get(pointer)!;
+      const { notes } = this.context.collecting(() => {
+        if (name !== key)
+          this.context.warn('renamed', pointer, `schema \`${key}\` is named \`${name}\``);
+      });
+      this.declare(name, schema, pointer, notes);
+    }
+  }
+
+  /** The status of the schema at `pointer` when it is declared as an `error`. */
+  errorStatusAt(pointer: string): number | undefined {
+    return this.errorStatuses.get(pointer);
+  }
+
+  /** The declared name of the schema at `pointer`, if it has one. */
+  nameAt(pointer: string): string | undefined {
+    return this.named.get(pointer);
+  }
+
+  /** Declares `schema` (at `pointer`) as `name`: a record, an enum or an alias. */
+  private declare(name: string, schema: unknown, pointer: string, before: string[] = []): void {
+    this.named.set(pointer, name);
+    const value = isObject(schema) ? schema : {};
+    if (
+      isRecordSchema(this.context, value, pointer) &&
+      value.$ref === undefined &&
+      !isNullable(value)
+    ) {
+      const { result, notes } = this.context.collecting(() =>
+        translateRecord(this.context, this, value, pointer, name),
+      );
+      const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
+      if (status !== undefined) this.errorStatuses.set(pointer, status);
+      this.context.declarations.push({
+        kind: 'record',
+        name,
+        lines: [...before, ...notes, ...docLines(value.description)],
+        members: result,
+        ...(status !== undefined && { status }),
+      });
+      return;
+    }
+    const members = value.$ref === undefined ? enumMembers(value) : undefined;
+    if (members && typesOf(value).every((t) => t === 'string')) {
+      const { notes } = this.context.collecting(() =>
+        noteSchemaKeywords(this.context, value, pointer),
+      );
+      const nullable = isNullable(value);
+      const enumName = nullable ? this.context.names.claim(`${name}Value`) : name;
+      const lines = [
+        ...before,
+        ...notes,
+        ...docLines(value.description),
+        `enum ${enumName} {`,
+        ...members.map((m) => `  ${m}`),
+        '}',
+      ];
+      this.context.declarations.push({ kind: 'text', name: enumName, lines });
+      if (nullable)
+        this.context.declarations.push({
+          kind: 'text',
+          name,
+          lines: [`type ${name} = ${enumName}?`],
+        });
+      return;
+    }
+    const { result, notes } = this.context.collecting(() =>
+      this.typeExpr(value, pointer, name, true),
+    );
+    const lines = [...before, ...notes, ...docLines(value.description), `type ${name} = ${result}`];
+    this.context.declarations.push({ kind: 'text', name, lines });
+  }
+
+  /**
+   * The Specl type of `schema` (at `pointer`); objects and enums written inline are declared
+   * under a name made from `hint`. `declaring` is set for the top of an alias declaration.
+   */
+  typeExpr(schema: unknown, pointer: string, hint: string, declaring = false): string {
+    if (schema === true || (isObject(schema) && Object.keys(schema).length === 0)) {
+      return this.anyValue(pointer);
+    }
+    if (!isObject(schema)) {
+      this.context.warn(
+        'approximated',
+        pointer,
+        'a schema that accepts nothing is imported as String',
+      );
+      return 'String';
+    }
+    if (typeof schema.$ref === 'string') return this.refType(schema, pointer, hint);
+    if (!declaring) noteSchemaKeywords(this.context, schema, pointer);
+    else noteSchemaKeywords(this.context, { ...schema, description: undefined }, pointer);
+    const nullable = isNullable(schema);
+    const options = unionOptions(schema).filter((option) => !isNullSchema(option));
+    if (options.length > 0) return this.union(schema, options, pointer, hint, nullable);
+    if (Array.isArray(schema.allOf)) return this.allOf(schema, pointer, hint, nullable);
+    if (isRecordSchema(this.context, schema, pointer)) {
+      return this.inlineDeclaration(schema, pointer, hint) + (nullable ? '?' : '');
+    }
+    const types = typesOf(schema);
+    if (types.length > 1) {
+      const variants = types.map((type) =>
+        this.single({ ...schema, type, nullable: undefined }, type, pointer, hint),
+      );
+      return withNullable(variants.join(' | '), nullable);
+    }
+    return this.single(schema, types[0] ?? inferType(schema), pointer, hint, nullable);
+  }
+
+  private single(
+    schema: Record<string, unknown>,
+    type: string | undefined,
+    pointer: string,
+    hint: string,
+    nullable = false,
+  ): string {
+    const q = nullable ? '?' : '';
+    switch (type) {
+      case 'string':
+        return this.stringType(schema, pointer, hint, q);
+      case 'integer':
+      case 'number':
+        if (typeof schema.format === 'string' && !numberFormats.has(schema.format)) {
+          this.context.warn(
+            'widened',
+            childPointer(pointer, 'format'),
+            `format \`${schema.format}\` left out: any ${type} is accepted`,
+          );
+        }
+        return (
+          (type === 'integer' ? 'Int' : 'Float') +
+          q +
+          numberConstraints(this.context, schema, pointer, type === 'integer')
+        );
+      case 'boolean':
+        if (Array.isArray(schema.enum))
+          this.context.warn(
+            'widened',
+            childPointer(pointer, 'enum'),
+            'a boolean enum is imported as Bool',
+          );
+        return `Bool${q}`;
+      case 'array': {
+        const items = schema.items;
+        let element: string;
+        if (Array.isArray(items) || Array.isArray(schema.prefixItems)) {
+          this.context.warn(
+            'approximated',
+            pointer,
+            'a tuple is imported as a List of its first item type',
+          );
+          const first = Array.isArray(items) ? items[0] : (schema.prefixItems as unknown[])[0];
+          element = this.typeExpr(first ?? {}, childPointer(pointer, 'items', 0), `${hint}Item`);
+        } else {
+          element = this.typeExpr(items ?? {}, childPointer(pointer, 'items'), `${hint}Item`);
+        }
+        return `List<${element}>${q}${listConstraints(schema)}`;
+      }
+      case 'object':
+        return this.mapType(schema, pointer, hint) + q;
+      default:
+        return this.anyValue(pointer) + q;
+    }
+  }
+
+  private stringType(
+    schema: Record<string, unknown>,
+    pointer: string,
+    hint: string,
+    q: string,
+  ): string {
+    if (schema.enum !== undefined || schema.const !== undefined) {
+      const members = enumMembers(schema);
+      if (members) {
+        const name = this.context.names.claim(pascalCase(hint));
+        const lines = [`enum ${name} {`, ...members.map((m) => `  ${m}`), '}'];
+        this.context.declarations.push({ kind: 'text', name, lines });
+        this.named.set(pointer, name);
+        return name + q;
+      }
+    }
+    const format = typeof schema.format === 'string' ? schema.format : undefined;
+    let base = 'String';
+    if (format !== undefined && formats[format]) base = formats[format]!;
+    else if (format !== undefined) {
+      this.context.warn(
+        'widened',
+        childPointer(pointer, 'format'),
+        `format \`${format}\` left out: any string is accepted`,
+      );
+    }
+    return base + q + stringConstraints(this.context, schema, pointer);
+  }
+
+  private mapType(schema: Record<string, unknown>, pointer: string, hint: string): string {
+    const extra = schema.additionalProperties;
+    if (isObject(extra) && Object.keys(extra).length > 0) {
+      return `Map<${this.typeExpr(extra, childPointer(pointer, 'additionalProperties'), `${hint}Value`)}>`;
+    }
+    if (extra === false) {
+      this.context.warn(
+        'widened',
+        pointer,
+        'an object that holds no properties is imported as Map<String>',
+      );
+      return 'Map<String>';
+    }
+    this.context.warn(
+      'narrowed',
+      pointer,
+      'an object of any properties is imported as Map<String> (Specl has no type for any value yet)',
+    );
+    return 'Map<String>';
+  }
+
+  private anyValue(pointer: string): string {
+    this.context.warn(
+      'narrowed',
+      pointer,
+      'a schema that accepts any value is imported as String (Specl has no type for any value yet)',
+    );
+    return 'String';
+  }
+
+  private refType(schema: Record<string, unknown>, pointer: string, hint: string): string {
+    const ref = schema.$ref as string;
+    const nullable = isNullable(schema);
+    const known = this.named.get(ref);
+    if (known) return withNullable(known, nullable);
+    const { value, pointer: target } = this.context.deref(schema, pointer);
+    const again = this.named.get(target);
+    if (again) return withNullable(again, nullable);
+    if (this.visiting.has(target)) {
+      // A recursive schema outside components/schemas: give it a name to refer to.
+      const name = this.context.names.claim(pascalCase(hint));
+      this.named.set(target, name);
+      return withNullable(name, nullable);
+    }
+    if (isRecordSchema(this.context, value, target) || (isObject(value) && enumMembers(value))) {
+      const name = this.context.names.claim(pascalCase(lastKey(target) ?? hint));
+      this.declare(name, value, target);
+      return withNullable(name, nullable);
+    }
+    this.visiting.add(target);
+    try {
+      const type = this.typeExpr(value, target, hint);
+      const named = this.named.get(target);
+      if (named && !this.context.declarations.some((d) => d.name === named)) {
+        this.context.declarations.push({
+          kind: 'text',
+          name: named,
+          lines: [`type ${named} = ${type}`],
+        });
+        return withNullable(named, nullable);
+      }
+      return nullable ? withNullable(type, true) : type;
+    } finally {
+      this.visiting.delete(target);
+    }
+  }
+
+  private union(
+    schema: Record<string, unknown>,
+    options: unknown[],
+    pointer: string,
+    hint: string,
+    nullable: boolean,
+  ): string {
+    const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
+    if (schema.discriminator !== undefined) {
+      this.context.warn(
+        'left-out',
+        childPointer(pointer, 'discriminator'),
+        'the discriminator is left out; the union of its options is kept',
+      );
+    }
+    if (isObject(schema.properties) || Array.isArray(schema.allOf)) {
+      this.context.warn(
+        'approximated',
+        pointer,
+        `properties beside \`${keyword}\` are left out; the union of its options is kept`,
+      );
+    }
+    if (keyword === 'oneOf' && options.length > 1 && !this.disjoint(options, pointer)) {
+      this.context.warn(
+        'widened',
+        childPointer(pointer, 'oneOf'),
+        '`oneOf` is imported as a union: a value that matches several options is accepted',
+      );
+    }
+    const variants: string[] = [];
+    options.forEach((option, i) => {
+      const type = this.typeExpr(
+        option,
+        childPointer(pointer, keyword, i),
+        `${hint}Option${i + 1}`,
+      );
+      for (const part of type.split(' | ')) if (!variants.includes(part)) variants.push(part);
+    });
+    return withNullable(variants.join(' | '), nullable);
+  }
+
+  /** Whether no value can match two of `options`: each allows JSON types no other does. */
+  private disjoint(options: unknown[], pointer: string): boolean {
+    const seen = new Set<string>();
+    for (const option of options) {
+      const { value } = this.context.deref(option, pointer);
+      if (!isObject(value)) return false;
+      const types = isRecordSchema(this.context, value, pointer) ? ['object'] : typesOf(value);
+      if (types.length === 0 || unionOptions(value).length > 0) return false;
+      const kinds = types.map((t) => (t === 'integer' ? 'number' : t));
+      if (kinds.some((t) => seen.has(t))) return false;
+      for (const t of kinds) seen.add(t);
+    }
+    return true;
+  }
+
+  private allOf(
+    schema: Record<string, unknown>,
+    pointer: string,
+    hint: string,
+    nullable: boolean,
+  ): string {
+    const parts = schema.allOf as unknown[];
+    if (parts.length === 1 && !isObject(schema.properties)) {
+      return withNullable(
+        this.typeExpr(parts[0], childPointer(pointer, 'allOf', 0), hint),
+        nullable,
+      );
+    }
+    if (isRecordSchema(this.context, schema, pointer)) {
+      return withNullable(this.inlineDeclaration(schema, pointer, hint), nullable);
+    }
+    const narrowed = this.constrainedRef(parts, pointer, hint);
+    if (narrowed !== undefined) return withNullable(narrowed, nullable);
+    this.context.warn(
+      'approximated',
+      childPointer(pointer, 'allOf'),
+      'an `allOf` of non-objects is imported as its first schema',
+    );
+    return withNullable(
+      this.typeExpr(parts[0] ?? {}, childPointer(pointer, 'allOf', 0), hint),
+      nullable,
+    );
+  }
+
+  /**
+   * `allOf: [{ $ref: Alias }, { maximum: 10 }]`, as Specl compiles constraints on a reference to
+   * an alias: the alias with the other parts' constraints (`Alias { max: 10 }`).
+   */
+  private constrainedRef(parts: unknown[], pointer: string, hint: string): string | undefined {
+    const [first, ...rest] = parts;
+    if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
+    const { value: target } = this.context.deref(first, pointer);
+    if (!isObject(target) || enumMembers(target)) return undefined;
+    const type = typesOf(target);
+    if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
+    const extra: Record<string, unknown> = {};
+    for (const part of rest) {
+      if (!isObject(part) || part.$ref !== undefined || isObject(part.properties)) return undefined;
+      if (part.type !== undefined && part.type !== type[0]) return undefined;
+      Object.assign(extra, part);
+    }
+    const at = childPointer(pointer, 'allOf', 1);
+    const base = this.typeExpr(first, childPointer(pointer, 'allOf', 0), hint);
+    const constraints =
+      type[0] === 'string'
+        ? stringConstraints(this.context, extra, at)
+        : type[0] === 'array'
+          ? listConstraints(extra)
+          : numberConstraints(this.context, extra, at, type[0] === 'integer');
+    return base + constraints;
+  }
+
+  /** Declares an inline object schema as a record named from `hint`. */
+  private inlineDeclaration(
+    schema: Record<string, unknown>,
+    pointer: string,
+    hint: string,
+  ): string {
+    const known = this.named.get(pointer);
+    if (known) return known;
+    const name = this.context.names.claim(pascalCase(hint));
+    this.declare(name, { ...schema, nullable: undefined, description: undefined }, pointer);
+    return name;
+  }
+}
+
+/** `type` made nullable: `?` after its last option's type, before that option's constraints. */
+export function withNullable(type: string, nullable: boolean): string {
+  if (!nullable) return type;
+  let depth = 0;
+  let optionStart = 0;
+  let constraintsAt = -1;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (c === '<' || c === '{') {
+      if (c === '{' && depth === 0) constraintsAt = i - 1;
+      depth++;
+    } else if (c === '>' || c === '}') depth--;
+    else if (c === '"') {
+      for (i++; i < type.length && type[i] !== '"'; i++) if (type[i] === '\\') i++;
+    } else if (c === '|' && depth === 0) {
+      optionStart = i + 1;
+      constraintsAt = -1;
+    }
+  }
+  const end = constraintsAt >= optionStart ? constraintsAt : type.length;
+  if (type.slice(optionStart, end).trimEnd().endsWith('?')) return type;
+  return `${type.slice(0, end)}?${type.slice(end)}`;
+}
+
+function inferType(schema: Record<string, unknown>): string | undefined {
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const value = schema.enum.find((v) => v !== null);
+    if (typeof value === 'string') return 'string';
+    if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+    if (typeof value === 'boolean') return 'boolean';
+  }
+  if (schema.items !== undefined) return 'array';
+  if (schema.additionalProperties !== undefined) return 'object';
+  if (
+    schema.minLength !== undefined ||
+    schema.maxLength !== undefined ||
+    schema.pattern !== undefined
+  )
+    return 'string';
+  if (schema.minimum !== undefined || schema.maximum !== undefined) return 'number';
+  return undefined;
+}
+
+function lastKey(pointer: string): string | undefined {
+  const key = pointer.split('/').at(-1);
+  return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The `x-specl-status` of an error body compiled by Specl. */
+function errorStatus(schema: Record<string, unknown>): number | undefined {
+  const status = schema['x-specl-status'];
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
+    ? status
+    : undefined;
+}

@@ -1,0 +1,221 @@
+import { cpSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/src/main.js';
+import type { CliRun } from '../helpers/run-cli.js';
+import { repoRoot, runSpecl, tempProject } from '../helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
+
+/** Runs `specl import` in process (the command as the binary runs it, without a process each). */
+async function runImport(args: readonly string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(['import', ...args], {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { status, stdout, stderr };
+}
+
+const petstore = `openapi: 3.0.3
+info: { title: Pets, version: 1.0.0 }
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: integer } }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: 'schemas.yaml#/Pet' }
+`;
+const schemas = `Pet:
+  type: object
+  additionalProperties: false
+  required: [name]
+  properties:
+    name: { type: string, minLength: 1 }
+`;
+
+function withPaths(paths: string, extra = ''): string {
+  return `openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\npaths:\n${paths}${extra}`;
+}
+
+describe('specl import', () => {
+  it('imports a document with relative-file $refs, writes the spec beside it, and summarises', () => {
+    const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas });
+    const run = runSpecl(['import', 'api.yaml'], cwd);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      'imported OpenAPI 3.0: 1 type, 1 endpoint, no warnings; wrote api.specl\n',
+    );
+    expect(readFileSync(join(cwd, 'api.specl'), 'utf8')).toBe(
+      [
+        'spec Pets version "1.0.0"',
+        '',
+        'type Pet {',
+        '  name: String { minLength: 1 }',
+        '}',
+        '',
+        'endpoint getPet GET /pets/{id: Int} {',
+        '  response 200 Pet',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(runSpecl(['check', 'api.specl'], cwd).status).toBe(0);
+  });
+
+  it('never overwrites an output without --force, and overwrites it with --force', async () => {
+    const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas, 'out.specl': 'mine' });
+    const refused = await runImport(['api.yaml', '--out', 'out.specl'], cwd);
+    expect(refused).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'specl: `out.specl` exists; pass --force to overwrite it, or name another file with --out\n',
+    });
+    expect(readFileSync(join(cwd, 'out.specl'), 'utf8')).toBe('mine');
+    const forced = await runImport(['api.yaml', '--out', 'out.specl', '--force'], cwd);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(cwd, 'out.specl'), 'utf8')).toMatch(/^spec Pets version "1.0.0"/);
+  });
+
+  it('writes to standard output with --out -, the warnings and summary to standard error', async () => {
+    const doc = withPaths(`  /a:\n    get:\n      responses: { '204': { description: none } }\n`);
+    const cwd = tempProject({ 'api.yaml': doc });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('endpoint getA GET /a {\n  response 204\n}\n');
+    expect(run.stderr).toBe(
+      'api.yaml#/paths/~1a/get: warning renamed: no operationId: the endpoint is named `getA`\n' +
+        'imported OpenAPI 3.1: 0 types, 1 endpoint, 1 warning (1 renamed); wrote standard output\n',
+    );
+  });
+
+  const refusals: [string, Record<string, string>, string][] = [
+    [
+      'a document that is not OpenAPI',
+      { 'api.yaml': 'name: not an api\n' },
+      'specl: api.yaml#: not an OpenAPI document: its root has neither `openapi` nor `swagger`\n',
+    ],
+    [
+      'an unsupported version',
+      { 'api.yaml': 'openapi: 4.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n' },
+      'specl: api.yaml#/openapi: unsupported OpenAPI version `4.0.0`; specl import reads OpenAPI 3.0.x, 3.1.x and Swagger 2.0\n',
+    ],
+    [
+      'a broken local $ref',
+      {
+        'api.yaml': withPaths(
+          `  /a:\n    get:\n      responses:\n        '200': { description: x, content: { application/json: { schema: { $ref: '#/components/schemas/Nope' } } } }\n`,
+        ),
+      },
+      'specl: api.yaml#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: broken $ref `#/components/schemas/Nope`: the document has nothing there\n',
+    ],
+    [
+      'a remote $ref (without --allow-remote)',
+      {
+        'api.yaml': withPaths(
+          `  /a:\n    get:\n      responses:\n        '200': { $ref: 'https://example.com/r.yaml' }\n`,
+        ),
+      },
+      'specl: api.yaml#/paths/~1a/get/responses/200/$ref: remote $ref `https://example.com/r.yaml` refused: import reads no URL unless asked; pass --allow-remote to fetch it\n',
+    ],
+    [
+      'a cycle of $refs',
+      {
+        'api.yaml': withPaths(
+          '  {}\n',
+          `components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n`,
+        ),
+      },
+      'specl: api.yaml#/components/schemas/A/$ref: a cycle of $refs that names no value: #/components/schemas/B → #/components/schemas/A → #/components/schemas/B\n',
+    ],
+    [
+      'YAML that does not parse',
+      { 'api.yaml': 'openapi: 3.1.0\ninfo: [\n' },
+      'specl: api.yaml:3:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+    ],
+    [
+      'JSON that does not parse',
+      { 'api.json': '{\n  "openapi": "3.1.0",\n  "info": }' },
+      'specl: api.json:3:11: not valid JSON: Unexpected token \'}\', ..."  "info": }" is not valid JSON\n',
+    ],
+    ['a missing file', {}, 'specl: cannot read `api.yaml`: no such file\n'],
+  ];
+  for (const [what, files, message] of refusals) {
+    it(`refuses ${what} with a clear message naming the place`, async () => {
+      const cwd = tempProject(files);
+      const name = Object.keys(files)[0] ?? 'api.yaml';
+      const run = await runImport([name], cwd);
+      expect(run).toEqual({ status: 2, stdout: '', stderr: message });
+    });
+  }
+
+  it('refuses a 50 MB document before reading it', async () => {
+    const cwd = tempProject({ 'big.json': '' });
+    truncateSync(join(cwd, 'big.json'), 50 * 1024 * 1024);
+    const run = await runImport(['big.json'], cwd);
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'specl: `big.json` is 50 MB, above the 16 MB import limit; split it into files joined by $refs, or raise the limit with --max-size <MB>\n',
+    });
+  });
+
+  it('refuses a relative-file $ref that names no file, naming where it stands', async () => {
+    const cwd = tempProject({ 'api.yaml': petstore });
+    const run = await runImport(['api.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^specl: api\.yaml#\/paths\/~1pets~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: cannot resolve the \$refs to other files \(the first is `schemas\.yaml#\/Pet`/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('imports Swagger 2.0', async () => {
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 'Old', version: '2.1' },
+      paths: {
+        '/items': {
+          get: {
+            operationId: 'listItems',
+            parameters: [{ name: 'limit', in: 'query', type: 'integer', minimum: 1 }],
+            responses: {
+              200: { description: 'ok', schema: { type: 'array', items: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    };
+    const cwd = tempProject({ 'old.json': JSON.stringify(swagger) });
+    writeFileSync(join(cwd, 'old.json'), JSON.stringify(swagger));
+    const run = await runImport(['old.json'], cwd);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(cwd, 'old.specl'), 'utf8')).toContain(
+      'endpoint listItems GET /items {\n  query limit?: Int { min: 1 }\n  response 200 List<String>\n}',
+    );
+    expect(run.stdout).toContain(
+      'old.json#/info/version: warning approximated: version `2.1` is not semver: imported as `2.1.0`',
+    );
+  });
+
+  it('works from the bundled CLI alone, without node_modules', () => {
+    const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas });
+    cpSync(join(repoRoot, 'cli/dist/bundle'), join(cwd, 'bundle'), { recursive: true });
+    const run = spawnSync(process.execPath, ['bundle/cli.mjs', 'import', 'api.yaml'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('1 type, 1 endpoint, no warnings; wrote api.specl');
+  });
+});
