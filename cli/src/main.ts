@@ -92,12 +92,18 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
       return ExitCode.ok;
     }
     const command = commands[first];
-    if (!command) {
+    if (!Object.hasOwn(commands, first) || !command) {
       const hint = first.startsWith('-')
         ? `unknown option \`${first}\``
         : `unknown command \`${first}\``;
+      // Loaded only here, so that starting a command stays quick.
+      const { closestName } = await import('@specl/language');
+      const closest = closestName(first, Object.keys(commands));
+      const list = `the commands are ${Object.keys(commands).join(', ')}`;
       throw new CliError(
-        `${hint}; the commands are ${Object.keys(commands).join(', ')} (see \`specl --help\`)`,
+        closest
+          ? `${hint}; did you mean \`${closest}\`? (${list}; see \`specl --help\`)`
+          : `${hint}; ${list} (see \`specl --help\`)`,
       );
     }
     const run = await command.load();

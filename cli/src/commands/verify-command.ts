@@ -22,7 +22,7 @@ import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
 import { isOpenApiPath, loadImportedSpec } from '../verify/imported-spec.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { byteSize, duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';

@@ -38,4 +38,5 @@ export type { FormatResult, WhitespaceEdit } from './formatting/format-spec.js';
 export type { DiagnosticFix, FixEdit } from './validation/fixes.js';
 export { fixesOf } from './validation/fixes.js';
 export { formatSource } from './formatting/format-source.js';
+export { canonicalText } from './formatting/canonical-text.js';
 export type { SourceFormat } from './formatting/format-source.js';

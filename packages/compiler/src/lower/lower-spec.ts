@@ -29,6 +29,7 @@ import {
   pathTemplate,
   recordFields,
   recordInvariants,
+  canonicalText,
 } from '@specl/language';
 import type { Expression } from '@specl/language';
 import type {
@@ -86,7 +87,8 @@ export function lowerSpec(
   }
   const condition: Conditioner = (expr, node = expr) => ({
     expr: lowerExpr(expr),
-    source: (expr.$cstNode?.text ?? '').replace(/\s+/g, ' '),
+    // As `specl fmt` writes it: formatting never changes the fingerprint or the outputs.
+    source: canonicalText(expr),
     location: locator.locate(node),
   });
   const types: TypeDeclIR[] = [];

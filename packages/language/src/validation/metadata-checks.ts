@@ -139,7 +139,7 @@ export class MetadataChecks {
       const problem =
         holder.$type === 'ErrorDecl' || holder.type ? mediaProblem(type, 'json') : undefined;
       if (problem)
-        report(accept, 'specl/media-type-mismatch', problem, {
+        report(accept, 'specl/media-type-mismatch', 'default', { problem }, {
           node: holder,
           property: holder.$type === 'ErrorDecl' ? 'name' : 'type',
         } as never);
