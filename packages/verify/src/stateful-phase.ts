@@ -171,7 +171,7 @@ export function statefulPlan(
     phase: 'stateful',
     at,
     // Long enough to create several items, then read, page, update and delete them.
-    arbitrary: fc.commands(commands, { maxCommands: 40, size: 'large' }),
+    arbitrary: fc.commands(commands, { maxCommands: 30, size: 'medium' }),
     async run(input, session) {
       const sequence = input as Iterable<fc.AsyncCommand<ValuePool, ContractSession>>;
       await fc.asyncModelRun(() => ({ model: new ValuePool(), real: session }), sequence);
