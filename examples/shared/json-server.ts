@@ -80,8 +80,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
     }).formData();
     const record: Record<string, unknown> = {};
     for (const [name, value] of form.entries())
-      record[name] =
-        typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
+      record[name] = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
     return record;
   }
   const text = raw.toString('utf8');

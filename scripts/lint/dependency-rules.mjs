@@ -22,7 +22,11 @@ import { builtinModules } from 'node:module';
 /** @type {PackageRule[]} */
 export const packages = [
   { dir: 'packages/language', name: '@specl/language', ours: [] },
-  { dir: 'packages/compiler', name: '@specl/compiler', ours: ['@specl/language'] },
+  {
+    dir: 'packages/compiler',
+    name: '@specl/compiler',
+    ours: ['@specl/language', '@specl/runtime'],
+  },
   {
     dir: 'packages/runtime',
     name: '@specl/runtime',

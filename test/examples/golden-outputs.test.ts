@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,14 @@ function listFiles(folder: string, prefix = ''): string[] {
   );
 }
 
+/** The manifest `specl compile` keeps beside its outputs; checked against them below. */
+const MANIFEST = '.specl-outputs.json';
+
+/** Every golden file but the manifest. */
+function goldenFiles(folder: string): string[] {
+  return listFiles(folder).filter((path) => path !== MANIFEST);
+}
+
 describe('golden outputs', () => {
   const names = examples();
   it('cover every example', () => {
@@ -46,14 +55,14 @@ describe('golden outputs', () => {
       const folder = join(examplesDir, name, 'generated');
       const expected = new Set(files.map((file) => file.path));
       if (record) {
-        for (const stale of listFiles(folder).filter((path) => !expected.has(path)))
+        for (const stale of goldenFiles(folder).filter((path) => !expected.has(path)))
           rmSync(join(folder, stale));
         for (const file of files) {
           mkdirSync(dirname(join(folder, file.path)), { recursive: true });
           writeFileSync(join(folder, file.path), file.content);
         }
       }
-      const stale = listFiles(folder).filter((path) => !expected.has(path));
+      const stale = goldenFiles(folder).filter((path) => !expected.has(path));
       expect(stale, `stale golden files (run with RECORD=1): ${stale.join(', ')}`).toEqual([]);
       for (const file of files) {
         const path = join(folder, file.path);
@@ -65,6 +74,18 @@ describe('golden outputs', () => {
           file.content,
           `${name}/generated/${file.path} differs from its golden file (run with RECORD=1)`,
         ).toBe(readFileSync(path, 'utf8'));
+      }
+      // The manifest, when there, records exactly these files as specl wrote them.
+      const manifestPath = join(folder, MANIFEST);
+      if (existsSync(manifestPath)) {
+        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+          files: Record<string, string>;
+        };
+        const sha256 = (text: string) =>
+          `sha256:${createHash('sha256').update(text).digest('hex')}`;
+        expect(manifest.files).toEqual(
+          Object.fromEntries(files.map((file) => [file.path, sha256(file.content)])),
+        );
       }
     });
   }

@@ -123,7 +123,7 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
     expect(answer.status).toBe(201);
     expect(proxy.violations().map((v) => [v.clause, v.at, v.action])).toContainEqual([
       'response.balance == body.balance',
-      'examples/vacation/vacation.specl:45:3',
+      'examples/vacation/vacation.specl:53:3',
       'forwarded',
     ]);
   });
@@ -230,7 +230,7 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
           attributes: {
             'specl.violation.kind': 'ensures',
             'specl.clause': 'response.balance == body.balance',
-            'specl.clause.at': 'vacation.specl:45:3',
+            'specl.clause.at': 'vacation.specl:53:3',
             'specl.violation.detail': 'POST /employees: ensures failed',
           },
         },
@@ -274,7 +274,7 @@ describe('specl proxy in enforce mode, with an OTLP endpoint that never answers'
     expect(replaced.status).toBe(502);
     expect(await replaced.json()).toMatchObject({
       clause: 'response.balance == body.balance',
-      at: 'vacation.specl:45:3',
+      at: 'vacation.specl:53:3',
     });
     const kept = await fetch(`${proxy.url}/employees`, employee('Ada'));
     expect(kept.status).toBe(201);

@@ -75,9 +75,9 @@ describe('request checks', () => {
       },
     );
     expect(summary(result!.violations)).toEqual([
-      'request path parameter id vacation.specl:53:1',
-      'request query parameter dryRun vacation.specl:53:1',
-      'request header Idempotency-Key vacation.specl:53:1',
+      'request path parameter id vacation.specl:61:1',
+      'request query parameter dryRun vacation.specl:61:1',
+      'request header Idempotency-Key vacation.specl:61:1',
     ]);
     expect(result!.violations[2]!.detail).toContain('has no header Idempotency-Key');
   });
@@ -93,7 +93,7 @@ describe('request checks', () => {
         days: 2,
       },
     );
-    expect(summary(result!.violations)).toEqual(['request body vacation.specl:53:1']);
+    expect(summary(result!.violations)).toEqual(['request body vacation.specl:61:1']);
     expect(result!.violations[0]!.detail).toContain('end >= start');
   });
 
@@ -113,14 +113,14 @@ describe('request checks', () => {
     expect(good!.violations).toEqual([]);
     const requires = endpoints['requestVacation']!.requires;
     expect(requires.map((r) => `${r.source} ${r.at}`)).toEqual([
-      'body.days > 0 vacation.specl:59:3',
+      'body.days > 0 vacation.specl:67:3',
     ]);
     const broken = requestViolations(
       { ...endpoints['requestVacation']!, validateBody: undefined },
       { id, idempotencyKey: 'k', body: { start: '2026-01-01', end: '2026-01-01', days: 0 } },
       [],
     );
-    expect(summary(broken)).toEqual(['requires body.days > 0 vacation.specl:59:3']);
+    expect(summary(broken)).toEqual(['requires body.days > 0 vacation.specl:67:3']);
   });
 });
 
@@ -152,14 +152,14 @@ describe('response checks', () => {
       contentType: 'application/json',
     };
     expect(summary(responseViolations(contract, request, response))).toEqual([
-      'ensures response.status == pending vacation.specl:61:3',
-      'ensures response.days == body.days vacation.specl:62:3',
+      'ensures response.status == pending vacation.specl:69:3',
+      'ensures response.days == body.days vacation.specl:70:3',
     ]);
   });
 
   it('reports an undeclared status, another media type and a body of the wrong type', () => {
     const status = responseViolations(contract, request, { status: 500, body: undefined });
-    expect(summary(status)).toEqual(['status requestVacation vacation.specl:53:1']);
+    expect(summary(status)).toEqual(['status requestVacation vacation.specl:61:1']);
     expect(status[0]!.detail).toContain('declared: 201, 404 NotFound, 409 InsufficientBalance');
     const media = responseViolations(contract, request, {
       status: 201,
@@ -174,7 +174,7 @@ describe('response checks', () => {
       body: { available: -1 },
       contentType: 'application/json',
     });
-    expect(summary(body)).toEqual(['body error InsufficientBalance vacation.specl:53:1']);
+    expect(summary(body)).toEqual(['body error InsufficientBalance vacation.specl:61:1']);
   });
 });
 

@@ -176,8 +176,8 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
 
   it('reports each violation with its clause and place, none for the good exchanges', () => {
     expect(kit.violations).toEqual([
-      'createEmployee ensures response.balance == body.balance vacation.specl:45:3',
-      'createEmployee request body vacation.specl:42:1',
+      'createEmployee ensures response.balance == body.balance vacation.specl:53:3',
+      'createEmployee request body vacation.specl:50:1',
     ]);
   });
 
@@ -220,7 +220,7 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
           {
             name: 'specl.violation',
             clause: 'response.balance == body.balance',
-            at: 'vacation.specl:45:3',
+            at: 'vacation.specl:53:3',
             kind: 'ensures',
           },
         ],
@@ -235,7 +235,7 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
           'http.response.status_code': 400,
         },
         events: [
-          { name: 'specl.violation', clause: 'body', at: 'vacation.specl:42:1', kind: 'request' },
+          { name: 'specl.violation', clause: 'body', at: 'vacation.specl:50:1', kind: 'request' },
         ],
       },
     ]);
@@ -251,7 +251,7 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
       counted(resourceMetrics, 'specl.violations', {
         'specl.endpoint': 'createEmployee',
         'specl.clause': 'response.balance == body.balance',
-        'specl.clause.at': 'vacation.specl:45:3',
+        'specl.clause.at': 'vacation.specl:53:3',
       }),
     ).toBe(1);
     expect(counted(resourceMetrics, 'specl.violations', {})).toBe(2);

@@ -92,3 +92,5 @@ export type {
   RequestFacts,
   RequestTelemetry,
 } from './live/contract-telemetry.js';
+export type { MediaKind } from './contract/contract.js';
+export { essenceOf, mediaKindOfContentType } from './contract/body-codec.js';
