@@ -169,11 +169,13 @@ describe('specl verify', () => {
     const run = await withServer(silent, (base) =>
       runSpeclAsync(['verify', spec, '--url', base, '--timeout', '200ms'], repoRoot),
     );
-    expect(run.status).toBe(3);
     expect(run.stderr).toMatch(
       /^specl: http:\/\/127\.0\.0\.1:\d+ gave no answer within 200 ms to 3 requests in a row \(the last POST \/employees\); is the server running\?\n$/,
     );
-    expect(received).toBe(3);
+    expect(run.status).toBe(3);
+    // No more than three requests went out (under load, the last may time out unreceived).
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThanOrEqual(3);
   });
 
   it('exits 2 for a spec with errors, verifying nothing', () => {

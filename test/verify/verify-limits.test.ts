@@ -17,9 +17,12 @@ async function verifyFixture(folder: string, spec: string, options: object) {
 
 describe('the verifier within its limits', () => {
   it('stops shrinking at its budget and reports the smallest failure found so far', async () => {
+    // At most seeds the search now starts at the edges (opening 0, amount 1), which needs no
+    // shrinking; at seed 4 it finds the overdraft with two large numbers first.
     const report = await verifyFixture('shrink-budget', 'repro.specl', {
       phases: ['properties'],
-      seed: 3,
+      seed: 4,
+      maxFailures: 1,
     });
     const [check] = report.checks;
     expect(check!.status).toBe('failed');

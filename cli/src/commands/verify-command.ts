@@ -59,13 +59,22 @@ function phasesOf(text: string | undefined): Phase[] | undefined {
  */
 function progressBar(stream: CommandContext['stderr']) {
   let drawn = 0;
-  return (check: number, checks: number, name: string, done: number, runs: number) => {
+  let failures = 0;
+  const draw = (check: number, checks: number, name: string, done: number, runs: number) => {
     const now = Date.now();
     if (done !== 0 && done < runs && now - drawn < 100) return;
     drawn = now;
     const filled = Math.round((Math.min(done, runs) / runs) * 20);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(20 - filled)}`;
-    stream.write(`\r\u001b[K[${check + 1}/${checks}] ${name} [${bar}] ${done}/${runs}`);
+    const count = runs >= 1_000_000_000 ? `${done} runs` : `${done}/${runs}`;
+    const failed = failures > 0 ? `, ${failures} failure${failures === 1 ? '' : 's'}` : '';
+    stream.write(`\r\u001b[K[${check + 1}/${checks}] ${name} [${bar}] ${count}${failed}`);
+  };
+  return {
+    onProgress: draw,
+    onFailures(found: number) {
+      failures += found;
+    },
   };
 }
 
@@ -110,6 +119,8 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     timeout: { type: 'string' },
     auth: { type: 'string', multiple: true },
     'max-body': { type: 'string' },
+    'max-failures': { type: 'string' },
+    duration: { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
@@ -153,6 +164,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     properties: list(values.property),
     shard: shardOf(values.shard as string | undefined),
     replay: values.replay as string | undefined,
+    maxFailures: positiveInteger(values['max-failures'], 'max-failures'),
+    durationMs:
+      values.duration === undefined
+        ? undefined
+        : duration(values.duration as string, 'duration', 0),
   };
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
   const maxBodyBytes = byteSize(
@@ -207,9 +223,10 @@ export async function runVerify(argv: readonly string[], context: CommandContext
         bar || otel
           ? (check, checks, name, done, runs) => {
               otel?.tracing.onProgress(check, checks, name);
-              bar?.(check, checks, name, done, runs);
+              bar?.onProgress(check, checks, name, done, runs);
             }
           : undefined,
+      ...(bar && { onFailures: bar.onFailures }),
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');

@@ -18,8 +18,12 @@ Targets:
   --url <base>             a running HTTP server, in any language
 
 Options:
-  --runs <n>               runs per check (default 100)
+  --runs <n>               runs per check (default 100); after a failure the search goes on
+                           for other, distinct failures (by endpoint, clause, status, kind)
   --seed <n>               the seed (default: from the spec's fingerprint, so runs repeat)
+  --duration <duration>    a time budget for the whole run (60s, 5m), shared among the checks;
+                           with it alone, checks run until their share is spent
+  --max-failures <n>       stop after n distinct failures (default: report every one found)
   --replay <check:path>    replay one counterexample, as a report prints it (with its --seed)
   --phases <list>          endpoints, properties, stateful (default: all, in that order)
   --endpoint <names>       only these endpoints (comma-separated; repeatable)

@@ -9,7 +9,12 @@ import {
   checkString,
   checkUuid,
   deepEqual,
+  edgeArray,
+  edgeDouble,
+  edgeInteger,
+  edgeString,
   len,
+  relatedValues,
 } from '@specl/runtime';
 import type { AddProductRequest, Category, GetPhotoRequest, GetProductRequest, HealthRequest, NewProduct, NotFound, Price, Product, ProductPhoto, Score, SimilarItem, SimilarProductsRequest, Sku, UploadPhotoRequest } from './types.js';
 import { validateNewProduct, validateNotFound, validatePrice, validateProduct, validateProductPhoto, validateSimilarItem } from './types.js';
@@ -40,31 +45,31 @@ function sizedCategory(): fc.Arbitrary<Category> {
 }
 
 function sizedNewProduct(): fc.Arbitrary<NewProduct> {
-  return memo('NewProduct', (): fc.Arbitrary<NewProduct> => fc.record({ sku: sizedSku(), name: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), category: sizedCategory(), price: sizedPrice(), tags: fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), { maxLength: 8, comparator: deepEqual }) }, { requiredKeys: ['sku', 'name', 'category', 'price', 'tags'], noNullPrototype: true }));
+  return memo('NewProduct', (): fc.Arbitrary<NewProduct> => fc.record({ sku: sizedSku(), name: edgeString({ minLength: 1, maxLength: 120 }), category: sizedCategory(), price: sizedPrice(), tags: edgeArray(edgeString({ minLength: 1, maxLength: 20 }), { maxLength: 8, comparator: deepEqual }) }, { requiredKeys: ['sku', 'name', 'category', 'price', 'tags'], noNullPrototype: true }));
 }
 
 function sizedNotFound(): fc.Arbitrary<NotFound> {
-  return memo('NotFound', (): fc.Arbitrary<NotFound> => fc.record({ message: fc.string({ unit: 'binary' }) }, { requiredKeys: ['message'], noNullPrototype: true }));
+  return memo('NotFound', (): fc.Arbitrary<NotFound> => fc.record({ message: edgeString() }, { requiredKeys: ['message'], noNullPrototype: true }));
 }
 
 function sizedPrice(): fc.Arbitrary<Price> {
-  return memo('Price', (): fc.Arbitrary<Price> => fc.integer({ min: 0, max: 10000000 }));
+  return memo('Price', (): fc.Arbitrary<Price> => edgeInteger(0, 10000000));
 }
 
 function sizedProduct(): fc.Arbitrary<Product> {
-  return memo('Product', (): fc.Arbitrary<Product> => fc.record({ id: fc.uuid(), sku: sizedSku(), name: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), category: sizedCategory(), price: sizedPrice(), tags: fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), { maxLength: 8, comparator: deepEqual }) }, { requiredKeys: ['id', 'sku', 'name', 'category', 'price', 'tags'], noNullPrototype: true }));
+  return memo('Product', (): fc.Arbitrary<Product> => fc.record({ id: fc.uuid(), sku: sizedSku(), name: edgeString({ minLength: 1, maxLength: 120 }), category: sizedCategory(), price: sizedPrice(), tags: edgeArray(edgeString({ minLength: 1, maxLength: 20 }), { maxLength: 8, comparator: deepEqual }) }, { requiredKeys: ['id', 'sku', 'name', 'category', 'price', 'tags'], noNullPrototype: true }));
 }
 
 function sizedProductPhoto(): fc.Arbitrary<ProductPhoto> {
-  return memo('ProductPhoto', (): fc.Arbitrary<ProductPhoto> => fc.record({ caption: fc.string({ unit: 'binary', maxLength: 200 }), photo: fc.uint8Array({ maxLength: 64 }) }, { requiredKeys: ['photo'], noNullPrototype: true }));
+  return memo('ProductPhoto', (): fc.Arbitrary<ProductPhoto> => fc.record({ caption: edgeString({ maxLength: 200 }), photo: fc.uint8Array({ maxLength: 64 }) }, { requiredKeys: ['photo'], noNullPrototype: true }));
 }
 
 function sizedScore(): fc.Arbitrary<Score> {
-  return memo('Score', (): fc.Arbitrary<Score> => fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }));
+  return memo('Score', (): fc.Arbitrary<Score> => edgeDouble({ min: 0, max: 1 }));
 }
 
 function sizedSimilarItem(): fc.Arbitrary<SimilarItem> {
-  return memo('SimilarItem', (): fc.Arbitrary<SimilarItem> => fc.record({ rank: fc.integer({ min: 1, max: 50 }), score: sizedScore(), product: sizedProduct() }, { requiredKeys: ['rank', 'score', 'product'], noNullPrototype: true }));
+  return memo('SimilarItem', (): fc.Arbitrary<SimilarItem> => fc.record({ rank: edgeInteger(1, 50), score: sizedScore(), product: sizedProduct() }, { requiredKeys: ['rank', 'score', 'product'], noNullPrototype: true }));
 }
 
 function sizedSku(): fc.Arbitrary<Sku> {
@@ -140,7 +145,7 @@ export const endpointAddProduct: EndpointContract<AddProductRequest, Product> = 
         holds: (request, response) => deepEqual(response.price, request.body.price),
       },
     ],
-    requests: fc.record<AddProductRequest>({ body: sizedNewProduct() }, { requiredKeys: ['body'], noNullPrototype: true }),
+    requests: fc.record<AddProductRequest>({ body: relatedValues(sizedNewProduct(), (value) => (validateNewProduct)(value).ok) }, { requiredKeys: ['body'], noNullPrototype: true }),
   };
 })();
 
@@ -274,7 +279,7 @@ export const endpointSimilarProducts: EndpointContract<SimilarProductsRequest, S
         holds: (_request, response) => response.every((a) => response.every((b) => !(a.rank < b.rank && deepEqual(a.score, b.score)) || a.product.id < b.product.id)),
       },
     ],
-    requests: fc.record<SimilarProductsRequest>({ id: fc.uuid(), minPrice: sizedPrice(), maxPrice: sizedPrice(), limit: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: ['id'], noNullPrototype: true }).filter(boundedFilter('a request of similarProducts satisfying its requires (product-similarity.specl:84:1)', (request) => requires.every((clause) => clause.holds(request)))),
+    requests: fc.record<SimilarProductsRequest>({ id: fc.uuid(), minPrice: sizedPrice(), maxPrice: sizedPrice(), limit: edgeInteger(1, 50) }, { requiredKeys: ['id'], noNullPrototype: true }).filter(boundedFilter('a request of similarProducts satisfying its requires (product-similarity.specl:84:1)', (request) => requires.every((clause) => clause.holds(request)))),
   };
 })();
 
@@ -295,7 +300,7 @@ export const endpointUploadPhoto: EndpointContract<UploadPhotoRequest, undefined
     responses: [{ status: 204 }, { status: 404, error: 'NotFound', validate: validateNotFound }],
     requires,
     ensures: [],
-    requests: fc.record<UploadPhotoRequest>({ id: fc.uuid(), body: sizedProductPhoto() }, { requiredKeys: ['id', 'body'], noNullPrototype: true }),
+    requests: fc.record<UploadPhotoRequest>({ id: fc.uuid(), body: relatedValues(sizedProductPhoto(), (value) => (validateProductPhoto)(value).ok) }, { requiredKeys: ['id', 'body'], noNullPrototype: true }),
   };
 })();
 
@@ -318,7 +323,7 @@ export const propertyPhotoRoundTrip: PropertyContract<{ p: NewProduct; photo: Pr
   description: 'A photo uploaded for a product is the one it shows, byte for byte.',
   calls: ['addProduct', 'uploadPhoto', 'getPhoto'],
   expects: [{ source: 'upload.status == 204', at: 'product-similarity.specl:158:3' }, { source: 'shown == photo.photo', at: 'product-similarity.specl:159:3' }],
-  inputs: fc.record<{ p: NewProduct; photo: ProductPhoto }>({ p: sizedNewProduct(), photo: sizedProductPhoto() }, { noNullPrototype: true }),
+  inputs: relatedValues(fc.record<{ p: NewProduct; photo: ProductPhoto }>({ p: sizedNewProduct(), photo: sizedProductPhoto() }, { noNullPrototype: true }), (inputs) => (validateNewProduct)(inputs.p).ok && (validateProductPhoto)(inputs.photo).ok),
   async run(inputs, session) {
     const $product = (await session.call('addProduct', { body: inputs.p })) as Product;
     const $upload = (await session.attempt('uploadPhoto', { id: $product.id, body: inputs.photo })) as Outcome<undefined, NotFound>;
@@ -337,7 +342,7 @@ export const propertyPriceFiltersHonoured: PropertyContract<{ p: NewProduct; q: 
   description: 'A price filter leaves nothing out: every product in the range comes back (with the score\nit has without the filter) whenever the filtered list has room for it. (That nothing out\nof the range comes back is an `ensures` of similarProducts.)',
   calls: ['addProduct', 'similarProducts'],
   expects: [{ source: 'len(exact) < 50 implies any f in exact: f.product.id == other.id', at: 'product-similarity.specl:129:3' }, { source: 'len(filtered) < 50 implies (other.price >= lo and other.price <= hi) == (any f in filtered: f.product.id == other.id)', at: 'product-similarity.specl:130:3' }, { source: 'len(filtered) < 50 implies all s in everything: (s.product.price >= lo and s.product.price <= hi) implies (any f in filtered: f.product.id == s.product.id and f.score == s.score)', at: 'product-similarity.specl:132:3' }],
-  inputs: fc.record<{ p: NewProduct; q: NewProduct; lo: Price; hi: Price }>({ p: sizedNewProduct(), q: sizedNewProduct(), lo: sizedPrice(), hi: sizedPrice() }, { noNullPrototype: true }).filter(boundedFilter('inputs of property priceFiltersHonoured satisfying lo <= hi (product-similarity.specl:123:67)', (inputs) => (inputs.lo <= inputs.hi))),
+  inputs: relatedValues(fc.record<{ p: NewProduct; q: NewProduct; lo: Price; hi: Price }>({ p: sizedNewProduct(), q: sizedNewProduct(), lo: sizedPrice(), hi: sizedPrice() }, { noNullPrototype: true }), (inputs) => (validateNewProduct)(inputs.p).ok && (validateNewProduct)(inputs.q).ok && (validatePrice)(inputs.lo).ok && (validatePrice)(inputs.hi).ok).filter(boundedFilter('inputs of property priceFiltersHonoured satisfying lo <= hi (product-similarity.specl:123:67)', (inputs) => (inputs.lo <= inputs.hi))),
   async run(inputs, session) {
     const $item = (await session.call('addProduct', { body: inputs.p })) as Product;
     const $other = (await session.call('addProduct', { body: inputs.q })) as Product;
@@ -358,7 +363,7 @@ export const propertyStableOrder: PropertyContract<{ p: NewProduct; q: NewProduc
   description: 'The ranking is stable: asking again gives the same list, and a smaller limit gives the\ntop of the same ranking.',
   calls: ['addProduct', 'similarProducts'],
   expects: [{ source: 'again == first', at: 'product-similarity.specl:147:3' }, { source: 'all b in best: any f in first: f == b', at: 'product-similarity.specl:148:3' }, { source: 'len(best) == top or len(best) == len(first)', at: 'product-similarity.specl:149:3' }],
-  inputs: fc.record<{ p: NewProduct; q: NewProduct; r: NewProduct; top: number }>({ p: sizedNewProduct(), q: sizedNewProduct(), r: sizedNewProduct(), top: fc.integer({ min: 1, max: 5 }) }, { noNullPrototype: true }),
+  inputs: relatedValues(fc.record<{ p: NewProduct; q: NewProduct; r: NewProduct; top: number }>({ p: sizedNewProduct(), q: sizedNewProduct(), r: sizedNewProduct(), top: edgeInteger(1, 5) }, { noNullPrototype: true }), (inputs) => (validateNewProduct)(inputs.p).ok && (validateNewProduct)(inputs.q).ok && (validateNewProduct)(inputs.r).ok && ((value: unknown, path = '$') => checkInt(value, path, { min: 1, max: 5 }))(inputs.top).ok),
   async run(inputs, session) {
     const $item = (await session.call('addProduct', { body: inputs.p })) as Product;
     await session.call('addProduct', { body: inputs.q });

@@ -9,7 +9,12 @@ import {
   checkString,
   checkUuid,
   deepEqual,
+  edgeArray,
+  edgeDate,
+  edgeInteger,
+  edgeString,
   len,
+  relatedValues,
 } from '@specl/runtime';
 import type { CreateEmployeeRequest, Days, Employee, GetEmployeeRequest, InsufficientBalance, ListRequestsRequest, NewEmployee, NewRequest, NotFound, RequestStatus, RequestVacationRequest, VacationRequest } from './types.js';
 import { invariantsOfNewRequest, invariantsOfVacationRequest, validateEmployee, validateInsufficientBalance, validateNewEmployee, validateNewRequest, validateNotFound, validateRequestStatus, validateVacationRequest } from './types.js';
@@ -36,11 +41,11 @@ function memo<T>(key: string, build: () => fc.Arbitrary<T>): fc.Arbitrary<T> {
 }
 
 function sizedDays(): fc.Arbitrary<Days> {
-  return memo('Days', (): fc.Arbitrary<Days> => fc.integer({ min: 0, max: 366 }));
+  return memo('Days', (): fc.Arbitrary<Days> => edgeInteger(0, 366));
 }
 
 function sizedEmployee(): fc.Arbitrary<Employee> {
-  return memo('Employee', (): fc.Arbitrary<Employee> => fc.record({ id: fc.uuid(), name: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), email: fc.emailAddress(), balance: sizedDays(), manager: fc.uuid(), tags: fc.uniqueArray(fc.string({ unit: 'binary' }), { maxLength: 10, comparator: deepEqual }) }, { requiredKeys: ['id', 'name', 'email', 'balance', 'tags'], noNullPrototype: true }));
+  return memo('Employee', (): fc.Arbitrary<Employee> => fc.record({ id: fc.uuid(), name: edgeString({ minLength: 1, maxLength: 120 }), email: fc.emailAddress(), balance: sizedDays(), manager: fc.uuid(), tags: edgeArray(edgeString(), { maxLength: 10, comparator: deepEqual }) }, { requiredKeys: ['id', 'name', 'email', 'balance', 'tags'], noNullPrototype: true }));
 }
 
 function sizedInsufficientBalance(): fc.Arbitrary<InsufficientBalance> {
@@ -48,15 +53,15 @@ function sizedInsufficientBalance(): fc.Arbitrary<InsufficientBalance> {
 }
 
 function sizedNewEmployee(): fc.Arbitrary<NewEmployee> {
-  return memo('NewEmployee', (): fc.Arbitrary<NewEmployee> => fc.record({ name: fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), email: fc.emailAddress(), balance: sizedDays() }, { requiredKeys: ['name', 'email', 'balance'], noNullPrototype: true }));
+  return memo('NewEmployee', (): fc.Arbitrary<NewEmployee> => fc.record({ name: edgeString({ minLength: 1, maxLength: 120 }), email: fc.emailAddress(), balance: sizedDays() }, { requiredKeys: ['name', 'email', 'balance'], noNullPrototype: true }));
 }
 
 function sizedNewRequest(): fc.Arbitrary<NewRequest> {
-  return memo('NewRequest', (): fc.Arbitrary<NewRequest> => fc.record({ start: fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), end: fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), days: fc.integer({ min: 1, max: 30 }) }, { requiredKeys: ['start', 'end', 'days'], noNullPrototype: true }).map((generated) => { const value = { ...generated }; if (value.start > value.end) [value.start, value.end] = [value.end, value.start]; return value; }).filter(boundedFilter('a value of NewRequest satisfying end >= start (vacation.specl:29:3)', (value) => invariantsOfNewRequest.every((invariant) => invariant.holds(value)))));
+  return memo('NewRequest', (): fc.Arbitrary<NewRequest> => fc.record({ start: edgeDate(), end: edgeDate(), days: edgeInteger(1, 30) }, { requiredKeys: ['start', 'end', 'days'], noNullPrototype: true }).map((generated) => { const value = { ...generated }; if (value.start > value.end) [value.start, value.end] = [value.end, value.start]; return value; }).filter(boundedFilter('a value of NewRequest satisfying end >= start (vacation.specl:29:3)', (value) => invariantsOfNewRequest.every((invariant) => invariant.holds(value)))));
 }
 
 function sizedNotFound(): fc.Arbitrary<NotFound> {
-  return memo('NotFound', (): fc.Arbitrary<NotFound> => fc.record({ message: fc.string({ unit: 'binary' }) }, { requiredKeys: ['message'], noNullPrototype: true }));
+  return memo('NotFound', (): fc.Arbitrary<NotFound> => fc.record({ message: edgeString() }, { requiredKeys: ['message'], noNullPrototype: true }));
 }
 
 function sizedRequestStatus(): fc.Arbitrary<RequestStatus> {
@@ -64,7 +69,7 @@ function sizedRequestStatus(): fc.Arbitrary<RequestStatus> {
 }
 
 function sizedVacationRequest(): fc.Arbitrary<VacationRequest> {
-  return memo('VacationRequest', (): fc.Arbitrary<VacationRequest> => fc.record({ id: fc.uuid(), employeeId: fc.uuid(), start: fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), end: fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), days: fc.integer({ min: 1, max: 30 }), status: sizedRequestStatus() }, { requiredKeys: ['id', 'employeeId', 'start', 'end', 'days', 'status'], noNullPrototype: true }).map((generated) => { const value = { ...generated }; if (value.start > value.end) [value.start, value.end] = [value.end, value.start]; return value; }).filter(boundedFilter('a value of VacationRequest satisfying end >= start (vacation.specl:29:3)', (value) => invariantsOfVacationRequest.every((invariant) => invariant.holds(value)))));
+  return memo('VacationRequest', (): fc.Arbitrary<VacationRequest> => fc.record({ id: fc.uuid(), employeeId: fc.uuid(), start: edgeDate(), end: edgeDate(), days: edgeInteger(1, 30), status: sizedRequestStatus() }, { requiredKeys: ['id', 'employeeId', 'start', 'end', 'days', 'status'], noNullPrototype: true }).map((generated) => { const value = { ...generated }; if (value.start > value.end) [value.start, value.end] = [value.end, value.start]; return value; }).filter(boundedFilter('a value of VacationRequest satisfying end >= start (vacation.specl:29:3)', (value) => invariantsOfVacationRequest.every((invariant) => invariant.holds(value)))));
 }
 
 /** Values of {@link Days}, meeting its constraints. */
@@ -127,7 +132,7 @@ export const endpointCreateEmployee: EndpointContract<CreateEmployeeRequest, Emp
         holds: (request, response) => deepEqual(response.balance, request.body.balance),
       },
     ],
-    requests: fc.record<CreateEmployeeRequest>({ body: sizedNewEmployee() }, { requiredKeys: ['body'], noNullPrototype: true }),
+    requests: fc.record<CreateEmployeeRequest>({ body: relatedValues(sizedNewEmployee(), (value) => (validateNewEmployee)(value).ok) }, { requiredKeys: ['body'], noNullPrototype: true }),
   };
 })();
 
@@ -176,7 +181,7 @@ export const endpointListRequests: EndpointContract<ListRequestsRequest, Vacatio
         holds: (request, response) => len(response) <= (request.limit ?? 100),
       },
     ],
-    requests: fc.record<ListRequestsRequest>({ id: fc.uuid(), status: sizedRequestStatus(), limit: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: ['id'], noNullPrototype: true }),
+    requests: fc.record<ListRequestsRequest>({ id: fc.uuid(), status: sizedRequestStatus(), limit: edgeInteger(1, 100) }, { requiredKeys: ['id'], noNullPrototype: true }),
   };
 })();
 
@@ -218,7 +223,7 @@ export const endpointRequestVacation: EndpointContract<RequestVacationRequest, V
         holds: (request, response) => deepEqual(response.days, request.body.days),
       },
     ],
-    requests: fc.record<RequestVacationRequest>({ id: fc.uuid(), dryRun: fc.boolean(), idempotencyKey: fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }), body: sizedNewRequest() }, { requiredKeys: ['id', 'idempotencyKey', 'body'], noNullPrototype: true }).filter(boundedFilter('a request of requestVacation satisfying its requires (vacation.specl:53:1)', (request) => requires.every((clause) => clause.holds(request)))),
+    requests: fc.record<RequestVacationRequest>({ id: fc.uuid(), dryRun: fc.boolean(), idempotencyKey: fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }), body: relatedValues(sizedNewRequest(), (value) => (validateNewRequest)(value).ok) }, { requiredKeys: ['id', 'idempotencyKey', 'body'], noNullPrototype: true }).filter(boundedFilter('a request of requestVacation satisfying its requires (vacation.specl:53:1)', (request) => requires.every((clause) => clause.holds(request)))),
   };
 })();
 
@@ -239,7 +244,7 @@ export const propertyBalanceDecreasesByDays: PropertyContract<{ e: NewEmployee; 
   description: 'Taking vacation never creates days out of thin air.',
   calls: ['createEmployee', 'requestVacation', 'getEmployee'],
   expects: [{ source: 'req.ok implies after.balance == emp.balance - r.days', at: 'vacation.specl:80:3' }, { source: 'not req.ok implies after.balance == emp.balance', at: 'vacation.specl:81:3' }],
-  inputs: fc.record<{ e: NewEmployee; r: NewRequest; 'req.idempotencyKey': string }>({ e: sizedNewEmployee(), r: sizedNewRequest(), 'req.idempotencyKey': fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }) }, { noNullPrototype: true }),
+  inputs: relatedValues(fc.record<{ e: NewEmployee; r: NewRequest; 'req.idempotencyKey': string }>({ e: sizedNewEmployee(), r: sizedNewRequest(), 'req.idempotencyKey': fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 64 }) }, { noNullPrototype: true }), (inputs) => (validateNewEmployee)(inputs.e).ok && (validateNewRequest)(inputs.r).ok && ((value: unknown, path = '$') => checkString(value, path, { maxLength: 64 }))(inputs['req.idempotencyKey']).ok && (typeof inputs['req.idempotencyKey'] !== 'string' || /^[!-~]+$/.test(inputs['req.idempotencyKey']))),
   async run(inputs, session) {
     const $emp = (await session.call('createEmployee', { body: inputs.e })) as Employee;
     const $req = (await session.attempt('requestVacation', { id: $emp.id, body: inputs.r, idempotencyKey: inputs['req.idempotencyKey'] })) as Outcome<VacationRequest, NotFound | InsufficientBalance>;

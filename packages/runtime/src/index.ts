@@ -72,6 +72,16 @@ export type { IncomingHeaders, ParameterProblem } from './contract/decode-reques
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
+export type { DoubleBounds, ListBounds, SizeBounds } from './search/edge-values.js';
+export {
+  edgeArray,
+  edgeDate,
+  edgeDateTime,
+  edgeDouble,
+  edgeInteger,
+  edgeString,
+} from './search/edge-values.js';
+export { relatedValues } from './search/related-values.js';
 export { credentialVariable } from './contract/credentials.js';
 export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
 export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';

@@ -3,7 +3,7 @@
  * over HTTP, shrinks failures to minimal counterexamples, counts coverage, and reports.
  */
 export type * from './verify-report.js';
-export { PHASES } from './verify-report.js';
+export { PHASES, failuresOf } from './verify-report.js';
 export type { VerifyOptions } from './verify.js';
 export { verify, seedOf, VerifyUsageError } from './verify.js';
 export { VerifyCancelled } from './run-check.js';

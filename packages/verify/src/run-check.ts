@@ -38,6 +38,10 @@ export interface RunSettings {
   onRun?(done: number): void;
   /** Stops the check between runs; it then throws {@link VerifyCancelled}. */
   readonly signal?: AbortSignal;
+  /** The most distinct failures to report (default: every one found within the runs). */
+  readonly maxFailures?: number;
+  /** When the check must stop generating runs (`performance.now()` time), for --duration. */
+  readonly deadline?: number;
 }
 
 /** Thrown when a verification is cancelled through its signal. */
@@ -62,12 +66,33 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** What makes failures distinct: endpoint, clause, status and kind (`?` where none). */
+export function failureKey(error: unknown): string {
+  if (!(error instanceof ContractViolation)) return `error:${describeError(error)}`;
+  const exchange = error.exchange;
+  const clause = error.clause ? `${error.clause.source}@${error.clause.at}` : '?';
+  return [
+    exchange?.sent.endpoint ?? '?',
+    clause,
+    exchange?.response?.status ?? '?',
+    error.kind,
+  ].join('|');
+}
+
+/** The seed of a check's `round`-th search: the check's own seed first, then others from it. */
+function roundSeed(seed: number, round: number): number {
+  return round === 0 ? seed : (seed + Math.imul(round, 0x9e3779b1)) & 0x7fffffff;
+}
+
 /**
  * Runs one check under fast-check: generates inputs, runs them against a fresh target each
  * (when the implementation gives one), discards runs whose preconditions fail, and shrinks a
- * failure to a minimal counterexample, which it runs once more to show its exchanges. Coverage
- * counts the generated runs, not the shrinking ones. Throws {@link TargetUnreachable} when the
- * target cannot be reached at all.
+ * failure to a minimal counterexample, which it runs once more to show its exchanges. After a
+ * failure it searches on (a new seed, within the runs left and the deadline) for failures
+ * distinct from those found (by endpoint, clause, status and kind), each shrunk and replayable
+ * on its own; failures like one found before count as runs that held. Coverage counts the
+ * generated runs, not the shrinking ones. Throws {@link TargetUnreachable} when the target
+ * cannot be reached at all.
  */
 export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<CheckResult> {
   let completed = 0;
@@ -87,6 +112,9 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
   let shrinkSteps = 0;
   let shrinkStarted = 0;
   let shrinkStopped = false;
+  /** Failures reported so far, by key; the key of the failure being shrunk. */
+  const known = new Set<string>();
+  let shrinkingKey: string | undefined;
   const property = fc.asyncProperty(plan.arbitrary, async (input) => {
     // A cancelled check fails its next run, which ends fast-check's search at once (skipping
     // the remaining runs would still generate inputs for each of them); fast-check's
@@ -114,47 +142,70 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       unreachable = error;
       fc.pre(false);
     }
+    const key = error === undefined ? undefined : failureKey(error);
     if (!shrinking) {
       completed++;
       plan.ran?.(error === undefined);
       settings.onRun?.(completed + discarded);
     }
     if (error === undefined) return true;
-    if (!shrinking) shrinkStarted = performance.now();
+    // Shrinking keeps to one failure; the search skips those already reported.
+    if (shrinking ? key !== shrinkingKey : known.has(key!)) return true;
+    if (!shrinking) {
+      shrinkStarted = performance.now();
+      shrinkingKey = key;
+    }
     shrinking = true;
     throw error;
   });
   const replaying = settings.replayPath !== undefined;
+  const maxFailures = settings.maxFailures ?? Number.POSITIVE_INFINITY;
+  const failures: Failure[] = [];
+  let gaveUp = false;
   // Invariants are counted on the answers of generated runs, not of shrinking ones.
   observeInvariants((invariant, held) => {
     if (!shrinking) settings.observer.invariantChecked?.(invariant.at, held);
   });
-  let details: fc.RunDetails<[unknown]>;
   try {
-    details = await fc.check(property, {
-      numRuns: replaying ? 1 : settings.runs,
-      seed: settings.seed,
-      ...(replaying && { path: settings.replayPath, endOnFailure: false }),
-    });
+    for (let round = 0; failures.length < maxFailures; round++) {
+      const left = settings.runs - completed - discarded;
+      const time =
+        settings.deadline === undefined ? undefined : settings.deadline - performance.now();
+      if ((!replaying && left <= 0) || (time !== undefined && time <= 0 && round > 0)) break;
+      shrinking = false;
+      shrinkSteps = 0;
+      shrinkStopped = false;
+      const details = await fc.check(property, {
+        numRuns: replaying ? 1 : left,
+        seed: roundSeed(settings.seed, round),
+        ...(time !== undefined && {
+          interruptAfterTimeLimit: Math.max(1, time),
+          markInterruptAsFailure: false,
+        }),
+        ...(replaying && { path: settings.replayPath, endOnFailure: false }),
+      });
+      if (unreachable || cancelled || !details.failed) break;
+      // No counterexample and no error: fast-check gave up, every run discarded.
+      if (details.counterexample === null && details.errorInstance === null) {
+        gaveUp = failures.length === 0;
+        break;
+      }
+      known.add(shrinkingKey!);
+      const failure = await describeFailure(plan, details, runOnce);
+      failures.push(shrinkStopped ? { ...failure, shrinkStopped } : failure);
+      if (replaying) break;
+    }
   } finally {
     observeInvariants(undefined);
   }
   if (unreachable) throw unreachable;
   if (cancelled) throw new VerifyCancelled();
   const base = { name: plan.name, phase: plan.phase, at: plan.at, runs: completed, discarded };
-  if (!details.failed) {
-    const status = completed === 0 && discarded > 0 ? 'discarded' : 'passed';
+  if (failures.length === 0) {
+    const status = gaveUp || (completed === 0 && discarded > 0) ? 'discarded' : 'passed';
     return { ...base, status };
   }
-  // No counterexample and no error: fast-check gave up, every run discarded.
-  if (details.counterexample === null && details.errorInstance === null)
-    return { ...base, status: 'discarded' };
-  const failure = await describeFailure(plan, details, runOnce);
-  return {
-    ...base,
-    status: 'failed',
-    failure: shrinkStopped ? { ...failure, shrinkStopped } : failure,
-  };
+  return { ...base, status: 'failed', failure: failures[0]!, failures };
 }
 
 async function describeFailure(

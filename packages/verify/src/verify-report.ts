@@ -37,7 +37,15 @@ export interface CheckResult {
   readonly runs: number;
   /** Runs discarded: a `requires` that did not hold, the `value` of a failed `try`. */
   readonly discarded: number;
+  /** The first failure found (the first of `failures`). */
   readonly failure?: Failure;
+  /** Every distinct failure found (by endpoint, clause, status and kind), each shrunk. */
+  readonly failures?: readonly Failure[];
+}
+
+/** The distinct failures of a check, in the order found. */
+export function failuresOf(check: CheckResult): readonly Failure[] {
+  return check.failures ?? (check.failure ? [check.failure] : []);
 }
 
 /** How often a clause or status was exercised, and how often it held. */
@@ -56,6 +64,8 @@ export interface VerifyReport {
   readonly target: string;
   readonly seed: number;
   readonly runs: number;
+  /** The time budget of the whole verification (`--duration`), when one was given. */
+  readonly budgetMs?: number;
   readonly phases: readonly Phase[];
   readonly checks: readonly CheckResult[];
   /** Per endpoint and status, `ensures`, invariant, `expect` and property. */

@@ -7,14 +7,21 @@ import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
 import { statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
-import { PHASES } from './verify-report.js';
+import { PHASES, failuresOf } from './verify-report.js';
 
 /** What to verify, against what, and how hard. */
 export interface VerifyOptions {
   readonly ir: SpecIR;
   readonly source: TargetSource;
-  /** Runs per check (default 100). */
+  /** Runs per check (default 100; without a limit when `durationMs` is given alone). */
   readonly runs?: number;
+  /**
+   * A time budget for the whole verification, in milliseconds, shared among the checks left
+   * (each gets an equal share of the time remaining when it starts): `--duration 60s`.
+   */
+  readonly durationMs?: number;
+  /** The most distinct failures to report, over all checks: searching stops there. */
+  readonly maxFailures?: number;
   /** The seed every check's seed derives from (default: from the spec's fingerprint). */
   readonly seed?: number;
   readonly phases?: readonly Phase[];
@@ -28,6 +35,8 @@ export interface VerifyOptions {
   readonly replay?: string;
   /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
   readonly signal?: AbortSignal;
+  /** Told after each check how many distinct failures it found. */
+  onFailures?(found: number): void;
   /** The spec's contracts as {@link writeContracts} wrote them (default: compiled here). */
   readonly contractsModule?: string;
   /** Told as checks progress: the check's index, how many, its name, and its runs so far. */
@@ -74,7 +83,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));
   const phases = options.phases ?? PHASES;
-  const runs = options.runs ?? 100;
+  const runs = options.runs ?? (options.durationMs !== undefined ? 1_000_000_000 : 100);
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
   const invariants = options.ir.types.flatMap((decl) =>
     decl.kind === 'record' || decl.kind === 'error'
@@ -155,30 +164,39 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     replayPath = match[2];
   }
   const checks: CheckResult[] = [];
+  const ends = options.durationMs === undefined ? undefined : started + options.durationMs;
+  let failuresLeft = options.maxFailures ?? Number.POSITIVE_INFINITY;
   for (const [index, plan] of selected.entries()) {
     if (options.signal?.aborted) throw new VerifyCancelled();
+    if (failuresLeft <= 0) break;
+    const share =
+      ends === undefined ? undefined : (ends - performance.now()) / (selected.length - index);
     const progress = (done: number) =>
       options.onProgress?.(index, selected.length, plan.name, done, runs);
     progress(0);
     const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
-    checks.push(
-      await runCheck(plan, {
-        source: options.source,
-        endpoints,
-        observer: coverage,
-        runs: plan.runs ?? runs,
-        seed: checkSeed,
-        ...(replayPath !== undefined && { replayPath }),
-        onRun: progress,
-        ...(options.signal && { signal: options.signal }),
-      }),
-    );
+    const result = await runCheck(plan, {
+      source: options.source,
+      endpoints,
+      observer: coverage,
+      runs: plan.runs ?? runs,
+      seed: checkSeed,
+      ...(replayPath !== undefined && { replayPath }),
+      onRun: progress,
+      ...(options.signal && { signal: options.signal }),
+      ...(Number.isFinite(failuresLeft) && { maxFailures: failuresLeft }),
+      ...(share !== undefined && { deadline: performance.now() + share }),
+    });
+    failuresLeft -= failuresOf(result).length;
+    options.onFailures?.(failuresOf(result).length);
+    checks.push(result);
   }
   return {
     spec: contracts.spec,
     target: options.source.description,
     seed,
     runs,
+    ...(options.durationMs !== undefined && { budgetMs: options.durationMs }),
     phases,
     checks,
     coverage: coverage.results(),

@@ -1,5 +1,5 @@
 import type { VerifyReport } from '../verify-report.js';
-import { PHASES } from '../verify-report.js';
+import { PHASES, failuresOf } from '../verify-report.js';
 import { compact, formatExchange } from './format-exchange.js';
 import type { Locate } from './pretty-report.js';
 
@@ -46,20 +46,21 @@ export function formatJunitReport(report: VerifyReport, locate: Locate): string 
           '    </testcase>',
         );
       else {
-        const f = check.failure!;
-        const where = f.clause ? `${f.clause.source} (${locate(f.clause.at)})` : '';
-        const body = [
-          f.message,
-          where && `clause: ${where}`,
-          `counterexample: ${compact(f.counterexample, 2000)}`,
-          ...f.exchanges.flatMap((e) => formatExchange(e)),
-          `replay: --seed ${f.seed} --replay '${f.replay}'`,
-        ].filter(Boolean);
-        lines.push(
-          `${open}>`,
-          `      <failure type="${f.kind}" message="${xml(`${f.message}${where ? `: ${where}` : ''}`)}">${xml(body.join('\n'))}</failure>`,
-          '    </testcase>',
-        );
+        lines.push(`${open}>`);
+        for (const f of failuresOf(check)) {
+          const where = f.clause ? `${f.clause.source} (${locate(f.clause.at)})` : '';
+          const body = [
+            f.message,
+            where && `clause: ${where}`,
+            `counterexample: ${compact(f.counterexample, 2000)}`,
+            ...f.exchanges.flatMap((e) => formatExchange(e)),
+            `replay: --seed ${f.seed} --replay '${f.replay}'`,
+          ].filter(Boolean);
+          lines.push(
+            `      <failure type="${f.kind}" message="${xml(`${f.message}${where ? `: ${where}` : ''}`)}">${xml(body.join('\n'))}</failure>`,
+          );
+        }
+        lines.push('    </testcase>');
       }
     }
     lines.push('  </testsuite>');

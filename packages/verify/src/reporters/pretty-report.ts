@@ -1,4 +1,5 @@
 import type { ClauseCoverage, VerifyReport } from '../verify-report.js';
+import { failuresOf } from '../verify-report.js';
 import { compact, formatExchange } from './format-exchange.js';
 
 /** Text styles, or none. */
@@ -38,6 +39,12 @@ function coverageTable(coverage: readonly ClauseCoverage[], styles: Styles, loca
   });
 }
 
+function runsText(report: VerifyReport): string {
+  const budget = report.budgetMs === undefined ? '' : `${report.budgetMs / 1000} s in all`;
+  if (report.runs >= 1_000_000_000) return `runs within ${budget}`;
+  return `${report.runs} runs per check${budget && `, within ${budget}`}`;
+}
+
 /**
  * The report for people: one line per check, each failure with the clause that failed (and
  * where), the shrunk counterexample, its requests and responses, and how to replay it; then
@@ -46,9 +53,7 @@ function coverageTable(coverage: readonly ClauseCoverage[], styles: Styles, loca
 export function formatPrettyReport(report: VerifyReport, styles: Styles, locate: Locate): string {
   const lines = [
     `verifying ${report.spec.name} ${report.spec.version} (${report.spec.fingerprint.slice(0, 19)}) against ${report.target}`,
-    styles.dim(
-      `seed ${report.seed}, ${report.runs} runs per check, phases ${report.phases.join(', ')}`,
-    ),
+    styles.dim(`seed ${report.seed}, ${runsText(report)}, phases ${report.phases.join(', ')}`),
     '',
   ];
   for (const check of report.checks) {
@@ -60,31 +65,39 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
         `${styles.yellow('!')} ${check.name}: every run was discarded (${counts}); its preconditions never held`,
       );
     else {
-      const failure = check.failure!;
-      lines.push(`${styles.red('✗')} ${check.name} ${styles.dim(`(${counts})`)}`);
-      lines.push(`    ${styles.bold(failure.message)}`);
-      if (failure.clause)
-        lines.push(
-          `    clause: ${failure.clause.source}  ${styles.dim(`at ${locate(failure.clause.at)}`)}`,
-        );
-      const shrunk = failure.shrinkStopped
-        ? `after ${failure.shrinks} shrinks; shrinking stopped at its budget, so it may not be minimal`
-        : `after ${failure.shrinks} shrinks`;
-      lines.push(`    counterexample (${shrunk}): ${compact(failure.counterexample, 600)}`);
-      for (const exchange of failure.exchanges)
-        lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
-      lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));
+      const found = failuresOf(check);
+      const many = found.length > 1 ? `, ${found.length} distinct failures` : '';
+      lines.push(`${styles.red('✗')} ${check.name} ${styles.dim(`(${counts}${many})`)}`);
+      found.forEach((failure, index) => {
+        const number = found.length > 1 ? `${index + 1}. ` : '';
+        lines.push(`    ${number}${styles.bold(failure.message)}`);
+        if (failure.clause)
+          lines.push(
+            `    clause: ${failure.clause.source}  ${styles.dim(`at ${locate(failure.clause.at)}`)}`,
+          );
+        const shrunk = failure.shrinkStopped
+          ? `after ${failure.shrinks} shrinks; shrinking stopped at its budget, so it may not be minimal`
+          : `after ${failure.shrinks} shrinks`;
+        lines.push(`    counterexample (${shrunk}): ${compact(failure.counterexample, 600)}`);
+        for (const exchange of failure.exchanges)
+          lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
+        lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));
+      });
     }
   }
   if (report.coverage.length > 0) {
     lines.push('', 'coverage:', ...coverageTable(report.coverage, styles, locate));
   }
   const failed = report.checks.filter((check) => check.status === 'failed').length;
+  const distinct = report.checks.reduce((sum, check) => sum + failuresOf(check).length, 0);
   const never = report.coverage.filter((entry) => entry.exercised === 0).length;
   const summary =
     failed === 0
       ? styles.green('all checks held')
-      : styles.red(`${failed} of ${report.checks.length} checks failed`);
+      : styles.red(
+          `${failed} of ${report.checks.length} checks failed` +
+            (distinct > failed ? ` (${distinct} distinct failures)` : ''),
+        );
   lines.push(
     '',
     `${summary}${never > 0 ? styles.yellow(`; ${never} clauses never exercised`) : ''} ${styles.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}`,

@@ -1,5 +1,6 @@
 import type { ViolationKind } from '@specl/runtime';
 import type { VerifyReport } from '../verify-report.js';
+import { failuresOf } from '../verify-report.js';
 import type { Locate } from './pretty-report.js';
 import { formatSarifLog, sarifLocation } from './sarif-log.js';
 
@@ -23,17 +24,15 @@ const RULES = {
 } as const satisfies Record<ViolationKind, string>;
 
 /**
- * The SARIF 2.1.0 report: one result per failed check, located at the clause that failed in
+ * The SARIF 2.1.0 report: one result per distinct failure of a check, located at the clause that failed in
  * the spec (relative to the working folder), so code-scanning services show it on the spec.
  */
 export function formatSarifReport(report: VerifyReport, version: string, locate: Locate): string {
   const kinds = Object.keys(RULES) as (keyof typeof RULES)[];
-  const results = report.checks.flatMap((check) => {
-    if (check.status !== 'failed') return [];
-    const f = check.failure!;
-    const place = region(locate(f.clause?.at ?? check.at));
-    return [
-      {
+  const results = report.checks.flatMap((check) =>
+    failuresOf(check).map((f) => {
+      const place = region(locate(f.clause?.at ?? check.at));
+      return {
         ruleId: `specl-verify/${f.kind}`,
         ruleIndex: kinds.indexOf(f.kind),
         level: 'error',
@@ -48,9 +47,9 @@ export function formatSarifReport(report: VerifyReport, version: string, locate:
             }),
           },
         ],
-      },
-    ];
-  });
+      };
+    }),
+  );
   return formatSarifLog({
     tool: 'specl-verify',
     version,

@@ -50,10 +50,11 @@ export function options(entries: Record<string, string | number | undefined>): s
   return `{ ${set.map(([key, value]) => `${key}: ${text(value!)}`).join(', ')} }`;
 }
 
-const INT32 = 2 ** 31;
-
-/** An `Int` in its bounds (the safe-integer range on each side left open). */
-export function integerArbitrary(c: Effective): string {
+/**
+ * An `Int` in its bounds (the safe-integer range on each side left open), biased to its edges
+ * by `edge` (the runtime's `edgeInteger`, as imported).
+ */
+export function integerArbitrary(c: Effective, edge: string): string {
   const lows = [Number.MIN_SAFE_INTEGER];
   if (c.min !== undefined) lows.push(Math.ceil(c.min));
   if (c.exclusiveMin !== undefined) lows.push(Math.floor(c.exclusiveMin) + 1);
@@ -62,9 +63,7 @@ export function integerArbitrary(c: Effective): string {
   if (c.exclusiveMax !== undefined) highs.push(Math.ceil(c.exclusiveMax) - 1);
   const min = Math.max(...lows);
   const max = Math.min(...highs);
-  if (min >= -INT32 && max < INT32) return `fc.integer(${options({ min, max })})`;
-  // fc.integer is limited to 32 bits: wider ranges go through bigint, exact for safe integers.
-  return `fc.bigInt({ min: BigInt(${tsNumber(min)}), max: BigInt(${tsNumber(max)}) }).map(Number)`;
+  return `${edge}(${tsNumber(min)}, ${tsNumber(max)})`;
 }
 
 /** The tighter of an inclusive and an exclusive bound, as fc.double's value and flag. */
@@ -80,8 +79,8 @@ function bound(
   return { value: exclusive, excluded: true };
 }
 
-/** A `Float` in its bounds: finite, never NaN. */
-export function doubleArbitrary(c: Effective): string {
+/** A `Float` in its bounds: finite, never NaN, biased to its edges by `edge` (`edgeDouble`). */
+export function doubleArbitrary(c: Effective, edge: string): string {
   const low = bound(c.min, c.exclusiveMin, (a, b) => a > b);
   const high = bound(c.max, c.exclusiveMax, (a, b) => a < b);
   const entries = {
@@ -89,8 +88,6 @@ export function doubleArbitrary(c: Effective): string {
     minExcluded: low.excluded ? 'true' : undefined,
     max: high.value,
     maxExcluded: high.excluded ? 'true' : undefined,
-    noNaN: 'true',
-    noDefaultInfinity: 'true',
   };
-  return `fc.double(${options(entries)})`;
+  return `${edge}(${options(entries)})`;
 }

@@ -24,9 +24,6 @@ export const MAX_DEPTH = 'MAX_DEPTH';
  */
 const RECURSIVE_FAN_OUT = 3;
 
-const DATE_RANGE =
-  "{ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }";
-
 /**
  * Writes fast-check arbitraries for types as written. Inside a recursive type's builder (the
  * `owner`), `depth` is the code of the recursion depth left: entering a recursive type of the
@@ -157,29 +154,28 @@ export class ArbitraryWriter {
     const helper = (name: RuntimeHelper) => this.context.imports.helper(name);
     const write = (d?: string) => {
       const element = this.of(type.element, d);
-      if (c.unique !== true)
-        return `fc.array(${element}${wrapOptions({ minLength: c.minItems, maxLength: c.maxItems })})`;
-      const unique = {
+      const bounds = {
         minLength: c.minItems,
         maxLength: c.maxItems,
-        comparator: helper('deepEqual'),
+        comparator: c.unique === true ? helper('deepEqual') : undefined,
       };
-      return `fc.uniqueArray(${element}${wrapOptions(unique)})`;
+      return `${helper('edgeArray')}(${element}${wrapOptions(bounds)})`;
     };
     return (c.minItems ?? 0) > 0 ? write(depth) : this.cut(type, depth, write, 'fc.constant([])');
   }
 
   private primitive(name: Extract<TypeIR, { kind: 'primitive' }>['name'], c: Effective): string {
+    const helper = (name: RuntimeHelper) => this.context.imports.helper(name);
     switch (name) {
       case 'Int':
-        return integerArbitrary(c);
+        return integerArbitrary(c, helper('edgeInteger'));
       case 'Float':
-        return doubleArbitrary(c);
+        return doubleArbitrary(c, helper('edgeDouble'));
       case 'Bool':
         return 'fc.boolean()';
       case 'String': {
         if (c.patterns.length === 0)
-          return `fc.string(${options({ unit: "'binary'", minLength: c.minLength, maxLength: c.maxLength })})`;
+          return `${helper('edgeString')}(${options({ minLength: c.minLength, maxLength: c.maxLength })})`;
         const [first, ...others] = c.patterns;
         return this.filtered(`fc.stringMatching(new RegExp(${tsString(first!)}, 'u'))`, {
           ...c,
@@ -193,9 +189,9 @@ export class ArbitraryWriter {
       case 'Url':
         return this.filtered('fc.webUrl()', c);
       case 'Date':
-        return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString().slice(0, 10))`, c);
+        return this.filtered(`${helper('edgeDate')}()`, c);
       case 'DateTime':
-        return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString())`, c);
+        return this.filtered(`${helper('edgeDateTime')}()`, c);
       case 'Bytes':
         return 'fc.uint8Array({ maxLength: 64 })';
     }

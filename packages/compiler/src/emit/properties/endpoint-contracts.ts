@@ -129,7 +129,12 @@ function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, req
     const header = endpoint.headers.includes(p);
     return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type, !p.optional) : writer.of(p.type)}`;
   });
-  if (endpoint.body) fields.push(`body: ${writer.of(endpoint.body)}`);
+  if (endpoint.body) {
+    // Values inside the body are tied to each other at times (equal, prefix, case variant).
+    const related = context.imports.helper('relatedValues');
+    const valid = `(value) => (${validatorOf(endpoint.body, context)})(value).ok`;
+    fields.push(`body: ${related}(${writer.of(endpoint.body)}, ${valid})`);
+  }
   const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
   if (endpoint.body) required.push(tsString('body'));
   const record = `fc.record<${request}>({ ${fields.join(', ')} }, { requiredKeys: [${required.join(', ')}], noNullPrototype: true })`;
@@ -255,7 +260,7 @@ function securityShapes(endpoint: EndpointIR, context: PropertiesContext): strin
 }
 
 /** A validator of a type: a named type's own, or a check written for others. */
-function validatorOf(type: TypeIR, context: PropertiesContext): string {
+export function validatorOf(type: TypeIR, context: PropertiesContext): string {
   const names = {
     ...context.names,
     validator: (n: string) => context.fromTypes.value(context.names.validator(n)),

@@ -3,7 +3,14 @@ import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
-import { at, errorType, successType, successTypeIR, typeCode } from './endpoint-contracts.js';
+import {
+  at,
+  errorType,
+  successType,
+  successTypeIR,
+  typeCode,
+  validatorOf,
+} from './endpoint-contracts.js';
 import type { PropertiesContext } from './properties-context.js';
 
 type LetStatement = Extract<StatementIR, { kind: 'let' }>;
@@ -136,7 +143,19 @@ class PropertyWriter {
       const arbitrary = input.header ? writer.headerValue(input.type) : writer.of(input.type);
       return `${propertyKey(input.key, true)}: ${arbitrary}`;
     });
-    const record = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
+    const plain = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
+    // Values across the inputs are tied to each other at times (equal, prefix, case variant),
+    // kept only where every input still has its type (and a header stays visible ASCII).
+    const checks = inputs.map((input) => {
+      const value = `inputs${propertyAccess(input.key)}`;
+      const typed = `(${validatorOf(input.type, this.context)})(${value}).ok`;
+      return input.header
+        ? `${typed} && (typeof ${value} !== 'string' || /^[!-~]+$/.test(${value}))`
+        : typed;
+    });
+    const related = this.context.imports.helper('relatedValues');
+    const record =
+      inputs.length < 2 ? plain : `${related}(${plain}, (inputs) => ${checks.join(' && ')})`;
     const wheres = this.property.statements.flatMap((s) =>
       s.kind === 'forall' && s.where ? [s.where] : [],
     );
