@@ -1,0 +1,14 @@
+import { loadOpenApi } from './dist/load-openapi.js';
+import { importOpenApi } from './dist/index.js';
+import { formatSource, checkSources } from '@specl/language';
+const f = process.argv[2];
+let t = performance.now(); const cpu0 = process.cpuUsage();
+const r = await importOpenApi(f, 'x');
+const c1 = process.cpuUsage(cpu0);
+console.log('import total', Math.round(performance.now() - t), 'cpu', Math.round((c1.user + c1.system) / 1000));
+t = performance.now(); let c = process.cpuUsage();
+await formatSource(r.text, 'file:///a.specl'); c = process.cpuUsage(c);
+console.log('format', Math.round(performance.now() - t), 'cpu', Math.round((c.user + c.system) / 1000));
+t = performance.now(); c = process.cpuUsage();
+await checkSources({ '/a.specl': r.text }); c = process.cpuUsage(c);
+console.log('check', Math.round(performance.now() - t), 'cpu', Math.round((c.user + c.system) / 1000));
