@@ -1,10 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * End-to-end suites: real editors (Neovim, Emacs, VS Code in Chromium), the examples verified
+ * over HTTP, and the packed tarballs installed in a project of their own. `npm run test:e2e`
+ * runs them (after scripts/install-test-tools.sh); `npm run test:unit` runs the rest.
+ */
+const endToEnd = [
+  'test/editors/**/*.test.ts',
+  'test/examples/**/*.test.ts',
+  'test/packaging/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: endToEnd },
+      },
+      { extends: true, test: { name: 'e2e', include: endToEnd } },
+    ],
   },
 });

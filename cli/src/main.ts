@@ -6,6 +6,7 @@ import { diffHelp } from './commands/diff-help.js';
 import { implementHelp, repairHelp } from './commands/agent-help.js';
 import { fmtHelp } from './commands/fmt-help.js';
 import { lspHelp } from './commands/lsp-help.js';
+import { proxyHelp } from './commands/proxy-help.js';
 import { importHelp } from './commands/import-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
@@ -50,6 +51,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
     help: lspHelp,
   },
+  proxy: {
+    load: async () => (await import('./commands/proxy-command.js')).runProxy,
+    help: proxyHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -66,6 +71,7 @@ Commands:
   fmt [--check] [files...]      format specs in place (or check that they are)
   import <openapi> [--out file] write a spec for an OpenAPI 3.x or Swagger 2.0 document
   lsp --stdio                   run the language server (for editors)
+  proxy <spec> --target <url>   check live traffic against a spec, as a reverse proxy
 
 Options:
   -v, --version   print the version
@@ -86,12 +92,18 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
       return ExitCode.ok;
     }
     const command = commands[first];
-    if (!command) {
+    if (!Object.hasOwn(commands, first) || !command) {
       const hint = first.startsWith('-')
         ? `unknown option \`${first}\``
         : `unknown command \`${first}\``;
+      // Loaded only here, so that starting a command stays quick.
+      const { closestName } = await import('@specl/language');
+      const closest = closestName(first, Object.keys(commands));
+      const list = `the commands are ${Object.keys(commands).join(', ')}`;
       throw new CliError(
-        `${hint}; the commands are ${Object.keys(commands).join(', ')} (see \`specl --help\`)`,
+        closest
+          ? `${hint}; did you mean \`${closest}\`? (${list}; see \`specl --help\`)`
+          : `${hint}; ${list} (see \`specl --help\`)`,
       );
     }
     const run = await command.load();

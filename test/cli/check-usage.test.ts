@@ -47,7 +47,19 @@ describe('specl check (usage errors exit 2 with a clear message)', () => {
       'an unknown command',
       ['chek'],
       {},
-      'specl: unknown command `chek`; the commands are check, compile, verify, diff, implement, repair, fmt, lsp (see `specl --help`)\n',
+      'specl: unknown command `chek`; did you mean `check`? (the commands are check, compile, verify, diff, implement, repair, fmt, import, lsp; see `specl --help`)\n',
+    ],
+    [
+      'a command like none',
+      ['frobnicate'],
+      {},
+      'specl: unknown command `frobnicate`; the commands are check, compile, verify, diff, implement, repair, fmt, import, lsp (see `specl --help`)\n',
+    ],
+    [
+      'a mistyped option',
+      ['check', 'a.specl', '--fromat', 'json'],
+      { 'a.specl': valid },
+      'specl: unknown option `--fromat`; did you mean `--format`? (see `specl check --help`)\n',
     ],
   ];
   for (const [what, args, files, message] of cases) {

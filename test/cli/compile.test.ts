@@ -30,7 +30,11 @@ describe('specl compile', () => {
       cwd,
     );
     expect(run.status).toBe(0);
-    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['openapi.json', 'openapi.yaml']);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual([
+      '.specl-outputs.json',
+      'openapi.json',
+      'openapi.yaml',
+    ]);
   });
 
   it('writes nothing from a spec with errors, and shows the errors', () => {
@@ -66,7 +70,7 @@ describe('specl compile', () => {
     const run = runSpecl(['compile', 'v.specl', '--out', 'src'], cwd);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'specl: `src/types.ts` exists and was not written by specl; move it, choose another --out, or pass --force\n',
+      'specl: `src/types.ts` exists and was not written by specl (or was changed since); move it, choose another --out, or pass --force\n',
     );
     expect(readFileSync(join(cwd, 'src/types.ts'), 'utf8')).toBe('export const mine = 1;\n');
     expect(existsSync(join(cwd, 'src/openapi.json'))).toBe(false);

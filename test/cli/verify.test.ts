@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,10 +149,31 @@ describe('specl verify', () => {
       ['verify', spec, '--url', 'localhost:80'],
       'specl: `localhost:80` is not an http or https URL\n',
     ],
+    [
+      ['verify', spec, '--url', 'http://127.0.0.1:10080'],
+      'specl: fetch refuses to connect to port 10080 (a port the Fetch standard blocks); run the server on another port\n',
+    ],
+    [
+      ['verify', spec, '--url', 'http://127.0.0.1:1234', '--max-body', 'lots'],
+      'specl: `--max-body lots` is not a size; write 4MB, 512KB or bytes\n',
+    ],
   ])('exits 2 for bad usage: %j', (args, message) => {
     const run = runSpecl(args, repoRoot);
     expect(run.stderr).toBe(message);
     expect(run.status).toBe(2);
+  });
+
+  it('exits 3 after a few timeouts in a row from a server that never answers', async () => {
+    let received = 0;
+    const silent = createServer(() => received++);
+    const run = await withServer(silent, (base) =>
+      runSpeclAsync(['verify', spec, '--url', base, '--timeout', '200ms'], repoRoot),
+    );
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(
+      /^specl: http:\/\/127\.0\.0\.1:\d+ gave no answer within 200 ms to 3 requests in a row \(the last POST \/employees\); is the server running\?\n$/,
+    );
+    expect(received).toBe(3);
   });
 
   it('exits 2 for a spec with errors, verifying nothing', () => {

@@ -9,7 +9,7 @@ import { formatSarifReport } from '../report/sarif-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { cliVersion } from '../version.js';
 import { checkHelp } from './check-help.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
 

@@ -10,7 +10,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown-report.js';
 import { formatDiffSarif } from '../report/diff-sarif-report.js';
 import { formatDiffText } from '../report/diff-text-report.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { diffHelp } from './diff-help.js';
 import { parseCommandArgs } from './parse-command-args.js';

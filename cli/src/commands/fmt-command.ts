@@ -6,7 +6,7 @@ import { collectSpecFiles } from '../collect-spec-files.js';
 import { displayFile, plural } from '../report/check-report.js';
 import { codeFrame } from '../report/code-frame.js';
 import { noColors } from '../report/colors.js';
-import { writeFileAtomic } from '../write-output.js';
+import { rewriteUserFile } from '../rewrite-user-file.js';
 import type { CommandContext } from './command-context.js';
 import { fmtHelp } from './fmt-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -27,13 +27,20 @@ export async function runFmt(argv: readonly string[], context: CommandContext): 
   let broken = 0;
   for (const path of files) {
     const shown = displayFile(path, context.cwd);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       throw new CliError(
         `cannot read \`${shown}\` (${(error as NodeJS.ErrnoException).code}); check its permissions`,
       );
+    }
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      // Decoding would put U+FFFD in place of the bytes, and writing it back lose them.
+      broken++;
+      context.stdout.write(`${shown}: not formatted: it is not valid UTF-8 text\n\n`);
+      continue;
     }
     const uri = pathToFileURL(path).href;
     const result = await formatSource(text, uri);
@@ -45,7 +52,7 @@ export async function runFmt(argv: readonly string[], context: CommandContext): 
     if (result.text === text) continue;
     changed.push(shown);
     if (check) context.stdout.write(`${shown}: not formatted\n`);
-    else writeFileAtomic(path, result.text, shown);
+    else rewriteUserFile(path, result.text, shown);
   }
   context.stdout.write(summary(files.length, changed, broken, check));
   return broken > 0 || (check && changed.length > 0) ? ExitCode.failed : ExitCode.ok;
@@ -76,13 +83,27 @@ function summary(
   check: boolean,
 ): string {
   const files = plural(total, 'file');
-  const unformattable = broken > 0 ? `; ${plural(broken, 'file')} could not be formatted` : '';
+  const formatted = total - changed.length - broken;
   if (check) {
-    return changed.length === 0
-      ? `${files} checked: all formatted${unformattable}\n`
-      : `${changed.length} of ${files} not formatted${unformattable}; run \`specl fmt\` to format them\n`;
+    if (changed.length === 0 && broken === 0) return `${files} checked: all formatted\n`;
+    const fix = changed.length > 0 ? '; run `specl fmt` to format them' : '';
+    if (broken === 0) return `${changed.length} of ${files} not formatted${fix}\n`;
+    return `${files} checked: ${formatted} formatted, ${changed.length} not formatted, ${broken} could not be formatted${fix}\n`;
   }
-  return changed.length === 0
-    ? `${files} checked: all already formatted${unformattable}\n`
-    : `formatted ${changed.length} of ${files}: ${changed.join(', ')}${unformattable}\n`;
+  const unformattable = broken > 0 ? `; ${plural(broken, 'file')} could not be formatted` : '';
+  if (changed.length > 0) {
+    return `formatted ${changed.length} of ${files}: ${changed.join(', ')}${unformattable}\n`;
+  }
+  return broken === 0
+    ? `${files} checked: all already formatted\n`
+    : `${files} checked: ${formatted} already formatted${unformattable}\n`;
+}
+
+/** The text of UTF-8 bytes (a leading byte-order mark kept), or undefined when they are not UTF-8. */
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@ import type { ImportResult } from '@specl/import';
 import { ImportError, importOpenApi, warningKinds } from '@specl/import';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayFile, plural } from '../report/check-report.js';
-import { writeFileAtomic, writeNewFileAtomic } from '../write-output.js';
+import { writeFileAtomic, writeNewFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { importHelp } from './import-help.js';
 import { parseCommandArgs } from './parse-command-args.js';

@@ -45,3 +45,16 @@ export function specArgument(
   const spec = resolveSpecFile(positionals[0]!, context.cwd);
   return spec;
 }
+
+/** `4MB`, `512KB`, `1000` (bytes) in bytes; `fallback` when not given. */
+export function byteSize(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[
+    (match?.[2] ?? 'b').toLowerCase() as 'b'
+  ];
+  const value = match ? Number(match[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new CliError(`\`--${option} ${text}\` is not a size; write 4MB, 512KB or bytes`);
+  return value;
+}

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { closestName } from '@specl/language';
 import { CliError } from '../cli-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -25,6 +26,16 @@ export function parseCommandArgs(
     const text = unknown
       ? `unknown option \`${unknown[1]}\``
       : message.replace(/^Option '([^']+)'/, 'option `$1`');
-    throw new CliError(`${text}; see \`specl ${command} --help\``);
+    const closest = unknown ? suggestOption(unknown[1]!, options) : undefined;
+    const help = `\`specl ${command} --help\``;
+    throw new CliError(
+      closest ? `${text}; did you mean \`${closest}\`? (see ${help})` : `${text}; see ${help}`,
+    );
   }
+}
+
+/** The option a mistyped one most likely meant (`--otu`: `--out`), if any is close. */
+function suggestOption(given: string, options: Options): string | undefined {
+  const names = Object.keys(options).map((name) => `--${name}`);
+  return closestName(given.split('=')[0]!, names);
 }

@@ -1,5 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { TargetUnreachable } from '@specl/runtime';
+import type { SpecIR } from '@specl/compiler';
+import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
   PHASES,
@@ -17,12 +18,13 @@ import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { compiledImports } from '../verify/compiled-imports.js';
+import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
 import { isOpenApiPath, loadImportedSpec } from '../verify/imported-spec.js';
 import { cliVersion } from '../version.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
-import { duration, list, positiveInteger, specArgument } from './option-values.js';
+import { byteSize, duration, list, positiveInteger, specArgument } from './option-values.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { verifyHelp } from './verify-help.js';
 
@@ -67,6 +69,32 @@ function progressBar(stream: CommandContext['stderr']) {
   };
 }
 
+/**
+ * `--otel`: the run as a trace, exported over OTLP/HTTP as the `OTEL_*` variables say (to
+ * http://localhost:4318 when none names an endpoint).
+ */
+async function startVerifyTracing(context: CommandContext, ir: SpecIR) {
+  const { startTelemetrySdk } = await import('@specl/proxy');
+  const { verifyTracing } = await import('../verify/verify-tracing.js');
+  const env = context.env ?? process.env;
+  const sdk = startTelemetrySdk(
+    { OTEL_TRACES_EXPORTER: 'otlp', ...env, OTEL_METRICS_EXPORTER: 'none' },
+    'specl verify',
+  );
+  const tracing = verifyTracing(sdk.tracer!, ir);
+  return {
+    tracing,
+    async finish(report: VerifyReport | undefined) {
+      tracing.finish(report);
+      await sdk.shutdown();
+      const dropped = sdk.droppedSpans();
+      context.stderr.write(
+        `--otel: the run's trace went to ${sdk.destination}${dropped > 0 ? `; ${dropped} span${dropped === 1 ? '' : 's'} dropped (the endpoint was down, slow, or the queue full)` : ''}\n`,
+      );
+    },
+  };
+}
+
 /** `specl verify`: checks an implementation against a spec. */
 export async function runVerify(argv: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -80,10 +108,13 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     property: { type: 'string', multiple: true },
     shard: { type: 'string' },
     timeout: { type: 'string' },
+    auth: { type: 'string', multiple: true },
+    'max-body': { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    otel: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -124,6 +155,11 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     replay: values.replay as string | undefined,
   };
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
+  const maxBodyBytes = byteSize(
+    values['max-body'] as string | undefined,
+    'max-body',
+    DEFAULT_MAX_BODY_BYTES,
+  );
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
@@ -143,24 +179,37 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       );
     }
   }
+  const credentials = credentialsOf(
+    values.auth as string[] | undefined,
+    ir,
+    context.env ?? process.env,
+  );
   let source: TargetSource;
   try {
     source =
       values.impl !== undefined
-        ? await implementationSource(resolve(context.cwd, values.impl as string))
-        : urlSource(values.url as string, timeoutMs);
+        ? await implementationSource(resolve(context.cwd, values.impl as string), credentials)
+        : urlSource(values.url as string, { timeoutMs, maxBodyBytes, credentials });
   } catch (error) {
     if (error instanceof TargetLoadError) throw new CliError(error.message);
     throw error;
   }
   const progress = context.stderr.isTTY === true && toTerminal;
-  let report: VerifyReport;
+  const bar = progress ? progressBar(context.stderr) : undefined;
+  const otel = values.otel === true ? await startVerifyTracing(context, ir) : undefined;
+  let report: VerifyReport | undefined;
   try {
     report = await verify({
       ir,
-      source,
+      source: otel ? otel.tracing.traced(source) : source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-      onProgress: progress ? progressBar(context.stderr) : undefined,
+      onProgress:
+        bar || otel
+          ? (check, checks, name, done, runs) => {
+              otel?.tracing.onProgress(check, checks, name);
+              bar?.(check, checks, name, done, runs);
+            }
+          : undefined,
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');
@@ -170,6 +219,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw error;
   } finally {
     if (progress) context.stderr.write('\r\u001b[K');
+    await otel?.finish(report);
   }
   const specDir = dirname(spec);
   const locate = (at: string) => relative(context.cwd, join(specDir, at)) || at;

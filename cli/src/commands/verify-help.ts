@@ -25,10 +25,18 @@ Options:
   --endpoint <names>       only these endpoints (comma-separated; repeatable)
   --property <names>       only these properties (comma-separated; repeatable)
   --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)
-  --timeout <duration>     how long one HTTP request may take: 10s (default), 500ms
+  --timeout <duration>     how long one HTTP request may take: 10s (default), 500ms; three
+                           timeouts in a row declare the server unreachable (exit 3)
+  --max-body <size>        the largest response body read: 4MB (default), 512KB; larger is a
+                           failure (redirects are never followed: a 3xx is checked as an answer)
+  --auth <scheme>=<value>  a credential for a security scheme (repeatable): a token, a key,
+                           or user:password for basic; else SPECL_AUTH_<SCHEME> (upper snake
+                           case) from the environment. Never printed in any report.
   --reporter <name>        pretty (default), json, junit or sarif
   --output <file>          write the report to a file (atomically) instead of stdout
   --color, --no-color      force colour on or off
+  --otel                   export the run as an OpenTelemetry trace over OTLP/HTTP (one span
+                           per check, one per call), as OTEL_EXPORTER_OTLP_ENDPOINT says
   -h, --help               show this help
 
 Exit codes: 0 every check held, 1 a check failed, 2 usage or spec error, 3 the target could

@@ -1,4 +1,5 @@
 import { lstatSync, realpathSync } from 'node:fs';
+import { protectedName } from './protected-names.js';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 /** A path the agent may not touch; its message goes back to the model as an error result. */
@@ -8,9 +9,6 @@ export class PathRefused extends Error {
     this.name = 'PathRefused';
   }
 }
-
-/** Folders the agent never reads or writes inside the implementation folder. */
-const FORBIDDEN_SEGMENTS = new Set(['.specl', '.git', 'node_modules']);
 
 /** Whether `path` is `root` or inside it (both absolute and normalised). */
 export function isInside(root: string, path: string): boolean {
@@ -40,11 +38,12 @@ function deepestExisting(path: string): { existing: string; rest: string[] } {
  * path relative to the folder's real location, following every symlink on the way, and
  * refuses one that leads outside: `..` out of the folder, an absolute path elsewhere, a
  * symlink that points out (or nowhere), a `.specl` spec, or `.specl/`, `.git/`,
- * `node_modules/`. `folders` are the folder as the user named it and its real path.
+ * `node_modules/` (compared as the file system compares names: `.GIT` is `.git` where
+ * case does not matter). `folders` are the folder as the user named it and its real path.
  */
 export function resolveImplPath(
   requested: unknown,
-  folders: { readonly given: string; readonly real: string },
+  folders: { readonly given: string; readonly real: string; readonly caseInsensitive?: boolean },
   purpose: 'read' | 'write',
 ): string {
   if (typeof requested !== 'string' || requested.trim() === '')
@@ -79,11 +78,16 @@ export function resolveImplPath(
     );
   const inside = relative(folders.real, real);
   const segments = inside.split(sep);
-  const forbidden = segments.find((segment) => FORBIDDEN_SEGMENTS.has(segment));
-  if (forbidden !== undefined)
-    throw new PathRefused(
-      `\`${requested}\` is inside \`${forbidden}/\`, which the agent never touches`,
-    );
+  const insensitive = folders.caseInsensitive === true;
+  const forbidden = segments.find((segment) => protectedName(segment, insensitive) !== undefined);
+  if (forbidden !== undefined) {
+    const name = protectedName(forbidden, insensitive)!;
+    const shown =
+      name === forbidden
+        ? `\`${name}/\``
+        : `\`${forbidden}/\` (which is \`${name}/\` on this file system)`;
+    throw new PathRefused(`\`${requested}\` is inside ${shown}, which the agent never touches`);
+  }
   if (purpose === 'write') {
     if (inside === '') throw new PathRefused('name a file to write, not the folder itself');
     if (/\.specl$/i.test(inside))

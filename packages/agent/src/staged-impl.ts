@@ -1,19 +1,11 @@
-import {
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { PathRefused, resolveImplPath } from './impl-path.js';
+import { isCaseInsensitiveAt, protectedName } from './protected-names.js';
+import type { CheckedRoot, PendingWrite } from './safe-write.js';
+import { RedirectedWrite, checkRoot, prepareWrite, readInside, writeInside } from './safe-write.js';
 import { buildShadowTree, shadowAnchor } from './shadow-tree.js';
 
 /** A file the agent changed: where, what it held before (`null`: it is new), what it holds now. */
@@ -39,36 +31,45 @@ const MAX_FILE_BYTES = 512 * 1024;
 const MAX_FILES = 50;
 const MAX_LISTED = 500;
 
-function readOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The implementation folder as the agent sees it: a copy in a temporary shadow tree, where
  * the model's writes land and the verifier runs, while the real folder stays untouched until
- * {@link apply}. Every path goes through {@link resolveImplPath}.
+ * {@link apply}. Every path goes through {@link resolveImplPath}; every read and write, in
+ * the copy and in the real folder, reaches its file without following links (code the model
+ * wrote runs in the copy and may have planted some), and lands by rename in the folder it
+ * was checked in.
  */
 export class StagedImpl {
   private readonly edits = new Map<string, { before: string | null; after: string }>();
+  private readonly realRoot: CheckedRoot;
+  private readonly stagedRoot: CheckedRoot;
 
   private constructor(
-    readonly folder: { readonly given: string; readonly real: string },
-    private readonly stageRoot: string,
+    readonly folder: {
+      readonly given: string;
+      readonly real: string;
+      readonly caseInsensitive: boolean;
+    },
+    /** The temporary tree: the stage of the implementation folder and its neighbours. */
+    readonly stageRoot: string,
     /** The copy of the implementation folder, where the verifier runs. */
     readonly stagedFolder: string,
-  ) {}
+    /** The folder the stage mirrors (the project around the implementation). */
+    readonly anchor: string,
+  ) {
+    this.realRoot = checkRoot(folder.real);
+    this.stagedRoot = checkRoot(stagedFolder);
+  }
 
   /** Stages `implDir` (which must exist) in a new temporary folder. */
   static create(implDir: string, specDir: string): StagedImpl {
     const real = realpathSync(implDir);
-    const stageRoot = mkdtempSync(join(tmpdir(), 'specl-agent-'));
+    const stageRoot = realpathSync(mkdtempSync(join(tmpdir(), 'specl-agent-')));
     try {
-      const staged = buildShadowTree(shadowAnchor(real, realpathSync(specDir)), real, stageRoot);
-      return new StagedImpl({ given: implDir, real }, stageRoot, staged);
+      const anchor = shadowAnchor(real, realpathSync(specDir));
+      const staged = buildShadowTree(anchor, real, stageRoot);
+      const caseInsensitive = isCaseInsensitiveAt(real);
+      return new StagedImpl({ given: implDir, real, caseInsensitive }, stageRoot, staged, anchor);
     } catch (error) {
       rmSync(stageRoot, { recursive: true, force: true });
       throw error;
@@ -86,7 +87,7 @@ export class StagedImpl {
       for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
         a.name < b.name ? -1 : 1,
       )) {
-        if (['node_modules', '.git', '.specl'].includes(entry.name)) continue;
+        if (protectedName(entry.name, this.folder.caseInsensitive) !== undefined) continue;
         const full = join(dir, entry.name);
         const rel = relative(this.stagedFolder, full).split(sep).join('/');
         if (lines.length >= MAX_LISTED) return;
@@ -105,7 +106,7 @@ export class StagedImpl {
   /** The text of a file, as staged. */
   read(requested: unknown): string {
     const rel = resolveImplPath(requested, this.folder, 'read');
-    const text = readOrNull(join(this.stagedFolder, rel));
+    const text = readInside(this.stagedRoot, rel);
     if (text === null) throw new PathRefused(`\`${String(requested)}\` is not a file that exists`);
     return text;
   }
@@ -119,13 +120,18 @@ export class StagedImpl {
       throw new PathRefused(`a file may hold at most ${MAX_FILE_BYTES} bytes`);
     if (!this.edits.has(rel) && this.edits.size >= MAX_FILES)
       throw new PathRefused(`a run may change at most ${MAX_FILES} files`);
-    const staged = join(this.stagedFolder, rel);
-    if (statSync(staged, { throwIfNoEntry: false })?.isDirectory())
-      throw new PathRefused(`\`${String(requested)}\` is a folder`);
-    const before = this.edits.get(rel)?.before ?? readOrNull(join(this.folder.real, rel));
-    mkdirSync(dirname(staged), { recursive: true });
-    rmSync(staged, { force: true });
-    writeFileSync(staged, content);
+    const before = this.edits.has(rel)
+      ? this.edits.get(rel)!.before
+      : readInside(this.realRoot, rel);
+    try {
+      writeInside(this.stagedRoot, rel, content);
+    } catch (error) {
+      if (error instanceof RedirectedWrite)
+        throw new PathRefused(
+          `\`${String(requested)}\` cannot be written: ${error.message.split(this.stagedFolder).join('the folder')}`,
+        );
+      throw error;
+    }
     if (before === content) this.edits.delete(rel);
     else this.edits.set(rel, { before, after: content });
     return rel;
@@ -157,34 +163,29 @@ export class StagedImpl {
 
   /**
    * Writes the staged changes into the real folder, all or none: each to a temporary file
-   * beside it first, then every one renamed into place. Refuses when a file changed since
-   * the run read it.
+   * beside it first (its folder reached without following links, from the real folder as
+   * checked at the start), then every one renamed into place within the folder it was
+   * written in. Refuses when a file changed since the run read it, or when a folder on the
+   * way became a symlink.
    */
   apply(): StagedEdit[] {
     const edits = this.stagedEdits();
     for (const edit of edits)
-      if (readOrNull(edit.path) !== edit.before)
+      if (readInside(this.realRoot, edit.relative) !== edit.before)
         throw new ApplyError(
           `${edit.relative} changed while the agent ran; nothing was written (run again)`,
         );
-    const temps: string[] = [];
+    const pending: PendingWrite[] = [];
     try {
-      for (const edit of edits) {
-        mkdirSync(dirname(edit.path), { recursive: true });
-        const temp = join(
-          dirname(edit.path),
-          `.${edit.relative.split('/').pop()}.${process.pid}.specl-tmp`,
-        );
-        writeFileSync(temp, edit.after);
-        temps.push(temp);
-      }
+      for (const edit of edits)
+        pending.push(prepareWrite(this.realRoot, edit.relative, edit.after));
     } catch (error) {
-      for (const temp of temps) rmSync(temp, { force: true });
+      for (const write of pending) write.abort();
       throw new ApplyError(
         `cannot write the changes (${(error as Error).message}); nothing was written`,
       );
     }
-    edits.forEach((edit, index) => renameSync(temps[index]!, edit.path));
+    for (const write of pending) write.commit();
     return edits;
   }
 

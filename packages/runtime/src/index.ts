@@ -30,6 +30,7 @@ export {
 } from './constraints.js';
 export {
   checkBool,
+  checkBytes,
   checkDate,
   checkDateTime,
   checkEmail,
@@ -59,10 +60,25 @@ export { ContractSession } from './contract/session.js';
 export type { HandlerObject } from './contract/in-process-target.js';
 export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';
-export { httpTarget, requestUrl } from './contract/http-target.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  TargetRefused,
+  httpTarget,
+  requestUrl,
+} from './contract/http-target.js';
 export type { RoutedRequest } from './contract/route-table.js';
 export { RouteTable } from './contract/route-table.js';
 export type { IncomingHeaders, ParameterProblem } from './contract/decode-request.js';
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
+export { credentialVariable } from './contract/credentials.js';
+export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
+export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';
+export type { MonitoredExchange, MonitorOptions } from './live/contract-monitor.js';
+export { ContractMonitor } from './live/contract-monitor.js';
+export type {
+  ContractTelemetry,
+  RequestFacts,
+  RequestTelemetry,
+} from './live/contract-telemetry.js';

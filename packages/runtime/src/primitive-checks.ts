@@ -5,6 +5,11 @@ import { isDate, isDateTime, isEmail, isUrl, isUuid } from './formats.js';
 import type { ValidationResult } from './validation-result.js';
 import { valid } from './validation-result.js';
 
+/** Checks `Bytes`: raw bytes (a `Uint8Array`, which a Node `Buffer` is). */
+export function checkBytes(value: unknown, path: string): ValidationResult {
+  return value instanceof Uint8Array ? valid : mismatch(path, 'bytes (a Uint8Array)', value);
+}
+
 /** Checks a `String`, and its constraints if any. */
 export function checkString(
   value: unknown,

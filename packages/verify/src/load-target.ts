@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Target } from '@specl/runtime';
-import { httpTarget, inProcessTarget } from '@specl/runtime';
-import { tsImport } from 'tsx/esm/api';
+import type { Credentials, HttpTargetOptions, Target } from '@specl/runtime';
+import { TargetRefused, httpTarget, inProcessTarget } from '@specl/runtime';
 
 /** Where requests go, made anew for each run when the implementation exports a factory. */
 export interface TargetSource {
@@ -29,11 +28,16 @@ const OBJECT_NAMES = ['handlers', 'default'];
  * without a build step) that exports a factory of `Handlers` (`createHandlers`, or a default
  * function) or a `Handlers` object (`handlers`, or a default object).
  */
-export async function implementationSource(modulePath: string): Promise<TargetSource> {
+export async function implementationSource(
+  modulePath: string,
+  credentials: Credentials = {},
+): Promise<TargetSource> {
   if (!existsSync(modulePath))
     throw new TargetLoadError(`cannot find the implementation ${modulePath}`);
   let module: Record<string, unknown>;
   try {
+    // Loaded when needed: tsx starts esbuild, which a sandboxed verifier may not do.
+    const { tsImport } = await import('tsx/esm/api');
     module = (await tsImport(pathToFileURL(modulePath).href, import.meta.url)) as Record<
       string,
       unknown
@@ -42,6 +46,18 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TargetLoadError(`cannot load the implementation ${modulePath}: ${reason}`);
   }
+  return sourceOfModule(module, modulePath, credentials);
+}
+
+/**
+ * The target source of a module already loaded (`modulePath` names it in messages): its
+ * factory of `Handlers` or its `Handlers` object, as {@link implementationSource} finds them.
+ */
+export function sourceOfModule(
+  module: Record<string, unknown>,
+  modulePath: string,
+  credentials: Credentials = {},
+): TargetSource {
   const factoryName = FACTORY_NAMES.find((name) => typeof module[name] === 'function');
   if (factoryName !== undefined) {
     const factory = module[factoryName] as () => unknown;
@@ -54,7 +70,7 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
           throw new TargetLoadError(
             `${factoryName}() in ${modulePath} did not answer a handlers object`,
           );
-        return inProcessTarget(handlers);
+        return inProcessTarget(handlers, credentials);
       },
     };
   }
@@ -65,12 +81,15 @@ export async function implementationSource(modulePath: string): Promise<TargetSo
     throw new TargetLoadError(
       `${modulePath} exports no handlers: export \`createHandlers\` (a factory, fresh state for each run) or \`handlers\` (an object)`,
     );
-  const target = inProcessTarget(module[objectName] as object);
+  const target = inProcessTarget(module[objectName] as object, credentials);
   return { description: `${modulePath} (${objectName})`, fresh: false, open: async () => target };
 }
 
-/** A running HTTP server at a base URL, in any language. */
-export function urlSource(base: string, timeoutMs: number): TargetSource {
+/**
+ * A running HTTP server at a base URL, in any language: `options` a timeout in milliseconds,
+ * or the HTTP target's options (timeout, body cap, timeouts before unreachable).
+ */
+export function urlSource(base: string, options: number | HttpTargetOptions): TargetSource {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -79,6 +98,12 @@ export function urlSource(base: string, timeoutMs: number): TargetSource {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new TargetLoadError(`\`${base}\` is not an http or https URL`);
-  const target = httpTarget(base, { timeoutMs });
+  let target: Target;
+  try {
+    target = httpTarget(base, typeof options === 'number' ? { timeoutMs: options } : options);
+  } catch (error) {
+    if (error instanceof TargetRefused) throw new TargetLoadError(error.message);
+    throw error;
+  }
   return { description: base, fresh: false, open: async () => target };
 }

@@ -18,6 +18,8 @@ export interface CheckPlan {
   readonly phase: Phase;
   readonly at: string;
   readonly arbitrary: fc.Arbitrary<unknown>;
+  /** Runs of this check, when not the verification's (one is enough for some). */
+  readonly runs?: number;
   run(input: unknown, session: ContractSession): Promise<void>;
   /** Told when a run completes (`held`) or fails, outside shrinking: for coverage. */
   ran?(held: boolean): void;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SpecIR } from '@specl/compiler';
 import { CoverageCounter } from './coverage.js';
-import { loadContracts } from './load-contracts.js';
+import { importContracts, loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
 import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
@@ -28,6 +28,8 @@ export interface VerifyOptions {
   readonly replay?: string;
   /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
   readonly signal?: AbortSignal;
+  /** The spec's contracts as {@link writeContracts} wrote them (default: compiled here). */
+  readonly contractsModule?: string;
   /** Told as checks progress: the check's index, how many, its name, and its runs so far. */
   onProgress?(check: number, checks: number, name: string, runsDone: number, runs: number): void;
 }
@@ -64,7 +66,10 @@ function checkUnknown(
  */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
-  const contracts = await loadContracts(options.ir);
+  const contracts =
+    options.contractsModule !== undefined
+      ? await importContracts(options.contractsModule)
+      : await loadContracts(options.ir);
   const { endpoints, properties } = contracts;
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));
@@ -99,6 +104,23 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         },
       });
     }
+  // A protected endpoint called without credentials must refuse, never succeed.
+  if (phases.includes('endpoints'))
+    for (const name of endpointNames) {
+      const contract = endpoints[name]!;
+      if (!contract.security || contract.security.length === 0) continue;
+      plans.push({
+        id: `credentials:${name}`,
+        name: `endpoint ${name} without credentials`,
+        phase: 'endpoints',
+        at: contract.at,
+        arbitrary: contract.requests,
+        runs: 1,
+        run: async (request, session) => {
+          await session.sendWithoutCredentials(name, request as Record<string, unknown>);
+        },
+      });
+    }
   if (phases.includes('properties'))
     for (const property of Object.values(properties)) {
       if (options.properties && !options.properties.includes(property.name)) continue;
@@ -121,7 +143,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
   let replayPath: string | undefined;
   if (options.replay !== undefined) {
-    const match = /^(endpoint:[^:]+|property:[^:]+|stateful):(.*)$/.exec(options.replay);
+    const match = /^(endpoint:[^:]+|credentials:[^:]+|property:[^:]+|stateful):(.*)$/.exec(
+      options.replay,
+    );
     const plan = match ? plans.find((p) => p.id === match[1]) : undefined;
     if (!match || !plan)
       throw new VerifyUsageError(
@@ -142,7 +166,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         source: options.source,
         endpoints,
         observer: coverage,
-        runs,
+        runs: plan.runs ?? runs,
         seed: checkSeed,
         ...(replayPath !== undefined && { replayPath }),
         onRun: progress,

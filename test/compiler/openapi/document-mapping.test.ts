@@ -197,6 +197,7 @@ describe('paths', () => {
     expect(doc.paths['/shops/{shop}/items']).toEqual({
       get: {
         operationId: 'listItems',
+        summary: 'List items',
         parameters: [
           shopParam,
           { name: 'sort', in: 'query', required: false, schema: ref('Sort') },
@@ -219,6 +220,7 @@ describe('paths', () => {
       },
       post: {
         operationId: 'addItem',
+        summary: 'Adds an item.',
         description: 'Adds an item.',
         parameters: [
           shopParam,
@@ -247,7 +249,11 @@ describe('paths', () => {
   it('give a response without a type no content', async () => {
     const doc = await openApiOf(shop);
     expect(doc.paths['/']).toEqual({
-      head: { operationId: 'ping', responses: { 204: { description: 'No Content' } } },
+      head: {
+        operationId: 'ping',
+        summary: 'Ping',
+        responses: { 204: { description: 'No Content' } },
+      },
     });
   });
 

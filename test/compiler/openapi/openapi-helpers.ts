@@ -79,10 +79,14 @@ export function schemaValidator(doc: OpenApiDocument) {
       for (const item of Object.values(doc.paths)) {
         for (const operation of Object.values(item)) {
           for (const parameter of operation.parameters ?? []) inline(parameter.schema);
-          if (operation.requestBody)
-            inline(operation.requestBody.content['application/json'].schema);
-          for (const response of Object.values(operation.responses))
-            if (response.content) inline(response.content['application/json'].schema);
+          // Every media type's schema (raw bytes have none).
+          const contents = [
+            operation.requestBody?.content,
+            ...Object.values(operation.responses).map((response) => response.content),
+          ];
+          for (const content of contents)
+            for (const media of Object.values(content ?? {}))
+              if (media.schema) inline(media.schema);
         }
       }
     },

@@ -13,7 +13,7 @@ export interface SourceLocation {
 
 /** The primitive types. */
 export type PrimitiveName =
-  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
+  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime' | 'Bytes';
 
 /** Constraints written on one type reference (an alias's own constraints live on the alias). */
 export interface ConstraintsIR {
@@ -27,6 +27,13 @@ export interface ConstraintsIR {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly unique?: boolean;
+  /** Annotations (v0.1): a value of the type shown as an example, the value assumed when absent. */
+  readonly example?: number | string | boolean;
+  readonly default?: number | string | boolean;
+  readonly deprecated?: boolean;
+  /** A field answered but never sent (`readOnly`), or sent but never answered (`writeOnly`). */
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
 }
 
 /** A type as written where it is used. Named types are referenced by name. */
@@ -71,6 +78,10 @@ export interface ErrorIR {
   readonly kind: 'error';
   readonly name: string;
   readonly status: number;
+  /** `error NAME STATUS no body`: the answer has no body at all. Absent otherwise. */
+  readonly bodyless?: true;
+  /** The media types of the body, when not JSON (`as "application/problem+json"`). */
+  readonly mediaTypes?: readonly string[];
   readonly description?: string;
   readonly fields: readonly FieldIR[];
   readonly invariants: readonly ConditionIR[];
@@ -118,6 +129,8 @@ export interface ResponseIR {
   readonly status: number;
   /** The body's type; absent for a response without a body (`response 204`). */
   readonly type?: TypeIR;
+  /** The media types of the body, when not JSON only (`as "text/plain"`). */
+  readonly mediaTypes?: readonly string[];
   /** Where the `response` clause stands. */
   readonly location: SourceLocation;
 }
@@ -134,6 +147,14 @@ export interface EndpointIR {
   readonly body?: TypeIR;
   /** Where the `body` clause stands, when there is one. */
   readonly bodyLocation?: SourceLocation;
+  /** The media types of the body, when not JSON only (`as "multipart/form-data"`). */
+  readonly bodyMediaTypes?: readonly string[];
+  /** The endpoint's own `security`: absent to take the spec's, empty for `security none`. */
+  readonly security?: readonly SecurityRequirementIR[];
+  /** The tags the endpoint is in, in the order written; absent when none. */
+  readonly tags?: readonly string[];
+  /** `deprecated`; absent when not. */
+  readonly deprecated?: true;
   readonly responses: readonly ResponseIR[];
   /** The names of the declared errors, in the order written. */
   readonly errors: readonly string[];
@@ -142,6 +163,57 @@ export interface EndpointIR {
   readonly requires: readonly ConditionIR[];
   readonly ensures: readonly ConditionIR[];
   readonly location: SourceLocation;
+}
+
+/** One way to authenticate: a scheme and the scopes it needs (OAuth2, OpenID Connect). */
+export interface SecurityRequirementIR {
+  readonly scheme: string;
+  readonly scopes: readonly string[];
+}
+
+/** The kinds of security scheme. */
+export type AuthKind = 'bearer' | 'basic' | 'apiKey' | 'oauth2' | 'openIdConnect';
+
+/** A security scheme: `auth NAME KIND ...`. */
+export interface AuthIR {
+  readonly name: string;
+  readonly kind: AuthKind;
+  readonly description?: string;
+  /** bearer: the token's format (`JWT`). */
+  readonly bearerFormat?: string;
+  /** apiKey: where the key travels, and the parameter's name. */
+  readonly in?: 'header' | 'query' | 'cookie';
+  readonly parameter?: string;
+  /** openIdConnect: the discovery URL. */
+  readonly url?: string;
+  /** oauth2: the flows, by name, with their URLs. */
+  readonly flows?: readonly {
+    readonly name: string;
+    readonly settings: Readonly<Record<string, string>>;
+  }[];
+  /** oauth2: the scopes, in the order written. */
+  readonly scopes?: readonly { readonly name: string; readonly description?: string }[];
+  readonly location: SourceLocation;
+}
+
+/** A group of endpoints: `tag NAME ["Display name"]`. */
+export interface TagIR {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly location: SourceLocation;
+}
+
+/** A server of the API, with its variables. */
+export interface ServerIR {
+  readonly url: string;
+  readonly description?: string;
+  readonly variables: readonly {
+    readonly name: string;
+    /** The allowed values, the first the default. */
+    readonly values: readonly string[];
+    readonly description?: string;
+  }[];
 }
 
 /** A call to an endpoint in a property: `createEmployee(body: e)`. */
@@ -265,4 +337,14 @@ export interface SpecIR {
   readonly endpoints: readonly EndpointIR[];
   /** Properties, sorted by name. */
   readonly properties: readonly PropertyIR[];
+  /** v0.1 metadata: each is absent when the spec does not use it (v0 fingerprints hold). */
+  readonly servers?: readonly ServerIR[];
+  readonly license?: { readonly name: string; readonly url?: string };
+  readonly contact?: { readonly name?: string; readonly email?: string; readonly url?: string };
+  /** The security every endpoint requires unless it has its own. */
+  readonly security?: readonly SecurityRequirementIR[];
+  /** Security schemes, sorted by name. */
+  readonly auth?: readonly AuthIR[];
+  /** Tags, sorted by name. */
+  readonly tags?: readonly TagIR[];
 }

@@ -2,7 +2,13 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Declaration, Endpoint, Invariant, Property, SpecFile } from '@specl/language';
 import {
   docComment,
+  isAuthDecl,
+  isDeprecatedClause,
+  isSecurityClause,
+  isTagDecl,
+  isTagsClause,
   endpointParameters,
+  importClosure,
   isAliasDecl,
   isBodyClause,
   isEndpoint,
@@ -23,6 +29,7 @@ import {
   pathTemplate,
   recordFields,
   recordInvariants,
+  canonicalText,
 } from '@specl/language';
 import type { Expression } from '@specl/language';
 import type {
@@ -38,6 +45,13 @@ import type {
 import { fingerprintOf } from './fingerprint.js';
 import { lowerExpr } from './lower-expr.js';
 import { lowerType } from './lower-type.js';
+import {
+  lowerAuth,
+  lowerHeaderSettings,
+  lowerMediaTypes,
+  lowerSecurity,
+  lowerTag,
+} from './lower-metadata.js';
 import { Locator } from './source-location.js';
 
 /** A spec that cannot be lowered, though it checked clean (two files declaring one name). */
@@ -56,7 +70,8 @@ export function lowerSpec(
   documents: readonly LangiumDocument<SpecFile>[],
 ): SpecIR {
   const locator = new Locator(root.uri.path);
-  const reachable = reachableDocuments(root, documents);
+  const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
+  const reachable = importClosure([root], (uri) => byUri.get(uri));
   const declarations = reachable.flatMap((document) => document.parseResult.value.declarations);
   const seen = new Map<string, Declaration>();
   for (const declaration of declarations) {
@@ -72,7 +87,8 @@ export function lowerSpec(
   }
   const condition: Conditioner = (expr, node = expr) => ({
     expr: lowerExpr(expr),
-    source: (expr.$cstNode?.text ?? '').replace(/\s+/g, ' '),
+    // As `specl fmt` writes it: formatting never changes the fingerprint or the outputs.
+    source: canonicalText(expr),
     location: locator.locate(node),
   });
   const types: TypeDeclIR[] = [];
@@ -100,6 +116,10 @@ export function lowerSpec(
               kind: 'error',
               ...common,
               status: Number(declaration.status),
+              ...(declaration.bodyless && { bodyless: true as const }),
+              ...(lowerMediaTypes(declaration.media) && {
+                mediaTypes: lowerMediaTypes(declaration.media)!,
+              }),
               fields,
               invariants,
               location,
@@ -126,6 +146,8 @@ export function lowerSpec(
   const properties = declarations
     .filter(isProperty)
     .map((property) => lowerProperty(property, locator, condition));
+  const auth = declarations.filter(isAuthDecl).map((decl) => lowerAuth(decl, locator));
+  const tags = declarations.filter(isTagDecl).map((decl) => lowerTag(decl, locator));
   const header = root.parseResult.value.header;
   const description = header ? docComment(header) : undefined;
   const withoutFingerprint = {
@@ -138,38 +160,11 @@ export function lowerSpec(
     types: types.sort(byName),
     endpoints: endpoints.sort(byName),
     properties: properties.sort(byName),
+    ...lowerHeaderSettings(header),
+    ...(auth.length > 0 && { auth: auth.sort(byName) }),
+    ...(tags.length > 0 && { tags: tags.sort(byName) }),
   };
   return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
-}
-
-/** The root and the documents it imports, transitively, in a deterministic order. */
-function reachableDocuments(
-  root: LangiumDocument<SpecFile>,
-  documents: readonly LangiumDocument<SpecFile>[],
-): LangiumDocument<SpecFile>[] {
-  const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
-  const order: LangiumDocument<SpecFile>[] = [];
-  const visit = (document: LangiumDocument<SpecFile>) => {
-    if (order.includes(document)) return;
-    order.push(document);
-    for (const imp of document.parseResult.value.imports) {
-      const target = [...byUri.values()].find(
-        (d) => d.uri.path === resolvePath(document.uri.path, imp.path),
-      );
-      if (target) visit(target);
-    }
-  };
-  visit(root);
-  return order;
-}
-
-function resolvePath(from: string, relative: string): string {
-  const parts = from.split('/').slice(0, -1);
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
@@ -189,6 +184,10 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     };
   };
   const body = endpoint.clauses.find(isBodyClause);
+  const security = endpoint.clauses.find(isSecurityClause);
+  const tagRefs = endpoint.clauses
+    .filter(isTagsClause)
+    .flatMap((clause) => clause.tags.map((tag) => tag.$refText));
   const description = docComment(endpoint);
   const errorRefs = endpoint.clauses
     .filter(isErrorsClause)
@@ -205,6 +204,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     responses: endpoint.clauses.filter(isResponseClause).map((r) => ({
       status: Number(r.status),
       ...(r.type ? { type: lowerType(r.type) } : {}),
+      ...(r.type && lowerMediaTypes(r.media) && { mediaTypes: lowerMediaTypes(r.media)! }),
       location: locator.locate(r),
     })),
     errors: errorRefs.map(({ reference }) => reference.$refText),
@@ -214,6 +214,10 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     requires: endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c)),
     ensures: endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c)),
     location: locator.locate(endpoint),
+    ...(body && lowerMediaTypes(body.media) && { bodyMediaTypes: lowerMediaTypes(body.media)! }),
+    ...(security && { security: lowerSecurity(security) }),
+    ...(tagRefs.length > 0 && { tags: tagRefs }),
+    ...(endpoint.clauses.some(isDeprecatedClause) && { deprecated: true as const }),
   };
 }
 

@@ -1,5 +1,11 @@
 import type { Constraint, TypeExpr } from '@specl/language';
-import { constraintNumber, isBooleanLiteral, isStringLiteral, isTypeRef } from '@specl/language';
+import {
+  builtinTypeOf,
+  constraintNumber,
+  isBooleanLiteral,
+  isStringLiteral,
+  isTypeRef,
+} from '@specl/language';
 import type { ConstraintsIR, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
 
 /** The constraints written on one type reference. */
@@ -35,6 +41,8 @@ export function lowerType(expr: TypeExpr | undefined): TypeIR {
     type = { kind: 'list', element: lowerType(expr.element), constraints };
   else if (expr.collection === 'Map')
     type = { kind: 'map', value: lowerType(expr.element), constraints };
+  else if (builtinTypeOf(expr))
+    type = { kind: 'primitive', name: builtinTypeOf(expr)!, constraints };
   else type = { kind: 'ref', name: expr.ref?.ref?.name ?? expr.ref?.$refText ?? '', constraints };
   return expr.nullable ? { kind: 'nullable', inner: type } : type;
 }

@@ -9,19 +9,26 @@ export function docComment(node: AstNode): string | undefined {
   const cst = node.$cstNode;
   if (!cst) return undefined;
   const text = cst.root.fullText;
-  let lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
+  let lineStart = lineStartAt(text, cst.offset);
   // Only a node that begins its line can have a doc comment above it.
   if (text.slice(lineStart, cst.offset).trim() !== '') return undefined;
   const lines: string[] = [];
   while (lineStart > 0) {
-    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const line = text
-      .slice(previousStart, lineStart - 1)
-      .replace(/\r$/, '')
-      .trim();
+    // The line break before this line: `\n`, `\r\n` or a lone `\r`.
+    const previousEnd =
+      text.slice(lineStart - 2, lineStart) === '\r\n' ? lineStart - 2 : lineStart - 1;
+    const previousStart = lineStartAt(text, previousEnd);
+    const line = text.slice(previousStart, previousEnd).trim();
     if (!line.startsWith('///')) break;
     lines.unshift(line.slice(3).replace(/^ /, ''));
     lineStart = previousStart;
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/** The offset where the line holding `offset` starts, after any kind of line break. */
+function lineStartAt(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
 }

@@ -16,6 +16,7 @@ export type FormatResult =
   | { readonly ok: false; readonly reason: string };
 
 const INDENT = '  ';
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 interface OpenBracket {
   readonly token: FormatToken;
@@ -87,7 +88,8 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
       gaps.push('');
     } else {
       const original = text.slice(prev.end, token.offset);
-      const newlines = original.split('\n').length - 1;
+      // Line breaks of any kind: `\n`, `\r\n`, and the lone `\r` of old Mac files.
+      const newlines = original.match(LINE_BREAK)?.length ?? 0;
       const newline = breaksBefore(prev, token, newlines, stack);
       if (newline === 'verbatim') {
         gaps.push(original);
@@ -111,7 +113,7 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
     if (isCloser(token)) stack.pop();
     if (isOpener(token)) {
       const broken =
-        isBlockBrace(token) && text.slice(token.end, matchingEnd(tokens, i)).includes('\n');
+        isBlockBrace(token) && /[\r\n]/.test(text.slice(token.end, matchingEnd(tokens, i)));
       stack.push({ token, index: i, line, broken });
     }
   });

@@ -65,22 +65,38 @@ export function formatTokens(document: LangiumDocument): FormatToken[] {
   const tokens: FormatToken[] = [];
   for (const leaf of CstUtils.streamCst(root)) {
     if (!isLeafCstNode(leaf) || leaf.text.trim() === '') continue;
-    const comment = leaf.hidden;
-    tokens.push({
-      text: leaf.text,
-      offset: leaf.offset,
-      end: leaf.end,
-      kind: !comment ? 'code' : leaf.text.startsWith('//') ? 'line-comment' : 'block-comment',
-      node: leaf.astNode,
-      keyword:
-        !comment && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined,
-      itemStart: !comment && itemStarts.has(leaf.offset),
-      inPath:
-        (leaf.astNode.$type === 'PathSegment' || leaf.astNode.$type === 'PathText') &&
-        paths.some((path) => leaf.offset >= path.start && leaf.end <= path.end),
-    });
+    const inPath =
+      (leaf.astNode.$type === 'PathSegment' || leaf.astNode.$type === 'PathText') &&
+      paths.some((path) => leaf.offset >= path.start && leaf.end <= path.end);
+    tokens.push(formatToken(leaf, itemStarts.has(leaf.offset), inPath));
   }
   return tokens;
+}
+
+/**
+ * The code tokens of one node (an expression, say), comments left out: what
+ * {@link canonicalText} lays out.
+ */
+export function codeTokens(node: CstNode): FormatToken[] {
+  return CstUtils.streamCst(node)
+    .filter((leaf) => isLeafCstNode(leaf) && !leaf.hidden && leaf.text.trim() !== '')
+    .map((leaf) => formatToken(leaf, false, false))
+    .toArray();
+}
+
+function formatToken(leaf: CstNode, itemStart: boolean, inPath: boolean): FormatToken {
+  const comment = leaf.hidden;
+  return {
+    text: leaf.text,
+    offset: leaf.offset,
+    end: leaf.end,
+    kind: !comment ? 'code' : leaf.text.startsWith('//') ? 'line-comment' : 'block-comment',
+    node: leaf.astNode,
+    keyword:
+      !comment && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined,
+    itemStart: !comment && itemStart,
+    inPath,
+  };
 }
 
 function firstCodeLeaf(node: CstNode): CstNode | undefined {

@@ -56,7 +56,11 @@ export type SpeclKeywordNames =
     | "all"
     | "and"
     | "any"
+    | "as"
+    | "auth"
     | "body"
+    | "contact"
+    | "deprecated"
     | "endpoint"
     | "ensures"
     | "enum"
@@ -64,6 +68,7 @@ export type SpeclKeywordNames =
     | "errors"
     | "expect"
     | "false"
+    | "flow"
     | "forall"
     | "header"
     | "implies"
@@ -72,7 +77,10 @@ export type SpeclKeywordNames =
     | "invariant"
     | "len"
     | "let"
+    | "license"
     | "matches"
+    | "no"
+    | "none"
     | "not"
     | "null"
     | "or"
@@ -80,7 +88,12 @@ export type SpeclKeywordNames =
     | "query"
     | "requires"
     | "response"
+    | "scope"
+    | "security"
+    | "server"
     | "spec"
+    | "tag"
+    | "tags"
     | "true"
     | "try"
     | "type"
@@ -96,7 +109,7 @@ export type SpeclTokenNames = SpeclTerminalNames | SpeclKeywordNames;
 export interface AliasDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'AliasDecl';
-    name: string;
+    name: TypeName;
     type: TypeExpr;
 }
 
@@ -127,10 +140,81 @@ export function isArgument(item: unknown): item is Argument {
     return reflection.isInstance(item, Argument.$type);
 }
 
-export type ArgumentName = 'body' | string;
+export type ArgumentName = 'body' | Ident;
 
 export function isArgumentName(item: unknown): item is ArgumentName {
-    return item === 'body' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isIdent(item) || item === 'body';
+}
+
+export interface AuthDecl extends langium.AstNode {
+    readonly $container: SpecFile;
+    readonly $type: 'AuthDecl';
+    kind: string;
+    location?: AuthLocation;
+    members: Array<AuthMember>;
+    name: string;
+    value?: string;
+}
+
+export const AuthDecl = {
+    $type: 'AuthDecl',
+    kind: 'kind',
+    location: 'location',
+    members: 'members',
+    name: 'name',
+    value: 'value'
+} as const;
+
+export function isAuthDecl(item: unknown): item is AuthDecl {
+    return reflection.isInstance(item, AuthDecl.$type);
+}
+
+export interface AuthFlow extends langium.AstNode {
+    readonly $container: AuthDecl;
+    readonly $type: 'AuthFlow';
+    name: string;
+    settings: Array<Setting>;
+}
+
+export const AuthFlow = {
+    $type: 'AuthFlow',
+    name: 'name',
+    settings: 'settings'
+} as const;
+
+export function isAuthFlow(item: unknown): item is AuthFlow {
+    return reflection.isInstance(item, AuthFlow.$type);
+}
+
+export type AuthLocation = 'header' | 'query' | string;
+
+export function isAuthLocation(item: unknown): item is AuthLocation {
+    return item === 'header' || item === 'query' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+}
+
+export type AuthMember = AuthFlow | AuthScope;
+
+export const AuthMember = {
+    $type: 'AuthMember'
+} as const;
+
+export function isAuthMember(item: unknown): item is AuthMember {
+    return reflection.isInstance(item, AuthMember.$type);
+}
+
+export interface AuthScope extends langium.AstNode {
+    readonly $container: AuthDecl;
+    readonly $type: 'AuthScope';
+    name: string;
+}
+
+export const AuthScope = {
+    $type: 'AuthScope',
+    name: 'name'
+} as const;
+
+export function isAuthScope(item: unknown): item is AuthScope {
+    return reflection.isInstance(item, AuthScope.$type);
 }
 
 export interface BinaryExpr extends langium.AstNode {
@@ -155,12 +239,14 @@ export function isBinaryExpr(item: unknown): item is BinaryExpr {
 export interface BodyClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'BodyClause';
+    media?: MediaTypes;
     name: 'body';
     type: TypeExpr;
 }
 
 export const BodyClause = {
     $type: 'BodyClause',
+    media: 'media',
     name: 'name',
     type: 'type'
 } as const;
@@ -234,7 +320,7 @@ export function isConstNumber(item: unknown): item is ConstNumber {
 export interface Constraint extends langium.AstNode {
     readonly $container: TypeRef;
     readonly $type: 'Constraint';
-    name: string;
+    name: Name;
     value: ConstraintValue;
 }
 
@@ -258,7 +344,24 @@ export function isConstraintValue(item: unknown): item is ConstraintValue {
     return reflection.isInstance(item, ConstraintValue.$type);
 }
 
-export type Declaration = AliasDecl | Endpoint | EnumDecl | ErrorDecl | Property | RecordDecl;
+export interface Contact extends langium.AstNode {
+    readonly $container: SpecHeader;
+    readonly $type: 'Contact';
+    name?: string;
+    settings: Array<Setting>;
+}
+
+export const Contact = {
+    $type: 'Contact',
+    name: 'name',
+    settings: 'settings'
+} as const;
+
+export function isContact(item: unknown): item is Contact {
+    return reflection.isInstance(item, Contact.$type);
+}
+
+export type Declaration = AliasDecl | AuthDecl | Endpoint | EnumDecl | ErrorDecl | Property | RecordDecl | TagDecl;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -268,12 +371,25 @@ export function isDeclaration(item: unknown): item is Declaration {
     return reflection.isInstance(item, Declaration.$type);
 }
 
+export interface DeprecatedClause extends langium.AstNode {
+    readonly $container: Endpoint;
+    readonly $type: 'DeprecatedClause';
+}
+
+export const DeprecatedClause = {
+    $type: 'DeprecatedClause'
+} as const;
+
+export function isDeprecatedClause(item: unknown): item is DeprecatedClause {
+    return reflection.isInstance(item, DeprecatedClause.$type);
+}
+
 export interface Endpoint extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'Endpoint';
     clauses: Array<EndpointClause>;
     method: string;
-    name: string;
+    name: Ident;
     path: Path;
 }
 
@@ -306,7 +422,7 @@ export function isEndpointCall(item: unknown): item is EndpointCall {
     return reflection.isInstance(item, EndpointCall.$type);
 }
 
-export type EndpointClause = BodyClause | EnsuresClause | ErrorsClause | HeaderParam | QueryParam | RequiresClause | ResponseClause;
+export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
 
 export const EndpointClause = {
     $type: 'EndpointClause'
@@ -335,7 +451,7 @@ export interface EnumDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'EnumDecl';
     members: Array<EnumMember>;
-    name: string;
+    name: TypeName;
 }
 
 export const EnumDecl = {
@@ -366,13 +482,17 @@ export function isEnumMember(item: unknown): item is EnumMember {
 export interface ErrorDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'ErrorDecl';
+    bodyless: boolean;
+    media?: MediaTypes;
     members: Array<RecordMember>;
-    name: string;
+    name: TypeName;
     status: string;
 }
 
 export const ErrorDecl = {
     $type: 'ErrorDecl',
+    bodyless: 'bodyless',
+    media: 'media',
     members: 'members',
     name: 'name',
     status: 'status'
@@ -478,7 +598,7 @@ export function isForall(item: unknown): item is Forall {
 export interface ForallVar extends langium.AstNode {
     readonly $container: Forall;
     readonly $type: 'ForallVar';
-    name: string;
+    name: Ident;
     type: TypeExpr;
 }
 
@@ -495,7 +615,7 @@ export function isForallVar(item: unknown): item is ForallVar {
 export interface HeaderParam extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'HeaderParam';
-    name: string;
+    name: Ident;
     optional: boolean;
     type: TypeExpr;
     wireName?: string;
@@ -511,6 +631,12 @@ export const HeaderParam = {
 
 export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
+}
+
+export type Ident = 'as' | 'auth' | 'contact' | 'deprecated' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+
+export function isIdent(item: unknown): item is Ident {
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -546,7 +672,7 @@ export function isInvariant(item: unknown): item is Invariant {
 export interface Let extends langium.AstNode {
     readonly $container: Property;
     readonly $type: 'Let';
-    name: string;
+    name: Ident;
     try: boolean;
     value: Expression;
 }
@@ -562,6 +688,23 @@ export function isLet(item: unknown): item is Let {
     return reflection.isInstance(item, Let.$type);
 }
 
+export interface License extends langium.AstNode {
+    readonly $container: SpecHeader;
+    readonly $type: 'License';
+    name: string;
+    settings: Array<Setting>;
+}
+
+export const License = {
+    $type: 'License',
+    name: 'name',
+    settings: 'settings'
+} as const;
+
+export function isLicense(item: unknown): item is License {
+    return reflection.isInstance(item, License.$type);
+}
+
 export interface ListLiteral extends langium.AstNode {
     readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'ListLiteral';
@@ -575,6 +718,21 @@ export const ListLiteral = {
 
 export function isListLiteral(item: unknown): item is ListLiteral {
     return reflection.isInstance(item, ListLiteral.$type);
+}
+
+export interface MediaTypes extends langium.AstNode {
+    readonly $container: BodyClause | ErrorDecl | ResponseClause;
+    readonly $type: 'MediaTypes';
+    types: Array<string>;
+}
+
+export const MediaTypes = {
+    $type: 'MediaTypes',
+    types: 'types'
+} as const;
+
+export function isMediaTypes(item: unknown): item is MediaTypes {
+    return reflection.isInstance(item, MediaTypes.$type);
 }
 
 export type Member = EnumMember | Field;
@@ -606,10 +764,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'body' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'len' | 'let' | 'matches' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'spec' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -693,7 +851,7 @@ export function isPath(item: unknown): item is Path {
 export interface PathParam extends langium.AstNode {
     readonly $container: PathSegment;
     readonly $type: 'PathParam';
-    name: string;
+    name: Ident;
     type?: TypeExpr;
 }
 
@@ -752,7 +910,7 @@ export function isPrimitiveType(item: unknown): item is PrimitiveType {
 export interface Property extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'Property';
-    name: string;
+    name: Ident;
     statements: Array<PropertyStatement>;
 }
 
@@ -800,7 +958,7 @@ export function isQuantifier(item: unknown): item is Quantifier {
 export interface QuantifierVar extends langium.AstNode {
     readonly $container: Quantifier;
     readonly $type: 'QuantifierVar';
-    name: string;
+    name: Ident;
 }
 
 export const QuantifierVar = {
@@ -815,7 +973,7 @@ export function isQuantifierVar(item: unknown): item is QuantifierVar {
 export interface QueryParam extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'QueryParam';
-    name: string;
+    name: Ident;
     optional: boolean;
     type: TypeExpr;
 }
@@ -835,7 +993,7 @@ export interface RecordDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'RecordDecl';
     members: Array<RecordMember>;
-    name: string;
+    name: TypeName;
 }
 
 export const RecordDecl = {
@@ -891,12 +1049,14 @@ export function isRequiresClause(item: unknown): item is RequiresClause {
 export interface ResponseClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'ResponseClause';
+    media?: MediaTypes;
     status: string;
     type?: TypeExpr;
 }
 
 export const ResponseClause = {
     $type: 'ResponseClause',
+    media: 'media',
     status: 'status',
     type: 'type'
 } as const;
@@ -916,6 +1076,91 @@ export const ResponseRef = {
 
 export function isResponseRef(item: unknown): item is ResponseRef {
     return reflection.isInstance(item, ResponseRef.$type);
+}
+
+export interface SecurityClause extends langium.AstNode {
+    readonly $container: Endpoint | SpecHeader;
+    readonly $type: 'SecurityClause';
+    none: boolean;
+    options: Array<SecurityOption>;
+}
+
+export const SecurityClause = {
+    $type: 'SecurityClause',
+    none: 'none',
+    options: 'options'
+} as const;
+
+export function isSecurityClause(item: unknown): item is SecurityClause {
+    return reflection.isInstance(item, SecurityClause.$type);
+}
+
+export interface SecurityOption extends langium.AstNode {
+    readonly $container: SecurityClause;
+    readonly $type: 'SecurityOption';
+    scheme: langium.Reference<Declaration>;
+    scopes: Array<string>;
+}
+
+export const SecurityOption = {
+    $type: 'SecurityOption',
+    scheme: 'scheme',
+    scopes: 'scopes'
+} as const;
+
+export function isSecurityOption(item: unknown): item is SecurityOption {
+    return reflection.isInstance(item, SecurityOption.$type);
+}
+
+export interface Server extends langium.AstNode {
+    readonly $container: SpecHeader;
+    readonly $type: 'Server';
+    url: string;
+    variables: Array<ServerVariable>;
+}
+
+export const Server = {
+    $type: 'Server',
+    url: 'url',
+    variables: 'variables'
+} as const;
+
+export function isServer(item: unknown): item is Server {
+    return reflection.isInstance(item, Server.$type);
+}
+
+export interface ServerVariable extends langium.AstNode {
+    readonly $container: Server;
+    readonly $type: 'ServerVariable';
+    name: Name;
+    values: Array<string>;
+}
+
+export const ServerVariable = {
+    $type: 'ServerVariable',
+    name: 'name',
+    values: 'values'
+} as const;
+
+export function isServerVariable(item: unknown): item is ServerVariable {
+    return reflection.isInstance(item, ServerVariable.$type);
+}
+
+export interface Setting extends langium.AstNode {
+    readonly $container: AuthFlow | Contact | License;
+    readonly $type: 'Setting';
+    name: Name;
+    value: string;
+}
+
+export const Setting = {
+    $type: 'Setting',
+    name: 'name',
+    value: 'value'
+} as const;
+
+export function isSetting(item: unknown): item is Setting {
+    return reflection.isInstance(item, Setting.$type);
 }
 
 export interface SpecFile extends langium.AstNode {
@@ -940,17 +1185,29 @@ export interface SpecHeader extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'SpecHeader';
     name: string;
+    settings: Array<SpecSetting>;
     version: string;
 }
 
 export const SpecHeader = {
     $type: 'SpecHeader',
     name: 'name',
+    settings: 'settings',
     version: 'version'
 } as const;
 
 export function isSpecHeader(item: unknown): item is SpecHeader {
     return reflection.isInstance(item, SpecHeader.$type);
+}
+
+export type SpecSetting = Contact | License | SecurityClause | Server;
+
+export const SpecSetting = {
+    $type: 'SpecSetting'
+} as const;
+
+export function isSpecSetting(item: unknown): item is SpecSetting {
+    return reflection.isInstance(item, SpecSetting.$type);
 }
 
 export interface Spread extends langium.AstNode {
@@ -983,6 +1240,38 @@ export function isStringLiteral(item: unknown): item is StringLiteral {
     return reflection.isInstance(item, StringLiteral.$type);
 }
 
+export interface TagDecl extends langium.AstNode {
+    readonly $container: SpecFile;
+    readonly $type: 'TagDecl';
+    displayName?: string;
+    name: string;
+}
+
+export const TagDecl = {
+    $type: 'TagDecl',
+    displayName: 'displayName',
+    name: 'name'
+} as const;
+
+export function isTagDecl(item: unknown): item is TagDecl {
+    return reflection.isInstance(item, TagDecl.$type);
+}
+
+export interface TagsClause extends langium.AstNode {
+    readonly $container: Endpoint;
+    readonly $type: 'TagsClause';
+    tags: Array<langium.Reference<Declaration>>;
+}
+
+export const TagsClause = {
+    $type: 'TagsClause',
+    tags: 'tags'
+} as const;
+
+export function isTagsClause(item: unknown): item is TagsClause {
+    return reflection.isInstance(item, TagsClause.$type);
+}
+
 export type TypeExpr = TypeRef | UnionTypeRef;
 
 export const TypeExpr = {
@@ -991,6 +1280,12 @@ export const TypeExpr = {
 
 export function isTypeExpr(item: unknown): item is TypeExpr {
     return reflection.isInstance(item, TypeExpr.$type);
+}
+
+export type TypeName = 'as' | 'auth' | 'contact' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'server' | 'tag' | string;
+
+export function isTypeName(item: unknown): item is TypeName {
+    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface TypeRef extends langium.AstNode {
@@ -1050,15 +1345,19 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'property' | 'query' | 'requires' | 'spec' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
     AliasDecl: AliasDecl
     Argument: Argument
+    AuthDecl: AuthDecl
+    AuthFlow: AuthFlow
+    AuthMember: AuthMember
+    AuthScope: AuthScope
     BinaryExpr: BinaryExpr
     BodyClause: BodyClause
     BodyRef: BodyRef
@@ -1067,7 +1366,9 @@ export type SpeclAstType = {
     ConstNumber: ConstNumber
     Constraint: Constraint
     ConstraintValue: ConstraintValue
+    Contact: Contact
     Declaration: Declaration
+    DeprecatedClause: DeprecatedClause
     Endpoint: Endpoint
     EndpointCall: EndpointCall
     EndpointClause: EndpointClause
@@ -1086,7 +1387,9 @@ export type SpeclAstType = {
     Import: Import
     Invariant: Invariant
     Let: Let
+    License: License
     ListLiteral: ListLiteral
+    MediaTypes: MediaTypes
     Member: Member
     MemberAccess: MemberAccess
     NameRef: NameRef
@@ -1109,10 +1412,18 @@ export type SpeclAstType = {
     RequiresClause: RequiresClause
     ResponseClause: ResponseClause
     ResponseRef: ResponseRef
+    SecurityClause: SecurityClause
+    SecurityOption: SecurityOption
+    Server: Server
+    ServerVariable: ServerVariable
+    Setting: Setting
     SpecFile: SpecFile
     SpecHeader: SpecHeader
+    SpecSetting: SpecSetting
     Spread: Spread
     StringLiteral: StringLiteral
+    TagDecl: TagDecl
+    TagsClause: TagsClause
     TypeExpr: TypeExpr
     TypeRef: TypeRef
     UnaryExpr: UnaryExpr
@@ -1146,6 +1457,56 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        AuthDecl: {
+            name: AuthDecl.$type,
+            properties: {
+                kind: {
+                    name: AuthDecl.kind
+                },
+                location: {
+                    name: AuthDecl.location
+                },
+                members: {
+                    name: AuthDecl.members,
+                    defaultValue: []
+                },
+                name: {
+                    name: AuthDecl.name
+                },
+                value: {
+                    name: AuthDecl.value
+                }
+            },
+            superTypes: [Declaration.$type]
+        },
+        AuthFlow: {
+            name: AuthFlow.$type,
+            properties: {
+                name: {
+                    name: AuthFlow.name
+                },
+                settings: {
+                    name: AuthFlow.settings,
+                    defaultValue: []
+                }
+            },
+            superTypes: [AuthMember.$type]
+        },
+        AuthMember: {
+            name: AuthMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        AuthScope: {
+            name: AuthScope.$type,
+            properties: {
+                name: {
+                    name: AuthScope.name
+                }
+            },
+            superTypes: [AuthMember.$type]
+        },
         BinaryExpr: {
             name: BinaryExpr.$type,
             properties: {
@@ -1164,6 +1525,9 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         BodyClause: {
             name: BodyClause.$type,
             properties: {
+                media: {
+                    name: BodyClause.media
+                },
                 name: {
                     name: BodyClause.name
                 },
@@ -1233,11 +1597,30 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Contact: {
+            name: Contact.$type,
+            properties: {
+                name: {
+                    name: Contact.name
+                },
+                settings: {
+                    name: Contact.settings,
+                    defaultValue: []
+                }
+            },
+            superTypes: [SpecSetting.$type]
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
             },
             superTypes: [NamedElement.$type]
+        },
+        DeprecatedClause: {
+            name: DeprecatedClause.$type,
+            properties: {
+            },
+            superTypes: [EndpointClause.$type]
         },
         Endpoint: {
             name: Endpoint.$type,
@@ -1312,6 +1695,13 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         ErrorDecl: {
             name: ErrorDecl.$type,
             properties: {
+                bodyless: {
+                    name: ErrorDecl.bodyless,
+                    defaultValue: false
+                },
+                media: {
+                    name: ErrorDecl.media
+                },
                 members: {
                     name: ErrorDecl.members,
                     defaultValue: []
@@ -1458,6 +1848,19 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [NamedElement.$type, PropertyStatement.$type]
         },
+        License: {
+            name: License.$type,
+            properties: {
+                name: {
+                    name: License.name
+                },
+                settings: {
+                    name: License.settings,
+                    defaultValue: []
+                }
+            },
+            superTypes: [SpecSetting.$type]
+        },
         ListLiteral: {
             name: ListLiteral.$type,
             properties: {
@@ -1467,6 +1870,16 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        MediaTypes: {
+            name: MediaTypes.$type,
+            properties: {
+                types: {
+                    name: MediaTypes.types,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
         },
         Member: {
             name: Member.$type,
@@ -1672,6 +2085,9 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         ResponseClause: {
             name: ResponseClause.$type,
             properties: {
+                media: {
+                    name: ResponseClause.media
+                },
                 status: {
                     name: ResponseClause.status
                 },
@@ -1686,6 +2102,72 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: [Expression.$type]
+        },
+        SecurityClause: {
+            name: SecurityClause.$type,
+            properties: {
+                none: {
+                    name: SecurityClause.none,
+                    defaultValue: false
+                },
+                options: {
+                    name: SecurityClause.options,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EndpointClause.$type, SpecSetting.$type]
+        },
+        SecurityOption: {
+            name: SecurityOption.$type,
+            properties: {
+                scheme: {
+                    name: SecurityOption.scheme,
+                    referenceType: Declaration.$type
+                },
+                scopes: {
+                    name: SecurityOption.scopes,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        Server: {
+            name: Server.$type,
+            properties: {
+                url: {
+                    name: Server.url
+                },
+                variables: {
+                    name: Server.variables,
+                    defaultValue: []
+                }
+            },
+            superTypes: [SpecSetting.$type]
+        },
+        ServerVariable: {
+            name: ServerVariable.$type,
+            properties: {
+                name: {
+                    name: ServerVariable.name
+                },
+                values: {
+                    name: ServerVariable.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        Setting: {
+            name: Setting.$type,
+            properties: {
+                name: {
+                    name: Setting.name
+                },
+                value: {
+                    name: Setting.value
+                }
+            },
+            superTypes: []
         },
         SpecFile: {
             name: SpecFile.$type,
@@ -1710,9 +2192,19 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: SpecHeader.name
                 },
+                settings: {
+                    name: SpecHeader.settings,
+                    defaultValue: []
+                },
                 version: {
                     name: SpecHeader.version
                 }
+            },
+            superTypes: []
+        },
+        SpecSetting: {
+            name: SpecSetting.$type,
+            properties: {
             },
             superTypes: []
         },
@@ -1734,6 +2226,29 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ConstraintValue.$type, Expression.$type]
+        },
+        TagDecl: {
+            name: TagDecl.$type,
+            properties: {
+                displayName: {
+                    name: TagDecl.displayName
+                },
+                name: {
+                    name: TagDecl.name
+                }
+            },
+            superTypes: [Declaration.$type]
+        },
+        TagsClause: {
+            name: TagsClause.$type,
+            properties: {
+                tags: {
+                    name: TagsClause.tags,
+                    defaultValue: [],
+                    referenceType: Declaration.$type
+                }
+            },
+            superTypes: [EndpointClause.$type]
         },
         TypeExpr: {
             name: TypeExpr.$type,

@@ -7,3 +7,4 @@ export * from './expected-type.js';
 export * from './endpoint-types.js';
 export * from './narrowing.js';
 export { invalidateMemos, invalidateMemosOnChange } from './workspace-memo.js';
+export * from './media-types.js';

@@ -2,7 +2,7 @@ import type { AliasDecl, EnumDecl, ErrorDecl, RecordDecl } from '../generated/as
 
 /** The primitive types of Specl. The string formats (`Uuid`, `Email`, ...) are strings on the wire. */
 export type PrimitiveName =
-  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
+  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime' | 'Bytes';
 
 /**
  * The static type of a Specl expression or type reference, after aliases are resolved.

@@ -10,11 +10,16 @@ import {
   isLet,
   isMemberAccess,
   isNameRef,
+  isEndpoint,
+  isResponseRef,
+  isSecurityOption,
   isSpread,
+  isTagsClause,
   isTypeRef,
 } from '../generated/ast.js';
 import type { Argument, MemberAccess, NameRef } from '../generated/ast.js';
 import { expectedType } from '../typing/expected-type.js';
+import { BUILTIN_TYPE_NAMES, builtinTypeOf } from '../typing/media-types.js';
 import { stripOptional, typeToString } from '../typing/specl-type.js';
 import { recordFields } from '../typing/records.js';
 import { typeOf } from '../typing/type-of.js';
@@ -28,7 +33,10 @@ import { withArticle } from '../util/article.js';
 import { declarationTypes } from '../util/declaration-types.js';
 
 const outcomeMembers = ['ok', 'status', 'value', 'error'];
-const primitives = ['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'];
+const primitives = [
+  ...['String', 'Int', 'Float', 'Bool', 'Uuid', 'Email', 'Url', 'Date', 'DateTime'],
+  ...BUILTIN_TYPE_NAMES,
+];
 
 /** A linking error turned into a coded, helpful diagnostic. */
 export interface LinkingMessage {
@@ -68,6 +76,7 @@ export class LinkingMessages {
     const container = info.container;
     const name = info.reference.$refText;
     const scope = () => this.scopeOf(info);
+    if (isTypeRef(container) && builtinTypeOf(container)) return undefined;
     if (isTypeRef(container) || isSpread(container)) {
       const candidates = [...primitives, ...this.names(scope())];
       const hint = this.suggest(container, name, candidates);
@@ -83,6 +92,22 @@ export class LinkingMessages {
       return {
         code: 'specl/unknown-error',
         message: `unknown error \`${name}\`${hint.text}`,
+        ...hint,
+      };
+    }
+    if (isSecurityOption(container)) {
+      const hint = this.suggest(container, name, this.names(scope(), 'AuthDecl'));
+      return {
+        code: 'specl/unknown-name',
+        message: `unknown security scheme \`${name}\`${hint.text || `; declare it, as in \`auth ${name} bearer\``}`,
+        ...hint,
+      };
+    }
+    if (isTagsClause(container)) {
+      const hint = this.suggest(container, name, this.names(scope(), 'TagDecl'));
+      return {
+        code: 'specl/unknown-name',
+        message: `unknown tag \`${name}\`${hint.text || `; declare it with \`tag ${name}\``}`,
         ...hint,
       };
     }
@@ -140,6 +165,13 @@ export class LinkingMessages {
       return {
         code: 'specl/unknown-field',
         message: `\`${binding.name}\` is the response itself (${withArticle(typeToString(receiver))}), which has no \`${name}\`; to see how the call went, make it with \`try\`: \`let ${binding.name} = try ${isEndpointCall(binding.value) ? binding.value.endpoint.$refText : ''}(...)\``,
+      };
+    }
+    if (receiver.kind === 'null' && isResponseRef(access.receiver)) {
+      const endpoint = AstUtils.getContainerOfType(access, isEndpoint);
+      return {
+        code: 'specl/bodyless-response-read',
+        message: `no success response of \`${endpoint?.name ?? 'this endpoint'}\` has a body, so \`response.${name}\` means nothing; give a response a type, or check the state in a property`,
       };
     }
     if (candidates.length === 0) {

@@ -12,6 +12,7 @@ import { checkInvariantSatisfiability } from './invariant-satisfiability.js';
 import { checkInhabitation } from './inhabitation-check.js';
 
 import { PropertyChecks } from './property-checks.js';
+import { MetadataChecks } from './metadata-checks.js';
 
 /** Registers every Specl check with Langium's validation registry, by AST node type. */
 export function registerSpeclChecks(services: LangiumCoreServices): void {
@@ -22,6 +23,7 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
   const recordLiterals = new RecordLiteralChecks();
   const calls = new CallChecks();
   const properties = new PropertyChecks();
+  const metadata = new MetadataChecks();
   const condition = (node: { expr?: Expression; where?: Expression }, accept: ValidationAcceptor) =>
     expressions.checkCondition(node.expr ?? node.where, accept);
 
@@ -35,7 +37,15 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
       endpoints.checkRoutes(file, accept);
       checkInhabitation(file, accept);
     },
-    SpecHeader: (header, accept) => declarations.checkSpecHeader(header, accept),
+    SpecHeader: [
+      (header, accept) => declarations.checkSpecHeader(header, accept),
+      (header, accept) => metadata.checkHeader(header, accept),
+    ],
+    AuthDecl: (decl, accept) => metadata.checkAuth(decl, accept),
+    SecurityClause: (clause, accept) => metadata.checkSecurity(clause, accept),
+    TagsClause: (clause, accept) => metadata.checkTags(clause, accept),
+    BodyClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
+    ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     RecordDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),
       (decl, accept) => checkInvariantSatisfiability(decl, accept),
@@ -43,6 +53,7 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     ErrorDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),
       (decl, accept) => endpoints.checkErrorStatus(decl, accept),
+      (decl, accept) => metadata.checkMediaTypes(decl, accept),
       (decl, accept) => checkInvariantSatisfiability(decl, accept),
     ],
     Spread: (spread, accept) => declarations.checkSpread(spread, accept),
@@ -52,7 +63,10 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
       (ref, accept) => declarations.checkTypeRefTarget(ref, accept),
       (ref, accept) => constraints.checkTypeRef(ref, accept),
     ],
-    Endpoint: (endpoint, accept) => endpoints.checkEndpoint(endpoint, accept),
+    Endpoint: [
+      (endpoint, accept) => endpoints.checkEndpoint(endpoint, accept),
+      (endpoint, accept) => metadata.checkEndpointMedia(endpoint, accept),
+    ],
     Invariant: condition,
     RequiresClause: condition,
     EnsuresClause: condition,

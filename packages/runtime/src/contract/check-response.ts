@@ -1,4 +1,5 @@
-import type { ApiResponse, EndpointContract } from './contract.js';
+import { essenceOf } from './body-codec.js';
+import type { ApiResponse, BodyShape, EndpointContract } from './contract.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation } from './failures.js';
 
@@ -17,6 +18,27 @@ function isJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return true; // in process: values, not bytes
   const media = contentType.split(';')[0]!.trim().toLowerCase();
   return media === 'application/json' || media.endsWith('+json');
+}
+
+/**
+ * What is wrong with a body offered under several media types, or undefined: over HTTP, the
+ * content type must be one the status declares and the body must match that media type's
+ * type; in process (no content type), the body must match one of them.
+ */
+function mediaBodyProblem(bodies: readonly BodyShape[], response: ApiResponse, where: string) {
+  const declared = bodies.map((b) => b.mediaType).join(', ');
+  const candidates =
+    response.contentType === undefined
+      ? bodies
+      : bodies.filter((b) => essenceOf(b.mediaType) === essenceOf(response.contentType!));
+  if (candidates.length === 0)
+    return `${where} answered with content type ${response.contentType}, not one declared (${declared})`;
+  const results = candidates.map((b) => (b.validate ? b.validate(response.body) : undefined));
+  if (results.some((r) => r === undefined || r.ok)) return undefined;
+  const first = results[0]!;
+  return first.ok
+    ? undefined
+    : `the body of ${where} does not match its type: ${first.path}: ${first.message}`;
 }
 
 /** Hooks told of what a check saw: for coverage. */
@@ -63,7 +85,15 @@ export function responseViolations(
     return [new ContractViolation('status', detail, clause, exchange)];
   }
   const what = shape.error ? `error ${shape.error}` : `response ${shape.status}`;
-  if (shape.validate !== undefined) {
+  if (shape.empty && response.body !== undefined) {
+    const detail = `${where} answered ${response.status} with a body; the spec declares none (${what})`;
+    return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];
+  }
+  if (shape.bodies !== undefined) {
+    const problem = mediaBodyProblem(shape.bodies, response, `${where} (${what})`);
+    if (problem !== undefined)
+      return [new ContractViolation('body', problem, { source: what, at: contract.at }, exchange)];
+  } else if (shape.validate !== undefined) {
     if (!isJson(response.contentType)) {
       const detail = `${where} answered ${response.status} with content type ${response.contentType}, not JSON`;
       return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];

@@ -28,12 +28,35 @@ export interface ParameterShape {
   readonly validate?: Validator;
 }
 
+/** How a body of a media type travels (see the language reference, "Media types and bodies"). */
+export type MediaKind = 'json' | 'text' | 'form' | 'multipart' | 'bytes';
+
+/** A body under one media type: how it travels and, when it has one, its validator. */
+export interface BodyShape {
+  readonly mediaType: string;
+  readonly kind: MediaKind;
+  readonly validate?: Validator;
+}
+
 /** What a status of an endpoint answers with: the body's validator, or none for no body. */
 export interface ResponseShape {
   readonly status: number;
   /** The declared error's name, for a non-2xx status. */
   readonly error?: string;
   readonly validate?: Validator;
+  /** The bodies by media type, when the status answers other than JSON alone. */
+  readonly bodies?: readonly BodyShape[];
+  /** The answer has no body at all (`error NAME STATUS no body`, a `401` of a protected endpoint). */
+  readonly empty?: true;
+}
+
+/** A way to authenticate: a security scheme the endpoint accepts. */
+export interface AuthShape {
+  readonly scheme: string;
+  readonly kind: 'bearer' | 'basic' | 'apiKey' | 'oauth2' | 'openIdConnect';
+  /** apiKey: where the key travels, and under which name. */
+  readonly in?: 'header' | 'query' | 'cookie';
+  readonly parameter?: string;
 }
 
 /**
@@ -50,6 +73,10 @@ export interface EndpointContract<Request = unknown, Response = unknown> {
   readonly query: readonly ParameterShape[];
   readonly headers: readonly ParameterShape[];
   readonly hasBody: boolean;
+  /** The request body's media types, when not JSON alone; requests use the first. */
+  readonly bodyMedia?: readonly BodyShape[];
+  /** The schemes the endpoint accepts (any one), when it needs credentials. */
+  readonly security?: readonly AuthShape[];
   /** Checks a request body against its declared type (constraints and invariants included). */
   readonly validateBody?: Validator;
   /** The 2xx statuses, then the declared errors' statuses. */
@@ -68,12 +95,28 @@ export interface ApiResponse {
   readonly contentType?: string;
 }
 
+/** How to send one request. */
+export interface SendOptions {
+  /** Send no credentials, to check that a protected endpoint refuses the request. */
+  readonly withoutCredentials?: boolean;
+}
+
+/**
+ * Credentials by scheme name: a token (bearer, oauth2, openIdConnect), a key (apiKey), or
+ * `user:password` (basic). Targets hold them and never put them in a request object or report.
+ */
+export type Credentials = Readonly<Record<string, string>>;
+
 /** Where requests go: an in-process `Handlers` object or an HTTP server. */
 export interface Target {
-  /** Sends a request (the endpoint's request object: parameters by name, `body`). */
+  /**
+   * Sends a request (the endpoint's request object: parameters by name, `body`), with the
+   * credentials the target holds for a protected endpoint, unless told to send none.
+   */
   send(
     endpoint: EndpointContract,
     request: Readonly<Record<string, unknown>>,
+    options?: SendOptions,
   ): Promise<ApiResponse>;
   /** A short description for reports: `in-process` or `http://127.0.0.1:8080`. */
   readonly description: string;

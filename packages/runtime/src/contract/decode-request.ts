@@ -51,6 +51,14 @@ function headerTexts(headers: IncomingHeaders, wireName: string): string[] {
 }
 
 /**
+ * The values of a query string by name, as `URLSearchParams` gives them; written out so that
+ * compiled code type-checks without the DOM or Node typings.
+ */
+export interface QueryValues {
+  getAll(name: string): string[];
+}
+
+/**
  * The request object of an endpoint (parameters by name, `body`) from what came over HTTP:
  * path parameters, the query, headers and the parsed body; with every parameter that is missing
  * or does not match its declared type.
@@ -58,7 +66,7 @@ function headerTexts(headers: IncomingHeaders, wireName: string): string[] {
 export function decodeRequest(
   contract: EndpointContract,
   pathParams: Readonly<Record<string, string>>,
-  query: URLSearchParams,
+  query: QueryValues,
   headers: IncomingHeaders,
   body: unknown,
 ): { request: Record<string, unknown>; problems: ParameterProblem[] } {

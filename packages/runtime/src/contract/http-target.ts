@@ -1,10 +1,35 @@
-import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import { decodeBody, encodeBody, mediaKindOfContentType } from './body-codec.js';
+import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
+import { placeCredentials } from './credentials.js';
 import { ContractViolation, DiscardedRun, TargetUnreachable } from './failures.js';
+import { isBlockedPort } from './fetch-ports.js';
+import { decodeText, readBody } from './read-body.js';
+
+/** The default cap on a response body: 4 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Options of an HTTP target. */
 export interface HttpTargetOptions {
   /** How long one request may take, in milliseconds (default 10,000). */
   readonly timeoutMs?: number;
+  /** Credentials by scheme name, sent to protected endpoints and never reported. */
+  readonly credentials?: Credentials;
+  /** The most bytes a response body may have (default 4 MiB); a larger one is a failure. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Timeouts in a row, with no answer in between, after which the server is declared
+   * unreachable (default 3) when it never answered or they were on more than one endpoint: a
+   * silent server costs a few timeouts, not minutes.
+   */
+  readonly maxTimeouts?: number;
+}
+
+/** Thrown for a target fetch cannot use at all: a port it refuses, a URL it cannot take. */
+export class TargetRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetRefused';
+  }
 }
 
 /** A query or header value as text: strings as they are, other values as JSON. */
@@ -39,21 +64,46 @@ function causeCode(error: unknown): string | undefined {
 
 /**
  * A target that sends real HTTP requests to a server at `base` (any language): parameters and
- * a JSON body as the OpenAPI output describes them. A refused connection throws
- * {@link TargetUnreachable}; a timeout, a connection closed early or a body that is not the JSON
- * its content type says is a {@link ContractViolation} naming the request.
+ * a JSON body as the OpenAPI output describes them. The server is not trusted: redirects are
+ * never followed (a 3xx is an answer, checked as any other), a body is read up to
+ * `maxBodyBytes` and within the timeout, and a JSON body must be valid UTF-8. A refused
+ * connection, or `maxTimeouts` timeouts in a row (from a server that never answered, or on
+ * more than one endpoint), throws {@link TargetUnreachable}; a port
+ * fetch refuses throws {@link TargetRefused}; a timeout, a connection closed early, a body too
+ * large or not the JSON its content type says is a {@link ContractViolation} naming the request.
  */
 export function httpTarget(base: string, options: HttpTargetOptions = {}): Target {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const credentials = options.credentials ?? {};
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxTimeouts = options.maxTimeouts ?? 3;
+  if (isBlockedPort(new URL(base)))
+    throw new TargetRefused(
+      `fetch refuses to connect to port ${new URL(base).port} (a port the Fetch standard blocks); run the server on another port`,
+    );
+  // Timeouts in a row, and on which endpoints; whether the server ever answered.
+  let timeoutsInARow = 0;
+  const timedOut = new Set<string>();
+  let answered = false;
   return {
     description: base,
-    async send(endpoint, request) {
+    async send(endpoint, request, sendOptions = {}) {
       const url = new URL(requestUrl(base, endpoint, request));
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // What a report names: the request without credentials, which are added after.
+      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const placement = sendOptions.withoutCredentials
+        ? { headers: {}, query: {} }
+        : placeCredentials(endpoint, credentials);
+      for (const [name, value] of Object.entries(placement.query))
+        url.searchParams.append(name, value);
+      const accept = acceptHeader(endpoint);
+      const headers: Record<string, string> = { accept };
       for (const param of endpoint.headers) {
         const value = request[param.name];
         if (value === undefined) continue;
         const header = text(value);
+        if (header === '' && !param.optional)
+          throw new DiscardedRun(`the required header ${param.wireName} would be sent empty`);
         // HTTP carries visible ASCII in a header (and trims the ends): a value generated for a
         // property that HTTP cannot carry is not sent, and the run is discarded.
         if (!/^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/.test(header))
@@ -63,41 +113,76 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
         headers[param.wireName] = header;
       }
       const hasBody = endpoint.hasBody && request['body'] !== undefined;
-      if (hasBody) headers['content-type'] = 'application/json';
-      const what = `${endpoint.method} ${url.pathname}${url.search}`;
+      const encoded = hasBody ? encodeBody(request['body'], endpoint.bodyMedia?.[0]) : undefined;
+      if (encoded?.contentType) headers['content-type'] = encoded.contentType;
+      Object.assign(headers, placement.headers);
       let response: Response;
-      let raw: string;
+      let body: Awaited<ReturnType<typeof readBody>>;
       try {
         response = await fetch(url, {
           method: endpoint.method,
           headers,
-          ...(hasBody && { body: JSON.stringify(request['body']) }),
+          ...(encoded && { body: encoded.body }),
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
-        raw = await response.text();
+        body = await readBody(response, maxBodyBytes);
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError')
+        if (error instanceof Error && error.name === 'TimeoutError') {
+          timeoutsInARow++;
+          timedOut.add(`${endpoint.method} ${endpoint.path}`);
+          // One endpoint that hangs while others answer is a failure of that endpoint.
+          if (timeoutsInARow >= maxTimeouts && (!answered || timedOut.size > 1))
+            throw new TargetUnreachable(
+              `${base} gave no answer within ${timeoutMs} ms to ${timeoutsInARow} requests in a row (the last ${what})`,
+            );
           throw new ContractViolation('unreachable', `${what}: no answer within ${timeoutMs} ms`);
+        }
         const code = causeCode(error);
+        if (/bad port/i.test(String((error as { cause?: { message?: unknown } }).cause?.message)))
+          throw new TargetRefused(`fetch refuses to connect to ${base} (a blocked port)`);
         if (code === 'ECONNREFUSED' || code === 'ENOTFOUND')
           throw new TargetUnreachable(`cannot reach ${base} (${code}) for ${what}`);
         const reason = code ?? (error instanceof Error ? error.message : String(error));
         throw new ContractViolation('unreachable', `${what}: the connection failed (${reason})`);
       }
-      return parseAnswer(what, response, raw);
+      timeoutsInARow = 0;
+      timedOut.clear();
+      answered = true;
+      if (body.kind === 'too-large')
+        throw new ContractViolation(
+          'body',
+          `${what} answered ${response.status} with a body larger than ${maxBodyBytes} bytes (the cap, --max-body); reading stopped there`,
+        );
+      return parseAnswer(what, response, body.bytes);
     },
   };
 }
 
-function parseAnswer(what: string, response: Response, raw: string): ApiResponse {
+/** The media types the endpoint's answers may have, JSON first when it has one. */
+function acceptHeader(endpoint: EndpointContract): string {
+  const types = new Set<string>(['application/json']);
+  for (const shape of endpoint.responses)
+    for (const body of shape.bodies ?? []) types.add(body.mediaType);
+  return [...types].join(', ');
+}
+
+function parseAnswer(what: string, response: Response, bytes: Uint8Array): ApiResponse {
   const contentType = response.headers.get('content-type') ?? undefined;
-  if (raw === '') return { status: response.status, body: undefined, contentType };
-  if (contentType !== undefined && !/json/i.test(contentType))
-    return { status: response.status, body: raw, contentType };
+  // An empty body is no body, except zero bytes or an empty text under their content type.
+  if (bytes.byteLength === 0)
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
+  const json = contentType === undefined || mediaKindOfContentType(contentType) === 'json';
+  if (json && decodeText(bytes, true) === undefined)
+    throw new ContractViolation(
+      'body',
+      `${what} answered ${response.status} with a JSON body that is not valid UTF-8`,
+    );
   try {
-    return { status: response.status, body: JSON.parse(raw) as unknown, contentType };
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
   } catch {
-    const start = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+    const text = decodeText(bytes, false) ?? '';
+    const start = text.length > 80 ? `${text.slice(0, 80)}…` : text;
     throw new ContractViolation(
       'body',
       `${what} answered ${response.status} with a body that is not JSON: ${JSON.stringify(start)}`,

@@ -1,4 +1,5 @@
-import type { ApiResponse, EndpointContract, Target } from './contract.js';
+import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
+import { inProcessAuth } from './credentials.js';
 import { ContractViolation } from './failures.js';
 
 /** An in-process implementation: one async method per endpoint, as `types.ts`'s `Handlers`. */
@@ -10,10 +11,14 @@ export type HandlerObject = object;
  * values JSON cannot carry (`undefined` fields, dates, NaN). A method that is missing, throws
  * or answers something that is not `{ status, body }` is a failure naming the endpoint.
  */
-export function inProcessTarget(handlers: HandlerObject): Target {
+export function inProcessTarget(handlers: HandlerObject, credentials: Credentials = {}): Target {
   return {
     description: 'in-process',
-    async send(endpoint: EndpointContract, request: Readonly<Record<string, unknown>>) {
+    async send(
+      endpoint: EndpointContract,
+      request: Readonly<Record<string, unknown>>,
+      options = {},
+    ) {
       const method = (handlers as Record<string, unknown>)[endpoint.name];
       if (typeof method !== 'function')
         throw new ContractViolation(
@@ -22,7 +27,10 @@ export function inProcessTarget(handlers: HandlerObject): Target {
         );
       let answer: unknown;
       try {
-        answer = await (method as (r: unknown) => unknown).call(handlers, structuredClone(request));
+        // A protected endpoint's handler gets `auth`, added here so that no report shows it.
+        const auth = options.withoutCredentials ? undefined : inProcessAuth(endpoint, credentials);
+        const sent = { ...structuredClone(request), ...(auth && { auth }) };
+        answer = await (method as (r: unknown) => unknown).call(handlers, sent);
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         throw new ContractViolation('unreachable', `${endpoint.name} threw ${reason}`);
@@ -46,6 +54,8 @@ function asResponse(endpoint: EndpointContract, answer: unknown): ApiResponse {
       `${endpoint.name} answered status ${String(status)}`,
     );
   if (body === undefined) return { status, body };
+  // Raw bytes and text travel as they are; only JSON values are cloned through JSON.
+  if (body instanceof Uint8Array) return { status, body: new Uint8Array(body) };
   try {
     return { status, body: JSON.parse(JSON.stringify(body)) as unknown };
   } catch (error) {

@@ -53,6 +53,37 @@ export class ContractSession implements PropertySession {
     return exchange.response!;
   }
 
+  /**
+   * Sends a request to a protected endpoint without credentials: the answer must be 401, 403
+   * or a declared error of one of those statuses, and never a success.
+   */
+  async sendWithoutCredentials(name: string, request: Readonly<Record<string, unknown>>) {
+    const contract = this.endpoints[name];
+    if (contract === undefined) throw new Error(`the spec has no endpoint ${name}`);
+    const sent = { endpoint: name, method: contract.method, path: contract.path, request };
+    let exchange: Exchange;
+    try {
+      exchange = {
+        sent,
+        response: await this.target.send(contract, request, { withoutCredentials: true }),
+      };
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      exchange = { sent, failure: error.detail };
+      this.record(exchange);
+      throw new ContractViolation(error.kind, error.detail, error.clause, exchange);
+    }
+    this.record(exchange);
+    const status = exchange.response!.status;
+    if (status === 401 || status === 403) return exchange.response!;
+    const clause = { source: `security of ${name}`, at: contract.at };
+    const where = `${contract.method} ${contract.path}`;
+    const detail = isSuccess(status)
+      ? `${where} answered ${status} to a request without credentials; a protected endpoint refuses it with 401`
+      : `${where} answered ${status} to a request without credentials; expected 401 (or 403)`;
+    throw new ContractViolation('status', detail, clause, exchange);
+  }
+
   private record(exchange: Exchange) {
     this.exchanges.push(exchange);
     this.observer.exchanged?.(exchange);

@@ -1,7 +1,9 @@
 import type { SpecIR } from '../../ir/spec-ir.js';
 import { componentSchemas } from './component-schemas.js';
 import type { OpenApiDocument } from './openapi-document.js';
+import { licenseObject, serverObject, tagObject } from './info-objects.js';
 import { pathItems } from './path-items.js';
+import { securityRequirements, securitySchemes } from './security-objects.js';
 import { speclProperties } from './specl-properties.js';
 
 /**
@@ -12,16 +14,25 @@ import { speclProperties } from './specl-properties.js';
  */
 export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
+  const schemes = securitySchemes(ir);
   return {
     openapi: '3.1.0',
     info: {
       title: ir.name,
       version: ir.version,
       ...(ir.description !== undefined && { description: ir.description }),
+      ...(ir.contact && { contact: ir.contact }),
+      ...(ir.license && { license: licenseObject(ir.license) }),
       'x-specl-fingerprint': ir.fingerprint,
     },
+    ...(ir.servers && { servers: ir.servers.map(serverObject) }),
+    ...(ir.security && { security: securityRequirements(ir.security) }),
+    ...(ir.tags && { tags: ir.tags.map(tagObject) }),
     paths: pathItems(ir, types),
-    components: { schemas: componentSchemas(ir, types) },
+    components: {
+      schemas: componentSchemas(ir, types),
+      ...(schemes && { securitySchemes: schemes }),
+    },
     ...(ir.properties.length > 0 && { 'x-specl-properties': speclProperties(ir.properties) }),
   };
 }

@@ -77,9 +77,11 @@ function declSchema(decl: TypeDeclIR, types: TypesByName): SchemaObject {
 }
 
 /**
- * `components.schemas`: one schema per named type (records, errors, aliases, enums), by name
+ * `components.schemas`: one schema per named type (records, errors with a body, aliases, enums), by name
  * in the IR's order (sorted by name). Descriptions come from doc comments.
  */
 export function componentSchemas(ir: SpecIR, types: TypesByName): Record<string, SchemaObject> {
-  return Object.fromEntries(ir.types.map((decl) => [decl.name, declSchema(decl, types)]));
+  // An error without a body has no schema.
+  const withBodies = ir.types.filter((decl) => decl.kind !== 'error' || !decl.bodyless);
+  return Object.fromEntries(withBodies.map((decl) => [decl.name, declSchema(decl, types)]));
 }

@@ -50,6 +50,13 @@ export interface SchemaObject {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
+  readonly default?: number | string | boolean;
+  readonly examples?: readonly (number | string | boolean)[];
+  readonly deprecated?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  /** On `Bytes`: the media type of the raw bytes (a multipart file part). */
+  readonly contentMediaType?: string;
   readonly description?: string;
   /** On an enum: the doc comments of its members, by member name (only when one has one). */
   readonly 'x-specl-enum-descriptions'?: Readonly<Record<string, string>>;
@@ -59,20 +66,20 @@ export interface SchemaObject {
   readonly 'x-specl-status'?: number;
 }
 
-/** A Media Type Object; Specl bodies are always `application/json`. */
+/** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */
 export interface MediaTypeObject {
-  readonly schema: SchemaObject;
+  readonly schema?: SchemaObject;
+  readonly encoding?: Readonly<Record<string, { readonly contentType: string }>>;
 }
 
-/** The `content` of a request body or response. */
-export interface ContentObject {
-  readonly 'application/json': MediaTypeObject;
-}
+/** The `content` of a request body or response, by media type (`application/json` unless written). */
+export type ContentObject = Readonly<Record<string, MediaTypeObject>>;
 
 /** A path, query or header Parameter Object. */
 export interface ParameterObject {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header';
+  readonly deprecated?: true;
   readonly description?: string;
   readonly required: boolean;
   readonly schema: SchemaObject;
@@ -93,7 +100,12 @@ export interface ResponseObject {
 /** An Operation Object: one Specl endpoint. */
 export interface OperationObject {
   readonly operationId: string;
+  readonly summary: string;
   readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly deprecated?: true;
+  /** The endpoint's own security requirements (`[]` for a public endpoint). */
+  readonly security?: readonly SecurityRequirementObject[];
   readonly parameters?: readonly ParameterObject[];
   readonly requestBody?: RequestBodyObject;
   /** By status code; JSON prints integer-like keys in ascending order whatever the insertion order. */
@@ -119,11 +131,46 @@ export type OperationMethod = (typeof OPERATION_METHODS)[number];
 /** A Path Item Object: the operations on one path template. */
 export type PathItemObject = { readonly [M in OperationMethod]?: OperationObject };
 
+/** A Security Requirement Object: scheme name to the scopes it needs. */
+export type SecurityRequirementObject = Readonly<Record<string, readonly string[]>>;
+
+/** A Security Scheme Object. */
+export interface SecuritySchemeObject {
+  readonly type: 'http' | 'apiKey' | 'oauth2' | 'openIdConnect';
+  readonly description?: string;
+  readonly scheme?: 'bearer' | 'basic';
+  readonly bearerFormat?: string;
+  readonly name?: string;
+  readonly in?: 'header' | 'query' | 'cookie';
+  readonly openIdConnectUrl?: string;
+  readonly flows?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** A Server Object. */
+export interface ServerObject {
+  readonly url: string;
+  readonly description?: string;
+  readonly variables?: Readonly<
+    Record<
+      string,
+      { readonly default: string; readonly enum?: readonly string[]; readonly description?: string }
+    >
+  >;
+}
+
+/** A Tag Object. */
+export interface TagObject {
+  readonly name: string;
+  readonly description?: string;
+}
+
 /** The Info Object: the spec's name, version, doc comment and fingerprint. */
 export interface InfoObject {
   readonly title: string;
   readonly version: string;
   readonly description?: string;
+  readonly license?: { readonly name: string; readonly identifier?: string; readonly url?: string };
+  readonly contact?: { readonly name?: string; readonly email?: string; readonly url?: string };
   /** The spec's fingerprint (`sha256:<hex>`), naming the exact spec the document was built from. */
   readonly 'x-specl-fingerprint': string;
 }
@@ -132,9 +179,16 @@ export interface InfoObject {
 export interface OpenApiDocument {
   readonly openapi: '3.1.0';
   readonly info: InfoObject;
+  readonly servers?: readonly ServerObject[];
+  /** The security every operation requires unless it has its own. */
+  readonly security?: readonly SecurityRequirementObject[];
+  readonly tags?: readonly TagObject[];
   /** By path template, sorted. */
   readonly paths: Readonly<Record<string, PathItemObject>>;
-  readonly components: { readonly schemas: Readonly<Record<string, SchemaObject>> };
+  readonly components: {
+    readonly schemas: Readonly<Record<string, SchemaObject>>;
+    readonly securitySchemes?: Readonly<Record<string, SecuritySchemeObject>>;
+  };
   /** The spec's written properties, by name (only when it has some). */
   readonly 'x-specl-properties'?: readonly SpeclProperty[];
 }

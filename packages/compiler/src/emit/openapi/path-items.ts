@@ -8,7 +8,10 @@ import type {
   ResponseObject,
 } from './openapi-document.js';
 import { OPERATION_METHODS } from './openapi-document.js';
-import { componentRef, schemaOfType } from './schema-of-type.js';
+import { contentObject } from './content-object.js';
+import { operationSummary } from './operation-summary.js';
+import { schemaOfType } from './schema-of-type.js';
+import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
 import type { TypesByName } from './union-keyword.js';
 
@@ -31,6 +34,9 @@ function parameter(
   return {
     name,
     in: location,
+    ...(param.type.kind !== 'union' &&
+      param.type.kind !== 'nullable' &&
+      param.type.constraints.deprecated === true && { deprecated: true }),
     ...(param.description !== undefined && { description: param.description }),
     required: location === 'path' || !param.optional,
     schema: schemaOfType(param.type, types),
@@ -42,16 +48,18 @@ function parameter(
  * without a type has no `content`) described by its reason phrase, and each declared error with
  * its schema, described by its doc comment or else its name.
  */
-function responses(endpoint: EndpointIR, types: TypesByName) {
-  const entries: [number, ResponseObject][] = endpoint.responses.map((response) => [
-    response.status,
-    {
+function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: boolean) {
+  const byStatus = new Map<number, ResponseObject>();
+  for (const response of endpoint.responses) {
+    // Several clauses of one status offer several media types: their contents merge.
+    const known = byStatus.get(response.status);
+    const content = response.type && contentObject(response.type, response.mediaTypes, types);
+    byStatus.set(response.status, {
       description: httpStatusText(response.status),
-      ...(response.type && {
-        content: { 'application/json': { schema: schemaOfType(response.type, types) } },
-      }),
-    },
-  ]);
+      ...((known?.content || content) && { content: { ...known?.content, ...content } }),
+    });
+  }
+  const entries: [number, ResponseObject][] = [...byStatus];
   for (const name of endpoint.errors) {
     const error = types.get(name);
     if (error?.kind !== 'error')
@@ -60,10 +68,18 @@ function responses(endpoint: EndpointIR, types: TypesByName) {
       error.status,
       {
         description: error.description ?? error.name,
-        content: { 'application/json': { schema: { $ref: componentRef(error.name) } } },
+        ...(!error.bodyless && {
+          content: contentObject(
+            { kind: 'ref', name: error.name, constraints: {} },
+            error.mediaTypes,
+            types,
+          ),
+        }),
       },
     ]);
   }
+  if (needsCredentials && !entries.some(([status]) => status === 401))
+    entries.push([401, { description: 'Unauthorized: credentials missing or not valid' }]);
   entries.sort(([a], [b]) => a - b);
   return Object.fromEntries(entries.map(([status, response]) => [String(status), response]));
 }
@@ -78,7 +94,9 @@ function operation(
   endpoint: EndpointIR,
   pathNames: ReadonlyMap<string, string>,
   types: TypesByName,
+  ir: SpecIR,
 ): OperationObject {
+  const tagName = (name: string) => ir.tags?.find((tag) => tag.name === name)?.displayName ?? name;
   const parameters = [
     ...endpoint.pathParams.map((p) => parameter(p, 'path', pathNames.get(p.name) ?? p.name, types)),
     ...endpoint.query.map((p) => parameter(p, 'query', p.name, types)),
@@ -86,15 +104,19 @@ function operation(
   ];
   return {
     operationId: endpoint.name,
+    summary: operationSummary(endpoint.name, endpoint.description),
     ...(endpoint.description !== undefined && { description: endpoint.description }),
+    ...(endpoint.tags && { tags: endpoint.tags.map(tagName) }),
+    ...(endpoint.deprecated && { deprecated: true }),
+    ...(endpoint.security && { security: securityRequirements(endpoint.security) }),
     ...(parameters.length > 0 && { parameters }),
     ...(endpoint.body && {
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: schemaOfType(endpoint.body, types) } },
+        content: contentObject(endpoint.body, endpoint.bodyMediaTypes, types),
       },
     }),
-    responses: responses(endpoint, types),
+    responses: responses(endpoint, types, isProtected(endpoint.security, ir.security)),
     ...conditionsExtension('x-specl-requires', endpoint.requires),
     ...conditionsExtension('x-specl-ensures', endpoint.ensures),
   };
@@ -125,7 +147,7 @@ export function pathItems(ir: SpecIR, types: TypesByName): Record<string, PathIt
     items.set(template, item);
     item.set(
       endpoint.method.toLowerCase() as OperationMethod,
-      operation(endpoint, pathNames, types),
+      operation(endpoint, pathNames, types, ir),
     );
   }
   return Object.fromEntries(

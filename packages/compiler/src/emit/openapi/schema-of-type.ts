@@ -18,6 +18,7 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, JsonSchemaType>> = {
   Url: 'string',
   Date: 'string',
   DateTime: 'string',
+  Bytes: 'string',
 };
 
 const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
@@ -45,6 +46,11 @@ export function constraintKeywords(c: ConstraintsIR): SchemaObject {
     ...(c.minItems !== undefined && { minItems: c.minItems }),
     ...(c.maxItems !== undefined && { maxItems: c.maxItems }),
     ...(c.unique !== undefined && { uniqueItems: c.unique }),
+    ...(c.default !== undefined && { default: c.default }),
+    ...(c.example !== undefined && { examples: [c.example] }),
+    ...(c.deprecated === true && { deprecated: true }),
+    ...(c.readOnly === true && { readOnly: true }),
+    ...(c.writeOnly === true && { writeOnly: true }),
   };
 }
 
@@ -127,6 +133,7 @@ export function schemaOfType(type: TypeIR, types: TypesByName): SchemaObject {
       return {
         type: PRIMITIVE_TYPES[type.name],
         ...(format !== undefined && { format }),
+        ...(type.name === 'Bytes' && { contentMediaType: 'application/octet-stream' }),
         ...constraintKeywords(constraints),
       };
     }

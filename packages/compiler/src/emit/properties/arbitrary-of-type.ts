@@ -59,20 +59,24 @@ export class ArbitraryWriter {
 
   /**
    * The arbitrary of a header's value: HTTP carries only visible ASCII there (and trims the
-   * ends), so plain strings are drawn from `!` to `~` and other strings are kept to them.
+   * ends), so plain strings are drawn from `!` to `~` and other strings are kept to them; a
+   * required header is never empty (an empty header reads as a missing one).
    */
-  headerValue(type: TypeIR): string {
+  headerValue(type: TypeIR, required = true): string {
     const resolved = type.kind === 'ref' ? this.context.types.get(type.name) : undefined;
     const plain = resolved?.kind === 'alias' ? resolved.type : type;
+    const least = required ? 1 : 0;
     if (plain.kind === 'primitive' && plain.name === 'String') {
       const c = join(plain.constraints, type.kind === 'ref' ? join(type.constraints, NONE) : NONE);
       if (c.patterns.length === 0) {
         const unit =
           'fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code))';
-        return `fc.string(${options({ unit, minLength: c.minLength, maxLength: c.maxLength })})`;
+        const minLength = Math.max(c.minLength ?? 0, least) || undefined;
+        return `fc.string(${options({ unit, minLength, maxLength: c.maxLength })})`;
       }
     }
-    return `${this.of(type)}.filter((value) => typeof value !== 'string' || /^[\x21-\x7e]*$/.test(value))`;
+    const empty = required ? "value !== '' && " : '';
+    return `${this.of(type)}.filter((value) => typeof value !== 'string' || (${empty}/^[\x21-\x7e]*$/.test(value)))`;
   }
 
   /** Caps the items of a list or map that leads back to recursion (see RECURSIVE_FAN_OUT). */
@@ -192,6 +196,8 @@ export class ArbitraryWriter {
         return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString().slice(0, 10))`, c);
       case 'DateTime':
         return this.filtered(`fc.date(${DATE_RANGE}).map((d) => d.toISOString())`, c);
+      case 'Bytes':
+        return 'fc.uint8Array({ maxLength: 64 })';
     }
   }
 

@@ -1,3 +1,4 @@
+import { JSON_MEDIA_TYPE, mediaKindOf } from '@specl/language';
 import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
@@ -126,7 +127,7 @@ function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, req
   const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
   const fields = params.map((p) => {
     const header = endpoint.headers.includes(p);
-    return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type) : writer.of(p.type)}`;
+    return `${propertyKey(p.name, true)}: ${header ? writer.headerValue(p.type, !p.optional) : writer.of(p.type)}`;
   });
   if (endpoint.body) fields.push(`body: ${writer.of(endpoint.body)}`);
   const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
@@ -144,17 +145,24 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
   const success = successType(endpoint, context);
   const type = `${context.imports.type('EndpointContract')}<${request}, ${success}>`;
   const responses = [
-    ...endpoint.responses.map((response) => {
-      const validate = response.type ? validatorOf(response.type, context) : undefined;
-      return `{ status: ${response.status}${validate ? `, validate: ${validate}` : ''} }`;
-    }),
+    ...successShapes(endpoint, context),
     ...endpoint.errors.flatMap((name) => {
       const decl = context.types.get(name);
       if (decl?.kind !== 'error') return [];
+      if (decl.bodyless)
+        return [`{ status: ${decl.status}, error: ${tsString(name)}, empty: true }`];
       const validate = context.fromTypes.value(context.names.validator(name));
+      if (decl.mediaTypes)
+        return [
+          `{ status: ${decl.status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)} }`,
+        ];
       return [`{ status: ${decl.status}, error: ${tsString(name)}, validate: ${validate} }`];
     }),
+    ...(needsCredentials(endpoint, context) && !declaresStatus(endpoint, context, 401)
+      ? [`{ status: 401, error: 'Unauthorized', empty: true }`]
+      : []),
   ];
+  const security = securityShapes(endpoint, context);
   return [
     '',
     `/** The contract of \`${endpoint.method} ${endpoint.path}\` (${at(endpoint.location)}). */`,
@@ -173,6 +181,10 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
     `    query: ${shapes(endpoint.query, context)},`,
     `    headers: ${shapes(endpoint.headers, context)},`,
     `    hasBody: ${endpoint.body !== undefined},`,
+    ...(endpoint.body && endpoint.bodyMediaTypes
+      ? [`    bodyMedia: ${bodiesCode(endpoint.bodyMediaTypes, undefined)},`]
+      : []),
+    ...(security ? [`    security: ${security},`] : []),
     ...(endpoint.body ? [`    validateBody: ${validatorOf(endpoint.body, context)},`] : []),
     `    responses: [${responses.join(', ')}],`,
     '    requires,',
@@ -181,6 +193,65 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
     '  };',
     '})();',
   ];
+}
+
+/** Body shapes of media types: `[{ mediaType, kind, validate }]`. */
+function bodiesCode(mediaTypes: readonly string[], validate: string | undefined): string {
+  const entries = mediaTypes.map(
+    (m) =>
+      `{ mediaType: ${tsString(m)}, kind: ${tsString(mediaKindOf(m))}${validate ? `, validate: ${validate}` : ''} }`,
+  );
+  return `[${entries.join(', ')}]`;
+}
+
+/**
+ * The success shapes: one per status. A status written with several media types (in one
+ * clause or several) gets `bodies`; a JSON-only status keeps the v0 shape.
+ */
+function successShapes(endpoint: EndpointIR, context: PropertiesContext): string[] {
+  const statuses = [...new Set(endpoint.responses.map((r) => r.status))];
+  return statuses.map((status) => {
+    const clauses = endpoint.responses.filter((r) => r.status === status);
+    const [first] = clauses;
+    if (clauses.length === 1 && !first!.mediaTypes) {
+      const validate = first!.type ? validatorOf(first!.type, context) : undefined;
+      return `{ status: ${status}${validate ? `, validate: ${validate}` : ''} }`;
+    }
+    const bodies = clauses.flatMap((r) => {
+      if (!r.type) return [];
+      const code = bodiesCode(r.mediaTypes ?? [JSON_MEDIA_TYPE], validatorOf(r.type, context));
+      return [code.slice(1, -1)];
+    });
+    return `{ status: ${status}, bodies: [${bodies.join(', ')}] }`;
+  });
+}
+
+/** Whether an endpoint needs credentials: its own security, else the spec's, names a scheme. */
+function needsCredentials(endpoint: EndpointIR, context: PropertiesContext): boolean {
+  return (endpoint.security ?? context.ir.security ?? []).length > 0;
+}
+
+function declaresStatus(endpoint: EndpointIR, context: PropertiesContext, status: number) {
+  return endpoint.errors.some((name) => {
+    const decl = context.types.get(name);
+    return decl?.kind === 'error' && decl.status === status;
+  });
+}
+
+/** The schemes a protected endpoint accepts, as `AuthShape`s; undefined for a public one. */
+function securityShapes(endpoint: EndpointIR, context: PropertiesContext): string | undefined {
+  const requirements = endpoint.security ?? context.ir.security ?? [];
+  if (requirements.length === 0) return undefined;
+  const shapes = requirements.flatMap((requirement) => {
+    const auth = context.ir.auth?.find((a) => a.name === requirement.scheme);
+    if (!auth) return [];
+    const where =
+      auth.kind === 'apiKey'
+        ? `, in: ${tsString(auth.in!)}, parameter: ${tsString(auth.parameter!)}`
+        : '';
+    return [`{ scheme: ${tsString(auth.name)}, kind: ${tsString(auth.kind)}${where} }`];
+  });
+  return `[${shapes.join(', ')}]`;
 }
 
 /** A validator of a type: a named type's own, or a check written for others. */

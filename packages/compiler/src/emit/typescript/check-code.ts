@@ -20,6 +20,7 @@ const PRIMITIVE_CHECKS: Readonly<Record<PrimitiveName, RuntimeHelper>> = {
   Url: 'checkUrl',
   Date: 'checkDate',
   DateTime: 'checkDateTime',
+  Bytes: 'checkBytes',
 };
 
 /**

@@ -16,7 +16,40 @@ function parameter(param: ParamIR, what: string, names: TypeScriptNames): Proper
 
 const route = (endpoint: EndpointIR) => `\`${endpoint.method} ${endpoint.path}\``;
 
-function requestInterface(endpoint: EndpointIR, names: TypeScriptNames): InterfaceModel {
+/** The schemes an endpoint accepts: its own security, else the spec's. */
+function schemesOf(endpoint: EndpointIR, ir: SpecIR) {
+  const requirements = endpoint.security ?? ir.security ?? [];
+  return requirements.flatMap((r) => ir.auth?.find((a) => a.name === r.scheme) ?? []);
+}
+
+/** The `auth` of a protected endpoint's request: the credentials of each scheme it accepts. */
+function authMember(endpoint: EndpointIR, ir: SpecIR): PropertyModel[] {
+  const schemes = schemesOf(endpoint, ir);
+  if (schemes.length === 0) return [];
+  const options = schemes.map((auth) => {
+    const scheme = `scheme: ${JSON.stringify(auth.name)}`;
+    if (auth.kind === 'basic') return `{ ${scheme}; username: string; password: string }`;
+    if (auth.kind === 'apiKey') return `{ ${scheme}; key: string }`;
+    return `{ ${scheme}; token: string }`;
+  });
+  return [
+    {
+      kind: 'property',
+      name: 'auth',
+      optional: true,
+      type: options.join(' | '),
+      doc: [
+        `The credentials the request carried (${schemes.map((s) => s.name).join(' or ')}); absent when it carried none, and then the handler answers 401.`,
+      ],
+    },
+  ];
+}
+
+function requestInterface(
+  endpoint: EndpointIR,
+  ir: SpecIR,
+  names: TypeScriptNames,
+): InterfaceModel {
   const handler = `${names.handlers}.${endpoint.name}`;
   return {
     kind: 'interface',
@@ -37,6 +70,7 @@ function requestInterface(endpoint: EndpointIR, names: TypeScriptNames): Interfa
             },
           ]
         : []),
+      ...authMember(endpoint, ir),
     ],
   };
 }
@@ -49,8 +83,17 @@ function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): D
   );
   const errors = endpoint.errors.flatMap((name) => {
     const decl = ir.types.find((type) => type.name === name);
-    return decl?.kind === 'error' ? [`{ status: ${decl.status}; body: ${names.type(name)} }`] : [];
+    if (decl?.kind !== 'error') return [];
+    return [
+      decl.bodyless
+        ? `{ status: ${decl.status} }`
+        : `{ status: ${decl.status}; body: ${names.type(name)} }`,
+    ];
   });
+  const declares401 = endpoint.errors.some((name) =>
+    ir.types.find((type) => type.name === name && type.kind === 'error' && type.status === 401),
+  );
+  if (schemesOf(endpoint, ir).length > 0 && !declares401) errors.push('{ status: 401 }');
   return {
     kind: 'type',
     name: names.result(endpoint.name),
@@ -69,7 +112,7 @@ function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): D
  */
 export function endpointDeclarations(ir: SpecIR, names: TypeScriptNames): DeclarationModel[] {
   return ir.endpoints.flatMap((endpoint) => [
-    requestInterface(endpoint, names),
+    requestInterface(endpoint, ir, names),
     resultType(endpoint, ir, names),
   ]);
 }

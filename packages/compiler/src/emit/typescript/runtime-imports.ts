@@ -8,6 +8,7 @@ import { LINE_WIDTH } from './ts-syntax.js';
 export const RUNTIME_HELPERS = [
   'boundedFilter',
   'checkBool',
+  'checkBytes',
   'checkDate',
   'checkDateTime',
   'checkEmail',

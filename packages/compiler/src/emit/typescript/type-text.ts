@@ -12,6 +12,7 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, string>> = {
   Url: 'string',
   Date: 'string',
   DateTime: 'string',
+  Bytes: 'Uint8Array',
 };
 
 /** Whether a type's text must be parenthesised before `[]`. */

@@ -1,0 +1,170 @@
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CliError } from './cli-error.js';
+
+/** A file to write: its absolute path, its content, and the path as the user is shown it. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly content: string;
+  readonly shown: string;
+  /** The file's mode (permission bits); default: as a new file gets. */
+  readonly mode?: number;
+}
+
+/** The temporary file a write goes through: `.NAME.PID.tmp` beside the file. */
+function tempPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.tmp$/;
+
+/** Whether a process with this id is running (a signal 0 finds it). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed specl left in a folder (`.NAME.PID.tmp` whose process
+ * is gone), so that a `kill -9` during a write leaves nothing behind for long.
+ */
+export function sweepStaleTempFiles(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) {
+      rmSync(join(folder, name), { force: true });
+    }
+  }
+}
+
+/**
+ * Creates a folder and the folders above it that are missing, one level at a time (Node's
+ * recursive mkdir loops for ever under `/proc`). Throws a usage error naming the folder.
+ */
+export function makeFolder(folder: string, shown: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CliError(`cannot create \`${shown}\` (${reason}); check that it can be written`);
+    }
+  }
+}
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let interruptsDeferred = false;
+
+/**
+ * Makes Ctrl-C, SIGTERM and SIGHUP wait for a synchronous write to end: without a listener,
+ * Node dies the moment such a signal comes, in the middle of a write; with one, the listener
+ * runs only once the write is done. The listener then ends the process as the signal would
+ * have (unless another part of the program, such as `--watch`, listens for it too).
+ */
+function deferInterrupts(): void {
+  if (interruptsDeferred) return;
+  interruptsDeferred = true;
+  // First among the listeners, so that it sees the others before a `once` one removes itself.
+  const onSignal = (signal: NodeJS.Signals) => {
+    const others = process.listenerCount(signal) - 1;
+    for (const each of INTERRUPTS) process.off(each, onSignal);
+    if (others === 0) process.kill(process.pid, signal);
+  };
+  for (const signal of INTERRUPTS) process.prependListener(signal, onSignal);
+}
+
+/**
+ * Writes files as a set: every file to a temporary file beside it first, then each renamed
+ * over its target, so that a failure while staging leaves every old file as it was and no
+ * reader sees half a file. The whole set is written synchronously, and a Ctrl-C, SIGTERM or
+ * SIGHUP arriving meanwhile takes effect once it is written (see {@link deferInterrupts}).
+ * Throws a usage error naming the file that could not be written, after removing the
+ * temporary files.
+ */
+export function writeFileSet(files: readonly FileToWrite[]): void {
+  deferInterrupts();
+  const staged: string[] = [];
+  try {
+    for (const file of files) {
+      const temp = tempPathOf(file.path);
+      try {
+        staged.push(temp);
+        writeFileSync(temp, file.content);
+        if (file.mode !== undefined) chmodSync(temp, file.mode);
+      } catch (error) {
+        throw cannotWrite(file, error);
+      }
+    }
+    files.forEach((file, i) => {
+      try {
+        renameSync(staged[i]!, file.path);
+      } catch (error) {
+        throw cannotWrite(file, error);
+      }
+    });
+  } finally {
+    for (const temp of staged) rmSync(temp, { force: true });
+    // One more turn of the event loop, in which a signal that came meanwhile is handled
+    // (signal listeners do not keep a process alive, so it could otherwise end unnoticed).
+    setTimeout(() => undefined, 1);
+  }
+}
+
+/** Writes one file atomically (a set of one): see {@link writeFileSet}. */
+export function writeFileAtomic(path: string, content: string, shown = path): void {
+  writeFileSet([{ path, content, shown }]);
+}
+
+/**
+ * Writes a new file atomically, never replacing one: the content goes to a temporary file that
+ * is then linked to `path`, which fails when `path` exists (even if it appeared meanwhile).
+ */
+export function writeNewFileAtomic(path: string, content: string, shownAs = path): void {
+  deferInterrupts();
+  const temp = tempPathOf(path);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && existsSync(path)) {
+      throw new CliError(
+        `\`${shownAs}\` exists; pass --force to overwrite it, or name another file with --out`,
+      );
+    }
+    throw cannotWrite({ path, content, shown: shownAs }, error);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function cannotWrite(file: FileToWrite, error: unknown): CliError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new CliError(
+    `cannot write \`${file.shown}\` (${reason}); check that its folder exists and is writable`,
+  );
+}
