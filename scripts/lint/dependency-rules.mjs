@@ -58,7 +58,14 @@ export const packages = [
   {
     dir: 'packages/lsp',
     name: '@specl/lsp',
-    ours: ['@specl/language', '@specl/compiler', '@specl/verify', '@specl/agent', '@specl/runtime'],
+    ours: [
+      '@specl/language',
+      '@specl/compiler',
+      '@specl/verify',
+      '@specl/agent',
+      '@specl/runtime',
+      '@specl/import',
+    ],
   },
   {
     dir: 'cli',

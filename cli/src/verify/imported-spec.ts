@@ -1,7 +1,6 @@
 import type { SpecIR } from '@specl/compiler';
-import { LoweringError, lowerSpec } from '@specl/compiler';
+import { buildSpec } from '@specl/compiler';
 import { ImportError, importOpenApi, warningKinds } from '@specl/import';
-import { checkSources } from '@specl/language';
 import { CliError } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { displayFile, plural } from '../report/check-report.js';
@@ -39,13 +38,12 @@ export async function loadImportedSpec(path: string, context: CommandContext): P
     throw error;
   }
   const virtual = '/specl-import/imported.specl';
-  const checked = await checkSources({ [virtual]: text });
-  const root = checked.documents.find((document) => document.uri.path === virtual);
-  if (!root) throw new CliError(`cannot import \`${shown}\``);
-  try {
-    return lowerSpec(root, checked.documents);
-  } catch (error) {
-    if (error instanceof LoweringError) throw new CliError(`${shown}: ${error.message}`);
-    throw error;
+  const build = await buildSpec({ files: { [virtual]: text }, root: virtual });
+  if (!build.ir) {
+    const first = build.diagnostics[0];
+    throw new CliError(
+      `cannot verify against \`${shown}\`: ${first?.message ?? build.problem ?? 'it does not import'}`,
+    );
   }
+  return build.ir;
 }

@@ -1,9 +1,10 @@
-import type { ExtensionContext } from 'vscode';
-import { workspace } from 'vscode';
+import type { ExtensionContext, Uri } from 'vscode';
+import { commands, window, workspace } from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+let started: Promise<void> | undefined;
 
 /**
  * Starts the Specl language server for `.specl` files: the server bundled with the extension,
@@ -21,7 +22,41 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.specl') },
   };
   client = new LanguageClient('specl', 'Specl', serverOptions, clientOptions);
-  await client.start();
+  context.subscriptions.push(
+    commands.registerCommand('specl.importIntoSpecl', (uri?: Uri) => importIntoSpecl(uri)),
+  );
+  started = client.start();
+  await started;
+}
+
+/** What the server's `specl.importOpenApi` answers. */
+type ImportOutcome =
+  { status: 'imported'; uri: string; summary: string } | { status: 'error'; message: string };
+
+/**
+ * "Import into Specl": asks the server to import the OpenAPI or Swagger file (the one clicked in
+ * the explorer, or the active editor's) beside it, then opens the spec it wrote.
+ */
+async function importIntoSpecl(uri?: Uri): Promise<void> {
+  const target = uri ?? window.activeTextEditor?.document.uri;
+  if (!client || !target) {
+    await window.showErrorMessage('Import into Specl: open an OpenAPI or Swagger file first.');
+    return;
+  }
+  await started;
+  const outcome = (await client.sendRequest('workspace/executeCommand', {
+    command: 'specl.importOpenApi',
+    arguments: [target.toString()],
+  })) as ImportOutcome;
+  if (outcome.status === 'error') {
+    await window.showErrorMessage(`Import into Specl: ${outcome.message}`);
+    return;
+  }
+  const document = await workspace.openTextDocument(
+    target.with({ path: new URL(outcome.uri).pathname }),
+  );
+  await window.showTextDocument(document);
+  await window.showInformationMessage(`Specl: ${outcome.summary}`);
 }
 
 export async function deactivate(): Promise<void> {

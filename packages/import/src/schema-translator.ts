@@ -351,6 +351,36 @@ export class SchemaTranslator {
 
   /** Whether no value can match two of `options`: each allows JSON types no other does. */
   private disjoint(options: unknown[], pointer: string): boolean {
+    return this.disjointTypes(options, pointer) || this.disjointRecords(options, pointer);
+  }
+
+  /**
+   * Whether closed records tell each other apart: for every two, one requires a property the
+   * other (closed) does not declare.
+   */
+  private disjointRecords(options: unknown[], pointer: string): boolean {
+    const shapes = options.map((option) => {
+      const { value } = this.context.deref(option, pointer);
+      if (!isObject(value) || value.additionalProperties !== false || !isObject(value.properties))
+        return undefined;
+      const required = Array.isArray(value.required)
+        ? value.required.filter((r): r is string => typeof r === 'string')
+        : [];
+      return { keys: new Set(Object.keys(value.properties)), required };
+    });
+    if (shapes.some((shape) => shape === undefined)) return false;
+    for (let i = 0; i < shapes.length; i++) {
+      for (let j = i + 1; j < shapes.length; j++) {
+        const a = shapes[i]!;
+        const b = shapes[j]!;
+        if (!a.required.some((r) => !b.keys.has(r)) && !b.required.some((r) => !a.keys.has(r)))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  private disjointTypes(options: unknown[], pointer: string): boolean {
     const seen = new Set<string>();
     for (const option of options) {
       const { value } = this.context.deref(option, pointer);

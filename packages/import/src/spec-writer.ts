@@ -19,12 +19,66 @@ export function headerLines(context: ImportContext): string[] {
       );
     }
   });
+  const servers = [...serverLines(context), ...infoLines(context, info)];
+  const head = `spec ${name} version ${stringLiteral(version)!}`;
   return [
     ...notes,
     ...rootNotes(context),
     ...docLines(info.description),
-    `spec ${name} version ${stringLiteral(version)!}`,
+    ...(servers.length > 0 ? [`${head} {`, ...servers.map((l) => `  ${l}`), '}'] : [head]),
   ];
+}
+
+/** `server "URL"` settings (with their descriptions) for the document's servers without variables. */
+function serverLines(context: ImportContext): string[] {
+  const servers = context.document.servers;
+  if (!Array.isArray(servers)) return [];
+  const lines: string[] = [];
+  servers.forEach((server, i) => {
+    if (!isObject(server) || typeof server.url !== 'string') return;
+    const url = stringLiteral(server.url);
+    if (!url || !/^https?:\/\/[^\s{}]+$/.test(server.url)) {
+      context.warn(
+        'left-out',
+        `#/servers/${i}`,
+        `server \`${server.url}\` is left out: Specl servers are absolute URLs without variables`,
+      );
+      return;
+    }
+    lines.push(...docLines(server.description), `server ${url}`);
+  });
+  return lines;
+}
+
+function isNoSecurity(security: unknown): boolean {
+  return Array.isArray(security) && security.length === 0;
+}
+
+/** `license`, `contact` and `security none` settings from `info` and the root `security`. */
+function infoLines(context: ImportContext, info: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  const license = info.license;
+  if (isObject(license)) {
+    const name = typeof license.identifier === 'string' ? license.identifier : license.name;
+    const url = typeof license.url === 'string' ? stringLiteral(license.url) : undefined;
+    if (typeof name === 'string' && stringLiteral(name)) {
+      lines.push(
+        `license ${stringLiteral(name)!}${url && typeof license.identifier !== 'string' ? ` { url: ${url} }` : ''}`,
+      );
+    } else context.warn('left-out', '#/info/license', 'the license is left out: it has no name');
+  }
+  const contact = info.contact;
+  if (isObject(contact)) {
+    const settings = (['email', 'url'] as const)
+      .filter((key) => typeof contact[key] === 'string' && stringLiteral(contact[key] as string))
+      .map((key) => `${key}: ${stringLiteral(contact[key] as string)!}`);
+    const name = typeof contact.name === 'string' ? stringLiteral(contact.name) : undefined;
+    lines.push(
+      `contact${name ? ` ${name}` : ''}${settings.length > 0 ? ` { ${settings.join(', ')} }` : ''}`,
+    );
+  }
+  if (isNoSecurity(context.document.security)) lines.push('security none');
+  return lines;
 }
 
 function semver(raw: string): string {
@@ -39,18 +93,6 @@ function rootNotes(context: ImportContext): string[] {
   const { result, notes } = context.collecting(() => {
     const doc = context.document;
     const lines: string[] = [];
-    if (Array.isArray(doc.servers) && doc.servers.length > 0) {
-      context.warn(
-        'left-out',
-        '#/servers',
-        'servers are left out: give the base URL to `specl verify --url`',
-      );
-      for (const server of doc.servers)
-        if (isObject(server))
-          lines.push(
-            `server: ${String(server.url)}${typeof server.description === 'string' ? ` (${server.description})` : ''}`,
-          );
-    }
     const schemes = isObject(doc.components) ? doc.components.securitySchemes : undefined;
     if (isObject(schemes) && Object.keys(schemes).length > 0) {
       context.warn(
@@ -61,7 +103,7 @@ function rootNotes(context: ImportContext): string[] {
       for (const [key, scheme] of Object.entries(schemes))
         lines.push(`security scheme ${key}: ${shortJson(scheme, 200)}`);
     }
-    if (doc.security !== undefined) {
+    if (doc.security !== undefined && !isNoSecurity(doc.security)) {
       context.warn(
         'left-out',
         '#/security',

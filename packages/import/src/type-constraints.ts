@@ -27,7 +27,7 @@ export function stringConstraints(
       `minLength ${min} is above maxLength ${max}: both left out`,
     );
   } else {
-    if (min !== undefined && min > 0) entries.push(['minLength', numberLiteral(min)]);
+    if (min !== undefined) entries.push(['minLength', numberLiteral(min)]);
     if (max !== undefined) entries.push(['maxLength', numberLiteral(max)]);
   }
   const patterns: string[] = [];
@@ -167,7 +167,7 @@ export function listConstraints(schema: Record<string, unknown>): string {
   const min = wholeNumber(schema.minItems);
   const max = wholeNumber(schema.maxItems);
   if (!(min !== undefined && max !== undefined && min > max)) {
-    if (min !== undefined && min > 0) entries.push(['minItems', numberLiteral(min)]);
+    if (min !== undefined) entries.push(['minItems', numberLiteral(min)]);
     if (max !== undefined) entries.push(['maxItems', numberLiteral(max)]);
   }
   if (schema.uniqueItems === true) entries.push(['unique', 'true']);

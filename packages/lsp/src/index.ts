@@ -8,3 +8,5 @@ export type { VerificationState, VerifyOutcome } from './verification/verificati
 export { VerificationLenses, VERIFY_COMMAND } from './verification/verification-lenses.js';
 export type { VerifySettings } from './verification/verification-settings.js';
 export { DEFAULT_RUNS } from './verification/verification-settings.js';
+export { IMPORT_COMMAND, ImportCommandHandler } from './import-command-handler.js';
+export type { ImportOutcome } from './import-command-handler.js';

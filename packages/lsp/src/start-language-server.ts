@@ -22,6 +22,7 @@ import { VerificationLenses } from './verification/verification-lenses.js';
 import { VerificationService } from './verification/verification-service.js';
 import { VerifyCommandHandler } from './verification/verify-command-handler.js';
 import { ComposedCommandHandler } from './composed-command-handler.js';
+import { ImportCommandHandler } from './import-command-handler.js';
 import { guardMalformedMessages } from './malformed-message-guard.js';
 
 /** What the Specl language server is started with. */
@@ -65,6 +66,7 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
           ExecuteCommandHandler: (services) =>
             new ComposedCommandHandler([
               ...(verification ? [new VerifyCommandHandler(verification)] : []),
+              new ImportCommandHandler(),
               new AgentCommandHandler({
                 connection,
                 env: options.env ?? process.env,

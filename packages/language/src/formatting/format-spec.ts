@@ -170,7 +170,11 @@ function indentOf(
   if (token.kind !== 'code') {
     // A comment on its own line is indented as the code it precedes; before a closing
     // bracket, as the lines inside the brackets.
-    const next = tokens.slice(i + 1).find((t) => t.kind === 'code');
+    // (Searched in place: copying the rest of the tokens for each comment made formatting
+    // quadratic in a file with many comments, as imported specs have.)
+    let next: FormatToken | undefined;
+    for (let j = i + 1; j < tokens.length && !next; j++)
+      if (tokens[j]!.kind === 'code') next = tokens[j];
     if (!next || isCloser(next)) {
       const open = stack[stack.length - 1];
       return open ? lineIndents[open.line]! + 1 : 0;
