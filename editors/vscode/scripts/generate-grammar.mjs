@@ -13,8 +13,14 @@ const output = join(here, 'syntaxes/specl.tmLanguage.json');
 
 /** Highlighting classes: TextMate scope and the keywords in it. */
 const classes = [
-  ['keyword.declaration.specl', 'spec version import type enum error endpoint property auth tag server license contact flow scope'],
-  ['keyword.other.clause.specl', 'header query body response errors requires ensures invariant security tags deprecated as no none'],
+  [
+    'keyword.declaration.specl',
+    'spec version import type enum error endpoint property auth tag server license contact flow scope',
+  ],
+  [
+    'keyword.other.clause.specl',
+    'header query body response errors requires ensures invariant security tags deprecated as no none',
+  ],
   ['keyword.control.specl', 'forall where let try expect'],
   ['keyword.operator.word.specl', 'and or not implies in'],
   ['keyword.control.quantifier.specl', 'all any'],
