@@ -14,8 +14,7 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { checkVersion, diffSpecs, lowerChecked } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
+import { buildSpec, checkVersion, diffSpecs } from '@specl/compiler';
 import { checkSpeclBuild, CLI, RESULTS, ROOT, WORK } from './lib/compile-tools.mjs';
 import { failer } from './lib/fail.mjs';
 import { evolveSpec } from './lib/gen-diff-spec.mjs';
@@ -71,16 +70,15 @@ function options() {
 /** Checks and lowers a spec file in process; fails the benchmark on any diagnostic. */
 async function lower(file) {
   const start = performance.now();
-  const result = await checkSpecFiles([file]);
-  const lowered = lowerChecked(result, file);
+  const build = await buildSpec({ root: file });
   const ms = performance.now() - start;
-  if (!lowered.ir || result.diagnostics.length > 0) {
+  if (!build.ir || build.diagnostics.length > 0) {
     fail(
       `GENERATED SPEC DOES NOT CHECK CLEAN: ${relative(ROOT, file)}`,
-      JSON.stringify(result.diagnostics.slice(0, 5), null, 2),
+      JSON.stringify(build.diagnostics.slice(0, 5), null, 2),
     );
   }
-  return { ir: lowered.ir, ms };
+  return { ir: build.ir, ms };
 }
 
 /** Fails unless the diff found exactly the expected changes, by kind. */

@@ -7,6 +7,7 @@ import { implementHelp, repairHelp } from './commands/agent-help.js';
 import { fmtHelp } from './commands/fmt-help.js';
 import { lspHelp } from './commands/lsp-help.js';
 import { initHelp } from './commands/init-help.js';
+import { proxyHelp } from './commands/proxy-help.js';
 import { importHelp } from './commands/import-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
@@ -55,6 +56,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
     help: lspHelp,
   },
+  proxy: {
+    load: async () => (await import('./commands/proxy-command.js')).runProxy,
+    help: proxyHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -72,6 +77,7 @@ Commands:
   import <openapi> [--out file] write a spec for an OpenAPI 3.x or Swagger 2.0 document
   init [folder]                 start a project: a spec, its outputs, a skeleton, CI, editor
   lsp --stdio                   run the language server (for editors)
+  proxy <spec> --target <url>   check live traffic against a spec, as a reverse proxy
 
 Options:
   -v, --version   print the version

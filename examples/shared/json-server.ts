@@ -13,10 +13,12 @@ export interface JsonRequest {
   readonly body: unknown;
 }
 
-/** An answer: a status and a JSON body (none when `undefined`). */
+/** An answer: a status and a body (none when `undefined`): JSON, or text or bytes as typed. */
 export interface JsonAnswer {
   readonly status: number;
   readonly body?: unknown;
+  /** The media type of a text or bytes body (`text/plain`, `image/png`). */
+  readonly contentType?: string;
 }
 
 /** One operation: a method, a path template such as `/accounts/{id}`, and what it calls. */
@@ -52,16 +54,46 @@ export function headerParam(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
+/** The bearer token of a request (`Authorization: Bearer <token>`), for a handler's `auth`. */
+export function bearerAuth<S extends string>(
+  headers: IncomingHttpHeaders,
+  scheme: S,
+): { scheme: S; token: string } | undefined {
+  const match = /^Bearer (\S+)$/.exec(headers.authorization ?? '');
+  return match ? { scheme, token: match[1]! } : undefined;
+}
+
+/**
+ * A request body: multipart form data as a record (files as bytes, other parts as strings),
+ * otherwise JSON (none when empty).
+ */
 async function readBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const contentType = request.headers['content-type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    const form = await new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    }).formData();
+    const record: Record<string, unknown> = {};
+    for (const [name, value] of form.entries())
+      record[name] = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
+    return record;
+  }
+  const text = raw.toString('utf8');
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-function send(response: ServerResponse, status: number, body: unknown) {
+function send(response: ServerResponse, status: number, body: unknown, contentType?: string) {
   if (body === undefined) {
     response.writeHead(status).end();
+    return;
+  }
+  if (body instanceof Uint8Array || typeof body === 'string') {
+    response.writeHead(status, { 'content-type': contentType ?? 'text/plain' }).end(body);
     return;
   }
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -82,7 +114,7 @@ export function jsonServer<H>(routes: readonly Route<H>[], handlers: H): Server 
     try {
       body = await readBody(request);
     } catch {
-      return send(response, 400, { message: 'the body is not JSON' });
+      return send(response, 400, { message: 'the body is neither JSON nor form data' });
     }
     const match = route.pattern.exec(url.pathname)!;
     const params = Object.fromEntries(
@@ -95,7 +127,7 @@ export function jsonServer<H>(routes: readonly Route<H>[], handlers: H): Server 
         headers: request.headers,
         body,
       });
-      send(response, answer.status, answer.body);
+      send(response, answer.status, answer.body, answer.contentType);
     } catch (error) {
       send(response, 500, { message: error instanceof Error ? error.message : String(error) });
     }

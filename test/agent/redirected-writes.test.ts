@@ -1,17 +1,26 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AgentError, resolveImplPath } from '@specl/agent';
+import {
+  AgentError,
+  RedirectedWrite,
+  checkRoot,
+  prepareWrite,
+  readInside,
+  resolveImplPath,
+} from '@specl/agent';
 import type { FakeMessagesApi } from './fake-messages-api.js';
 import { finalText, startFakeMessagesApi, toolCalls } from './fake-messages-api.js';
-import {
-  agentOn,
-  correctHandlers,
-  snapshot,
-  toolResultsOf,
-  vacationProject,
-} from './agent-helpers.js';
+import { agentOn, correctHandlers, snapshot, vacationProject } from './agent-helpers.js';
 
 let api: FakeMessagesApi | undefined;
 afterEach(async () => {
@@ -45,33 +54,31 @@ describe('writes that cannot be redirected', () => {
     expect(existsSync(join(project.impl, 'sub', 'race.ts'))).toBe(false);
   });
 
-  it('refuses a staged write through a symlink that the candidate code planted in the stage', async () => {
-    const project = vacationProject();
+  it('writes into the folder it checked even when that folder is swapped for a symlink before the rename', () => {
+    const root = mkdtempSync(join(tmpdir(), 'specl-root-'));
     const outside = outsideFolder();
-    const planting = `import { rmSync, symlinkSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-const here = fileURLToPath(new URL('.', import.meta.url));
-try {
-  rmSync(here + 'sub', { recursive: true, force: true });
-  symlinkSync(${JSON.stringify(join(outside, 'sub'))}, here + 'sub');
-} catch {}
-${correctHandlers}`;
-    api = await startFakeMessagesApi([
-      toolCalls([
-        { name: 'write_file', input: { path: 'handlers.ts', content: planting } },
-        { name: 'verify', input: { endpoint: 'createEmployee' } },
-      ]),
-      toolCalls([{ name: 'write_file', input: { path: 'sub/race.ts', content: 'export {};\n' } }]),
-      finalText('Done.'),
-    ]);
-    const result = await agentOn(api, project);
-    const [race] = toolResultsOf(api.requests[2]!.body);
-    expect(race!.isError).toBe(true);
-    expect(race!.text).toMatch(
-      /^refused: `sub\/race\.ts` cannot be written: .*sub is a symlink now/,
-    );
+    mkdirSync(join(root, 'sub'));
+    const checked = checkRoot(root);
+    const pending = prepareWrite(checked, 'sub/race.ts', 'export {};\n');
+    renameSync(join(root, 'sub'), join(root, 'sub-moved'));
+    symlinkSync(join(outside, 'sub'), join(root, 'sub'));
+    pending.commit();
     expect(snapshot(outside)).toEqual({});
-    expect(result.edits.map((edit) => edit.relative)).toEqual(['handlers.ts']);
+    expect(readFileSync(join(root, 'sub-moved', 'race.ts'), 'utf8')).toBe('export {};\n');
+    expect(() => prepareWrite(checked, 'sub/again.ts', 'x')).toThrow(RedirectedWrite);
+    expect(readInside(checked, 'sub/race.ts')).toBeNull();
+    expect(snapshot(outside)).toEqual({});
+  });
+
+  it('refuses the root itself once it was replaced', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'specl-root-'));
+    const outside = outsideFolder();
+    mkdirSync(join(parent, 'impl'));
+    const checked = checkRoot(join(parent, 'impl'));
+    rmSync(join(parent, 'impl'), { recursive: true });
+    symlinkSync(outside, join(parent, 'impl'));
+    expect(() => prepareWrite(checked, 'x.ts', 'x')).toThrow(RedirectedWrite);
+    expect(snapshot(outside)).toEqual({});
   });
 });
 

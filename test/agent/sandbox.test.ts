@@ -117,10 +117,10 @@ describe('what the agent refuses to touch', () => {
         { name: 'verify', input: {} },
       ]),
     ]);
-    const result = await agentOn(api, project, { verifyTimeoutMs: 8000 });
+    const result = await agentOn(api, project, { verifyTimeoutMs: 20_000 });
     const [, verification] = toolResultsOf(api.requests[1]!.body);
     expect(verification!.text).toBe(
-      'verification of endpoint createEmployee could not run: the verification did not finish within 8 s: a handler may loop forever or never answer',
+      'verification of endpoint createEmployee could not run: the verification did not finish within 20 s: a handler may loop forever or never answer',
     );
     expect(result.outcome).toBe('verified');
   });

@@ -1,7 +1,22 @@
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSpecl, tempProject } from '../helpers/run-cli.js';
+import { main } from '../../cli/src/main.js';
+import type { CliRun } from '../helpers/run-cli.js';
+import { repoRoot, runSpecl, tempProject } from '../helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
+
+/** Runs `specl import` in process (the command as the binary runs it, without a process each). */
+async function runImport(args: readonly string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(['import', ...args], {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { status, stdout, stderr };
+}
 
 const petstore = `openapi: 3.0.3
 info: { title: Pets, version: 1.0.0 }
@@ -56,9 +71,9 @@ describe('specl import', () => {
     expect(runSpecl(['check', 'api.specl'], cwd).status).toBe(0);
   });
 
-  it('never overwrites an output without --force, and overwrites it with --force', () => {
+  it('never overwrites an output without --force, and overwrites it with --force', async () => {
     const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas, 'out.specl': 'mine' });
-    const refused = runSpecl(['import', 'api.yaml', '--out', 'out.specl'], cwd);
+    const refused = await runImport(['api.yaml', '--out', 'out.specl'], cwd);
     expect(refused).toEqual({
       status: 2,
       stdout: '',
@@ -66,15 +81,15 @@ describe('specl import', () => {
         'specl: `out.specl` exists; pass --force to overwrite it, or name another file with --out\n',
     });
     expect(readFileSync(join(cwd, 'out.specl'), 'utf8')).toBe('mine');
-    const forced = runSpecl(['import', 'api.yaml', '--out', 'out.specl', '--force'], cwd);
+    const forced = await runImport(['api.yaml', '--out', 'out.specl', '--force'], cwd);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(cwd, 'out.specl'), 'utf8')).toMatch(/^spec Pets version "1.0.0"/);
   });
 
-  it('writes to standard output with --out -, the warnings and summary to standard error', () => {
+  it('writes to standard output with --out -, the warnings and summary to standard error', async () => {
     const doc = withPaths(`  /a:\n    get:\n      responses: { '204': { description: none } }\n`);
     const cwd = tempProject({ 'api.yaml': doc });
-    const run = runSpecl(['import', 'api.yaml', '--out', '-'], cwd);
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('endpoint getA GET /a {\n  response 204\n}\n');
     expect(run.stderr).toBe(
@@ -135,18 +150,18 @@ describe('specl import', () => {
     ['a missing file', {}, 'specl: cannot read `api.yaml`: no such file\n'],
   ];
   for (const [what, files, message] of refusals) {
-    it(`refuses ${what} with a clear message naming the place`, () => {
+    it(`refuses ${what} with a clear message naming the place`, async () => {
       const cwd = tempProject(files);
       const name = Object.keys(files)[0] ?? 'api.yaml';
-      const run = runSpecl(['import', name], cwd);
+      const run = await runImport([name], cwd);
       expect(run).toEqual({ status: 2, stdout: '', stderr: message });
     });
   }
 
-  it('refuses a 50 MB document before reading it', () => {
+  it('refuses a 50 MB document before reading it', async () => {
     const cwd = tempProject({ 'big.json': '' });
     truncateSync(join(cwd, 'big.json'), 50 * 1024 * 1024);
-    const run = runSpecl(['import', 'big.json'], cwd);
+    const run = await runImport(['big.json'], cwd);
     expect(run).toEqual({
       status: 2,
       stdout: '',
@@ -155,9 +170,9 @@ describe('specl import', () => {
     });
   });
 
-  it('refuses a relative-file $ref that names no file, naming where it stands', () => {
+  it('refuses a relative-file $ref that names no file, naming where it stands', async () => {
     const cwd = tempProject({ 'api.yaml': petstore });
-    const run = runSpecl(['import', 'api.yaml'], cwd);
+    const run = await runImport(['api.yaml'], cwd);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
       /^specl: api\.yaml#\/paths\/~1pets~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: cannot resolve the \$refs to other files \(the first is `schemas\.yaml#\/Pet`/,
@@ -165,7 +180,7 @@ describe('specl import', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('imports Swagger 2.0', () => {
+  it('imports Swagger 2.0', async () => {
     const swagger = {
       swagger: '2.0',
       info: { title: 'Old', version: '2.1' },
@@ -183,7 +198,7 @@ describe('specl import', () => {
     };
     const cwd = tempProject({ 'old.json': JSON.stringify(swagger) });
     writeFileSync(join(cwd, 'old.json'), JSON.stringify(swagger));
-    const run = runSpecl(['import', 'old.json'], cwd);
+    const run = await runImport(['old.json'], cwd);
     expect(run.status).toBe(0);
     expect(readFileSync(join(cwd, 'old.specl'), 'utf8')).toContain(
       'endpoint listItems GET /items {\n  query limit?: Int { min: 1 }\n  response 200 List<String>\n}',
@@ -191,5 +206,16 @@ describe('specl import', () => {
     expect(run.stdout).toContain(
       'old.json#/info/version: warning approximated: version `2.1` is not semver: imported as `2.1.0`',
     );
+  });
+
+  it('works from the bundled CLI alone, without node_modules', () => {
+    const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas });
+    cpSync(join(repoRoot, 'cli/dist/bundle'), join(cwd, 'bundle'), { recursive: true });
+    const run = spawnSync(process.execPath, ['bundle/cli.mjs', 'import', 'api.yaml'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('1 type, 1 endpoint, no warnings; wrote api.specl');
   });
 });

@@ -33,7 +33,7 @@ describe('specl verify and compiled outputs of another spec version', () => {
       'specl: the implementation was built against another version of the spec; nothing verified\n',
     );
     expect(run.stdout).toMatch(
-      /^vacation\/generated\/types\.ts was compiled from spec Vacation 1\.2\.0 \(sha256:f4968fe03fa1\), not from vacation\/vacation\.specl \(Vacation 2\.0\.0, sha256:[0-9a-f]{12}\)\n/,
+      /^vacation\/generated\/types\.ts was compiled from spec Vacation 1\.2\.0 \(sha256:c1c78be9507f\), not from vacation\/vacation\.specl \(Vacation 2\.0\.0, sha256:[0-9a-f]{12}\)\n/,
     );
     expect(run.stdout).toContain(
       'recompile: specl compile vacation/vacation.specl --out vacation/generated, then update the implementation where the contract changed\n',
@@ -42,7 +42,7 @@ describe('specl verify and compiled outputs of another spec version', () => {
       /what changed since [0-9a-f]{12}, the version they were compiled from:\n/,
     );
     expect(run.stdout).toContain(
-      'vacation/vacation.specl:28:3: breaking constraint-narrowed: `NewRequest.days`: `max: 30` → `max: 20`\n',
+      'vacation/vacation.specl:36:3: breaking constraint-narrowed: `NewRequest.days`: `max: 30` → `max: 20`\n',
     );
 
     const compile = runSpecl(

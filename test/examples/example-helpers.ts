@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { SpecIR } from '@specl/compiler';
-import { lowerSpec } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
+import { buildSpec } from '@specl/compiler';
 import type { VerifyOptions, VerifyReport } from '@specl/verify';
 import { implementationSource, verify } from '@specl/verify';
 import { repoRoot } from '../helpers/run-cli.js';
@@ -32,11 +31,10 @@ export async function exampleIr(spec: string): Promise<SpecIR> {
   const cached = irs.get(spec);
   if (cached) return cached;
   const path = join(repoRoot, spec);
-  const result = await checkSpecFiles([path]);
-  if (result.diagnostics.length > 0)
-    throw new Error(`${spec} has diagnostics: ${JSON.stringify(result.diagnostics)}`);
-  const root = result.documents.find((document) => document.uri.fsPath === path)!;
-  const ir = lowerSpec(root, result.documents);
+  const build = await buildSpec({ root: path });
+  if (build.diagnostics.length > 0 || !build.ir)
+    throw new Error(`${spec} has diagnostics: ${JSON.stringify(build.diagnostics)}`);
+  const ir = build.ir;
   irs.set(spec, ir);
   return ir;
 }

@@ -18,6 +18,7 @@ const examples: {
   server: () => Server;
   checks: string[];
   unexercisable: string[];
+  env: Record<string, string>;
 }[] = [
   {
     name: 'ach-payments',
@@ -28,6 +29,11 @@ const examples: {
       'endpoint getTransfer',
       'endpoint listTransfers',
       'endpoint openAccount',
+      'endpoint createTransfer without credentials',
+      'endpoint getAccount without credentials',
+      'endpoint getTransfer without credentials',
+      'endpoint listTransfers without credentials',
+      'endpoint openAccount without credentials',
       'property moneyIsConserved',
       'property noOverdraft',
       'property retryMovesMoneyOnce',
@@ -36,24 +42,31 @@ const examples: {
       'stateful: call sequences',
     ],
     unexercisable: ['createTransfer 400 InvalidTransfer'],
+    // Every endpoint needs a bearer token: the HTTP run passes one, as a user would.
+    env: { SPECL_AUTH_BEARER_TOKEN: 'example-token' },
   },
   {
     name: 'product-similarity',
     server: () => similarityServer(),
     checks: [
       'endpoint addProduct',
+      'endpoint getPhoto',
       'endpoint getProduct',
+      'endpoint health',
       'endpoint similarProducts',
+      'endpoint uploadPhoto',
+      'property photoRoundTrip',
       'property priceFiltersHonoured',
       'property stableOrder',
       'property twinRanksFirst',
       'stateful: call sequences',
     ],
     unexercisable: [],
+    env: {},
   },
 ];
 
-describe.each(examples)('the $name example', ({ name, server, checks, unexercisable }) => {
+describe.each(examples)('the $name example', ({ name, server, checks, unexercisable, env }) => {
   const { spec, impl } = example(name);
 
   it('checks with no problems, not even a warning', () => {
@@ -85,11 +98,13 @@ describe.each(examples)('the $name example', ({ name, server, checks, unexercisa
 
   it('verifies clean over HTTP against its node:http server', async () => {
     const run = await withServer(server(), (base) =>
-      runSpeclAsync(['verify', spec, '--url', base, '--runs', '20'], repoRoot),
+      runSpeclAsync(['verify', spec, '--url', base, '--runs', '20'], repoRoot, env),
     );
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^verifying .* against http:\/\/127\.0\.0\.1:\d+\n/);
-    for (const check of checks) expect(run.stdout).toContain(`✓ ${check} (20 runs)`);
+    for (const check of checks)
+      expect(run.stdout).toContain(`✓ ${check} (${check.endsWith('credentials') ? 1 : 20} runs)`);
+    for (const secret of Object.values(env)) expect(run.stdout).not.toContain(secret);
     const never =
       unexercisable.length > 0 ? `; ${unexercisable.length} clauses never exercised` : '';
     expect(run.stdout).toMatch(new RegExp(`all checks held${never} \\(\\d+\\.\\d s\\)\\n$`));

@@ -1,21 +1,19 @@
 import type { SpecIR } from '@specl/compiler';
-import { lowerSpec } from '@specl/compiler';
-import { checkSources } from '@specl/language';
+import { buildSpec } from '@specl/compiler';
 import { printProject } from '../arbitraries/print-spec.js';
 import type { SpecProject } from '../arbitraries/spec-model.js';
 import { HEADER } from './check.js';
 
 /** Checks files given by absolute path and lowers the root; any error fails the test. */
 export async function lowerFiles(files: Record<string, string>, rootPath: string): Promise<SpecIR> {
-  const result = await checkSources(files, [rootPath]);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const build = await buildSpec({ files, root: rootPath });
+  const errors = build.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const lines = errors.map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`);
     throw new Error(`the spec has errors:\n${lines.join('\n')}`);
   }
-  const root = result.documents.find((document) => document.uri.path === rootPath);
-  if (!root) throw new Error(`no ${rootPath} among the checked documents`);
-  return lowerSpec(root, result.documents);
+  if (!build.ir) throw new Error(`${rootPath} did not lower: ${build.problem ?? build.stage}`);
+  return build.ir;
 }
 
 /** The IR of an inline root `/main.specl` (given a spec header when it has none) and others. */

@@ -142,12 +142,15 @@ describe('completion over LSP', () => {
     const items = await complete('endpoint other GET /other {\n  $0\n}\n');
     expect(labels(items, CompletionItemKind.Keyword)).toEqual([
       'body',
+      'deprecated',
       'ensures',
       'errors',
       'header',
       'query',
       'requires',
       'response',
+      'security',
+      'tags',
     ]);
     const response = items.find(
       (i) => i.label === 'response' && i.kind === CompletionItemKind.Snippet,
@@ -158,10 +161,12 @@ describe('completion over LSP', () => {
   it('offers declaration keywords and snippets at the top level', async () => {
     const items = await complete('type A = Int\n$0\n');
     expect(labels(items, CompletionItemKind.Keyword)).toEqual([
+      'auth',
       'endpoint',
       'enum',
       'error',
       'property',
+      'tag',
       'type',
     ]);
     expect(labels(items, CompletionItemKind.Snippet)).toEqual([

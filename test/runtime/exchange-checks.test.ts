@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractViolation } from '@specl/runtime';
-import { RouteTable, decodeRequest, requestViolations, responseViolations } from '@specl/runtime';
-import { endpoints } from '../../examples/vacation/generated/properties.js';
+import {
+  ExchangeChecker,
+  RouteTable,
+  checkString,
+  decodeRequest,
+  requestViolations,
+  responseViolations,
+} from '@specl/runtime';
+import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
 
 const table = new RouteTable(endpoints);
 const id = '0b0e5c9e-6a0f-4c1e-9a57-3c4f1f0c1d2e';
@@ -168,5 +175,59 @@ describe('response checks', () => {
       contentType: 'application/json',
     });
     expect(summary(body)).toEqual(['body error InsufficientBalance vacation.specl:53:1']);
+  });
+});
+
+describe('live checks of bodies by media type', () => {
+  const base = endpoints['getEmployee']!;
+  const text = {
+    ...base,
+    responses: [
+      {
+        status: 200,
+        bodies: [
+          {
+            mediaType: 'text/plain',
+            kind: 'text' as const,
+            validate: (v: unknown) => checkString(v, '$'),
+          },
+        ],
+      },
+    ],
+  };
+  const checker = new ExchangeChecker({ spec, endpoints: { getEmployee: text } });
+  const routed = checker.route('GET', `/employees/${id}`)!;
+  const checked = checker.checkRequest(routed, `/employees/${id}`, {}, {});
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('reads a text body and checks it against its media type', () => {
+    expect(
+      checker.checkResponse(checked, 200, {
+        contentType: 'text/plain; charset=utf-8',
+        bytes: bytes('hi'),
+      }),
+    ).toEqual([]);
+    const other = checker.checkResponse(checked, 200, {
+      contentType: 'application/json',
+      bytes: bytes('{}'),
+    });
+    expect(other.map((v) => v.detail)).toEqual([
+      expect.stringContaining('not one declared (text/plain)'),
+    ]);
+  });
+
+  it('checks only the status and media type of a body streamed through unread', () => {
+    expect(
+      checker.checkResponse(checked, 200, { contentType: 'text/plain', unread: true }),
+    ).toEqual([]);
+    const wrong = checker.checkResponse(checked, 200, { contentType: 'image/png', unread: true });
+    expect(wrong.map((v) => [v.kind, v.detail])).toEqual([
+      [
+        'body',
+        'GET /employees/{id} answered 200 with content type image/png, not one declared (text/plain)',
+      ],
+    ]);
+    const status = checker.checkResponse(checked, 500, { contentType: 'image/png', unread: true });
+    expect(status.map((v) => v.kind)).toEqual(['status']);
   });
 });

@@ -77,6 +77,7 @@ async function runAgentCommand(
     'verify-timeout': { type: 'string' },
     'no-stream': { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
+    'unsafe-run': { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -146,6 +147,7 @@ async function runAgentCommand(
       verifyTimeoutMs,
       stream: values['no-stream'] !== true,
       apply: values.yes === true,
+      unsafeRun: values['unsafe-run'] === true,
       displayBase: context.cwd,
       signal: controller.signal,
       ...(context.stderr.isTTY === true && {

@@ -15,6 +15,8 @@ const options = `Options:
   --no-stream              wait for whole answers instead of streaming them
   -y, --yes                write the changes into the folder when every check holds
                            (otherwise the diff is printed and nothing is written)
+  --unsafe-run             run the model's code even where the sandbox cannot cut the
+                           network (see below); refused otherwise
   --color, --no-color      force colour on or off
   -h, --help               show this help
 
@@ -23,7 +25,22 @@ file in it, run the verifier. Its writes land in a temporary copy, where the ver
 paths outside the folder, through symlinks out of it, and spec files are refused. Budgets
 are checked before every request. Every request's usage, tool call and result, and
 verification is logged to .specl/runs/<time>.jsonl (the diff beside it). The API key comes
-from ANTHROPIC_API_KEY, the endpoint from ANTHROPIC_BASE_URL when set.
+from ANTHROPIC_API_KEY, the endpoint from ANTHROPIC_BASE_URL when set; it is redacted from
+every output and log, in any encoding.
+
+The model's code runs only in a sandbox: a process of its own per verification, whose
+environment holds no secret (the key stays in the agent's process), killed at the time limit.
+What else confines it depends on the platform:
+  Linux with bubblewrap    namespaces: read-only system, project and Specl; writes only to the
+                           staged copy; loopback-only network; its own /proc; plus all below
+  Linux with unshare only  network, pid and ipc namespaces (no network at all); plus all below
+  Linux (both)             CPU time, memory and file-size limits (prlimit)
+  every platform           Node's permission model: reads of the project, the stage and Specl
+                           only, writes only to the staged copy, no child processes, workers
+                           or native addons
+  macOS, Windows, others   Node's permission model only: the network is NOT cut, so the run
+                           refuses unless --unsafe-run is given
+Install bubblewrap (apt-get install bubblewrap) for the full sandbox.
 
 Exit codes: 0 every check held, 1 a budget ran out (or the model stopped) before they did,
 2 usage or spec error, 3 the API failed (unreachable, rate limited, overloaded, key refused),

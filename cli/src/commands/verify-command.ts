@@ -1,4 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
+import type { SpecIR } from '@specl/compiler';
 import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
 import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
 import {
@@ -19,6 +20,7 @@ import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { compiledImports } from '../verify/compiled-imports.js';
 import { credentialsOf } from '../verify/credentials-option.js';
 import { describeDrift } from '../verify/fingerprint-drift.js';
+import { isOpenApiPath, loadImportedSpec } from '../verify/imported-spec.js';
 import { cliVersion } from '../version.js';
 import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
@@ -67,6 +69,32 @@ function progressBar(stream: CommandContext['stderr']) {
   };
 }
 
+/**
+ * `--otel`: the run as a trace, exported over OTLP/HTTP as the `OTEL_*` variables say (to
+ * http://localhost:4318 when none names an endpoint).
+ */
+async function startVerifyTracing(context: CommandContext, ir: SpecIR) {
+  const { startTelemetrySdk } = await import('@specl/proxy');
+  const { verifyTracing } = await import('../verify/verify-tracing.js');
+  const env = context.env ?? process.env;
+  const sdk = startTelemetrySdk(
+    { OTEL_TRACES_EXPORTER: 'otlp', ...env, OTEL_METRICS_EXPORTER: 'none' },
+    'specl verify',
+  );
+  const tracing = verifyTracing(sdk.tracer!, ir);
+  return {
+    tracing,
+    async finish(report: VerifyReport | undefined) {
+      tracing.finish(report);
+      await sdk.shutdown();
+      const dropped = sdk.droppedSpans();
+      context.stderr.write(
+        `--otel: the run's trace went to ${sdk.destination}${dropped > 0 ? `; ${dropped} span${dropped === 1 ? '' : 's'} dropped (the endpoint was down, slow, or the queue full)` : ''}\n`,
+      );
+    },
+  };
+}
+
 /** `specl verify`: checks an implementation against a spec. */
 export async function runVerify(argv: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -86,17 +114,28 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     output: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    otel: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     context.stdout.write(verifyHelp);
     return ExitCode.ok;
   }
-  const spec = specArgument(positionals, context, {
-    command: 'verify',
-    missing:
-      'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
-  });
+  const openApi =
+    positionals.length === 1 && isOpenApiPath(positionals[0]!)
+      ? resolve(context.cwd, positionals[0]!)
+      : undefined;
+  if (openApi !== undefined && values.impl !== undefined)
+    throw new CliError(
+      'an OpenAPI document is verified against a running server: use `--url <base>`, not `--impl`',
+    );
+  const spec =
+    openApi ??
+    specArgument(positionals, context, {
+      command: 'verify',
+      missing:
+        'name the spec to verify against: `specl verify <spec> --impl <module>` or `--url <base>`',
+    });
   if ((values.impl === undefined) === (values.url === undefined))
     throw new CliError(
       'name one target: `--impl <module>` (in process) or `--url <base>` (a server)',
@@ -125,7 +164,10 @@ export async function runVerify(argv: readonly string[], context: CommandContext
   const toTerminal = values.output === undefined && reporter === 'pretty';
   const colors = toTerminal && useColor(colorFlag, context.stdout) ? ansiColors : noColors;
 
-  const { ir } = await loadSpec(spec, 'nothing verified', context, colors);
+  const { ir } =
+    openApi !== undefined
+      ? { ir: await loadImportedSpec(openApi, context) }
+      : await loadSpec(spec, 'nothing verified', context, colors);
   if (ir === undefined) return ExitCode.usage;
   if (values.impl !== undefined) {
     const implPath = resolve(context.cwd, values.impl as string);
@@ -153,13 +195,21 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw error;
   }
   const progress = context.stderr.isTTY === true && toTerminal;
-  let report: VerifyReport;
+  const bar = progress ? progressBar(context.stderr) : undefined;
+  const otel = values.otel === true ? await startVerifyTracing(context, ir) : undefined;
+  let report: VerifyReport | undefined;
   try {
     report = await verify({
       ir,
-      source,
+      source: otel ? otel.tracing.traced(source) : source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-      onProgress: progress ? progressBar(context.stderr) : undefined,
+      onProgress:
+        bar || otel
+          ? (check, checks, name, done, runs) => {
+              otel?.tracing.onProgress(check, checks, name);
+              bar?.(check, checks, name, done, runs);
+            }
+          : undefined,
     });
   } catch (error) {
     if (progress) context.stderr.write('\r\u001b[K');
@@ -169,6 +219,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     throw error;
   } finally {
     if (progress) context.stderr.write('\r\u001b[K');
+    await otel?.finish(report);
   }
   const specDir = dirname(spec);
   const locate = (at: string) => relative(context.cwd, join(specDir, at)) || at;

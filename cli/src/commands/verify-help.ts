@@ -1,11 +1,16 @@
 /** The help of `specl verify`. */
 export const verifyHelp = `Usage: specl verify <spec> (--impl <module> | --url <base>) [options]
+       specl verify <openapi.json|yaml> --url <base> [options]
 
 Checks an implementation against a spec: every endpoint's implicit properties (declared
 statuses, bodies of their types with their constraints and invariants, every \`ensures\`),
 every written \`property\`, and random sequences of calls that reuse the ids earlier answers
 returned. A failure is shrunk to a minimal counterexample and shown with its requests and
 responses, the clause that failed and where, and how to replay it.
+
+An OpenAPI 3.x or Swagger 2.0 document stands for the spec \`specl import\` would write for
+it (imported in memory, its warnings counted on standard error): a running server is then
+checked against that document in one command.
 
 Targets:
   --impl <module>          a TypeScript or JavaScript module exporting \`createHandlers\` (a
@@ -30,6 +35,8 @@ Options:
   --reporter <name>        pretty (default), json, junit or sarif
   --output <file>          write the report to a file (atomically) instead of stdout
   --color, --no-color      force colour on or off
+  --otel                   export the run as an OpenTelemetry trace over OTLP/HTTP (one span
+                           per check, one per call), as OTEL_EXPORTER_OTLP_ENDPOINT says
   -h, --help               show this help
 
 Exit codes: 0 every check held, 1 a check failed, 2 usage or spec error, 3 the target could

@@ -1,6 +1,5 @@
 import type { SpecIR } from '@specl/compiler';
-import { LoweringError, lowerSpec } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
+import { buildSpec } from '@specl/compiler';
 import { CliError } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { displayFile, toCheckReport } from '../report/check-report.js';
@@ -24,26 +23,20 @@ export async function loadSpec(
   context: CommandContext,
   colors: Colors,
 ): Promise<LoadedSpec> {
-  const result = await checkSpecFiles([spec]);
-  const files = result.uris.map((uri) => new URL(uri).pathname);
-  if (result.unreadable.length > 0) {
-    throw new CliError(
-      `cannot read \`${displayFile(result.unreadable[0]!, context.cwd)}\`; check its permissions`,
-    );
+  const build = await buildSpec({ root: spec });
+  const files = build.checked.uris.map((uri) => new URL(uri).pathname);
+  if (build.stage === 'read') {
+    throw new CliError(`cannot read \`${displayFile(spec, context.cwd)}\`; check its permissions`);
   }
-  const report = toCheckReport(result, context.cwd);
+  const report = toCheckReport(build.checked, context.cwd);
   if (report.diagnostics.length > 0) context.stdout.write(formatTextReport(report, colors));
-  if (report.errors > 0) {
+  if (build.stage === 'check') {
     context.stdout.write(colors.red(`${what}: fix the errors above first\n`));
     return { files };
   }
-  const root = result.documents.find((document) => document.uri.fsPath === spec);
-  if (!root) throw new CliError(`cannot read \`${displayFile(spec, context.cwd)}\``);
-  try {
-    return { ir: lowerSpec(root, result.documents), files };
-  } catch (error) {
-    if (!(error instanceof LoweringError)) throw error;
-    context.stdout.write(`${displayFile(spec, context.cwd)}: error: ${error.message}\n`);
+  if (!build.ir) {
+    context.stdout.write(`${displayFile(spec, context.cwd)}: error: ${build.problem ?? ''}\n`);
     return { files };
   }
+  return { ir: build.ir, files };
 }

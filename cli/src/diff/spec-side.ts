@@ -1,8 +1,8 @@
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation, SpecIR } from '@specl/compiler';
-import { lowerChecked } from '@specl/compiler';
-import { checkSpecFiles, GitNotInstalledError, GitRepository } from '@specl/language/node';
+import { buildSpec } from '@specl/compiler';
+import { GitNotInstalledError, GitRepository } from '@specl/language/node';
 import { CliError, ExitCode } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { displayFile, toCheckReport } from '../report/check-report.js';
@@ -45,17 +45,21 @@ export async function loadSpecSide(
   const source = arg.startsWith('git:')
     ? await gitSource(arg, context.cwd)
     : fileSource(arg, context.cwd);
-  const result = await checkSpecFiles([source.root], source.read);
-  if (result.unreadable.length > 0) {
+  const build = await buildSpec({
+    root: source.root,
+    ...(source.read ? { read: source.read } : {}),
+  });
+  if (build.stage === 'read') {
     throw new CliError(`cannot read \`${source.shown(source.root)}\`; check its permissions`);
   }
-  const lowered = lowerChecked(result, source.root);
-  if (!lowered.ir) {
-    const report = toCheckReport(result, context.cwd, (uri) => source.shown(fileURLToPath(uri)));
+  if (!build.ir) {
+    const report = toCheckReport(build.checked, context.cwd, (uri) =>
+      source.shown(fileURLToPath(uri)),
+    );
     context.stderr.write(formatTextReport(report, colors));
     throw new CliError(
-      lowered.loweringError
-        ? `\`${arg}\`: ${lowered.loweringError}`
+      build.problem
+        ? `\`${arg}\`: ${build.problem}`
         : `\`${arg}\` has errors; fix them before diffing it`,
       ExitCode.usage,
     );
@@ -65,7 +69,7 @@ export async function loadSpecSide(
   return {
     arg,
     ...(source.ref !== undefined ? { ref: source.ref } : {}),
-    ir: lowered.ir,
+    ir: build.ir,
     file: (location) => displayFile(absolute(location), context.cwd),
     place: (location) => `${source.shown(absolute(location))}:${location.line}:${location.column}`,
   };

@@ -19,7 +19,7 @@ const CONTEXT = 40;
  * ```
  */
 export function codeFrame(text: string, start: Position, end: Position, colors: Colors): string {
-  const lines = text.split(/\r?\n/);
+  const lines = linesOf(text);
   const full = lines[start.line] ?? '';
   const number = String(start.line + 1);
   const gutter = ' '.repeat(number.length);
@@ -39,4 +39,13 @@ export function codeFrame(text: string, start: Position, end: Position, colors: 
     `  ${colors.dim(`${number} |`)} ${line}`,
     `  ${colors.dim(`${gutter} |`)} ${padding}${colors.red('^'.repeat(width))}`,
   ].join('\n');
+}
+
+/** The last text split into lines: a file's diagnostics are framed one after another. */
+let split: { text: string; lines: string[] } | undefined;
+
+/** A text's lines, split once for all the diagnostics of one file, not once for each. */
+function linesOf(text: string): string[] {
+  if (split?.text !== text) split = { text, lines: text.split(/\r?\n/) };
+  return split.lines;
 }

@@ -1,7 +1,7 @@
 import type { Verdict } from '@specl/compiler';
 import { allChangeKinds, changeKinds } from '@specl/compiler';
 import type { DiffReport } from './diff-report.js';
-import { formatSarifLog, sarifLocation } from './sarif-log.js';
+import { formatSarifLog, sarifLocation } from '@specl/verify';
 
 const level: Record<Verdict, 'error' | 'warning' | 'note'> = {
   breaking: 'error',
@@ -53,5 +53,5 @@ export function formatDiffSarif(report: DiffReport, toolVersion: string): string
       },
     };
   });
-  return formatSarifLog(toolVersion, rules, files, results);
+  return formatSarifLog({ tool: 'specl', version: toolVersion, rules, files, results });
 }

@@ -1,6 +1,6 @@
 import { allDiagnosticCodes, diagnosticCodes } from '@specl/language';
 import type { CheckReport } from './check-report.js';
-import { formatSarifLog, sarifLocation } from './sarif-log.js';
+import { formatSarifLog, sarifLocation } from '@specl/verify';
 
 /**
  * The SARIF 2.1.0 report: one run of the `specl` tool whose rules are the whole table of
@@ -31,5 +31,11 @@ export function formatSarifReport(report: CheckReport, toolVersion: string): str
       },
     ],
   }));
-  return formatSarifLog(toolVersion, rules, report.files, results);
+  return formatSarifLog({
+    tool: 'specl',
+    version: toolVersion,
+    rules,
+    files: report.files,
+    results,
+  });
 }

@@ -12,7 +12,8 @@ export function createHandlers(): Handlers {
   const keys = new IdempotencyKeys();
   return {
     ...correctHandlers(ledger, keys),
-    async createTransfer({ idempotencyKey, body }) {
+    async createTransfer({ idempotencyKey, body, auth }) {
+      if (!auth) return { status: 401 };
       const answer = ledger.post(body); // the bug: this belongs after the replay check
       const replayed = keys.replay(idempotencyKey, body);
       if (replayed) return replayed;

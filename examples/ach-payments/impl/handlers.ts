@@ -3,6 +3,9 @@ import type { Handlers } from '../generated/types.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { Ledger, notFound } from './ledger.js';
 
+/** Every endpoint needs a bearer token (any, in this in-memory bank); without one, 401. */
+const UNAUTHORIZED = { status: 401 } as const;
+
 /**
  * A fresh implementation with empty books: `specl verify --impl` calls it for every run.
  * A transfer is posted at once; a retry with the same Idempotency-Key answers the first
@@ -10,16 +13,19 @@ import { Ledger, notFound } from './ledger.js';
  */
 export function createHandlers(ledger = new Ledger(), keys = new IdempotencyKeys()): Handlers {
   return {
-    async openAccount({ body }) {
+    async openAccount({ body, auth }) {
+      if (!auth) return UNAUTHORIZED;
       return { status: 201, body: ledger.open(body) };
     },
 
-    async getAccount({ id }) {
+    async getAccount({ id, auth }) {
+      if (!auth) return UNAUTHORIZED;
       const account = ledger.account(id);
       return account ? { status: 200, body: account } : notFound(id);
     },
 
-    async createTransfer({ idempotencyKey, body }) {
+    async createTransfer({ idempotencyKey, body, auth }) {
+      if (!auth) return UNAUTHORIZED;
       const replayed = keys.replay(idempotencyKey, body);
       if (replayed) return replayed;
       const answer = ledger.post(body);
@@ -27,13 +33,15 @@ export function createHandlers(ledger = new Ledger(), keys = new IdempotencyKeys
       return answer;
     },
 
-    async getTransfer({ id }) {
+    async getTransfer({ id, auth }) {
+      if (!auth) return UNAUTHORIZED;
       const transfer = ledger.transfer(id);
       if (!transfer) return { status: 404, body: { message: `no transfer ${id}` } };
       return { status: 200, body: transfer };
     },
 
-    async listTransfers({ id, limit }) {
+    async listTransfers({ id, limit, auth }) {
+      if (!auth) return UNAUTHORIZED;
       const transfers = ledger.transfersOf(id, limit ?? 20);
       return transfers ? { status: 200, body: transfers } : notFound(id);
     },

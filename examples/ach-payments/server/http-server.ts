@@ -3,8 +3,9 @@
 import type { Server } from 'node:http';
 import type { Handlers } from '../generated/types.js';
 import { createHandlers } from '../impl/handlers.js';
-import type { Route } from '../../shared/json-server.js';
+import type { JsonRequest, Route } from '../../shared/json-server.js';
 import {
+  bearerAuth,
   headerParam,
   jsonServer,
   listen,
@@ -12,21 +13,29 @@ import {
   serveWhenRun,
 } from '../../shared/json-server.js';
 
+/** The request's bearer token, as the handlers take it. */
+const auth = (r: JsonRequest) => bearerAuth(r.headers, 'BearerToken');
+
 const routes: Route<Handlers>[] = [
   {
     method: 'POST',
     path: '/accounts',
-    call: (h, r) => h.openAccount({ body: r.body as never }),
+    call: (h, r) => h.openAccount({ body: r.body as never, auth: auth(r) }),
   },
   {
     method: 'GET',
     path: '/accounts/{id}',
-    call: (h, r) => h.getAccount({ id: r.params['id']! }),
+    call: (h, r) => h.getAccount({ id: r.params['id']!, auth: auth(r) }),
   },
   {
     method: 'GET',
     path: '/accounts/{id}/transfers',
-    call: (h, r) => h.listTransfers({ id: r.params['id']!, limit: numberParam(r.query, 'limit') }),
+    call: (h, r) =>
+      h.listTransfers({
+        id: r.params['id']!,
+        limit: numberParam(r.query, 'limit'),
+        auth: auth(r),
+      }),
   },
   {
     method: 'POST',
@@ -35,12 +44,13 @@ const routes: Route<Handlers>[] = [
       h.createTransfer({
         idempotencyKey: headerParam(r.headers, 'Idempotency-Key'),
         body: r.body as never,
+        auth: auth(r),
       }),
   },
   {
     method: 'GET',
     path: '/transfers/{id}',
-    call: (h, r) => h.getTransfer({ id: r.params['id']! }),
+    call: (h, r) => h.getTransfer({ id: r.params['id']!, auth: auth(r) }),
   },
 ];
 

@@ -5,7 +5,23 @@ import { rankSimilar } from './similarity.js';
 
 /** A fresh implementation with an empty catalogue: `specl verify --impl` calls it for every run. */
 export function createHandlers(catalogue = new Catalogue()): Handlers {
+  const photos = new Map<string, Uint8Array>();
   return {
+    async health() {
+      return { status: 200, body: 'ok' };
+    },
+
+    async uploadPhoto({ id, body }) {
+      if (!catalogue.get(id)) return notFound(id);
+      photos.set(id, new Uint8Array(body.photo));
+      return { status: 204 };
+    },
+
+    async getPhoto({ id }) {
+      const photo = photos.get(id);
+      return photo ? { status: 200, body: photo } : notFound(id);
+    },
+
     async addProduct({ body }) {
       return { status: 201, body: catalogue.add(body) };
     },

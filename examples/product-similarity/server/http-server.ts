@@ -8,6 +8,24 @@ import { jsonServer, listen, numberParam, serveWhenRun } from '../../shared/json
 
 const routes: Route<Handlers>[] = [
   {
+    method: 'GET',
+    path: '/health',
+    call: async (h) => ({ ...(await h.health({})), contentType: 'text/plain' }),
+  },
+  {
+    method: 'PUT',
+    path: '/products/{id}/photo',
+    call: (h, r) => h.uploadPhoto({ id: r.params['id']!, body: r.body as never }),
+  },
+  {
+    method: 'GET',
+    path: '/products/{id}/photo',
+    call: async (h, r) => ({
+      ...(await h.getPhoto({ id: r.params['id']! })),
+      contentType: 'application/octet-stream',
+    }),
+  },
+  {
     method: 'POST',
     path: '/products',
     call: (h, r) => h.addProduct({ body: r.body as never }),

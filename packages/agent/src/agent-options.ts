@@ -2,6 +2,8 @@ import type { SpecIR } from '@specl/compiler';
 import type { VerifyReport } from '@specl/verify';
 import type { BudgetLimit, BudgetLimits } from './budget.js';
 import type { TokenUsage } from './model-prices.js';
+import type { SandboxLimits } from './sandbox/sandbox-command.js';
+import type { SandboxKind } from './sandbox/sandbox-protection.js';
 import type { StagedEdit } from './staged-impl.js';
 
 /** `implement`: write the endpoints; `repair`: start from the current code and its counterexamples. */
@@ -48,6 +50,15 @@ export interface AgentOptions {
   readonly apply?: boolean;
   /** Diff paths are shown relative to this folder (default `projectRoot`). */
   readonly displayBase?: string;
+  /**
+   * Run model-written code even where the sandbox cannot cut the network (Node's permission
+   * model only): the run refuses otherwise. Default false.
+   */
+  readonly unsafeRun?: boolean;
+  /** A weaker sandbox than the strongest that works here (for tests and comparisons). */
+  readonly sandbox?: SandboxKind;
+  /** The sandbox's CPU, memory and file-size limits (defaults: 300 s, 1024 MB, 64 MB). */
+  readonly sandboxLimits?: Partial<SandboxLimits>;
   /** Aborts the run: the request in flight and any verification stop, nothing is written. */
   readonly signal?: AbortSignal;
   /** Told of each step, for progress on a terminal or in an editor. */

@@ -20,3 +20,8 @@ export type { StagedEdit } from './staged-impl.js';
 export { buildContract } from './contract-prompt.js';
 export { resolveImplPath, PathRefused } from './impl-path.js';
 export { redact } from './redact.js';
+export type { SandboxKind, SandboxProtection } from './sandbox/sandbox-protection.js';
+export { detectSandbox } from './sandbox/sandbox-protection.js';
+export type { SandboxLimits } from './sandbox/sandbox-command.js';
+export type { CheckedRoot, PendingWrite } from './safe-write.js';
+export { RedirectedWrite, checkRoot, prepareWrite, readInside } from './safe-write.js';

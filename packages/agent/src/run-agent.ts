@@ -28,6 +28,8 @@ import { finishRun } from './finish-run.js';
 import { ModelClient } from './model-client.js';
 import { DEFAULT_MODEL, priceOf } from './model-prices.js';
 import { StagedImpl } from './staged-impl.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox/sandboxed-verifier.js';
+import { detectSandbox, sandboxOfKind } from './sandbox/sandbox-protection.js';
 import { StagedVerifier } from './staged-verifier.js';
 
 /** The endpoints in scope: those asked for (each must exist), or all. */
@@ -151,6 +153,12 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   const displayBase = options.displayBase ?? options.projectRoot;
   const folderShown = relative(displayBase, options.implDir) || '.';
   const progress = options.onProgress ?? (() => {});
+  const sandbox = options.sandbox ? sandboxOfKind(options.sandbox) : detectSandbox();
+  if (!sandbox.isolatesNetwork && options.unsafeRun !== true)
+    throw new AgentError(
+      'usage',
+      `model-written code would run with only this protection: ${sandbox.description}. Install bubblewrap (Linux) for a full sandbox, or run \`specl implement\` with --unsafe-run to run it anyway (the editor never does)`,
+    );
   const audit = AuditLog.open(options.projectRoot, [options.apiKey]);
   const staged = StagedImpl.create(options.implDir, dirname(options.specFile));
   const verifier = new StagedVerifier({
@@ -165,6 +173,8 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
     folderShown,
     audit,
     progress,
+    sandbox,
+    limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.sandboxLimits },
   });
   const run = {
     staged,
@@ -229,6 +239,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       endpoints: scope,
       budget: limits,
       runs: options.runs ?? 100,
+      sandbox: { kind: sandbox.kind, protection: sandbox.description },
       stream: options.stream ?? true,
       baseURL: client.baseURL,
       system: system.map((block) => block.text),

@@ -61,7 +61,12 @@ class OpenFolder {
 
   /** Opens (creating folders when `create`) the folder `relative` inside `root`. */
   static open(root: CheckedRoot, relative: string, create: boolean): OpenFolder {
-    let fd = openSync(root.real, constants.O_RDONLY | DIRECTORY | NOFOLLOW);
+    let fd: number;
+    try {
+      fd = openSync(root.real, constants.O_RDONLY | DIRECTORY | NOFOLLOW);
+    } catch {
+      throw new RedirectedWrite(`${root.real} is no longer the folder that was checked`);
+    }
     const rootStat = fstatSync(fd);
     if (rootStat.dev !== root.dev || rootStat.ino !== root.ino) {
       closeSync(fd);

@@ -1,9 +1,13 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SpecIR } from '@specl/compiler';
 import type { AgentProgress } from './agent-options.js';
 import type { AuditLog } from './audit-log.js';
 import { describeVerification, verificationHeld } from './describe-verification.js';
-import { VerificationWorker } from './run-verification.js';
+import type { SandboxLimits } from './sandbox/sandbox-command.js';
+import { installRoot } from './sandbox/sandbox-command.js';
+import type { SandboxProtection } from './sandbox/sandbox-protection.js';
+import { SandboxedVerifier } from './sandbox/sandboxed-verifier.js';
 import type { StagedImpl } from './staged-impl.js';
 import type { VerificationOutcome } from './verification-job.js';
 
@@ -29,6 +33,17 @@ export interface StagedVerifierOptions {
   readonly folderShown: string;
   readonly audit: AuditLog;
   readonly progress: (event: AgentProgress) => void;
+  /** The sandbox the candidate code runs in, and its limits. */
+  readonly sandbox: SandboxProtection;
+  readonly limits?: SandboxLimits;
+}
+
+/** What the sandbox may read: the stage, the project it mirrors (and its packages), Specl. */
+function readableFolders(staged: StagedImpl): string[] {
+  const folders = [staged.stageRoot, staged.anchor, installRoot()];
+  const modules = join(staged.anchor, 'node_modules');
+  if (existsSync(modules)) folders.push(realpathSync(modules));
+  return [...new Set(folders)];
 }
 
 /**
@@ -36,11 +51,19 @@ export interface StagedVerifierOptions {
  * remembers the last one of the whole scope until the staged code changes.
  */
 export class StagedVerifier {
-  private readonly worker = new VerificationWorker();
+  private readonly worker: SandboxedVerifier;
   /** The last verification of every endpoint in scope, while it speaks for the staged code. */
   latest: Verified | undefined;
 
-  constructor(private readonly options: StagedVerifierOptions) {}
+  constructor(private readonly options: StagedVerifierOptions) {
+    const { staged } = options;
+    this.worker = new SandboxedVerifier(
+      options.sandbox,
+      { writable: staged.stagedFolder, readable: readableFolders(staged) },
+      staged.stageRoot,
+      options.limits,
+    );
+  }
 
   /** Whether `asked` is every endpoint in scope. */
   isWholeScope(asked: readonly string[]): boolean {
@@ -116,7 +139,7 @@ export class StagedVerifier {
     this.latest = undefined;
   }
 
-  /** Ends the verification worker. */
+  /** Ends any sandboxed verification still running. */
   close(): void {
     this.worker.close();
   }

@@ -41,7 +41,12 @@ function requiredEdges(
   const edges: Field[] = [];
   for (const member of record.members) {
     if (member.kind === 'spread') edges.push(...requiredEdges(records, member.target, seen));
-    else if (!member.optional && member.target !== undefined && records.has(member.target))
+    else if (
+      member.kind === 'field' &&
+      !member.optional &&
+      member.target !== undefined &&
+      records.has(member.target)
+    )
       edges.push(member);
   }
   return edges;

@@ -1,22 +1,12 @@
-import { createRequire } from 'node:module';
+import swagger2openapi from 'swagger2openapi';
 import { ImportError } from './import-error.js';
-
-const require = createRequire(import.meta.url);
-
-interface Swagger2OpenApi {
-  convertObj(
-    swagger: unknown,
-    options: Record<string, unknown>,
-  ): Promise<{ openapi: Record<string, unknown> }>;
-}
 
 /** Converts a Swagger 2.0 document (its refs already local) to OpenAPI 3.0, with swagger2openapi. */
 export async function convertSwagger(
   swagger: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const converter = require('swagger2openapi') as Swagger2OpenApi;
   try {
-    const result = await converter.convertObj(structuredClone(swagger), {
+    const result = await swagger2openapi.convertObj(structuredClone(swagger), {
       patch: true,
       warnOnly: true,
       resolve: false,

@@ -8,6 +8,7 @@ import { operationParameters, parameterClause, parameterType } from './endpoint-
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
+import { conditionSources } from './specl-extensions.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -103,6 +104,12 @@ function translateOperation(
   const body = requestBody(context, types, operation, pointer, name);
   if (body) clauses.push(body);
   clauses.push(...responses(context, types, errors, operation, pointer, name));
+  if (context.restoreSpecl) {
+    for (const source of conditionSources(operation['x-specl-requires']))
+      clauses.push(`requires ${source}`);
+    for (const source of conditionSources(operation['x-specl-ensures']))
+      clauses.push(`ensures ${source}`);
+  }
   noteOperation(context, operation, pointer);
   lines.push(
     `endpoint ${name} ${method.toUpperCase()} ${pathText} {`,

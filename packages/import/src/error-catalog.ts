@@ -23,6 +23,15 @@ export class ErrorCatalog {
     const key = `${status} ${schemaKey(schema, pointer)}`;
     const known = this.byKey.get(key);
     if (known) return known;
+    if (
+      isObject(schema) &&
+      typeof schema.$ref === 'string' &&
+      this.types.errorStatusAt(schema.$ref) === status
+    ) {
+      const declared = this.types.nameAt(schema.$ref)!;
+      this.byKey.set(key, declared);
+      return declared;
+    }
     const reason = pascalCase(STATUS_CODES[status] ?? `Error${status}`);
     const target =
       isObject(schema) && typeof schema.$ref === 'string'

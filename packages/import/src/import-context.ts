@@ -6,6 +6,7 @@ import { commentLines } from './specl-text.js';
 /** A record's member as import writes it. */
 export type RecordMember =
   | { readonly kind: 'spread'; readonly target: string }
+  | { readonly kind: 'invariant'; readonly source: string }
   | {
       readonly kind: 'field';
       readonly name: string;
@@ -37,7 +38,11 @@ export class ImportContext {
   readonly warnings: ImportWarning[] = [];
   private readonly notes: string[][] = [[]];
 
-  constructor(readonly document: Record<string, unknown>) {}
+  constructor(
+    readonly document: Record<string, unknown>,
+    /** Read back the spec that `x-specl-*` extensions carry (invariants, ensures, ...). */
+    readonly restoreSpecl = false,
+  ) {}
 
   /** Records a warning, and keeps it as a comment at the declaration being written. */
   warn(kind: WarningKind, pointer: string, message: string): void {

@@ -10,6 +10,7 @@ import type { LoadedOpenApi, LoadOptions, SourceVersion } from './load-openapi.j
 import { loadOpenApi, loadParsed } from './load-openapi.js';
 import { SchemaTranslator } from './schema-translator.js';
 import { headerLines, specText } from './spec-writer.js';
+import { propertyTexts } from './specl-extensions.js';
 
 /** A document imported: the spec's text (formatted and checked), and what could not be said. */
 export interface ImportResult {
@@ -48,31 +49,76 @@ export async function importParsed(
   return translate(loaded);
 }
 
-async function translate({ document, sourceVersion }: LoadedOpenApi): Promise<ImportResult> {
-  const context = new ImportContext(document);
+async function translate(loaded: LoadedOpenApi): Promise<ImportResult> {
+  const restorable = hasSpeclExtensions(loaded.document);
+  if (restorable) {
+    const restored = await attempt(loaded, true);
+    if (restored.ok) return restored.result;
+    const fallback = await attempt(loaded, false);
+    if (!fallback.ok) throw fallback.error;
+    const warning = {
+      kind: 'left-out' as const,
+      pointer: '#',
+      message: `the x-specl-* extensions (invariants, requires, ensures, properties) are left out: with them the spec does not check (${restored.error.message.split('\n')[1]?.trim() ?? restored.error.message})`,
+    };
+    fallback.result.summary.warnings['left-out']++;
+    return { ...fallback.result, warnings: [warning, ...fallback.result.warnings] };
+  }
+  const plain = await attempt(loaded, false);
+  if (!plain.ok) throw plain.error;
+  return plain.result;
+}
+
+type Attempt =
+  | {
+      readonly ok: true;
+      readonly result: ImportResult & { summary: { warnings: Record<WarningKind, number> } };
+    }
+  | { readonly ok: false; readonly error: ImportError };
+
+async function attempt(
+  { document, sourceVersion }: LoadedOpenApi,
+  restoreSpecl: boolean,
+): Promise<Attempt> {
+  const context = new ImportContext(document, restoreSpecl);
   const header = headerLines(context);
   const types = new SchemaTranslator(context);
   types.declareComponents();
   const errors = new ErrorCatalog(context, types);
   const endpoints = translateEndpoints(context, types, errors);
   breakRequiredCycles(context);
-  const raw = specText(header, context.declarations, endpoints);
-  const text = await formatAndCheck(raw);
+  const properties = restoreSpecl ? propertyTexts(context) : [];
+  const raw = specText(header, context.declarations, endpoints, properties);
+  let text: string;
+  try {
+    text = await formatAndCheck(raw);
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error };
+    throw error;
+  }
   const counts = Object.fromEntries(warningKinds.map((kind) => [kind, 0])) as Record<
     WarningKind,
     number
   >;
   for (const warning of context.warnings) counts[warning.kind]++;
   return {
-    text,
-    warnings: context.warnings,
-    sourceVersion,
-    summary: {
-      types: context.declarations.length,
-      endpoints: endpoints.filter((e) => e.name !== '').length,
-      warnings: counts,
+    ok: true,
+    result: {
+      text,
+      warnings: context.warnings,
+      sourceVersion,
+      summary: {
+        types: context.declarations.length,
+        endpoints: endpoints.filter((e) => e.name !== '').length,
+        warnings: counts,
+      },
     },
   };
+}
+
+/** Whether a document was compiled by Specl and carries its conditions or properties. */
+function hasSpeclExtensions(document: Record<string, unknown>): boolean {
+  return /"x-specl-(invariants|requires|ensures|properties|status)"/.test(JSON.stringify(document));
 }
 
 const virtualPath = '/specl-import/imported.specl';

@@ -6,6 +6,7 @@ import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isFieldName, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines } from './specl-text.js';
+import { conditionSources } from './specl-extensions.js';
 
 interface Property {
   readonly key: string;
@@ -113,6 +114,10 @@ export function translateRecord(
   const members: RecordMember[] = spreads.map((target) => ({ kind: 'spread', target }));
   for (const property of properties.values()) {
     members.push(field(context, types, property, required.has(property.key), name, fieldNames));
+  }
+  if (context.restoreSpecl) {
+    for (const source of conditionSources(schema['x-specl-invariants']))
+      members.push({ kind: 'invariant', source });
   }
   return members;
 }

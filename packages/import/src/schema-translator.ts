@@ -31,6 +31,7 @@ export class SchemaTranslator {
   /** Declared names by the pointer of the schema they declare. */
   private readonly named = new Map<string, string>();
   private readonly visiting = new Set<string>();
+  private readonly errorStatuses = new Map<string, number>();
 
   constructor(private readonly context: ImportContext) {}
 
@@ -55,6 +56,11 @@ export class SchemaTranslator {
     }
   }
 
+  /** The status of the schema at `pointer` when it is declared as an `error`. */
+  errorStatusAt(pointer: string): number | undefined {
+    return this.errorStatuses.get(pointer);
+  }
+
   /** The declared name of the schema at `pointer`, if it has one. */
   nameAt(pointer: string): string | undefined {
     return this.named.get(pointer);
@@ -72,11 +78,14 @@ export class SchemaTranslator {
       const { result, notes } = this.context.collecting(() =>
         translateRecord(this.context, this, value, pointer, name),
       );
+      const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
+      if (status !== undefined) this.errorStatuses.set(pointer, status);
       this.context.declarations.push({
         kind: 'record',
         name,
         lines: [...before, ...notes, ...docLines(value.description)],
         members: result,
+        ...(status !== undefined && { status }),
       });
       return;
     }
@@ -371,6 +380,8 @@ export class SchemaTranslator {
     if (isRecordSchema(this.context, schema, pointer)) {
       return withNullable(this.inlineDeclaration(schema, pointer, hint), nullable);
     }
+    const narrowed = this.constrainedRef(parts, pointer, hint);
+    if (narrowed !== undefined) return withNullable(narrowed, nullable);
     this.context.warn(
       'approximated',
       childPointer(pointer, 'allOf'),
@@ -380,6 +391,34 @@ export class SchemaTranslator {
       this.typeExpr(parts[0] ?? {}, childPointer(pointer, 'allOf', 0), hint),
       nullable,
     );
+  }
+
+  /**
+   * `allOf: [{ $ref: Alias }, { maximum: 10 }]`, as Specl compiles constraints on a reference to
+   * an alias: the alias with the other parts' constraints (`Alias { max: 10 }`).
+   */
+  private constrainedRef(parts: unknown[], pointer: string, hint: string): string | undefined {
+    const [first, ...rest] = parts;
+    if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
+    const { value: target } = this.context.deref(first, pointer);
+    if (!isObject(target) || enumMembers(target)) return undefined;
+    const type = typesOf(target);
+    if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
+    const extra: Record<string, unknown> = {};
+    for (const part of rest) {
+      if (!isObject(part) || part.$ref !== undefined || isObject(part.properties)) return undefined;
+      if (part.type !== undefined && part.type !== type[0]) return undefined;
+      Object.assign(extra, part);
+    }
+    const at = childPointer(pointer, 'allOf', 1);
+    const base = this.typeExpr(first, childPointer(pointer, 'allOf', 0), hint);
+    const constraints =
+      type[0] === 'string'
+        ? stringConstraints(this.context, extra, at)
+        : type[0] === 'array'
+          ? listConstraints(extra)
+          : numberConstraints(this.context, extra, at, type[0] === 'integer');
+    return base + constraints;
   }
 
   /** Declares an inline object schema as a record named from `hint`. */
@@ -442,4 +481,12 @@ function inferType(schema: Record<string, unknown>): string | undefined {
 function lastKey(pointer: string): string | undefined {
   const key = pointer.split('/').at(-1);
   return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The `x-specl-status` of an error body compiled by Specl. */
+function errorStatus(schema: Record<string, unknown>): number | undefined {
+  const status = schema['x-specl-status'];
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
+    ? status
+    : undefined;
 }

@@ -98,10 +98,12 @@ export function declarationText(declaration: Declaration): string {
   const members = declaration.members.flatMap((member) =>
     member.kind === 'spread'
       ? [`  ...${member.target}`]
-      : [
-          ...member.lines.map((line) => `  ${line}`),
-          `  ${member.name}${member.optional ? '?' : ''}: ${member.type}`,
-        ],
+      : member.kind === 'invariant'
+        ? [`  invariant ${member.source}`]
+        : [
+            ...member.lines.map((line) => `  ${line}`),
+            `  ${member.name}${member.optional ? '?' : ''}: ${member.type}`,
+          ],
   );
   if (members.length === 0 && declaration.status !== undefined)
     return [...declaration.lines, head].join('\n');
@@ -113,11 +115,13 @@ export function specText(
   header: readonly string[],
   declarations: readonly Declaration[],
   endpoints: readonly EndpointText[],
+  properties: readonly string[] = [],
 ): string {
   const blocks = [
     header.join('\n'),
     ...declarations.map(declarationText),
     ...endpoints.map((e) => e.lines.join('\n')),
+    ...properties,
   ];
   return `${blocks.join('\n\n')}\n`;
 }

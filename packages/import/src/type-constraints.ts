@@ -126,6 +126,9 @@ export function numberConstraints(
     if (min !== undefined) min = Math.ceil(min);
     if (max !== undefined) max = Math.floor(max);
     const safe = Number.MAX_SAFE_INTEGER;
+    // Int holds safe integers already: the bounds Specl itself writes for it say nothing more.
+    if (min === -safe) min = undefined;
+    if (max === safe) max = undefined;
     if ((min !== undefined && min < -safe) || (max !== undefined && max > safe)) {
       context.warn(
         'narrowed',

@@ -7,6 +7,13 @@ export {
 export * from './specl-module.js';
 export * from './typing/index.js';
 export * from './validation/diagnostic-codes.js';
+export { diagnosticMessage } from './validation/report.js';
+export { formatMessage, message } from './validation/message-template.js';
+export type {
+  MessageArgument,
+  MessageArguments,
+  MessageTemplate,
+} from './validation/message-template.js';
 export { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 export { endpointParameters, localNames } from './scoping/local-names.js';
 export {
@@ -16,10 +23,14 @@ export {
   isBuiltinNode,
 } from './workspace/builtins.js';
 export { importPathBetween, importedUris, resolveImportUri } from './workspace/imports.js';
-export { httpMethods, routeKey, pathTemplate } from './validation/endpoint-checks.js';
-export { constraintSpecs, constraintNumber } from './validation/constraint-checks.js';
+export { pathTemplate } from './util/endpoint-path.js';
+export { constraintNumber } from './util/constraint-number.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
 export * from './workspace/spec-workspace.js';
+export type { ReadFile } from './workspace/reader-file-system.js';
+export { ReaderFileSystem } from './workspace/reader-file-system.js';
+export { importClosure } from './workspace/import-graph.js';
+export type { DocumentLookup } from './workspace/import-graph.js';
 export { checkSources } from './memory.js';
 export { docComment } from './documentation/doc-comment.js';
 export { formatSpec } from './formatting/format-spec.js';

@@ -1,11 +1,13 @@
 import type { LangiumSharedCoreServices } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
+import { URI } from 'langium';
 import { createSpeclServices } from './specl-module.js';
 import { BUILTIN_SCHEME } from './workspace/builtins.js';
 import type { CheckResult } from './workspace/spec-workspace.js';
 import { checkWorkspace } from './workspace/spec-workspace.js';
+import { ReaderFileSystem } from './workspace/reader-file-system.js';
 
 let shared: LangiumSharedCoreServices | undefined;
+const fileSystem = new ReaderFileSystem(async () => undefined);
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -20,7 +22,10 @@ export function checkSources(
   roots?: readonly string[],
 ): Promise<CheckResult> {
   const run = async () => {
-    shared ??= createSpeclServices(EmptyFileSystem, { indexReferences: false }).shared;
+    shared ??= createSpeclServices(
+      { fileSystemProvider: () => fileSystem },
+      { indexReferences: false },
+    ).shared;
     const previous = shared.workspace.LangiumDocuments.all
       .filter((document) => document.uri.scheme !== BUILTIN_SCHEME)
       .map((document) => document.uri)
@@ -30,8 +35,9 @@ export function checkSources(
     const byPath = new Map(
       Object.entries(files).map(([path, text]) => [URI.file(path).path, text]),
     );
+    fileSystem.setReader(async (uri) => (uri.scheme === 'file' ? byPath.get(uri.path) : undefined));
     const uris = (roots ?? Object.keys(files)).map((path) => URI.file(path));
-    const result = await checkWorkspace(shared, uris, async (uri) => byPath.get(uri.path));
+    const result = await checkWorkspace(shared, uris);
     if (result.unreadable.length > 0) {
       throw new Error(
         `checkSources: no text for ${result.unreadable.join(', ')} among the files given`,

@@ -5,6 +5,7 @@ import type {
   LangiumSharedCoreServices,
   Module,
   PartialLangiumCoreServices,
+  PartialLangiumSharedCoreServices,
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
@@ -12,6 +13,7 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
 import { invalidateMemosOnChange } from './typing/workspace-memo.js';
+import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
 
@@ -35,6 +37,20 @@ export const SpeclModule: Module<
   },
 };
 
+/**
+ * The shared services Specl replaces: the document builder, which loads what documents
+ * import. The language server's module replaces it again with a subclass that also waits for
+ * the typing to pause; both build through the same import graph.
+ */
+export const SpeclSharedModule: Module<
+  LangiumSharedCoreServices,
+  PartialLangiumSharedCoreServices
+> = {
+  workspace: {
+    DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
+  },
+};
+
 /** Options of {@link createSpeclServices}. */
 export interface SpeclServiceOptions {
   /**
@@ -52,8 +68,8 @@ const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> =
 
 /**
  * Creates Specl's core services (no language server): what `specl check`, the compiler and
- * tests use. The context gives the file system (`NodeFileSystem` from `langium/node`, or
- * `EmptyFileSystem` in memory).
+ * tests use. The context gives the file system the checks read files through (see
+ * `ReaderFileSystem`).
  */
 export function createSpeclServices(
   context: DefaultSharedCoreModuleContext,
@@ -62,7 +78,11 @@ export function createSpeclServices(
   shared: LangiumSharedCoreServices;
   Specl: SpeclServices;
 } {
-  const shared = inject(createDefaultSharedCoreModule(context), SpeclGeneratedSharedModule);
+  const shared = inject(
+    createDefaultSharedCoreModule(context),
+    SpeclGeneratedSharedModule,
+    SpeclSharedModule,
+  );
   const Specl = inject(
     createDefaultCoreModule({ shared }),
     SpeclGeneratedModule,

@@ -5,10 +5,11 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { SpecChange, SpecIR } from '@specl/compiler';
-import { diffSpecs, lowerChecked, lowerSpec } from '@specl/compiler';
+import { buildFromCheck, buildSpec, diffSpecs } from '@specl/compiler';
 import type { SpecFile } from '@specl/language';
+import { checkResultOf } from '@specl/language';
 import { extraDiagnosticSources } from '@specl/language/lsp';
-import { checkSpecFiles, GitRepository } from '@specl/language/node';
+import { GitRepository } from '@specl/language/node';
 
 /** The `source` of the warnings, and their name among the extra diagnostic sources. */
 export const BREAKING_CHANGES_SOURCE = 'specl diff';
@@ -114,11 +115,11 @@ export class BreakingChangeWarnings {
     ) {
       return 'stale';
     }
-    if (document.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error)) return;
+    // The root with its imports as the workspace has them; an import with errors stops it.
     try {
-      return lowerSpec(document, documents.all.toArray() as LangiumDocument<SpecFile>[]);
+      return buildFromCheck(checkResultOf(this.shared, [uri]), uri.path).ir;
     } catch {
-      // An import with errors (or none to lower): its own diagnostics tell what to fix.
+      // An import not checked yet: its own check brings this one again.
       return undefined;
     }
   }
@@ -143,8 +144,7 @@ async function readBaseline(
   path: string,
 ): Promise<SpecIR | undefined> {
   if ((await repository.show(commit, inRepository)) === undefined) return undefined;
-  const result = await checkSpecFiles([path], repository.readerAt(commit));
-  return lowerChecked(result, URI.file(path).path).ir;
+  return (await buildSpec({ root: path, read: repository.readerAt(commit) })).ir;
 }
 
 /** A change as a diagnostic on its line in the new version. */

@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
 import type { SpecIR } from '@specl/compiler';
-import { lowerChecked } from '@specl/compiler';
-import { checkSpecFiles } from '@specl/language/node';
-import { URI } from 'langium';
+import { buildSpec } from '@specl/compiler';
 
 /** A spec's IR, or why there is none, in words for the editor. */
 export type LoadedIr = { readonly ir: SpecIR } | { readonly problem: string };
@@ -12,14 +10,13 @@ export type LoadedIr = { readonly ir: SpecIR } | { readonly problem: string };
  * commands do: the agent and its verifier work from the files, not from unsaved text.
  */
 export async function loadSpecIr(specFile: string): Promise<LoadedIr> {
-  const checked = await checkSpecFiles([specFile]);
-  if (checked.unreadable.length > 0) return { problem: `cannot read \`${basename(specFile)}\`` };
-  const lowered = lowerChecked(checked, URI.file(specFile).path);
-  if (lowered.ir !== undefined) return { ir: lowered.ir };
-  const errors = lowered.diagnostics.filter((d) => d.severity === 'error').length;
+  const build = await buildSpec({ root: specFile });
+  if (build.stage === 'read') return { problem: `cannot read \`${basename(specFile)}\`` };
+  if (build.ir !== undefined) return { ir: build.ir };
+  const errors = build.diagnostics.filter((d) => d.severity === 'error').length;
   return {
     problem:
-      lowered.loweringError ??
+      build.problem ??
       `\`${basename(specFile)}\` has ${errors} error${errors === 1 ? '' : 's'} (saved on disk): fix ${errors === 1 ? 'it' : 'them'} first`,
   };
 }

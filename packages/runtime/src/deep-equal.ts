@@ -20,7 +20,7 @@ function presentKeys(record: { readonly [key: string]: unknown }): string[] {
  * Structural equality, as Specl's `==`: absent values (`null`, `undefined`) equal each other
  * and nothing else; numbers, strings and booleans by value; lists item by item; records and
  * maps key by key, where a key whose value is absent counts as missing (`{ a: 1, b: null }`
- * equals `{ a: 1 }`). Values that are none of these (class instances) compare by identity.
+ * equals `{ a: 1 }`); bytes byte by byte. Values that are none of these (class instances) compare by identity.
  * Strings inside lists and records compare as text, so two `DateTime`s that name one instant
  * with different offsets are equal only at the top level (see {@link sameInstant}).
  */
@@ -28,6 +28,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (isAbsent(a) || isAbsent(b)) return isAbsent(a) && isAbsent(b);
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  // Bytes: equal byte for byte.
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== b.length)
+      return false;
+    return a.every((byte, index) => byte === b[index]);
+  }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, index) => deepEqual(item, b[index]));

@@ -74,7 +74,7 @@ export { requestViolations } from './contract/check-request.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
 export { credentialVariable } from './contract/credentials.js';
 export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
-export { ExchangeChecker, isJsonMediaType } from './live/exchange-checker.js';
+export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';
 export type { MonitoredExchange, MonitorOptions } from './live/contract-monitor.js';
 export { ContractMonitor } from './live/contract-monitor.js';
 export type {
@@ -82,3 +82,5 @@ export type {
   RequestFacts,
   RequestTelemetry,
 } from './live/contract-telemetry.js';
+export type { MediaKind } from './contract/contract.js';
+export { essenceOf, mediaKindOfContentType } from './contract/body-codec.js';

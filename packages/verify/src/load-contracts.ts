@@ -31,22 +31,36 @@ function linkImports(code: string): string {
 }
 
 /**
+ * Compiles a spec's `types.ts` and `properties.ts`, strips their types (esbuild), and writes
+ * them into `folder` (which must exist); answers the path of the properties module, which
+ * {@link importContracts} loads. A sandbox that may not start esbuild loads contracts so.
+ */
+export async function writeContracts(ir: SpecIR, folder: string): Promise<string> {
+  const write = async (file: string, source: string) => {
+    const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20' });
+    writeFileSync(join(folder, file), linkImports(code));
+  };
+  await write('types.mjs', emitTypes(ir, {})[0]!.content);
+  await write(
+    'properties.mjs',
+    propertiesModule(ir).replaceAll("from './types.js'", "from './types.mjs'"),
+  );
+  return join(folder, 'properties.mjs');
+}
+
+/** Loads the contracts {@link writeContracts} wrote. */
+export async function importContracts(propertiesModulePath: string): Promise<LoadedContracts> {
+  return (await import(pathToFileURL(propertiesModulePath).href)) as LoadedContracts;
+}
+
+/**
  * Compiles a spec's `types.ts` and `properties.ts` in memory, strips their types (esbuild),
  * and imports them from a temporary folder, removed again once loaded.
  */
 export async function loadContracts(ir: SpecIR): Promise<LoadedContracts> {
   const folder = mkdtempSync(join(tmpdir(), 'specl-verify-'));
   try {
-    const write = async (file: string, source: string) => {
-      const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20' });
-      writeFileSync(join(folder, file), linkImports(code));
-    };
-    await write('types.mjs', emitTypes(ir, {})[0]!.content);
-    await write(
-      'properties.mjs',
-      propertiesModule(ir).replaceAll("from './types.js'", "from './types.mjs'"),
-    );
-    return (await import(pathToFileURL(join(folder, 'properties.mjs')).href)) as LoadedContracts;
+    return await importContracts(await writeContracts(ir, folder));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

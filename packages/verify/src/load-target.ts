@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Credentials, HttpTargetOptions, Target } from '@specl/runtime';
 import { TargetRefused, httpTarget, inProcessTarget } from '@specl/runtime';
-import { tsImport } from 'tsx/esm/api';
 
 /** Where requests go, made anew for each run when the implementation exports a factory. */
 export interface TargetSource {
@@ -37,6 +36,8 @@ export async function implementationSource(
     throw new TargetLoadError(`cannot find the implementation ${modulePath}`);
   let module: Record<string, unknown>;
   try {
+    // Loaded when needed: tsx starts esbuild, which a sandboxed verifier may not do.
+    const { tsImport } = await import('tsx/esm/api');
     module = (await tsImport(pathToFileURL(modulePath).href, import.meta.url)) as Record<
       string,
       unknown
@@ -45,6 +46,18 @@ export async function implementationSource(
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TargetLoadError(`cannot load the implementation ${modulePath}: ${reason}`);
   }
+  return sourceOfModule(module, modulePath, credentials);
+}
+
+/**
+ * The target source of a module already loaded (`modulePath` names it in messages): its
+ * factory of `Handlers` or its `Handlers` object, as {@link implementationSource} finds them.
+ */
+export function sourceOfModule(
+  module: Record<string, unknown>,
+  modulePath: string,
+  credentials: Credentials = {},
+): TargetSource {
   const factoryName = FACTORY_NAMES.find((name) => typeof module[name] === 'function');
   if (factoryName !== undefined) {
     const factory = module[factoryName] as () => unknown;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SpecIR } from '@specl/compiler';
 import { CoverageCounter } from './coverage.js';
-import { loadContracts } from './load-contracts.js';
+import { importContracts, loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
 import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
@@ -28,6 +28,8 @@ export interface VerifyOptions {
   readonly replay?: string;
   /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
   readonly signal?: AbortSignal;
+  /** The spec's contracts as {@link writeContracts} wrote them (default: compiled here). */
+  readonly contractsModule?: string;
   /** Told as checks progress: the check's index, how many, its name, and its runs so far. */
   onProgress?(check: number, checks: number, name: string, runsDone: number, runs: number): void;
 }
@@ -64,7 +66,10 @@ function checkUnknown(
  */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
-  const contracts = await loadContracts(options.ir);
+  const contracts =
+    options.contractsModule !== undefined
+      ? await importContracts(options.contractsModule)
+      : await loadContracts(options.ir);
   const { endpoints, properties } = contracts;
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));

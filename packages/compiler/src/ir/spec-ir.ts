@@ -348,3 +348,6 @@ export interface SpecIR {
   /** Tags, sorted by name. */
   readonly tags?: readonly TagIR[];
 }
+
+/** The media type of a body written without `as`. */
+export const JSON_MEDIA_TYPE = 'application/json';

@@ -8,6 +8,7 @@ import {
   isTagDecl,
   isTagsClause,
   endpointParameters,
+  importClosure,
   isAliasDecl,
   isBodyClause,
   isEndpoint,
@@ -69,7 +70,8 @@ export function lowerSpec(
   documents: readonly LangiumDocument<SpecFile>[],
 ): SpecIR {
   const locator = new Locator(root.uri.path);
-  const reachable = reachableDocuments(root, documents);
+  const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
+  const reachable = importClosure([root], (uri) => byUri.get(uri));
   const declarations = reachable.flatMap((document) => document.parseResult.value.declarations);
   const seen = new Map<string, Declaration>();
   for (const declaration of declarations) {
@@ -163,36 +165,6 @@ export function lowerSpec(
     ...(tags.length > 0 && { tags: tags.sort(byName) }),
   };
   return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
-}
-
-/** The root and the documents it imports, transitively, in a deterministic order. */
-function reachableDocuments(
-  root: LangiumDocument<SpecFile>,
-  documents: readonly LangiumDocument<SpecFile>[],
-): LangiumDocument<SpecFile>[] {
-  const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
-  const order: LangiumDocument<SpecFile>[] = [];
-  const visit = (document: LangiumDocument<SpecFile>) => {
-    if (order.includes(document)) return;
-    order.push(document);
-    for (const imp of document.parseResult.value.imports) {
-      const target = [...byUri.values()].find(
-        (d) => d.uri.path === resolvePath(document.uri.path, imp.path),
-      );
-      if (target) visit(target);
-    }
-  };
-  visit(root);
-  return order;
-}
-
-function resolvePath(from: string, relative: string): string {
-  const parts = from.split('/').slice(0, -1);
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;

@@ -320,7 +320,7 @@ export function isConstNumber(item: unknown): item is ConstNumber {
 export interface Constraint extends langium.AstNode {
     readonly $container: TypeRef;
     readonly $type: 'Constraint';
-    name: string;
+    name: Name;
     value: ConstraintValue;
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../generated/ast.js';
 import { typeOfNamedElement } from '../typing/type-of.js';
 import { typeToString } from '../typing/specl-type.js';
-import { pathTemplate } from '../validation/endpoint-checks.js';
+import { pathTemplate } from '../util/endpoint-path.js';
 
 /** How a named node is written in one line: `name: String`, `GET /items/{id}`, `record Item`. */
 export function signatureOf(node: AstNode): string | undefined {

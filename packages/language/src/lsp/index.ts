@@ -1,5 +1,5 @@
 export * from './specl-lsp-module.js';
-export { COMPLETION_STATE, SpeclDocumentBuilder } from './specl-document-builder.js';
+export { COMPLETION_STATE, SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 export {
   FULL_CHECK_DELAY_MS,
   SpeclDocumentUpdateHandler,

@@ -26,7 +26,7 @@ export interface PendingUpdates {
  * {@link quickDiagnostics}), whatever the size of the file. The full check of the file
  * follows once the typing pauses ({@link FULL_CHECK_DELAY_MS}), so that it does not hold up
  * the next keystroke's quick check; a request that needs the full check (hover, rename, ...)
- * starts it at once (see `SpeclDocumentBuilder.waitUntil`).
+ * starts it at once (see `SpeclLspDocumentBuilder.waitUntil`).
  */
 export class SpeclDocumentUpdateHandler
   extends DefaultDocumentUpdateHandler

@@ -1,4 +1,4 @@
-import type { Module } from 'langium';
+import type { DeepPartial, Module } from 'langium';
 import { inject } from 'langium';
 import type {
   DefaultSharedModuleContext,
@@ -24,11 +24,12 @@ import { SpeclSemanticTokenProvider } from './presentation/specl-semantic-token-
 import { SpeclCodeActionProvider } from './actions/specl-code-action-provider.js';
 import { SpeclFormatter } from './presentation/specl-formatter.js';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics-publisher.js';
+import { ExtraDiagnosticSources } from './diagnostics/extra-diagnostic-sources.js';
 import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
-import { SpeclDocumentBuilder } from './specl-document-builder.js';
+import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 
 /** Specl's services with the language server's features. */
@@ -54,7 +55,7 @@ export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = 
 /** The shared services Specl replaces in a language server: imports and start-up. */
 export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
   workspace: {
-    DocumentBuilder: (shared) => new SpeclDocumentBuilder(shared),
+    DocumentBuilder: (shared) => new SpeclLspDocumentBuilder(shared),
     WorkspaceManager: (shared) => new SpeclWorkspaceManager(shared),
     LangiumDocumentFactory: (shared) => new SpeclDocumentFactory(shared),
     ConfigurationProvider: (shared) => new SpeclConfigurationProvider(shared),
@@ -72,22 +73,56 @@ export interface SpeclLspContext extends DefaultSharedModuleContext {
   readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
-const publishers = new WeakMap<LangiumSharedServices, DiagnosticsPublisher>();
+/** Specl's own shared services of a language server, added to Langium's. */
+export interface SpeclSharedLspAddedServices {
+  readonly specl: {
+    /** Diagnostics from outside the checker (breaking changes, the verifier), per source. */
+    readonly ExtraDiagnostics: ExtraDiagnosticSources;
+    /** The publisher of the server's diagnostics, or undefined without a connection. */
+    readonly DiagnosticsPublisher: DiagnosticsPublisher | undefined;
+  };
+}
+
+/** The shared services of Specl's language server: Langium's and Specl's own. */
+export type SpeclSharedLspServices = LangiumSharedServices & SpeclSharedLspAddedServices;
+
+/** Specl's own shared services; a module in `sharedModules` may replace them (tests do). */
+export const SpeclSharedLspAddedModule: Module<
+  SpeclSharedLspServices,
+  SpeclSharedLspAddedServices
+> = {
+  specl: {
+    ExtraDiagnostics: () => new ExtraDiagnosticSources(),
+    DiagnosticsPublisher: (shared) => {
+      const connection = shared.lsp.Connection;
+      return connection ? new DiagnosticsPublisher(shared, connection) : undefined;
+    },
+  },
+};
 
 /**
  * The publisher of a language server's diagnostics (through which other sources, such as
- * the verifier, attach diagnostics of their own), or undefined without a connection.
+ * the verifier, attach diagnostics of their own), or undefined without a connection: the
+ * service `specl.DiagnosticsPublisher`.
  */
 export function diagnosticsPublisherOf(
   shared: LangiumSharedServices,
 ): DiagnosticsPublisher | undefined {
-  return publishers.get(shared);
+  return (shared as Partial<SpeclSharedLspServices>).specl?.DiagnosticsPublisher;
 }
+
+/**
+ * A module of shared services the composition root adds or replaces: Langium's, or Specl's
+ * own (`specl.ExtraDiagnostics`, `specl.DiagnosticsPublisher`).
+ */
+export type SpeclSharedServicesModule =
+  | Module<LangiumSharedServices, PartialLangiumSharedServices>
+  | Module<SpeclSharedLspServices, DeepPartial<SpeclSharedLspAddedServices>>;
 
 /** The context of a language server's services: Langium's, plus shared modules to add. */
 export interface SpeclLspContext extends DefaultSharedModuleContext {
   /** Applied last to the shared services (the composition root adds a command handler). */
-  readonly sharedModules?: readonly Module<LangiumSharedServices, PartialLangiumSharedServices>[];
+  readonly sharedModules?: readonly SpeclSharedServicesModule[];
 }
 
 /**
@@ -100,22 +135,24 @@ export interface SpeclLspContext extends DefaultSharedModuleContext {
 export function createSpeclLspServices(
   context: SpeclLspContext,
   ...extra: Module<SpeclLspServices, PartialLangiumServices>[]
-): { shared: LangiumSharedServices; Specl: SpeclLspServices } {
+): { shared: SpeclSharedLspServices; Specl: SpeclLspServices } {
+  type SharedModule = Module<LangiumSharedServices, PartialLangiumSharedServices>;
   const shared = inject(
     createDefaultSharedModule(context),
     SpeclGeneratedSharedModule,
     SpeclSharedLspModule,
+    SpeclSharedLspAddedModule as unknown as SharedModule,
     {
       lsp: {
         DocumentUpdateHandler: (services) =>
-          new SpeclDocumentUpdateHandler(services, () => publishers.get(services)),
+          new SpeclDocumentUpdateHandler(services, () => diagnosticsPublisherOf(services)),
       },
     },
     context.sharedModule ?? {},
-    ...(context.sharedModules ?? []),
-  );
-  if (context.connection)
-    publishers.set(shared, new DiagnosticsPublisher(shared, context.connection));
+    ...((context.sharedModules ?? []) as readonly SharedModule[]),
+  ) as SpeclSharedLspServices;
+  // Created at once: the publisher takes over the connection's sendDiagnostics.
+  void shared.specl.DiagnosticsPublisher;
   const Specl = inject(
     createDefaultModule({ shared }),
     SpeclGeneratedModule,

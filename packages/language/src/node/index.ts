@@ -1,8 +1,8 @@
-import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import { createSpeclServices } from '../specl-module.js';
 import type { CheckResult } from '../workspace/spec-workspace.js';
 import { checkWorkspace } from '../workspace/spec-workspace.js';
+import { ReaderFileSystem } from '../workspace/reader-file-system.js';
 import { readSpecFromDisk } from './read-spec-from-disk.js';
 
 /** Reads the text of a file by absolute path, or answers undefined when there is none. */
@@ -19,11 +19,14 @@ export async function checkSpecFiles(
   paths: readonly string[],
   read: ReadSpecFile = readSpecFromDisk,
 ): Promise<CheckResult> {
-  const { shared } = createSpeclServices(NodeFileSystem, { indexReferences: false });
+  const fileSystem = new ReaderFileSystem((uri) => read(uri.fsPath));
+  const { shared } = createSpeclServices(
+    { fileSystemProvider: () => fileSystem },
+    { indexReferences: false },
+  );
   return checkWorkspace(
     shared,
     paths.map((path) => URI.file(path)),
-    (uri) => read(uri.fsPath),
   );
 }
 

@@ -44,33 +44,56 @@ const fields = workspaceMemo<RecordLike, Field[]>();
 
 const expanding = new Set<RecordLike>();
 
+/** A record being expanded: its members so far, and the index of the next one to read. */
+interface Expansion {
+  readonly decl: RecordLike;
+  readonly members: Set<RecordMember>;
+  next: number;
+}
+
 /**
  * A record's members with spreads expanded in place, computed once per record. A spread that
  * leads back to a record being expanded adds nothing, so cyclic spreads terminate (the
- * validator reports the cycle).
+ * validator reports the cycle). The spreads are followed with a stack of their own, not by
+ * recursion, so a chain of spreads is bounded by memory, not by the call stack.
  */
 function expandMembers(decl: RecordLike): RecordMember[] {
   const known = expanded.get(decl);
   if (known) return known;
-  expanding.add(decl);
   // A record reached twice through spreads (a diamond) contributes its members once.
-  const members = new Set<RecordMember>();
+  const stack: Expansion[] = [{ decl, members: new Set(), next: 0 }];
+  expanding.add(decl);
+  let result: RecordMember[] = [];
   try {
-    for (const member of decl.members) {
-      if (!isSpread(member)) {
-        members.add(member);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.decl.members.length) {
+        const member = top.decl.members[top.next++]!;
+        if (!isSpread(member)) {
+          top.members.add(member);
+          continue;
+        }
+        const target = spreadTarget(member);
+        if (!target || expanding.has(target)) continue;
+        const done = expanded.get(target);
+        if (done) {
+          for (const inner of done) top.members.add(inner);
+          continue;
+        }
+        expanding.add(target);
+        stack.push({ decl: target, members: new Set(), next: 0 });
         continue;
       }
-      const target = spreadTarget(member);
-      if (target && !expanding.has(target)) {
-        for (const inner of expandMembers(target)) members.add(inner);
-      }
+      stack.pop();
+      expanding.delete(top.decl);
+      result = [...top.members];
+      expanded.set(top.decl, result);
+      const below = stack[stack.length - 1];
+      if (below) for (const inner of result) below.members.add(inner);
     }
   } finally {
-    expanding.delete(decl);
+    for (const open of stack) expanding.delete(open.decl);
   }
-  const result = [...members];
-  expanded.set(decl, result);
   return result;
 }
 

@@ -10,41 +10,97 @@ import {
 import type { PrimitiveName, SpeclType } from './specl-type.js';
 import { builtinTypeOf } from './media-types.js';
 import { makeOptional, stripOptional, unknownType } from './specl-type.js';
+import { workspaceMemo } from './workspace-memo.js';
 
 /**
  * The type a type expression denotes, with aliases resolved. Alias cycles and names that are
  * not types give `unknown` (the validator reports them).
  */
-export function resolveTypeExpr(expr: TypeExpr | undefined, seen?: Set<AliasDecl>): SpeclType {
+export function resolveTypeExpr(expr: TypeExpr | undefined): SpeclType {
   if (!expr) return unknownType;
   if (isUnionTypeRef(expr)) {
-    const options = expr.options.map((option) => resolveTypeExpr(option, seen));
+    const options = expr.options.map((option) => resolveTypeExpr(option));
     // `A? | B` is `(A | B)?`: absence belongs to the union, not to one option.
     const union: SpeclType = { kind: 'union', options: options.map(stripOptional) };
     return options.some((option) => option.kind === 'optional') ? makeOptional(union) : union;
   }
-  const base = resolveTypeRefBase(expr, seen);
+  const base = resolveTypeRefBase(expr);
   return expr.nullable ? makeOptional(base) : base;
 }
 
-function resolveTypeRefBase(ref: TypeRef, seen?: Set<AliasDecl>): SpeclType {
+function resolveTypeRefBase(ref: TypeRef): SpeclType {
   if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
   const builtin = builtinTypeOf(ref);
   if (builtin) return { kind: 'primitive', name: builtin };
-  if (ref.collection === 'List')
-    return { kind: 'list', element: resolveTypeExpr(ref.element, seen) };
-  if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element, seen) };
+  if (ref.collection === 'List') return { kind: 'list', element: resolveTypeExpr(ref.element) };
+  if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element) };
   const decl = ref.ref?.ref;
   if (isRecordDecl(decl) || isErrorDecl(decl)) return { kind: 'record', decl };
   if (isEnumDecl(decl)) return { kind: 'enum', decl };
-  if (isAliasDecl(decl)) {
-    // The aliases on the path from the outermost reference: a cycle makes the type unknown.
-    // Sibling branches (`Id | List<Id>`) each get their own path.
-    if (seen?.has(decl)) return unknownType;
-    return resolveTypeExpr(decl.type, new Set(seen).add(decl));
-  }
-
+  if (isAliasDecl(decl)) return resolveAlias(decl);
   return unknownType;
+}
+
+/** The types of aliases resolved without meeting a cycle (those met one depend on the path). */
+const aliasTypes = workspaceMemo<AliasDecl, SpeclType>();
+/** The aliases being resolved: the path from the outermost reference. */
+const resolving = new Set<AliasDecl>();
+/** How many alias cycles were cut: a result computed while this grew is not memoised. */
+let cyclesCut = 0;
+
+/** The alias a type expression names plainly (`type B = A` or `A?`), if it names one. */
+function plainAliasTarget(expr: TypeExpr): AliasDecl | undefined {
+  if (!isTypeRef(expr) || expr.primitive || expr.collection) return undefined;
+  const target = expr.ref?.ref;
+  return isAliasDecl(target) ? target : undefined;
+}
+
+/**
+ * The type an alias stands for. A chain of aliases naming each other (`type B = A`) is walked
+ * without recursion, so its depth is bounded by memory, not the stack; an alias met again on
+ * the path from the outermost reference is a cycle and stands for `unknown`.
+ */
+function resolveAlias(decl: AliasDecl): SpeclType {
+  const known = aliasTypes.get(decl);
+  if (known) return known;
+  const cutBefore = cyclesCut;
+  const chain: AliasDecl[] = [];
+  let end: SpeclType | undefined;
+  try {
+    let current: AliasDecl | undefined = decl;
+    while (current) {
+      const memo = aliasTypes.get(current);
+      if (memo) {
+        end = memo;
+        break;
+      }
+      if (resolving.has(current)) {
+        cyclesCut++;
+        end = unknownType;
+        break;
+      }
+      chain.push(current);
+      resolving.add(current);
+      current = plainAliasTarget(current.type);
+    }
+    // Each alias of the chain stands for the type of the next, made optional by a `?`.
+    let type: SpeclType;
+    let i = chain.length - 1;
+    if (end) {
+      type = end;
+    } else {
+      type = resolveTypeExpr(chain[i]!.type);
+      if (cyclesCut === cutBefore) aliasTypes.set(chain[i]!, type);
+      i--;
+    }
+    for (; i >= 0; i--) {
+      type = (chain[i]!.type as TypeRef).nullable ? makeOptional(type) : type;
+      if (cyclesCut === cutBefore) aliasTypes.set(chain[i]!, type);
+    }
+    return type;
+  } finally {
+    for (const alias of chain) resolving.delete(alias);
+  }
 }
 
 /** A constraint in effect on a type reference, and where it was written. */

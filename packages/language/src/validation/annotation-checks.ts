@@ -11,7 +11,9 @@ import { effectiveConstraints } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { isStringLike, typeToString } from '../typing/specl-type.js';
 import { report } from './report.js';
-import { constraintNumber } from './constraint-checks.js';
+import type { MessageId, MessageOf } from './diagnostic-codes.js';
+import type { MessageArguments } from './message-template.js';
+import { constraintNumber } from '../util/constraint-number.js';
 
 /**
  * The annotations: written in a type's braces next to its constraints (as OpenAPI writes them
@@ -36,37 +38,36 @@ export class AnnotationChecks {
     type: SpeclType,
     accept: ValidationAcceptor,
   ): boolean {
-    const fail = (message: string) => {
-      report(accept, 'specl/invalid-annotation', message, { node: constraint, property: 'value' });
+    const fail = <M extends MessageId<'specl/invalid-annotation'>>(
+      id: M,
+      args: MessageArguments<MessageOf<'specl/invalid-annotation', M>>,
+    ) => {
+      report(accept, 'specl/invalid-annotation', id, args, {
+        node: constraint,
+        property: 'value',
+      });
       return false;
     };
     const name = constraint.name;
     const holder = ref.$container;
     if (name === 'deprecated' || name === 'readOnly' || name === 'writeOnly') {
-      if (!isBooleanLiteral(constraint.value))
-        return fail(`\`${name}\` takes \`true\` or \`false\``);
-      if (name !== 'deprecated' && !isField(holder))
-        return fail(
-          `\`${name}\` applies to a record's field, where a request or response carries it`,
-        );
+      if (!isBooleanLiteral(constraint.value)) return fail('takesTrueOr', { name });
+      if (name !== 'deprecated' && !isField(holder)) return fail('appliesRecordS', { name });
       const other = name === 'readOnly' ? 'writeOnly' : 'readOnly';
       const both = ref.constraints.some(
         (c) => c.name === other && isBooleanLiteral(c.value) && c.value.value,
       );
       if (name === 'writeOnly' && both && constraint.value.value)
-        return fail('a field cannot be both readOnly and writeOnly; keep one');
+        return fail('fieldBothReadOnly', {});
       return true;
     }
     if (name === 'default') {
       const optional =
         (isField(holder) || isQueryParam(holder) || isHeaderParam(holder)) && holder.optional;
-      if (!optional)
-        return fail(
-          '`default` applies to an optional field or query or header parameter (`name?:`): a required one is always sent',
-        );
+      if (!optional) return fail('defaultAppliesOptional', {});
     }
     const problem = this.valueProblem(constraint, ref, type);
-    return problem === undefined ? true : fail(`this ${name} ${problem}`);
+    return problem === undefined ? true : fail('default', { name, problem });
   }
 
   /** Why a literal does not fit a type and its constraints, or undefined when it fits. */

@@ -18,7 +18,8 @@ export class CallChecks {
       report(
         accept,
         'specl/misplaced-expression',
-        `a call to \`${expr.endpoint.$refText}\` must be the whole value of a \`let\`: \`let x = ${expr.endpoint.$refText}(...)\``,
+        'callWholeValue',
+        { endpointRefText: expr.endpoint.$refText },
         { node: expr },
       );
     }
@@ -28,10 +29,16 @@ export class CallChecks {
     for (const argument of expr.args) {
       const name = argument.parameter.$refText;
       if (given.has(name)) {
-        report(accept, 'specl/duplicate-parameter', `\`${name}\` is already passed; remove one`, {
-          node: argument,
-          property: 'parameter',
-        });
+        report(
+          accept,
+          'specl/duplicate-parameter',
+          'alreadyPassedRemove',
+          { name },
+          {
+            node: argument,
+            property: 'parameter',
+          },
+        );
       }
       given.add(name);
       if (argument.parameter.ref)
@@ -48,7 +55,8 @@ export class CallChecks {
       report(
         accept,
         'specl/missing-parameter',
-        `call to \`${endpoint.name}\` lacks ${list}; add ${missing.map((m) => `\`${m}: ...\``).join(', ')}`,
+        'default',
+        { endpointName: endpoint.name, list, arg2: missing.map((m) => `\`${m}: ...\``).join(', ') },
         {
           node: expr,
           property: 'endpoint',

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Constraint, ConstraintValue, TypeRef } from '../generated/ast.js';
-import { isBooleanLiteral, isConstNumber, isStringLiteral } from '../generated/ast.js';
+import type { Constraint, TypeRef } from '../generated/ast.js';
+import { isBooleanLiteral, isStringLiteral } from '../generated/ast.js';
 import type { EffectiveConstraint } from '../typing/resolve-type.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
@@ -8,6 +8,7 @@ import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/
 import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { changeTo, rangeOf } from './fixes.js';
 import { report } from './report.js';
+import { constraintNumber } from '../util/constraint-number.js';
 import { AnnotationChecks, annotationNames } from './annotation-checks.js';
 
 type ConstraintFamily = 'number' | 'string' | 'list';
@@ -37,13 +38,6 @@ const familyTypes: Record<ConstraintFamily, string> = {
   list: 'List',
 };
 
-/** The numeric value of a constraint, or undefined when it is not a number. */
-export function constraintNumber(value: ConstraintValue | undefined): number | undefined {
-  if (!isConstNumber(value)) return undefined;
-  const n = Number(value.value);
-  return value.negative ? -n : n;
-}
-
 /** Checks of constraints: known names, fitting types, value kinds, regexes and contradictions. */
 export class ConstraintChecks {
   private readonly annotations = new AnnotationChecks();
@@ -59,7 +53,8 @@ export class ConstraintChecks {
         report(
           accept,
           'specl/duplicate-constraint',
-          `\`${constraint.name}\` is already given; remove one`,
+          'default',
+          { constraintName: constraint.name },
           {
             node: constraint,
             property: 'name',
@@ -92,7 +87,15 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/unknown-constraint',
-        `unknown constraint \`${constraint.name}\`${didYouMean(constraint.name, known, `; the constraints are ${Object.keys(constraintSpecs).join(', ')}, and the annotations ${annotationNames.join(', ')}`)}`,
+        'default',
+        {
+          constraintName: constraint.name,
+          arg1: didYouMean(
+            constraint.name,
+            known,
+            `; the constraints are ${Object.keys(constraintSpecs).join(', ')}, and the annotations ${annotationNames.join(', ')}`,
+          ),
+        },
         { node: constraint, property: 'name' },
         changeTo(closestName(constraint.name, known), rangeOf(constraint, 'name')),
       );
@@ -102,7 +105,12 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/constraint-type-mismatch',
-        `\`${constraint.name}\` applies to ${familyTypes[spec.family]}, not to ${typeToString(type)}`,
+        'applies',
+        {
+          constraintName: constraint.name,
+          arg1: familyTypes[spec.family],
+          typeToString: typeToString(type),
+        },
         { node: constraint, property: 'name' },
       );
       return false;
@@ -129,10 +137,16 @@ export class ConstraintChecks {
           return this.wrongValue(constraint, 'a regular expression in a string', accept);
         const problem = regexProblem(value.value);
         if (problem) {
-          report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, {
-            node: constraint,
-            property: 'value',
-          });
+          report(
+            accept,
+            'specl/invalid-pattern',
+            'default',
+            { problem },
+            {
+              node: constraint,
+              property: 'value',
+            },
+          );
           return false;
         }
         return true;
@@ -141,10 +155,16 @@ export class ConstraintChecks {
   }
 
   private wrongValue(constraint: Constraint, expected: string, accept: ValidationAcceptor): false {
-    report(accept, 'specl/constraint-type-mismatch', `\`${constraint.name}\` takes ${expected}`, {
-      node: constraint,
-      property: 'value',
-    });
+    report(
+      accept,
+      'specl/constraint-type-mismatch',
+      'takes',
+      { constraintName: constraint.name, expected },
+      {
+        node: constraint,
+        property: 'value',
+      },
+    );
     return false;
   }
 
@@ -163,7 +183,8 @@ export class ConstraintChecks {
       report(
         accept,
         'specl/constraint-conflict',
-        `\`${at.name}\` contradicts \`${other?.name}\`${from}: ${why}`,
+        'default',
+        { atName: at.name, otherName: String(other?.name), from, why },
         {
           node: at.constraint,
         },

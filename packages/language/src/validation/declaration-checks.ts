@@ -15,6 +15,7 @@ import type {
 import { isAliasDecl, isEndpoint, isProperty, isSpecHeader, isTypeRef } from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
 import { workspaceMemo } from '../typing/workspace-memo.js';
+import { strongComponents } from '../typing/strong-components.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
@@ -54,7 +55,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/invalid-semver',
-        `\`${version}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${suggestion}"`,
+        'default',
+        { version, suggestion },
         { node: header, property: 'version' },
         replaceWith(
           `Change the version to "${suggestion}"`,
@@ -76,7 +78,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          `cannot import \`${path}\`: only .specl files can be imported`,
+          'importOnlySpecl',
+          { path },
           {
             node: imp,
             property: 'path',
@@ -89,7 +92,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          'a file cannot import itself; remove this import',
+          'fileImportItself',
+          {},
           {
             node: imp,
             property: 'path',
@@ -99,14 +103,16 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/unresolved-import',
-          `cannot find \`${path}\`; check the path, which is relative to this file`,
+          'findCheckPath',
+          { path },
           { node: imp, property: 'path' },
         );
       } else if (seen.has(uri.toString())) {
         report(
           accept,
           'specl/duplicate-import',
-          `\`${path}\` is already imported; remove this import`,
+          'default',
+          { path },
           {
             node: imp,
             property: 'path',
@@ -127,18 +133,12 @@ export class DeclarationChecks {
     if (this.importedAnywhere().has(document.uri.toString())) return;
     const firstNode: AstNode = file.imports[0] ?? file.declarations[0] ?? file;
     const name = toSpecName(document);
-    report(
-      accept,
-      'specl/missing-spec',
-      `this file is not imported by another, so it must begin with a spec header, such as \`spec ${name} version "0.1.0"\``,
-      { node: firstNode },
-      [
-        {
-          title: `Add \`spec ${name} version "0.1.0"\``,
-          edits: [{ range: atStartOf(firstNode), newText: `spec ${name} version "0.1.0"\n\n` }],
-        },
-      ],
-    );
+    report(accept, 'specl/missing-spec', 'default', { name }, { node: firstNode }, [
+      {
+        title: `Add \`spec ${name} version "0.1.0"\``,
+        edits: [{ range: atStartOf(firstNode), newText: `spec ${name} version "0.1.0"\n\n` }],
+      },
+    ]);
   }
 
   checkDuplicateDeclarations(file: SpecFile, accept: ValidationAcceptor): void {
@@ -150,7 +150,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/duplicate-declaration',
-          `\`${declaration.name}\` is already declared in this file; rename one of them`,
+          'alreadyDeclaredFile',
+          { declarationName: declaration.name },
           { node: declaration, property: 'name' },
         );
       }
@@ -169,7 +170,12 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is declared both in ${first} and in ${importPathBetween(document.uri, imported.uri)}, which this file imports; rename one of them`,
+            'declaredBothWhich',
+            {
+              declarationName: declaration.name,
+              first,
+              importPathBetween: importPathBetween(document.uri, imported.uri),
+            },
             { node: imp, property: 'path' },
           );
         }
@@ -181,7 +187,11 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-declaration',
-            `\`${declaration.name}\` is also declared in ${importPathBetween(document.uri, imported.uri)} (imported here); rename one of them`,
+            'alsoDeclaredImported',
+            {
+              declarationName: declaration.name,
+              importPathBetween: importPathBetween(document.uri, imported.uri),
+            },
             { node: clash as SpecFile['declarations'][number], property: 'name' },
           );
         }
@@ -206,7 +216,8 @@ export class DeclarationChecks {
           report(
             accept,
             'specl/duplicate-field',
-            `field \`${member.name}\` is already ${first.where}; rename or remove one`,
+            'fieldAlreadyRename',
+            { memberName: member.name, where: first.where },
             { node: member, property: 'name' },
           );
         }
@@ -214,14 +225,15 @@ export class DeclarationChecks {
       } else if (isSpread(member)) {
         const target = spreadTarget(member);
         // A recursive spread is reported as such; its fields would only repeat it.
-        if (!target || spreadsReach(target, decl, new Set())) continue;
+        if (!target || spreadsReach(target, decl)) continue;
         for (const field of recordFields(target)) {
           const first = clash(field);
           if (first) {
             report(
               accept,
               'specl/duplicate-field',
-              `spreading \`${target.name}\` brings field \`${field.name}\`, which is already ${first.where}`,
+              'spreadingBringsField',
+              { targetName: target.name, fieldName: field.name, where: first.where },
               { node: member, property: 'target' },
             );
           } else if (!seen.has(field.name)) {
@@ -240,18 +252,24 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/not-a-record',
-        `only records can be spread, and \`${named.name}\` is ${describeDeclaration(named)}${isAliasDecl(named) ? ' of something other than a record' : ''}`,
+        'default',
+        {
+          namedName: named.name,
+          describeDeclaration: describeDeclaration(named),
+          arg2: isAliasDecl(named) ? ' of something other than a record' : '',
+        },
         { node: spread, property: 'target' },
       );
       return;
     }
     const owner = spread.$container as RecordLike;
-    if (spreadsReach(target, owner, new Set())) {
+    if (spreadsReach(target, owner)) {
       const how = target === owner ? '' : ` through \`${target.name}\``;
       report(
         accept,
         'specl/recursive-spread',
-        `\`${owner.name}\` spreads itself${how}; remove the spread`,
+        'default',
+        { ownerName: owner.name, how },
         {
           node: spread,
           property: 'target',
@@ -267,7 +285,8 @@ export class DeclarationChecks {
         report(
           accept,
           'specl/duplicate-enum-member',
-          `\`${member.name}\` is already a member of \`${decl.name}\`; remove one`,
+          'default',
+          { memberName: member.name, declName: decl.name },
           {
             node: member,
             property: 'name',
@@ -284,22 +303,12 @@ export class DeclarationChecks {
    * themselves; aliases stand for a type and must end in one.
    */
   checkAlias(decl: AliasDecl, accept: ValidationAcceptor): void {
-    const visited = new Set<AliasDecl>();
-    const reaches = (alias: AliasDecl): boolean => {
-      if (visited.has(alias)) return false;
-      visited.add(alias);
-      return AstUtils.streamAst(alias.type)
-        .filter(isTypeRef)
-        .some((ref) => {
-          const target = ref.ref?.ref;
-          return isAliasDecl(target) && (target === decl || reaches(target));
-        });
-    };
-    if (reaches(decl)) {
+    if (aliasComponent(decl).cyclic) {
       report(
         accept,
         'specl/recursive-alias',
-        `alias \`${decl.name}\` refers to itself; an alias must end in a type (use a record for recursive data)`,
+        'default',
+        { declName: decl.name },
         { node: decl, property: 'name' },
       );
     }
@@ -311,7 +320,8 @@ export class DeclarationChecks {
       report(
         accept,
         'specl/not-a-type',
-        `\`${target.name}\` is ${describeDeclaration(target)}, not a type`,
+        'default',
+        { targetName: target.name, describeDeclaration: describeDeclaration(target) },
         {
           node: ref,
           property: 'ref',
@@ -321,14 +331,28 @@ export class DeclarationChecks {
   }
 }
 
-function spreadsReach(from: RecordLike, goal: RecordLike, seen: Set<RecordLike>): boolean {
-  if (from === goal) return true;
-  if (seen.has(from)) return false;
-  seen.add(from);
-  return from.members.some((member) => {
+/** The aliases an alias names anywhere in its body: the edges of the alias graph. */
+function* namedAliases(alias: AliasDecl): Iterable<AliasDecl> {
+  for (const node of AstUtils.streamAst(alias.type)) {
+    const target = isTypeRef(node) ? node.ref?.ref : undefined;
+    if (isAliasDecl(target)) yield target;
+  }
+}
+
+/** The records a record spreads: the edges of the spread graph. */
+function* spreadRecords(decl: RecordLike): Iterable<RecordLike> {
+  for (const member of decl.members) {
     const target = isSpread(member) ? spreadTarget(member) : undefined;
-    return target !== undefined && spreadsReach(target, goal, seen);
-  });
+    if (target) yield target;
+  }
+}
+
+const aliasComponent = strongComponents(namedAliases);
+const spreadComponent = strongComponents(spreadRecords);
+
+/** Whether `from`, which `goal` spreads, spreads `goal` in turn (directly or through others). */
+function spreadsReach(from: RecordLike, goal: RecordLike): boolean {
+  return from === goal || spreadComponent(from) === spreadComponent(goal);
 }
 
 /** "an endpoint", "an enum", ... for messages. */

@@ -1,3 +1,6 @@
+import type { MessageTemplate } from './message-template.js';
+import { message } from './message-template.js';
+
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning';
 
@@ -6,33 +9,65 @@ export interface DiagnosticCodeInfo {
   readonly severity: Severity;
   /** One line on what the code means, for `--help`, SARIF rules and the docs. */
   readonly summary: string;
+  /**
+   * The messages a check reports the code with, by id, with named parameters (see
+   * `message`); a code the parser or the linker reports (`specl/syntax-error`) has none here.
+   */
+  readonly messages?: Readonly<Record<string, MessageTemplate>>;
 }
 
 /**
- * The table of stable diagnostic codes. A code never changes meaning once released; the same
- * codes appear in the CLI's text, JSON and SARIF output and in the editor.
+ * The table of stable diagnostic codes, each with its severity, its summary and the messages
+ * checks report it with (`report` in report.ts takes a code, a message id and the message's
+ * arguments, all checked against this table at type level). A code never changes meaning once
+ * released; the same codes appear in the CLI's text, JSON and SARIF output and in the editor.
+ * A new message goes here, written with `message` (its `${'name'}`s are its parameters).
  */
 export const diagnosticCodes = {
   'specl/syntax-error': { severity: 'error', summary: 'The text does not parse.' },
-  'specl/unresolved-import': { severity: 'error', summary: 'An imported file does not exist.' },
+  'specl/unresolved-import': {
+    severity: 'error',
+    summary: 'An imported file does not exist.',
+    messages: {
+      importOnlySpecl: message`cannot import \`${'path'}\`: only .specl files can be imported`,
+      fileImportItself: message`a file cannot import itself; remove this import`,
+      findCheckPath: message`cannot find \`${'path'}\`; check the path, which is relative to this file`,
+    },
+  },
   'specl/missing-spec': {
     severity: 'error',
     summary: 'A root file (imported by no other) has no `spec` header.',
+    messages: {
+      default: message`this file is not imported by another, so it must begin with a spec header, such as \`spec ${'name'} version "0.1.0"\``,
+    },
   },
-  'specl/invalid-semver': { severity: 'error', summary: 'A spec version is not valid semver.' },
+  'specl/invalid-semver': {
+    severity: 'error',
+    summary: 'A spec version is not valid semver.',
+    messages: {
+      default: message`\`${'version'}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${'suggestion'}"`,
+    },
+  },
   'specl/unknown-type': { severity: 'error', summary: 'A type name does not resolve.' },
   'specl/not-a-type': {
     severity: 'error',
     summary: 'A name used as a type is an endpoint or a property.',
+    messages: { default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a type` },
   },
   'specl/not-a-record': {
     severity: 'error',
     summary: 'A spread names something other than a record.',
+    messages: {
+      default: message`only records can be spread, and \`${'namedName'}\` is ${'describeDeclaration'}${'arg2'}`,
+    },
   },
   'specl/unknown-error': { severity: 'error', summary: 'An `errors` entry does not resolve.' },
   'specl/not-an-error': {
     severity: 'error',
     summary: 'An `errors` entry is not an `error` declaration.',
+    messages: {
+      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not an error; declare it with \`error ${'targetName'} 4xx { ... }\``,
+    },
   },
   'specl/unknown-name': { severity: 'error', summary: 'A name in an expression does not resolve.' },
   'specl/unknown-field': { severity: 'error', summary: 'A field does not exist on the type.' },
@@ -41,126 +76,280 @@ export const diagnosticCodes = {
     severity: 'error',
     summary: 'A call passes a parameter the endpoint does not have.',
   },
-  'specl/missing-parameter': { severity: 'error', summary: 'A call omits a required parameter.' },
+  'specl/missing-parameter': {
+    severity: 'error',
+    summary: 'A call omits a required parameter.',
+    messages: { default: message`call to \`${'endpointName'}\` lacks ${'list'}; add ${'arg2'}` },
+  },
   'specl/ambiguous-enum-member': {
     severity: 'error',
     summary: 'A bare enum member has no context that decides its enum.',
   },
-  'specl/duplicate-declaration': { severity: 'error', summary: 'Two declarations share a name.' },
-  'specl/duplicate-field': { severity: 'error', summary: 'Two fields of a record share a name.' },
+  'specl/duplicate-declaration': {
+    severity: 'error',
+    summary: 'Two declarations share a name.',
+    messages: {
+      default: message`\`${'nodeName'}\` is already bound by ${'first'} in this property; rename this one`,
+      alreadyDeclaredFile: message`\`${'declarationName'}\` is already declared in this file; rename one of them`,
+      declaredBothWhich: message`\`${'declarationName'}\` is declared both in ${'first'} and in ${'importPathBetween'}, which this file imports; rename one of them`,
+      alsoDeclaredImported: message`\`${'declarationName'}\` is also declared in ${'importPathBetween'} (imported here); rename one of them`,
+    },
+  },
+  'specl/duplicate-field': {
+    severity: 'error',
+    summary: 'Two fields of a record share a name.',
+    messages: {
+      default: message`field \`${'name'}\` is already given; remove one`,
+      fieldAlreadyRename: message`field \`${'memberName'}\` is already ${'where'}; rename or remove one`,
+      spreadingBringsField: message`spreading \`${'targetName'}\` brings field \`${'fieldName'}\`, which is already ${'where'}`,
+    },
+  },
   'specl/duplicate-parameter': {
     severity: 'error',
     summary: 'Two parameters of an endpoint, or two arguments of a call, share a name.',
+    messages: {
+      alreadyPassedRemove: message`\`${'name'}\` is already passed; remove one`,
+      alreadyEndpointRename: message`\`${'paramName'}\` is already ${'arg1'} of this endpoint; rename one of them`,
+    },
   },
   'specl/duplicate-enum-member': {
     severity: 'error',
     summary: 'Two members of an enum share a name.',
+    messages: {
+      default: message`\`${'memberName'}\` is already a member of \`${'declName'}\`; remove one`,
+    },
   },
   'specl/duplicate-constraint': {
     severity: 'error',
     summary: 'A constraint is given twice on one type.',
+    messages: { default: message`\`${'constraintName'}\` is already given; remove one` },
   },
   'specl/duplicate-route': {
     severity: 'error',
     summary: 'Two endpoints have the same method and path.',
+    messages: {
+      default: message`${'key'} is already served by ${'other'}; change the method or the path`,
+    },
   },
   'specl/duplicate-clause': {
     severity: 'error',
     summary: 'A clause that may appear once appears twice.',
+    messages: {
+      endpointAtMost: message`an endpoint has at most one \`body\`; remove this one`,
+      alreadyListedRemove: message`\`${'targetName'}\` is already listed; remove it`,
+      specHeaderAlready: message`the spec header already has one; remove this`,
+    },
   },
   'specl/invalid-header-name': {
     severity: 'error',
     summary: 'A header wire name is not a valid HTTP header name.',
+    messages: {
+      default: message`\`${'wire'}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
+    },
   },
-  'specl/duplicate-import': { severity: 'error', summary: 'A file is imported twice.' },
+  'specl/duplicate-import': {
+    severity: 'error',
+    summary: 'A file is imported twice.',
+    messages: { default: message`\`${'path'}\` is already imported; remove this import` },
+  },
   'specl/unknown-method': {
     severity: 'error',
     summary: 'An endpoint names an HTTP method that does not exist.',
+    messages: { default: message`unknown HTTP method \`${'method'}\`${'fix'}` },
   },
-  'specl/invalid-path': { severity: 'error', summary: 'A path is malformed.' },
-  'specl/untyped-path-parameter': { severity: 'error', summary: 'A path parameter has no type.' },
+  'specl/invalid-path': {
+    severity: 'error',
+    summary: 'A path is malformed.',
+    messages: {
+      pathContainSpaces: message`a path cannot contain spaces; write \`${'pathTemplate'}\``,
+      startsCommentEven: message`\`//\` starts a comment, even in a path, so the path ends before it; remove the empty segment`,
+      pathRemoveIt: message`the path has ${'where'}; remove it`,
+      twoPathParameters: message`two path parameters must be separated by literal text`,
+      validPath: message`\`${'partText'}\` is not valid in a path`,
+    },
+  },
+  'specl/untyped-path-parameter': {
+    severity: 'error',
+    summary: 'A path parameter has no type.',
+    messages: {
+      default: message`path parameter \`${'partName'}\` needs a type: write \`{${'partName'}: String}\` (or Uuid, Int, ...)`,
+    },
+  },
   'specl/invalid-parameter-type': {
     severity: 'error',
     summary: 'A path, query or header parameter has a type that cannot travel in a URL or header.',
+    messages: {
+      pathParameterAlways: message`path parameter \`${'paramName'}\` is always present; remove the \`?\``,
+      parameterStringNumber: message`a ${'kind'} parameter must be a string, number, boolean or enum${'arg1'}; send structured data in the body`,
+    },
   },
   'specl/status-out-of-range': {
     severity: 'error',
     summary: 'A response status is not 2xx, or an error status is not 400-599.',
+    messages: {
+      responseStatusXx: message`a response status must be 2xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
+      responseNoBody: message`a 204 response has no body; remove the type or use 200`,
+      errorStatusBetween: message`an error status must be between 400 and 599, not ${'declStatus'}`,
+    },
   },
   'specl/duplicate-status': {
     severity: 'error',
     summary: 'Two responses or errors of an endpoint share a status.',
+    messages: {
+      statusAlreadyDeclared: message`status ${'status'} is already declared by another response`,
+      statusLikeClient: message`\`${'targetName'}\` has status ${'status'}, like ${'other'}; a client could not tell them apart`,
+    },
   },
-  'specl/missing-response': { severity: 'error', summary: 'An endpoint declares no response.' },
+  'specl/missing-response': {
+    severity: 'error',
+    summary: 'An endpoint declares no response.',
+    messages: {
+      default: message`endpoint \`${'endpointName'}\` declares no response; add one, such as \`response 200 SomeType\` or \`response 204\``,
+    },
+  },
   'specl/unknown-constraint': {
     severity: 'error',
     summary: 'A constraint name is not one Specl knows.',
+    messages: { default: message`unknown constraint \`${'constraintName'}\`${'arg1'}` },
   },
   'specl/constraint-type-mismatch': {
     severity: 'error',
     summary: 'A constraint does not fit the type it constrains, or its value has the wrong kind.',
+    messages: {
+      applies: message`\`${'constraintName'}\` applies to ${'arg1'}, not to ${'typeToString'}`,
+      takes: message`\`${'constraintName'}\` takes ${'expected'}`,
+    },
   },
-  'specl/constraint-conflict': { severity: 'error', summary: 'Constraints contradict each other.' },
+  'specl/constraint-conflict': {
+    severity: 'error',
+    summary: 'Constraints contradict each other.',
+    messages: {
+      default: message`\`${'atName'}\` contradicts \`${'otherName'}\`${'from'}: ${'why'}`,
+    },
+  },
   'specl/invalid-pattern': {
     severity: 'error',
     summary: 'A `pattern` or `matches` regex is not a valid regular expression.',
+    messages: { default: message`invalid regular expression: ${'problem'}` },
   },
-  'specl/recursive-alias': { severity: 'error', summary: 'An alias refers to itself.' },
+  'specl/recursive-alias': {
+    severity: 'error',
+    summary: 'An alias refers to itself.',
+    messages: {
+      default: message`alias \`${'declName'}\` refers to itself; an alias must end in a type (use a record for recursive data)`,
+    },
+  },
   'specl/uninhabited-type': {
     severity: 'error',
     summary: 'A record can hold no finite value: its required fields form a cycle.',
+    messages: {
+      default: message`\`${'recordName'}\` can hold no value: each one needs ${'other'} (field \`${'fieldName'}\`), ${'tail'}; ${'fix'}`,
+    },
   },
   'specl/recursive-spread': {
     severity: 'error',
     summary: 'A record spreads itself, directly or through others.',
+    messages: { default: message`\`${'ownerName'}\` spreads itself${'how'}; remove the spread` },
   },
   'specl/type-mismatch': {
     severity: 'error',
     summary: 'An expression has the wrong type for where it stands.',
+    messages: {
+      typeRecordLiteral: message`the type of this record literal is not known here; use it as a call argument or compare it with a typed value`,
+      expectedButRecord: message`expected ${'arg0'}, but this is a record literal`,
+      takesArgument: message`\`${'exprName'}\` takes ${'arity'} argument${'arg2'}: ${'usage'}`,
+      regularExpressionMatches: message`the regular expression of \`matches\` must be a string literal`,
+      expectedBut: message`expected ${'expected'}, but \`${'sourceOf'}\` is ${'arg2'}${'hint'}`,
+    },
   },
   'specl/optional-access': {
     severity: 'error',
     summary: 'A possibly absent value is used as if it were present.',
+    messages: {
+      mayAbsentWrite: message`\`${'sourceOf'}\` may be absent; write \`${'sourceOf'}?.${'memberRefText'}\``,
+      mayAbsentGive: message`\`${'sourceOf'}\` may be absent; give a default with \`${'sourceOf'} ?? ...\` or test it against null first`,
+    },
   },
   'specl/not-a-value': {
     severity: 'error',
     summary: 'A name that is not a value (a type, endpoint or property) is used as one.',
+    messages: {
+      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a value${'hint'}`,
+    },
   },
   'specl/misplaced-expression': {
     severity: 'error',
     summary:
       'An expression is used where it has no meaning (`response` in `requires`, a call outside `let`).',
+    messages: {
+      default: message`\`try\` applies to an endpoint call: \`let r = try endpoint(...)\``,
+      callWholeValue: message`a call to \`${'endpointRefText'}\` must be the whole value of a \`let\`: \`let x = ${'endpointRefText'}(...)\``,
+      bodyOnlyUsed: message`\`body\` can only be used in the \`requires\` and \`ensures\` of an endpoint`,
+      endpointNoBody: message`endpoint \`${'endpointName'}\` has no body; add a \`body\` clause`,
+      responseKnownYet: message`\`response\` is not known yet in \`requires\`; move this condition to \`ensures\``,
+      responseOnlyUsed: message`\`response\` can only be used in the \`ensures\` of an endpoint`,
+    },
   },
-  'specl/missing-field': { severity: 'error', summary: 'A record literal omits a required field.' },
+  'specl/missing-field': {
+    severity: 'error',
+    summary: 'A record literal omits a required field.',
+    messages: { default: message`this ${'declName'} lacks ${'arg1'}; add ${'arg2'}` },
+  },
   'specl/let-before-bound': {
     severity: 'error',
     summary: 'A `let` or `forall` name is used before the statement that binds it.',
+    messages: {
+      usedOwnLet: message`\`${'name'}\` is used in its own \`let\`; a binding can only use names bound above it`,
+      usedBeforeIt: message`\`${'name'}\` is used before it is bound; move this statement below the one that binds \`${'name'}\``,
+    },
   },
   'specl/unsatisfiable-invariant': {
     severity: 'warning',
     summary: 'An invariant can never hold given the constraints.',
+    messages: {
+      default: message`this invariant can never hold: \`${'subject'}\` is limited by ${'reasons'}; fix the invariant or the constraint`,
+    },
   },
   'specl/redundant-optional-chain': {
     severity: 'warning',
     summary: '`?.` or `??` on a value that is never absent.',
+    messages: {
+      neverAbsentSo: message`\`${'sourceOf'}\` is never absent, so \`??\` has no effect`,
+      neverAbsentWrite: message`\`${'sourceOf'}\` is never absent; write \`.\` instead of \`?.\``,
+    },
   },
   'specl/invalid-annotation': {
     severity: 'error',
     summary:
       'An example or default does not fit its type, or an annotation stands where it means nothing.',
+    messages: {
+      takesTrueOr: message`\`${'name'}\` takes \`true\` or \`false\``,
+      appliesRecordS: message`\`${'name'}\` applies to a record's field, where a request or response carries it`,
+      fieldBothReadOnly: message`a field cannot be both readOnly and writeOnly; keep one`,
+      defaultAppliesOptional: message`\`default\` applies to an optional field or query or header parameter (\`name?:\`): a required one is always sent`,
+      default: message`this ${'name'} ${'problem'}`,
+    },
   },
   'specl/invalid-media-type': {
     severity: 'error',
     summary: 'A media type is not `type/subtype`.',
+    messages: {
+      default: message`\`${'mediaType'}\` is not a media type; write it as \`type/subtype\`, such as \`text/plain\``,
+    },
   },
   'specl/media-type-mismatch': {
     severity: 'error',
     summary: 'A body type cannot travel as the media type it is declared with.',
+    messages: { default: message`${'problem'}` },
   },
   'specl/duplicate-media-type': {
     severity: 'error',
     summary:
       'Two bodies of one status, or one body twice, have media types that cannot be told apart.',
+    messages: {
+      alreadyListedRemove: message`\`${'essence'}\` is already listed; remove one`,
+      statusAlreadyAnswers: message`status ${'responseStatus'} already answers \`${'essence'}\`; give each body of one status a media type of its own`,
+    },
   },
   'specl/bodyless-response-read': {
     severity: 'error',
@@ -169,41 +358,97 @@ export const diagnosticCodes = {
   'specl/unknown-auth-kind': {
     severity: 'error',
     summary: 'An `auth` declaration names a kind of scheme Specl does not know.',
+    messages: { default: message`unknown kind of security scheme \`${'kind'}\`${'arg1'}` },
   },
   'specl/invalid-auth': {
     severity: 'error',
     summary: 'A security scheme lacks what its kind needs (a location, a name, a flow, a URL).',
+    messages: {
+      schemeNoLocation: message`a ${'kind'} scheme has no location; remove \`${'location'}\``,
+      onlyOauthScheme: message`only an oauth2 scheme has flows and scopes`,
+      basicSchemeTakes: message`a basic scheme takes no string`,
+      apikeySchemeSays: message`an apiKey scheme says where the key travels and under which name: \`apiKey header "X-API-Key"\` (or \`query\`, \`cookie\`)`,
+      openidconnectSchemeTakes: message`an openIdConnect scheme takes its discovery URL: \`openIdConnect "https://id.example.com/.well-known/openid-configuration"\``,
+      oauthSchemeTakes: message`an oauth2 scheme takes no string`,
+      oauthSchemeNeeds: message`an oauth2 scheme needs at least one flow, such as \`flow clientCredentials { tokenUrl: "https://..." }\``,
+      unknownOAuthFlow: message`unknown OAuth2 flow \`${'flowName'}\`${'arg1'}`,
+      flowAlreadyGiven: message`the flow \`${'flowName'}\` is already given`,
+      flowNeeds: message`the ${'flowName'} flow needs ${'arg1'}`,
+      scopeAlreadyDeclared: message`the scope "${'scopeName'}" is already declared`,
+    },
   },
   'specl/not-an-auth': {
     severity: 'error',
     summary: 'A `security` entry names something other than an `auth` declaration.',
+    messages: {
+      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a security scheme; declare one with \`auth NAME bearer\``,
+    },
   },
   'specl/unknown-scope': {
     severity: 'error',
     summary:
       'A `security` entry needs a scope its scheme does not declare, or scopes it cannot have.',
+    messages: {
+      schemeWhichNo: message`\`${'targetName'}\` is a ${'kind'} scheme, which has no scopes; remove them`,
+      declaresNoScope: message`\`${'targetName'}\` declares no scope "${'scope'}"${'didYouMean'}`,
+    },
   },
   'specl/not-a-tag': {
     severity: 'error',
     summary: 'A `tags` entry names something other than a `tag` declaration.',
+    messages: {
+      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a tag; declare one with \`tag NAME\``,
+    },
   },
   'specl/invalid-url': {
     severity: 'error',
     summary:
       'A server, license, contact or scheme URL is not absolute, or a server variable is unused or undeclared.',
+    messages: {
+      serverURLAbsolute: message`a server URL is absolute, such as "https://api.example.com/v1"`,
+      urlNoRemove: message`the URL has no \`{${'variableName'}}\`; remove the variable or use it in the URL`,
+      urlUsesWhich: message`the URL uses \`{${'name'}}\`, which has no values; add \`${'name'}: "default"\` in braces after the URL`,
+      absoluteURLSuch: message`\`${'settingName'}\` is an absolute URL, such as "https://example.com"`,
+    },
   },
   'specl/unknown-setting': {
     severity: 'error',
     summary: 'A setting in a block is not one the block knows, or is given twice.',
+    messages: {
+      unknownSetting: message`unknown setting \`${'settingName'}\`${'arg1'}`,
+      alreadyGivenRemove: message`\`${'settingName'}\` is already given; remove one`,
+      emailEmailAddress: message`\`email\` is an email address, such as "team@example.com"`,
+    },
   },
   'specl/body-on-get': {
     severity: 'warning',
     summary: 'A GET, HEAD or DELETE endpoint has a body, which many clients and proxies drop.',
+    messages: {
+      default: message`a ${'endpointMethod'} request with a body is dropped by many clients and proxies; use query parameters or POST`,
+    },
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A stable diagnostic code, such as `specl/unknown-type`. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+type CodeTable = typeof diagnosticCodes;
+
+/** The ids of a code's messages (never, for a code checks do not report). */
+export type MessageId<C extends DiagnosticCode> = CodeTable[C] extends {
+  readonly messages: infer M;
+}
+  ? keyof M & string
+  : never;
+
+/** The template of one of a code's messages. */
+export type MessageOf<C extends DiagnosticCode, M extends string> = CodeTable[C] extends {
+  readonly messages: infer Ms;
+}
+  ? M extends keyof Ms
+    ? Ms[M]
+    : never
+  : never;
 
 /** Every code, sorted, for listings. */
 export const allDiagnosticCodes = Object.keys(diagnosticCodes).sort() as DiagnosticCode[];

@@ -27,6 +27,7 @@ import { changeTo, insertAfter, rangeOf } from './fixes.js';
 import { importPathBetween, importedDocuments } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
+import { pathTemplate, routeKey } from '../util/endpoint-path.js';
 
 /** An HTTP status as written (three digits), or NaN for anything else (`2e2`, `20.0`). */
 function statusNumber(text: string | undefined): number {
@@ -35,27 +36,6 @@ function statusNumber(text: string | undefined): number {
 
 /** The HTTP methods an endpoint may use. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-
-/** An endpoint's path, each parameter written by `param`: `/employees/{id}`. */
-function renderPath(endpoint: Endpoint, param: (name: string) => string): string {
-  return (endpoint.path?.segments ?? [])
-    .map(
-      (segment) =>
-        '/' +
-        segment.parts.map((part) => (isPathParam(part) ? param(part.name) : part.text)).join(''),
-    )
-    .join('');
-}
-
-/** The route of an endpoint with parameter names erased: `GET /employees/{}`. */
-export function routeKey(endpoint: Endpoint): string {
-  return `${endpoint.method?.toUpperCase() ?? ''} ${renderPath(endpoint, () => '{}')}`;
-}
-
-/** The path as written, without spaces: `/employees/{id}`. */
-export function pathTemplate(endpoint: Endpoint): string {
-  return renderPath(endpoint, (name) => `{${name}}`);
-}
 
 /** Checks of endpoints: method, path, parameters, responses, errors and clauses. */
 export class EndpointChecks {
@@ -82,7 +62,8 @@ export class EndpointChecks {
     report(
       accept,
       'specl/unknown-method',
-      `unknown HTTP method \`${method}\`${fix}`,
+      'default',
+      { method, fix },
       { node: endpoint, property: 'method' },
       changeTo(replacement, rangeOf(endpoint, 'method')),
     );
@@ -100,7 +81,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/invalid-path',
-        `a path cannot contain spaces; write \`${pathTemplate(endpoint)}\``,
+        'pathContainSpaces',
+        { pathTemplate: pathTemplate(endpoint) },
         {
           node: endpoint,
           property: 'path',
@@ -113,7 +95,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/invalid-path',
-        '`//` starts a comment, even in a path, so the path ends before it; remove the empty segment',
+        'startsCommentEven',
+        {},
         { node: endpoint, property: 'path' },
       );
     }
@@ -122,14 +105,15 @@ export class EndpointChecks {
     segments.forEach((segment, index) => {
       if (segment.parts.length === 0 && segments.length > 1) {
         const where = index === segments.length - 1 ? 'a trailing `/`' : 'an empty segment (`//`)';
-        report(accept, 'specl/invalid-path', `the path has ${where}; remove it`, { node: segment });
+        report(accept, 'specl/invalid-path', 'pathRemoveIt', { where }, { node: segment });
       }
       for (let i = 1; i < segment.parts.length; i++) {
         if (isPathParam(segment.parts[i]) && isPathParam(segment.parts[i - 1])) {
           report(
             accept,
             'specl/invalid-path',
-            'two path parameters must be separated by literal text',
+            'twoPathParameters',
+            {},
             {
               node: segment.parts[i]!,
             },
@@ -141,15 +125,22 @@ export class EndpointChecks {
           report(
             accept,
             'specl/untyped-path-parameter',
-            `path parameter \`${part.name}\` needs a type: write \`{${part.name}: String}\` (or Uuid, Int, ...)`,
+            'default',
+            { partName: part.name },
             { node: part, property: 'name' },
             insertAfter(`Give \`${part.name}\` the type String`, rangeOf(part, 'name'), ': String'),
           );
         }
         if (isPathText(part) && !/^[A-Za-z0-9\-._~:]+$/.test(part.text.replace(/\s/g, ''))) {
-          report(accept, 'specl/invalid-path', `\`${part.text}\` is not valid in a path`, {
-            node: part,
-          });
+          report(
+            accept,
+            'specl/invalid-path',
+            'validPath',
+            { partText: part.text },
+            {
+              node: part,
+            },
+          );
         }
       }
     });
@@ -160,19 +151,15 @@ export class EndpointChecks {
     for (const param of endpointParameters(endpoint)) {
       if (isBodyClause(param)) {
         if (seen.has('body')) {
-          report(
-            accept,
-            'specl/duplicate-clause',
-            'an endpoint has at most one `body`; remove this one',
-            { node: param },
-          );
+          report(accept, 'specl/duplicate-clause', 'endpointAtMost', {}, { node: param });
         }
         seen.set('body', 'the body');
         if (['GET', 'HEAD', 'DELETE'].includes(endpoint.method)) {
           report(
             accept,
             'specl/body-on-get',
-            `a ${endpoint.method} request with a body is dropped by many clients and proxies; use query parameters or POST`,
+            'default',
+            { endpointMethod: endpoint.method },
             { node: param },
           );
         }
@@ -183,7 +170,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/duplicate-parameter',
-          `\`${param.name}\` is already ${seen.get(param.name)} of this endpoint; rename one of them`,
+          'alreadyEndpointRename',
+          { paramName: param.name, arg1: seen.get(param.name)! },
           { node: param, property: 'name' },
         );
       } else {
@@ -194,7 +182,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-parameter-type',
-          `path parameter \`${param.name}\` is always present; remove the \`?\``,
+          'pathParameterAlways',
+          { paramName: param.name },
           { node: param, property: 'type' },
         );
         continue;
@@ -203,7 +192,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-parameter-type',
-          `a ${kind} parameter must be a string, number, boolean or enum${kind === 'query' ? ' (or a List of them)' : ''}; send structured data in the body`,
+          'parameterStringNumber',
+          { kind, arg1: kind === 'query' ? ' (or a List of them)' : '' },
           { node: param, property: 'type' },
         );
       }
@@ -214,7 +204,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/invalid-header-name',
-          `\`${wire}\` is not a valid HTTP header name; use letters, digits and \`-\`, such as "X-Request-Id"`,
+          'default',
+          { wire },
           { node: header, property: 'wireName' },
         );
       }
@@ -227,7 +218,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/missing-response',
-        `endpoint \`${endpoint.name}\` declares no response; add one, such as \`response 200 SomeType\` or \`response 204\``,
+        'default',
+        { endpointName: endpoint.name },
         { node: endpoint, property: 'name' },
       );
     }
@@ -239,18 +231,22 @@ export class EndpointChecks {
         report(
           accept,
           'specl/status-out-of-range',
-          `a response status must be 2xx, not ${response.status}; declare failures as \`error\`s and list them in \`errors\``,
+          'responseStatusXx',
+          { responseStatus: response.status },
           { node: response, property: 'status' },
         );
       }
       // A status that is not three digits is reported above; it is no one's duplicate.
-      // One status may offer several bodies, each under media types of its own.
+      // One status may offer several bodies, each under media types of its own; two bodies
+      // without media types are the same status twice, as in v0.
       const earlier = seen.get(status);
-      if (earlier && !Number.isNaN(status) && !(earlier.type && response.type)) {
+      const twoBodies = earlier?.type && response.type && (earlier.media || response.media);
+      if (earlier && !Number.isNaN(status) && !twoBodies) {
         report(
           accept,
           'specl/duplicate-status',
-          `status ${status} is already declared by another response`,
+          'statusAlreadyDeclared',
+          { status },
           {
             node: response,
             property: 'status',
@@ -262,7 +258,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/status-out-of-range',
-          'a 204 response has no body; remove the type or use 200',
+          'responseNoBody',
+          {},
           {
             node: response,
             property: 'type',
@@ -285,7 +282,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/not-an-error',
-            `\`${target.name}\` is ${describeDeclaration(target)}, not an error; declare it with \`error ${target.name} 4xx { ... }\``,
+            'default',
+            { targetName: target.name, describeDeclaration: describeDeclaration(target) },
             { node: clause, property: 'errors', index },
           );
           return;
@@ -294,7 +292,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/duplicate-clause',
-            `\`${target.name}\` is already listed; remove it`,
+            'alreadyListedRemove',
+            { targetName: target.name },
             {
               node: clause as ErrorsClause,
               property: 'errors',
@@ -310,7 +309,8 @@ export class EndpointChecks {
           report(
             accept,
             'specl/duplicate-status',
-            `\`${target.name}\` has status ${status}, like ${other}; a client could not tell them apart`,
+            'statusLikeClient',
+            { targetName: target.name, status, other },
             { node: clause, property: 'errors', index },
           );
         }
@@ -325,7 +325,8 @@ export class EndpointChecks {
       report(
         accept,
         'specl/status-out-of-range',
-        `an error status must be between 400 and 599, not ${decl.status}`,
+        'errorStatusBetween',
+        { declStatus: decl.status },
         {
           node: decl,
           property: 'status',
@@ -355,7 +356,8 @@ export class EndpointChecks {
         report(
           accept,
           'specl/duplicate-route',
-          `${key} is already served by ${other}; change the method or the path`,
+          'default',
+          { key, other },
           {
             node: endpoint,
             property: 'path',

@@ -23,6 +23,7 @@ import {
   isRequiresClause,
   isStringLiteral,
   isBodyClause,
+  isResponseRef,
 } from '../generated/ast.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
@@ -121,7 +122,8 @@ export class ExpressionChecks {
           report(
             accept,
             'specl/redundant-optional-chain',
-            `\`${sourceOf(expr.left)}\` is never absent, so \`??\` has no effect`,
+            'neverAbsentSo',
+            { sourceOf: sourceOf(expr.left) },
             {
               node: expr,
               property: 'op',
@@ -189,11 +191,14 @@ export class ExpressionChecks {
 
   checkMemberAccess(expr: MemberAccess, accept: ValidationAcceptor): void {
     const receiver = typeOf(expr.receiver);
-    if (!expr.optional && (receiver.kind === 'optional' || receiver.kind === 'null')) {
+    // `.x` of a bodyless `response` is reported once, at the name (specl/bodyless-response-read).
+    const bodyless = receiver.kind === 'null' && isResponseRef(expr.receiver);
+    if (!expr.optional && !bodyless && (receiver.kind === 'optional' || receiver.kind === 'null')) {
       report(
         accept,
         'specl/optional-access',
-        `\`${sourceOf(expr.receiver)}\` may be absent; write \`${sourceOf(expr.receiver)}?.${expr.member.$refText}\``,
+        'mayAbsentWrite',
+        { sourceOf: sourceOf(expr.receiver), memberRefText: expr.member.$refText },
         { node: expr, property: 'member' },
       );
     }
@@ -206,7 +211,8 @@ export class ExpressionChecks {
       report(
         accept,
         'specl/redundant-optional-chain',
-        `\`${sourceOf(expr.receiver)}\` is never absent; write \`.\` instead of \`?.\``,
+        'neverAbsentWrite',
+        { sourceOf: sourceOf(expr.receiver) },
         {
           node: expr,
           property: 'optional',
@@ -226,7 +232,8 @@ export class ExpressionChecks {
       report(
         accept,
         'specl/not-a-value',
-        `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`,
+        'default',
+        { targetName: target.name, describeDeclaration: describeDeclaration(target), hint },
         { node: expr },
       );
     } else if (
@@ -244,7 +251,8 @@ export class ExpressionChecks {
       report(
         accept,
         'specl/not-a-value',
-        `\`${target.name}\` is ${describeDeclaration(target)}, not a value${hint}`,
+        'default',
+        { targetName: target.name, describeDeclaration: describeDeclaration(target), hint },
         { node: expr },
       );
     }
@@ -253,17 +261,13 @@ export class ExpressionChecks {
   checkBodyRef(expr: BodyRef, accept: ValidationAcceptor): void {
     const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
     if (!endpoint) {
-      report(
-        accept,
-        'specl/misplaced-expression',
-        '`body` can only be used in the `requires` and `ensures` of an endpoint',
-        { node: expr },
-      );
+      report(accept, 'specl/misplaced-expression', 'bodyOnlyUsed', {}, { node: expr });
     } else if (!endpoint.clauses.some(isBodyClause)) {
       report(
         accept,
         'specl/misplaced-expression',
-        `endpoint \`${endpoint.name}\` has no body; add a \`body\` clause`,
+        'endpointNoBody',
+        { endpointName: endpoint.name },
         { node: expr },
       );
     }
@@ -271,19 +275,9 @@ export class ExpressionChecks {
 
   checkResponseRef(expr: ResponseRef, accept: ValidationAcceptor): void {
     if (AstUtils.getContainerOfType(expr, isRequiresClause)) {
-      report(
-        accept,
-        'specl/misplaced-expression',
-        '`response` is not known yet in `requires`; move this condition to `ensures`',
-        { node: expr },
-      );
+      report(accept, 'specl/misplaced-expression', 'responseKnownYet', {}, { node: expr });
     } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause)) {
-      report(
-        accept,
-        'specl/misplaced-expression',
-        '`response` can only be used in the `ensures` of an endpoint',
-        { node: expr },
-      );
+      report(accept, 'specl/misplaced-expression', 'responseOnlyUsed', {}, { node: expr });
     }
   }
 
@@ -305,7 +299,8 @@ export class ExpressionChecks {
       report(
         accept,
         'specl/type-mismatch',
-        `\`${expr.name}\` takes ${arity} argument${arity > 1 ? 's' : ''}: ${usage}`,
+        'takesArgument',
+        { exprName: expr.name, arity, arg2: arity > 1 ? 's' : '', usage },
         {
           node: expr,
           property: 'name',
@@ -324,19 +319,20 @@ export class ExpressionChecks {
     if (!isStringLike(type)) mismatch(accept, first, 'a string to match', type);
     const pattern = expr.args[1]!;
     if (!isStringLiteral(pattern)) {
-      report(
-        accept,
-        'specl/type-mismatch',
-        'the regular expression of `matches` must be a string literal',
-        { node: pattern },
-      );
+      report(accept, 'specl/type-mismatch', 'regularExpressionMatches', {}, { node: pattern });
       return;
     }
     const problem = regexProblem(pattern.value);
     if (problem)
-      report(accept, 'specl/invalid-pattern', `invalid regular expression: ${problem}`, {
-        node: pattern,
-      });
+      report(
+        accept,
+        'specl/invalid-pattern',
+        'default',
+        { problem },
+        {
+          node: pattern,
+        },
+      );
   }
 
   checkListLiteral(expr: ListLiteral, accept: ValidationAcceptor): void {

@@ -25,7 +25,8 @@ export function mismatch(
   report(
     accept,
     'specl/type-mismatch',
-    `expected ${expected}, but \`${sourceOf(expr)}\` is ${withArticle(typeToString(actual))}${hint}`,
+    'expectedBut',
+    { expected, sourceOf: sourceOf(expr), arg2: withArticle(typeToString(actual)), hint },
     { node: expr },
   );
 }
@@ -40,7 +41,8 @@ export function checkPresent(
   report(
     accept,
     'specl/optional-access',
-    `\`${sourceOf(expr)}\` may be absent; give a default with \`${sourceOf(expr)} ?? ...\` or test it against null first`,
+    'mayAbsentGive',
+    { sourceOf: sourceOf(expr) },
     { node: expr },
   );
   return false;

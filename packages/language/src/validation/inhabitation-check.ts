@@ -3,7 +3,7 @@ import type { Field, SpecFile } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
-import { constraintNumber } from './constraint-checks.js';
+import { constraintNumber } from '../util/constraint-number.js';
 import { report } from './report.js';
 import { article } from '../util/article.js';
 
@@ -80,7 +80,8 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
     report(
       accept,
       'specl/uninhabited-type',
-      `\`${record.name}\` can hold no value: each one needs ${other} (field \`${blocking.field.name}\`), ${tail}; ${fix}`,
+      'default',
+      { recordName: record.name, other, fieldName: blocking.field.name, tail, fix },
 
       { node: record, property: 'name' },
     );

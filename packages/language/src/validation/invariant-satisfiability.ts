@@ -11,7 +11,7 @@ import {
 import type { RecordLike } from '../typing/records.js';
 import { recordFields, recordInvariants } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
-import { constraintNumber } from './constraint-checks.js';
+import { constraintNumber } from '../util/constraint-number.js';
 import { sourceOf } from './expression-report.js';
 import { report } from './report.js';
 
@@ -167,7 +167,8 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
           report(
             accept,
             'specl/unsatisfiable-invariant',
-            `this invariant can never hold: \`${subject}\` is limited by ${reasons}; fix the invariant or the constraint`,
+            'default',
+            { subject, reasons },
             { node: atom.node },
           );
         }

@@ -10,6 +10,8 @@ import {
   isLet,
   isMemberAccess,
   isNameRef,
+  isEndpoint,
+  isResponseRef,
   isSecurityOption,
   isSpread,
   isTagsClause,
@@ -163,6 +165,13 @@ export class LinkingMessages {
       return {
         code: 'specl/unknown-field',
         message: `\`${binding.name}\` is the response itself (${withArticle(typeToString(receiver))}), which has no \`${name}\`; to see how the call went, make it with \`try\`: \`let ${binding.name} = try ${isEndpointCall(binding.value) ? binding.value.endpoint.$refText : ''}(...)\``,
+      };
+    }
+    if (receiver.kind === 'null' && isResponseRef(access.receiver)) {
+      const endpoint = AstUtils.getContainerOfType(access, isEndpoint);
+      return {
+        code: 'specl/bodyless-response-read',
+        message: `no success response of \`${endpoint?.name ?? 'this endpoint'}\` has a body, so \`response.${name}\` means nothing; give a response a type, or check the state in a property`,
       };
     }
     if (candidates.length === 0) {

@@ -38,6 +38,16 @@ import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { describeDeclaration } from './declaration-checks.js';
 import { changeTo, rangeOf } from './fixes.js';
 import { report } from './report.js';
+import type { MessageId, MessageOf } from './diagnostic-codes.js';
+import type { MessageArguments } from './message-template.js';
+
+/** Reports one of the messages of `specl/invalid-auth` at a node (the scheme by default). */
+type InvalidAuth = <M extends MessageId<'specl/invalid-auth'>>(
+  id: M,
+  args: MessageArguments<MessageOf<'specl/invalid-auth', M>>,
+  node?: AstNode,
+  property?: string,
+) => void;
 
 /** The kinds of security scheme, as `auth NAME KIND` writes them. */
 export const authKinds = ['bearer', 'basic', 'apiKey', 'oauth2', 'openIdConnect'];
@@ -120,62 +130,80 @@ export class MetadataChecks {
     accept: ValidationAcceptor,
   ): void {
     const media = holder.media;
-    if (!media) return;
     const type =
       holder.$type === 'ErrorDecl'
         ? ({ kind: 'record', decl: holder } as SpeclType)
         : resolveTypeExpr(holder.type);
+    if (!media) {
+      // A JSON body, as in v0: only Bytes cannot travel in it.
+      const problem =
+        holder.$type === 'ErrorDecl' || holder.type ? mediaProblem(type, 'json') : undefined;
+      if (problem)
+        report(accept, 'specl/media-type-mismatch', 'default', { problem }, {
+          node: holder,
+          property: holder.$type === 'ErrorDecl' ? 'name' : 'type',
+        } as never);
+      return;
+    }
     const seen = new Set<string>();
     media.types.forEach((mediaType, index) => {
       const at = { node: media, property: 'types' as const, index };
       if (!isValidMediaType(mediaType)) {
-        report(
-          accept,
-          'specl/invalid-media-type',
-          `\`${mediaType}\` is not a media type; write it as \`type/subtype\`, such as \`text/plain\``,
-          at,
-        );
+        report(accept, 'specl/invalid-media-type', 'default', { mediaType }, at);
         return;
       }
       const essence = mediaEssence(mediaType);
       if (seen.has(essence)) {
-        report(
-          accept,
-          'specl/duplicate-media-type',
-          `\`${essence}\` is already listed; remove one`,
-          at,
-        );
+        report(accept, 'specl/duplicate-media-type', 'alreadyListedRemove', { essence }, at);
         return;
       }
       seen.add(essence);
       const problem = mediaProblem(type, mediaKindOf(mediaType));
-      if (problem) report(accept, 'specl/media-type-mismatch', problem, at);
+      if (problem) report(accept, 'specl/media-type-mismatch', 'default', { problem }, at);
     });
   }
 
   /** Bodies of one status offered twice under one media type, across an endpoint's responses. */
   checkEndpointMedia(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const byStatus = new Map<string, Set<string>>();
+    // Statuses whose bodies so far all travel as JSON by default: one more such body is
+    // `specl/duplicate-status`, reported with the endpoint's statuses.
+    const onlyDefault = new Set<string>();
     for (const response of endpoint.clauses.filter(isResponseClause)) {
       if (!response.type) continue;
+      if (!response.media) {
+        if (onlyDefault.has(response.status)) continue;
+        if (!byStatus.has(response.status)) onlyDefault.add(response.status);
+      } else onlyDefault.delete(response.status);
       const seen = byStatus.get(response.status) ?? new Set<string>();
       byStatus.set(response.status, seen);
       const types = response.media?.types ?? [JSON_MEDIA_TYPE];
       types.forEach((mediaType, index) => {
         const essence = mediaEssence(mediaType);
         if (seen.has(essence) && !this.repeatsWithin(response.media, essence, index)) {
-          const message = `status ${response.status} already answers \`${essence}\`; give each body of one status a media type of its own`;
           if (response.media)
-            report(accept, 'specl/duplicate-media-type', message, {
-              node: response.media,
-              property: 'types',
-              index,
-            });
+            report(
+              accept,
+              'specl/duplicate-media-type',
+              'statusAlreadyAnswers',
+              { responseStatus: response.status, essence },
+              {
+                node: response.media,
+                property: 'types',
+                index,
+              },
+            );
           else
-            report(accept, 'specl/duplicate-media-type', message, {
-              node: response,
-              property: 'status',
-            });
+            report(
+              accept,
+              'specl/duplicate-media-type',
+              'statusAlreadyAnswers',
+              { responseStatus: response.status, essence },
+              {
+                node: response,
+                property: 'status',
+              },
+            );
         }
         seen.add(essence);
       });
@@ -188,13 +216,17 @@ export class MetadataChecks {
 
   /** A security scheme: a known kind with what it needs. */
   checkAuth(decl: AuthDecl, accept: ValidationAcceptor): void {
-    const invalid = (message: string, node: AstNode = decl, property?: string) =>
-      report(accept, 'specl/invalid-auth', message, { node, property } as never);
+    const invalid: InvalidAuth = (id, args, node = decl, property) =>
+      report(accept, 'specl/invalid-auth', id, args, { node, property } as never);
     if (!authKinds.includes(decl.kind)) {
       report(
         accept,
         'specl/unknown-auth-kind',
-        `unknown kind of security scheme \`${decl.kind}\`${didYouMean(decl.kind, authKinds, `; the kinds are ${authKinds.join(', ')}`)}`,
+        'default',
+        {
+          kind: decl.kind,
+          arg1: didYouMean(decl.kind, authKinds, `; the kinds are ${authKinds.join(', ')}`),
+        },
         { node: decl, property: 'kind' },
         changeTo(closestName(decl.kind, authKinds), rangeOf(decl, 'kind')),
       );
@@ -202,32 +234,24 @@ export class MetadataChecks {
     }
     const hasMembers = decl.members.length > 0;
     if (decl.kind !== 'apiKey' && decl.location !== undefined)
-      invalid(
-        `a ${decl.kind} scheme has no location; remove \`${decl.location}\``,
-        decl,
-        'location',
-      );
-    if (decl.kind !== 'oauth2' && hasMembers)
-      invalid(`only an oauth2 scheme has flows and scopes`, decl, 'name');
+      invalid('schemeNoLocation', { kind: decl.kind, location: decl.location }, decl, 'location');
+    if (decl.kind !== 'oauth2' && hasMembers) invalid('onlyOauthScheme', {}, decl, 'name');
     switch (decl.kind) {
       case 'basic':
-        if (decl.value !== undefined) invalid('a basic scheme takes no string', decl, 'value');
+        if (decl.value !== undefined) invalid('basicSchemeTakes', {}, decl, 'value');
         return;
       case 'apiKey':
         if (
           !['header', 'query', 'cookie'].includes(decl.location ?? '') ||
           decl.value === undefined
         )
-          invalid(
-            'an apiKey scheme says where the key travels and under which name: `apiKey header "X-API-Key"` (or `query`, `cookie`)',
-            decl,
-            'kind',
-          );
+          invalid('apikeySchemeSays', {}, decl, 'kind');
         return;
       case 'openIdConnect':
         if (decl.value === undefined || !isAbsoluteUrl(decl.value))
           invalid(
-            'an openIdConnect scheme takes its discovery URL: `openIdConnect "https://id.example.com/.well-known/openid-configuration"`',
+            'openidconnectSchemeTakes',
+            {},
             decl,
             decl.value === undefined ? 'kind' : 'value',
           );
@@ -238,38 +262,38 @@ export class MetadataChecks {
     }
   }
 
-  private checkOauth(
-    decl: AuthDecl,
-    invalid: (message: string, node?: AstNode, property?: string) => void,
-    accept: ValidationAcceptor,
-  ): void {
-    if (decl.value !== undefined) invalid('an oauth2 scheme takes no string', decl, 'value');
+  private checkOauth(decl: AuthDecl, invalid: InvalidAuth, accept: ValidationAcceptor): void {
+    if (decl.value !== undefined) invalid('oauthSchemeTakes', {}, decl, 'value');
     const flows = decl.members.filter(isAuthFlow);
-    if (flows.length === 0)
-      invalid(
-        `an oauth2 scheme needs at least one flow, such as \`flow clientCredentials { tokenUrl: "https://..." }\``,
-        decl,
-        'kind',
-      );
+    if (flows.length === 0) invalid('oauthSchemeNeeds', {}, decl, 'kind');
     const names = new Set<string>();
     for (const flow of flows) {
       const needs = oauthFlows[flow.name];
       if (!needs) {
         invalid(
-          `unknown OAuth2 flow \`${flow.name}\`${didYouMean(flow.name, Object.keys(oauthFlows), `; the flows are ${Object.keys(oauthFlows).join(', ')}`)}`,
+          'unknownOAuthFlow',
+          {
+            flowName: flow.name,
+            arg1: didYouMean(
+              flow.name,
+              Object.keys(oauthFlows),
+              `; the flows are ${Object.keys(oauthFlows).join(', ')}`,
+            ),
+          },
           flow,
           'name',
         );
         continue;
       }
-      if (names.has(flow.name)) invalid(`the flow \`${flow.name}\` is already given`, flow, 'name');
+      if (names.has(flow.name)) invalid('flowAlreadyGiven', { flowName: flow.name }, flow, 'name');
       names.add(flow.name);
       this.checkSettings(flow.settings, [...needs, 'refreshUrl'], accept, true);
       const given = new Set(flow.settings.map((s) => s.name));
       const missing = needs.filter((n) => !given.has(n));
       if (missing.length > 0)
         invalid(
-          `the ${flow.name} flow needs ${missing.map((m) => `\`${m}\``).join(' and ')}`,
+          'flowNeeds',
+          { flowName: flow.name, arg1: missing.map((m) => `\`${m}\``).join(' and ') },
           flow,
           'name',
         );
@@ -277,7 +301,7 @@ export class MetadataChecks {
     const scopes = new Set<string>();
     for (const scope of decl.members.filter(isAuthScope)) {
       if (scopes.has(scope.name))
-        invalid(`the scope "${scope.name}" is already declared`, scope, 'name');
+        invalid('scopeAlreadyDeclared', { scopeName: scope.name }, scope, 'name');
       scopes.add(scope.name);
     }
   }
@@ -291,7 +315,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/not-an-auth',
-          `\`${target.name}\` is ${describeDeclaration(target)}, not a security scheme; declare one with \`auth NAME bearer\``,
+          'default',
+          { targetName: target.name, describeDeclaration: describeDeclaration(target) },
           { node: option, property: 'scheme' },
         );
         return;
@@ -301,7 +326,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/unknown-scope',
-          `\`${target.name}\` is a ${target.kind} scheme, which has no scopes; remove them`,
+          'schemeWhichNo',
+          { targetName: target.name, kind: target.kind },
           { node: option, property: 'scopes', index: 0 },
         );
         return;
@@ -313,7 +339,12 @@ export class MetadataChecks {
           report(
             accept,
             'specl/unknown-scope',
-            `\`${target.name}\` declares no scope "${scope}"${didYouMean(scope, declared, `; add \`scope "${scope}"\` to it`)}`,
+            'declaresNoScope',
+            {
+              targetName: target.name,
+              scope,
+              didYouMean: didYouMean(scope, declared, `; add \`scope "${scope}"\` to it`),
+            },
             { node: option, property: 'scopes', index: i },
           );
       });
@@ -330,7 +361,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/not-a-tag',
-          `\`${target.name}\` is ${describeDeclaration(target)}, not a tag; declare one with \`tag NAME\``,
+          'default',
+          { targetName: target.name, describeDeclaration: describeDeclaration(target) },
           { node: clause, property: 'tags', index },
         );
     });
@@ -341,9 +373,15 @@ export class MetadataChecks {
     for (const kind of ['License', 'Contact', 'SecurityClause']) {
       const all = header.settings.filter((s) => s.$type === kind);
       for (const extra of all.slice(1))
-        report(accept, 'specl/duplicate-clause', `the spec header already has one; remove this`, {
-          node: extra,
-        });
+        report(
+          accept,
+          'specl/duplicate-clause',
+          'specHeaderAlready',
+          {},
+          {
+            node: extra,
+          },
+        );
     }
     for (const setting of header.settings) {
       if (isServer(setting)) this.checkServer(setting, accept);
@@ -358,7 +396,8 @@ export class MetadataChecks {
       report(
         accept,
         'specl/invalid-url',
-        `a server URL is absolute, such as "https://api.example.com/v1"`,
+        'serverURLAbsolute',
+        {},
         { node: server, property: 'url' },
       );
       return;
@@ -370,7 +409,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/invalid-url',
-          `the URL has no \`{${variable.name}}\`; remove the variable or use it in the URL`,
+          'urlNoRemove',
+          { variableName: variable.name },
           { node: variable, property: 'name' },
         );
       declared.add(variable.name);
@@ -380,7 +420,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/invalid-url',
-          `the URL uses \`{${name}}\`, which has no values; add \`${name}: "default"\` in braces after the URL`,
+          'urlUsesWhich',
+          { name },
           { node: server, property: 'url' },
         );
   }
@@ -398,7 +439,11 @@ export class MetadataChecks {
         report(
           accept,
           'specl/unknown-setting',
-          `unknown setting \`${setting.name}\`${didYouMean(setting.name, known, `; the settings here are ${known.join(', ')}`)}`,
+          'unknownSetting',
+          {
+            settingName: setting.name,
+            arg1: didYouMean(setting.name, known, `; the settings here are ${known.join(', ')}`),
+          },
           { node: setting, property: 'name' },
           changeTo(closestName(setting.name, [...known]), rangeOf(setting, 'name')),
         );
@@ -408,7 +453,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/unknown-setting',
-          `\`${setting.name}\` is already given; remove one`,
+          'alreadyGivenRemove',
+          { settingName: setting.name },
           {
             node: setting,
             property: 'name',
@@ -419,7 +465,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/invalid-url',
-          `\`${setting.name}\` is an absolute URL, such as "https://example.com"`,
+          'absoluteURLSuch',
+          { settingName: setting.name },
           {
             node: setting,
             property: 'value',
@@ -429,7 +476,8 @@ export class MetadataChecks {
         report(
           accept,
           'specl/unknown-setting',
-          `\`email\` is an email address, such as "team@example.com"`,
+          'emailEmailAddress',
+          {},
           {
             node: setting,
             property: 'value',

@@ -40,10 +40,11 @@ export class PropertyChecks {
     selfReference: boolean,
     accept: ValidationAcceptor,
   ): void {
-    const message = selfReference
-      ? `\`${name}\` is used in its own \`let\`; a binding can only use names bound above it`
-      : `\`${name}\` is used before it is bound; move this statement below the one that binds \`${name}\``;
-    report(accept, 'specl/let-before-bound', message, { node: ref });
+    if (selfReference) {
+      report(accept, 'specl/let-before-bound', 'usedOwnLet', { name }, { node: ref });
+    } else {
+      report(accept, 'specl/let-before-bound', 'usedBeforeIt', { name }, { node: ref });
+    }
   }
 
   /** Each `forall` variable and `let` of a property binds a name of its own. */
@@ -55,7 +56,8 @@ export class PropertyChecks {
         report(
           accept,
           'specl/duplicate-declaration',
-          `\`${node.name}\` is already bound by ${first} in this property; rename this one`,
+          'default',
+          { nodeName: node.name, first },
           { node, property: 'name' },
         );
       } else {
@@ -74,7 +76,8 @@ export class PropertyChecks {
       report(
         accept,
         'specl/misplaced-expression',
-        '`try` applies to an endpoint call: `let r = try endpoint(...)`',
+        'default',
+        {},
         {
           node: binding,
           property: 'try',

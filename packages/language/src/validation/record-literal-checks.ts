@@ -13,21 +13,33 @@ export class RecordLiteralChecks {
   checkRecordLiteral(expr: RecordLiteral, accept: ValidationAcceptor): void {
     const expected = stripOptional(expectedType(expr));
     if (expected.kind !== 'record') {
-      const message =
-        expected.kind === 'unknown'
-          ? 'the type of this record literal is not known here; use it as a call argument or compare it with a typed value'
-          : `expected ${withArticle(typeToString(expected))}, but this is a record literal`;
-      report(accept, 'specl/type-mismatch', message, { node: expr });
+      if (expected.kind === 'unknown') {
+        report(accept, 'specl/type-mismatch', 'typeRecordLiteral', {}, { node: expr });
+      } else {
+        report(
+          accept,
+          'specl/type-mismatch',
+          'expectedButRecord',
+          { arg0: withArticle(typeToString(expected)) },
+          { node: expr },
+        );
+      }
       return;
     }
     const given = new Set<string>();
     for (const init of expr.fields) {
       const name = init.field.$refText;
       if (given.has(name)) {
-        report(accept, 'specl/duplicate-field', `field \`${name}\` is already given; remove one`, {
-          node: init,
-          property: 'field',
-        });
+        report(
+          accept,
+          'specl/duplicate-field',
+          'default',
+          { name },
+          {
+            node: init,
+            property: 'field',
+          },
+        );
       }
       given.add(name);
       const field = init.field.ref;
@@ -46,7 +58,12 @@ export class RecordLiteralChecks {
       report(
         accept,
         'specl/missing-field',
-        `this ${expected.decl.name} lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'}`,
+        'default',
+        {
+          declName: expected.decl.name,
+          arg1: missing.join(', '),
+          arg2: missing.length > 1 ? 'them' : 'it',
+        },
         {
           node: expr,
         },

@@ -5,10 +5,7 @@ import type { SpecFile } from '../generated/ast.js';
 import { diagnosticCodes } from '../validation/diagnostic-codes.js';
 import type { DiagnosticCode, Severity } from '../validation/diagnostic-codes.js';
 import { ensureBuiltinDocuments } from './builtins.js';
-import { importedUris } from './imports.js';
-
-/** Reads a file's text, or answers undefined when there is no such file. */
-export type ReadFile = (uri: URI) => Promise<string | undefined>;
+import { importClosure } from './import-graph.js';
 
 /** A diagnostic of a checked file, with 0-based LSP positions. */
 export interface SpecDiagnostic {
@@ -34,52 +31,64 @@ export interface CheckResult {
 }
 
 /**
- * Loads the given files and, transitively, every file they import (missing imports are left
- * out, and reported by the validator at the import), then builds all of them through
- * Langium's document builder: parse, index, link, validate.
+ * Checks the given files and, transitively, every file they import: loads the roots through
+ * the services' file system, then builds them with Specl's document builder (which loads
+ * their imports: parse, index, link, validate). A missing import is left out, and reported by
+ * the validator at the import; a root that cannot be read is listed in `unreadable`.
  */
 export async function checkWorkspace(
   shared: LangiumSharedCoreServices,
   roots: readonly URI[],
-  read: ReadFile,
 ): Promise<CheckResult> {
   const documents = shared.workspace.LangiumDocuments;
+  const fileSystem = shared.workspace.FileSystemProvider;
   const factory = shared.workspace.LangiumDocumentFactory;
-  const texts = new Map<string, string>();
   const loaded: LangiumDocument<SpecFile>[] = [];
-  const queue = [...roots];
-  const rootKeys = new Set(roots.map((uri) => uri.toString()));
   const unreadable: string[] = [];
-  while (queue.length > 0) {
-    const uri = queue.shift()!;
+  for (const uri of roots) {
     const key = uri.toString();
-    if (texts.has(key)) continue;
-    const text = await read(uri);
+    if (documents.hasDocument(uri) || unreadable.includes(key)) continue;
+    const text = await fileSystem.readFile(uri).catch(() => undefined);
     if (text === undefined) {
-      if (rootKeys.has(key) && !unreadable.includes(key)) unreadable.push(key);
+      unreadable.push(key);
       continue;
     }
-    texts.set(key, text);
     const document = factory.fromString<SpecFile>(text, uri);
     documents.addDocument(document);
     loaded.push(document);
-    for (const imported of importedUris(document)) {
-      if (imported.endsWith('.specl')) queue.push(URI.parse(imported));
-    }
   }
   const builtins = ensureBuiltinDocuments(shared);
   await shared.workspace.DocumentBuilder.build([...builtins, ...loaded], { validation: true });
+  return checkResultOf(shared, roots, unreadable);
+}
 
-  const diagnostics = loaded.flatMap((document) =>
+/**
+ * What the workspace's checks found for the given roots and the files they import,
+ * transitively, as the documents stand: for a workspace already built (the language
+ * server's), as {@link checkWorkspace} answers for the one it builds.
+ */
+export function checkResultOf(
+  shared: LangiumSharedCoreServices,
+  roots: readonly URI[],
+  unreadable: readonly string[] = [],
+): CheckResult {
+  const documents = shared.workspace.LangiumDocuments;
+  const lookup = (uri: string) =>
+    documents.getDocument(URI.parse(uri)) as LangiumDocument<SpecFile> | undefined;
+  const checked = importClosure(
+    roots.flatMap((uri) => lookup(uri.toString()) ?? []),
+    lookup,
+  );
+  checked.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+  const diagnostics = checked.flatMap((document) =>
     (document.diagnostics ?? []).map((d) => toSpecDiagnostic(document.uri.toString(), d)),
   );
   diagnostics.sort(compareDiagnostics);
-  loaded.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
   return {
-    uris: loaded.map((d) => d.uri.toString()),
-    texts,
+    uris: checked.map((d) => d.uri.toString()),
+    texts: new Map(checked.map((d) => [d.uri.toString(), d.textDocument.getText()])),
     diagnostics,
-    documents: loaded,
+    documents: checked,
     unreadable,
   };
 }

@@ -9,9 +9,8 @@ import type {
   InitializeParams,
 } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, MessageType } from 'vscode-languageserver';
-import { lowerChecked } from '@specl/compiler';
+import { buildSpec } from '@specl/compiler';
 import { diagnosticsPublisherOf } from '@specl/language/lsp';
-import { checkSpecFiles } from '@specl/language/node';
 import type { TargetSource, VerifyReport } from '@specl/verify';
 import { implementationSource, urlSource, verify, VerifyCancelled } from '@specl/verify';
 import { VERIFY_DIAGNOSTIC_SOURCE, verificationDiagnostics } from './verification-diagnostics.js';
@@ -127,12 +126,12 @@ export class VerificationService {
     signal: AbortSignal,
     progress: VerificationProgress,
   ): Promise<VerifyReport | string> {
-    const checked = await checkSpecFiles([specPath], (path) =>
-      path === specPath ? Promise.resolve(text) : this.textOf(URI.file(path).toString(), path),
-    );
-    const lowered = lowerChecked(checked, URI.file(specPath).path);
-    if (!lowered.ir)
-      return lowered.loweringError ?? `${specPath} has errors: fix them before verifying`;
+    const lowered = await buildSpec({
+      root: specPath,
+      read: (path) =>
+        path === specPath ? Promise.resolve(text) : this.textOf(URI.file(path).toString(), path),
+    });
+    if (!lowered.ir) return lowered.problem ?? `${specPath} has errors: fix them before verifying`;
     const source =
       target.kind === 'module'
         ? await implementationSource(target.path)

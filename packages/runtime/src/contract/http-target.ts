@@ -169,7 +169,9 @@ function acceptHeader(endpoint: EndpointContract): string {
 
 function parseAnswer(what: string, response: Response, bytes: Uint8Array): ApiResponse {
   const contentType = response.headers.get('content-type') ?? undefined;
-  if (bytes.byteLength === 0) return { status: response.status, body: undefined, contentType };
+  // An empty body is no body, except zero bytes or an empty text under their content type.
+  if (bytes.byteLength === 0)
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
   const json = contentType === undefined || mediaKindOfContentType(contentType) === 'json';
   if (json && decodeText(bytes, true) === undefined)
     throw new ContractViolation(

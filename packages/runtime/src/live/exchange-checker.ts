@@ -1,3 +1,4 @@
+import { decodeBody, essenceOf, mediaKindOfContentType } from '../contract/body-codec.js';
 import type { EndpointContract } from '../contract/contract.js';
 import { requestViolations } from '../contract/check-request.js';
 import { responseViolations } from '../contract/check-response.js';
@@ -14,10 +15,15 @@ export interface CompiledContract {
   readonly endpoints: Readonly<Record<string, EndpointContract>>;
 }
 
-/** A body as it came over the wire: its media type and bytes (none for no body). */
+/**
+ * A body as it came over the wire: its media type and bytes (none for no body), or `unread`
+ * for a body streamed through without being read (bytes, multipart, one over the cap): then
+ * only its media type is checked.
+ */
 export interface WireBody {
   readonly contentType?: string;
   readonly bytes?: Uint8Array;
+  readonly unread?: true;
 }
 
 /** A request matched to its endpoint and checked: the request object and what it broke. */
@@ -34,16 +40,64 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return media === 'application/json' || media.endsWith('+json');
 }
 
-/** A body's value: parsed JSON for a JSON media type, text otherwise, `undefined` for none. */
+/** Whether a body of this media type is read to be checked: JSON, text and forms. */
+export function isReadableMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true; // no content type: read as JSON
+  const kind = mediaKindOfContentType(contentType);
+  return kind === 'json' || kind === 'text' || kind === 'form';
+}
+
+/** A body's value, decoded by its media type; `undefined` for none or an unread body. */
 function bodyValue(body: WireBody): { value: unknown } | { notJson: string } {
-  if (body.bytes === undefined || body.bytes.length === 0) return { value: undefined };
-  const text = new TextDecoder().decode(body.bytes);
-  if (!isJsonMediaType(body.contentType)) return { value: text };
+  if (body.unread || body.bytes === undefined) return { value: undefined };
   try {
-    return { value: JSON.parse(text) as unknown };
+    return { value: decodeBody(body.bytes, body.contentType) };
   } catch {
+    const text = new TextDecoder().decode(body.bytes);
     return { notJson: text.length > 80 ? `${text.slice(0, 80)}…` : text };
   }
+}
+
+/** What is wrong with the media type of a request body, or `undefined`. */
+function requestMediaProblem(contract: EndpointContract, contentType: string | undefined) {
+  if (!contract.hasBody || contentType === undefined) return undefined;
+  const declared = contract.bodyMedia?.map((shape) => shape.mediaType) ?? ['application/json'];
+  const essence = essenceOf(contentType);
+  if (declared.some((media) => essenceOf(media) === essence)) return undefined;
+  if (contract.bodyMedia === undefined && isJsonMediaType(contentType)) return undefined;
+  return `${contract.method} ${contract.path}: the request body is ${contentType}, not one declared (${declared.join(', ')})`;
+}
+
+/** The contract with the request body's validator of the media type it came in. */
+function forMedia(contract: EndpointContract, body: WireBody | { readonly parsed: unknown }) {
+  if ('parsed' in body || contract.bodyMedia === undefined) return contract;
+  if (body.unread) return { ...contract, validateBody: undefined };
+  const essence = body.contentType === undefined ? 'application/json' : essenceOf(body.contentType);
+  const shape = contract.bodyMedia.find((media) => essenceOf(media.mediaType) === essence);
+  return { ...contract, validateBody: shape?.validate ?? contract.validateBody };
+}
+
+/** Status and media type of an answer whose body streamed through unread. */
+function unreadViolations(
+  contract: EndpointContract,
+  status: number,
+  contentType: string | undefined,
+  exchange: Exchange,
+): ContractViolation[] {
+  const shape = contract.responses.find((candidate) => candidate.status === status);
+  const where = `${contract.method} ${contract.path}`;
+  const clause = { source: contract.name, at: contract.at };
+  if (shape === undefined) {
+    const declared = contract.responses.map((r) => r.status).join(', ');
+    const detail = `${where} answered ${status}, which the spec does not declare (declared: ${declared})`;
+    return [new ContractViolation('status', detail, clause, exchange)];
+  }
+  const declared =
+    shape.bodies?.map((b) => b.mediaType) ?? (shape.validate ? ['application/json'] : []);
+  if (declared.length === 0 || contentType === undefined) return [];
+  if (declared.some((media) => essenceOf(media) === essenceOf(contentType))) return [];
+  const detail = `${where} answered ${status} with content type ${contentType}, not one declared (${declared.join(', ')})`;
+  return [new ContractViolation('body', detail, clause, exchange)];
 }
 
 /**
@@ -85,11 +139,36 @@ export class ExchangeChecker {
       path: url,
       request: decoded.request,
     };
-    const violations = requestViolations(contract, decoded.request, decoded.problems, { sent });
+    const media = 'parsed' in body ? undefined : requestMediaProblem(contract, body.contentType);
+    if (media !== undefined) {
+      const clause = { source: 'body', at: contract.at };
+      const checkedOthers = requestViolations(
+        { ...contract, validateBody: undefined },
+        decoded.request,
+        decoded.problems,
+        { sent },
+      );
+      const first = new ContractViolation('request', media, clause, { sent });
+      return { routed, request: decoded.request, violations: [first, ...checkedOthers] };
+    }
+    const violations = requestViolations(
+      forMedia(contract, body),
+      decoded.request,
+      decoded.problems,
+      {
+        sent,
+      },
+    );
     if ('notJson' in read && contract.hasBody) {
       const detail = `${contract.method} ${contract.path}: the request body is not JSON: ${JSON.stringify(read.notJson)}`;
       const clause = { source: 'body', at: contract.at };
-      violations.unshift(new ContractViolation('request', detail, clause, { sent }));
+      // The body's type check saw no body: the one thing to say is that it is not JSON.
+      const others = violations.filter((v) => v.clause?.source !== 'body');
+      return {
+        routed,
+        request: decoded.request,
+        violations: [new ContractViolation('request', detail, clause, { sent }), ...others],
+      };
     }
     return { routed, request: decoded.request, violations };
   }
@@ -116,6 +195,8 @@ export class ExchangeChecker {
       },
       response,
     };
+    if (!('parsed' in body) && body.unread)
+      return unreadViolations(contract, status, body.contentType, exchange);
     if ('notJson' in read) {
       const detail = `${contract.method} ${contract.path} answered ${status} with a body that is not JSON: ${JSON.stringify(read.notJson)}`;
       const clause = { source: contract.name, at: contract.at };

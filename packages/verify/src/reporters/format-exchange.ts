@@ -2,7 +2,12 @@ import type { Exchange } from '@specl/runtime';
 
 /** A value as compact JSON, cut to `max` characters. */
 export function compact(value: unknown, max = 400): string {
-  const text = value === undefined ? '(no body)' : JSON.stringify(value);
+  const text =
+    value === undefined
+      ? '(no body)'
+      : JSON.stringify(value, (_, v: unknown) =>
+          v instanceof Uint8Array ? `<${v.length} bytes>` : v,
+        );
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

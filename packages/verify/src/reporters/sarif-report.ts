@@ -1,6 +1,7 @@
 import type { ViolationKind } from '@specl/runtime';
 import type { VerifyReport } from '../verify-report.js';
 import type { Locate } from './pretty-report.js';
+import { formatSarifLog, sarifLocation } from './sarif-log.js';
 
 /** `file:line:col` split; undefined parts for a location without them. */
 function region(at: string): { file: string; line: number; column: number } {
@@ -41,37 +42,24 @@ export function formatSarifReport(report: VerifyReport, version: string, locate:
         },
         locations: [
           {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(place.file), uriBaseId: '%SRCROOT%' },
-              region: { startLine: place.line, startColumn: place.column },
-            },
+            physicalLocation: sarifLocation(place.file, {
+              startLine: place.line,
+              startColumn: place.column,
+            }),
           },
         ],
       },
     ];
   });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'specl-verify',
-            version,
-            semanticVersion: version,
-            rules: kinds.map((kind) => ({
-              id: `specl-verify/${kind}`,
-              name: kind,
-              shortDescription: { text: RULES[kind] },
-              defaultConfiguration: { level: 'error' },
-            })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return formatSarifLog({
+    tool: 'specl-verify',
+    version,
+    rules: kinds.map((kind) => ({
+      id: `specl-verify/${kind}`,
+      name: kind,
+      shortDescription: { text: RULES[kind] },
+      defaultConfiguration: { level: 'error' },
+    })),
+    results,
+  });
 }

@@ -1,4 +1,5 @@
-import { JSON_MEDIA_TYPE, mediaKindOf } from '@specl/language';
+import { mediaKindOfContentType as mediaKindOf } from '@specl/runtime';
+import { JSON_MEDIA_TYPE } from '../../ir/spec-ir.js';
 import type { TypeIR } from '../../ir/spec-ir.js';
 import type { ContentObject, MediaTypeObject } from './openapi-document.js';
 import { schemaOfType } from './schema-of-type.js';

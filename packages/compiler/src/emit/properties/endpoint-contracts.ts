@@ -1,4 +1,5 @@
-import { JSON_MEDIA_TYPE, mediaKindOf } from '@specl/language';
+import { mediaKindOfContentType as mediaKindOf } from '@specl/runtime';
+import { JSON_MEDIA_TYPE } from '../../ir/spec-ir.js';
 import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';

@@ -55,14 +55,14 @@ export class ExtraDiagnosticSources {
   }
 }
 
-const registries = new WeakMap<LangiumSharedServices, ExtraDiagnosticSources>();
-
-/** The extra diagnostic sources of a language server (one registry per set of services). */
+/**
+ * The extra diagnostic sources of a language server: the service `specl.ExtraDiagnostics`
+ * (one registry per set of services; see `SpeclSharedLspAddedModule`).
+ */
 export function extraDiagnosticSources(shared: LangiumSharedServices): ExtraDiagnosticSources {
-  let registry = registries.get(shared);
-  if (!registry) {
-    registry = new ExtraDiagnosticSources();
-    registries.set(shared, registry);
-  }
-  return registry;
+  const services = shared as LangiumSharedServices & {
+    readonly specl?: { readonly ExtraDiagnostics: ExtraDiagnosticSources };
+  };
+  if (!services.specl) throw new Error('these services have no Specl extra diagnostic sources');
+  return services.specl.ExtraDiagnostics;
 }

@@ -17,7 +17,7 @@ import {
   isRecordDecl,
   isSpecHeader,
 } from '../../generated/ast.js';
-import { pathTemplate } from '../../validation/endpoint-checks.js';
+import { pathTemplate } from '../../util/endpoint-path.js';
 import { endpointParameters } from '../../scoping/local-names.js';
 import { symbolKindOf } from '../describe-node.js';
 

@@ -1,0 +1,63 @@
+import type { ImportContext } from './import-context.js';
+import { isObject } from './import-context.js';
+import { docLines } from './specl-text.js';
+
+/**
+ * What a document compiled by Specl carries of its spec in `x-specl-*` extensions (invariants,
+ * requires, ensures, properties, error statuses), read back when the import restores them.
+ * Each condition is Specl source text: it is taken only when it is one line with balanced
+ * brackets, so a hostile document cannot smuggle declarations in; the spec written is then
+ * checked, and import falls back to leaving them all out when it does not check.
+ */
+
+/** The sources of a list of `{ source }` conditions that look like one expression each. */
+export function conditionSources(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((item) => (isObject(item) ? item.source : undefined))
+    .filter((source): source is string => typeof source === 'string' && isOneExpression(source));
+}
+
+function isOneExpression(source: string): boolean {
+  if (source.length === 0 || source.length > 2000 || /[\r\n]/.test(source)) return false;
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '"') {
+      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
+      if (i >= source.length) return false;
+    } else if (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*')) return false;
+    else if (c === '(' || c === '[' || c === '{') stack.push(c);
+    else if (pairs[c]) {
+      if (stack.pop() !== pairs[c]) return false;
+    }
+  }
+  return stack.length === 0;
+}
+
+/** The `property` declarations of `x-specl-properties`, as source text. */
+export function propertyTexts(context: ImportContext): string[] {
+  const list = context.document['x-specl-properties'];
+  if (!Array.isArray(list)) return [];
+  const texts: string[] = [];
+  for (const item of list) {
+    if (!isObject(item) || typeof item.name !== 'string' || !/^[A-Za-z_]\w*$/.test(item.name))
+      continue;
+    const statements = Array.isArray(item.statements) ? item.statements : [];
+    const lines = statements.filter(
+      (s): s is string => typeof s === 'string' && isOneExpression(s),
+    );
+    if (lines.length === 0 || lines.length !== statements.length) continue;
+    const name = context.names.claim(item.name);
+    texts.push(
+      [
+        ...docLines(item.description),
+        `property ${name} {`,
+        ...lines.map((l) => `  ${l}`),
+        '}',
+      ].join('\n'),
+    );
+  }
+  return texts;
+}

@@ -1,0 +1,347 @@
+import { Agent, createServer, request as httpRequest } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
+import type {
+  CheckedRequest,
+  CompiledContract,
+  ContractTelemetry,
+  ContractViolation,
+  EndpointContract,
+  RequestTelemetry,
+  RoutedRequest,
+} from '@specl/runtime';
+import { ExchangeChecker, isReadableMediaType } from '@specl/runtime';
+import { forwardHeaders } from './forward-headers.js';
+import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
+import { readCappedBody } from './read-capped-body.js';
+
+/** `observe` forwards everything and reports; `enforce` also stops requests that break the spec. */
+export type ProxyMode = 'observe' | 'enforce';
+
+/** A violation the proxy saw, with the request it was seen on. */
+export interface ProxyViolation {
+  readonly violation: ContractViolation;
+  readonly endpoint: string;
+  readonly method: string;
+  readonly url: string;
+  /** `request` when the client broke the contract, `response` when the target did. */
+  readonly side: 'request' | 'response';
+  /** What the proxy did: forwarded it, stopped the request, or replaced the response by a 502. */
+  readonly action: 'forwarded' | 'rejected' | 'replaced';
+}
+
+/** Options of {@link startContractProxy}. */
+export interface ContractProxyOptions {
+  readonly contract: CompiledContract;
+  /** The server behind the proxy: `http://127.0.0.1:8080`. */
+  readonly target: string;
+  readonly mode?: ProxyMode;
+  /** In `enforce` mode, answer 502 instead of a response that breaks the contract. */
+  readonly replaceBadResponses?: boolean;
+  /** The largest JSON body the proxy reads to check (default 1 MiB): larger requests get 413. */
+  readonly maxBodyBytes?: number;
+  /** How long the target may take to answer, in milliseconds (default 30,000): then 504. */
+  readonly targetTimeoutMs?: number;
+  /** How long a client may take to send its whole request, in milliseconds (default 30,000). */
+  readonly clientTimeoutMs?: number;
+  readonly telemetry?: ContractTelemetry;
+  readonly onViolation?: (report: ProxyViolation) => void;
+  /** Told of the proxy's own trouble with the target: down, slow, a broken answer. */
+  readonly onTargetError?: (message: string) => void;
+}
+
+/** A running proxy. */
+export interface RunningProxy {
+  /** Where it listens: `http://127.0.0.1:8081`. */
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+const noTelemetry: RequestTelemetry = { violation() {}, end() {} };
+
+/** The declared status for a request that breaks the contract: a declared 400 or 422, else 400. */
+function rejectionStatus(contract: EndpointContract): number {
+  const declared = contract.responses.map((r) => r.status);
+  return declared.find((s) => s === 400) ?? declared.find((s) => s === 422) ?? 400;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * A reverse proxy that checks live traffic against a compiled contract, for a server in any
+ * language: every request and response is checked as the verifier checks a single exchange.
+ * JSON, text and form bodies of the spec's endpoints are read (up to a cap) to be checked;
+ * every other body streams through with backpressure, its media type checked. Each request is independent: a slow target holds up only
+ * the requests waiting on it.
+ */
+export async function startContractProxy(
+  options: ContractProxyOptions,
+  listen: { readonly host: string; readonly port: number },
+): Promise<RunningProxy> {
+  const checker = new ExchangeChecker(options.contract);
+  const mode = options.mode ?? 'observe';
+  const cap = options.maxBodyBytes ?? 1024 * 1024;
+  const targetTimeout = options.targetTimeoutMs ?? 30_000;
+  const clientTimeout = options.clientTimeoutMs ?? 30_000;
+  const target = new URL(options.target);
+  const secure = target.protocol === 'https:';
+  const agent = secure
+    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 256 })
+    : new Agent({ keepAlive: true, maxFreeSockets: 256 });
+  const basePath = target.pathname.replace(/\/+$/, '');
+
+  const report = (
+    telemetry: RequestTelemetry,
+    base: Omit<ProxyViolation, 'violation'>,
+    violations: readonly ContractViolation[],
+  ) => {
+    for (const violation of violations) {
+      telemetry.violation(violation);
+      options.onViolation?.({ ...base, violation });
+    }
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const routed: RoutedRequest | undefined = checker.route(method, url);
+    const endpoint = routed?.contract.name;
+    const telemetry =
+      options.telemetry?.start(options.contract, {
+        method,
+        url,
+        endpoint,
+        route: routed?.contract.path,
+      }) ?? noTelemetry;
+    let ended = false;
+    const end = (status: number | undefined) => {
+      if (ended) return;
+      ended = true;
+      telemetry.end(status, (performance.now() - started) / 1000);
+    };
+    res.once('finish', () => end(res.statusCode));
+    res.once('close', () => end(res.writableFinished ? res.statusCode : undefined));
+
+    const requestType = header(req.headers['content-type']);
+    const bodyDeclared = routed?.contract.hasBody === true;
+    const readBody = routed !== undefined && bodyDeclared && isReadableMediaType(requestType);
+    let body: Buffer | undefined;
+    if (readBody) {
+      const length = Number(req.headers['content-length'] ?? 0);
+      const tooLarge = () =>
+        sendProblem(
+          res,
+          proxyProblem(
+            413,
+            'The request body is too large',
+            `the proxy reads JSON bodies of at most ${cap} bytes`,
+          ),
+          true,
+        );
+      if (length > cap) return tooLarge();
+      const read = await readCappedBody(req, cap);
+      if ('tooLarge' in read) return tooLarge();
+      if ('failed' in read) return res.destroy();
+      body = read.bytes;
+    }
+
+    let checked: CheckedRequest | undefined;
+    if (routed !== undefined) {
+      checked = checker.checkRequest(
+        routed,
+        url,
+        req.headers,
+        readBody
+          ? { contentType: requestType, bytes: body }
+          : { contentType: requestType, unread: true },
+      );
+      const violations = checked.violations;
+      const reject = mode === 'enforce' && violations.length > 0;
+      const base = { endpoint: endpoint!, method, url, side: 'request' as const };
+      report(telemetry, { ...base, action: reject ? 'rejected' : 'forwarded' }, violations);
+      if (reject) {
+        const status = rejectionStatus(routed.contract);
+        if (!readBody) req.resume(); // an unread body is drained, not forwarded
+        return sendProblem(
+          res,
+          violationProblem(status, 'The request breaks the API contract', endpoint!, violations),
+        );
+      }
+      if (violations.length > 0) checked = undefined; // any answer will do for a broken request
+    }
+
+    const headers = forwardHeaders(req.headers, ['host']);
+    headers['host'] = target.host;
+    headers['x-forwarded-host'] = req.headers.host ?? '';
+    headers['x-forwarded-proto'] = 'http';
+    if (body !== undefined) {
+      headers['content-length'] = String(body.length);
+    }
+    const send = secure ? httpsRequest : httpRequest;
+    const upstream = send({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method,
+      path: basePath + url,
+      headers,
+      agent,
+    });
+    upstream.setTimeout(targetTimeout, () => {
+      upstream.destroy(new Error(`no answer within ${targetTimeout} ms`));
+    });
+    let answered = false;
+    upstream.once('error', (error) => {
+      const what = `${method} ${url}`;
+      options.onTargetError?.(`${what}: ${error.message}`);
+      if (answered) return res.destroy();
+      const timeout = error.message.startsWith('no answer within');
+      sendProblem(
+        res,
+        timeout
+          ? proxyProblem(504, 'The target did not answer in time', `${what}: ${error.message}`)
+          : proxyProblem(
+              502,
+              'The target did not answer',
+              `${what}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
+            ),
+      );
+    });
+    upstream.once('response', (answer) => {
+      answered = true;
+      void respond(answer, checked, telemetry, res, { endpoint, method, url }).catch(
+        (error: unknown) => {
+          options.onTargetError?.(
+            `${method} ${url}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          res.destroy();
+        },
+      );
+    });
+    req.once('aborted', () => upstream.destroy());
+    if (body !== undefined) upstream.end(body);
+    else pipeline(req, upstream, () => {});
+  }
+
+  async function respond(
+    answer: IncomingMessage,
+    checked: CheckedRequest | undefined,
+    telemetry: RequestTelemetry,
+    res: ServerResponse,
+    where: { endpoint?: string; method: string; url: string },
+  ) {
+    const status = answer.statusCode ?? 502;
+    const headers = forwardHeaders(answer.headers);
+    const contentType = header(answer.headers['content-type']);
+    const streamThrough = (head?: Buffer) => {
+      res.writeHead(status, headers);
+      if (head !== undefined) res.write(head);
+      pipeline(answer, res, () => {});
+    };
+    if (checked === undefined) return streamThrough();
+    const base = {
+      endpoint: where.endpoint!,
+      method: where.method,
+      url: where.url,
+      side: 'response' as const,
+    };
+    const replace = mode === 'enforce' && options.replaceBadResponses === true;
+    if (!isReadableMediaType(contentType)) {
+      // Bytes or multipart: the status and media type are checked; the body streams through.
+      const violations = checker.checkResponse(checked, status, { contentType, unread: true });
+      report(
+        telemetry,
+        { ...base, action: replace && violations.length > 0 ? 'replaced' : 'forwarded' },
+        violations,
+      );
+      if (replace && violations.length > 0) {
+        answer.resume();
+        return sendProblem(
+          res,
+          violationProblem(
+            502,
+            'The response breaks the API contract',
+            where.endpoint!,
+            violations,
+          ),
+        );
+      }
+      return streamThrough();
+    }
+    const read = await readCappedBody(answer, cap);
+    if ('failed' in read) {
+      options.onTargetError?.(
+        `${where.method} ${where.url}: the answer broke off (${read.failed})`,
+      );
+      return res.destroy();
+    }
+    if ('tooLarge' in read) {
+      options.onTargetError?.(
+        `${where.method} ${where.url}: a JSON answer over ${cap} bytes streams through unchecked`,
+      );
+      return streamThrough(read.head);
+    }
+    const violations = checker.checkResponse(checked, status, { contentType, bytes: read.bytes });
+    const replaced = replace && violations.length > 0;
+    report(telemetry, { ...base, action: replaced ? 'replaced' : 'forwarded' }, violations);
+    if (replaced)
+      return sendProblem(
+        res,
+        violationProblem(502, 'The response breaks the API contract', where.endpoint!, violations),
+      );
+    headers['content-length'] = String(read.bytes.length);
+    res.writeHead(status, headers);
+    res.end(read.bytes);
+  }
+
+  const server = createServer(
+    {
+      requestTimeout: clientTimeout,
+      headersTimeout: Math.min(clientTimeout, 60_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(clientTimeout / 4))),
+      keepAliveTimeout: 5000,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        options.onTargetError?.(
+          `${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        if (!res.headersSent)
+          sendProblem(res, proxyProblem(500, 'The proxy failed', 'see the proxy log'));
+        else res.destroy();
+      });
+    },
+  );
+  // A client that sends a malformed request, or holds its connection past the client timeout.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}

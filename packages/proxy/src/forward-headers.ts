@@ -1,0 +1,31 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+/** Headers of one connection, not of the message: a proxy never forwards them (RFC 9110 7.6.1). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** The headers of a message to forward: without hop-by-hop ones and those `connection` names. */
+export function forwardHeaders(
+  headers: IncomingHttpHeaders,
+  drop: readonly string[] = [],
+): OutgoingHttpHeaders {
+  const named = String(headers['connection'] ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase());
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || named.includes(name)) continue;
+    if (drop.includes(name)) continue;
+    out[name] = value;
+  }
+  return out;
+}
