@@ -6,6 +6,7 @@ import { diffHelp } from './commands/diff-help.js';
 import { implementHelp, repairHelp } from './commands/agent-help.js';
 import { fmtHelp } from './commands/fmt-help.js';
 import { lspHelp } from './commands/lsp-help.js';
+import { initHelp } from './commands/init-help.js';
 import { proxyHelp } from './commands/proxy-help.js';
 import { importHelp } from './commands/import-help.js';
 import type { CommandContext } from './commands/command-context.js';
@@ -47,6 +48,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/import-command.js')).runImport,
     help: importHelp,
   },
+  init: {
+    load: async () => (await import('./commands/init-command.js')).runInit,
+    help: initHelp,
+  },
   lsp: {
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
     help: lspHelp,
@@ -70,6 +75,7 @@ Commands:
   repair <spec> --impl <dir>    let Claude repair the code from its counterexamples
   fmt [--check] [files...]      format specs in place (or check that they are)
   import <openapi> [--out file] write a spec for an OpenAPI 3.x or Swagger 2.0 document
+  init [folder]                 start a project: a spec, its outputs, a skeleton, CI, editor
   lsp --stdio                   run the language server (for editors)
   proxy <spec> --target <url>   check live traffic against a spec, as a reverse proxy
 
