@@ -8,6 +8,7 @@ import type { ReceivedPoint } from './otlp-receiver.js';
 import { startOtlpReceiver } from './otlp-receiver.js';
 import type { ProxyProcess } from './proxy-process.js';
 import { closeServer, listenLocal, startProxy } from './proxy-process.js';
+import { vacationAt } from '../helpers/vacation-lines.js';
 
 const spec = 'examples/vacation/vacation.specl';
 const json = { 'content-type': 'application/json' };
@@ -123,7 +124,7 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
     expect(answer.status).toBe(201);
     expect(proxy.violations().map((v) => [v.clause, v.at, v.action])).toContainEqual([
       'response.balance == body.balance',
-      'examples/vacation/vacation.specl:53:3',
+      `examples/vacation/vacation.specl:${vacationAt('ensures response.balance == body.balance')}`,
       'forwarded',
     ]);
   });
@@ -230,7 +231,7 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
           attributes: {
             'specl.violation.kind': 'ensures',
             'specl.clause': 'response.balance == body.balance',
-            'specl.clause.at': 'vacation.specl:53:3',
+            'specl.clause.at': `vacation.specl:${vacationAt('ensures response.balance == body.balance')}`,
             'specl.violation.detail': 'POST /employees: ensures failed',
           },
         },
@@ -274,7 +275,7 @@ describe('specl proxy in enforce mode, with an OTLP endpoint that never answers'
     expect(replaced.status).toBe(502);
     expect(await replaced.json()).toMatchObject({
       clause: 'response.balance == body.balance',
-      at: 'vacation.specl:53:3',
+      at: `vacation.specl:${vacationAt('ensures response.balance == body.balance')}`,
     });
     const kept = await fetch(`${proxy.url}/employees`, employee('Ada'));
     expect(kept.status).toBe(201);

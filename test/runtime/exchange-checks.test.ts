@@ -9,6 +9,7 @@ import {
   responseViolations,
 } from '@specl/runtime';
 import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
+import { vacationAt } from '../helpers/vacation-lines.js';
 
 const table = new RouteTable(endpoints);
 const id = '0b0e5c9e-6a0f-4c1e-9a57-3c4f1f0c1d2e';
@@ -75,9 +76,9 @@ describe('request checks', () => {
       },
     );
     expect(summary(result!.violations)).toEqual([
-      'request path parameter id vacation.specl:61:1',
-      'request query parameter dryRun vacation.specl:61:1',
-      'request header Idempotency-Key vacation.specl:61:1',
+      `request path parameter id vacation.specl:${vacationAt('endpoint requestVacation')}`,
+      `request query parameter dryRun vacation.specl:${vacationAt('endpoint requestVacation')}`,
+      `request header Idempotency-Key vacation.specl:${vacationAt('endpoint requestVacation')}`,
     ]);
     expect(result!.violations[2]!.detail).toContain('has no header Idempotency-Key');
   });
@@ -93,7 +94,9 @@ describe('request checks', () => {
         days: 2,
       },
     );
-    expect(summary(result!.violations)).toEqual(['request body vacation.specl:61:1']);
+    expect(summary(result!.violations)).toEqual([
+      `request body vacation.specl:${vacationAt('endpoint requestVacation')}`,
+    ]);
     expect(result!.violations[0]!.detail).toContain('end >= start');
   });
 
@@ -113,14 +116,16 @@ describe('request checks', () => {
     expect(good!.violations).toEqual([]);
     const requires = endpoints['requestVacation']!.requires;
     expect(requires.map((r) => `${r.source} ${r.at}`)).toEqual([
-      'body.days > 0 vacation.specl:67:3',
+      `body.days > 0 vacation.specl:${vacationAt('requires body.days > 0')}`,
     ]);
     const broken = requestViolations(
       { ...endpoints['requestVacation']!, validateBody: undefined },
       { id, idempotencyKey: 'k', body: { start: '2026-01-01', end: '2026-01-01', days: 0 } },
       [],
     );
-    expect(summary(broken)).toEqual(['requires body.days > 0 vacation.specl:67:3']);
+    expect(summary(broken)).toEqual([
+      `requires body.days > 0 vacation.specl:${vacationAt('requires body.days > 0')}`,
+    ]);
   });
 });
 
@@ -152,14 +157,16 @@ describe('response checks', () => {
       contentType: 'application/json',
     };
     expect(summary(responseViolations(contract, request, response))).toEqual([
-      'ensures response.status == pending vacation.specl:69:3',
-      'ensures response.days == body.days vacation.specl:70:3',
+      `ensures response.status == pending vacation.specl:${vacationAt('ensures response.status == pending')}`,
+      `ensures response.days == body.days vacation.specl:${vacationAt('ensures response.days == body.days')}`,
     ]);
   });
 
   it('reports an undeclared status, another media type and a body of the wrong type', () => {
     const status = responseViolations(contract, request, { status: 500, body: undefined });
-    expect(summary(status)).toEqual(['status requestVacation vacation.specl:61:1']);
+    expect(summary(status)).toEqual([
+      `status requestVacation vacation.specl:${vacationAt('endpoint requestVacation')}`,
+    ]);
     expect(status[0]!.detail).toContain('declared: 201, 404 NotFound, 409 InsufficientBalance');
     const media = responseViolations(contract, request, {
       status: 201,
@@ -174,7 +181,9 @@ describe('response checks', () => {
       body: { available: -1 },
       contentType: 'application/json',
     });
-    expect(summary(body)).toEqual(['body error InsufficientBalance vacation.specl:61:1']);
+    expect(summary(body)).toEqual([
+      `body error InsufficientBalance vacation.specl:${vacationAt('endpoint requestVacation')}`,
+    ]);
   });
 });
 
