@@ -69,6 +69,7 @@ describe('verification in the editor', () => {
       'specl.verify',
       'specl.agent.implement',
       'specl.agent.repair',
+      'specl.importOpenApi',
     ]);
     expect(s.initializeResult?.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
   });
