@@ -67,9 +67,9 @@ describe('verification in the editor', () => {
     const { session: s } = await openVacation();
     expect(s.initializeResult?.capabilities.executeCommandProvider?.commands).toEqual([
       'specl.verify',
+      'specl.importOpenApi',
       'specl.agent.implement',
       'specl.agent.repair',
-      'specl.importOpenApi',
     ]);
     expect(s.initializeResult?.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
   });
