@@ -93,8 +93,9 @@ describe('the code-lens hook of @specl/lsp', () => {
         capabilities: {},
       });
       expect(result.capabilities.codeLensProvider).toBeUndefined();
-      // Without the verifier, the only commands are the agent's.
+      // Without the verifier, the only commands are the import's and the agent's.
       expect(result.capabilities.executeCommandProvider?.commands).toEqual([
+        'specl.importOpenApi',
         'specl.agent.implement',
         'specl.agent.repair',
       ]);
@@ -111,6 +112,7 @@ describe('the code-lens hook of @specl/lsp', () => {
       });
       expect(session.initializeResult?.capabilities.executeCommandProvider?.commands).toEqual([
         'specl.verify',
+        'specl.importOpenApi',
         'specl.agent.implement',
         'specl.agent.repair',
       ]);
