@@ -2,7 +2,7 @@ import type { BodyShape, MediaKind } from './contract.js';
 
 /** The media kind of a content type, as the compiler classifies media types. */
 export function mediaKindOfContentType(contentType: string): MediaKind {
-  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  const essence = essenceOf(contentType);
   if (essence === 'application/json' || essence.endsWith('+json')) return 'json';
   if (essence.startsWith('text/')) return 'text';
   if (essence === 'application/x-www-form-urlencoded') return 'form';

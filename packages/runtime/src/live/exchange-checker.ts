@@ -35,9 +35,7 @@ export interface CheckedRequest {
 
 /** Whether a media type is JSON (`application/json`, `application/problem+json`, ...). */
 export function isJsonMediaType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const media = contentType.split(';')[0]!.trim().toLowerCase();
-  return media === 'application/json' || media.endsWith('+json');
+  return contentType !== undefined && mediaKindOfContentType(contentType) === 'json';
 }
 
 /** Whether a body of this media type is read to be checked: JSON, text and forms. */
