@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -10,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { parse } from 'yaml';
 import type { FakeMessagesApi } from '../agent/fake-messages-api.js';
 import { finalText, startFakeMessagesApi, toolCalls } from '../agent/fake-messages-api.js';
@@ -225,4 +227,33 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     expect(repair.stdout).toContain('✓ verified: every check held (6 checks)');
     expect(readFileSync(join(project, 'src/handlers.ts'), 'utf8')).toBe(handlers);
   });
+
+  it('the VS Code extension carries what verification needs: its .vsix, unpacked elsewhere, verifies', async () => {
+    const folder = join(work, 'vscode-extension');
+    const vsix = readdirSync(join(repoRoot, 'editors/vscode')).find((name) =>
+      name.endsWith('.vsix'),
+    );
+    execFileSync('unzip', ['-q', join(repoRoot, 'editors/vscode', vsix!), '-d', folder]);
+    const server = join(folder, 'extension/dist/server');
+    expect(existsSync(join(server, 'sandbox-child.js'))).toBe(true);
+    const session = await LspSession.start({}, [join(server, 'language-server.mjs'), '--stdio'], {
+      capabilities: { workspace: { configuration: true } },
+      settings: { 'specl.verify': { runs: 5 } },
+    });
+    try {
+      cpSync(join(repoRoot, 'examples/vacation'), join(session.root, 'vacation'), {
+        recursive: true,
+      });
+      const text = readFileSync(join(session.root, 'vacation/vacation.specl'), 'utf8');
+      const uri = await session.open('vacation/vacation.specl', text);
+      await session.diagnosticsFor(uri);
+      const verified = await session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'specl.verify',
+        arguments: [uri],
+      });
+      expect(verified).toEqual({ status: 'verified' });
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
 });
