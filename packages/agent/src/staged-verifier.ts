@@ -38,6 +38,9 @@ export interface StagedVerifierOptions {
   readonly limits?: SandboxLimits;
 }
 
+/** How many failed verifications are kept for a critic to read. */
+const KEPT_FAILURES = 3;
+
 /** What the sandbox may read: the stage, the project it mirrors (and its packages), Specl. */
 function readableFolders(staged: StagedImpl): string[] {
   const folders = [staged.stageRoot, staged.anchor, installRoot()];
@@ -54,6 +57,8 @@ export class StagedVerifier {
   private readonly worker: SandboxedVerifier;
   /** The last verification of every endpoint in scope, while it speaks for the staged code. */
   latest: Verified | undefined;
+  /** The last few verifications that failed, as the model read them (oldest first). */
+  readonly failures: string[] = [];
 
   constructor(private readonly options: StagedVerifierOptions) {
     const { staged } = options;
@@ -121,6 +126,10 @@ export class StagedVerifier {
     });
     const verified = { outcome, text };
     if (whole) this.latest = verified;
+    if (!verificationHeld(outcome)) {
+      this.failures.push(text);
+      if (this.failures.length > KEPT_FAILURES) this.failures.shift();
+    }
     return verified;
   }
 
