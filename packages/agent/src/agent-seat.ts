@@ -168,6 +168,7 @@ export function seatAgent(options: AgentOptions, setup: RunSetup, seat: SeatOpti
     progress,
     sandbox: setup.sandbox,
     limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.sandboxLimits },
+    ownPropertiesOnly: seat.parallel !== undefined,
   });
   const client = modelClient(options, setup, audit);
   const context: PromptContext = {

@@ -36,6 +36,28 @@ export interface StagedVerifierOptions {
   /** The sandbox the candidate code runs in, and its limits. */
   readonly sandbox: SandboxProtection;
   readonly limits?: SandboxLimits;
+  /**
+   * Leave out the written properties that also call endpoints outside those asked (a group of
+   * a parallel run: those are checked on the merged whole). Without them there are no call
+   * sequences either; with nothing left out, everything runs as usual.
+   */
+  readonly ownPropertiesOnly?: boolean;
+}
+
+/** The endpoints each written property calls. */
+const callsOf = (ir: SpecIR) =>
+  ir.properties.map((property) => ({
+    name: property.name,
+    calls: property.statements.flatMap((s) =>
+      s.kind === 'let' && s.call ? [s.call.endpoint] : [],
+    ),
+  }));
+
+/** The properties to run with `asked` when only those within it may: undefined for all. */
+function ownProperties(ir: SpecIR, asked: readonly string[]): string[] | undefined {
+  const touching = callsOf(ir).filter((p) => p.calls.some((call) => asked.includes(call)));
+  const within = touching.filter((p) => p.calls.every((call) => asked.includes(call)));
+  return within.length === touching.length ? undefined : within.map((p) => p.name);
 }
 
 /** How many failed verifications are kept for a critic to read. */
@@ -81,6 +103,8 @@ export class StagedVerifier {
     const { ir, staged, audit, progress } = this.options;
     const whole = this.isWholeScope(asked);
     const everything = whole && asked.length === ir.endpoints.length;
+    const properties =
+      this.options.ownPropertiesOnly === true && !everything ? ownProperties(ir, asked) : undefined;
     const outcome = await this.worker.run(
       {
         ir,
@@ -88,6 +112,7 @@ export class StagedVerifier {
         runs: this.options.runs,
         ...(this.options.seed !== undefined && { seed: this.options.seed }),
         ...(!everything && { endpoints: asked }),
+        ...(properties !== undefined && { properties }),
       },
       {
         timeoutMs: this.options.timeoutMs,
@@ -95,7 +120,7 @@ export class StagedVerifier {
       },
     );
     const scope = whole ? 'every endpoint in scope' : `endpoint ${asked.join(', ')}`;
-    const text = describeVerification(outcome, scope)
+    let text = describeVerification(outcome, scope)
       .split(staged.stagedFolder)
       .join(this.options.folderShown);
     const checks = outcome.report?.checks ?? [];
@@ -124,6 +149,12 @@ export class StagedVerifier {
       failed: checks.filter((c) => c.status === 'failed').length,
       ...(outcome.error !== undefined && { error: outcome.error }),
     });
+    if (properties !== undefined) {
+      const left = callsOf(ir)
+        .filter((p) => !properties.includes(p.name) && p.calls.some((c) => asked.includes(c)))
+        .map((p) => p.name);
+      text += `\n(left out here, checked on the merged whole: ${['call sequences', ...left.map((name) => `property ${name}`)].join(', ')}, which call endpoints other agents implement)`;
+    }
     const verified = { outcome, text };
     if (whole) this.latest = verified;
     if (!verificationHeld(outcome)) {

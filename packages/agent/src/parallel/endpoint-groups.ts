@@ -4,7 +4,7 @@ import type { SpecIR } from '@specl/compiler';
 export interface EndpointGroup {
   /** The resources (or tags) it holds, joined: `/employees`, `/products/{}/photo + /health`. */
   readonly name: string;
-  /** Its endpoints, in the spec's order. */
+  /** Its endpoints, in the compiled spec's order (by name). */
   readonly endpoints: readonly string[];
 }
 
@@ -31,7 +31,7 @@ export function resourceOf(path: string): string {
  * endpoint when every one in scope has a tag, else by resource ({@link resourceOf}); a tag or
  * a resource is never split. When there are more of them than agents, each goes (largest
  * first) to the group with the fewest endpoints so far. The same spec and scope always give
- * the same groups, ordered by their first endpoint in the spec.
+ * the same groups, ordered by their first endpoint in the compiled spec.
  */
 export function groupEndpoints(
   ir: SpecIR,
