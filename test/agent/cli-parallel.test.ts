@@ -17,17 +17,12 @@ afterEach(async () => {
 async function specl(argv: string[], cwd: string, baseURL = 'http://127.0.0.1:9') {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  let code: number;
-  try {
-    code = await main(argv, {
-      cwd,
-      stdout: { write: (text: string) => stdout.push(text), isTTY: false },
-      stderr: { write: (text: string) => stderr.push(text), isTTY: true },
-      env: { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: baseURL, SPECL_MODEL: undefined },
-    });
-  } catch (error) {
-    throw new Error(`specl threw: ${String(error)}`);
-  }
+  const code = await main(argv, {
+    cwd,
+    stdout: { write: (text: string) => stdout.push(text), isTTY: false },
+    stderr: { write: (text: string) => stderr.push(text), isTTY: true },
+    env: { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: baseURL, SPECL_MODEL: undefined },
+  });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
