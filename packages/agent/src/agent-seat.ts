@@ -17,6 +17,7 @@ import { DEFAULT_MODEL, priceOf } from './model-prices.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox/sandboxed-verifier.js';
 import type { SandboxProtection } from './sandbox/sandbox-protection.js';
 import { detectSandbox, sandboxOfKind } from './sandbox/sandbox-protection.js';
+import type { VerificationGate } from './parallel/verification-gate.js';
 import { StagedImpl } from './staged-impl.js';
 import { StagedVerifier } from './staged-verifier.js';
 
@@ -147,6 +148,8 @@ export interface SeatOptions {
   readonly parallel?: PromptContext['parallel'];
   /** Its staged copy (default: a new one of the implementation folder). */
   readonly staged?: StagedImpl;
+  /** How many verifications the agents of a parallel run may run at once. */
+  readonly gate?: VerificationGate;
 }
 
 /** Seats an agent: stages the folder (unless given a stage), starts its verifier and client. */
@@ -169,6 +172,7 @@ export function seatAgent(options: AgentOptions, setup: RunSetup, seat: SeatOpti
     sandbox: setup.sandbox,
     limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.sandboxLimits },
     ownPropertiesOnly: seat.parallel !== undefined,
+    ...(seat.gate && { gate: seat.gate }),
   });
   const client = modelClient(options, setup, audit);
   const context: PromptContext = {

@@ -8,6 +8,7 @@ import type { SandboxLimits } from './sandbox/sandbox-command.js';
 import { installRoot } from './sandbox/sandbox-command.js';
 import type { SandboxProtection } from './sandbox/sandbox-protection.js';
 import { SandboxedVerifier } from './sandbox/sandboxed-verifier.js';
+import type { VerificationGate } from './parallel/verification-gate.js';
 import type { StagedImpl } from './staged-impl.js';
 import type { VerificationOutcome } from './verification-job.js';
 
@@ -42,6 +43,8 @@ export interface StagedVerifierOptions {
    * sequences either; with nothing left out, everything runs as usual.
    */
   readonly ownPropertiesOnly?: boolean;
+  /** Shared by the agents of a parallel run: how many verifications may run at once. */
+  readonly gate?: VerificationGate;
 }
 
 /** The endpoints each written property calls. */
@@ -105,20 +108,22 @@ export class StagedVerifier {
     const everything = whole && asked.length === ir.endpoints.length;
     const properties =
       this.options.ownPropertiesOnly === true && !everything ? ownProperties(ir, asked) : undefined;
-    const outcome = await this.worker.run(
-      {
-        ir,
-        module: join(staged.stagedFolder, this.options.entry),
-        runs: this.options.runs,
-        ...(this.options.seed !== undefined && { seed: this.options.seed }),
-        ...(!everything && { endpoints: asked }),
-        ...(properties !== undefined && { properties }),
-      },
-      {
-        timeoutMs: this.options.timeoutMs,
-        ...(this.options.signal && { signal: this.options.signal }),
-      },
-    );
+    const run = () =>
+      this.worker.run(
+        {
+          ir,
+          module: join(staged.stagedFolder, this.options.entry),
+          runs: this.options.runs,
+          ...(this.options.seed !== undefined && { seed: this.options.seed }),
+          ...(!everything && { endpoints: asked }),
+          ...(properties !== undefined && { properties }),
+        },
+        {
+          timeoutMs: this.options.timeoutMs,
+          ...(this.options.signal && { signal: this.options.signal }),
+        },
+      );
+    const outcome = await (this.options.gate ? this.options.gate.run(run) : run());
     const scope = whole ? 'every endpoint in scope' : `endpoint ${asked.join(', ')}`;
     let text = describeVerification(outcome, scope)
       .split(staged.stagedFolder)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { AgentError } from '../agent-error.js';
 import type { AgentOptions, AgentResult, MergeConflict } from '../agent-options.js';
@@ -12,9 +13,11 @@ import type { Ending } from '../finish-run.js';
 import { finishRun } from '../finish-run.js';
 import type { Author } from '../agent-author.js';
 import { authorOf, checkEntry, reportsOf, runAuthor, startEntry } from '../agent-author.js';
+import { PathRefused } from '../impl-path.js';
 import { StagedImpl } from '../staged-impl.js';
 import { groupEndpoints } from './endpoint-groups.js';
 import { mergeEdits } from './merge-edits.js';
+import { VerificationGate } from './verification-gate.js';
 
 /** Which ending of the groups speaks for the run when not all verified. */
 const PRECEDENCE = ['interrupted', 'refused', 'budget', 'conflict', 'verified'] as const;
@@ -54,8 +57,10 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
   const controller = new AbortController();
   const stopAll = () => controller.abort();
   options.signal?.addEventListener('abort', stopAll, { once: true });
+  if (options.signal?.aborted) stopAll();
   const run: AgentOptions = { ...options, signal: controller.signal };
   const { by, groups } = groupEndpoints(options.ir, setup.scope, options.parallel ?? 1);
+  const gate = new VerificationGate(Math.max(1, Math.min(groups.length, availableParallelism())));
   const seats: AgentSeat[] = [];
   const authors: Author[] = [];
   const endings: (Ending | undefined)[] = [];
@@ -70,6 +75,7 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
         audit: audit.for({ id: `group-${index + 1}`, role: 'author' }),
         scope: group.endpoints,
         parallel: { others: setup.scope.filter((name) => !group.endpoints.includes(name)) },
+        gate,
       });
       seats.push(seat);
       authors.push(authorOf(run, setup, seat, budget));
@@ -81,7 +87,12 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
       name: group.name,
       endpoints: group.endpoints,
     }));
-    audit.write('groups', { by, asked: options.parallel, groups: shown });
+    audit.write('groups', {
+      by,
+      asked: options.parallel,
+      groups: shown,
+      verificationsAtOnce: gate.limit,
+    });
     setup.progress({ type: 'groups', groups: groups.map((group) => group.endpoints) });
 
     const settled = await Promise.allSettled(
@@ -110,7 +121,12 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
       staged: stage,
     });
     seats.push(mergeSeat);
-    for (const edit of merged) stage.write(edit.relative, edit.after);
+    try {
+      for (const edit of merged) stage.write(edit.relative, edit.after);
+    } catch (error) {
+      if (!(error instanceof PathRefused)) throw error;
+      throw new AgentError('usage', `cannot merge the groups' work: ${error.message}`);
+    }
     audit.write('merge', {
       files: merged.map((edit) => edit.relative),
       conflicts: conflicts.map((conflict) => ({
