@@ -23,13 +23,15 @@ A module is verified in a copy of its folder, in a child process with no secrets
 environment, writes only to the copy, no network (bubblewrap or unshare), and CPU, memory
 and file-size limits (see \`specl implement --help\` for what each platform gets).
 
-Clients:
-  Claude Code   claude mcp add specl -- npx specl mcp --root .
-  Cursor        .cursor/mcp.json, and VS Code .vscode/mcp.json ("servers" in place of
-                "mcpServers"; add "type": "stdio"):
+Clients (the server needs the project's folder: pass it with --root):
+  Claude Code   claude mcp add --scope project specl -- npx specl mcp --root .
+  Cursor        .cursor/mcp.json:
                 { "mcpServers": { "specl": { "command": "npx",
-                    "args": ["specl", "mcp", "--root", "."] } } }
-  Any client    command \`npx specl mcp --root <dir>\`, transport stdio
+                    "args": ["specl", "mcp", "--root", "\${workspaceFolder}"] } } }
+  VS Code       .vscode/mcp.json:
+                { "servers": { "specl": { "type": "stdio", "command": "npx",
+                    "args": ["specl", "mcp", "--root", "\${workspaceFolder}"] } } }
+  Any client    command \`npx specl mcp --root <dir> [--write-dir <dir>]\`, transport stdio
 
 Exit codes: 0 the client closed the connection, 2 bad usage (a root that is not a folder).
 `;
