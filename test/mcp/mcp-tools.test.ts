@@ -68,6 +68,10 @@ describe('specl mcp over stdio', () => {
     const text = textOf(result);
     expect(result.structuredContent).toMatchObject({ ok: false });
     expect(text).toMatch(/^escape\.specl:2:\d+: error .*outside\/secret\.specl/m);
+    // Only specs are read as specs: a syntax error would quote the file back.
+    const leak = await call('check', { spec: 'leak.specl' });
+    expect(textOf(leak)).toMatch(/^leak\.specl:2:\d+: error .*secrets\.env/m);
+    expect(textOf(leak)).not.toContain('hunter2');
     // An import inside the root is read as usual.
     const inside = await call('check', { spec: 'multi/main.specl' });
     expect(inside.structuredContent).toMatchObject({ ok: true, errors: 0 });

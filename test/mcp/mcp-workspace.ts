@@ -70,6 +70,8 @@ export function mcpWorkspace(): McpWorkspace {
     join(root, 'escape.specl'),
     'spec Escape version "1.0.0" {}\nimport "../outside/secret.specl"\ntype B { a: Secret }\n',
   );
+  write(join(root, 'secrets.env'), 'API_TOKEN = hunter2-specl-token\n');
+  write(join(root, 'leak.specl'), 'spec Leak version "1.0.0" {}\nimport "./secrets.env"\n');
   write(
     join(root, 'multi/main.specl'),
     'spec Multi version "1.0.0" {}\nimport "./parts.specl"\ntype B { a: Part }\n',

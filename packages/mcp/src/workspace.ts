@@ -96,11 +96,13 @@ export class Workspace {
   }
 
   /**
-   * How the checker reads a spec and its imports: only regular files inside the root, up to
-   * the size limit; anything else reads as missing, which the checker reports where the
+   * How the checker reads a spec and its imports: only `.specl` regular files inside the root,
+   * up to the size limit; anything else reads as missing, which the checker reports where the
    * import stands.
    */
   readonly readSpec = async (path: string): Promise<string | undefined> => {
+    // Only specs: an import of `.env` would otherwise quote it back in a syntax error.
+    if (!path.endsWith('.specl')) return undefined;
     try {
       return this.read(path).text;
     } catch {
