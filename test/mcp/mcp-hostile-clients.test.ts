@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpWorkspace } from './mcp-workspace.js';
+import { runSpecl } from '../helpers/run-cli.js';
 import { connectClient, mcpWorkspace, speclBin, textOf } from './mcp-workspace.js';
 
 let workspace: McpWorkspace;
@@ -82,6 +83,19 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 describe('specl mcp with hostile clients', () => {
+  it('refuses to start on a root or write folder that is not a folder, naming it', () => {
+    const missing = runSpecl(['mcp', '--root', join(workspace.root, 'nope')], workspace.root);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^specl: `--root .*nope`: no such folder\n$/);
+    const file = runSpecl(['mcp', '--write-dir', 'vacation.specl'], workspace.root);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('`--write-dir');
+    expect(file.stderr).toContain('is not a folder');
+    const extra = runSpecl(['mcp', 'vacation.specl'], workspace.root);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain('takes no files');
+  });
+
   it('answers arguments of the wrong shape with an MCP error, and keeps serving', async () => {
     const cases: [string, unknown, RegExp][] = [
       ['check', {}, /-32602.*Input validation error.*spec/],

@@ -1,7 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { contractText, endpointContract } from './endpoint-contract.js';
 import type { ServerContext } from './server-context.js';
 import { placeIn } from './tools/describe-tool.js';
 import { Refused } from './workspace.js';
@@ -58,6 +57,7 @@ export function registerImplementPrompt(server: McpServer, { workspace }: Server
           throw new Refused(
             `spec ${loaded.ir.name} has no endpoint \`${endpoint}\`; its endpoints are ${loaded.ir.endpoints.map((e) => e.name).join(', ') || '(none)'}`,
           );
+        const { contractText, endpointContract } = await import('./endpoint-contract.js');
         const contract = contractText(
           endpointContract(loaded.ir, found, placeIn(workspace, loaded.path)),
         );

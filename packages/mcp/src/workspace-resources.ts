@@ -4,8 +4,6 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { emitOpenApi } from '@specl/compiler';
-import { contractText, endpointContract } from './endpoint-contract.js';
 import type { ServerContext } from './server-context.js';
 import { placeIn } from './tools/describe-tool.js';
 import type { Workspace } from './workspace.js';
@@ -78,6 +76,7 @@ const kinds: readonly Kind[] = [
     read: async (workspace, path) => {
       const { ir, path: real } = await loadCleanSpec(workspace, path);
       const place = placeIn(workspace, real);
+      const { contractText, endpointContract } = await import('./endpoint-contract.js');
       return [
         `# ${ir.name} ${ir.version} (${ir.fingerprint})`,
         ...ir.endpoints.map(
@@ -94,6 +93,7 @@ const kinds: readonly Kind[] = [
     description: 'A spec compiled to OpenAPI 3.1 (with the x-specl-* extensions for its clauses)',
     read: async (workspace, path) => {
       const { ir } = await loadCleanSpec(workspace, path);
+      const { emitOpenApi } = await import('@specl/compiler');
       return emitOpenApi(ir, {})[0]!.content;
     },
   },

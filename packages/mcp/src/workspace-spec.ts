@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { SpecIR } from '@specl/compiler';
-import { buildSpec } from '@specl/compiler';
 import type { SpecDiagnostic } from '@specl/language';
 import { Refused } from './workspace.js';
 import type { Workspace } from './workspace.js';
@@ -44,6 +43,8 @@ export async function loadWorkspaceSpec(
   const path = workspace.resolve(requested);
   if (!path.endsWith('.specl'))
     throw new Refused(`\`${requested}\` is not a spec: name a .specl file`);
+  // Loaded on first use, so that the server answers `initialize` at once.
+  const { buildSpec } = await import('@specl/compiler');
   const build = await buildSpec({ root: path, read: workspace.readSpec });
   if (build.stage === 'read') throw new Refused(`cannot read \`${requested}\``);
   const diagnostics = build.diagnostics.map((d) => ({

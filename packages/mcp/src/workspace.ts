@@ -9,7 +9,6 @@ import {
 } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CheckedRoot } from '@specl/agent';
-import { checkRoot } from '@specl/agent';
 
 /** A request the server refuses: a path outside the root, a file too large, a missing folder. */
 export class Refused extends Error {
@@ -44,8 +43,13 @@ export class Workspace {
 
   constructor(root: string, writeDir?: string) {
     this.root = realFolder(root, '--root');
-    this.writeDir =
-      writeDir === undefined ? undefined : checkRoot(realFolder(writeDir, '--write-dir'));
+    if (writeDir === undefined) this.writeDir = undefined;
+    else {
+      // Its identity, as the agent's no-follow writes check it before each write.
+      const real = realFolder(writeDir, '--write-dir');
+      const { dev, ino } = statSync(real);
+      this.writeDir = { real, dev, ino };
+    }
   }
 
   /**

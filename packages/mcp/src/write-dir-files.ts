@@ -1,5 +1,4 @@
 import type { PendingWrite } from '@specl/agent';
-import { prepareWrite, readInside } from '@specl/agent';
 import { Refused } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
@@ -24,11 +23,11 @@ const MAX_FILES = 100;
  * that exists with other content is left alone unless `overwrite`. All files are staged
  * first and renamed into place only when every one of them could be: a refusal writes nothing.
  */
-export function writeUnderWriteDir(
+export async function writeUnderWriteDir(
   workspace: Workspace,
   files: readonly FileToWrite[],
   overwrite: boolean,
-): WriteOutcome {
+): Promise<WriteOutcome> {
   const root = workspace.writeDir;
   if (root === undefined)
     throw new Refused(
@@ -51,6 +50,7 @@ export function writeUnderWriteDir(
         `\`${file.path}\` is inside .git or node_modules; the server never writes there`,
       );
   }
+  const { prepareWrite, readInside } = await import('@specl/agent');
   const unchanged: string[] = [];
   const toWrite: FileToWrite[] = [];
   for (const file of files) {

@@ -1,13 +1,19 @@
 import { posix } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CompileTarget } from '@specl/compiler';
-import { compileTargetNames, compileTargets } from '@specl/compiler';
 import { z } from 'zod';
 import type { ServerContext } from '../server-context.js';
 import { answer, guarded } from '../tool-result.js';
 import { loadCleanSpec } from '../workspace-spec.js';
 import { writeUnderWriteDir } from '../write-dir-files.js';
 import { outPath, overwrite, specPath } from './tool-arguments.js';
+
+/** The compile targets, in output order (as `compileTargetNames` lists them). */
+const compileTargetNames = [
+  'openapi',
+  'types',
+  'properties',
+] as const satisfies readonly CompileTarget[];
 
 /** `compile`: OpenAPI, TypeScript types and properties, answered or written under --write-dir. */
 export function registerCompileTool(server: McpServer, { workspace }: ServerContext): void {
@@ -20,7 +26,7 @@ export function registerCompileTool(server: McpServer, { workspace }: ServerCont
       inputSchema: {
         spec: specPath,
         targets: z
-          .array(z.enum(compileTargetNames as [CompileTarget, ...CompileTarget[]]))
+          .array(z.enum(compileTargetNames))
           .min(1)
           .max(compileTargetNames.length)
           .optional()
@@ -34,7 +40,8 @@ export function registerCompileTool(server: McpServer, { workspace }: ServerCont
     (args) =>
       guarded(async () => {
         const { ir } = await loadCleanSpec(workspace, args.spec);
-        const files = compileTargets(ir, args.targets ?? compileTargetNames, {
+        const { compileTargets } = await import('@specl/compiler');
+        const files = compileTargets(ir, args.targets ?? [...compileTargetNames], {
           yaml: args.yaml === true,
         });
         const spec = `spec ${ir.name} ${ir.version} (${ir.fingerprint})`;
@@ -46,7 +53,7 @@ export function registerCompileTool(server: McpServer, { workspace }: ServerCont
             ].join('\n'),
             { fingerprint: ir.fingerprint, files },
           );
-        const outcome = writeUnderWriteDir(
+        const outcome = await writeUnderWriteDir(
           workspace,
           files.map((file) => ({ path: posix.join(args.out!, file.path), content: file.content })),
           args.overwrite === true,

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SourceLocation } from '@specl/compiler';
-import { contractText, endpointContract } from '../endpoint-contract.js';
 import type { ServerContext } from '../server-context.js';
 import { answer, failure, guarded } from '../tool-result.js';
 import type { Workspace } from '../workspace.js';
@@ -31,6 +30,7 @@ export function registerDescribeTool(server: McpServer, { workspace }: ServerCon
           return failure(
             `spec ${loaded.ir.name} has no endpoint \`${endpoint}\`; its endpoints are ${loaded.ir.endpoints.map((e) => e.name).join(', ') || '(none)'}`,
           );
+        const { contractText, endpointContract } = await import('../endpoint-contract.js');
         const contract = endpointContract(loaded.ir, found, placeIn(workspace, loaded.path));
         return answer(contractText(contract), { ...contract });
       }),

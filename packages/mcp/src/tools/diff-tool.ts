@@ -1,5 +1,4 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { carries, checkVersion, diffSpecs } from '@specl/compiler';
 import type { ServerContext } from '../server-context.js';
 import { answer, guarded } from '../tool-result.js';
 import { loadCleanSpec } from '../workspace-spec.js';
@@ -24,6 +23,7 @@ export function registerDiffTool(server: McpServer, { workspace }: ServerContext
       guarded(async () => {
         const old = await loadCleanSpec(workspace, args.old);
         const now = await loadCleanSpec(workspace, args.new);
+        const { carries, checkVersion, diffSpecs } = await import('@specl/compiler');
         const diff = diffSpecs(old.ir, now.ir);
         const version = checkVersion(diff);
         const placeOld = placeIn(workspace, old.path);

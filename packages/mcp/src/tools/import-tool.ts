@@ -1,5 +1,4 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ImportError, importOpenApi } from '@specl/import';
 import { checkConfinedRefs } from '../confined-refs.js';
 import type { ServerContext } from '../server-context.js';
 import { answer, guarded } from '../tool-result.js';
@@ -26,6 +25,7 @@ export function registerImportTool(server: McpServer, ctx: ServerContext): void 
       guarded(() =>
         ctx.heavy.run(async () => {
           const path = checkConfinedRefs(ctx.workspace, args.document);
+          const { ImportError, importOpenApi } = await import('@specl/import');
           let result;
           try {
             result = await importOpenApi(path, args.document, { maxBytes: MAX_FILE_BYTES });
@@ -47,7 +47,7 @@ export function registerImportTool(server: McpServer, ctx: ServerContext): void 
               ...structured,
               text: result.text,
             });
-          const outcome = writeUnderWriteDir(
+          const outcome = await writeUnderWriteDir(
             ctx.workspace,
             [{ path: args.out, content: result.text }],
             args.overwrite === true,
