@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { achServer } from '../../examples/ach-payments/server/http-server.js';
 import { listen, vacationServer } from '../../examples/vacation/server/http-server.js';
 import type { McpWorkspace } from './mcp-workspace.js';
 import { SERVER_SECRET, connectClient, mcpWorkspace, repoRoot, textOf } from './mcp-workspace.js';
@@ -14,18 +15,28 @@ let workspace: McpWorkspace;
 let client: Client;
 let http: Server;
 let baseUrl: string;
+let ach: Server;
+let achUrl: string;
+/** The bearer token the server is configured with, as a client's `env` sets it. */
+const TOKEN = 'mcp-test-bearer-token-93b1';
 
 beforeAll(async () => {
   workspace = mcpWorkspace();
-  ({ client } = await connectClient(['--root', workspace.root, '--write-dir', workspace.writeDir]));
+  ({ client } = await connectClient(['--root', workspace.root, '--write-dir', workspace.writeDir], {
+    SPECL_AUTH_BEARER_TOKEN: TOKEN,
+  }));
   http = vacationServer();
   await listen(http, 0);
   baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  ach = achServer();
+  await listen(ach, 0);
+  achUrl = `http://127.0.0.1:${(ach.address() as AddressInfo).port}`;
 }, 120_000);
 
 afterAll(async () => {
   await client?.close();
   await new Promise((resolve) => http?.close(resolve));
+  await new Promise((resolve) => ach?.close(resolve));
 });
 
 const call = (name: string, args: Record<string, unknown>) =>
@@ -164,6 +175,22 @@ describe('specl mcp over stdio', () => {
     const remote = await call('verify', { spec: 'vacation.specl', url: 'http://192.0.2.1:80' });
     expect(remote.isError).toBe(true);
     expect(textOf(remote)).toContain('--allow-remote');
+  });
+
+  it('verify authenticates with the credential in the server environment, never showing it', async () => {
+    const result = await call('verify', {
+      spec: 'ach/ach.specl',
+      url: achUrl,
+      runs: 5,
+      seed: 1,
+      endpoints: ['openAccount', 'getAccount'],
+    });
+    const report = result.structuredContent as { ok: boolean; checks: { name: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((check) => check.name)).toContain(
+      'endpoint getAccount without credentials',
+    );
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
   it('verify runs a module in the sandbox and answers the counterexample of a defect', async () => {

@@ -58,6 +58,7 @@ export function mcpWorkspace(): McpWorkspace {
   write(join(outside, 'secret.specl'), 'type Secret { s: String }\n');
   write(join(outside, 'secret.yaml'), 'components:\n  schemas:\n    S: { type: string }\n');
   write(join(root, 'vacation.specl'), vacation);
+  cpSync(join(repoRoot, 'examples/ach-payments/ach-payments.specl'), join(root, 'ach/ach.specl'));
   write(join(root, 'v2/vacation.specl'), vacationWithoutList.replace('"1.2.0"', '"1.3.0"'));
   cpSync(join(repoRoot, 'examples/vacation/generated'), join(root, 'generated'), {
     recursive: true,
@@ -104,7 +105,10 @@ export function mcpWorkspace(): McpWorkspace {
 }
 
 /** A client of the SDK connected over stdio to `specl mcp` started with `args`. */
-export async function connectClient(args: readonly string[]): Promise<{
+export async function connectClient(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{
   client: Client;
   transport: StdioClientTransport;
   stderr: () => string;
@@ -112,7 +116,7 @@ export async function connectClient(args: readonly string[]): Promise<{
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [speclBin, 'mcp', ...args],
-    env: { ...(process.env as Record<string, string>), SPECL_TEST_SECRET: SERVER_SECRET },
+    env: { ...(process.env as Record<string, string>), SPECL_TEST_SECRET: SERVER_SECRET, ...env },
     stderr: 'pipe',
   });
   let stderr = '';

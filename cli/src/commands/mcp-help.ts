@@ -19,6 +19,10 @@ Options:
   --unsafe-run        verify modules even where the sandbox cannot cut the network
   -h, --help          show this help
 
+Credentials for \`verify\` of a server come from the server's environment only, never from
+a tool call: SPECL_AUTH_<SCHEME> (SPECL_AUTH_BEARER_TOKEN for a scheme BearerToken), set in
+the client's configuration ("env"); no answer shows them.
+
 A module is verified in a copy of its folder, in a child process with no secrets in its
 environment, writes only to the copy, no network (bubblewrap or unshare), and CPU, memory
 and file-size limits (see \`specl implement --help\` for what each platform gets).

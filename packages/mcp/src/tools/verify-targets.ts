@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { detectSandbox, verifyInSandbox } from '@specl/agent';
 import type { SpecIR } from '@specl/compiler';
-import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
+import type { Credentials } from '@specl/runtime';
+import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable, credentialVariable } from '@specl/runtime';
 import type { VerifyReport } from '@specl/verify';
 import {
   TargetLoadError,
@@ -124,6 +125,21 @@ export async function verifyModule(
   return { ...result, content: [...result.content, { type: 'text', text: printed }] };
 }
 
+/**
+ * The credentials of the spec's security schemes, from the server's environment only
+ * (`SPECL_AUTH_BEARER_TOKEN` for a scheme `BearerToken`, set in the client's configuration):
+ * never from tool arguments, which the model writes and reads. The verifier adds them at send
+ * time, so no report carries them.
+ */
+function credentialsFromEnvironment(ir: SpecIR): Credentials {
+  const credentials: Record<string, string> = {};
+  for (const { name } of ir.auth ?? []) {
+    const value = process.env[credentialVariable(name)];
+    if (value !== undefined && value !== '') credentials[name] = value;
+  }
+  return credentials;
+}
+
 /** Verifies a running server (loopback only, unless `--allow-remote`). */
 export async function verifyUrl(
   ctx: ServerContext,
@@ -135,7 +151,11 @@ export async function verifyUrl(
 ): Promise<CallToolResult> {
   const base = checkedUrl(url, ctx.allowRemote);
   try {
-    const source = urlSource(base, { timeoutMs: 10_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+    const source = urlSource(base, {
+      timeoutMs: 10_000,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      credentials: credentialsFromEnvironment(ir),
+    });
     const report = await verify({
       ir,
       source,
