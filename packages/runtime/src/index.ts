@@ -60,7 +60,12 @@ export {
 export { checkTagged, otherFields } from './tagged-checks.js';
 export type * from './contract/contract.js';
 export type { Exchange, SentRequest, ViolationKind } from './contract/failures.js';
-export { ContractViolation, DiscardedRun, TargetUnreachable } from './contract/failures.js';
+export {
+  ContractViolation,
+  DiscardedRun,
+  MissingCredentials,
+  TargetUnreachable,
+} from './contract/failures.js';
 export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { SessionObserver } from './contract/session.js';
