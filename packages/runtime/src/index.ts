@@ -95,6 +95,7 @@ export {
   edgeString,
 } from './search/edge-values.js';
 export { relatedValues } from './search/related-values.js';
+export { deferred } from './search/deferred-arbitrary.js';
 export { credentialVariable } from './contract/credentials.js';
 export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
 export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';
