@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { transform } from 'esbuild';
 import type { SpecIR } from '@specl/compiler';
 import { emitTypes, propertiesModule } from '@specl/compiler';
 import type { EndpointContract, PropertyContract } from '@specl/runtime';
@@ -37,6 +36,8 @@ function linkImports(code: string): string {
  */
 export async function writeContracts(ir: SpecIR, folder: string): Promise<string> {
   const write = async (file: string, source: string) => {
+    // esbuild is loaded only here: every other command of the bundled CLI runs without it.
+    const { transform } = await import('esbuild');
     const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20' });
     writeFileSync(join(folder, file), linkImports(code));
   };

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { build } from 'esbuild';
 
 /** The bundle of a candidate: where it is, or why it could not be built. */
 export type CandidateBundle =
@@ -19,6 +18,7 @@ export async function bundleCandidate(entry: string): Promise<CandidateBundle> {
     `.${basename(entry)}.${randomBytes(4).toString('hex')}.specl-run.mjs`,
   );
   try {
+    const { build } = await import('esbuild'); // loaded only when a candidate is bundled
     await build({
       entryPoints: [entry],
       outfile: path,
