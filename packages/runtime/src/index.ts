@@ -84,6 +84,8 @@ export { RouteTable } from './contract/route-table.js';
 export type { IncomingHeaders, ParameterProblem } from './contract/decode-request.js';
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
+export type { NegativeKind, NegativeRequest, RawBody } from './contract/negative-requests.js';
+export { hasNegativeRequests, negativeRequests } from './contract/negative-requests.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
 export type { DoubleBounds, ListBounds, SizeBounds } from './search/edge-values.js';
 export {

@@ -1,9 +1,12 @@
 import type { Exchange, ViolationKind } from '@specl/runtime';
 
 /** The phases of a verification, in the order they run. */
-export const PHASES = ['endpoints', 'properties', 'stateful'] as const;
+export const PHASES = ['endpoints', 'negative', 'properties', 'stateful'] as const;
 
-/** A phase: the implicit checks of every endpoint, the written properties, call sequences. */
+/**
+ * A phase: the implicit checks of every endpoint, requests that break the spec (over HTTP),
+ * the written properties, call sequences.
+ */
 export type Phase = (typeof PHASES)[number];
 
 /** A failure, shrunk: what broke, where the spec says it, and the requests that showed it. */

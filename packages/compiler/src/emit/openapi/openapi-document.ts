@@ -102,6 +102,8 @@ export interface RequestBodyObject {
 export interface ResponseObject {
   readonly description: string;
   readonly content?: ContentObject;
+  /** The name of a bodyless error (it has no schema to carry it), for import to read back. */
+  readonly 'x-specl-error'?: string;
 }
 
 /** An Operation Object: one Specl endpoint. */
