@@ -4,8 +4,11 @@
  * value here prints to exactly one piece of text.
  */
 
-export type Primitive =
+type V0Primitive =
   'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
+
+/** The primitive types, and the built-in types of v0.1 that the generator writes. */
+export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal';
 
 export type ConstraintName =
   | 'min'

@@ -56,10 +56,15 @@ const primitives: Primitive[] = [
   'Url',
   'Date',
   'DateTime',
+  'Int32',
+  'Int64',
+  'Decimal',
 ];
 
 export function primitiveRt(name: Primitive): RT {
-  if (name === 'Int' || name === 'Float') return unbounded(name === 'Int');
+  if (name === 'Int' || name === 'Float' || name === 'Int64') return unbounded(name !== 'Float');
+  if (name === 'Int32')
+    return { ...unbounded(true), lo: -(2 ** 31), hi: 2 ** 31 - 1, loOpen: false, hiOpen: false };
   if (name === 'Bool') return { k: 'bool' };
   return { k: 'str', format: name, minLen: 0, maxLen: Infinity };
 }

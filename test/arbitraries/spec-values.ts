@@ -141,6 +141,8 @@ function formatWitness(g: Choices, format: Primitive): string {
       return ymd(g);
     case 'DateTime':
       return `${ymd(g)}T1${g.nat(9)}:30:00Z`;
+    case 'Decimal':
+      return `${g.int(-99, 999)}.${g.int(10, 99)}`;
     default:
       throw new Error(`not a format: ${format}`);
   }

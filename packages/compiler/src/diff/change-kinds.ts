@@ -152,6 +152,18 @@ export const changeKinds = {
     summary: 'A body is also offered or taken as a new media type',
     inverse: 'media-type-removed',
   },
+  'field-read-only': {
+    summary: 'A field became readOnly: answered, but no longer sent',
+    inverse: 'field-writable',
+  },
+  'field-writable': {
+    summary: 'A readOnly field is no longer readOnly: requests carry it again',
+    inverse: 'field-read-only',
+  },
+  'discriminator-changed': {
+    summary: 'The tag field of a discriminated union was added, removed or changed',
+    inverse: 'discriminator-changed',
+  },
 } as const satisfies Record<string, { readonly summary: string; readonly inverse: string }>;
 
 /** Every change kind, in the order of the table (for SARIF rules and docs). */

@@ -1,4 +1,5 @@
-import type { EnumIR, ErrorIR, FieldIR, RecordIR, TypeDeclIR } from '../ir/spec-ir.js';
+import type { AliasIR, EnumIR, ErrorIR, FieldIR, RecordIR, TypeDeclIR } from '../ir/spec-ir.js';
+import { isHiddenIn } from '../ir/directional-types.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking, byUsage, compatible } from './judgement.js';
@@ -52,11 +53,38 @@ export function diffTypes(ctx: DiffContext): void {
   }
 }
 
+/**
+ * A discriminated union's tag field added, removed or changed. The values that fit stay those
+ * of the options; what changes is how clients and tools tell the options apart: adding a tag
+ * breaks nothing, removing or changing one breaks those that dispatch on it.
+ */
+function diffDiscriminator(ctx: DiffContext, a: AliasIR, b: AliasIR, usage: TypeUsage): void {
+  const [x, y] = [a.discriminator, b.discriminator];
+  if (x === y) return;
+  const shown = (field?: string) => (field === undefined ? 'none' : `\`${field}\``);
+  const dispatch = breaking(
+    `clients that tell the options apart by \`${x}\` no longer can (OpenAPI's discriminator changed)`,
+  );
+  ctx.log.add(
+    {
+      kind: 'discriminator-changed',
+      subject: a.name,
+      message: `the tag field of \`${a.name}\` changed: ${shown(x)} → ${shown(y)}`,
+      old: a.location,
+      new: b.location,
+    },
+    x === undefined
+      ? compatible('the same values fit; the options are now told apart by a tag')
+      : byUsage(usage, a.name, dispatch, dispatch),
+  );
+}
+
 function diffType(ctx: DiffContext, a: TypeDeclIR, b: TypeDeclIR): void {
   const usage = ctx.usage(a.name);
   ctx.log.description(a.name, a.description, b.description, a.location, b.location);
   if (a.kind === 'alias' && b.kind === 'alias') {
     ctx.typeChanged(a.type, b.type, a.name, { old: a.location, new: b.location }, usage, a.name);
+    diffDiscriminator(ctx, a, b, usage);
   } else if (a.kind === 'enum' && b.kind === 'enum') {
     diffEnum(ctx, a, b, usage);
   } else if ((a.kind === 'record' || a.kind === 'error') && b.kind === a.kind) {
@@ -176,8 +204,40 @@ function diffField(
         : judge('requests without it are now rejected', false),
     );
   }
+  diffReadOnly(ctx, owner, x, y, judge);
   ctx.typeChanged(x.type, y.type, subject, at, usage, owner);
   ctx.log.description(subject, x.description, y.description, x.location, y.location);
+}
+
+/**
+ * A field made readOnly, or no longer readOnly. Made readOnly, requests no longer carry it:
+ * clients that set it lose the way to; made writable, a required field is now required in
+ * requests, which clients that leave it out break.
+ */
+function diffReadOnly(
+  ctx: DiffContext,
+  owner: string,
+  x: FieldIR,
+  y: FieldIR,
+  judge: (inRequests: string | false, inResponses: string | false) => ReturnType<typeof byUsage>,
+): void {
+  const before = isHiddenIn(x, 'request');
+  const after = isHiddenIn(y, 'request');
+  if (before === after) return;
+  const subject = `${owner}.${x.name}`;
+  const message = `field \`${x.name}\` of \`${owner}\` ${after ? 'is now readOnly' : 'is no longer readOnly'}`;
+  ctx.log.add(
+    {
+      kind: after ? 'field-read-only' : 'field-writable',
+      subject,
+      message,
+      old: x.location,
+      new: y.location,
+    },
+    after
+      ? judge('clients that send it can no longer set it', false)
+      : judge(y.optional ? false : 'requests without it are now rejected', false),
+  );
 }
 
 function diffEnum(ctx: DiffContext, a: EnumIR, b: EnumIR, usage: TypeUsage): void {

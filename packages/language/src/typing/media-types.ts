@@ -49,3 +49,14 @@ export function builtinTypeOf(ref: TypeRef): BuiltinTypeName | undefined {
   if (!(BUILTIN_TYPE_NAMES as readonly string[]).includes(name)) return undefined;
   return ref.ref.ref === undefined ? (name as BuiltinTypeName) : undefined;
 }
+
+/** What each built-in type added after v0 is, for hovers and completion. */
+export const BUILTIN_TYPE_DOCS: Readonly<Record<BuiltinTypeName, string>> = {
+  Bytes:
+    'Raw bytes: a body as `application/octet-stream`, `image/*` and the like, or a file part of `multipart/form-data`.',
+  Json: 'Any JSON value: null, a boolean, a number, a string, a list or an object (OpenAPI: the empty schema).',
+  Int32: 'An integer from -2^31 to 2^31 - 1 (OpenAPI `format: int32`); an `Int` in expressions.',
+  Int64: 'An integer from -2^63 to 2^63 - 1 (OpenAPI `format: int64`); an `Int` in expressions.',
+  Decimal:
+    'A decimal number written as a string, such as `"12.50"` (OpenAPI `format: decimal`); a string in expressions.',
+};

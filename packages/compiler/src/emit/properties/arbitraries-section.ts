@@ -4,6 +4,7 @@ import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.j
 import type { Effective } from './arbitrary-constraints.js';
 import { NONE, join } from './arbitrary-constraints.js';
 import { ArbitraryWriter, MAX_DEPTH } from './arbitrary-of-type.js';
+import { isHiddenIn } from '../../ir/directional-types.js';
 import type { InvariantPlan } from './invariant-plan.js';
 import { planInvariants } from './invariant-plan.js';
 import type { PropertiesContext } from './properties-context.js';
@@ -68,8 +69,25 @@ function invariantFilter(decl: RecordIR | ErrorIR, context: PropertiesContext): 
   return `.filter(${context.imports.helper('boundedFilter')}(${tsString(what)}, (value) => ${table}.every((invariant) => invariant.holds(value))))`;
 }
 
-function recordArbitrary(decl: RecordIR | ErrorIR, context: PropertiesContext, depth?: string) {
-  const writer = new ArbitraryWriter(context, depth === undefined ? undefined : decl.name);
+/**
+ * A record as a request carries it: without its readOnly fields and, when it has any, without
+ * its invariants (which may read them).
+ */
+function asRequested(decl: RecordIR | ErrorIR): RecordIR | ErrorIR {
+  const fields = decl.fields.filter((field) => !isHiddenIn(field, 'request'));
+  if (fields.length === decl.fields.length) return decl;
+  return { ...decl, fields, invariants: [] };
+}
+
+function recordArbitrary(
+  written: RecordIR | ErrorIR,
+  context: PropertiesContext,
+  depth?: string,
+  direction?: 'request',
+) {
+  const decl = direction ? asRequested(written) : written;
+  const owner = depth === undefined ? undefined : decl.name;
+  const writer = new ArbitraryWriter(context, owner, direction);
   const plan = planInvariants(decl);
   const record = (d: string | undefined, cut: boolean) => {
     const kept = decl.fields.filter((f) => !(cut && f.optional && writer.recurses(f.type)));
@@ -110,31 +128,46 @@ function withOtherFields(
   return `fc.tuple(${body}, ${bounded}).map(([own, more]) => ({ ...more, ...own }))`;
 }
 
-function declarationArbitrary(decl: TypeDeclIR, context: PropertiesContext, depth?: string) {
+function declarationArbitrary(
+  decl: TypeDeclIR,
+  context: PropertiesContext,
+  depth?: string,
+  direction?: 'request',
+) {
   switch (decl.kind) {
     case 'enum': {
       const type = context.fromTypes.type(context.names.type(decl.name));
       return `fc.constantFrom<${type}>(${decl.members.map((m) => tsString(m.name)).join(', ')})`;
     }
-    case 'alias':
-      return new ArbitraryWriter(context, depth === undefined ? undefined : decl.name).of(
-        decl.type,
-        depth,
-      );
+    case 'alias': {
+      const owner = depth === undefined ? undefined : decl.name;
+      return new ArbitraryWriter(context, owner, direction).of(decl.type, depth);
+    }
     default:
-      return recordArbitrary(decl, context, depth);
+      return recordArbitrary(decl, context, depth, direction);
   }
 }
 
-/** The builder function of a named type: memoised, per depth for a recursive type. */
-function builderFunction(decl: TypeDeclIR, context: PropertiesContext): string[] {
+/**
+ * The builder function of a named type: memoised, per depth for a recursive type; with
+ * `'request'`, the builder of its values as requests carry them (see `requestBuilder`), typed
+ * as the type though its readOnly fields are left out.
+ */
+function builderFunction(
+  decl: TypeDeclIR,
+  context: PropertiesContext,
+  direction?: 'request',
+): string[] {
   const type = context.fromTypes.type(context.names.type(decl.name));
   const recursive = context.recursive.has(decl.name);
-  const key = recursive ? `\`${decl.name}@\${depth}\`` : tsString(decl.name);
-  const body = declarationArbitrary(decl, context, recursive ? 'depth' : undefined);
+  const tag = direction ? `${decl.name}$request` : decl.name;
+  const key = recursive ? `\`${tag}@\${depth}\`` : tsString(tag);
+  const body = declarationArbitrary(decl, context, recursive ? 'depth' : undefined, direction);
+  const name = direction ? context.requestBuilder(decl.name) : context.builder(decl.name);
+  const value = direction ? `(${body}) as unknown as fc.Arbitrary<${type}>` : body;
   return [
-    `function ${context.builder(decl.name)}(${recursive ? 'depth: number' : ''}): fc.Arbitrary<${type}> {`,
-    `  return memo(${key}, (): fc.Arbitrary<${type}> => ${body});`,
+    `function ${name}(${recursive ? 'depth: number' : ''}): fc.Arbitrary<${type}> {`,
+    `  return memo(${key}, (): fc.Arbitrary<${type}> => ${value});`,
     '}',
   ];
 }
@@ -149,7 +182,13 @@ function builderFunction(decl: TypeDeclIR, context: PropertiesContext): string[]
  */
 export function arbitrariesSection(context: PropertiesContext): string[] {
   const { ir, names } = context;
-  const builders = ir.types.flatMap((decl) => ['', ...builderFunction(decl, context)]);
+  const builders = ir.types.flatMap((decl) => [
+    '',
+    ...builderFunction(decl, context),
+    ...(context.requestBuilder(decl.name) !== context.builder(decl.name)
+      ? ['', ...builderFunction(decl, context, 'request')]
+      : []),
+  ]);
   const exported = ir.types.flatMap((decl) => [
     '',
     `/** Values of {@link ${names.type(decl.name)}}, meeting its constraints${decl.kind === 'record' || decl.kind === 'error' ? ' and invariants' : ''}. */`,

@@ -45,9 +45,14 @@ const RECURSIVE_FAN_OUT = 3;
  * arbitrary from itself.
  */
 export class ArbitraryWriter {
+  /**
+   * `direction` `'request'` writes named types as requests carry them (without their readOnly
+   * fields), through their request builders.
+   */
   constructor(
     private readonly context: PropertiesContext,
     private readonly owner?: string,
+    readonly direction?: 'request',
   ) {}
 
   /** Whether generating a type may recurse (mentions a recursive named type). */
@@ -138,7 +143,10 @@ export class ArbitraryWriter {
   private ref(type: Extract<TypeIR, { kind: 'ref' }>, depth: string | undefined, c: Effective) {
     const decl = this.context.types.get(type.name);
     if (decl?.kind === 'alias' && !isNone(c)) return this.of(decl.type, depth, c);
-    const builder = this.context.builder(type.name);
+    const builder =
+      this.direction === 'request'
+        ? this.context.requestBuilder(type.name)
+        : this.context.builder(type.name);
     if (!this.context.recursive.has(type.name)) return `${builder}()`;
     if (depth === undefined) return `${builder}(${MAX_DEPTH})`;
     const { ranks } = this.context;

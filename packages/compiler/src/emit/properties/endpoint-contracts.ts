@@ -6,6 +6,7 @@ import { typeText } from '../typescript/type-text.js';
 import { checkCall } from '../typescript/check-code.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
+import type { Direction } from '../../ir/directional-types.js';
 import type { PropertiesContext } from './properties-context.js';
 import { mentions } from './type-mentions.js';
 
@@ -123,7 +124,7 @@ function shapes(params: readonly ParamIR[], context: PropertiesContext): string 
 
 /** The arbitrary of an endpoint's requests: its parameters and body, `requires` holding. */
 function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, request: string) {
-  const writer = new ArbitraryWriter(context);
+  const writer = new ArbitraryWriter(context, undefined, 'request');
   const params = [...endpoint.pathParams, ...endpoint.query, ...endpoint.headers];
   const fields = params.map((p) => {
     const header = endpoint.headers.includes(p);
@@ -132,7 +133,7 @@ function requestsArbitrary(endpoint: EndpointIR, context: PropertiesContext, req
   if (endpoint.body) {
     // Values inside the body are tied to each other at times (equal, prefix, case variant).
     const related = context.imports.helper('relatedValues');
-    const valid = `(value) => (${validatorOf(endpoint.body, context)})(value).ok`;
+    const valid = `(value) => (${validatorOf(endpoint.body, context, 'request')})(value).ok`;
     fields.push(`body: ${related}(${writer.of(endpoint.body)}, ${valid})`);
   }
   const required = params.filter((p) => !p.optional).map((p) => tsString(p.name));
@@ -156,7 +157,9 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
       if (decl?.kind !== 'error') return [];
       if (decl.bodyless)
         return [`{ status: ${decl.status}, error: ${tsString(name)}, empty: true }`];
-      const validate = context.fromTypes.value(context.names.validator(name));
+      const validate = context.fromTypes.value(
+        context.names.directionalValidator(name, 'response'),
+      );
       if (decl.mediaTypes)
         return [
           `{ status: ${decl.status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)} }`,
@@ -190,7 +193,9 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
       ? [`    bodyMedia: ${bodiesCode(endpoint.bodyMediaTypes, undefined)},`]
       : []),
     ...(security ? [`    security: ${security},`] : []),
-    ...(endpoint.body ? [`    validateBody: ${validatorOf(endpoint.body, context)},`] : []),
+    ...(endpoint.body
+      ? [`    validateBody: ${validatorOf(endpoint.body, context, 'request')},`]
+      : []),
     `    responses: [${responses.join(', ')}],`,
     '    requires,',
     ...bracketed('    ensures: ', clauseEntries(endpoint.ensures, endpoint, context, true), ','),
@@ -219,12 +224,13 @@ function successShapes(endpoint: EndpointIR, context: PropertiesContext): string
     const clauses = endpoint.responses.filter((r) => r.status === status);
     const [first] = clauses;
     if (clauses.length === 1 && !first!.mediaTypes) {
-      const validate = first!.type ? validatorOf(first!.type, context) : undefined;
+      const validate = first!.type ? validatorOf(first!.type, context, 'response') : undefined;
       return `{ status: ${status}${validate ? `, validate: ${validate}` : ''} }`;
     }
     const bodies = clauses.flatMap((r) => {
       if (!r.type) return [];
-      const code = bodiesCode(r.mediaTypes ?? [JSON_MEDIA_TYPE], validatorOf(r.type, context));
+      const validate = validatorOf(r.type, context, 'response');
+      const code = bodiesCode(r.mediaTypes ?? [JSON_MEDIA_TYPE], validate);
       return [code.slice(1, -1)];
     });
     return `{ status: ${status}, bodies: [${bodies.join(', ')}] }`;
@@ -259,11 +265,20 @@ function securityShapes(endpoint: EndpointIR, context: PropertiesContext): strin
   return `[${shapes.join(', ')}]`;
 }
 
-/** A validator of a type: a named type's own, or a check written for others. */
-export function validatorOf(type: TypeIR, context: PropertiesContext): string {
+/**
+ * A validator of a type: a named type's own, or a check written for others; with a direction,
+ * the one of each named type as it travels that way (see directional-types.ts).
+ */
+export function validatorOf(
+  type: TypeIR,
+  context: PropertiesContext,
+  direction?: Direction,
+): string {
+  const validator = (n: string) =>
+    direction ? context.names.directionalValidator(n, direction) : context.names.validator(n);
   const names = {
     ...context.names,
-    validator: (n: string) => context.fromTypes.value(context.names.validator(n)),
+    validator: (n: string) => context.fromTypes.value(validator(n)),
   };
   const checks = { names, imports: context.imports };
   if (type.kind === 'ref' && Object.keys(type.constraints).length === 0)

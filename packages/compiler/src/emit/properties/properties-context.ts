@@ -1,4 +1,5 @@
 import type { SpecIR, TypeDeclIR } from '../../ir/spec-ir.js';
+import { directionalTypes } from '../../ir/directional-types.js';
 import { RuntimeImports } from '../typescript/runtime-imports.js';
 import type { TypeScriptNames } from '../typescript/ts-names.js';
 import { typeScriptNames } from '../typescript/ts-names.js';
@@ -43,6 +44,12 @@ export interface PropertiesContext {
   readonly ranks: ReadonlyMap<string, number>;
   /** The function that builds a named type's arbitrary (`sized<Name>`). */
   builder(name: string): string;
+  /**
+   * The function that builds a named type's arbitrary as a request carries it, without its
+   * readOnly fields (`sized<Name>$request`, a name no Specl type can take), for the types
+   * that differ in requests; the plain builder for the others.
+   */
+  requestBuilder(name: string): string;
   /** The exported arbitrary of a named type (`arbitraryOf<Name>`). */
   arbitrary(name: string): string;
 }
@@ -83,6 +90,7 @@ function recursiveTypes(ir: SpecIR): Set<string> {
 /** A fresh context for one `properties.ts`. */
 export function propertiesContext(ir: SpecIR): PropertiesContext {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
+  const requestTypes = directionalTypes(ir, 'request');
   return {
     ir,
     types,
@@ -92,6 +100,7 @@ export function propertiesContext(ir: SpecIR): PropertiesContext {
     fromTypes: new TypesImports(),
     recursive: recursiveTypes(ir),
     builder: (name) => `sized${name}`,
+    requestBuilder: (name) => (requestTypes.has(name) ? `sized${name}$request` : `sized${name}`),
     arbitrary: (name) => `arbitraryOf${name}`,
   };
 }

@@ -1,4 +1,6 @@
 import type { SpecIR } from '../../ir/spec-ir.js';
+import type { Direction } from '../../ir/directional-types.js';
+import { directionalTypes } from '../../ir/directional-types.js';
 import { RUNTIME_HELPERS, RUNTIME_TYPES } from './runtime-imports.js';
 import { RESERVED_WORDS } from './ts-syntax.js';
 
@@ -35,6 +37,14 @@ export interface TypeScriptNames {
   type(name: string): string;
   /** `validate<Type>`: checks a value of a named type. */
   validator(name: string): string;
+  /**
+   * `validate<Type>Request` or `validate<Type>Response`: checks a value of a named type as it
+   * travels that way (without its readOnly or writeOnly fields required); the plain validator
+   * when the type is the same both ways.
+   */
+  directionalValidator(name: string, direction: Direction): string;
+  /** Whether a named type has validators of its own for a direction. */
+  isDirectional(name: string, direction: Direction): boolean;
   /** `invariantsOf<Type>`: a record's invariants, each a function over a value. */
   invariants(name: string): string;
   /** `<Endpoint>Request`: what a handler receives. */
@@ -81,14 +91,29 @@ export function typeScriptNames(ir: SpecIR): TypeScriptNames {
       .filter((decl) => decl.kind === 'record' || decl.kind === 'error')
       .map((decl) => [decl.name, table.claim(`invariantsOf${decl.name}`)]),
   );
+  const handlersName = handlers;
+  const validatorsName = table.claim('validators');
+  const specName = table.claim('spec');
+  // Claimed last, and only for specs with readOnly or writeOnly fields: v0 names never move.
+  const directional = (direction: Direction, suffix: string) =>
+    new Map(
+      [...directionalTypes(ir, direction)].map((n) => [n, table.claim(`validate${n}${suffix}`)]),
+    );
+  const byDirection = {
+    request: directional('request', 'Request'),
+    response: directional('response', 'Response'),
+  };
   return {
     type: lookup(types, 'type'),
     validator: lookup(validators, 'type'),
+    directionalValidator: (name, direction) =>
+      byDirection[direction].get(name) ?? lookup(validators, 'type')(name),
+    isDirectional: (name, direction) => byDirection[direction].has(name),
     invariants: lookup(invariants, 'record'),
     request: lookup(requests, 'endpoint'),
     result: lookup(results, 'endpoint'),
-    handlers,
-    validators: table.claim('validators'),
-    spec: table.claim('spec'),
+    handlers: handlersName,
+    validators: validatorsName,
+    spec: specName,
   };
 }

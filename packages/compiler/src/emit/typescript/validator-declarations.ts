@@ -1,4 +1,12 @@
-import type { AliasIR, EnumIR, ErrorIR, RecordIR, SpecIR, TypeDeclIR } from '../../ir/spec-ir.js';
+import type {
+  AliasIR,
+  EnumIR,
+  ErrorIR,
+  FieldIR,
+  RecordIR,
+  SpecIR,
+  TypeDeclIR,
+} from '../../ir/spec-ir.js';
 import type { CheckContext } from './check-code.js';
 import { checkCall, checkFunction } from './check-code.js';
 import type { TranslationContext } from './translate-expression.js';
@@ -6,6 +14,8 @@ import { translateExpression } from './translate-expression.js';
 import type { TypesByName } from './type-lookup.js';
 import { propertyAccess, propertyKey, tsString } from './ts-syntax.js';
 import { tagOf } from '../../ir/discriminator-tags.js';
+import type { Direction } from '../../ir/directional-types.js';
+import { isHiddenIn } from '../../ir/directional-types.js';
 import type { ConstModel, DeclarationModel, FunctionModel } from './types-module.js';
 
 /** What validators are built from: names, imports, and the spec's types by name. */
@@ -15,7 +25,25 @@ export interface ValidatorContext extends CheckContext {
 
 const VALIDATOR_PARAMS = "value: unknown, path = '$'";
 
-function validatorDoc(decl: TypeDeclIR, context: ValidatorContext): string[] {
+/** A validator context whose named types are checked as they travel one way. */
+function directed(context: ValidatorContext, direction: Direction): ValidatorContext {
+  const names = {
+    ...context.names,
+    validator: (name: string) => context.names.directionalValidator(name, direction),
+  };
+  return { ...context, names };
+}
+
+const DIRECTION_NOTES: Readonly<Record<Direction, string>> = {
+  request: 'As a request carries it: its readOnly fields may be absent.',
+  response: 'As a response carries it: its writeOnly fields may be absent.',
+};
+
+function validatorDoc(
+  decl: TypeDeclIR,
+  context: ValidatorContext,
+  direction?: Direction,
+): string[] {
   const others = (d: RecordIR | ErrorIR) =>
     d.openFields ? 'and others of the type its `...Map<T>` gives' : 'and no others';
   const checks =
@@ -29,6 +57,7 @@ function validatorDoc(decl: TypeDeclIR, context: ValidatorContext): string[] {
   return [
     `Checks a value against {@link ${context.names.type(decl.name)}}: ${checks}.`,
     'Answers the first problem found, with its path below `path` (`$` for the value itself).',
+    ...(direction ? [DIRECTION_NOTES[direction]] : []),
   ];
 }
 
@@ -41,18 +70,26 @@ function firstFailure(checks: readonly string[]): string[] {
   });
 }
 
-function recordValidator(decl: RecordIR | ErrorIR, context: ValidatorContext): FunctionModel {
+function recordValidator(
+  decl: RecordIR | ErrorIR,
+  context: ValidatorContext,
+  direction?: Direction,
+): FunctionModel {
   const { names, imports } = context;
+  const hidden = (field: FieldIR) => direction !== undefined && isHiddenIn(field, direction);
   const fieldChecks = decl.fields.map((field) => {
-    const helper = imports.helper(field.optional ? 'optionalField' : 'requiredField');
+    const optional = field.optional || hidden(field);
+    const helper = imports.helper(optional ? 'optionalField' : 'requiredField');
     return `${helper}(value, ${tsString(field.name)}, path, ${checkFunction(field.type, context)})`;
   });
   const known = decl.fields.map((field) => tsString(field.name)).join(', ');
   const others = decl.openFields
     ? `${imports.helper('otherFields')}(value, path, [${known}], ${checkFunction(decl.openFields, context)})`
     : `${imports.helper('onlyFields')}(value, path, ${tsString(decl.name)}, [${known}])`;
+  // Invariants may read the fields a direction leaves out: a record with such fields is checked
+  // without them that way.
   const invariants =
-    decl.invariants.length > 0
+    decl.invariants.length > 0 && !decl.fields.some(hidden)
       ? [
           `${imports.helper('checkInvariants')}(value as unknown as ${names.type(decl.name)}, path, ${names.invariants(decl.name)})`,
         ]
@@ -60,7 +97,7 @@ function recordValidator(decl: RecordIR | ErrorIR, context: ValidatorContext): F
   return {
     kind: 'function',
     name: names.validator(decl.name),
-    doc: validatorDoc(decl, context),
+    doc: validatorDoc(decl, context, direction),
     params: VALIDATOR_PARAMS,
     returns: imports.type('ValidationResult'),
     body: [
@@ -132,12 +169,16 @@ function taggedCheck(decl: AliasIR, field: string, context: ValidatorContext): s
   return `${context.imports.helper('checkTagged')}(value, path, ${tsString(field)}, { ${entries.join(', ')} }, ${expected})`;
 }
 
-function aliasValidator(decl: AliasIR, context: ValidatorContext): FunctionModel {
+function aliasValidator(
+  decl: AliasIR,
+  context: ValidatorContext,
+  direction?: Direction,
+): FunctionModel {
   if (decl.discriminator !== undefined)
     return {
       kind: 'function',
       name: context.names.validator(decl.name),
-      doc: validatorDoc(decl, context),
+      doc: validatorDoc(decl, context, direction),
       params: VALIDATOR_PARAMS,
       returns: context.imports.type('ValidationResult'),
       body: [`return ${taggedCheck(decl, decl.discriminator, context)};`],
@@ -145,7 +186,7 @@ function aliasValidator(decl: AliasIR, context: ValidatorContext): FunctionModel
   return {
     kind: 'function',
     name: context.names.validator(decl.name),
-    doc: validatorDoc(decl, context),
+    doc: validatorDoc(decl, context, direction),
     params: VALIDATOR_PARAMS,
     returns: context.imports.type('ValidationResult'),
     body: [`return ${checkCall(decl.type, 'value', 'path', context)};`],
@@ -171,7 +212,21 @@ function enumValidator(decl: EnumIR, context: ValidatorContext): FunctionModel {
  * `validators` map from type names to validators.
  */
 export function validatorDeclarations(ir: SpecIR, context: ValidatorContext): DeclarationModel[] {
-  const functions = ir.types.flatMap((decl): DeclarationModel[] => {
+  const variants = (decl: TypeDeclIR): DeclarationModel[] =>
+    (['request', 'response'] as const)
+      .filter((direction) => context.names.isDirectional(decl.name, direction))
+      .flatMap((direction) => {
+        const inner = directed(context, direction);
+        if (decl.kind === 'record' || decl.kind === 'error')
+          return [recordValidator(decl, inner, direction)];
+        if (decl.kind === 'alias') return [aliasValidator(decl, inner, direction)];
+        return [];
+      });
+  const functions = ir.types.flatMap((decl): DeclarationModel[] => [
+    ...plainValidators(decl),
+    ...variants(decl),
+  ]);
+  function plainValidators(decl: TypeDeclIR): DeclarationModel[] {
     switch (decl.kind) {
       case 'record':
       case 'error':
@@ -183,7 +238,7 @@ export function validatorDeclarations(ir: SpecIR, context: ValidatorContext): De
       case 'enum':
         return [enumValidator(decl, context)];
     }
-  });
+  }
   const entries = ir.types.map(
     (decl) => `  ${propertyKey(decl.name, true)}: ${context.names.validator(decl.name)},`,
   );

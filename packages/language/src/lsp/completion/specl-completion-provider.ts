@@ -1,4 +1,5 @@
 import type { AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
+import { BUILTIN_TYPE_DOCS, BUILTIN_TYPE_NAMES } from '../../typing/media-types.js';
 import { AstUtils, GrammarAST } from 'langium';
 import type { CompletionProviderOptions, LangiumServices } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
@@ -122,6 +123,7 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
         item.insertText = `${candidate.name}: `;
       items.push(item);
     }
+    if (isTypeRef(container)) items.push(...builtinTypeItems(candidates));
     return items;
   }
 
@@ -183,6 +185,13 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
       if ((word === 'spec' || word === 'import') && context.afterDeclarations) continue;
       keywords.add(word);
     }
+    // Constants (`true`, ...) are types too, but not the ones a type position should list; `by`
+    // (v0.1) continues an alias only after a union's last option.
+    if (features.some((next) => next.property === 'primitive')) {
+      keywords.delete('true');
+      keywords.delete('false');
+    }
+    if (!/\|\s*[A-Za-z_]\w*\s*$/.test(context.textBefore)) keywords.delete('by');
     const items: CompletionItem[] = [...keywords].map((word) => ({
       label: word,
       kind: CompletionItemKind.Keyword,
@@ -194,4 +203,16 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
   protected override completionFor(): MaybePromise<void> {
     // Unused: getCompletion above builds every item itself.
   }
+}
+
+/** The built-in types added after v0, unless a declaration of the same name shadows one. */
+function builtinTypeItems(candidates: Iterable<AstNodeDescription>): CompletionItem[] {
+  const declared = new Set([...candidates].map((candidate) => candidate.name));
+  return BUILTIN_TYPE_NAMES.filter((name) => !declared.has(name)).map((name) => ({
+    label: name,
+    kind: CompletionItemKind.Class,
+    detail: `built-in type ${name}`,
+    documentation: { kind: 'markdown', value: BUILTIN_TYPE_DOCS[name] },
+    sortText: `2${name}`,
+  }));
 }

@@ -30,4 +30,5 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   any: '`any x in list: condition`: the condition holds for some element.',
   len: '`len(x)`: the length of a string, list or map.',
   matches: '`matches(text, "regex")`: whether a string matches a regular expression.',
+  by: 'Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`.',
 };

@@ -1,4 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
+import { BUILTIN_TYPE_DOCS, builtinTypeOf } from '../../typing/media-types.js';
 import { CstUtils, GrammarAST } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { AstNodeHoverProvider } from 'langium/lsp';
@@ -11,6 +12,7 @@ import {
   isHeaderParam,
   isMemberAccess,
   isNameRef,
+  isTypeRef,
   isPathParam,
   isQueryParam,
   isForallVar,
@@ -46,6 +48,11 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
     if (!leaf || leaf.end <= offset) return undefined;
     const target = this.references.findDeclarations(leaf)[0];
     if (!target) {
+      const builtin = isTypeRef(leaf.astNode) ? builtinTypeOf(leaf.astNode) : undefined;
+      if (builtin) {
+        const value = '```specl\n' + `type ${builtin}` + '\n```\n\n' + BUILTIN_TYPE_DOCS[builtin];
+        return { contents: { kind: 'markdown', value }, range: leaf.range };
+      }
       const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDocs[leaf.text] : undefined;
       return keyword
         ? { contents: { kind: 'markdown', value: keyword }, range: leaf.range }

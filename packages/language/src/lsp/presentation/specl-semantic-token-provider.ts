@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import { builtinTypeOf } from '../../typing/media-types.js';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
@@ -71,6 +72,13 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
         acceptor({
           node,
           property: 'collection',
+          type: SemanticTokenTypes.type,
+          modifier: SemanticTokenModifiers.defaultLibrary,
+        });
+      } else if (builtinTypeOf(node)) {
+        acceptor({
+          node,
+          property: 'ref',
           type: SemanticTokenTypes.type,
           modifier: SemanticTokenModifiers.defaultLibrary,
         });

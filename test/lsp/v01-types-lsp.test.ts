@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import {
+  CompletionItemKind,
+  CompletionRequest,
+  HoverRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
+import { LspSession } from './helpers/lsp-session.js';
+
+// The editor on the v0.1 types: the built-in types are completed, hovered and coloured as
+// the library's; `by` is explained.
+
+const HEADER = 'spec Test version "1.0.0"\n';
+
+describe('the v0.1 types over LSP', () => {
+  let session: LspSession;
+  beforeAll(async () => {
+    session = await LspSession.start({});
+  });
+  afterAll(() => session.close());
+
+  async function hover(source: string): Promise<string | undefined> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (result?.contents as { value: string } | undefined)?.value;
+  }
+
+  it('offers the built-in types in a type position, unless a declaration shadows one', async () => {
+    const { uri, position } = await session.openWithCursor(
+      `${HEADER}type Decimal = Float\ntype T {\n  a: $0\n}\n`,
+    );
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+    const builtins = items.filter((i) => i.detail?.startsWith('built-in type'));
+    expect(builtins.map((i) => i.label).sort()).toEqual(['Bytes', 'Int32', 'Int64', 'Json']);
+    expect(builtins.every((i) => i.kind === CompletionItemKind.Class)).toBe(true);
+    // The spec's own Decimal is offered as the declaration it is.
+    expect(items.filter((i) => i.label === 'Decimal').map((i) => i.detail)).toEqual([
+      'type Decimal = Float',
+    ]);
+  });
+
+  it('offers `by` after a union, and not after another alias', async () => {
+    const keywords = async (source: string) => {
+      const { uri, position } = await session.openWithCursor(HEADER + source);
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position,
+      });
+      const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+      return items.filter((i) => i.kind === CompletionItemKind.Keyword).map((i) => i.label);
+    };
+    expect(await keywords('type A { k: "a" }\ntype B { k: "b" }\ntype U = A | B $0\n')).toContain(
+      'by',
+    );
+    expect(await keywords('type U = Int $0\n')).not.toContain('by');
+  });
+
+  it('explains a built-in type and `by` on hover', async () => {
+    expect(await hover('type T { a: Js$0on }\n')).toBe(
+      '```specl\ntype Json\n```\n\nAny JSON value: null, a boolean, a number, a string, a list or an object (OpenAPI: the empty schema).',
+    );
+    expect(await hover('type A { k: "a" }\ntype B { k: "b" }\ntype U = A | B b$0y k\n')).toMatch(
+      /^Tells the options of a union apart by a constant field/,
+    );
+  });
+
+  it('colours a built-in type as the library’s', async () => {
+    const source = `${HEADER}type T { a: Decimal, b: Int64 }\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
+      .legend as SemanticTokensLegend;
+    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri },
+    });
+    const lines = source.split('\n');
+    const decoded: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens!.data.length; i += 5) {
+      const [dLine, dStart, length, type, modifiers] = tokens!.data.slice(i, i + 5) as number[];
+      line += dLine!;
+      character = dLine === 0 ? character + dStart! : dStart!;
+      const mods = legend.tokenModifiers.filter((_, bit) => modifiers! & (1 << bit));
+      const word = lines[line]!.slice(character, character + length!);
+      decoded.push(`${word}:${legend.tokenTypes[type!]}${mods.map((m) => `.${m}`).join('')}`);
+    }
+    expect(decoded).toContain('Decimal:type.defaultLibrary');
+    expect(decoded).toContain('Int64:type.defaultLibrary');
+  });
+});
