@@ -7,8 +7,14 @@ export type {
   AgentOptions,
   AgentOutcome,
   AgentProgress,
+  AgentReport,
   AgentResult,
+  AgentStep,
+  MergeConflict,
 } from './agent-options.js';
+export { DEFAULT_CRITIC_ROUNDS } from './critic.js';
+export type { EndpointGroup, EndpointGrouping } from './parallel/endpoint-groups.js';
+export { groupEndpoints, resourceOf } from './parallel/endpoint-groups.js';
 export { runAgent } from './run-agent.js';
 export type { AgentErrorKind } from './agent-error.js';
 export { AgentError } from './agent-error.js';
