@@ -83,6 +83,8 @@ export interface VerifyArgs {
   readonly seed?: number | undefined;
   readonly endpoints?: readonly string[] | undefined;
   readonly timeoutSeconds: number;
+  /** Told when each check starts (`done` of `total`), for the client's progress display. */
+  readonly progress?: ((done: number, total: number, message: string) => void) | undefined;
 }
 
 /** Verifies a module of the workspace in the sandbox, in a copy of its folder. */
@@ -140,6 +142,16 @@ function credentialsFromEnvironment(ir: SpecIR): Credentials {
   return credentials;
 }
 
+/** The verifier's progress, told once a check (not once a run). */
+function onEachCheck(progress: NonNullable<VerifyArgs['progress']>) {
+  let told = -1;
+  return (check: number, checks: number, name: string) => {
+    if (check <= told) return;
+    told = check;
+    progress(check, checks, name);
+  };
+}
+
 /** Verifies a running server (loopback only, unless `--allow-remote`). */
 export async function verifyUrl(
   ctx: ServerContext,
@@ -162,6 +174,7 @@ export async function verifyUrl(
       runs: args.runs,
       durationMs: args.timeoutSeconds * 1000,
       signal,
+      ...(args.progress && { onProgress: onEachCheck(args.progress) }),
       ...(args.seed !== undefined && { seed: args.seed }),
       ...(args.endpoints !== undefined && { endpoints: args.endpoints }),
     });
