@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,17 @@ describe('specl mcp with hostile clients', () => {
       module: 'link-out/secret.specl',
     });
     expect(textOf(module)).toMatch(/symlink that leads out/);
+  });
+
+  it('refuses to copy a huge folder for the sandbox', async () => {
+    const big = join(workspace.root, 'big');
+    mkdirSync(big);
+    for (let i = 0; i <= 5000; i++) writeFileSync(join(big, `f${i}.txt`), '');
+    writeFileSync(join(big, 'handlers.ts'), 'export {};\n');
+    const result = await call('verify', { spec: 'vacation.specl', module: 'big/handlers.ts' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('put the implementation in a folder of its own');
+    expect(sandboxChildren()).toEqual([]);
   });
 
   it('writes nothing when started without --write-dir', async () => {

@@ -169,9 +169,19 @@ describe('specl mcp over stdio', () => {
   });
 
   it('verify passes a correct server and refuses a host that is not loopback', async () => {
-    const passed = await call('verify', { spec: 'vacation.specl', url: baseUrl, runs: 5, seed: 1 });
+    const progress: { progress: number; total?: number; message?: string }[] = [];
+    const passed = await client.callTool(
+      { name: 'verify', arguments: { spec: 'vacation.specl', url: baseUrl, runs: 5, seed: 1 } },
+      undefined,
+      { timeout: 170_000, onprogress: (event) => progress.push(event) },
+    );
     expect(passed.isError).toBeFalsy();
     expect(passed.structuredContent).toMatchObject({ ok: true, seed: 1 });
+    // One progress notification a check, in order.
+    const checks = (passed.structuredContent as { checks: { name: string }[] }).checks;
+    expect(progress.map((event) => event.message)).toEqual(checks.map((check) => check.name));
+    expect(progress.map((event) => event.progress)).toEqual(checks.map((_, index) => index));
+    expect(progress.every((event) => event.total === checks.length)).toBe(true);
     const remote = await call('verify', { spec: 'vacation.specl', url: 'http://192.0.2.1:80' });
     expect(remote.isError).toBe(true);
     expect(textOf(remote)).toContain('--allow-remote');

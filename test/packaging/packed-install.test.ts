@@ -10,6 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { parse } from 'yaml';
@@ -22,7 +24,8 @@ import { repoRoot } from '../helpers/run-cli.js';
 // project of their own outside this repository (`npm install` of the tarballs; their
 // dependencies come from the registry, through npm's cache), then `specl init`, check,
 // compile, `tsc --strict` against the installed runtime, the CI workflow example's steps, the
-// language server and the agent's sandboxed verification, all from the installed `specl`.
+// language server, the agent's sandboxed verification and `specl mcp`, all from the installed
+// `specl`.
 
 const work = mkdtempSync(join(tmpdir(), 'specl-packed-'));
 /** The user's project: a folder named `api`, as the CI workflow example's paths assume. */
@@ -227,6 +230,37 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     expect(repair.stdout).toContain('✓ verified: every check held (6 checks)');
     expect(readFileSync(join(project, 'src/handlers.ts'), 'utf8')).toBe(handlers);
   });
+
+  it('serve an MCP client from the installed bundle: check, and a sandboxed verification', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [installed('specl/bin/specl.js'), 'mcp', '--root', project],
+      cwd: project,
+      stderr: 'ignore',
+    });
+    const client = new Client({ name: 'packed-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const checked = await client.callTool({
+        name: 'check',
+        arguments: { spec: 'specs/api.specl' },
+      });
+      expect(checked.structuredContent).toMatchObject({ ok: true, errors: 0 });
+      const verified = await client.callTool(
+        {
+          name: 'verify',
+          arguments: { spec: 'specs/api.specl', module: 'src/handlers.ts', runs: 10 },
+        },
+        undefined,
+        { timeout: 170_000 },
+      );
+      expect(verified.structuredContent, JSON.stringify(verified.content)).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      await client.close();
+    }
+  }, 180_000);
 
   it('the VS Code extension carries what verification needs: its .vsix, unpacked elsewhere, verifies', async () => {
     const folder = join(work, 'vscode-extension');

@@ -13,19 +13,26 @@ import { loadCleanSpec } from './workspace-spec.js';
 /** The most specs listed, and how deep the root is searched for them. */
 const MAX_SPECS = 500;
 const MAX_DEPTH = 12;
+/** The most folder entries looked at while listing: a root with millions of files stays quick. */
+const MAX_ENTRIES = 50_000;
 const SKIPPED = new Set(['.git', 'node_modules', '.specl']);
 
-/** The `.specl` files under the root (no symlinks followed, hidden folders skipped), sorted. */
+/**
+ * The `.specl` files under the root (no symlinks followed, hidden folders skipped), sorted;
+ * at most {@link MAX_SPECS}, looking at no more than {@link MAX_ENTRIES} entries.
+ */
 export function workspaceSpecs(workspace: Workspace): string[] {
   const found: string[] = [];
+  let seen = 0;
   const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH || found.length >= MAX_SPECS) return;
+    if (depth > MAX_DEPTH || found.length >= MAX_SPECS || seen >= MAX_ENTRIES) return;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    seen += entries.length;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (found.length >= MAX_SPECS) return;

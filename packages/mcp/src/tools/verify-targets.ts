@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { lstatSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { detectSandbox, verifyInSandbox } from '@specl/agent';
 import type { SpecIR } from '@specl/compiler';
@@ -83,6 +84,38 @@ export interface VerifyArgs {
   readonly seed?: number | undefined;
   readonly endpoints?: readonly string[] | undefined;
   readonly timeoutSeconds: number;
+  /** Told when each check starts (`done` of `total`), for the client's progress display. */
+  readonly progress?: ((done: number, total: number, message: string) => void) | undefined;
+}
+
+/** The most files, and bytes, of a module's folder that are copied for the sandbox. */
+const MAX_STAGED_FILES = 5000;
+const MAX_STAGED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Refuses a module whose folder is too large to copy for the sandbox (a module at the top of a
+ * big workspace): the folder is walked without following links, `node_modules` and `.git`
+ * left out as the stage links them.
+ */
+function checkStageSize(folder: string, shown: string): void {
+  let files = 0;
+  let bytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        files += 1;
+        bytes += lstatSync(path).size;
+      }
+      if (files > MAX_STAGED_FILES || bytes > MAX_STAGED_BYTES)
+        throw new Refused(
+          `the folder of \`${shown}\` holds more than ${MAX_STAGED_FILES} files or ${MAX_STAGED_BYTES / 1024 / 1024} MB: it is copied for the sandbox, so put the implementation in a folder of its own`,
+        );
+    }
+  };
+  walk(folder);
 }
 
 /** Verifies a module of the workspace in the sandbox, in a copy of its folder. */
@@ -97,6 +130,7 @@ export async function verifyModule(
   const modulePath = ctx.workspace.resolve(module);
   if (!/\.(ts|mts|js|mjs)$/.test(modulePath))
     throw new Refused(`\`${module}\` is not a TypeScript or JavaScript module`);
+  checkStageSize(dirname(modulePath), module);
   const sandbox = detectSandbox();
   if (!sandbox.isolatesNetwork && !ctx.unsafeRun)
     throw new Refused(
@@ -140,6 +174,16 @@ function credentialsFromEnvironment(ir: SpecIR): Credentials {
   return credentials;
 }
 
+/** The verifier's progress, told once a check (not once a run). */
+function onEachCheck(progress: NonNullable<VerifyArgs['progress']>) {
+  let told = -1;
+  return (check: number, checks: number, name: string) => {
+    if (check <= told) return;
+    told = check;
+    progress(check, checks, name);
+  };
+}
+
 /** Verifies a running server (loopback only, unless `--allow-remote`). */
 export async function verifyUrl(
   ctx: ServerContext,
@@ -162,6 +206,7 @@ export async function verifyUrl(
       runs: args.runs,
       durationMs: args.timeoutSeconds * 1000,
       signal,
+      ...(args.progress && { onProgress: onEachCheck(args.progress) }),
       ...(args.seed !== undefined && { seed: args.seed }),
       ...(args.endpoints !== undefined && { endpoints: args.endpoints }),
     });

@@ -14,7 +14,7 @@ export function registerVerifyTool(server: McpServer, ctx: ServerContext): void 
     {
       title: 'Verify an implementation or a server',
       description:
-        "Checks an implementation against a spec with random inputs and call sequences: give either `module` (a TypeScript/JavaScript module of the workspace that exports the spec's handlers; it runs in a sandbox, in a copy of its folder) or `url` (a running server; loopback only unless the server was started with --allow-remote). Answers every check, and for each failure the clause that failed, where it is written, and the shrunk counterexample with its requests and responses.",
+        "Checks an implementation against a spec with random inputs and call sequences: give either `module` (a TypeScript/JavaScript module of the workspace that exports the spec's handlers; it runs in a sandbox, in a copy of its folder) or `url` (a running server; loopback only unless the server was started with --allow-remote). Answers every check, and for each failure the clause that failed, where it is written, and the shrunk counterexample with its requests and responses. A server's verification reports progress, one step a check, when the request asks for it.",
       inputSchema: {
         spec: specPath,
         module: filePath('the implementation module, relative to the workspace root').optional(),
@@ -50,7 +50,17 @@ export function registerVerifyTool(server: McpServer, ctx: ServerContext): void 
             'name one target: `module` (a file of the workspace) or `url` (a running server)',
           );
         const { ir, path } = await loadCleanSpec(ctx.workspace, args.spec);
+        const token = extra._meta?.progressToken;
         const options: VerifyArgs = {
+          ...(token !== undefined && {
+            progress: (progress: number, total: number, message: string) =>
+              void extra
+                .sendNotification({
+                  method: 'notifications/progress',
+                  params: { progressToken: token, progress, total, message },
+                })
+                .catch(() => {}),
+          }),
           runs: args.runs ?? 100,
           timeoutSeconds: args.timeoutSeconds ?? 120,
           ...(args.seed !== undefined && { seed: args.seed }),
