@@ -270,6 +270,9 @@ describe('specl implement --parallel', () => {
         files: ['employees.ts', 'hiring.ts', 'requests.ts'],
         conflicts: [{ file: 'store.ts', agents: ['group-1', 'group-2'] }],
       });
+      // Each group verified its own work; the merge, with files missing, is not verified.
+      const verified = entries.filter((e) => e.type === 'verification').map((e) => e.agent);
+      expect(verified.sort()).toEqual(['group-1', 'group-2']);
       expect(entries.at(-1)).toMatchObject({
         outcome: 'conflict',
         conflicts: [{ file: 'store.ts', agents: ['group-1', 'group-2'] }],

@@ -163,16 +163,16 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
 
     const ending = groupsEnding(endings.map((e) => e!));
     if (ending.outcome !== 'verified') return await finishRun(state, ending);
+    if (conflicts.length > 0 && options.conflicts === 'report')
+      return await finishRun(state, {
+        outcome: 'conflict',
+        reason: conflictReason(conflicts, saved),
+      });
     const whole = await mergeSeat.verifier.current();
     if (conflicts.length === 0 && verificationHeld(whole.outcome))
       return await finishRun(state, {
         outcome: 'verified',
         reason: `every check held on the merged work of ${groups.length} agents`,
-      });
-    if (conflicts.length > 0 && options.conflicts === 'report')
-      return await finishRun(state, {
-        outcome: 'conflict',
-        reason: conflictReason(conflicts, saved),
       });
     merger = { author: authorOf(run, setup, mergeSeat, budget) };
     merger.ending = await runSession({
