@@ -31,3 +31,6 @@ export { detectSandbox } from './sandbox/sandbox-protection.js';
 export type { SandboxLimits } from './sandbox/sandbox-command.js';
 export type { CheckedRoot, PendingWrite } from './safe-write.js';
 export { RedirectedWrite, checkRoot, prepareWrite, readInside } from './safe-write.js';
+export type { VerificationOutcome } from './verification-job.js';
+export type { UntrustedVerification } from './sandbox/verify-in-sandbox.js';
+export { verifyInSandbox } from './sandbox/verify-in-sandbox.js';

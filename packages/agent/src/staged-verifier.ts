@@ -67,7 +67,7 @@ function ownProperties(ir: SpecIR, asked: readonly string[]): string[] | undefin
 const KEPT_FAILURES = 3;
 
 /** What the sandbox may read: the stage, the project it mirrors (and its packages), Specl. */
-function readableFolders(staged: StagedImpl): string[] {
+export function readableFolders(staged: StagedImpl): string[] {
   const folders = [staged.stageRoot, staged.anchor, installRoot()];
   const modules = join(staged.anchor, 'node_modules');
   if (existsSync(modules)) folders.push(realpathSync(modules));
