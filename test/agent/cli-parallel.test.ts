@@ -76,6 +76,34 @@ describe('specl implement --parallel and --critic', () => {
     expect(run.stdout + run.stderr).not.toContain(TEST_KEY);
   });
 
+  it('runs one agent, and says so, when the endpoints in scope are one group', async () => {
+    const project = modularProject();
+    api = await startFakeConversations([
+      { key: '', turns: [toolCalls([{ name: 'list_files', input: {} }])] },
+    ]);
+    const run = await specl(
+      [
+        ...implement,
+        '--parallel',
+        '3',
+        '--endpoint',
+        'listRequests,requestVacation',
+        '--max-turns',
+        '1',
+      ],
+      project.root,
+      api.baseURL,
+    );
+    expect(run.code).toBe(1);
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]!.body.system[0].text).not.toContain('Other agents implement');
+    expect(run.stderr).toContain(
+      '1 agent: the endpoints in scope are one group (one tag or resource)\n',
+    );
+    expect(run.stderr).toMatch(/^turn 1\/1$/m);
+    expect(run.stdout).not.toContain('group-1');
+  });
+
   it('states its defaults in the help', () => {
     for (const help of [implementHelp, repairHelp]) {
       expect(help).toContain('--parallel <n>');

@@ -270,6 +270,9 @@ describe('specl implement --parallel', () => {
         files: ['employees.ts', 'hiring.ts', 'requests.ts'],
         conflicts: [{ file: 'store.ts', agents: ['group-1', 'group-2'] }],
       });
+      // Each group verified its own work; the merge, with files missing, is not verified.
+      const verified = entries.filter((e) => e.type === 'verification').map((e) => e.agent);
+      expect(verified.sort()).toEqual(['group-1', 'group-2']);
       expect(entries.at(-1)).toMatchObject({
         outcome: 'conflict',
         conflicts: [{ file: 'store.ts', agents: ['group-1', 'group-2'] }],
@@ -279,7 +282,7 @@ describe('specl implement --parallel', () => {
   );
 
   it(
-    'has a merge agent resolve the conflict, and verifies the merged whole',
+    'has a merge agent resolve the conflict and fix what only the merged whole shows',
     async () => {
       const project = modularProject();
       const storeA = `${storeModule}\n// hiring: employees are kept by id\n`;
@@ -300,11 +303,21 @@ describe('specl implement --parallel', () => {
         {
           key: authorKey(...REQUESTS),
           turns: [
-            toolCalls([write('store.ts', storeB), write('requests.ts', modules['requests.ts'])]),
+            // Its own checks cannot see the defect; the merged whole's property can.
+            toolCalls([write('store.ts', storeB), write('requests.ts', approvingRequests)]),
             finalText('Done.'),
           ],
         },
-        { key: MERGE_KEY, turns: [toolCalls([write('store.ts', merged), verify])] },
+        {
+          key: MERGE_KEY,
+          turns: [
+            toolCalls([
+              write('store.ts', merged),
+              write('requests.ts', modules['requests.ts']),
+              verify,
+            ]),
+          ],
+        },
       ]);
       const result = await parallelOn(api, project, { parallel: 2, apply: true });
 
@@ -318,6 +331,9 @@ describe('specl implement --parallel', () => {
       expect(first).toContain('// hiring: employees are kept by id');
       expect(first).toContain('## store.ts, as group-2 wrote it');
       expect(first).toContain('// employees: read by id');
+      // The merged whole's counterexample came with it.
+      expect(first).toContain('✗ property balanceDecreasesByDays (ensures)');
+      expect(first).toContain('clause: response.status == pending');
       expect(result.agents.map((a) => [a.id, a.role, a.outcome])).toEqual([
         ['group-1', 'author', 'verified'],
         ['group-2', 'author', 'verified'],

@@ -44,8 +44,9 @@ every output and log, in any encoding.
 With --parallel, each agent works in its own staged copy and verifies its own endpoints
 (with the properties and call sequences that use only them; properties that also call other
 groups' endpoints are checked on the merged whole). When every group verified, their changes
-are merged: a file changed by one group, or by several alike, is taken; one changed
-differently is a conflict. The merged whole is verified; when it fails or has conflicts, a
+are merged: a file changed by one group, or by several alike, is taken; one several changed
+in different places is merged line by line; one changed in the same place differently is a
+conflict. The merged whole is verified; when it fails or has conflicts, a
 merge agent works on it until it verifies (or --conflicts report stops there). One budget
 holds for every agent and critic: each request is admitted only if it fits with the requests
 in flight, and once one is refused no agent sends another. The audit log names the agent and

@@ -42,7 +42,9 @@ function stepLine(event: AgentProgress, colors: Colors): string | undefined {
           );
     case 'groups':
       return colors.cyan(
-        `${event.groups.length} agents: ${event.groups.map((group) => group.join(', ')).join(' | ')}`,
+        event.groups.length === 1
+          ? `1 agent: the endpoints in scope are one group (one tag or resource)`
+          : `${event.groups.length} agents: ${event.groups.map((group) => group.join(', ')).join(' | ')}`,
       );
     case 'merge':
       return event.conflicts.length === 0

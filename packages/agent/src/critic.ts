@@ -129,7 +129,7 @@ export class Critic implements CandidateReview {
     if (this.round >= rounds) {
       audit.write('review', {
         verdict: 'accept',
-        reason: `accepted on the verifier alone: the ${rounds} rounds of objections are used`,
+        reason: `accepted on the verifier alone after ${rounds} round${rounds === 1 ? '' : 's'} of objections`,
       });
       return { verdict: 'accept' };
     }

@@ -34,14 +34,15 @@ export interface Ending {
 
 /**
  * Ends a run: verifies the staged code if no verification speaks for it yet (not after an
- * interruption), writes the changes all at once when the run verified and `apply` was asked,
+ * interruption, nor of a merge left with conflicts), writes the changes all at once when the run verified and `apply` was asked,
  * saves the diff beside the audit log otherwise, and logs the summary.
  */
 export async function finishRun(state: RunState, ending: Ending): Promise<AgentResult> {
   const { staged, verifier, audit, budget } = state;
   const edits = staged.stagedEdits();
-  if (ending.outcome !== 'interrupted' && (edits.length > 0 || state.verifyUnchanged))
-    await verifier.current();
+  // Not after an interruption, nor of a merge left with conflicts (its files are not all there).
+  const verifies = ending.outcome !== 'interrupted' && ending.outcome !== 'conflict';
+  if (verifies && (edits.length > 0 || state.verifyUnchanged)) await verifier.current();
   const report = verifier.latest?.outcome.report;
   const checks = report?.checks ?? [];
   const diff = staged.diff(state.displayBase);

@@ -6,6 +6,7 @@ import { AuditLog } from './audit-log.js';
 import { Budget } from './budget.js';
 import type { Ending } from './finish-run.js';
 import { finishRun } from './finish-run.js';
+import { groupEndpoints } from './parallel/endpoint-groups.js';
 import { runParallel } from './parallel/run-parallel.js';
 
 /**
@@ -26,7 +27,11 @@ import { runParallel } from './parallel/run-parallel.js';
  */
 export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   const setup = runSetup(options);
-  if ((options.parallel ?? 1) > 1) return runParallel(options, setup);
+  const grouping =
+    (options.parallel ?? 1) > 1
+      ? groupEndpoints(options.ir, setup.scope, options.parallel ?? 1)
+      : undefined;
+  if (grouping && grouping.groups.length > 1) return runParallel(options, setup);
   const audit = AuditLog.open(options.projectRoot, [setup.apiKey]);
   const budget = new Budget(setup.limits, setup.price);
   const seat = seatAgent(options, setup, {
@@ -53,6 +58,11 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       ...startEntry(options, setup, seat.client.baseURL),
       system: seat.system.map((block) => block.text),
     });
+    if (grouping) {
+      // One group only (one tag or resource in scope): one agent, as without --parallel.
+      audit.write('groups', { by: grouping.by, asked: options.parallel, groups: grouping.groups });
+      setup.progress({ type: 'groups', groups: grouping.groups.map((g) => g.endpoints) });
+    }
     ending = await runAuthor(options, setup, author, budget);
     return await finishRun(state, ending);
   } catch (error) {

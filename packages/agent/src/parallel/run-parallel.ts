@@ -45,8 +45,9 @@ function conflictReason(conflicts: readonly MergeConflict[], saved: Map<string, 
  * staged copy of the folder, with its own critic under `--critic`, all within one budget (the
  * first request it refuses stops every agent) and one audit log. An agent whose API fails
  * for good stops the others at once. When every group verified, their changes are merged into
- * a fresh stage: files changed by one group (or by several alike) are taken, files changed
- * differently are conflicts. The merged whole is verified; when it does not hold or has
+ * a fresh stage: files changed by one group (or by several alike) are taken, files several
+ * changed in different places are merged line by line, files changed in one place differently
+ * are conflicts. The merged whole is verified; when it does not hold or has
  * conflicts, a final merge agent is given the conflicting versions and the counterexamples
  * and works on the merged stage until the whole verifies (unless `conflicts` is `report`:
  * the run then ends with outcome `conflict`, naming the files and saving each group's diff).
@@ -108,7 +109,7 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
     const failed = settled.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
 
-    const { merged, conflicts } = mergeEdits(
+    const { merged, combined, conflicts } = mergeEdits(
       authors.map((author) => ({
         agent: author.seat.audit.agent.id,
         edits: author.seat.staged.stagedEdits(),
@@ -129,6 +130,7 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
     }
     audit.write('merge', {
       files: merged.map((edit) => edit.relative),
+      combined,
       conflicts: conflicts.map((conflict) => ({
         file: conflict.relative,
         agents: conflict.versions.map((version) => version.agent),
@@ -161,16 +163,16 @@ export async function runParallel(options: AgentOptions, setup: RunSetup): Promi
 
     const ending = groupsEnding(endings.map((e) => e!));
     if (ending.outcome !== 'verified') return await finishRun(state, ending);
+    if (conflicts.length > 0 && options.conflicts === 'report')
+      return await finishRun(state, {
+        outcome: 'conflict',
+        reason: conflictReason(conflicts, saved),
+      });
     const whole = await mergeSeat.verifier.current();
     if (conflicts.length === 0 && verificationHeld(whole.outcome))
       return await finishRun(state, {
         outcome: 'verified',
         reason: `every check held on the merged work of ${groups.length} agents`,
-      });
-    if (conflicts.length > 0 && options.conflicts === 'report')
-      return await finishRun(state, {
-        outcome: 'conflict',
-        reason: conflictReason(conflicts, saved),
       });
     merger = { author: authorOf(run, setup, mergeSeat, budget) };
     merger.ending = await runSession({
