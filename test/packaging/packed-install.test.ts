@@ -198,7 +198,7 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     } finally {
       await session.close();
     }
-  });
+  }, 120_000);
 
   it("run the agent's verification in its sandbox from the installed bundle", async () => {
     const handlers = readFileSync(join(project, 'src/handlers.ts'), 'utf8');
@@ -226,7 +226,7 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     );
     expect(repair.stdout).toContain('✓ verified: every check held (6 checks)');
     expect(readFileSync(join(project, 'src/handlers.ts'), 'utf8')).toBe(handlers);
-  });
+  }, 240_000);
 
   it('the VS Code extension carries what verification needs: its .vsix, unpacked elsewhere, verifies', async () => {
     const folder = join(work, 'vscode-extension');
@@ -255,5 +255,5 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     } finally {
       await session.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
