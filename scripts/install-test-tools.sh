@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive, only what is missing: Neovim, Emacs with Eglot,
-# Chromium, bubblewrap for the agent's sandbox (apt, Debian 12), and code-server 4.100.3 (scripts/install-code-server.sh, with the
+# Chromium, bubblewrap for the agent's sandbox, unzip (apt, Debian 12), and code-server 4.100.3 (scripts/install-code-server.sh, with the
 # apt packages its native modules build with). `npm test` and `npm run test:e2e` run it first,
 # so the README's test command passes on a fresh machine of this kind (Debian 12, root, Node 20).
 # Prints nothing when everything is there. Set SPECL_SKIP_TOOL_INSTALL=1 to skip it.
@@ -15,6 +15,8 @@ dpkg -s elpa-eglot >/dev/null 2>&1 || missing+=(elpa-eglot)
 command -v chromium >/dev/null || missing+=(chromium)
 # the agent's sandbox for model-written code (test/agent/process-sandbox.test.ts)
 command -v bwrap >/dev/null || missing+=(bubblewrap)
+# unpacks the VS Code extension's .vsix outside the repository (test/packaging)
+command -v unzip >/dev/null || missing+=(unzip)
 code_server="${SPECL_CODE_SERVER:-$HOME/.cache/specl/code-server-4.100.3}"
 if [ ! -f "$code_server/node_modules/code-server/out/node/entry.js" ]; then
   # code-server's native modules build with these (scripts/install-code-server.sh)

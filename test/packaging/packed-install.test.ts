@@ -201,7 +201,7 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     } finally {
       await session.close();
     }
-  });
+  }, 120_000);
 
   it("run the agent's verification in its sandbox from the installed bundle", async () => {
     const handlers = readFileSync(join(project, 'src/handlers.ts'), 'utf8');
@@ -229,7 +229,7 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     );
     expect(repair.stdout).toContain('✓ verified: every check held (6 checks)');
     expect(readFileSync(join(project, 'src/handlers.ts'), 'utf8')).toBe(handlers);
-  });
+  }, 240_000);
 
   it('serve an MCP client from the installed bundle: check, and a sandboxed verification', async () => {
     const transport = new StdioClientTransport({
@@ -289,5 +289,5 @@ describe('specl and @specl/runtime, packed and installed in a project of their o
     } finally {
       await session.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
