@@ -76,8 +76,13 @@ function isBareObject(part: unknown): boolean {
 export function isScalarSchema(context: ImportContext, schema: unknown, pointer: string): boolean {
   const { value } = context.deref(schema, pointer);
   if (!isObject(value)) return false;
-  if (Array.isArray(value.allOf) && value.allOf.length === 1) {
-    return isScalarSchema(context, value.allOf[0], pointer);
+  if (Array.isArray(value.allOf) && value.allOf.length > 0) {
+    // One schema, or a reference with constraints beside it (`allOf: [{ $ref }, { maxLength }]`).
+    const [first, ...rest] = value.allOf as unknown[];
+    return (
+      isScalarSchema(context, first, pointer) &&
+      rest.every((part) => isObject(part) && part.$ref === undefined && !isObject(part.properties))
+    );
   }
   const types = typesOf(value);
   if (types.length === 0) return Array.isArray(value.enum) && unionOptions(value).length === 0;
