@@ -50,6 +50,13 @@ export interface SchemaObject {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
+  /** A constant type's one value (v0.1). */
+  readonly const?: number | string | boolean;
+  /** A discriminated union (v0.1): the field that tells its options apart, and their schemas. */
+  readonly discriminator?: {
+    readonly propertyName: string;
+    readonly mapping: Readonly<Record<string, string>>;
+  };
   readonly default?: number | string | boolean;
   readonly examples?: readonly (number | string | boolean)[];
   readonly deprecated?: boolean;
