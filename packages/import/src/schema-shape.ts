@@ -38,9 +38,7 @@ export function unionOptions(schema: Record<string, unknown>): unknown[] {
 export function enumMembers(schema: Record<string, unknown>): string[] | undefined {
   const values = Array.isArray(schema.enum)
     ? schema.enum.filter((value) => value !== null)
-    : typeof schema.const === 'string'
-      ? [schema.const]
-      : undefined;
+    : undefined;
   if (!values || values.length === 0) return undefined;
   if (!values.every((value): value is string => typeof value === 'string' && isFieldName(value))) {
     return undefined;
@@ -85,7 +83,10 @@ export function isScalarSchema(context: ImportContext, schema: unknown, pointer:
     );
   }
   const types = typesOf(value);
-  if (types.length === 0) return Array.isArray(value.enum) && unionOptions(value).length === 0;
+  if (types.length === 0)
+    return (
+      (Array.isArray(value.enum) || value.const !== undefined) && unionOptions(value).length === 0
+    );
   return (
     types.length === 1 &&
     ['string', 'integer', 'number', 'boolean'].includes(types[0]!) &&
@@ -112,6 +113,7 @@ export function isFormSchema(
   pointer: string,
   files: boolean,
 ): boolean {
+  void files; // a file is a binary string: a scalar schema, made Bytes where it may be
   if (!isRecordSchema(context, schema, pointer)) return false;
   const fieldOk = (field: unknown): boolean => {
     const { value } = context.deref(field, pointer);
@@ -119,7 +121,7 @@ export function isFormSchema(
     if (isScalarSchema(context, value, pointer)) return true;
     if (typesOf(value)[0] === 'array' && value.items !== undefined)
       return isScalarSchema(context, value.items, pointer);
-    return files && Object.keys(value).length === 0;
+    return false;
   };
   const partsOk = (part: unknown, depth: number): boolean => {
     const { value } = context.deref(part, pointer);

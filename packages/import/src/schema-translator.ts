@@ -12,7 +12,7 @@ import {
 } from './schema-shape.js';
 import { isIdentifier, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines } from './specl-text.js';
+import { docLines, numberLiteral, stringLiteral } from './specl-text.js';
 import { translateRecord } from './record-translator.js';
 import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
 
@@ -24,8 +24,23 @@ const formats: Record<string, string> = {
   'date-time': 'DateTime',
 };
 
-/** Formats that only say how wide a number is: Int and Float already cover them. */
+/** Formats that only say how wide a number is: Int32, Int64 and Float cover them. */
 const numberFormats = new Set(['int32', 'int64', 'float', 'double']);
+
+/** `Int`, `Int32`, `Int64` or `Float`, for an integer or number schema of `format`. */
+function numberTypeName(type: string, format: unknown): string {
+  if (type !== 'integer') return 'Float';
+  return format === 'int32' ? 'Int32' : format === 'int64' ? 'Int64' : 'Int';
+}
+
+/** A constant type (`"card"`, `3`, `true`) for a schema whose `const` is a string, number or boolean. */
+function constantType(schema: Record<string, unknown>): string | undefined {
+  const value = schema.const;
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return numberLiteral(value);
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
 
 /** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
 export class SchemaTranslator {
@@ -145,6 +160,11 @@ export class SchemaTranslator {
       return 'String';
     }
     if (typeof schema.$ref === 'string') return this.refType(schema, pointer, hint);
+    const constant = constantType(schema);
+    if (constant !== undefined) {
+      noteSchemaKeywords(this.context, { ...schema, description: undefined }, pointer);
+      return withNullable(constant, isNullable(schema));
+    }
     if (!declaring) noteSchemaKeywords(this.context, schema, pointer);
     else noteSchemaKeywords(this.context, { ...schema, description: undefined }, pointer);
     const nullable = isNullable(schema);
@@ -185,9 +205,9 @@ export class SchemaTranslator {
           );
         }
         return (
-          (type === 'integer' ? 'Int' : 'Float') +
+          numberTypeName(type, schema.format) +
           q +
-          numberConstraints(this.context, schema, pointer, type === 'integer')
+          numberConstraints(this.context, schema, pointer, type === 'integer', schema.format)
         );
       case 'boolean':
         if (Array.isArray(schema.enum))
@@ -216,7 +236,7 @@ export class SchemaTranslator {
       case 'object':
         return this.mapType(schema, pointer, hint) + q;
       default:
-        return this.anyValue(pointer) + q;
+        return this.anyValue(pointer);
     }
   }
 
@@ -266,21 +286,13 @@ export class SchemaTranslator {
       );
       return 'Map<String>';
     }
-    this.context.warn(
-      'narrowed',
-      pointer,
-      'an object of any properties is imported as Map<String> (Specl has no type for any value yet)',
-    );
-    return 'Map<String>';
+    return 'Map<Json>';
   }
 
+  /** Any JSON value (null too): `Json`. */
   private anyValue(pointer: string): string {
-    this.context.warn(
-      'narrowed',
-      pointer,
-      'a schema that accepts any value is imported as String (Specl has no type for any value yet)',
-    );
-    return 'String';
+    void pointer;
+    return 'Json';
   }
 
   private refType(schema: Record<string, unknown>, pointer: string, hint: string): string {

@@ -96,6 +96,7 @@ export function numberConstraints(
   schema: Record<string, unknown>,
   pointer: string,
   integer: boolean,
+  format?: unknown,
 ): string {
   let min = num(schema.minimum);
   let max = num(schema.maximum);
@@ -128,9 +129,10 @@ export function numberConstraints(
     if (min !== undefined) min = Math.ceil(min);
     if (max !== undefined) max = Math.floor(max);
     const safe = Number.MAX_SAFE_INTEGER;
-    // Int holds safe integers already: the bounds Specl itself writes for it say nothing more.
-    if (min === -safe) min = undefined;
-    if (max === safe) max = undefined;
+    // Int holds safe integers already (Int32 its 32 bits): the bounds Specl itself writes for
+    // them say nothing more.
+    if (min === -safe || (format === 'int32' && min === -(2 ** 31))) min = undefined;
+    if (max === safe || (format === 'int32' && max === 2 ** 31 - 1)) max = undefined;
     if ((min !== undefined && min < -safe) || (max !== undefined && max > safe)) {
       context.warn(
         'narrowed',
