@@ -105,13 +105,14 @@ export function translateRecord(
   const fieldNames = new NameRegistry();
   fieldNames.reserve(...spreadKeys);
   const members: RecordMember[] = spreads.map((target) => ({ kind: 'spread', target }));
-  for (const property of properties.values()) {
-    members.push(field(context, types, property, required.has(property.key), name, fieldNames));
-  }
-  // OpenAPI objects are open unless `additionalProperties: false`: so is the record.
+  // OpenAPI objects are open unless `additionalProperties: false`: so is the record. (Written
+  // before the fields: `specl fmt` indents `...Map<T>` after a field as a continuation.)
   if (open) {
     const type = extra ? types.typeExpr(extra.schema, extra.pointer, `${name}Value`) : 'Json';
     members.push({ kind: 'open', type });
+  }
+  for (const property of properties.values()) {
+    members.push(field(context, types, property, required.has(property.key), name, fieldNames));
   }
   if (context.restoreSpecl) {
     for (const source of conditionSources(schema['x-specl-invariants']))
