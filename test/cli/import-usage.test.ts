@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/src/main.js';
@@ -208,9 +208,18 @@ describe('specl import', () => {
     );
   });
 
-  it('works from the bundled CLI alone, without node_modules', () => {
+  it('works from the bundled CLI with only the dependencies the specl package declares', () => {
     const cwd = tempProject({ 'api.yaml': petstore, 'schemas.yaml': schemas });
     cpSync(join(repoRoot, 'cli/dist/bundle'), join(cwd, 'bundle'), { recursive: true });
+    // The bundle holds the import and its parsers; the package's own dependencies (esbuild,
+    // tsx, fast-check, ...) are installed beside it, as npm installs them.
+    const declared = JSON.parse(readFileSync(join(repoRoot, 'cli/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const name of Object.keys(declared.dependencies)) {
+      mkdirSync(join(cwd, 'node_modules', name, '..'), { recursive: true });
+      symlinkSync(join(repoRoot, 'node_modules', name), join(cwd, 'node_modules', name), 'dir');
+    }
     const run = spawnSync(process.execPath, ['bundle/cli.mjs', 'import', 'api.yaml'], {
       cwd,
       encoding: 'utf8',

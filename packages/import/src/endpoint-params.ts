@@ -140,7 +140,9 @@ export function parameterClause(
       context.warn('left-out', at, `header \`${name}\` is left out: not a valid HTTP header name`);
       return undefined;
     }
-    let local = camelCase(name);
+    const own = param.raw['x-specl-name'];
+    let local =
+      context.restoreSpecl && typeof own === 'string' && isIdentifier(own) ? own : camelCase(name);
     while (taken.has(local)) local = `${local}Header`;
     if (local !== name) wire = ` ${stringLiteral(name)!}`;
     name = local;

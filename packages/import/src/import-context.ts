@@ -8,6 +8,8 @@ import { commentLines } from './specl-text.js';
 /** A record's member as import writes it. */
 export type RecordMember =
   | { readonly kind: 'spread'; readonly target: string }
+  /** `...Map<T>`: the record holds further fields of type `type`. */
+  | { readonly kind: 'open'; readonly type: string }
   | { readonly kind: 'invariant'; readonly source: string }
   | {
       readonly kind: 'field';

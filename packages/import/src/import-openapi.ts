@@ -125,7 +125,7 @@ async function attempt(
 
 /** Whether a document was compiled by Specl and carries its conditions or properties. */
 function hasSpeclExtensions(document: Record<string, unknown>): boolean {
-  return /"x-specl-(invariants|requires|ensures|properties|status|error)"/.test(
+  return /"x-specl-(invariants|requires|ensures|properties|status|error|name)"/.test(
     JSON.stringify(document),
   );
 }

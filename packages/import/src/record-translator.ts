@@ -18,7 +18,7 @@ interface Property {
 /**
  * The members of a record for an object schema: its properties as fields (optional unless
  * `required`), and `allOf` parts that name records as spreads (inlined when their fields
- * would clash). Warns that open objects become closed records.
+ * would clash). The record is open (`...Map<T>`) unless `additionalProperties: false`.
  */
 export function translateRecord(
   context: ImportContext,
@@ -32,21 +32,20 @@ export function translateRecord(
   const properties = new Map<string, Property>();
   const required = new Set<string>();
   let open = true;
+  let extra: { schema: unknown; pointer: string } | undefined;
 
   const visit = (part: Record<string, unknown>, at: string, top: boolean): void => {
     if (!top) noteSchemaKeywords(context, { ...part, description: undefined }, at);
     if (part.additionalProperties === false) open = false;
     else if (
+      extra === undefined &&
       isObject(part.additionalProperties) &&
       Object.keys(part.additionalProperties).length > 0
-    ) {
-      context.warn(
-        'narrowed',
-        childPointer(at, 'additionalProperties'),
-        'additional properties are left out: the record is closed',
-      );
-      open = false;
-    }
+    )
+      extra = {
+        schema: part.additionalProperties,
+        pointer: childPointer(at, 'additionalProperties'),
+      };
     if (isObject(part.properties)) {
       for (const [key, value] of Object.entries(part.properties)) {
         const where = childPointer(at, 'properties', key);
@@ -89,13 +88,6 @@ export function translateRecord(
   };
   visit(schema, pointer, true);
 
-  if (open) {
-    context.warn(
-      'narrowed',
-      pointer,
-      'an open object (no `additionalProperties: false`) is imported as a closed record',
-    );
-  }
   for (const key of required) {
     if (properties.has(key)) continue;
     const where = childPointer(pointer, 'required');
@@ -113,6 +105,12 @@ export function translateRecord(
   const fieldNames = new NameRegistry();
   fieldNames.reserve(...spreadKeys);
   const members: RecordMember[] = spreads.map((target) => ({ kind: 'spread', target }));
+  // OpenAPI objects are open unless `additionalProperties: false`: so is the record. (Written
+  // before the fields: `specl fmt` indents `...Map<T>` after a field as a continuation.)
+  if (open) {
+    const type = extra ? types.typeExpr(extra.schema, extra.pointer, `${name}Value`) : 'Json';
+    members.push({ kind: 'open', type });
+  }
   for (const property of properties.values()) {
     members.push(field(context, types, property, required.has(property.key), name, fieldNames));
   }

@@ -38,9 +38,7 @@ export function unionOptions(schema: Record<string, unknown>): unknown[] {
 export function enumMembers(schema: Record<string, unknown>): string[] | undefined {
   const values = Array.isArray(schema.enum)
     ? schema.enum.filter((value) => value !== null)
-    : typeof schema.const === 'string'
-      ? [schema.const]
-      : undefined;
+    : undefined;
   if (!values || values.length === 0) return undefined;
   if (!values.every((value): value is string => typeof value === 'string' && isFieldName(value))) {
     return undefined;
@@ -76,11 +74,19 @@ function isBareObject(part: unknown): boolean {
 export function isScalarSchema(context: ImportContext, schema: unknown, pointer: string): boolean {
   const { value } = context.deref(schema, pointer);
   if (!isObject(value)) return false;
-  if (Array.isArray(value.allOf) && value.allOf.length === 1) {
-    return isScalarSchema(context, value.allOf[0], pointer);
+  if (Array.isArray(value.allOf) && value.allOf.length > 0) {
+    // One schema, or a reference with constraints beside it (`allOf: [{ $ref }, { maxLength }]`).
+    const [first, ...rest] = value.allOf as unknown[];
+    return (
+      isScalarSchema(context, first, pointer) &&
+      rest.every((part) => isObject(part) && part.$ref === undefined && !isObject(part.properties))
+    );
   }
   const types = typesOf(value);
-  if (types.length === 0) return Array.isArray(value.enum) && unionOptions(value).length === 0;
+  if (types.length === 0)
+    return (
+      (Array.isArray(value.enum) || value.const !== undefined) && unionOptions(value).length === 0
+    );
   return (
     types.length === 1 &&
     ['string', 'integer', 'number', 'boolean'].includes(types[0]!) &&
@@ -107,6 +113,7 @@ export function isFormSchema(
   pointer: string,
   files: boolean,
 ): boolean {
+  void files; // a file is a binary string: a scalar schema, made Bytes where it may be
   if (!isRecordSchema(context, schema, pointer)) return false;
   const fieldOk = (field: unknown): boolean => {
     const { value } = context.deref(field, pointer);
@@ -114,7 +121,7 @@ export function isFormSchema(
     if (isScalarSchema(context, value, pointer)) return true;
     if (typesOf(value)[0] === 'array' && value.items !== undefined)
       return isScalarSchema(context, value.items, pointer);
-    return files && Object.keys(value).length === 0;
+    return false;
   };
   const partsOk = (part: unknown, depth: number): boolean => {
     const { value } = context.deref(part, pointer);

@@ -12,8 +12,9 @@ import {
 } from './schema-shape.js';
 import { isIdentifier, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines } from './specl-text.js';
+import { docLines, numberLiteral, stringLiteral } from './specl-text.js';
 import { translateRecord } from './record-translator.js';
+import { discriminatorOf, disjointOptions } from './union-shape.js';
 import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
 
 const formats: Record<string, string> = {
@@ -22,10 +23,26 @@ const formats: Record<string, string> = {
   uri: 'Url',
   date: 'Date',
   'date-time': 'DateTime',
+  decimal: 'Decimal',
 };
 
-/** Formats that only say how wide a number is: Int and Float already cover them. */
+/** Formats that only say how wide a number is: Int32, Int64 and Float cover them. */
 const numberFormats = new Set(['int32', 'int64', 'float', 'double']);
+
+/** `Int`, `Int32`, `Int64` or `Float`, for an integer or number schema of `format`. */
+function numberTypeName(type: string, format: unknown): string {
+  if (type !== 'integer') return 'Float';
+  return format === 'int32' ? 'Int32' : format === 'int64' ? 'Int64' : 'Int';
+}
+
+/** A constant type (`"card"`, `3`, `true`) for a schema whose `const` is a string, number or boolean. */
+function constantType(schema: Record<string, unknown>): string | undefined {
+  const value = schema.const;
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return numberLiteral(value);
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
 
 /** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
 export class SchemaTranslator {
@@ -33,6 +50,8 @@ export class SchemaTranslator {
   private readonly named = new Map<string, string>();
   private readonly visiting = new Set<string>();
   private readonly errorStatuses = new Map<string, number>();
+  /** The pointer of the discriminated union being declared (`A | B by kind`), if any. */
+  private discriminating: string | undefined;
 
   constructor(private readonly context: ImportContext) {}
 
@@ -114,12 +133,16 @@ export class SchemaTranslator {
         });
       return;
     }
+    const by = discriminatorOf(this.context, value, pointer);
     const { result, notes } = this.context.collecting(() => {
       const entries = annotationEntries(this.context, value, pointer, {
         field: false,
         optional: false,
       });
-      const plain = this.typeExpr(value, pointer, name, true);
+      this.discriminating = by === undefined ? undefined : pointer;
+      const union = this.typeExpr(value, pointer, name, true);
+      this.discriminating = undefined;
+      const plain = by === undefined ? union : `${union} by ${by}`;
       const annotated = withAnnotations(plain, entries);
       if (annotated === undefined) annotationsLeftOut(this.context, pointer);
       return annotated ?? plain;
@@ -145,6 +168,11 @@ export class SchemaTranslator {
       return 'String';
     }
     if (typeof schema.$ref === 'string') return this.refType(schema, pointer, hint);
+    const constant = constantType(schema);
+    if (constant !== undefined) {
+      noteSchemaKeywords(this.context, { ...schema, description: undefined }, pointer);
+      return withNullable(constant, isNullable(schema));
+    }
     if (!declaring) noteSchemaKeywords(this.context, schema, pointer);
     else noteSchemaKeywords(this.context, { ...schema, description: undefined }, pointer);
     const nullable = isNullable(schema);
@@ -185,9 +213,9 @@ export class SchemaTranslator {
           );
         }
         return (
-          (type === 'integer' ? 'Int' : 'Float') +
+          numberTypeName(type, schema.format) +
           q +
-          numberConstraints(this.context, schema, pointer, type === 'integer')
+          numberConstraints(this.context, schema, pointer, type === 'integer', schema.format)
         );
       case 'boolean':
         if (Array.isArray(schema.enum))
@@ -216,7 +244,7 @@ export class SchemaTranslator {
       case 'object':
         return this.mapType(schema, pointer, hint) + q;
       default:
-        return this.anyValue(pointer) + q;
+        return this.anyValue(pointer);
     }
   }
 
@@ -242,7 +270,11 @@ export class SchemaTranslator {
       (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
     if (binary && this.context.bytes.allowsBytes(pointer)) return `Bytes${q}`;
     let base = 'String';
-    if (format !== undefined && formats[format]) base = formats[format]!;
+    // Decimal takes no string constraints: a constrained decimal stays a String.
+    const plainDecimal =
+      format !== 'decimal' ||
+      ['minLength', 'maxLength', 'pattern'].every((k) => schema[k] === undefined);
+    if (format !== undefined && formats[format] && plainDecimal) base = formats[format]!;
     else if (format !== undefined) {
       this.context.warn(
         'widened',
@@ -266,21 +298,13 @@ export class SchemaTranslator {
       );
       return 'Map<String>';
     }
-    this.context.warn(
-      'narrowed',
-      pointer,
-      'an object of any properties is imported as Map<String> (Specl has no type for any value yet)',
-    );
-    return 'Map<String>';
+    return 'Map<Json>';
   }
 
+  /** Any JSON value (null too): `Json`. */
   private anyValue(pointer: string): string {
-    this.context.warn(
-      'narrowed',
-      pointer,
-      'a schema that accepts any value is imported as String (Specl has no type for any value yet)',
-    );
-    return 'String';
+    void pointer;
+    return 'Json';
   }
 
   private refType(schema: Record<string, unknown>, pointer: string, hint: string): string {
@@ -328,7 +352,8 @@ export class SchemaTranslator {
     nullable: boolean,
   ): string {
     const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
-    if (schema.discriminator !== undefined) {
+    const discriminated = this.discriminating === pointer;
+    if (schema.discriminator !== undefined && !discriminated) {
       this.context.warn(
         'left-out',
         childPointer(pointer, 'discriminator'),
@@ -342,7 +367,12 @@ export class SchemaTranslator {
         `properties beside \`${keyword}\` are left out; the union of its options is kept`,
       );
     }
-    if (keyword === 'oneOf' && options.length > 1 && !this.disjoint(options, pointer)) {
+    if (
+      keyword === 'oneOf' &&
+      options.length > 1 &&
+      !discriminated &&
+      !disjointOptions(this.context, options, pointer)
+    ) {
       this.context.warn(
         'widened',
         childPointer(pointer, 'oneOf'),
@@ -359,51 +389,6 @@ export class SchemaTranslator {
       for (const part of type.split(' | ')) if (!variants.includes(part)) variants.push(part);
     });
     return withNullable(variants.join(' | '), nullable);
-  }
-
-  /** Whether no value can match two of `options`: each allows JSON types no other does. */
-  private disjoint(options: unknown[], pointer: string): boolean {
-    return this.disjointTypes(options, pointer) || this.disjointRecords(options, pointer);
-  }
-
-  /**
-   * Whether closed records tell each other apart: for every two, one requires a property the
-   * other (closed) does not declare.
-   */
-  private disjointRecords(options: unknown[], pointer: string): boolean {
-    const shapes = options.map((option) => {
-      const { value } = this.context.deref(option, pointer);
-      if (!isObject(value) || value.additionalProperties !== false || !isObject(value.properties))
-        return undefined;
-      const required = Array.isArray(value.required)
-        ? value.required.filter((r): r is string => typeof r === 'string')
-        : [];
-      return { keys: new Set(Object.keys(value.properties)), required };
-    });
-    if (shapes.some((shape) => shape === undefined)) return false;
-    for (let i = 0; i < shapes.length; i++) {
-      for (let j = i + 1; j < shapes.length; j++) {
-        const a = shapes[i]!;
-        const b = shapes[j]!;
-        if (!a.required.some((r) => !b.keys.has(r)) && !b.required.some((r) => !a.keys.has(r)))
-          return false;
-      }
-    }
-    return true;
-  }
-
-  private disjointTypes(options: unknown[], pointer: string): boolean {
-    const seen = new Set<string>();
-    for (const option of options) {
-      const { value } = this.context.deref(option, pointer);
-      if (!isObject(value)) return false;
-      const types = isRecordSchema(this.context, value, pointer) ? ['object'] : typesOf(value);
-      if (types.length === 0 || unionOptions(value).length > 0) return false;
-      const kinds = types.map((t) => (t === 'integer' ? 'number' : t));
-      if (kinds.some((t) => seen.has(t))) return false;
-      for (const t of kinds) seen.add(t);
-    }
-    return true;
   }
 
   private allOf(

@@ -175,12 +175,14 @@ export function declarationText(declaration: Declaration): string {
   const members = declaration.members.flatMap((member) =>
     member.kind === 'spread'
       ? [`  ...${member.target}`]
-      : member.kind === 'invariant'
-        ? [`  invariant ${member.source}`]
-        : [
-            ...member.lines.map((line) => `  ${line}`),
-            `  ${member.name}${member.optional ? '?' : ''}: ${member.type}`,
-          ],
+      : member.kind === 'open'
+        ? [`  ...Map<${member.type}>`]
+        : member.kind === 'invariant'
+          ? [`  invariant ${member.source}`]
+          : [
+              ...member.lines.map((line) => `  ${line}`),
+              `  ${member.name}${member.optional ? '?' : ''}: ${member.type}`,
+            ],
   );
   if (
     declaration.suffix === ' no body' ||

@@ -96,6 +96,7 @@ export function numberConstraints(
   schema: Record<string, unknown>,
   pointer: string,
   integer: boolean,
+  format?: unknown,
 ): string {
   let min = num(schema.minimum);
   let max = num(schema.maximum);
@@ -119,16 +120,19 @@ export function numberConstraints(
     }
   }
   if (integer) {
-    if (exMin !== undefined)
+    // A whole exclusive bound stays as written (Specl has it for Int); a fractional one, or one
+    // beside an inclusive bound, becomes the inclusive bound of the integers it allows.
+    if (exMin !== undefined && (!Number.isInteger(exMin) || min !== undefined))
       [min, exMin] = [Math.max(min ?? -Infinity, Math.floor(exMin) + 1), undefined];
-    if (exMax !== undefined)
+    if (exMax !== undefined && (!Number.isInteger(exMax) || max !== undefined))
       [max, exMax] = [Math.min(max ?? Infinity, Math.ceil(exMax) - 1), undefined];
     if (min !== undefined) min = Math.ceil(min);
     if (max !== undefined) max = Math.floor(max);
     const safe = Number.MAX_SAFE_INTEGER;
-    // Int holds safe integers already: the bounds Specl itself writes for it say nothing more.
-    if (min === -safe) min = undefined;
-    if (max === safe) max = undefined;
+    // Int holds safe integers already (Int32 its 32 bits): the bounds Specl itself writes for
+    // them say nothing more.
+    if (min === -safe || (format === 'int32' && min === -(2 ** 31))) min = undefined;
+    if (max === safe || (format === 'int32' && max === 2 ** 31 - 1)) max = undefined;
     if ((min !== undefined && min < -safe) || (max !== undefined && max > safe)) {
       context.warn(
         'narrowed',
@@ -139,12 +143,26 @@ export function numberConstraints(
       if (max !== undefined && max > safe) max = undefined;
     }
   }
-  const low = exMin ?? min;
-  const high = exMax ?? max;
+  if (
+    integer &&
+    ((exMin ?? 0) < -Number.MAX_SAFE_INTEGER || (exMax ?? 0) > Number.MAX_SAFE_INTEGER)
+  ) {
+    context.warn(
+      'narrowed',
+      pointer,
+      'bounds beyond ±(2^53 - 1) are left out: Int holds safe integers',
+    );
+    if ((exMin ?? 0) < -Number.MAX_SAFE_INTEGER) exMin = undefined;
+    if ((exMax ?? 0) > Number.MAX_SAFE_INTEGER) exMax = undefined;
+  }
+  // For Int, the exclusive bounds as the integers they leave.
+  const step = integer ? 1 : 0;
+  const low = exMin !== undefined ? exMin + step : min;
+  const high = exMax !== undefined ? exMax - step : max;
   if (
     low !== undefined &&
     high !== undefined &&
-    (low > high || (low === high && (exMin !== undefined || exMax !== undefined)))
+    (low > high || (low === high && !integer && (exMin !== undefined || exMax !== undefined)))
   ) {
     context.warn('widened', pointer, 'bounds that no number meets are left out');
     return '';
@@ -170,6 +188,6 @@ export function listConstraints(schema: Record<string, unknown>): string {
     if (min !== undefined) entries.push(['minItems', numberLiteral(min)]);
     if (max !== undefined) entries.push(['maxItems', numberLiteral(max)]);
   }
-  if (schema.uniqueItems === true) entries.push(['unique', 'true']);
+  if (typeof schema.uniqueItems === 'boolean') entries.push(['unique', String(schema.uniqueItems)]);
   return block(entries);
 }

@@ -90,6 +90,8 @@ export interface ParameterObject {
   readonly description?: string;
   readonly required: boolean;
   readonly schema: SchemaObject;
+  /** A header's name in the spec, when its wire name differs (for import to read back). */
+  readonly 'x-specl-name'?: string;
 }
 
 /** A Request Body Object: a JSON body, always required. */

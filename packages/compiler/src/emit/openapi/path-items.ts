@@ -40,6 +40,7 @@ function parameter(
     ...(param.description !== undefined && { description: param.description }),
     required: location === 'path' || !param.optional,
     schema: schemaOfType(param.type, types),
+    ...(location === 'header' && name !== param.name && { 'x-specl-name': param.name }),
   };
 }
 
