@@ -4,6 +4,8 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { EndpointContract } from '@specl/runtime';
+import { decodeRequest, requestViolations } from '@specl/runtime';
 
 /** A request as a route sees it: path parameters by name (decoded), query, headers and body. */
 export interface JsonRequest {
@@ -99,27 +101,81 @@ function send(response: ServerResponse, status: number, body: unknown, contentTy
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+/** The media type of a content type, lower case, without parameters. */
+function essence(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Why a request breaks its endpoint's contract (the compiled `endpoints` of `properties.ts`),
+ * as an answer to send, or undefined: a body under a media type the endpoint does not take
+ * (415), parameters or a body that do not match their declared types (400).
+ */
+function refusal(
+  contract: EndpointContract,
+  params: Readonly<Record<string, string>>,
+  request: IncomingMessage,
+  url: URL,
+  body: unknown,
+): JsonAnswer | undefined {
+  const accepted = contract.bodyMedia?.map((media) => essence(media.mediaType)) ?? [
+    'application/json',
+  ];
+  const type = essence(request.headers['content-type']);
+  if (body !== undefined && !accepted.includes(type))
+    return { status: 415, body: { message: `the body must be ${accepted.join(' or ')}` } };
+  const { request: decoded, problems } = decodeRequest(
+    contract,
+    params,
+    url.searchParams,
+    request.headers,
+    body,
+  );
+  const jsonBody = contract.bodyMedia === undefined || contract.bodyMedia[0]?.kind === 'json';
+  // Bodies other than JSON (text, bytes, forms) are read as they come, not validated here.
+  const checked = jsonBody ? contract : { ...contract, hasBody: false };
+  const [first] = requestViolations(checked, decoded, problems).filter(
+    (violation) => violation.kind === 'request',
+  );
+  return first && { status: 400, body: { message: first.detail } };
+}
+
 /**
  * Serves `handlers` over HTTP by `routes`: a request that matches no route gets 404, a body
- * that is not JSON 400, and a handler that throws 500.
+ * that is not JSON 400, and a handler that throws 500. With the spec's compiled `endpoints`, a
+ * request that breaks its endpoint's contract is refused before any handler sees it: 415 for
+ * a body of another media type, 400 for a parameter or body of the wrong type or shape.
  */
-export function jsonServer<H>(routes: readonly Route<H>[], handlers: H): Server {
+export function jsonServer<H>(
+  routes: readonly Route<H>[],
+  handlers: H,
+  endpoints: Readonly<Record<string, EndpointContract>> = {},
+): Server {
   const compiled = routes.map(compile);
+  const contracts = Object.values(endpoints);
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = compiled.find((r) => r.method === request.method && r.pattern.test(url.pathname));
     if (!route)
       return send(response, 404, { message: `no route ${request.method} ${url.pathname}` });
+    const contract = contracts.find((c) => c.method === route.method && c.path === route.path);
+    const refuse = (answer: JsonAnswer) => {
+      // A status the spec declares bodyless (`error BadRequest 400 no body`) gets no body.
+      const shape = contract?.responses.find((r) => r.status === answer.status);
+      send(response, answer.status, shape?.empty ? undefined : answer.body);
+    };
     let body: unknown;
     try {
       body = await readBody(request);
     } catch {
-      return send(response, 400, { message: 'the body is neither JSON nor form data' });
+      return refuse({ status: 400, body: { message: 'the body is neither JSON nor form data' } });
     }
     const match = route.pattern.exec(url.pathname)!;
     const params = Object.fromEntries(
       route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
     );
+    const refused = contract && refusal(contract, params, request, url, body);
+    if (refused) return refuse(refused);
     try {
       const answer = await route.call(handlers, {
         params,

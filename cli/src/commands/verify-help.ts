@@ -25,7 +25,10 @@ Options:
                            with it alone, checks run until their share is spent
   --max-failures <n>       stop after n distinct failures (default: report every one found)
   --replay <check:path>    replay one counterexample, as a report prints it (with its --seed)
-  --phases <list>          endpoints, properties, stateful (default: all, in that order)
+  --phases <list>          endpoints, negative, properties, stateful (default: all, in that
+                           order); negative (over HTTP only) sends requests that break the
+                           spec (wrong types, values out of bounds, missing or unknown fields,
+                           malformed JSON, another media type): each must get a 4xx
   --endpoint <names>       only these endpoints (comma-separated; repeatable)
   --property <names>       only these properties (comma-separated; repeatable)
   --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)

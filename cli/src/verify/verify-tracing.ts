@@ -47,13 +47,12 @@ export function verifyTracing(tracer: Tracer, ir: SpecIR) {
     /** The target, with every call traced as a child of the check that makes it. */
     traced(source: TargetSource): TargetSource {
       return {
-        description: source.description,
-        fresh: source.fresh,
+        ...source,
         async open() {
           const target = await source.open();
           return {
             description: target.description,
-            async send(endpoint, request) {
+            async send(endpoint, request, options) {
               const parent = current ? trace.setSpan(rootContext, current) : rootContext;
               const span = tracer.startSpan(
                 `call ${endpoint.name}`,
@@ -69,7 +68,7 @@ export function verifyTracing(tracer: Tracer, ir: SpecIR) {
                 parent,
               );
               try {
-                const response = await target.send(endpoint, request);
+                const response = await target.send(endpoint, request, options);
                 span.setAttribute('http.response.status_code', response.status);
                 return response;
               } catch (error) {

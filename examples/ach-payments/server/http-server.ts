@@ -2,6 +2,7 @@
 // compiled openapi.json over any `Handlers` implementation.
 import type { Server } from 'node:http';
 import type { Handlers } from '../generated/types.js';
+import { endpoints } from '../generated/properties.js';
 import { createHandlers } from '../impl/handlers.js';
 import type { JsonRequest, Route } from '../../shared/json-server.js';
 import {
@@ -56,7 +57,7 @@ const routes: Route<Handlers>[] = [
 
 /** Serves `handlers` (a fresh in-memory bank by default) over HTTP. */
 export function achServer(handlers: Handlers = createHandlers()): Server {
-  return jsonServer(routes, handlers);
+  return jsonServer(routes, handlers, endpoints);
 }
 
 export { listen };

@@ -2,6 +2,7 @@
 // routes of the compiled openapi.json over any `Handlers` implementation.
 import type { Server } from 'node:http';
 import type { Handlers } from '../generated/types.js';
+import { endpoints } from '../generated/properties.js';
 import { createHandlers } from '../impl/handlers.js';
 import type { Route } from '../../shared/json-server.js';
 import { jsonServer, listen, numberParam, serveWhenRun } from '../../shared/json-server.js';
@@ -50,7 +51,7 @@ const routes: Route<Handlers>[] = [
 
 /** Serves `handlers` (a fresh, empty catalogue by default) over HTTP. */
 export function similarityServer(handlers: Handlers = createHandlers()): Server {
-  return jsonServer(routes, handlers);
+  return jsonServer(routes, handlers, endpoints);
 }
 
 export { listen };

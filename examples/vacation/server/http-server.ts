@@ -2,6 +2,7 @@
 // openapi.json over any `Handlers` implementation.
 import type { Server } from 'node:http';
 import type { Handlers } from '../generated/types.js';
+import { endpoints } from '../generated/properties.js';
 import { createHandlers } from '../impl/handlers.js';
 import type { Route } from '../../shared/json-server.js';
 import {
@@ -12,7 +13,8 @@ import {
   serveWhenRun,
 } from '../../shared/json-server.js';
 
-const routes: Route<Handlers>[] = [
+/** The routes of the Vacation API over `Handlers`. */
+export const vacationRoutes: Route<Handlers>[] = [
   {
     method: 'POST',
     path: '/employees',
@@ -48,7 +50,7 @@ const routes: Route<Handlers>[] = [
 
 /** Serves `handlers` over HTTP: a request that matches no route gets 404, bad JSON 400. */
 export function vacationServer(handlers: Handlers = createHandlers()): Server {
-  return jsonServer(routes, handlers);
+  return jsonServer(vacationRoutes, handlers, endpoints);
 }
 
 export { listen };

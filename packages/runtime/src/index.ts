@@ -50,9 +50,22 @@ export {
   isObject,
 } from './structure-checks.js';
 export { onlyFields, optionalField, requiredField } from './record-checks.js';
+export {
+  checkConst,
+  checkDecimal,
+  checkInt32,
+  checkInt64,
+  checkJson,
+} from './builtin-type-checks.js';
+export { checkTagged, otherFields } from './tagged-checks.js';
 export type * from './contract/contract.js';
 export type { Exchange, SentRequest, ViolationKind } from './contract/failures.js';
-export { ContractViolation, DiscardedRun, TargetUnreachable } from './contract/failures.js';
+export {
+  ContractViolation,
+  DiscardedRun,
+  MissingCredentials,
+  TargetUnreachable,
+} from './contract/failures.js';
 export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { SessionObserver } from './contract/session.js';
@@ -71,6 +84,8 @@ export { RouteTable } from './contract/route-table.js';
 export type { IncomingHeaders, ParameterProblem } from './contract/decode-request.js';
 export { decodeRequest } from './contract/decode-request.js';
 export { requestViolations } from './contract/check-request.js';
+export type { NegativeKind, NegativeRequest, RawBody } from './contract/negative-requests.js';
+export { hasNegativeRequests, negativeRequests } from './contract/negative-requests.js';
 export { boundedFilter, FILTER_LIMIT, UnsatisfiableFilter } from './contract/bounded-filter.js';
 export type { DoubleBounds, ListBounds, SizeBounds } from './search/edge-values.js';
 export {

@@ -10,6 +10,11 @@ export interface TargetSource {
   readonly description: string;
   /** Whether each run gets a fresh instance (state does not leak between runs). */
   readonly fresh: boolean;
+  /**
+   * Whether requests travel over HTTP, where a request can break the spec (malformed JSON,
+   * wrong types): the negative phase runs only then, as in-process handlers take typed values.
+   */
+  readonly wire?: boolean;
 }
 
 /** Thrown when the implementation module cannot be loaded or exports no handlers. */
@@ -105,5 +110,5 @@ export function urlSource(base: string, options: number | HttpTargetOptions): Ta
     if (error instanceof TargetRefused) throw new TargetLoadError(error.message);
     throw error;
   }
-  return { description: base, fresh: false, open: async () => target };
+  return { description: base, fresh: false, wire: true, open: async () => target };
 }

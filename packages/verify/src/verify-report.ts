@@ -1,9 +1,12 @@
 import type { Exchange, ViolationKind } from '@specl/runtime';
 
 /** The phases of a verification, in the order they run. */
-export const PHASES = ['endpoints', 'properties', 'stateful'] as const;
+export const PHASES = ['endpoints', 'negative', 'properties', 'stateful'] as const;
 
-/** A phase: the implicit checks of every endpoint, the written properties, call sequences. */
+/**
+ * A phase: the implicit checks of every endpoint, requests that break the spec (over HTTP),
+ * the written properties, call sequences.
+ */
 export type Phase = (typeof PHASES)[number];
 
 /** A failure, shrunk: what broke, where the spec says it, and the requests that showed it. */
@@ -37,6 +40,11 @@ export interface CheckResult {
   readonly runs: number;
   /** Runs discarded: a `requires` that did not hold, the `value` of a failed `try`. */
   readonly discarded: number;
+  /**
+   * Why runs were discarded, when it is not a precondition of the spec: credentials missing
+   * for a protected endpoint (naming the flag and variable that would give them).
+   */
+  readonly discardReason?: string;
   /** The first failure found (the first of `failures`). */
   readonly failure?: Failure;
   /** Every distinct failure found (by endpoint, clause, status and kind), each shrunk. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SpecIR } from '@specl/compiler';
+import type { NegativeRequest } from '@specl/runtime';
+import { DiscardedRun, hasNegativeRequests, negativeRequests } from '@specl/runtime';
 import { CoverageCounter } from './coverage.js';
 import { importContracts, loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
@@ -82,7 +84,14 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const { endpoints, properties } = contracts;
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));
-  const phases = options.phases ?? PHASES;
+  if (options.phases?.includes('negative') && options.source.wire !== true)
+    throw new VerifyUsageError(
+      'the negative phase sends requests that break the spec over HTTP; verify a server with --url',
+    );
+  // In process, handlers take typed values: the negative phase is for servers.
+  const phases = (options.phases ?? PHASES).filter(
+    (phase) => phase !== 'negative' || options.source.wire === true,
+  );
   const runs = options.runs ?? (options.durationMs !== undefined ? 1_000_000_000 : 100);
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
   const invariants = options.ir.types.flatMap((decl) =>
@@ -130,6 +139,24 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         },
       });
     }
+  // Requests that break the spec must be refused (4xx): over HTTP, where they can be sent.
+  if (phases.includes('negative') && options.source.wire === true && !options.properties)
+    for (const name of endpointNames) {
+      const contract = endpoints[name]!;
+      if (!hasNegativeRequests(contract)) continue;
+      plans.push({
+        id: `negative:${name}`,
+        name: `endpoint ${name} with requests that break the spec`,
+        phase: 'negative',
+        at: contract.at,
+        arbitrary: negativeRequests(contract),
+        run: async (negative, session) => {
+          if (negative === undefined)
+            throw new DiscardedRun(`no change of this request of ${name} breaks the spec`);
+          await session.sendNegative(name, negative as NegativeRequest);
+        },
+      });
+    }
   if (phases.includes('properties'))
     for (const property of Object.values(properties)) {
       if (options.properties && !options.properties.includes(property.name)) continue;
@@ -152,9 +179,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
   let replayPath: string | undefined;
   if (options.replay !== undefined) {
-    const match = /^(endpoint:[^:]+|credentials:[^:]+|property:[^:]+|stateful):(.*)$/.exec(
-      options.replay,
-    );
+    const match =
+      /^(endpoint:[^:]+|credentials:[^:]+|negative:[^:]+|property:[^:]+|stateful):(.*)$/.exec(
+        options.replay,
+      );
     const plan = match ? plans.find((p) => p.id === match[1]) : undefined;
     if (!match || !plan)
       throw new VerifyUsageError(

@@ -188,6 +188,7 @@ export const diagnosticCodes = {
     severity: 'error',
     summary: 'A clause that may appear once appears twice.',
     messages: {
+      openOnce: message`a record is opened once: \`...Map<T>\` is already written or spread here; remove this one`,
       endpointAtMost: message`an endpoint has at most one \`body\`; remove this one`,
       alreadyListedRemove: message`\`${'targetName'}\` is already listed; remove it`,
       specHeaderAlready: message`the spec header already has one; remove this`,
@@ -369,6 +370,19 @@ export const diagnosticCodes = {
     messages: {
       neverAbsentSo: message`\`${'sourceOf'}\` is never absent, so \`??\` has no effect`,
       neverAbsentWrite: message`\`${'sourceOf'}\` is never absent; write \`.\` instead of \`?.\``,
+    },
+  },
+  'specl/invalid-discriminator': {
+    severity: 'error',
+    summary:
+      'An option of a discriminated union lacks its tag field, the tag is not a string constant, or two options share a tag.',
+    messages: {
+      notUnion: message`\`by ${'field'}\` tells the options of a union apart; write at least two record types, such as \`A | B by ${'field'}\``,
+      notRecord: message`\`${'option'}\` is not a record, so no \`${'field'}\` can tell it apart; every option of a union \`by ${'field'}\` must be a record type`,
+      missingField: message`\`${'option'}\` has no field \`${'field'}\`; add one holding its tag, such as \`${'field'}: "${'suggestion'}"\``,
+      optionalField: message`the tag \`${'field'}\` of \`${'option'}\` is optional; make it required (\`${'field'}:\`), since every value must say which option it is`,
+      notConstant: message`the tag \`${'field'}\` of \`${'option'}\` must be a string constant, such as \`${'field'}: "${'suggestion'}"\``,
+      sharedTag: message`\`${'option'}\` and \`${'other'}\` share the tag "${'tag'}"; give each option its own value of \`${'field'}\``,
     },
   },
   'specl/invalid-annotation': {

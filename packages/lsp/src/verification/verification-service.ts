@@ -224,8 +224,7 @@ export class VerificationService {
  */
 function yieldingBetweenRuns(source: TargetSource): TargetSource {
   return {
-    description: source.description,
-    fresh: source.fresh,
+    ...source,
     async open() {
       await new Promise<void>((resolve) => setImmediate(resolve));
       return source.open();

@@ -99,6 +99,8 @@ export interface ApiResponse {
 export interface SendOptions {
   /** Send no credentials, to check that a protected endpoint refuses the request. */
   readonly withoutCredentials?: boolean;
+  /** Send these bytes as the body, under this content type (the negative phase, HTTP only). */
+  readonly rawBody?: { readonly text: string; readonly contentType: string };
 }
 
 /**

@@ -6,6 +6,10 @@ export interface SentRequest {
   readonly method: string;
   readonly path: string;
   readonly request: Readonly<Record<string, unknown>>;
+  /** For a request that breaks the spec on purpose (the negative phase): how it breaks it. */
+  readonly breaks?: string;
+  /** The body's bytes, when they were sent as given (malformed JSON, another media type). */
+  readonly rawBody?: { readonly text: string; readonly contentType: string };
 }
 
 /** One request and what came back (or why nothing did). */
@@ -27,6 +31,17 @@ export class DiscardedRun extends Error {
   }
 }
 
+/**
+ * A run discarded because a protected endpoint has no credentials to call it with: the reason
+ * names the flag and the environment variable that would give them (never a value).
+ */
+export class MissingCredentials extends DiscardedRun {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'MissingCredentials';
+  }
+}
+
 /** What kind of rule an answer broke. */
 export type ViolationKind =
   | 'error' // the verifier could not run the check (generation gave up, generated code threw)
@@ -36,6 +51,8 @@ export type ViolationKind =
   | 'requires' // a request whose `requires` does not hold
   | 'ensures'
   | 'expect'
+  | 'negative' // a request that breaks the spec was accepted (2xx) or crashed the server (5xx)
+  | 'latency' // an endpoint's latency percentiles broke the spec's budget
   | 'unreachable'; // no answer: timeout, connection refused or closed, a handler that threw
 
 /**

@@ -113,7 +113,11 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
         headers[param.wireName] = header;
       }
       const hasBody = endpoint.hasBody && request['body'] !== undefined;
-      const encoded = hasBody ? encodeBody(request['body'], endpoint.bodyMedia?.[0]) : undefined;
+      const encoded = sendOptions.rawBody
+        ? { body: sendOptions.rawBody.text, contentType: sendOptions.rawBody.contentType }
+        : hasBody
+          ? encodeBody(request['body'], endpoint.bodyMedia?.[0])
+          : undefined;
       if (encoded?.contentType) headers['content-type'] = encoded.contentType;
       Object.assign(headers, placement.headers);
       let response: Response;

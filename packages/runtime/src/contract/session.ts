@@ -3,6 +3,7 @@ import type { CheckObserver } from './check-response.js';
 import { checkResponse, isSuccess } from './check-response.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation, DiscardedRun } from './failures.js';
+import type { NegativeRequest } from './negative-requests.js';
 
 /** Hooks told of everything a session does: for coverage and for reports. */
 export interface SessionObserver extends CheckObserver {
@@ -82,6 +83,51 @@ export class ContractSession implements PropertySession {
       ? `${where} answered ${status} to a request without credentials; a protected endpoint refuses it with 401`
       : `${where} answered ${status} to a request without credentials; expected 401 (or 403)`;
     throw new ContractViolation('status', detail, clause, exchange);
+  }
+
+  /**
+   * Sends a request that breaks the spec (the negative phase): the answer must refuse it with a
+   * 4xx (a declared error's body must match its type), never accept it (2xx), crash on it
+   * (5xx) or answer anything else.
+   */
+  async sendNegative(name: string, negative: NegativeRequest) {
+    const contract = this.endpoints[name];
+    if (contract === undefined) throw new Error(`the spec has no endpoint ${name}`);
+    const sent = {
+      endpoint: name,
+      method: contract.method,
+      path: contract.path,
+      request: negative.request,
+      breaks: `${negative.kind}: ${negative.detail}`,
+      ...(negative.raw && { rawBody: negative.raw }),
+    };
+    let exchange: Exchange;
+    try {
+      const options = negative.raw ? { rawBody: negative.raw } : {};
+      exchange = { sent, response: await this.target.send(contract, negative.request, options) };
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      exchange = { sent, failure: error.detail };
+      this.record(exchange);
+      throw new ContractViolation(error.kind, error.detail, error.clause, exchange);
+    }
+    this.record(exchange);
+    const response = exchange.response!;
+    const clause = { source: `negative: ${negative.kind}`, at: contract.at };
+    const where = `${contract.method} ${contract.path}`;
+    if (response.status >= 400 && response.status < 500) {
+      // A declared error must still have its declared body.
+      if (contract.responses.some((shape) => shape.status === response.status))
+        checkResponse(contract, negative.request, response, exchange);
+      return response;
+    }
+    const answer = isSuccess(response.status)
+      ? 'accepted it'
+      : response.status >= 500
+        ? 'crashed on it'
+        : 'did not refuse it';
+    const detail = `${where} answered ${response.status} to a request that breaks the spec (${negative.kind}: ${negative.detail}); it ${answer}, where a 4xx must refuse it`;
+    throw new ContractViolation('negative', detail, clause, exchange);
   }
 
   private record(exchange: Exchange) {

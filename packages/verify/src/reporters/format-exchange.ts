@@ -29,8 +29,13 @@ export function formatExchange(exchange: Exchange): string[] {
     ([name]) => name !== 'body' && !sent.path.includes(`{${name}}`),
   );
   const params = others.length > 0 ? ` ${compact(Object.fromEntries(others))}` : '';
-  const body = 'body' in sent.request ? ` ${compact(sent.request['body'])}` : '';
+  const body = sent.rawBody
+    ? ` (${sent.rawBody.contentType}) ${compact(sent.rawBody.text)}`
+    : 'body' in sent.request
+      ? ` ${compact(sent.request['body'])}`
+      : '';
   const lines = [`→ ${sent.method} ${filledPath(exchange)}${params}${body}`];
+  if (sent.breaks !== undefined) lines.push(`  (breaks the spec: ${sent.breaks})`);
   if (exchange.response)
     lines.push(`← ${exchange.response.status} ${compact(exchange.response.body)}`);
   else lines.push(`← ${exchange.failure ?? 'no answer'}`);

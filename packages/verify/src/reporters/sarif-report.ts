@@ -21,6 +21,9 @@ const RULES = {
   error: 'the check could not run',
   request: 'a request parameter or body that is missing or does not match its type',
   requires: 'a request whose requires clause does not hold',
+  negative:
+    'a request that breaks the spec was accepted (2xx) or crashed the server (5xx), not refused with a 4xx',
+  latency: "an endpoint's latency percentiles over the spec's budget",
 } as const satisfies Record<ViolationKind, string>;
 
 /**
