@@ -66,16 +66,18 @@ describe('Bytes deep inside a JSON body', () => {
     expect(await check(`${chain('back: List<R0>, m?: Map<R1>')}\n${bodies}`)).toEqual([]);
   });
 
-  it('found through a cycle, whichever record a body names', async () => {
+  it('found through a cycle, whichever record a body names, and in open fields', async () => {
     const source =
       'type P { q?: Q, s: String }\ntype Q { p?: P, data: Bytes | String }\n' +
       'endpoint a GET /a { response 200 P }\nendpoint b GET /b { response 200 Q }\n' +
-      'endpoint c GET /c { response 200 Map<P?> }';
+      'endpoint c GET /c { response 200 Map<P?> }\n' +
+      'type O { id: Int, ...Map<Bytes> }\ntype S { ...O }\nendpoint d GET /d { response 200 S }';
     const findings = await check(source);
     expect(findings.map((f) => [f.code, f.text])).toEqual([
       ['specl/media-type-mismatch', 'P'],
       ['specl/media-type-mismatch', 'Q'],
       ['specl/media-type-mismatch', 'Map<P?>'],
+      ['specl/media-type-mismatch', 'S'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { RecordLike } from './records.js';
-import { recordFields } from './records.js';
+import { recordFields, recordOpenFields } from './records.js';
 import { resolveTypeExpr } from './resolve-type.js';
 import type { SpeclType } from './specl-type.js';
 import { stripOptional } from './specl-type.js';
@@ -10,7 +10,7 @@ const reachesBytes = workspaceMemo<RecordLike, boolean>();
 
 /**
  * Whether a type holds `Bytes` anywhere inside it: in itself, a list or map element, a union
- * option or a field of a record it reaches. The records are walked with a stack of their own
+ * option, a field of a record it reaches or the further fields an open record allows. The records are walked with a stack of their own
  * (a chain of records nesting each other is bounded by memory, not the call stack), and the
  * answer is kept per record: when no `Bytes` is found, every record met reaches none, so each
  * record of a workspace is walked once however many bodies name it.
@@ -34,6 +34,8 @@ export function containsBytes(type: SpeclType): boolean {
       else if (known === undefined && !via.has(t.decl)) {
         via.set(t.decl, from);
         for (const field of recordFields(t.decl)) push(resolveTypeExpr(field.type), t.decl);
+        const open = recordOpenFields(t.decl);
+        if (open) push(resolveTypeExpr(open.type), t.decl);
       }
     }
     if (found) {
