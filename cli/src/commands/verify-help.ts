@@ -25,6 +25,12 @@ Options:
                            with it alone, checks run until their share is spent
   --max-failures <n>       stop after n distinct failures (default: report every one found)
   --replay <check:path>    replay one counterexample, as a report prints it (with its --seed)
+  --reset <command|URL>    reset the server before each run and before a replay: a URL is sent
+                           a POST (2xx expected), anything else runs as a shell command (exit 0
+                           expected); without it, a failure that needed the requests of earlier
+                           runs is marked so and the JSON report keeps those requests
+  --history <report.json>  with --replay: first send the requests that report kept for the
+                           failure (a failure that needed earlier state), then replay it
   --phases <list>          endpoints, negative, properties, stateful (default: all, in that
                            order); negative (over HTTP only) sends requests that break the
                            spec (wrong types, values out of bounds, missing or unknown fields,

@@ -1,4 +1,5 @@
 import type { Exchange, ViolationKind } from '@specl/runtime';
+import type { SentEntry } from './server-state.js';
 
 /** The phases of a verification, in the order they run. */
 export const PHASES = ['endpoints', 'negative', 'properties', 'stateful'] as const;
@@ -26,6 +27,15 @@ export interface Failure {
   readonly shrinks: number;
   /** Set when shrinking hit its budget: the counterexample may not be minimal. */
   readonly shrinkStopped?: boolean;
+  /**
+   * Set when the run alone no longer fails on a server whose state carries over between runs
+   * (no `--reset`): the failure needed earlier requests, kept in `history`.
+   */
+  readonly needsState?: boolean;
+  /** The requests sent before the failing run, in order: `--history` sends them again. */
+  readonly history?: readonly SentEntry[];
+  /** How many earlier requests the history left out (it keeps the latest 10,000). */
+  readonly historyDropped?: number;
 }
 
 /** The result of one check: an endpoint's implicit properties, a property, or the sequences. */

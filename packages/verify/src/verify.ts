@@ -7,6 +7,8 @@ import { importContracts, loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
 import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
+import type { SentEntry } from './server-state.js';
+import { RequestLog, afterHistory } from './server-state.js';
 import { statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
 import { PHASES, failuresOf } from './verify-report.js';
@@ -35,6 +37,11 @@ export interface VerifyOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Replays one counterexample: `<check id>:<path>` from a report; the seed is used as given. */
   readonly replay?: string;
+  /**
+   * Requests to send before the replay, as a report kept them for a failure that needed
+   * earlier state (`--history`): they rebuild the server's state; their answers are ignored.
+   */
+  readonly history?: readonly SentEntry[];
   /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
   readonly signal?: AbortSignal;
   /** Told after each check how many distinct failures it found. */
@@ -191,6 +198,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     selected = [plan];
     replayPath = match[2];
   }
+  let source = options.source;
+  if (options.history !== undefined) {
+    if (replayPath === undefined)
+      throw new VerifyUsageError('a history is sent again before a replay: give --replay too');
+    source = await afterHistory(source, endpoints, options.history);
+  }
+  // State carries over between runs: every request is logged, for failures that need it.
+  const log = source.fresh ? undefined : new RequestLog();
+  if (log) source = log.logging(source);
   const checks: CheckResult[] = [];
   const ends = options.durationMs === undefined ? undefined : started + options.durationMs;
   let failuresLeft = options.maxFailures ?? Number.POSITIVE_INFINITY;
@@ -204,7 +220,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     progress(0);
     const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
     const result = await runCheck(plan, {
-      source: options.source,
+      source,
+      ...(log && { log }),
       endpoints,
       observer: coverage,
       runs: plan.runs ?? runs,

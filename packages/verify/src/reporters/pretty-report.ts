@@ -1,6 +1,6 @@
 import type { ClauseCoverage, VerifyReport } from '../verify-report.js';
 import { failuresOf } from '../verify-report.js';
-import { compact, formatExchange } from './format-exchange.js';
+import { compact, formatExchange, stateNote } from './format-exchange.js';
 
 /** Text styles, or none. */
 export interface Styles {
@@ -81,6 +81,8 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
         lines.push(`    counterexample (${shrunk}): ${compact(failure.counterexample, 600)}`);
         for (const exchange of failure.exchanges)
           lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
+        const note = stateNote(failure);
+        if (note !== undefined) lines.push(`    ${styles.yellow(note)}`);
         lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));
       });
     }
