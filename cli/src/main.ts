@@ -9,6 +9,7 @@ import { lspHelp } from './commands/lsp-help.js';
 import { initHelp } from './commands/init-help.js';
 import { proxyHelp } from './commands/proxy-help.js';
 import { importHelp } from './commands/import-help.js';
+import { mcpHelp } from './commands/mcp-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
@@ -60,6 +61,10 @@ const commands: Record<string, { load: () => Promise<CommandRunner>; help: strin
     load: async () => (await import('./commands/proxy-command.js')).runProxy,
     help: proxyHelp,
   },
+  mcp: {
+    load: async () => (await import('./commands/mcp-command.js')).runMcp,
+    help: mcpHelp,
+  },
 };
 
 const mainHelp = `Usage: specl <command> [options]
@@ -78,6 +83,7 @@ Commands:
   init [folder]                 start a project: a spec, its outputs, a skeleton, CI, editor
   lsp --stdio                   run the language server (for editors)
   proxy <spec> --target <url>   check live traffic against a spec, as a reverse proxy
+  mcp [--root <dir>]            serve Specl to coding agents (Model Context Protocol, stdio)
 
 Options:
   -v, --version   print the version

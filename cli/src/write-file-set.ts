@@ -77,36 +77,57 @@ export function makeFolder(folder: string, shown: string): void {
 }
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-let interruptsDeferred = false;
+/** How many writes are under way or have not yet let a signal that came meanwhile through. */
+let deferring = 0;
+
+/**
+ * Ends the process as the signal would have, once the write it waited for is done, unless
+ * another part of the program (such as `--watch`) listens for it too and ends it its own way.
+ * Re-raised with no listener left, the signal kills the process (exit 128 + its number).
+ */
+function onInterrupt(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  for (const each of INTERRUPTS) process.off(each, onInterrupt);
+  process.kill(process.pid, signal);
+}
 
 /**
  * Makes Ctrl-C, SIGTERM and SIGHUP wait for a synchronous write to end: without a listener,
  * Node dies the moment such a signal comes, in the middle of a write; with one, the listener
- * runs only once the write is done. The listener then ends the process as the signal would
- * have (unless another part of the program, such as `--watch`, listens for it too).
+ * runs only once the write is done (see {@link onInterrupt}). Call {@link endDeferring} after.
  */
-function deferInterrupts(): void {
-  if (interruptsDeferred) return;
-  interruptsDeferred = true;
+function beginDeferring(): void {
   // First among the listeners, so that it sees the others before a `once` one removes itself.
-  const onSignal = (signal: NodeJS.Signals) => {
-    const others = process.listenerCount(signal) - 1;
-    for (const each of INTERRUPTS) process.off(each, onSignal);
-    if (others === 0) process.kill(process.pid, signal);
-  };
-  for (const signal of INTERRUPTS) process.prependListener(signal, onSignal);
+  if (deferring++ === 0)
+    for (const signal of INTERRUPTS) process.prependListener(signal, onInterrupt);
+}
+
+/**
+ * Lets a signal that came during the write through, then gives the signals back their default
+ * action. Node takes signals in the poll phase of its event loop, and a process whose work is
+ * done can leave without polling (exiting 0 though it was told to stop; a signal that came
+ * during a long synchronous stretch was seen only by the second poll in our tests). So the
+ * signals stay deferred for two turns of the loop, the second one waiting a few milliseconds
+ * in its poll, which is where a pending signal is handled.
+ */
+function endDeferring(): void {
+  setImmediate(() => {
+    setTimeout(() => {
+      if (--deferring === 0) for (const signal of INTERRUPTS) process.off(signal, onInterrupt);
+    }, 5);
+  });
 }
 
 /**
  * Writes files as a set: every file to a temporary file beside it first, then each renamed
  * over its target, so that a failure while staging leaves every old file as it was and no
  * reader sees half a file. The whole set is written synchronously, and a Ctrl-C, SIGTERM or
- * SIGHUP arriving meanwhile takes effect once it is written (see {@link deferInterrupts}).
+ * SIGHUP arriving meanwhile takes effect once it is written (see {@link beginDeferring}).
  * Throws a usage error naming the file that could not be written, after removing the
  * temporary files.
  */
 export function writeFileSet(files: readonly FileToWrite[]): void {
-  deferInterrupts();
+  beginDeferring();
   const staged: string[] = [];
   try {
     for (const file of files) {
@@ -128,9 +149,7 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
     });
   } finally {
     for (const temp of staged) rmSync(temp, { force: true });
-    // One more turn of the event loop, in which a signal that came meanwhile is handled
-    // (signal listeners do not keep a process alive, so it could otherwise end unnoticed).
-    setTimeout(() => undefined, 1);
+    endDeferring();
   }
 }
 
@@ -144,7 +163,7 @@ export function writeFileAtomic(path: string, content: string, shown = path): vo
  * is then linked to `path`, which fails when `path` exists (even if it appeared meanwhile).
  */
 export function writeNewFileAtomic(path: string, content: string, shownAs = path): void {
-  deferInterrupts();
+  beginDeferring();
   const temp = tempPathOf(path);
   try {
     writeFileSync(temp, content, { flag: 'wx' });
@@ -159,6 +178,7 @@ export function writeNewFileAtomic(path: string, content: string, shownAs = path
     throw cannotWrite({ path, content, shown: shownAs }, error);
   } finally {
     rmSync(temp, { force: true });
+    endDeferring();
   }
 }
 

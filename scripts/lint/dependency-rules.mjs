@@ -68,6 +68,18 @@ export const packages = [
     ],
   },
   {
+    dir: 'packages/mcp',
+    name: '@specl/mcp',
+    ours: [
+      '@specl/language',
+      '@specl/compiler',
+      '@specl/import',
+      '@specl/verify',
+      '@specl/agent',
+      '@specl/runtime',
+    ],
+  },
+  {
     dir: 'cli',
     name: 'specl',
     ours: [
@@ -79,6 +91,7 @@ export const packages = [
       '@specl/agent',
       '@specl/lsp',
       '@specl/proxy',
+      '@specl/mcp',
     ],
   },
   { dir: 'editors/vscode', name: 'specl-vscode', ours: [] },

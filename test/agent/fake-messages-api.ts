@@ -1,6 +1,8 @@
 // A local stand-in for the Anthropic Messages API: node:http on 127.0.0.1, answering
 // POST /v1/messages from a script (streaming as server-sent events, or as one JSON message),
 // and recording every request it received, so that tests drive the real SDK against it.
+// Several conversations can be scripted at once (parallel agents, critics): each request goes
+// to the first conversation whose key its system prompt holds, and plays that one's next turn.
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,12 +54,21 @@ export interface RecordedRequest {
   readonly body: any;
 }
 
+/** One conversation of a stand-in that plays several at once. */
+export interface ScriptedConversation {
+  /** Its requests are those whose system prompt holds this text (the first match wins). */
+  readonly key: string;
+  readonly turns: readonly ScriptedTurn[];
+}
+
 /** A running stand-in. */
 export interface FakeMessagesApi {
   readonly baseURL: string;
   readonly requests: RecordedRequest[];
-  /** Turns of the script not yet played. */
-  remaining(): number;
+  /** Turns of the script not yet played (of one conversation, by its key; or of all). */
+  remaining(key?: string): number;
+  /** The requests one conversation received, by its key. */
+  requestsOf(key: string): RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -166,12 +177,29 @@ function streamMessage(
   response.end();
 }
 
+/** The whole system prompt of a request, as text. */
+function systemText(body: unknown): string {
+  const system = (body as { system?: unknown } | undefined)?.system;
+  if (typeof system === 'string') return system;
+  if (!Array.isArray(system)) return '';
+  return system.map((block: { text?: unknown }) => String(block?.text ?? '')).join('\n');
+}
+
 /** Starts the stand-in on 127.0.0.1 with a script of turns, one per request in order. */
-export async function startFakeMessagesApi(
-  script: readonly ScriptedTurn[],
+export function startFakeMessagesApi(script: readonly ScriptedTurn[]): Promise<FakeMessagesApi> {
+  return startFakeConversations([{ key: '', turns: script }]);
+}
+
+/**
+ * Starts the stand-in with several conversations played at once: a request goes to the first
+ * conversation whose key its system prompt holds, and gets that conversation's next turn.
+ */
+export async function startFakeConversations(
+  conversations: readonly ScriptedConversation[],
 ): Promise<FakeMessagesApi> {
   const requests: RecordedRequest[] = [];
-  let next = 0;
+  const played = conversations.map(() => 0);
+  const byKey = new Map<string, RecordedRequest[]>(conversations.map((c) => [c.key, []]));
   const server = createServer((request, response) => {
     let raw = '';
     request.setEncoding('utf8');
@@ -192,7 +220,12 @@ export async function startFakeMessagesApi(
         body,
       };
       requests.push(recorded);
-      const turn = script[next++];
+      const system = systemText(body);
+      const index = conversations.findIndex((c) => system.includes(c.key));
+      const conversation = conversations[index];
+      byKey.get(conversation?.key ?? '')?.push(recorded);
+      const turn = conversation?.turns[played[index]!];
+      if (conversation) played[index]! += 1;
       if (request.method !== 'POST' || !request.url?.startsWith('/v1/messages') || !turn) {
         response.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
         response.end(
@@ -200,7 +233,9 @@ export async function startFakeMessagesApi(
             type: 'error',
             error: {
               type: 'api_error',
-              message: `the script has no turn ${next} for ${request.url}`,
+              message: conversation
+                ? `the script of ${JSON.stringify(conversation.key)} has no turn ${played[index]} for ${request.url}`
+                : `no conversation of the script matches the system prompt of ${request.url}`,
             },
           }),
         );
@@ -236,7 +271,13 @@ export async function startFakeMessagesApi(
   return {
     baseURL: `http://127.0.0.1:${port}`,
     requests,
-    remaining: () => script.length - next,
+    remaining: (key) =>
+      conversations.reduce(
+        (sum, c, index) =>
+          key === undefined || c.key === key ? sum + c.turns.length - played[index]! : sum,
+        0,
+      ),
+    requestsOf: (key) => byKey.get(key) ?? [],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -92,4 +92,51 @@ describe('specl compile keeps the output folder whole', () => {
       readFileSync(join(out, 'c.txt'), 'utf8'),
     ]).toEqual(['new a', 'new b', 'new c']);
   });
+
+  it('dies by SIGTERM (exit 143) once a SIGTERM that came while it wrote has let it finish the set', async () => {
+    const cwd = tempProject({ 's.specl': small, 'out/.keep': '' });
+    // The shell stops itself before it becomes specl (same process id), so that the FIFO
+    // below is in place before specl starts: no race with its start-up.
+    const cli = join(repoRoot, 'cli/bin/specl.js');
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        'kill -STOP $$; exec "$0" "$@"',
+        process.execPath,
+        cli,
+        'compile',
+        's.specl',
+        '--out',
+        'out',
+      ],
+      { cwd, env: { ...process.env, NO_COLOR: '' } },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (code, signal) => resolve([code, signal])),
+    );
+    await waitUntil(() => readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(' ')[2] === 'T');
+    // The first file specl stages: a FIFO holds it in the middle of writing the set.
+    const staged = join(cwd, 'out', `.openapi.json.${child.pid}.tmp`);
+    execFileSync('mkfifo', [staged]);
+    child.kill('SIGCONT');
+    await waitUntil(() => readFileSync(`/proc/${child.pid}/wchan`, 'utf8') === 'wait_for_partner');
+    child.kill('SIGTERM');
+    const fd = openSync(staged, constants.O_RDONLY | constants.O_NONBLOCK);
+    const [code, signal] = await exited;
+    const openapi = readFileSync(fd, 'utf8');
+    closeSync(fd);
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(stdout).toContain('wrote out/openapi.json, out/types.ts, out/properties.ts');
+    expect(JSON.parse(openapi).info.version).toBe('1.0.0');
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual([
+      '.keep',
+      '.specl-outputs.json',
+      'openapi.json',
+      'properties.ts',
+      'types.ts',
+    ]);
+  });
 });

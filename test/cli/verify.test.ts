@@ -96,6 +96,10 @@ describe('specl verify', () => {
       'properties',
     ];
     const json = JSON.parse(runSpecl([...args, '--reporter', 'json'], repoRoot).stdout);
+    // The envelope every JSON report shares (check and diff too), first in the document.
+    expect(Object.keys(json).slice(0, 2)).toEqual(['version', 'tool']);
+    expect(json.version).toBe(1);
+    expect(json.tool).toEqual({ name: 'specl', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(json.ok).toBe(false);
     expect(json.checks[0].failure.clause).toEqual({
       source: 'response.status == pending',

@@ -82,7 +82,7 @@ describe('VS Code (code-server 4.100.3 in headless Chromium, the packaged .vsix)
     }
   }, 240_000);
 
-  it('installs with the server, the grammar and the language configuration it carries', () => {
+  it('installs with the server (and what it verifies and runs the agent with), the grammar and the language configuration it carries', () => {
     const installed = readdirSync(join(home, 'code-server/extensions')).filter((name) =>
       name.startsWith('specl.specl-vscode-'),
     );
@@ -90,7 +90,12 @@ describe('VS Code (code-server 4.100.3 in headless Chromium, the packaged .vsix)
     const folder = join(home, 'code-server/extensions', installed[0]!);
     for (const file of [
       'dist/extension.js',
-      'dist/server.mjs',
+      'dist/server/language-server.mjs',
+      'dist/server/sandbox-child.js',
+      'dist/node_modules/@specl/runtime/package.json',
+      'dist/node_modules/fast-check/package.json',
+      'dist/node_modules/esbuild/package.json',
+      'dist/node_modules/tsx/package.json',
       'syntaxes/specl.tmLanguage.json',
       'language-configuration.json',
     ]) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ciWorkflow } from '../../cli/src/init/init-files.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
 interface Step {
@@ -11,11 +12,15 @@ interface Step {
   run?: string;
 }
 
-const workflow = parse(readFileSync(join(repoRoot, 'examples/ci/specl-ci.yml'), 'utf8')) as {
+interface Workflow {
   on: Record<string, unknown>;
   env: Record<string, string>;
   jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
-};
+}
+
+const workflow = parse(
+  readFileSync(join(repoRoot, 'examples/ci/specl-ci.yml'), 'utf8'),
+) as Workflow;
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 const runs = steps.map((step) => step.run ?? '');
 const indexOf = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
@@ -47,9 +52,21 @@ describe('the GitHub Actions workflow in examples/ci', () => {
     expect(compile).toBeLessThan(verify);
   });
 
-  it('whose three steps pass on this repository, writing a JUnit report', () => {
+  it('is the workflow `specl init api` writes', () => {
+    const paths = { spec: 'specs/api.specl', generated: 'src/generated', impl: 'src/handlers.ts' };
+    const written = parse(ciWorkflow(paths)) as Workflow;
+    expect(written).toEqual(workflow);
+  });
+
+  it("whose three steps pass on this repository's vacation example, writing a JUnit report", () => {
     const report = join(tempProject({}), 'specl-verify.xml');
-    const env = { ...workflow.env, REPORT: report };
+    const env = {
+      ...workflow.env,
+      SPEC: 'examples/vacation/vacation.specl',
+      GENERATED: 'examples/vacation/generated',
+      IMPL: 'examples/vacation/impl/handlers.ts',
+      REPORT: report,
+    };
     for (const pattern of [/^npx specl check /, /^npx specl compile /, /^npx specl verify /]) {
       const command = runs[indexOf(pattern)]!;
       const run = runStep(command, env);

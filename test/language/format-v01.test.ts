@@ -16,6 +16,15 @@ describe('formatting the v0.1 constructs', () => {
     expect(await format(bank)).toBe(bank);
   });
 
+  it('keeps the v0.1 types fixture as it is, and lays out constants, `...Map<T>` and `by`', async () => {
+    const types = readFileSync(join(repoRoot, 'test/fixtures/v01-types.specl'), 'utf8');
+    expect(await format(types)).toBe(types);
+    const messy = 'type A {k:"a" , n : -2,...Map< Int >}\ntype B{k:"b"}\ntype U=A|B   by   k\n';
+    expect(await format(messy)).toBe(
+      'type A { k: "a", n: -2, ...Map<Int> }\ntype B { k: "b" }\ntype U = A | B by k\n',
+    );
+  });
+
   it('lays out the spec header block, schemes, tags and security clauses', async () => {
     const messy =
       'spec A version "1.0.0" {   server "https://a.example.com" {region: "eu"|"us"}\n' +

@@ -24,6 +24,12 @@ export interface ViolationLine {
 export interface ProxyProcess {
   readonly url: string;
   readonly violations: () => ViolationLine[];
+  /**
+   * The first violation `matches` accepts, once printed: the proxy forwards an answer before
+   * it checks it (in observe mode), so its report may come just after the answer. Rejects
+   * after 10 s with what was printed.
+   */
+  readonly violation: (matches: (line: ViolationLine) => boolean) => Promise<ViolationLine>;
   readonly output: () => string;
   /** Sends SIGTERM and answers everything it printed, and its exit code. */
   stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -65,6 +71,11 @@ export function startProxy(
       clearTimeout(timer);
       reject(new Error(`specl proxy exited (${code}) before it listened:\n${stdout}${stderr}`));
     });
+    const violations = () =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as ViolationLine);
     const watch = () => {
       const match = /listening on (http:\/\/\S+?),/.exec(stdout);
       if (!match) return;
@@ -73,11 +84,15 @@ export function startProxy(
       resolve({
         url: match[1]!,
         output: () => stdout,
-        violations: () =>
-          stdout
-            .split('\n')
-            .filter((line) => line.startsWith('{'))
-            .map((line) => JSON.parse(line) as ViolationLine),
+        violations,
+        violation: async (matches) => {
+          for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+            const found = violations().find(matches);
+            if (found) return found;
+            await new Promise((done) => setTimeout(done, 10));
+          }
+          throw new Error(`no such violation was reported; the proxy printed:\n${stdout}`);
+        },
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM');
           const code = await exited;

@@ -14,6 +14,7 @@ import {
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import type { ContractViolation, MonitorOptions } from '@specl/runtime';
+import { ContractMonitor } from '@specl/runtime';
 import { withContract } from '@specl/runtime/node';
 import { contractMiddleware as expressContract } from '@specl/runtime/express';
 import { contractPlugin } from '@specl/runtime/fastify';
@@ -48,33 +49,32 @@ function telemetryKit() {
   return { spans, reader, violations, options };
 }
 
+/** A monitor of the contract with these options: adapters take it in place of the contract. */
+const monitorWith = (options: MonitorOptions) => new ContractMonitor(contract, options);
+
 async function readJson(req: NodeJS.ReadableStream): Promise<unknown> {
   let text = '';
   for await (const chunk of req) text += String(chunk);
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-type Start = (options: MonitorOptions) => Promise<Server>;
+type Start = (monitor: ContractMonitor) => Promise<Server>;
 
 const frameworks: Record<string, Start> = {
-  'node:http': async (options) => {
+  'node:http': async (monitor) => {
     const app = employeeApp();
     return createServer(
-      withContract(
-        contract,
-        async (req, res) => {
-          const answer = app.answer(req.method!, req.url!, await readJson(req));
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(answer.body));
-        },
-        options,
-      ),
+      withContract(monitor, async (req, res) => {
+        const answer = app.answer(req.method!, req.url!, await readJson(req));
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+      }),
     );
   },
-  express: async (options) => {
+  express: async (monitor) => {
     const app = employeeApp();
     const server = express();
-    server.use(expressContract(contract, options));
+    server.use(expressContract(monitor));
     server.use(express.json());
     server.use((req, res) => {
       const answer = app.answer(req.method, req.path, req.body);
@@ -82,10 +82,10 @@ const frameworks: Record<string, Start> = {
     });
     return createServer(server);
   },
-  fastify: async (options) => {
+  fastify: async (monitor) => {
     const app = employeeApp();
     const server = Fastify();
-    await server.register(contractPlugin(contract, options));
+    await server.register(contractPlugin(monitor));
     server.all('/*', async (request, reply) => {
       const answer = app.answer(request.method, request.url, request.body);
       return reply.code(answer.status).send(answer.body);
@@ -93,10 +93,10 @@ const frameworks: Record<string, Start> = {
     await server.ready();
     return server.server;
   },
-  koa: async (options) => {
+  koa: async (monitor) => {
     const app = employeeApp();
     const server = new Koa();
-    server.use(koaContract(contract, options));
+    server.use(koaContract(monitor));
     server.use(async (ctx) => {
       const answer = app.answer(ctx.method, ctx.path, await readJson(ctx.req));
       ctx.status = answer.status;
@@ -156,11 +156,12 @@ const specTags = {
 
 describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start) => {
   const kit = telemetryKit();
+  const monitor = monitorWith(kit.options);
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    server = await start(kit.options);
+    server = await start(monitor);
     base = await listen(server);
     // Three exchanges: one that keeps the contract, a response that breaks an ensures, and a
     // request whose body breaks its type (the app's 400 is then not held against it).
@@ -169,6 +170,7 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
     expect((await post(base, { ...employee, name: 'liar' })).status).toBe(201);
     expect((await post(base, { ...employee, name: '' })).status).toBe(400);
     expect((await fetch(`${base}/health`)).status).toBe(404); // no endpoint of the spec
+    await monitor.flush(); // the checks run after the answers, off their path
   });
 
   afterAll(async () => {
@@ -183,7 +185,6 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
   });
 
   it('tags every request span with the spec and the endpoint, violations as events', async () => {
-    await new Promise((done) => setTimeout(done, 20)); // spans end on 'finish', after the answer
     const spans = kit.spans.getFinishedSpans().map(speclView);
     expect(spans).toEqual([
       {
@@ -278,10 +279,12 @@ describe.each(Object.entries(frameworks))('the middleware on %s', (_name, start)
 describe('sampling', () => {
   it('checks the given share of requests, and still counts them all', async () => {
     const kit = telemetryKit();
-    const server = await frameworks['node:http']!({ ...kit.options, sampleRate: 0.5 });
+    const monitor = monitorWith({ ...kit.options, sampleRate: 0.5 });
+    const server = await frameworks['node:http']!(monitor);
     const base = await listen(server);
     for (let i = 0; i < 4; i++) await post(base, { ...employee, name: 'liar' });
     await new Promise((done) => server.close(done));
+    await monitor.flush();
     expect(kit.violations).toHaveLength(2);
     const { resourceMetrics } = await kit.reader.collect();
     expect(counted(resourceMetrics, 'specl.requests', {})).toBe(4);

@@ -3,7 +3,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verify, urlSource } from '@specl/verify';
+import type { Styles } from '@specl/verify';
+import { formatPrettyReport, verify, urlSource } from '@specl/verify';
 import { lowerSources } from '../compiler/openapi/openapi-helpers.js';
 import { repoRoot, withServer } from './verify-helpers.js';
 
@@ -13,6 +14,8 @@ import { repoRoot, withServer } from './verify-helpers.js';
 const spec = readFileSync(join(repoRoot, 'test/fixtures/v01-http.specl'), 'utf8');
 const irPromise = lowerSources({ '/docs.specl': spec }, '/docs.specl');
 const TOKEN = 'sekret-token-7f3a';
+const plain = (text: string) => text;
+const plainStyles: Styles = { red: plain, green: plain, yellow: plain, dim: plain, bold: plain };
 
 /** How the test server may misbehave. */
 interface Faults {
@@ -146,5 +149,13 @@ describe('the verifier over HTTP, on v0.1 bodies and bearer auth', () => {
     const report = await verifyAgainst({}, {});
     expect(statuses(report)['endpoint upload']).toBe('discarded');
     expect(statuses(report)['endpoint health']).toBe('passed');
+    // Not "its preconditions never held": the report says what is missing and how to give it.
+    const upload = report.checks.find((c) => c.name === 'endpoint upload')!;
+    expect(upload.discardReason).toBe(
+      'no credentials were given for upload, which needs Token: pass --auth Token=VALUE or set SPECL_AUTH_TOKEN',
+    );
+    expect(formatPrettyReport(report, plainStyles, (at) => at)).toContain(
+      `endpoint upload: every run was discarded (0 runs, ${upload.discarded} discarded); no credentials were given for upload`,
+    );
   });
 });

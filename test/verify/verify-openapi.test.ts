@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { achServer } from '../../examples/ach-payments/server/http-server.js';
+import { createHandlers as brokenAch } from '../../examples/ach-payments/broken/handlers.js';
 import { similarityServer } from '../../examples/product-similarity/server/http-server.js';
 import { createHandlers as brokenSimilarity } from '../../examples/product-similarity/broken/handlers.js';
 import { listen, vacationServer } from '../../examples/vacation/server/http-server.js';
@@ -9,11 +11,13 @@ import { repoRoot, runSpeclAsync } from '../helpers/run-cli.js';
  * `specl verify <openapi.json> --url`: the examples' compiled OpenAPI documents, imported in
  * memory, against the examples' servers over loopback — the clean ones pass, the broken
  * variants fail at the clause their READMEs name (the document carries the spec's ensures and
- * properties as x-specl-* extensions, which import reads back). The ACH example is left out
- * until import reads security schemes: its server answers 401 to requests without a token.
+ * properties as x-specl-* extensions, which import reads back). The ACH server wants a bearer
+ * token: import reads the security scheme, and the token comes through `--auth`.
  */
 const servers: Record<string, Server> = {
   vacation: vacationServer(),
+  ach: achServer(),
+  achBroken: achServer(brokenAch()),
   similarity: similarityServer(),
   similarityBroken: similarityServer(brokenSimilarity()),
 };
@@ -49,6 +53,23 @@ describe('specl verify <openapi> --url', () => {
     expect(run.stderr).toBe('imported examples/vacation/generated/openapi.json: 4 endpoints\n');
     expect(run.stdout).toContain('all checks held');
     expect(run.status).toBe(0);
+  });
+
+  it('passes the ACH server with a token and finds its broken variant (money moved twice on a retry)', async () => {
+    const only = ['--phases', 'properties', '--property', 'retryMovesMoneyOnce'];
+    const token = ['--auth', 'BearerToken=test-token-not-secret'];
+    const [clean, broken] = await Promise.all([
+      verify('ach-payments', 'ach', ...only, ...token),
+      verify('ach-payments', 'achBroken', ...only, ...token),
+    ]);
+    expect(clean.stderr).toBe(
+      'imported examples/ach-payments/generated/openapi.json: 5 endpoints\n',
+    );
+    expect(clean.stdout).toContain('all checks held');
+    expect(clean.stdout).not.toContain('test-token-not-secret');
+    expect(clean.status).toBe(0);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/✗ property retryMovesMoneyOnce/);
   });
 
   it('passes the product-similarity server and finds its broken variant (a product among its own similar ones)', async () => {

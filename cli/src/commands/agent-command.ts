@@ -14,6 +14,9 @@ import { parseCommandArgs } from './parse-command-args.js';
 
 /** The API failed: unreachable, rate limited, overloaded, the key refused. */
 const API_FAILED = 3;
+/** The most agents `--parallel` may run at once. */
+const MAX_PARALLEL = 16;
+
 /** Interrupted (Ctrl-C), as shells count it. */
 const INTERRUPTED = 130;
 
@@ -78,6 +81,10 @@ async function runAgentCommand(
     'no-stream': { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
     'unsafe-run': { type: 'boolean' },
+    parallel: { type: 'string' },
+    conflicts: { type: 'string' },
+    critic: { type: 'boolean' },
+    'critic-rounds': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -98,6 +105,19 @@ async function runAgentCommand(
     maxUsd: positiveNumber(values['budget-usd'], 'budget-usd'),
   };
   const runs = positiveInteger(values.runs, 'runs');
+  const parallel = positiveInteger(values.parallel, 'parallel');
+  if (parallel !== undefined && parallel > MAX_PARALLEL)
+    throw new CliError(`\`--parallel ${parallel}\` is too many: at most ${MAX_PARALLEL} agents`);
+  const conflicts = values.conflicts as string | undefined;
+  if (conflicts !== undefined && conflicts !== 'agent' && conflicts !== 'report')
+    throw new CliError(
+      `\`--conflicts ${conflicts}\` is not a choice: agent (a final agent merges) or report`,
+    );
+  if (conflicts !== undefined && (parallel ?? 1) < 2)
+    throw new CliError('`--conflicts` is for parallel runs: give --parallel 2 or more');
+  const criticRounds = positiveInteger(values['critic-rounds'], 'critic-rounds');
+  if (criticRounds !== undefined && values.critic !== true)
+    throw new CliError('`--critic-rounds` needs --critic');
   const seed = positiveInteger(values.seed, 'seed', true);
   const requestTimeoutMs = duration(values.timeout as string | undefined, 'timeout', 600_000);
   const verifyTimeoutMs = duration(
@@ -148,6 +168,10 @@ async function runAgentCommand(
       stream: values['no-stream'] !== true,
       apply: values.yes === true,
       unsafeRun: values['unsafe-run'] === true,
+      ...(parallel !== undefined && { parallel }),
+      ...(conflicts !== undefined && { conflicts: conflicts as 'agent' | 'report' }),
+      ...(values.critic === true && { critic: true }),
+      ...(criticRounds !== undefined && { criticRounds }),
       displayBase: context.cwd,
       signal: controller.signal,
       ...(context.stderr.isTTY === true && {

@@ -1,3 +1,5 @@
+import { DEFAULT_CRITIC_ROUNDS } from '@specl/agent';
+
 /** The options both commands take, and what they do. */
 const options = `Options:
   --endpoint <names>       only these endpoints (comma-separated; repeatable; default: all)
@@ -17,6 +19,17 @@ const options = `Options:
                            (otherwise the diff is printed and nothing is written)
   --unsafe-run             run the model's code even where the sandbox cannot cut the
                            network (see below); refused otherwise
+  --parallel <n>           up to n agents at once (default 1, at most 16): the endpoints are
+                           split into groups by the spec's tags (when every endpoint has one)
+                           or else by resource, one agent a group (see below)
+  --conflicts <how>        when groups wrote one file differently: agent (default: a final
+                           agent merges them) or report (stop, name the files, save each
+                           group's diff beside the audit log)
+  --critic                 a second agent reviews each candidate that verifies, against the
+                           spec and the counterexamples found on the way; its objections go
+                           back to the author before the candidate is accepted
+  --critic-rounds <n>      objections sent back at most n times (default ${DEFAULT_CRITIC_ROUNDS}); a candidate
+                           that still verifies after them is accepted
   --color, --no-color      force colour on or off
   -h, --help               show this help
 
@@ -27,6 +40,16 @@ are checked before every request. Every request's usage, tool call and result, a
 verification is logged to .specl/runs/<time>.jsonl (the diff beside it). The API key comes
 from ANTHROPIC_API_KEY, the endpoint from ANTHROPIC_BASE_URL when set; it is redacted from
 every output and log, in any encoding.
+
+With --parallel, each agent works in its own staged copy and verifies its own endpoints
+(with the properties and call sequences that use only them; properties that also call other
+groups' endpoints are checked on the merged whole). When every group verified, their changes
+are merged: a file changed by one group, or by several alike, is taken; one changed
+differently is a conflict. The merged whole is verified; when it fails or has conflicts, a
+merge agent works on it until it verifies (or --conflicts report stops there). One budget
+holds for every agent and critic: each request is admitted only if it fits with the requests
+in flight, and once one is refused no agent sends another. The audit log names the agent and
+role (author, critic, merger) on every line.
 
 The model's code runs only in a sandbox: a process of its own per verification, whose
 environment holds no secret (the key stays in the agent's process), killed at the time limit.
@@ -42,9 +65,9 @@ What else confines it depends on the platform:
                            refuses unless --unsafe-run is given
 Install bubblewrap (apt-get install bubblewrap) for the full sandbox.
 
-Exit codes: 0 every check held, 1 a budget ran out (or the model stopped) before they did,
-2 usage or spec error, 3 the API failed (unreachable, rate limited, overloaded, key refused),
-130 interrupted.
+Exit codes: 0 every check held; 1 a budget ran out, the model stopped, or groups' work
+conflicted (--conflicts report) before they did; 2 usage or spec error; 3 the API failed
+(unreachable, rate limited, overloaded, key refused); 130 interrupted.
 `;
 
 /** The help of `specl implement` (its defaults are checked against @specl/agent's by a test). */

@@ -298,7 +298,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
   const locate = (at: string) => relative(context.cwd, join(specDir, at)) || at;
   const output =
     reporter === 'json'
-      ? formatJsonReport(report, locate)
+      ? formatJsonReport(report, locate, cliVersion())
       : reporter === 'junit'
         ? formatJunitReport(report, locate)
         : reporter === 'sarif'

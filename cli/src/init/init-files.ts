@@ -85,6 +85,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+          cache: npm
       - name: Install
         run: npm ci
       - name: specl check

@@ -7,8 +7,14 @@ const firstLine = (text: string, max = 100) => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
-/** A step of a run as one line of progress (for a terminal), or nothing. */
+/** A step of a run as one line of progress (for a terminal), or nothing; `[agent]` before it. */
 export function progressLine(event: AgentProgress, colors: Colors): string | undefined {
+  const line = stepLine(event, colors);
+  if (line === undefined || event.agent === undefined) return line;
+  return `${colors.dim(`[${event.agent}]`)} ${line.trimStart()}`;
+}
+
+function stepLine(event: AgentProgress, colors: Colors): string | undefined {
   switch (event.type) {
     case 'request':
       return colors.cyan(`turn ${event.turn}/${event.maxTurns}`);
@@ -28,6 +34,22 @@ export function progressLine(event: AgentProgress, colors: Colors): string | und
       return `  ${event.name} ${event.detail}`.trimEnd();
     case 'refused':
       return colors.yellow(`    ✗ ${firstLine(event.message)}`);
+    case 'review':
+      return event.verdict === 'accept'
+        ? colors.green('  critic: accepted')
+        : colors.yellow(
+            `  critic: ${event.objections} objection${event.objections === 1 ? '' : 's'}, sent back`,
+          );
+    case 'groups':
+      return colors.cyan(
+        `${event.groups.length} agents: ${event.groups.map((group) => group.join(', ')).join(' | ')}`,
+      );
+    case 'merge':
+      return event.conflicts.length === 0
+        ? colors.cyan(`merged ${event.files} files`)
+        : colors.yellow(
+            `merged ${event.files} files; written differently by several agents: ${event.conflicts.join(', ')}`,
+          );
     case 'verification':
       if (event.error !== undefined) return colors.red(`  verify: ${firstLine(event.error)}`);
       return event.failed === 0
@@ -53,6 +75,13 @@ export function formatAgentSummary(
     lines.push(`  held: ${result.held.join(', ') || 'none'}`);
     lines.push(`  failed: ${result.failed.join(', ') || 'none'}`);
   }
+  if (result.agents.length > 1)
+    for (const agent of result.agents)
+      lines.push(
+        colors.dim(
+          `  ${agent.id} (${agent.role}; ${agent.endpoints.join(', ')}): ${agent.outcome}, ${agent.turns} turns, $${agent.costUsd.toFixed(4)}`,
+        ),
+      );
   const { usage } = result;
   lines.push(
     `turns ${result.turns} · tokens ${count(result.tokens)} (input ${count(usage.input)} · output ${count(usage.output)} · cache write ${count(usage.cacheWrite)} · cache read ${count(usage.cacheRead)}) · $${result.costUsd.toFixed(4)} (${result.model}${result.priceKnown ? '' : ', price unknown: charged at the highest in the table'})`,
@@ -68,9 +97,11 @@ export function formatAgentSummary(
     const why =
       result.outcome === 'interrupted'
         ? 'the run was interrupted'
-        : result.outcome !== 'verified'
-          ? 'the checks did not all hold'
-          : undefined;
+        : result.outcome === 'conflict'
+          ? "the groups' work conflicts"
+          : result.outcome !== 'verified'
+            ? 'the checks did not all hold'
+            : undefined;
     lines.push(
       colors.yellow(
         why !== undefined

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '@specl/compiler';
+import { formatJsonLog } from '@specl/verify';
 import type { SpecSide } from '../diff/spec-side.js';
 import type { DiffReport } from './diff-report.js';
 
@@ -22,8 +23,6 @@ export function formatDiffJson(report: DiffReport, toolVersion: string): string 
   });
   const { version: check } = report;
   const document = {
-    version: 1,
-    tool: { name: 'specl', version: toolVersion },
     old: side(report.old, report.diff.old),
     new: side(report.new, report.diff.new),
     changes: report.diff.changes.map((change) => ({
@@ -49,5 +48,5 @@ export function formatDiffJson(report: DiffReport, toolVersion: string): string 
     failOn: report.failOn,
     failed: report.failed,
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return formatJsonLog({ name: 'specl', version: toolVersion }, document);
 }

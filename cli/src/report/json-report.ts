@@ -1,3 +1,4 @@
+import { formatJsonLog } from '@specl/verify';
 import type { CheckReport } from './check-report.js';
 
 /**
@@ -5,21 +6,21 @@ import type { CheckReport } from './check-report.js';
  * `column` and an `endColumn` just after the range (as in SARIF), and a summary.
  */
 export function formatJsonReport(report: CheckReport, toolVersion: string): string {
-  const document = {
-    version: 1,
-    tool: { name: 'specl', version: toolVersion },
-    files: report.files,
-    diagnostics: report.diagnostics.map((d) => ({
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    })),
-    summary: { files: report.files.length, errors: report.errors, warnings: report.warnings },
-  };
-  return JSON.stringify(document, null, 2) + '\n';
+  return formatJsonLog(
+    { name: 'specl', version: toolVersion },
+    {
+      files: report.files,
+      diagnostics: report.diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+      })),
+      summary: { files: report.files.length, errors: report.errors, warnings: report.warnings },
+    },
+  );
 }

@@ -1,8 +1,12 @@
-// Builds the VS Code extension: bundles the extension (CommonJS, as VS Code loads it) and the
-// Specl language server (from @specl/lsp, built by `tsc -b` first) with esbuild into dist/, and
-// packages both with `@vscode/vsce` into specl-<version>.vsix.
+// Builds the VS Code extension: bundles the extension (CommonJS, as VS Code loads it) with
+// esbuild into dist/, copies the `specl` package's bundle (the language server, the verifier and
+// the agent with its sandbox child, made by scripts/bundle-cli.mjs first) into dist/server/,
+// with the packages it leaves outside (its dependencies: the runtime, fast-check, esbuild, tsx)
+// into dist/node_modules/, and packages it all with `@vscode/vsce` into specl-<version>.vsix.
+// The dependencies are copied as installed here, so the .vsix is for this platform (esbuild's
+// binary): the extension verifies and runs the agent with nothing else installed.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -22,16 +26,37 @@ await build({
   external: ['vscode'],
 });
 
-await build({
-  ...common,
-  entryPoints: [join(root, 'packages/lsp/dist/stdio.js')],
-  outfile: join(here, 'dist/server.mjs'),
-  format: 'esm',
-  // Some dependencies are CommonJS and call require(): give the ES module bundle one.
-  banner: {
-    js: "import { createRequire as __speclCreateRequire } from 'node:module'; const require = __speclCreateRequire(import.meta.url);",
-  },
-});
+cpSync(join(root, 'cli/dist/bundle'), join(here, 'dist/server'), { recursive: true });
+
+/**
+ * Copies an installed package, and what it depends on, from the repository's node_modules: the
+ * whole folder (with any node_modules of its own), or for a package of ours (a workspace link)
+ * the files it publishes.
+ */
+function copyInstalled(name, copied) {
+  if (copied.has(name)) return;
+  copied.add(name);
+  const from = join(root, 'node_modules', name);
+  if (!existsSync(from)) return; // an optional dependency for another platform
+  const json = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8'));
+  const to = join(here, 'dist/node_modules', name);
+  const published = lstatSync(from).isSymbolicLink() ? ['package.json', ...json.files] : ['.'];
+  for (const file of published) {
+    if (existsSync(join(from, file))) {
+      cpSync(join(from, file), join(to, file), { recursive: true, dereference: true });
+    }
+  }
+  for (const dep of Object.keys({ ...json.dependencies, ...json.optionalDependencies })) {
+    copyInstalled(dep, copied);
+  }
+}
+
+const cli = JSON.parse(readFileSync(join(root, 'cli/package.json'), 'utf8'));
+const copied = new Set();
+for (const name of Object.keys(cli.dependencies)) copyInstalled(name, copied);
+console.log(
+  `bundled with the extension: ${[...copied].filter((name) => existsSync(join(here, 'dist/node_modules', name))).join(', ')}`,
+);
 
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
 const vsix = `${name}-${version}.vsix`;

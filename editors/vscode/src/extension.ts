@@ -16,7 +16,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions =
     command.length > 0
       ? { command: command[0]!, args: command.slice(1), transport: TransportKind.stdio }
-      : { module: context.asAbsolutePath('dist/server.mjs'), transport: TransportKind.stdio };
+      : {
+          module: context.asAbsolutePath('dist/server/language-server.mjs'),
+          transport: TransportKind.stdio,
+        };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'specl' }],
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.specl') },

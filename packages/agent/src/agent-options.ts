@@ -59,14 +59,29 @@ export interface AgentOptions {
   readonly sandbox?: SandboxKind;
   /** The sandbox's CPU, memory and file-size limits (defaults: 300 s, 1024 MB, 64 MB). */
   readonly sandboxLimits?: Partial<SandboxLimits>;
+  /**
+   * Agents working in parallel at most (default 1): the endpoints in scope are split into
+   * groups by the spec's tags, or else by resource, one agent a group, each in its own staged
+   * copy; their work is merged and verified as a whole.
+   */
+  readonly parallel?: number;
+  /** What to do when two groups wrote one file differently (default `agent`: a final agent merges). */
+  readonly conflicts?: 'agent' | 'report';
+  /** A critic agent reviews each candidate that verifies before it is accepted (default false). */
+  readonly critic?: boolean;
+  /** Rounds of objections a critic may send back to an author (default 2). */
+  readonly criticRounds?: number;
   /** Aborts the run: the request in flight and any verification stop, nothing is written. */
   readonly signal?: AbortSignal;
   /** Told of each step, for progress on a terminal or in an editor. */
   readonly onProgress?: (event: AgentProgress) => void;
 }
 
-/** A step of a run, as it happens. */
-export type AgentProgress =
+/** A step of a run, as it happens; `agent` names the agent of a parallel run or a critic. */
+export type AgentProgress = AgentStep & { readonly agent?: string };
+
+/** A step of one agent. */
+export type AgentStep =
   | { readonly type: 'request'; readonly turn: number; readonly maxTurns: number }
   | {
       readonly type: 'response';
@@ -82,6 +97,11 @@ export type AgentProgress =
   | { readonly type: 'tool'; readonly name: string; readonly detail: string }
   /** A tool call refused: what the model was told. */
   | { readonly type: 'refused'; readonly name: string; readonly message: string }
+  /** A critic's review of a candidate that verified. */
+  | { readonly type: 'review'; readonly verdict: 'accept' | 'object'; readonly objections: number }
+  /** A parallel run's groups, and (later) its merge. */
+  | { readonly type: 'groups'; readonly groups: readonly (readonly string[])[] }
+  | { readonly type: 'merge'; readonly files: number; readonly conflicts: readonly string[] }
   | {
       readonly type: 'verification';
       readonly endpoints: readonly string[];
@@ -90,8 +110,32 @@ export type AgentProgress =
       readonly error?: string;
     };
 
-/** How a run ended. */
-export type AgentOutcome = 'verified' | 'budget' | 'refused' | 'interrupted';
+/** How a run ended (`conflict`: groups of a parallel run wrote one file differently). */
+export type AgentOutcome = 'verified' | 'budget' | 'refused' | 'interrupted' | 'conflict';
+
+/** What one agent of a run did. */
+export interface AgentReport {
+  /** `agent`, `group-1`, …, `merge`; a critic is `<author>.critic`. */
+  readonly id: string;
+  readonly role: 'author' | 'critic' | 'merger';
+  readonly endpoints: readonly string[];
+  /** How its part ended (a critic: how its author's did). */
+  readonly outcome: AgentOutcome;
+  readonly reason: string;
+  readonly turns: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+  /** The files it changed, relative to the folder. */
+  readonly files: readonly string[];
+}
+
+/** A file that groups of a parallel run wrote differently. */
+export interface MergeConflict {
+  /** The path relative to the implementation folder. */
+  readonly relative: string;
+  /** The groups that wrote it, with what each wrote. */
+  readonly versions: readonly { readonly agent: string; readonly text: string }[];
+}
 
 /** What a run did. Nothing in the real folder changed unless `applied`. */
 export interface AgentResult {
@@ -117,6 +161,10 @@ export interface AgentResult {
   readonly usage: TokenUsage;
   readonly tokens: number;
   readonly costUsd: number;
+  /** Every agent of the run, with what it did (one for a run of one agent without a critic). */
+  readonly agents: readonly AgentReport[];
+  /** The files groups wrote differently (parallel runs): resolved by the merge agent, or not. */
+  readonly conflicts: readonly MergeConflict[];
   /** The audit log (`.specl/runs/<timestamp>.jsonl`) and the saved diff beside it, if any. */
   readonly auditLog: string;
   readonly savedDiff?: string;

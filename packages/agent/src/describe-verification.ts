@@ -10,7 +10,9 @@ const MAX_EXCHANGES = 8;
 function describeCheck(check: CheckResult): string[] {
   if (check.status === 'passed') return [`✓ ${check.name} (${check.runs} runs)`];
   if (check.status === 'discarded')
-    return [`! ${check.name}: every run was discarded; its preconditions never held`];
+    return [
+      `! ${check.name}: every run was discarded; ${check.discardReason ?? 'its preconditions never held'}`,
+    ];
   const failure = check.failure!;
   const lines = [`✗ ${check.name} (${failure.kind})`, `    ${failure.message}`];
   if (failure.clause) lines.push(`    clause: ${failure.clause.source}  (at ${failure.clause.at})`);

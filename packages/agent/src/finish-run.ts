@@ -1,5 +1,5 @@
 import { AgentError } from './agent-error.js';
-import type { AgentOutcome, AgentResult } from './agent-options.js';
+import type { AgentOutcome, AgentReport, AgentResult, MergeConflict } from './agent-options.js';
 import type { AuditLog } from './audit-log.js';
 import type { Budget, BudgetLimit } from './budget.js';
 import type { StagedImpl } from './staged-impl.js';
@@ -19,6 +19,10 @@ export interface RunState {
   readonly apply: boolean;
   /** Diff paths are shown relative to this folder. */
   readonly displayBase: string;
+  /** Every agent of the run, as it ended. */
+  readonly agents: () => readonly AgentReport[];
+  /** The files groups wrote differently (parallel runs). */
+  readonly conflicts?: readonly MergeConflict[];
 }
 
 /** How a run ended, in words, and the limit that ended it. */
@@ -65,6 +69,8 @@ export async function finishRun(state: RunState, ending: Ending): Promise<AgentR
     usage: budget.usage,
     tokens: budget.tokens,
     costUsd: budget.costUsd,
+    agents: state.agents(),
+    conflicts: state.conflicts ?? [],
     auditLog: audit.path,
     ...(savedDiff !== undefined && { savedDiff }),
   };
@@ -79,6 +85,22 @@ export async function finishRun(state: RunState, ending: Ending): Promise<AgentR
     failed: result.failed,
     filesChanged: edits.map((edit) => edit.relative),
     applied,
+    ...(result.agents.length > 1 && {
+      agents: result.agents.map(({ id, role, outcome, turns, tokens, costUsd }) => ({
+        id,
+        role,
+        outcome,
+        turns,
+        tokens,
+        costUsd,
+      })),
+    }),
+    ...(result.conflicts.length > 0 && {
+      conflicts: result.conflicts.map((conflict) => ({
+        file: conflict.relative,
+        agents: conflict.versions.map((version) => version.agent),
+      })),
+    }),
   });
   return result;
 }

@@ -7,8 +7,14 @@ export type {
   AgentOptions,
   AgentOutcome,
   AgentProgress,
+  AgentReport,
   AgentResult,
+  AgentStep,
+  MergeConflict,
 } from './agent-options.js';
+export { DEFAULT_CRITIC_ROUNDS } from './critic.js';
+export type { EndpointGroup, EndpointGrouping } from './parallel/endpoint-groups.js';
+export { groupEndpoints, resourceOf } from './parallel/endpoint-groups.js';
 export { runAgent } from './run-agent.js';
 export type { AgentErrorKind } from './agent-error.js';
 export { AgentError } from './agent-error.js';
@@ -25,3 +31,6 @@ export { detectSandbox } from './sandbox/sandbox-protection.js';
 export type { SandboxLimits } from './sandbox/sandbox-command.js';
 export type { CheckedRoot, PendingWrite } from './safe-write.js';
 export { RedirectedWrite, checkRoot, prepareWrite, readInside } from './safe-write.js';
+export type { VerificationOutcome } from './verification-job.js';
+export type { UntrustedVerification } from './sandbox/verify-in-sandbox.js';
+export { verifyInSandbox } from './sandbox/verify-in-sandbox.js';

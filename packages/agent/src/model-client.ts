@@ -26,6 +26,8 @@ export interface ModelClientOptions {
 export class ModelClient {
   private readonly client: Anthropic;
   readonly baseURL: string;
+  /** The model every request names. */
+  readonly model: string;
 
   constructor(private readonly options: ModelClientOptions) {
     const report: Middleware = async (request, next) => {
@@ -48,6 +50,7 @@ export class ModelClient {
       logLevel: 'off',
     });
     this.baseURL = this.client.baseURL;
+    this.model = options.model;
   }
 
   /**

@@ -10,6 +10,8 @@ export interface VerificationJob {
   readonly seed?: number;
   /** Only these endpoints; all when absent. */
   readonly endpoints?: readonly string[];
+  /** Only these written properties (and then no call sequences); all that call them when absent. */
+  readonly properties?: readonly string[];
 }
 
 /** What came of a verification: a report, or why there is none; and what the code printed. */

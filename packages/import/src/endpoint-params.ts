@@ -5,6 +5,7 @@ import { isNullable, isScalarSchema, typesOf } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, pascalCase } from './specl-names.js';
 import { stringLiteral } from './specl-text.js';
+import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
 
 /** A parameter of an operation (path-level ones merged in), after `$ref`s. */
 export interface OperationParameter {
@@ -76,7 +77,17 @@ export function parameterType(
     typesOf(resolved)[0] === 'array' &&
     isScalarSchema(context, resolved.items ?? {}, childPointer(pointer, 'items'));
   if (!scalar && !list) return undefined;
-  let type = types.typeExpr(schema, pointer, `${hint}${pascalCase(param.name)}`);
+  const raw = isObject(schema) ? { ...schema } : {};
+  // A parameter's own example and deprecation are its schema's, to Specl.
+  if (param.raw.example !== undefined && raw.example === undefined) raw.example = param.raw.example;
+  if (param.raw.deprecated === true) raw.deprecated = true;
+  const entries = annotationEntries(context, raw, pointer, {
+    field: false,
+    optional: !param.required,
+  });
+  const plain = types.typeExpr(schema, pointer, `${hint}${pascalCase(param.name)}`);
+  let type = withAnnotations(plain, entries) ?? plain;
+  if (type === plain && entries.length > 0) annotationsLeftOut(context, pointer);
   if (isObject(resolved) && isNullable(resolved)) {
     context.warn(
       'narrowed',
@@ -149,7 +160,7 @@ export function parameterClause(
 }
 
 function noteStyle(context: ImportContext, param: OperationParameter, at: string): void {
-  const { style, explode, allowReserved, deprecated } = param.raw;
+  const { style, explode, allowReserved } = param.raw;
   if (style !== undefined && style !== (param.in === 'query' ? 'form' : 'simple')) {
     context.warn('left-out', childPointer(at, 'style'), `style \`${String(style)}\` is left out`);
   }
@@ -158,5 +169,4 @@ function noteStyle(context: ImportContext, param: OperationParameter, at: string
   }
   if (allowReserved === true)
     context.warn('left-out', childPointer(at, 'allowReserved'), '`allowReserved` is left out');
-  if (deprecated === true) context.warn('left-out', childPointer(at, 'deprecated'), 'deprecated');
 }

@@ -1,8 +1,12 @@
+import { operationSummary } from '@specl/language';
+import type { SecurityTranslator } from './auth-translator.js';
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import type { ErrorCatalog } from './error-catalog.js';
-import { chooseMedia } from './media-type.js';
+import type { MediaGroup } from './media-type.js';
+import { asClause, mediaGroups } from './media-type.js';
+import type { TagTranslator } from './tag-translator.js';
 import type { OperationParameter } from './endpoint-params.js';
 import { operationParameters, parameterClause, parameterType } from './endpoint-params.js';
 import type { SchemaTranslator } from './schema-translator.js';
@@ -18,11 +22,18 @@ export interface EndpointText {
   readonly lines: string[];
 }
 
+/** What translates the parts of an operation besides its schemas. */
+export interface OperationTranslators {
+  readonly errors: ErrorCatalog;
+  readonly security: SecurityTranslator;
+  readonly tags: TagTranslator;
+}
+
 /** Translates the operations of `paths` to endpoints, in the document's order. */
 export function translateEndpoints(
   context: ImportContext,
   types: SchemaTranslator,
-  errors: ErrorCatalog,
+  parts: OperationTranslators,
 ): EndpointText[] {
   const paths = context.document.paths;
   const endpoints: EndpointText[] = [];
@@ -38,7 +49,7 @@ export function translateEndpoints(
       if (!isObject(operation)) continue;
       const pointer = childPointer(itemPointer, method);
       const { result, notes } = context.collecting(() =>
-        translateOperation(context, types, errors, {
+        translateOperation(context, types, parts, {
           path,
           method,
           item,
@@ -71,7 +82,7 @@ interface OperationSite {
 function translateOperation(
   context: ImportContext,
   types: SchemaTranslator,
-  errors: ErrorCatalog,
+  parts: OperationTranslators,
   site: OperationSite,
 ): EndpointText | undefined {
   const { operation, pointer, method, path } = site;
@@ -93,8 +104,13 @@ function translateOperation(
     return undefined;
   }
   site.routes.add(route);
-  const lines: string[] = [...docLines(joinDoc(operation.summary, operation.description))];
+  const lines: string[] = [...docLines(operationDoc(operation))];
   const clauses: string[] = [];
+  const tags = parts.tags.clause(operation.tags);
+  if (tags) clauses.push(tags);
+  if (operation.deprecated === true) clauses.push('deprecated');
+  const security = parts.security.clause(operation.security, childPointer(pointer, 'security'));
+  if (security) clauses.push(security);
   const taken = new Set(params.filter((p) => p.in === 'path').map((p) => localPathName(p.name)));
   for (const param of params) {
     if (param.in === 'path') continue;
@@ -103,7 +119,10 @@ function translateOperation(
   }
   const body = requestBody(context, types, operation, pointer, name);
   if (body) clauses.push(body);
-  clauses.push(...responses(context, types, errors, operation, pointer, name));
+  const needsCredentials = parts.security.isProtected(security);
+  clauses.push(
+    ...responses(context, types, parts.errors, { operation, pointer, name, needsCredentials }),
+  );
   if (context.restoreSpecl) {
     for (const source of conditionSources(operation['x-specl-requires']))
       clauses.push(`requires ${source}`);
@@ -119,11 +138,18 @@ function translateOperation(
   return { name, lines };
 }
 
-function joinDoc(summary: unknown, description: unknown): string | undefined {
-  const parts = [summary, description].filter(
-    (p): p is string => typeof p === 'string' && p.trim().length > 0,
-  );
-  return parts.length === 0 ? undefined : parts.join('\n\n');
+/**
+ * An operation's doc comment: its description, after its summary when the summary is not the
+ * one Specl derives (the description's first paragraph, or the operationId as words).
+ */
+function operationDoc(operation: Record<string, unknown>): string | undefined {
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim().length > 0 ? value : undefined;
+  const summary = text(operation.summary);
+  const description = text(operation.description);
+  const id = typeof operation.operationId === 'string' ? operation.operationId : '';
+  if (summary === undefined || summary === operationSummary(id, description)) return description;
+  return description === undefined ? summary : `${summary}\n\n${description}`;
 }
 
 function endpointName(context: ImportContext, site: OperationSite): string {
@@ -226,13 +252,21 @@ function requestBody(
     childPointer(pointer, 'requestBody'),
   );
   if (!isObject(value)) return undefined;
-  const media = chooseMedia(
+  const groups = mediaGroups(
     context,
     value.content,
     childPointer(at, 'content'),
     'the request body',
   );
-  if (!media) return undefined;
+  const [group, ...others] = groups;
+  if (!group) return undefined;
+  for (const other of others) {
+    context.warn(
+      'left-out',
+      childPointer(at, 'content', other.mediaTypes[0]!),
+      `the request body as ${other.mediaTypes.map((t) => `\`${t}\``).join(', ')} is left out: Specl bodies have one type, and the body as \`${group.mediaTypes[0]!}\` has another`,
+    );
+  }
   if (value.required !== true) {
     context.warn(
       'narrowed',
@@ -240,16 +274,30 @@ function requestBody(
       'an optional request body is imported as required (Specl bodies are required)',
     );
   }
-  return `body ${types.typeExpr(media.schema, media.pointer, `${pascalCase(name)}Body`)}`;
+  return `body ${bodyType(types, group, `${pascalCase(name)}Body`)}${asClause(group)}`;
+}
+
+/** The type of a body: Bytes for raw bytes, String for a text without a schema. */
+function bodyType(types: SchemaTranslator, group: MediaGroup, hint: string): string {
+  if (group.kind === 'bytes') return 'Bytes';
+  if (group.kind === 'text' && isObject(group.schema) && Object.keys(group.schema).length === 0)
+    return 'String';
+  return types.typeExpr(group.schema, group.pointer, hint);
+}
+
+interface ResponsesSite {
+  readonly operation: Record<string, unknown>;
+  readonly pointer: string;
+  readonly name: string;
+  /** Whether Specl adds a bodyless 401 to the endpoint (it needs credentials). */
+  readonly needsCredentials: boolean;
 }
 
 function responses(
   context: ImportContext,
   types: SchemaTranslator,
   errors: ErrorCatalog,
-  operation: Record<string, unknown>,
-  pointer: string,
-  name: string,
+  { operation, pointer, name, needsCredentials }: ResponsesSite,
 ): string[] {
   const at = childPointer(pointer, 'responses');
   const all = isObject(operation.responses) ? operation.responses : {};
@@ -272,40 +320,60 @@ function responses(
       continue;
     }
     noteResponse(context, response, resolved);
-    const media = chooseMedia(
-      context,
-      response.content,
-      childPointer(resolved, 'content'),
-      `the ${status} response`,
-    );
+    const content = childPointer(resolved, 'content');
+    // Specl gives every endpoint that needs credentials a bodyless 401 of its own.
+    if (code === 401 && needsCredentials && !hasContent(response)) continue;
+    const groups = mediaGroups(context, response.content, content, `the ${status} response`);
     const hint = `${pascalCase(name)}${successes > 1 || code >= 400 ? status : ''}Response`;
     if (code < 300) {
-      const type = media ? ` ${types.typeExpr(media.schema, media.pointer, hint)}` : '';
-      clauses.push(`response ${status}${type}`);
+      if (groups.length === 0) clauses.push(`response ${status}`);
+      for (const group of groups)
+        clauses.push(`response ${status} ${bodyType(types, group, hint)}${asClause(group)}`);
     } else {
-      if (!media) {
-        context.warn(
-          'approximated',
-          where,
-          `the bodyless ${status} response is imported as an error whose body is an empty JSON object`,
-        );
+      const json = groups.find((g) => g.kind === 'json');
+      for (const group of groups) {
+        if (group === json) continue;
+        const list = group.mediaTypes.map((t) => `\`${t}\``).join(', ');
+        if (json)
+          context.warn(
+            'left-out',
+            childPointer(content, group.mediaTypes[0]!),
+            `the ${status} error as ${list} is left out: Specl errors are JSON records`,
+          );
+        else
+          context.warn(
+            'approximated',
+            childPointer(content, group.mediaTypes[0]!),
+            `the ${status} error as ${list} is imported as an error whose body is an empty JSON object: Specl errors are JSON records`,
+          );
       }
-      errorNames.push(errors.errorFor(code, media?.schema, media?.pointer ?? resolved, hint));
+      errorNames.push(
+        errors.errorFor(code, json, {
+          pointer: json?.pointer ?? resolved,
+          hint,
+          bodyless: groups.length === 0,
+          description: typeof response.description === 'string' ? response.description : undefined,
+          name:
+            context.restoreSpecl && typeof response['x-specl-error'] === 'string'
+              ? response['x-specl-error']
+              : undefined,
+        }),
+      );
     }
   }
   if (successes === 0) {
     const fallback = all.default;
     const { value } = context.deref(fallback, childPointer(at, 'default'));
-    const media = isObject(value)
-      ? chooseMedia(
+    const [group] = isObject(value)
+      ? mediaGroups(
           context,
           value.content,
           childPointer(at, 'default', 'content'),
           'the default response',
         )
-      : undefined;
-    const type = media
-      ? ` ${types.typeExpr(media.schema, media.pointer, `${pascalCase(name)}Response`)}`
+      : [];
+    const type = group
+      ? ` ${bodyType(types, group, `${pascalCase(name)}Response`)}${asClause(group)}`
       : '';
     context.warn(
       'approximated',
@@ -316,6 +384,10 @@ function responses(
   }
   if (errorNames.length > 0) clauses.push(`errors ${errorNames.join(', ')}`);
   return clauses;
+}
+
+function hasContent(response: Record<string, unknown>): boolean {
+  return isObject(response.content) && Object.keys(response.content).length > 0;
 }
 
 function noteResponse(
@@ -339,19 +411,8 @@ function noteOperation(
   operation: Record<string, unknown>,
   pointer: string,
 ): void {
-  if (Array.isArray(operation.tags) && operation.tags.length > 0)
-    context.note(`tags: ${operation.tags.join(', ')}`);
-  if (operation.security !== undefined) {
-    context.warn(
-      'left-out',
-      childPointer(pointer, 'security'),
-      `security ${shortJson(operation.security)} is left out: Specl has no auth yet`,
-    );
-  }
   if (isObject(operation.callbacks))
     context.warn('left-out', childPointer(pointer, 'callbacks'), 'callbacks are left out');
-  if (operation.deprecated === true)
-    context.warn('left-out', childPointer(pointer, 'deprecated'), 'deprecated');
   if (operation.servers !== undefined)
     context.warn(
       'left-out',

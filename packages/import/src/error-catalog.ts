@@ -3,8 +3,22 @@ import type { ImportContext, RecordMember } from './import-context.js';
 import { isObject } from './import-context.js';
 import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
-import { pascalCase } from './specl-names.js';
+import { isIdentifier, pascalCase } from './specl-names.js';
 import { translateRecord } from './record-translator.js';
+import type { MediaGroup } from './media-type.js';
+import { asClause } from './media-type.js';
+import { docLines } from './specl-text.js';
+
+/** Where an error is answered: its place, a name hint, and what the response says. */
+export interface ErrorSite {
+  readonly pointer: string;
+  readonly hint: string;
+  /** The response has no content at all. */
+  readonly bodyless: boolean;
+  readonly description?: string;
+  /** The name Specl gave the error, when it compiled the document (`x-specl-error`). */
+  readonly name?: string;
+}
 
 /**
  * The `error` declarations of a document: one per status and body schema, shared by every
@@ -18,12 +32,19 @@ export class ErrorCatalog {
     private readonly types: SchemaTranslator,
   ) {}
 
-  /** The error for `status` with a body of `schema` (none when undefined), declared on first use. */
-  errorFor(status: number, schema: unknown, pointer: string, hint: string): string {
-    const key = `${status} ${schemaKey(schema, pointer)}`;
+  /**
+   * The error for `status` with a JSON body of `group` (an empty JSON object when undefined, no
+   * body at all when `bodyless`), declared on first use.
+   */
+  errorFor(status: number, group: MediaGroup | undefined, site: ErrorSite): string {
+    const { pointer, hint, bodyless } = site;
+    const schema = group?.schema;
+    const as = group ? asClause(group) : bodyless ? ' no body' : '';
+    const key = `${status} ${bodyless ? 'none' : schemaKey(schema, pointer)}${as}`;
     const known = this.byKey.get(key);
     if (known) return known;
     if (
+      as === '' &&
       isObject(schema) &&
       typeof schema.$ref === 'string' &&
       this.types.errorStatusAt(schema.$ref) === status
@@ -37,15 +58,30 @@ export class ErrorCatalog {
       isObject(schema) && typeof schema.$ref === 'string'
         ? this.types.nameAt(schema.$ref)
         : undefined;
-    const first = this.context.names.isFree(reason)
-      ? reason
-      : `${reason}${target ?? pascalCase(hint)}`;
+    const own = site.name !== undefined && isIdentifier(site.name) ? site.name : undefined;
+    const first =
+      own ??
+      (this.context.names.isFree(reason) ? reason : `${reason}${target ?? pascalCase(hint)}`);
     const name = this.context.names.claim(first);
     this.byKey.set(key, name);
     const { result, notes } = this.context.collecting(() =>
       this.members(schema, pointer, name, target),
     );
-    this.context.declarations.push({ kind: 'record', name, status, lines: notes, members: result });
+    const doc =
+      site.description !== undefined &&
+      site.description !== name &&
+      site.description !== STATUS_CODES[status] &&
+      (target === undefined || bodyless)
+        ? docLines(site.description)
+        : [];
+    this.context.declarations.push({
+      kind: 'record',
+      name,
+      status,
+      lines: [...notes, ...doc],
+      members: result,
+      ...(as !== '' && { suffix: as }),
+    });
     return name;
   }
 

@@ -1,3 +1,5 @@
+import { BUILTIN_TYPE_NAMES } from '@specl/language';
+import { BytesPlaces } from './bytes-places.js';
 import type { ImportWarning, WarningKind } from './import-warning.js';
 import { resolvePointer } from './json-pointer.js';
 import { NameRegistry } from './specl-names.js';
@@ -28,21 +30,33 @@ export type Declaration =
       readonly members: RecordMember[];
       /** `error NAME STATUS` instead of `type NAME`, for error bodies. */
       readonly status?: number;
+      /** What follows an error's status: ` no body`, or its media types (` as "..."`). */
+      readonly suffix?: string;
     }
-  | { readonly kind: 'text'; readonly name: string; readonly lines: string[] };
+  | { readonly kind: 'text'; readonly name: string; readonly lines: string[] }
+  /** Not a type: an `auth` or `tag` declaration, or comments left where one would stand. */
+  | { readonly kind: 'other'; readonly name: string; readonly lines: string[] };
 
 /** What a translation shares: the document, the names taken, the declarations and warnings. */
 export class ImportContext {
   readonly names = new NameRegistry();
   readonly declarations: Declaration[] = [];
   readonly warnings: ImportWarning[] = [];
+  /** Where a binary string may be imported as `Bytes`. */
+  readonly bytes: BytesPlaces;
+  /** Keywords a holder (a field, a parameter) writes as annotations, by the schema's pointer. */
+  readonly annotated = new Map<string, ReadonlySet<string>>();
   private readonly notes: string[][] = [[]];
 
   constructor(
     readonly document: Record<string, unknown>,
     /** Read back the spec that `x-specl-*` extensions carry (invariants, ensures, ...). */
     readonly restoreSpecl = false,
-  ) {}
+  ) {
+    this.bytes = new BytesPlaces(document);
+    // A declaration named like a built-in type would hide it from the spec.
+    this.names.reserve(...BUILTIN_TYPE_NAMES);
+  }
 
   /** Records a warning, and keeps it as a comment at the declaration being written. */
   warn(kind: WarningKind, pointer: string, message: string): void {

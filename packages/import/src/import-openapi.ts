@@ -1,4 +1,5 @@
 import { checkSources, formatSource } from '@specl/language';
+import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
 import { ErrorCatalog } from './error-catalog.js';
@@ -11,6 +12,7 @@ import { loadOpenApi, loadParsed } from './load-openapi.js';
 import { SchemaTranslator } from './schema-translator.js';
 import { headerLines, specText } from './spec-writer.js';
 import { propertyTexts } from './specl-extensions.js';
+import { TagTranslator } from './tag-translator.js';
 
 /** A document imported: the spec's text (formatted and checked), and what could not be said. */
 export interface ImportResult {
@@ -81,11 +83,16 @@ async function attempt(
   restoreSpecl: boolean,
 ): Promise<Attempt> {
   const context = new ImportContext(document, restoreSpecl);
-  const header = headerLines(context);
   const types = new SchemaTranslator(context);
   types.declareComponents();
+  const security = new SecurityTranslator(context);
+  security.declareSchemes();
+  const rootNotes = security.readRoot();
+  const header = [...rootNotes, ...headerLines(context, security.rootClause)];
+  const tags = new TagTranslator(context);
+  tags.declareTags();
   const errors = new ErrorCatalog(context, types);
-  const endpoints = translateEndpoints(context, types, errors);
+  const endpoints = translateEndpoints(context, types, { errors, security, tags });
   breakRequiredCycles(context);
   const properties = restoreSpecl ? propertyTexts(context) : [];
   const raw = specText(header, context.declarations, endpoints, properties);
@@ -108,7 +115,7 @@ async function attempt(
       warnings: context.warnings,
       sourceVersion,
       summary: {
-        types: context.declarations.length,
+        types: context.declarations.filter((d) => d.kind !== 'other').length,
         endpoints: endpoints.filter((e) => e.name !== '').length,
         warnings: counts,
       },
@@ -118,7 +125,9 @@ async function attempt(
 
 /** Whether a document was compiled by Specl and carries its conditions or properties. */
 function hasSpeclExtensions(document: Record<string, unknown>): boolean {
-  return /"x-specl-(invariants|requires|ensures|properties|status)"/.test(JSON.stringify(document));
+  return /"x-specl-(invariants|requires|ensures|properties|status|error)"/.test(
+    JSON.stringify(document),
+  );
 }
 
 const virtualPath = '/specl-import/imported.specl';

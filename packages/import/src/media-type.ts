@@ -1,70 +1,136 @@
+import type { MediaKind } from '@specl/language';
+import { isValidMediaType, mediaEssence, mediaKindOf } from '@specl/language';
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
+import { isFormSchema, isTextSchema } from './schema-shape.js';
+import { stringLiteral } from './specl-text.js';
 
-/** The media type whose schema import uses, and its place. */
-export interface ChosenMedia {
-  readonly mediaType: string;
+/** Media types that offer one schema: one `body`, `response` or `error` clause. */
+export interface MediaGroup {
+  /** How the group's bodies travel (`bytes` bodies have no schema: they are `Bytes`). */
+  readonly kind: MediaKind;
+  /** The media types as the document writes them, in its order. */
+  readonly mediaTypes: readonly string[];
   readonly schema: unknown;
+  /** Where the first media type's schema is. */
   readonly pointer: string;
 }
 
-function isJson(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
-}
-
-function isForm(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  return base === 'application/x-www-form-urlencoded' || base === 'multipart/form-data';
+/** `as "a", "b"` for a group, or nothing for JSON alone (Specl's default). */
+export function asClause(group: MediaGroup): string {
+  if (group.mediaTypes.length === 1 && mediaEssence(group.mediaTypes[0]!) === 'application/json')
+    return '';
+  return ` as ${group.mediaTypes.map((type) => stringLiteral(type)!).join(', ')}`;
 }
 
 /**
- * Picks the JSON media type of a `content` map (`application/json` first, then `+json`);
- * a form is taken as JSON with a warning; other media types are left out with a warning.
- * Answers undefined when no media type can be used.
+ * The bodies of a `content` map, grouped: media types of one kind whose schemas are the same
+ * share a group. A media type Specl cannot carry (`*\/*`, a form of something that is not a
+ * record of scalars, a text of something that is not a string) is imported as JSON, or left out
+ * when another media type carries the body; examples are left out. Warns at each.
  */
-export function chooseMedia(
+export function mediaGroups(
   context: ImportContext,
   content: unknown,
   pointer: string,
   what: string,
-): ChosenMedia | undefined {
-  if (!isObject(content)) return undefined;
-  const types = Object.keys(content);
-  const chosen =
-    types.find((t) => t.split(';')[0]!.trim().toLowerCase() === 'application/json') ??
-    types.find(isJson) ??
-    types.find(isForm);
-  for (const type of types) {
-    if (type === chosen) continue;
-    context.warn(
-      'left-out',
-      childPointer(pointer, type),
-      `${what} as \`${type}\` is left out: Specl speaks JSON`,
+): MediaGroup[] {
+  if (!isObject(content)) return [];
+  const groups: { kind: MediaKind; mediaTypes: string[]; schema: unknown; pointer: string }[] = [];
+  const essences = new Set<string>();
+  const entries = Object.entries(content);
+  const fallbacks: [string, unknown, string][] = [];
+  for (const [mediaType, media] of entries) {
+    const at = childPointer(pointer, mediaType);
+    const schema = isObject(media) && media.schema !== undefined ? media.schema : {};
+    const schemaAt = childPointer(at, 'schema');
+    if (isObject(media) && (media.example !== undefined || media.examples !== undefined)) {
+      context.warn(
+        'left-out',
+        childPointer(at, media.example !== undefined ? 'example' : 'examples'),
+        `the examples of ${what} are left out`,
+      );
+    }
+    const essence = mediaEssence(mediaType);
+    if (!isValidMediaType(mediaType) || essence.includes('*') || !stringLiteral(mediaType)) {
+      fallbacks.push([mediaType, schema, schemaAt]);
+      continue;
+    }
+    if (essences.has(essence)) {
+      context.warn(
+        'left-out',
+        at,
+        `${what} as \`${mediaType}\` is left out: another of its media types has the same essence`,
+      );
+      continue;
+    }
+    const kind = fits(context, mediaKindOf(mediaType), schema, schemaAt);
+    if (kind === undefined) {
+      fallbacks.push([mediaType, schema, schemaAt]);
+      continue;
+    }
+    if (kind === 'bytes' && !isBinarySchema(context, schema, schemaAt)) {
+      context.warn(
+        'widened',
+        schemaAt,
+        `${what} as \`${mediaType}\` is imported as Bytes: its schema is left out`,
+      );
+    }
+    essences.add(essence);
+    const key = kind === 'bytes' ? undefined : JSON.stringify(schema);
+    const same = groups.find(
+      (g) => g.kind === kind && (kind === 'bytes' || JSON.stringify(g.schema) === key),
     );
+    if (same) same.mediaTypes.push(mediaType);
+    else groups.push({ kind, mediaTypes: [mediaType], schema, pointer: schemaAt });
   }
-  if (chosen === undefined) return undefined;
-  if (chosen.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-    const as = isJson(chosen) ? '`application/json`' : 'JSON';
+  for (const [mediaType, schema, schemaAt] of fallbacks) {
+    const at = childPointer(pointer, mediaType);
+    if (groups.length > 0) {
+      context.warn(
+        'left-out',
+        at,
+        `${what} as \`${mediaType}\` is left out: Specl cannot carry its schema in that media type`,
+      );
+      continue;
+    }
     context.warn(
       'approximated',
-      childPointer(pointer, chosen),
-      `${what} as \`${chosen}\` is imported as ${as}`,
+      at,
+      `${what} as \`${mediaType}\` is imported as \`application/json\``,
     );
+    groups.push({ kind: 'json', mediaTypes: ['application/json'], schema, pointer: schemaAt });
   }
-  const media = content[chosen];
-  const schema = isObject(media) ? media.schema : undefined;
-  if (isObject(media) && (media.example !== undefined || media.examples !== undefined)) {
-    context.warn(
-      'left-out',
-      childPointer(pointer, chosen, media.example !== undefined ? 'example' : 'examples'),
-      `the examples of the ${what} are left out`,
-    );
+  return groups;
+}
+
+/** The kind a media type's body is imported as, or undefined when its schema cannot travel so. */
+function fits(
+  context: ImportContext,
+  kind: MediaKind,
+  schema: unknown,
+  pointer: string,
+): MediaKind | undefined {
+  switch (kind) {
+    case 'json':
+    case 'bytes':
+      return kind;
+    case 'text':
+      return isTextSchema(context, schema, pointer) ? kind : undefined;
+    case 'form':
+    case 'multipart':
+      return isFormSchema(context, schema, pointer, kind === 'multipart') ? kind : undefined;
   }
-  return {
-    mediaType: chosen,
-    schema: schema ?? {},
-    pointer: childPointer(pointer, chosen, 'schema'),
-  };
+}
+
+/** Whether a schema says raw bytes (or says nothing): `format: binary`, `contentMediaType`. */
+function isBinarySchema(context: ImportContext, schema: unknown, pointer: string): boolean {
+  const { value } = context.deref(schema, pointer);
+  if (!isObject(value)) return value === true;
+  if (Object.keys(value).filter((k) => k !== 'description').length === 0) return true;
+  return (
+    value.type === 'string' &&
+    (value.format === 'binary' || typeof value.contentMediaType === 'string')
+  );
 }

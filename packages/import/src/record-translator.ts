@@ -7,6 +7,7 @@ import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isFieldName, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines } from './specl-text.js';
 import { conditionSources } from './specl-extensions.js';
+import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
 
 interface Property {
   readonly key: string;
@@ -141,8 +142,14 @@ function field(
         `property \`${key}\` is named \`${fieldName}\`: the wire name differs`,
       );
     }
-    const type = types.typeExpr(schema, pointer, `${record}${pascalCase(key)}`);
-    return { fieldName, type };
+    const entries = annotationEntries(context, schema, pointer, {
+      field: true,
+      optional: !isRequired,
+    });
+    const plain = types.typeExpr(schema, pointer, `${record}${pascalCase(key)}`);
+    const type = withAnnotations(plain, entries);
+    if (type === undefined) annotationsLeftOut(context, pointer);
+    return { fieldName, type: type ?? plain };
   });
   const description = isObject(schema) ? schema.description : undefined;
   const target = /^[A-Za-z_]\w*$/.test(result.type) ? result.type : undefined;

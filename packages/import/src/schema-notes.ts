@@ -21,14 +21,16 @@ const leftOut: Record<string, string> = {
 };
 
 /**
- * Warns about the keywords of a schema that Specl cannot say, and keeps its default and
- * examples as comments (Specl has no syntax for them yet).
+ * Warns about the keywords of a schema that Specl cannot say, and keeps as comments the
+ * annotations (default, examples, readOnly, ...) that its holder did not write.
  */
 export function noteSchemaKeywords(
   context: ImportContext,
   schema: Record<string, unknown>,
   pointer: string,
 ): void {
+  const annotated = context.annotated.get(pointer);
+  const said = (keyword: string) => schema[keyword] !== undefined && !annotated?.has(keyword);
   for (const [keyword, message] of Object.entries(leftOut)) {
     if (schema[keyword] !== undefined) {
       const kind =
@@ -38,36 +40,39 @@ export function noteSchemaKeywords(
       context.warn(kind, childPointer(pointer, keyword), message);
     }
   }
-  if (schema.readOnly === true || schema.writeOnly === true) {
-    const which = schema.readOnly === true ? 'readOnly' : 'writeOnly';
+  if (
+    (schema.readOnly === true && said('readOnly')) ||
+    (schema.writeOnly === true && said('writeOnly'))
+  ) {
+    const which = schema.readOnly === true && said('readOnly') ? 'readOnly' : 'writeOnly';
     context.warn(
       'approximated',
       childPointer(pointer, which),
       `\`${which}\` left out: the field is expected in requests and responses alike`,
     );
   }
-  if (schema.default !== undefined) {
+  if (said('default')) {
     context.warn(
       'left-out',
       childPointer(pointer, 'default'),
       `default ${shortJson(schema.default)} kept as this comment`,
     );
   }
-  if (schema.example !== undefined) {
+  if (said('example')) {
     context.warn(
       'left-out',
       childPointer(pointer, 'example'),
       `example ${shortJson(schema.example)} kept as this comment`,
     );
   }
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) {
+  if (Array.isArray(schema.examples) && schema.examples.length > 0 && said('examples')) {
     context.warn(
       'left-out',
       childPointer(pointer, 'examples'),
       `examples ${shortJson(schema.examples)} kept as this comment`,
     );
   }
-  if (schema.deprecated === true) {
+  if (schema.deprecated === true && said('deprecated')) {
     context.warn('left-out', childPointer(pointer, 'deprecated'), 'deprecated');
   }
 }

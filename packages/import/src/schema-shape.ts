@@ -87,3 +87,41 @@ export function isScalarSchema(context: ImportContext, schema: unknown, pointer:
     unionOptions(value).length === 0
   );
 }
+
+/** Whether a schema (after refs) can be a text body: a string or string enum, or nothing said. */
+export function isTextSchema(context: ImportContext, schema: unknown, pointer: string): boolean {
+  const { value } = context.deref(schema, pointer);
+  if (value === true) return true;
+  if (!isObject(value)) return false;
+  if (Object.keys(value).every((k) => k === 'description')) return true;
+  return isScalarSchema(context, value, pointer) && typesOf(value).every((t) => t === 'string');
+}
+
+/**
+ * Whether a schema (after refs) can be a form body: a record whose properties are scalars or
+ * lists of them (and, in a multipart form, files: binary strings).
+ */
+export function isFormSchema(
+  context: ImportContext,
+  schema: unknown,
+  pointer: string,
+  files: boolean,
+): boolean {
+  if (!isRecordSchema(context, schema, pointer)) return false;
+  const fieldOk = (field: unknown): boolean => {
+    const { value } = context.deref(field, pointer);
+    if (!isObject(value)) return false;
+    if (isScalarSchema(context, value, pointer)) return true;
+    if (typesOf(value)[0] === 'array' && value.items !== undefined)
+      return isScalarSchema(context, value.items, pointer);
+    return files && Object.keys(value).length === 0;
+  };
+  const partsOk = (part: unknown, depth: number): boolean => {
+    const { value } = context.deref(part, pointer);
+    if (!isObject(value) || depth > 16) return false;
+    const properties = isObject(value.properties) ? Object.values(value.properties) : [];
+    const allOf = Array.isArray(value.allOf) ? value.allOf : [];
+    return properties.every(fieldOk) && allOf.every((p) => partsOk(p, depth + 1));
+  };
+  return partsOk(schema, 0);
+}

@@ -14,6 +14,7 @@ import { isIdentifier, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
 import { docLines } from './specl-text.js';
 import { translateRecord } from './record-translator.js';
+import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
 
 const formats: Record<string, string> = {
   uuid: 'Uuid',
@@ -113,9 +114,16 @@ export class SchemaTranslator {
         });
       return;
     }
-    const { result, notes } = this.context.collecting(() =>
-      this.typeExpr(value, pointer, name, true),
-    );
+    const { result, notes } = this.context.collecting(() => {
+      const entries = annotationEntries(this.context, value, pointer, {
+        field: false,
+        optional: false,
+      });
+      const plain = this.typeExpr(value, pointer, name, true);
+      const annotated = withAnnotations(plain, entries);
+      if (annotated === undefined) annotationsLeftOut(this.context, pointer);
+      return annotated ?? plain;
+    });
     const lines = [...before, ...notes, ...docLines(value.description), `type ${name} = ${result}`];
     this.context.declarations.push({ kind: 'text', name, lines });
   }
@@ -229,6 +237,10 @@ export class SchemaTranslator {
       }
     }
     const format = typeof schema.format === 'string' ? schema.format : undefined;
+    const binary =
+      format === 'binary' ||
+      (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
+    if (binary && this.context.bytes.allowsBytes(pointer)) return `Bytes${q}`;
     let base = 'String';
     if (format !== undefined && formats[format]) base = formats[format]!;
     else if (format !== undefined) {

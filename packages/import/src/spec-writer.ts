@@ -1,16 +1,21 @@
 import type { Declaration, ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import type { EndpointText } from './endpoint-translator.js';
-import { pascalCase } from './specl-names.js';
-import { commentLines, docLines, shortJson, stringLiteral } from './specl-text.js';
+import { childPointer } from './json-pointer.js';
+import { isFieldName, pascalCase } from './specl-names.js';
+import { commentLines, docLines, stringLiteral } from './specl-text.js';
 
-/** The `spec` header: a name from `info.title`, a semver from `info.version`, and its docs. */
-export function headerLines(context: ImportContext): string[] {
+/**
+ * The `spec` header: a name from `info.title`, a semver from `info.version`, its docs, and a
+ * block with the servers, license, contact and the spec-wide security (`security` is the clause
+ * the security translator read from the root).
+ */
+export function headerLines(context: ImportContext, security: string | undefined): string[] {
   const info = isObject(context.document.info) ? context.document.info : {};
   const name = pascalCase(typeof info.title === 'string' ? info.title : 'Api');
   const raw = info.version === undefined ? '' : String(info.version);
   const version = semver(raw);
-  const { notes } = context.collecting(() => {
+  const { result: settings, notes } = context.collecting(() => {
     if (version !== raw) {
       context.warn(
         'approximated',
@@ -18,43 +23,98 @@ export function headerLines(context: ImportContext): string[] {
         `version \`${raw}\` is not semver: imported as \`${version}\``,
       );
     }
+    return [...serverLines(context), ...infoLines(context, info)];
   });
-  const servers = [...serverLines(context), ...infoLines(context, info)];
+  if (security !== undefined) settings.push(security);
   const head = `spec ${name} version ${stringLiteral(version)!}`;
   return [
     ...notes,
     ...rootNotes(context),
     ...docLines(info.description),
-    ...(servers.length > 0 ? [`${head} {`, ...servers.map((l) => `  ${l}`), '}'] : [head]),
+    ...(settings.length > 0 ? [`${head} {`, ...settings.map((l) => `  ${l}`), '}'] : [head]),
   ];
 }
 
-/** `server "URL"` settings (with their descriptions) for the document's servers without variables. */
+/** `server "URL"` settings, with their variables and descriptions. */
 function serverLines(context: ImportContext): string[] {
   const servers = context.document.servers;
   if (!Array.isArray(servers)) return [];
   const lines: string[] = [];
   servers.forEach((server, i) => {
     if (!isObject(server) || typeof server.url !== 'string') return;
+    const pointer = `#/servers/${i}`;
     const url = stringLiteral(server.url);
-    if (!url || !/^https?:\/\/[^\s{}]+$/.test(server.url)) {
+    const used = [...server.url.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
+    // As the checker reads server URLs: absolute once each variable stands for a word.
+    const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#]+[^\s]*$/.test(
+      server.url.replace(/\{[^{}]*\}/g, 'x'),
+    );
+    if (!url || !absolute) {
       context.warn(
         'left-out',
-        `#/servers/${i}`,
-        `server \`${server.url}\` is left out: Specl servers are absolute URLs without variables`,
+        pointer,
+        `server \`${server.url}\` is left out: Specl servers are absolute URLs`,
       );
       return;
     }
-    lines.push(...docLines(server.description), `server ${url}`);
+    const variables = serverVariables(context, server, used, pointer);
+    if (!variables) return;
+    lines.push(...docLines(server.description));
+    if (variables.length === 0) lines.push(`server ${url}`);
+    else lines.push(`server ${url} {`, ...variables.map((l) => `  ${l}`), '}');
   });
   return lines;
 }
 
-function isNoSecurity(security: unknown): boolean {
-  return Array.isArray(security) && security.length === 0;
+/** The variables of a server (`region: "eu" | "us"`, the default first), or undefined (warned). */
+function serverVariables(
+  context: ImportContext,
+  server: Record<string, unknown>,
+  used: readonly string[],
+  pointer: string,
+): string[] | undefined {
+  const declared = isObject(server.variables) ? server.variables : {};
+  const lines: string[] = [];
+  for (const name of new Set(used)) {
+    const variable = declared[name];
+    const at = childPointer(pointer, 'variables', name);
+    if (!isObject(variable) || typeof variable.default !== 'string' || !isFieldName(name)) {
+      context.warn(
+        'left-out',
+        pointer,
+        `server \`${String(server.url)}\` is left out: its variable \`${name}\` has no default or is not a Specl name`,
+      );
+      return undefined;
+    }
+    const values = [variable.default];
+    if (Array.isArray(variable.enum)) {
+      for (const value of variable.enum)
+        if (typeof value === 'string' && !values.includes(value)) values.push(value);
+      if (!variable.enum.includes(variable.default))
+        context.warn(
+          'widened',
+          childPointer(at, 'default'),
+          `the default \`${variable.default}\` is not among the values: it is added to them`,
+        );
+    }
+    const literals = values.map(stringLiteral);
+    if (literals.some((l) => l === undefined)) {
+      context.warn('left-out', at, 'a server variable holding control characters is left out');
+      return undefined;
+    }
+    lines.push(...docLines(variable.description), `${name}: ${literals.join(' | ')}`);
+  }
+  for (const name of Object.keys(declared))
+    if (!used.includes(name))
+      context.warn(
+        'left-out',
+        childPointer(pointer, 'variables', name),
+        `server variable \`${name}\` is left out: the URL does not use it`,
+      );
+  return lines;
 }
 
-/** `license`, `contact` and `security none` settings from `info` and the root `security`. */
+/** `license` and `contact` settings from `info`. */
 function infoLines(context: ImportContext, info: Record<string, unknown>): string[] {
   const lines: string[] = [];
   const license = info.license;
@@ -77,7 +137,6 @@ function infoLines(context: ImportContext, info: Record<string, unknown>): strin
       `contact${name ? ` ${name}` : ''}${settings.length > 0 ? ` { ${settings.join(', ')} }` : ''}`,
     );
   }
-  if (isNoSecurity(context.document.security)) lines.push('security none');
   return lines;
 }
 
@@ -93,30 +152,6 @@ function rootNotes(context: ImportContext): string[] {
   const { result, notes } = context.collecting(() => {
     const doc = context.document;
     const lines: string[] = [];
-    const schemes = isObject(doc.components) ? doc.components.securitySchemes : undefined;
-    if (isObject(schemes) && Object.keys(schemes).length > 0) {
-      context.warn(
-        'left-out',
-        '#/components/securitySchemes',
-        'security schemes are left out: Specl has no auth yet',
-      );
-      for (const [key, scheme] of Object.entries(schemes))
-        lines.push(`security scheme ${key}: ${shortJson(scheme, 200)}`);
-    }
-    if (doc.security !== undefined && !isNoSecurity(doc.security)) {
-      context.warn(
-        'left-out',
-        '#/security',
-        `security ${shortJson(doc.security)} is left out: Specl has no auth yet`,
-      );
-    }
-    if (Array.isArray(doc.tags)) {
-      for (const tag of doc.tags)
-        if (isObject(tag))
-          lines.push(
-            `tag ${String(tag.name)}${typeof tag.description === 'string' ? `: ${tag.description.split('\n')[0]}` : ''}`,
-          );
-    }
     if (isObject(doc.webhooks) && Object.keys(doc.webhooks).length > 0) {
       context.warn(
         'left-out',
@@ -132,11 +167,11 @@ function rootNotes(context: ImportContext): string[] {
 
 /** The text of one declaration. */
 export function declarationText(declaration: Declaration): string {
-  if (declaration.kind === 'text') return declaration.lines.join('\n');
+  if (declaration.kind !== 'record') return declaration.lines.join('\n');
   const head =
     declaration.status === undefined
       ? `type ${declaration.name}`
-      : `error ${declaration.name} ${declaration.status}`;
+      : `error ${declaration.name} ${declaration.status}${declaration.suffix ?? ''}`;
   const members = declaration.members.flatMap((member) =>
     member.kind === 'spread'
       ? [`  ...${member.target}`]
@@ -147,7 +182,10 @@ export function declarationText(declaration: Declaration): string {
             `  ${member.name}${member.optional ? '?' : ''}: ${member.type}`,
           ],
   );
-  if (members.length === 0 && declaration.status !== undefined)
+  if (
+    declaration.suffix === ' no body' ||
+    (members.length === 0 && declaration.status !== undefined)
+  )
     return [...declaration.lines, head].join('\n');
   return [...declaration.lines, `${head} {`, ...members, '}'].join('\n');
 }
@@ -159,9 +197,14 @@ export function specText(
   endpoints: readonly EndpointText[],
   properties: readonly string[] = [],
 ): string {
+  // Security schemes and tags first, as a person writes them, then the types in their order.
+  const ordered = [
+    ...declarations.filter((d) => d.kind === 'other'),
+    ...declarations.filter((d) => d.kind !== 'other'),
+  ];
   const blocks = [
     header.join('\n'),
-    ...declarations.map(declarationText),
+    ...ordered.map(declarationText),
     ...endpoints.map((e) => e.lines.join('\n')),
     ...properties,
   ];

@@ -24,6 +24,8 @@ export {
 } from './workspace/builtins.js';
 export { importPathBetween, importedUris, resolveImportUri } from './workspace/imports.js';
 export { pathTemplate } from './util/endpoint-path.js';
+export { operationSummary } from './util/operation-summary.js';
+export { FORMAT_SHAPES } from './util/format-shapes.js';
 export { constraintNumber } from './util/constraint-number.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
 export * from './workspace/spec-workspace.js';

@@ -287,17 +287,26 @@ export async function startContractProxy(
       );
       return streamThrough(read.head);
     }
-    const violations = checker.checkResponse(checked, status, { contentType, bytes: read.bytes });
-    const replaced = replace && violations.length > 0;
+    const forward = () => {
+      headers['content-length'] = String(read.bytes.length);
+      res.writeHead(status, headers);
+      res.end(read.bytes);
+    };
+    const check = () => checker.checkResponse(checked, status, { contentType, bytes: read.bytes });
+    if (!replace) {
+      // Nothing to replace: the answer goes out first, and is checked after.
+      forward();
+      return report(telemetry, { ...base, action: 'forwarded' }, check());
+    }
+    const violations = check();
+    const replaced = violations.length > 0;
     report(telemetry, { ...base, action: replaced ? 'replaced' : 'forwarded' }, violations);
     if (replaced)
       return sendProblem(
         res,
         violationProblem(502, 'The response breaks the API contract', where.endpoint!, violations),
       );
-    headers['content-length'] = String(read.bytes.length);
-    res.writeHead(status, headers);
-    res.end(read.bytes);
+    forward();
   }
 
   const server = createServer(

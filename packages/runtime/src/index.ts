@@ -50,9 +50,22 @@ export {
   isObject,
 } from './structure-checks.js';
 export { onlyFields, optionalField, requiredField } from './record-checks.js';
+export {
+  checkConst,
+  checkDecimal,
+  checkInt32,
+  checkInt64,
+  checkJson,
+} from './builtin-type-checks.js';
+export { checkTagged, otherFields } from './tagged-checks.js';
 export type * from './contract/contract.js';
 export type { Exchange, SentRequest, ViolationKind } from './contract/failures.js';
-export { ContractViolation, DiscardedRun, TargetUnreachable } from './contract/failures.js';
+export {
+  ContractViolation,
+  DiscardedRun,
+  MissingCredentials,
+  TargetUnreachable,
+} from './contract/failures.js';
 export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { SessionObserver } from './contract/session.js';
@@ -84,6 +97,7 @@ export {
   edgeString,
 } from './search/edge-values.js';
 export { relatedValues } from './search/related-values.js';
+export { deferred } from './search/deferred-arbitrary.js';
 export { credentialVariable } from './contract/credentials.js';
 export type { CheckedRequest, CompiledContract, WireBody } from './live/exchange-checker.js';
 export { ExchangeChecker, isJsonMediaType, isReadableMediaType } from './live/exchange-checker.js';

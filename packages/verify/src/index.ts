@@ -23,6 +23,8 @@ export { importContracts, loadContracts, writeContracts } from './load-contracts
 export type { Locate, Styles } from './reporters/pretty-report.js';
 export { formatPrettyReport } from './reporters/pretty-report.js';
 export { formatJsonReport } from './reporters/json-report.js';
+export type { ReportTool } from './reporters/json-log.js';
+export { formatJsonLog } from './reporters/json-log.js';
 export { formatJunitReport } from './reporters/junit-report.js';
 export { formatSarifReport } from './reporters/sarif-report.js';
 export { formatSarifLog, sarifLocation } from './reporters/sarif-log.js';

@@ -4,6 +4,7 @@ import {
   ContractSession,
   ContractViolation,
   DiscardedRun,
+  MissingCredentials,
   TargetUnreachable,
   observeInvariants,
 } from '@specl/runtime';
@@ -107,6 +108,7 @@ function roundSeed(seed: number, round: number): number {
 export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<CheckResult> {
   let completed = 0;
   let discarded = 0;
+  let missingCredentials: string | undefined;
   let shrinking = false;
   let unreachable: TargetUnreachable | undefined;
   const runOnce = async (input: unknown, observer: SessionObserver): Promise<RunOutcome> => {
@@ -154,6 +156,7 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       }
     }
     const { error, started } = await runOnce(input, shrinking ? QUIET : settings.observer);
+    if (error instanceof MissingCredentials) missingCredentials ??= error.reason;
     if (error instanceof DiscardedRun) {
       if (!shrinking) discarded++;
       fc.pre(false);
@@ -233,7 +236,8 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
   const base = { name: plan.name, phase: plan.phase, at: plan.at, runs: completed, discarded };
   if (failures.length === 0) {
     const status = gaveUp || (completed === 0 && discarded > 0) ? 'discarded' : 'passed';
-    return { ...base, status };
+    const reason = missingCredentials === undefined ? {} : { discardReason: missingCredentials };
+    return { ...base, status, ...reason };
   }
   return { ...base, status: 'failed', failure: failures[0]!, failures };
 }

@@ -50,6 +50,11 @@ export interface CheckResult {
   readonly runs: number;
   /** Runs discarded: a `requires` that did not hold, the `value` of a failed `try`. */
   readonly discarded: number;
+  /**
+   * Why runs were discarded, when it is not a precondition of the spec: credentials missing
+   * for a protected endpoint (naming the flag and variable that would give them).
+   */
+  readonly discardReason?: string;
   /** The first failure found (the first of `failures`). */
   readonly failure?: Failure;
   /** Every distinct failure found (by endpoint, clause, status and kind), each shrunk. */

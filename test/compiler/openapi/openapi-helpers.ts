@@ -56,9 +56,16 @@ export function schemaValidator(doc: OpenApiDocument) {
     strict: true,
     strictTypes: false,
     allErrors: true,
-    formats: { uuid: true, email: true, uri: true, date: true, 'date-time': true },
+    // Known formats, not checked by Ajv: the emitted validators check them (`decimal` is the
+    // OpenAPI Format Registry's).
+    formats: {
+      ...{ uuid: true, email: true, uri: true, date: true, 'date-time': true },
+      ...{ int32: true, int64: true, decimal: true },
+    },
   });
-  for (const keyword of ['components', ...EXTENSIONS]) ajv.addKeyword(keyword);
+  // OpenAPI's `discriminator` is a hint to tools; `oneOf` alone decides validity (Ajv's own
+  // discriminator support refuses `mapping`, so it is read as an annotation here).
+  for (const keyword of ['components', 'discriminator', ...EXTENSIONS]) ajv.addKeyword(keyword);
   const anchored = <T>(value: T): T =>
     JSON.parse(JSON.stringify(value).replaceAll('"#/components/', `"${DOCUMENT_ID}#/components/`));
   ajv.addSchema({ $id: DOCUMENT_ID, components: anchored(doc.components) });

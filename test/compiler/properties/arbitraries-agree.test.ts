@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
 import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
-import { lowerProject } from '../../helpers/lower.js';
+import { lowerProject, lowerSource } from '../../helpers/lower.js';
 import { openApiOfIr, schemaValidator } from '../openapi/openapi-helpers.js';
 import { repoRoot, vacationIr } from '../typescript/typescript-helpers.js';
 
@@ -105,6 +105,12 @@ describe('the arbitraries of properties.ts', () => {
   it('gives values of the vacation example that its validators and schemas accept', async () => {
     const ir = await vacationIr();
     expect(await checkAgreement('arbitraries-vacation', ir)).toBe(50 * ir.types.length);
+  });
+
+  it('gives values of the v0.1 types (Json, Int32, Decimal, constants, open, tagged)', async () => {
+    const source = readFileSync(join(repoRoot, 'test/fixtures/v01-types.specl'), 'utf8');
+    const ir = await lowerSource(source);
+    expect(await checkAgreement('arbitraries-v01', ir)).toBe(50 * ir.types.length);
   });
 
   it('gives values of random specs that their validators and schemas accept', async () => {

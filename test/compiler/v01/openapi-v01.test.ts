@@ -106,7 +106,11 @@ describe('OpenAPI of the v0.1 constructs', () => {
     expect(upload.requestBody!.content).toEqual({
       'multipart/form-data': { schema: { $ref: '#/components/schemas/Upload' } },
     });
-    expect(upload.responses['400']).toEqual({ description: 'BadRequest' });
+    // No content; the error's name rides in an extension, for import to read back.
+    expect(upload.responses['400']).toEqual({
+      description: 'BadRequest',
+      'x-specl-error': 'BadRequest',
+    });
     expect(upload.responses['422']!.content).toEqual({
       'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
     });

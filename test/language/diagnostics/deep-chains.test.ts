@@ -46,3 +46,36 @@ describe('deep chains of aliases and spreads', () => {
     expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['specl/recursive-spread']));
   });
 });
+
+describe('Bytes deep inside a JSON body', () => {
+  // A record chain: R0 holds R1, ..., the last holds `last`; bodies name R0 and a middle record.
+  const chain = (last: string) =>
+    `${lines(DEPTH - 1, (k) => `type R${k} { n: Int, next?: R${k + 1} }`)}\ntype R${DEPTH - 1} { ${last} }`;
+  const bodies = `endpoint a GET /a { response 200 R0 }\nendpoint b POST /b { body R${DEPTH / 2}\n response 200 List<R0> }`;
+
+  it(`found ${DEPTH} records down, in every body that reaches it`, async () => {
+    const findings = await check(`${chain('file: Bytes')}\n${bodies}`);
+    expect(findings.map((f) => [f.code, f.text])).toEqual([
+      ['specl/media-type-mismatch', 'R0'],
+      ['specl/media-type-mismatch', `R${DEPTH / 2}`],
+      ['specl/media-type-mismatch', 'List<R0>'],
+    ]);
+  });
+
+  it(`not found in a chain ${DEPTH} deep without it, nor through a cycle`, async () => {
+    expect(await check(`${chain('back: List<R0>, m?: Map<R1>')}\n${bodies}`)).toEqual([]);
+  });
+
+  it('found through a cycle, whichever record a body names', async () => {
+    const source =
+      'type P { q?: Q, s: String }\ntype Q { p?: P, data: Bytes | String }\n' +
+      'endpoint a GET /a { response 200 P }\nendpoint b GET /b { response 200 Q }\n' +
+      'endpoint c GET /c { response 200 Map<P?> }';
+    const findings = await check(source);
+    expect(findings.map((f) => [f.code, f.text])).toEqual([
+      ['specl/media-type-mismatch', 'P'],
+      ['specl/media-type-mismatch', 'Q'],
+      ['specl/media-type-mismatch', 'Map<P?>'],
+    ]);
+  });
+});

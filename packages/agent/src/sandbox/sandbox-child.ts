@@ -39,6 +39,7 @@ async function main() {
       runs: job.runs,
       ...(job.seed !== undefined && { seed: job.seed }),
       ...(job.endpoints !== undefined && { endpoints: job.endpoints }),
+      ...(job.properties !== undefined && { properties: job.properties }),
     });
     result = `{"nonce":${JSON.stringify(nonce)},"report":${plain(report)}}`;
   } catch (error) {

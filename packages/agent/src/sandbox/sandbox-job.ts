@@ -13,6 +13,8 @@ export interface SandboxJob {
   readonly seed?: number;
   /** Only these endpoints; all when absent. */
   readonly endpoints?: readonly string[];
+  /** Only these written properties (and then no call sequences); all that call them when absent. */
+  readonly properties?: readonly string[];
   /** A random value the answer must carry (the candidate could write to the answer's pipe). */
   readonly nonce: string;
 }

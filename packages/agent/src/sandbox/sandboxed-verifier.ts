@@ -212,6 +212,7 @@ export class SandboxedVerifier {
         nonce,
         ...(job.seed !== undefined && { seed: job.seed }),
         ...(job.endpoints !== undefined && { endpoints: job.endpoints }),
+        ...(job.properties !== undefined && { properties: job.properties }),
       };
       child.stdin!.on('error', () => {});
       child.stdin!.end(JSON.stringify(sandboxJob));

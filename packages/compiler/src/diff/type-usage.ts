@@ -64,7 +64,10 @@ function namesInDeclaration(declaration: TypeDeclIR): string[] {
   switch (declaration.kind) {
     case 'record':
     case 'error':
-      return declaration.fields.flatMap((field) => referencedNames(field.type));
+      return [
+        ...declaration.fields.flatMap((field) => referencedNames(field.type)),
+        ...(declaration.openFields ? referencedNames(declaration.openFields) : []),
+      ];
     case 'alias':
       return referencedNames(declaration.type);
     case 'enum':

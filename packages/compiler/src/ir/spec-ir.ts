@@ -11,9 +11,25 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-/** The primitive types. */
+/**
+ * The primitive types. `Json` (any JSON value), `Int32`, `Int64` and `Decimal` (a decimal
+ * number written as a string) arrived in v0.1.
+ */
 export type PrimitiveName =
-  'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime' | 'Bytes';
+  | 'String'
+  | 'Int'
+  | 'Float'
+  | 'Bool'
+  | 'Uuid'
+  | 'Email'
+  | 'Url'
+  | 'Date'
+  | 'DateTime'
+  | 'Bytes'
+  | 'Json'
+  | 'Int32'
+  | 'Int64'
+  | 'Decimal';
 
 /** Constraints written on one type reference (an alias's own constraints live on the alias). */
 export interface ConstraintsIR {
@@ -34,6 +50,8 @@ export interface ConstraintsIR {
   /** A field answered but never sent (`readOnly`), or sent but never answered (`writeOnly`). */
   readonly readOnly?: boolean;
   readonly writeOnly?: boolean;
+  /** A constant type (v0.1): the one value allowed, on a primitive of its kind (`"card"`). */
+  readonly const?: number | string | boolean;
 }
 
 /** A type as written where it is used. Named types are referenced by name. */
@@ -70,6 +88,8 @@ export interface RecordIR {
   readonly name: string;
   readonly description?: string;
   readonly fields: readonly FieldIR[];
+  /** `...Map<T>`: further fields allowed, of type `T`; absent for a closed record. */
+  readonly openFields?: TypeIR;
   readonly invariants: readonly ConditionIR[];
   readonly location: SourceLocation;
 }
@@ -84,6 +104,8 @@ export interface ErrorIR {
   readonly mediaTypes?: readonly string[];
   readonly description?: string;
   readonly fields: readonly FieldIR[];
+  /** `...Map<T>`: further fields allowed, of type `T`; absent for a closed record. */
+  readonly openFields?: TypeIR;
   readonly invariants: readonly ConditionIR[];
   readonly location: SourceLocation;
 }
@@ -93,6 +115,11 @@ export interface AliasIR {
   readonly name: string;
   readonly description?: string;
   readonly type: TypeIR;
+  /**
+   * `A | B by FIELD`: the field whose constant value tells the union's options apart. The
+   * type is then a union of record references, each with that field a required constant.
+   */
+  readonly discriminator?: string;
   readonly location: SourceLocation;
 }
 

@@ -29,6 +29,7 @@ import {
   pathTemplate,
   recordFields,
   recordInvariants,
+  recordOpenFields,
   canonicalText,
 } from '@specl/language';
 import type { Expression } from '@specl/language';
@@ -110,6 +111,8 @@ export function lowerSpec(
       const invariants = recordInvariants(declaration).map((inv: Invariant) =>
         condition(inv.expr, inv),
       );
+      const open = recordOpenFields(declaration);
+      const openFields = open ? { openFields: lowerType(open.type) } : {};
       types.push(
         isErrorDecl(declaration)
           ? {
@@ -121,13 +124,16 @@ export function lowerSpec(
                 mediaTypes: lowerMediaTypes(declaration.media)!,
               }),
               fields,
+              ...openFields,
               invariants,
               location,
             }
-          : { kind: 'record', ...common, fields, invariants, location },
+          : { kind: 'record', ...common, fields, ...openFields, invariants, location },
       );
     } else if (isAliasDecl(declaration)) {
-      types.push({ kind: 'alias', ...common, type: lowerType(declaration.type), location });
+      const type = lowerType(declaration.type);
+      const by = declaration.discriminator;
+      types.push({ kind: 'alias', ...common, type, ...(by && { discriminator: by }), location });
     } else if (isEnumDecl(declaration)) {
       const members = declaration.members.map((member) => {
         const doc = docComment(member);

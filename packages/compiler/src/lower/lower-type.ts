@@ -1,6 +1,7 @@
 import type { Constraint, TypeExpr } from '@specl/language';
 import {
   builtinTypeOf,
+  constantPrimitive,
   constraintNumber,
   isBooleanLiteral,
   isStringLiteral,
@@ -37,7 +38,11 @@ export function lowerType(expr: TypeExpr | undefined): TypeIR {
   let type: TypeIR;
   if (expr.primitive)
     type = { kind: 'primitive', name: expr.primitive as PrimitiveName, constraints };
-  else if (expr.collection === 'List')
+  else if (expr.constant) {
+    const value = lowerConstraints([{ name: 'const', value: expr.constant } as Constraint]).const!;
+    const name = constantPrimitive(expr.constant);
+    type = { kind: 'primitive', name, constraints: { ...constraints, const: value } };
+  } else if (expr.collection === 'List')
     type = { kind: 'list', element: lowerType(expr.element), constraints };
   else if (expr.collection === 'Map')
     type = { kind: 'map', value: lowerType(expr.element), constraints };

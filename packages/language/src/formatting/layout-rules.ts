@@ -20,18 +20,21 @@ export function isBlockBrace(token: FormatToken): boolean {
   return (token.keyword === '{' || token.keyword === '}') && blockOwners.has(token.node.$type);
 }
 
+/** The nodes whose `<` and `>` are angle brackets: `List<T>`, and `...Map<T>` (v0.1). */
+const angleOwners = new Set(['TypeRef', 'OpenFields']);
+
 /** Whether a token opens a bracket pair: `(`, `[`, `{`, or the `<` of `List<...>`. */
 export function isOpener(token: FormatToken): boolean {
   if (token.inPath) return false;
   const k = token.keyword;
-  return k === '(' || k === '[' || k === '{' || (k === '<' && token.node.$type === 'TypeRef');
+  return k === '(' || k === '[' || k === '{' || (k === '<' && angleOwners.has(token.node.$type));
 }
 
 /** Whether a token closes a bracket pair. */
 export function isCloser(token: FormatToken): boolean {
   if (token.inPath || token.node.$type === 'PathParam') return false;
   const k = token.keyword;
-  return k === ')' || k === ']' || k === '}' || (k === '>' && token.node.$type === 'TypeRef');
+  return k === ')' || k === ']' || k === '}' || (k === '>' && angleOwners.has(token.node.$type));
 }
 
 /**
@@ -56,7 +59,7 @@ export function spaceBetween(prev: FormatToken, next: FormatToken): string {
   if (isOpener(prev) || isCloser(next)) return '';
   if (n === ',' || n === ':' || n === '?' || n === '.' || n === '?.') return '';
   if (p === '.' || p === '?.' || p === '...') return '';
-  if (n === '<' && next.node.$type === 'TypeRef') return '';
+  if (n === '<' && angleOwners.has(next.node.$type)) return '';
   const calls = ['EndpointCall', 'BuiltinCall', 'SecurityOption'];
   if (n === '(' && calls.includes(next.node.$type)) {
     return '';

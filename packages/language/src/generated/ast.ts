@@ -59,6 +59,7 @@ export type SpeclKeywordNames =
     | "as"
     | "auth"
     | "body"
+    | "by"
     | "contact"
     | "deprecated"
     | "endpoint"
@@ -109,12 +110,14 @@ export type SpeclTokenNames = SpeclTerminalNames | SpeclKeywordNames;
 export interface AliasDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'AliasDecl';
+    discriminator?: Name;
     name: TypeName;
     type: TypeExpr;
 }
 
 export const AliasDecl = {
     $type: 'AliasDecl',
+    discriminator: 'discriminator',
     name: 'name',
     type: 'type'
 } as const;
@@ -269,7 +272,7 @@ export function isBodyRef(item: unknown): item is BodyRef {
 }
 
 export interface BooleanLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'BooleanLiteral';
     value: boolean;
 }
@@ -301,7 +304,7 @@ export function isBuiltinCall(item: unknown): item is BuiltinCall {
 }
 
 export interface ConstNumber extends langium.AstNode {
-    readonly $container: Constraint;
+    readonly $container: Constraint | TypeRef;
     readonly $type: 'ConstNumber';
     negative: boolean;
     value: string;
@@ -633,10 +636,10 @@ export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
 }
 
-export type Ident = 'as' | 'auth' | 'contact' | 'deprecated' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
 
 export function isIdent(item: unknown): item is Ident {
-    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -764,10 +767,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -821,6 +824,21 @@ export const NumberLiteral = {
 
 export function isNumberLiteral(item: unknown): item is NumberLiteral {
     return reflection.isInstance(item, NumberLiteral.$type);
+}
+
+export interface OpenFields extends langium.AstNode {
+    readonly $container: ErrorDecl | RecordDecl;
+    readonly $type: 'OpenFields';
+    type: TypeExpr;
+}
+
+export const OpenFields = {
+    $type: 'OpenFields',
+    type: 'type'
+} as const;
+
+export function isOpenFields(item: unknown): item is OpenFields {
+    return reflection.isInstance(item, OpenFields.$type);
 }
 
 export type Parameter = BodyClause | HeaderParam | PathParam | QueryParam;
@@ -1021,7 +1039,7 @@ export function isRecordLiteral(item: unknown): item is RecordLiteral {
     return reflection.isInstance(item, RecordLiteral.$type);
 }
 
-export type RecordMember = Field | Invariant | Spread;
+export type RecordMember = Field | Invariant | OpenFields | Spread;
 
 export const RecordMember = {
     $type: 'RecordMember'
@@ -1226,7 +1244,7 @@ export function isSpread(item: unknown): item is Spread {
 }
 
 export interface StringLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'StringLiteral';
     value: string;
 }
@@ -1282,16 +1300,17 @@ export function isTypeExpr(item: unknown): item is TypeExpr {
     return reflection.isInstance(item, TypeExpr.$type);
 }
 
-export type TypeName = 'as' | 'auth' | 'contact' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'server' | 'tag' | string;
+export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'server' | 'tag' | string;
 
 export function isTypeName(item: unknown): item is TypeName {
-    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface TypeRef extends langium.AstNode {
-    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | PathParam | QueryParam | ResponseClause | TypeRef | UnionTypeRef;
+    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | TypeRef | UnionTypeRef;
     readonly $type: 'TypeRef';
     collection?: 'List' | 'Map';
+    constant?: ConstraintValue;
     constraints: Array<Constraint>;
     element?: TypeExpr;
     nullable: boolean;
@@ -1302,6 +1321,7 @@ export interface TypeRef extends langium.AstNode {
 export const TypeRef = {
     $type: 'TypeRef',
     collection: 'collection',
+    constant: 'constant',
     constraints: 'constraints',
     element: 'element',
     nullable: 'nullable',
@@ -1331,7 +1351,7 @@ export function isUnaryExpr(item: unknown): item is UnaryExpr {
 }
 
 export interface UnionTypeRef extends langium.AstNode {
-    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | PathParam | QueryParam | ResponseClause | TypeRef;
+    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | TypeRef;
     readonly $type: 'UnionTypeRef';
     options: Array<TypeRef>;
 }
@@ -1345,10 +1365,10 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
@@ -1396,6 +1416,7 @@ export type SpeclAstType = {
     NamedElement: NamedElement
     NullLiteral: NullLiteral
     NumberLiteral: NumberLiteral
+    OpenFields: OpenFields
     Parameter: Parameter
     Path: Path
     PathParam: PathParam
@@ -1435,6 +1456,9 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         AliasDecl: {
             name: AliasDecl.$type,
             properties: {
+                discriminator: {
+                    name: AliasDecl.discriminator
+                },
                 name: {
                     name: AliasDecl.name
                 },
@@ -1935,6 +1959,15 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Expression.$type]
         },
+        OpenFields: {
+            name: OpenFields.$type,
+            properties: {
+                type: {
+                    name: OpenFields.type
+                }
+            },
+            superTypes: [RecordMember.$type]
+        },
         Parameter: {
             name: Parameter.$type,
             properties: {
@@ -2261,6 +2294,9 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             properties: {
                 collection: {
                     name: TypeRef.collection
+                },
+                constant: {
+                    name: TypeRef.constant
                 },
                 constraints: {
                     name: TypeRef.constraints,

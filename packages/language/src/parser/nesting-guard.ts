@@ -1,3 +1,5 @@
+import { diagnosticMessage } from '../validation/report.js';
+
 /** Where a text nests too deeply to be parsed safely, and why. */
 export interface ExcessiveNesting {
   readonly offset: number;
@@ -72,8 +74,7 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
   const chains: number[] = [0];
   let units = 0;
   let i = 0;
-  const message =
-    'this nests too deeply to be parsed (brackets inside brackets, or a long chain of operators); split it into smaller expressions or aliases';
+  const message = diagnosticMessage('specl/syntax-error', 'tooDeep', {});
   const open = (closer: string) => {
     closers.push(closer);
     chains.push(0);

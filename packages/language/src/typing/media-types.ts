@@ -37,7 +37,7 @@ export function mediaKindOf(text: string): MediaKind {
  * The built-in type names added after v0. They are not keywords: a spec that declares a type
  * of the same name keeps it, and only a name that resolves to no declaration is the built-in.
  */
-export const BUILTIN_TYPE_NAMES = ['Bytes'] as const;
+export const BUILTIN_TYPE_NAMES = ['Bytes', 'Json', 'Int32', 'Int64', 'Decimal'] as const;
 
 /** A built-in type added after v0. */
 export type BuiltinTypeName = (typeof BUILTIN_TYPE_NAMES)[number];

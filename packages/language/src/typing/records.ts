@@ -3,6 +3,7 @@ import type {
   ErrorDecl,
   Field,
   Invariant,
+  OpenFields,
   RecordDecl,
   RecordMember,
   Spread,
@@ -13,6 +14,7 @@ import {
   isErrorDecl,
   isField,
   isInvariant,
+  isOpenFields,
   isRecordDecl,
   isSpread,
   isTypeRef,
@@ -114,4 +116,12 @@ export function recordInvariants(decl: RecordLike): Invariant[] {
 /** The field of a record with the given name, own or spread. */
 export function findField(decl: RecordLike, name: string): Field | undefined {
   return recordFields(decl).find((field) => field.name === name);
+}
+
+/**
+ * What opens a record to further fields (`...Map<T>`), its own or brought by a spread: the
+ * first met, in declaration order (a second is reported by the checker).
+ */
+export function recordOpenFields(decl: RecordLike): OpenFields | undefined {
+  return expandMembers(decl).find(isOpenFields);
 }

@@ -1,5 +1,13 @@
-import type { AliasDecl, Constraint, TypeExpr, TypeRef } from '../generated/ast.js';
+import type {
+  AliasDecl,
+  Constraint,
+  ConstraintValue,
+  TypeExpr,
+  TypeRef,
+} from '../generated/ast.js';
 import {
+  isBooleanLiteral,
+  isStringLiteral,
   isAliasDecl,
   isEnumDecl,
   isErrorDecl,
@@ -8,7 +16,9 @@ import {
   isUnionTypeRef,
 } from '../generated/ast.js';
 import type { PrimitiveName, SpeclType } from './specl-type.js';
+import type { BuiltinTypeName } from './media-types.js';
 import { builtinTypeOf } from './media-types.js';
+import { constraintNumber } from '../util/constraint-number.js';
 import { makeOptional, stripOptional, unknownType } from './specl-type.js';
 import { workspaceMemo } from './workspace-memo.js';
 
@@ -28,10 +38,32 @@ export function resolveTypeExpr(expr: TypeExpr | undefined): SpeclType {
   return expr.nullable ? makeOptional(base) : base;
 }
 
+/**
+ * What the built-in types added in v0.1 are in expressions: `Int32` and `Int64` are `Int`s,
+ * `Decimal` a string (its digits travel as one), and `Json` any value, which the checker
+ * cannot know (as `unknown`, it fits everywhere).
+ */
+const BUILTIN_EXPRESSION_TYPES: Readonly<Record<BuiltinTypeName, SpeclType>> = {
+  Bytes: { kind: 'primitive', name: 'Bytes' },
+  Int32: { kind: 'primitive', name: 'Int' },
+  Int64: { kind: 'primitive', name: 'Int' },
+  Decimal: { kind: 'primitive', name: 'String' },
+  Json: unknownType,
+};
+
+/** The primitive a constant type (`"card"`, `3`, `true`) belongs to. */
+export function constantPrimitive(value: ConstraintValue): PrimitiveName {
+  if (isStringLiteral(value)) return 'String';
+  if (isBooleanLiteral(value)) return 'Bool';
+  const number = constraintNumber(value);
+  return number !== undefined && Number.isInteger(number) ? 'Int' : 'Float';
+}
+
 function resolveTypeRefBase(ref: TypeRef): SpeclType {
   if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
+  if (ref.constant) return { kind: 'primitive', name: constantPrimitive(ref.constant) };
   const builtin = builtinTypeOf(ref);
-  if (builtin) return { kind: 'primitive', name: builtin };
+  if (builtin) return BUILTIN_EXPRESSION_TYPES[builtin];
   if (ref.collection === 'List') return { kind: 'list', element: resolveTypeExpr(ref.element) };
   if (ref.collection === 'Map') return { kind: 'map', value: resolveTypeExpr(ref.element) };
   const decl = ref.ref?.ref;

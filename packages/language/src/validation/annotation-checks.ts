@@ -14,20 +14,13 @@ import { report } from './report.js';
 import type { MessageId, MessageOf } from './diagnostic-codes.js';
 import type { MessageArguments } from './message-template.js';
 import { constraintNumber } from '../util/constraint-number.js';
+import { FORMAT_SHAPES } from '../util/format-shapes.js';
 
 /**
  * The annotations: written in a type's braces next to its constraints (as OpenAPI writes them
  * in the same Schema Object), they describe values rather than restrict them.
  */
 export const annotationNames = ['example', 'default', 'deprecated', 'readOnly', 'writeOnly'];
-
-const FORMAT_SHAPES: Readonly<Record<string, RegExp>> = {
-  Uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  Email: /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/,
-  Url: /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/,
-  Date: /^\d{4}-\d{2}-\d{2}$/,
-  DateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
-};
 
 /** Checks of annotations: where they may stand, and that examples and defaults fit their type. */
 export class AnnotationChecks {

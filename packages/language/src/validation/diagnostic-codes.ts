@@ -10,8 +10,8 @@ export interface DiagnosticCodeInfo {
   /** One line on what the code means, for `--help`, SARIF rules and the docs. */
   readonly summary: string;
   /**
-   * The messages a check reports the code with, by id, with named parameters (see
-   * `message`); a code the parser or the linker reports (`specl/syntax-error`) has none here.
+   * The messages the code is reported with, by id, with named parameters (see `message`):
+   * those of the checks, and those of the lexer, the parser and the linker, in Specl's words.
    */
   readonly messages?: Readonly<Record<string, MessageTemplate>>;
 }
@@ -24,7 +24,23 @@ export interface DiagnosticCodeInfo {
  * A new message goes here, written with `message` (its `${'name'}`s are its parameters).
  */
 export const diagnosticCodes = {
-  'specl/syntax-error': { severity: 'error', summary: 'The text does not parse.' },
+  'specl/syntax-error': {
+    severity: 'error',
+    summary: 'The text does not parse.',
+    messages: {
+      unexpectedWithFix: message`unexpected ${'found'}; ${'fix'}`,
+      chainedComparison: message`unexpected ${'found'}: comparisons do not chain; join two comparisons with \`and\``,
+      importAfterDeclarations: message`\`import\` must come before the declarations; move it up`,
+      secondSpecHeader: message`a file has one \`spec\` header, at its top; remove this one`,
+      unclosed: message`the file ends before this ${'construct'} is closed; add \`}\``,
+      expectedButFound: message`expected ${'expected'} but found ${'found'}`,
+      unexpectedCharacter: message`unexpected character \`${'char'}\`${'fix'}`,
+      tooDeep: message`this nests too deeply to be parsed (brackets inside brackets, or a long chain of operators); split it into smaller expressions or aliases`,
+      commentInPath: message`\`//\` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment`,
+      /** A parser or lexer message Specl has no words of its own for: Chevrotain's. */
+      parser: message`${'parserMessage'}`,
+    },
+  },
   'specl/unresolved-import': {
     severity: 'error',
     summary: 'An imported file does not exist.',
@@ -48,7 +64,11 @@ export const diagnosticCodes = {
       default: message`\`${'version'}\` is not a valid semver version; write MAJOR.MINOR.PATCH, such as "${'suggestion'}"`,
     },
   },
-  'specl/unknown-type': { severity: 'error', summary: 'A type name does not resolve.' },
+  'specl/unknown-type': {
+    severity: 'error',
+    summary: 'A type name does not resolve.',
+    messages: { default: message`unknown type \`${'name'}\`${'fix'}` },
+  },
   'specl/not-a-type': {
     severity: 'error',
     summary: 'A name used as a type is an endpoint or a property.',
@@ -61,7 +81,11 @@ export const diagnosticCodes = {
       default: message`only records can be spread, and \`${'namedName'}\` is ${'describeDeclaration'}${'arg2'}`,
     },
   },
-  'specl/unknown-error': { severity: 'error', summary: 'An `errors` entry does not resolve.' },
+  'specl/unknown-error': {
+    severity: 'error',
+    summary: 'An `errors` entry does not resolve.',
+    messages: { default: message`unknown error \`${'name'}\`${'fix'}` },
+  },
   'specl/not-an-error': {
     severity: 'error',
     summary: 'An `errors` entry is not an `error` declaration.',
@@ -69,12 +93,38 @@ export const diagnosticCodes = {
       default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not an error; declare it with \`error ${'targetName'} 4xx { ... }\``,
     },
   },
-  'specl/unknown-name': { severity: 'error', summary: 'A name in an expression does not resolve.' },
-  'specl/unknown-field': { severity: 'error', summary: 'A field does not exist on the type.' },
-  'specl/unknown-endpoint': { severity: 'error', summary: 'A call names no endpoint.' },
+  'specl/unknown-name': {
+    severity: 'error',
+    summary: 'A name in an expression does not resolve.',
+    messages: {
+      default: message`unknown name \`${'name'}\`${'fix'}`,
+      securityScheme: message`unknown security scheme \`${'name'}\`${'fix'}`,
+      tag: message`unknown tag \`${'name'}\`${'fix'}`,
+      notEnumMember: message`\`${'name'}\` is not a member of \`${'enumName'}\`, the enum expected here${'fix'}`,
+      /** A reference of a kind no other message covers: Langium's own words. */
+      unresolved: message`${'linkerMessage'}`,
+    },
+  },
+  'specl/unknown-field': {
+    severity: 'error',
+    summary: 'A field does not exist on the type.',
+    messages: {
+      default: message`${'owner'} has no ${'what'} \`${'name'}\`${'fix'}`,
+      noFieldInRecord: message`\`${'recordName'}\` has no field \`${'name'}\`${'fix'}`,
+      notInEveryAlternative: message`\`${'name'}\` is not a field of every alternative of \`${'union'}\` (${'lacking'} ${'lack'} it)`,
+      responseItself: message`\`${'binding'}\` is the response itself (${'type'}), which has no \`${'name'}\`; to see how the call went, make it with \`try\`: \`let ${'binding'} = try ${'endpointName'}(...)\``,
+      noFields: message`${'type'} has no fields, so \`.${'name'}\` means nothing here`,
+    },
+  },
+  'specl/unknown-endpoint': {
+    severity: 'error',
+    summary: 'A call names no endpoint.',
+    messages: { default: message`unknown endpoint \`${'name'}\`${'fix'}` },
+  },
   'specl/unknown-parameter': {
     severity: 'error',
     summary: 'A call passes a parameter the endpoint does not have.',
+    messages: { default: message`\`${'endpointName'}\` has no parameter \`${'name'}\`${'fix'}` },
   },
   'specl/missing-parameter': {
     severity: 'error',
@@ -84,6 +134,9 @@ export const diagnosticCodes = {
   'specl/ambiguous-enum-member': {
     severity: 'error',
     summary: 'A bare enum member has no context that decides its enum.',
+    messages: {
+      default: message`nothing here says which enum \`${'name'}\` belongs to; write ${'qualified'}`,
+    },
   },
   'specl/duplicate-declaration': {
     severity: 'error',
@@ -135,6 +188,7 @@ export const diagnosticCodes = {
     severity: 'error',
     summary: 'A clause that may appear once appears twice.',
     messages: {
+      openOnce: message`a record is opened once: \`...Map<T>\` is already written or spread here; remove this one`,
       endpointAtMost: message`an endpoint has at most one \`body\`; remove this one`,
       alreadyListedRemove: message`\`${'targetName'}\` is already listed; remove it`,
       specHeaderAlready: message`the spec header already has one; remove this`,
@@ -318,6 +372,19 @@ export const diagnosticCodes = {
       neverAbsentWrite: message`\`${'sourceOf'}\` is never absent; write \`.\` instead of \`?.\``,
     },
   },
+  'specl/invalid-discriminator': {
+    severity: 'error',
+    summary:
+      'An option of a discriminated union lacks its tag field, the tag is not a string constant, or two options share a tag.',
+    messages: {
+      notUnion: message`\`by ${'field'}\` tells the options of a union apart; write at least two record types, such as \`A | B by ${'field'}\``,
+      notRecord: message`\`${'option'}\` is not a record, so no \`${'field'}\` can tell it apart; every option of a union \`by ${'field'}\` must be a record type`,
+      missingField: message`\`${'option'}\` has no field \`${'field'}\`; add one holding its tag, such as \`${'field'}: "${'suggestion'}"\``,
+      optionalField: message`the tag \`${'field'}\` of \`${'option'}\` is optional; make it required (\`${'field'}:\`), since every value must say which option it is`,
+      notConstant: message`the tag \`${'field'}\` of \`${'option'}\` must be a string constant, such as \`${'field'}: "${'suggestion'}"\``,
+      sharedTag: message`\`${'option'}\` and \`${'other'}\` share the tag "${'tag'}"; give each option its own value of \`${'field'}\``,
+    },
+  },
   'specl/invalid-annotation': {
     severity: 'error',
     summary:
@@ -354,6 +421,9 @@ export const diagnosticCodes = {
   'specl/bodyless-response-read': {
     severity: 'error',
     summary: '`response` is read in `ensures` of an endpoint whose success responses have no body.',
+    messages: {
+      default: message`no success response of \`${'endpointName'}\` has a body, so \`response.${'name'}\` means nothing; give a response a type, or check the state in a property`,
+    },
   },
   'specl/unknown-auth-kind': {
     severity: 'error',

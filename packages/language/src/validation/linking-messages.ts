@@ -28,7 +28,9 @@ import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters } from '../scoping/local-names.js';
 import { importPathBetween } from '../workspace/imports.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
-import type { DiagnosticCode } from './diagnostic-codes.js';
+import type { DiagnosticCode, MessageId, MessageOf } from './diagnostic-codes.js';
+import type { MessageArguments } from './message-template.js';
+import { diagnosticMessage } from './report.js';
 import { withArticle } from '../util/article.js';
 import { declarationTypes } from '../util/declaration-types.js';
 
@@ -46,6 +48,15 @@ export interface LinkingMessage {
   replacement?: string;
   /** The import that would bring the name (`./lib.specl`, relative to the file), if any. */
   importPath?: string;
+}
+
+/** A code and one of its messages from the table, its parameters filled in. */
+function coded<C extends DiagnosticCode, M extends MessageId<C>>(
+  code: C,
+  id: M,
+  args: MessageArguments<MessageOf<C, M>>,
+): LinkingMessage {
+  return { code, message: diagnosticMessage(code, id, args) };
 }
 
 /** The end of a message that proposes a fix, and the fix. */
@@ -80,44 +91,26 @@ export class LinkingMessages {
     if (isTypeRef(container) || isSpread(container)) {
       const candidates = [...primitives, ...this.names(scope())];
       const hint = this.suggest(container, name, candidates);
-      return {
-        code: 'specl/unknown-type',
-        message: `unknown type \`${name}\`${hint.text}`,
-        ...hint,
-      };
+      return { ...coded('specl/unknown-type', 'default', { name, fix: hint.text }), ...hint };
     }
     if (isErrorsClause(container)) {
       const fallback = `; declare it with \`error ${name} 4xx { ... }\``;
       const hint = this.suggest(container, name, this.names(scope(), 'ErrorDecl'), fallback);
-      return {
-        code: 'specl/unknown-error',
-        message: `unknown error \`${name}\`${hint.text}`,
-        ...hint,
-      };
+      return { ...coded('specl/unknown-error', 'default', { name, fix: hint.text }), ...hint };
     }
     if (isSecurityOption(container)) {
       const hint = this.suggest(container, name, this.names(scope(), 'AuthDecl'));
-      return {
-        code: 'specl/unknown-name',
-        message: `unknown security scheme \`${name}\`${hint.text || `; declare it, as in \`auth ${name} bearer\``}`,
-        ...hint,
-      };
+      const fix = hint.text || `; declare it, as in \`auth ${name} bearer\``;
+      return { ...coded('specl/unknown-name', 'securityScheme', { name, fix }), ...hint };
     }
     if (isTagsClause(container)) {
       const hint = this.suggest(container, name, this.names(scope(), 'TagDecl'));
-      return {
-        code: 'specl/unknown-name',
-        message: `unknown tag \`${name}\`${hint.text || `; declare it with \`tag ${name}\``}`,
-        ...hint,
-      };
+      const fix = hint.text || `; declare it with \`tag ${name}\``;
+      return { ...coded('specl/unknown-name', 'tag', { name, fix }), ...hint };
     }
     if (isEndpointCall(container)) {
       const hint = this.suggest(container, name, this.names(scope()));
-      return {
-        code: 'specl/unknown-endpoint',
-        message: `unknown endpoint \`${name}\`${hint.text}`,
-        ...hint,
-      };
+      return { ...coded('specl/unknown-endpoint', 'default', { name, fix: hint.text }), ...hint };
     }
     if (isArgument(container)) return this.unknownParameter(container, name);
     if (isMemberAccess(container)) return this.unknownMember(container, name, this.names(scope()));
@@ -125,14 +118,11 @@ export class LinkingMessages {
       const expected = stripOptional(expectedType(container.$container));
       if (expected.kind !== 'record') return undefined;
       const hint = closest(name, this.names(scope()));
-      return {
-        code: 'specl/unknown-field',
-        message: `\`${expected.decl.name}\` has no field \`${name}\`${hint.text}`,
-        ...hint,
-      };
+      const args = { recordName: expected.decl.name, name, fix: hint.text };
+      return { ...coded('specl/unknown-field', 'noFieldInRecord', args), ...hint };
     }
     if (isNameRef(container)) return this.unknownName(container, name, scope());
-    return { code: 'specl/unknown-name', message: error.message };
+    return coded('specl/unknown-name', 'unresolved', { linkerMessage: error.message });
   }
 
   /** The import that would bring `name`, else the closest candidate, else the fallback. */
@@ -155,30 +145,30 @@ export class LinkingMessages {
             option.kind !== 'record' || !recordFields(option.decl).some((f) => f.name === name),
         )
         .map((option) => `\`${typeToString(option)}\``);
-      return {
-        code: 'specl/unknown-field',
-        message: `\`${name}\` is not a field of every alternative of \`${typeToString(receiver)}\` (${lacking.join(', ')} ${lacking.length > 1 ? 'lack' : 'lacks'} it)`,
-      };
+      return coded('specl/unknown-field', 'notInEveryAlternative', {
+        name,
+        union: typeToString(receiver),
+        lacking: lacking.join(', '),
+        lack: lacking.length > 1 ? 'lack' : 'lacks',
+      });
     }
     const binding = isNameRef(access.receiver) ? access.receiver.target.ref : undefined;
     if (isLet(binding) && !binding.try && outcomeMembers.includes(name)) {
-      return {
-        code: 'specl/unknown-field',
-        message: `\`${binding.name}\` is the response itself (${withArticle(typeToString(receiver))}), which has no \`${name}\`; to see how the call went, make it with \`try\`: \`let ${binding.name} = try ${isEndpointCall(binding.value) ? binding.value.endpoint.$refText : ''}(...)\``,
-      };
+      return coded('specl/unknown-field', 'responseItself', {
+        binding: binding.name,
+        type: withArticle(typeToString(receiver)),
+        name,
+        endpointName: isEndpointCall(binding.value) ? binding.value.endpoint.$refText : '',
+      });
     }
     if (receiver.kind === 'null' && isResponseRef(access.receiver)) {
       const endpoint = AstUtils.getContainerOfType(access, isEndpoint);
-      return {
-        code: 'specl/bodyless-response-read',
-        message: `no success response of \`${endpoint?.name ?? 'this endpoint'}\` has a body, so \`response.${name}\` means nothing; give a response a type, or check the state in a property`,
-      };
+      const endpointName = endpoint?.name ?? 'this endpoint';
+      return coded('specl/bodyless-response-read', 'default', { endpointName, name });
     }
     if (candidates.length === 0) {
-      return {
-        code: 'specl/unknown-field',
-        message: `${withArticle(typeToString(receiver))} has no fields, so \`.${name}\` means nothing here`,
-      };
+      const type = withArticle(typeToString(receiver));
+      return coded('specl/unknown-field', 'noFields', { type, name });
     }
     const what = receiver.kind === 'typeName' ? 'member' : 'field';
     const owner =
@@ -188,8 +178,7 @@ export class LinkingMessages {
     const list = `; it has ${candidates.map((c) => `\`${c}\``).join(', ')}`;
     const hint = closest(name, candidates, list);
     return {
-      code: 'specl/unknown-field',
-      message: `${owner} has no ${what} \`${name}\`${hint.text}`,
+      ...coded('specl/unknown-field', 'default', { owner, what, name, fix: hint.text }),
       ...hint,
     };
   }
@@ -203,11 +192,8 @@ export class LinkingMessages {
           ? `; its members are ${members.map((m) => `\`${m}\``).join(', ')}`
           : `; it has no members yet: add \`${name}\` to it`;
       const hint = closest(name, members, list);
-      return {
-        code: 'specl/unknown-name',
-        message: `\`${name}\` is not a member of \`${expected.decl.name}\`, the enum expected here${hint.text}`,
-        ...hint,
-      };
+      const args = { name, enumName: expected.decl.name, fix: hint.text };
+      return { ...coded('specl/unknown-name', 'notEnumMember', args), ...hint };
     }
     const globals = this.globalScope(ref);
     const enums = globals
@@ -218,10 +204,7 @@ export class LinkingMessages {
       .toArray();
     if (enums.length > 0) {
       const qualified = enums.map((decl) => `\`${decl.name}.${name}\``).join(' or ');
-      return {
-        code: 'specl/ambiguous-enum-member',
-        message: `nothing here says which enum \`${name}\` belongs to; write ${qualified}`,
-      };
+      return coded('specl/ambiguous-enum-member', 'default', { name, qualified });
     }
     // A value is wanted: suggest values (names in scope), not types or endpoints.
     const values = scope
@@ -230,7 +213,7 @@ export class LinkingMessages {
       .map((d) => d.name)
       .toArray();
     const hint = this.suggest(ref, name, values);
-    return { code: 'specl/unknown-name', message: `unknown name \`${name}\`${hint.text}`, ...hint };
+    return { ...coded('specl/unknown-name', 'default', { name, fix: hint.text }), ...hint };
   }
 
   private unknownParameter(argument: Argument, name: string): LinkingMessage | undefined {
@@ -243,11 +226,9 @@ export class LinkingMessages {
         ? `; its parameters are ${params.map((p) => `\`${p}\``).join(', ')}`
         : '; it takes no parameters';
     const hint = closest(name, params, list);
-    return {
-      code: 'specl/unknown-parameter',
-      message: `\`${endpoint?.name ?? argument.$container.endpoint.$refText}\` has no parameter \`${name}\`${hint.text}`,
-      ...hint,
-    };
+    const endpointName = endpoint?.name ?? argument.$container.endpoint.$refText;
+    const args = { endpointName, name, fix: hint.text };
+    return { ...coded('specl/unknown-parameter', 'default', args), ...hint };
   }
 
   private scopeOf(info: ReferenceInfo): Scope {

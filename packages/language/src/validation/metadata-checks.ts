@@ -30,6 +30,7 @@ import {
   mediaKindOf,
   JSON_MEDIA_TYPE,
 } from '../typing/media-types.js';
+import { containsBytes } from '../typing/contains-bytes.js';
 import { recordFields } from '../typing/records.js';
 import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
@@ -83,18 +84,6 @@ function isListOfScalars(type: SpeclType, allowBytes: boolean): boolean {
 function mediaProblem(type: SpeclType, kind: MediaKind): string | undefined {
   const t = stripOptional(type);
   if (t.kind === 'unknown') return undefined;
-  const containsBytes = (x: SpeclType, seen = new Set<unknown>()): boolean => {
-    const s = stripOptional(x);
-    if (s.kind === 'primitive') return s.name === 'Bytes';
-    if (s.kind === 'list') return containsBytes(s.element, seen);
-    if (s.kind === 'map') return containsBytes(s.value, seen);
-    if (s.kind === 'union') return s.options.some((o) => containsBytes(o, seen));
-    if (s.kind === 'record' && !seen.has(s.decl)) {
-      seen.add(s.decl);
-      return recordFields(s.decl).some((f) => containsBytes(resolveTypeExpr(f.type), seen));
-    }
-    return false;
-  };
   switch (kind) {
     case 'json':
       return containsBytes(t)

@@ -12,6 +12,7 @@ import { LinkingMessages } from './linking-messages.js';
 import type { DiagnosticFix } from './fixes.js';
 import { changeTo } from './fixes.js';
 import { friendlyLexerMessage, friendlyParserMessage } from './syntax-messages.js';
+import { diagnosticMessage } from './report.js';
 
 /**
  * Langium's document validator with Specl's codes and messages for the errors it finds
@@ -76,8 +77,7 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       diagnostics.push({
         severity: 1,
         range: pathComment.range,
-        message:
-          '`//` starts a comment, even in a path, so the rest of this line is ignored; remove the empty path segment',
+        message: diagnosticMessage('specl/syntax-error', 'commentInPath', {}),
         code: 'specl/syntax-error',
         source: 'specl',
         data: { code: DocumentValidator.ParsingError },

@@ -13,6 +13,8 @@ import { checkInhabitation } from './inhabitation-check.js';
 
 import { PropertyChecks } from './property-checks.js';
 import { MetadataChecks } from './metadata-checks.js';
+import { checkDiscriminator } from './discriminator-checks.js';
+import { checkOpenedOnce } from './open-record-checks.js';
 
 /** Registers every Specl check with Langium's validation registry, by AST node type. */
 export function registerSpeclChecks(services: LangiumCoreServices): void {
@@ -48,17 +50,22 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     RecordDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),
+      (decl, accept) => checkOpenedOnce(decl, accept),
       (decl, accept) => checkInvariantSatisfiability(decl, accept),
     ],
     ErrorDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),
+      (decl, accept) => checkOpenedOnce(decl, accept),
       (decl, accept) => endpoints.checkErrorStatus(decl, accept),
       (decl, accept) => metadata.checkMediaTypes(decl, accept),
       (decl, accept) => checkInvariantSatisfiability(decl, accept),
     ],
     Spread: (spread, accept) => declarations.checkSpread(spread, accept),
     EnumDecl: (decl, accept) => declarations.checkEnum(decl, accept),
-    AliasDecl: (decl, accept) => declarations.checkAlias(decl, accept),
+    AliasDecl: [
+      (decl, accept) => declarations.checkAlias(decl, accept),
+      (decl, accept) => checkDiscriminator(decl, accept),
+    ],
     TypeRef: [
       (ref, accept) => declarations.checkTypeRefTarget(ref, accept),
       (ref, accept) => constraints.checkTypeRef(ref, accept),

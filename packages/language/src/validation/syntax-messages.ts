@@ -1,3 +1,6 @@
+import type { MessageId, MessageOf } from './diagnostic-codes.js';
+import type { MessageArguments } from './message-template.js';
+import { diagnosticMessage } from './report.js';
 import { closestName } from '../util/did-you-mean.js';
 
 const tokenNames: Record<string, string> = {
@@ -58,6 +61,14 @@ const foreignOperators: Record<string, string> = {
 
 const comparisons = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
 
+/** One of the syntax error's messages in the table, its parameters filled in. */
+function syntax<M extends MessageId<'specl/syntax-error'>>(
+  id: M,
+  args: MessageArguments<MessageOf<'specl/syntax-error', M>>,
+): string {
+  return diagnosticMessage('specl/syntax-error', id, args);
+}
+
 /** A parser error as Chevrotain reports it: the message, the token found, the rules entered. */
 export interface ParserErrorInfo {
   readonly message: string;
@@ -93,35 +104,33 @@ export function friendlyParserMessage(error: ParserErrorInfo): string {
   const context = atTopLevel ? 'SpecFile' : [...rules].reverse().find((rule) => contents[rule]);
   const closesConstruct = expected.length === 1 && expected[0] === '`}`';
   const foreign = foreignOperators[found];
-  if (foreign) return `unexpected ${foundText}; ${foreign}`;
+  if (foreign) return syntax('unexpectedWithFix', { found: foundText, fix: foreign });
   if (comparisons.has(found) && closesConstruct) {
-    return `unexpected ${foundText}: comparisons do not chain; join two comparisons with \`and\``;
+    return syntax('chainedComparison', { found: foundText });
   }
-  if (atTopLevel && found === 'import')
-    return '`import` must come before the declarations; move it up';
-  if (atTopLevel && found === 'spec')
-    return 'a file has one `spec` header, at its top; remove this one';
+  if (atTopLevel && found === 'import') return syntax('importAfterDeclarations', {});
+  if (atTopLevel && found === 'spec') return syntax('secondSpecHeader', {});
   if (context && closesConstruct && foundText === 'the end of the file') {
-    return `the file ends before this ${constructNames[context]} is closed; add \`}\``;
+    return syntax('unclosed', { construct: constructNames[context]! });
   }
   if (context && (atTopLevel || closesConstruct)) {
     const { what, keywords } = contents[context]!;
     const keyword = /^[A-Za-z_]\w*$/.test(found) ? closestName(found, keywords) : undefined;
-    const fix = keyword ? `; did you mean \`${keyword}\`?` : `; expected ${what}`;
-    return `unexpected ${foundText}${fix}`;
+    const fix = keyword ? `did you mean \`${keyword}\`?` : `expected ${what}`;
+    return syntax('unexpectedWithFix', { found: foundText, fix });
   }
   if (expected.length > 0) {
     const listed = expected.length > 8 ? [...expected.slice(0, 8), '...'] : expected;
-    return `expected ${listed.join(', ')} but found ${foundText}`;
+    return syntax('expectedButFound', { expected: listed.join(', '), found: foundText });
   }
-  return error.message;
+  return syntax('parser', { parserMessage: error.message });
 }
 
 /** Rewrites Chevrotain's lexer messages: `unexpected character: ->#<- at offset...`. */
 export function friendlyLexerMessage(message: string): string {
   const match = /unexpected character: ->([\s\S]*?)<-/.exec(message);
-  if (!match) return message;
+  if (!match) return syntax('parser', { parserMessage: message });
   const char = match[1]!;
   const hint = foreignOperators[char];
-  return `unexpected character \`${char}\`${hint ? `; ${hint}` : ''}`;
+  return syntax('unexpectedCharacter', { char, fix: hint ? `; ${hint}` : '' });
 }

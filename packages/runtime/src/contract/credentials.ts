@@ -1,5 +1,5 @@
 import type { AuthShape, Credentials, EndpointContract } from './contract.js';
-import { DiscardedRun } from './failures.js';
+import { MissingCredentials } from './failures.js';
 
 /** Where a credential goes on an HTTP request. */
 export interface CredentialPlacement {
@@ -29,7 +29,7 @@ export function chooseScheme(
 }
 
 /**
- * The headers and query parameters that carry a credential. Throws {@link DiscardedRun} when a
+ * The headers and query parameters that carry a credential. Throws {@link MissingCredentials} when a
  * protected endpoint has no credential for any scheme it accepts: the request is not sent
  * unauthenticated (that is the missing-credentials check's job), and the message says which
  * flag or variable to set, never a secret.
@@ -43,8 +43,8 @@ export function placeCredentials(
   const chosen = chooseScheme(endpoint, credentials);
   if (!chosen) {
     const names = endpoint.security.map((s) => s.scheme);
-    throw new DiscardedRun(
-      `${endpoint.name} needs credentials (${names.join(' or ')}): pass --auth ${names[0]}=... or set ${credentialVariable(names[0]!)}`,
+    throw new MissingCredentials(
+      `no credentials were given for ${endpoint.name}, which needs ${names.join(' or ')}: pass --auth ${names[0]}=VALUE or set ${credentialVariable(names[0]!)}`,
     );
   }
   const { shape, secret } = chosen;

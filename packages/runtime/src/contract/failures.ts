@@ -31,6 +31,17 @@ export class DiscardedRun extends Error {
   }
 }
 
+/**
+ * A run discarded because a protected endpoint has no credentials to call it with: the reason
+ * names the flag and the environment variable that would give them (never a value).
+ */
+export class MissingCredentials extends DiscardedRun {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'MissingCredentials';
+  }
+}
+
 /** What kind of rule an answer broke. */
 export type ViolationKind =
   | 'error' // the verifier could not run the check (generation gave up, generated code threw)

@@ -3,6 +3,7 @@ import type { ContractViolation } from '../contract/failures.js';
 import type { ContractTelemetry, RequestTelemetry } from './contract-telemetry.js';
 import type { CheckedRequest, CompiledContract, WireBody } from './exchange-checker.js';
 import { ExchangeChecker } from './exchange-checker.js';
+import { CheckQueue } from './check-queue.js';
 
 /** Options of a contract monitor. */
 export interface MonitorOptions {
@@ -18,9 +19,18 @@ export interface MonitorOptions {
   readonly telemetry?: ContractTelemetry;
   /** The most bytes of a body that are kept to check (default 1 MiB); larger ones go unchecked. */
   readonly maxBodyBytes?: number;
+  /**
+   * The most checks waiting to run (default 10,000). Checks run after the response is sent, a
+   * few milliseconds at a time between the server's own work; when more wait than this, new
+   * ones are skipped and counted in {@link ContractMonitor.skipped}.
+   */
+  readonly maxPendingChecks?: number;
 }
 
-/** One request being monitored: report its request, then its response, then its end. */
+/**
+ * One request being monitored: report its request, then its response, then its end. The checks
+ * run later, off the response's path ({@link ContractMonitor.flush} waits for them).
+ */
 export interface MonitoredExchange {
   /** Whether this request's bodies are checked (sampled). */
   readonly sampled: boolean;
@@ -41,13 +51,16 @@ const NO_TELEMETRY: RequestTelemetry = { violation() {}, end() {} };
  * The framework-neutral core of the `@specl/runtime` middleware: from a compiled contract
  * (`properties.ts`: `spec` and `endpoints`), it checks each request and response as the verifier
  * checks a single exchange, and reports violations to `onViolation` and to telemetry. The
- * adapters (`@specl/runtime/node`, `/express`, `/fastify`, `/koa`) only feed it bytes.
+ * adapters (`@specl/runtime/node`, `/express`, `/fastify`, `/koa`) only feed it bytes, and
+ * take a monitor in place of a contract where the application wants to {@link flush} it (at
+ * shutdown, or in tests).
  */
 export class ContractMonitor {
   readonly checker: ExchangeChecker;
   readonly maxBodyBytes: number;
   private readonly sampleRate: number;
   private credit = 0;
+  private readonly queue: CheckQueue;
 
   constructor(
     readonly contract: CompiledContract,
@@ -59,6 +72,17 @@ export class ContractMonitor {
     this.sampleRate = rate;
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     this.checker = new ExchangeChecker(contract);
+    this.queue = new CheckQueue(2, options.maxPendingChecks ?? 10_000);
+  }
+
+  /** Checks skipped because more were waiting than `maxPendingChecks`. */
+  get skipped(): number {
+    return this.queue.skipped;
+  }
+
+  /** Resolves once every check of the exchanges reported so far has run and been reported. */
+  flush(): Promise<void> {
+    return this.queue.flush();
   }
 
   private sample(): boolean {
@@ -92,24 +116,40 @@ export class ContractMonitor {
       }
     };
     let checked: CheckedRequest | undefined;
+    let requested = false;
     let ended = false;
     return {
       sampled,
       request: (body) => {
-        if (!sampled || checked !== undefined) return;
-        checked = this.checker.checkRequest(routed, url, headers, body);
-        report(checked.violations);
+        if (!sampled || requested) return;
+        requested = true;
+        this.queue.check(() => {
+          checked = this.checker.checkRequest(routed, url, headers, body);
+          report(checked.violations);
+        });
       },
       response: (status, body) => {
-        // A request that breaks the contract may get any answer: the server need not handle it.
-        if (!sampled || checked === undefined || checked.violations.length > 0) return;
-        report(this.checker.checkResponse(checked, status, body));
+        if (!sampled || !requested) return;
+        this.queue.check(() => {
+          // A request that breaks the contract may get any answer: the server need not handle it.
+          if (checked === undefined || checked.violations.length > 0) return;
+          report(this.checker.checkResponse(checked, status, body));
+        });
       },
       end: (status) => {
         if (ended) return;
         ended = true;
-        telemetry.end(status, (performance.now() - started) / 1000);
+        const seconds = (performance.now() - started) / 1000;
+        this.queue.always(() => telemetry.end(status, seconds));
       },
     };
   }
+}
+
+/** The monitor an adapter uses: the one given, or a new one for a compiled contract. */
+export function monitorOf(
+  contract: CompiledContract | ContractMonitor,
+  options: MonitorOptions,
+): ContractMonitor {
+  return contract instanceof ContractMonitor ? contract : new ContractMonitor(contract, options);
 }

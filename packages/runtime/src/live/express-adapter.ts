@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MonitorOptions } from './contract-monitor.js';
-import { ContractMonitor } from './contract-monitor.js';
+import type { MonitorOptions, ContractMonitor } from './contract-monitor.js';
+import { monitorOf } from './contract-monitor.js';
 import type { CompiledContract } from './exchange-checker.js';
 import { tapNodeExchange } from './tap-node-exchange.js';
 
@@ -10,10 +10,10 @@ import { tapNodeExchange } from './tap-node-exchange.js';
  * `express.json()` parsed before it is checked as parsed.
  */
 export function contractMiddleware(
-  contract: CompiledContract,
+  contract: CompiledContract | ContractMonitor,
   options: MonitorOptions = {},
 ): (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void {
-  const monitor = new ContractMonitor(contract, options);
+  const monitor = monitorOf(contract, options);
   return (req, res, next) => {
     tapNodeExchange(monitor, req, res, { parsedBody: () => req.body });
     next();

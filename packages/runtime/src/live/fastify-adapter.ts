@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MonitorOptions } from './contract-monitor.js';
-import { ContractMonitor } from './contract-monitor.js';
+import type { MonitorOptions, ContractMonitor } from './contract-monitor.js';
+import { monitorOf } from './contract-monitor.js';
 import type { CompiledContract } from './exchange-checker.js';
 import { tapNodeExchange } from './tap-node-exchange.js';
 
@@ -27,10 +27,10 @@ export type ContractPlugin = ((app: FastifyLike, options: unknown, done: () => v
  * instance, as `fastify-plugin` would, so routes registered anywhere are checked.
  */
 export function contractPlugin(
-  contract: CompiledContract,
+  contract: CompiledContract | ContractMonitor,
   options: MonitorOptions = {},
 ): ContractPlugin {
-  const monitor = new ContractMonitor(contract, options);
+  const monitor = monitorOf(contract, options);
   const plugin = (app: FastifyLike, _options: unknown, done: () => void) => {
     app.addHook('onRequest', (request, reply, next) => {
       tapNodeExchange(monitor, request.raw, reply.raw, { parsedBody: () => request.body });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MonitorOptions } from './contract-monitor.js';
-import { ContractMonitor } from './contract-monitor.js';
+import type { MonitorOptions, ContractMonitor } from './contract-monitor.js';
+import { monitorOf } from './contract-monitor.js';
 import type { CompiledContract } from './exchange-checker.js';
 import { tapNodeExchange } from './tap-node-exchange.js';
 
@@ -17,10 +17,10 @@ export interface KoaContextLike {
  * `ctx.request.body` is checked as parsed.
  */
 export function contractMiddleware(
-  contract: CompiledContract,
+  contract: CompiledContract | ContractMonitor,
   options: MonitorOptions = {},
 ): (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<void> {
-  const monitor = new ContractMonitor(contract, options);
+  const monitor = monitorOf(contract, options);
   return async (ctx, next) => {
     tapNodeExchange(monitor, ctx.req, ctx.res, { parsedBody: () => ctx.request.body });
     await next();

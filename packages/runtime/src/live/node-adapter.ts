@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MonitorOptions } from './contract-monitor.js';
-import { ContractMonitor } from './contract-monitor.js';
+import { ContractMonitor, monitorOf } from './contract-monitor.js';
 import type { CompiledContract } from './exchange-checker.js';
 import { tapNodeExchange } from './tap-node-exchange.js';
 
@@ -10,11 +10,11 @@ import { tapNodeExchange } from './tap-node-exchange.js';
  * `createServer(withContract(contract, handler, { telemetry: openTelemetry() }))`.
  */
 export function withContract<Req extends IncomingMessage, Res extends ServerResponse>(
-  contract: CompiledContract,
+  contract: CompiledContract | ContractMonitor,
   handler: (req: Req, res: Res) => unknown,
   options: MonitorOptions = {},
 ): (req: Req, res: Res) => unknown {
-  const monitor = new ContractMonitor(contract, options);
+  const monitor = monitorOf(contract, options);
   return (req, res) => {
     tapNodeExchange(monitor, req, res);
     return handler(req, res);

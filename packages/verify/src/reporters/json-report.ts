@@ -1,11 +1,16 @@
 import type { Failure, VerifyReport } from '../verify-report.js';
 import type { Locate } from './pretty-report.js';
+import { formatJsonLog } from './json-log.js';
 
 /**
  * The machine-readable report: the whole {@link VerifyReport} (every distinct failure of each
- * check in its `failures`), locations made displayable.
+ * check in its `failures`), locations made displayable, in the envelope of every JSON report.
  */
-export function formatJsonReport(report: VerifyReport, locate: Locate): string {
+export function formatJsonReport(
+  report: VerifyReport,
+  locate: Locate,
+  toolVersion: string,
+): string {
   const place = (failure: Failure): Failure => ({
     ...failure,
     ...(failure.clause && { clause: { ...failure.clause, at: locate(failure.clause.at) } }),
@@ -20,5 +25,5 @@ export function formatJsonReport(report: VerifyReport, locate: Locate): string {
     })),
     coverage: report.coverage.map((entry) => ({ ...entry, at: locate(entry.at) })),
   };
-  return `${JSON.stringify(located, null, 2)}\n`;
+  return formatJsonLog({ name: 'specl', version: toolVersion }, located);
 }

@@ -42,7 +42,7 @@ export function formatJunitReport(report: VerifyReport, locate: Locate): string 
       else if (check.status === 'discarded')
         lines.push(
           `${open}>`,
-          '      <skipped message="every run was discarded: its preconditions never held"/>',
+          `      <skipped message="every run was discarded: ${xml(check.discardReason ?? 'its preconditions never held')}"/>`,
           '    </testcase>',
         );
       else {

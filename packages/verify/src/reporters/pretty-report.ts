@@ -62,7 +62,7 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
       lines.push(`${styles.green('✓')} ${check.name} ${styles.dim(`(${counts})`)}`);
     else if (check.status === 'discarded')
       lines.push(
-        `${styles.yellow('!')} ${check.name}: every run was discarded (${counts}); its preconditions never held`,
+        `${styles.yellow('!')} ${check.name}: every run was discarded (${counts}); ${check.discardReason ?? 'its preconditions never held'}`,
       );
     else {
       const found = failuresOf(check);

@@ -8,7 +8,8 @@ import type {
   TypeDeclIR,
 } from '../../ir/spec-ir.js';
 import type { SchemaObject } from './openapi-document.js';
-import { schemaOfType, withDescription } from './schema-of-type.js';
+import { componentRef, schemaOfType, withDescription } from './schema-of-type.js';
+import { discriminatorMapping } from '../../ir/discriminator-tags.js';
 import { conditionsExtension } from './specl-condition.js';
 import type { TypesByName } from './union-keyword.js';
 
@@ -27,7 +28,7 @@ function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
 /**
  * A record's or error's schema: a closed `object` (`additionalProperties: false`, as a Specl
  * record is exact: a value has its fields and no others, which also lets `oneOf` tell records
- * apart), its fields as `properties` in the order written (spreads expanded), `required` for
+ * apart) unless it is open (`...Map<T>`, `additionalProperties` the schema of `T`), its fields as `properties` in the order written (spreads expanded), `required` for
  * the fields not marked `?`, an error's status as `x-specl-status`, and its invariants as
  * `x-specl-invariants`.
  */
@@ -39,7 +40,7 @@ function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObjec
     ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
     properties: fieldSchemas(decl.fields, types),
     ...(required.length > 0 && { required }),
-    additionalProperties: false,
+    additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,
     ...conditionsExtension('x-specl-invariants', decl.invariants),
   };
 }
@@ -59,9 +60,25 @@ function enumSchema(decl: EnumIR): SchemaObject {
   };
 }
 
-/** An alias's schema: the schema of the type it stands for (with its constraints), described. */
+/**
+ * An alias's schema: the schema of the type it stands for (with its constraints), described. A
+ * discriminated union (`A | B by kind`) is `oneOf` its options with a `discriminator` whose
+ * `mapping` sends each tag to its option's schema.
+ */
 function aliasSchema(decl: AliasIR, types: TypesByName): SchemaObject {
-  return withDescription(schemaOfType(decl.type, types), decl.description);
+  const mapping = discriminatorMapping(decl, types);
+  if (decl.discriminator === undefined || mapping.length === 0)
+    return withDescription(schemaOfType(decl.type, types), decl.description);
+  return withDescription(
+    {
+      oneOf: mapping.map(([, name]) => ({ $ref: componentRef(name) })),
+      discriminator: {
+        propertyName: decl.discriminator,
+        mapping: Object.fromEntries(mapping.map(([tag, name]) => [tag, componentRef(name)])),
+      },
+    },
+    decl.description,
+  );
 }
 
 function declSchema(decl: TypeDeclIR, types: TypesByName): SchemaObject {

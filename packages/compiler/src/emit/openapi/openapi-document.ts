@@ -50,6 +50,13 @@ export interface SchemaObject {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
+  /** A constant type's one value (v0.1). */
+  readonly const?: number | string | boolean;
+  /** A discriminated union (v0.1): the field that tells its options apart, and their schemas. */
+  readonly discriminator?: {
+    readonly propertyName: string;
+    readonly mapping: Readonly<Record<string, string>>;
+  };
   readonly default?: number | string | boolean;
   readonly examples?: readonly (number | string | boolean)[];
   readonly deprecated?: boolean;
@@ -95,6 +102,8 @@ export interface RequestBodyObject {
 export interface ResponseObject {
   readonly description: string;
   readonly content?: ContentObject;
+  /** The name of a bodyless error (it has no schema to carry it), for import to read back. */
+  readonly 'x-specl-error'?: string;
 }
 
 /** An Operation Object: one Specl endpoint. */

@@ -9,7 +9,7 @@ import type {
 } from './openapi-document.js';
 import { OPERATION_METHODS } from './openapi-document.js';
 import { contentObject } from './content-object.js';
-import { operationSummary } from './operation-summary.js';
+import { operationSummary } from '../../ir/operation-summary.js';
 import { schemaOfType } from './schema-of-type.js';
 import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
@@ -68,6 +68,7 @@ function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: b
       error.status,
       {
         description: error.description ?? error.name,
+        ...(error.bodyless && { 'x-specl-error': error.name }),
         ...(!error.bodyless && {
           content: contentObject(
             { kind: 'ref', name: error.name, constraints: {} },

@@ -19,6 +19,10 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, JsonSchemaType>> = {
   Date: 'string',
   DateTime: 'string',
   Bytes: 'string',
+  Json: 'object', // never written: `Json` is the empty schema (see schemaOfType)
+  Int32: 'integer',
+  Int64: 'integer',
+  Decimal: 'string',
 };
 
 const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
@@ -27,7 +31,13 @@ const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
   Url: 'uri',
   Date: 'date',
   DateTime: 'date-time',
+  Int32: 'int32',
+  Int64: 'int64',
+  // The OpenAPI Format Registry's `decimal`: a decimal number of any precision, as a string.
+  Decimal: 'decimal',
 };
+
+const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /**
  * The JSON Schema keywords of Specl constraints, always in this order whatever the order
@@ -46,6 +56,7 @@ export function constraintKeywords(c: ConstraintsIR): SchemaObject {
     ...(c.minItems !== undefined && { minItems: c.minItems }),
     ...(c.maxItems !== undefined && { maxItems: c.maxItems }),
     ...(c.unique !== undefined && { uniqueItems: c.unique }),
+    ...(c.const !== undefined && { const: c.const }),
     ...(c.default !== undefined && { default: c.default }),
     ...(c.example !== undefined && { examples: [c.example] }),
     ...(c.deprecated === true && { deprecated: true }),
@@ -54,13 +65,27 @@ export function constraintKeywords(c: ConstraintsIR): SchemaObject {
   };
 }
 
-/** An `Int`'s constraints, with the safe-integer bound on each side that has no bound of its own. */
-function intConstraints(c: ConstraintsIR): ConstraintsIR {
+/**
+ * An `Int`'s constraints, with the safe-integer bound (or `range`) on each side that has no
+ * bound of its own.
+ */
+function intConstraints(
+  c: ConstraintsIR,
+  range = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+): ConstraintsIR {
   return {
     ...c,
-    ...(c.min === undefined && c.exclusiveMin === undefined && { min: Number.MIN_SAFE_INTEGER }),
-    ...(c.max === undefined && c.exclusiveMax === undefined && { max: Number.MAX_SAFE_INTEGER }),
+    ...(c.min === undefined && c.exclusiveMin === undefined && { min: range.min }),
+    ...(c.max === undefined && c.exclusiveMax === undefined && { max: range.max }),
   };
+}
+
+/** The constraints a primitive's schema carries: its own, with `Int`'s and `Int32`'s bounds. */
+function primitiveConstraints(type: Extract<TypeIR, { kind: 'primitive' }>): ConstraintsIR {
+  if (type.constraints.const !== undefined) return type.constraints;
+  if (type.name === 'Int') return intConstraints(type.constraints);
+  if (type.name === 'Int32') return intConstraints(type.constraints, INT32_RANGE);
+  return type.constraints;
 }
 
 /** The schema with a `description` after its other keywords, when there is one. */
@@ -114,6 +139,9 @@ function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
  * - primitives: `String` `string`, `Int` `integer` (bounded to the safe-integer range on each
  *   side the constraints leave open), `Float` `number`, `Bool` `boolean`, and `Uuid`, `Email`,
  *   `Url`, `Date`, `DateTime` `string` with `format` `uuid`, `email`, `uri`, `date`, `date-time`;
+ *   `Int32` and `Int64` `integer` with `format` `int32` (bounded to its range) and `int64`,
+ *   `Decimal` `string` with `format` `decimal`, `Json` the empty schema (any value), and a
+ *   constant its primitive's `type` with `const`;
  * - `List<T>` `array` with `items`, `Map<T>` `object` with `additionalProperties`;
  * - a named type `$ref: '#/components/schemas/Name'`, or, with constraints of its own,
  *   `allOf: [{ $ref }, { constraints }]`;
@@ -128,7 +156,9 @@ function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
 export function schemaOfType(type: TypeIR, types: TypesByName): SchemaObject {
   switch (type.kind) {
     case 'primitive': {
-      const constraints = type.name === 'Int' ? intConstraints(type.constraints) : type.constraints;
+      const constraints = primitiveConstraints(type);
+      // Any JSON value: the empty schema, with the annotations written on it.
+      if (type.name === 'Json') return constraintKeywords(constraints);
       const format = FORMATS[type.name];
       return {
         type: PRIMITIVE_TYPES[type.name],

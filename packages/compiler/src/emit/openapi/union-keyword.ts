@@ -5,6 +5,7 @@ import type { ErrorIR, RecordIR, TypeDeclIR, TypeIR } from '../../ir/spec-ir.js'
  * object. Constraints are ignored, which only ever makes two types look less exclusive.
  */
 type Shape =
+  | { readonly json: 'any' }
   | { readonly json: 'string'; readonly values?: readonly string[] }
   | { readonly json: 'integer' | 'number' | 'boolean' | 'null' | 'array' }
   | { readonly json: 'object'; readonly record?: RecordIR | ErrorIR };
@@ -14,9 +15,15 @@ export type TypesByName = ReadonlyMap<string, TypeDeclIR>;
 
 const NULL_SHAPE: Shape = { json: 'null' };
 
-function primitiveShape(name: string): Shape {
-  switch (name) {
+function primitiveShape(type: Extract<TypeIR, { kind: 'primitive' }>): Shape {
+  const value = type.constraints.const;
+  if (typeof value === 'string') return { json: 'string', values: [value] };
+  switch (type.name) {
+    case 'Json':
+      return { json: 'any' };
     case 'Int':
+    case 'Int32':
+    case 'Int64':
       return { json: 'integer' };
     case 'Float':
       return { json: 'number' };
@@ -31,7 +38,7 @@ function primitiveShape(name: string): Shape {
 function shapesOf(type: TypeIR, types: TypesByName, seen = new Set<string>()): Shape[] {
   switch (type.kind) {
     case 'primitive':
-      return [primitiveShape(type.name)];
+      return [primitiveShape(type)];
     case 'list':
       return [{ json: 'array' }];
     case 'map':
@@ -65,7 +72,9 @@ function recordsOverlap(a: RecordIR | ErrorIR, b: RecordIR | ErrorIR, types: Typ
   ] as const) {
     for (const field of one.values()) {
       const match = other.get(field.name);
-      if (!field.optional && !match) return false;
+      // An open record (`...Map<T>`) may hold a field it does not declare.
+      const otherOpen = (one === fa ? b : a).openFields !== undefined;
+      if (!field.optional && !match && !otherOpen) return false;
       if (!field.optional && match) {
         // A field one requires and both declare: the records are exclusive when its types are
         // (compared one level deep).
@@ -81,6 +90,7 @@ function recordsOverlap(a: RecordIR | ErrorIR, b: RecordIR | ErrorIR, types: Typ
 
 function shapesOverlap(a: Shape, b: Shape, types: TypesByName, depth: number): boolean {
   const numeric = (s: Shape) => s.json === 'integer' || s.json === 'number';
+  if (a.json === 'any' || b.json === 'any') return true;
   if (numeric(a) && numeric(b)) return true;
   if (a.json !== b.json) return false;
   if (a.json === 'string' && b.json === 'string' && a.values && b.values)

@@ -85,7 +85,29 @@ function recordArbitrary(decl: RecordIR | ErrorIR, context: PropertiesContext, d
   const body = cuts
     ? `(${depth} > 0 ? ${record(depth, false)} : ${record(depth, true)})`
     : record(depth, false);
-  return `${body}${orderingMap(plan)}${invariantFilter(decl, context)}`;
+  return `${withOtherFields(body, decl, writer, depth)}${orderingMap(plan)}${invariantFilter(decl, context)}`;
+}
+
+/**
+ * An open record's arbitrary (`...Map<T>`): the record's own fields with up to two others of
+ * type `T`, named by short strings that are none of its fields (at most 8 characters, so never
+ * `__proto__`). A record that is not open is left as it is.
+ */
+function withOtherFields(
+  body: string,
+  decl: RecordIR | ErrorIR,
+  writer: ArbitraryWriter,
+  depth: string | undefined,
+): string {
+  if (!decl.openFields) return body;
+  const known = decl.fields.map((f) => tsString(f.name)).join(', ');
+  const key = `fc.string({ minLength: 1, maxLength: 8 }).filter((key) => ![${known}].includes(key))`;
+  const others = `fc.dictionary(${key}, ${writer.of(decl.openFields, depth)}, { maxKeys: 2, noNullPrototype: true })`;
+  const bounded =
+    depth !== undefined && writer.recurses(decl.openFields)
+      ? `(${depth} > 0 ? ${others} : fc.constant({}))`
+      : others;
+  return `fc.tuple(${body}, ${bounded}).map(([own, more]) => ({ ...more, ...own }))`;
 }
 
 function declarationArbitrary(decl: TypeDeclIR, context: PropertiesContext, depth?: string) {

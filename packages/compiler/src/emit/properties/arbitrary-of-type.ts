@@ -15,6 +15,17 @@ import type { PropertiesContext } from './properties-context.js';
 import { isGround } from './ground-ranks.js';
 import { mentions } from './type-mentions.js';
 
+/** `Int32`'s range, joined to its written bounds. */
+const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/** The decimals generated for `Decimal`: up to 12 digits, and up to 4 after the point. */
+const DECIMAL_SHAPE = '/^-?(0|[1-9]\\d{0,11})(\\.\\d{1,4})?$/';
+
+/** A constant's code (`"card"`, `3`, `true`). */
+function constantCode(value: string | number | boolean): string {
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
+
 /** The depth a recursive type starts from, in the generated module. */
 export const MAX_DEPTH = 'MAX_DEPTH';
 
@@ -99,6 +110,8 @@ export class ArbitraryWriter {
   of(type: TypeIR, depth?: string, outer: Effective = NONE): string {
     switch (type.kind) {
       case 'primitive':
+        if (type.constraints.const !== undefined)
+          return `fc.constant(${constantCode(type.constraints.const)})`;
         return this.primitive(type.name, join(type.constraints, outer));
       case 'list':
         return this.list(type, depth, this.fanOut(type, depth, join(type.constraints, outer)));
@@ -194,6 +207,15 @@ export class ArbitraryWriter {
         return this.filtered(`${helper('edgeDateTime')}()`, c);
       case 'Bytes':
         return 'fc.uint8Array({ maxLength: 64 })';
+      case 'Int32':
+        return integerArbitrary(join(INT32_RANGE, c), helper('edgeInteger'));
+      case 'Int64':
+        return integerArbitrary(c, helper('edgeInteger'));
+      case 'Decimal':
+        return this.filtered(`fc.stringMatching(${DECIMAL_SHAPE})`, c);
+      case 'Json':
+        // Through JSON and back, as a server would answer it (`-0` becomes `0`).
+        return 'fc.jsonValue({ maxDepth: 2 }).map((v): unknown => JSON.parse(JSON.stringify(v)))';
     }
   }
 

@@ -55,7 +55,10 @@ function mentionsOf(decl: TypeDeclIR): string[] {
     case 'alias':
       return mentions(decl.type);
     default:
-      return decl.fields.flatMap((field) => mentions(field.type));
+      return [
+        ...decl.fields.flatMap((field) => mentions(field.type)),
+        ...(decl.openFields ? mentions(decl.openFields) : []),
+      ];
   }
 }
 

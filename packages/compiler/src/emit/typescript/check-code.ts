@@ -21,7 +21,16 @@ const PRIMITIVE_CHECKS: Readonly<Record<PrimitiveName, RuntimeHelper>> = {
   Date: 'checkDate',
   DateTime: 'checkDateTime',
   Bytes: 'checkBytes',
+  Json: 'checkJson',
+  Int32: 'checkInt32',
+  Int64: 'checkInt64',
+  Decimal: 'checkDecimal',
 };
+
+/** The code of a constant as a check's argument. */
+function constantCode(value: string | number | boolean): string {
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
 
 /**
  * Code of type `ValidationResult` that checks the value `value` at the path `path` against a
@@ -38,6 +47,8 @@ export function checkCall(
     [value, path, ...rest.filter((arg) => arg !== undefined)].join(', ');
   switch (type.kind) {
     case 'primitive':
+      if (type.constraints.const !== undefined)
+        return `${helper('checkConst')}(${args(constantCode(type.constraints.const))})`;
       return `${helper(PRIMITIVE_CHECKS[type.name])}(${args(constraintsLiteral(type.constraints))})`;
     case 'list':
       return `${helper('checkList')}(${args(
@@ -69,7 +80,11 @@ export function checkCall(
 export function checkFunction(type: TypeIR, context: CheckContext): string {
   if (type.kind === 'ref' && constraintsLiteral(type.constraints) === undefined)
     return context.names.validator(type.name);
-  if (type.kind === 'primitive' && constraintsLiteral(type.constraints) === undefined)
+  if (
+    type.kind === 'primitive' &&
+    type.constraints.const === undefined &&
+    constraintsLiteral(type.constraints) === undefined
+  )
     return context.imports.helper(PRIMITIVE_CHECKS[type.name]);
   return `(v, p) => ${checkCall(type, 'v', 'p', context)}`;
 }

@@ -20,9 +20,15 @@ function member(model: PropertyModel | MethodModel): string[] {
 function declaration(model: DeclarationModel): string[] {
   const doc = docComment(model.doc);
   switch (model.kind) {
-    case 'interface':
-      if (model.members.length === 0) return [...doc, `export interface ${model.name} {}`];
-      return [...doc, `export interface ${model.name} {`, ...model.members.flatMap(member), '}'];
+    case 'interface': {
+      const rest = model.rest
+        ? [...docComment(model.rest.doc, INDENT), `${INDENT}[key: string]: ${model.rest.type};`]
+        : [];
+      if (model.members.length === 0 && rest.length === 0)
+        return [...doc, `export interface ${model.name} {}`];
+      const members = model.members.flatMap(member);
+      return [...doc, `export interface ${model.name} {`, ...members, ...rest, '}'];
+    }
     case 'type':
       if (model.options.length <= 1)
         return [...doc, `export type ${model.name} = ${model.options[0] ?? 'never'};`];

@@ -40,6 +40,13 @@ function recordInterface(decl: RecordIR | ErrorIR, names: TypeScriptNames): Decl
       invariants && `Invariants (checked by {@link ${names.validator(decl.name)}}):\n${invariants}`,
     ],
     members: decl.fields.map((field) => fieldProperty(field, names)),
+    // `unknown`: TypeScript wants every field to fit the index signature, which `T` may not.
+    ...(decl.openFields && {
+      rest: {
+        type: 'unknown',
+        doc: [`Further fields, each a \`${speclTypeText(decl.openFields)}\` (\`...Map<T>\`).`],
+      },
+    }),
   };
 }
 

@@ -13,7 +13,17 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, string>> = {
   Date: 'string',
   DateTime: 'string',
   Bytes: 'Uint8Array',
+  Json: 'unknown',
+  Int32: 'number',
+  Int64: 'number',
+  Decimal: 'string',
 };
+
+/** A constant as a TypeScript literal type (`"card"`, `3`, `true`). */
+function constantText(value: number | string | boolean): string {
+  if (typeof value === 'number') return tsNumber(value);
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
 
 /** Whether a type's text must be parenthesised before `[]`. */
 const needsParens = (type: TypeIR) => type.kind === 'union' || type.kind === 'nullable';
@@ -26,6 +36,7 @@ const needsParens = (type: TypeIR) => type.kind === 'union' || type.kind === 'nu
 export function typeText(type: TypeIR, names: TypeScriptNames): string {
   switch (type.kind) {
     case 'primitive':
+      if (type.constraints.const !== undefined) return constantText(type.constraints.const);
       return PRIMITIVE_TYPES[type.name];
     case 'list': {
       const element = typeText(type.element, names);
@@ -87,8 +98,11 @@ function speclConstraints(constraints: ConstraintsIR): string {
 export function speclTypeText(type: TypeIR, nullable = false): string {
   const mark = nullable ? '?' : '';
   switch (type.kind) {
-    case 'primitive':
-      return `${type.name}${mark}${speclConstraints(type.constraints)}`;
+    case 'primitive': {
+      const c = type.constraints.const;
+      const name = c === undefined ? type.name : JSON.stringify(c);
+      return `${name}${mark}${speclConstraints(type.constraints)}`;
+    }
     case 'list':
       return `List<${speclTypeText(type.element)}>${mark}${speclConstraints(type.constraints)}`;
     case 'map':

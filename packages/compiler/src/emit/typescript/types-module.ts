@@ -31,6 +31,8 @@ export interface InterfaceModel {
   readonly name: string;
   readonly doc: Doc;
   readonly members: readonly (PropertyModel | MethodModel)[];
+  /** An open record's index signature (`[key: string]: unknown`), with its doc; absent when closed. */
+  readonly rest?: { readonly type: string; readonly doc: Doc };
 }
 
 /** `export type Name = A | B;` (one option per line when there are several). */

@@ -5,6 +5,7 @@ import type { TranslationContext } from './translate-expression.js';
 import { translateExpression } from './translate-expression.js';
 import type { TypesByName } from './type-lookup.js';
 import { propertyAccess, propertyKey, tsString } from './ts-syntax.js';
+import { tagOf } from '../../ir/discriminator-tags.js';
 import type { ConstModel, DeclarationModel, FunctionModel } from './types-module.js';
 
 /** What validators are built from: names, imports, and the spec's types by name. */
@@ -15,12 +16,16 @@ export interface ValidatorContext extends CheckContext {
 const VALIDATOR_PARAMS = "value: unknown, path = '$'";
 
 function validatorDoc(decl: TypeDeclIR, context: ValidatorContext): string[] {
+  const others = (d: RecordIR | ErrorIR) =>
+    d.openFields ? 'and others of the type its `...Map<T>` gives' : 'and no others';
   const checks =
     decl.kind === 'enum'
       ? 'one of its members'
       : decl.kind === 'alias'
-        ? 'the type it stands for, with its constraints'
-        : `its fields (required and optional, and no others), their types and constraints${decl.invariants.length > 0 ? ', then its invariants' : ''}`;
+        ? decl.discriminator !== undefined
+          ? `the option its \`${decl.discriminator}\` names`
+          : 'the type it stands for, with its constraints'
+        : `its fields (required and optional, ${others(decl)}), their types and constraints${decl.invariants.length > 0 ? ', then its invariants' : ''}`;
   return [
     `Checks a value against {@link ${context.names.type(decl.name)}}: ${checks}.`,
     'Answers the first problem found, with its path below `path` (`$` for the value itself).',
@@ -43,6 +48,9 @@ function recordValidator(decl: RecordIR | ErrorIR, context: ValidatorContext): F
     return `${helper}(value, ${tsString(field.name)}, path, ${checkFunction(field.type, context)})`;
   });
   const known = decl.fields.map((field) => tsString(field.name)).join(', ');
+  const others = decl.openFields
+    ? `${imports.helper('otherFields')}(value, path, [${known}], ${checkFunction(decl.openFields, context)})`
+    : `${imports.helper('onlyFields')}(value, path, ${tsString(decl.name)}, [${known}])`;
   const invariants =
     decl.invariants.length > 0
       ? [
@@ -57,11 +65,7 @@ function recordValidator(decl: RecordIR | ErrorIR, context: ValidatorContext): F
     returns: imports.type('ValidationResult'),
     body: [
       `if (!${imports.helper('isObject')}(value)) return ${imports.helper('mismatch')}(path, ${tsString(`an object (${decl.name})`)}, value);`,
-      ...firstFailure([
-        ...fieldChecks,
-        `${imports.helper('onlyFields')}(value, path, ${tsString(decl.name)}, [${known}])`,
-        ...invariants,
-      ]),
+      ...firstFailure([...fieldChecks, others, ...invariants]),
     ],
   };
 }
@@ -115,7 +119,29 @@ function invariantsTable(decl: RecordIR | ErrorIR, context: ValidatorContext): C
   };
 }
 
+/** `checkTagged(...)` for a discriminated union: each option's validator by its tag. */
+function taggedCheck(decl: AliasIR, field: string, context: ValidatorContext): string {
+  const options = decl.type.kind === 'union' ? decl.type.options : [decl.type];
+  const entries = options.flatMap((option) => {
+    const tag = option.kind === 'ref' ? tagOf(option.name, field, context.types) : undefined;
+    return tag === undefined
+      ? []
+      : [`${propertyKey(tag, true)}: ${checkFunction(option, context)}`];
+  });
+  const expected = tsString(decl.name);
+  return `${context.imports.helper('checkTagged')}(value, path, ${tsString(field)}, { ${entries.join(', ')} }, ${expected})`;
+}
+
 function aliasValidator(decl: AliasIR, context: ValidatorContext): FunctionModel {
+  if (decl.discriminator !== undefined)
+    return {
+      kind: 'function',
+      name: context.names.validator(decl.name),
+      doc: validatorDoc(decl, context),
+      params: VALIDATOR_PARAMS,
+      returns: context.imports.type('ValidationResult'),
+      body: [`return ${taggedCheck(decl, decl.discriminator, context)};`],
+    };
   return {
     kind: 'function',
     name: context.names.validator(decl.name),

@@ -1,0 +1,11 @@
+/**
+ * The shape a string of each string format must have to be an example or default of it (the
+ * checker's test, which import applies too before it writes an example from a document).
+ */
+export const FORMAT_SHAPES: Readonly<Record<string, RegExp>> = {
+  Uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  Email: /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/,
+  Url: /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/,
+  Date: /^\d{4}-\d{2}-\d{2}$/,
+  DateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
+};

@@ -1,0 +1,92 @@
+/**
+ * Work done after a response is sent, off its path: jobs run in order, a time slice at a time
+ * in `setImmediate` turns, so that a burst of finished requests never holds up the requests
+ * that arrive meanwhile (their I/O is handled between slices). Bounded: past `limit` pending
+ * checks, new ones are skipped and counted, so a server under more load than it can check
+ * sheds checks instead of memory.
+ */
+export class CheckQueue {
+  /** Checks skipped because the queue was full. */
+  skipped = 0;
+  private jobs: (() => void)[] = [];
+  private head = 0;
+  private pendingChecks = 0;
+  private scheduled = false;
+  private idle: (() => void)[] = [];
+
+  constructor(
+    private readonly sliceMs = 2,
+    private readonly limit = 10_000,
+  ) {}
+
+  /** Queues a check; `false` (and counted as skipped) when the queue is full. */
+  check(job: () => void): boolean {
+    if (this.pendingChecks >= this.limit) {
+      this.skipped++;
+      return false;
+    }
+    this.pendingChecks++;
+    this.push(() => {
+      this.pendingChecks--;
+      job();
+    });
+    return true;
+  }
+
+  /** Queues a job that is never skipped (ending a span: cheap, and must happen). */
+  always(job: () => void): void {
+    this.push(job);
+  }
+
+  /** Resolves once every job queued so far has run. */
+  flush(): Promise<void> {
+    if (this.head === this.jobs.length) return Promise.resolve();
+    return new Promise((done) => this.idle.push(done));
+  }
+
+  private push(job: () => void) {
+    this.jobs.push(job);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.run);
+    }
+  }
+
+  private readonly run = () => {
+    this.scheduled = false;
+    const until = performance.now() + this.sliceMs;
+    do {
+      const job = this.jobs[this.head]!;
+      this.jobs[this.head++] = noop;
+      runSafely(job);
+    } while (this.head < this.jobs.length && performance.now() < until);
+    if (this.head < this.jobs.length) {
+      this.scheduled = true;
+      setImmediate(this.run);
+      return;
+    }
+    this.jobs = [];
+    this.head = 0;
+    const waiting = this.idle;
+    this.idle = [];
+    for (const done of waiting) done();
+  };
+}
+
+function noop() {}
+
+let warned = false;
+
+/** A check that throws is a bug in Specl, never the server's problem: warn once, go on. */
+function runSafely(job: () => void) {
+  try {
+    job();
+  } catch (error) {
+    if (warned) return;
+    warned = true;
+    process.emitWarning(
+      `a contract check failed and was skipped (a bug in Specl; please report it): ${String(error)}`,
+      'SpeclWarning',
+    );
+  }
+}
