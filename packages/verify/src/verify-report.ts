@@ -1,12 +1,14 @@
 import type { Exchange, ViolationKind } from '@specl/runtime';
+import type { EndpointLatency } from './latency.js';
 import type { SentEntry } from './server-state.js';
 
 /** The phases of a verification, in the order they run. */
-export const PHASES = ['endpoints', 'negative', 'properties', 'stateful'] as const;
+export const PHASES = ['endpoints', 'negative', 'properties', 'stateful', 'latency'] as const;
 
 /**
  * A phase: the implicit checks of every endpoint, requests that break the spec (over HTTP),
- * the written properties, call sequences.
+ * the written properties, call sequences, and the spec's latency budgets (over HTTP, judged on
+ * the response times of the phases before it, the negative one aside).
  */
 export type Phase = (typeof PHASES)[number];
 
@@ -88,6 +90,8 @@ export interface VerifyReport {
   readonly checks: readonly CheckResult[];
   /** Per endpoint and status, `ensures`, invariant, `expect` and property. */
   readonly coverage: readonly ClauseCoverage[];
+  /** Response times per endpoint over HTTP (p50, p95, p99 in ms); absent in process. */
+  readonly latency?: readonly EndpointLatency[];
   /** Whether every check held. */
   readonly ok: boolean;
   readonly durationMs: number;

@@ -9,6 +9,7 @@ import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
 import type { SentEntry } from './server-state.js';
 import { RequestLog, afterHistory } from './server-state.js';
+import { LatencyRecorder, latencyChecks } from './latency.js';
 import { statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
 import { PHASES, failuresOf } from './verify-report.js';
@@ -91,13 +92,18 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const { endpoints, properties } = contracts;
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));
+  if (options.replay?.startsWith('latency:'))
+    throw new VerifyUsageError(
+      'a latency budget is judged on the times of a whole run: run verify again, with the same --seed',
+    );
   if (options.phases?.includes('negative') && options.source.wire !== true)
     throw new VerifyUsageError(
       'the negative phase sends requests that break the spec over HTTP; verify a server with --url',
     );
-  // In process, handlers take typed values: the negative phase is for servers.
+  // In process, handlers take typed values and take no time that means anything: the
+  // negative and latency phases are for servers.
   const phases = (options.phases ?? PHASES).filter(
-    (phase) => phase !== 'negative' || options.source.wire === true,
+    (phase) => (phase !== 'negative' && phase !== 'latency') || options.source.wire === true,
   );
   const runs = options.runs ?? (options.durationMs !== undefined ? 1_000_000_000 : 100);
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
@@ -207,6 +213,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   // State carries over between runs: every request is logged, for failures that need it.
   const log = source.fresh ? undefined : new RequestLog();
   if (log) source = log.logging(source);
+  let timedPhase = true;
+  const recorder = phases.includes('latency') ? new LatencyRecorder(() => timedPhase) : undefined;
+  if (recorder) source = recorder.timing(source);
   const checks: CheckResult[] = [];
   const ends = options.durationMs === undefined ? undefined : started + options.durationMs;
   let failuresLeft = options.maxFailures ?? Number.POSITIVE_INFINITY;
@@ -218,6 +227,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     const progress = (done: number) =>
       options.onProgress?.(index, selected.length, plan.name, done, runs);
     progress(0);
+    timedPhase = plan.phase !== 'negative';
     const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
     const result = await runCheck(plan, {
       source,
@@ -236,6 +246,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     options.onFailures?.(failuresOf(result).length);
     checks.push(result);
   }
+  if (recorder && replayPath === undefined && failuresLeft > 0)
+    checks.push(...latencyChecks(options.ir, recorder, endpointNames, seed));
   return {
     spec: contracts.spec,
     target: options.source.description,
@@ -245,6 +257,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     phases,
     checks,
     coverage: coverage.results(),
+    ...(recorder && { latency: recorder.results() }),
     ok: checks.every((check) => check.status !== 'failed'),
     durationMs: Math.round(performance.now() - started),
   };

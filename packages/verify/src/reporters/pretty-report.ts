@@ -87,6 +87,14 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
       });
     }
   }
+  if (report.latency !== undefined && report.latency.length > 0) {
+    const width = Math.max(...report.latency.map((entry) => entry.endpoint.length));
+    lines.push('', 'latency (ms):');
+    for (const entry of report.latency)
+      lines.push(
+        `  ${entry.endpoint.padEnd(width)}  p50 ${entry.p50}  p95 ${entry.p95}  p99 ${entry.p99}  ${styles.dim(`(${entry.requests} requests)`)}`,
+      );
+  }
   if (report.coverage.length > 0) {
     lines.push('', 'coverage:', ...coverageTable(report.coverage, styles, locate));
   }
