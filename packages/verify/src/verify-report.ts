@@ -95,4 +95,9 @@ export interface VerifyReport {
   /** Whether every check held. */
   readonly ok: boolean;
   readonly durationMs: number;
+  /**
+   * The CPU time of the verifying process during the run (user and system, ms): the verifier's
+   * own, and, in process, the implementation's. A loaded machine stretches wall time, not this.
+   */
+  readonly cpuMs?: number;
 }

@@ -85,6 +85,7 @@ function checkUnknown(
  */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const contracts =
     options.contractsModule !== undefined
       ? await importContracts(options.contractsModule)
@@ -260,5 +261,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     ...(recorder && { latency: recorder.results() }),
     ok: checks.every((check) => check.status !== 'failed'),
     durationMs: Math.round(performance.now() - started),
+    cpuMs: cpuMsSince(cpuStarted),
   };
+}
+
+/** The CPU time (user and system) this process spent since `start`, in milliseconds. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const spent = process.cpuUsage(start);
+  return Math.round((spent.user + spent.system) / 1000);
 }
