@@ -38,10 +38,10 @@ function options() {
   return { reps, runs, examples: values.examples.split(','), write: !values['no-write'] };
 }
 
-/** One verification of an example against a target ('in process' or 'HTTP'). */
-async function verifyOnce(name, target, runs) {
+/** One verification of an example against a target ('in process' or 'HTTP'), some phases or all. */
+async function verifyOnce(name, target, runs, phases) {
   const files = exampleFiles(name);
-  const common = { cli: CLI, spec: files.spec, runs, root: ROOT, workDir: WORK };
+  const common = { cli: CLI, spec: files.spec, runs, root: ROOT, workDir: WORK, phases };
   if (target === 'in process') return measureVerify({ ...common, target: ['--impl', files.impl] });
   const server = await startServer(files.server, ROOT);
   try {
@@ -77,9 +77,17 @@ function summarise(name, target, samples) {
       samples.map((s) => s.verifyMs),
       fmtMs,
     ),
+    row(
+      samples.map((s) => s.verifyCpuMs),
+      fmtMs,
+    ),
     row(rate('checks'), (r) => r.toFixed(2)),
     row(rate('runs'), fmtRate),
     row(rate('requests'), fmtRate),
+    row(
+      samples.map((s) => perSecond(s.requests, s.verifyCpuMs)),
+      fmtRate,
+    ),
     fmtMB(Math.max(...samples.map((s) => s.peakKiB ?? 0))),
     servers.length ? fmtMB(Math.max(...servers)) : '-',
   ];
@@ -103,6 +111,38 @@ async function main() {
       rows.push(summarise(name, target, samples));
     }
   }
+  // The cost of each phase alone, on the first example: its runs and requests, and the CPU
+  // time they took (the verifier's own, and in process the implementation's).
+  const phaseRows = [];
+  const phaseExample = examples[0];
+  for (const target of ['in process', 'HTTP']) {
+    const phases = ['endpoints', 'properties', 'stateful'];
+    if (target === 'HTTP') phases.splice(1, 0, 'negative');
+    for (const phase of phases) {
+      process.stdout.write(`${phaseExample}, ${target}, ${phase}:`);
+      const samples = [];
+      for (let i = 0; i < reps; i++) {
+        samples.push(await verifyOnce(phaseExample, target, runs, phase));
+        process.stdout.write(` ${fmtMs(samples[i].verifyCpuMs)} CPU`);
+      }
+      process.stdout.write('\n');
+      const cpu = median(samples.map((s) => s.verifyCpuMs));
+      phaseRows.push([
+        target,
+        phase,
+        fmtInt(median(samples.map((s) => s.runs))),
+        fmtInt(median(samples.map((s) => s.requests))),
+        fmtMs(median(samples.map((s) => s.verifyMs))),
+        fmtMs(cpu),
+        fmtRate(perSecond(median(samples.map((s) => s.runs)), cpu)),
+      ]);
+    }
+  }
+  const phaseTable = markdownTable([
+    ['target', 'phase', 'runs', 'requests', 'verifier time', 'verifier CPU', 'runs per CPU s'],
+    ...phaseRows,
+  ]);
+  console.log(`\n${phaseTable}`);
   const loadAfter = loadavg()[0];
   const header = [
     'example',
@@ -112,9 +152,11 @@ async function main() {
     'requests',
     'wall (median, min-max)',
     'verifier time',
+    'verifier CPU',
     'checks/s',
     'runs/s',
     'requests/s',
+    'requests per CPU s',
     'peak RSS',
     'server peak RSS',
   ];
@@ -138,10 +180,19 @@ async function main() {
       ' stateful); `runs` the generated inputs or call sequences they ran; `requests` the calls the' +
       ' implementation answered (every status counted in the coverage). `wall` is the whole child' +
       " process (Node start-up, compiling the spec's properties, loading the implementation);" +
-      " `verifier time` and the rates are the report's own duration, without start-up. Peak RSS is" +
+      " `verifier time` and the rates are the report's own duration, without start-up; `verifier" +
+      ' CPU` is the CPU time (user and system) the verifying process spent during the run (in' +
+      " process, the implementation's too), and `requests per CPU s` divides the requests by it:" +
+      ' the throughput a quiet machine would give. Peak RSS is' +
       " the verifier process's maxRSS; the server's is its VmHWM.",
     '',
     table,
+    '',
+    `The cost of each phase alone (\`--phases <phase>\`), on ${phaseExample}: the negative phase` +
+      ' runs over HTTP only; its requests are refusals, not counted in the coverage, so its runs' +
+      ' (one request each) are the measure.',
+    '',
+    phaseTable,
   ].join('\n');
   writeSection(RESULTS, HEADING, body);
   console.log(`\nwrote ${HEADING} into bench/RESULTS.md`);

@@ -25,11 +25,13 @@ export async function startServer(module, cwd) {
  * Runs `specl verify <spec> <target...> --runs <runs> --reporter json` as a measured child and
  * answers its wall time, CPU, peak RSS and what the report says it did: checks, runs (one
  * generated input or call sequence each), requests answered (every status counted in the
- * coverage) and the verifier's own duration (without Node's start-up).
+ * coverage) and the verifier's own duration and CPU time (without Node's start-up); `phases`
+ * (a --phases list) runs only those.
  */
-export async function measureVerify({ cli, spec, target, runs, root, workDir }) {
+export async function measureVerify({ cli, spec, target, runs, root, workDir, phases }) {
+  const only = phases ? ['--phases', phases] : [];
   const result = await runNode(
-    [cli, 'verify', spec, ...target, '--runs', String(runs), '--reporter', 'json'],
+    [cli, 'verify', spec, ...target, '--runs', String(runs), ...only, '--reporter', 'json'],
     {
       cwd: root,
       workDir,
@@ -55,6 +57,7 @@ export async function measureVerify({ cli, spec, target, runs, root, workDir }) 
     cpuMs: result.cpuMs,
     peakKiB: result.peakKiB,
     verifyMs: report.durationMs,
+    verifyCpuMs: report.cpuMs,
     checks: report.checks.length,
     runs: report.checks.reduce((sum, check) => sum + check.runs, 0),
     requests,

@@ -1,7 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { SpecIR } from '@specl/compiler';
 import { DEFAULT_MAX_BODY_BYTES, TargetUnreachable } from '@specl/runtime';
-import type { Phase, TargetSource, VerifyReport } from '@specl/verify';
+import type { Phase, SentEntry, TargetSource, VerifyReport } from '@specl/verify';
 import {
   PHASES,
   TargetLoadError,
@@ -11,8 +12,10 @@ import {
   formatPrettyReport,
   formatSarifReport,
   implementationSource,
+  resetOf,
   urlSource,
   verify,
+  withReset,
 } from '@specl/verify';
 import { CliError, ExitCode } from '../cli-error.js';
 import { loadSpec } from '../compile/load-spec.js';
@@ -51,6 +54,49 @@ function phasesOf(text: string | undefined): Phase[] | undefined {
   if (unknown !== undefined || names.length === 0)
     throw new CliError(`unknown phase \`${unknown ?? text}\`; the phases are ${PHASES.join(', ')}`);
   return PHASES.filter((phase) => names.includes(phase));
+}
+
+/** The largest JSON report `--history` reads. */
+const MAX_HISTORY_REPORT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * `--history <report.json>`: the requests a JSON report kept before the failure that
+ * `--replay` names, to send again before replaying it.
+ */
+function historyOf(file: string, replay: string | undefined, context: CommandContext): SentEntry[] {
+  if (replay === undefined)
+    throw new CliError(
+      "--history sends a failure's earlier requests before its replay: give --replay too",
+    );
+  const path = resolve(context.cwd, file);
+  let report: unknown;
+  try {
+    if (statSync(path).size > MAX_HISTORY_REPORT_BYTES)
+      throw new CliError(
+        `${file} is larger than ${MAX_HISTORY_REPORT_BYTES} bytes; give the JSON report of the run`,
+      );
+    report = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `cannot read the JSON report ${file} (${reason}); write one with --reporter json --output`,
+    );
+  }
+  const checks = (report as { checks?: { failures?: { replay?: unknown; history?: unknown }[] }[] })
+    ?.checks;
+  const failure = Array.isArray(checks)
+    ? checks.flatMap((check) => check.failures ?? []).find((f) => f.replay === replay)
+    : undefined;
+  if (failure === undefined)
+    throw new CliError(
+      `${file} has no failure replayed by \`${replay}\`; copy --replay from that report`,
+    );
+  if (!Array.isArray(failure.history))
+    throw new CliError(
+      `the failure \`${replay}\` in ${file} needed no earlier requests: replay it without --history`,
+    );
+  return failure.history as SentEntry[];
 }
 
 /**
@@ -120,6 +166,8 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     auth: { type: 'string', multiple: true },
     'max-body': { type: 'string' },
     'max-failures': { type: 'string' },
+    reset: { type: 'string' },
+    history: { type: 'string' },
     duration: { type: 'string' },
     reporter: { type: 'string' },
     output: { type: 'string' },
@@ -170,6 +218,12 @@ export async function runVerify(argv: readonly string[], context: CommandContext
         ? undefined
         : duration(values.duration as string, 'duration', 0),
   };
+  const history =
+    values.history === undefined
+      ? undefined
+      : historyOf(values.history as string, options.replay, context);
+  if (values.reset !== undefined && values.url === undefined)
+    throw new CliError('--reset resets a server between runs: use it with --url');
   const timeoutMs = duration(values.timeout as string | undefined, 'timeout', 10_000);
   const maxBodyBytes = byteSize(
     values['max-body'] as string | undefined,
@@ -206,6 +260,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       values.impl !== undefined
         ? await implementationSource(resolve(context.cwd, values.impl as string), credentials)
         : urlSource(values.url as string, { timeoutMs, maxBodyBytes, credentials });
+    if (values.reset !== undefined) source = withReset(source, resetOf(values.reset as string));
   } catch (error) {
     if (error instanceof TargetLoadError) throw new CliError(error.message);
     throw error;
@@ -219,6 +274,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
       ir,
       source: otel ? otel.tracing.traced(source) : source,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+      ...(history && { history }),
       onProgress:
         bar || otel
           ? (check, checks, name, done, runs) => {

@@ -25,10 +25,18 @@ Options:
                            with it alone, checks run until their share is spent
   --max-failures <n>       stop after n distinct failures (default: report every one found)
   --replay <check:path>    replay one counterexample, as a report prints it (with its --seed)
-  --phases <list>          endpoints, negative, properties, stateful (default: all, in that
-                           order); negative (over HTTP only) sends requests that break the
-                           spec (wrong types, values out of bounds, missing or unknown fields,
-                           malformed JSON, another media type): each must get a 4xx
+  --reset <command|URL>    reset the server before each run and before a replay: a URL is sent
+                           a POST (2xx expected), anything else runs as a shell command (exit 0
+                           expected); without it, a failure that needed the requests of earlier
+                           runs is marked so and the JSON report keeps those requests
+  --history <report.json>  with --replay: first send the requests that report kept for the
+                           failure (a failure that needed earlier state), then replay it
+  --phases <list>          endpoints, negative, properties, stateful, latency (default: all,
+                           in that order); negative (over HTTP only) sends requests that break
+                           the spec (wrong types, values out of bounds, missing or unknown
+                           fields, malformed JSON, another media type): each must get a 4xx;
+                           latency (over HTTP only) measures p50/p95/p99 per endpoint and
+                           fails a budget the spec states (\`latency p99 < 200 ms\`)
   --endpoint <names>       only these endpoints (comma-separated; repeatable)
   --property <names>       only these properties (comma-separated; repeatable)
   --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)

@@ -19,7 +19,7 @@ const classes = [
   ],
   [
     'keyword.other.clause.specl',
-    'header query body response errors requires ensures invariant security tags deprecated as no none by',
+    'header query body response errors requires ensures invariant security tags deprecated latency as no none by',
   ],
   ['keyword.control.specl', 'forall where let try expect'],
   ['keyword.operator.word.specl', 'and or not implies in'],

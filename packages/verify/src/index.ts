@@ -9,6 +9,17 @@ export { verify, seedOf, VerifyUsageError } from './verify.js';
 export { VerifyCancelled } from './run-check.js';
 export type { TargetSource } from './load-target.js';
 export { implementationSource, sourceOfModule, urlSource, TargetLoadError } from './load-target.js';
+export type { SentEntry } from './server-state.js';
+export type { EndpointLatency } from './latency.js';
+export { LatencyRecorder, latencyChecks, percentile } from './latency.js';
+export {
+  HISTORY_LIMIT,
+  RequestLog,
+  ResetFailed,
+  afterHistory,
+  resetOf,
+  withReset,
+} from './server-state.js';
 export type { LoadedContracts } from './load-contracts.js';
 export { importContracts, loadContracts, writeContracts } from './load-contracts.js';
 export type { Locate, Styles } from './reporters/pretty-report.js';

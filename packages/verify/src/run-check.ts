@@ -9,6 +9,7 @@ import {
   observeInvariants,
 } from '@specl/runtime';
 import type { TargetSource } from './load-target.js';
+import type { RequestLog } from './server-state.js';
 import type { CheckResult, Failure, Phase } from './verify-report.js';
 
 /** One check to run: the inputs to generate, and what to do with each against a session. */
@@ -43,6 +44,8 @@ export interface RunSettings {
   readonly maxFailures?: number;
   /** When the check must stop generating runs (`performance.now()` time), for --duration. */
   readonly deadline?: number;
+  /** Every request sent so far (a source without fresh state): the history failures keep. */
+  readonly log?: RequestLog;
 }
 
 /** Thrown when a verification is cancelled through its signal. */
@@ -55,11 +58,18 @@ export class VerifyCancelled extends Error {
 
 /**
  * How long shrinking may go on, in steps and in time: past either, the smallest failure found
- * so far is reported (marked as possibly not minimal), so a failure never shrinks for minutes.
+ * so far is reported (marked as possibly not minimal), so a failure never shrinks for minutes;
+ * over a server whose state carries over, shrinking also stops when its first `vain`
+ * candidates all pass.
  */
-export const SHRINK_BUDGET = { steps: 500, ms: 15_000 } as const;
+export const SHRINK_BUDGET = { steps: 500, ms: 15_000, vain: 40 } as const;
 
-type RunOutcome = { readonly exchanges: readonly Exchange[]; readonly error?: unknown };
+type RunOutcome = {
+  readonly exchanges: readonly Exchange[];
+  readonly error?: unknown;
+  /** How many requests the log held when the run started. */
+  readonly started: number;
+};
 
 const QUIET: SessionObserver = {};
 
@@ -102,16 +112,23 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
   let shrinking = false;
   let unreachable: TargetUnreachable | undefined;
   const runOnce = async (input: unknown, observer: SessionObserver): Promise<RunOutcome> => {
-    const session = new ContractSession(await settings.source.open(), settings.endpoints, observer);
+    const started = settings.log?.count ?? 0;
+    let session: ContractSession | undefined;
     try {
+      // Opening may reset the server (--reset), which may fail: as unreachable.
+      session = new ContractSession(await settings.source.open(), settings.endpoints, observer);
       await plan.run(input, session);
-      return { exchanges: session.exchanges };
+      return { exchanges: session.exchanges, started };
     } catch (error) {
-      return { exchanges: session.exchanges, error };
+      return { exchanges: session?.exchanges ?? [], error, started };
     }
   };
+  /** Where in the log the last run that failed with the key being shrunk started. */
+  let failingStart = 0;
   let cancelled = false;
   let shrinkSteps = 0;
+  /** Shrinking candidates that failed as the one being shrunk. */
+  let shrinkHits = 0;
   let shrinkStarted = 0;
   let shrinkStopped = false;
   /** Failures reported so far, by key; the key of the failure being shrunk. */
@@ -130,12 +147,15 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       // Past the budget, every further candidate "passes": fast-check keeps the best so far.
       shrinkSteps++;
       const spent = performance.now() - shrinkStarted;
-      if (shrinkStopped || shrinkSteps > SHRINK_BUDGET.steps || spent > SHRINK_BUDGET.ms) {
+      // On a server whose state carries over, a failure no candidate shows again likely needed
+      // that state: shrinking stops early rather than send hundreds of requests in vain.
+      const vain = !settings.source.fresh && shrinkHits === 0 && shrinkSteps > SHRINK_BUDGET.vain;
+      if (shrinkStopped || vain || shrinkSteps > SHRINK_BUDGET.steps || spent > SHRINK_BUDGET.ms) {
         shrinkStopped = true;
         return true;
       }
     }
-    const { error } = await runOnce(input, shrinking ? QUIET : settings.observer);
+    const { error, started } = await runOnce(input, shrinking ? QUIET : settings.observer);
     if (error instanceof MissingCredentials) missingCredentials ??= error.reason;
     if (error instanceof DiscardedRun) {
       if (!shrinking) discarded++;
@@ -158,7 +178,9 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       shrinkStarted = performance.now();
       shrinkingKey = key;
     }
+    if (shrinking) shrinkHits++;
     shrinking = true;
+    failingStart = started;
     throw error;
   });
   const replaying = settings.replayPath !== undefined;
@@ -177,6 +199,7 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
       if ((!replaying && left <= 0) || (time !== undefined && time <= 0 && round > 0)) break;
       shrinking = false;
       shrinkSteps = 0;
+      shrinkHits = 0;
       shrinkStopped = false;
       const details = await fc.check(property, {
         numRuns: replaying ? 1 : left,
@@ -194,7 +217,14 @@ export async function runCheck(plan: CheckPlan, settings: RunSettings): Promise<
         break;
       }
       known.add(shrinkingKey!);
-      const failure = await describeFailure(plan, details, runOnce);
+      const failure = await describeFailure(plan, details, runOnce, (again) => {
+        // Over a server whose state carries over, a failure that the same run alone no longer
+        // shows needed the requests before it: they are kept, to be sent again by a replay.
+        if (settings.source.fresh || settings.log === undefined) return {};
+        if (again !== undefined && failureKey(again) === shrinkingKey) return {};
+        const { history, dropped } = settings.log.before(failingStart);
+        return { needsState: true, history, ...(dropped > 0 && { historyDropped: dropped }) };
+      });
       failures.push(shrinkStopped ? { ...failure, shrinkStopped } : failure);
       if (replaying) break;
     }
@@ -216,18 +246,26 @@ async function describeFailure(
   plan: CheckPlan,
   details: fc.RunDetails<[unknown]>,
   runOnce: (input: unknown, observer: SessionObserver) => Promise<RunOutcome>,
+  stateOf: (again: unknown) => Pick<Failure, 'needsState' | 'history' | 'historyDropped'>,
 ): Promise<Failure> {
   const counterexample = details.counterexample?.[0];
   const replay = `${plan.id}:${details.counterexamplePath ?? ''}`;
   const common = { seed: details.seed, replay, shrinks: details.numShrinks };
   // Run the shrunk counterexample once more, to show exactly its exchanges.
   const again = details.counterexample ? await runOnce(counterexample, QUIET) : undefined;
+  const state = stateOf(again?.error);
   const error = again?.error instanceof ContractViolation ? again.error : details.errorInstance;
+  // A failure the run alone no longer shows is shown by the exchange that failed then.
   const exchanges =
-    again?.error instanceof ContractViolation ? again.exchanges : (again?.exchanges ?? []);
+    again?.error instanceof ContractViolation
+      ? again.exchanges
+      : state.needsState && error instanceof ContractViolation && error.exchange
+        ? [error.exchange]
+        : (again?.exchanges ?? []);
   if (error instanceof ContractViolation) {
     return {
       ...common,
+      ...state,
       kind: error.kind,
       message: error.detail,
       ...(error.clause && { clause: { source: error.clause.source, at: error.clause.at } }),
@@ -237,6 +275,7 @@ async function describeFailure(
   }
   return {
     ...common,
+    ...state,
     kind: 'error',
     message: describeError(error),
     counterexample: plain(counterexample),

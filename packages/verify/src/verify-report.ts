@@ -1,11 +1,14 @@
 import type { Exchange, ViolationKind } from '@specl/runtime';
+import type { EndpointLatency } from './latency.js';
+import type { SentEntry } from './server-state.js';
 
 /** The phases of a verification, in the order they run. */
-export const PHASES = ['endpoints', 'negative', 'properties', 'stateful'] as const;
+export const PHASES = ['endpoints', 'negative', 'properties', 'stateful', 'latency'] as const;
 
 /**
  * A phase: the implicit checks of every endpoint, requests that break the spec (over HTTP),
- * the written properties, call sequences.
+ * the written properties, call sequences, and the spec's latency budgets (over HTTP, judged on
+ * the response times of the phases before it, the negative one aside).
  */
 export type Phase = (typeof PHASES)[number];
 
@@ -26,6 +29,15 @@ export interface Failure {
   readonly shrinks: number;
   /** Set when shrinking hit its budget: the counterexample may not be minimal. */
   readonly shrinkStopped?: boolean;
+  /**
+   * Set when the run alone no longer fails on a server whose state carries over between runs
+   * (no `--reset`): the failure needed earlier requests, kept in `history`.
+   */
+  readonly needsState?: boolean;
+  /** The requests sent before the failing run, in order: `--history` sends them again. */
+  readonly history?: readonly SentEntry[];
+  /** How many earlier requests the history left out (it keeps the latest 10,000). */
+  readonly historyDropped?: number;
 }
 
 /** The result of one check: an endpoint's implicit properties, a property, or the sequences. */
@@ -78,7 +90,14 @@ export interface VerifyReport {
   readonly checks: readonly CheckResult[];
   /** Per endpoint and status, `ensures`, invariant, `expect` and property. */
   readonly coverage: readonly ClauseCoverage[];
+  /** Response times per endpoint over HTTP (p50, p95, p99 in ms); absent in process. */
+  readonly latency?: readonly EndpointLatency[];
   /** Whether every check held. */
   readonly ok: boolean;
   readonly durationMs: number;
+  /**
+   * The CPU time of the verifying process during the run (user and system, ms): the verifier's
+   * own, and, in process, the implementation's. A loaded machine stretches wall time, not this.
+   */
+  readonly cpuMs?: number;
 }

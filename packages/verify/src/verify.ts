@@ -7,6 +7,9 @@ import { importContracts, loadContracts } from './load-contracts.js';
 import type { TargetSource } from './load-target.js';
 import type { CheckPlan } from './run-check.js';
 import { VerifyCancelled, runCheck } from './run-check.js';
+import type { SentEntry } from './server-state.js';
+import { RequestLog, afterHistory } from './server-state.js';
+import { LatencyRecorder, latencyChecks } from './latency.js';
 import { statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
 import { PHASES, failuresOf } from './verify-report.js';
@@ -35,6 +38,11 @@ export interface VerifyOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Replays one counterexample: `<check id>:<path>` from a report; the seed is used as given. */
   readonly replay?: string;
+  /**
+   * Requests to send before the replay, as a report kept them for a failure that needed
+   * earlier state (`--history`): they rebuild the server's state; their answers are ignored.
+   */
+  readonly history?: readonly SentEntry[];
   /** Cancels the verification between runs: `verify` then rejects with `VerifyCancelled`. */
   readonly signal?: AbortSignal;
   /** Told after each check how many distinct failures it found. */
@@ -77,6 +85,7 @@ function checkUnknown(
  */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const contracts =
     options.contractsModule !== undefined
       ? await importContracts(options.contractsModule)
@@ -84,13 +93,18 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const { endpoints, properties } = contracts;
   checkUnknown('endpoint', options.endpoints, Object.keys(endpoints));
   checkUnknown('property', options.properties, Object.keys(properties));
+  if (options.replay?.startsWith('latency:'))
+    throw new VerifyUsageError(
+      'a latency budget is judged on the times of a whole run: run verify again, with the same --seed',
+    );
   if (options.phases?.includes('negative') && options.source.wire !== true)
     throw new VerifyUsageError(
       'the negative phase sends requests that break the spec over HTTP; verify a server with --url',
     );
-  // In process, handlers take typed values: the negative phase is for servers.
+  // In process, handlers take typed values and take no time that means anything: the
+  // negative and latency phases are for servers.
   const phases = (options.phases ?? PHASES).filter(
-    (phase) => phase !== 'negative' || options.source.wire === true,
+    (phase) => (phase !== 'negative' && phase !== 'latency') || options.source.wire === true,
   );
   const runs = options.runs ?? (options.durationMs !== undefined ? 1_000_000_000 : 100);
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
@@ -191,6 +205,18 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     selected = [plan];
     replayPath = match[2];
   }
+  let source = options.source;
+  if (options.history !== undefined) {
+    if (replayPath === undefined)
+      throw new VerifyUsageError('a history is sent again before a replay: give --replay too');
+    source = await afterHistory(source, endpoints, options.history);
+  }
+  // State carries over between runs: every request is logged, for failures that need it.
+  const log = source.fresh ? undefined : new RequestLog();
+  if (log) source = log.logging(source);
+  let timedPhase = true;
+  const recorder = phases.includes('latency') ? new LatencyRecorder(() => timedPhase) : undefined;
+  if (recorder) source = recorder.timing(source);
   const checks: CheckResult[] = [];
   const ends = options.durationMs === undefined ? undefined : started + options.durationMs;
   let failuresLeft = options.maxFailures ?? Number.POSITIVE_INFINITY;
@@ -202,9 +228,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     const progress = (done: number) =>
       options.onProgress?.(index, selected.length, plan.name, done, runs);
     progress(0);
+    timedPhase = plan.phase !== 'negative';
     const checkSeed = replayPath !== undefined ? seed : seedOf(`${seed}:${plan.id}`);
     const result = await runCheck(plan, {
-      source: options.source,
+      source,
+      ...(log && { log }),
       endpoints,
       observer: coverage,
       runs: plan.runs ?? runs,
@@ -219,6 +247,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     options.onFailures?.(failuresOf(result).length);
     checks.push(result);
   }
+  if (recorder && replayPath === undefined && failuresLeft > 0)
+    checks.push(...latencyChecks(options.ir, recorder, endpointNames, seed));
   return {
     spec: contracts.spec,
     target: options.source.description,
@@ -228,7 +258,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     phases,
     checks,
     coverage: coverage.results(),
+    ...(recorder && { latency: recorder.results() }),
     ok: checks.every((check) => check.status !== 'failed'),
     durationMs: Math.round(performance.now() - started),
+    cpuMs: cpuMsSince(cpuStarted),
   };
+}
+
+/** The CPU time (user and system) this process spent since `start`, in milliseconds. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const spent = process.cpuUsage(start);
+  return Math.round((spent.user + spent.system) / 1000);
 }

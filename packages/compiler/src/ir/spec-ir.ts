@@ -182,6 +182,8 @@ export interface EndpointIR {
   readonly tags?: readonly string[];
   /** `deprecated`; absent when not. */
   readonly deprecated?: true;
+  /** The endpoint's own latency budget (`latency p99 < 200 ms`); absent when none. */
+  readonly latency?: LatencyBudgetIR;
   readonly responses: readonly ResponseIR[];
   /** The names of the declared errors, in the order written. */
   readonly errors: readonly string[];
@@ -191,6 +193,12 @@ export interface EndpointIR {
   readonly ensures: readonly ConditionIR[];
   readonly location: SourceLocation;
 }
+
+/**
+ * A latency budget: each percentile of the response times (50, 95, 99.9) and the milliseconds
+ * it must stay under, in the order written.
+ */
+export type LatencyBudgetIR = readonly { readonly percentile: number; readonly ms: number }[];
 
 /** One way to authenticate: a scheme and the scopes it needs (OAuth2, OpenID Connect). */
 export interface SecurityRequirementIR {
@@ -372,6 +380,8 @@ export interface SpecIR {
   readonly security?: readonly SecurityRequirementIR[];
   /** Security schemes, sorted by name. */
   readonly auth?: readonly AuthIR[];
+  /** Every endpoint's latency budget (an endpoint's own overrides its percentiles). */
+  readonly latency?: LatencyBudgetIR;
   /** Tags, sorted by name. */
   readonly tags?: readonly TagIR[];
 }

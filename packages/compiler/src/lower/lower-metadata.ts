@@ -1,5 +1,6 @@
 import type {
   AuthDecl,
+  LatencyBudget,
   MediaTypes,
   SecurityClause,
   Setting,
@@ -11,8 +12,11 @@ import {
   isAuthFlow,
   isAuthScope,
   isContact,
+  isLatencyBudget,
   isLicense,
   isSecurityClause,
+  millisecondsOf,
+  percentileOf,
   isServer,
   JSON_MEDIA_TYPE,
   mediaEssence,
@@ -20,6 +24,7 @@ import {
 import type {
   AuthIR,
   AuthKind,
+  LatencyBudgetIR,
   SecurityRequirementIR,
   ServerIR,
   SpecIR,
@@ -36,6 +41,15 @@ export function lowerMediaTypes(media: MediaTypes | undefined): string[] | undef
   if (media.types.length === 1 && mediaEssence(media.types[0]!) === JSON_MEDIA_TYPE)
     return undefined;
   return [...media.types];
+}
+
+/** A `latency` clause: its limits that the checker accepts, in milliseconds. */
+export function lowerLatency(budget: LatencyBudget): LatencyBudgetIR {
+  return budget.limits.flatMap((limit) => {
+    const percentile = percentileOf(limit);
+    const ms = millisecondsOf(limit);
+    return percentile !== undefined && ms !== undefined ? [{ percentile, ms }] : [];
+  });
 }
 
 /** A `security` clause: empty for `security none`. */
@@ -94,7 +108,7 @@ export function lowerTag(decl: TagDecl, locator: Locator): TagIR {
   };
 }
 
-type HeaderMetadata = Pick<SpecIR, 'servers' | 'license' | 'contact' | 'security'>;
+type HeaderMetadata = Pick<SpecIR, 'servers' | 'license' | 'contact' | 'security' | 'latency'>;
 
 /** What the spec header's block says: servers, license, contact and spec-wide security. */
 export function lowerHeaderSettings(header: SpecHeader | undefined): HeaderMetadata {
@@ -117,6 +131,7 @@ export function lowerHeaderSettings(header: SpecHeader | undefined): HeaderMetad
   const license = header.settings.find(isLicense);
   const contact = header.settings.find(isContact);
   const security = header.settings.find(isSecurityClause);
+  const latency = header.settings.find(isLatencyBudget);
   const licenseSettings = license ? settingsOf(license.settings) : {};
   const contactSettings = contact ? settingsOf(contact.settings) : {};
   return {
@@ -135,5 +150,6 @@ export function lowerHeaderSettings(header: SpecHeader | undefined): HeaderMetad
       },
     }),
     ...(security && { security: lowerSecurity(security) }),
+    ...(latency && { latency: lowerLatency(latency) }),
   };
 }

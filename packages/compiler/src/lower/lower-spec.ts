@@ -4,6 +4,7 @@ import {
   docComment,
   isAuthDecl,
   isDeprecatedClause,
+  isLatencyBudget,
   isSecurityClause,
   isTagDecl,
   isTagsClause,
@@ -50,6 +51,7 @@ import {
   lowerAuth,
   lowerHeaderSettings,
   lowerMediaTypes,
+  lowerLatency,
   lowerSecurity,
   lowerTag,
 } from './lower-metadata.js';
@@ -191,6 +193,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   };
   const body = endpoint.clauses.find(isBodyClause);
   const security = endpoint.clauses.find(isSecurityClause);
+  const latency = endpoint.clauses.find(isLatencyBudget);
   const tagRefs = endpoint.clauses
     .filter(isTagsClause)
     .flatMap((clause) => clause.tags.map((tag) => tag.$refText));
@@ -224,6 +227,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     ...(security && { security: lowerSecurity(security) }),
     ...(tagRefs.length > 0 && { tags: tagRefs }),
     ...(endpoint.clauses.some(isDeprecatedClause) && { deprecated: true as const }),
+    ...(latency && { latency: lowerLatency(latency) }),
   };
 }
 

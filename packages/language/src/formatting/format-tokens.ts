@@ -52,6 +52,7 @@ const itemTypes = new Set([
   'SecurityClause',
   'TagsClause',
   'DeprecatedClause',
+  'LatencyBudget',
 ]);
 const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
 

@@ -76,6 +76,7 @@ export type SpeclKeywordNames =
     | "import"
     | "in"
     | "invariant"
+    | "latency"
     | "len"
     | "let"
     | "license"
@@ -425,7 +426,7 @@ export function isEndpointCall(item: unknown): item is EndpointCall {
     return reflection.isInstance(item, EndpointCall.$type);
 }
 
-export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
+export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | LatencyBudget | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
 
 export const EndpointClause = {
     $type: 'EndpointClause'
@@ -636,10 +637,10 @@ export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
 }
 
-export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'latency' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
 
 export function isIdent(item: unknown): item is Ident {
-    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -670,6 +671,40 @@ export const Invariant = {
 
 export function isInvariant(item: unknown): item is Invariant {
     return reflection.isInstance(item, Invariant.$type);
+}
+
+export interface LatencyBudget extends langium.AstNode {
+    readonly $container: Endpoint | SpecHeader;
+    readonly $type: 'LatencyBudget';
+    limits: Array<LatencyLimit>;
+}
+
+export const LatencyBudget = {
+    $type: 'LatencyBudget',
+    limits: 'limits'
+} as const;
+
+export function isLatencyBudget(item: unknown): item is LatencyBudget {
+    return reflection.isInstance(item, LatencyBudget.$type);
+}
+
+export interface LatencyLimit extends langium.AstNode {
+    readonly $container: LatencyBudget;
+    readonly $type: 'LatencyLimit';
+    percentile: string;
+    unit: string;
+    value: string;
+}
+
+export const LatencyLimit = {
+    $type: 'LatencyLimit',
+    percentile: 'percentile',
+    unit: 'unit',
+    value: 'value'
+} as const;
+
+export function isLatencyLimit(item: unknown): item is LatencyLimit {
+    return reflection.isInstance(item, LatencyLimit.$type);
 }
 
 export interface Let extends langium.AstNode {
@@ -767,10 +802,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -1218,7 +1253,7 @@ export function isSpecHeader(item: unknown): item is SpecHeader {
     return reflection.isInstance(item, SpecHeader.$type);
 }
 
-export type SpecSetting = Contact | License | SecurityClause | Server;
+export type SpecSetting = Contact | LatencyBudget | License | SecurityClause | Server;
 
 export const SpecSetting = {
     $type: 'SpecSetting'
@@ -1365,10 +1400,10 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
@@ -1406,6 +1441,8 @@ export type SpeclAstType = {
     HeaderParam: HeaderParam
     Import: Import
     Invariant: Invariant
+    LatencyBudget: LatencyBudget
+    LatencyLimit: LatencyLimit
     Let: Let
     License: License
     ListLiteral: ListLiteral
@@ -1855,6 +1892,31 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [RecordMember.$type]
+        },
+        LatencyBudget: {
+            name: LatencyBudget.$type,
+            properties: {
+                limits: {
+                    name: LatencyBudget.limits,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EndpointClause.$type, SpecSetting.$type]
+        },
+        LatencyLimit: {
+            name: LatencyLimit.$type,
+            properties: {
+                percentile: {
+                    name: LatencyLimit.percentile
+                },
+                unit: {
+                    name: LatencyLimit.unit
+                },
+                value: {
+                    name: LatencyLimit.value
+                }
+            },
+            superTypes: []
         },
         Let: {
             name: Let.$type,

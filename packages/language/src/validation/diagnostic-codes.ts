@@ -194,6 +194,16 @@ export const diagnosticCodes = {
       specHeaderAlready: message`the spec header already has one; remove this`,
     },
   },
+  'specl/invalid-latency': {
+    severity: 'error',
+    summary: 'A latency budget names no percentile, a unit of time other than ms or s, or no time.',
+    messages: {
+      percentile: message`\`${'percentile'}\` is not a percentile; write p50, p95, p99 or p999 (99.9): a p and a percentile above 0, at most 100`,
+      unit: message`\`${'unit'}\` is not a unit of time here; write ms or s (\`p99 < 200 ms\`)`,
+      positive: message`a latency budget is above 0; write the time the percentile must stay under`,
+      twice: message`\`${'percentile'}\` is already budgeted in this clause; remove this one`,
+    },
+  },
   'specl/invalid-header-name': {
     severity: 'error',
     summary: 'A header wire name is not a valid HTTP header name.',

@@ -359,7 +359,7 @@ export class MetadataChecks {
 
   /** The spec header's block: one license, one contact, one security; valid servers and URLs. */
   checkHeader(header: SpecHeader, accept: ValidationAcceptor): void {
-    for (const kind of ['License', 'Contact', 'SecurityClause']) {
+    for (const kind of ['License', 'Contact', 'SecurityClause', 'LatencyBudget']) {
       const all = header.settings.filter((s) => s.$type === kind);
       for (const extra of all.slice(1))
         report(

@@ -15,6 +15,7 @@ import { PropertyChecks } from './property-checks.js';
 import { MetadataChecks } from './metadata-checks.js';
 import { checkDiscriminator } from './discriminator-checks.js';
 import { checkOpenedOnce } from './open-record-checks.js';
+import { checkLatencyBudget } from './latency-checks.js';
 
 /** Registers every Specl check with Langium's validation registry, by AST node type. */
 export function registerSpeclChecks(services: LangiumCoreServices): void {
@@ -46,6 +47,7 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     AuthDecl: (decl, accept) => metadata.checkAuth(decl, accept),
     SecurityClause: (clause, accept) => metadata.checkSecurity(clause, accept),
     TagsClause: (clause, accept) => metadata.checkTags(clause, accept),
+    LatencyBudget: (budget, accept) => checkLatencyBudget(budget, accept),
     BodyClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     RecordDecl: [

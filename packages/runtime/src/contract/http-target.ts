@@ -122,14 +122,25 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
       Object.assign(headers, placement.headers);
       let response: Response;
       let body: Awaited<ReturnType<typeof readBody>>;
-      try {
-        response = await fetch(url, {
+      const signal = AbortSignal.timeout(timeoutMs);
+      const sendOnce = () =>
+        fetch(url, {
           method: endpoint.method,
           headers,
           ...(encoded && { body: encoded.body }),
           redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal,
         });
+      try {
+        try {
+          response = await sendOnce();
+        } catch (error) {
+          // A kept-alive connection the server closed while idle is reset when reused, before
+          // any answer: that request is sent once more, on a new connection.
+          const code = causeCode(error);
+          if ((code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') || signal.aborted) throw error;
+          response = await sendOnce();
+        }
         body = await readBody(response, maxBodyBytes);
       } catch (error) {
         if (error instanceof Error && error.name === 'TimeoutError') {

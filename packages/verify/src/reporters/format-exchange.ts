@@ -41,3 +41,18 @@ export function formatExchange(exchange: Exchange): string[] {
   else lines.push(`← ${exchange.failure ?? 'no answer'}`);
   return lines;
 }
+
+/**
+ * The note of a failure that needed earlier state (none for others): the run alone no longer
+ * fails, how many earlier requests the JSON report keeps, and how to replay it.
+ */
+export function stateNote(failure: {
+  readonly needsState?: boolean;
+  readonly history?: readonly unknown[];
+  readonly historyDropped?: number;
+}): string | undefined {
+  if (!failure.needsState) return undefined;
+  const kept = failure.history?.length ?? 0;
+  const dropped = failure.historyDropped ? ` (${failure.historyDropped} earlier ones dropped)` : '';
+  return `needs earlier state: the run alone no longer fails on this server; the JSON report keeps the ${kept} requests sent before it${dropped}, which --history <report.json> sends again before the replay (or reset the server between runs with --reset)`;
+}

@@ -1,6 +1,6 @@
 import type { VerifyReport } from '../verify-report.js';
 import { PHASES, failuresOf } from '../verify-report.js';
-import { compact, formatExchange } from './format-exchange.js';
+import { compact, formatExchange, stateNote } from './format-exchange.js';
 import type { Locate } from './pretty-report.js';
 
 function xml(text: string): string {
@@ -54,6 +54,7 @@ export function formatJunitReport(report: VerifyReport, locate: Locate): string 
             where && `clause: ${where}`,
             `counterexample: ${compact(f.counterexample, 2000)}`,
             ...f.exchanges.flatMap((e) => formatExchange(e)),
+            stateNote(f),
             `replay: --seed ${f.seed} --replay '${f.replay}'`,
           ].filter(Boolean);
           lines.push(

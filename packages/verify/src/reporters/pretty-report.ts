@@ -1,6 +1,6 @@
 import type { ClauseCoverage, VerifyReport } from '../verify-report.js';
 import { failuresOf } from '../verify-report.js';
-import { compact, formatExchange } from './format-exchange.js';
+import { compact, formatExchange, stateNote } from './format-exchange.js';
 
 /** Text styles, or none. */
 export interface Styles {
@@ -81,9 +81,19 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
         lines.push(`    counterexample (${shrunk}): ${compact(failure.counterexample, 600)}`);
         for (const exchange of failure.exchanges)
           lines.push(...formatExchange(exchange).map((line) => `      ${line}`));
+        const note = stateNote(failure);
+        if (note !== undefined) lines.push(`    ${styles.yellow(note)}`);
         lines.push(styles.dim(`    replay: --seed ${failure.seed} --replay '${failure.replay}'`));
       });
     }
+  }
+  if (report.latency !== undefined && report.latency.length > 0) {
+    const width = Math.max(...report.latency.map((entry) => entry.endpoint.length));
+    lines.push('', 'latency (ms):');
+    for (const entry of report.latency)
+      lines.push(
+        `  ${entry.endpoint.padEnd(width)}  p50 ${entry.p50}  p95 ${entry.p95}  p99 ${entry.p99}  ${styles.dim(`(${entry.requests} requests)`)}`,
+      );
   }
   if (report.coverage.length > 0) {
     lines.push('', 'coverage:', ...coverageTable(report.coverage, styles, locate));

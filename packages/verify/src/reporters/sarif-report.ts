@@ -2,6 +2,7 @@ import type { ViolationKind } from '@specl/runtime';
 import type { VerifyReport } from '../verify-report.js';
 import { failuresOf } from '../verify-report.js';
 import type { Locate } from './pretty-report.js';
+import { stateNote } from './format-exchange.js';
 import { formatSarifLog, sarifLocation } from './sarif-log.js';
 
 /** `file:line:col` split; undefined parts for a location without them. */
@@ -40,7 +41,7 @@ export function formatSarifReport(report: VerifyReport, version: string, locate:
         ruleIndex: kinds.indexOf(f.kind),
         level: 'error',
         message: {
-          text: `${check.name}: ${f.message}${f.clause ? `: ${f.clause.source}` : ''} (replay: --seed ${f.seed} --replay '${f.replay}')`,
+          text: `${check.name}: ${f.message}${f.clause ? `: ${f.clause.source}` : ''}${f.needsState ? `; ${stateNote(f)}` : ''} (replay: --seed ${f.seed} --replay '${f.replay}')`,
         },
         locations: [
           {

@@ -2,6 +2,7 @@ import type { SpecIR } from '../../ir/spec-ir.js';
 import { componentSchemas } from './component-schemas.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { licenseObject, serverObject, tagObject } from './info-objects.js';
+import { latencyExtension } from './latency-extension.js';
 import { pathItems } from './path-items.js';
 import { securityRequirements, securitySchemes } from './security-objects.js';
 import { speclProperties } from './specl-properties.js';
@@ -24,6 +25,7 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
       ...(ir.contact && { contact: ir.contact }),
       ...(ir.license && { license: licenseObject(ir.license) }),
       'x-specl-fingerprint': ir.fingerprint,
+      ...(ir.latency && { 'x-specl-latency': latencyExtension(ir.latency) }),
     },
     ...(ir.servers && { servers: ir.servers.map(serverObject) }),
     ...(ir.security && { security: securityRequirements(ir.security) }),

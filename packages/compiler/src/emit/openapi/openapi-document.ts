@@ -123,7 +123,12 @@ export interface OperationObject {
   readonly responses: Readonly<Record<string, ResponseObject>>;
   readonly 'x-specl-requires'?: readonly SpeclCondition[];
   readonly 'x-specl-ensures'?: readonly SpeclCondition[];
+  /** The endpoint's own latency budget: milliseconds by percentile (`{ "p99": 200 }`). */
+  readonly 'x-specl-latency'?: SpeclLatency;
 }
+
+/** A latency budget: the milliseconds each percentile must stay under, by `p<percentile>`. */
+export type SpeclLatency = Readonly<Record<string, number>>;
 
 /** The HTTP methods of a Path Item Object, in the order the emitter writes them. */
 export const OPERATION_METHODS = [
@@ -184,6 +189,8 @@ export interface InfoObject {
   readonly contact?: { readonly name?: string; readonly email?: string; readonly url?: string };
   /** The spec's fingerprint (`sha256:<hex>`), naming the exact spec the document was built from. */
   readonly 'x-specl-fingerprint': string;
+  /** Every operation's latency budget, unless its own `x-specl-latency` names the percentile. */
+  readonly 'x-specl-latency'?: SpeclLatency;
 }
 
 /** An OpenAPI 3.1 document as Specl emits it. */

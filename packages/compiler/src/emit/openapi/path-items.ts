@@ -13,6 +13,7 @@ import { operationSummary } from '../../ir/operation-summary.js';
 import { schemaOfType } from './schema-of-type.js';
 import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
+import { latencyExtension } from './latency-extension.js';
 import type { TypesByName } from './union-keyword.js';
 
 const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
@@ -121,6 +122,7 @@ function operation(
     responses: responses(endpoint, types, isProtected(endpoint.security, ir.security)),
     ...conditionsExtension('x-specl-requires', endpoint.requires),
     ...conditionsExtension('x-specl-ensures', endpoint.ensures),
+    ...(endpoint.latency && { 'x-specl-latency': latencyExtension(endpoint.latency) }),
   };
 }
 
