@@ -47,13 +47,13 @@ describe('specl check (usage errors exit 2 with a clear message)', () => {
       'an unknown command',
       ['chek'],
       {},
-      'specl: unknown command `chek`; did you mean `check`? (the commands are check, compile, verify, diff, implement, repair, fmt, import, init, lsp, proxy; see `specl --help`)\n',
+      'specl: unknown command `chek`; did you mean `check`? (the commands are check, compile, verify, diff, implement, repair, fmt, import, init, lsp, proxy, mcp; see `specl --help`)\n',
     ],
     [
       'a command like none',
       ['frobnicate'],
       {},
-      'specl: unknown command `frobnicate`; the commands are check, compile, verify, diff, implement, repair, fmt, import, init, lsp, proxy (see `specl --help`)\n',
+      'specl: unknown command `frobnicate`; the commands are check, compile, verify, diff, implement, repair, fmt, import, init, lsp, proxy, mcp (see `specl --help`)\n',
     ],
     [
       'a mistyped option',

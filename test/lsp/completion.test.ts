@@ -146,6 +146,7 @@ describe('completion over LSP', () => {
       'ensures',
       'errors',
       'header',
+      'latency',
       'query',
       'requires',
       'response',

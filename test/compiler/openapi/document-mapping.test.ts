@@ -230,8 +230,16 @@ describe('paths', () => {
             description: 'Once only.',
             required: true,
             schema: { type: 'string', maxLength: 64 },
+            // The spec's name of a header named otherwise on the wire, for import to restore.
+            'x-specl-name': 'key',
           },
-          { name: 'X-Trace-Id', in: 'header', required: false, schema: { type: 'string' } },
+          {
+            name: 'X-Trace-Id',
+            in: 'header',
+            required: false,
+            schema: { type: 'string' },
+            'x-specl-name': 'trace',
+          },
         ],
         requestBody: { required: true, content: json(ref('NewItem')) },
         responses: {

@@ -88,7 +88,8 @@ export class ArbitraryWriter {
         return `fc.string(${options({ unit, minLength, maxLength: c.maxLength })})`;
       }
     }
-    const empty = required ? "value !== '' && " : '';
+    // `as string`: an enum's value narrowed to its members would make `!== ''` a type error.
+    const empty = required ? "(value as string) !== '' && " : '';
     return `${this.of(type)}.filter((value) => typeof value !== 'string' || (${empty}/^[\x21-\x7e]*$/.test(value)))`;
   }
 
