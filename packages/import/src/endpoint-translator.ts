@@ -111,7 +111,9 @@ function translateOperation(
   if (operation.deprecated === true) clauses.push('deprecated');
   const security = parts.security.clause(operation.security, childPointer(pointer, 'security'));
   if (security) clauses.push(security);
-  const taken = new Set(params.filter((p) => p.in === 'path').map((p) => localPathName(p.name)));
+  const taken = new Set(
+    params.filter((p) => p.in === 'path').map((p) => localPathName(context, p.name, p)),
+  );
   for (const param of params) {
     if (param.in === 'path') continue;
     const clause = parameterClause(context, types, param, name, taken);
@@ -175,7 +177,14 @@ function endpointName(context: ImportContext, site: OperationSite): string {
   return name;
 }
 
-function localPathName(name: string): string {
+/** A path parameter's Specl name: its own (`x-specl-name`) from Specl, else the wire's made valid. */
+function localPathName(
+  context: ImportContext,
+  name: string,
+  declared?: OperationParameter,
+): string {
+  const own = declared?.raw['x-specl-name'];
+  if (context.restoreSpecl && typeof own === 'string' && isIdentifier(own)) return own;
   return isIdentifier(name) ? name : camelCase(name);
 }
 
@@ -202,9 +211,9 @@ function renderPath(
     const param = /^\{([^{}]+)\}$/.exec(segment);
     if (param) {
       const wire = param[1]!;
-      const local = localPathName(wire);
       const declared = params.find((p) => p.in === 'path' && p.name === wire);
-      if (local !== wire)
+      const local = localPathName(context, wire, declared);
+      if (local !== wire && local !== declared?.raw['x-specl-name'])
         context.warn('renamed', pointer, `path parameter \`${wire}\` is named \`${local}\``);
       let type = 'String';
       if (!declared)

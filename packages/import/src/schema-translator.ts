@@ -270,11 +270,7 @@ export class SchemaTranslator {
       (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
     if (binary && this.context.bytes.allowsBytes(pointer)) return `Bytes${q}`;
     let base = 'String';
-    // Decimal takes no string constraints: a constrained decimal stays a String.
-    const plainDecimal =
-      format !== 'decimal' ||
-      ['minLength', 'maxLength', 'pattern'].every((k) => schema[k] === undefined);
-    if (format !== undefined && formats[format] && plainDecimal) base = formats[format]!;
+    if (format !== undefined && formats[format]) base = formats[format]!;
     else if (format !== undefined) {
       this.context.warn(
         'widened',
