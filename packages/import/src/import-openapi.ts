@@ -1,4 +1,4 @@
-import { checkSources, formatSource } from '@specl/language';
+import { checkSources, formatChecked } from '@specl/language';
 import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
@@ -132,19 +132,15 @@ function hasSpeclExtensions(document: Record<string, unknown>): boolean {
 
 const virtualPath = '/specl-import/imported.specl';
 
+/**
+ * The spec written, checked (any error is a bug of the import) and formatted as `specl fmt`
+ * does, from one parse of it.
+ */
 async function formatAndCheck(raw: string): Promise<string> {
-  const formatted = await formatSource(raw, `file://${virtualPath}`);
-  if (!formatted.ok) {
-    const first = formatted.diagnostics[0];
-    const where = first ? `line ${first.range.start.line + 1}: ${first.message}` : formatted.reason;
-    throw new ImportError(
-      `internal error: the spec written does not parse (${where}); this is a bug in specl import, please report it with the document`,
-    );
-  }
-  const checked = await checkSources({ [virtualPath]: formatted.text });
+  const checked = await checkSources({ [virtualPath]: raw });
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    const lines = formatted.text.split('\n');
+    const lines = raw.split('\n');
     const shown = errors
       .slice(0, 5)
       .map(
@@ -153,6 +149,13 @@ async function formatAndCheck(raw: string): Promise<string> {
       );
     throw new ImportError(
       `internal error: the spec written does not check; this is a bug in specl import, please report it with the document:\n${shown.join('\n')}`,
+    );
+  }
+  const document = checked.documents.find((d) => d.uri.path === virtualPath);
+  const formatted = document && formatChecked(document);
+  if (!formatted?.ok) {
+    throw new ImportError(
+      `internal error: the spec written cannot be formatted (${formatted?.reason ?? 'not checked'}); this is a bug in specl import, please report it with the document`,
     );
   }
   return formatted.text;

@@ -34,7 +34,7 @@ export type { ReadFile } from './workspace/reader-file-system.js';
 export { ReaderFileSystem } from './workspace/reader-file-system.js';
 export { importClosure } from './workspace/import-graph.js';
 export type { DocumentLookup } from './workspace/import-graph.js';
-export { checkSources } from './memory.js';
+export { checkSources, formatChecked } from './memory.js';
 export { docComment } from './documentation/doc-comment.js';
 export { formatSpec } from './formatting/format-spec.js';
 export type { FormatResult, WhitespaceEdit } from './formatting/format-spec.js';
