@@ -20,6 +20,8 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export interface EndpointText {
   readonly name: string;
   readonly lines: string[];
+  /** What `--split` files it under: its first tag, else its path's first literal segment. */
+  readonly group: string;
 }
 
 /** What translates the parts of an operation besides its schemas. */
@@ -60,9 +62,10 @@ export function translateEndpoints(
           endpointNames,
         }),
       );
-      if (result) endpoints.push({ name: result.name, lines: [...notes, ...result.lines] });
+      const group = groupOf(operation, path);
+      if (result) endpoints.push({ name: result.name, lines: [...notes, ...result.lines], group });
       // An operation left out keeps its warnings as comments where it stood.
-      else if (notes.length > 0) endpoints.push({ name: '', lines: notes });
+      else if (notes.length > 0) endpoints.push({ name: '', lines: notes, group });
     }
   }
   return endpoints;
@@ -84,7 +87,7 @@ function translateOperation(
   types: SchemaTranslator,
   parts: OperationTranslators,
   site: OperationSite,
-): EndpointText | undefined {
+): Omit<EndpointText, 'group'> | undefined {
   const { operation, pointer, method, path } = site;
   if (method === 'trace') {
     context.warn('left-out', pointer, `TRACE ${path} is left out: Specl has no TRACE endpoints`);
@@ -138,6 +141,13 @@ function translateOperation(
     '}',
   );
   return { name, lines };
+}
+
+/** An operation's group: its first tag, else its path's first literal segment, else `root`. */
+function groupOf(operation: Record<string, unknown>, path: string): string {
+  const tag = Array.isArray(operation.tags) ? operation.tags[0] : undefined;
+  if (typeof tag === 'string' && tag.trim() !== '') return tag;
+  return path.split('/').find((segment) => segment !== '' && !segment.includes('{')) ?? 'root';
 }
 
 /**
