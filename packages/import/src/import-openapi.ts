@@ -14,6 +14,7 @@ import { headerLines, specText } from './spec-writer.js';
 import type { SpecPart } from './split-spec.js';
 import { splitSpec } from './split-spec.js';
 import { propertyTexts } from './specl-extensions.js';
+import { swaggerPointer } from './swagger-pointer.js';
 import { TagTranslator } from './tag-translator.js';
 
 /** A document imported: the spec's text (formatted and checked), and what could not be said. */
@@ -68,6 +69,21 @@ export async function importParsed(
 }
 
 async function translate(loaded: LoadedOpenApi, split: string | undefined): Promise<ImportResult> {
+  const result = await translateAny(loaded, split);
+  const { swagger, document } = loaded;
+  if (!swagger) return result;
+  // Warnings name places in the Swagger 2.0 document the user wrote, not in its conversion.
+  const warnings = result.warnings.map((w) => ({
+    ...w,
+    pointer: swaggerPointer(swagger, document, w.pointer),
+  }));
+  return { ...result, warnings };
+}
+
+async function translateAny(
+  loaded: LoadedOpenApi,
+  split: string | undefined,
+): Promise<ImportResult> {
   const attempt = (restoreSpecl: boolean) => translateOnce(loaded, restoreSpecl, split);
   const restorable = hasSpeclExtensions(loaded.document);
   if (restorable) {
