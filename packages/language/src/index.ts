@@ -25,6 +25,9 @@ export {
 export { importPathBetween, importedUris, resolveImportUri } from './workspace/imports.js';
 export { pathTemplate } from './util/endpoint-path.js';
 export { operationSummary } from './util/operation-summary.js';
+export { reservedWords } from './util/reserved-words.js';
+export { stringLiteral } from './util/string-literal.js';
+export type { NameRule } from './util/reserved-words.js';
 export { FORMAT_SHAPES } from './util/format-shapes.js';
 export { constraintNumber } from './util/constraint-number.js';
 export { millisecondsOf, percentileOf } from './validation/latency-checks.js';
