@@ -270,6 +270,40 @@ components:
     expect(run.stdout).toContain('/// The parent team, or null.\ntype ParentValue {');
   });
 
+  it('declares a constrained path parameter type as an alias, and copies the fields of a nullable record in allOf', async () => {
+    const api = `openapi: 3.0.3
+info: { title: T, version: 1.0.0 }
+paths:
+  /digests/{digest}:
+    get:
+      operationId: getDigest
+      parameters:
+        - { name: digest, in: path, required: true, schema: { type: string, minLength: 71, maxLength: 71 } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Run' } } } }
+components:
+  schemas:
+    App:
+      type: object
+      nullable: true
+      properties:
+        slug: { type: string }
+    Run:
+      allOf:
+        - $ref: '#/components/schemas/App'
+        - type: object
+          properties:
+            id: { type: integer }
+`;
+    const cwd = tempProject({ 'api.yaml': api });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.stderr).toContain('imported OpenAPI 3.0');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('type GetDigestDigest = String { minLength: 71, maxLength: 71 }');
+    expect(run.stdout).toContain('GET /digests/{digest: GetDigestDigest}');
+    expect(run.stdout).not.toContain('...App');
+  });
+
   it('imports Swagger 2.0', async () => {
     const swagger = {
       swagger: '2.0',
