@@ -223,7 +223,7 @@ function renderPath(
             `path parameter \`${wire}\` is not a string, number, boolean or enum: imported as String`,
           );
       }
-      out.push(`/{${local}: ${namedIfConstrained(context, type, `${hint} ${local}`)}}`);
+      out.push(`/{${local}: ${type}}`);
       continue;
     }
     if (segment === '' || !/^[A-Za-z0-9_.~:-]+$/.test(segment) || segment.includes('//')) {
@@ -237,17 +237,6 @@ function renderPath(
     out.push(`/${segment}`);
   }
   return out.join('');
-}
-
-/**
- * A path parameter's type as a path can hold it: a type with constraints (`String { .. }`)
- * has spaces, which a path cannot, so it is declared as an alias named from `hint`.
- */
-function namedIfConstrained(context: ImportContext, type: string, hint: string): string {
-  if (!/\s/.test(type)) return type;
-  const name = context.names.claim(pascalCase(hint));
-  context.declarations.push({ kind: 'text', name, lines: [`type ${name} = ${type}`] });
-  return name;
 }
 
 function requestBody(
