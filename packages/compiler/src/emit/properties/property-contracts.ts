@@ -155,9 +155,11 @@ class PropertyWriter {
         ? `${typed} && (typeof ${value} !== 'string' || /^[!-~]+$/.test(${value}))`
         : typed;
     });
-    const related = this.context.imports.helper('relatedValues');
+    // Imported only where used: a property with fewer than two inputs has nothing to relate.
     const record =
-      inputs.length < 2 ? plain : `${related}(${plain}, (inputs) => ${checks.join(' && ')})`;
+      inputs.length < 2
+        ? plain
+        : `${this.context.imports.helper('relatedValues')}(${plain}, (inputs) => ${checks.join(' && ')})`;
     const wheres = this.property.statements.flatMap((s) =>
       s.kind === 'forall' && s.where ? [s.where] : [],
     );
