@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageWalk } from '@specl/runtime';
-import { ContractViolation, MAX_PAGES, walkPages } from '@specl/runtime';
+import { ContractViolation, MAX_ITEMS, MAX_PAGES, walkPages } from '@specl/runtime';
 
 // The page walk of `let x = pages CALL` on its own: what it sends for each page, what it
 // gathers, and when it stops. `call` stands for one checked call (the session's, over HTTP or
@@ -65,6 +65,31 @@ describe('walkPages', () => {
       `page 1001 (cursor "c1000"): the walk did not end after 1000 pages; the last page still gave a next cursor`,
     );
     expect(error.clause).toBe(walk);
+  });
+
+  it(`fails a walk past ${MAX_ITEMS} items, before it fills the memory`, async () => {
+    const page = Array.from({ length: 30_000 }, (_, i) => i);
+    let calls = 0;
+    const call = async () => ({ page: { items: page, next: ++calls } });
+    const error = await fails(walkPages(call, {}, walk, () => undefined));
+    expect(calls).toBe(4);
+    expect(error.detail).toBe(
+      `page 4 (cursor 3): the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`,
+    );
+  });
+
+  it('fails a cursor too long to send', async () => {
+    const error = await fails(
+      walkPages(
+        async () => ({ page: { items: [], next: 'x'.repeat(70_000) } }),
+        {},
+        walk,
+        () => undefined,
+      ),
+    );
+    expect(error.detail).toBe(
+      'page 1 (no cursor): response.page.next is a cursor of 70002 characters; a walk sends cursors of at most 65536',
+    );
   });
 
   it('fails items that are not a list, naming the path as the spec writes it', async () => {

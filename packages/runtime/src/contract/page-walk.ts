@@ -6,6 +6,15 @@ import { ContractViolation } from './failures.js';
 export const MAX_PAGES = 1000;
 
 /**
+ * The most items one walk gathers: a hostile server's pages (each up to the target's body
+ * bound) could otherwise fill the verifier's memory before the page bound is reached.
+ */
+export const MAX_ITEMS = 100_000;
+
+/** The longest cursor a walk sends (as JSON text): it travels in the URL, and is remembered. */
+export const MAX_CURSOR_LENGTH = 65_536;
+
+/**
  * How to walk a paginated endpoint (its `paginated` clause), and the `pages` statement that
  * walks it (for reports): the query parameter that takes the cursor, and the fields of the
  * success body that hold the next cursor and the page's items (`[]`: the body itself).
@@ -36,8 +45,8 @@ function pathText(path: readonly string[]): string {
  * the same request with the cursor parameter set to each answer's next cursor, until an
  * answer gives none (absent or `null`). Answers every page's items, in order. Fails (a
  * `pages` violation naming the page and its cursor) on a page that does not succeed, items
- * that are not a list, a cursor given before (the walk would never end) and a walk still
- * going after {@link MAX_PAGES} pages. `call` sends one page's request and checks its answer.
+ * that are not a list, a cursor given before (the walk would never end), a walk still going
+ * after {@link MAX_PAGES} pages and one past {@link MAX_ITEMS} items. `call` sends one page's request and checks its answer.
  */
 export async function walkPages(
   call: (request: Readonly<Record<string, unknown>>) => Promise<unknown>,
@@ -75,10 +84,18 @@ export async function walkPages(
     const pageItems = at(body, walk.items);
     if (!Array.isArray(pageItems))
       fail(page, `${pathText(walk.items)} is ${describeValue(pageItems)}, not a list of items`);
-    items.push(...(pageItems as unknown[]));
+    const list = pageItems as unknown[];
+    if (items.length + list.length > MAX_ITEMS)
+      fail(page, `the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`);
+    for (const item of list) items.push(item);
     const next = at(body, walk.nextCursor);
     if (next === undefined || next === null) return items;
     const key = JSON.stringify(next);
+    if (key.length > MAX_CURSOR_LENGTH)
+      fail(
+        page,
+        `${pathText(walk.nextCursor)} is a cursor of ${key.length} characters; a walk sends cursors of at most ${MAX_CURSOR_LENGTH}`,
+      );
     const first = seen.get(key);
     if (first !== undefined)
       fail(
