@@ -70,6 +70,17 @@ describe('pagination', () => {
       'the next cursor `response.nextCursor` is a String, but the cursor parameter `cursor` takes an Int; give them the same type',
     ],
     [
+      'a next cursor that is never absent',
+      listing(
+        'query cursor?: String\n response 200 Page\n paginated cursor = response.items, items = response.items',
+      )
+        .replace('items: List<Item>', 'items: List<Item>, token: String')
+        .replace('cursor = response.items', 'cursor = response.token'),
+      'specl/invalid-pagination',
+      'response.token',
+      'the next cursor `response.token` is never absent or null, so a walk of the pages never ends; make it optional (`token?: ...`) or nullable',
+    ],
+    [
       'items not a list',
       listing(
         'query cursor?: String\n response 200 Page\n paginated cursor = response.nextCursor, items = response.nextCursor',

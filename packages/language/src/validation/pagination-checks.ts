@@ -21,6 +21,12 @@ function present(type: SpeclType): SpeclType {
   return options.length === 1 ? options[0]! : { kind: 'union', options };
 }
 
+/** Whether a cursor may be absent or null, which ends the walk (unknown: already reported). */
+function mayEnd(type: SpeclType): boolean {
+  if (type.kind === 'optional' || type.kind === 'null' || type.kind === 'unknown') return true;
+  return type.kind === 'union' && type.options.some(mayEnd);
+}
+
 /** The fix that makes a required query parameter optional: `query cursor?: String`. */
 function makeOptionalFix(param: QueryParam): DiagnosticFix[] {
   const name = GrammarUtils.findNodeForProperty(param.$cstNode, 'name');
@@ -49,6 +55,36 @@ function checkResponsePath(
     { node: expr },
   );
   return false;
+}
+
+/** The next cursor: absent or null on the last page, else of the cursor parameter's type. */
+function checkNextCursor(next: Expression, param: QueryParam, accept: ValidationAcceptor): void {
+  const type = typeOf(next);
+  if (!mayEnd(type)) {
+    const path = responsePath(next) ?? [];
+    report(
+      accept,
+      'specl/invalid-pagination',
+      'neverEnds',
+      { source: sourceOf(next), field: path.at(-1) ?? 'next' },
+      { node: next },
+    );
+    return;
+  }
+  const expected = resolveTypeExpr(param.type);
+  if (type.kind !== 'null' && !isAssignable(present(type), expected))
+    report(
+      accept,
+      'specl/invalid-pagination',
+      'cursorType',
+      {
+        source: sourceOf(next),
+        actual: withArticle(typeToString(present(type))),
+        name: param.name,
+        expected: withArticle(typeToString(expected)),
+      },
+      { node: next },
+    );
 }
 
 /**
@@ -83,23 +119,8 @@ export function checkPaginatedClause(clause: PaginatedClause, accept: Validation
       makeOptionalFix(param),
     );
   }
-  if (checkResponsePath(accept, clause.next, 'nextCursor') && param && clause.next) {
-    const next = typeOf(clause.next);
-    const expected = resolveTypeExpr(param.type);
-    if (next.kind !== 'null' && !isAssignable(present(next), expected))
-      report(
-        accept,
-        'specl/invalid-pagination',
-        'cursorType',
-        {
-          source: sourceOf(clause.next),
-          actual: withArticle(typeToString(present(next))),
-          name: param.name,
-          expected: withArticle(typeToString(expected)),
-        },
-        { node: clause.next },
-      );
-  }
+  if (checkResponsePath(accept, clause.next, 'nextCursor') && param && clause.next)
+    checkNextCursor(clause.next, param, accept);
   if (checkResponsePath(accept, clause.items, 'items') && clause.items) {
     const items = typeOf(clause.items);
     if (items.kind !== 'unknown' && present(items).kind !== 'list')
