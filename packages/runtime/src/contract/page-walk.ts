@@ -46,7 +46,8 @@ function pathText(path: readonly string[]): string {
  * answer gives none (absent or `null`). Answers every page's items, in order. Fails (a
  * `pages` violation naming the page and its cursor) on a page that does not succeed, items
  * that are not a list, a cursor given before (the walk would never end), a walk still going
- * after {@link MAX_PAGES} pages and one past {@link MAX_ITEMS} items. `call` sends one page's request and checks its answer.
+ * after {@link MAX_PAGES} pages, one past {@link MAX_ITEMS} items and a cursor longer than
+ * {@link MAX_CURSOR_LENGTH}. `call` sends one page's request and checks its answer.
  */
 export async function walkPages(
   call: (request: Readonly<Record<string, unknown>>) => Promise<unknown>,
@@ -100,7 +101,7 @@ export async function walkPages(
     if (first !== undefined)
       fail(
         page,
-        `${pathText(walk.nextCursor)} is ${describeValue(next)}, the cursor page ${first! + 1} was already asked for with: the walk would go round for ever`,
+        `${pathText(walk.nextCursor)} is ${describeValue(next)}, the cursor page ${first + 1} was already asked for with: the walk would go round for ever`,
       );
     seen.set(key, page);
     cursor = next;
