@@ -38,6 +38,7 @@ export { operationSummary } from './util/operation-summary.js';
 export { FORMAT_SHAPES } from './util/format-shapes.js';
 export { constraintNumber } from './util/constraint-number.js';
 export { millisecondsOf, percentileOf } from './validation/latency-checks.js';
+export { paginationOf, responsePath } from './typing/pagination.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
 export * from './workspace/spec-workspace.js';
 export type { ReadFile } from './workspace/reader-file-system.js';

@@ -8,6 +8,7 @@ import type { ServicesWithChecks } from './specl-check-services.js';
 import { checkDiscriminator } from './discriminator-checks.js';
 import { checkOpenedOnce } from './open-record-checks.js';
 import { checkLatencyBudget } from './latency-checks.js';
+import { checkPagesWalk, checkPaginatedClause } from './pagination-checks.js';
 
 /**
  * Registers every Specl check with Langium's validation registry, by AST node type, calling
@@ -45,6 +46,7 @@ export function registerSpeclChecks(services: ServicesWithChecks): void {
     SecurityClause: (clause, accept) => metadata.checkSecurity(clause, accept),
     TagsClause: (clause, accept) => metadata.checkTags(clause, accept),
     LatencyBudget: (budget, accept) => checkLatencyBudget(budget, accept),
+    PaginatedClause: (clause, accept) => checkPaginatedClause(clause, accept),
     BodyClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     RecordDecl: [
@@ -83,7 +85,10 @@ export function registerSpeclChecks(services: ServicesWithChecks): void {
       (property, accept) => properties.checkDuplicateBindings(property, accept),
     ],
 
-    Let: (binding, accept) => properties.checkLet(binding, accept),
+    Let: [
+      (binding, accept) => properties.checkLet(binding, accept),
+      (binding, accept) => checkPagesWalk(binding, accept),
+    ],
     BinaryExpr: (expr, accept) => expressions.checkBinary(expr, accept),
     UnaryExpr: (expr, accept) => expressions.checkUnary(expr, accept),
     MemberAccess: (expr, accept) => expressions.checkMemberAccess(expr, accept),
