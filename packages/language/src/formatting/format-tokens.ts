@@ -54,7 +54,7 @@ const itemTypes = new Set([
   'DeprecatedClause',
   'LatencyBudget',
 ]);
-const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
+const memberTypes = new Set(['Field', 'Spread', 'OpenFields', 'Invariant']);
 
 /** The tokens of a parsed spec, comments included, in order. */
 export function formatTokens(document: LangiumDocument): FormatToken[] {
