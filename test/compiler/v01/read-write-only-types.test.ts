@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitTypes } from '@specl/compiler';
+import { emitTypes, propertiesModule } from '@specl/compiler';
 import { lowerSource } from '../../helpers/lower.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 import { typeCheck } from '../typescript/typescript-helpers.js';
@@ -10,7 +10,17 @@ import { typeCheck } from '../typescript/typescript-helpers.js';
 // optional, at any depth) and a `<Type>Response` (its writeOnly fields optional): request
 // bodies are typed with the first, responses with the second.
 
-const source = readFileSync(join(repoRoot, 'test/fixtures/v01-read-write-only.specl'), 'utf8');
+const fixture = readFileSync(join(repoRoot, 'test/fixtures/v01-read-write-only.specl'), 'utf8');
+
+/** The fixture, with properties that send `forall` values as bodies (converted as sent). */
+const source = `${fixture}
+property keepsName {
+  forall account: Account, team: Team
+  let created = createAccount(body: account)
+  let made = createTeam(body: team)
+  expect created.name == account.name and made.owner.name == team.owner.name
+}
+`;
 
 /** A server written against the generated types, as a user would, in both directions. */
 const server = `
@@ -47,13 +57,20 @@ export const stored: Account = { password: 'secret12', name: 'a' };
 
 describe('types.ts of records with readOnly and writeOnly fields', () => {
   it('types requests without readOnly fields required and responses without writeOnly ones', async () => {
-    const types = emitTypes(await lowerSource(source), {})[0]!.content;
+    const ir = await lowerSource(source);
+    const types = emitTypes(ir, {})[0]!.content;
+    expect(propertiesModule(ir)).toContain('requestValueOfTeam(inputs.team)');
     expect(types).toContain('export interface AccountRequest {');
     expect(types).toContain('export interface TeamResponse {');
-    // One tsc run: the server compiles, and each of the two wrong values is one error.
-    const files = { 'server.ts': server, 'sent.ts': missingPassword, 'stored.ts': missingId };
+    // One tsc run: the server and properties.ts compile, each of the wrong values is one error.
+    const files = {
+      'server.ts': server,
+      'properties.ts': propertiesModule(ir),
+      'sent.ts': missingPassword,
+      'stored.ts': missingId,
+    };
     const errors = typeCheck('rw-types', types, files).split('\n');
-    expect(errors.filter((line) => line.includes('server.ts'))).toEqual([]);
+    expect(errors.filter((line) => /server\.ts|properties\.ts/.test(line))).toEqual([]);
     expect(errors.filter((line) => /error TS/.test(line))).toEqual([
       expect.stringMatching(/sent\.ts.*error TS2741: Property 'password' is missing/),
       expect.stringMatching(/stored\.ts.*error TS2741: Property 'id' is missing/),
