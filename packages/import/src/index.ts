@@ -1,5 +1,6 @@
 export { importOpenApi, importParsed } from './import-openapi.js';
-export type { ImportResult, ImportSummary } from './import-openapi.js';
+export type { ImportOptions, ImportResult, ImportSummary } from './import-openapi.js';
+export type { SpecPart } from './split-spec.js';
 export { ImportError } from './import-error.js';
 export type { ImportWarning, WarningKind } from './import-warning.js';
 export { warningKinds } from './import-warning.js';

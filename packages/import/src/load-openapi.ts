@@ -15,6 +15,8 @@ export type SourceVersion = '2.0' | '3.0' | '3.1';
 export interface LoadedOpenApi {
   readonly document: Record<string, unknown>;
   readonly sourceVersion: SourceVersion;
+  /** A Swagger 2.0 document as written (its refs local), before its conversion to `document`. */
+  readonly swagger?: Record<string, unknown>;
 }
 
 /** How to load a document. */
@@ -80,7 +82,9 @@ export async function loadParsed(
     document = await bundle(document, path, options, scan.external);
     hoistSchemas(document, preferredNames, sourceVersion === '2.0');
   }
-  if (sourceVersion === '2.0') document = await convertSwagger(document);
+  if (sourceVersion === '2.0') {
+    return { document: await convertSwagger(document), sourceVersion, swagger: document };
+  }
   return { document, sourceVersion };
 }
 

@@ -10,7 +10,7 @@ import {
   typesOf,
   unionOptions,
 } from './schema-shape.js';
-import { isIdentifier, pascalCase } from './specl-names.js';
+import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
 import { docLines, numberLiteral, stringLiteral } from './specl-text.js';
 import { translateRecord } from './record-translator.js';
@@ -63,7 +63,7 @@ export class SchemaTranslator {
     const entries = Object.entries(schemas);
     for (const [key] of entries) {
       const pointer = childPointer('#/components/schemas', key);
-      this.named.set(pointer, this.context.names.claim(isIdentifier(key) ? key : pascalCase(key)));
+      this.named.set(pointer, this.context.names.claim(isTypeName(key) ? key : pascalCase(key)));
     }
     for (const [key, schema] of entries) {
       const pointer = childPointer('#/components/schemas', key);
@@ -287,11 +287,7 @@ export class SchemaTranslator {
       (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
     if (binary && this.context.bytes.allowsBytes(pointer)) return `Bytes${q}`;
     let base = 'String';
-    // Decimal takes no string constraints: a constrained decimal stays a String.
-    const plainDecimal =
-      format !== 'decimal' ||
-      ['minLength', 'maxLength', 'pattern'].every((k) => schema[k] === undefined);
-    if (format !== undefined && formats[format] && plainDecimal) base = formats[format]!;
+    if (format !== undefined && formats[format]) base = formats[format]!;
     else if (format !== undefined) {
       this.context.warn(
         'widened',
