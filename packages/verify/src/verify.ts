@@ -10,7 +10,7 @@ import { VerifyCancelled, runCheck } from './run-check.js';
 import type { SentEntry } from './server-state.js';
 import { RequestLog, afterHistory } from './server-state.js';
 import { LatencyRecorder, latencyChecks } from './latency.js';
-import { statefulPlan } from './stateful-phase.js';
+import { splitStatefulReplay, statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
 import { PHASES, failuresOf } from './verify-report.js';
 
@@ -186,8 +186,17 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         ran: (held) => coverage.propertyRan(property.name, held),
       });
     }
+  const stateful = /^stateful:(.*)$/.exec(options.replay ?? '');
+  const statefulReplay = stateful ? splitStatefulReplay(stateful[1]!) : undefined;
   if (phases.includes('stateful') && endpointNames.length > 0 && !options.properties)
-    plans.push(statefulPlan(endpoints, endpointNames, endpoints[endpointNames[0]!]!.at));
+    plans.push(
+      statefulPlan(
+        endpoints,
+        endpointNames,
+        endpoints[endpointNames[0]!]!.at,
+        statefulReplay?.commands,
+      ),
+    );
 
   const shard = options.shard;
   let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
@@ -203,7 +212,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         `\`${options.replay}\` names no check of this spec; copy --replay from a report`,
       );
     selected = [plan];
-    replayPath = match[2];
+    replayPath = plan.id === 'stateful' ? statefulReplay!.path : match[2];
   }
   let source = options.source;
   if (options.history !== undefined) {
