@@ -11,6 +11,7 @@ import {
   formatJunitReport,
   formatPrettyReport,
   formatSarifReport,
+  historyFromJson,
   implementationSource,
   resetOf,
   urlSource,
@@ -96,7 +97,7 @@ function historyOf(file: string, replay: string | undefined, context: CommandCon
     throw new CliError(
       `the failure \`${replay}\` in ${file} needed no earlier requests: replay it without --history`,
     );
-  return failure.history as SentEntry[];
+  return historyFromJson(failure.history);
 }
 
 /**

@@ -10,6 +10,7 @@ export { VerifyCancelled } from './run-check.js';
 export type { TargetSource } from './load-target.js';
 export { implementationSource, sourceOfModule, urlSource, TargetLoadError } from './load-target.js';
 export type { SentEntry } from './server-state.js';
+export { historyFromJson, historyToJson } from './history-bytes.js';
 export type { EndpointLatency } from './latency.js';
 export { LatencyRecorder, latencyChecks, percentile } from './latency.js';
 export {
