@@ -3,7 +3,8 @@
  * over HTTP, shrinks failures to minimal counterexamples, counts coverage, and reports.
  */
 export type * from './verify-report.js';
-export { PHASES, failuresOf } from './verify-report.js';
+export { DEFAULT_PHASES, PHASES, failuresOf } from './verify-report.js';
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './load-phase.js';
 export type { VerifyOptions } from './verify.js';
 export { verify, seedOf, VerifyUsageError } from './verify.js';
 export { VerifyCancelled } from './run-check.js';
