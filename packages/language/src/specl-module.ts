@@ -58,7 +58,19 @@ export interface SpeclServiceOptions {
    * no use for the index, and skips the pass that builds it. Default: true.
    */
   indexReferences?: boolean;
+  /**
+   * Whether texts without syntax errors are parsed by the fast parse path (see
+   * `parser/fast/fast-specl-parser.ts`), which builds what Langium's parser builds. Default:
+   * true; false parses every text with Langium's parser (for comparing the two).
+   */
+  fastParser?: boolean;
 }
+
+const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services, { fast: false }),
+  },
+};
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
   workspace: {
@@ -88,6 +100,7 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
+    options.fastParser === false ? withoutFastParser : {},
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);

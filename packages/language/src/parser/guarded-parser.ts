@@ -11,6 +11,7 @@ import { createLangiumParser } from 'langium';
 import type { LexedToken } from './lazy-range-leaf.js';
 import { LazyRangeLeaf } from './lazy-range-leaf.js';
 import { findExcessiveNesting } from './nesting-guard.js';
+import { FastSpeclParser } from './fast/fast-specl-parser.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -72,7 +73,7 @@ interface LeafBuilding {
 function buildLazyRangeLeaves(parser: LangiumParser): void {
   const builder = (parser as unknown as { nodeBuilder: LeafBuilding }).nodeBuilder;
   builder.buildLeafNode = (token, feature) => {
-    const leaf = new LazyRangeLeaf(token, feature === undefined);
+    const leaf = LazyRangeLeaf.ofToken(token, feature === undefined);
     leaf.grammarSource = feature;
     leaf.root = builder.rootNode;
     builder.current.content.push(leaf);
@@ -85,8 +86,12 @@ function buildLazyRangeLeaves(parser: LangiumParser): void {
  * such a file parses as empty, with one error where the nesting goes too deep, and the
  * parser stays usable for the next file.
  */
-export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
+export function createGuardedParser(
+  services: LangiumCoreServices,
+  options: { fast?: boolean } = {},
+): LangiumParser {
   const parser = createLangiumParser(services);
+  const fast = options.fast === false ? undefined : new FastSpeclParser(services);
   skipEmptyHiddenNodes(parser);
   buildLazyRangeLeaves(parser);
   const parse = parser.parse.bind(parser);
@@ -100,6 +105,9 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
     if (excessive) {
       return emptyResult(errorAt(input, excessive.offset, excessive.length, excessive.message));
     }
+    const rule = (options as { rule?: string } | undefined)?.rule;
+    const fastResult = rule === undefined ? fast?.parse(input) : undefined;
+    if (fastResult) return fastResult;
     try {
       return (parse as (i: string, o?: unknown) => ParseResult)(input, options);
     } catch (error) {
