@@ -61,7 +61,8 @@ export interface SpeclServiceOptions {
   /**
    * Whether texts without syntax errors are parsed by the fast parse path (see
    * `parser/fast/fast-specl-parser.ts`), which builds what Langium's parser builds. Default:
-   * true; false parses every text with Langium's parser (for comparing the two).
+   * true, unless the environment variable `SPECL_FAST_PARSER` is `0`; false parses every text
+   * with Langium's parser (for comparing the two, and as a way around a fault of the fast path).
    */
   fastParser?: boolean;
 }
@@ -71,6 +72,13 @@ const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
     LangiumParser: (services) => createGuardedParser(services, { fast: false }),
   },
 };
+
+/** False when the environment variable `SPECL_FAST_PARSER` is `0`. */
+function fastParserByEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.['SPECL_FAST_PARSER'] !== '0';
+}
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
   workspace: {
@@ -100,7 +108,7 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
-    options.fastParser === false ? withoutFastParser : {},
+    (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);

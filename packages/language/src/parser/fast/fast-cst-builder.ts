@@ -28,24 +28,38 @@ type TokenType = LexedToken['tokenType'];
 // `container` when pushed. While a composite node is open its children are gathered in a
 // scratch list here; when it closes they become its `content`, an array of exactly their number
 // with that subclass's prototype (an array grown by `push` keeps room for 17).
-const containerPrototype = Object.getPrototypeOf(new CompositeCstNodeImpl().content) as object;
+const CstNodeContainer = (
+  Object.getPrototypeOf(new CompositeCstNodeImpl().content) as { constructor: ArrayConstructor }
+).constructor;
 
-function newComposite(
+/**
+ * Makes composite nodes of Langium's class with all their fields set at once (so that each is
+ * one object of one shape), without the array its constructor would make.
+ */
+const FastComposite = function (
+  this: Record<string, unknown>,
   grammarSource: GrammarAST.AbstractElement,
   root: RootCstNodeImpl,
-): CompositeCstNodeImpl {
-  const node = Object.create(CompositeCstNodeImpl.prototype) as CompositeCstNodeImpl;
-  (node as { content: unknown }).content = undefined;
-  node.grammarSource = grammarSource;
-  node.root = root;
-  return node;
-}
+) {
+  this.content = undefined;
+  this.grammarSource = grammarSource;
+  this.root = root;
+  this.container = undefined;
+  this._astNode = undefined;
+} as unknown as new (
+  grammarSource: GrammarAST.AbstractElement,
+  root: RootCstNodeImpl,
+) => CompositeCstNodeImpl;
+FastComposite.prototype = CompositeCstNodeImpl.prototype;
 
 /** Gives `node` the children gathered in `children` as its `content`. */
 function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
-  const content = children.slice();
-  Object.setPrototypeOf(content, containerPrototype);
-  (content as unknown as { parent: CompositeCstNodeImpl }).parent = node;
+  // An array of the container class holding exactly the children (`[child]` for one: a
+  // one-argument `Array` call with an object makes a one-element array).
+  const content = Reflect.construct(Array, children, CstNodeContainer) as unknown as {
+    parent: CompositeCstNodeImpl;
+  };
+  content.parent = node;
   (node as { content: unknown }).content = content;
 }
 
@@ -261,7 +275,7 @@ export class FastCstBuilder {
 
   /** Opens a composite node as the open node's last child. */
   private open(grammarSource: GrammarAST.AbstractElement): CompositeCstNodeImpl {
-    const node = newComposite(grammarSource, this.root);
+    const node = new FastComposite(grammarSource, this.root);
     this.append(node);
     this.nodeStack.push(node);
     this.lists.push(this.pool.pop() ?? []);
@@ -283,6 +297,10 @@ export class FastCstBuilder {
   private removeNode(node: CstNode): void {
     const list = this.lists[this.lists.length - 1];
     if (!list || node.container !== this.nodeStack[this.nodeStack.length - 1]) return;
+    if (list[list.length - 1] === node) {
+      list.pop();
+      return;
+    }
     const index = list.lastIndexOf(node);
     if (index >= 0) list.splice(index, 1);
   }

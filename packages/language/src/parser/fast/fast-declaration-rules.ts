@@ -9,7 +9,9 @@ const SETTING_STARTS = new Set(['server', 'license', 'contact', 'security', 'lat
  * its rule in grammar/specl.langium.
  */
 export abstract class FastDeclarationRules extends FastPrimaryRules {
-  private readonly f: Map<string, Feature> = new Map();
+  private readonly f = new Map<string, Map<string, Feature[]>>();
+  private readonly keywords = new Map<string, Map<string, Feature[]>>();
+  private readonly calls = new Map<string, Map<string, Feature[]>>();
   private readonly types = new Map<string, string>();
 
   constructor(grammar: GrammarAST.Grammar) {
@@ -23,33 +25,36 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     }
   }
 
-  /** The feature `kind name nth` of rule `rule` (k: keyword, c: call, x: cross-reference). */
-  protected F(rule: string, what: string, nth = 0): Feature {
-    const key = `${rule}\u0000${what}\u0000${nth}`;
-    let feature = this.f.get(key);
+  /** The `nth` keyword `what` (k), call of rule `what` (c) or cross-reference (x) of rule `rule`. */
+  protected F(rule: string, what: string, nth = 0, kind: 'k' | 'c' | 'x' = 'x'): Feature {
+    const cache = kind === 'k' ? this.keywords : kind === 'c' ? this.calls : this.f;
+    let byWhat = cache.get(rule);
+    if (!byWhat) cache.set(rule, (byWhat = new Map()));
+    let features = byWhat.get(what);
+    if (!features) byWhat.set(what, (features = []));
+    let feature = features[nth];
     if (!feature) {
-      const [kind, name] = [what[0], what.slice(2)];
-      if (kind === 'k') feature = this.g.keyword(rule, name, nth);
-      else if (kind === 'c') feature = this.g.call(rule, name, nth);
+      if (kind === 'k') feature = this.g.keyword(rule, what, nth);
+      else if (kind === 'c') feature = this.g.call(rule, what, nth);
       else feature = this.g.crossRef(rule, nth);
-      this.f.set(key, feature);
+      features[nth] = feature;
     }
     return feature;
   }
 
   /** Consumes keyword `value` of rule `rule`. */
   protected kw(rule: string, value: string, nth = 0): void {
-    this.b.consume(this.F(rule, `k ${value}`, nth), value);
+    this.b.consume(this.F(rule, value, nth, 'k'), value);
   }
 
   /** Consumes a terminal (`ID`, `STRING`, `NUMBER`) called in rule `rule`. */
   protected terminal(rule: string, name: string, nth = 0): void {
-    this.b.consume(this.F(rule, `c ${name}`, nth), name);
+    this.b.consume(this.F(rule, name, nth, 'c'), name);
   }
 
   /** Calls rule `callee` from rule `rule`. */
   protected call(rule: string, callee: string, parse: () => unknown, nth = 0): void {
-    this.b.subrule(this.F(rule, `c ${callee}`, nth), parse);
+    this.b.subrule(this.F(rule, callee, nth, 'c'), parse);
   }
 
   /** Starts rule `rule`'s AST node. */
