@@ -24,9 +24,9 @@ const fast = new FastSpeclParser(Specl);
 /** Compares the two parsers on `text`; answers whether the fast path took it. */
 function compare(text: string): boolean {
   const fastResult = fast.parse(text);
+  if (!fastResult) return false;
   const expected = langium.parse(text);
   const clean = expected.lexerErrors.length === 0 && expected.parserErrors.length === 0;
-  if (!fastResult) return false;
   // The fast path never takes a text Langium finds an error in.
   expect(clean, `the fast path took a text with errors:\n${text}`).toBe(true);
   expect(canonicalParse(fastResult, Specl.Grammar)).toBe(canonicalParse(expected, Specl.Grammar));
@@ -110,8 +110,8 @@ describe('the fast parse path builds what Langium builds', () => {
     let taken = 0;
     let declined = 0;
     for (const [, text] of repositorySpecs) {
-      for (let i = 0; i < 8; i++) {
-        const at = Math.floor(((i + 1) * text.length) / 9);
+      for (let i = 0; i < 6; i++) {
+        const at = Math.floor(((i + 1) * text.length) / 7);
         const mutate = MUTATIONS[(i + text.length) % MUTATIONS.length]!;
         for (const variant of [text.slice(0, at), mutate(text, at)]) {
           if (compare(variant)) taken++;
@@ -128,12 +128,13 @@ describe('the fast parse path builds what Langium builds', () => {
     fc.assert(
       fc.property(specArbitrary, fc.nat(), fc.nat(), (project, cut, m) => {
         const text = printProject(project)[project.root]!;
-        for (const variant of lineEndings(text)) expect(compare(variant)).toBe(true);
+        // Each line-ending style in turn (every repository spec above gets all three).
+        expect(compare(lineEndings(text)[m % 3]!)).toBe(true);
         const at = cut % (text.length + 1);
         compare(text.slice(0, at));
         compare(MUTATIONS[m % MUTATIONS.length]!(text, at));
       }),
-      { seed: 1717, numRuns: 40 },
+      { seed: 1717, numRuns: 30 },
     );
   });
 

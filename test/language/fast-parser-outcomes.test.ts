@@ -14,12 +14,25 @@ import { repoRoot } from '../helpers/run-cli.js';
 // check to the same diagnostics and lower to the same IR.
 const fromDisk: ReadFile = (uri) => readFile(uri.fsPath, 'utf8').catch(() => undefined);
 
-async function build(root: string, fastParser: boolean, read = fromDisk): Promise<SpecBuild> {
-  const fileSystem = new ReaderFileSystem(read);
+/** One set of services with the fast path and one without, each reused from check to check. */
+const workspaces = [true, false].map((fastParser) => {
+  const fileSystem = new ReaderFileSystem(fromDisk);
   const { shared } = createSpeclServices(
     { fileSystemProvider: () => fileSystem },
     { indexReferences: false, fastParser },
   );
+  return { fileSystem, shared };
+});
+
+async function build(root: string, fastParser: boolean, read = fromDisk): Promise<SpecBuild> {
+  const { fileSystem, shared } = workspaces[fastParser ? 0 : 1]!;
+  // Starts from an empty workspace (the built-in documents stay).
+  const previous = shared.workspace.LangiumDocuments.all
+    .filter((document) => document.uri.scheme === 'file')
+    .map((document) => document.uri)
+    .toArray();
+  await shared.workspace.DocumentBuilder.update([], previous);
+  fileSystem.setReader(read);
   const checked = await checkWorkspace(shared, [URI.file(root)]);
   return buildFromCheck(checked, URI.file(root).path);
 }
@@ -37,7 +50,8 @@ function broken(text: string, kind: number): string {
 }
 
 async function expectSameOutcome(root: string, read = fromDisk): Promise<SpecBuild> {
-  const [fast, langium] = await Promise.all([build(root, true, read), build(root, false, read)]);
+  const fast = await build(root, true, read);
+  const langium = await build(root, false, read);
   expect(fast.stage).toBe(langium.stage);
   expect(fast.diagnostics).toEqual(langium.diagnostics);
   expect(JSON.stringify(fast.ir)).toBe(JSON.stringify(langium.ir));
