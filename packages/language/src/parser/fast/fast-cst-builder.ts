@@ -28,9 +28,7 @@ type TokenType = LexedToken['tokenType'];
 // `container` when pushed. While a composite node is open its children are gathered in a
 // scratch list here; when it closes they become its `content`, an array of exactly their number
 // with that subclass's prototype (an array grown by `push` keeps room for 17).
-const CstNodeContainer = (
-  Object.getPrototypeOf(new CompositeCstNodeImpl().content) as { constructor: ArrayConstructor }
-).constructor;
+const containerPrototype = Object.getPrototypeOf(new CompositeCstNodeImpl().content) as object;
 
 /**
  * Makes composite nodes of Langium's class with all their fields set at once (so that each is
@@ -54,11 +52,9 @@ FastComposite.prototype = CompositeCstNodeImpl.prototype;
 
 /** Gives `node` the children gathered in `children` as its `content`. */
 function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
-  // An array of the container class holding exactly the children (`[child]` for one: a
-  // one-argument `Array` call with an object makes a one-element array).
-  const content = Reflect.construct(Array, children, CstNodeContainer) as unknown as {
-    parent: CompositeCstNodeImpl;
-  };
+  // An array holding exactly the children (`slice` makes no spare room), of the container class.
+  const content = children.slice() as unknown as { parent: CompositeCstNodeImpl };
+  Object.setPrototypeOf(content, containerPrototype);
   content.parent = node;
   (node as { content: unknown }).content = content;
 }
