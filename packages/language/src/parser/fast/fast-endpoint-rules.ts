@@ -100,6 +100,9 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
       case 'latency':
         this.call(r, 'LatencyBudget', this.latencyBudget);
         break;
+      case 'paginated':
+        this.call(r, 'PaginatedClause', this.paginatedClause);
+        break;
       default:
         this.decline(`${b.peek()} cannot start an endpoint clause`);
     }
@@ -147,6 +150,22 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
       this.call('ResponseClause', 'TypeExpr', this.typeExpr);
       if (b.peek() === 'as') this.call('ResponseClause', 'MediaTypes', this.mediaTypes);
     }
+    return b.construct();
+  };
+
+  /** PaginatedClause: 'paginated' cursor=Ident '=' next=Expression ',' 'items' '=' items=Expression */
+  private readonly paginatedClause = (): unknown => {
+    const b = this.b;
+    const r = 'PaginatedClause';
+    this.begin(r);
+    this.kw(r, 'paginated');
+    this.call(r, 'Ident', this.data('Ident'));
+    this.kw(r, '=', 0);
+    this.call(r, 'Expression', this.expression, 0);
+    this.kw(r, ',');
+    this.kw(r, 'items');
+    this.kw(r, '=', 1);
+    this.call(r, 'Expression', this.expression, 1);
     return b.construct();
   };
 
@@ -253,6 +272,13 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     this.kw('Let', 'let');
     this.call('Let', 'Ident', this.data('Ident'));
     this.kw('Let', '=');
+    if (b.peek() === 'pages' && this.starts('Ident', b.peek(1))) {
+      // `let all = pages listX(...)`; `pages` followed by a name is nothing else.
+      if (b.peek(2) !== '(') this.decline('pages without a call');
+      this.kw('Let', 'pages');
+      this.call('Let', 'EndpointCall', this.endpointCall);
+      return b.construct();
+    }
     if (b.peek() === 'try') {
       // `try` is also a name: read as the keyword only when no other reading exists.
       const next = b.peek(1);

@@ -118,7 +118,7 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
       b.subrule(p.list, this.listLiteral);
     } else if (kind === '{') {
       b.subrule(p.record, this.recordLiteral);
-    } else if (kind === 'all' || kind === 'any') {
+    } else if (kind === 'all' || kind === 'any' || (kind === 'one' && this.startsQuantifier())) {
       b.subrule(p.quantifier, this.quantifier);
     } else if (kind === 'len' || kind === 'matches') {
       b.subrule(p.builtin, this.builtinCall);
@@ -135,6 +135,11 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
     }
     return b.construct();
   };
+
+  /** After `one` (also a name): `one x in`, a quantifier. */
+  private startsQuantifier(): boolean {
+    return this.starts('Ident', this.b.peek(1)) && this.b.peek(2) === 'in';
+  }
 
   private readonly literal = (): unknown => {
     const b = this.b;
@@ -234,8 +239,10 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
     const b = this.b;
     const p = this.p;
     b.begin(p.quantifierType);
-    if (b.peek() === 'all') b.consume(p.all, 'all');
-    else b.consume(p.any, 'any');
+    const kind = b.peek();
+    if (kind === 'all') b.consume(p.all, 'all');
+    else if (kind === 'any') b.consume(p.any, 'any');
+    else b.consume(this.g.keyword('Quantifier', 'one'), 'one');
     b.subrule(p.variable, this.quantifierVar);
     b.consume(p.in, 'in');
     b.subrule(p.collection, this.coalesce);
@@ -269,7 +276,7 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
     return b.construct();
   };
 
-  private readonly endpointCall = (): unknown => {
+  protected readonly endpointCall = (): unknown => {
     const b = this.b;
     const p = this.p;
     b.begin(p.callType);
