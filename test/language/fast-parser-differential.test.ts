@@ -7,6 +7,11 @@ import { EmptyFileSystem, createLangiumParser } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createSpeclServices } from '@specl/language';
 import { FastSpeclParser } from '../../packages/language/src/parser/fast/fast-specl-parser.js';
+import type { GuardedParser } from '../../packages/language/src/parser/guarded-parser.js';
+import {
+  FAST_PARSER_GRAMMARS,
+  grammarFingerprint,
+} from '../../packages/language/src/parser/fast/grammar-fingerprint.js';
 import { printProject } from '../arbitraries/print-spec.js';
 import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
 import { canonicalParse } from './canonical-parse.js';
@@ -85,6 +90,18 @@ const MUTATIONS: ((text: string, at: number) => string)[] = [
 ];
 
 describe('the fast parse path builds what Langium builds', () => {
+  it('the fast path is on: its rules were written for this grammar', () => {
+    // After a change of grammar/specl.langium: update the fast parser's rules to it, make this
+    // test file pass, then add this fingerprint to FAST_PARSER_GRAMMARS.
+    expect([...FAST_PARSER_GRAMMARS]).toContain(grammarFingerprint(Specl.Grammar));
+    const parser = Specl.parser.LangiumParser as GuardedParser;
+    const before = parser.fastPathTaken;
+    parser.parse('type A { x: Int }');
+    expect(parser.fastPathTaken).toBe(before + 1);
+    parser.parse('type A { x: }');
+    expect(parser.fastPathTaken).toBe(before + 1);
+  });
+
   it('the repository has specs and doc blocks to compare', () => {
     expect(repositorySpecs.length).toBeGreaterThanOrEqual(10);
     expect(docBlocks.length).toBeGreaterThanOrEqual(10);
