@@ -66,6 +66,26 @@ export interface SpeclServiceOptions {
    * provider of Langium's. Tests and embedders use them; the tools use none.
    */
   modules?: readonly Module<SpeclServices, DeepPartial<SpeclServices>>[];
+  /**
+   * Whether texts without syntax errors are parsed by the fast parse path (see
+   * `parser/fast/fast-specl-parser.ts`), which builds what Langium's parser builds. Default:
+   * true, unless the environment variable `SPECL_FAST_PARSER` is `0`; false parses every text
+   * with Langium's parser (for comparing the two, and as a way around a fault of the fast path).
+   */
+  fastParser?: boolean;
+}
+
+const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services, { fast: false }),
+  },
+};
+
+/** False when the environment variable `SPECL_FAST_PARSER` is `0`. */
+function fastParserByEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.['SPECL_FAST_PARSER'] !== '0';
 }
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
@@ -96,6 +116,7 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
+    (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
     ...(options.modules ?? []),
   );
   shared.ServiceRegistry.register(Specl);
