@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, dirname, resolve } from 'node:path';
-import type { ImportResult } from '@specl/import';
-import { ImportError, importOpenApi, warningKinds } from '@specl/import';
+import type { ImportOptions, ImportResult } from '@specl/import';
+import { defaultRefRoot, ImportError, importOpenApi, warningKinds } from '@specl/import';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayFile, plural } from '../report/check-report.js';
 import {
@@ -22,6 +22,7 @@ export async function runImport(argv: readonly string[], context: CommandContext
     split: { type: 'boolean' },
     'allow-remote': { type: 'boolean' },
     'max-size': { type: 'string' },
+    'ref-root': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -56,6 +57,10 @@ export async function runImport(argv: readonly string[], context: CommandContext
   const result = await importOrExplain(source, shown, {
     allowRemote: values['allow-remote'] === true,
     maxBytes: megabytes(values['max-size'] as string | undefined),
+    refRoot:
+      values['ref-root'] === undefined
+        ? defaultRefRoot(source, context.cwd)
+        : resolve(context.cwd, values['ref-root'] as string),
     ...(split && { split: folder }),
   });
   const report = toStdout ? context.stderr : context.stdout;
@@ -116,7 +121,7 @@ function megabytes(text: string | undefined): number | undefined {
 async function importOrExplain(
   source: string,
   shown: string,
-  options: { allowRemote: boolean; maxBytes?: number },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   try {
     return await importOpenApi(source, shown, options);

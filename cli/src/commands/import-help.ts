@@ -19,6 +19,10 @@ Options:
   --force           overwrite the output file(s) if they exist
   --allow-remote    fetch $refs to http(s) URLs (refused by default)
   --max-size <MB>   the largest document read (default 16)
+  --ref-root <dir>  the folder $refs to files must stay inside (default: the working
+                    folder when the document is inside it, else the document's folder);
+                    a $ref to a file that is not JSON or YAML (Markdown, a code sample)
+                    brings the file in as text
   -h, --help        show this help
 
 Exit codes: 0 imported, 2 the document cannot be imported (the message says why and where)

@@ -12,7 +12,7 @@ import { operationParameters, parameterClause, parameterType } from './endpoint-
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
-import { conditionSources } from './specl-extensions.js';
+import { conditionSources, paginationClause } from './specl-extensions.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -133,6 +133,8 @@ function translateOperation(
       clauses.push(`requires ${source}`);
     for (const source of conditionSources(operation['x-specl-ensures']))
       clauses.push(`ensures ${source}`);
+    const pagination = paginationClause(operation['x-specl-pagination']);
+    if (pagination) clauses.push(pagination);
   }
   noteOperation(context, operation, pointer);
   lines.push(

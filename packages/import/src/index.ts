@@ -6,5 +6,5 @@ export type { ImportWarning, WarningKind } from './import-warning.js';
 export { warningKinds } from './import-warning.js';
 export type { LoadOptions, SourceVersion } from './load-openapi.js';
 export { defaultMaxBytes } from './read-document.js';
-export { loadOpenApi, loadParsed } from './load-openapi.js';
+export { defaultRefRoot, loadOpenApi, loadParsed } from './load-openapi.js';
 export type { LoadedOpenApi } from './load-openapi.js';

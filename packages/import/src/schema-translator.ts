@@ -71,22 +71,18 @@ export class SchemaTranslator {
   private declare(name: string, schema: unknown, pointer: string, before: string[] = []): void {
     this.named.set(pointer, name);
     const value = isObject(schema) ? schema : {};
-    if (
-      isRecordSchema(this.context, value, pointer) &&
-      value.$ref === undefined &&
-      !isNullable(value)
-    ) {
-      const { result, notes } = this.context.collecting(() =>
-        translateRecord(this.context, this, value, pointer, name),
-      );
-      const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
-      if (status !== undefined) this.errorStatuses.set(pointer, status);
+    if (isRecordSchema(this.context, value, pointer) && value.$ref === undefined) {
+      if (!isNullable(value)) {
+        this.declareRecord(name, value, pointer, before);
+        return;
+      }
+      // A nullable object: the record under its own name, the schema's name for it or null.
+      const recordName = this.context.names.claim(`${name}Value`);
+      this.declareRecord(recordName, value, pointer, []);
       this.context.declarations.push({
-        kind: 'record',
+        kind: 'text',
         name,
-        lines: [...before, ...notes, ...docLines(value.description)],
-        members: result,
-        ...(status !== undefined && { status }),
+        lines: [...before, `type ${name} = ${recordName}?`],
       });
       return;
     }
@@ -130,6 +126,27 @@ export class SchemaTranslator {
     });
     const lines = [...before, ...notes, ...docLines(value.description), `type ${name} = ${result}`];
     this.context.declarations.push({ kind: 'text', name, lines });
+  }
+
+  /** Declares an object schema (at `pointer`) as the record `name`. */
+  private declareRecord(
+    name: string,
+    value: Record<string, unknown>,
+    pointer: string,
+    before: string[],
+  ): void {
+    const { result, notes } = this.context.collecting(() =>
+      translateRecord(this.context, this, value, pointer, name),
+    );
+    const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
+    if (status !== undefined) this.errorStatuses.set(pointer, status);
+    this.context.declarations.push({
+      kind: 'record',
+      name,
+      lines: [...before, ...notes, ...docLines(value.description)],
+      members: result,
+      ...(status !== undefined && { status }),
+    });
   }
 
   /**

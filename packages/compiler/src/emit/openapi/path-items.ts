@@ -14,6 +14,7 @@ import { schemaOfType } from './schema-of-type.js';
 import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
 import { latencyExtension } from './latency-extension.js';
+import { paginationExtension } from './pagination-extension.js';
 import type { TypesByName } from './union-keyword.js';
 
 const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
@@ -125,6 +126,9 @@ function operation(
     ...conditionsExtension('x-specl-requires', endpoint.requires),
     ...conditionsExtension('x-specl-ensures', endpoint.ensures),
     ...(endpoint.latency && { 'x-specl-latency': latencyExtension(endpoint.latency) }),
+    ...(endpoint.pagination && {
+      'x-specl-pagination': paginationExtension(endpoint.pagination),
+    }),
   };
 }
 
