@@ -23,7 +23,12 @@ import {
 } from './type-text.js';
 import { translateRecord } from './record-translator.js';
 import { discriminatorOf, disjointOptions } from './union-shape.js';
-import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
+import {
+  annotationEntries,
+  annotationsLeftOut,
+  isAnnotationOnly,
+  withAnnotations,
+} from './annotations.js';
 
 /** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
 export class SchemaTranslator {
@@ -392,7 +397,18 @@ export class SchemaTranslator {
     nullable: boolean,
   ): string {
     const parts = schema.allOf as unknown[];
-    if (parts.length === 1 && !isObject(schema.properties)) {
+    // Parts that only annotate (`{ readOnly: true }`) allow every value: the first part alone.
+    const allowing = parts.filter((part, i) => i === 0 || !isAnnotationOnly(part));
+    if (allowing.length === 1 && !isObject(schema.properties)) {
+      // What their holder did not write of them is warned of.
+      parts.forEach((part, i) => {
+        if (i > 0)
+          noteSchemaKeywords(
+            this.context,
+            part as Record<string, unknown>,
+            childPointer(pointer, 'allOf', i),
+          );
+      });
       return withNullable(
         this.typeExpr(parts[0], childPointer(pointer, 'allOf', 0), hint),
         nullable,
@@ -423,7 +439,7 @@ export class SchemaTranslator {
     if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
     const { value: target } = this.context.deref(first, pointer);
     if (!isObject(target) || enumMembers(target)) return undefined;
-    const type = typesOf(target);
+    const type = this.baseTypes(target, pointer);
     if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
     const extra: Record<string, unknown> = {};
     for (const part of rest) {
@@ -440,6 +456,15 @@ export class SchemaTranslator {
           ? listConstraints(extra)
           : numberConstraints(this.context, extra, at, type[0] === 'integer');
     return base + constraints;
+  }
+
+  /** A schema's JSON types, through the first part of an `allOf` (a constrained alias's). */
+  private baseTypes(schema: unknown, pointer: string, depth = 0): string[] {
+    const { value } = this.context.deref(schema, pointer);
+    if (!isObject(value)) return [];
+    const types = typesOf(value);
+    if (types.length > 0 || depth >= 16 || !Array.isArray(value.allOf)) return types;
+    return value.allOf.length > 0 ? this.baseTypes(value.allOf[0], pointer, depth + 1) : [];
   }
 
   /** Declares an inline object schema as a record named from `hint`. */
