@@ -25,6 +25,13 @@ describe('formatting the v0.1 constructs', () => {
     );
   });
 
+  it('puts `...Map<T>` after a field on its own line, as a member, not a continuation', async () => {
+    const messy = 'type A {\n  n: Int\n      ...Map<String>\n}\ntype B {\nn: Int,\n...Map<Int> }\n';
+    expect(await format(messy)).toBe(
+      'type A {\n  n: Int\n  ...Map<String>\n}\ntype B {\n  n: Int,\n  ...Map<Int>\n}\n',
+    );
+  });
+
   it('lays out the spec header block, schemes, tags and security clauses', async () => {
     const messy =
       'spec A version "1.0.0" {   server "https://a.example.com" {region: "eu"|"us"}\n' +

@@ -55,7 +55,7 @@ const itemTypes = new Set([
   'LatencyBudget',
   'PaginatedClause',
 ]);
-const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
+const memberTypes = new Set(['Field', 'Spread', 'OpenFields', 'Invariant']);
 
 /** The tokens of a parsed spec, comments included, in order. */
 export function formatTokens(document: LangiumDocument): FormatToken[] {

@@ -90,7 +90,7 @@ export interface ParameterObject {
   readonly description?: string;
   readonly required: boolean;
   readonly schema: SchemaObject;
-  /** A header's name in the spec, when its wire name differs (for import to read back). */
+  /** A header's or path parameter's name in the spec, when its wire name differs (for import to read back). */
   readonly 'x-specl-name'?: string;
 }
 

@@ -42,7 +42,9 @@ function parameter(
     ...(param.description !== undefined && { description: param.description }),
     required: location === 'path' || !param.optional,
     schema: schemaOfType(param.type, types),
-    ...(location === 'header' && name !== param.name && { 'x-specl-name': param.name }),
+    // The spec's own name, where the wire's differs: a header's, a path parameter's that shares
+    // the path item of another template (an import reads it back).
+    ...(location !== 'query' && name !== param.name && { 'x-specl-name': param.name }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   validatorOf,
 } from './endpoint-contracts.js';
 import type { PropertiesContext } from './properties-context.js';
+import { RequestValues } from './request-values.js';
 
 type LetStatement = Extract<StatementIR, { kind: 'let' }>;
 
@@ -23,6 +24,8 @@ interface Input {
   readonly type: TypeIR;
   /** Whether the input is sent as a header (so only visible ASCII). */
   readonly header?: boolean;
+  /** Whether the input is sent as a body (so without readOnly fields). */
+  readonly body?: boolean;
 }
 
 /** The parameters (and body) a call must send but does not give: generated, as inputs. */
@@ -37,7 +40,7 @@ function openParameters(statement: LetStatement, endpoint: EndpointIR): Input[] 
       header: endpoint.headers.includes(param),
     }));
   if (endpoint.body && !given.has('body'))
-    open.push({ key: `${statement.name}.body`, type: endpoint.body });
+    open.push({ key: `${statement.name}.body`, type: endpoint.body, body: true });
   return open;
 }
 
@@ -95,6 +98,7 @@ class PropertyWriter {
   constructor(
     private readonly property: PropertyIR,
     private readonly context: PropertiesContext,
+    private readonly requestValues: RequestValues,
   ) {
     this.endpoints = new Map(context.ir.endpoints.map((e) => [e.name, e]));
     this.read = new Set(property.statements.flatMap(letsRead));
@@ -141,8 +145,11 @@ class PropertyWriter {
   /** The arbitrary of the inputs: `forall` variables (their `where` holding) and open parameters. */
   inputsArbitrary(inputs: readonly Input[], inputsType: string): string {
     const writer = new ArbitraryWriter(this.context);
+    const bodies = new ArbitraryWriter(this.context, undefined, 'request');
     const fields = inputs.map((input) => {
-      const arbitrary = input.header ? writer.headerValue(input.type) : writer.of(input.type);
+      const arbitrary = input.header
+        ? writer.headerValue(input.type)
+        : (input.body ? bodies : writer).of(input.type);
       return `${propertyKey(input.key, true)}: ${arbitrary}`;
     });
     const plain = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
@@ -201,9 +208,16 @@ class PropertyWriter {
     }
     const endpoint = this.endpoint(statement);
     const translation = this.translation();
-    const args = statement.call.args.map(
-      (arg) => `${propertyKey(arg.name, true)}: ${translateExpression(arg.value, translation)}`,
-    );
+    // A body is sent as a request carries it (whatever value the property gives, readOnly
+    // fields left out).
+    const args = statement.call.args.map((arg) => {
+      const code = translateExpression(arg.value, translation);
+      const sent =
+        arg.name === 'body' && endpoint.body
+          ? this.requestValues.convert(endpoint.body, code)
+          : code;
+      return `${propertyKey(arg.name, true)}: ${sent}`;
+    });
     for (const open of openParameters(statement, endpoint))
       args.push(
         `${propertyKey(open.key.slice(statement.name.length + 1), true)}: inputs${propertyAccess(open.key)}`,
@@ -282,8 +296,12 @@ function inputsTypeOf(inputs: readonly Input[], context: PropertiesContext): str
   return `{ ${inputs.map((input) => `${propertyKey(input.key, true)}: ${typeCode(input.type, context)}`).join('; ')} }`;
 }
 
-function propertyContract(property: PropertyIR, context: PropertiesContext): string[] {
-  const writer = new PropertyWriter(property, context);
+function propertyContract(
+  property: PropertyIR,
+  context: PropertiesContext,
+  requestValues: RequestValues,
+): string[] {
+  const writer = new PropertyWriter(property, context, requestValues);
   const inputs = writer.inputs();
   const inputsType = inputsTypeOf(inputs, context);
   const arbitrary = writer.inputsArbitrary(inputs, inputsType);
@@ -315,9 +333,12 @@ function propertyContract(property: PropertyIR, context: PropertiesContext): str
 export function propertiesSection(context: PropertiesContext): string[] {
   const { ir } = context;
   const type = context.imports.type('PropertyContract');
+  const requestValues = new RequestValues(context);
+  const contracts = ir.properties.flatMap((p) => propertyContract(p, context, requestValues));
   return [
     '// Properties ' + '-'.repeat(87),
-    ...ir.properties.flatMap((property) => propertyContract(property, context)),
+    ...contracts,
+    ...requestValues.functions(),
     '',
     '/** Every written property, by name. */',
     `export const properties: Readonly<Record<string, ${type}>> = {`,
