@@ -25,6 +25,16 @@ describe('formatting the v0.1 constructs', () => {
     );
   });
 
+  it('keeps the status ranges fixture as it is, and lays out `4XX` and `default`', async () => {
+    const ranges = readFileSync(join(repoRoot, 'test/fixtures/status-ranges.specl'), 'utf8');
+    expect(await format(ranges)).toBe(ranges);
+    const messy =
+      'error   C   4XX{m:String}\nerror D    default   no   body\nerror E 5XX as "text/plain"{}\n';
+    expect(await format(messy)).toBe(
+      'error C 4XX { m: String }\nerror D default no body\nerror E 5XX as "text/plain" {}\n',
+    );
+  });
+
   it('lays out the spec header block, schemes, tags and security clauses', async () => {
     const messy =
       'spec A version "1.0.0" {   server "https://a.example.com" {region: "eu"|"us"}\n' +
