@@ -77,6 +77,7 @@ export type SpeclKeywordNames =
     | "import"
     | "in"
     | "invariant"
+    | "items"
     | "latency"
     | "len"
     | "let"
@@ -86,7 +87,10 @@ export type SpeclKeywordNames =
     | "none"
     | "not"
     | "null"
+    | "one"
     | "or"
+    | "pages"
+    | "paginated"
     | "property"
     | "query"
     | "requires"
@@ -223,7 +227,7 @@ export function isAuthScope(item: unknown): item is AuthScope {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '%' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '??' | 'and' | 'implies' | 'in' | 'or';
@@ -261,7 +265,7 @@ export function isBodyClause(item: unknown): item is BodyClause {
 }
 
 export interface BodyRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BodyRef';
 }
 
@@ -274,7 +278,7 @@ export function isBodyRef(item: unknown): item is BodyRef {
 }
 
 export interface BooleanLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'BooleanLiteral';
     value: boolean;
 }
@@ -289,7 +293,7 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
 }
 
 export interface BuiltinCall extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BuiltinCall';
     args: Array<Expression>;
     name: 'len' | 'matches';
@@ -411,7 +415,7 @@ export function isEndpoint(item: unknown): item is Endpoint {
 }
 
 export interface EndpointCall extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'EndpointCall';
     args: Array<Argument>;
     endpoint: langium.Reference<Endpoint>;
@@ -427,7 +431,7 @@ export function isEndpointCall(item: unknown): item is EndpointCall {
     return reflection.isInstance(item, EndpointCall.$type);
 }
 
-export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | LatencyBudget | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
+export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | LatencyBudget | PaginatedClause | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
 
 export const EndpointClause = {
     $type: 'EndpointClause'
@@ -644,10 +648,10 @@ export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
 }
 
-export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'latency' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'items' | 'latency' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
 
 export function isIdent(item: unknown): item is Ident {
-    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -718,13 +722,15 @@ export interface Let extends langium.AstNode {
     readonly $container: Property;
     readonly $type: 'Let';
     name: Ident;
+    pages: boolean;
     try: boolean;
-    value: Expression;
+    value: EndpointCall | Expression;
 }
 
 export const Let = {
     $type: 'Let',
     name: 'name',
+    pages: 'pages',
     try: 'try',
     value: 'value'
 } as const;
@@ -751,7 +757,7 @@ export function isLicense(item: unknown): item is License {
 }
 
 export interface ListLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'ListLiteral';
     items: Array<Expression>;
 }
@@ -791,7 +797,7 @@ export function isMember(item: unknown): item is Member {
 }
 
 export interface MemberAccess extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'MemberAccess';
     member: langium.Reference<Member>;
     optional: boolean;
@@ -809,10 +815,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'items' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'one' | 'or' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -826,7 +832,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NameRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NameRef';
     target: langium.Reference<NamedElement>;
 }
@@ -841,7 +847,7 @@ export function isNameRef(item: unknown): item is NameRef {
 }
 
 export interface NullLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NullLiteral';
 }
 
@@ -854,7 +860,7 @@ export function isNullLiteral(item: unknown): item is NullLiteral {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NumberLiteral';
     value: string;
 }
@@ -881,6 +887,25 @@ export const OpenFields = {
 
 export function isOpenFields(item: unknown): item is OpenFields {
     return reflection.isInstance(item, OpenFields.$type);
+}
+
+export interface PaginatedClause extends langium.AstNode {
+    readonly $container: Endpoint;
+    readonly $type: 'PaginatedClause';
+    cursor: Ident;
+    items: Expression;
+    next: Expression;
+}
+
+export const PaginatedClause = {
+    $type: 'PaginatedClause',
+    cursor: 'cursor',
+    items: 'items',
+    next: 'next'
+} as const;
+
+export function isPaginatedClause(item: unknown): item is PaginatedClause {
+    return reflection.isInstance(item, PaginatedClause.$type);
 }
 
 export type Parameter = BodyClause | HeaderParam | PathParam | QueryParam;
@@ -995,10 +1020,10 @@ export function isPropertyStatement(item: unknown): item is PropertyStatement {
 }
 
 export interface Quantifier extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'Quantifier';
     collection: Expression;
-    kind: 'all' | 'any';
+    kind: 'all' | 'any' | 'one';
     predicate: Expression;
     variable: QuantifierVar;
 }
@@ -1067,7 +1092,7 @@ export function isRecordDecl(item: unknown): item is RecordDecl {
 }
 
 export interface RecordLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'RecordLiteral';
     fields: Array<FieldInit>;
 }
@@ -1126,7 +1151,7 @@ export function isResponseClause(item: unknown): item is ResponseClause {
 }
 
 export interface ResponseRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'ResponseRef';
 }
 
@@ -1286,7 +1311,7 @@ export function isSpread(item: unknown): item is Spread {
 }
 
 export interface StringLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'StringLiteral';
     value: string;
 }
@@ -1342,10 +1367,10 @@ export function isTypeExpr(item: unknown): item is TypeExpr {
     return reflection.isInstance(item, TypeExpr.$type);
 }
 
-export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'server' | 'tag' | string;
+export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'items' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'scope' | 'server' | 'tag' | string;
 
 export function isTypeName(item: unknown): item is TypeName {
-    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface TypeRef extends langium.AstNode {
@@ -1376,7 +1401,7 @@ export function isTypeRef(item: unknown): item is TypeRef {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'UnaryExpr';
     op: '-' | 'not';
     operand: Expression;
@@ -1407,10 +1432,10 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'items' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
@@ -1461,6 +1486,7 @@ export type SpeclAstType = {
     NullLiteral: NullLiteral
     NumberLiteral: NumberLiteral
     OpenFields: OpenFields
+    PaginatedClause: PaginatedClause
     Parameter: Parameter
     Path: Path
     PathParam: PathParam
@@ -1931,6 +1957,10 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Let.name
                 },
+                pages: {
+                    name: Let.pages,
+                    defaultValue: false
+                },
                 try: {
                     name: Let.try,
                     defaultValue: false
@@ -2036,6 +2066,21 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [RecordMember.$type]
+        },
+        PaginatedClause: {
+            name: PaginatedClause.$type,
+            properties: {
+                cursor: {
+                    name: PaginatedClause.cursor
+                },
+                items: {
+                    name: PaginatedClause.items
+                },
+                next: {
+                    name: PaginatedClause.next
+                }
+            },
+            superTypes: [EndpointClause.$type]
         },
         Parameter: {
             name: Parameter.$type,

@@ -67,7 +67,7 @@ function requestInterface(
               kind: 'property' as const,
               name: 'body',
               optional: false,
-              type: typeText(endpoint.body, names),
+              type: typeText(endpoint.body, names, 'request'),
               doc: ['The request body.', speclTypeDoc(endpoint.body)],
             },
           ]
@@ -85,7 +85,7 @@ function resultType(
 ): DeclarationModel {
   const successes = endpoint.responses.map((response) =>
     response.type
-      ? `{ status: ${response.status}; body: ${typeText(response.type, names)} }`
+      ? `{ status: ${response.status}; body: ${typeText(response.type, names, 'response')} }`
       : `{ status: ${response.status} }`,
   );
   const declares401 = endpoint.errors.some((name) =>
@@ -97,7 +97,9 @@ function resultType(
     if (decl?.kind !== 'error') return [];
     const status = errorStatusType(decl, endpoint, ir, adds401, imports);
     return [
-      decl.bodyless ? `{ status: ${status} }` : `{ status: ${status}; body: ${names.type(name)} }`,
+      decl.bodyless
+        ? `{ status: ${status} }`
+        : `{ status: ${status}; body: ${names.directionalType(name, 'response')} }`,
     ];
   });
   if (adds401) errors.push('{ status: 401 }');
