@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
 import { emitTypes } from '@specl/compiler';
-import { shapeForStatus } from '@specl/runtime';
-import type { ResponseShape } from '@specl/runtime';
+import { answersSuccess, shapeForStatus } from '@specl/runtime';
+import type { EndpointContract, ResponseShape } from '@specl/runtime';
 import { urlSource, verify } from '@specl/verify';
 import { lowerSource } from '../helpers/lower.js';
 import { expectValidOpenApi, openApiOfIr } from '../compiler/openapi/openapi-helpers.js';
@@ -95,6 +95,16 @@ describe('which error covers a status', () => {
 
   it('without a default, an undeclared status is covered by nothing', () => {
     expect(shapeForStatus(shapes.slice(0, 3), 503)).toBeUndefined();
+  });
+
+  it('a 2xx that only the default error covers is no success; a declared 2xx is', () => {
+    const contract = { responses: shapes } as Partial<EndpointContract> as EndpointContract;
+    expect(answersSuccess(contract, 200)).toBe(true);
+    expect(answersSuccess(contract, 201)).toBe(false);
+    expect(answersSuccess(contract, 404)).toBe(false);
+    const noDefault = { responses: shapes.slice(0, 4) } as Partial<EndpointContract>;
+    // Without a default an undeclared 2xx is a success status; the contract check reports it.
+    expect(answersSuccess(noDefault as EndpointContract, 201)).toBe(true);
   });
 });
 
