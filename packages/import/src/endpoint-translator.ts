@@ -350,7 +350,9 @@ function responses(
     // Specl gives every endpoint that needs credentials a bodyless 401 of its own.
     if (code === 401 && needsCredentials && !hasContent(response)) continue;
     const groups = mediaGroups(context, response.content, content, `the ${status} response`);
-    const hint = `${pascalCase(name)}${successes > 1 || errorStatus !== undefined ? pascalCase(status) : ''}Response`;
+    // `GetItem404Response`, `GetItem4XXResponse`, `GetItemDefaultResponse`.
+    const suffix = status === 'default' ? 'Default' : status;
+    const hint = `${pascalCase(name)}${successes > 1 || errorStatus !== undefined ? suffix : ''}Response`;
     if (errorStatus === undefined) {
       if (groups.length === 0) clauses.push(`response ${status}`);
       for (const group of groups)
