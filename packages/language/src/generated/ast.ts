@@ -892,7 +892,7 @@ export function isOpenFields(item: unknown): item is OpenFields {
 export interface PaginatedClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'PaginatedClause';
-    cursor: Ident;
+    cursor: langium.Reference<QueryParam>;
     items: Expression;
     next: Expression;
 }
@@ -2071,7 +2071,8 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             name: PaginatedClause.$type,
             properties: {
                 cursor: {
-                    name: PaginatedClause.cursor
+                    name: PaginatedClause.cursor,
+                    referenceType: QueryParam.$type
                 },
                 items: {
                     name: PaginatedClause.items
