@@ -25,6 +25,16 @@ describe('formatting the v0.1 constructs', () => {
     );
   });
 
+  it('keeps the status ranges fixture as it is, and lays out `4XX` and `default`', async () => {
+    const ranges = readFileSync(join(repoRoot, 'test/fixtures/status-ranges.specl'), 'utf8');
+    expect(await format(ranges)).toBe(ranges);
+    const messy =
+      'error   C   4XX{m:String}\nerror D    default   no   body\nerror E 5XX as "text/plain"{}\n';
+    expect(await format(messy)).toBe(
+      'error C 4XX { m: String }\nerror D default no body\nerror E 5XX as "text/plain" {}\n',
+    );
+  });
+
   it('puts `...Map<T>` after a field on its own line, as a member, not a continuation', async () => {
     const messy = 'type A {\n  n: Int\n      ...Map<String>\n}\ntype B {\nn: Int,\n...Map<Int> }\n';
     expect(await format(messy)).toBe(

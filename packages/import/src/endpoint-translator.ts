@@ -1,6 +1,6 @@
 import { operationSummary } from '@specl/language';
 import type { SecurityTranslator } from './auth-translator.js';
-import type { ImportContext } from './import-context.js';
+import type { ErrorStatus, ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import type { ErrorCatalog } from './error-catalog.js';
@@ -331,12 +331,17 @@ function responses(
     const { value, pointer: resolved } = context.deref(raw, where);
     const response = isObject(value) ? value : {};
     const code = Number(status);
-    if (!/^\d{3}$/.test(status) || code < 200 || (code >= 300 && code < 400) || code > 599) {
+    // An error's status: exact, or OpenAPI's `4XX`/`5XX` ranges, or `default` (when there is a
+    // 2xx; without one, `default` stands for the success below).
+    const range = /^[45]XX$/i.test(status) ? (status.toUpperCase() as '4XX' | '5XX') : undefined;
+    const errorStatus: ErrorStatus | undefined =
+      range ?? (status === 'default' ? 'default' : code >= 400 && code <= 599 ? code : undefined);
+    if (errorStatus === undefined && !(/^\d{3}$/.test(status) && code >= 200 && code < 300)) {
       if (status === 'default' && successes === 0) continue;
       context.warn(
         'left-out',
         where,
-        `response \`${status}\` is left out: Specl declares 2xx responses and 4xx/5xx errors`,
+        `response \`${status}\` is left out: Specl declares exact 2xx responses, and errors by 4xx/5xx status, \`4XX\`, \`5XX\` or \`default\``,
       );
       continue;
     }
@@ -345,8 +350,10 @@ function responses(
     // Specl gives every endpoint that needs credentials a bodyless 401 of its own.
     if (code === 401 && needsCredentials && !hasContent(response)) continue;
     const groups = mediaGroups(context, response.content, content, `the ${status} response`);
-    const hint = `${pascalCase(name)}${successes > 1 || code >= 400 ? status : ''}Response`;
-    if (code < 300) {
+    // `GetItem404Response`, `GetItem4XXResponse`, `GetItemDefaultResponse`.
+    const suffix = status === 'default' ? 'Default' : status;
+    const hint = `${pascalCase(name)}${successes > 1 || errorStatus !== undefined ? suffix : ''}Response`;
+    if (errorStatus === undefined) {
       if (groups.length === 0) clauses.push(`response ${status}`);
       for (const group of groups)
         clauses.push(`response ${status} ${bodyType(types, group, hint)}${asClause(group)}`);
@@ -369,7 +376,7 @@ function responses(
           );
       }
       errorNames.push(
-        errors.errorFor(code, json, {
+        errors.errorFor(errorStatus, json, {
           pointer: json?.pointer ?? resolved,
           hint,
           bodyless: groups.length === 0,

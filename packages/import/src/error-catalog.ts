@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { ImportContext, RecordMember } from './import-context.js';
+import type { ErrorStatus, ImportContext, RecordMember } from './import-context.js';
 import { isObject } from './import-context.js';
 import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
@@ -36,7 +36,7 @@ export class ErrorCatalog {
    * The error for `status` with a JSON body of `group` (an empty JSON object when undefined, no
    * body at all when `bodyless`), declared on first use.
    */
-  errorFor(status: number, group: MediaGroup | undefined, site: ErrorSite): string {
+  errorFor(status: ErrorStatus, group: MediaGroup | undefined, site: ErrorSite): string {
     const { pointer, hint, bodyless } = site;
     const schema = group?.schema;
     const as = group ? asClause(group) : bodyless ? ' no body' : '';
@@ -53,7 +53,7 @@ export class ErrorCatalog {
       this.byKey.set(key, declared);
       return declared;
     }
-    const reason = pascalCase(STATUS_CODES[status] ?? `Error${status}`);
+    const reason = reasonOf(status);
     const target =
       isObject(schema) && typeof schema.$ref === 'string'
         ? this.types.nameAt(schema.$ref)
@@ -70,7 +70,7 @@ export class ErrorCatalog {
     const doc =
       site.description !== undefined &&
       site.description !== name &&
-      site.description !== STATUS_CODES[status] &&
+      site.description !== (typeof status === 'number' ? STATUS_CODES[status] : undefined) &&
       (target === undefined || bodyless)
         ? docLines(site.description)
         : [];
@@ -106,6 +106,14 @@ export class ErrorCatalog {
     );
     return [];
   }
+}
+
+/** The name an error of a status takes first: `NotFound`, `ClientError`, `UnexpectedError`. */
+function reasonOf(status: ErrorStatus): string {
+  if (status === '4XX') return 'ClientError';
+  if (status === '5XX') return 'ServerError';
+  if (status === 'default') return 'UnexpectedError';
+  return pascalCase(STATUS_CODES[status] ?? `Error${status}`);
 }
 
 function schemaKey(schema: unknown, pointer: string): string {

@@ -5,6 +5,9 @@ import { resolvePointer } from './json-pointer.js';
 import { NameRegistry } from './specl-names.js';
 import { commentLines } from './specl-text.js';
 
+/** An error's status: exact, a range (`4XX`, `5XX`) or `default`, as OpenAPI writes them. */
+export type ErrorStatus = number | '4XX' | '5XX' | 'default';
+
 /** A record's member as import writes it. */
 export type RecordMember =
   | { readonly kind: 'spread'; readonly target: string }
@@ -30,8 +33,8 @@ export type Declaration =
       readonly name: string;
       readonly lines: string[];
       readonly members: RecordMember[];
-      /** `error NAME STATUS` instead of `type NAME`, for error bodies. */
-      readonly status?: number;
+      /** `error NAME STATUS` instead of `type NAME`, for error bodies (`4XX`, `default` too). */
+      readonly status?: ErrorStatus;
       /** What follows an error's status: ` no body`, or its media types (` as "..."`). */
       readonly suffix?: string;
     }

@@ -1,4 +1,4 @@
-import type { ImportContext } from './import-context.js';
+import type { ErrorStatus, ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import { noteSchemaKeywords } from './schema-notes.js';
@@ -35,7 +35,7 @@ export class SchemaTranslator {
   /** Declared names by the pointer of the schema they declare. */
   private readonly named = new Map<string, string>();
   private readonly visiting = new Set<string>();
-  private readonly errorStatuses = new Map<string, number>();
+  private readonly errorStatuses = new Map<string, ErrorStatus>();
   /** The pointer of the discriminated union being declared (`A | B by kind`), if any. */
   private discriminating: string | undefined;
 
@@ -63,7 +63,7 @@ export class SchemaTranslator {
   }
 
   /** The status of the schema at `pointer` when it is declared as an `error`. */
-  errorStatusAt(pointer: string): number | undefined {
+  errorStatusAt(pointer: string): ErrorStatus | undefined {
     return this.errorStatuses.get(pointer);
   }
 
@@ -487,8 +487,9 @@ function lastKey(pointer: string): string | undefined {
 }
 
 /** The `x-specl-status` of an error body compiled by Specl. */
-function errorStatus(schema: Record<string, unknown>): number | undefined {
+function errorStatus(schema: Record<string, unknown>): ErrorStatus | undefined {
   const status = schema['x-specl-status'];
+  if (status === '4XX' || status === '5XX' || status === 'default') return status;
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
     ? status
     : undefined;

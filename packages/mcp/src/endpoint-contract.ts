@@ -25,7 +25,7 @@ export interface EndpointContract {
   readonly parameters: readonly { in: string; name: string; type: string; optional: boolean }[];
   readonly body?: { readonly type: string; readonly mediaTypes?: readonly string[] };
   readonly responses: readonly { status: number; type?: string; mediaTypes?: readonly string[] }[];
-  readonly errors: readonly { status?: number; name: string }[];
+  readonly errors: readonly { status?: number | string; name: string }[];
   readonly security?: readonly { scheme: string; scopes: readonly string[] }[];
   /** How its answers come in pages: the cursor parameter, and where the cursor and items are. */
   readonly pagination?: {

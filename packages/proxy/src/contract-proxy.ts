@@ -65,7 +65,7 @@ const noTelemetry: RequestTelemetry = { violation() {}, end() {} };
 /** The declared status for a request that breaks the contract: a declared 400 or 422, else 400. */
 function rejectionStatus(contract: EndpointContract): number {
   const declared = contract.responses.map((r) => r.status);
-  return declared.find((s) => s === 400) ?? declared.find((s) => s === 422) ?? 400;
+  return declared.includes(400) ? 400 : declared.includes(422) ? 422 : 400;
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -68,6 +68,8 @@ export {
 } from './contract/failures.js';
 export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
+export type { ClientErrorStatus, ServerErrorStatus } from './contract/shape-for-status.js';
+export { answersSuccess, inStatusRange, shapeForStatus } from './contract/shape-for-status.js';
 export type { SessionObserver } from './contract/session.js';
 export { ContractSession } from './contract/session.js';
 export type { PageWalk } from './contract/page-walk.js';

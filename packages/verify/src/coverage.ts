@@ -5,6 +5,7 @@ import type {
   PropertyContract,
   SessionObserver,
 } from '@specl/runtime';
+import { shapeForStatus } from '@specl/runtime';
 import type { ClauseCoverage } from './verify-report.js';
 
 interface Tally {
@@ -88,8 +89,8 @@ export class CoverageCounter implements SessionObserver {
     const status = exchange.response?.status;
     if (status === undefined) return;
     const endpoint = this.endpoints[exchange.sent.endpoint];
-    const declared = endpoint?.responses.some((shape) => shape.status === status);
-    if (declared) this.count(`status:${exchange.sent.endpoint}:${status}`, true);
+    const shape = endpoint && shapeForStatus(endpoint.responses, status);
+    if (shape) this.count(`status:${exchange.sent.endpoint}:${shape.status}`, true);
   }
 
   ensured(endpoint: string, index: number, held: boolean): void {

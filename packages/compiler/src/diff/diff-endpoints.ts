@@ -172,11 +172,19 @@ function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   for (const { key: name, a: x, b: y } of matchByKey(declared(a), declared(b), byName)) {
     if (x && y) continue;
     const removed = y === undefined;
+    const decl = (removed ? ctx.oldTypes : ctx.newTypes).get(name);
+    // A range or `default` error covers statuses no other error declares: say which.
+    const covers =
+      decl?.kind === 'error' && typeof decl.status === 'string'
+        ? decl.status === 'default'
+          ? ' (every status declared no other way)'
+          : ` (every ${decl.status} status not declared exactly)`
+        : '';
     ctx.log.add(
       {
         kind: removed ? 'error-removed' : 'error-added',
         subject: `${a.name} error ${name}`,
-        message: `\`${a.name}\` ${removed ? 'no longer declares' : 'now declares'} error \`${name}\``,
+        message: `\`${a.name}\` ${removed ? 'no longer declares' : 'now declares'} error \`${name}\`${covers}`,
         old: x?.location ?? a.location,
         new: y?.location ?? b.location,
       },

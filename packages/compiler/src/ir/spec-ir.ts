@@ -94,10 +94,18 @@ export interface RecordIR {
   readonly location: SourceLocation;
 }
 
+/**
+ * What an error's status may be besides one number: a range (`4XX`: every 4xx status the
+ * endpoint does not declare exactly) or `default` (every status it declares neither exactly
+ * nor by a range), as OpenAPI's `responses` keys.
+ */
+export type StatusPatternIR = '4XX' | '5XX' | 'default';
+
 export interface ErrorIR {
   readonly kind: 'error';
   readonly name: string;
-  readonly status: number;
+  /** The exact status (v0), or a range or `default`. */
+  readonly status: number | StatusPatternIR;
   /** `error NAME STATUS no body`: the answer has no body at all. Absent otherwise. */
   readonly bodyless?: true;
   /** The media types of the body, when not JSON (`as "application/problem+json"`). */

@@ -44,6 +44,7 @@ import type {
   PropertyIR,
   SpecIR,
   StatementIR,
+  StatusPatternIR,
   TypeDeclIR,
 } from '../ir/spec-ir.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -122,7 +123,7 @@ export function lowerSpec(
           ? {
               kind: 'error',
               ...common,
-              status: Number(declaration.status),
+              status: errorStatus(declaration.status),
               ...(declaration.bodyless && { bodyless: true as const }),
               ...(lowerMediaTypes(declaration.media) && {
                 mediaTypes: lowerMediaTypes(declaration.media)!,
@@ -287,4 +288,11 @@ function lowerProperty(property: Property, locator: Locator, condition: Conditio
     statements,
     location: locator.locate(property),
   };
+}
+
+/** An error's status in the IR: a number, or a range in upper case, or `default`. */
+function errorStatus(text: string): number | StatusPatternIR {
+  if (text === 'default') return 'default';
+  if (/^[45][xX][xX]$/.test(text)) return text.toUpperCase() as StatusPatternIR;
+  return Number(text);
 }

@@ -9,6 +9,7 @@ import * as langium from 'langium';
 export const SpeclTerminals = {
     WS: /\s+/,
     ID: /[_a-zA-Z][\w]*/,
+    STATUS_RANGE: /[0-9][xX][xX](?![\w])/,
     NUMBER: /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -494,7 +495,7 @@ export interface ErrorDecl extends langium.AstNode {
     media?: MediaTypes;
     members: Array<RecordMember>;
     name: TypeName;
-    status: string;
+    status: ErrorStatus;
 }
 
 export const ErrorDecl = {
@@ -523,6 +524,12 @@ export const ErrorsClause = {
 
 export function isErrorsClause(item: unknown): item is ErrorsClause {
     return reflection.isInstance(item, ErrorsClause.$type);
+}
+
+export type ErrorStatus = string;
+
+export function isErrorStatus(item: unknown): item is ErrorStatus {
+    return (typeof item === 'string' && (/[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.test(item) || /[0-9][xX][xX](?![\w])/.test(item) || /[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Expect extends langium.AstNode {

@@ -34,6 +34,18 @@ function statusNumber(text: string | undefined): number {
   return text !== undefined && /^\d{3}$/.test(text) ? Number(text) : NaN;
 }
 
+/**
+ * What an error's status is told apart by: its number, its range in upper case (`4XX`), or
+ * `default`; undefined for a status reported as malformed.
+ */
+function errorStatusKey(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  if (/^\d[xX][xX]$/.test(text)) return text.toUpperCase();
+  if (text === 'default') return text;
+  const status = statusNumber(text);
+  return Number.isNaN(status) ? undefined : status;
+}
+
 /** The HTTP methods an endpoint may use. */
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -275,7 +287,8 @@ export class EndpointChecks {
   }
 
   private checkErrors(endpoint: Endpoint, accept: ValidationAcceptor): void {
-    const statuses = new Map<number, string>();
+    // Exact statuses by number, ranges (`4XX`) and `default` by their word.
+    const statuses = new Map<number | string, string>();
     for (const response of endpoint.clauses.filter(isResponseClause))
       statuses.set(statusNumber(response.status), 'a response');
     const seen = new Set<ErrorDecl>();
@@ -308,9 +321,9 @@ export class EndpointChecks {
           return;
         }
         seen.add(target);
-        const status = statusNumber(target.status);
-        const other = Number.isNaN(status) ? undefined : statuses.get(status);
-        if (other) {
+        const status = errorStatusKey(target.status);
+        const other = status === undefined ? undefined : statuses.get(status);
+        if (other && status !== undefined) {
           report(
             accept,
             'specl/duplicate-status',
@@ -319,24 +332,30 @@ export class EndpointChecks {
             { node: clause, property: 'errors', index },
           );
         }
-        statuses.set(status, `\`${target.name}\``);
+        if (status !== undefined) statuses.set(status, `\`${target.name}\``);
       });
     }
   }
 
   checkErrorStatus(decl: ErrorDecl, accept: ValidationAcceptor): void {
+    const at = { node: decl, property: 'status' as const };
+    const text = decl.status ?? '';
+    if (/^\d[xX][xX]$/.test(text)) {
+      const range = text.toUpperCase();
+      if (range !== '4XX' && range !== '5XX')
+        report(accept, 'specl/status-out-of-range', 'errorRangeClass', { declStatus: text }, at);
+      else if (range !== text)
+        report(accept, 'specl/status-out-of-range', 'errorRangeCase', { range }, at);
+      return;
+    }
+    if (/^[_a-zA-Z]/.test(text)) {
+      if (text !== 'default')
+        report(accept, 'specl/status-out-of-range', 'errorStatusWord', { declStatus: text }, at);
+      return;
+    }
     const status = statusNumber(decl.status);
     if (!Number.isInteger(status) || status < 400 || status > 599) {
-      report(
-        accept,
-        'specl/status-out-of-range',
-        'errorStatusBetween',
-        { declStatus: decl.status },
-        {
-          node: decl,
-          property: 'status',
-        },
-      );
+      report(accept, 'specl/status-out-of-range', 'errorStatusBetween', { declStatus: text }, at);
     }
   }
 

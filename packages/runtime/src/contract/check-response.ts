@@ -2,6 +2,7 @@ import { essenceOf } from './body-codec.js';
 import type { ApiResponse, BodyShape, EndpointContract } from './contract.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation } from './failures.js';
+import { shapeForStatus } from './shape-for-status.js';
 
 /** Whether a status is a success (2xx). */
 export function isSuccess(status: number): boolean {
@@ -77,7 +78,7 @@ export function responseViolations(
   observer: CheckObserver = {},
   firstOnly = false,
 ): ContractViolation[] {
-  const shape = contract.responses.find((candidate) => candidate.status === response.status);
+  const shape = shapeForStatus(contract.responses, response.status);
   const where = `${contract.method} ${contract.path}`;
   if (shape === undefined) {
     const detail = `${where} answered ${response.status}, which the spec does not declare (declared: ${declaredStatuses(contract)})`;
@@ -104,7 +105,7 @@ export function responseViolations(
       return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];
     }
   }
-  if (!isSuccess(response.status)) return [];
+  if (!isSuccess(response.status) || shape.error !== undefined) return [];
   const violations: ContractViolation[] = [];
   for (const [index, clause] of contract.ensures.entries()) {
     let held: boolean;

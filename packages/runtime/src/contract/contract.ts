@@ -39,9 +39,16 @@ export interface BodyShape {
   readonly validate?: Validator;
 }
 
+/**
+ * A status an error covers other than one exact status: a range (`4XX`, `5XX`) or `default`
+ * (every status the endpoint declares neither exactly nor by a range).
+ */
+export type StatusPattern = '4XX' | '5XX' | 'default';
+
 /** What a status of an endpoint answers with: the body's validator, or none for no body. */
 export interface ResponseShape {
-  readonly status: number;
+  /** The exact status, or for an error a range or `default` (see {@link shapeForStatus}). */
+  readonly status: number | StatusPattern;
   /** The declared error's name, for a non-2xx status. */
   readonly error?: string;
   readonly validate?: Validator;

@@ -1,6 +1,7 @@
 import type { Clause, EndpointContract, Outcome, PropertySession, Target } from './contract.js';
 import type { CheckObserver } from './check-response.js';
 import { checkResponse, isSuccess } from './check-response.js';
+import { answersSuccess, shapeForStatus } from './shape-for-status.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation, DiscardedRun } from './failures.js';
 import type { NegativeRequest } from './negative-requests.js';
@@ -119,7 +120,7 @@ export class ContractSession implements PropertySession {
     const where = `${contract.method} ${contract.path}`;
     if (response.status >= 400 && response.status < 500) {
       // A declared error must still have its declared body.
-      if (contract.responses.some((shape) => shape.status === response.status))
+      if (shapeForStatus(contract.responses, response.status) !== undefined)
         checkResponse(contract, negative.request, response, exchange);
       return response;
     }
@@ -139,8 +140,8 @@ export class ContractSession implements PropertySession {
 
   async call(name: string, request: Readonly<Record<string, unknown>>): Promise<unknown> {
     const response = await this.send(name, request);
-    if (!isSuccess(response.status)) {
-      const contract = this.endpoints[name]!;
+    const contract = this.endpoints[name]!;
+    if (!answersSuccess(contract, response.status)) {
       const detail = `${name} must succeed here (a call without try) but answered ${response.status}`;
       throw new ContractViolation(
         'status',
@@ -157,7 +158,7 @@ export class ContractSession implements PropertySession {
     request: Readonly<Record<string, unknown>>,
   ): Promise<Outcome<unknown, unknown>> {
     const response = await this.send(name, request);
-    const ok = isSuccess(response.status);
+    const ok = answersSuccess(this.endpoints[name]!, response.status);
     return {
       ok,
       status: response.status,

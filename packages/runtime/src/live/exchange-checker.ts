@@ -8,6 +8,7 @@ import type { Exchange } from '../contract/failures.js';
 import { ContractViolation } from '../contract/failures.js';
 import type { RoutedRequest } from '../contract/route-table.js';
 import { RouteTable } from '../contract/route-table.js';
+import { shapeForStatus } from '../contract/shape-for-status.js';
 
 /** What a compiled `properties.ts` exports that live checks need: the spec and its endpoints. */
 export interface CompiledContract {
@@ -82,7 +83,7 @@ function unreadViolations(
   contentType: string | undefined,
   exchange: Exchange,
 ): ContractViolation[] {
-  const shape = contract.responses.find((candidate) => candidate.status === status);
+  const shape = shapeForStatus(contract.responses, status);
   const where = `${contract.method} ${contract.path}`;
   const clause = { source: contract.name, at: contract.at };
   if (shape === undefined) {

@@ -70,7 +70,7 @@ export interface SchemaObject {
   /** On a record or error: the invariants every value keeps. */
   readonly 'x-specl-invariants'?: readonly SpeclCondition[];
   /** On an error: the HTTP status it is sent with. */
-  readonly 'x-specl-status'?: number;
+  readonly 'x-specl-status'?: number | '4XX' | '5XX' | 'default';
 }
 
 /** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */

@@ -1,4 +1,4 @@
-import type { EndpointIR, ParamIR, SpecIR } from '../../ir/spec-ir.js';
+import type { EndpointIR, ParamIR, SpecIR, StatusPatternIR } from '../../ir/spec-ir.js';
 import { httpStatusText } from './http-status-text.js';
 import type {
   OperationMethod,
@@ -64,7 +64,7 @@ function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: b
       ...((known?.content || content) && { content: { ...known?.content, ...content } }),
     });
   }
-  const entries: [number, ResponseObject][] = [...byStatus];
+  const entries: [number | StatusPatternIR, ResponseObject][] = [...byStatus];
   for (const name of endpoint.errors) {
     const error = types.get(name);
     if (error?.kind !== 'error')
@@ -86,8 +86,14 @@ function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: b
   }
   if (needsCredentials && !entries.some(([status]) => status === 401))
     entries.push([401, { description: 'Unauthorized: credentials missing or not valid' }]);
-  entries.sort(([a], [b]) => a - b);
+  entries.sort(([a], [b]) => statusOrder(a) - statusOrder(b));
   return Object.fromEntries(entries.map(([status, response]) => [String(status), response]));
+}
+
+/** Where a `responses` key sorts: by number, a range after its exact statuses, `default` last. */
+function statusOrder(status: number | StatusPatternIR): number {
+  if (typeof status === 'number') return status;
+  return status === 'default' ? 1000 : Number(status[0]) * 100 + 99.5;
 }
 
 /**

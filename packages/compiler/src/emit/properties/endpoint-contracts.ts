@@ -155,16 +155,17 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
     ...endpoint.errors.flatMap((name) => {
       const decl = context.types.get(name);
       if (decl?.kind !== 'error') return [];
-      if (decl.bodyless)
-        return [`{ status: ${decl.status}, error: ${tsString(name)}, empty: true }`];
+      // A range (`4XX`) or `default` is a string, which the runtime matches after exact ones.
+      const status = typeof decl.status === 'number' ? decl.status : tsString(decl.status);
+      if (decl.bodyless) return [`{ status: ${status}, error: ${tsString(name)}, empty: true }`];
       const validate = context.fromTypes.value(
         context.names.directionalValidator(name, 'response'),
       );
       if (decl.mediaTypes)
         return [
-          `{ status: ${decl.status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)} }`,
+          `{ status: ${status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)} }`,
         ];
-      return [`{ status: ${decl.status}, error: ${tsString(name)}, validate: ${validate} }`];
+      return [`{ status: ${status}, error: ${tsString(name)}, validate: ${validate} }`];
     }),
     ...(needsCredentials(endpoint, context) && !declaresStatus(endpoint, context, 401)
       ? [`{ status: 401, error: 'Unauthorized', empty: true }`]

@@ -43,7 +43,7 @@ export function typesModule(ir: SpecIR): TypesModuleModel {
       ],
     },
     { title: 'Types', declarations: typeDeclarations(ir, names) },
-    { title: 'Endpoints', declarations: endpointDeclarations(ir, names) },
+    { title: 'Endpoints', declarations: endpointDeclarations(ir, names, imports) },
     { title: 'Handlers', declarations: [handlersInterface(ir, names)] },
     { title: 'Validators', declarations: validatorDeclarations(ir, { names, imports, types }) },
   ];

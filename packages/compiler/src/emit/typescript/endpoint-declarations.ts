@@ -1,4 +1,6 @@
 import type { EndpointIR, ParamIR, SpecIR } from '../../ir/spec-ir.js';
+import { errorStatusType } from './error-status-type.js';
+import type { RuntimeImports } from './runtime-imports.js';
 import type { TypeScriptNames } from './ts-names.js';
 import { speclTypeDoc } from './type-declarations.js';
 import { typeText } from './type-text.js';
@@ -75,25 +77,32 @@ function requestInterface(
   };
 }
 
-function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): DeclarationModel {
+function resultType(
+  endpoint: EndpointIR,
+  ir: SpecIR,
+  names: TypeScriptNames,
+  imports: RuntimeImports,
+): DeclarationModel {
   const successes = endpoint.responses.map((response) =>
     response.type
       ? `{ status: ${response.status}; body: ${typeText(response.type, names, 'response')} }`
       : `{ status: ${response.status} }`,
   );
-  const errors = endpoint.errors.flatMap((name) => {
-    const decl = ir.types.find((type) => type.name === name);
-    if (decl?.kind !== 'error') return [];
-    return [
-      decl.bodyless
-        ? `{ status: ${decl.status} }`
-        : `{ status: ${decl.status}; body: ${names.directionalType(name, 'response')} }`,
-    ];
-  });
   const declares401 = endpoint.errors.some((name) =>
     ir.types.find((type) => type.name === name && type.kind === 'error' && type.status === 401),
   );
-  if (schemesOf(endpoint, ir).length > 0 && !declares401) errors.push('{ status: 401 }');
+  const adds401 = schemesOf(endpoint, ir).length > 0 && !declares401;
+  const errors = endpoint.errors.flatMap((name) => {
+    const decl = ir.types.find((type) => type.name === name);
+    if (decl?.kind !== 'error') return [];
+    const status = errorStatusType(decl, endpoint, ir, adds401, imports);
+    return [
+      decl.bodyless
+        ? `{ status: ${status} }`
+        : `{ status: ${status}; body: ${names.directionalType(name, 'response')} }`,
+    ];
+  });
+  if (adds401) errors.push('{ status: 401 }');
   return {
     kind: 'type',
     name: names.result(endpoint.name),
@@ -110,10 +119,14 @@ function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): D
  * `status`: the responses as written, then the declared errors; a response without a body has
  * no `body`).
  */
-export function endpointDeclarations(ir: SpecIR, names: TypeScriptNames): DeclarationModel[] {
+export function endpointDeclarations(
+  ir: SpecIR,
+  names: TypeScriptNames,
+  imports: RuntimeImports,
+): DeclarationModel[] {
   return ir.endpoints.flatMap((endpoint) => [
     requestInterface(endpoint, ir, names),
-    resultType(endpoint, ir, names),
+    resultType(endpoint, ir, names, imports),
   ]);
 }
 

@@ -57,10 +57,12 @@ export type RuntimeHelper = (typeof RUNTIME_HELPERS)[number];
 
 /** The types of `@specl/runtime` that generated code names. */
 export const RUNTIME_TYPES = [
+  'ClientErrorStatus',
   'EndpointContract',
   'Invariant',
   'Outcome',
   'PropertyContract',
+  'ServerErrorStatus',
   'ValidationResult',
   'Validator',
 ] as const;

@@ -56,7 +56,7 @@ function recordInterface(
       direction ? `{@link ${names.type(decl.name)}} ${DIRECTION_DOCS[direction]}` : undefined,
       decl.description,
       decl.kind === 'error'
-        ? `The body of the error answered with HTTP ${decl.status}.`
+        ? `The body of the error answered with ${errorStatusText(decl.status)}.`
         : undefined,
       invariants && `Invariants (checked by {@link ${validator}}):\n${invariants}`,
     ],
@@ -135,4 +135,12 @@ export function typeDeclarations(ir: SpecIR, names: TypeScriptNames): Declaratio
         return enumDeclarations(decl, names);
     }
   });
+}
+
+/** An error's status in words: `HTTP 404`, `any HTTP 4xx status`, `any HTTP status`. */
+function errorStatusText(status: ErrorIR['status']): string {
+  if (typeof status === 'number') return `HTTP ${status}`;
+  return status === 'default'
+    ? 'any HTTP status its endpoint declares no other way'
+    : `any HTTP ${status[0]}xx status its endpoint does not declare exactly`;
 }

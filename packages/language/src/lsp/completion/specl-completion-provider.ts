@@ -32,6 +32,7 @@ import { completionKindOf, signatureOf } from '../describe-node.js';
 import type { CursorContext } from './cursor-context.js';
 import { PLACEHOLDER, cursorContext } from './cursor-context.js';
 import { snippetsFor } from './snippets.js';
+import { errorStatusDocs } from '../hover/keyword-docs.js';
 import { declarationTypes, typeDeclarationTypes } from '../../util/declaration-types.js';
 
 /** What is not a value where an expression wants one: types (enums are, for `Status.x`), ... */
@@ -197,7 +198,7 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
       kind: CompletionItemKind.Keyword,
       sortText: `3${word}`,
     }));
-    return [...items, ...snippetsFor(keywords)];
+    return [...items, ...snippetsFor(keywords), ...errorStatusItems(features)];
   }
 
   protected override completionFor(): MaybePromise<void> {
@@ -214,5 +215,21 @@ function builtinTypeItems(candidates: Iterable<AstNodeDescription>): CompletionI
     detail: `built-in type ${name}`,
     documentation: { kind: 'markdown', value: BUILTIN_TYPE_DOCS[name] },
     sortText: `2${name}`,
+  }));
+}
+
+/** In an error's status place: the ranges and `default`, beside the number one may type. */
+function errorStatusItems(features: readonly { feature: GrammarAST.AbstractElement }[]) {
+  // The next token is one of `ErrorStatus`'s (a number, a range or a word): an error's status.
+  const atStatus = features.some(
+    (next) =>
+      AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'ErrorStatus',
+  );
+  if (!atStatus) return [];
+  return Object.entries(errorStatusDocs).map(([label, doc]) => ({
+    label,
+    kind: label === 'default' ? CompletionItemKind.Keyword : CompletionItemKind.Constant,
+    documentation: { kind: 'markdown' as const, value: doc },
+    sortText: `3${label}`,
   }));
 }

@@ -38,3 +38,13 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   one: '`one x in list: condition`: exactly one element satisfies the condition.',
   by: 'Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`.',
 };
+
+/** What an error's status other than a number covers: shown on hover and in completion. */
+export const errorStatusDocs: Readonly<Record<string, string>> = {
+  '4XX':
+    'Every 4xx status (400-499) that an endpoint listing this error does not declare exactly (OpenAPI `4XX`). A handler answering it names its concrete status.',
+  '5XX':
+    'Every 5xx status (500-599) that an endpoint listing this error does not declare exactly (OpenAPI `5XX`). A handler answering it names its concrete status.',
+  default:
+    'Every status that an endpoint listing this error declares neither exactly nor by a range (OpenAPI `default`). An answer it covers is never a success.',
+};

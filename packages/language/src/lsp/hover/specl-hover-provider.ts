@@ -1,6 +1,6 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { BUILTIN_TYPE_DOCS, builtinTypeOf } from '../../typing/media-types.js';
-import { CstUtils, GrammarAST } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -8,6 +8,7 @@ import type { Expression, TypeExpr } from '../../generated/ast.js';
 import {
   isAliasDecl,
   isBodyClause,
+  isErrorDecl,
   isField,
   isHeaderParam,
   isMemberAccess,
@@ -23,7 +24,7 @@ import type { SpeclType } from '../../typing/specl-type.js';
 import { typeToString } from '../../typing/specl-type.js';
 import { typeOf, typeOfNamedElement } from '../../typing/type-of.js';
 import { signatureOf } from '../describe-node.js';
-import { keywordDocs } from './keyword-docs.js';
+import { errorStatusDocs, keywordDocs } from './keyword-docs.js';
 import { isBuiltinNode } from '../../workspace/builtins.js';
 
 /**
@@ -53,6 +54,8 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
         const value = '```specl\n' + `type ${builtin}` + '\n```\n\n' + BUILTIN_TYPE_DOCS[builtin];
         return { contents: { kind: 'markdown', value }, range: leaf.range };
       }
+      const status = errorStatusHover(leaf);
+      if (status) return { contents: { kind: 'markdown', value: status }, range: leaf.range };
       const keyword = GrammarAST.isKeyword(leaf.grammarSource) ? keywordDocs[leaf.text] : undefined;
       return keyword
         ? { contents: { kind: 'markdown', value: keyword }, range: leaf.range }
@@ -124,4 +127,16 @@ function addsToSignature(signature: string, type: SpeclType): boolean {
     !signature.endsWith(`= ${text}`) &&
     !signature.startsWith(`${text}.`)
   );
+}
+
+/** Over an error's range or `default` status: which statuses it covers. */
+function errorStatusHover(leaf: CstNode): string | undefined {
+  const node = leaf.astNode;
+  // Leaves are built when read, so the status's leaf is found again by its offset.
+  const status = isErrorDecl(node)
+    ? GrammarUtils.findNodeForProperty(node.$cstNode, 'status')
+    : undefined;
+  if (status?.offset !== leaf.offset) return undefined;
+  const doc = errorStatusDocs[leaf.text];
+  return doc && `\`${leaf.text}\`: ${doc}`;
 }

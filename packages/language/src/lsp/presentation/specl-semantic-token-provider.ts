@@ -12,6 +12,7 @@ import {
   isConstraint,
   isEndpoint,
   isEndpointCall,
+  isErrorDecl,
   isErrorsClause,
   isFieldInit,
   isMemberAccess,
@@ -58,6 +59,10 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
         type: declared,
         modifier: SemanticTokenModifiers.declaration,
       });
+    }
+    // An error's `default` status is a word the grammar reads as a name: colour it a keyword.
+    if (isErrorDecl(node) && node.status === 'default') {
+      acceptor({ node, property: 'status', type: SemanticTokenTypes.keyword });
     }
     if (isEndpoint(node) && node.method) {
       acceptor({ node, property: 'method', type: SemanticTokenTypes.keyword });

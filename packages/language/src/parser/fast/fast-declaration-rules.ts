@@ -278,7 +278,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     this.begin('ErrorDecl');
     this.kw('ErrorDecl', 'error');
     this.call('ErrorDecl', 'TypeName', this.data('TypeName'));
-    this.terminal('ErrorDecl', 'NUMBER');
+    this.call('ErrorDecl', 'ErrorStatus', this.data('ErrorStatus'));
     if (b.peek() === 'no') {
       this.kw('ErrorDecl', 'no');
       this.kw('ErrorDecl', 'body');

@@ -1,7 +1,5 @@
 import { FastDeclarationRules } from './fast-declaration-rules.js';
 
-const PATH_PUNCTUATION = new Set(['-', '.', '~', ':']);
-
 /** The fast parser's rules for endpoints and properties (grammar/specl.langium). */
 export abstract class FastEndpointRules extends FastDeclarationRules {
   protected readonly endpoint = (): unknown => {
@@ -40,7 +38,7 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
   };
 
   private startsPathWord(kind: string): boolean {
-    return kind === 'NUMBER' || PATH_PUNCTUATION.has(kind) || this.starts('Name', kind);
+    return this.starts('PathWord', kind);
   }
 
   private readonly pathText = (): unknown => {

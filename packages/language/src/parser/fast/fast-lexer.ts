@@ -9,7 +9,7 @@
  * comments), so that such a text goes to Langium's own lexer and its error messages.
  */
 
-/** Tokens in columns: `kind` is the keyword itself, or `ID`, `NUMBER`, `STRING`, `ML_COMMENT`, `SL_COMMENT`. */
+/** Tokens in columns: `kind` is the keyword itself, or `ID`, `STATUS_RANGE`, `NUMBER`, `STRING`, `ML_COMMENT`, `SL_COMMENT`. */
 export class TokenColumns {
   kind: string[];
   start: Int32Array;
@@ -158,6 +158,9 @@ export class FastLexer {
         while (i < length && isWordPart(text.charCodeAt(i))) i++;
         const word = text.slice(start, i);
         tokens.add(this.keywords.has(word) ? word : 'ID', start, i, line, column);
+      } else if (isDigit(c) && isStatusRange(text, i)) {
+        i += 3;
+        tokens.add('STATUS_RANGE', start, i, line, column);
       } else if (isDigit(c)) {
         i = numberEnd(text, i);
         tokens.add('NUMBER', start, i, line, column);
@@ -211,6 +214,16 @@ export class FastLexer {
     }
     return { tokens, hidden };
   }
+}
+
+/** Whether `/[0-9][xX][xX](?![\w])/` (a status range, `4XX`) matches at `i`, a digit. */
+function isStatusRange(text: string, i: number): boolean {
+  const x = (code: number) => code === 120 || code === 88;
+  return (
+    x(text.charCodeAt(i + 1)) &&
+    x(text.charCodeAt(i + 2)) &&
+    (i + 3 >= text.length || !isWordPart(text.charCodeAt(i + 3)))
+  );
 }
 
 /** Where `/[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/` matching at `i` ends. */

@@ -13,6 +13,8 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   '39433bc0',
   // the same with issue 12's pagination (`paginated`, `pages`, `one`; the cursor a reference)
   'acd1fda0',
+  // the same with error status ranges and `default` (`ErrorStatus`, the `STATUS_RANGE` token)
+  '9d5b97af',
 ]);
 
 /**

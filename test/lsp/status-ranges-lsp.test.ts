@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import {
+  CompletionRequest,
+  HoverRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
+import { LspSession } from './helpers/lsp-session.js';
+
+// The editor on errors declared by a range (`4XX`, `5XX`) or `default`: offered in the status
+// place, explained on hover, `default` coloured as a keyword there and a name elsewhere.
+
+const HEADER = 'spec Test version "1.0.0"\n';
+
+describe('range and default errors over LSP', () => {
+  let session: LspSession;
+  beforeAll(async () => {
+    session = await LspSession.start({});
+  });
+  afterAll(() => session.close());
+
+  async function completions(source: string): Promise<string[]> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+    return items.map((i) => i.label);
+  }
+
+  async function hover(source: string): Promise<string | undefined> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (result?.contents as { value: string } | undefined)?.value;
+  }
+
+  it('offers 4XX, 5XX and default after an error name, and not after a response', async () => {
+    expect(await completions('error Oops $0\n')).toEqual(
+      expect.arrayContaining(['4XX', '5XX', 'default']),
+    );
+    const after = await completions('type A { x: Int }\nendpoint e GET /e { response $0 }\n');
+    expect(after).not.toContain('4XX');
+    expect(after).not.toContain('default');
+  });
+
+  it('explains what a range and default cover on hover', async () => {
+    expect(await hover('error C 4$0XX { m: String }\n')).toMatch(
+      /^`4XX`: Every 4xx status \(400-499\) that an endpoint listing this error does not declare exactly/,
+    );
+    expect(await hover('error D def$0ault { m: String }\n')).toMatch(
+      /^`default`: Every status that an endpoint listing this error declares neither exactly nor by a range/,
+    );
+    // A field named `default` is a field, not the status.
+    expect(await hover('type T { def$0ault: Int }\n')).toMatch(/^```specl\ndefault: Int/);
+  });
+
+  it('colours `default` as a keyword in the status place, and as a field elsewhere', async () => {
+    const source = `${HEADER}error D default { default: Int }\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
+      .legend as SemanticTokensLegend;
+    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri },
+    });
+    const lines = source.split('\n');
+    const decoded: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens!.data.length; i += 5) {
+      const [dLine, dStart, length, type] = tokens!.data.slice(i, i + 5) as number[];
+      line += dLine!;
+      character = dLine === 0 ? character + dStart! : dStart!;
+      decoded.push(
+        `${lines[line]!.slice(character, character + length!)}:${legend.tokenTypes[type!]}`,
+      );
+    }
+    expect(decoded).toEqual([
+      'Test:namespace',
+      'D:struct',
+      'default:keyword',
+      'default:property',
+      'Int:type',
+    ]);
+  });
+});
