@@ -173,10 +173,10 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     const b = this.b;
     this.begin('ErrorsClause');
     this.kw('ErrorsClause', 'errors');
-    b.subrule(this.F('ErrorsClause', 'x', 0), this.data('TypeName'));
+    b.subrule(this.feature('ErrorsClause', 'x', 0), this.data('TypeName'));
     while (b.peek() === ',') {
       this.kw('ErrorsClause', ',');
-      b.subrule(this.F('ErrorsClause', 'x', 1), this.data('TypeName'));
+      b.subrule(this.feature('ErrorsClause', 'x', 1), this.data('TypeName'));
     }
     return b.construct();
   };
@@ -202,10 +202,10 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     const b = this.b;
     this.begin('TagsClause');
     this.kw('TagsClause', 'tags');
-    b.consume(this.F('TagsClause', 'x', 0), 'ID');
+    b.consume(this.feature('TagsClause', 'x', 0), 'ID');
     while (b.peek() === ',') {
       this.kw('TagsClause', ',');
-      b.consume(this.F('TagsClause', 'x', 1), 'ID');
+      b.consume(this.feature('TagsClause', 'x', 1), 'ID');
     }
     return b.construct();
   };
