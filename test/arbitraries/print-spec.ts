@@ -38,6 +38,13 @@ function printTypeRef(ref: TypeRefModel, commas: boolean): string {
   if (base.kind === 'primitive') text = base.name;
   else if (base.kind === 'named') text = base.name;
   else if (base.kind === 'list') text = `List<${printType(base.element, commas)}>`;
+  else if (base.kind === 'const')
+    text =
+      typeof base.value === 'string'
+        ? printString(base.value)
+        : typeof base.value === 'number'
+          ? `${base.value < 0 ? '-' : ''}${printNumber(Math.abs(base.value))}`
+          : String(base.value);
   else text = `Map<${printType(base.value, commas)}>`;
   if (ref.nullable) text += '?';
   if (ref.constraints.length > 0) {
@@ -169,6 +176,8 @@ function printMember(m: RecordMember, layout: LayoutModel): string {
       return `${m.name}${m.optional ? '?' : ''}: ${printType(m.type, layout.commas)}`;
     case 'spread':
       return `...${m.target}`;
+    case 'open':
+      return `...Map<${printType(m.type, layout.commas)}>`;
     case 'invariant':
       return `invariant ${layout.comments ? '/* always */ ' : ''}${printExpr(m.expr)}`;
   }
@@ -242,7 +251,7 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
     case 'record':
       return `${head}type ${d.name} ${printMembers(d.members, layout)}`;
     case 'alias':
-      return `${head}type ${d.name} = ${printType(d.type, layout.commas)}`;
+      return `${head}type ${d.name} = ${printType(d.type, layout.commas)}${d.by ? ` by ${d.by}` : ''}`;
     case 'enum': {
       if (layout.oneLine || d.members.length === 0) {
         return `${head}enum ${d.name} { ${d.members.join(layout.commas ? ', ' : ' ')} }`;

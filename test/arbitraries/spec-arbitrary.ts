@@ -117,7 +117,7 @@ export class Builder implements TypeWorld {
     const base = model.base;
     if (base.kind === 'list') return this.modelVisible(base.element, file);
     if (base.kind === 'map') return this.modelVisible(base.value, file);
-    if (base.kind === 'primitive') return true;
+    if (base.kind === 'primitive' || base.kind === 'const') return true;
     const decls = [...this.enums, ...this.aliases, ...this.records.values()];
     return this.visible(file, decls.find((d) => d.name === base.name)!.file);
   }
@@ -162,7 +162,14 @@ export class Builder implements TypeWorld {
       if (target.fields.some((f) => names.has(f.name))) continue;
       target.fields.forEach((f) => names.add(f.name));
       info.fields.push(...target.fields);
+      if (target.open) info.open = true; // spreading an open record makes an open record
       members.push({ kind: 'spread', target: spread.name });
+    }
+    if (!info.open && g.chance(5)) {
+      // `...Map<T>`: further fields of any type (they are optional, as a map's entries).
+      const typed = this.type({ file: info.file, self, usage: 'value', depth: 1 });
+      info.open = true;
+      members.push({ kind: 'open', type: typed.model });
     }
     for (let i = g.nat(5); i > 0; i--) {
       const name = freshName(g, g.chance(5) ? pools.keywordField : pools.field, names);
@@ -174,6 +181,14 @@ export class Builder implements TypeWorld {
         if (model.kind === 'ref' && g.bool())
           [model, rt] = [{ ...model, nullable: true }, makeOpt(rt)];
         else optional = true;
+      }
+      if (model.kind === 'ref' && g.chance(6)) {
+        // Answered but never sent, or sent but never answered.
+        const annotation = g.pick(['readOnly', 'writeOnly'] as const);
+        model = {
+          ...model,
+          constraints: [...model.constraints, { name: annotation, value: true }],
+        };
       }
       info.fields.push({ name, optional, rt });
       const doc = g.chance(5) ? { doc: `The ${name}.` } : {};

@@ -8,7 +8,7 @@ type V0Primitive =
   'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
 
 /** The primitive types, and the built-in types of v0.1 that the generator writes. */
-export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal';
+export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal' | 'Json';
 
 export type ConstraintName =
   | 'min'
@@ -20,7 +20,9 @@ export type ConstraintName =
   | 'pattern'
   | 'minItems'
   | 'maxItems'
-  | 'unique';
+  | 'unique'
+  | 'readOnly'
+  | 'writeOnly';
 
 /** `name: value` in the braces after a type reference. */
 export interface Constraint {
@@ -33,7 +35,8 @@ export type TypeBase =
   | { kind: 'primitive'; name: Primitive }
   | { kind: 'list'; element: TypeModel }
   | { kind: 'map'; value: TypeModel }
-  | { kind: 'named'; name: string };
+  | { kind: 'named'; name: string }
+  | { kind: 'const'; value: string | number | boolean };
 
 /** A type reference: `Base`, `Base?`, `Base { constraints }`. */
 export interface TypeRefModel {
@@ -86,6 +89,7 @@ export type Expr =
 export type RecordMember =
   | { kind: 'field'; name: string; optional: boolean; type: TypeModel; doc?: string }
   | { kind: 'spread'; target: string }
+  | { kind: 'open'; type: TypeModel }
   | { kind: 'invariant'; expr: Expr };
 
 export interface RecordDeclModel {
@@ -100,6 +104,8 @@ export interface AliasDeclModel {
   name: string;
   doc?: string;
   type: TypeModel;
+  /** `A | B by tag`: a discriminated union, told apart by that constant field. */
+  by?: string;
 }
 
 export interface EnumDeclModel {

@@ -59,9 +59,24 @@ const primitives: Primitive[] = [
   'Int32',
   'Int64',
   'Decimal',
+  'Json',
+];
+
+/** The constants a type may be (`"card"`, `-2`, `true`). */
+const constants: readonly (string | number | boolean)[] = [
+  'card',
+  'bank',
+  'v1',
+  'a "b"',
+  0,
+  2,
+  -3,
+  true,
+  false,
 ];
 
 export function primitiveRt(name: Primitive): RT {
+  if (name === 'Json') return { k: 'json' };
   if (name === 'Int' || name === 'Float' || name === 'Int64') return unbounded(name !== 'Float');
   if (name === 'Int32')
     return { ...unbounded(true), lo: -(2 ** 31), hi: 2 ** 31 - 1, loOpen: false, hiOpen: false };
@@ -238,8 +253,13 @@ export function genType(w: TypeWorld, o: TypeOptions): Typed {
       }
       break;
   }
+  if (!typed && !params && g.chance(8)) {
+    const value = g.pick(constants);
+    typed = { model: ref({ kind: 'const', value }), rt: { k: 'const', value } };
+  }
   if (!typed) {
-    const name = g.pick(primitives);
+    // Parameters are scalars: `Json` is a body's or a field's.
+    const name = g.pick(params ? primitives.filter((p) => p !== 'Json') : primitives);
     const refined = g.bool()
       ? tighten(g, primitiveRt(name), true, false)
       : { constraints: [], rt: primitiveRt(name) };

@@ -69,7 +69,10 @@ export type RT =
   | { k: 'list'; el: RT; minItems: number; maxItems: number; unique: boolean }
   | { k: 'map'; val: RT }
   | { k: 'opt'; inner: RT }
-  | { k: 'outcome'; value: RT | undefined; status: number };
+  | { k: 'outcome'; value: RT | undefined; status: number }
+  // v0.1: any JSON value (conditions never read it), and a constant.
+  | { k: 'json' }
+  | { k: 'const'; value: string | number | boolean };
 
 export type Value =
   number | string | boolean | null | Value[] | { [key: string]: Value } | Map<string, Value>;
@@ -87,6 +90,8 @@ export interface RecordInfo {
   index: number;
   fields: FieldInfo[];
   witness?: { [key: string]: Value };
+  /** `...Map<T>`: further fields allowed (its own, or a spread record's). */
+  open?: boolean;
 }
 
 /** Words the grammar reserves: they may name fields, enum members and path words, but not be bare names. */
@@ -108,6 +113,14 @@ export const unbounded = (int: boolean): Extract<RT, { k: 'num' }> => ({
   loOpen: false,
   hiOpen: false,
 });
+
+/** The type a constant's literal is written as. */
+function primitiveOf(value: string | number | boolean): RT {
+  if (typeof value === 'number') return unbounded(true);
+  return typeof value === 'string'
+    ? { k: 'str', format: 'String', minLen: 0, maxLen: Infinity }
+    : { k: 'bool' };
+}
 
 export function stripOpt(rt: RT): RT {
   return rt.k === 'opt' ? rt.inner : rt;
@@ -202,6 +215,10 @@ export function witness(g: Choices, rt: RT, records: Map<string, RecordInfo>): V
       return available(rt.inner, records) && g.bool() ? witness(g, rt.inner, records) : null;
     case 'outcome':
       throw new Error('outcomes have no witness');
+    case 'json':
+      return g.pick<Value>([0, 'x', true, [1, 'two'], null]);
+    case 'const':
+      return rt.value;
   }
 }
 
@@ -349,6 +366,8 @@ export function literal(value: Value, rt: RT, c: LiteralContext): Expr | undefin
       return { kind: 'str', value: value as string };
     case 'bool':
       return { kind: 'bool', value: value as boolean };
+    case 'const':
+      return literal(value, primitiveOf(rt.value), c);
     case 'enum': {
       const member = value as string;
       const qualify = c.canQualify(rt.name) && (keywords.has(member) || c.g.chance(4));

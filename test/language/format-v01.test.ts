@@ -25,6 +25,13 @@ describe('formatting the v0.1 constructs', () => {
     );
   });
 
+  it('puts `...Map<T>` after a field on its own line, as a member, not a continuation', async () => {
+    const messy = 'type A {\n  n: Int\n      ...Map<String>\n}\ntype B {\nn: Int,\n...Map<Int> }\n';
+    expect(await format(messy)).toBe(
+      'type A {\n  n: Int\n  ...Map<String>\n}\ntype B {\n  n: Int,\n  ...Map<Int>\n}\n',
+    );
+  });
+
   it('lays out the spec header block, schemes, tags and security clauses', async () => {
     const messy =
       'spec A version "1.0.0" {   server "https://a.example.com" {region: "eu"|"us"}\n' +
@@ -49,6 +56,30 @@ describe('formatting the v0.1 constructs', () => {
         '  tags G',
         '  deprecated',
         '  response 200 String as "text/plain"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lays out pagination: `paginated` on its own line after an ensures, `pages` and `one`', async () => {
+    const messy =
+      'type Page { items: List<Int>, next: String? }\nendpoint e GET /a {\n query cursor?: String\n' +
+      '    response 200 Page\n  ensures len(response.items) >= 0\n' +
+      '      paginated   cursor=response.next ,items=response.items }\n' +
+      'property p {\n let seen = pages   e()\n  expect all i in seen:one j in seen : j==i }\n';
+    expect(await format(messy)).toBe(
+      [
+        'type Page { items: List<Int>, next: String? }',
+        'endpoint e GET /a {',
+        '  query cursor?: String',
+        '  response 200 Page',
+        '  ensures len(response.items) >= 0',
+        '  paginated cursor = response.next, items = response.items',
+        '}',
+        'property p {',
+        '  let seen = pages e()',
+        '  expect all i in seen: one j in seen: j == i',
         '}',
         '',
       ].join('\n'),

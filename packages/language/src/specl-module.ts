@@ -16,15 +16,18 @@ import { invalidateMemosOnChange } from './typing/workspace-memo.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
+import type { SpeclCheckServices } from './validation/specl-check-services.js';
+import { SpeclCheckModule } from './validation/specl-check-services.js';
 
-/** Specl's services: Langium's core services with Specl's scoping and validation. */
-export type SpeclServices = LangiumCoreServices;
+/** Specl's services: Langium's core services with Specl's scoping, validation and checks. */
+export type SpeclServices = LangiumCoreServices & SpeclCheckServices;
 
 /** The parts of Langium's core services Specl replaces. */
 export const SpeclModule: Module<
   SpeclServices,
   PartialLangiumCoreServices & DeepPartial<SpeclServices>
 > = {
+  ...SpeclCheckModule,
   parser: {
     LangiumParser: (services) => createGuardedParser(services),
   },
@@ -58,6 +61,11 @@ export interface SpeclServiceOptions {
    * no use for the index, and skips the pass that builds it. Default: true.
    */
   indexReferences?: boolean;
+  /**
+   * Modules applied last, to replace or add services: a check class of `checks.*`, a
+   * provider of Langium's. Tests and embedders use them; the tools use none.
+   */
+  modules?: readonly Module<SpeclServices, DeepPartial<SpeclServices>>[];
   /**
    * Whether texts without syntax errors are parsed by the fast parse path (see
    * `parser/fast/fast-specl-parser.ts`), which builds what Langium's parser builds. Default:
@@ -109,6 +117,7 @@ export function createSpeclServices(
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
     (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
+    ...(options.modules ?? []),
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);

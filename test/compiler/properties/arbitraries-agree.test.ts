@@ -1,43 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { transform } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
-import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
 import { lowerProject, lowerSource } from '../../helpers/lower.js';
 import { openApiOfIr, schemaValidator } from '../openapi/openapi-helpers.js';
 import { repoRoot, vacationIr } from '../typescript/typescript-helpers.js';
-
-const typesOf = (ir: SpecIR) => emitTypes(ir, {})[0]!.content;
-
-interface Loaded {
-  readonly validators: Record<string, (value: unknown) => { ok: boolean }>;
-  readonly arbitraries: Record<string, fc.Arbitrary<unknown>>;
-}
-
-/** Compiles types.ts and properties.ts with esbuild into test/.work and imports both. */
-async function load(name: string, ir: SpecIR): Promise<Loaded> {
-  const parent = join(repoRoot, 'test/.work');
-  mkdirSync(parent, { recursive: true });
-  const folder = mkdtempSync(join(parent, `${name}-`));
-  writeFileSync(join(folder, 'package.json'), '{ "type": "module" }\n');
-  const compile = async (file: string, source: string) => {
-    const { code } = await transform(source, { loader: 'ts', format: 'esm' });
-    writeFileSync(join(folder, file), code);
-  };
-  try {
-    await compile('types.js', typesOf(ir));
-    await compile('properties.js', propertiesModule(ir));
-    const types = (await import(pathToFileURL(join(folder, 'types.js')).href)) as Loaded;
-    const arbitraries = (await import(pathToFileURL(join(folder, 'properties.js')).href)) as Loaded;
-    return { validators: types.validators, arbitraries: arbitraries.arbitraries };
-  } finally {
-    if (!process.env['SPECL_KEEP_WORK']) rmSync(folder, { recursive: true, force: true });
-  }
-}
+import { loadProperties } from './load-properties.js';
 
 /** Whether a JSON value has an object with its own `toString` or `valueOf` key, at any depth. */
 function shadowsObjectMethods(value: unknown): boolean {
@@ -81,7 +51,7 @@ function sampleOrGiveUp(arbitrary: fc.Arbitrary<unknown>): unknown[] | undefined
  * strict Ajv 2020-12, the emitted component schema; answers the number of values checked.
  */
 async function checkAgreement(name: string, ir: SpecIR): Promise<number> {
-  const { validators, arbitraries } = await load(name, ir);
+  const { validators, arbitraries } = await loadProperties(name, ir);
   const schemas = schemaValidator(openApiOfIr(ir));
   let checked = 0;
   for (const decl of ir.types) {

@@ -160,6 +160,13 @@ describe('specl/type-mismatch, at the offending sub-expression', () => {
       'type A { f: Float, n: Int, s: String, t: String, u: Uuid, invariant f == n and f > n and f + n > 0.0 and n / 2 == 1 and s + t == "ab" and u == s }';
     expect(await check(source)).toEqual([]);
   });
+
+  it('a list literal joins an absent element with the others, at any depth', async () => {
+    // Found by the random-spec generator: `[[null], null, [-9]]` was "not like the others".
+    const source =
+      'type A { l: List<List<Int?>?>, invariant l != [[null], null, [-9]] and l != [null, [2], [null]] }';
+    expect(await check(source)).toEqual([]);
+  });
 });
 
 describe('specl/invalid-pattern in `matches`', () => {

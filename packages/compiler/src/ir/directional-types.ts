@@ -1,4 +1,13 @@
-import type { FieldIR, SpecIR, TypeDeclIR, TypeIR } from './spec-ir.js';
+import type {
+  ConditionIR,
+  ErrorIR,
+  ExprIR,
+  FieldIR,
+  RecordIR,
+  SpecIR,
+  TypeDeclIR,
+  TypeIR,
+} from './spec-ir.js';
 
 /**
  * Which way a value travels: a request carries no `readOnly` field (the server sets it), a
@@ -77,4 +86,53 @@ export function directionalTypes(ir: SpecIR, direction: Direction): ReadonlySet<
     }
   }
   return found;
+}
+
+/** The fields of its record an expression (an invariant) reads, by name. */
+function fieldsRead(expr: ExprIR): string[] {
+  switch (expr.kind) {
+    case 'name':
+      return expr.scope === 'field' ? [expr.name] : [];
+    case 'list':
+      return expr.items.flatMap(fieldsRead);
+    case 'record':
+      return expr.fields.flatMap((field) => fieldsRead(field.value));
+    case 'member':
+      return fieldsRead(expr.receiver);
+    case 'unary':
+      return fieldsRead(expr.operand);
+    case 'binary':
+      return [...fieldsRead(expr.left), ...fieldsRead(expr.right)];
+    case 'quantifier':
+      return [...fieldsRead(expr.collection), ...fieldsRead(expr.predicate)];
+    case 'builtin':
+      return expr.args.flatMap(fieldsRead);
+    default:
+      return [];
+  }
+}
+
+/**
+ * How a record's invariant is checked on values travelling one way: `always`; only when the
+ * value carries the fields that way leaves out (`present`, the fields it reads that are hidden:
+ * an invariant about a field that is absent says nothing); or `never`, when it reads a field
+ * whose own type differs that way (what it reads inside may be absent, at any depth).
+ */
+export type InvariantUse =
+  | { readonly kind: 'always' }
+  | { readonly kind: 'present'; readonly fields: readonly string[] }
+  | { readonly kind: 'never' };
+
+/** How `invariant` of `decl` is checked in `direction` (see {@link InvariantUse}). */
+export function invariantUse(
+  decl: RecordIR | ErrorIR,
+  invariant: ConditionIR,
+  direction: Direction,
+  differs: (name: string) => boolean,
+): InvariantUse {
+  const read = new Set(fieldsRead(invariant.expr));
+  const fields = decl.fields.filter((field) => read.has(field.name));
+  if (fields.some((field) => named(field.type).some(differs))) return { kind: 'never' };
+  const hidden = fields.filter((field) => isHiddenIn(field, direction)).map((f) => f.name);
+  return hidden.length === 0 ? { kind: 'always' } : { kind: 'present', fields: hidden };
 }

@@ -53,8 +53,9 @@ const itemTypes = new Set([
   'TagsClause',
   'DeprecatedClause',
   'LatencyBudget',
+  'PaginatedClause',
 ]);
-const memberTypes = new Set(['Field', 'Spread', 'Invariant']);
+const memberTypes = new Set(['Field', 'Spread', 'OpenFields', 'Invariant']);
 
 /** The tokens of a parsed spec, comments included, in order. */
 export function formatTokens(document: LangiumDocument): FormatToken[] {

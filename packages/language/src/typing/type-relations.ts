@@ -98,6 +98,11 @@ export function joinTypes(a: SpeclType, b: SpeclType): SpeclType | undefined {
   if (a.kind === 'null')
     return b.kind === 'null' ? a : { kind: 'optional', inner: stripOptional(b) };
   if (b.kind === 'null') return { kind: 'optional', inner: stripOptional(a) };
+  // An absent value joins by what is there: `[[null], null, [-9]]` is a List<List<Int?>?>.
+  if (a.kind === 'optional' || b.kind === 'optional') {
+    const inner = joinTypes(stripOptional(a), stripOptional(b));
+    return inner && { kind: 'optional', inner: stripOptional(inner) };
+  }
   // Lists join element-wise: `[["a"], [null]]` is a List<List<String?>>.
   if (a.kind === 'list' && b.kind === 'list') {
     const element = joinTypes(a.element, b.element);

@@ -4,7 +4,7 @@ import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.j
 import type { Effective } from './arbitrary-constraints.js';
 import { NONE, join } from './arbitrary-constraints.js';
 import { ArbitraryWriter, MAX_DEPTH } from './arbitrary-of-type.js';
-import { isHiddenIn } from '../../ir/directional-types.js';
+import { invariantUse, isHiddenIn } from '../../ir/directional-types.js';
 import type { InvariantPlan } from './invariant-plan.js';
 import { planInvariants } from './invariant-plan.js';
 import type { PropertiesContext } from './properties-context.js';
@@ -56,9 +56,18 @@ function orderingMap(plan: InvariantPlan): string {
  * is a bounded filter, which stops with a clear error rather than loop on a condition random
  * values never meet.
  */
-function invariantFilter(decl: RecordIR | ErrorIR, context: PropertiesContext): string {
+function invariantFilter(
+  decl: RecordIR | ErrorIR,
+  context: PropertiesContext,
+  written: RecordIR | ErrorIR,
+): string {
   if (decl.invariants.length === 0) return '';
-  const table = context.fromTypes.value(context.names.invariants(decl.name));
+  const all = context.fromTypes.value(context.names.invariants(decl.name));
+  // The invariants kept (a request's, see `asRequested`), by their place in the table.
+  const table =
+    decl.invariants.length === written.invariants.length
+      ? all
+      : `[${decl.invariants.map((invariant) => `${all}[${written.invariants.indexOf(invariant)}]!`).join(', ')}]`;
   const conditions = decl.invariants
     .map(
       (invariant) =>
@@ -66,17 +75,28 @@ function invariantFilter(decl: RecordIR | ErrorIR, context: PropertiesContext): 
     )
     .join(', ');
   const what = `a value of ${decl.name} satisfying ${conditions}`;
-  return `.filter(${context.imports.helper('boundedFilter')}(${tsString(what)}, (value) => ${table}.every((invariant) => invariant.holds(value))))`;
+  // A request's value has no readOnly fields, which the invariants kept do not read.
+  const typed =
+    decl === written
+      ? 'value'
+      : `value as unknown as ${context.fromTypes.type(context.names.type(decl.name))}`;
+  return `.filter(${context.imports.helper('boundedFilter')}(${tsString(what)}, (value) => ${table}.every((invariant) => invariant.holds(${typed}))))`;
 }
 
 /**
- * A record as a request carries it: without its readOnly fields and, when it has any, without
- * its invariants (which may read them).
+ * A record as a request carries it: without its readOnly fields, and with the invariants that
+ * hold of such values whatever they are (see `invariantUse`; one about a readOnly field says
+ * nothing of a value without it).
  */
-function asRequested(decl: RecordIR | ErrorIR): RecordIR | ErrorIR {
+function asRequested(decl: RecordIR | ErrorIR, context: PropertiesContext): RecordIR | ErrorIR {
   const fields = decl.fields.filter((field) => !isHiddenIn(field, 'request'));
-  if (fields.length === decl.fields.length) return decl;
-  return { ...decl, fields, invariants: [] };
+  const differs = (name: string) => context.names.isDirectional(name, 'request');
+  const invariants = decl.invariants.filter(
+    (invariant) => invariantUse(decl, invariant, 'request', differs).kind === 'always',
+  );
+  if (fields.length === decl.fields.length && invariants.length === decl.invariants.length)
+    return decl;
+  return { ...decl, fields, invariants };
 }
 
 function recordArbitrary(
@@ -85,7 +105,7 @@ function recordArbitrary(
   depth?: string,
   direction?: 'request',
 ) {
-  const decl = direction ? asRequested(written) : written;
+  const decl = direction ? asRequested(written, context) : written;
   const owner = depth === undefined ? undefined : decl.name;
   const writer = new ArbitraryWriter(context, owner, direction);
   const plan = planInvariants(decl);
@@ -103,7 +123,7 @@ function recordArbitrary(
   const body = cuts
     ? `(${depth} > 0 ? ${record(depth, false)} : ${record(depth, true)})`
     : record(depth, false);
-  return `${withOtherFields(body, decl, writer, depth)}${orderingMap(plan)}${invariantFilter(decl, context)}`;
+  return `${withOtherFields(body, decl, writer, depth)}${orderingMap(plan)}${invariantFilter(decl, context, written)}`;
 }
 
 /**

@@ -37,12 +37,15 @@ const RECURSIVE_FAN_OUT = 3;
 
 /**
  * Writes fast-check arbitraries for types as written. Inside a recursive type's builder (the
- * `owner`), `depth` is the code of the recursion depth left: entering a recursive type of the
- * same or a higher ground rank spends one level, and at the bottom (depth 0) every position that
- * may be empty (a nullable type, a list without `minItems`, a map, an optional field) takes its
- * empty form and a union keeps the options that are ground below the owner's rank. Required
- * parts are always ground in lower ranks, so generation always ends, and never builds an
- * arbitrary from itself.
+ * `owner`), `depth` is the code of the recursion depth left: entering any recursive type spends
+ * one level (one of a lower ground rank is entered at depth 0 too, never below), and at the
+ * bottom (depth 0) every position that may be empty (a nullable type, a list without
+ * `minItems`, a map, an optional field) takes its empty form and a union keeps the options that
+ * are ground below the owner's rank. Required parts are always ground in lower ranks, so at the
+ * bottom generation only goes down in rank: it always ends, and never builds an arbitrary from
+ * itself. Every level spent counts (a step down in rank once kept its level, so each round of a
+ * cycle through several ranks multiplied the values below it without spending any), and lists
+ * and maps that lead to recursion take at most a few items, outside recursive types too.
  */
 export class ArbitraryWriter {
   /**
@@ -94,8 +97,8 @@ export class ArbitraryWriter {
   }
 
   /** Caps the items of a list or map that leads back to recursion (see RECURSIVE_FAN_OUT). */
-  private fanOut(type: TypeIR, depth: string | undefined, c: Effective): Effective {
-    if (depth === undefined || !this.recurses(type)) return c;
+  private fanOut(type: TypeIR, c: Effective): Effective {
+    if (!this.recurses(type)) return c;
     const cap = Math.max(c.minItems ?? 0, RECURSIVE_FAN_OUT);
     return { ...c, maxItems: Math.min(c.maxItems ?? cap, cap) };
   }
@@ -120,9 +123,9 @@ export class ArbitraryWriter {
           return `fc.constant(${constantCode(type.constraints.const)})`;
         return this.primitive(type.name, join(type.constraints, outer));
       case 'list':
-        return this.list(type, depth, this.fanOut(type, depth, join(type.constraints, outer)));
+        return this.list(type, depth, this.fanOut(type, join(type.constraints, outer)));
       case 'map': {
-        const c = this.fanOut(type, depth, join(type.constraints, outer));
+        const c = this.fanOut(type, join(type.constraints, outer));
         const keys = options({ minKeys: c.minItems, maxKeys: c.maxItems, noNullPrototype: 'true' });
         const write = (d?: string) =>
           `fc.dictionary(fc.string(), ${this.of(type.value, d)}, ${keys})`;
@@ -152,7 +155,9 @@ export class ArbitraryWriter {
     if (depth === undefined) return `${builder}(${MAX_DEPTH})`;
     const { ranks } = this.context;
     const lower = this.owner !== undefined && ranks.get(type.name)! < ranks.get(this.owner)!;
-    return lower ? `${builder}(${depth})` : `${builder}(${depth} - 1)`;
+    // A type of lower rank is entered at the bottom too (it is what required parts are built
+    // from), so its level is spent down to 0, not below.
+    return lower ? `${builder}(Math.max(${depth} - 1, 0))` : `${builder}(${depth} - 1)`;
   }
 
   private union(options: readonly TypeIR[], depth: string | undefined, outer: Effective) {

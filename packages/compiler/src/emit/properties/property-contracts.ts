@@ -2,6 +2,8 @@ import type { EndpointIR, ExprIR, PropertyIR, StatementIR, TypeIR } from '../../
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
+import { elementOf, fieldOf } from '../typescript/type-lookup.js';
+import { exprSource } from '../openapi/expr-source.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
 import {
   at,
@@ -12,6 +14,7 @@ import {
   validatorOf,
 } from './endpoint-contracts.js';
 import type { PropertiesContext } from './properties-context.js';
+import { RequestValues } from './request-values.js';
 
 type LetStatement = Extract<StatementIR, { kind: 'let' }>;
 
@@ -21,6 +24,8 @@ interface Input {
   readonly type: TypeIR;
   /** Whether the input is sent as a header (so only visible ASCII). */
   readonly header?: boolean;
+  /** Whether the input is sent as a body (so without readOnly fields). */
+  readonly body?: boolean;
 }
 
 /** The parameters (and body) a call must send but does not give: generated, as inputs. */
@@ -35,7 +40,7 @@ function openParameters(statement: LetStatement, endpoint: EndpointIR): Input[] 
       header: endpoint.headers.includes(param),
     }));
   if (endpoint.body && !given.has('body'))
-    open.push({ key: `${statement.name}.body`, type: endpoint.body });
+    open.push({ key: `${statement.name}.body`, type: endpoint.body, body: true });
   return open;
 }
 
@@ -93,6 +98,7 @@ class PropertyWriter {
   constructor(
     private readonly property: PropertyIR,
     private readonly context: PropertiesContext,
+    private readonly requestValues: RequestValues,
   ) {
     this.endpoints = new Map(context.ir.endpoints.map((e) => [e.name, e]));
     this.read = new Set(property.statements.flatMap(letsRead));
@@ -139,8 +145,11 @@ class PropertyWriter {
   /** The arbitrary of the inputs: `forall` variables (their `where` holding) and open parameters. */
   inputsArbitrary(inputs: readonly Input[], inputsType: string): string {
     const writer = new ArbitraryWriter(this.context);
+    const bodies = new ArbitraryWriter(this.context, undefined, 'request');
     const fields = inputs.map((input) => {
-      const arbitrary = input.header ? writer.headerValue(input.type) : writer.of(input.type);
+      const arbitrary = input.header
+        ? writer.headerValue(input.type)
+        : (input.body ? bodies : writer).of(input.type);
       return `${propertyKey(input.key, true)}: ${arbitrary}`;
     });
     const plain = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
@@ -153,9 +162,11 @@ class PropertyWriter {
         ? `${typed} && (typeof ${value} !== 'string' || /^[!-~]+$/.test(${value}))`
         : typed;
     });
-    const related = this.context.imports.helper('relatedValues');
+    // Imported only where used: a property with fewer than two inputs has nothing to relate.
     const record =
-      inputs.length < 2 ? plain : `${related}(${plain}, (inputs) => ${checks.join(' && ')})`;
+      inputs.length < 2
+        ? plain
+        : `${this.context.imports.helper('relatedValues')}(${plain}, (inputs) => ${checks.join(' && ')})`;
     const wheres = this.property.statements.flatMap((s) =>
       s.kind === 'forall' && s.where ? [s.where] : [],
     );
@@ -197,15 +208,23 @@ class PropertyWriter {
     }
     const endpoint = this.endpoint(statement);
     const translation = this.translation();
-    const args = statement.call.args.map(
-      (arg) => `${propertyKey(arg.name, true)}: ${translateExpression(arg.value, translation)}`,
-    );
+    // A body is sent as a request carries it (whatever value the property gives, readOnly
+    // fields left out).
+    const args = statement.call.args.map((arg) => {
+      const code = translateExpression(arg.value, translation);
+      const sent =
+        arg.name === 'body' && endpoint.body
+          ? this.requestValues.convert(endpoint.body, code)
+          : code;
+      return `${propertyKey(arg.name, true)}: ${sent}`;
+    });
     for (const open of openParameters(statement, endpoint))
       args.push(
         `${propertyKey(open.key.slice(statement.name.length + 1), true)}: inputs${propertyAccess(open.key)}`,
       );
     const request = `{ ${args.join(', ')} }`;
     const name = tsString(endpoint.name);
+    if (statement.pages) return this.pagesStep(statement, endpoint, request);
     const method = statement.try ? 'attempt' : 'call';
     // A binding nothing reads is a call made for its effect (and its checks) alone.
     if (!this.read.has(statement.name)) return [`await session.${method}(${name}, ${request});`];
@@ -221,6 +240,39 @@ class PropertyWriter {
     return [
       `const ${code} = (await session.call(${name}, ${request})) as ${successType(endpoint, this.context)};`,
     ];
+  }
+
+  /** `let x = pages CALL`: every page walked through the session, the items bound as a list. */
+  private pagesStep(statement: LetStatement, endpoint: EndpointIR, request: string): string[] {
+    const pagination = endpoint.pagination;
+    if (pagination === undefined) throw new Error(`${endpoint.name} is not paginated`);
+    const call = statement.call!;
+    const args = call.args.map((arg) => `${arg.name}: ${exprSource(arg.value)}`).join(', ');
+    const walk = [
+      `source: ${tsString(`pages ${call.endpoint}(${args})`)}`,
+      `at: ${tsString(at(statement.location))}`,
+      `cursorParameter: ${tsString(pagination.cursorParameter)}`,
+      `nextCursor: [${pagination.nextCursor.map(tsString).join(', ')}]`,
+      `items: [${pagination.items.map(tsString).join(', ')}]`,
+    ];
+    const sent = `session.pages(${tsString(endpoint.name)}, ${request}, { ${walk.join(', ')} })`;
+    if (!this.read.has(statement.name)) return [`await ${sent};`];
+    const code = `$${statement.name}`;
+    const items = this.pagesType(endpoint, pagination.items);
+    this.lets.set(statement.name, { code, ...(items && { type: items }) });
+    const cast = items ? typeCode(items, this.context) : 'unknown[]';
+    return [`const ${code} = (await ${sent}) as ${cast};`];
+  }
+
+  /** The type of all the pages' items: the list at the items path of the success body. */
+  private pagesType(endpoint: EndpointIR, path: readonly string[]): TypeIR | undefined {
+    let type = successTypeIR(endpoint);
+    for (const name of path) {
+      const field = fieldOf(type, name, this.context.types);
+      type = field?.type;
+    }
+    const element = elementOf(type, this.context.types);
+    return element && { kind: 'list', element, constraints: {} };
   }
 
   calls(): string[] {
@@ -244,8 +296,12 @@ function inputsTypeOf(inputs: readonly Input[], context: PropertiesContext): str
   return `{ ${inputs.map((input) => `${propertyKey(input.key, true)}: ${typeCode(input.type, context)}`).join('; ')} }`;
 }
 
-function propertyContract(property: PropertyIR, context: PropertiesContext): string[] {
-  const writer = new PropertyWriter(property, context);
+function propertyContract(
+  property: PropertyIR,
+  context: PropertiesContext,
+  requestValues: RequestValues,
+): string[] {
+  const writer = new PropertyWriter(property, context, requestValues);
   const inputs = writer.inputs();
   const inputsType = inputsTypeOf(inputs, context);
   const arbitrary = writer.inputsArbitrary(inputs, inputsType);
@@ -277,9 +333,12 @@ function propertyContract(property: PropertyIR, context: PropertiesContext): str
 export function propertiesSection(context: PropertiesContext): string[] {
   const { ir } = context;
   const type = context.imports.type('PropertyContract');
+  const requestValues = new RequestValues(context);
+  const contracts = ir.properties.flatMap((p) => propertyContract(p, context, requestValues));
   return [
     '// Properties ' + '-'.repeat(87),
-    ...ir.properties.flatMap((property) => propertyContract(property, context)),
+    ...contracts,
+    ...requestValues.functions(),
     '',
     '/** Every written property, by name. */',
     `export const properties: Readonly<Record<string, ${type}>> = {`,

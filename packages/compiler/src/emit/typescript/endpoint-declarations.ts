@@ -65,7 +65,7 @@ function requestInterface(
               kind: 'property' as const,
               name: 'body',
               optional: false,
-              type: typeText(endpoint.body, names),
+              type: typeText(endpoint.body, names, 'request'),
               doc: ['The request body.', speclTypeDoc(endpoint.body)],
             },
           ]
@@ -78,7 +78,7 @@ function requestInterface(
 function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): DeclarationModel {
   const successes = endpoint.responses.map((response) =>
     response.type
-      ? `{ status: ${response.status}; body: ${typeText(response.type, names)} }`
+      ? `{ status: ${response.status}; body: ${typeText(response.type, names, 'response')} }`
       : `{ status: ${response.status} }`,
   );
   const errors = endpoint.errors.flatMap((name) => {
@@ -87,7 +87,7 @@ function resultType(endpoint: EndpointIR, ir: SpecIR, names: TypeScriptNames): D
     return [
       decl.bodyless
         ? `{ status: ${decl.status} }`
-        : `{ status: ${decl.status}; body: ${names.type(name)} }`,
+        : `{ status: ${decl.status}; body: ${names.directionalType(name, 'response')} }`,
     ];
   });
   const declares401 = endpoint.errors.some((name) =>

@@ -43,6 +43,12 @@ export interface TypeScriptNames {
    * when the type is the same both ways.
    */
   directionalValidator(name: string, direction: Direction): string;
+  /**
+   * `<Type>Request` or `<Type>Response`: the TypeScript type of a named type's values as they
+   * travel that way (readOnly or writeOnly fields optional, at any depth); the plain type when
+   * the type is the same both ways.
+   */
+  directionalType(name: string, direction: Direction): string;
   /** Whether a named type has validators of its own for a direction. */
   isDirectional(name: string, direction: Direction): boolean;
   /** `invariantsOf<Type>`: a record's invariants, each a function over a value. */
@@ -103,11 +109,19 @@ export function typeScriptNames(ir: SpecIR): TypeScriptNames {
     request: directional('request', 'Request'),
     response: directional('response', 'Response'),
   };
+  const typeByDirection = {
+    request: new Map([...byDirection.request.keys()].map((n) => [n, table.claim(`${n}Request`)])),
+    response: new Map(
+      [...byDirection.response.keys()].map((n) => [n, table.claim(`${n}Response`)]),
+    ),
+  };
   return {
     type: lookup(types, 'type'),
     validator: lookup(validators, 'type'),
     directionalValidator: (name, direction) =>
       byDirection[direction].get(name) ?? lookup(validators, 'type')(name),
+    directionalType: (name, direction) =>
+      typeByDirection[direction].get(name) ?? lookup(types, 'type')(name),
     isDirectional: (name, direction) => byDirection[direction].has(name),
     invariants: lookup(invariants, 'record'),
     request: lookup(requests, 'endpoint'),

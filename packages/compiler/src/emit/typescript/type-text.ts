@@ -1,3 +1,4 @@
+import type { Direction } from '../../ir/directional-types.js';
 import type { ConstraintsIR, PrimitiveName, TypeIR } from '../../ir/spec-ir.js';
 import type { TypeScriptNames } from './ts-names.js';
 import { tsNumber, tsString } from './ts-syntax.js';
@@ -31,25 +32,26 @@ const needsParens = (type: TypeIR) => type.kind === 'union' || type.kind === 'nu
 /**
  * The TypeScript type of a Specl type: primitives as `string`, `number` or `boolean` (formats
  * and constraints are checked by the validators, not by the type), `T[]`, `Record<string, T>`,
- * `A | B`, `T | null`, and named types by their TypeScript names.
+ * `A | B`, `T | null`, and named types by their TypeScript names; with a `direction`, named
+ * types as they travel that way (`<Type>Request`, `<Type>Response`).
  */
-export function typeText(type: TypeIR, names: TypeScriptNames): string {
+export function typeText(type: TypeIR, names: TypeScriptNames, direction?: Direction): string {
   switch (type.kind) {
     case 'primitive':
       if (type.constraints.const !== undefined) return constantText(type.constraints.const);
       return PRIMITIVE_TYPES[type.name];
     case 'list': {
-      const element = typeText(type.element, names);
+      const element = typeText(type.element, names, direction);
       return needsParens(type.element) ? `(${element})[]` : `${element}[]`;
     }
     case 'map':
-      return `Record<string, ${typeText(type.value, names)}>`;
+      return `Record<string, ${typeText(type.value, names, direction)}>`;
     case 'ref':
-      return names.type(type.name);
+      return direction ? names.directionalType(type.name, direction) : names.type(type.name);
     case 'union':
-      return type.options.map((option) => typeText(option, names)).join(' | ');
+      return type.options.map((option) => typeText(option, names, direction)).join(' | ');
     case 'nullable':
-      return `${typeText(type.inner, names)} | null`;
+      return `${typeText(type.inner, names, direction)} | null`;
   }
 }
 

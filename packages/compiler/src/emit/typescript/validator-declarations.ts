@@ -15,7 +15,7 @@ import type { TypesByName } from './type-lookup.js';
 import { propertyAccess, propertyKey, tsString } from './ts-syntax.js';
 import { tagOf } from '../../ir/discriminator-tags.js';
 import type { Direction } from '../../ir/directional-types.js';
-import { isHiddenIn } from '../../ir/directional-types.js';
+import { invariantUse, isHiddenIn } from '../../ir/directional-types.js';
 import type { ConstModel, DeclarationModel, FunctionModel } from './types-module.js';
 
 /** What validators are built from: names, imports, and the spec's types by name. */
@@ -70,6 +70,32 @@ function firstFailure(checks: readonly string[]): string[] {
   });
 }
 
+/**
+ * The invariants a record's validator checks: all of them; in a direction that leaves fields
+ * out, each as {@link invariantUse} says (one about a hidden field only when the value has it).
+ */
+function invariantList(
+  decl: RecordIR | ErrorIR,
+  context: ValidatorContext,
+  direction?: Direction,
+): string {
+  const table = context.names.invariants(decl.name);
+  if (direction === undefined) return table;
+  const differs = (name: string) => context.names.isDirectional(name, direction);
+  const uses = decl.invariants.map((invariant) =>
+    invariantUse(decl, invariant, direction, differs),
+  );
+  if (uses.every((use) => use.kind === 'always')) return table;
+  const items = uses.flatMap((use, i) => {
+    const item = `${table}[${i}]!`;
+    if (use.kind === 'never') return [];
+    if (use.kind === 'always') return [item];
+    const present = use.fields.map((field) => `${tsString(field)} in value`).join(' && ');
+    return [`...(${present} ? [${item}] : [])`];
+  });
+  return `[${items.join(', ')}]`;
+}
+
 function recordValidator(
   decl: RecordIR | ErrorIR,
   context: ValidatorContext,
@@ -86,14 +112,12 @@ function recordValidator(
   const others = decl.openFields
     ? `${imports.helper('otherFields')}(value, path, [${known}], ${checkFunction(decl.openFields, context)})`
     : `${imports.helper('onlyFields')}(value, path, ${tsString(decl.name)}, [${known}])`;
-  // Invariants may read the fields a direction leaves out: a record with such fields is checked
-  // without them that way.
   const invariants =
-    decl.invariants.length > 0 && !decl.fields.some(hidden)
-      ? [
-          `${imports.helper('checkInvariants')}(value as unknown as ${names.type(decl.name)}, path, ${names.invariants(decl.name)})`,
-        ]
-      : [];
+    decl.invariants.length === 0
+      ? []
+      : [
+          `${imports.helper('checkInvariants')}(value as unknown as ${names.type(decl.name)}, path, ${invariantList(decl, context, direction)})`,
+        ];
   return {
     kind: 'function',
     name: names.validator(decl.name),
