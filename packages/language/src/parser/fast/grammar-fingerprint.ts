@@ -9,9 +9,7 @@ import { AstUtils, isReference } from 'langium';
  * the new fingerprint here (the test names it).
  */
 export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
-  // grammar of issue 17 (latency budgets, media types, security, open records…)
-  '39433bc0',
-  // the same with issue 12's pagination (`paginated`, `pages`, `one`)
+  // v0.1 with latency budgets, media types, security, open records and pagination
   'ee7388f5',
 ]);
 
