@@ -188,7 +188,9 @@ export class ArbitraryWriter {
       };
       return `${helper('edgeArray')}(${element}${wrapOptions(bounds)})`;
     };
-    return (c.minItems ?? 0) > 0 ? write(depth) : this.cut(type, depth, write, 'fc.constant([])');
+    return (c.minItems ?? 0) > 0
+      ? write(depth)
+      : this.cut(type, depth, write, 'fc.constant([] as never[])');
   }
 
   private primitive(name: Extract<TypeIR, { kind: 'primitive' }>['name'], c: Effective): string {

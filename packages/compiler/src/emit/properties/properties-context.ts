@@ -50,6 +50,11 @@ export interface PropertiesContext {
    * that differ in requests; the plain builder for the others.
    */
   requestBuilder(name: string): string;
+  /**
+   * The types whose request builders were asked for so far (by {@link requestBuilder}): only
+   * those are written, so that `properties.ts` declares nothing it does not use.
+   */
+  readonly requestBuildersUsed: ReadonlySet<string>;
   /** The exported arbitrary of a named type (`arbitraryOf<Name>`). */
   arbitrary(name: string): string;
 }
@@ -91,6 +96,7 @@ function recursiveTypes(ir: SpecIR): Set<string> {
 export function propertiesContext(ir: SpecIR): PropertiesContext {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
   const requestTypes = directionalTypes(ir, 'request');
+  const requestBuildersUsed = new Set<string>();
   return {
     ir,
     types,
@@ -100,7 +106,12 @@ export function propertiesContext(ir: SpecIR): PropertiesContext {
     fromTypes: new TypesImports(),
     recursive: recursiveTypes(ir),
     builder: (name) => `sized${name}`,
-    requestBuilder: (name) => (requestTypes.has(name) ? `sized${name}$request` : `sized${name}`),
+    requestBuilder: (name) => {
+      if (!requestTypes.has(name)) return `sized${name}`;
+      requestBuildersUsed.add(name);
+      return `sized${name}$request`;
+    },
+    requestBuildersUsed,
     arbitrary: (name) => `arbitraryOf${name}`,
   };
 }
