@@ -4,7 +4,8 @@
 // Prints a markdown table; figures are CPU times (user + system), so that a shared machine
 // inflates them less than wall times; compare only within one run.
 //
-// Usage: node bench/parser.mjs [--sizes 1000,5000] [--runs 3]
+// Usage: node bench/parser.mjs [--sizes 1000,5000] [--runs 3] [--no-write]
+// Writes `## fast parse path` in bench/RESULTS.md unless --no-write.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSpec } from './lib/gen-spec.mjs';
+import { describeMachine, revision } from './lib/machine.mjs';
+import { markdownTable, writeSection } from './lib/results.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -23,6 +26,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000' },
     runs: { type: 'string', default: '3' },
+    'no-write': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -87,15 +91,28 @@ function check(file, fastParser) {
   return { cpu: usage.cpuMicros / 1000, rss: usage.maxRSS / 1024 };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function machineLine() {
+  const m = describeMachine();
+  return `${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`;
+}
+
 const ms = (x) => `${(x / 1000).toFixed(2)} s`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 mkdirSync(WORK, { recursive: true });
-console.log(`load average at start: ${loadavg()[0].toFixed(1)}; median of ${runs} runs\n`);
-console.log(
-  '| N | parse, fast | parse, Langium | check CPU, fast | check CPU, Langium | check peak RSS, fast | check peak RSS, Langium |',
-);
-console.log('| - | - | - | - | - | - | - |');
+const loadStart = loadavg()[0];
+const cells = [
+  [
+    'N',
+    'spec bytes',
+    'parse, fast path',
+    'parse, Langium',
+    'check CPU, fast path',
+    'check CPU, Langium',
+    'check peak RSS, fast path',
+    'check peak RSS, Langium',
+  ],
+];
 for (const n of sizes) {
   const text = generateSpec(n);
   const file = join(WORK, `parser-${n}.specl`);
@@ -108,8 +125,24 @@ for (const n of sizes) {
   }
   const cpu = (name) => median(checks[name].map((r) => r.cpu));
   const rss = (name) => `${median(checks[name].map((r) => r.rss)).toFixed(0)} MB`;
-  console.log(
-    `| ${n.toLocaleString('en')} | ${ms(median(parse.fast))} | ${ms(median(parse.langium))} | ${ms(cpu('fast'))} | ${ms(cpu('langium'))} | ${rss('fast')} | ${rss('langium')} |`,
-  );
+  cells.push([
+    n.toLocaleString('en'),
+    Buffer.byteLength(text).toLocaleString('en'),
+    ms(median(parse.fast)),
+    ms(median(parse.langium)),
+    ms(cpu('fast')),
+    ms(cpu('langium')),
+    rss('fast'),
+    rss('langium'),
+  ]);
+  console.log(cells[cells.length - 1].join(' | '));
 }
-console.log(`\nload average at end: ${loadavg()[0].toFixed(1)}`);
+const body = [
+  `Measured with \`node bench/parser.mjs --sizes ${values.sizes} --runs ${runs}\` on the build of ${revision(ROOT)}: the bench/check.mjs spec shape; parsing alone in process (the fast path and Langium's parser alternating, after a warm-up), and \`specl check\` in a child process with \`SPECL_FAST_PARSER\` on and off, alternating; median of ${runs} run(s), CPU time (user + system).`,
+  '',
+  `Machine: ${machineLine()}; 1-minute load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end.`,
+  '',
+  markdownTable(cells),
+].join('\n');
+console.log(`\n${body}`);
+if (!values['no-write']) writeSection(join(BENCH, 'RESULTS.md'), '## fast parse path', body);

@@ -26,7 +26,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
   }
 
   /** The `nth` keyword `what` (k), call of rule `what` (c) or cross-reference (x) of rule `rule`. */
-  protected F(rule: string, what: string, nth = 0, kind: 'k' | 'c' | 'x' = 'x'): Feature {
+  protected feature(rule: string, what: string, nth = 0, kind: 'k' | 'c' | 'x' = 'x'): Feature {
     const cache = kind === 'k' ? this.keywords : kind === 'c' ? this.calls : this.f;
     let byWhat = cache.get(rule);
     if (!byWhat) cache.set(rule, (byWhat = new Map()));
@@ -44,17 +44,17 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   /** Consumes keyword `value` of rule `rule`. */
   protected kw(rule: string, value: string, nth = 0): void {
-    this.b.consume(this.F(rule, value, nth, 'k'), value);
+    this.b.consume(this.feature(rule, value, nth, 'k'), value);
   }
 
   /** Consumes a terminal (`ID`, `STRING`, `NUMBER`) called in rule `rule`. */
   protected terminal(rule: string, name: string, nth = 0): void {
-    this.b.consume(this.F(rule, name, nth, 'c'), name);
+    this.b.consume(this.feature(rule, name, nth, 'c'), name);
   }
 
   /** Calls rule `callee` from rule `rule`. */
   protected call(rule: string, callee: string, parse: () => unknown, nth = 0): void {
-    this.b.subrule(this.F(rule, callee, nth, 'c'), parse);
+    this.b.subrule(this.feature(rule, callee, nth, 'c'), parse);
   }
 
   /** Starts rule `rule`'s AST node. */
@@ -219,7 +219,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     const b = this.b;
     this.begin('Spread');
     this.kw('Spread', '...');
-    b.subrule(this.F('Spread', 'x'), this.data('TypeName'));
+    b.subrule(this.feature('Spread', 'x'), this.data('TypeName'));
     return b.construct();
   };
 
@@ -374,7 +374,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
   private readonly securityOption = (): unknown => {
     const b = this.b;
     this.begin('SecurityOption');
-    b.consume(this.F('SecurityOption', 'x'), 'ID');
+    b.consume(this.feature('SecurityOption', 'x'), 'ID');
     if (b.peek() === '(') {
       this.kw('SecurityOption', '(');
       if (b.peek() === 'STRING') {

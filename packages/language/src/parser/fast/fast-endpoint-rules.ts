@@ -160,7 +160,7 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     const r = 'PaginatedClause';
     this.begin(r);
     this.kw(r, 'paginated');
-    b.subrule(this.F(r, 'x', 0), this.data('Ident'));
+    b.subrule(this.feature(r, 'x', 0), this.data('Ident'));
     this.kw(r, '=', 0);
     this.call(r, 'Expression', this.expression, 0);
     this.kw(r, ',');
@@ -174,10 +174,10 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     const b = this.b;
     this.begin('ErrorsClause');
     this.kw('ErrorsClause', 'errors');
-    b.subrule(this.F('ErrorsClause', 'x', 0), this.data('TypeName'));
+    b.subrule(this.feature('ErrorsClause', 'x', 0), this.data('TypeName'));
     while (b.peek() === ',') {
       this.kw('ErrorsClause', ',');
-      b.subrule(this.F('ErrorsClause', 'x', 1), this.data('TypeName'));
+      b.subrule(this.feature('ErrorsClause', 'x', 1), this.data('TypeName'));
     }
     return b.construct();
   };
@@ -203,10 +203,10 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     const b = this.b;
     this.begin('TagsClause');
     this.kw('TagsClause', 'tags');
-    b.consume(this.F('TagsClause', 'x', 0), 'ID');
+    b.consume(this.feature('TagsClause', 'x', 0), 'ID');
     while (b.peek() === ',') {
       this.kw('TagsClause', ',');
-      b.consume(this.F('TagsClause', 'x', 1), 'ID');
+      b.consume(this.feature('TagsClause', 'x', 1), 'ID');
     }
     return b.construct();
   };

@@ -172,7 +172,10 @@ export class FastLexer {
           if (d === 34) break;
           if (d === 92) {
             const e = text.charCodeAt(i + 1);
-            if (i + 1 >= length || e === 10 || e === 13) return undefined;
+            // `\\.`: the escaped character is any but a line terminator (as `.` reads them).
+            if (i + 1 >= length || e === 10 || e === 13 || e === 0x2028 || e === 0x2029) {
+              return undefined;
+            }
             i += 2;
           } else i++;
         }

@@ -9,9 +9,8 @@ import { AstUtils, isReference } from 'langium';
  * the new fingerprint here (the test names it).
  */
 export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
-  // grammar of issue 17 (latency budgets, media types, security, open records…)
-  '39433bc0',
-  // the same with issue 12's pagination (`paginated`, `pages`, `one`; the cursor a reference)
+  // v0.1 with latency budgets, media types, security, open records and pagination (the
+  // `paginated` cursor a reference to a query parameter)
   'acd1fda0',
   // the same with error status ranges and `default` (`ErrorStatus`, the `STATUS_RANGE` token)
   '9d5b97af',
