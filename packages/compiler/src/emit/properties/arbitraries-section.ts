@@ -205,7 +205,8 @@ export function arbitrariesSection(context: PropertiesContext): string[] {
   const builders = ir.types.flatMap((decl) => [
     '',
     ...builderFunction(decl, context),
-    ...(context.requestBuilder(decl.name) !== context.builder(decl.name)
+    ...(context.requestBuilder(decl.name) !== context.builder(decl.name) &&
+    context.requested.has(decl.name)
       ? ['', ...builderFunction(decl, context, 'request')]
       : []),
   ]);

@@ -52,6 +52,8 @@ export interface PropertiesContext {
   requestBuilder(name: string): string;
   /** The exported arbitrary of a named type (`arbitraryOf<Name>`). */
   arbitrary(name: string): string;
+  /** The named types a request body can hold, at any depth: those that need request builders. */
+  readonly requested: ReadonlySet<string>;
 }
 
 /** The named types a declaration mentions directly. */
@@ -87,6 +89,20 @@ function recursiveTypes(ir: SpecIR): Set<string> {
   return new Set(ir.types.filter((decl) => reaches(decl.name, decl.name)).map((d) => d.name));
 }
 
+/** The named types reachable from the endpoints' bodies. */
+function requestedTypes(ir: SpecIR): Set<string> {
+  const edges = new Map(ir.types.map((decl) => [decl.name, mentionsOf(decl)]));
+  const found = new Set<string>();
+  const stack = ir.endpoints.flatMap((endpoint) => (endpoint.body ? mentions(endpoint.body) : []));
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (found.has(name)) continue;
+    found.add(name);
+    stack.push(...(edges.get(name) ?? []));
+  }
+  return found;
+}
+
 /** A fresh context for one `properties.ts`. */
 export function propertiesContext(ir: SpecIR): PropertiesContext {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
@@ -102,5 +118,6 @@ export function propertiesContext(ir: SpecIR): PropertiesContext {
     builder: (name) => `sized${name}`,
     requestBuilder: (name) => (requestTypes.has(name) ? `sized${name}$request` : `sized${name}`),
     arbitrary: (name) => `arbitraryOf${name}`,
+    requested: requestedTypes(ir),
   };
 }
