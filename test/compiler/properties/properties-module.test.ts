@@ -12,13 +12,26 @@ describe('properties.ts', () => {
     expect(typeCheck('properties', types, { 'properties.ts': propertiesModule(ir) })).toBe('');
   });
 
-  it('compiles under strict TypeScript for an open record that recurses through a list', async () => {
+  it('compiles under strict TypeScript: an open recursive record, a property of one input', async () => {
     // Found by the random specs: the empty list at the bottom was typed `readonly []`, which
-    // an open record's `{ ...others, ...own }` kept, and a list field does not take.
-    const ir = await lower('type Node { children: List<Node>, ...Map<Int> }');
+    // an open record's `{ ...others, ...own }` kept, and a list field does not take; and a
+    // property of one input imported `relatedValues` without using it (with no request body
+    // to use it either).
+    const ir = await lower(
+      [
+        'type Node { children: List<Node>, ...Map<Int> }',
+        'endpoint ping GET /ping { response 200 Int }',
+        'property pings {',
+        '  forall n: Int',
+        '  let answered = ping()',
+        '  expect answered != n or answered == n',
+        '}',
+      ].join('\n'),
+    );
     const types = emitTypes(ir, {})[0]!.content;
     const properties = propertiesModule(ir);
     expect(properties).toContain('fc.constant<never[]>([])');
+    expect(properties).not.toContain('relatedValues');
     expect(typeCheck('properties-open', types, { 'properties.ts': properties })).toBe('');
   });
 
