@@ -3,13 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * End-to-end suites: real editors (Neovim, Emacs, VS Code in Chromium), the examples verified
- * over HTTP, and the packed tarballs installed in a project of their own. `npm run test:e2e`
+ * over HTTP, the packed tarballs installed in a project of their own, and real servers written
+ * by others verified from their own OpenAPI documents. `npm run test:e2e`
  * runs them (after scripts/install-test-tools.sh); `npm run test:unit` runs the rest.
  */
 const endToEnd = [
   'test/editors/**/*.test.ts',
   'test/examples/**/*.test.ts',
   'test/packaging/**/*.test.ts',
+  'test/real-servers/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -117,7 +117,9 @@ async function main() {
   const phaseExample = examples[0];
   for (const target of ['in process', 'HTTP']) {
     const phases = ['endpoints', 'properties', 'stateful'];
+    // Over HTTP, the negative phase, and the load phase (8 requests in flight, its default).
     if (target === 'HTTP') phases.splice(1, 0, 'negative');
+    if (target === 'HTTP') phases.push('load');
     for (const phase of phases) {
       process.stdout.write(`${phaseExample}, ${target}, ${phase}:`);
       const samples = [];
@@ -190,7 +192,8 @@ async function main() {
     '',
     `The cost of each phase alone (\`--phases <phase>\`), on ${phaseExample}: the negative phase` +
       ' runs over HTTP only; its requests are refusals, not counted in the coverage, so its runs' +
-      ' (one request each) are the measure.',
+      ' (one request each) are the measure. The load phase (over HTTP, only when named) sends' +
+      " each endpoint's requests 8 at a time; its runs are its requests.",
     '',
     phaseTable,
   ].join('\n');

@@ -8,10 +8,11 @@ import { spawn } from 'node:child_process';
  *
  * @param {string} module
  * @param {string} cwd
- * @returns {Promise<{ base: string, pid: number, stop: () => Promise<void> }>}
+ * @param {string[]} [nodeOptions] more options for node (such as `--expose-gc`)
+ * @returns {Promise<{ base: string, pid: number, stdout: import('node:stream').Readable, stop: () => Promise<void> }>}
  */
-export function startExampleServer(module, cwd) {
-  const child = spawn(process.execPath, ['--import', 'tsx', module, '0'], {
+export function startExampleServer(module, cwd, nodeOptions = []) {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', module, '0'], {
     cwd,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,7 +35,7 @@ export function startExampleServer(module, cwd) {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ base: match[1], pid: child.pid, stop });
+      resolve({ base: match[1], pid: child.pid, stdout: child.stdout, stop });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive, only what is missing: Neovim, Emacs with Eglot,
-# Chromium, bubblewrap for the agent's sandbox, unzip (apt, Debian 12), and code-server 4.100.3 (scripts/install-code-server.sh, with the
-# apt packages its native modules build with). `npm test` and `npm run test:e2e` run it first,
+# Chromium, bubblewrap for the agent's sandbox, unzip (apt, Debian 12), code-server 4.100.3 (scripts/install-code-server.sh, with the
+# apt packages its native modules build with), and LoopBack's todo example, a real server
+# verified from its own OpenAPI (scripts/install-loopback-todo.sh, npm). `npm test` and `npm run test:e2e` run it first,
 # so the README's test command passes on a fresh machine of this kind (Debian 12, root, Node 20).
 # Prints nothing when everything is there. Set SPECL_SKIP_TOOL_INSTALL=1 to skip it.
 set -euo pipefail
@@ -36,4 +37,9 @@ fi
 if [ ! -f "$code_server/node_modules/code-server/out/node/entry.js" ]; then
   echo "== code-server 4.100.3 for the VS Code end-to-end test, into $code_server"
   bash scripts/install-code-server.sh "$code_server"
+fi
+loopback_todo="${SPECL_LOOPBACK_TODO:-$HOME/.cache/specl/loopback-todo-6.0.0}"
+if [ ! -f "$loopback_todo/node_modules/@loopback/example-todo/dist/application.js" ]; then
+  echo "== LoopBack's todo example 6.0.0 for test/real-servers, into $loopback_todo"
+  bash scripts/install-loopback-todo.sh "$loopback_todo"
 fi

@@ -7,6 +7,9 @@ import { withContract } from '@specl/runtime/node';
 import { openTelemetry } from '@specl/runtime/otel';
 import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
 import { vacationServer } from '../../examples/vacation/server/http-server.js';
+import { reportLiveHeapOnSignal } from './live-heap.js';
+
+reportLiveHeapOnSignal();
 
 const inner = vacationServer();
 let violations = 0;

@@ -174,10 +174,135 @@ describe('specl import', () => {
     const cwd = tempProject({ 'api.yaml': petstore });
     const run = await runImport(['api.yaml'], cwd);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(
-      /^specl: api\.yaml#\/paths\/~1pets~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: cannot resolve the \$refs to other files \(the first is `schemas\.yaml#\/Pet`/,
+    expect(run.stderr).toBe(
+      'specl: api.yaml#/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/$ref: cannot read `schemas.yaml`: no such file\n',
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("keeps $refs to files inside the project (or the document's folder, or --ref-root), links followed", async () => {
+    const api = withPaths(
+      `  /a:\n    get:\n      responses:\n        '200': { description: ok, content: { application/json: { schema: { $ref: '../shared/schemas.yaml#/Pet' } } } }\n`,
+    );
+    const cwd = tempProject({ 'api/api.yaml': api, 'shared/schemas.yaml': schemas });
+    // From the project's folder, files anywhere in the project may be brought in.
+    const fromProject = await runImport(['api/api.yaml', '--out', '-'], cwd);
+    expect(fromProject.stderr).toContain('imported OpenAPI 3.1: 1 type, 1 endpoint');
+    expect(fromProject.stdout).toContain('name: String { minLength: 1 }');
+    // From the document's folder, only files under it, unless --ref-root widens that.
+    const inside = join(cwd, 'api');
+    const refused = await runImport(['api.yaml', '--out', '-'], inside);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      `specl: api.yaml#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: \`$ref\` to \`../shared/schemas.yaml\` leaves the folder ${inside}: a document may only bring in files under it; copy the file there, or name a wider folder with --ref-root\n`,
+    );
+    const widened = await runImport(['api.yaml', '--out', '-', '--ref-root', '..'], inside);
+    expect(widened.stdout).toBe(fromProject.stdout);
+    // A link inside the project to a file outside it is followed, then refused.
+    const elsewhere = tempProject({ 'schemas.yaml': schemas });
+    const linked = tempProject({ 'api.yaml': petstore });
+    symlinkSync(join(elsewhere, 'schemas.yaml'), join(linked, 'schemas.yaml'));
+    const viaLink = await runImport(['api.yaml', '--out', '-'], linked);
+    expect(viaLink.status).toBe(2);
+    expect(viaLink.stderr).toContain('`$ref` to `schemas.yaml` leaves the folder');
+  });
+
+  it('brings in a $ref to a file that is not JSON or YAML as text, as Redocly does', async () => {
+    const api = `openapi: 3.1.0
+info: { title: T, version: 1.0.0 }
+tags:
+  - name: items
+    description: { $ref: 'docs/items.md' }
+paths:
+  /items:
+    get:
+      operationId: listItems
+      description: { $ref: 'docs/list.md' }
+      responses: { '204': { description: none } }
+`;
+    const cwd = tempProject({
+      'api.yaml': api,
+      'docs/items.md': '# Items\n\nThe things: a list, not: a map.\n',
+      'docs/list.md': 'Lists *every* item.\n',
+    });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('/// Lists *every* item.');
+  });
+
+  it('imports string enums whose values are no names as a pattern that matches exactly them', async () => {
+    const values = ['MM / DD / YYYY', 'change-field', 'a.b', 'x|y', '(1)'];
+    const api = withPaths(
+      `  /a:\n    get:\n      operationId: getA\n      parameters:\n        - { name: f, in: query, schema: { type: string, enum: ${JSON.stringify(values)} } }\n      responses: { '204': { description: none } }\n`,
+    );
+    const cwd = tempProject({ 'api.yaml': api });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.status).toBe(0);
+    const pattern = JSON.parse(/pattern: ("(?:[^"\\]|\\.)*")/.exec(run.stdout)![1]!) as string;
+    const regExp = new RegExp(pattern, 'u');
+    for (const value of values) expect(regExp.test(value)).toBe(true);
+    for (const other of ['MM / DD', 'change_field', 'axb', 'x', '1'])
+      expect(regExp.test(other)).toBe(false);
+  });
+
+  it('imports a nullable object schema as its record or null', async () => {
+    const api = `openapi: 3.0.3
+info: { title: T, version: 1.0.0 }
+paths:
+  /team:
+    get:
+      operationId: getTeam
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Parent' } } } }
+components:
+  schemas:
+    Parent:
+      description: The parent team, or null.
+      type: object
+      nullable: true
+      properties:
+        name: { type: string }
+`;
+    const cwd = tempProject({ 'api.yaml': api });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('type Parent = ParentValue?');
+    expect(run.stdout).toContain('/// The parent team, or null.\ntype ParentValue {');
+  });
+
+  it('keeps a path parameter whose pattern holds braces, and copies the fields of a nullable record in allOf', async () => {
+    const api = `openapi: 3.0.3
+info: { title: T, version: 1.0.0 }
+paths:
+  /digests/{digest}:
+    get:
+      operationId: getDigest
+      parameters:
+        - { name: digest, in: path, required: true, schema: { type: string, minLength: 71, pattern: '^sha256:[a-f0-9]{64}$' } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Run' } } } }
+components:
+  schemas:
+    App:
+      type: object
+      nullable: true
+      properties:
+        slug: { type: string }
+    Run:
+      allOf:
+        - $ref: '#/components/schemas/App'
+        - type: object
+          properties:
+            id: { type: integer }
+`;
+    const cwd = tempProject({ 'api.yaml': api });
+    const run = await runImport(['api.yaml', '--out', '-'], cwd);
+    expect(run.stderr).toContain('imported OpenAPI 3.0');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      'GET /digests/{digest: String { minLength: 71, pattern: "^sha256:[a-f0-9]{64}$" }}',
+    );
+    expect(run.stdout).not.toContain('...App');
   });
 
   it('imports Swagger 2.0', async () => {

@@ -143,7 +143,7 @@ describe('specl verify', () => {
     ],
     [
       ['verify', spec, '--impl', impl, '--phases', 'fuzz'],
-      'specl: unknown phase `fuzz`; the phases are endpoints, negative, properties, stateful, latency\n',
+      'specl: unknown phase `fuzz`; the phases are endpoints, negative, properties, stateful, latency, load\n',
     ],
     [
       ['verify', spec, '--impl', impl, '--endpoint', 'nope'],

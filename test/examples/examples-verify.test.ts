@@ -34,6 +34,7 @@ const examples: {
       'endpoint getTransfer without credentials',
       'endpoint listTransfers without credentials',
       'endpoint openAccount without credentials',
+      'property historyIsComplete',
       'property moneyIsConserved',
       'property noOverdraft',
       'property retryMovesMoneyOnce',

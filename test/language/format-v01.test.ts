@@ -61,4 +61,28 @@ describe('formatting the v0.1 constructs', () => {
       ].join('\n'),
     );
   });
+
+  it('lays out pagination: `paginated` on its own line after an ensures, `pages` and `one`', async () => {
+    const messy =
+      'type Page { items: List<Int>, next: String? }\nendpoint e GET /a {\n query cursor?: String\n' +
+      '    response 200 Page\n  ensures len(response.items) >= 0\n' +
+      '      paginated   cursor=response.next ,items=response.items }\n' +
+      'property p {\n let seen = pages   e()\n  expect all i in seen:one j in seen : j==i }\n';
+    expect(await format(messy)).toBe(
+      [
+        'type Page { items: List<Int>, next: String? }',
+        'endpoint e GET /a {',
+        '  query cursor?: String',
+        '  response 200 Page',
+        '  ensures len(response.items) >= 0',
+        '  paginated cursor = response.next, items = response.items',
+        '}',
+        'property p {',
+        '  let seen = pages e()',
+        '  expect all i in seen: one j in seen: j == i',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
 });

@@ -147,6 +147,7 @@ describe('completion over LSP', () => {
       'errors',
       'header',
       'latency',
+      'paginated',
       'query',
       'requires',
       'response',

@@ -168,6 +168,21 @@ describe('specl mcp over stdio', () => {
     expect(textOf(unknown)).toContain('its endpoints are createEmployee, getEmployee');
   });
 
+  it('describe_endpoint tells how a paginated endpoint answers in pages', async () => {
+    const result = await call('describe_endpoint', {
+      spec: 'ach/ach.specl',
+      endpoint: 'listTransfers',
+    });
+    expect(textOf(result)).toContain(
+      '\n  paginated cursor = response.nextCursor, items = response.items\n',
+    );
+    expect((result.structuredContent as { pagination?: unknown }).pagination).toEqual({
+      cursorParameter: 'cursor',
+      nextCursor: 'response.nextCursor',
+      items: 'response.items',
+    });
+  });
+
   it('verify passes a correct server and refuses a host that is not loopback', async () => {
     const progress: { progress: number; total?: number; message?: string }[] = [];
     const passed = await client.callTool(

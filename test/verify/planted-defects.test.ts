@@ -83,4 +83,21 @@ describe('the stateful phase builds state that planted defects need', () => {
       }),
     ]);
   });
+
+  it('replays a sequence that failed before its end to the same failure', async () => {
+    const report = await verifyModule(defect('third-request'), { seed: 1, phases: ['stateful'] });
+    const failure = report.checks[0]!.failure!;
+    // The commands that ran in each shrinking step travel with the replay (`@`): without
+    // them fast-check cannot walk the shrinks of a sequence again ("got wrong path").
+    expect(failure.replay).toMatch(/^stateful:[\d:]+@[A-Za-z0-9+/]+:[A-Za-z0-9+/]*$/);
+    const again = await verifyModule(defect('third-request'), {
+      seed: failure.seed,
+      replay: failure.replay,
+    });
+    const calls = (f: { counterexample: unknown }) =>
+      (f.counterexample as string[]).map((call) => call.slice(0, call.indexOf('(')));
+    expect(again.checks[0]!.failures!.map((f) => [f.message, calls(f)])).toEqual([
+      [failure.message, calls(failure)],
+    ]);
+  });
 });

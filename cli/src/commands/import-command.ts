@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, dirname, resolve } from 'node:path';
-import type { ImportResult } from '@specl/import';
-import { ImportError, importOpenApi, warningKinds } from '@specl/import';
+import type { ImportOptions, ImportResult } from '@specl/import';
+import { defaultRefRoot, ImportError, importOpenApi, warningKinds } from '@specl/import';
 import { CliError, ExitCode } from '../cli-error.js';
 import { displayFile, plural } from '../report/check-report.js';
-import { writeFileAtomic, writeNewFileAtomic } from '../write-file-set.js';
+import {
+  makeFolder,
+  writeFileAtomic,
+  writeFileSet,
+  writeNewFileAtomic,
+} from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { importHelp } from './import-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -14,8 +19,10 @@ export async function runImport(argv: readonly string[], context: CommandContext
   const { values, positionals } = parseCommandArgs('import', argv, {
     out: { type: 'string' },
     force: { type: 'boolean' },
+    split: { type: 'boolean' },
     'allow-remote': { type: 'boolean' },
     'max-size': { type: 'string' },
+    'ref-root': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -35,6 +42,13 @@ export async function runImport(argv: readonly string[], context: CommandContext
     : resolve(context.cwd, (values.out as string | undefined) ?? defaultOut(source));
   if (out !== undefined && out === source)
     throw new CliError(`the output \`${shown}\` is the document itself; name another with --out`);
+  const split = values.split === true;
+  if (split && out === undefined)
+    throw new CliError(
+      '--split writes several files, not standard output: name the root with --out <file.specl>',
+    );
+  // The files the root imports go in a folder named after it, beside it.
+  const folder = out === undefined ? undefined : basename(out, extname(out));
   if (out !== undefined && values.force !== true && existsSync(out)) {
     throw new CliError(
       `\`${displayFile(out, context.cwd)}\` exists; pass --force to overwrite it, or name another file with --out`,
@@ -43,18 +57,52 @@ export async function runImport(argv: readonly string[], context: CommandContext
   const result = await importOrExplain(source, shown, {
     allowRemote: values['allow-remote'] === true,
     maxBytes: megabytes(values['max-size'] as string | undefined),
+    refRoot:
+      values['ref-root'] === undefined
+        ? defaultRefRoot(source, context.cwd)
+        : resolve(context.cwd, values['ref-root'] as string),
+    ...(split && { split: folder }),
   });
   const report = toStdout ? context.stderr : context.stdout;
   for (const warning of result.warnings) {
     report.write(`${shown}${warning.pointer}: warning ${warning.kind}: ${warning.message}\n`);
   }
   if (out === undefined) context.stdout.write(result.text);
+  else if (split) writeSplit(out, result, values.force === true, context.cwd);
   else if (values.force === true) writeFileAtomic(out, result.text, displayFile(out, context.cwd));
   else writeNewFileAtomic(out, result.text, displayFile(out, context.cwd));
   report.write(
-    summary(result, out === undefined ? 'standard output' : displayFile(out, context.cwd)),
+    summary(
+      result,
+      out === undefined
+        ? 'standard output'
+        : `${displayFile(out, context.cwd)}${split ? ` and ${plural(result.parts?.length ?? 0, 'file')} in ${displayFile(join(dirname(out), folder!), context.cwd)}/` : ''}`,
+    ),
   );
   return ExitCode.ok;
+}
+
+/**
+ * Writes a split spec as one set: the root at `out`, the files it imports beside it. An
+ * existing file is overwritten only with `--force`.
+ */
+function writeSplit(out: string, result: ImportResult, force: boolean, cwd: string): void {
+  const files = [
+    { path: out, content: result.text },
+    ...(result.parts ?? []).map((part) => ({
+      path: join(dirname(out), ...part.path.split('/')),
+      content: part.text,
+    })),
+  ].map((file) => ({ ...file, shown: displayFile(file.path, cwd) }));
+  const existing = files.find((file) => existsSync(file.path));
+  if (!force && existing) {
+    throw new CliError(
+      `\`${existing.shown}\` exists; pass --force to overwrite it, or name another file with --out`,
+    );
+  }
+  for (const folder of new Set(files.map((file) => dirname(file.path))))
+    makeFolder(folder, displayFile(folder, cwd));
+  writeFileSet(files);
 }
 
 function defaultOut(source: string): string {
@@ -73,7 +121,7 @@ function megabytes(text: string | undefined): number | undefined {
 async function importOrExplain(
   source: string,
   shown: string,
-  options: { allowRemote: boolean; maxBytes?: number },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   try {
     return await importOpenApi(source, shown, options);

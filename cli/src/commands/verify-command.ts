@@ -11,6 +11,7 @@ import {
   formatJunitReport,
   formatPrettyReport,
   formatSarifReport,
+  historyFromJson,
   implementationSource,
   resetOf,
   urlSource,
@@ -96,7 +97,7 @@ function historyOf(file: string, replay: string | undefined, context: CommandCon
     throw new CliError(
       `the failure \`${replay}\` in ${file} needed no earlier requests: replay it without --history`,
     );
-  return failure.history as SentEntry[];
+  return historyFromJson(failure.history);
 }
 
 /**
@@ -159,6 +160,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     seed: { type: 'string' },
     replay: { type: 'string' },
     phases: { type: 'string' },
+    concurrency: { type: 'string' },
     endpoint: { type: 'string', multiple: true },
     property: { type: 'string', multiple: true },
     shard: { type: 'string' },
@@ -208,6 +210,7 @@ export async function runVerify(argv: readonly string[], context: CommandContext
     runs: positiveInteger(values.runs, 'runs'),
     seed: positiveInteger(values.seed, 'seed', true),
     phases: phasesOf(values.phases as string | undefined),
+    concurrency: positiveInteger(values.concurrency, 'concurrency'),
     endpoints: list(values.endpoint),
     properties: list(values.property),
     shard: shardOf(values.shard as string | undefined),

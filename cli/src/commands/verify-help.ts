@@ -31,12 +31,16 @@ Options:
                            runs is marked so and the JSON report keeps those requests
   --history <report.json>  with --replay: first send the requests that report kept for the
                            failure (a failure that needed earlier state), then replay it
-  --phases <list>          endpoints, negative, properties, stateful, latency (default: all,
-                           in that order); negative (over HTTP only) sends requests that break
-                           the spec (wrong types, values out of bounds, missing or unknown
-                           fields, malformed JSON, another media type): each must get a 4xx;
-                           latency (over HTTP only) measures p50/p95/p99 per endpoint and
-                           fails a budget the spec states (\`latency p99 < 200 ms\`)
+  --phases <list>          endpoints, negative, properties, stateful, latency, load (default:
+                           all but load, in that order); negative (over HTTP only) sends
+                           requests that break the spec (wrong types, values out of bounds,
+                           missing or unknown fields, malformed JSON, another media type): each
+                           must get a 4xx; latency (over HTTP only) measures p50/p95/p99 per
+                           endpoint and fails a budget the spec states (\`latency p99 < 200
+                           ms\`); load (over HTTP, only when named) sends each endpoint --runs
+                           valid requests, --concurrency at a time, checks every answer, and
+                           judges the budgets again on those times
+  --concurrency <n>        requests in flight at once in the load phase (default 8, at most 64)
   --endpoint <names>       only these endpoints (comma-separated; repeatable)
   --property <names>       only these properties (comma-separated; repeatable)
   --shard <i/n>            run the i-th of n deterministic shares of the checks (for CI)

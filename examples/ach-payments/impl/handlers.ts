@@ -40,10 +40,12 @@ export function createHandlers(ledger = new Ledger(), keys = new IdempotencyKeys
       return { status: 200, body: transfer };
     },
 
-    async listTransfers({ id, limit, auth }) {
+    async listTransfers({ id, limit, cursor, auth }) {
       if (!auth) return UNAUTHORIZED;
-      const transfers = ledger.transfersOf(id, limit ?? 20);
-      return transfers ? { status: 200, body: transfers } : notFound(id);
+      const page = ledger.transfersOf(id, limit ?? 20, cursor);
+      if (page === 'invalid')
+        return { status: 400, body: { message: `no page of ${id} starts at ${cursor}` } };
+      return page ? { status: 200, body: page } : notFound(id);
     },
   };
 }

@@ -7,6 +7,7 @@ import type {
   NewAccount,
   NewTransfer,
   Transfer,
+  TransferPage,
 } from '../generated/types.js';
 
 /** Accounts and the transfers posted between them. */
@@ -35,9 +36,21 @@ export class Ledger {
     return this.transfers.get(id);
   }
 
-  /** Up to `limit` of the account's transfers, newest first; undefined for an unknown account. */
-  transfersOf(id: string, limit: number): Transfer[] | undefined {
-    return this.history.get(id)?.slice(-limit).reverse();
+  /**
+   * A page of up to `limit` of the account's transfers, newest first, and the cursor of the
+   * next page when there is one: the number of older transfers still to show, so that a
+   * transfer posted during the walk never shifts the pages after the first. Undefined for an
+   * unknown account, `invalid` for a cursor no page gave.
+   */
+  transfersOf(id: string, limit: number, cursor?: string): TransferPage | 'invalid' | undefined {
+    const history = this.history.get(id);
+    if (!history) return undefined;
+    const end = cursor === undefined ? history.length : Number(cursor);
+    if (cursor !== undefined && (!/^[0-9]{1,9}$/.test(cursor) || end > history.length))
+      return 'invalid';
+    const start = Math.max(0, end - limit);
+    const items = history.slice(start, end).reverse();
+    return start > 0 ? { items, nextCursor: String(start) } : { items };
   }
 
   /**

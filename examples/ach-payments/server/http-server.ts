@@ -35,6 +35,7 @@ const routes: Route<Handlers>[] = [
       h.listTransfers({
         id: r.params['id']!,
         limit: numberParam(r.query, 'limit'),
+        cursor: r.query.get('cursor') ?? undefined,
         auth: auth(r),
       }),
   },

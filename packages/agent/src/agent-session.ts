@@ -4,7 +4,6 @@ import type {
   MessageParam,
   ToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
-import { AgentError } from './agent-error.js';
 import type { AgentSeat } from './agent-seat.js';
 import { stillFailing } from './agent-prompts.js';
 import { runTool } from './agent-tools.js';
@@ -12,6 +11,7 @@ import type { Budget } from './budget.js';
 import { estimateTokens } from './budget.js';
 import { asParams, usageOf, withCacheBreakpoint } from './conversation.js';
 import { verificationHeld } from './describe-verification.js';
+import { exchange } from './model-exchange.js';
 import type { Ending } from './finish-run.js';
 
 /** A reviewer of candidates that verify: objections to send back, or acceptance. */
@@ -111,49 +111,22 @@ export async function runSession(options: SessionOptions): Promise<Ending> {
   let estimate = estimateTokens(JSON.stringify({ system, tools, messages }));
   for (;;) {
     if (signal?.aborted) return interrupted;
-    const decision = await budget.admit(estimate, options.maxOutput);
-    if (!decision.ok) {
-      audit.write('stop', { limit: decision.limit, reason: decision.reason });
-      return { outcome: 'budget', reason: decision.reason, limit: decision.limit };
-    }
-    const turn = tally.turns + 1;
-    progress({ type: 'request', turn, maxTurns: budget.limits.maxTurns });
-    audit.write('request', {
-      turn,
-      max_tokens: decision.maxTokens,
-      messages: messages.length,
-      estimatedInputTokens: estimate,
-    });
-    let message: Message;
-    try {
-      message = await seat.client.send(
-        {
-          model: seat.client.model,
-          max_tokens: decision.maxTokens,
-          system,
-          tools,
-          messages: withCacheBreakpoint(messages),
-        },
-        signal,
-      );
-    } catch (error) {
-      budget.release(decision.reservation);
-      if (error instanceof AgentError && error.kind === 'interrupted') return interrupted;
-      throw error;
-    }
+    const result = await exchange(
+      { client: seat.client, budget, tally, audit, signal },
+      {
+        params: { system, tools, messages: withCacheBreakpoint(messages) },
+        estimate,
+        maxOutput: options.maxOutput,
+        logged: { messages: messages.length },
+        logText: true,
+        onAdmitted: (turn) => progress({ type: 'request', turn, maxTurns: budget.limits.maxTurns }),
+      },
+    );
+    if (result.kind === 'refused')
+      return { outcome: 'budget', reason: result.reason, limit: result.limit };
+    if (result.kind === 'interrupted') return interrupted;
+    const { message, turn } = result;
     const usage = usageOf(message);
-    const cost = budget.charge(usage, decision.reservation);
-    tally.charge(usage);
-    audit.write('response', {
-      turn,
-      id: message.id,
-      stop_reason: message.stop_reason,
-      usage: message.usage,
-      costUsd: cost,
-      totalTokens: budget.tokens,
-      totalCostUsd: budget.costUsd,
-      text: message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])),
-    });
     progress({
       type: 'response',
       turn,

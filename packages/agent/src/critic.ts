@@ -1,12 +1,11 @@
 import type { Message, TextBlockParam, Tool } from '@anthropic-ai/sdk/resources/messages';
-import { AgentError } from './agent-error.js';
 import type { AgentSeat } from './agent-seat.js';
 import type { CandidateReview } from './agent-session.js';
 import type { AgentProgress } from './agent-options.js';
 import type { AuditLog } from './audit-log.js';
 import type { Budget } from './budget.js';
 import { estimateTokens } from './budget.js';
-import { usageOf } from './conversation.js';
+import { exchange } from './model-exchange.js';
 import type { ModelClient } from './model-client.js';
 
 /** The rounds of objections a critic may send back to an author (default of `--critic-rounds`). */
@@ -136,55 +135,31 @@ export class Critic implements CandidateReview {
     const text = reviewRequest(this.options.author);
     const messages = [{ role: 'user' as const, content: [{ type: 'text' as const, text }] }];
     const estimate = estimateTokens(JSON.stringify({ system: this.system, messages }));
-    const decision = await budget.admit(estimate, REVIEW_OUTPUT);
-    if (!decision.ok) {
-      audit.write('stop', { limit: decision.limit, reason: decision.reason });
-      return {
-        verdict: 'stopped',
-        ending: {
-          outcome: 'budget',
-          limit: decision.limit,
-          reason: `${decision.reason}, before the critic could review the candidate`,
-        },
-      };
-    }
-    const turn = tally.turns + 1;
-    audit.write('request', {
-      turn,
-      max_tokens: decision.maxTokens,
-      estimatedInputTokens: estimate,
-    });
-    let message: Message;
-    try {
-      message = await client.send(
-        {
-          model: client.model,
-          max_tokens: decision.maxTokens,
+    const result = await exchange(
+      { client, budget, tally, audit, signal: this.options.signal },
+      {
+        params: {
           system: this.system,
           tools: [REVIEW_TOOL],
           tool_choice: { type: 'tool', name: REVIEW_TOOL.name },
           messages,
         },
-        this.options.signal,
-      );
-    } catch (error) {
-      budget.release(decision.reservation);
-      if (error instanceof AgentError && error.kind === 'interrupted')
-        return { verdict: 'stopped', ending: { outcome: 'interrupted', reason: error.message } };
-      throw error;
-    }
-    const usage = usageOf(message);
-    const cost = budget.charge(usage, decision.reservation);
-    tally.charge(usage);
-    audit.write('response', {
-      turn,
-      id: message.id,
-      stop_reason: message.stop_reason,
-      usage: message.usage,
-      costUsd: cost,
-      totalTokens: budget.tokens,
-      totalCostUsd: budget.costUsd,
-    });
+        estimate,
+        maxOutput: REVIEW_OUTPUT,
+      },
+    );
+    if (result.kind === 'refused')
+      return {
+        verdict: 'stopped',
+        ending: {
+          outcome: 'budget',
+          limit: result.limit,
+          reason: `${result.reason}, before the critic could review the candidate`,
+        },
+      };
+    if (result.kind === 'interrupted')
+      return { verdict: 'stopped', ending: { outcome: 'interrupted', reason: result.reason } };
+    const { message } = result;
     const review = reviewOf(message);
     if (review === undefined) {
       audit.write('review', {

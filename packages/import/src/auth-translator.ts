@@ -1,7 +1,7 @@
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
-import { isIdentifier, pascalCase } from './specl-names.js';
+import { isPlainName, pascalCase } from './specl-names.js';
 import { docLines, shortJson, stringLiteral } from './specl-text.js';
 
 /** A security scheme as imported: its Specl name and what its requirements may name. */
@@ -69,7 +69,7 @@ export class SecurityTranslator {
   ): { name: string; lines: string[] } | undefined {
     const head = this.head(scheme, pointer);
     if (!head) return undefined;
-    const name = this.context.names.claim(isIdentifier(key) ? key : pascalCase(key));
+    const name = this.context.names.claim(isPlainName(key) ? key : pascalCase(key));
     if (name !== key)
       this.context.warn('renamed', pointer, `security scheme \`${key}\` is named \`${name}\``);
     const scopes = new Set<string>();

@@ -1,7 +1,7 @@
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
-import { isNullable, isScalarSchema, typesOf } from './schema-shape.js';
+import { arrayItems, isNullable, isScalarSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, pascalCase } from './specl-names.js';
 import { stringLiteral } from './specl-text.js';
@@ -71,11 +71,8 @@ export function parameterType(
   const listOk = param.in === 'query';
   const resolved = context.deref(schema, pointer).value;
   const scalar = isScalarSchema(context, schema, pointer);
-  const list =
-    listOk &&
-    isObject(resolved) &&
-    typesOf(resolved)[0] === 'array' &&
-    isScalarSchema(context, resolved.items ?? {}, childPointer(pointer, 'items'));
+  const items = listOk ? arrayItems(context, schema, pointer) : undefined;
+  const list = items !== undefined && isScalarSchema(context, items.items, items.pointer);
   if (!scalar && !list) return undefined;
   const raw = isObject(schema) ? { ...schema } : {};
   // A parameter's own example and deprecation are its schema's, to Specl.

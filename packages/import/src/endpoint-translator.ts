@@ -12,7 +12,7 @@ import { operationParameters, parameterClause, parameterType } from './endpoint-
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
-import { conditionSources } from './specl-extensions.js';
+import { conditionSources, paginationClause } from './specl-extensions.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -20,6 +20,8 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export interface EndpointText {
   readonly name: string;
   readonly lines: string[];
+  /** What `--split` files it under: its first tag, else its path's first literal segment. */
+  readonly group: string;
 }
 
 /** What translates the parts of an operation besides its schemas. */
@@ -60,9 +62,10 @@ export function translateEndpoints(
           endpointNames,
         }),
       );
-      if (result) endpoints.push({ name: result.name, lines: [...notes, ...result.lines] });
+      const group = groupOf(operation, path);
+      if (result) endpoints.push({ name: result.name, lines: [...notes, ...result.lines], group });
       // An operation left out keeps its warnings as comments where it stood.
-      else if (notes.length > 0) endpoints.push({ name: '', lines: notes });
+      else if (notes.length > 0) endpoints.push({ name: '', lines: notes, group });
     }
   }
   return endpoints;
@@ -84,7 +87,7 @@ function translateOperation(
   types: SchemaTranslator,
   parts: OperationTranslators,
   site: OperationSite,
-): EndpointText | undefined {
+): Omit<EndpointText, 'group'> | undefined {
   const { operation, pointer, method, path } = site;
   if (method === 'trace') {
     context.warn('left-out', pointer, `TRACE ${path} is left out: Specl has no TRACE endpoints`);
@@ -111,7 +114,9 @@ function translateOperation(
   if (operation.deprecated === true) clauses.push('deprecated');
   const security = parts.security.clause(operation.security, childPointer(pointer, 'security'));
   if (security) clauses.push(security);
-  const taken = new Set(params.filter((p) => p.in === 'path').map((p) => localPathName(p.name)));
+  const taken = new Set(
+    params.filter((p) => p.in === 'path').map((p) => localPathName(context, p.name, p)),
+  );
   for (const param of params) {
     if (param.in === 'path') continue;
     const clause = parameterClause(context, types, param, name, taken);
@@ -128,6 +133,8 @@ function translateOperation(
       clauses.push(`requires ${source}`);
     for (const source of conditionSources(operation['x-specl-ensures']))
       clauses.push(`ensures ${source}`);
+    const pagination = paginationClause(operation['x-specl-pagination']);
+    if (pagination) clauses.push(pagination);
   }
   noteOperation(context, operation, pointer);
   lines.push(
@@ -136,6 +143,13 @@ function translateOperation(
     '}',
   );
   return { name, lines };
+}
+
+/** An operation's group: its first tag, else its path's first literal segment, else `root`. */
+function groupOf(operation: Record<string, unknown>, path: string): string {
+  const tag = Array.isArray(operation.tags) ? operation.tags[0] : undefined;
+  if (typeof tag === 'string' && tag.trim() !== '') return tag;
+  return path.split('/').find((segment) => segment !== '' && !segment.includes('{')) ?? 'root';
 }
 
 /**
@@ -175,7 +189,14 @@ function endpointName(context: ImportContext, site: OperationSite): string {
   return name;
 }
 
-function localPathName(name: string): string {
+/** A path parameter's Specl name: its own (`x-specl-name`) from Specl, else the wire's made valid. */
+function localPathName(
+  context: ImportContext,
+  name: string,
+  declared?: OperationParameter,
+): string {
+  const own = declared?.raw['x-specl-name'];
+  if (context.restoreSpecl && typeof own === 'string' && isIdentifier(own)) return own;
   return isIdentifier(name) ? name : camelCase(name);
 }
 
@@ -202,9 +223,9 @@ function renderPath(
     const param = /^\{([^{}]+)\}$/.exec(segment);
     if (param) {
       const wire = param[1]!;
-      const local = localPathName(wire);
       const declared = params.find((p) => p.in === 'path' && p.name === wire);
-      if (local !== wire)
+      const local = localPathName(context, wire, declared);
+      if (local !== wire && local !== declared?.raw['x-specl-name'])
         context.warn('renamed', pointer, `path parameter \`${wire}\` is named \`${local}\``);
       let type = 'String';
       if (!declared)

@@ -3,7 +3,7 @@ import type { ImportContext, RecordMember } from './import-context.js';
 import { isObject } from './import-context.js';
 import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
-import { isIdentifier, pascalCase } from './specl-names.js';
+import { isTypeName, pascalCase } from './specl-names.js';
 import { translateRecord } from './record-translator.js';
 import type { MediaGroup } from './media-type.js';
 import { asClause } from './media-type.js';
@@ -58,7 +58,7 @@ export class ErrorCatalog {
       isObject(schema) && typeof schema.$ref === 'string'
         ? this.types.nameAt(schema.$ref)
         : undefined;
-    const own = site.name !== undefined && isIdentifier(site.name) ? site.name : undefined;
+    const own = site.name !== undefined && isTypeName(site.name) ? site.name : undefined;
     const first =
       own ??
       (this.context.names.isFree(reason) ? reason : `${reason}${target ?? pascalCase(hint)}`);

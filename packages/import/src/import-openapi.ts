@@ -1,4 +1,4 @@
-import { checkSources, formatSource } from '@specl/language';
+import { checkSources, formatChecked } from '@specl/language';
 import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
@@ -11,13 +11,21 @@ import type { LoadedOpenApi, LoadOptions, SourceVersion } from './load-openapi.j
 import { loadOpenApi, loadParsed } from './load-openapi.js';
 import { SchemaTranslator } from './schema-translator.js';
 import { headerLines, specText } from './spec-writer.js';
+import type { SpecPart } from './split-spec.js';
+import { splitSpec } from './split-spec.js';
 import { propertyTexts } from './specl-extensions.js';
+import { swaggerPointer } from './swagger-pointer.js';
 import { TagTranslator } from './tag-translator.js';
 
 /** A document imported: the spec's text (formatted and checked), and what could not be said. */
 export interface ImportResult {
   /** The spec, formatted as `specl fmt` formats it; it checks with no errors. */
   readonly text: string;
+  /**
+   * With `split`, the files the root (`text`) imports, by path relative to the root's folder,
+   * each formatted too; the files check together with no errors.
+   */
+  readonly parts?: readonly SpecPart[];
   readonly warnings: readonly ImportWarning[];
   readonly sourceVersion: SourceVersion;
   readonly summary: ImportSummary;
@@ -31,32 +39,57 @@ export interface ImportSummary {
   readonly warnings: Readonly<Record<WarningKind, number>>;
 }
 
+/** How to import: how to load the document, and whether to split the spec into files. */
+export interface ImportOptions extends LoadOptions {
+  /**
+   * Split the spec into files (`specl import --split`): the folder, relative to the root's,
+   * that holds the files the root imports (one per tag or resource, and `common.specl`).
+   */
+  readonly split?: string;
+}
+
 /** Imports the OpenAPI or Swagger document at `path` (`shown` names it in messages). */
 export async function importOpenApi(
   path: string,
   shown: string,
-  options: LoadOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const loaded = await loadOpenApi(path, shown, options);
-  return translate(loaded);
+  return translate(loaded, options.split);
 }
 
 /** Imports a document already parsed (`path` places its relative `$ref`s). */
 export async function importParsed(
   parsed: unknown,
   path: string,
-  options: LoadOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const loaded = await loadParsed(parsed, path, options);
-  return translate(loaded);
+  return translate(loaded, options.split);
 }
 
-async function translate(loaded: LoadedOpenApi): Promise<ImportResult> {
+async function translate(loaded: LoadedOpenApi, split: string | undefined): Promise<ImportResult> {
+  const result = await translateAny(loaded, split);
+  const { swagger, document } = loaded;
+  if (!swagger) return result;
+  // Warnings name places in the Swagger 2.0 document the user wrote, not in its conversion.
+  const warnings = result.warnings.map((w) => ({
+    ...w,
+    pointer: swaggerPointer(swagger, document, w.pointer),
+  }));
+  return { ...result, warnings };
+}
+
+async function translateAny(
+  loaded: LoadedOpenApi,
+  split: string | undefined,
+): Promise<ImportResult> {
+  const attempt = (restoreSpecl: boolean) => translateOnce(loaded, restoreSpecl, split);
   const restorable = hasSpeclExtensions(loaded.document);
   if (restorable) {
-    const restored = await attempt(loaded, true);
+    const restored = await attempt(true);
     if (restored.ok) return restored.result;
-    const fallback = await attempt(loaded, false);
+    const fallback = await attempt(false);
     if (!fallback.ok) throw fallback.error;
     const warning = {
       kind: 'left-out' as const,
@@ -66,7 +99,7 @@ async function translate(loaded: LoadedOpenApi): Promise<ImportResult> {
     fallback.result.summary.warnings['left-out']++;
     return { ...fallback.result, warnings: [warning, ...fallback.result.warnings] };
   }
-  const plain = await attempt(loaded, false);
+  const plain = await attempt(false);
   if (!plain.ok) throw plain.error;
   return plain.result;
 }
@@ -78,9 +111,10 @@ type Attempt =
     }
   | { readonly ok: false; readonly error: ImportError };
 
-async function attempt(
+async function translateOnce(
   { document, sourceVersion }: LoadedOpenApi,
   restoreSpecl: boolean,
+  split: string | undefined,
 ): Promise<Attempt> {
   const context = new ImportContext(document, restoreSpecl);
   const types = new SchemaTranslator(context);
@@ -95,10 +129,13 @@ async function attempt(
   const endpoints = translateEndpoints(context, types, { errors, security, tags });
   breakRequiredCycles(context);
   const properties = restoreSpecl ? propertyTexts(context) : [];
-  const raw = specText(header, context.declarations, endpoints, properties);
+  const files = split
+    ? splitSpec(header, context.declarations, endpoints, properties, split)
+    : { root: specText(header, context.declarations, endpoints, properties), parts: [] };
   let text: string;
+  let parts: SpecPart[];
   try {
-    text = await formatAndCheck(raw);
+    [text, ...parts] = await formatAndCheck(files.root, files.parts);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error };
     throw error;
@@ -112,6 +149,7 @@ async function attempt(
     ok: true,
     result: {
       text,
+      ...(split && { parts }),
       warnings: context.warnings,
       sourceVersion,
       summary: {
@@ -130,30 +168,42 @@ function hasSpeclExtensions(document: Record<string, unknown>): boolean {
   );
 }
 
-const virtualPath = '/specl-import/imported.specl';
+const virtualFolder = '/specl-import';
 
-async function formatAndCheck(raw: string): Promise<string> {
-  const formatted = await formatSource(raw, `file://${virtualPath}`);
-  if (!formatted.ok) {
-    const first = formatted.diagnostics[0];
-    const where = first ? `line ${first.range.start.line + 1}: ${first.message}` : formatted.reason;
-    throw new ImportError(
-      `internal error: the spec written does not parse (${where}); this is a bug in specl import, please report it with the document`,
-    );
-  }
-  const checked = await checkSources({ [virtualPath]: formatted.text });
+/**
+ * The spec written (its root and the parts it imports), checked (any error is a bug of the
+ * import) and formatted as `specl fmt` does, from one parse of each file: the root's text, then
+ * each part with its text formatted.
+ */
+async function formatAndCheck(
+  root: string,
+  parts: readonly SpecPart[],
+): Promise<[string, ...SpecPart[]]> {
+  const files = [{ path: 'imported.specl', text: root }, ...parts];
+  const at = (path: string) => `${virtualFolder}/${path}`;
+  const checked = await checkSources(Object.fromEntries(files.map((f) => [at(f.path), f.text])), [
+    at('imported.specl'),
+  ]);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    const lines = formatted.text.split('\n');
-    const shown = errors
-      .slice(0, 5)
-      .map(
-        (d) =>
-          `  line ${d.range.start.line + 1}: ${d.code}: ${d.message}\n    ${lines[d.range.start.line]?.trim() ?? ''}`,
-      );
+    const shown = errors.slice(0, 5).map((d) => {
+      const file = files.find((f) => d.uri.endsWith(at(f.path)));
+      const line = file?.text.split('\n')[d.range.start.line]?.trim() ?? '';
+      return `  ${file?.path ?? d.uri} line ${d.range.start.line + 1}: ${d.code}: ${d.message}\n    ${line}`;
+    });
     throw new ImportError(
       `internal error: the spec written does not check; this is a bug in specl import, please report it with the document:\n${shown.join('\n')}`,
     );
   }
-  return formatted.text;
+  const formatted = files.map((file) => {
+    const document = checked.documents.find((d) => d.uri.path === at(file.path));
+    const result = document && formatChecked(document);
+    if (!result?.ok) {
+      throw new ImportError(
+        `internal error: the spec written (${file.path}) cannot be formatted (${result?.reason ?? 'not checked'}); this is a bug in specl import, please report it with the document`,
+      );
+    }
+    return { path: file.path, text: result.text };
+  });
+  return [formatted[0]!.text, ...formatted.slice(1)];
 }

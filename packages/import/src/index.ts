@@ -1,9 +1,10 @@
 export { importOpenApi, importParsed } from './import-openapi.js';
-export type { ImportResult, ImportSummary } from './import-openapi.js';
+export type { ImportOptions, ImportResult, ImportSummary } from './import-openapi.js';
+export type { SpecPart } from './split-spec.js';
 export { ImportError } from './import-error.js';
 export type { ImportWarning, WarningKind } from './import-warning.js';
 export { warningKinds } from './import-warning.js';
 export type { LoadOptions, SourceVersion } from './load-openapi.js';
 export { defaultMaxBytes } from './read-document.js';
-export { loadOpenApi, loadParsed } from './load-openapi.js';
+export { defaultRefRoot, loadOpenApi, loadParsed } from './load-openapi.js';
 export type { LoadedOpenApi } from './load-openapi.js';

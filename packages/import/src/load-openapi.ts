@@ -1,7 +1,9 @@
-import { basename, dirname, extname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import { ImportError } from './import-error.js';
-import { defaultMaxBytes, readDocument } from './read-document.js';
+import { defaultMaxBytes, readBounded, readDocument } from './read-document.js';
 import { scanRefs } from './scan-refs.js';
 import { convertSwagger } from './convert-swagger.js';
 import { hoistSchemas } from './hoist-schemas.js';
@@ -13,6 +15,8 @@ export type SourceVersion = '2.0' | '3.0' | '3.1';
 export interface LoadedOpenApi {
   readonly document: Record<string, unknown>;
   readonly sourceVersion: SourceVersion;
+  /** A Swagger 2.0 document as written (its refs local), before its conversion to `document`. */
+  readonly swagger?: Record<string, unknown>;
 }
 
 /** How to load a document. */
@@ -21,7 +25,25 @@ export interface LoadOptions {
   readonly allowRemote?: boolean;
   /** The largest document read, in bytes (default 16 MB). */
   readonly maxBytes?: number;
+  /**
+   * The folder that `$ref`s to files must stay inside (default: {@link defaultRefRoot} of the
+   * process's working folder): a document cannot bring in a file from elsewhere on the machine.
+   */
+  readonly refRoot?: string;
 }
+
+/**
+ * The folder a document's `$ref`s to files may reach by default: the working folder `cwd`
+ * (the project) when the document lies inside it, else the document's own folder.
+ */
+export function defaultRefRoot(path: string, cwd: string): string {
+  const folder = dirname(resolve(cwd, path));
+  const project = resolve(cwd);
+  return folder === project || folder.startsWith(project + sep) ? project : folder;
+}
+
+/** Files a `$ref` brings in as data; any other file is brought in as text (a description). */
+const DOCUMENT_FILE = /\.(json|ya?ml)$/i;
 
 /**
  * Reads an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML) from `path`, checks its
@@ -57,10 +79,12 @@ export async function loadParsed(
       preferredNames.set(site, key.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   if (scan.external.length > 0) {
-    document = await bundle(document, path, options, scan.external[0]!);
+    document = await bundle(document, path, options, scan.external);
     hoistSchemas(document, preferredNames, sourceVersion === '2.0');
   }
-  if (sourceVersion === '2.0') document = await convertSwagger(document);
+  if (sourceVersion === '2.0') {
+    return { document: await convertSwagger(document), sourceVersion, swagger: document };
+  }
   return { document, sourceVersion };
 }
 
@@ -95,18 +119,31 @@ async function bundle(
   document: Record<string, unknown>,
   path: string,
   options: LoadOptions,
-  first: { ref: string; pointer: string },
+  external: readonly { ref: string; pointer: string }[],
 ): Promise<Record<string, unknown>> {
+  const first = external[0]!;
+  /** Why the reader refused a file: the bundler keeps only its own message. */
+  let refused: { error: ImportError; file: string } | undefined;
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const root = realFolder(options.refRoot ?? defaultRefRoot(path, process.cwd()));
   const file = {
     order: 100,
     canRead: (info: { url: string }) => !/^https?:/i.test(info.url),
     read: (info: { url: string }) => {
-      const local = info.url.startsWith('file:') ? new URL(info.url).pathname : info.url;
-      const shown = local;
-      return JSON.stringify(readDocument(local, shown, maxBytes));
+      const local = info.url.startsWith('file:') ? fileURLToPath(info.url) : info.url;
+      const shown = relative(root, local) || local;
+      try {
+        confine(local, shown, root);
+        if (!DOCUMENT_FILE.test(local)) return readBounded(local, shown, maxBytes);
+        return JSON.stringify(readDocument(local, shown, maxBytes));
+      } catch (error) {
+        if (error instanceof ImportError) refused = { error, file: local };
+        throw error;
+      }
     },
   };
+  // A file that is not JSON or YAML (Markdown, a code sample) is text, as Redocly bundles it.
+  const text = { order: 50, canParse: (info: { url: string }) => !DOCUMENT_FILE.test(info.url) };
   try {
     const bundled = await $RefParser.bundle(resolve(path), structuredClone(document), {
       resolve: {
@@ -114,6 +151,7 @@ async function bundle(
         http: options.allowRemote === true ? { timeout: 10_000, redirects: 2 } : false,
         external: true,
       },
+      parse: { text, binary: false },
       dereference: { circular: true },
     } as never);
     const again = scanRefs(bundled, false);
@@ -126,10 +164,40 @@ async function bundle(
     return bundled as unknown as Record<string, unknown>;
   } catch (error) {
     if (error instanceof ImportError) throw error;
+    if (refused !== undefined) {
+      const { file } = refused;
+      const site = external.find(({ ref }) => resolve(dirname(path), ref.split('#')[0]!) === file);
+      throw new ImportError(refused.error.message, site?.pointer);
+    }
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ImportError(
       `cannot resolve the $refs to other files (the first is \`${first.ref}\`, relative to ${dirname(path)}): ${message}`,
       first.pointer,
     );
   }
+}
+
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return resolve(folder);
+  }
+}
+
+/**
+ * Refuses a file outside `root`, after following links: an imported document is not trusted
+ * to name what it reads.
+ */
+function confine(local: string, shown: string, root: string): void {
+  let real: string;
+  try {
+    real = realpathSync(local);
+  } catch {
+    return; // missing: reading it says so
+  }
+  if (real === root || real.startsWith(root + sep)) return;
+  throw new ImportError(
+    `\`$ref\` to \`${shown}\` leaves the folder ${root}: a document may only bring in files under it; copy the file there, or name a wider folder with --ref-root`,
+  );
 }

@@ -15,7 +15,8 @@ export function readDocument(path: string, shown: string, maxBytes = defaultMaxB
   return parseText(text, shown);
 }
 
-function readBounded(path: string, shown: string, maxBytes: number): string {
+/** Reads a text file of at most `maxBytes` (a larger one is refused before it is read). */
+export function readBounded(path: string, shown: string, maxBytes: number): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');

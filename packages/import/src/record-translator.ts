@@ -2,7 +2,7 @@ import type { ImportContext, RecordMember } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import { noteSchemaKeywords } from './schema-notes.js';
-import { isRecordSchema } from './schema-shape.js';
+import { isNullable, isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isFieldName, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines } from './specl-text.js';
@@ -67,7 +67,12 @@ export function translateRecord(
         const where = childPointer(at, 'allOf', i);
         const target =
           isObject(item) && typeof item.$ref === 'string' ? types.nameAt(item.$ref) : undefined;
-        if (target && isRecordSchema(context, item, where)) {
+        // A nullable record is declared as an alias of its record or null: copy its fields.
+        const spreadable =
+          target !== undefined &&
+          isRecordSchema(context, item, where) &&
+          !isNullable(context.deref(item, where).value as Record<string, unknown>);
+        if (target && spreadable) {
           const keys = fieldKeys(context, item, where);
           const clash = [...keys].some((key) => properties.has(key) || spreadKeys.has(key));
           if (!clash) {

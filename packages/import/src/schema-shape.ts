@@ -1,5 +1,6 @@
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
+import { childPointer } from './json-pointer.js';
 import { isFieldName } from './specl-names.js';
 
 /** The JSON types a schema allows (`type`, as a list), without `null`; empty when any. */
@@ -92,6 +93,30 @@ export function isScalarSchema(context: ImportContext, schema: unknown, pointer:
     ['string', 'integer', 'number', 'boolean'].includes(types[0]!) &&
     unionOptions(value).length === 0
   );
+}
+
+/**
+ * The `items` of a schema that is an array (after refs, and through a reference with constraints
+ * beside it, `allOf: [{ $ref }, { maxItems }]`), with its pointer; undefined when not an array.
+ */
+export function arrayItems(
+  context: ImportContext,
+  schema: unknown,
+  pointer: string,
+): { items: unknown; pointer: string } | undefined {
+  const { value, pointer: at } = context.deref(schema, pointer);
+  if (!isObject(value)) return undefined;
+  if (Array.isArray(value.allOf) && value.allOf.length > 0) {
+    const [first, ...rest] = value.allOf as unknown[];
+    const constraintsOnly = rest.every(
+      (part) => isObject(part) && part.$ref === undefined && part.items === undefined,
+    );
+    return constraintsOnly ? arrayItems(context, first, childPointer(at, 'allOf', 0)) : undefined;
+  }
+  const types = typesOf(value);
+  if (types.length !== 1 || types[0] !== 'array' || unionOptions(value).length > 0)
+    return undefined;
+  return { items: value.items ?? {}, pointer: childPointer(at, 'items') };
 }
 
 /** Whether a schema (after refs) can be a text body: a string or string enum, or nothing said. */

@@ -10,7 +10,7 @@ import {
   typesOf,
   unionOptions,
 } from './schema-shape.js';
-import { isIdentifier, pascalCase } from './specl-names.js';
+import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
 import { docLines, numberLiteral, stringLiteral } from './specl-text.js';
 import { translateRecord } from './record-translator.js';
@@ -63,7 +63,7 @@ export class SchemaTranslator {
     const entries = Object.entries(schemas);
     for (const [key] of entries) {
       const pointer = childPointer('#/components/schemas', key);
-      this.named.set(pointer, this.context.names.claim(isIdentifier(key) ? key : pascalCase(key)));
+      this.named.set(pointer, this.context.names.claim(isTypeName(key) ? key : pascalCase(key)));
     }
     for (const [key, schema] of entries) {
       const pointer = childPointer('#/components/schemas', key);
@@ -90,22 +90,18 @@ export class SchemaTranslator {
   private declare(name: string, schema: unknown, pointer: string, before: string[] = []): void {
     this.named.set(pointer, name);
     const value = isObject(schema) ? schema : {};
-    if (
-      isRecordSchema(this.context, value, pointer) &&
-      value.$ref === undefined &&
-      !isNullable(value)
-    ) {
-      const { result, notes } = this.context.collecting(() =>
-        translateRecord(this.context, this, value, pointer, name),
-      );
-      const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
-      if (status !== undefined) this.errorStatuses.set(pointer, status);
+    if (isRecordSchema(this.context, value, pointer) && value.$ref === undefined) {
+      if (!isNullable(value)) {
+        this.declareRecord(name, value, pointer, before);
+        return;
+      }
+      // A nullable object: the record under its own name, the schema's name for it or null.
+      const recordName = this.context.names.claim(`${name}Value`);
+      this.declareRecord(recordName, value, pointer, []);
       this.context.declarations.push({
-        kind: 'record',
+        kind: 'text',
         name,
-        lines: [...before, ...notes, ...docLines(value.description)],
-        members: result,
-        ...(status !== undefined && { status }),
+        lines: [...before, `type ${name} = ${recordName}?`],
       });
       return;
     }
@@ -149,6 +145,27 @@ export class SchemaTranslator {
     });
     const lines = [...before, ...notes, ...docLines(value.description), `type ${name} = ${result}`];
     this.context.declarations.push({ kind: 'text', name, lines });
+  }
+
+  /** Declares an object schema (at `pointer`) as the record `name`. */
+  private declareRecord(
+    name: string,
+    value: Record<string, unknown>,
+    pointer: string,
+    before: string[],
+  ): void {
+    const { result, notes } = this.context.collecting(() =>
+      translateRecord(this.context, this, value, pointer, name),
+    );
+    const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
+    if (status !== undefined) this.errorStatuses.set(pointer, status);
+    this.context.declarations.push({
+      kind: 'record',
+      name,
+      lines: [...before, ...notes, ...docLines(value.description)],
+      members: result,
+      ...(status !== undefined && { status }),
+    });
   }
 
   /**
@@ -270,11 +287,7 @@ export class SchemaTranslator {
       (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined);
     if (binary && this.context.bytes.allowsBytes(pointer)) return `Bytes${q}`;
     let base = 'String';
-    // Decimal takes no string constraints: a constrained decimal stays a String.
-    const plainDecimal =
-      format !== 'decimal' ||
-      ['minLength', 'maxLength', 'pattern'].every((k) => schema[k] === undefined);
-    if (format !== undefined && formats[format] && plainDecimal) base = formats[format]!;
+    if (format !== undefined && formats[format]) base = formats[format]!;
     else if (format !== undefined) {
       this.context.warn(
         'widened',

@@ -61,3 +61,31 @@ export function propertyTexts(context: ImportContext): string[] {
   }
   return texts;
 }
+
+/** The fields a JSON pointer of `x-specl-pagination` names, if each is a plain field name. */
+function pointerPath(pointer: unknown): string[] | undefined {
+  if (typeof pointer !== 'string' || pointer.length > 500) return undefined;
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  const names = pointer
+    .slice(1)
+    .split('/')
+    .map((name) => name.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return names.every((name) => /^[A-Za-z_]\w*$/.test(name)) ? names : undefined;
+}
+
+/**
+ * The `paginated` clause of an operation's `x-specl-pagination` (`{ cursorParameter,
+ * nextCursor, items }`, the last two JSON pointers into the success body), when every part is
+ * a plain name; the checker then decides whether the parameter and the paths fit.
+ */
+export function paginationClause(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const cursor = value.cursorParameter;
+  if (typeof cursor !== 'string' || !/^[A-Za-z_]\w*$/.test(cursor)) return undefined;
+  const next = pointerPath(value.nextCursor);
+  const items = pointerPath(value.items);
+  if (!next || !items) return undefined;
+  const path = (names: string[]) => ['response', ...names].join('.');
+  return `paginated ${cursor} = ${path(next)}, items = ${path(items)}`;
+}

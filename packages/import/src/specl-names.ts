@@ -1,61 +1,31 @@
 /** Names as Specl spells them: which strings are names, and how to make one from any text. */
 
-/** Words a declaration, parameter or endpoint may not be named (they are keywords). */
-const keywords = new Set([
-  'spec',
-  'version',
-  'import',
-  'type',
-  'enum',
-  'error',
-  'endpoint',
-  'invariant',
-  'property',
-  'header',
-  'query',
-  'body',
-  'response',
-  'errors',
-  'requires',
-  'ensures',
-  'forall',
-  'where',
-  'let',
-  'try',
-  'expect',
-  'true',
-  'false',
-  'null',
-  'and',
-  'or',
-  'not',
-  'implies',
-  'in',
-  'all',
-  'any',
-  'len',
-  'matches',
-  'List',
-  'Map',
-  'String',
-  'Int',
-  'Float',
-  'Bool',
-  'Uuid',
-  'Email',
-  'Url',
-  'Date',
-  'DateTime',
-]);
+import type { NameRule } from '@specl/language';
+import { reservedWords } from '@specl/language';
 
 /** Whether `text` may name a field or an enum member (keywords may). */
 export function isFieldName(text: string): boolean {
   return /^[_a-zA-Z]\w*$/.test(text);
 }
 
-/** Whether `text` may name a declaration, an endpoint or a parameter. */
+/** Whether `text` may name what the grammar's `rule` reads (keywords may not, but some). */
+function isNameOf(rule: NameRule, text: string): boolean {
+  return isFieldName(text) && !reservedWords(rule).has(text);
+}
+
+/** Whether `text` may name an endpoint, a property or a parameter. */
 export function isIdentifier(text: string): boolean {
-  return isFieldName(text) && !keywords.has(text);
+  return isNameOf('Ident', text);
+}
+
+/** Whether `text` may name a type, an enum or an error. */
+export function isTypeName(text: string): boolean {
+  return isNameOf('TypeName', text);
+}
+
+/** Whether `text` may name an auth scheme or a tag (no keyword may). */
+export function isPlainName(text: string): boolean {
+  return isNameOf('ID', text);
 }
 
 function words(text: string): string[] {
@@ -73,7 +43,7 @@ function capitalise(word: string): string {
 export function pascalCase(text: string): string {
   const joined = words(text).map(capitalise).join('');
   const name = joined.length === 0 ? 'Type' : /^[0-9]/.test(joined) ? `T${joined}` : joined;
-  return isIdentifier(name) ? name : `${name}Type`;
+  return isPlainName(name) ? name : `${name}Type`;
 }
 
 /** `Pet-ID` → `petId`; a name always (`value` for text with no letters or digits). */

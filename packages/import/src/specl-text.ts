@@ -1,16 +1,15 @@
 /** Pieces of Specl source text: string literals, numbers, doc comments. */
 
-/** A Specl string literal holding `value`, or undefined when the language cannot hold it. */
+import { stringLiteral as speclString } from '@specl/language';
+
+/**
+ * A Specl string literal holding `value` (the language's escaper), or undefined for a value
+ * with control characters other than line breaks and tabs: a spec keeps no invisible text.
+ */
 export function stringLiteral(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return undefined;
-  const escaped = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
-  return `"${escaped}"`;
+  return speclString(value);
 }
 
 /** A number as a Specl constraint value (`-1.5`, `1e+21`). */

@@ -1,7 +1,7 @@
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
-import { isIdentifier, pascalCase } from './specl-names.js';
+import { isPlainName, pascalCase } from './specl-names.js';
 import { docLines, stringLiteral } from './specl-text.js';
 
 /**
@@ -47,7 +47,7 @@ export class TagTranslator {
       this.context.warn('left-out', pointer, 'a tag holding control characters is left out');
       return;
     }
-    const name = this.context.names.claim(isIdentifier(tag) ? tag : pascalCase(tag));
+    const name = this.context.names.claim(isPlainName(tag) ? tag : pascalCase(tag));
     this.names.set(tag, name);
     this.context.declarations.push({
       kind: 'other',

@@ -86,8 +86,9 @@ function isRegExp(source: string): boolean {
   }
 }
 
+/** `text` as a regular expression that matches it alone (valid with the u flag: no `\-`). */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The bounds of a number schema (3.0's boolean exclusive bounds too); whole ones for Int. */

@@ -1,5 +1,7 @@
-import type { LangiumSharedCoreServices } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { URI } from 'langium';
+import type { FormatResult } from './formatting/format-spec.js';
+import { formatSpec } from './formatting/format-spec.js';
 import { createSpeclServices } from './specl-module.js';
 import { BUILTIN_SCHEME } from './workspace/builtins.js';
 import type { CheckResult } from './workspace/spec-workspace.js';
@@ -48,4 +50,14 @@ export function checkSources(
   const result = queue.then(run);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * A document that {@link checkSources} built (one of its result's `documents`), formatted as
+ * `specl fmt` formats it: for a caller that checks text and then formats it, without parsing
+ * it twice. Call it before the next check, which lets the document go.
+ */
+export function formatChecked(document: LangiumDocument): FormatResult {
+  if (!shared) throw new Error('formatChecked: no document was checked with checkSources');
+  return formatSpec(document, shared.ServiceRegistry.getServices(document.uri).parser.Lexer);
 }

@@ -16,15 +16,18 @@ import { invalidateMemosOnChange } from './typing/workspace-memo.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
+import type { SpeclCheckServices } from './validation/specl-check-services.js';
+import { SpeclCheckModule } from './validation/specl-check-services.js';
 
-/** Specl's services: Langium's core services with Specl's scoping and validation. */
-export type SpeclServices = LangiumCoreServices;
+/** Specl's services: Langium's core services with Specl's scoping, validation and checks. */
+export type SpeclServices = LangiumCoreServices & SpeclCheckServices;
 
 /** The parts of Langium's core services Specl replaces. */
 export const SpeclModule: Module<
   SpeclServices,
   PartialLangiumCoreServices & DeepPartial<SpeclServices>
 > = {
+  ...SpeclCheckModule,
   parser: {
     LangiumParser: (services) => createGuardedParser(services),
   },
@@ -58,6 +61,31 @@ export interface SpeclServiceOptions {
    * no use for the index, and skips the pass that builds it. Default: true.
    */
   indexReferences?: boolean;
+  /**
+   * Modules applied last, to replace or add services: a check class of `checks.*`, a
+   * provider of Langium's. Tests and embedders use them; the tools use none.
+   */
+  modules?: readonly Module<SpeclServices, DeepPartial<SpeclServices>>[];
+  /**
+   * Whether texts without syntax errors are parsed by the fast parse path (see
+   * `parser/fast/fast-specl-parser.ts`), which builds what Langium's parser builds. Default:
+   * true, unless the environment variable `SPECL_FAST_PARSER` is `0`; false parses every text
+   * with Langium's parser (for comparing the two, and as a way around a fault of the fast path).
+   */
+  fastParser?: boolean;
+}
+
+const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services, { fast: false }),
+  },
+};
+
+/** False when the environment variable `SPECL_FAST_PARSER` is `0`. */
+function fastParserByEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.['SPECL_FAST_PARSER'] !== '0';
 }
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
@@ -88,6 +116,8 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
+    (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
+    ...(options.modules ?? []),
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);

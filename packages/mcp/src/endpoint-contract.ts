@@ -27,6 +27,12 @@ export interface EndpointContract {
   readonly responses: readonly { status: number; type?: string; mediaTypes?: readonly string[] }[];
   readonly errors: readonly { status?: number; name: string }[];
   readonly security?: readonly { scheme: string; scopes: readonly string[] }[];
+  /** How its answers come in pages: the cursor parameter, and where the cursor and items are. */
+  readonly pagination?: {
+    readonly cursorParameter: string;
+    readonly nextCursor: string;
+    readonly items: string;
+  };
   readonly requires: readonly PlacedClause[];
   readonly ensures: readonly PlacedClause[];
   /** The invariants of every type the endpoint's inputs and outputs reach. */
@@ -135,6 +141,13 @@ export function endpointContract(ir: SpecIR, endpoint: EndpointIR, place: Place)
       return decl?.kind === 'error' ? { status: decl.status, name } : { name };
     }),
     ...(endpoint.security && { security: endpoint.security }),
+    ...(endpoint.pagination && {
+      pagination: {
+        cursorParameter: endpoint.pagination.cursorParameter,
+        nextCursor: ['response', ...endpoint.pagination.nextCursor].join('.'),
+        items: ['response', ...endpoint.pagination.items].join('.'),
+      },
+    }),
     requires: endpoint.requires.map((c) => placed(c, place)),
     ensures: endpoint.ensures.map((c) => placed(c, place)),
     invariants: types.flatMap((decl) =>
@@ -187,6 +200,11 @@ export function contractText(contract: EndpointContract): string {
     ...(contract.security
       ? [
           `  security ${contract.security.length === 0 ? 'none' : contract.security.map((s) => `${s.scheme}${s.scopes.length > 0 ? `(${s.scopes.join(', ')})` : ''}`).join(' | ')}`,
+        ]
+      : []),
+    ...(contract.pagination
+      ? [
+          `  paginated ${contract.pagination.cursorParameter} = ${contract.pagination.nextCursor}, items = ${contract.pagination.items}`,
         ]
       : []),
     ...clauseLines('requires', contract.requires),

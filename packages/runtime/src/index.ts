@@ -70,6 +70,8 @@ export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { SessionObserver } from './contract/session.js';
 export { ContractSession } from './contract/session.js';
+export type { PageWalk } from './contract/page-walk.js';
+export { MAX_ITEMS, MAX_PAGES, walkPages } from './contract/page-walk.js';
 export type { HandlerObject } from './contract/in-process-target.js';
 export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';

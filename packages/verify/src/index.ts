@@ -3,13 +3,15 @@
  * over HTTP, shrinks failures to minimal counterexamples, counts coverage, and reports.
  */
 export type * from './verify-report.js';
-export { PHASES, failuresOf } from './verify-report.js';
+export { DEFAULT_PHASES, PHASES, failuresOf } from './verify-report.js';
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './load-phase.js';
 export type { VerifyOptions } from './verify.js';
 export { verify, seedOf, VerifyUsageError } from './verify.js';
 export { VerifyCancelled } from './run-check.js';
 export type { TargetSource } from './load-target.js';
 export { implementationSource, sourceOfModule, urlSource, TargetLoadError } from './load-target.js';
 export type { SentEntry } from './server-state.js';
+export { historyFromJson, historyToJson } from './history-bytes.js';
 export type { EndpointLatency } from './latency.js';
 export { LatencyRecorder, latencyChecks, percentile } from './latency.js';
 export {

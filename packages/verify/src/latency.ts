@@ -73,13 +73,17 @@ const label = (p: number) => `p${p}`;
  * The latency checks of a spec's budgets: one per endpoint with a budget (its own, over the
  * spec's for the percentiles it names), failed when a percentile of its times is at or over
  * its limit, naming the endpoint and its percentiles. Discarded when no request was timed.
+ * `underLoad`: the times are the load phase's, and the checks are that phase's.
  */
 export function latencyChecks(
   ir: SpecIR,
   recorder: LatencyRecorder,
   endpoints: readonly string[],
   seed: number,
+  underLoad = false,
 ): CheckResult[] {
+  const phase = underLoad ? ('load' as const) : ('latency' as const);
+  const suffix = underLoad ? ' under load' : '';
   const checks: CheckResult[] = [];
   for (const endpoint of ir.endpoints) {
     if (!endpoints.includes(endpoint.name)) continue;
@@ -89,7 +93,7 @@ export function latencyChecks(
     if (limits.size === 0) continue;
     const at = `${endpoint.location.file}:${endpoint.location.line}:${endpoint.location.column}`;
     const sorted = recorder.sorted(endpoint.name);
-    const base = { name: `latency of ${endpoint.name}`, phase: 'latency' as const, at };
+    const base = { name: `latency of ${endpoint.name}${suffix}`, phase, at };
     if (sorted.length === 0) {
       checks.push({ ...base, status: 'discarded', runs: 0, discarded: 0 });
       continue;
@@ -109,12 +113,12 @@ export function latencyChecks(
       .join(', ');
     const failure: Failure = {
       kind: 'latency',
-      message: `${endpoint.method} ${endpoint.path} broke its latency budget: ${over}; measured ${measured} over ${sorted.length} requests`,
+      message: `${endpoint.method} ${endpoint.path} broke its latency budget${suffix}: ${over}; measured ${measured} over ${sorted.length} requests`,
       clause: { source: `latency ${budget}`, at },
       counterexample: undefined,
       exchanges: [],
       seed,
-      replay: `latency:${endpoint.name}`,
+      replay: `${phase}:${endpoint.name}`,
       shrinks: 0,
     };
     checks.push({

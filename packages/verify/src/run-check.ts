@@ -23,6 +23,8 @@ export interface CheckPlan {
   /** Runs of this check, when not the verification's (one is enough for some). */
   readonly runs?: number;
   run(input: unknown, session: ContractSession): Promise<void>;
+  /** What a replay needs after fast-check's path, from the shrunk input (the stateful phase's). */
+  replaySuffix?(counterexample: unknown): string;
   /** Told when a run completes (`held`) or fails, outside shrinking: for coverage. */
   ran?(held: boolean): void;
 }
@@ -249,7 +251,8 @@ async function describeFailure(
   stateOf: (again: unknown) => Pick<Failure, 'needsState' | 'history' | 'historyDropped'>,
 ): Promise<Failure> {
   const counterexample = details.counterexample?.[0];
-  const replay = `${plan.id}:${details.counterexamplePath ?? ''}`;
+  const suffix = details.counterexample ? (plan.replaySuffix?.(counterexample) ?? '') : '';
+  const replay = `${plan.id}:${details.counterexamplePath ?? ''}${suffix}`;
   const common = { seed: details.seed, replay, shrinks: details.numShrinks };
   // Run the shrunk counterexample once more, to show exactly its exchanges.
   const again = details.counterexample ? await runOnce(counterexample, QUIET) : undefined;

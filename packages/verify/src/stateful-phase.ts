@@ -145,6 +145,22 @@ class CallCommand implements fc.AsyncCommand<ValuePool, ContractSession> {
 }
 
 /**
+ * What a stateful replay needs besides fast-check's path: which commands of each shrinking step
+ * ran (fast-check's `replayPath`, printed with the commands), so that the shrinks are walked
+ * again without depending on where the server's answers ended the sequences: `@<replayPath>`.
+ */
+function commandsReplaySuffix(counterexample: unknown): string {
+  const replayPath = /\/\*replayPath="([^"]*)"\*\/$/.exec(String(counterexample))?.[1];
+  return replayPath === undefined || replayPath === '' ? '' : `@${replayPath}`;
+}
+
+/** A stateful replay's fast-check path and the commands' replay path (`0:3:1@CB:A`). */
+export function splitStatefulReplay(replay: string): { path: string; commands?: string } {
+  const at = replay.indexOf('@');
+  return at < 0 ? { path: replay } : { path: replay.slice(0, at), commands: replay.slice(at + 1) };
+}
+
+/**
  * The stateful phase: random sequences of calls (fast-check model-based commands) against one
  * instance, whose requests reuse the values earlier answers returned (ids, cursors) and earlier
  * requests sent (a tenant header, a name), so that state builds up under one scope and bugs that only
@@ -155,6 +171,7 @@ export function statefulPlan(
   endpoints: Readonly<Record<string, EndpointContract>>,
   names: readonly string[],
   at: string,
+  commandsReplayPath?: string,
 ): CheckPlan {
   const commands = names.map((name) => {
     const endpoint = endpoints[name]!;
@@ -171,7 +188,12 @@ export function statefulPlan(
     phase: 'stateful',
     at,
     // Long enough to create several items, then read, page, update and delete them.
-    arbitrary: fc.commands(commands, { maxCommands: 30, size: 'medium' }),
+    arbitrary: fc.commands(commands, {
+      maxCommands: 30,
+      size: 'medium',
+      ...(commandsReplayPath !== undefined && { replayPath: commandsReplayPath }),
+    }),
+    replaySuffix: commandsReplaySuffix,
     async run(input, session) {
       const sequence = input as Iterable<fc.AsyncCommand<ValuePool, ContractSession>>;
       await fc.asyncModelRun(() => ({ model: new ValuePool(), real: session }), sequence);

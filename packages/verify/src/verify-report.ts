@@ -3,14 +3,25 @@ import type { EndpointLatency } from './latency.js';
 import type { SentEntry } from './server-state.js';
 
 /** The phases of a verification, in the order they run. */
-export const PHASES = ['endpoints', 'negative', 'properties', 'stateful', 'latency'] as const;
+export const PHASES = [
+  'endpoints',
+  'negative',
+  'properties',
+  'stateful',
+  'latency',
+  'load',
+] as const;
 
 /**
  * A phase: the implicit checks of every endpoint, requests that break the spec (over HTTP),
- * the written properties, call sequences, and the spec's latency budgets (over HTTP, judged on
- * the response times of the phases before it, the negative one aside).
+ * the written properties, call sequences, the spec's latency budgets (over HTTP, judged on
+ * the response times of the phases before it, the negative one aside), and concurrent
+ * requests (over HTTP, only when asked for), whose times the budgets are judged on again.
  */
 export type Phase = (typeof PHASES)[number];
+
+/** The phases run unless told otherwise: all but `load`, which sends requests at once. */
+export const DEFAULT_PHASES: readonly Phase[] = PHASES.filter((phase) => phase !== 'load');
 
 /** A failure, shrunk: what broke, where the spec says it, and the requests that showed it. */
 export interface Failure {
@@ -92,6 +103,8 @@ export interface VerifyReport {
   readonly coverage: readonly ClauseCoverage[];
   /** Response times per endpoint over HTTP (p50, p95, p99 in ms); absent in process. */
   readonly latency?: readonly EndpointLatency[];
+  /** Response times per endpoint in the load phase, and how many requests were in flight. */
+  readonly load?: { readonly concurrency: number; readonly latency: readonly EndpointLatency[] };
   /** Whether every check held. */
   readonly ok: boolean;
   readonly durationMs: number;

@@ -10,9 +10,13 @@ import { VerifyCancelled, runCheck } from './run-check.js';
 import type { SentEntry } from './server-state.js';
 import { RequestLog, afterHistory } from './server-state.js';
 import { LatencyRecorder, latencyChecks } from './latency.js';
-import { statefulPlan } from './stateful-phase.js';
+import { splitStatefulReplay, statefulPlan } from './stateful-phase.js';
 import type { CheckResult, Phase, VerifyReport } from './verify-report.js';
-import { PHASES, failuresOf } from './verify-report.js';
+import { DEFAULT_PHASES, failuresOf } from './verify-report.js';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, loadPhase } from './load-phase.js';
+
+/** The phases that need a server: over HTTP only. */
+const SERVER_PHASES: readonly Phase[] = ['negative', 'latency', 'load'];
 
 /** What to verify, against what, and how hard. */
 export interface VerifyOptions {
@@ -30,6 +34,8 @@ export interface VerifyOptions {
   /** The seed every check's seed derives from (default: from the spec's fingerprint). */
   readonly seed?: number;
   readonly phases?: readonly Phase[];
+  /** Requests in flight at once in the load phase (default 8, at most 64). */
+  readonly concurrency?: number;
   /** Only these endpoints (their implicit checks, and the calls of the stateful phase). */
   readonly endpoints?: readonly string[];
   /** Only these written properties. */
@@ -97,14 +103,23 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     throw new VerifyUsageError(
       'a latency budget is judged on the times of a whole run: run verify again, with the same --seed',
     );
+  if (options.replay?.startsWith('load:'))
+    throw new VerifyUsageError(
+      'a failure under load depends on the requests in flight with it: run verify again with --phases load and the same --seed',
+    );
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new VerifyUsageError(
+      `the load phase's concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${concurrency}`,
+    );
   if (options.phases?.includes('negative') && options.source.wire !== true)
     throw new VerifyUsageError(
       'the negative phase sends requests that break the spec over HTTP; verify a server with --url',
     );
   // In process, handlers take typed values and take no time that means anything: the
-  // negative and latency phases are for servers.
-  const phases = (options.phases ?? PHASES).filter(
-    (phase) => (phase !== 'negative' && phase !== 'latency') || options.source.wire === true,
+  // negative, latency and load phases are for servers.
+  const phases = (options.phases ?? DEFAULT_PHASES).filter(
+    (phase) => !SERVER_PHASES.includes(phase) || options.source.wire === true,
   );
   const runs = options.runs ?? (options.durationMs !== undefined ? 1_000_000_000 : 100);
   const seed = options.seed ?? seedOf(options.ir.fingerprint);
@@ -186,8 +201,17 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         ran: (held) => coverage.propertyRan(property.name, held),
       });
     }
+  const stateful = /^stateful:(.*)$/.exec(options.replay ?? '');
+  const statefulReplay = stateful ? splitStatefulReplay(stateful[1]!) : undefined;
   if (phases.includes('stateful') && endpointNames.length > 0 && !options.properties)
-    plans.push(statefulPlan(endpoints, endpointNames, endpoints[endpointNames[0]!]!.at));
+    plans.push(
+      statefulPlan(
+        endpoints,
+        endpointNames,
+        endpoints[endpointNames[0]!]!.at,
+        statefulReplay?.commands,
+      ),
+    );
 
   const shard = options.shard;
   let selected = shard ? plans.filter((_, i) => i % shard.count === shard.index - 1) : plans;
@@ -203,7 +227,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
         `\`${options.replay}\` names no check of this spec; copy --replay from a report`,
       );
     selected = [plan];
-    replayPath = match[2];
+    replayPath = plan.id === 'stateful' ? statefulReplay!.path : match[2];
   }
   let source = options.source;
   if (options.history !== undefined) {
@@ -249,6 +273,25 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   }
   if (recorder && replayPath === undefined && failuresLeft > 0)
     checks.push(...latencyChecks(options.ir, recorder, endpointNames, seed));
+  let load: VerifyReport['load'];
+  if (phases.includes('load') && replayPath === undefined && failuresLeft > 0) {
+    // The latency phase's times are the other phases'; the load phase keeps its own.
+    timedPhase = false;
+    const loaded = await loadPhase({
+      source,
+      endpoints,
+      names: endpointNames,
+      requests: Math.min(runs, 100_000),
+      concurrency,
+      seedOf: (name) => seedOf(`${seed}:load:${name}`),
+      observer: coverage,
+      ...(options.signal && { signal: options.signal }),
+      ...(ends !== undefined && { deadline: ends }),
+    });
+    checks.push(...loaded.checks);
+    checks.push(...latencyChecks(options.ir, loaded.recorder, endpointNames, seed, true));
+    load = { concurrency, latency: loaded.recorder.results() };
+  }
   return {
     spec: contracts.spec,
     target: options.source.description,
@@ -259,6 +302,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     checks,
     coverage: coverage.results(),
     ...(recorder && { latency: recorder.results() }),
+    ...(load && { load }),
     ok: checks.every((check) => check.status !== 'failed'),
     durationMs: Math.round(performance.now() - started),
     cpuMs: cpuMsSince(cpuStarted),

@@ -171,8 +171,8 @@ describe('nullable types', () => {
       d: { oneOf: [ref('R'), { type: 'null' }] },
       e: { oneOf: [ref('E'), { type: 'null' }] },
       f: { oneOf: [ref('R'), { type: 'null' }] },
-      // N already admits null.
-      g: ref('N'),
+      // N already admits null: the `?` stays, as `anyOf` (null matches both options).
+      g: { anyOf: [ref('N'), { type: 'null' }] },
       h: { type: 'object', additionalProperties: { ...int, type: ['integer', 'null'] } },
     });
   });
@@ -188,11 +188,15 @@ describe('nullable types', () => {
   });
 
   it('accept null and the inner values only', async () => {
-    const doc = await openApiOf('type R { x: Int }\ntype T { a: String?, b: R? }');
+    const doc = await openApiOf(
+      'type R { x: Int }\ntype N = R?\ntype T { a: String?, b: R?, n: N? }',
+    );
     const { fits } = schemaValidator(doc);
-    expect(fits('T', { a: null, b: null })).toBe(true);
-    expect(fits('T', { a: 'a', b: { x: 1 } })).toBe(true);
-    expect(fits('T', { a: 1, b: null })).toBe(false);
-    expect(fits('T', { a: null, b: {} })).toBe(false);
+    expect(fits('T', { a: null, b: null, n: null })).toBe(true);
+    expect(fits('T', { a: null, b: null, n: { x: 1 } })).toBe(true);
+    expect(fits('T', { a: null, b: null, n: 1 })).toBe(false);
+    expect(fits('T', { a: 'a', b: { x: 1 }, n: null })).toBe(true);
+    expect(fits('T', { a: 1, b: null, n: null })).toBe(false);
+    expect(fits('T', { a: null, b: {}, n: null })).toBe(false);
   });
 });

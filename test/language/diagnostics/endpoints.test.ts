@@ -64,6 +64,19 @@ describe('specl/invalid-path', () => {
     expect(await check(A + 'endpoint e GET /a/{ id : Int } { response 200 A }')).toEqual([]);
   });
 
+  it('spaces inside a parameter whose constraints hold braces are fine, and a space after it is not', async () => {
+    const param = '{digest: String { pattern: "^[a-f0-9{} ]{1,64}$", example: "{ }" }}';
+    expect(await check(A + `endpoint e GET /a/${param}/b { response 200 A }`)).toEqual([]);
+    expect(await check(A + `endpoint e GET /a/${param} /b { response 200 A }`)).toEqual([
+      error(
+        '3:16',
+        `/a/${param} /b`,
+        'specl/invalid-path',
+        'a path cannot contain spaces; write `/a/{digest}/b`',
+      ),
+    ]);
+  });
+
   it('a `//` that hides only the end of the path is reported once the file parses', async () => {
     expect(await check(A + 'endpoint e GET /a//b\n{ response 200 A }')).toEqual([
       error(

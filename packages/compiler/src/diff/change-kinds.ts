@@ -164,6 +164,18 @@ export const changeKinds = {
     summary: 'The tag field of a discriminated union was added, removed or changed',
     inverse: 'discriminator-changed',
   },
+  'pagination-added': {
+    summary: "An endpoint's answers now come in pages",
+    inverse: 'pagination-removed',
+  },
+  'pagination-removed': {
+    summary: "An endpoint's answers no longer come in pages (by the spec)",
+    inverse: 'pagination-added',
+  },
+  'pagination-changed': {
+    summary: "A paginated endpoint's cursor parameter, next cursor or items moved",
+    inverse: 'pagination-changed',
+  },
 } as const satisfies Record<string, { readonly summary: string; readonly inverse: string }>;
 
 /** Every change kind, in the order of the table (for SARIF rules and docs). */

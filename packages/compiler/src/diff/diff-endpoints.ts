@@ -1,6 +1,7 @@
 import type { EndpointIR, ResponseIR, SourceLocation } from '../ir/spec-ir.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
+import { diffPagination } from './diff-pagination.js';
 import { diffParams, samePath } from './diff-params.js';
 import { breaking, compatible } from './judgement.js';
 import { matchByKey } from './match-by-key.js';
@@ -69,6 +70,7 @@ function diffEndpoint(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   diffErrors(ctx, a, b);
   diffSecurity(ctx, a, b);
   diffMediaTypes(ctx, a, b);
+  diffPagination(ctx, a, b);
   compareConditions(
     a.requires,
     b.requires,

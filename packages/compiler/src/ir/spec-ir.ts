@@ -184,6 +184,8 @@ export interface EndpointIR {
   readonly deprecated?: true;
   /** The endpoint's own latency budget (`latency p99 < 200 ms`); absent when none. */
   readonly latency?: LatencyBudgetIR;
+  /** How the endpoint's answers come in pages (`paginated ...`); absent when they do not. */
+  readonly pagination?: PaginationIR;
   readonly responses: readonly ResponseIR[];
   /** The names of the declared errors, in the order written. */
   readonly errors: readonly string[];
@@ -199,6 +201,17 @@ export interface EndpointIR {
  * it must stay under, in the order written.
  */
 export type LatencyBudgetIR = readonly { readonly percentile: number; readonly ms: number }[];
+
+/**
+ * `paginated cursor = response.next, items = response.items`: the optional query parameter
+ * that takes the next page's cursor, and the fields of the success body that hold the next
+ * cursor (absent or `null` on the last page) and the page's items (`[]`: the body itself).
+ */
+export interface PaginationIR {
+  readonly cursorParameter: string;
+  readonly nextCursor: readonly string[];
+  readonly items: readonly string[];
+}
 
 /** One way to authenticate: a scheme and the scopes it needs (OAuth2, OpenID Connect). */
 export interface SecurityRequirementIR {
@@ -268,6 +281,8 @@ export type StatementIR =
       readonly kind: 'let';
       readonly name: string;
       readonly try: boolean;
+      /** `let x = pages CALL`: every page of the paginated call, its items as one list. */
+      readonly pages?: true;
       /** The call, when the value is an endpoint call (the usual case). */
       readonly call?: CallIR;
       /** The value, when it is an expression rather than a call. */
@@ -349,7 +364,7 @@ export type ExprIR = { readonly valueKind: ValueKind; readonly optional: boolean
     }
   | {
       readonly kind: 'quantifier';
-      readonly quantifier: 'all' | 'any';
+      readonly quantifier: 'all' | 'any' | 'one';
       readonly variable: string;
       readonly collection: ExprIR;
       readonly predicate: ExprIR;

@@ -33,11 +33,13 @@ import {
   recordOpenFields,
   canonicalText,
 } from '@specl/language';
-import type { Expression } from '@specl/language';
+import type { Expression, PaginatedClause } from '@specl/language';
+import { paginationOf, responsePath } from '@specl/language';
 import type {
   ConditionIR,
   EndpointIR,
   FieldIR,
+  PaginationIR,
   ParamIR,
   PropertyIR,
   SpecIR,
@@ -194,6 +196,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   const body = endpoint.clauses.find(isBodyClause);
   const security = endpoint.clauses.find(isSecurityClause);
   const latency = endpoint.clauses.find(isLatencyBudget);
+  const pagination = paginationOf(endpoint);
   const tagRefs = endpoint.clauses
     .filter(isTagsClause)
     .flatMap((clause) => clause.tags.map((tag) => tag.$refText));
@@ -228,6 +231,16 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     ...(tagRefs.length > 0 && { tags: tagRefs }),
     ...(endpoint.clauses.some(isDeprecatedClause) && { deprecated: true as const }),
     ...(latency && { latency: lowerLatency(latency) }),
+    ...(pagination && { pagination: lowerPagination(pagination) }),
+  };
+}
+
+/** A `paginated` clause the checker accepted: the cursor parameter and the two paths. */
+function lowerPagination(clause: PaginatedClause): PaginationIR {
+  return {
+    cursorParameter: clause.cursor,
+    nextCursor: responsePath(clause.next) ?? [],
+    items: responsePath(clause.items) ?? [],
   };
 }
 
@@ -255,7 +268,15 @@ function lowerProperty(property: Property, locator: Locator, condition: Conditio
             },
           }
         : { value: lowerExpr(value) };
-      return { kind: 'let', name: statement.name, try: statement.try, ...lowered, location };
+      const pages = statement.pages ? { pages: true as const } : {};
+      return {
+        kind: 'let',
+        name: statement.name,
+        try: statement.try,
+        ...pages,
+        ...lowered,
+        location,
+      };
     }
     return { kind: 'expect', condition: condition(statement.expr, statement) };
   });

@@ -53,6 +53,7 @@ const itemTypes = new Set([
   'TagsClause',
   'DeprecatedClause',
   'LatencyBudget',
+  'PaginatedClause',
 ]);
 const memberTypes = new Set(['Field', 'Spread', 'OpenFields', 'Invariant']);
 

@@ -76,6 +76,7 @@ export type SpeclKeywordNames =
     | "import"
     | "in"
     | "invariant"
+    | "items"
     | "latency"
     | "len"
     | "let"
@@ -85,7 +86,10 @@ export type SpeclKeywordNames =
     | "none"
     | "not"
     | "null"
+    | "one"
     | "or"
+    | "pages"
+    | "paginated"
     | "property"
     | "query"
     | "requires"
@@ -222,7 +226,7 @@ export function isAuthScope(item: unknown): item is AuthScope {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '%' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '??' | 'and' | 'implies' | 'in' | 'or';
@@ -260,7 +264,7 @@ export function isBodyClause(item: unknown): item is BodyClause {
 }
 
 export interface BodyRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BodyRef';
 }
 
@@ -273,7 +277,7 @@ export function isBodyRef(item: unknown): item is BodyRef {
 }
 
 export interface BooleanLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'BooleanLiteral';
     value: boolean;
 }
@@ -288,7 +292,7 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
 }
 
 export interface BuiltinCall extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'BuiltinCall';
     args: Array<Expression>;
     name: 'len' | 'matches';
@@ -410,7 +414,7 @@ export function isEndpoint(item: unknown): item is Endpoint {
 }
 
 export interface EndpointCall extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'EndpointCall';
     args: Array<Argument>;
     endpoint: langium.Reference<Endpoint>;
@@ -426,7 +430,7 @@ export function isEndpointCall(item: unknown): item is EndpointCall {
     return reflection.isInstance(item, EndpointCall.$type);
 }
 
-export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | LatencyBudget | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
+export type EndpointClause = BodyClause | DeprecatedClause | EnsuresClause | ErrorsClause | HeaderParam | LatencyBudget | PaginatedClause | QueryParam | RequiresClause | ResponseClause | SecurityClause | TagsClause;
 
 export const EndpointClause = {
     $type: 'EndpointClause'
@@ -637,10 +641,10 @@ export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
 }
 
-export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'latency' | 'license' | 'no' | 'none' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'items' | 'latency' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
 
 export function isIdent(item: unknown): item is Ident {
-    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -711,13 +715,15 @@ export interface Let extends langium.AstNode {
     readonly $container: Property;
     readonly $type: 'Let';
     name: Ident;
+    pages: boolean;
     try: boolean;
-    value: Expression;
+    value: EndpointCall | Expression;
 }
 
 export const Let = {
     $type: 'Let',
     name: 'name',
+    pages: 'pages',
     try: 'try',
     value: 'value'
 } as const;
@@ -744,7 +750,7 @@ export function isLicense(item: unknown): item is License {
 }
 
 export interface ListLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'ListLiteral';
     items: Array<Expression>;
 }
@@ -784,7 +790,7 @@ export function isMember(item: unknown): item is Member {
 }
 
 export interface MemberAccess extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'MemberAccess';
     member: langium.Reference<Member>;
     optional: boolean;
@@ -802,10 +808,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'or' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'items' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'one' | 'or' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -819,7 +825,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NameRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NameRef';
     target: langium.Reference<NamedElement>;
 }
@@ -834,7 +840,7 @@ export function isNameRef(item: unknown): item is NameRef {
 }
 
 export interface NullLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NullLiteral';
 }
 
@@ -847,7 +853,7 @@ export function isNullLiteral(item: unknown): item is NullLiteral {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NumberLiteral';
     value: string;
 }
@@ -874,6 +880,25 @@ export const OpenFields = {
 
 export function isOpenFields(item: unknown): item is OpenFields {
     return reflection.isInstance(item, OpenFields.$type);
+}
+
+export interface PaginatedClause extends langium.AstNode {
+    readonly $container: Endpoint;
+    readonly $type: 'PaginatedClause';
+    cursor: Ident;
+    items: Expression;
+    next: Expression;
+}
+
+export const PaginatedClause = {
+    $type: 'PaginatedClause',
+    cursor: 'cursor',
+    items: 'items',
+    next: 'next'
+} as const;
+
+export function isPaginatedClause(item: unknown): item is PaginatedClause {
+    return reflection.isInstance(item, PaginatedClause.$type);
 }
 
 export type Parameter = BodyClause | HeaderParam | PathParam | QueryParam;
@@ -988,10 +1013,10 @@ export function isPropertyStatement(item: unknown): item is PropertyStatement {
 }
 
 export interface Quantifier extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'Quantifier';
     collection: Expression;
-    kind: 'all' | 'any';
+    kind: 'all' | 'any' | 'one';
     predicate: Expression;
     variable: QuantifierVar;
 }
@@ -1060,7 +1085,7 @@ export function isRecordDecl(item: unknown): item is RecordDecl {
 }
 
 export interface RecordLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'RecordLiteral';
     fields: Array<FieldInit>;
 }
@@ -1119,7 +1144,7 @@ export function isResponseClause(item: unknown): item is ResponseClause {
 }
 
 export interface ResponseRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'ResponseRef';
 }
 
@@ -1279,7 +1304,7 @@ export function isSpread(item: unknown): item is Spread {
 }
 
 export interface StringLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'StringLiteral';
     value: string;
 }
@@ -1335,10 +1360,10 @@ export function isTypeExpr(item: unknown): item is TypeExpr {
     return reflection.isInstance(item, TypeExpr.$type);
 }
 
-export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'license' | 'no' | 'none' | 'scope' | 'server' | 'tag' | string;
+export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'items' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'scope' | 'server' | 'tag' | string;
 
 export function isTypeName(item: unknown): item is TypeName {
-    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface TypeRef extends langium.AstNode {
@@ -1369,7 +1394,7 @@ export function isTypeRef(item: unknown): item is TypeRef {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'UnaryExpr';
     op: '-' | 'not';
     operand: Expression;
@@ -1400,10 +1425,10 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'items' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
@@ -1454,6 +1479,7 @@ export type SpeclAstType = {
     NullLiteral: NullLiteral
     NumberLiteral: NumberLiteral
     OpenFields: OpenFields
+    PaginatedClause: PaginatedClause
     Parameter: Parameter
     Path: Path
     PathParam: PathParam
@@ -1924,6 +1950,10 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Let.name
                 },
+                pages: {
+                    name: Let.pages,
+                    defaultValue: false
+                },
                 try: {
                     name: Let.try,
                     defaultValue: false
@@ -2029,6 +2059,21 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [RecordMember.$type]
+        },
+        PaginatedClause: {
+            name: PaginatedClause.$type,
+            properties: {
+                cursor: {
+                    name: PaginatedClause.cursor
+                },
+                items: {
+                    name: PaginatedClause.items
+                },
+                next: {
+                    name: PaginatedClause.next
+                }
+            },
+            superTypes: [EndpointClause.$type]
         },
         Parameter: {
             name: Parameter.$type,

@@ -31,9 +31,10 @@ import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
 import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
+import type { SpeclCheckServices } from '../validation/specl-check-services.js';
 
 /** Specl's services with the language server's features. */
-export type SpeclLspServices = LangiumServices;
+export type SpeclLspServices = LangiumServices & SpeclCheckServices;
 
 /** The editor features of Specl: Langium's LSP services with Specl's providers. */
 export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
@@ -64,14 +65,6 @@ export const SpeclSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     NodeKindProvider: () => new SpeclNodeKindProvider(),
   },
 };
-
-/**
- * What the language server's services are created with: Langium's context, and a module of
- * shared services the composition root adds (such as the commands of the agent).
- */
-export interface SpeclLspContext extends DefaultSharedModuleContext {
-  readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
-}
 
 /** Specl's own shared services of a language server, added to Langium's. */
 export interface SpeclSharedLspAddedServices {
@@ -119,8 +112,12 @@ export type SpeclSharedServicesModule =
   | Module<LangiumSharedServices, PartialLangiumSharedServices>
   | Module<SpeclSharedLspServices, DeepPartial<SpeclSharedLspAddedServices>>;
 
-/** The context of a language server's services: Langium's, plus shared modules to add. */
+/**
+ * What the language server's services are created with: Langium's context, and modules of
+ * shared services the composition root adds (such as the commands of the agent).
+ */
 export interface SpeclLspContext extends DefaultSharedModuleContext {
+  readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
   /** Applied last to the shared services (the composition root adds a command handler). */
   readonly sharedModules?: readonly SpeclSharedServicesModule[];
 }

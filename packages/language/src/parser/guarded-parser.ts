@@ -11,6 +11,8 @@ import { createLangiumParser } from 'langium';
 import type { LexedToken } from './lazy-range-leaf.js';
 import { LazyRangeLeaf } from './lazy-range-leaf.js';
 import { findExcessiveNesting } from './nesting-guard.js';
+import { FastSpeclParser } from './fast/fast-specl-parser.js';
+import { FAST_PARSER_GRAMMARS, grammarFingerprint } from './fast/grammar-fingerprint.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -72,7 +74,7 @@ interface LeafBuilding {
 function buildLazyRangeLeaves(parser: LangiumParser): void {
   const builder = (parser as unknown as { nodeBuilder: LeafBuilding }).nodeBuilder;
   builder.buildLeafNode = (token, feature) => {
-    const leaf = new LazyRangeLeaf(token, feature === undefined);
+    const leaf = LazyRangeLeaf.ofToken(token, feature === undefined);
     leaf.grammarSource = feature;
     leaf.root = builder.rootNode;
     builder.current.content.push(leaf);
@@ -80,13 +82,27 @@ function buildLazyRangeLeaves(parser: LangiumParser): void {
   };
 }
 
+/** Specl's parser: Langium's, with the fast path in front. */
+export type GuardedParser = LangiumParser & {
+  /** How many texts the fast path parsed (the rest went to Langium's parser). */
+  fastPathTaken: number;
+};
+
 /**
  * Langium's parser, guarded against input that nests deeply enough to overflow its recursion:
  * such a file parses as empty, with one error where the nesting goes too deep, and the
- * parser stays usable for the next file.
+ * parser stays usable for the next file. A text without syntax errors is parsed by the fast
+ * path (`fast/fast-specl-parser.ts`, same AST and CST) unless `options.fast` is false; any
+ * other text, and any parse of one rule (`options.rule`), by Langium's parser.
  */
-export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
+export function createGuardedParser(
+  services: LangiumCoreServices,
+  options: { fast?: boolean } = {},
+): LangiumParser {
   const parser = createLangiumParser(services);
+  // The fast path only with a grammar its rules were written for (else Langium parses all).
+  const known = FAST_PARSER_GRAMMARS.has(grammarFingerprint(services.Grammar));
+  const fast = options.fast === false || !known ? undefined : new FastSpeclParser(services);
   skipEmptyHiddenNodes(parser);
   buildLazyRangeLeaves(parser);
   const parse = parser.parse.bind(parser);
@@ -95,10 +111,17 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
     const empty = parse('');
     return { ...empty, parserErrors: [error] } as ParseResult;
   };
+  (parser as GuardedParser).fastPathTaken = 0;
   parser.parse = ((input: string, options?: unknown) => {
     const excessive = findExcessiveNesting(input);
     if (excessive) {
       return emptyResult(errorAt(input, excessive.offset, excessive.length, excessive.message));
+    }
+    const rule = (options as { rule?: string } | undefined)?.rule;
+    const fastResult = rule === undefined ? fast?.parse(input) : undefined;
+    if (fastResult) {
+      (parser as GuardedParser).fastPathTaken++;
+      return fastResult;
     }
     try {
       return (parse as (i: string, o?: unknown) => ParseResult)(input, options);

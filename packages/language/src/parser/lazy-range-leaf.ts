@@ -20,18 +20,39 @@ export class LazyRangeLeaf extends LeafCstNodeImpl {
   /** The range once computed or written; `undefined` until then. */
   declare private storedRange: Range | undefined;
 
-  constructor(token: LexedToken, hidden: boolean) {
-    super(
+  /**
+   * @param startLine 1-based, as Chevrotain's tokens give them; so are the other three
+   *   (`endColumn` is the column of the token's last character)
+   */
+  constructor(
+    offset: number,
+    length: number,
+    tokenType: LexedToken['tokenType'],
+    hidden: boolean,
+    startLine: number,
+    startColumn: number,
+    endLine: number,
+    endColumn: number,
+  ) {
+    super(offset, length, undefined as unknown as Range, tokenType, hidden);
+    this.startLine = startLine;
+    this.startColumn = startColumn;
+    this.endLine = endLine;
+    this.endColumn = endColumn;
+  }
+
+  /** The leaf of a token as Chevrotain's lexer gives it. */
+  static ofToken(token: LexedToken, hidden: boolean): LazyRangeLeaf {
+    return new LazyRangeLeaf(
       token.startOffset,
       token.image.length,
-      undefined as unknown as Range,
       token.tokenType,
       hidden,
+      token.startLine!,
+      token.startColumn!,
+      token.endLine!,
+      token.endColumn!,
     );
-    this.startLine = token.startLine!;
-    this.startColumn = token.startColumn!;
-    this.endLine = token.endLine!;
-    this.endColumn = token.endColumn!;
   }
 
   /** The range in LSP terms (0-based lines and columns, end exclusive), as Langium gives it. */

@@ -78,6 +78,7 @@ const statementTypes = new Set([
   'Expect',
   'Forall',
   'Let',
+  'PaginatedClause',
 ]);
 
 /**

@@ -40,6 +40,7 @@ import { workspaceMemo } from './workspace-memo.js';
 import { bodyType, declaredErrors, responseType } from './endpoint-types.js';
 import { expectedType } from './expected-type.js';
 import { resolveTypeExpr } from './resolve-type.js';
+import { pagesType } from './pagination.js';
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
 export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
@@ -64,8 +65,10 @@ export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
   return unknownType;
 }
 
-/** The type of what a `let` binds: the response, or an outcome for `try`. */
+/** The type of what a `let` binds: the response, an outcome for `try`, all items for `pages`. */
 export function typeOfLet(binding: Let): SpeclType {
+  if (binding.pages)
+    return pagesType(isEndpointCall(binding.value) ? binding.value.endpoint?.ref : undefined);
   const value = typeOf(binding.value);
   if (!binding.try) return value;
   const endpoint = isEndpointCall(binding.value) ? binding.value.endpoint?.ref : undefined;

@@ -1,5 +1,6 @@
 import type { MessageTemplate } from './message-template.js';
 import { message } from './message-template.js';
+import { paginationCodes } from './pagination-codes.js';
 
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning';
@@ -507,6 +508,7 @@ export const diagnosticCodes = {
       default: message`a ${'endpointMethod'} request with a body is dropped by many clients and proxies; use query parameters or POST`,
     },
   },
+  ...paginationCodes,
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A stable diagnostic code, such as `specl/unknown-type`. */

@@ -72,11 +72,16 @@ export class EndpointChecks {
   private checkPath(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const path = endpoint.path;
     if (!path?.$cstNode) return;
-    const text = path.$cstNode.text;
-    // Spaces are allowed only inside a parameter's braces: `{id: Uuid}`.
-    const outside = text.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, (param) =>
-      param.replace(/[^\n]/g, 'x'),
-    );
+    // Spaces are allowed only inside a parameter's braces: `{id: Uuid { maxLength: 8 }}`,
+    // whatever its constraints' strings hold (`pattern: "[a-f]{64}"`).
+    const start = path.$cstNode.offset;
+    let outside = path.$cstNode.text;
+    for (const segment of path.segments) {
+      const node = segment.$cstNode;
+      if (!node || !segment.parts.some(isPathParam)) continue;
+      const [from, to] = [node.offset - start, node.end - start];
+      outside = outside.slice(0, from) + 'x'.repeat(to - from) + outside.slice(to);
+    }
     if (/\s/.test(outside)) {
       report(
         accept,

@@ -1,3 +1,4 @@
+import { inPaginatedClause } from './pagination-checks.js';
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type {
@@ -276,7 +277,7 @@ export class ExpressionChecks {
   checkResponseRef(expr: ResponseRef, accept: ValidationAcceptor): void {
     if (AstUtils.getContainerOfType(expr, isRequiresClause)) {
       report(accept, 'specl/misplaced-expression', 'responseKnownYet', {}, { node: expr });
-    } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause)) {
+    } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause) && !inPaginatedClause(expr)) {
       report(accept, 'specl/misplaced-expression', 'responseOnlyUsed', {}, { node: expr });
     }
   }

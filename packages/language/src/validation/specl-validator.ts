@@ -1,32 +1,30 @@
-import type { LangiumCoreServices, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import { isShadowDocument } from '../workspace/shadow-documents.js';
 import type { Expression, SpeclAstType } from '../generated/ast.js';
-import { ConstraintChecks } from './constraint-checks.js';
-import { DeclarationChecks } from './declaration-checks.js';
-import { EndpointChecks } from './endpoint-checks.js';
-import { CallChecks } from './call-checks.js';
-import { ExpressionChecks } from './expression-checks.js';
-import { RecordLiteralChecks } from './record-literal-checks.js';
 import { checkInvariantSatisfiability } from './invariant-satisfiability.js';
 import { checkInhabitation } from './inhabitation-check.js';
-
-import { PropertyChecks } from './property-checks.js';
-import { MetadataChecks } from './metadata-checks.js';
+import type { ServicesWithChecks } from './specl-check-services.js';
 import { checkDiscriminator } from './discriminator-checks.js';
 import { checkOpenedOnce } from './open-record-checks.js';
 import { checkLatencyBudget } from './latency-checks.js';
+import { checkPagesWalk, checkPaginatedClause } from './pagination-checks.js';
 
-/** Registers every Specl check with Langium's validation registry, by AST node type. */
-export function registerSpeclChecks(services: LangiumCoreServices): void {
-  const declarations = new DeclarationChecks(services);
-  const endpoints = new EndpointChecks(services);
-  const constraints = new ConstraintChecks();
-  const expressions = new ExpressionChecks();
-  const recordLiterals = new RecordLiteralChecks();
-  const calls = new CallChecks();
-  const properties = new PropertyChecks();
-  const metadata = new MetadataChecks();
+/**
+ * Registers every Specl check with Langium's validation registry, by AST node type, calling
+ * the check classes of the services (`checks.*`, see specl-check-services.ts).
+ */
+export function registerSpeclChecks(services: ServicesWithChecks): void {
+  const {
+    Declarations: declarations,
+    Endpoints: endpoints,
+    Constraints: constraints,
+    Expressions: expressions,
+    RecordLiterals: recordLiterals,
+    Calls: calls,
+    Properties: properties,
+    Metadata: metadata,
+  } = services.checks;
   const condition = (node: { expr?: Expression; where?: Expression }, accept: ValidationAcceptor) =>
     expressions.checkCondition(node.expr ?? node.where, accept);
 
@@ -48,6 +46,7 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
     SecurityClause: (clause, accept) => metadata.checkSecurity(clause, accept),
     TagsClause: (clause, accept) => metadata.checkTags(clause, accept),
     LatencyBudget: (budget, accept) => checkLatencyBudget(budget, accept),
+    PaginatedClause: (clause, accept) => checkPaginatedClause(clause, accept),
     BodyClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
     RecordDecl: [
@@ -86,7 +85,10 @@ export function registerSpeclChecks(services: LangiumCoreServices): void {
       (property, accept) => properties.checkDuplicateBindings(property, accept),
     ],
 
-    Let: (binding, accept) => properties.checkLet(binding, accept),
+    Let: [
+      (binding, accept) => properties.checkLet(binding, accept),
+      (binding, accept) => checkPagesWalk(binding, accept),
+    ],
     BinaryExpr: (expr, accept) => expressions.checkBinary(expr, accept),
     UnaryExpr: (expr, accept) => expressions.checkUnary(expr, accept),
     MemberAccess: (expr, accept) => expressions.checkMemberAccess(expr, accept),

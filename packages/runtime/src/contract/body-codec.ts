@@ -20,18 +20,56 @@ const scalarText = (value: unknown) => (typeof value === 'string' ? value : JSON
 /** A part's name as a quoted string of a Content-Disposition header. */
 const quoted = (name: string) => `"${name.replace(/["\\\r\n]/g, (c) => encodeURIComponent(c))}"`;
 
+/** FNV-1a over bytes, from `hash`: 32 bits. */
+function fnv1a(bytes: Uint8Array, hash: number): number {
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Whether `needle` occurs in `bytes`. */
+function includesBytes(bytes: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The boundary of a multipart body, derived from its parts (so the same request, which the
+ * seed determines, is the same bytes on every run, and a replay sends them again): a hash of
+ * the parts, tried again with a counter in the rare case that it occurs in a part's content.
+ */
+function boundaryOf(parts: readonly { head: string; content: Uint8Array }[]): string {
+  const encoder = new TextEncoder();
+  for (let attempt = 0; ; attempt++) {
+    let low = 0x811c9dc5 ^ attempt;
+    let high = 0x050c5d1f ^ attempt;
+    for (const { head, content } of parts) {
+      const headBytes = encoder.encode(head);
+      low = fnv1a(content, fnv1a(headBytes, low));
+      high = fnv1a(content, fnv1a(headBytes, high ^ content.length));
+    }
+    const boundary = `specl-${low.toString(16).padStart(8, '0')}${high.toString(16).padStart(8, '0')}${attempt === 0 ? '' : `-${attempt}`}`;
+    const delimiter = encoder.encode(`--${boundary}`);
+    const inside = ({ head, content }: (typeof parts)[number]) =>
+      includesBytes(content, delimiter) || head.includes(`--${boundary}`);
+    if (!parts.some(inside)) return boundary;
+  }
+}
+
 /**
  * A record as `multipart/form-data`, written byte for byte (not through `FormData`, which
  * turns every line break of a text field into CRLF, as browsers do): a `Uint8Array` field is a
- * file part, named after the field; a list gives one part per item.
+ * file part, named after the field; a list gives one part per item. The boundary is derived
+ * from the parts ({@link boundaryOf}): the same request is the same bytes.
  */
 function multipart(record: Readonly<Record<string, unknown>>): {
   body: Uint8Array;
   contentType: string;
 } {
-  const boundary = `specl-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
+  const parts: { head: string; content: Uint8Array }[] = [];
   for (const [name, field] of Object.entries(record))
     for (const item of Array.isArray(field) ? field : [field]) {
       if (item === undefined || item === null) continue;
@@ -39,10 +77,14 @@ function multipart(record: Readonly<Record<string, unknown>>): {
       const head = file
         ? `Content-Disposition: form-data; name=${quoted(name)}; filename=${quoted(name)}\r\nContent-Type: application/octet-stream`
         : `Content-Disposition: form-data; name=${quoted(name)}`;
-      chunks.push(encoder.encode(`--${boundary}\r\n${head}\r\n\r\n`));
-      chunks.push(file ? item : encoder.encode(scalarText(item)));
-      chunks.push(encoder.encode('\r\n'));
+      parts.push({ head, content: file ? item : encoder.encode(scalarText(item)) });
     }
+  const boundary = boundaryOf(parts);
+  const chunks: Uint8Array[] = [];
+  for (const { head, content } of parts) {
+    chunks.push(encoder.encode(`--${boundary}\r\n${head}\r\n\r\n`), content);
+    chunks.push(encoder.encode('\r\n'));
+  }
   chunks.push(encoder.encode(`--${boundary}--\r\n`));
   const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let offset = 0;

@@ -1,3 +1,4 @@
+import type { PageWalk } from './page-walk.js';
 import type { Arbitrary } from 'fast-check';
 import type { Validator } from '../validation-result.js';
 
@@ -144,6 +145,15 @@ export interface PropertySession {
     endpoint: string,
     request: Readonly<Record<string, unknown>>,
   ): Promise<Outcome<unknown, unknown>>;
+  /**
+   * Walks every page of a paginated endpoint (`let x = pages CALL`), each page's answer checked
+   * as a call's; answers all the pages' items, in order (see `walkPages`).
+   */
+  pages(
+    endpoint: string,
+    request: Readonly<Record<string, unknown>>,
+    walk: PageWalk,
+  ): Promise<unknown[]>;
   /** Checks an `expect` clause: evaluates its condition, which may discard the run. */
   expect(clause: Clause, condition: () => boolean): void;
 }

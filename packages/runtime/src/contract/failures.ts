@@ -53,6 +53,7 @@ export type ViolationKind =
   | 'expect'
   | 'negative' // a request that breaks the spec was accepted (2xx) or crashed the server (5xx)
   | 'latency' // an endpoint's latency percentiles broke the spec's budget
+  | 'pages' // a walk of every page went round (a cursor given twice), on and on, or lost its items
   | 'unreachable'; // no answer: timeout, connection refused or closed, a handler that threw
 
 /**

@@ -1,13 +1,14 @@
 import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
 import { inProcessAuth } from './credentials.js';
 import { ContractViolation } from './failures.js';
+import { cloneAsJson, cloneRequest } from './wire-clone.js';
 
 /** An in-process implementation: one async method per endpoint, as `types.ts`'s `Handlers`. */
 export type HandlerObject = object;
 
 /**
  * A target that calls an in-process implementation's methods directly. The answer is cloned
- * through JSON, as a server would send it, so that an implementation cannot pass by returning
+ * as JSON would carry it ({@link cloneAsJson}), as a server would send it, so that an implementation cannot pass by returning
  * values JSON cannot carry (`undefined` fields, dates, NaN). A method that is missing, throws
  * or answers something that is not `{ status, body }` is a failure naming the endpoint.
  */
@@ -29,7 +30,7 @@ export function inProcessTarget(handlers: HandlerObject, credentials: Credential
       try {
         // A protected endpoint's handler gets `auth`, added here so that no report shows it.
         const auth = options.withoutCredentials ? undefined : inProcessAuth(endpoint, credentials);
-        const sent = { ...structuredClone(request), ...(auth && { auth }) };
+        const sent = { ...cloneRequest(request), ...(auth && { auth }) };
         answer = await (method as (r: unknown) => unknown).call(handlers, sent);
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -57,7 +58,7 @@ function asResponse(endpoint: EndpointContract, answer: unknown): ApiResponse {
   // Raw bytes and text travel as they are; only JSON values are cloned through JSON.
   if (body instanceof Uint8Array) return { status, body: new Uint8Array(body) };
   try {
-    return { status, body: JSON.parse(JSON.stringify(body)) as unknown };
+    return { status, body: cloneAsJson(body) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContractViolation(

@@ -4,6 +4,8 @@ import { checkResponse, isSuccess } from './check-response.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation, DiscardedRun } from './failures.js';
 import type { NegativeRequest } from './negative-requests.js';
+import type { PageWalk } from './page-walk.js';
+import { walkPages } from './page-walk.js';
 
 /** Hooks told of everything a session does: for coverage and for reports. */
 export interface SessionObserver extends CheckObserver {
@@ -166,6 +168,19 @@ export class ContractSession implements PropertySession {
       },
       error: ok ? null : response.body,
     };
+  }
+
+  pages(
+    name: string,
+    request: Readonly<Record<string, unknown>>,
+    walk: PageWalk,
+  ): Promise<unknown[]> {
+    return walkPages(
+      (page) => this.call(name, page),
+      request,
+      walk,
+      () => this.exchanges.at(-1),
+    );
   }
 
   expect(clause: Clause, condition: () => boolean): void {

@@ -1,4 +1,5 @@
 import type { ClauseCoverage, VerifyReport } from '../verify-report.js';
+import type { EndpointLatency } from '../latency.js';
 import { failuresOf } from '../verify-report.js';
 import { compact, formatExchange, stateNote } from './format-exchange.js';
 
@@ -87,14 +88,21 @@ export function formatPrettyReport(report: VerifyReport, styles: Styles, locate:
       });
     }
   }
-  if (report.latency !== undefined && report.latency.length > 0) {
-    const width = Math.max(...report.latency.map((entry) => entry.endpoint.length));
-    lines.push('', 'latency (ms):');
-    for (const entry of report.latency)
+  const latencyTable = (title: string, entries: readonly EndpointLatency[] | undefined) => {
+    if (entries === undefined || entries.length === 0) return;
+    const width = Math.max(...entries.map((entry) => entry.endpoint.length));
+    lines.push('', title);
+    for (const entry of entries)
       lines.push(
         `  ${entry.endpoint.padEnd(width)}  p50 ${entry.p50}  p95 ${entry.p95}  p99 ${entry.p99}  ${styles.dim(`(${entry.requests} requests)`)}`,
       );
-  }
+  };
+  latencyTable('latency (ms):', report.latency);
+  if (report.load)
+    latencyTable(
+      `latency under load (ms, ${report.load.concurrency} requests in flight):`,
+      report.load.latency,
+    );
   if (report.coverage.length > 0) {
     lines.push('', 'coverage:', ...coverageTable(report.coverage, styles, locate));
   }

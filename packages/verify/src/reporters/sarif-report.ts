@@ -25,6 +25,8 @@ const RULES = {
   negative:
     'a request that breaks the spec was accepted (2xx) or crashed the server (5xx), not refused with a 4xx',
   latency: "an endpoint's latency percentiles over the spec's budget",
+  pages:
+    'a walk of every page of a paginated endpoint that went round (a cursor given twice), ran past 1,000 pages, or met a page without its items',
 } as const satisfies Record<ViolationKind, string>;
 
 /**

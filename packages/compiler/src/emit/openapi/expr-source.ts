@@ -1,15 +1,5 @@
 import type { ConstraintsIR, ExprIR, TypeIR } from '../../ir/spec-ir.js';
-
-/** A Specl string literal: backslashes, quotes and line breaks escaped. */
-export function stringSource(value: string): string {
-  const escaped = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
-  return `"${escaped}"`;
-}
+import { stringLiteral } from '../../ir/string-literal.js';
 
 const numberSource = (value: number) => String(value);
 
@@ -68,7 +58,7 @@ function operand(e: ExprIR, min: number, strict = false): string {
 
 function literalSource(value: number | string | boolean | null): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return stringSource(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') return numberSource(value);
   return String(value);
 }
@@ -115,7 +105,7 @@ export function exprSource(e: ExprIR): string {
 }
 
 function constraintSource(name: string, value: number | string | boolean): string {
-  return `${name}: ${typeof value === 'string' ? stringSource(value) : String(value)}`;
+  return `${name}: ${typeof value === 'string' ? stringLiteral(value) : String(value)}`;
 }
 
 function withConstraints(text: string, constraints: ConstraintsIR): string {

@@ -90,7 +90,7 @@ export interface ParameterObject {
   readonly description?: string;
   readonly required: boolean;
   readonly schema: SchemaObject;
-  /** A header's name in the spec, when its wire name differs (for import to read back). */
+  /** A header's or path parameter's name in the spec, when its wire name differs (for import to read back). */
   readonly 'x-specl-name'?: string;
 }
 
@@ -125,6 +125,18 @@ export interface OperationObject {
   readonly 'x-specl-ensures'?: readonly SpeclCondition[];
   /** The endpoint's own latency budget: milliseconds by percentile (`{ "p99": 200 }`). */
   readonly 'x-specl-latency'?: SpeclLatency;
+  /** How the operation's answers come in pages (`paginated`); absent when they do not. */
+  readonly 'x-specl-pagination'?: SpeclPagination;
+}
+
+/**
+ * `x-specl-pagination`: the query parameter that takes the next page's cursor, and JSON
+ * pointers into the success body to the next cursor and to the page's items (`""`: the body).
+ */
+export interface SpeclPagination {
+  readonly cursorParameter: string;
+  readonly nextCursor: string;
+  readonly items: string;
 }
 
 /** A latency budget: the milliseconds each percentile must stay under, by `p<percentile>`. */

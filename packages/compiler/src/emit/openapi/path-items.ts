@@ -14,6 +14,7 @@ import { schemaOfType } from './schema-of-type.js';
 import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
 import { latencyExtension } from './latency-extension.js';
+import { paginationExtension } from './pagination-extension.js';
 import type { TypesByName } from './union-keyword.js';
 
 const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
@@ -41,7 +42,9 @@ function parameter(
     ...(param.description !== undefined && { description: param.description }),
     required: location === 'path' || !param.optional,
     schema: schemaOfType(param.type, types),
-    ...(location === 'header' && name !== param.name && { 'x-specl-name': param.name }),
+    // The spec's own name, where the wire's differs: a header's, a path parameter's that shares
+    // the path item of another template (an import reads it back).
+    ...(location !== 'query' && name !== param.name && { 'x-specl-name': param.name }),
   };
 }
 
@@ -123,6 +126,9 @@ function operation(
     ...conditionsExtension('x-specl-requires', endpoint.requires),
     ...conditionsExtension('x-specl-ensures', endpoint.ensures),
     ...(endpoint.latency && { 'x-specl-latency': latencyExtension(endpoint.latency) }),
+    ...(endpoint.pagination && {
+      'x-specl-pagination': paginationExtension(endpoint.pagination),
+    }),
   };
 }
 

@@ -125,10 +125,11 @@ function unionSchema(options: readonly TypeIR[], nullable: boolean, types: Types
 }
 
 function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
-  // Already admits null (a nullable alias): nothing to add.
-  if (admitsNull(inner, types)) return schemaOfType(inner, types);
   if (inner.kind === 'union') return unionSchema(inner.options, true, types);
   const schema = schemaOfType(inner, types);
+  // Admits null already (`X?` of a nullable alias): the `?` stays, as a null option of `anyOf`
+  // (null matches both options, so not `oneOf`): the same values, and an import reads `X?` back.
+  if (admitsNull(inner, types)) return { anyOf: [schema, { type: 'null' }] };
   if (isPlainTyped(schema)) return { ...schema, type: [schema.type, 'null'] };
   return { oneOf: [schema, { type: 'null' }] };
 }
@@ -148,7 +149,7 @@ function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
  * - a union `oneOf` or `anyOf` of its distinct options (see {@link unionKeyword});
  * - a nullable type a type array (`type: ['string', 'null']`) when the inner schema is a single
  *   plain type, otherwise `oneOf: [inner, { type: 'null' }]` (a nullable union gets `null` as one
- *   more option).
+ *   more option; an inner type that admits null already, a nullable alias, `anyOf`).
  *
  * Constraints map as in {@link constraintKeywords}. `types` resolves named types, to tell
  * exclusive union options apart.

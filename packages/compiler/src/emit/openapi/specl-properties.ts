@@ -21,7 +21,8 @@ export function statementSource(statement: StatementIR): string {
         : statement.value
           ? exprSource(statement.value)
           : '';
-      return `let ${statement.name} = ${statement.try ? 'try ' : ''}${value}`;
+      const prefix = statement.try ? 'try ' : statement.pages ? 'pages ' : '';
+      return `let ${statement.name} = ${prefix}${value}`;
     }
     case 'expect':
       return `expect ${statement.condition.source}`;

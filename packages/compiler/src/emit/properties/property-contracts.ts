@@ -2,6 +2,8 @@ import type { EndpointIR, ExprIR, PropertyIR, StatementIR, TypeIR } from '../../
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
+import { elementOf, fieldOf } from '../typescript/type-lookup.js';
+import { exprSource } from '../openapi/expr-source.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
 import {
   at,
@@ -223,6 +225,7 @@ class PropertyWriter {
       );
     const request = `{ ${args.join(', ')} }`;
     const name = tsString(endpoint.name);
+    if (statement.pages) return this.pagesStep(statement, endpoint, request);
     const method = statement.try ? 'attempt' : 'call';
     // A binding nothing reads is a call made for its effect (and its checks) alone.
     if (!this.read.has(statement.name)) return [`await session.${method}(${name}, ${request});`];
@@ -238,6 +241,39 @@ class PropertyWriter {
     return [
       `const ${code} = (await session.call(${name}, ${request})) as ${successType(endpoint, this.context)};`,
     ];
+  }
+
+  /** `let x = pages CALL`: every page walked through the session, the items bound as a list. */
+  private pagesStep(statement: LetStatement, endpoint: EndpointIR, request: string): string[] {
+    const pagination = endpoint.pagination;
+    if (pagination === undefined) throw new Error(`${endpoint.name} is not paginated`);
+    const call = statement.call!;
+    const args = call.args.map((arg) => `${arg.name}: ${exprSource(arg.value)}`).join(', ');
+    const walk = [
+      `source: ${tsString(`pages ${call.endpoint}(${args})`)}`,
+      `at: ${tsString(at(statement.location))}`,
+      `cursorParameter: ${tsString(pagination.cursorParameter)}`,
+      `nextCursor: [${pagination.nextCursor.map(tsString).join(', ')}]`,
+      `items: [${pagination.items.map(tsString).join(', ')}]`,
+    ];
+    const sent = `session.pages(${tsString(endpoint.name)}, ${request}, { ${walk.join(', ')} })`;
+    if (!this.read.has(statement.name)) return [`await ${sent};`];
+    const code = `$${statement.name}`;
+    const items = this.pagesType(endpoint, pagination.items);
+    this.lets.set(statement.name, { code, ...(items && { type: items }) });
+    const cast = items ? typeCode(items, this.context) : 'unknown[]';
+    return [`const ${code} = (await ${sent}) as ${cast};`];
+  }
+
+  /** The type of all the pages' items: the list at the items path of the success body. */
+  private pagesType(endpoint: EndpointIR, path: readonly string[]): TypeIR | undefined {
+    let type = successTypeIR(endpoint);
+    for (const name of path) {
+      const field = fieldOf(type, name, this.context.types);
+      type = field?.type;
+    }
+    const element = elementOf(type, this.context.types);
+    return element && { kind: 'list', element, constraints: {} };
   }
 
   calls(): string[] {

@@ -95,7 +95,8 @@ function comparisonKind(expr: ExprIR): ValueKind {
  *   (`compareValues`).
  * - `?.` and `??` are JavaScript's, which treat `null` and `undefined` alike; on a value that is
  *   never absent they read as `.` and the left operand alone.
- * - `x in list` is `inList`, `len` and `matches` the runtime's, quantifiers `every`/`some`.
+ * - `x in list` is `inList`, `len` and `matches` the runtime's, quantifiers `every`/`some`
+ *   (`one`: `filter(...).length === 1`).
  *
  * The code narrows no types (it has no `typeof`, `===` or `== null`): where Specl knows a value
  * is present (`x != null and x.y > 0`) but TypeScript types it optional, the read gets a non-null
@@ -179,8 +180,14 @@ class Translator {
         const list = expr.collection.optional
           ? `(${collection.code} ?? [])`
           : wrap(collection, POSTFIX);
-        const method = expr.quantifier === 'all' ? 'every' : 'some';
         const params = variable.used ? `(${name})` : '()';
+        // `one`: exactly one item satisfies the predicate.
+        if (expr.quantifier === 'one')
+          return {
+            code: `(${list}.filter(${params} => ${predicate.code}).length === 1)`,
+            prec: PRIMARY,
+          };
+        const method = expr.quantifier === 'all' ? 'every' : 'some';
         return { code: `${list}.${method}(${params} => ${predicate.code})`, prec: POSTFIX };
       }
       case 'builtin':

@@ -79,6 +79,18 @@ const snippets: readonly Snippet[] = [
     detail: 'a call that may fail',
   },
   {
+    keyword: 'let',
+    label: 'let pages',
+    body: 'let ${1:all} = pages ${2:endpoint}(${3})',
+    detail: 'every page of a paginated endpoint, its items as one list',
+  },
+  {
+    keyword: 'paginated',
+    label: 'paginated',
+    body: 'paginated ${1:cursor} = response.${2:nextCursor}, items = response.${3:items}',
+    detail: 'the endpoint answers in pages',
+  },
+  {
     keyword: 'invariant',
     label: 'invariant',
     body: 'invariant ${1:condition}',

@@ -30,5 +30,11 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   any: '`any x in list: condition`: the condition holds for some element.',
   len: '`len(x)`: the length of a string, list or map.',
   matches: '`matches(text, "regex")`: whether a string matches a regular expression.',
+  paginated:
+    "The endpoint answers in pages: `paginated cursor = response.nextCursor, items = response.items` names the optional query parameter that takes the next page's cursor and where an answer holds that cursor (absent or null on the last page) and its items.",
+  items: 'Where a page of a `paginated` endpoint holds its items: a list in the response.',
+  pages:
+    '`let all = pages list(...)` walks every page of a paginated endpoint (at most 1,000; a cursor seen twice fails) and binds all their items as one list.',
+  one: '`one x in list: condition`: exactly one element satisfies the condition.',
   by: 'Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`.',
 };

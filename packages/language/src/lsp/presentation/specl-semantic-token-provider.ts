@@ -1,9 +1,13 @@
 import type { AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST } from 'langium';
 import { builtinTypeOf } from '../../typing/media-types.js';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
+  isLet,
+  isPaginatedClause,
+  isQuantifier,
   isArgument,
   isConstraint,
   isEndpoint,
@@ -95,6 +99,32 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
     if (isFieldInit(node)) this.reference(node, 'field', node.field?.ref, acceptor);
     if (isArgument(node)) this.reference(node, 'parameter', node.parameter?.ref, acceptor);
     if (isEndpointCall(node)) this.reference(node, 'endpoint', node.endpoint?.ref, acceptor);
+    this.paginationTokens(node, acceptor);
+  }
+
+  /**
+   * Pagination's words are keywords only where they stand as such (v0.1): elsewhere they may be
+   * names, so the editor's grammar cannot tell; here they are told apart. The cursor of a
+   * `paginated` clause is the query parameter it names.
+   */
+  private paginationTokens(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+    const keyword = SemanticTokenTypes.keyword;
+    if (isPaginatedClause(node) && node.$cstNode) {
+      // The clause's own keywords, not a cursor that is named `items` or `paginated`.
+      for (const leaf of CstUtils.streamCst(node.$cstNode))
+        if (
+          leaf.astNode === node &&
+          GrammarAST.isKeyword(leaf.grammarSource) &&
+          AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name ===
+            'PaginatedClause' &&
+          /^[a-z]/.test(leaf.text)
+        )
+          acceptor({ cst: leaf, type: keyword });
+      acceptor({ node, property: 'cursor', type: SemanticTokenTypes.parameter });
+    }
+    if (isLet(node) && node.pages) acceptor({ node, property: 'pages', type: keyword });
+    if (isQuantifier(node) && node.kind === 'one')
+      acceptor({ node, property: 'kind', type: keyword });
   }
 
   private reference(

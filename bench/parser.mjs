@@ -1,0 +1,115 @@
+// The fast parse path against Langium's parser, side by side in one run (issue 17): CPU time of
+// parsing alone (in process, the two parsers alternating), and of `specl check` with the fast
+// path on and off (SPECL_FAST_PARSER=0), with its peak RSS, on the bench/check.mjs spec shape.
+// Prints a markdown table; figures are CPU times (user + system), so that a shared machine
+// inflates them less than wall times; compare only within one run.
+//
+// Usage: node bench/parser.mjs [--sizes 1000,5000] [--runs 3]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSpec } from './lib/gen-spec.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const WORK = join(BENCH, '.work');
+const CLI = join(ROOT, 'cli', 'bin', 'specl.js');
+const PRELOAD = pathToFileURL(join(BENCH, 'lib', 'rss-preload.mjs')).href;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** CPU ms of parsing `text` with each parser, the two alternating, `runs` times each. */
+async function parseTimes(text) {
+  const { createSpeclServices } = await import(
+    pathToFileURL(join(ROOT, 'packages/language/dist/index.js')).href
+  );
+  const { EmptyFileSystem } = await import('langium');
+  const fast = createSpeclServices(EmptyFileSystem, { fastParser: true }).Specl.parser
+    .LangiumParser;
+  const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser
+    .LangiumParser;
+  const times = { fast: [], langium: [] };
+  for (const [name, parser] of [
+    ['fast', fast],
+    ['langium', langium],
+  ]) {
+    parser.parse(generateSpec(10)); // warm up
+    times[name].length = 0;
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const [name, parser] of [
+      ['fast', fast],
+      ['langium', langium],
+    ]) {
+      globalThis.gc?.();
+      const start = cpuMs();
+      const result = parser.parse(text);
+      times[name].push(cpuMs() - start);
+      if (result.parserErrors.length > 0) throw new Error('the bench spec has syntax errors');
+    }
+  }
+  return times;
+}
+
+/** CPU ms and peak RSS (MB) of one `specl check` of `file`. */
+function check(file, fastParser) {
+  const usageFile = join(WORK, `parser-usage-${process.pid}.json`);
+  rmSync(usageFile, { force: true });
+  const child = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      SPECL_BENCH_RSS_FILE: usageFile,
+      SPECL_FAST_PARSER: fastParser ? '1' : '0',
+    },
+  });
+  if (child.status !== 0) throw new Error(`specl check failed:\n${child.stdout}${child.stderr}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+  rmSync(usageFile, { force: true });
+  return { cpu: usage.cpuMicros / 1000, rss: usage.maxRSS / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${(x / 1000).toFixed(2)} s`;
+
+mkdirSync(WORK, { recursive: true });
+console.log(`load average at start: ${loadavg()[0].toFixed(1)}; median of ${runs} runs\n`);
+console.log(
+  '| N | parse, fast | parse, Langium | check CPU, fast | check CPU, Langium | check peak RSS, fast | check peak RSS, Langium |',
+);
+console.log('| - | - | - | - | - | - | - |');
+for (const n of sizes) {
+  const text = generateSpec(n);
+  const file = join(WORK, `parser-${n}.specl`);
+  writeFileSync(file, text);
+  const parse = await parseTimes(text);
+  const checks = { fast: [], langium: [] };
+  for (let i = 0; i < runs; i++) {
+    checks.fast.push(check(file, true));
+    checks.langium.push(check(file, false));
+  }
+  const cpu = (name) => median(checks[name].map((r) => r.cpu));
+  const rss = (name) => `${median(checks[name].map((r) => r.rss)).toFixed(0)} MB`;
+  console.log(
+    `| ${n.toLocaleString('en')} | ${ms(median(parse.fast))} | ${ms(median(parse.langium))} | ${ms(cpu('fast'))} | ${ms(cpu('langium'))} | ${rss('fast')} | ${rss('langium')} |`,
+  );
+}
+console.log(`\nload average at end: ${loadavg()[0].toFixed(1)}`);

@@ -1,0 +1,414 @@
+import type { AstNode, AstReflection, CstNode, GrammarAST, Linker } from 'langium';
+import { CompositeCstNodeImpl, GrammarUtils, RootCstNodeImpl } from 'langium';
+import type { LexedToken } from '../lazy-range-leaf.js';
+import { LazyRangeLeaf } from '../lazy-range-leaf.js';
+import type { FastTokens, TokenColumns } from './fast-lexer.js';
+import type { FastValueConverter } from './fast-value-converter.js';
+
+/** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
+export class FastPathDeclined extends Error {}
+
+/** A grammar element the parser consumes a token or calls a rule for, and what it assigns. */
+export interface Feature {
+  readonly element: GrammarAST.AbstractElement;
+  readonly operator: '=' | '+=' | '?=' | undefined;
+  readonly property: string;
+  readonly crossRef: boolean;
+  readonly keyword: boolean;
+}
+
+/** What a data type rule builds while it runs: the text of its tokens. */
+class DataValue {
+  value = '';
+}
+
+type TokenType = LexedToken['tokenType'];
+
+// Langium's composite nodes keep their children in an array subclass that sets each child's
+// `container` when pushed. While a composite node is open its children are gathered in a
+// scratch list here; when it closes they become its `content`, an array of exactly their number
+// with that subclass's prototype (an array grown by `push` keeps room for 17).
+const containerPrototype = Object.getPrototypeOf(new CompositeCstNodeImpl().content) as object;
+
+/**
+ * Makes composite nodes of Langium's class with all their fields set at once (so that each is
+ * one object of one shape), without the array its constructor would make.
+ */
+const FastComposite = function (
+  this: Record<string, unknown>,
+  grammarSource: GrammarAST.AbstractElement,
+  root: RootCstNodeImpl,
+) {
+  this.content = undefined;
+  this.grammarSource = grammarSource;
+  this.root = root;
+  this.container = undefined;
+  this._astNode = undefined;
+} as unknown as new (
+  grammarSource: GrammarAST.AbstractElement,
+  root: RootCstNodeImpl,
+) => CompositeCstNodeImpl;
+FastComposite.prototype = CompositeCstNodeImpl.prototype;
+
+/** Gives `node` the children gathered in `children` as its `content`. */
+function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
+  // An array holding exactly the children (`slice` makes no spare room), of the container class.
+  const content = children.slice() as unknown as { parent: CompositeCstNodeImpl };
+  Object.setPrototypeOf(content, containerPrototype);
+  content.parent = node;
+  (node as { content: unknown }).content = content;
+}
+
+/** For each AST type, its properties with a default value (Langium's `assignMandatoryProperties`). */
+const defaultsCache = new WeakMap<AstReflection, Map<string, [string, unknown][]>>();
+
+function defaultsOf(reflection: AstReflection, type: string): [string, unknown][] {
+  let byType = defaultsCache.get(reflection);
+  if (!byType) {
+    byType = new Map();
+    defaultsCache.set(reflection, byType);
+  }
+  let defaults = byType.get(type);
+  if (!defaults) {
+    defaults = Object.values(reflection.getTypeMetaData(type).properties)
+      .filter((property) => property.defaultValue !== undefined)
+      .map((property) => [property.name, property.defaultValue]);
+    byType.set(type, defaults);
+  }
+  return defaults;
+}
+
+function copyDefault(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(copyDefault) : value;
+}
+
+const actionTypes = new WeakMap<GrammarAST.Action, string>();
+
+type Building = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
+
+/**
+ * Builds the AST and CST exactly as Langium 4.2's `LangiumParser` and `CstNodeBuilder` do for a
+ * text without syntax errors, step for step (the same node objects, the same order of
+ * properties, comments placed where Langium places them), driven by a recursive-descent parser
+ * instead of Chevrotain. Checked against Langium's own parser by
+ * test/language/fast-parser-differential.test.ts.
+ */
+export class FastCstBuilder {
+  readonly root: RootCstNodeImpl;
+  /** The composite nodes open, the root first; `lists` holds the children of each. */
+  private readonly nodeStack: CompositeCstNodeImpl[];
+  private readonly lists: CstNode[][] = [[]];
+  private readonly pool: CstNode[][] = [];
+  private readonly stack: (Building | DataValue)[] = [];
+  private readonly tokens: TokenColumns;
+  private readonly hidden: TokenColumns;
+  private hiddenIndex = 0;
+  /** The index of the next token to consume. */
+  position = 0;
+
+  constructor(
+    text: string,
+    lexed: FastTokens,
+    private readonly tokenTypes: Readonly<Record<string, TokenType>>,
+    private readonly linker: Linker,
+    private readonly converter: FastValueConverter,
+    private readonly reflection: AstReflection,
+  ) {
+    this.root = new RootCstNodeImpl(text);
+    this.root.root = this.root;
+    this.nodeStack = [this.root];
+    this.tokens = lexed.tokens;
+    this.hidden = lexed.hidden;
+  }
+
+  /** The kind of the token `k` ahead (`''` past the end). */
+  peek(k = 0): string {
+    return this.tokens.kind[this.position + k] ?? '';
+  }
+
+  /** Whether every token was consumed. */
+  get atEnd(): boolean {
+    return this.position >= this.tokens.count;
+  }
+
+  private get current(): CompositeCstNodeImpl {
+    return this.nodeStack[this.nodeStack.length - 1] ?? this.root;
+  }
+
+  private get top(): Building | DataValue {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) throw new FastPathDeclined('no node to build');
+    return top;
+  }
+
+  /** Starts a rule that builds an AST node of `type` (Langium's `startImplementation`). */
+  begin(type: string): void {
+    this.stack.push({ $type: type });
+  }
+
+  /** Starts a data type rule. */
+  beginData(): void {
+    this.stack.push(new DataValue());
+  }
+
+  /** Consumes the next token, which must be of `kind`, as `feature`. */
+  consume(feature: Feature, kind: string): void {
+    const t = this.tokens;
+    const i = this.position;
+    if (t.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
+    this.position = i + 1;
+    const start = t.start[i]!;
+    this.addHiddenBefore(start);
+    const tokenType = this.tokenTypes[kind];
+    if (!tokenType) throw new FastPathDeclined(`no token type ${kind}`);
+    const leaf = new LazyRangeLeaf(
+      start,
+      t.end[i]! - start,
+      tokenType,
+      false,
+      t.line[i]!,
+      t.column[i]!,
+      t.endLine[i]!,
+      t.endColumn[i]!,
+    );
+    leaf.grammarSource = feature.element;
+    leaf.root = this.root;
+    this.append(leaf);
+    if (feature.operator !== undefined) {
+      const image = feature.keyword ? kind : this.root.fullText.substring(start, t.end[i]!);
+      const value = feature.keyword ? image : this.converter.convert(image, leaf);
+      this.assign(feature, value, leaf);
+    } else {
+      const current = this.top;
+      if (current instanceof DataValue) {
+        const image = feature.keyword ? kind : this.root.fullText.substring(start, t.end[i]!);
+        current.value += feature.keyword ? image : String(this.converter.convert(image, leaf));
+      }
+    }
+  }
+
+  /** Calls a rule as `feature` (Langium's `subrule` for a rule that is not a fragment). */
+  subrule(feature: Feature, rule: () => unknown): void {
+    const node = this.open(feature.element);
+    const result = rule();
+    if (result !== undefined && node.content.length > 0) {
+      if (feature.operator !== undefined) {
+        this.assign(feature, result, node);
+      } else {
+        const current = this.top;
+        if (current instanceof DataValue) {
+          current.value += String(result);
+        } else if (typeof result === 'object' && result !== null) {
+          const replacement = assignWithoutOverride(result as Building, current);
+          this.stack[this.stack.length - 1] = replacement;
+        }
+      }
+    }
+  }
+
+  /** An action: `{infer T}` (no feature) or `{infer T.feature=current}`. */
+  action(action: GrammarAST.Action): void {
+    let type = actionTypes.get(action);
+    if (type === undefined) {
+      type = GrammarUtils.getTypeName(action);
+      actionTypes.set(action, type);
+    }
+    if (action.feature !== undefined && action.operator !== undefined) {
+      const last = this.construct() as Building;
+      const lastCst = last.$cstNode as CompositeCstNodeImpl;
+      this.removeNode(lastCst);
+      this.open(action);
+      this.append(lastCst);
+      this.stack.push({ $type: type });
+      this.assign(
+        {
+          element: action,
+          operator: action.operator as Feature['operator'],
+          property: action.feature,
+          crossRef: false,
+          keyword: false,
+        },
+        last,
+        lastCst,
+      );
+    } else {
+      (this.top as Building).$type = type;
+    }
+  }
+
+  /** Ends a rule that builds an AST node, and answers the node. */
+  construct(): AstNode {
+    const obj = this.stack.pop() as Building;
+    const current = this.current;
+    current.astNode = obj as unknown as AstNode;
+    obj.$cstNode = current;
+    this.popNode();
+    for (const [name, value] of defaultsOf(this.reflection, obj.$type)) {
+      if (obj[name] === undefined) obj[name] = copyDefault(value);
+    }
+    return obj as unknown as AstNode;
+  }
+
+  /** Ends a data type rule, and answers its value. */
+  constructData(): unknown {
+    const data = this.stack.pop() as DataValue;
+    const current = this.current;
+    this.popNode();
+    return this.converter.convert(data.value, current);
+  }
+
+  /** Places the comments left at the end, as Langium does after parsing. */
+  finish(): void {
+    this.addHiddenBefore(Number.POSITIVE_INFINITY);
+  }
+
+  /** Appends `child` to the open node's children. */
+  private append(child: CstNode): void {
+    const top = this.nodeStack.length - 1;
+    (child as { container?: CompositeCstNodeImpl }).container = this.nodeStack[top];
+    this.lists[top]!.push(child);
+  }
+
+  /** Opens a composite node as the open node's last child. */
+  private open(grammarSource: GrammarAST.AbstractElement): CompositeCstNodeImpl {
+    const node = new FastComposite(grammarSource, this.root);
+    this.append(node);
+    this.nodeStack.push(node);
+    this.lists.push(this.pool.pop() ?? []);
+    return node;
+  }
+
+  /** Closes the open node; an empty one leaves its parent, as in Langium. */
+  private popNode(): void {
+    const node = this.nodeStack.pop();
+    const children = this.lists.pop();
+    if (!node || !children) return;
+    close(node, children);
+    children.length = 0;
+    this.pool.push(children);
+    if (node.content.length === 0) this.removeNode(node);
+  }
+
+  /** Removes `node`, a child of the open node, from its children. */
+  private removeNode(node: CstNode): void {
+    const list = this.lists[this.lists.length - 1];
+    if (!list || node.container !== this.nodeStack[this.nodeStack.length - 1]) return;
+    if (list[list.length - 1] === node) {
+      list.pop();
+      return;
+    }
+    const index = list.lastIndexOf(node);
+    if (index >= 0) list.splice(index, 1);
+  }
+
+  private assign(feature: Feature, value: unknown, cstNode: CstNode): void {
+    const obj = this.top as Building;
+    const item =
+      feature.crossRef && typeof value === 'string'
+        ? this.linker.buildReference(obj as unknown as AstNode, feature.property, cstNode, value)
+        : value;
+    // Langium links each node to its container after parsing (`linkContentToContainer`); here
+    // when it is assigned, which gives every node the same properties in the same order.
+    const child = isBuilding(item) ? item : undefined;
+    switch (feature.operator) {
+      case '=':
+        obj[feature.property] = item;
+        if (child) {
+          child.$container = obj;
+          child.$containerProperty = feature.property;
+        }
+        break;
+      case '?=':
+        obj[feature.property] = true;
+        break;
+      case '+=': {
+        let list = obj[feature.property] as unknown[];
+        if (!Array.isArray(list)) obj[feature.property] = list = [];
+        list.push(item);
+        if (child) {
+          child.$container = obj;
+          child.$containerProperty = feature.property;
+          child.$containerIndex = list.length - 1;
+        }
+      }
+    }
+  }
+
+  /** The comments before `offset` not yet placed, placed as Langium's `addHiddenNodes` does. */
+  private addHiddenBefore(offset: number): void {
+    const h = this.hidden;
+    if (this.hiddenIndex >= h.count || h.start[this.hiddenIndex]! > offset) return;
+    const nodes: LazyRangeLeaf[] = [];
+    while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! <= offset) {
+      const i = this.hiddenIndex++;
+      const kind = h.kind[i]!;
+      const tokenType = this.tokenTypes[kind];
+      if (!tokenType) throw new FastPathDeclined(`no token type ${kind}`);
+      const leaf = new LazyRangeLeaf(
+        h.start[i]!,
+        h.end[i]! - h.start[i]!,
+        tokenType,
+        true,
+        h.line[i]!,
+        h.column[i]!,
+        h.endLine[i]!,
+        h.endColumn[i]!,
+      );
+      leaf.root = this.root;
+      nodes.push(leaf);
+    }
+    const stack = this.nodeStack;
+    if (stack.length === 0) {
+      // After the entry rule: the root's children are its content.
+      const root = this.root;
+      if (root.content.length > 0) root.content.push(...nodes);
+      else root.content.unshift(...nodes);
+      return;
+    }
+    let top = stack.length - 1;
+    if (this.lists[top]!.length > 0) {
+      for (const node of nodes) node.container = stack[top];
+      this.lists[top]!.push(...nodes);
+      return;
+    }
+    // A node just opened: the comments go before the nearest ancestor that is not a first child.
+    for (; top > 0; top--) {
+      const list = this.lists[top - 1]!;
+      const index = list.lastIndexOf(stack[top]!);
+      if (index > 0) {
+        for (const node of nodes) node.container = stack[top - 1];
+        list.splice(index, 0, ...nodes);
+        return;
+      }
+    }
+    for (const node of nodes) node.container = stack[0];
+    this.lists[0]!.unshift(...nodes);
+  }
+}
+
+function isBuilding(value: unknown): value is Building {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Building).$type === 'string'
+  );
+}
+
+/** Langium's `assignWithoutOverride`: the node a rule called without assignment gives. */
+function assignWithoutOverride(target: Building, source: Building | DataValue): Building {
+  for (const name in source) {
+    if (!Object.prototype.hasOwnProperty.call(source, name)) continue;
+    const existingValue = (source as Record<string, unknown>)[name];
+    const newValue = target[name];
+    if (newValue === undefined) {
+      target[name] = existingValue;
+    } else if (Array.isArray(newValue) && Array.isArray(existingValue)) {
+      existingValue.push(...(newValue as unknown[]));
+      target[name] = existingValue;
+    }
+  }
+  const targetCstNode = target.$cstNode;
+  if (targetCstNode) {
+    (targetCstNode as unknown as { astNode: unknown }).astNode = undefined;
+    target.$cstNode = undefined;
+  }
+  return target;
+}

@@ -1,0 +1,417 @@
+import type { GrammarAST } from 'langium';
+import type { Feature } from './fast-cst-builder.js';
+import { FastPrimaryRules } from './fast-primary-rules.js';
+
+const SETTING_STARTS = new Set(['server', 'license', 'contact', 'security', 'latency']);
+
+/**
+ * The fast parser's rules for the spec file, its header and its declarations, each following
+ * its rule in grammar/specl.langium.
+ */
+export abstract class FastDeclarationRules extends FastPrimaryRules {
+  private readonly f = new Map<string, Map<string, Feature[]>>();
+  private readonly keywords = new Map<string, Map<string, Feature[]>>();
+  private readonly calls = new Map<string, Map<string, Feature[]>>();
+  private readonly types = new Map<string, string>();
+
+  constructor(grammar: GrammarAST.Grammar) {
+    super(grammar);
+    for (const rule of grammar.rules) {
+      try {
+        this.types.set(rule.name, this.g.typeOf(rule.name));
+      } catch {
+        // terminal rules have no AST type
+      }
+    }
+  }
+
+  /** The `nth` keyword `what` (k), call of rule `what` (c) or cross-reference (x) of rule `rule`. */
+  protected F(rule: string, what: string, nth = 0, kind: 'k' | 'c' | 'x' = 'x'): Feature {
+    const cache = kind === 'k' ? this.keywords : kind === 'c' ? this.calls : this.f;
+    let byWhat = cache.get(rule);
+    if (!byWhat) cache.set(rule, (byWhat = new Map()));
+    let features = byWhat.get(what);
+    if (!features) byWhat.set(what, (features = []));
+    let feature = features[nth];
+    if (!feature) {
+      if (kind === 'k') feature = this.g.keyword(rule, what, nth);
+      else if (kind === 'c') feature = this.g.call(rule, what, nth);
+      else feature = this.g.crossRef(rule, nth);
+      features[nth] = feature;
+    }
+    return feature;
+  }
+
+  /** Consumes keyword `value` of rule `rule`. */
+  protected kw(rule: string, value: string, nth = 0): void {
+    this.b.consume(this.F(rule, value, nth, 'k'), value);
+  }
+
+  /** Consumes a terminal (`ID`, `STRING`, `NUMBER`) called in rule `rule`. */
+  protected terminal(rule: string, name: string, nth = 0): void {
+    this.b.consume(this.F(rule, name, nth, 'c'), name);
+  }
+
+  /** Calls rule `callee` from rule `rule`. */
+  protected call(rule: string, callee: string, parse: () => unknown, nth = 0): void {
+    this.b.subrule(this.F(rule, callee, nth, 'c'), parse);
+  }
+
+  /** Starts rule `rule`'s AST node. */
+  protected begin(rule: string): void {
+    this.b.begin(this.types.get(rule)!);
+  }
+
+  protected readonly specFile = (): unknown => {
+    const b = this.b;
+    this.begin('SpecFile');
+    if (b.peek() === 'spec') this.call('SpecFile', 'SpecHeader', this.specHeader);
+    while (b.peek() === 'import') this.call('SpecFile', 'Import', this.importRule);
+    while (!b.atEnd) this.call('SpecFile', 'Declaration', this.declaration);
+    return b.construct();
+  };
+
+  private readonly specHeader = (): unknown => {
+    const b = this.b;
+    this.begin('SpecHeader');
+    this.kw('SpecHeader', 'spec');
+    this.terminal('SpecHeader', 'ID');
+    this.kw('SpecHeader', 'version');
+    this.terminal('SpecHeader', 'STRING');
+    if (b.peek() === '{') {
+      this.kw('SpecHeader', '{');
+      while (SETTING_STARTS.has(b.peek())) this.call('SpecHeader', 'SpecSetting', this.specSetting);
+      this.kw('SpecHeader', '}');
+    }
+    return b.construct();
+  };
+
+  private readonly specSetting = (): unknown => {
+    const b = this.b;
+    this.begin('SpecSetting');
+    const kind = b.peek();
+    if (kind === 'server') this.call('SpecSetting', 'Server', this.server);
+    else if (kind === 'license') this.call('SpecSetting', 'License', this.license);
+    else if (kind === 'contact') this.call('SpecSetting', 'Contact', this.contact);
+    else if (kind === 'security') this.call('SpecSetting', 'SecurityClause', this.securityClause);
+    else this.call('SpecSetting', 'LatencyBudget', this.latencyBudget);
+    return b.construct();
+  };
+
+  /** `'{' (items+=Item ','?)* '}'` of rule `rule`. */
+  private block(rule: string, callee: string, parse: () => unknown): void {
+    const b = this.b;
+    this.kw(rule, '{');
+    while (b.peek() !== '}') {
+      this.call(rule, callee, parse);
+      if (b.peek() === ',') this.kw(rule, ',');
+    }
+    this.kw(rule, '}');
+  }
+
+  private readonly server = (): unknown => {
+    const b = this.b;
+    this.begin('Server');
+    this.kw('Server', 'server');
+    this.terminal('Server', 'STRING');
+    if (b.peek() === '{') this.block('Server', 'ServerVariable', this.serverVariable);
+    return b.construct();
+  };
+
+  private readonly serverVariable = (): unknown => {
+    const b = this.b;
+    this.begin('ServerVariable');
+    this.call('ServerVariable', 'Name', this.data('Name'));
+    this.kw('ServerVariable', ':');
+    this.terminal('ServerVariable', 'STRING', 0);
+    while (b.peek() === '|') {
+      this.kw('ServerVariable', '|');
+      this.terminal('ServerVariable', 'STRING', 1);
+    }
+    return b.construct();
+  };
+
+  private readonly license = (): unknown => {
+    const b = this.b;
+    this.begin('License');
+    this.kw('License', 'license');
+    this.terminal('License', 'STRING');
+    if (b.peek() === '{') this.block('License', 'Setting', this.setting);
+    return b.construct();
+  };
+
+  private readonly contact = (): unknown => {
+    const b = this.b;
+    this.begin('Contact');
+    this.kw('Contact', 'contact');
+    if (b.peek() === 'STRING') this.terminal('Contact', 'STRING');
+    if (b.peek() === '{') this.block('Contact', 'Setting', this.setting);
+    return b.construct();
+  };
+
+  protected readonly setting = (): unknown => {
+    const b = this.b;
+    this.begin('Setting');
+    this.call('Setting', 'Name', this.data('Name'));
+    this.kw('Setting', ':');
+    this.terminal('Setting', 'STRING');
+    return b.construct();
+  };
+
+  private readonly importRule = (): unknown => {
+    const b = this.b;
+    this.begin('Import');
+    this.kw('Import', 'import');
+    this.terminal('Import', 'STRING');
+    return b.construct();
+  };
+
+  private readonly declaration = (): unknown => {
+    const b = this.b;
+    this.begin('Declaration');
+    const kind = b.peek();
+    if (kind === 'type') {
+      if (b.peek(2) === '{') this.call('Declaration', 'RecordDecl', this.recordDecl);
+      else this.call('Declaration', 'AliasDecl', this.aliasDecl);
+    } else if (kind === 'enum') this.call('Declaration', 'EnumDecl', this.enumDecl);
+    else if (kind === 'error') this.call('Declaration', 'ErrorDecl', this.errorDecl);
+    else if (kind === 'endpoint') this.call('Declaration', 'Endpoint', this.endpoint);
+    else if (kind === 'property') this.call('Declaration', 'Property', this.property);
+    else if (kind === 'auth') this.call('Declaration', 'AuthDecl', this.authDecl);
+    else if (kind === 'tag') this.call('Declaration', 'TagDecl', this.tagDecl);
+    else this.decline(`${kind} cannot start a declaration`);
+    return b.construct();
+  };
+
+  private readonly recordDecl = (): unknown => {
+    const b = this.b;
+    this.begin('RecordDecl');
+    this.kw('RecordDecl', 'type');
+    this.call('RecordDecl', 'TypeName', this.data('TypeName'));
+    this.block('RecordDecl', 'RecordMember', this.recordMember);
+    return b.construct();
+  };
+
+  protected readonly recordMember = (): unknown => {
+    const b = this.b;
+    this.begin('RecordMember');
+    const kind = b.peek();
+    const next = b.peek(1);
+    if (kind === '...' && next === 'Map') this.call('RecordMember', 'OpenFields', this.openFields);
+    else if (kind === '...') this.call('RecordMember', 'Spread', this.spread);
+    else if (kind === 'invariant' && next !== ':' && next !== '?') {
+      this.call('RecordMember', 'Invariant', this.invariant);
+    } else this.call('RecordMember', 'Field', this.field);
+    return b.construct();
+  };
+
+  private readonly field = (): unknown => {
+    const b = this.b;
+    this.begin('Field');
+    this.call('Field', 'Name', this.data('Name'));
+    if (b.peek() === '?') this.kw('Field', '?');
+    this.kw('Field', ':');
+    this.call('Field', 'TypeExpr', this.typeExpr);
+    return b.construct();
+  };
+
+  private readonly spread = (): unknown => {
+    const b = this.b;
+    this.begin('Spread');
+    this.kw('Spread', '...');
+    b.subrule(this.F('Spread', 'x'), this.data('TypeName'));
+    return b.construct();
+  };
+
+  private readonly openFields = (): unknown => {
+    const b = this.b;
+    this.begin('OpenFields');
+    this.kw('OpenFields', '...');
+    this.kw('OpenFields', 'Map');
+    this.kw('OpenFields', '<');
+    this.call('OpenFields', 'TypeExpr', this.typeExpr);
+    this.kw('OpenFields', '>');
+    return b.construct();
+  };
+
+  private readonly invariant = (): unknown => {
+    const b = this.b;
+    this.begin('Invariant');
+    this.kw('Invariant', 'invariant');
+    this.call('Invariant', 'Expression', this.expression);
+    return b.construct();
+  };
+
+  private readonly aliasDecl = (): unknown => {
+    const b = this.b;
+    this.begin('AliasDecl');
+    this.kw('AliasDecl', 'type');
+    this.call('AliasDecl', 'TypeName', this.data('TypeName'));
+    this.kw('AliasDecl', '=');
+    this.call('AliasDecl', 'TypeExpr', this.typeExpr);
+    if (b.peek() === 'by') {
+      // The fragment Discriminator: no node of its own.
+      this.kw('Discriminator', 'by');
+      this.call('Discriminator', 'Name', this.data('Name'));
+    }
+    return b.construct();
+  };
+
+  private readonly enumDecl = (): unknown => {
+    const b = this.b;
+    this.begin('EnumDecl');
+    this.kw('EnumDecl', 'enum');
+    this.call('EnumDecl', 'TypeName', this.data('TypeName'));
+    this.block('EnumDecl', 'EnumMember', this.enumMember);
+    return b.construct();
+  };
+
+  private readonly enumMember = (): unknown => {
+    const b = this.b;
+    this.begin('EnumMember');
+    this.call('EnumMember', 'Name', this.data('Name'));
+    return b.construct();
+  };
+
+  private readonly errorDecl = (): unknown => {
+    const b = this.b;
+    this.begin('ErrorDecl');
+    this.kw('ErrorDecl', 'error');
+    this.call('ErrorDecl', 'TypeName', this.data('TypeName'));
+    this.terminal('ErrorDecl', 'NUMBER');
+    if (b.peek() === 'no') {
+      this.kw('ErrorDecl', 'no');
+      this.kw('ErrorDecl', 'body');
+    } else {
+      if (b.peek() === 'as') this.call('ErrorDecl', 'MediaTypes', this.mediaTypes);
+      if (b.peek() === '{') this.block('ErrorDecl', 'RecordMember', this.recordMember);
+    }
+    return b.construct();
+  };
+
+  protected readonly mediaTypes = (): unknown => {
+    const b = this.b;
+    this.begin('MediaTypes');
+    this.kw('MediaTypes', 'as');
+    this.terminal('MediaTypes', 'STRING', 0);
+    while (b.peek() === ',') {
+      this.kw('MediaTypes', ',');
+      this.terminal('MediaTypes', 'STRING', 1);
+    }
+    return b.construct();
+  };
+
+  private readonly authDecl = (): unknown => {
+    const b = this.b;
+    this.begin('AuthDecl');
+    this.kw('AuthDecl', 'auth');
+    this.terminal('AuthDecl', 'ID', 0);
+    this.terminal('AuthDecl', 'ID', 1);
+    if (this.starts('AuthLocation', b.peek())) {
+      this.call('AuthDecl', 'AuthLocation', this.data('AuthLocation'));
+    }
+    if (b.peek() === 'STRING') this.terminal('AuthDecl', 'STRING');
+    if (b.peek() === '{') {
+      this.kw('AuthDecl', '{');
+      while (b.peek() === 'flow' || b.peek() === 'scope') {
+        this.call('AuthDecl', 'AuthMember', this.authMember);
+      }
+      this.kw('AuthDecl', '}');
+    }
+    return b.construct();
+  };
+
+  private readonly authMember = (): unknown => {
+    const b = this.b;
+    this.begin('AuthMember');
+    if (b.peek() === 'flow') this.call('AuthMember', 'AuthFlow', this.authFlow);
+    else this.call('AuthMember', 'AuthScope', this.authScope);
+    return b.construct();
+  };
+
+  private readonly authFlow = (): unknown => {
+    const b = this.b;
+    this.begin('AuthFlow');
+    this.kw('AuthFlow', 'flow');
+    this.terminal('AuthFlow', 'ID');
+    this.block('AuthFlow', 'Setting', this.setting);
+    return b.construct();
+  };
+
+  private readonly authScope = (): unknown => {
+    const b = this.b;
+    this.begin('AuthScope');
+    this.kw('AuthScope', 'scope');
+    this.terminal('AuthScope', 'STRING');
+    return b.construct();
+  };
+
+  private readonly tagDecl = (): unknown => {
+    const b = this.b;
+    this.begin('TagDecl');
+    this.kw('TagDecl', 'tag');
+    this.terminal('TagDecl', 'ID');
+    if (b.peek() === 'STRING') this.terminal('TagDecl', 'STRING');
+    return b.construct();
+  };
+
+  protected readonly securityClause = (): unknown => {
+    const b = this.b;
+    this.begin('SecurityClause');
+    this.kw('SecurityClause', 'security');
+    if (b.peek() === 'none') {
+      this.kw('SecurityClause', 'none');
+    } else {
+      this.call('SecurityClause', 'SecurityOption', this.securityOption, 0);
+      while (b.peek() === '|') {
+        this.kw('SecurityClause', '|');
+        this.call('SecurityClause', 'SecurityOption', this.securityOption, 1);
+      }
+    }
+    return b.construct();
+  };
+
+  private readonly securityOption = (): unknown => {
+    const b = this.b;
+    this.begin('SecurityOption');
+    b.consume(this.F('SecurityOption', 'x'), 'ID');
+    if (b.peek() === '(') {
+      this.kw('SecurityOption', '(');
+      if (b.peek() === 'STRING') {
+        this.terminal('SecurityOption', 'STRING', 0);
+        while (b.peek() === ',') {
+          this.kw('SecurityOption', ',');
+          this.terminal('SecurityOption', 'STRING', 1);
+        }
+      }
+      this.kw('SecurityOption', ')');
+    }
+    return b.construct();
+  };
+
+  protected readonly latencyBudget = (): unknown => {
+    const b = this.b;
+    this.begin('LatencyBudget');
+    this.kw('LatencyBudget', 'latency');
+    this.call('LatencyBudget', 'LatencyLimit', this.latencyLimit, 0);
+    while (b.peek() === ',') {
+      this.kw('LatencyBudget', ',');
+      this.call('LatencyBudget', 'LatencyLimit', this.latencyLimit, 1);
+    }
+    return b.construct();
+  };
+
+  private readonly latencyLimit = (): unknown => {
+    const b = this.b;
+    this.begin('LatencyLimit');
+    this.terminal('LatencyLimit', 'ID', 0);
+    this.kw('LatencyLimit', '<');
+    this.terminal('LatencyLimit', 'NUMBER');
+    this.terminal('LatencyLimit', 'ID', 1);
+    return b.construct();
+  };
+
+  /** Endpoint and Property, in fast-endpoint-rules.ts. */
+  protected abstract readonly endpoint: () => unknown;
+  protected abstract readonly property: () => unknown;
+}

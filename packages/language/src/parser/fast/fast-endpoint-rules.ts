@@ -1,0 +1,291 @@
+import { FastDeclarationRules } from './fast-declaration-rules.js';
+
+const PATH_PUNCTUATION = new Set(['-', '.', '~', ':']);
+
+/** The fast parser's rules for endpoints and properties (grammar/specl.langium). */
+export abstract class FastEndpointRules extends FastDeclarationRules {
+  protected readonly endpoint = (): unknown => {
+    const b = this.b;
+    this.begin('Endpoint');
+    this.kw('Endpoint', 'endpoint');
+    this.call('Endpoint', 'Ident', this.data('Ident'));
+    this.terminal('Endpoint', 'ID');
+    this.call('Endpoint', 'Path', this.path);
+    this.kw('Endpoint', '{');
+    while (b.peek() !== '}') this.call('Endpoint', 'EndpointClause', this.endpointClause);
+    this.kw('Endpoint', '}');
+    return b.construct();
+  };
+
+  private readonly path = (): unknown => {
+    const b = this.b;
+    this.begin('Path');
+    do this.call('Path', 'PathSegment', this.pathSegment);
+    while (b.peek() === '/' || b.peek() === '/{');
+    return b.construct();
+  };
+
+  private readonly pathSegment = (): unknown => {
+    const b = this.b;
+    this.begin('PathSegment');
+    b.action(this.g.action('PathSegment'));
+    if (b.peek() === '/') {
+      this.kw('PathSegment', '/');
+      if (this.startsPathWord(b.peek())) this.call('PathSegment', 'PathText', this.pathText);
+    } else {
+      this.kw('PathSegment', '/{');
+      this.call('PathSegment', 'PathParam', this.pathParam);
+    }
+    return b.construct();
+  };
+
+  private startsPathWord(kind: string): boolean {
+    return kind === 'NUMBER' || PATH_PUNCTUATION.has(kind) || this.starts('Name', kind);
+  }
+
+  private readonly pathText = (): unknown => {
+    const b = this.b;
+    this.begin('PathText');
+    this.call('PathText', 'PathWord', this.data('PathWord'));
+    return b.construct();
+  };
+
+  private readonly pathParam = (): unknown => {
+    const b = this.b;
+    this.begin('PathParam');
+    this.call('PathParam', 'Ident', this.data('Ident'));
+    if (b.peek() === ':') {
+      this.kw('PathParam', ':');
+      this.call('PathParam', 'TypeExpr', this.typeExpr);
+    }
+    this.kw('PathParam', '}');
+    return b.construct();
+  };
+
+  private readonly endpointClause = (): unknown => {
+    const b = this.b;
+    this.begin('EndpointClause');
+    const r = 'EndpointClause';
+    switch (b.peek()) {
+      case 'header':
+        this.call(r, 'HeaderParam', this.headerParam);
+        break;
+      case 'query':
+        this.call(r, 'QueryParam', this.queryParam);
+        break;
+      case 'body':
+        this.call(r, 'BodyClause', this.bodyClause);
+        break;
+      case 'response':
+        this.call(r, 'ResponseClause', this.responseClause);
+        break;
+      case 'errors':
+        this.call(r, 'ErrorsClause', this.errorsClause);
+        break;
+      case 'requires':
+        this.call(r, 'RequiresClause', this.expressionClause('RequiresClause', 'requires'));
+        break;
+      case 'ensures':
+        this.call(r, 'EnsuresClause', this.expressionClause('EnsuresClause', 'ensures'));
+        break;
+      case 'security':
+        this.call(r, 'SecurityClause', this.securityClause);
+        break;
+      case 'tags':
+        this.call(r, 'TagsClause', this.tagsClause);
+        break;
+      case 'deprecated':
+        this.call(r, 'DeprecatedClause', this.deprecatedClause);
+        break;
+      case 'latency':
+        this.call(r, 'LatencyBudget', this.latencyBudget);
+        break;
+      case 'paginated':
+        this.call(r, 'PaginatedClause', this.paginatedClause);
+        break;
+      default:
+        this.decline(`${b.peek()} cannot start an endpoint clause`);
+    }
+    return b.construct();
+  };
+
+  private readonly headerParam = (): unknown => {
+    const b = this.b;
+    this.begin('HeaderParam');
+    this.kw('HeaderParam', 'header');
+    this.call('HeaderParam', 'Ident', this.data('Ident'));
+    if (b.peek() === 'STRING') this.terminal('HeaderParam', 'STRING');
+    if (b.peek() === '?') this.kw('HeaderParam', '?');
+    this.kw('HeaderParam', ':');
+    this.call('HeaderParam', 'TypeExpr', this.typeExpr);
+    return b.construct();
+  };
+
+  private readonly queryParam = (): unknown => {
+    const b = this.b;
+    this.begin('QueryParam');
+    this.kw('QueryParam', 'query');
+    this.call('QueryParam', 'Ident', this.data('Ident'));
+    if (b.peek() === '?') this.kw('QueryParam', '?');
+    this.kw('QueryParam', ':');
+    this.call('QueryParam', 'TypeExpr', this.typeExpr);
+    return b.construct();
+  };
+
+  private readonly bodyClause = (): unknown => {
+    const b = this.b;
+    this.begin('BodyClause');
+    this.kw('BodyClause', 'body');
+    this.call('BodyClause', 'TypeExpr', this.typeExpr);
+    if (b.peek() === 'as') this.call('BodyClause', 'MediaTypes', this.mediaTypes);
+    return b.construct();
+  };
+
+  private readonly responseClause = (): unknown => {
+    const b = this.b;
+    this.begin('ResponseClause');
+    this.kw('ResponseClause', 'response');
+    this.terminal('ResponseClause', 'NUMBER');
+    if (this.startsTypeRef(b.peek())) {
+      this.call('ResponseClause', 'TypeExpr', this.typeExpr);
+      if (b.peek() === 'as') this.call('ResponseClause', 'MediaTypes', this.mediaTypes);
+    }
+    return b.construct();
+  };
+
+  /** PaginatedClause: 'paginated' cursor=Ident '=' next=Expression ',' 'items' '=' items=Expression */
+  private readonly paginatedClause = (): unknown => {
+    const b = this.b;
+    const r = 'PaginatedClause';
+    this.begin(r);
+    this.kw(r, 'paginated');
+    this.call(r, 'Ident', this.data('Ident'));
+    this.kw(r, '=', 0);
+    this.call(r, 'Expression', this.expression, 0);
+    this.kw(r, ',');
+    this.kw(r, 'items');
+    this.kw(r, '=', 1);
+    this.call(r, 'Expression', this.expression, 1);
+    return b.construct();
+  };
+
+  private readonly errorsClause = (): unknown => {
+    const b = this.b;
+    this.begin('ErrorsClause');
+    this.kw('ErrorsClause', 'errors');
+    b.subrule(this.F('ErrorsClause', 'x', 0), this.data('TypeName'));
+    while (b.peek() === ',') {
+      this.kw('ErrorsClause', ',');
+      b.subrule(this.F('ErrorsClause', 'x', 1), this.data('TypeName'));
+    }
+    return b.construct();
+  };
+
+  private readonly expressionClauses = new Map<string, () => unknown>();
+
+  /** RequiresClause, EnsuresClause, Invariant-like: `'keyword' expr=Expression`. */
+  private expressionClause(rule: string, keyword: string): () => unknown {
+    let parse = this.expressionClauses.get(rule);
+    if (!parse) {
+      parse = () => {
+        this.begin(rule);
+        this.kw(rule, keyword);
+        this.call(rule, 'Expression', this.expression);
+        return this.b.construct();
+      };
+      this.expressionClauses.set(rule, parse);
+    }
+    return parse;
+  }
+
+  private readonly tagsClause = (): unknown => {
+    const b = this.b;
+    this.begin('TagsClause');
+    this.kw('TagsClause', 'tags');
+    b.consume(this.F('TagsClause', 'x', 0), 'ID');
+    while (b.peek() === ',') {
+      this.kw('TagsClause', ',');
+      b.consume(this.F('TagsClause', 'x', 1), 'ID');
+    }
+    return b.construct();
+  };
+
+  private readonly deprecatedClause = (): unknown => {
+    const b = this.b;
+    this.begin('DeprecatedClause');
+    b.action(this.g.action('DeprecatedClause'));
+    this.kw('DeprecatedClause', 'deprecated');
+    return b.construct();
+  };
+
+  protected readonly property = (): unknown => {
+    const b = this.b;
+    this.begin('Property');
+    this.kw('Property', 'property');
+    this.call('Property', 'Ident', this.data('Ident'));
+    this.kw('Property', '{');
+    while (b.peek() !== '}') this.call('Property', 'PropertyStatement', this.propertyStatement);
+    this.kw('Property', '}');
+    return b.construct();
+  };
+
+  private readonly propertyStatement = (): unknown => {
+    const b = this.b;
+    this.begin('PropertyStatement');
+    const kind = b.peek();
+    if (kind === 'forall') this.call('PropertyStatement', 'Forall', this.forall);
+    else if (kind === 'let') this.call('PropertyStatement', 'Let', this.letRule);
+    else if (kind === 'expect') {
+      this.call('PropertyStatement', 'Expect', this.expressionClause('Expect', 'expect'));
+    } else this.decline(`${kind} cannot start a property statement`);
+    return b.construct();
+  };
+
+  private readonly forall = (): unknown => {
+    const b = this.b;
+    this.begin('Forall');
+    this.kw('Forall', 'forall');
+    this.call('Forall', 'ForallVar', this.forallVar, 0);
+    while (b.peek() === ',') {
+      this.kw('Forall', ',');
+      this.call('Forall', 'ForallVar', this.forallVar, 1);
+    }
+    if (b.peek() === 'where') {
+      this.kw('Forall', 'where');
+      this.call('Forall', 'Expression', this.expression);
+    }
+    return b.construct();
+  };
+
+  private readonly forallVar = (): unknown => {
+    const b = this.b;
+    this.begin('ForallVar');
+    this.call('ForallVar', 'Ident', this.data('Ident'));
+    this.kw('ForallVar', ':');
+    this.call('ForallVar', 'TypeExpr', this.typeExpr);
+    return b.construct();
+  };
+
+  private readonly letRule = (): unknown => {
+    const b = this.b;
+    this.begin('Let');
+    this.kw('Let', 'let');
+    this.call('Let', 'Ident', this.data('Ident'));
+    this.kw('Let', '=');
+    if (b.peek() === 'pages' && this.starts('Ident', b.peek(1))) {
+      // `let all = pages listX(...)`; `pages` followed by a name is nothing else.
+      if (b.peek(2) !== '(') this.decline('pages without a call');
+      this.kw('Let', 'pages');
+      this.call('Let', 'EndpointCall', this.endpointCall);
+      return b.construct();
+    }
+    if (b.peek() === 'try') {
+      // `try` is also a name: read as the keyword only when no other reading exists.
+      const next = b.peek(1);
+      if (!this.startsExpression(next) || next === '-') this.decline('try: keyword or name');
+      this.kw('Let', 'try');
+    }
+    this.call('Let', 'Expression', this.expression);
+    return b.construct();
+  };
+}

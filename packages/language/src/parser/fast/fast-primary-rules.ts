@@ -1,0 +1,328 @@
+import type { GrammarAST } from 'langium';
+import type { Feature } from './fast-cst-builder.js';
+import { FastExpressionRules } from './fast-expression-rules.js';
+
+/** The fast parser's rule `Primary` and the rules it calls (grammar/specl.langium). */
+export abstract class FastPrimaryRules extends FastExpressionRules {
+  private readonly p;
+
+  constructor(grammar: GrammarAST.Grammar) {
+    super(grammar);
+    const g = this.g;
+    const k = g.keyword.bind(g);
+    const c = g.call.bind(g);
+    const x = g.crossRef.bind(g);
+    this.p = {
+      type: g.typeOf('Primary'),
+      open: k('Primary', '('),
+      inner: c('Primary', 'Expression'),
+      close: k('Primary', ')'),
+      literal: c('Primary', 'Literal'),
+      list: c('Primary', 'ListLiteral'),
+      record: c('Primary', 'RecordLiteral'),
+      quantifier: c('Primary', 'Quantifier'),
+      builtin: c('Primary', 'BuiltinCall'),
+      call: c('Primary', 'EndpointCall'),
+      nameRef: c('Primary', 'NameRef'),
+      bodyRef: c('Primary', 'BodyRef'),
+      responseRef: c('Primary', 'ResponseRef'),
+      literalType: g.typeOf('Literal'),
+      numberLiteral: c('Literal', 'NumberLiteral'),
+      stringLiteral: c('Literal', 'StringLiteral'),
+      booleanLiteral: c('Literal', 'BooleanLiteral'),
+      nullLiteral: c('Literal', 'NullLiteral'),
+      numberType: g.typeOf('NumberLiteral'),
+      number: c('NumberLiteral', 'NUMBER'),
+      nullType: g.typeOf('NullLiteral'),
+      nullAction: g.action('NullLiteral'),
+      null: k('NullLiteral', 'null'),
+      listType: g.typeOf('ListLiteral'),
+      listAction: g.action('ListLiteral'),
+      listOpen: k('ListLiteral', '['),
+      item0: c('ListLiteral', 'Expression', 0),
+      listComma: k('ListLiteral', ',', 0),
+      item1: c('ListLiteral', 'Expression', 1),
+      listTrailing: k('ListLiteral', ',', 1),
+      listClose: k('ListLiteral', ']'),
+      recordType: g.typeOf('RecordLiteral'),
+      recordAction: g.action('RecordLiteral'),
+      recordOpen: k('RecordLiteral', '{'),
+      field0: c('RecordLiteral', 'FieldInit', 0),
+      recordComma: k('RecordLiteral', ',', 0),
+      field1: c('RecordLiteral', 'FieldInit', 1),
+      recordTrailing: k('RecordLiteral', ',', 1),
+      recordClose: k('RecordLiteral', '}'),
+      fieldType: g.typeOf('FieldInit'),
+      field: x('FieldInit'),
+      fieldColon: k('FieldInit', ':'),
+      fieldValue: c('FieldInit', 'Expression'),
+      quantifierType: g.typeOf('Quantifier'),
+      all: k('Quantifier', 'all'),
+      any: k('Quantifier', 'any'),
+      variable: c('Quantifier', 'QuantifierVar'),
+      in: k('Quantifier', 'in'),
+      collection: c('Quantifier', 'Coalesce'),
+      colon: k('Quantifier', ':'),
+      predicate: c('Quantifier', 'Expression'),
+      varType: g.typeOf('QuantifierVar'),
+      varName: c('QuantifierVar', 'Ident'),
+      builtinType: g.typeOf('BuiltinCall'),
+      len: k('BuiltinCall', 'len'),
+      matches: k('BuiltinCall', 'matches'),
+      builtinOpen: k('BuiltinCall', '('),
+      arg0: c('BuiltinCall', 'Expression', 0),
+      builtinComma: k('BuiltinCall', ','),
+      arg1: c('BuiltinCall', 'Expression', 1),
+      builtinClose: k('BuiltinCall', ')'),
+      callType: g.typeOf('EndpointCall'),
+      endpoint: x('EndpointCall'),
+      callOpen: k('EndpointCall', '('),
+      argument0: c('EndpointCall', 'Argument', 0),
+      callComma: k('EndpointCall', ',', 0),
+      argument1: c('EndpointCall', 'Argument', 1),
+      callTrailing: k('EndpointCall', ',', 1),
+      callClose: k('EndpointCall', ')'),
+      argumentType: g.typeOf('Argument'),
+      parameter: x('Argument'),
+      argumentColon: k('Argument', ':'),
+      argumentValue: c('Argument', 'Expression'),
+      nameRefType: g.typeOf('NameRef'),
+      target: x('NameRef'),
+      bodyType: g.typeOf('BodyRef'),
+      bodyAction: g.action('BodyRef'),
+      body: k('BodyRef', 'body'),
+      responseType: g.typeOf('ResponseRef'),
+      responseAction: g.action('ResponseRef'),
+      response: k('ResponseRef', 'response'),
+    };
+  }
+
+  protected readonly primary = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.type);
+    const kind = b.peek();
+    if (kind === '(') {
+      b.consume(p.open, '(');
+      b.subrule(p.inner, this.expression);
+      b.consume(p.close, ')');
+    } else if (
+      kind === 'NUMBER' ||
+      kind === 'STRING' ||
+      kind === 'true' ||
+      kind === 'false' ||
+      kind === 'null'
+    ) {
+      b.subrule(p.literal, this.literal);
+    } else if (kind === '[') {
+      b.subrule(p.list, this.listLiteral);
+    } else if (kind === '{') {
+      b.subrule(p.record, this.recordLiteral);
+    } else if (kind === 'all' || kind === 'any' || (kind === 'one' && this.startsQuantifier())) {
+      b.subrule(p.quantifier, this.quantifier);
+    } else if (kind === 'len' || kind === 'matches') {
+      b.subrule(p.builtin, this.builtinCall);
+    } else if (b.peek(1) === '(' && this.starts('Ident', kind)) {
+      b.subrule(p.call, this.endpointCall);
+    } else if (this.starts('ValueName', kind)) {
+      b.subrule(p.nameRef, this.nameRef);
+    } else if (kind === 'body') {
+      b.subrule(p.bodyRef, this.bodyRef);
+    } else if (kind === 'response') {
+      b.subrule(p.responseRef, this.responseRef);
+    } else {
+      this.decline(`${kind} cannot start an expression`);
+    }
+    return b.construct();
+  };
+
+  /** After `one` (also a name): `one x in`, a quantifier. */
+  private startsQuantifier(): boolean {
+    return this.starts('Ident', this.b.peek(1)) && this.b.peek(2) === 'in';
+  }
+
+  private readonly literal = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.literalType);
+    const kind = b.peek();
+    if (kind === 'NUMBER') b.subrule(p.numberLiteral, this.numberLiteral);
+    else if (kind === 'STRING') b.subrule(p.stringLiteral, this.stringLiteral);
+    else if (kind === 'null') b.subrule(p.nullLiteral, this.nullLiteral);
+    else b.subrule(p.booleanLiteral, this.booleanLiteral);
+    return b.construct();
+  };
+
+  private readonly numberLiteral = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.numberType);
+    b.consume(this.p.number, 'NUMBER');
+    return b.construct();
+  };
+
+  private readonly nullLiteral = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.nullType);
+    b.action(this.p.nullAction);
+    b.consume(this.p.null, 'null');
+    return b.construct();
+  };
+
+  /** `'[' (items+=Expression (',' items+=Expression)* ','?)? ']'`, and the like. */
+  private list(
+    open: [Feature, string],
+    first: Feature,
+    comma: Feature,
+    next: Feature,
+    trailing: Feature | undefined,
+    close: [Feature, string],
+    item: () => unknown,
+  ): void {
+    const b = this.b;
+    b.consume(open[0], open[1]);
+    if (b.peek() !== close[1]) {
+      b.subrule(first, item);
+      while (b.peek() === ',' && (trailing === undefined || b.peek(1) !== close[1])) {
+        b.consume(comma, ',');
+        b.subrule(next, item);
+      }
+      if (trailing !== undefined && b.peek() === ',') b.consume(trailing, ',');
+    }
+    b.consume(close[0], close[1]);
+  }
+
+  private readonly listLiteral = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.listType);
+    b.action(p.listAction);
+    this.list(
+      [p.listOpen, '['],
+      p.item0,
+      p.listComma,
+      p.item1,
+      p.listTrailing,
+      [p.listClose, ']'],
+      this.expression,
+    );
+    return b.construct();
+  };
+
+  private readonly recordLiteral = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.recordType);
+    b.action(p.recordAction);
+    this.list(
+      [p.recordOpen, '{'],
+      p.field0,
+      p.recordComma,
+      p.field1,
+      p.recordTrailing,
+      [p.recordClose, '}'],
+      this.fieldInit,
+    );
+    return b.construct();
+  };
+
+  private readonly fieldInit = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.fieldType);
+    b.subrule(p.field, this.data('Name'));
+    b.consume(p.fieldColon, ':');
+    b.subrule(p.fieldValue, this.expression);
+    return b.construct();
+  };
+
+  private readonly quantifier = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.quantifierType);
+    const kind = b.peek();
+    if (kind === 'all') b.consume(p.all, 'all');
+    else if (kind === 'any') b.consume(p.any, 'any');
+    else b.consume(this.g.keyword('Quantifier', 'one'), 'one');
+    b.subrule(p.variable, this.quantifierVar);
+    b.consume(p.in, 'in');
+    b.subrule(p.collection, this.coalesce);
+    b.consume(p.colon, ':');
+    b.subrule(p.predicate, this.expression);
+    return b.construct();
+  };
+
+  private readonly quantifierVar = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.varType);
+    b.subrule(this.p.varName, this.data('Ident'));
+    return b.construct();
+  };
+
+  private readonly builtinCall = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.builtinType);
+    if (b.peek() === 'len') b.consume(p.len, 'len');
+    else b.consume(p.matches, 'matches');
+    this.list(
+      [p.builtinOpen, '('],
+      p.arg0,
+      p.builtinComma,
+      p.arg1,
+      undefined,
+      [p.builtinClose, ')'],
+      this.expression,
+    );
+    return b.construct();
+  };
+
+  protected readonly endpointCall = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.callType);
+    b.subrule(p.endpoint, this.data('Ident'));
+    this.list(
+      [p.callOpen, '('],
+      p.argument0,
+      p.callComma,
+      p.argument1,
+      p.callTrailing,
+      [p.callClose, ')'],
+      this.argument,
+    );
+    return b.construct();
+  };
+
+  private readonly argument = (): unknown => {
+    const b = this.b;
+    const p = this.p;
+    b.begin(p.argumentType);
+    b.subrule(p.parameter, this.data('ArgumentName'));
+    b.consume(p.argumentColon, ':');
+    b.subrule(p.argumentValue, this.expression);
+    return b.construct();
+  };
+
+  private readonly nameRef = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.nameRefType);
+    b.subrule(this.p.target, this.data('ValueName'));
+    return b.construct();
+  };
+
+  private readonly bodyRef = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.bodyType);
+    b.action(this.p.bodyAction);
+    b.consume(this.p.body, 'body');
+    return b.construct();
+  };
+
+  private readonly responseRef = (): unknown => {
+    const b = this.b;
+    b.begin(this.p.responseType);
+    b.action(this.p.responseAction);
+    b.consume(this.p.response, 'response');
+    return b.construct();
+  };
+}

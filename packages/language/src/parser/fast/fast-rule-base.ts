@@ -1,0 +1,111 @@
+import type { GrammarAST } from 'langium';
+import { GrammarAST as G } from 'langium';
+import type { FastCstBuilder, Feature } from './fast-cst-builder.js';
+import { FastPathDeclined } from './fast-cst-builder.js';
+import { GrammarFeatures } from './grammar-features.js';
+
+type Choice = { feature: Feature; kind: string } | { feature: Feature; callee: string };
+
+/**
+ * What the fast parser's rules share: the builder of the text being parsed, the grammar's
+ * elements, and the data type rules (`Ident`, `Name`, …: alternatives of keywords and terminals),
+ * which are read from the grammar rather than written out.
+ */
+export abstract class FastRuleBase {
+  protected b!: FastCstBuilder;
+  protected readonly g: GrammarFeatures;
+  private readonly dataRules = new Map<string, Map<string, Choice>>();
+  private readonly repeated = new Set<string>();
+  private readonly dataRuleFunctions = new Map<string, () => unknown>();
+
+  constructor(grammar: GrammarAST.Grammar) {
+    this.g = new GrammarFeatures(grammar);
+    for (const rule of grammar.rules) {
+      if (
+        G.isParserRule(rule) &&
+        rule.dataType !== undefined &&
+        G.isAlternatives(rule.definition)
+      ) {
+        this.dataRules.set(rule.name, new Map());
+        const cardinality = rule.definition.cardinality;
+        if (cardinality === '+') this.repeated.add(rule.name);
+        else if (cardinality !== undefined) throw new Error(`${rule.name}: unexpected cardinality`);
+      }
+    }
+    for (const rule of grammar.rules) {
+      if (this.dataRules.has(rule.name)) this.fillChoices(rule as GrammarAST.ParserRule);
+    }
+  }
+
+  /** Declines: the text goes to Langium's parser. */
+  protected decline(why: string): never {
+    throw new FastPathDeclined(why);
+  }
+
+  /** Whether data type rule `ruleName` can start with a token of `kind`. */
+  protected starts(ruleName: string, kind: string): boolean {
+    return this.choices(ruleName).has(kind);
+  }
+
+  /** The function parsing data type rule `ruleName`, to pass to `subrule`. */
+  protected data(ruleName: string): () => unknown {
+    let parse = this.dataRuleFunctions.get(ruleName);
+    if (!parse) {
+      const choices = this.choices(ruleName);
+      const repeated = this.repeated.has(ruleName);
+      parse = () => {
+        const b = this.b;
+        let choice = choices.get(b.peek());
+        if (!choice) this.decline(`${b.peek()} cannot start ${ruleName}`);
+        b.beginData();
+        do {
+          if ('callee' in choice) b.subrule(choice.feature, this.data(choice.callee));
+          else b.consume(choice.feature, choice.kind);
+          choice = repeated ? choices.get(b.peek()) : undefined;
+        } while (choice);
+        return b.constructData();
+      };
+      this.dataRuleFunctions.set(ruleName, parse);
+    }
+    return parse;
+  }
+
+  private choices(ruleName: string): Map<string, Choice> {
+    const choices = this.dataRules.get(ruleName);
+    if (!choices) throw new Error(`${ruleName} is not a data type rule of alternatives`);
+    return choices;
+  }
+
+  private fillChoices(rule: GrammarAST.ParserRule): void {
+    const choices = this.choices(rule.name);
+    if (choices.size > 0) return;
+    const counts = new Map<string, number>();
+    const nth = (key: string) => {
+      const n = counts.get(key) ?? 0;
+      counts.set(key, n + 1);
+      return n;
+    };
+    for (const element of (rule.definition as GrammarAST.Alternatives).elements) {
+      if (element.cardinality !== undefined)
+        throw new Error(`${rule.name}: unexpected cardinality`);
+      if (G.isKeyword(element)) {
+        const feature = this.g.keyword(rule.name, element.value, nth(`k${element.value}`));
+        if (!choices.has(element.value))
+          choices.set(element.value, { feature, kind: element.value });
+      } else if (G.isRuleCall(element) && G.isTerminalRule(element.rule.ref)) {
+        const name = element.rule.ref.name;
+        const feature = this.g.call(rule.name, name, nth(`c${name}`));
+        if (!choices.has(name)) choices.set(name, { feature, kind: name });
+      } else if (G.isRuleCall(element) && this.dataRules.has(element.rule.ref?.name ?? '')) {
+        const callee = element.rule.ref!.name;
+        const feature = this.g.call(rule.name, callee, nth(`c${callee}`));
+        this.fillChoices(element.rule.ref as GrammarAST.ParserRule);
+        for (const kind of this.choices(callee).keys()) {
+          if (!choices.has(kind)) choices.set(kind, { feature, callee });
+        }
+      } else {
+        throw new Error(`${rule.name}: the fast parser does not read this alternative`);
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { AstNode, GrammarAST } from 'langium';
+import { AstUtils, isReference } from 'langium';
+
+/**
+ * The grammars (grammar/specl.langium, by {@link grammarFingerprint}) the fast parser's rules
+ * were written for and checked against (test/language/fast-parser-differential.test.ts): with
+ * any other grammar the fast path stays off, and every text goes to Langium's parser. After a
+ * change of the grammar, update the rules in this folder, run the differential test, and put
+ * the new fingerprint here (the test names it).
+ */
+export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
+  // grammar of issue 17 (latency budgets, media types, security, open records…)
+  '39433bc0',
+  // the same with issue 12's pagination (`paginated`, `pages`, `one`)
+  'ee7388f5',
+]);
+
+/**
+ * A fingerprint of a grammar: every element in order with its kind, its own values (names,
+ * keywords, cardinalities, operators, terminal patterns) and what it refers to, hashed (FNV-1a).
+ * Comments and layout of the grammar file do not change it.
+ */
+export function grammarFingerprint(grammar: GrammarAST.Grammar): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  };
+  for (const node of AstUtils.streamAst(grammar)) {
+    add(`|${node.$type}@${node.$containerProperty ?? ''}`);
+    for (const [key, value] of Object.entries(node as AstNode & Record<string, unknown>)) {
+      if (key.startsWith('$')) continue;
+      if (isReference(value)) add(`;${key}->${(value.ref as { name?: string } | undefined)?.name}`);
+      else if (typeof value !== 'object' || value === null) add(`;${key}=${String(value)}`);
+    }
+  }
+  return hash.toString(16).padStart(8, '0');
+}

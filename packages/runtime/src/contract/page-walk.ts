@@ -1,0 +1,109 @@
+import type { Clause } from './contract.js';
+import { describeValue } from '../describe-value.js';
+import { ContractViolation } from './failures.js';
+
+/** The most pages one walk asks for; a walk still going after them fails. */
+export const MAX_PAGES = 1000;
+
+/**
+ * The most items one walk gathers: a hostile server's pages (each up to the target's body
+ * bound) could otherwise fill the verifier's memory before the page bound is reached.
+ */
+export const MAX_ITEMS = 100_000;
+
+/** The longest cursor a walk sends (as JSON text): it travels in the URL, and is remembered. */
+export const MAX_CURSOR_LENGTH = 65_536;
+
+/**
+ * How to walk a paginated endpoint (its `paginated` clause), and the `pages` statement that
+ * walks it (for reports): the query parameter that takes the cursor, and the fields of the
+ * success body that hold the next cursor and the page's items (`[]`: the body itself).
+ */
+export interface PageWalk extends Clause {
+  readonly cursorParameter: string;
+  readonly nextCursor: readonly string[];
+  readonly items: readonly string[];
+}
+
+/** The value at a path of fields, or undefined where a step is missing or not an object. */
+function at(body: unknown, path: readonly string[]): unknown {
+  let value = body;
+  for (const name of path) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+  }
+  return value;
+}
+
+/** `response.page.items`, as a path is written in the spec. */
+function pathText(path: readonly string[]): string {
+  return ['response', ...path].join('.');
+}
+
+/**
+ * Walks every page of a paginated endpoint: the request as given for the first page, then
+ * the same request with the cursor parameter set to each answer's next cursor, until an
+ * answer gives none (absent or `null`). Answers every page's items, in order. Fails (a
+ * `pages` violation naming the page and its cursor) on a page that does not succeed, items
+ * that are not a list, a cursor given before (the walk would never end), a walk still going
+ * after {@link MAX_PAGES} pages, one past {@link MAX_ITEMS} items and a cursor longer than
+ * {@link MAX_CURSOR_LENGTH}. `call` sends one page's request and checks its answer.
+ */
+export async function walkPages(
+  call: (request: Readonly<Record<string, unknown>>) => Promise<unknown>,
+  request: Readonly<Record<string, unknown>>,
+  walk: PageWalk,
+  lastExchange: () => ContractViolation['exchange'],
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Map<string, number>();
+  let cursor: unknown = undefined;
+  const asked = (page: number) =>
+    page === 1 ? 'page 1 (no cursor)' : `page ${page} (cursor ${describeValue(cursor)})`;
+  const fail = (page: number, detail: string): never => {
+    throw new ContractViolation('pages', `${asked(page)}: ${detail}`, walk, lastExchange());
+  };
+  for (let page = 1; ; page++) {
+    if (page > MAX_PAGES)
+      fail(
+        page,
+        `the walk did not end after ${MAX_PAGES} pages; the last page still gave a next cursor`,
+      );
+    const pageRequest = page === 1 ? request : { ...request, [walk.cursorParameter]: cursor };
+    let body: unknown;
+    try {
+      body = await call(pageRequest);
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      throw new ContractViolation(
+        error.kind,
+        `${asked(page)} of ${walk.source}: ${error.detail}`,
+        error.clause,
+        error.exchange,
+      );
+    }
+    const pageItems = at(body, walk.items);
+    if (!Array.isArray(pageItems))
+      fail(page, `${pathText(walk.items)} is ${describeValue(pageItems)}, not a list of items`);
+    const list = pageItems as unknown[];
+    if (items.length + list.length > MAX_ITEMS)
+      fail(page, `the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`);
+    for (const item of list) items.push(item);
+    const next = at(body, walk.nextCursor);
+    if (next === undefined || next === null) return items;
+    const key = JSON.stringify(next);
+    if (key.length > MAX_CURSOR_LENGTH)
+      fail(
+        page,
+        `${pathText(walk.nextCursor)} is a cursor of ${key.length} characters; a walk sends cursors of at most ${MAX_CURSOR_LENGTH}`,
+      );
+    const first = seen.get(key);
+    if (first !== undefined)
+      fail(
+        page,
+        `${pathText(walk.nextCursor)} is ${describeValue(next)}, the cursor page ${first + 1} was already asked for with: the walk would go round for ever`,
+      );
+    seen.set(key, page);
+    cursor = next;
+  }
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import {
+  CompletionItemKind,
+  CompletionRequest,
+  HoverRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
+import { LspSession } from './helpers/lsp-session.js';
+
+// The editor on pagination: `paginated`, `pages` and `one` completed where they may stand,
+// explained on hover, and coloured as keywords only where they are keywords (elsewhere they
+// may be names).
+
+const HEADER = 'spec Test version "1.0.0"\n';
+const PAGE = `type Item { id: Int, one: Int }
+type Page { items: List<Item>, next: String? }
+`;
+const LIST = `endpoint list GET /items {
+  query cursor?: String
+  response 200 Page
+  paginated cursor = response.next, items = response.items
+}
+`;
+
+describe('pagination over LSP', () => {
+  let session: LspSession;
+  beforeAll(async () => {
+    session = await LspSession.start({});
+  });
+  afterAll(() => session.close());
+
+  async function completions(source: string): Promise<CompletionItem[]> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+  }
+  const keywords = async (source: string) =>
+    (await completions(source))
+      .filter((i) => i.kind === CompletionItemKind.Keyword)
+      .map((i) => i.label);
+
+  async function hover(source: string): Promise<string | undefined> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (result?.contents as { value: string } | undefined)?.value;
+  }
+
+  it('offers `paginated` among the clauses, with a snippet, and `pages` after `let x =`', async () => {
+    const clause = await completions(
+      `${PAGE}endpoint list GET /items {\n  response 200 Page\n  $0\n}\n`,
+    );
+    expect(
+      clause.filter((i) => i.kind === CompletionItemKind.Keyword).map((i) => i.label),
+    ).toContain('paginated');
+    expect(
+      clause.find((i) => i.label === 'paginated' && i.kind === CompletionItemKind.Snippet),
+    ).toMatchObject({
+      textEdit: expect.objectContaining({
+        newText: 'paginated ${1:cursor} = response.${2:nextCursor}, items = response.${3:items}',
+      }),
+    });
+    expect(await keywords(`${PAGE}${LIST}property p {\n  let all = $0\n}\n`)).toContain('pages');
+    expect(
+      await keywords(`${PAGE}${LIST}property p {\n  let all = pages list()\n  expect $0\n}\n`),
+    ).toContain('one');
+  });
+
+  it('explains `paginated`, `pages` and `one` on hover', async () => {
+    expect(await hover(`${PAGE}${LIST.replace('paginated', 'pagin$0ated')}`)).toMatch(
+      /^The endpoint answers in pages/,
+    );
+    expect(await hover(`${PAGE}${LIST}property p {\n  let all = pa$0ges list()\n}\n`)).toMatch(
+      /walks every page of a paginated endpoint/,
+    );
+    expect(
+      await hover(
+        `${PAGE}${LIST}property p {\n  let all = pages list()\n  expect all x in all: o$0ne y in all: y == x\n}\n`,
+      ),
+    ).toMatch(/exactly one element/);
+  });
+
+  it('colours the words as keywords where they are keywords, and as names elsewhere', async () => {
+    const source = `${HEADER}${PAGE}${LIST}property p {\n  let pages = pages list()\n  expect all x in pages: one y in pages: y.one == x.one\n}\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
+      .legend as SemanticTokensLegend;
+    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri },
+    });
+    const lines = source.split('\n');
+    const decoded: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens!.data.length; i += 5) {
+      const [dLine, dStart, length, type] = tokens!.data.slice(i, i + 5) as number[];
+      line += dLine!;
+      character = dLine === 0 ? character + dStart! : dStart!;
+      decoded.push(
+        `${line}:${lines[line]!.slice(character, character + length!)}:${legend.tokenTypes[type!]}`,
+      );
+    }
+    const at = (n: number) =>
+      decoded.filter((d) => d.startsWith(`${n}:`)).map((d) => d.slice(`${n}:`.length));
+    const paginated = lines.findIndex((l) => l.includes('paginated'));
+    expect(at(paginated)).toEqual(
+      expect.arrayContaining([
+        'paginated:keyword',
+        'cursor:parameter',
+        'items:keyword',
+        'items:property',
+      ]),
+    );
+    const walk = lines.findIndex((l) => l.includes('let pages'));
+    expect(at(walk)).toEqual(['pages:variable', 'pages:keyword', 'list:function']);
+    const expectLine = walk + 1;
+    expect(at(expectLine)).toEqual(
+      expect.arrayContaining(['one:keyword', 'one:property', 'pages:variable']),
+    );
+  });
+});
