@@ -36,13 +36,29 @@ const NEGATED: Partial<Record<Binary['op'], Binary['op']>> = {
   '<=': '>',
 };
 
-/** The top-level conjuncts of a condition, `not` pushed into comparisons. */
+/** `not expr`. */
+const negation = (expr: ExprIR): ExprIR => ({
+  kind: 'unary',
+  op: 'not',
+  operand: expr,
+  valueKind: 'bool',
+  optional: false,
+});
+
+/**
+ * The top-level conjuncts of a condition, `not` pushed into comparisons and through `or` and
+ * `implies` (`not (a or b)` is `not a` and `not b`; `not (a implies b)` is `a` and `not b`).
+ */
 function conjuncts(expr: ExprIR): ExprIR[] {
   if (expr.kind === 'binary' && expr.op === 'and')
     return [...conjuncts(expr.left), ...conjuncts(expr.right)];
   if (expr.kind === 'unary' && expr.op === 'not') {
     const inner = expr.operand;
     if (inner.kind === 'unary' && inner.op === 'not') return conjuncts(inner.operand);
+    if (inner.kind === 'binary' && inner.op === 'or')
+      return [...conjuncts(negation(inner.left)), ...conjuncts(negation(inner.right))];
+    if (inner.kind === 'binary' && inner.op === 'implies')
+      return [...conjuncts(inner.left), ...conjuncts(negation(inner.right))];
     const op = inner.kind === 'binary' ? NEGATED[inner.op] : undefined;
     // Negated orderings of numbers are orderings again (no NaN in Specl values).
     if (inner.kind === 'binary' && op !== undefined) return [{ ...inner, op }];
@@ -130,8 +146,10 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
     const { op, left, right } = expr;
     if (op === '==') {
       const [target, value] = field(left) ? [field(left), right] : [field(right), left];
-      if (target && isConstant(value) && !choices.has(target.name))
-        choices.set(target.name, [value]);
+      // `f == null` pins a required field that may be null (an optional one may be absent).
+      const isNull = value.kind === 'literal' && value.value === null;
+      const pinned = isConstant(value) || (isNull && target?.type.kind === 'nullable');
+      if (target && pinned && !choices.has(target.name)) choices.set(target.name, [value]);
       continue;
     }
     if (op === 'in') {
