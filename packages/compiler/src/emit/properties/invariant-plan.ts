@@ -135,6 +135,11 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
     expr.kind === 'name' && expr.scope === 'field' && !expr.optional
       ? ((f) => (f && !f.optional ? f : undefined))(fields.get(expr.name))
       : undefined;
+  const nullableField = (expr: ExprIR): FieldIR | undefined => {
+    const found =
+      expr.kind === 'name' && expr.scope === 'field' ? fields.get(expr.name) : undefined;
+    return found && !found.optional && found.type.kind === 'nullable' ? found : undefined;
+  };
   const choices = new Map<string, readonly ExprIR[]>();
   const bounds = new Map<string, ConstraintsIR>();
   const orders: FieldOrder[] = [];
@@ -146,10 +151,14 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
     const { op, left, right } = expr;
     if (op === '==') {
       const [target, value] = field(left) ? [field(left), right] : [field(right), left];
+      if (target && isConstant(value) && !choices.has(target.name))
+        choices.set(target.name, [value]);
       // `f == null` pins a required field that may be null (an optional one may be absent).
-      const isNull = value.kind === 'literal' && value.value === null;
-      const pinned = isConstant(value) || (isNull && target?.type.kind === 'nullable');
-      if (target && pinned && !choices.has(target.name)) choices.set(target.name, [value]);
+      const nullable = [nullableField(left), nullableField(right)];
+      const isNull = (expr: ExprIR) => expr.kind === 'literal' && expr.value === null;
+      const pinned = isNull(right) ? nullable[0] : isNull(left) ? nullable[1] : undefined;
+      if (pinned && !choices.has(pinned.name))
+        choices.set(pinned.name, [isNull(right) ? right : left]);
       continue;
     }
     if (op === 'in') {
