@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, MODEL_PRICES, buildContract, costOf, priceOf } from '@specl/agent';
+import { buildSpec } from '@specl/compiler';
 import { repoRoot, vacationIr } from '../compiler/typescript/typescript-helpers.js';
 
 const specDir = join(repoRoot, 'examples/vacation');
@@ -36,6 +37,19 @@ describe('the contract the model implements', () => {
     expect(contract).not.toContain('export function validateEmployee');
     expect(contract).toMatch(
       /## The project's steering \(\.specl\/steering\.md\)\n\nKeep the handlers in one file\.\n$/,
+    );
+  });
+
+  it('tells how a paginated endpoint answers in pages', async () => {
+    const root = join(repoRoot, 'examples/ach-payments/ach-payments.specl');
+    const { ir } = await buildSpec({ root });
+    const contract = buildContract({
+      ir: ir!,
+      specDir: join(repoRoot, 'examples/ach-payments'),
+      endpoints: ['listTransfers'],
+    });
+    expect(contract).toMatch(
+      /\n {2}errors 400 InvalidCursor, 404 NotFound\n {2}paginated cursor = response\.nextCursor, items = response\.items\n/,
     );
   });
 

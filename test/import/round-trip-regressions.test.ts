@@ -94,6 +94,48 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('`X? { readOnly: true }` of a record or an alias of one (it became a new record, its readOnly warned)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Count = Order',
+          'type Order {',
+          '  name: Order? { readOnly: true }',
+          '  count?: Count? { writeOnly: true }',
+          '}',
+          'endpoint getOrder GET /order { response 200 Order }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('name: Order? { readOnly: true }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('a constant type in a property, annotations beside constraints, a constrained alias of a constrained alias', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Code = Int64',
+          'type Count = Code { exclusiveMax: 14 }',
+          'type Score = String',
+          'type Item { items: Score { pattern: "^[0-9]+$", writeOnly: true } }',
+          'endpoint listItems GET /items {',
+          '  query q: List<Count { exclusiveMax: 7 }>',
+          '  response 200 List<Item>',
+          '}',
+          'property constant {',
+          '  forall y: true',
+          '  let items = listItems(q: [])',
+          '}',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('forall y: true');
+    expect(result.text).toContain('query q: List<Count { exclusiveMax: 7 }>');
+    expect(result.text).toContain('items: Score { pattern: "^[0-9]+$", writeOnly: true }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('the names of path parameters that share another template (they took its names)', async () => {
     const { ir, result, back } = await roundTrip(
       header +

@@ -4,8 +4,11 @@ import {
   CompletionItemKind,
   CompletionRequest,
   HoverRequest,
+  RenameRequest,
   SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from './helpers/cursor.js';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on pagination: `paginated`, `pages` and `one` completed where they may stand,
@@ -123,5 +126,19 @@ describe('pagination over LSP', () => {
     expect(at(expectLine)).toEqual(
       expect.arrayContaining(['one:keyword', 'one:property', 'pages:variable']),
     );
+  });
+
+  it('renames the cursor parameter in the `paginated` clause too', async () => {
+    const { uri, position, text } = await session.openWithCursor(
+      `${HEADER}${PAGE}${LIST.replace('query cursor?', 'query cur$0sor?')}`,
+    );
+    const edit = (await session.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName: 'after',
+    })) as WorkspaceEdit;
+    const renamed = applyEdits(text, edit.changes![uri]!);
+    expect(renamed).toContain('query after?: String');
+    expect(renamed).toContain('paginated after = response.next, items = response.items');
   });
 });

@@ -35,6 +35,12 @@ function specSources(ir: SpecIR, specDir: string): string[] {
   });
 }
 
+/** A `paginated` clause as the spec writes it: the answers come in pages. */
+function paginatedText(pagination: NonNullable<EndpointIR['pagination']>): string {
+  const path = (names: readonly string[]) => ['response', ...names].join('.');
+  return `paginated ${pagination.cursorParameter} = ${path(pagination.nextCursor)}, items = ${path(pagination.items)}`;
+}
+
 function endpointSummary(endpoint: EndpointIR, ir: SpecIR): string[] {
   const names = typeScriptNames(ir);
   const type = (t: TypeIR | undefined) => (t ? typeText(t, names) : 'no body');
@@ -46,6 +52,7 @@ function endpointSummary(endpoint: EndpointIR, ir: SpecIR): string[] {
     `- \`${endpoint.name}\`: ${endpoint.method} ${endpoint.path}  (${at(endpoint.location)})`,
     ...endpoint.responses.map((r) => `  response ${r.status} ${type(r.type)}`),
     ...(errors.length > 0 ? [`  errors ${errors.join(', ')}`] : []),
+    ...(endpoint.pagination ? [`  ${paginatedText(endpoint.pagination)}`] : []),
     ...endpoint.requires.map((c) => clause('requires', c)),
     ...endpoint.ensures.map((c) => clause('ensures', c)),
   ];

@@ -11,6 +11,62 @@ export interface AnnotationHolder {
   readonly optional: boolean;
 }
 
+/** Keywords that say something of a value's use, not which values are allowed. */
+const annotationKeywords = new Set([
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'example',
+  'examples',
+  'default',
+  'description',
+  'title',
+]);
+
+/** Whether a schema holds annotations only (`{ readOnly: true }`): it allows every value. */
+export function isAnnotationOnly(schema: unknown): boolean {
+  return isObject(schema) && Object.keys(schema).every((key) => annotationKeywords.has(key));
+}
+
+/**
+ * Where a field's annotations are: its schema, or, for a reference with annotations (as Specl
+ * compiles `X { readOnly: true }`: `allOf: [{ $ref }, { readOnly: true }]`, and `X? { ... }`:
+ * that, or null), the part that holds them (constraints may stand beside them).
+ */
+export function annotationSite(
+  schema: unknown,
+  pointer: string,
+): { schema: unknown; pointer: string } {
+  if (!isObject(schema)) return { schema, pointer };
+  let target: unknown = schema;
+  let at = pointer;
+  const keyword = Array.isArray(schema.oneOf)
+    ? 'oneOf'
+    : Array.isArray(schema.anyOf)
+      ? 'anyOf'
+      : undefined;
+  const options = keyword ? (schema[keyword] as unknown[]) : [];
+  const nullAt = options.findIndex((o) => isObject(o) && o.type === 'null');
+  if (options.length === 2 && nullAt >= 0) {
+    target = options[1 - nullAt];
+    at = childPointer(pointer, keyword!, 1 - nullAt);
+  }
+  if (!isObject(target) || !Array.isArray(target.allOf) || target.allOf.length !== 2)
+    return { schema, pointer };
+  // The second part: annotations, maybe beside constraints (`{ pattern, writeOnly }`).
+  const [first, second] = target.allOf as unknown[];
+  if (
+    !isObject(first) ||
+    typeof first.$ref !== 'string' ||
+    !isObject(second) ||
+    second.$ref !== undefined ||
+    isObject(second.properties) ||
+    !Object.keys(second).some((key) => annotationKeywords.has(key))
+  )
+    return { schema, pointer };
+  return { schema: second, pointer: childPointer(at, 'allOf', 1) };
+}
+
 /** The Specl type of each string format import writes (as the schema translator maps them). */
 const formatTypes: Readonly<Record<string, string>> = {
   uuid: 'Uuid',

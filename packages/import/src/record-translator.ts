@@ -7,7 +7,12 @@ import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isFieldName, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines } from './specl-text.js';
 import { conditionSources } from './specl-extensions.js';
-import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
+import {
+  annotationEntries,
+  annotationSite,
+  annotationsLeftOut,
+  withAnnotations,
+} from './annotations.js';
 
 interface Property {
   readonly key: string;
@@ -145,7 +150,8 @@ function field(
         `property \`${key}\` is named \`${fieldName}\`: the wire name differs`,
       );
     }
-    const entries = annotationEntries(context, schema, pointer, {
+    const site = annotationSite(schema, pointer);
+    const entries = annotationEntries(context, site.schema, site.pointer, {
       field: true,
       optional: !isRequired,
     });

@@ -12,37 +12,23 @@ import {
 } from './schema-shape.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines, numberLiteral, stringLiteral } from './specl-text.js';
+import { docLines } from './specl-text.js';
+import {
+  constantType,
+  formats,
+  inferType,
+  numberFormats,
+  numberTypeName,
+  withNullable,
+} from './type-text.js';
 import { translateRecord } from './record-translator.js';
 import { discriminatorOf, disjointOptions } from './union-shape.js';
-import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
-
-const formats: Record<string, string> = {
-  uuid: 'Uuid',
-  email: 'Email',
-  uri: 'Url',
-  date: 'Date',
-  'date-time': 'DateTime',
-  decimal: 'Decimal',
-};
-
-/** Formats that only say how wide a number is: Int32, Int64 and Float cover them. */
-const numberFormats = new Set(['int32', 'int64', 'float', 'double']);
-
-/** `Int`, `Int32`, `Int64` or `Float`, for an integer or number schema of `format`. */
-function numberTypeName(type: string, format: unknown): string {
-  if (type !== 'integer') return 'Float';
-  return format === 'int32' ? 'Int32' : format === 'int64' ? 'Int64' : 'Int';
-}
-
-/** A constant type (`"card"`, `3`, `true`) for a schema whose `const` is a string, number or boolean. */
-function constantType(schema: Record<string, unknown>): string | undefined {
-  const value = schema.const;
-  if (typeof value === 'string') return stringLiteral(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return numberLiteral(value);
-  if (typeof value === 'boolean') return String(value);
-  return undefined;
-}
+import {
+  annotationEntries,
+  annotationsLeftOut,
+  isAnnotationOnly,
+  withAnnotations,
+} from './annotations.js';
 
 /** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
 export class SchemaTranslator {
@@ -411,7 +397,18 @@ export class SchemaTranslator {
     nullable: boolean,
   ): string {
     const parts = schema.allOf as unknown[];
-    if (parts.length === 1 && !isObject(schema.properties)) {
+    // Parts that only annotate (`{ readOnly: true }`) allow every value: the first part alone.
+    const allowing = parts.filter((part, i) => i === 0 || !isAnnotationOnly(part));
+    if (allowing.length === 1 && !isObject(schema.properties)) {
+      // What their holder did not write of them is warned of.
+      parts.forEach((part, i) => {
+        if (i > 0)
+          noteSchemaKeywords(
+            this.context,
+            part as Record<string, unknown>,
+            childPointer(pointer, 'allOf', i),
+          );
+      });
       return withNullable(
         this.typeExpr(parts[0], childPointer(pointer, 'allOf', 0), hint),
         nullable,
@@ -442,7 +439,7 @@ export class SchemaTranslator {
     if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
     const { value: target } = this.context.deref(first, pointer);
     if (!isObject(target) || enumMembers(target)) return undefined;
-    const type = typesOf(target);
+    const type = this.baseTypes(target, pointer);
     if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
     const extra: Record<string, unknown> = {};
     for (const part of rest) {
@@ -461,6 +458,15 @@ export class SchemaTranslator {
     return base + constraints;
   }
 
+  /** A schema's JSON types, through the first part of an `allOf` (a constrained alias's). */
+  private baseTypes(schema: unknown, pointer: string, depth = 0): string[] {
+    const { value } = this.context.deref(schema, pointer);
+    if (!isObject(value)) return [];
+    const types = typesOf(value);
+    if (types.length > 0 || depth >= 16 || !Array.isArray(value.allOf)) return types;
+    return value.allOf.length > 0 ? this.baseTypes(value.allOf[0], pointer, depth + 1) : [];
+  }
+
   /** Declares an inline object schema as a record named from `hint`. */
   private inlineDeclaration(
     schema: Record<string, unknown>,
@@ -473,49 +479,6 @@ export class SchemaTranslator {
     this.declare(name, { ...schema, nullable: undefined, description: undefined }, pointer);
     return name;
   }
-}
-
-/** `type` made nullable: `?` after its last option's type, before that option's constraints. */
-export function withNullable(type: string, nullable: boolean): string {
-  if (!nullable) return type;
-  let depth = 0;
-  let optionStart = 0;
-  let constraintsAt = -1;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i]!;
-    if (c === '<' || c === '{') {
-      if (c === '{' && depth === 0) constraintsAt = i - 1;
-      depth++;
-    } else if (c === '>' || c === '}') depth--;
-    else if (c === '"') {
-      for (i++; i < type.length && type[i] !== '"'; i++) if (type[i] === '\\') i++;
-    } else if (c === '|' && depth === 0) {
-      optionStart = i + 1;
-      constraintsAt = -1;
-    }
-  }
-  const end = constraintsAt >= optionStart ? constraintsAt : type.length;
-  if (type.slice(optionStart, end).trimEnd().endsWith('?')) return type;
-  return `${type.slice(0, end)}?${type.slice(end)}`;
-}
-
-function inferType(schema: Record<string, unknown>): string | undefined {
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    const value = schema.enum.find((v) => v !== null);
-    if (typeof value === 'string') return 'string';
-    if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-    if (typeof value === 'boolean') return 'boolean';
-  }
-  if (schema.items !== undefined) return 'array';
-  if (schema.additionalProperties !== undefined) return 'object';
-  if (
-    schema.minLength !== undefined ||
-    schema.maxLength !== undefined ||
-    schema.pattern !== undefined
-  )
-    return 'string';
-  if (schema.minimum !== undefined || schema.maximum !== undefined) return 'number';
-  return undefined;
 }
 
 function lastKey(pointer: string): string | undefined {

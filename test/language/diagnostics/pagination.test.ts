@@ -43,6 +43,15 @@ describe('pagination', () => {
       '`cursor` is not a query parameter of `list`; the cursor goes in one: declare `query cursor?: String`',
     ],
     [
+      'cursor misspelt',
+      listing(
+        'query cursor?: String\n response 200 Page\n paginated cursr = response.nextCursor, items = response.items',
+      ),
+      'specl/invalid-pagination',
+      'cursr',
+      '`cursr` is not a query parameter of `list`; did you mean `cursor`?',
+    ],
+    [
       'cursor a header',
       listing(
         'header cursor?: String\n response 200 Page\n paginated cursor = response.nextCursor, items = response.items',

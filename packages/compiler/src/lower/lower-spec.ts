@@ -238,7 +238,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
 /** A `paginated` clause the checker accepted: the cursor parameter and the two paths. */
 function lowerPagination(clause: PaginatedClause): PaginationIR {
   return {
-    cursorParameter: clause.cursor,
+    cursorParameter: clause.cursor.$refText,
     nextCursor: responsePath(clause.next) ?? [],
     items: responsePath(clause.items) ?? [],
   };

@@ -1,4 +1,5 @@
 import type { LangiumDocument, Lexer } from 'langium';
+import { FastLexer } from '../parser/fast/fast-lexer.js';
 import type { FormatToken } from './format-tokens.js';
 import { formatTokens } from './format-tokens.js';
 import { isBlockBrace, isCloser, isOpener, joinsPrevious, spaceBetween } from './layout-rules.js';
@@ -203,8 +204,46 @@ function matchingEnd(tokens: readonly FormatToken[], i: number): number {
   return tokens[tokens.length - 1]?.end ?? 0;
 }
 
+const fastLexers = new WeakMap<Lexer, FastLexer | undefined>();
+
+/** The fast lexer for the keywords of Langium's `lexer`, or undefined if it cannot be built. */
+function fastLexerOf(lexer: Lexer): FastLexer | undefined {
+  if (fastLexers.has(lexer)) return fastLexers.get(lexer);
+  let fast: FastLexer | undefined;
+  try {
+    const names = Object.keys(lexer.definition as Record<string, unknown>);
+    fast = new FastLexer(new Set(names.filter((name) => !TERMINAL_TOKENS.has(name))));
+  } catch {
+    fast = undefined;
+  }
+  fastLexers.set(lexer, fast);
+  return fast;
+}
+
+const TERMINAL_TOKENS = new Set(['WS', 'ID', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT']);
+
+/** The images of a text's tokens and comments, in order, by the fast lexer; undefined if it declines. */
+function fastImages(fast: FastLexer, text: string): string[] | undefined {
+  const lexed = fast.tokenize(text);
+  if (!lexed) return undefined;
+  const { tokens, hidden } = lexed;
+  const images: string[] = [];
+  let h = 0;
+  for (let t = 0; t <= tokens.count; t++) {
+    const next = t < tokens.count ? tokens.start[t]! : Infinity;
+    for (; h < hidden.count && hidden.start[h]! < next; h++)
+      images.push(text.slice(hidden.start[h], hidden.end[h]));
+    if (t < tokens.count) images.push(text.slice(tokens.start[t], tokens.end[t]));
+  }
+  return images;
+}
+
 /** Whether two texts lex to the same tokens and comments. */
 function sameTokens(lexer: Lexer, a: string, b: string): boolean {
+  const fast = fastLexerOf(lexer);
+  const x0 = fast && fastImages(fast, a);
+  const y0 = x0 && fast && fastImages(fast, b);
+  if (x0 && y0) return x0.length === y0.length && x0.every((image, i) => image === y0[i]);
   const images = (text: string) => {
     const result = lexer.tokenize(text);
     const hidden = (result.hidden ?? []).filter((t) => t.image.trim() !== '');

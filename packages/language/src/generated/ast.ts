@@ -885,7 +885,7 @@ export function isOpenFields(item: unknown): item is OpenFields {
 export interface PaginatedClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'PaginatedClause';
-    cursor: Ident;
+    cursor: langium.Reference<QueryParam>;
     items: Expression;
     next: Expression;
 }
@@ -2064,7 +2064,8 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             name: PaginatedClause.$type,
             properties: {
                 cursor: {
-                    name: PaginatedClause.cursor
+                    name: PaginatedClause.cursor,
+                    referenceType: QueryParam.$type
                 },
                 items: {
                     name: PaginatedClause.items

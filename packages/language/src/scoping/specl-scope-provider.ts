@@ -30,6 +30,8 @@ import {
   isFieldInit,
   isMemberAccess,
   isNameRef,
+  isPaginatedClause,
+  isQueryParam,
 } from '../generated/ast.js';
 import { expectedType, withContextGuard } from '../typing/expected-type.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
@@ -67,6 +69,9 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     if (isFieldInit(container)) return this.fieldInitScope(container);
     if (isArgument(container)) return this.argumentScope(container);
     if (isEndpointCall(container)) return this.endpoints(container);
+    // The cursor of a `paginated` clause: a query parameter of its endpoint.
+    if (isPaginatedClause(container))
+      return this.createScopeForNodes(container.$container.clauses.filter(isQueryParam));
     return this.visibleDeclarations(container);
   }
 

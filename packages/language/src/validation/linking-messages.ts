@@ -10,6 +10,7 @@ import {
   isLet,
   isMemberAccess,
   isNameRef,
+  isPaginatedClause,
   isEndpoint,
   isResponseRef,
   isSecurityOption,
@@ -113,6 +114,13 @@ export class LinkingMessages {
       return { ...coded('specl/unknown-endpoint', 'default', { name, fix: hint.text }), ...hint };
     }
     if (isArgument(container)) return this.unknownParameter(container, name);
+    if (isPaginatedClause(container)) {
+      const hint = closest(name, this.names(scope()));
+      const endpoint = container.$container.name;
+      const fix = hint.text || `; the cursor goes in one: declare \`query ${name}?: String\``;
+      const args = { name, endpoint, fix };
+      return { ...coded('specl/invalid-pagination', 'notQuery', args), ...hint };
+    }
     if (isMemberAccess(container)) return this.unknownMember(container, name, this.names(scope()));
     if (isFieldInit(container)) {
       const expected = stripOptional(expectedType(container.$container));

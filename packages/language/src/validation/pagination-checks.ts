@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Endpoint, Expression, Let, PaginatedClause, QueryParam } from '../generated/ast.js';
-import { isEndpoint, isEndpointCall, isPaginatedClause, isQueryParam } from '../generated/ast.js';
+import { isEndpoint, isEndpointCall, isPaginatedClause } from '../generated/ast.js';
 import { paginationOf, responsePath } from '../typing/pagination.js';
 import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
@@ -98,18 +98,9 @@ export function checkPaginatedClause(clause: PaginatedClause, accept: Validation
     report(accept, 'specl/invalid-pagination', 'twice', {}, { node: clause });
     return;
   }
-  const param = endpoint.clauses.find(
-    (c): c is QueryParam => isQueryParam(c) && c.name === clause.cursor,
-  );
-  if (!param) {
-    report(
-      accept,
-      'specl/invalid-pagination',
-      'notQuery',
-      { name: clause.cursor, endpoint: endpoint.name },
-      { node: clause, property: 'cursor' },
-    );
-  } else if (!param.optional) {
+  // A cursor that names no query parameter is reported by the linker (linking-messages.ts).
+  const param = clause.cursor?.ref;
+  if (param && !param.optional) {
     report(
       accept,
       'specl/invalid-pagination',
@@ -151,12 +142,12 @@ export function checkPagesWalk(binding: Let, accept: ValidationAcceptor): void {
     return;
   }
   for (const argument of binding.value.args)
-    if (argument.parameter.$refText === pagination.cursor)
+    if (argument.parameter.$refText === pagination.cursor.$refText)
       report(
         accept,
         'specl/invalid-pages',
         'cursorGiven',
-        { name: pagination.cursor },
+        { name: pagination.cursor.$refText },
         { node: argument },
       );
 }

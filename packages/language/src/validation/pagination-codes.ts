@@ -11,7 +11,7 @@ export const paginationCodes = {
     summary:
       'A `paginated` clause names no optional query parameter for the cursor, reads something other than the response, gives a cursor of another type than the parameter or one that is never absent, or items that are not a list; or an endpoint has two.',
     messages: {
-      notQuery: message`\`${'name'}\` is not a query parameter of \`${'endpoint'}\`; the cursor goes in one: declare \`query ${'name'}?: String\``,
+      notQuery: message`\`${'name'}\` is not a query parameter of \`${'endpoint'}\`${'fix'}`,
       required: message`the cursor parameter \`${'name'}\` must be optional, as the first page is asked for without it; write \`query ${'name'}?: ...\``,
       notResponse: message`\`${'source'}\` is not a part of the response; write a path into it, such as \`response.${'example'}\``,
       cursorType: message`the next cursor \`${'source'}\` is ${'actual'}, but the cursor parameter \`${'name'}\` takes ${'expected'}; give them the same type`,

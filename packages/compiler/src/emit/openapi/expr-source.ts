@@ -122,7 +122,13 @@ function withConstraints(text: string, constraints: ConstraintsIR): string {
 export function typeSource(type: TypeIR, nullable = false): string {
   const mark = nullable ? '?' : '';
   switch (type.kind) {
-    case 'primitive':
+    case 'primitive': {
+      // A constant type is written as its value (`"card"`, `3`, `true`).
+      const { const: value, ...others } = type.constraints;
+      if (value === undefined) return withConstraints(`${type.name}${mark}`, type.constraints);
+      const literal = typeof value === 'string' ? stringLiteral(value) : String(value);
+      return withConstraints(`${literal}${mark}`, others);
+    }
     case 'ref':
       return withConstraints(`${type.name}${mark}`, type.constraints);
     case 'list':

@@ -198,17 +198,27 @@ function builderFunction(
  * constraints by construction (bounds, lengths in code points, patterns, formats, item counts,
  * uniqueness; alias constraints joined with a use site's), and record invariants as far as
  * {@link planInvariants} reads them, the rest by a bounded filter; recursive types are
- * generated to a bounded depth.
+ * generated to a bounded depth. Written after the endpoints and properties sections, whose
+ * request bodies say which request builders are needed.
  */
 export function arbitrariesSection(context: PropertiesContext): string[] {
   const { ir, names } = context;
+  const plain = new Map(ir.types.map((decl) => [decl.name, builderFunction(decl, context)]));
+  // The request builders asked for by the endpoints and properties (written before this
+  // section), and those they ask for in turn, until no new one is asked for.
+  const request = new Map<string, string[]>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const decl of ir.types) {
+      if (request.has(decl.name) || !context.requestBuildersUsed.has(decl.name)) continue;
+      request.set(decl.name, builderFunction(decl, context, 'request'));
+      grew = true;
+    }
+  }
   const builders = ir.types.flatMap((decl) => [
     '',
-    ...builderFunction(decl, context),
-    ...(context.requestBuilder(decl.name) !== context.builder(decl.name) &&
-    context.requested.has(decl.name)
-      ? ['', ...builderFunction(decl, context, 'request')]
-      : []),
+    ...plain.get(decl.name)!,
+    ...(request.has(decl.name) ? ['', ...request.get(decl.name)!] : []),
   ]);
   const exported = ir.types.flatMap((decl) => [
     '',

@@ -188,9 +188,9 @@ export class ArbitraryWriter {
       };
       return `${helper('edgeArray')}(${element}${wrapOptions(bounds)})`;
     };
-    // `<never[]>`: fast-check types `fc.constant([])` as `readonly []`, which no list field takes.
-    const empty = 'fc.constant<never[]>([])';
-    return (c.minItems ?? 0) > 0 ? write(depth) : this.cut(type, depth, write, empty);
+    return (c.minItems ?? 0) > 0
+      ? write(depth)
+      : this.cut(type, depth, write, 'fc.constant([] as never[])');
   }
 
   private primitive(name: Extract<TypeIR, { kind: 'primitive' }>['name'], c: Effective): string {

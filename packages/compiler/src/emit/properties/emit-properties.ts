@@ -18,11 +18,11 @@ export const PROPERTIES_FILE = 'properties.ts';
  */
 export function propertiesModule(ir: SpecIR): string {
   const context = propertiesContext(ir);
-  const sections = [
-    arbitrariesSection(context),
-    endpointsSection(context),
-    propertiesSection(context),
-  ];
+  // The arbitraries are written last (and placed first): they write only the request
+  // builders that the endpoints and properties use.
+  const endpoints = endpointsSection(context);
+  const properties = propertiesSection(context);
+  const sections = [arbitrariesSection(context), endpoints, properties];
   return [
     `// ${generatedNotice(ir)}`,
     "import fc from 'fast-check';",

@@ -50,10 +50,13 @@ export interface PropertiesContext {
    * that differ in requests; the plain builder for the others.
    */
   requestBuilder(name: string): string;
+  /**
+   * The types whose request builders were asked for so far (by {@link requestBuilder}): only
+   * those are written, so that `properties.ts` declares nothing it does not use.
+   */
+  readonly requestBuildersUsed: ReadonlySet<string>;
   /** The exported arbitrary of a named type (`arbitraryOf<Name>`). */
   arbitrary(name: string): string;
-  /** The named types a request body can hold, at any depth: those that need request builders. */
-  readonly requested: ReadonlySet<string>;
 }
 
 /** The named types a declaration mentions directly. */
@@ -89,24 +92,11 @@ function recursiveTypes(ir: SpecIR): Set<string> {
   return new Set(ir.types.filter((decl) => reaches(decl.name, decl.name)).map((d) => d.name));
 }
 
-/** The named types reachable from the endpoints' bodies. */
-function requestedTypes(ir: SpecIR): Set<string> {
-  const edges = new Map(ir.types.map((decl) => [decl.name, mentionsOf(decl)]));
-  const found = new Set<string>();
-  const stack = ir.endpoints.flatMap((endpoint) => (endpoint.body ? mentions(endpoint.body) : []));
-  while (stack.length > 0) {
-    const name = stack.pop()!;
-    if (found.has(name)) continue;
-    found.add(name);
-    stack.push(...(edges.get(name) ?? []));
-  }
-  return found;
-}
-
 /** A fresh context for one `properties.ts`. */
 export function propertiesContext(ir: SpecIR): PropertiesContext {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
   const requestTypes = directionalTypes(ir, 'request');
+  const requestBuildersUsed = new Set<string>();
   return {
     ir,
     types,
@@ -116,8 +106,12 @@ export function propertiesContext(ir: SpecIR): PropertiesContext {
     fromTypes: new TypesImports(),
     recursive: recursiveTypes(ir),
     builder: (name) => `sized${name}`,
-    requestBuilder: (name) => (requestTypes.has(name) ? `sized${name}$request` : `sized${name}`),
+    requestBuilder: (name) => {
+      if (!requestTypes.has(name)) return `sized${name}`;
+      requestBuildersUsed.add(name);
+      return `sized${name}$request`;
+    },
+    requestBuildersUsed,
     arbitrary: (name) => `arbitraryOf${name}`,
-    requested: requestedTypes(ir),
   };
 }

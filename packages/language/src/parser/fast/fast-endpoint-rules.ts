@@ -153,13 +153,16 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     return b.construct();
   };
 
-  /** PaginatedClause: 'paginated' cursor=Ident '=' next=Expression ',' 'items' '=' items=Expression */
+  /**
+   * PaginatedClause: 'paginated' cursor=[QueryParam:Ident] '=' next=Expression ',' 'items' '='
+   * items=Expression
+   */
   private readonly paginatedClause = (): unknown => {
     const b = this.b;
     const r = 'PaginatedClause';
     this.begin(r);
     this.kw(r, 'paginated');
-    this.call(r, 'Ident', this.data('Ident'));
+    b.subrule(this.F(r, 'x', 0), this.data('Ident'));
     this.kw(r, '=', 0);
     this.call(r, 'Expression', this.expression, 0);
     this.kw(r, ',');
