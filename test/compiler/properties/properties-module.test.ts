@@ -3,13 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { emitTypes, propertiesModule } from '@specl/compiler';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
 import { lowerProject } from '../../helpers/lower.js';
-import { typeCheck, vacationIr } from '../typescript/typescript-helpers.js';
+import { lower, typeCheck, vacationIr } from '../typescript/typescript-helpers.js';
 
 describe('properties.ts', () => {
   it('compiles under strict TypeScript beside types.ts', async () => {
     const ir = await vacationIr();
     const types = emitTypes(ir, {})[0]!.content;
     expect(typeCheck('properties', types, { 'properties.ts': propertiesModule(ir) })).toBe('');
+  });
+
+  it('compiles under strict TypeScript: an open recursive record, a property of one input', async () => {
+    // Found by the random specs: the empty list at the bottom was typed `readonly []`, which
+    // an open record's `{ ...others, ...own }` kept, and a list field does not take; and a
+    // property of one input imported `relatedValues` without using it (with no request body
+    // to use it either).
+    const ir = await lower(
+      [
+        'type Node { children: List<Node>, ...Map<Int> }',
+        'endpoint ping GET /ping { response 200 Int }',
+        'property pings {',
+        '  forall n: Int',
+        '  let answered = ping()',
+        '  expect answered != n or answered == n',
+        '}',
+      ].join('\n'),
+    );
+    const types = emitTypes(ir, {})[0]!.content;
+    const properties = propertiesModule(ir);
+    expect(properties).toContain('fc.constant([] as never[])');
+    expect(properties).not.toContain('relatedValues');
+    expect(typeCheck('properties-open', types, { 'properties.ts': properties })).toBe('');
   });
 
   it('compiles under strict TypeScript for random specs', async () => {

@@ -32,7 +32,7 @@ describe('types.ts of generated valid specs', () => {
     }
     const [first, ...others] = Object.entries(files);
     expect(typeCheck('random', first![1], Object.fromEntries(others))).toBe('');
-  });
+  }, 120_000); // 10-20 s alone; 50-70 s at a load of 20
 });
 
 /**

@@ -12,8 +12,13 @@ import { typeCheck } from '../typescript/typescript-helpers.js';
 
 const fixture = readFileSync(join(repoRoot, 'test/fixtures/v01-read-write-only.specl'), 'utf8');
 
-/** The fixture, with properties that send `forall` values as bodies (converted as sent). */
+/**
+ * The fixture, with properties that send `forall` values as bodies (converted as sent), and
+ * types with readOnly fields no body holds (their request builders once went unused).
+ */
 const source = `${fixture}
+error Gone 410 { id: Uuid { readOnly: true } }
+type Audit { at: DateTime { readOnly: true } }
 property keepsName {
   forall account: Account, team: Team
   let created = createAccount(body: account)

@@ -36,13 +36,29 @@ const NEGATED: Partial<Record<Binary['op'], Binary['op']>> = {
   '<=': '>',
 };
 
-/** The top-level conjuncts of a condition, `not` pushed into comparisons. */
+/** `not expr`. */
+const negation = (expr: ExprIR): ExprIR => ({
+  kind: 'unary',
+  op: 'not',
+  operand: expr,
+  valueKind: 'bool',
+  optional: false,
+});
+
+/**
+ * The top-level conjuncts of a condition, `not` pushed into comparisons and through `or` and
+ * `implies` (`not (a or b)` is `not a` and `not b`; `not (a implies b)` is `a` and `not b`).
+ */
 function conjuncts(expr: ExprIR): ExprIR[] {
   if (expr.kind === 'binary' && expr.op === 'and')
     return [...conjuncts(expr.left), ...conjuncts(expr.right)];
   if (expr.kind === 'unary' && expr.op === 'not') {
     const inner = expr.operand;
     if (inner.kind === 'unary' && inner.op === 'not') return conjuncts(inner.operand);
+    if (inner.kind === 'binary' && inner.op === 'or')
+      return [...conjuncts(negation(inner.left)), ...conjuncts(negation(inner.right))];
+    if (inner.kind === 'binary' && inner.op === 'implies')
+      return [...conjuncts(inner.left), ...conjuncts(negation(inner.right))];
     const op = inner.kind === 'binary' ? NEGATED[inner.op] : undefined;
     // Negated orderings of numbers are orderings again (no NaN in Specl values).
     if (inner.kind === 'binary' && op !== undefined) return [{ ...inner, op }];
@@ -119,6 +135,11 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
     expr.kind === 'name' && expr.scope === 'field' && !expr.optional
       ? ((f) => (f && !f.optional ? f : undefined))(fields.get(expr.name))
       : undefined;
+  const nullableField = (expr: ExprIR): FieldIR | undefined => {
+    const found =
+      expr.kind === 'name' && expr.scope === 'field' ? fields.get(expr.name) : undefined;
+    return found && !found.optional && found.type.kind === 'nullable' ? found : undefined;
+  };
   const choices = new Map<string, readonly ExprIR[]>();
   const bounds = new Map<string, ConstraintsIR>();
   const orders: FieldOrder[] = [];
@@ -132,6 +153,12 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
       const [target, value] = field(left) ? [field(left), right] : [field(right), left];
       if (target && isConstant(value) && !choices.has(target.name))
         choices.set(target.name, [value]);
+      // `f == null` pins a required field that may be null (an optional one may be absent).
+      const nullable = [nullableField(left), nullableField(right)];
+      const isNull = (expr: ExprIR) => expr.kind === 'literal' && expr.value === null;
+      const pinned = isNull(right) ? nullable[0] : isNull(left) ? nullable[1] : undefined;
+      if (pinned && !choices.has(pinned.name))
+        choices.set(pinned.name, [isNull(right) ? right : left]);
       continue;
     }
     if (op === 'in') {

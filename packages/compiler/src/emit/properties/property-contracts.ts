@@ -155,18 +155,19 @@ class PropertyWriter {
     const plain = `fc.record<${inputsType}>({ ${fields.join(', ')} }, { noNullPrototype: true })`;
     // Values across the inputs are tied to each other at times (equal, prefix, case variant),
     // kept only where every input still has its type (and a header stays visible ASCII).
-    const checks = inputs.map((input) => {
-      const value = `inputs${propertyAccess(input.key)}`;
-      const typed = `(${validatorOf(input.type, this.context)})(${value}).ok`;
-      return input.header
-        ? `${typed} && (typeof ${value} !== 'string' || /^[!-~]+$/.test(${value}))`
-        : typed;
-    });
-    // Imported only where used: a property with fewer than two inputs has nothing to relate.
+    // (Written only for two inputs or more: an import nothing uses is a strict-TypeScript error.)
+    const checks = () =>
+      inputs.map((input) => {
+        const value = `inputs${propertyAccess(input.key)}`;
+        const typed = `(${validatorOf(input.type, this.context)})(${value}).ok`;
+        return input.header
+          ? `${typed} && (typeof ${value} !== 'string' || /^[!-~]+$/.test(${value}))`
+          : typed;
+      });
     const record =
       inputs.length < 2
         ? plain
-        : `${this.context.imports.helper('relatedValues')}(${plain}, (inputs) => ${checks.join(' && ')})`;
+        : `${this.context.imports.helper('relatedValues')}(${plain}, (inputs) => ${checks().join(' && ')})`;
     const wheres = this.property.statements.flatMap((s) =>
       s.kind === 'forall' && s.where ? [s.where] : [],
     );
