@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
 import {
   CompletionItemKind,
   CompletionRequest,
   HoverRequest,
   RenameRequest,
-  SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from './helpers/cursor.js';
@@ -92,23 +91,10 @@ describe('pagination over LSP', () => {
   it('colours the words as keywords where they are keywords, and as names elsewhere', async () => {
     const source = `${HEADER}${PAGE}${LIST}property p {\n  let pages = pages list()\n  expect all x in pages: one y in pages: y.one == x.one\n}\n`;
     const { uri } = await session.openWithCursor(`${source}$0`);
-    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
-      .legend as SemanticTokensLegend;
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
-      textDocument: { uri },
-    });
     const lines = source.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < tokens!.data.length; i += 5) {
-      const [dLine, dStart, length, type] = tokens!.data.slice(i, i + 5) as number[];
-      line += dLine!;
-      character = dLine === 0 ? character + dStart! : dStart!;
-      decoded.push(
-        `${line}:${lines[line]!.slice(character, character + length!)}:${legend.tokenTypes[type!]}`,
-      );
-    }
+    const decoded = (await session.semanticTokens(uri, source)).map(
+      (t) => `${t.line}:${t.word}:${t.type}`,
+    );
     const at = (n: number) =>
       decoded.filter((d) => d.startsWith(`${n}:`)).map((d) => d.slice(`${n}:`.length));
     const paginated = lines.findIndex((l) => l.includes('paginated'));

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  DocumentSymbol,
-  SemanticTokensLegend,
-  SymbolInformation,
-} from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
 import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   InlayHintRequest,
-  SemanticTokensRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
@@ -117,24 +112,9 @@ describe('symbols, semantic tokens, folding and inlay hints over LSP', () => {
   });
 
   it('marks names by what they mean, keywords used as names included', async () => {
-    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
-      .legend as SemanticTokensLegend;
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
-      textDocument: { uri },
-    });
-    const lines = source.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < tokens!.data.length; i += 5) {
-      const [dLine, dStart, length, type, modifiers] = tokens!.data.slice(i, i + 5) as number[];
-      line += dLine!;
-      character = dLine === 0 ? character + dStart! : dStart!;
-      const mods = legend.tokenModifiers.filter((_, bit) => modifiers! & (1 << bit));
-      decoded.push(
-        `${line + 1}:${lines[line]!.slice(character, character + length!)}:${legend.tokenTypes[type!]}${mods.map((m) => `.${m}`).join('')}`,
-      );
-    }
+    const decoded = (await session.semanticTokens(uri, source)).map(
+      (t) => `${t.line + 1}:${t.word}:${t.type}${t.modifiers.map((m) => `.${m}`).join('')}`,
+    );
     expect(decoded).toEqual([
       '1:Shop:namespace.declaration',
       '7:Item:struct.declaration',

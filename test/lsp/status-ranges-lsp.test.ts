@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
-import {
-  CompletionRequest,
-  HoverRequest,
-  SemanticTokensRequest,
-} from 'vscode-languageserver-protocol';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
+import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on errors declared by a range (`4XX`, `5XX`) or `default`: offered in the status
@@ -61,23 +57,7 @@ describe('range and default errors over LSP', () => {
   it('colours `default` as a keyword in the status place, and as a field elsewhere', async () => {
     const source = `${HEADER}error D default { default: Int }\n`;
     const { uri } = await session.openWithCursor(`${source}$0`);
-    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
-      .legend as SemanticTokensLegend;
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
-      textDocument: { uri },
-    });
-    const lines = source.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < tokens!.data.length; i += 5) {
-      const [dLine, dStart, length, type] = tokens!.data.slice(i, i + 5) as number[];
-      line += dLine!;
-      character = dLine === 0 ? character + dStart! : dStart!;
-      decoded.push(
-        `${lines[line]!.slice(character, character + length!)}:${legend.tokenTypes[type!]}`,
-      );
-    }
+    const decoded = (await session.semanticTokens(uri, source)).map((t) => `${t.word}:${t.type}`);
     expect(decoded).toEqual([
       'Test:namespace',
       'D:struct',

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
 import {
   CompletionItemKind,
   CompletionRequest,
   HoverRequest,
-  SemanticTokensRequest,
 } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
@@ -75,23 +74,9 @@ describe('the v0.1 types over LSP', () => {
   it('colours a built-in type as the library’s', async () => {
     const source = `${HEADER}type T { a: Decimal, b: Int64 }\n`;
     const { uri } = await session.openWithCursor(`${source}$0`);
-    const legend = session.initializeResult!.capabilities.semanticTokensProvider!
-      .legend as SemanticTokensLegend;
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
-      textDocument: { uri },
-    });
-    const lines = source.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < tokens!.data.length; i += 5) {
-      const [dLine, dStart, length, type, modifiers] = tokens!.data.slice(i, i + 5) as number[];
-      line += dLine!;
-      character = dLine === 0 ? character + dStart! : dStart!;
-      const mods = legend.tokenModifiers.filter((_, bit) => modifiers! & (1 << bit));
-      const word = lines[line]!.slice(character, character + length!);
-      decoded.push(`${word}:${legend.tokenTypes[type!]}${mods.map((m) => `.${m}`).join('')}`);
-    }
+    const decoded = (await session.semanticTokens(uri, source)).map(
+      (t) => `${t.word}:${t.type}${t.modifiers.map((m) => `.${m}`).join('')}`,
+    );
     expect(decoded).toContain('Decimal:type.defaultLibrary');
     expect(decoded).toContain('Int64:type.defaultLibrary');
   });

@@ -10,6 +10,7 @@ import type {
   Diagnostic,
   InitializeResult,
   ProtocolConnection,
+  SemanticTokensLegend,
 } from 'vscode-languageserver-protocol';
 import {
   CodeLensRefreshRequest,
@@ -24,6 +25,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  SemanticTokensRequest,
   ShutdownRequest,
   WorkspaceFoldersRequest,
   ConfigurationRequest,
@@ -58,6 +60,14 @@ export interface SessionOptions {
  * A running Specl language server in a child process, driven over stdio as an editor drives
  * it, with a temporary workspace folder. Diagnostics the server publishes are collected.
  */
+/** A semantic token as {@link LspSession.semanticTokens} decodes it. */
+export interface SemanticToken {
+  readonly line: number;
+  readonly word: string;
+  readonly type: string;
+  readonly modifiers: readonly string[];
+}
+
 export class LspSession {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
@@ -230,6 +240,34 @@ export class LspSession {
         });
       });
     }
+  }
+
+  /**
+   * The semantic tokens of an open document, decoded: each token's 0-based line, its word in
+   * `source` (the document's text), its type and its modifiers, by the server's legend.
+   */
+  async semanticTokens(uri: string, source: string): Promise<SemanticToken[]> {
+    const legend = this.initializeResult!.capabilities.semanticTokensProvider!
+      .legend as SemanticTokensLegend;
+    const tokens = await this.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri },
+    });
+    const lines = source.split('\n');
+    const decoded: SemanticToken[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens!.data.length; i += 5) {
+      const [dLine, dStart, length, type, modifiers] = tokens!.data.slice(i, i + 5) as number[];
+      line += dLine!;
+      character = dLine === 0 ? character + dStart! : dStart!;
+      decoded.push({
+        line,
+        word: lines[line]!.slice(character, character + length!),
+        type: legend.tokenTypes[type!]!,
+        modifiers: legend.tokenModifiers.filter((_, bit) => modifiers! & (1 << bit)),
+      });
+    }
+    return decoded;
   }
 
   /** Forgets the diagnostics published so far for a URI (to wait for the next ones). */
