@@ -1,5 +1,7 @@
 // Formats benchmark figures and writes them into bench/RESULTS.md, replacing one `## ` section.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { RING } from './gen-spec.mjs';
 
 /** TypeSpec 1.11.0 `tsp compile` to OpenAPI 3.1, same API shape (from /work/shared/design/peers.md). */
@@ -83,7 +85,17 @@ export function plainTable(cells) {
  * Replaces the section that starts with `heading` (up to the next `## ` heading) or, when there
  * is none, appends it (or, with `first`, puts it first, under the title).
  */
-export function writeSection(file, heading, body, { first = false } = {}) {
+export function writeSection(file, heading, body, options = {}) {
+  replaceSection(file, heading, body, options);
+  // The file is checked by the lint (prettier --check): write it as prettier would.
+  execFileSync(process.execPath, [prettierBin, '--write', '--log-level', 'warn', file]);
+}
+
+const prettierBin = fileURLToPath(
+  new URL('../../node_modules/prettier/bin/prettier.cjs', import.meta.url),
+);
+
+function replaceSection(file, heading, body, { first = false } = {}) {
   const section = `${heading}\n\n${body.trim()}\n`;
   if (!existsSync(file)) {
     writeFileSync(file, `# Specl benchmarks\n\n${section}`);
