@@ -22,6 +22,22 @@ type Booking {
 }
 `;
 
+/** Optional fields an invariant says are `null`, the right way round or the left. */
+const ABSENT = `
+type Invoice {
+  ratio: Uuid
+  start?: Map<Invoice | Order>
+  invariant ratio != "01234567-1234-4abc-8def-0123456789ab" and (null == start and start == null)
+}
+type Order { ...Invoice, items?: List<Url> }
+error Conflict 409 {
+  ...Invoice
+  meta?: Decimal
+  invariant (meta != null) or meta ?? "1.5" <= "1.5"
+  invariant meta == null
+}
+`;
+
 describe('the invariant plan of generated records', () => {
   it('reads choices and nulls through `not`, `or` and `implies`', async () => {
     const ir = await lowerSource(NEGATED);
@@ -45,6 +61,25 @@ describe('the invariant plan of generated records', () => {
       expect(validators['Booking']!(value)).toEqual({ ok: true });
       expect(['2031-08-21', '2030-07-16']).toContain(value.day);
       expect([value.code, value.note, value.left]).toEqual(['x1', null, null]);
+    }
+  });
+
+  it('leaves out an optional field an invariant says is null, in recursive types too', async () => {
+    // Found by the random specs: `null == start` of an optional map of records (through which
+    // the type recursed) was left to the filter, which built the whole map and threw it away
+    // half the time, at every level of the recursion: 50 values of a record spreading it took
+    // 169 s. An optional field compared `== null` is now never generated.
+    const ir = await lowerSource(ABSENT);
+    const text = propertiesModule(ir);
+    expect(text).not.toMatch(/\bstart:/);
+    expect(text).not.toMatch(/\bmeta:/);
+    const { arbitraries, validators } = await loadProperties('invariant-plan-absent', ir);
+    for (const name of ['Invoice', 'Conflict']) {
+      for (const value of fc.sample(arbitraries[name]!, { seed: 5, numRuns: 50 })) {
+        expect({ name, ...validators[name]!(value) }).toEqual({ name, ok: true });
+        expect(Object.keys(value as object)).not.toContain('start');
+        expect(Object.keys(value as object)).not.toContain('meta');
+      }
     }
   });
 });

@@ -110,7 +110,9 @@ function recordArbitrary(
   const writer = new ArbitraryWriter(context, owner, direction);
   const plan = planInvariants(decl);
   const record = (d: string | undefined, cut: boolean) => {
-    const kept = decl.fields.filter((f) => !(cut && f.optional && writer.recurses(f.type)));
+    const kept = decl.fields.filter(
+      (f) => !plan.absent.has(f.name) && !(cut && f.optional && writer.recurses(f.type)),
+    );
     // At the bottom, an optional field that leads back to recursion is left out.
     const fields = kept.map(
       (f) => `${propertyKey(f.name, true)}: ${fieldArbitrary(f, plan, writer, context, d)}`,

@@ -20,6 +20,8 @@ export interface InvariantPlan {
   readonly bounds: ReadonlyMap<string, ConstraintsIR>;
   /** Pairs of fields of one type that must be ordered (`end >= start`): swapped when not. */
   readonly orders: readonly FieldOrder[];
+  /** Optional fields compared `== null` (`f == null`, `null == f`): always left out. */
+  readonly absent: ReadonlySet<string>;
 }
 
 type Binary = Extract<ExprIR, { kind: 'binary' }>;
@@ -127,7 +129,8 @@ const tighter = (a: ConstraintsIR, b: ConstraintsIR): ConstraintsIR => {
 
 /**
  * Reads how a record's invariants can be met by construction. Only required fields are
- * shaped (an optional field may be absent, which the conditions then speak of).
+ * shaped (an optional field may be absent, which the conditions then speak of), but for an
+ * optional field that a conjunct says is `null`: it is left out.
  */
 export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
   const fields = new Map(decl.fields.map((field) => [field.name, field]));
@@ -140,9 +143,15 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
       expr.kind === 'name' && expr.scope === 'field' ? fields.get(expr.name) : undefined;
     return found && !found.optional && found.type.kind === 'nullable' ? found : undefined;
   };
+  const optionalField = (expr: ExprIR): FieldIR | undefined => {
+    const found =
+      expr.kind === 'name' && expr.scope === 'field' ? fields.get(expr.name) : undefined;
+    return found?.optional ? found : undefined;
+  };
   const choices = new Map<string, readonly ExprIR[]>();
   const bounds = new Map<string, ConstraintsIR>();
   const orders: FieldOrder[] = [];
+  const absent = new Set<string>();
   const bound = (name: string, constraints: ConstraintsIR) =>
     bounds.set(name, tighter(bounds.get(name) ?? {}, constraints));
 
@@ -159,6 +168,10 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
       const pinned = isNull(right) ? nullable[0] : isNull(left) ? nullable[1] : undefined;
       if (pinned && !choices.has(pinned.name))
         choices.set(pinned.name, [isNull(right) ? right : left]);
+      // `f == null` of an optional field: absent, which meets it (and is always allowed).
+      const tested = isNull(right) ? left : isNull(left) ? right : undefined;
+      const optional = tested && optionalField(tested);
+      if (optional) absent.add(optional.name);
       continue;
     }
     if (op === 'in') {
@@ -200,5 +213,5 @@ export function planInvariants(decl: RecordIR | ErrorIR): InvariantPlan {
         bound(measured.name, lengthBound(comparison, n, kind === 'list'));
     }
   }
-  return { choices, bounds, orders };
+  return { choices, bounds, orders, absent };
 }
