@@ -2,7 +2,9 @@
  * fast-check arbitraries of valid Specl projects. A project is built from a tape of choices
  * (so fast-check shrinks it by shortening the tape and lowering its numbers, and 0 is always
  * the simplest choice): enums, aliases, records (reference chains and cycles through optional,
- * nullable, list and map fields; acyclic spreads), errors, endpoints and properties
+ * nullable, list and map fields; acyclic spreads; options of a discriminated union; a page of a
+ * paginated listing, perhaps held by another), errors (exact statuses, `4XX`, `5XX`,
+ * `default`), endpoints and properties
  * (spec-endpoints.ts), each naming only declarations its file can see. Every condition is
  * generated true on a witness value of its types (spec-values.ts), so that the constraints and
  * conditions of a generated spec can all hold together.
@@ -84,6 +86,8 @@ export class Builder implements TypeWorld {
   readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
   /** Records chosen to be pages of a paginated listing (see `pageFields`). */
   readonly pageRecords = new Set<RecordInfo>();
+  /** Records chosen to hold a page record (declared before them) in a required field. */
+  readonly pageHolders = new Map<RecordInfo, RecordInfo>();
   private quantifiers = 0;
 
   constructor(
@@ -218,6 +222,18 @@ export class Builder implements TypeWorld {
       members.push({ kind: 'field', name: field, optional: false, type });
     }
     if (this.pageRecords.has(info)) members.push(...this.pageFields(info, self, names));
+    const page = this.pageHolders.get(info);
+    if (page && this.visible(info.file, page.file)) {
+      const field = freshName(g, words('page listing result'), names);
+      info.fields.push({ name: field, optional: false, rt: { k: 'record', name: page.name } });
+      info.holdsPage = { field, record: page.name };
+      members.push({
+        kind: 'field',
+        name: field,
+        optional: false,
+        type: refTo({ kind: 'named', name: page.name }),
+      });
+    }
     return g.shuffle(members);
   }
 
@@ -374,15 +390,20 @@ const versions = ['1.0.0', '0.1.0-beta.1', '2.3.4+build.5', '10.20.30'];
 
 /**
  * Declares a project's types and errors, each in a file `pickFile` chooses: enums, records (one
- * perhaps a page of a paginated listing, some perhaps the options of a discriminated union),
- * aliases, then the records' members, then errors.
+ * perhaps a page of a paginated listing and a later one holding it, some perhaps the options
+ * of a discriminated union), aliases, then the records' members, then errors.
  */
 export function declareTypes(b: Builder, pickFile: () => string): void {
   const g = b.g;
   for (let i = g.nat(3); i > 0; i--) b.enum(pickFile());
   const records = b.declareRecords(g.int(1, 5), pickFile);
   if (g.chance(2)) b.taggedUnion(records);
-  if (g.chance(2)) b.pageRecords.add(g.pick(records));
+  if (g.chance(2)) {
+    const page = g.pick(records);
+    b.pageRecords.add(page);
+    const later = records.filter((r) => r.index > page.index);
+    if (later.length > 0 && g.bool()) b.pageHolders.set(g.pick(later), page);
+  }
   for (let i = g.nat(3); i > 0; i--) b.alias(pickFile());
   b.fillRecords(records);
   for (let i = g.nat(3); i > 0; i--) b.error(pickFile());

@@ -1,9 +1,10 @@
 /**
  * Generates the endpoints and properties of a spec: unique routes (method and path with
  * parameter names erased), typed path, query and header parameters, bodies, 2xx responses,
- * errors with distinct statuses, `requires` and `ensures` that can hold; properties whose
- * calls pass every path parameter, required query parameter and body (from `forall`
- * variables, earlier results or literals), with `try`, `where` and `expect`.
+ * errors with distinct statuses (exact, range or `default`), `requires` and `ensures` that can
+ * hold, `paginated` listings; properties whose calls pass every path parameter, required query
+ * parameter and body (from `forall` variables, earlier results or literals), with `try`,
+ * `pages` walks, `where` and `expect`.
  */
 import type { Builder } from './spec-arbitrary.js';
 import { freshName, pools } from './spec-arbitrary.js';
@@ -91,25 +92,31 @@ export function genEndpoint(b: Builder, file: string): void {
     const p = param('query', !optional, optional);
     clauses.push({ kind: 'query', name: p.name, optional, type: p.typed.model });
   }
-  // A paginated listing answers a page record: its cursor parameter takes the page's cursor.
-  const pages = b.recordOrder
+  // A paginated listing answers a page record, or a record holding one in a required field
+  // (`response.page.items`): its cursor parameter takes the page's cursor.
+  const listings = b.recordOrder
     .map((n) => b.records.get(n)!)
-    .filter((r) => r.page && b.visible(file, r.file) && b.modelVisible(r.page.cursor.model, file));
-  const page = pages.length > 0 && g.bool() ? g.pick(pages) : undefined;
+    .flatMap((r) => {
+      if (r.page) return [{ answer: r, via: [] as string[], page: r.page }];
+      const held = r.holdsPage && b.records.get(r.holdsPage.record)!.page;
+      return held ? [{ answer: r, via: [r.holdsPage!.field], page: held }] : [];
+    })
+    .filter((l) => b.visible(file, l.answer.file) && b.modelVisible(l.page.cursor.model, file));
+  const listing = listings.length > 0 && g.bool() ? g.pick(listings) : undefined;
   let paginated: Extract<EndpointClause, { kind: 'paginated' }> | undefined;
-  if (page?.page) {
-    const { items, next, cursor } = page.page;
+  if (listing) {
+    const { items, next, cursor } = listing.page;
     const name = freshName(g, pools.cursor, paramNames);
     params.push({ name, required: false, optional: true, typed: cursor });
     clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
-    const field = (f: string): Expr => ({
-      kind: 'member',
-      receiver: { kind: 'response' },
-      name: f,
-      optional: false,
-    });
-    paginated = { kind: 'paginated', cursor: name, next: field(next), items: field(items) };
+    const path = (f: string): Expr =>
+      [...listing.via, f].reduce<Expr>(
+        (receiver, field) => ({ kind: 'member', receiver, name: field, optional: false }),
+        { kind: 'response' },
+      );
+    paginated = { kind: 'paginated', cursor: name, next: path(next), items: path(items) };
   }
+  const page = listing?.answer;
   if (g.chance(3)) {
     const p = param('header', false, g.bool());
     const wire = g.bool() ? { wireName: g.pick(pools.wire) } : {};
@@ -181,8 +188,8 @@ export function genEndpoint(b: Builder, file: string): void {
   }
   if (paginated) clauses.push(paginated);
   const pagination =
-    paginated && page?.page
-      ? { pagination: { cursor: paginated.cursor, item: page.page.item } }
+    paginated && listing
+      ? { pagination: { cursor: paginated.cursor, item: listing.page.item } }
       : {};
   const success = { status: statuses[0]!, ...(response ? { response } : {}) };
   b.endpoints.push({ name, file, params, ...success, ...pagination });

@@ -99,6 +99,8 @@ export interface RecordInfo {
    * of the next page's cursor (absent or null on the last page), and the cursor's type.
    */
   page?: { items: string; item: RT; next: string; cursor: { model: TypeModel; rt: RT } };
+  /** A required field holding a page record (a listing answers the record, its page in it). */
+  holdsPage?: { field: string; record: string };
 }
 
 /** Words the grammar reserves: they may name fields, enum members and path words, but not be bare names. */
