@@ -14,6 +14,8 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   'acd1fda0',
   // the same with error status ranges and `default` (`ErrorStatus`, the `STATUS_RANGE` token)
   '9d5b97af',
+  // the same with response headers (`HeadersDecl`, `ResponseHeader`, the `WithHeaders` fragment)
+  '49d58fdd',
 ]);
 
 /**
