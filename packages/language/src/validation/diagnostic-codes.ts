@@ -1,6 +1,7 @@
 import type { MessageTemplate } from './message-template.js';
 import { message } from './message-template.js';
 import { paginationCodes } from './pagination-codes.js';
+import { responseHeaderCodes } from './response-header-codes.js';
 
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning';
@@ -72,7 +73,7 @@ export const diagnosticCodes = {
   },
   'specl/not-a-type': {
     severity: 'error',
-    summary: 'A name used as a type is an endpoint or a property.',
+    summary: 'A name used as a type is an endpoint, a property or a headers declaration.',
     messages: { default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a type` },
   },
   'specl/not-a-record': {
@@ -513,6 +514,7 @@ export const diagnosticCodes = {
     },
   },
   ...paginationCodes,
+  ...responseHeaderCodes,
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A stable diagnostic code, such as `specl/unknown-type`. */

@@ -394,7 +394,8 @@ export class EndpointChecks {
   }
 }
 
-function fitsParameter(type: SpeclType, allowList: boolean): boolean {
+/** Whether a parameter of this type can travel in a URL or a header (`allowList`: a query's). */
+export function fitsParameter(type: SpeclType, allowList: boolean): boolean {
   const plain = stripOptional(type);
   if (plain.kind === 'unknown' || plain.kind === 'primitive' || plain.kind === 'enum') return true;
   if (plain.kind === 'list' && allowList) return fitsParameter(plain.element, false);
