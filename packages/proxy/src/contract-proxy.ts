@@ -254,7 +254,12 @@ export async function startContractProxy(
     const replace = mode === 'enforce' && options.replaceBadResponses === true;
     if (!isReadableMediaType(contentType)) {
       // Bytes or multipart: the status and media type are checked; the body streams through.
-      const violations = checker.checkResponse(checked, status, { contentType, unread: true });
+      const violations = checker.checkResponse(
+        checked,
+        status,
+        { contentType, unread: true },
+        answer.headers,
+      );
       report(
         telemetry,
         { ...base, action: replace && violations.length > 0 ? 'replaced' : 'forwarded' },
@@ -292,7 +297,8 @@ export async function startContractProxy(
       res.writeHead(status, headers);
       res.end(read.bytes);
     };
-    const check = () => checker.checkResponse(checked, status, { contentType, bytes: read.bytes });
+    const check = () =>
+      checker.checkResponse(checked, status, { contentType, bytes: read.bytes }, answer.headers);
     if (!replace) {
       // Nothing to replace: the answer goes out first, and is checked after.
       forward();

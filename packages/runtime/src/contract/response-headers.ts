@@ -61,6 +61,20 @@ export function headerViolations(
   return violations;
 }
 
+/**
+ * Headers as a server or a framework holds them (any case; a number, or a list for a repeated
+ * one) as {@link ApiResponse.headers} has them: by lower-case name, as text, a list joined
+ * with `, ` as HTTP joins it.
+ */
+export function headerTextsOf(headers: Readonly<Record<string, unknown>>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const text = Array.isArray(value) ? value.map(String).join(', ') : headerText(value);
+    if (text !== undefined) result[name.toLowerCase()] = text;
+  }
+  return result;
+}
+
 /** A header value as text on the wire: strings as they are, numbers and booleans written out. */
 function headerText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;

@@ -35,17 +35,16 @@ class CappedBytes {
   }
 }
 
-/** The content type among the headers `writeHead` was given (an object or a flat list). */
-function contentTypeOf(headers: unknown): string | undefined {
+/** The headers `writeHead` was given (an object or a flat list), by lower-case name. */
+function headersOf(headers: unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   if (Array.isArray(headers)) {
     for (let i = 0; i + 1 < headers.length; i += 2)
-      if (String(headers[i]).toLowerCase() === 'content-type') return String(headers[i + 1]);
-    return undefined;
+      result[String(headers[i]).toLowerCase()] = headers[i + 1];
+  } else if (typeof headers === 'object' && headers !== null) {
+    for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
   }
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  for (const [name, value] of Object.entries(headers))
-    if (name.toLowerCase() === 'content-type') return header(value as string);
-  return undefined;
+  return result;
 }
 
 function header(value: number | string | readonly string[] | undefined): string | undefined {
@@ -76,7 +75,7 @@ export function tapNodeExchange(
   if (exchange === undefined) return;
   const requestBytes = new CappedBytes(monitor.maxBodyBytes);
   const responseBytes = new CappedBytes(monitor.maxBodyBytes);
-  let writtenContentType: string | undefined;
+  let writtenHeaders: Record<string, unknown> = {};
   if (exchange.sampled) {
     const emit = req.emit;
     req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]) {
@@ -85,7 +84,7 @@ export function tapNodeExchange(
     } as typeof req.emit;
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      writtenContentType = contentTypeOf(typeof args[1] === 'string' ? args[2] : args[1]);
+      writtenHeaders = headersOf(typeof args[1] === 'string' ? args[2] : args[1]);
       return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.writeHead;
     const write = res.write;
@@ -108,10 +107,16 @@ export function tapNodeExchange(
           ? { parsed }
           : { contentType, bytes: requestBytes.bytes() },
       );
-      exchange.response(res.statusCode, {
-        contentType: header(res.getHeader('content-type')) ?? writtenContentType,
-        bytes: responseBytes.bytes(),
-      });
+      exchange.response(
+        res.statusCode,
+        {
+          contentType:
+            header(res.getHeader('content-type')) ??
+            header(writtenHeaders['content-type'] as string | undefined),
+          bytes: responseBytes.bytes(),
+        },
+        { ...res.getHeaders(), ...writtenHeaders },
+      );
     }
     exchange.end(res.statusCode);
   });
