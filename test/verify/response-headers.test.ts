@@ -206,19 +206,19 @@ const faultCases: [Faults, RegExp, string, string][] = [
     { noLimit: true },
     /answered 20\d without the header X-RateLimit-Limit, which it must carry$/,
     'headers RateLimit { limit "X-RateLimit-Limit": Int }',
-    'response-headers.specl:10:3',
+    'main.specl:10:3',
   ],
   [
     { negativeRemaining: true },
     /^the header X-RateLimit-Remaining of .* \(20\d\) is "-1", which does not match its type: must be >= 0, got -1$/,
     'headers RateLimit { remaining "X-RateLimit-Remaining": Int { min: 0 } }',
-    'response-headers.specl:11:3',
+    'main.specl:11:3',
   ],
   [
     { wordReset: true },
     /^the header X-RateLimit-Reset of .* is "soon", which does not match its type: expected an integer/,
     'headers RateLimit { reset "X-RateLimit-Reset"?: Int }',
-    'response-headers.specl:12:3',
+    'main.specl:12:3',
   ],
 ];
 
@@ -230,12 +230,14 @@ describe('the verifier on response headers, in process', () => {
 
   it.each(faultCases)(
     'catches %j, naming the header and its declaration',
-    async (faults, message) => {
+    async (faults, message, clause, at) => {
       const report = await verifyWith(inProcess(faults));
       const failed = report.checks.filter((c) => c.status === 'failed');
       expect(failed.length).toBeGreaterThan(0);
-      expect(failed[0]!.failure!.message).toMatch(message);
-      expect(failed[0]!.failure!.kind).toBe('header');
+      const failure = failed[0]!.failure!;
+      expect(failure.message).toMatch(message);
+      expect(failure.kind).toBe('header');
+      expect(failure.clause).toEqual({ source: clause, at });
     },
   );
 });
@@ -248,13 +250,19 @@ describe('the verifier on response headers, over HTTP', () => {
 
   it.each([
     ...faultCases,
-    [{ badCache: true }, /the header X-Cache of .* is "maybe"/] as [Faults, RegExp],
-  ])('catches %j', async (faults, message) => {
+    [
+      { badCache: true },
+      /the header X-Cache of GET .* is "maybe"/,
+      'headers Caching { cache "X-Cache"?: CacheStatus }',
+      'main.specl:20:41',
+    ] as [Faults, RegExp, string, string],
+  ])('catches %j', async (faults, message, clause, at) => {
     const report = await withServer(httpServer(faults), (base) =>
       verifyWith(urlSource(base, 5_000)),
     );
     const failed = report.checks.filter((c) => c.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.failure!.message).toMatch(message);
+    expect(failed[0]!.failure!.clause).toEqual({ source: clause, at });
   });
 });
