@@ -164,6 +164,22 @@ export const changeKinds = {
     summary: 'The tag field of a discriminated union was added, removed or changed',
     inverse: 'discriminator-changed',
   },
+  'response-header-added': {
+    summary: 'An answer now declares a header',
+    inverse: 'response-header-removed',
+  },
+  'response-header-removed': {
+    summary: 'An answer no longer declares a header',
+    inverse: 'response-header-added',
+  },
+  'response-header-required': {
+    summary: "An answer's optional header became required",
+    inverse: 'response-header-optional',
+  },
+  'response-header-optional': {
+    summary: "An answer's required header became optional",
+    inverse: 'response-header-required',
+  },
   'pagination-added': {
     summary: "An endpoint's answers now come in pages",
     inverse: 'pagination-removed',
