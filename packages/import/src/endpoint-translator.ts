@@ -7,6 +7,7 @@ import type { ErrorCatalog } from './error-catalog.js';
 import type { MediaGroup } from './media-type.js';
 import { asClause, mediaGroups } from './media-type.js';
 import type { TagTranslator } from './tag-translator.js';
+import type { HeadersCatalog } from './response-headers.js';
 import type { OperationParameter } from './endpoint-params.js';
 import { operationParameters, parameterClause, parameterType } from './endpoint-params.js';
 import type { SchemaTranslator } from './schema-translator.js';
@@ -29,6 +30,7 @@ export interface OperationTranslators {
   readonly errors: ErrorCatalog;
   readonly security: SecurityTranslator;
   readonly tags: TagTranslator;
+  readonly headers: HeadersCatalog;
 }
 
 /** Translates the operations of `paths` to endpoints, in the document's order. */
@@ -125,9 +127,7 @@ function translateOperation(
   const body = requestBody(context, types, operation, pointer, name);
   if (body) clauses.push(body);
   const needsCredentials = parts.security.isProtected(security);
-  clauses.push(
-    ...responses(context, types, parts.errors, { operation, pointer, name, needsCredentials }),
-  );
+  clauses.push(...responses(context, types, parts, { operation, pointer, name, needsCredentials }));
   if (context.restoreSpecl) {
     for (const source of conditionSources(operation['x-specl-requires']))
       clauses.push(`requires ${source}`);
@@ -317,7 +317,7 @@ interface ResponsesSite {
 function responses(
   context: ImportContext,
   types: SchemaTranslator,
-  errors: ErrorCatalog,
+  { errors, headers }: OperationTranslators,
   { operation, pointer, name, needsCredentials }: ResponsesSite,
 ): string[] {
   const at = childPointer(pointer, 'responses');
@@ -353,10 +353,17 @@ function responses(
     // `GetItem404Response`, `GetItem4XXResponse`, `GetItemDefaultResponse`.
     const suffix = status === 'default' ? 'Default' : status;
     const hint = `${pascalCase(name)}${successes > 1 || errorStatus !== undefined ? suffix : ''}Response`;
+    const carried = headers.withClause(
+      response.headers,
+      childPointer(resolved, 'headers'),
+      `${pascalCase(name)}${suffix}`,
+    );
     if (errorStatus === undefined) {
-      if (groups.length === 0) clauses.push(`response ${status}`);
+      if (groups.length === 0) clauses.push(`response ${status}${carried}`);
       for (const group of groups)
-        clauses.push(`response ${status} ${bodyType(types, group, hint)}${asClause(group)}`);
+        clauses.push(
+          `response ${status} ${bodyType(types, group, hint)}${asClause(group)}${carried}`,
+        );
     } else {
       const json = groups.find((g) => g.kind === 'json');
       for (const group of groups) {
@@ -380,6 +387,7 @@ function responses(
           pointer: json?.pointer ?? resolved,
           hint,
           bodyless: groups.length === 0,
+          headers: carried,
           description: typeof response.description === 'string' ? response.description : undefined,
           name:
             context.restoreSpecl && typeof response['x-specl-error'] === 'string'
@@ -423,13 +431,6 @@ function noteResponse(
   response: Record<string, unknown>,
   pointer: string,
 ): void {
-  if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
-    context.warn(
-      'left-out',
-      childPointer(pointer, 'headers'),
-      `response headers ${Object.keys(response.headers).join(', ')} are left out`,
-    );
-  }
   if (isObject(response.links))
     context.warn('left-out', childPointer(pointer, 'links'), 'links are left out');
 }

@@ -35,7 +35,7 @@ export type Declaration =
       readonly members: RecordMember[];
       /** `error NAME STATUS` instead of `type NAME`, for error bodies (`4XX`, `default` too). */
       readonly status?: ErrorStatus;
-      /** What follows an error's status: ` no body`, or its media types (` as "..."`). */
+      /** What follows an error's status: its headers (` with H`), then ` no body` or its media types (` as "..."`). */
       readonly suffix?: string;
     }
   | { readonly kind: 'text'; readonly name: string; readonly lines: string[] }

@@ -1,6 +1,6 @@
 import type { SpecIR } from '../../ir/spec-ir.js';
 import { componentSchemas } from './component-schemas.js';
-import { componentHeaders } from './header-objects.js';
+import { componentHeaders, headerSetDescriptions } from './header-objects.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { licenseObject, serverObject, tagObject } from './info-objects.js';
 import { latencyExtension } from './latency-extension.js';
@@ -18,6 +18,7 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
   const schemes = securitySchemes(ir);
   const headers = componentHeaders(ir, types);
+  const setDescriptions = headerSetDescriptions(ir);
   return {
     openapi: '3.1.0',
     info: {
@@ -37,6 +38,7 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
       schemas: componentSchemas(ir, types),
       ...(schemes && { securitySchemes: schemes }),
       ...(headers && { headers }),
+      ...(setDescriptions && { 'x-specl-header-descriptions': setDescriptions }),
     },
     ...(ir.properties.length > 0 && { 'x-specl-properties': speclProperties(ir.properties) }),
   };

@@ -34,6 +34,17 @@ export function componentHeaders(
 }
 
 /**
+ * `x-specl-header-descriptions` of `components`: the doc comment of each `headers` declaration
+ * that has one (OpenAPI has headers one by one, not their sets), for import to read back.
+ */
+export function headerSetDescriptions(ir: SpecIR): Record<string, string> | undefined {
+  const entries = (ir.headers ?? []).flatMap((decl) =>
+    decl.description === undefined ? [] : [[decl.name, decl.description] as const],
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
  * A response's `headers`: each header of the declarations named (`with A, B`) by its wire
  * name, as a `$ref` into `components/headers`; undefined when it carries none.
  */

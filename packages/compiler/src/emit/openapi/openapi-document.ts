@@ -233,6 +233,8 @@ export interface OpenApiDocument {
     readonly schemas: Readonly<Record<string, SchemaObject>>;
     readonly securitySchemes?: Readonly<Record<string, SecuritySchemeObject>>;
     readonly headers?: Readonly<Record<string, HeaderObject>>;
+    /** The doc comments of the `headers` declarations, by name. */
+    readonly 'x-specl-header-descriptions'?: Readonly<Record<string, string>>;
   };
   /** The spec's written properties, by name (only when it has some). */
   readonly 'x-specl-properties'?: readonly SpeclProperty[];
