@@ -39,7 +39,7 @@ export type Declaration =
       readonly suffix?: string;
     }
   | { readonly kind: 'text'; readonly name: string; readonly lines: string[] }
-  /** Not a type: an `auth` or `tag` declaration, or comments left where one would stand. */
+  /** Not a type: an `auth`, `tag` or `headers` declaration, or comments left where one would stand. */
   | { readonly kind: 'other'; readonly name: string; readonly lines: string[] };
 
 /** What a translation shares: the document, the names taken, the declarations and warnings. */

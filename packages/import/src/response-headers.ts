@@ -175,8 +175,9 @@ export class HeadersCatalog {
             : `${pascalCase(hint)}Headers`;
     const name = this.context.names.claim(wanted);
     this.byKey.set(key, name);
+    // Not a type: written with the security schemes and tags, before the types.
     this.context.declarations.push({
-      kind: 'text',
+      kind: 'other',
       name,
       lines: [
         ...docLines(own === '' ? undefined : this.ownDescription(own)),
