@@ -325,7 +325,8 @@ function responses(
   const clauses: string[] = [];
   const errorNames: string[] = [];
   const entries = Object.entries(all).sort(([a], [b]) => a.localeCompare(b));
-  const successes = entries.filter(([status]) => /^2\d\d$/.test(status)).length;
+  // Responses Specl declares as such (2xx and 3xx); without any, one is made up below.
+  const successes = entries.filter(([status]) => /^[23]\d\d$/.test(status)).length;
   for (const [status, raw] of entries) {
     const where = childPointer(at, status);
     const { value, pointer: resolved } = context.deref(raw, where);
@@ -336,12 +337,12 @@ function responses(
     const range = /^[45]XX$/i.test(status) ? (status.toUpperCase() as '4XX' | '5XX') : undefined;
     const errorStatus: ErrorStatus | undefined =
       range ?? (status === 'default' ? 'default' : code >= 400 && code <= 599 ? code : undefined);
-    if (errorStatus === undefined && !(/^\d{3}$/.test(status) && code >= 200 && code < 300)) {
+    if (errorStatus === undefined && !(/^\d{3}$/.test(status) && code >= 200 && code < 400)) {
       if (status === 'default' && successes === 0) continue;
       context.warn(
         'left-out',
         where,
-        `response \`${status}\` is left out: Specl declares exact 2xx responses, and errors by 4xx/5xx status, \`4XX\`, \`5XX\` or \`default\``,
+        `response \`${status}\` is left out: Specl declares exact 2xx and 3xx responses, and errors by 4xx/5xx status, \`4XX\`, \`5XX\` or \`default\``,
       );
       continue;
     }

@@ -252,9 +252,9 @@ export const diagnosticCodes = {
   'specl/status-out-of-range': {
     severity: 'error',
     summary:
-      'A response status is not 2xx, or an error status is not 400-599, `4XX`, `5XX` or `default`.',
+      'A response status is not 2xx or 3xx, or an error status is not 400-599, `4XX`, `5XX` or `default`.',
     messages: {
-      responseStatusXx: message`a response status must be 2xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
+      responseStatusXx: message`a response status must be 2xx or 3xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
       responseNoBody: message`a 204 response has no body; remove the type or use 200`,
       errorStatusBetween: message`an error status must be between 400 and 599, not ${'declStatus'}`,
       errorRangeClass: message`an error's status range must be \`4XX\` or \`5XX\`, not ${'declStatus'}; successes are \`response\` clauses with an exact status`,

@@ -244,7 +244,7 @@ export class EndpointChecks {
     const seen = new Map<number, ResponseClause>();
     for (const response of responses) {
       const status = statusNumber(response.status);
-      if (!Number.isInteger(status) || status < 200 || status > 299) {
+      if (!Number.isInteger(status) || status < 200 || status > 399) {
         report(
           accept,
           'specl/status-out-of-range',

@@ -1,5 +1,6 @@
 import type { AstNode, GrammarAST } from 'langium';
-import { AstUtils, isReference } from 'langium';
+import { isReference } from 'langium';
+import { allNodes } from './grammar-walk.js';
 
 /**
  * The grammars (grammar/specl.langium, by {@link grammarFingerprint}) the fast parser's rules
@@ -31,7 +32,7 @@ export function grammarFingerprint(grammar: GrammarAST.Grammar): string {
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
   };
-  for (const node of AstUtils.streamAst(grammar)) {
+  for (const node of allNodes(grammar, true)) {
     add(`|${node.$type}@${node.$containerProperty ?? ''}`);
     for (const [key, value] of Object.entries(node as AstNode & Record<string, unknown>)) {
       if (key.startsWith('$')) continue;
