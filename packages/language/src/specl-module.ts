@@ -13,6 +13,7 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
 import { invalidateMemosOnChange } from './typing/workspace-memo.js';
+import { LazyNodeDescriptionProvider } from './workspace/lazy-node-descriptions.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
@@ -73,6 +74,14 @@ export interface SpeclServiceOptions {
    * with Langium's parser (for comparing the two, and as a way around a fault of the fast path).
    */
   fastParser?: boolean;
+  /**
+   * Whether the fast parse path builds each declaration's CST only when a tool first reads it
+   * (`$cstNode`, `$refNode`, a range): less time and memory for a check that reads few of
+   * them, more for a tool that reads them all. Default: false; the environment variable
+   * `SPECL_LAZY_CST=0` turns it off wherever it is asked for (a way around a fault of it). See
+   * `parser/fast/lazy-declaration-cst.ts`.
+   */
+  lazyCst?: boolean;
 }
 
 const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
@@ -81,12 +90,21 @@ const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
   },
 };
 
-/** False when the environment variable `SPECL_FAST_PARSER` is `0`. */
-function fastParserByEnvironment(): boolean {
+/** False when the environment variable `name` is `0`. */
+function onByEnvironment(name: 'SPECL_FAST_PARSER' | 'SPECL_LAZY_CST'): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
-  return env?.['SPECL_FAST_PARSER'] !== '0';
+  return env?.[name] !== '0';
 }
+
+const withLazyCst: Module<SpeclServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services, { lazyCst: true }),
+  },
+  workspace: {
+    AstNodeDescriptionProvider: (services) => new LazyNodeDescriptionProvider(services),
+  },
+};
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
   workspace: {
@@ -116,7 +134,11 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
-    (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
+    (options.fastParser ?? onByEnvironment('SPECL_FAST_PARSER'))
+      ? options.lazyCst === true && onByEnvironment('SPECL_LAZY_CST')
+        ? withLazyCst
+        : {}
+      : withoutFastParser,
     ...(options.modules ?? []),
   );
   shared.ServiceRegistry.register(Specl);

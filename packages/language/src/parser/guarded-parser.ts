@@ -97,12 +97,15 @@ export type GuardedParser = LangiumParser & {
  */
 export function createGuardedParser(
   services: LangiumCoreServices,
-  options: { fast?: boolean } = {},
+  options: { fast?: boolean; lazyCst?: boolean } = {},
 ): LangiumParser {
   const parser = createLangiumParser(services);
   // The fast path only with a grammar its rules were written for (else Langium parses all).
   const known = FAST_PARSER_GRAMMARS.has(grammarFingerprint(services.Grammar));
-  const fast = options.fast === false || !known ? undefined : new FastSpeclParser(services);
+  const fast =
+    options.fast === false || !known
+      ? undefined
+      : new FastSpeclParser(services, { lazyCst: options.lazyCst });
   skipEmptyHiddenNodes(parser);
   buildLazyRangeLeaves(parser);
   const parse = parser.parse.bind(parser);
