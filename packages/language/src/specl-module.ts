@@ -10,12 +10,14 @@ import type {
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
+import { SpeclLinker } from './scoping/specl-linker.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
 import { invalidateMemosOnChange } from './typing/workspace-memo.js';
 import { LazyNodeDescriptionProvider } from './workspace/lazy-node-descriptions.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
+import { SpeclValidationRegistry } from './validation/specl-validation-registry.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
 import type { SpeclCheckServices } from './validation/specl-check-services.js';
 import { SpeclCheckModule } from './validation/specl-check-services.js';
@@ -33,11 +35,13 @@ export const SpeclModule: Module<
     LangiumParser: (services) => createGuardedParser(services),
   },
   references: {
+    Linker: (services) => new SpeclLinker(services),
     ScopeProvider: (services) => new SpeclScopeProvider(services),
     ScopeComputation: (services) => new SpeclScopeComputation(services),
   },
   validation: {
     DocumentValidator: (services) => new SpeclDocumentValidator(services),
+    ValidationRegistry: (services) => new SpeclValidationRegistry(services),
   },
 };
 
