@@ -1,27 +1,30 @@
 #!/usr/bin/env node
 // Benchmark of the contract at run time on the Vacation example: the bare node:http server,
 // the same server with the @specl/runtime middleware, and the bare server behind `specl proxy`,
-// each loaded by autocannon at a fixed rate (default 2,000 requests/s; a mix of POST
-// /employees, which checks a request body, a response body and an ensures, and GET
-// /employees/{id}). Reports requests per second, p50/p99 latency and the latency the
+// each loaded at a steady rate (default 2,000 requests/s; a mix of POST /employees, which
+// checks a request body, a response body and an ensures, and GET /employees/{id}) by an
+// open-loop generator timed to the microsecond (bench/lib/paced-load.mjs: undici's pool, sends
+// on a schedule). Reports requests per second, p50/p99/p99.9 latency and the latency the
 // middleware and the proxy add to the bare server's, and the resident memory of the server
 // (middleware) and of the proxy sampled every second (flat is the aim). Writes bench/RESULTS.md
 // under `## contract at run time`.
 //
-//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--no-write]
+//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--no-pin] [--no-write]
 //
 // The aims: under 1 ms p99 added by the middleware and under 2 ms by the proxy at 2,000
-// requests/s, memory flat over a 60 s run. autocannon's latencies have a resolution of 1 ms
-// (whole milliseconds), so a difference under 1 ms shows as 0 or 1.
-import { spawn } from 'node:child_process';
+// requests/s, memory flat over a 60 s run. On a machine of two cores or more the generator
+// runs on CPU 0 and the servers (the bare one, the proxy, the middleware's) on CPU 1 (taskset),
+// so that the generator does not take the servers' core from them; `--no-pin` leaves the
+// scheduler free.
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { startExampleServer } from '../scripts/example-server.mjs';
 import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
+import { pacedLoad } from './lib/paced-load.mjs';
 import { fmtInt, markdownTable, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
@@ -32,6 +35,7 @@ function options() {
       duration: { type: 'string', default: '60' },
       rate: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '20' },
+      'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -45,6 +49,7 @@ function options() {
     rate: number('rate'),
     connections: number('connections'),
     write: !values['no-write'],
+    pin: !values['no-pin'] && availableParallelism() >= 2,
   };
 }
 
@@ -52,6 +57,17 @@ function options() {
 function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** The CPU time a process has used (user and system), in ms (Linux, 100 ticks a second). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Binds a process and all its threads to the CPUs `cpus` ("1", "0-1"), when pinning. */
+function pin(pid, cpus) {
+  if (opts.pin) execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
 }
 
 /** Starts `specl proxy` in front of `target` on a free port and waits until it listens. */
@@ -126,27 +142,22 @@ async function load(base, pid, { duration, rate, connections }, server) {
     { method: 'GET', path: `/employees/${id}` },
   ];
   // A short warm-up, not measured: the JIT, the connections.
-  await autocannon({ url: base, connections, overallRate: rate, duration: 3, requests });
+  await pacedLoad(base, { connections, rate, duration: 3, requests });
   const before = server && (await liveHeap(server));
   const memory = [];
-  const timer = pid ? setInterval(() => memory.push(rssMiB(pid)), 1000) : undefined;
-  const result = await autocannon({
-    url: base,
-    connections,
-    overallRate: rate,
-    duration,
-    requests,
-  });
+  const timer = setInterval(() => memory.push(rssMiB(pid)), 1000);
+  const cpuBefore = cpuMs(pid);
+  const result = await pacedLoad(base, { connections, rate, duration, requests });
+  const cpu = cpuMs(pid) - cpuBefore;
   clearInterval(timer);
   const after = server && (await liveHeap(server));
   return {
+    ...result,
     liveHeap: server ? [before.heap, after.heap] : [],
     loopP99: server ? after.loopP99 : undefined,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
     memory,
+    cpuPerRequest: (cpu * 1000) / result.sent,
+    load: loadavg()[0],
   };
 }
 
@@ -156,14 +167,18 @@ const memoryText = (samples) =>
     : `${Math.round(samples[0])} → ${Math.round(samples.at(-1))} MB (max ${Math.round(Math.max(...samples))})`;
 
 const opts = options();
+const machine = describeMachine();
+pin(process.pid, '0');
 const rows = [];
 const bare = await startExampleServer('bench/lib/vacation-bare-server.ts', ROOT, ['--expose-gc']);
+pin(bare.pid, '1');
 try {
   // The bare server's memory too: it keeps every employee it creates, as the middleware's
   // server does, so the middleware's own share is the difference of the two.
   const measured = await load(bare.base, bare.pid, opts, bare);
   rows.push({ name: 'bare server', ...measured });
   const proxy = await startProxy(bare.base);
+  pin(proxy.pid, '1');
   try {
     rows.push({ name: 'specl proxy', ...(await load(proxy.base, proxy.pid, opts)) });
   } finally {
@@ -175,6 +190,7 @@ try {
 const withMiddleware = await startExampleServer('bench/lib/vacation-middleware-server.ts', ROOT, [
   '--expose-gc',
 ]);
+pin(withMiddleware.pid, '1');
 try {
   rows.push({
     name: 'middleware',
@@ -185,14 +201,19 @@ try {
 }
 
 const base = rows[0];
+const ms = (value) => `${value.toFixed(2)} ms`;
 const table = markdownTable([
   [
     'setup',
     'requests/s',
     'p50',
     'p99',
+    'p99.9',
     'p99 added',
     'errors',
+    'sends late p99',
+    'CPU per request',
+    'load',
     'event loop delay p99',
     'resident memory over the run',
     'live heap after GC',
@@ -200,24 +221,30 @@ const table = markdownTable([
   ...rows.map((row) => [
     row.name,
     fmtInt(Math.round(row.rps)),
-    `${row.p50} ms`,
-    `${row.p99} ms`,
-    row === base ? '—' : `${row.p99 - base.p99} ms`,
+    ms(row.p50),
+    ms(row.p99),
+    ms(row.p999),
+    row === base ? '—' : ms(row.p99 - base.p99),
     fmtInt(row.errors),
-    row.loopP99 === undefined ? 'n/a' : `${row.loopP99.toFixed(2)} ms`,
+    ms(row.lateP99),
+    `${Math.round(row.cpuPerRequest)} µs`,
+    row.load.toFixed(1),
+    row.loopP99 === undefined ? 'n/a' : ms(row.loopP99),
     memoryText(row.memory),
     row.liveHeap.length === 2
       ? `${Math.round(row.liveHeap[0])} → ${Math.round(row.liveHeap[1])} MB`
       : 'n/a (the bare server behind it grows as above)',
   ]),
 ]);
-const machine = describeMachine();
+const pinning = opts.pin
+  ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
+  : 'no pinning (the generator and the servers share the cores)';
 const body = [
-  `Vacation example, ${opts.rate} requests/s offered for ${opts.duration} s over ${opts.connections} connections (autocannon), POST /employees and GET /employees/{id} alternating; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()[0].toFixed(1)} (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
+  `Vacation example, ${opts.rate} requests/s offered for ${opts.duration} s over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average (1 min) at the end of each run in the table (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
   '',
   table,
   '',
-  "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. autocannon reports whole milliseconds. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server over the run: what a request arriving at a random moment waits before the server reads it, so the middleware's share is the difference of its row and the bare row, free of the load generator's noise.",
+  "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent: the cost the load's noise does not change much. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server over the run: what a request arriving at a random moment waits before the server reads it.",
 ].join('\n');
 console.log(body);
 if (opts.write) writeSection(RESULTS, HEADING, body);

@@ -68,6 +68,12 @@ function rejectionStatus(contract: EndpointContract): number {
   return declared.includes(400) ? 400 : declared.includes(422) ? 422 : 400;
 }
 
+/** Whether a request comes without a body: neither a length nor a transfer coding (RFC 9112 6.3). */
+function hasNoBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -226,7 +232,11 @@ export async function startContractProxy(
     });
     req.once('aborted', () => upstream.destroy());
     if (body !== undefined) upstream.end(body);
-    else pipeline(req, upstream, () => {});
+    else if (hasNoBody(req)) {
+      // Nothing to stream (a GET): no pipeline, whose bookkeeping costs more than the hop.
+      req.resume();
+      upstream.end();
+    } else pipeline(req, upstream, () => {});
   }
 
   async function respond(
