@@ -23,13 +23,12 @@ import { Pool } from 'undici';
 /**
  * @typedef {object} PacedResult
  * @property {number} sent requests sent
- * @property {number} rps requests answered per second of the run
- * @property {number} p50 latency in ms (microsecond resolution)
- * @property {number} p99
- * @property {number} p999
- * @property {number} max
- * @property {number} lateP99 how late the sends were against their schedule, p99, in ms
+ * @property {number} answered requests answered 2xx
  * @property {number} errors requests that failed or were not answered 2xx
+ * @property {number} seconds how long the run took, until the last answer
+ * @property {import('node:perf_hooks').RecordableHistogram} latency in microseconds
+ * @property {import('node:perf_hooks').RecordableHistogram} lateness how late the sends were
+ *   against their schedule, in microseconds
  */
 
 /**
@@ -42,8 +41,8 @@ import { Pool } from 'undici';
  */
 export async function pacedLoad(base, { rate, duration, connections, requests }) {
   const pool = new Pool(base, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
-  const latency = createHistogram({ lowest: 1, highest: 60_000_000, figures: 3 });
-  const lateness = createHistogram({ lowest: 1, highest: 60_000_000, figures: 3 });
+  const latency = microseconds();
+  const lateness = microseconds();
   const interval = 1000 / rate;
   const total = Math.round(rate * duration);
   let sent = 0;
@@ -87,15 +86,10 @@ export async function pacedLoad(base, { rate, duration, connections, requests })
   await done;
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
-  const ms = (value) => value / 1000;
-  return {
-    sent,
-    rps: answered / seconds,
-    p50: ms(latency.percentile(50)),
-    p99: ms(latency.percentile(99)),
-    p999: ms(latency.percentile(99.9)),
-    max: ms(latency.max),
-    lateP99: ms(lateness.percentile(99)),
-    errors,
-  };
+  return { sent, answered, errors, seconds, latency, lateness };
+}
+
+/** A histogram of microseconds, from 1 µs to a minute, to three significant figures. */
+export function microseconds() {
+  return createHistogram({ lowest: 1, highest: 60_000_000, figures: 3 });
 }
