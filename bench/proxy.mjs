@@ -251,9 +251,21 @@ const memoryText = (samples) =>
     ? 'n/a'
     : `${Math.round(samples[0])} → ${Math.round(samples.at(-1))} MB (max ${Math.round(Math.max(...samples))})`;
 
+/** CPU µs of Specl's own work per exchange, in process (bench/lib/vacation-check-cost.ts). */
+function checkCost() {
+  const args = ['--import', 'tsx', 'bench/lib/vacation-check-cost.ts'];
+  const command = opts.pin ? 'taskset' : process.execPath;
+  const output = execFileSync(command, opts.pin ? ['-c', '1', process.execPath, ...args] : args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return Number(/check cost: ([\d.]+)/.exec(output)?.[1]);
+}
+
 const opts = options();
 const machine = describeMachine();
 pin(process.pid, '0');
+const specCost = checkCost();
 const running = await startSetups();
 let rows;
 try {
@@ -305,6 +317,8 @@ const body = [
   `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
   '',
   table,
+  '',
+  `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.`,
   '',
   "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent: the cost the load's noise does not change much. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server during its rounds (the p99 of each round, averaged): what a request arriving at a random moment waits before the server reads it. Each server runs through the whole bench (memory sampled every second from the first round to the last); the proxy has a bare server of its own behind it.",
 ].join('\n');
