@@ -10,7 +10,7 @@
 // under `## contract at run time`.
 //
 //   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 6]
-//                        [--no-pin] [--no-write]
+//                        [--warmup 10] [--nice=0] [--no-pin] [--no-write]
 //
 // The three run side by side and are loaded in turn, `--rounds` times `duration / rounds`
 // seconds each, their figures merged over the rounds: on a shared machine whose load changes
@@ -22,7 +22,7 @@
 // so that the generator does not take the servers' core from them; `--no-pin` leaves the
 // scheduler free.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +41,8 @@ function options() {
       rate: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '20' },
       rounds: { type: 'string', default: '6' },
+      nice: { type: 'string', default: '0' },
+      warmup: { type: 'string', default: '10' },
       'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },
@@ -55,9 +57,19 @@ function options() {
     rate: number('rate'),
     connections: number('connections'),
     rounds: number('rounds'),
+    nice: niceness(values.nice),
+    warmup: number('warmup'),
     write: !values['no-write'],
     pin: !values['no-pin'] && availableParallelism() >= 2,
   };
+}
+
+/** `--nice`: an integer from -20 to 19. */
+function niceness(text) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < -20 || value > 19)
+    throw new Error('--nice must be an integer from -20 to 19');
+  return value;
 }
 
 /** The resident memory of a process, in MiB (Linux). */
@@ -72,9 +84,15 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Binds a process and all its threads to the CPUs `cpus` ("1", "0-1"), when pinning. */
+/**
+ * Binds a process and all its threads to the CPUs `cpus` ("1", "0-1"), when pinning, and gives
+ * them the niceness `--nice` asked for (every thread: Linux keeps one per thread).
+ */
 function pin(pid, cpus) {
   if (opts.pin) execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+  if (opts.nice !== 0)
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      execFileSync('renice', ['-n', String(opts.nice), '-p', task], { stdio: 'ignore' });
 }
 
 /** Starts `specl proxy` in front of `target` on a free port and waits until it listens. */
@@ -186,7 +204,7 @@ async function startBenchServer(module) {
  * each round), so that all three see the same machine when its load changes, and merges each
  * one's figures over its rounds.
  */
-async function measure(setups, { duration, rate, connections, rounds }) {
+async function measure(setups, { duration, rate, connections, rounds, warmup }) {
   const runs = setups.map((setup) => ({
     ...setup,
     latency: microseconds(),
@@ -202,8 +220,8 @@ async function measure(setups, { duration, rate, connections, rounds }) {
   }));
   for (const run of runs) {
     run.requests = await requestsFor(run.base);
-    // A short warm-up, not measured: the JIT, the connections.
-    await pacedLoad(run.base, { connections, rate, duration: 3, requests: run.requests });
+    // A warm-up, not measured: the JIT (a server under load takes seconds to settle).
+    await pacedLoad(run.base, { connections, rate, duration: warmup, requests: run.requests });
     if (run.server) run.heapBefore = (await liveHeap(run.server)).heap;
   }
   const timer = setInterval(() => runs.forEach((run) => run.memory.push(rssMiB(run.pid))), 1000);
@@ -262,8 +280,25 @@ function checkCost() {
   return Number(/check cost: ([\d.]+)/.exec(output)?.[1]);
 }
 
+/**
+ * With `--nice`, the bench's session too: Linux groups processes by session (autogroup) and
+ * shares the CPU between groups first, so a niceness inside the group alone changes little
+ * against other sessions' work. Undone at the end.
+ */
+function niceSession(value) {
+  const file = '/proc/self/autogroup';
+  if (opts.nice === 0 || !existsSync(file)) return;
+  try {
+    writeFileSync(file, String(value));
+  } catch {
+    // no autogroup scheduling here: the niceness of the processes is what counts
+  }
+}
+
 const opts = options();
 const machine = describeMachine();
+niceSession(opts.nice);
+process.once('exit', () => niceSession(0));
 pin(process.pid, '0');
 const specCost = checkCost();
 const running = await startSetups();
@@ -310,11 +345,18 @@ const table = markdownTable([
       : 'n/a (the proxy keeps nothing per request)',
   ]),
 ]);
-const pinning = opts.pin
-  ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
-  : 'no pinning (the generator and the servers share the cores)';
+const pinning = [
+  opts.pin
+    ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
+    : 'no pinning (the generator and the servers share the cores)',
+  ...(opts.nice === 0
+    ? []
+    : [
+        `the generator and the servers at niceness ${opts.nice} (renice, and their session's autogroup), so that the machine's other work yields the CPU to them when they need it`,
+      ]),
+].join(', ');
 const body = [
-  `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
+  `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
   '',
   table,
   '',
