@@ -215,6 +215,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     seconds: 0,
     cpu: 0,
     loopP99: [],
+    roundP99: [],
     load: [],
     memory: [],
   }));
@@ -238,6 +239,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
       });
       run.cpu += cpuMs(run.pid) - cpuBefore;
       run.latency.add(result.latency);
+      run.roundP99.push(result.latency.percentile(99) / 1000);
       run.lateness.add(result.lateness);
       for (const key of ['sent', 'answered', 'errors', 'seconds']) run[key] += result[key];
       if (run.server) run.loopP99.push((await liveHeap(run.server)).loopP99);
@@ -256,6 +258,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     p999: ms(run.latency.percentile(99.9)),
     lateP99: ms(run.lateness.percentile(99)),
     errors: run.errors,
+    roundP99: run.roundP99,
     cpuPerRequest: (run.cpu * 1000) / run.sent,
     loopP99: run.server ? mean(run.loopP99) : undefined,
     load: mean(run.load),
@@ -319,6 +322,7 @@ const table = markdownTable([
     'p99',
     'p99.9',
     'p99 added',
+    'p99 of each round',
     'errors',
     'sends late p99',
     'CPU per request',
@@ -334,6 +338,7 @@ const table = markdownTable([
     ms(row.p99),
     ms(row.p999),
     row === base ? '—' : ms(row.p99 - base.p99),
+    row.roundP99.map((value) => value.toFixed(1)).join(', '),
     fmtInt(row.errors),
     ms(row.lateP99),
     `${Math.round(row.cpuPerRequest)} µs`,
