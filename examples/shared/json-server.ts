@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EndpointContract } from '@specl/runtime';
-import { decodeRequest, requestViolations } from '@specl/runtime';
+import { decodeRequest, handlerHeaders, requestViolations } from '@specl/runtime';
 
 /** A request as a route sees it: path parameters by name (decoded), query, headers and body. */
 export interface JsonRequest {
@@ -21,6 +21,8 @@ export interface JsonAnswer {
   readonly body?: unknown;
   /** The media type of a text or bytes body (`text/plain`, `image/png`). */
   readonly contentType?: string;
+  /** The response headers (`with NAME`), by their Specl names. */
+  readonly headers?: object;
 }
 
 /** One operation: a method, a path template such as `/accounts/{id}`, and what it calls. */
@@ -89,7 +91,14 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-function send(response: ServerResponse, status: number, body: unknown, contentType?: string) {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType?: string,
+  headers: Readonly<Record<string, string>> = {},
+) {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   if (body === undefined) {
     response.writeHead(status).end();
     return;
@@ -183,7 +192,9 @@ export function jsonServer<H>(
         headers: request.headers,
         body,
       });
-      send(response, answer.status, answer.body, answer.contentType);
+      // Headers (`with NAME`) go out under their wire names, as text.
+      const headers = contract ? handlerHeaders(contract, answer.status, answer.headers) : {};
+      send(response, answer.status, answer.body, answer.contentType, headers);
     } catch (error) {
       send(response, 500, { message: error instanceof Error ? error.message : String(error) });
     }

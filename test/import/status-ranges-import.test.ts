@@ -76,4 +76,46 @@ endpoint getItem GET /items/{id: String} {
     const again = await lowerFiles({ '/imported.specl': back.text }, '/imported.specl');
     expect(again.fingerprint).toBe(ir.fingerprint);
   });
+
+  it('imports exact 3xx responses (a redirect, Not Modified) as responses, and gives them back', async () => {
+    const redirects = {
+      openapi: '3.1.0',
+      info: { title: 'Repos', version: '1.0.0' },
+      paths: {
+        '/repos/{id}': {
+          get: {
+            operationId: 'getRepo',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: {
+              '200': {
+                description: 'OK',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+              '301': { description: 'Moved Permanently' },
+              '304': { description: 'Not Modified' },
+            },
+          },
+        },
+        '/repos/{id}/tarball': {
+          get: {
+            operationId: 'downloadTarball',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '302': { description: 'Found' } },
+          },
+        },
+      },
+    };
+    const result = await importParsed(structuredClone(redirects), '/repos/openapi.json');
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toMatch(/response 200 Map<Json>\n {2}response 301\n {2}response 304\n/);
+    expect(result.text).toMatch(/endpoint downloadTarball GET [^\n]*\{\n {2}response 302\n\}/);
+    const ir = await lowerFiles({ '/repos.specl': result.text }, '/repos.specl');
+    const openapi = buildOpenApiDocument(ir) as {
+      paths: Record<string, { get: { responses: object } }>;
+    };
+    expect(Object.keys(openapi.paths['/repos/{id}']!.get.responses)).toEqual(['200', '301', '304']);
+    expect(openapi.paths['/repos/{id}/tarball']!.get.responses).toEqual({
+      '302': { description: 'Found' },
+    });
+  });
 });

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem } from 'vscode-languageserver-protocol';
-import {
-  CompletionItemKind,
-  CompletionRequest,
-  HoverRequest,
-  RenameRequest,
-} from 'vscode-languageserver-protocol';
+import { CompletionItemKind, RenameRequest } from 'vscode-languageserver-protocol';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from './helpers/cursor.js';
 import { LspSession } from './helpers/lsp-session.js';
@@ -32,27 +26,13 @@ describe('pagination over LSP', () => {
   });
   afterAll(() => session.close());
 
-  async function completions(source: string): Promise<CompletionItem[]> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
-  }
+  const completions = (source: string) => session.completionsAt(HEADER + source);
   const keywords = async (source: string) =>
     (await completions(source))
       .filter((i) => i.kind === CompletionItemKind.Keyword)
       .map((i) => i.label);
 
-  async function hover(source: string): Promise<string | undefined> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (result?.contents as { value: string } | undefined)?.value;
-  }
+  const hover = (source: string) => session.hoverAt(HEADER + source);
 
   it('offers `paginated` among the clauses, with a snippet, and `pages` after `let x =`', async () => {
     const clause = await completions(

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem } from 'vscode-languageserver-protocol';
-import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on errors declared by a range (`4XX`, `5XX`) or `default`: offered in the status
@@ -15,24 +13,10 @@ describe('range and default errors over LSP', () => {
   });
   afterAll(() => session.close());
 
-  async function completions(source: string): Promise<string[]> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
-    return items.map((i) => i.label);
-  }
+  const completions = async (source: string) =>
+    (await session.completionsAt(HEADER + source)).map((i) => i.label);
 
-  async function hover(source: string): Promise<string | undefined> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (result?.contents as { value: string } | undefined)?.value;
-  }
+  const hover = (source: string) => session.hoverAt(HEADER + source);
 
   it('offers 4XX, 5XX and default after an error name, and not after a response', async () => {
     expect(await completions('error Oops $0\n')).toEqual(

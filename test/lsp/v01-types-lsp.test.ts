@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem } from 'vscode-languageserver-protocol';
-import {
-  CompletionItemKind,
-  CompletionRequest,
-  HoverRequest,
-} from 'vscode-languageserver-protocol';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on the v0.1 types: the built-in types are completed, hovered and coloured as
@@ -19,24 +14,12 @@ describe('the v0.1 types over LSP', () => {
   });
   afterAll(() => session.close());
 
-  async function hover(source: string): Promise<string | undefined> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (result?.contents as { value: string } | undefined)?.value;
-  }
+  const hover = (source: string) => session.hoverAt(HEADER + source);
 
   it('offers the built-in types in a type position, unless a declaration shadows one', async () => {
-    const { uri, position } = await session.openWithCursor(
+    const items = await session.completionsAt(
       `${HEADER}type Decimal = Float\ntype T {\n  a: $0\n}\n`,
     );
-    const result = await session.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
     const builtins = items.filter((i) => i.detail?.startsWith('built-in type'));
     expect(builtins.map((i) => i.label).sort()).toEqual(['Bytes', 'Int32', 'Int64', 'Json']);
     expect(builtins.every((i) => i.kind === CompletionItemKind.Class)).toBe(true);
@@ -48,12 +31,7 @@ describe('the v0.1 types over LSP', () => {
 
   it('offers `by` after a union, and not after another alias', async () => {
     const keywords = async (source: string) => {
-      const { uri, position } = await session.openWithCursor(HEADER + source);
-      const result = await session.connection.sendRequest(CompletionRequest.type, {
-        textDocument: { uri },
-        position,
-      });
-      const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+      const items = await session.completionsAt(HEADER + source);
       return items.filter((i) => i.kind === CompletionItemKind.Keyword).map((i) => i.label);
     };
     expect(await keywords('type A { k: "a" }\ntype B { k: "b" }\ntype U = A | B $0\n')).toContain(

@@ -1,4 +1,4 @@
-import { DEFAULT_CRITIC_ROUNDS } from '@specl/agent';
+import { DEFAULT_CRITIC_ROUNDS } from '@specl/agent/defaults';
 
 /** The options both commands take, and what they do. */
 const options = `Options:

@@ -11,6 +11,7 @@ import {
   writeNewFileAtomic,
 } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
+import { importWarningLines } from '../report/import-warnings.js';
 import { importHelp } from './import-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -23,6 +24,7 @@ export async function runImport(argv: readonly string[], context: CommandContext
     'allow-remote': { type: 'boolean' },
     'max-size': { type: 'string' },
     'ref-root': { type: 'string' },
+    'all-warnings': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -64,8 +66,8 @@ export async function runImport(argv: readonly string[], context: CommandContext
     ...(split && { split: folder }),
   });
   const report = toStdout ? context.stderr : context.stdout;
-  for (const warning of result.warnings) {
-    report.write(`${shown}${warning.pointer}: warning ${warning.kind}: ${warning.message}\n`);
+  for (const line of importWarningLines(result.warnings, shown, values['all-warnings'] === true)) {
+    report.write(`${line}\n`);
   }
   if (out === undefined) context.stdout.write(result.text);
   else if (split) writeSplit(out, result, values.force === true, context.cwd);

@@ -23,6 +23,8 @@ Options:
                     folder when the document is inside it, else the document's folder);
                     a $ref to a file that is not JSON or YAML (Markdown, a code sample)
                     brings the file in as text
+  --all-warnings    list every place of a warning (by default a warning said the same way at
+                    more than 3 places is listed at the first 3, then counted)
   -h, --help        show this help
 
 Exit codes: 0 imported, 2 the document cannot be imported (the message says why and where)

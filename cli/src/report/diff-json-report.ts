@@ -1,5 +1,5 @@
 import type { SourceLocation } from '@specl/compiler';
-import { formatJsonLog } from '@specl/verify';
+import { formatJsonLog } from '@specl/verify/logs';
 import type { SpecSide } from '../diff/spec-side.js';
 import type { DiffReport } from './diff-report.js';
 

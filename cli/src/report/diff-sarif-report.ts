@@ -1,7 +1,7 @@
 import type { Verdict } from '@specl/compiler';
 import { allChangeKinds, changeKinds } from '@specl/compiler';
 import type { DiffReport } from './diff-report.js';
-import { formatSarifLog, sarifLocation } from '@specl/verify';
+import { formatSarifLog, sarifLocation } from '@specl/verify/logs';
 
 const level: Record<Verdict, 'error' | 'warning' | 'note'> = {
   breaking: 'error',

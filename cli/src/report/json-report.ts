@@ -1,4 +1,4 @@
-import { formatJsonLog } from '@specl/verify';
+import { formatJsonLog } from '@specl/verify/logs';
 import type { CheckReport } from './check-report.js';
 
 /**

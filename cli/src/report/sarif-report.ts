@@ -1,6 +1,6 @@
 import { allDiagnosticCodes, diagnosticCodes } from '@specl/language';
 import type { CheckReport } from './check-report.js';
-import { formatSarifLog, sarifLocation } from '@specl/verify';
+import { formatSarifLog, sarifLocation } from '@specl/verify/logs';
 
 /**
  * The SARIF 2.1.0 report: one run of the `specl` tool whose rules are the whole table of

@@ -15,11 +15,11 @@ const output = join(here, 'syntaxes/specl.tmLanguage.json');
 const classes = [
   [
     'keyword.declaration.specl',
-    'spec version import type enum error endpoint property auth tag server license contact flow scope',
+    'spec version import type enum error endpoint property auth tag server license contact flow scope headers',
   ],
   [
     'keyword.other.clause.specl',
-    'header query body response errors requires ensures invariant security tags deprecated latency paginated items as no none by',
+    'header query body response errors requires ensures invariant security tags deprecated latency paginated items as no none by with',
   ],
   ['keyword.control.specl', 'forall where let try pages expect'],
   ['keyword.operator.word.specl', 'and or not implies in'],

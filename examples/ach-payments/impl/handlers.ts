@@ -15,7 +15,8 @@ export function createHandlers(ledger = new Ledger(), keys = new IdempotencyKeys
   return {
     async openAccount({ body, auth }) {
       if (!auth) return UNAUTHORIZED;
-      return { status: 201, body: ledger.open(body) };
+      const account = ledger.open(body);
+      return { status: 201, body: account, headers: { location: `/accounts/${account.id}` } };
     },
 
     async getAccount({ id, auth }) {

@@ -27,7 +27,10 @@ export class IdempotencyKeys {
   replay(key: string, order: NewTransfer): CreateTransferResult | undefined {
     const seen = this.posted.get(IdempotencyKeys.scoped(key, order));
     if (!seen) return undefined;
-    if (sameOrder(seen.order, order)) return { status: 201, body: seen.transfer };
+    if (sameOrder(seen.order, order)) {
+      const location = `/transfers/${seen.transfer.id}`;
+      return { status: 201, body: seen.transfer, headers: { location, replayed: true } };
+    }
     return {
       status: 422,
       body: {

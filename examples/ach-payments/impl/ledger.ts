@@ -72,7 +72,7 @@ export class Ledger {
     this.transfers.set(transfer.id, transfer);
     this.history.get(from.id)!.push(transfer);
     this.history.get(to.id)!.push(transfer);
-    return { status: 201, body: transfer };
+    return { status: 201, body: transfer, headers: { location: `/transfers/${transfer.id}` } };
   }
 }
 

@@ -8,8 +8,7 @@ import { estimateTokens } from './budget.js';
 import { exchange } from './model-exchange.js';
 import type { ModelClient } from './model-client.js';
 
-/** The rounds of objections a critic may send back to an author (default of `--critic-rounds`). */
-export const DEFAULT_CRITIC_ROUNDS = 2;
+export { DEFAULT_CRITIC_ROUNDS } from './agent-defaults.js';
 
 /** The most of a candidate's diff a critic reads, and of each objection it may make. */
 const MAX_DIFF = 60_000;

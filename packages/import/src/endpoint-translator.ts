@@ -7,6 +7,7 @@ import type { ErrorCatalog } from './error-catalog.js';
 import type { MediaGroup } from './media-type.js';
 import { asClause, mediaGroups } from './media-type.js';
 import type { TagTranslator } from './tag-translator.js';
+import type { HeadersCatalog } from './response-headers.js';
 import type { OperationParameter } from './endpoint-params.js';
 import { operationParameters, parameterClause, parameterType } from './endpoint-params.js';
 import type { SchemaTranslator } from './schema-translator.js';
@@ -29,6 +30,7 @@ export interface OperationTranslators {
   readonly errors: ErrorCatalog;
   readonly security: SecurityTranslator;
   readonly tags: TagTranslator;
+  readonly headers: HeadersCatalog;
 }
 
 /** Translates the operations of `paths` to endpoints, in the document's order. */
@@ -125,9 +127,7 @@ function translateOperation(
   const body = requestBody(context, types, operation, pointer, name);
   if (body) clauses.push(body);
   const needsCredentials = parts.security.isProtected(security);
-  clauses.push(
-    ...responses(context, types, parts.errors, { operation, pointer, name, needsCredentials }),
-  );
+  clauses.push(...responses(context, types, parts, { operation, pointer, name, needsCredentials }));
   if (context.restoreSpecl) {
     for (const source of conditionSources(operation['x-specl-requires']))
       clauses.push(`requires ${source}`);
@@ -317,7 +317,7 @@ interface ResponsesSite {
 function responses(
   context: ImportContext,
   types: SchemaTranslator,
-  errors: ErrorCatalog,
+  { errors, headers }: OperationTranslators,
   { operation, pointer, name, needsCredentials }: ResponsesSite,
 ): string[] {
   const at = childPointer(pointer, 'responses');
@@ -325,7 +325,8 @@ function responses(
   const clauses: string[] = [];
   const errorNames: string[] = [];
   const entries = Object.entries(all).sort(([a], [b]) => a.localeCompare(b));
-  const successes = entries.filter(([status]) => /^2\d\d$/.test(status)).length;
+  // Responses Specl declares as such (2xx and 3xx); without any, one is made up below.
+  const successes = entries.filter(([status]) => /^[23]\d\d$/.test(status)).length;
   for (const [status, raw] of entries) {
     const where = childPointer(at, status);
     const { value, pointer: resolved } = context.deref(raw, where);
@@ -336,12 +337,12 @@ function responses(
     const range = /^[45]XX$/i.test(status) ? (status.toUpperCase() as '4XX' | '5XX') : undefined;
     const errorStatus: ErrorStatus | undefined =
       range ?? (status === 'default' ? 'default' : code >= 400 && code <= 599 ? code : undefined);
-    if (errorStatus === undefined && !(/^\d{3}$/.test(status) && code >= 200 && code < 300)) {
+    if (errorStatus === undefined && !(/^\d{3}$/.test(status) && code >= 200 && code < 400)) {
       if (status === 'default' && successes === 0) continue;
       context.warn(
         'left-out',
         where,
-        `response \`${status}\` is left out: Specl declares exact 2xx responses, and errors by 4xx/5xx status, \`4XX\`, \`5XX\` or \`default\``,
+        `response \`${status}\` is left out: Specl declares exact 2xx and 3xx responses, and errors by 4xx/5xx status, \`4XX\`, \`5XX\` or \`default\``,
       );
       continue;
     }
@@ -353,10 +354,17 @@ function responses(
     // `GetItem404Response`, `GetItem4XXResponse`, `GetItemDefaultResponse`.
     const suffix = status === 'default' ? 'Default' : status;
     const hint = `${pascalCase(name)}${successes > 1 || errorStatus !== undefined ? suffix : ''}Response`;
+    const carried = headers.withClause(
+      response.headers,
+      childPointer(resolved, 'headers'),
+      `${pascalCase(name)}${suffix}`,
+    );
     if (errorStatus === undefined) {
-      if (groups.length === 0) clauses.push(`response ${status}`);
+      if (groups.length === 0) clauses.push(`response ${status}${carried}`);
       for (const group of groups)
-        clauses.push(`response ${status} ${bodyType(types, group, hint)}${asClause(group)}`);
+        clauses.push(
+          `response ${status} ${bodyType(types, group, hint)}${asClause(group)}${carried}`,
+        );
     } else {
       const json = groups.find((g) => g.kind === 'json');
       for (const group of groups) {
@@ -380,6 +388,7 @@ function responses(
           pointer: json?.pointer ?? resolved,
           hint,
           bodyless: groups.length === 0,
+          headers: carried,
           description: typeof response.description === 'string' ? response.description : undefined,
           name:
             context.restoreSpecl && typeof response['x-specl-error'] === 'string'
@@ -423,13 +432,6 @@ function noteResponse(
   response: Record<string, unknown>,
   pointer: string,
 ): void {
-  if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
-    context.warn(
-      'left-out',
-      childPointer(pointer, 'headers'),
-      `response headers ${Object.keys(response.headers).join(', ')} are left out`,
-    );
-  }
   if (isObject(response.links))
     context.warn('left-out', childPointer(pointer, 'links'), 'links are left out');
 }

@@ -18,6 +18,8 @@ export interface ErrorSite {
   readonly description?: string;
   /** The name Specl gave the error, when it compiled the document (`x-specl-error`). */
   readonly name?: string;
+  /** ` with A, B`: the headers the answer carries, or `''`. */
+  readonly headers?: string;
 }
 
 /**
@@ -39,15 +41,17 @@ export class ErrorCatalog {
   errorFor(status: ErrorStatus, group: MediaGroup | undefined, site: ErrorSite): string {
     const { pointer, hint, bodyless } = site;
     const schema = group?.schema;
+    const carried = site.headers ?? '';
     const as = group ? asClause(group) : bodyless ? ' no body' : '';
-    const key = `${status} ${bodyless ? 'none' : schemaKey(schema, pointer)}${as}`;
+    const key = `${status} ${bodyless ? 'none' : schemaKey(schema, pointer)}${carried}${as}`;
     const known = this.byKey.get(key);
     if (known) return known;
     if (
       as === '' &&
       isObject(schema) &&
       typeof schema.$ref === 'string' &&
-      this.types.errorStatusAt(schema.$ref) === status
+      this.types.errorStatusAt(schema.$ref) === status &&
+      this.carries(this.types.nameAt(schema.$ref)!, carried)
     ) {
       const declared = this.types.nameAt(schema.$ref)!;
       this.byKey.set(key, declared);
@@ -80,9 +84,24 @@ export class ErrorCatalog {
       status,
       lines: [...notes, ...doc],
       members: result,
-      ...(as !== '' && { suffix: as }),
+      ...(carried + as !== '' && { suffix: carried + as }),
     });
     return name;
+  }
+
+  /**
+   * Whether the error declared as `name` carries `headers` (` with A`), giving them to it when
+   * it carries none yet: an error Specl compiled keeps its headers on its own declaration.
+   */
+  private carries(name: string, headers: string): boolean {
+    const index = this.context.declarations.findIndex((d) => d.name === name);
+    const declared = this.context.declarations[index];
+    if (declared?.kind !== 'record') return headers === '';
+    const own = /^ with [^{]*?(?= no body| as |$)/.exec(declared.suffix ?? '')?.[0] ?? '';
+    if (own === headers) return true;
+    if (own !== '') return false;
+    this.context.declarations[index] = { ...declared, suffix: headers + (declared.suffix ?? '') };
+    return true;
   }
 
   private members(

@@ -35,11 +35,11 @@ export type Declaration =
       readonly members: RecordMember[];
       /** `error NAME STATUS` instead of `type NAME`, for error bodies (`4XX`, `default` too). */
       readonly status?: ErrorStatus;
-      /** What follows an error's status: ` no body`, or its media types (` as "..."`). */
+      /** What follows an error's status: its headers (` with H`), then ` no body` or its media types (` as "..."`). */
       readonly suffix?: string;
     }
   | { readonly kind: 'text'; readonly name: string; readonly lines: string[] }
-  /** Not a type: an `auth` or `tag` declaration, or comments left where one would stand. */
+  /** Not a type: an `auth`, `tag` or `headers` declaration, or comments left where one would stand. */
   | { readonly kind: 'other'; readonly name: string; readonly lines: string[] };
 
 /** What a translation shares: the document, the names taken, the declarations and warnings. */

@@ -3,6 +3,7 @@ import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
 import { ErrorCatalog } from './error-catalog.js';
+import { HeadersCatalog } from './response-headers.js';
 import { ImportContext } from './import-context.js';
 import { ImportError } from './import-error.js';
 import type { ImportWarning, WarningKind } from './import-warning.js';
@@ -126,7 +127,8 @@ async function translateOnce(
   const tags = new TagTranslator(context);
   tags.declareTags();
   const errors = new ErrorCatalog(context, types);
-  const endpoints = translateEndpoints(context, types, { errors, security, tags });
+  const headers = new HeadersCatalog(context, types);
+  const endpoints = translateEndpoints(context, types, { errors, security, tags, headers });
   breakRequiredCycles(context);
   const properties = restoreSpecl ? propertyTexts(context) : [];
   const files = split

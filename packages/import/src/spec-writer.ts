@@ -185,7 +185,7 @@ export function declarationText(declaration: Declaration): string {
             ],
   );
   if (
-    declaration.suffix === ' no body' ||
+    declaration.suffix?.endsWith(' no body') === true ||
     (members.length === 0 && declaration.status !== undefined)
   )
     return [...declaration.lines, head].join('\n');

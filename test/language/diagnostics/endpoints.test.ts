@@ -126,9 +126,23 @@ describe('specl/status-out-of-range', () => {
         '3:30',
         '404',
         'specl/status-out-of-range',
-        'a response status must be 2xx, not 404; declare failures as `error`s and list them in `errors`',
+        'a response status must be 2xx or 3xx, not 404; declare failures as `error`s and list them in `errors`',
       ),
     ]);
+  });
+
+  it('a 1xx response, and none for 2xx and 3xx (redirects, 304 Not Modified)', async () => {
+    expect(await check(A + 'endpoint e GET /e { response 101 A }')).toEqual([
+      error(
+        '3:30',
+        '101',
+        'specl/status-out-of-range',
+        'a response status must be 2xx or 3xx, not 101; declare failures as `error`s and list them in `errors`',
+      ),
+    ]);
+    expect(
+      await check(A + 'endpoint e GET /e { response 200 A\n response 301 A\n response 304 }'),
+    ).toEqual([]);
   });
 
   it('a 204 with a body, at the type', async () => {

@@ -121,7 +121,7 @@ describe('endpoint edge cases', () => {
         '2:30',
         '2e2',
         'specl/status-out-of-range',
-        'a response status must be 2xx, not 2e2; declare failures as `error`s and list them in `errors`',
+        'a response status must be 2xx or 3xx, not 2e2; declare failures as `error`s and list them in `errors`',
       ),
     ]);
   });

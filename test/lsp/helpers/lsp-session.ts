@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type {
   ClientCapabilities,
+  CompletionItem,
   Diagnostic,
   InitializeResult,
   ProtocolConnection,
@@ -14,12 +15,14 @@ import type {
 } from 'vscode-languageserver-protocol';
 import {
   CodeLensRefreshRequest,
+  CompletionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   FileChangeType,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
@@ -190,6 +193,32 @@ export class LspSession {
     const uri = await this.open(path, text);
     await this.diagnosticsFor(uri);
     return { uri, text, position };
+  }
+
+  /**
+   * The completion items the server offers at the cursor marker (`$0`) of `source`, opened as a
+   * fresh document.
+   */
+  async completionsAt(source: string): Promise<CompletionItem[]> {
+    const { uri, position } = await this.openWithCursor(source);
+    const result = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+  }
+
+  /**
+   * The Markdown the server shows on hover at the cursor marker (`$0`) of `source`, opened as a
+   * fresh document, or `undefined` when it shows nothing.
+   */
+  async hoverAt(source: string): Promise<string | undefined> {
+    const { uri, position } = await this.openWithCursor(source);
+    const result = await this.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (result?.contents as { value: string } | undefined)?.value;
   }
 
   /** Replaces an open document's whole text, as a keystroke would change it. */

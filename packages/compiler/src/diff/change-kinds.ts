@@ -172,6 +172,22 @@ export const changeKinds = {
     summary: 'A discriminated union is told apart by another tag field',
     inverse: 'discriminator-changed',
   },
+  'response-header-added': {
+    summary: 'An answer now declares a header',
+    inverse: 'response-header-removed',
+  },
+  'response-header-removed': {
+    summary: 'An answer no longer declares a header',
+    inverse: 'response-header-added',
+  },
+  'response-header-required': {
+    summary: "An answer's optional header became required",
+    inverse: 'response-header-optional',
+  },
+  'response-header-optional': {
+    summary: "An answer's required header became optional",
+    inverse: 'response-header-required',
+  },
   'pagination-added': {
     summary: "An endpoint's answers now come in pages",
     inverse: 'pagination-removed',

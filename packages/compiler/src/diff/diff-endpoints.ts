@@ -2,6 +2,7 @@ import type { EndpointIR, ResponseIR, SourceLocation } from '../ir/spec-ir.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { diffPagination } from './diff-pagination.js';
+import { diffResponseHeaders } from './diff-response-headers.js';
 import { diffParams, samePath } from './diff-params.js';
 import { breaking, compatible } from './judgement.js';
 import { matchByKey } from './match-by-key.js';
@@ -71,6 +72,7 @@ function diffEndpoint(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   diffSecurity(ctx, a, b);
   diffMediaTypes(ctx, a, b);
   diffPagination(ctx, a, b);
+  diffResponseHeaders(ctx, a, b);
   compareConditions(
     a.requires,
     b.requires,

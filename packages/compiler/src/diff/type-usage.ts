@@ -24,6 +24,16 @@ export function typeUsages(spec: SpecIR): Map<string, TypeUsage> {
     const responses = endpoint.responses.flatMap((response) =>
       response.type ? [response.type] : [],
     );
+    // The types of the headers answers carry (an enum used only in a header travels too).
+    const carried = new Set([
+      ...endpoint.responses.flatMap((response) => response.headers ?? []),
+      ...endpoint.errors.flatMap((name) => {
+        const error = declarations.get(name);
+        return error?.kind === 'error' ? (error.headers ?? []) : [];
+      }),
+    ]);
+    for (const set of spec.headers ?? [])
+      if (carried.has(set.name)) responses.push(...set.headers.map((header) => header.type));
     mark(requests.flatMap(referencedNames), endpoint.name, input, declarations);
     mark(
       [...responses.flatMap(referencedNames), ...endpoint.errors],

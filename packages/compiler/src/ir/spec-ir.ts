@@ -110,6 +110,8 @@ export interface ErrorIR {
   readonly bodyless?: true;
   /** The media types of the body, when not JSON (`as "application/problem+json"`). */
   readonly mediaTypes?: readonly string[];
+  /** `with H, ...`: the names of the `headers` declarations the answer carries; absent when none. */
+  readonly headers?: readonly string[];
   readonly description?: string;
   readonly fields: readonly FieldIR[];
   /** `...Map<T>`: further fields allowed, of type `T`; absent for a closed record. */
@@ -166,6 +168,8 @@ export interface ResponseIR {
   readonly type?: TypeIR;
   /** The media types of the body, when not JSON only (`as "text/plain"`). */
   readonly mediaTypes?: readonly string[];
+  /** `with H, ...`: the names of the `headers` declarations the answer carries; absent when none. */
+  readonly headers?: readonly string[];
   /** Where the `response` clause stands. */
   readonly location: SourceLocation;
 }
@@ -249,6 +253,25 @@ export interface AuthIR {
   }[];
   /** oauth2: the scopes, in the order written. */
   readonly scopes?: readonly { readonly name: string; readonly description?: string }[];
+  readonly location: SourceLocation;
+}
+
+/** One header of an answer: `remaining "X-RateLimit-Remaining": Int { min: 0 }`. */
+export interface ResponseHeaderIR {
+  readonly name: string;
+  /** The name on the wire, as written (compared case-insensitively). */
+  readonly wireName: string;
+  readonly optional: boolean;
+  readonly type: TypeIR;
+  readonly description?: string;
+  readonly location: SourceLocation;
+}
+
+/** `headers NAME { ... }`: headers answers carry, attached with `with NAME`. */
+export interface HeadersIR {
+  readonly name: string;
+  readonly description?: string;
+  readonly headers: readonly ResponseHeaderIR[];
   readonly location: SourceLocation;
 }
 
@@ -407,4 +430,6 @@ export interface SpecIR {
   readonly latency?: LatencyBudgetIR;
   /** Tags, sorted by name. */
   readonly tags?: readonly TagIR[];
+  /** Response header declarations, sorted by name; absent when none. */
+  readonly headers?: readonly HeadersIR[];
 }

@@ -4,6 +4,7 @@ import {
   docComment,
   isAuthDecl,
   isDeprecatedClause,
+  isHeadersDecl,
   isLatencyBudget,
   isSecurityClause,
   isTagDecl,
@@ -50,6 +51,7 @@ import type {
 import { fingerprintOf } from './fingerprint.js';
 import { lowerExpr } from './lower-expr.js';
 import { lowerType } from './lower-type.js';
+import { lowerHeaders, withHeaders } from './lower-headers.js';
 import {
   lowerAuth,
   lowerHeaderSettings,
@@ -128,6 +130,7 @@ export function lowerSpec(
               ...(lowerMediaTypes(declaration.media) && {
                 mediaTypes: lowerMediaTypes(declaration.media)!,
               }),
+              ...withHeaders(declaration.headers),
               fields,
               ...openFields,
               invariants,
@@ -159,6 +162,7 @@ export function lowerSpec(
     .map((property) => lowerProperty(property, locator, condition));
   const auth = declarations.filter(isAuthDecl).map((decl) => lowerAuth(decl, locator));
   const tags = declarations.filter(isTagDecl).map((decl) => lowerTag(decl, locator));
+  const headers = declarations.filter(isHeadersDecl).map((decl) => lowerHeaders(decl, locator));
   const header = root.parseResult.value.header;
   const description = header ? docComment(header) : undefined;
   const withoutFingerprint = {
@@ -174,6 +178,7 @@ export function lowerSpec(
     ...lowerHeaderSettings(header),
     ...(auth.length > 0 && { auth: auth.sort(byName) }),
     ...(tags.length > 0 && { tags: tags.sort(byName) }),
+    ...(headers.length > 0 && { headers: headers.sort(byName) }),
   };
   return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
 }
@@ -218,6 +223,7 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
       status: Number(r.status),
       ...(r.type ? { type: lowerType(r.type) } : {}),
       ...(r.type && lowerMediaTypes(r.media) && { mediaTypes: lowerMediaTypes(r.media)! }),
+      ...withHeaders(r.headers),
       location: locator.locate(r),
     })),
     errors: errorRefs.map(({ reference }) => reference.$refText),

@@ -8,6 +8,8 @@ import type { SourceLocation } from '../ir/spec-ir.js';
  */
 export class Locator {
   private readonly rootFolder: string;
+  /** Each file's relative path, worked out once (a large spec has thousands of locations a file). */
+  private readonly relativePaths = new Map<string, string>();
 
   constructor(rootPath: string) {
     this.rootFolder = rootPath.split('/').slice(0, -1).join('/');
@@ -33,8 +35,14 @@ export class Locator {
   }
 
   private at(node: AstNode, start = { line: 0, character: 0 }): SourceLocation {
+    const path = AstUtils.getDocument(node).uri.path;
+    let file = this.relativePaths.get(path);
+    if (file === undefined) {
+      file = this.relative(path);
+      this.relativePaths.set(path, file);
+    }
     return {
-      file: this.relative(AstUtils.getDocument(node).uri.path),
+      file,
       line: start.line + 1,
       column: start.character + 1,
     };

@@ -223,27 +223,54 @@ function fastLexerOf(lexer: Lexer): FastLexer | undefined {
 const TERMINAL_TOKENS = new Set(['WS', 'ID', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT']);
 
 /** The images of a text's tokens and comments, in order, by the fast lexer; undefined if it declines. */
-function fastImages(fast: FastLexer, text: string): string[] | undefined {
+/**
+ * Where every token and comment of a text lies, in order (start and end of each, by the fast
+ * lexer), or `undefined` where the fast lexer declines the text.
+ */
+function fastSpans(fast: FastLexer, text: string): Int32Array | undefined {
   const lexed = fast.tokenize(text);
   if (!lexed) return undefined;
   const { tokens, hidden } = lexed;
-  const images: string[] = [];
+  const spans = new Int32Array(2 * (tokens.count + hidden.count));
   let h = 0;
+  let k = 0;
   for (let t = 0; t <= tokens.count; t++) {
     const next = t < tokens.count ? tokens.start[t]! : Infinity;
-    for (; h < hidden.count && hidden.start[h]! < next; h++)
-      images.push(text.slice(hidden.start[h], hidden.end[h]));
-    if (t < tokens.count) images.push(text.slice(tokens.start[t], tokens.end[t]));
+    for (; h < hidden.count && hidden.start[h]! < next; h++) {
+      spans[k++] = hidden.start[h]!;
+      spans[k++] = hidden.end[h]!;
+    }
+    if (t < tokens.count) {
+      spans[k++] = tokens.start[t]!;
+      spans[k++] = tokens.end[t]!;
+    }
   }
-  return images;
+  return spans;
 }
 
-/** Whether two texts lex to the same tokens and comments. */
-function sameTokens(lexer: Lexer, a: string, b: string): boolean {
+/** Whether two texts' spans hold the same characters, one by one (no string is made). */
+function sameSpanTexts(a: string, x: Int32Array, b: string, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i += 2) {
+    const from = x[i]!;
+    const to = y[i]!;
+    const length = x[i + 1]! - from;
+    if (length !== y[i + 1]! - to) return false;
+    for (let j = 0; j < length; j++)
+      if (a.charCodeAt(from + j) !== b.charCodeAt(to + j)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two texts have the same tokens and comments, in the same order (whitespace aside):
+ * the formatter's guarantee, checked on every result.
+ */
+export function sameTokens(lexer: Lexer, a: string, b: string): boolean {
   const fast = fastLexerOf(lexer);
-  const x0 = fast && fastImages(fast, a);
-  const y0 = x0 && fast && fastImages(fast, b);
-  if (x0 && y0) return x0.length === y0.length && x0.every((image, i) => image === y0[i]);
+  const x0 = fast && fastSpans(fast, a);
+  const y0 = x0 && fast && fastSpans(fast, b);
+  if (x0 && y0) return sameSpanTexts(a, x0, b, y0);
   const images = (text: string) => {
     const result = lexer.tokenize(text);
     const hidden = (result.hidden ?? []).filter((t) => t.image.trim() !== '');

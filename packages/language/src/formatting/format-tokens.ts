@@ -54,6 +54,7 @@ const itemTypes = new Set([
   'DeprecatedClause',
   'LatencyBudget',
   'PaginatedClause',
+  'ResponseHeader',
 ]);
 const memberTypes = new Set(['Field', 'Spread', 'OpenFields', 'Invariant']);
 

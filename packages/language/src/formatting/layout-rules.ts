@@ -10,6 +10,7 @@ const blockOwners = new Set([
   'SpecHeader',
   'AuthDecl',
   'AuthFlow',
+  'HeadersDecl',
   'Server',
   'License',
   'Contact',

@@ -73,6 +73,7 @@ export type SpeclKeywordNames =
     | "flow"
     | "forall"
     | "header"
+    | "headers"
     | "implies"
     | "import"
     | "in"
@@ -106,6 +107,7 @@ export type SpeclKeywordNames =
     | "type"
     | "version"
     | "where"
+    | "with"
     | "{"
     | "|"
     | "}"
@@ -370,7 +372,7 @@ export function isContact(item: unknown): item is Contact {
     return reflection.isInstance(item, Contact.$type);
 }
 
-export type Declaration = AliasDecl | AuthDecl | Endpoint | EnumDecl | ErrorDecl | Property | RecordDecl | TagDecl;
+export type Declaration = AliasDecl | AuthDecl | Endpoint | EnumDecl | ErrorDecl | HeadersDecl | Property | RecordDecl | TagDecl;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -492,6 +494,7 @@ export interface ErrorDecl extends langium.AstNode {
     readonly $container: SpecFile;
     readonly $type: 'ErrorDecl';
     bodyless: boolean;
+    headers: Array<langium.Reference<Declaration>>;
     media?: MediaTypes;
     members: Array<RecordMember>;
     name: TypeName;
@@ -501,6 +504,7 @@ export interface ErrorDecl extends langium.AstNode {
 export const ErrorDecl = {
     $type: 'ErrorDecl',
     bodyless: 'bodyless',
+    headers: 'headers',
     media: 'media',
     members: 'members',
     name: 'name',
@@ -648,10 +652,27 @@ export function isHeaderParam(item: unknown): item is HeaderParam {
     return reflection.isInstance(item, HeaderParam.$type);
 }
 
-export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'items' | 'latency' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | string;
+export interface HeadersDecl extends langium.AstNode {
+    readonly $container: SpecFile;
+    readonly $type: 'HeadersDecl';
+    members: Array<ResponseHeader>;
+    name: TypeName;
+}
+
+export const HeadersDecl = {
+    $type: 'HeadersDecl',
+    members: 'members',
+    name: 'name'
+} as const;
+
+export function isHeadersDecl(item: unknown): item is HeadersDecl {
+    return reflection.isInstance(item, HeadersDecl.$type);
+}
+
+export type Ident = 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'flow' | 'headers' | 'items' | 'latency' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'scope' | 'security' | 'server' | 'tag' | 'tags' | 'with' | string;
 
 export function isIdent(item: unknown): item is Ident {
-    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || item === 'headers' || item === 'with' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface Import extends langium.AstNode {
@@ -815,10 +836,10 @@ export function isMemberAccess(item: unknown): item is MemberAccess {
     return reflection.isInstance(item, MemberAccess.$type);
 }
 
-export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'implies' | 'import' | 'in' | 'invariant' | 'items' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'one' | 'or' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type Name = 'List' | 'Map' | 'all' | 'and' | 'any' | 'as' | 'auth' | 'body' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'false' | 'flow' | 'forall' | 'header' | 'headers' | 'implies' | 'import' | 'in' | 'invariant' | 'items' | 'latency' | 'len' | 'let' | 'license' | 'matches' | 'no' | 'none' | 'not' | 'null' | 'one' | 'or' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'response' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'true' | 'try' | 'type' | 'version' | 'where' | 'with' | PrimitiveType | string;
 
 export function isName(item: unknown): item is Name {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'body' || item === 'response' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'true' || item === 'false' || item === 'null' || item === 'and' || item === 'or' || item === 'not' || item === 'implies' || item === 'in' || item === 'all' || item === 'any' || item === 'len' || item === 'matches' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || item === 'headers' || item === 'with' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type NamedElement = Declaration | EnumMember | Field | ForallVar | HeaderParam | Let | PathParam | QuantifierVar | QueryParam;
@@ -1134,6 +1155,7 @@ export function isRequiresClause(item: unknown): item is RequiresClause {
 export interface ResponseClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'ResponseClause';
+    headers: Array<langium.Reference<Declaration>>;
     media?: MediaTypes;
     status: string;
     type?: TypeExpr;
@@ -1141,6 +1163,7 @@ export interface ResponseClause extends langium.AstNode {
 
 export const ResponseClause = {
     $type: 'ResponseClause',
+    headers: 'headers',
     media: 'media',
     status: 'status',
     type: 'type'
@@ -1148,6 +1171,27 @@ export const ResponseClause = {
 
 export function isResponseClause(item: unknown): item is ResponseClause {
     return reflection.isInstance(item, ResponseClause.$type);
+}
+
+export interface ResponseHeader extends langium.AstNode {
+    readonly $container: HeadersDecl;
+    readonly $type: 'ResponseHeader';
+    name: Name;
+    optional: boolean;
+    type: TypeExpr;
+    wireName?: string;
+}
+
+export const ResponseHeader = {
+    $type: 'ResponseHeader',
+    name: 'name',
+    optional: 'optional',
+    type: 'type',
+    wireName: 'wireName'
+} as const;
+
+export function isResponseHeader(item: unknown): item is ResponseHeader {
+    return reflection.isInstance(item, ResponseHeader.$type);
 }
 
 export interface ResponseRef extends langium.AstNode {
@@ -1367,14 +1411,14 @@ export function isTypeExpr(item: unknown): item is TypeExpr {
     return reflection.isInstance(item, TypeExpr.$type);
 }
 
-export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'items' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'scope' | 'server' | 'tag' | string;
+export type TypeName = 'as' | 'auth' | 'by' | 'contact' | 'flow' | 'headers' | 'items' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'scope' | 'server' | 'tag' | string;
 
 export function isTypeName(item: unknown): item is TypeName {
-    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'auth' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'items' || item === 'pages' || item === 'one' || item === 'headers' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface TypeRef extends langium.AstNode {
-    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | TypeRef | UnionTypeRef;
+    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | ResponseHeader | TypeRef | UnionTypeRef;
     readonly $type: 'TypeRef';
     collection?: 'List' | 'Map';
     constant?: ConstraintValue;
@@ -1418,7 +1462,7 @@ export function isUnaryExpr(item: unknown): item is UnaryExpr {
 }
 
 export interface UnionTypeRef extends langium.AstNode {
-    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | TypeRef;
+    readonly $container: AliasDecl | BodyClause | Field | ForallVar | HeaderParam | OpenFields | PathParam | QueryParam | ResponseClause | ResponseHeader | TypeRef;
     readonly $type: 'UnionTypeRef';
     options: Array<TypeRef>;
 }
@@ -1432,10 +1476,10 @@ export function isUnionTypeRef(item: unknown): item is UnionTypeRef {
     return reflection.isInstance(item, UnionTypeRef.$type);
 }
 
-export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'import' | 'invariant' | 'items' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | PrimitiveType | string;
+export type ValueName = 'List' | 'Map' | 'as' | 'auth' | 'by' | 'contact' | 'deprecated' | 'endpoint' | 'ensures' | 'enum' | 'error' | 'errors' | 'expect' | 'flow' | 'forall' | 'header' | 'headers' | 'import' | 'invariant' | 'items' | 'latency' | 'let' | 'license' | 'no' | 'none' | 'one' | 'pages' | 'paginated' | 'property' | 'query' | 'requires' | 'scope' | 'security' | 'server' | 'spec' | 'tag' | 'tags' | 'try' | 'type' | 'version' | 'where' | 'with' | PrimitiveType | string;
 
 export function isValueName(item: unknown): item is ValueName {
-    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return isPrimitiveType(item) || item === 'spec' || item === 'version' || item === 'import' || item === 'type' || item === 'enum' || item === 'error' || item === 'endpoint' || item === 'invariant' || item === 'property' || item === 'header' || item === 'query' || item === 'errors' || item === 'requires' || item === 'ensures' || item === 'forall' || item === 'where' || item === 'let' || item === 'try' || item === 'expect' || item === 'List' || item === 'Map' || item === 'auth' || item === 'security' || item === 'none' || item === 'server' || item === 'license' || item === 'contact' || item === 'tag' || item === 'tags' || item === 'deprecated' || item === 'as' || item === 'no' || item === 'flow' || item === 'scope' || item === 'by' || item === 'latency' || item === 'paginated' || item === 'items' || item === 'pages' || item === 'one' || item === 'headers' || item === 'with' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export type SpeclAstType = {
@@ -1471,6 +1515,7 @@ export type SpeclAstType = {
     Forall: Forall
     ForallVar: ForallVar
     HeaderParam: HeaderParam
+    HeadersDecl: HeadersDecl
     Import: Import
     Invariant: Invariant
     LatencyBudget: LatencyBudget
@@ -1502,6 +1547,7 @@ export type SpeclAstType = {
     RecordMember: RecordMember
     RequiresClause: RequiresClause
     ResponseClause: ResponseClause
+    ResponseHeader: ResponseHeader
     ResponseRef: ResponseRef
     SecurityClause: SecurityClause
     SecurityOption: SecurityOption
@@ -1793,6 +1839,11 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                     name: ErrorDecl.bodyless,
                     defaultValue: false
                 },
+                headers: {
+                    name: ErrorDecl.headers,
+                    defaultValue: [],
+                    referenceType: Declaration.$type
+                },
                 media: {
                     name: ErrorDecl.media
                 },
@@ -1907,6 +1958,19 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [EndpointClause.$type, NamedElement.$type, Parameter.$type]
+        },
+        HeadersDecl: {
+            name: HeadersDecl.$type,
+            properties: {
+                members: {
+                    name: HeadersDecl.members,
+                    defaultValue: []
+                },
+                name: {
+                    name: HeadersDecl.name
+                }
+            },
+            superTypes: [Declaration.$type]
         },
         Import: {
             name: Import.$type,
@@ -2233,6 +2297,11 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         ResponseClause: {
             name: ResponseClause.$type,
             properties: {
+                headers: {
+                    name: ResponseClause.headers,
+                    defaultValue: [],
+                    referenceType: Declaration.$type
+                },
                 media: {
                     name: ResponseClause.media
                 },
@@ -2244,6 +2313,25 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [EndpointClause.$type]
+        },
+        ResponseHeader: {
+            name: ResponseHeader.$type,
+            properties: {
+                name: {
+                    name: ResponseHeader.name
+                },
+                optional: {
+                    name: ResponseHeader.optional,
+                    defaultValue: false
+                },
+                type: {
+                    name: ResponseHeader.type
+                },
+                wireName: {
+                    name: ResponseHeader.wireName
+                }
+            },
+            superTypes: []
         },
         ResponseRef: {
             name: ResponseRef.$type,

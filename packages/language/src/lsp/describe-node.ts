@@ -10,12 +10,14 @@ import {
   isField,
   isForallVar,
   isHeaderParam,
+  isHeadersDecl,
   isLet,
   isPathParam,
   isProperty,
   isQuantifierVar,
   isQueryParam,
   isRecordDecl,
+  isResponseHeader,
 } from '../generated/ast.js';
 import { typeOfNamedElement } from '../typing/type-of.js';
 import { typeToString } from '../typing/specl-type.js';
@@ -30,6 +32,10 @@ export function signatureOf(node: AstNode): string | undefined {
     return `enum ${node.name} { ${node.members.map((m) => m.name).join(', ')} }`;
   if (isErrorDecl(node)) return `error ${node.name} ${node.status ?? ''}`;
   if (isProperty(node)) return `property ${node.name}`;
+  if (isHeadersDecl(node))
+    return `headers ${node.name} { ${node.members.map((h) => h.wireName ?? h.name).join(', ')} }`;
+  if (isResponseHeader(node))
+    return `${node.name}${node.wireName ? ` "${node.wireName}"` : ''}${node.optional ? '?' : ''}: ${typeText(node)}`;
   if (isEnumMember(node) && isEnumDecl(node.$container))
     return `${node.$container.name}.${node.name}`;
   if (isField(node)) return `${node.name}${node.optional ? '?' : ''}: ${typeText(node)}`;
@@ -58,6 +64,7 @@ const completionKinds: Record<string, CompletionItemKind> = {
   Endpoint: CompletionItemKind.Function,
   Property: CompletionItemKind.Method,
   SpecHeader: CompletionItemKind.Module,
+  HeadersDecl: CompletionItemKind.Interface,
 };
 
 const symbolKinds: Record<string, SymbolKind> = {
@@ -70,6 +77,8 @@ const symbolKinds: Record<string, SymbolKind> = {
   Endpoint: SymbolKind.Function,
   Property: SymbolKind.Method,
   SpecHeader: SymbolKind.Package,
+  HeadersDecl: SymbolKind.Interface,
+  ResponseHeader: SymbolKind.Field,
 };
 
 /** The completion item kind of a node (or of a node type): parameters and bindings are variables. */

@@ -86,45 +86,74 @@ function buildLazyRangeLeaves(parser: LangiumParser): void {
 export type GuardedParser = LangiumParser & {
   /** How many texts the fast path parsed (the rest went to Langium's parser). */
   fastPathTaken: number;
+  /** Whether Langium's own parser has been built (it is built when first needed). */
+  readonly langiumParserBuilt: boolean;
 };
+
+/**
+ * Langium's parser, built when first needed: building it (Chevrotain's analysis of the grammar,
+ * about a quarter of a second) is most of the start-up of `specl check` on a small spec, and a
+ * text the fast path parses never needs it.
+ */
+function lazyLangiumParser(services: LangiumCoreServices): {
+  get(): LangiumParser;
+  built(): boolean;
+} {
+  let parser: LangiumParser | undefined;
+  return {
+    get() {
+      if (parser === undefined) {
+        parser = createLangiumParser(services);
+        skipEmptyHiddenNodes(parser);
+        buildLazyRangeLeaves(parser);
+      }
+      return parser;
+    },
+    built: () => parser !== undefined,
+  };
+}
 
 /**
  * Langium's parser, guarded against input that nests deeply enough to overflow its recursion:
  * such a file parses as empty, with one error where the nesting goes too deep, and the
  * parser stays usable for the next file. A text without syntax errors is parsed by the fast
  * path (`fast/fast-specl-parser.ts`, same AST and CST) unless `options.fast` is false; any
- * other text, and any parse of one rule (`options.rule`), by Langium's parser.
+ * other text, and any parse of one rule (`options.rule`), by Langium's parser, which is built
+ * on first use. Every other member of the answer is Langium's parser's.
  */
 export function createGuardedParser(
   services: LangiumCoreServices,
-  options: { fast?: boolean } = {},
+  options: { fast?: boolean; lazyCst?: boolean } = {},
 ): LangiumParser {
-  const parser = createLangiumParser(services);
+  const langium = lazyLangiumParser(services);
   // The fast path only with a grammar its rules were written for (else Langium parses all).
   const known = FAST_PARSER_GRAMMARS.has(grammarFingerprint(services.Grammar));
-  const fast = options.fast === false || !known ? undefined : new FastSpeclParser(services);
-  skipEmptyHiddenNodes(parser);
-  buildLazyRangeLeaves(parser);
-  const parse = parser.parse.bind(parser);
+  const fast =
+    options.fast === false || !known
+      ? undefined
+      : new FastSpeclParser(services, { lazyCst: options.lazyCst });
+  let fastPathTaken = 0;
+  const langiumParse = (input: string, parseOptions?: unknown): ParseResult => {
+    return (langium.get().parse as (i: string, o?: unknown) => ParseResult)(input, parseOptions);
+  };
   const emptyResult = (error: ParserError): ParseResult => {
-    (parser as unknown as { stack: unknown[] }).stack = [];
-    const empty = parse('');
+    (langium.get() as unknown as { stack: unknown[] }).stack = [];
+    const empty = langiumParse('');
     return { ...empty, parserErrors: [error] } as ParseResult;
   };
-  (parser as GuardedParser).fastPathTaken = 0;
-  parser.parse = ((input: string, options?: unknown) => {
+  const parse = (input: string, parseOptions?: unknown): ParseResult => {
     const excessive = findExcessiveNesting(input);
     if (excessive) {
       return emptyResult(errorAt(input, excessive.offset, excessive.length, excessive.message));
     }
-    const rule = (options as { rule?: string } | undefined)?.rule;
+    const rule = (parseOptions as { rule?: string } | undefined)?.rule;
     const fastResult = rule === undefined ? fast?.parse(input) : undefined;
     if (fastResult) {
-      (parser as GuardedParser).fastPathTaken++;
+      fastPathTaken++;
       return fastResult;
     }
     try {
-      return (parse as (i: string, o?: unknown) => ParseResult)(input, options);
+      return langiumParse(input, parseOptions);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return emptyResult(
@@ -136,6 +165,22 @@ export function createGuardedParser(
         ),
       );
     }
-  }) as LangiumParser['parse'];
-  return parser;
+  };
+  // Everything but `parse` (and the two counters) is Langium's parser's, built on first use.
+  return new Proxy({} as GuardedParser, {
+    get(_target, property) {
+      if (property === 'parse') return parse;
+      if (property === 'fastPathTaken') return fastPathTaken;
+      if (property === 'langiumParserBuilt') return langium.built();
+      return Reflect.get(langium.get(), property);
+    },
+    set(_target, property, value) {
+      if (property === 'fastPathTaken') fastPathTaken = value as number;
+      else Reflect.set(langium.get(), property, value);
+      return true;
+    },
+    has(_target, property) {
+      return property === 'parse' || Reflect.has(langium.get(), property);
+    },
+  });
 }

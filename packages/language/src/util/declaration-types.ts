@@ -6,9 +6,10 @@ export const typeDeclarationTypes: ReadonlySet<string> = new Set([
   'ErrorDecl',
 ]);
 
-/** The AST types of every top-level declaration: the types, endpoints and properties. */
+/** The AST types of every top-level declaration: the types, endpoints, properties and headers. */
 export const declarationTypes: ReadonlySet<string> = new Set([
   ...typeDeclarationTypes,
   'Endpoint',
   'Property',
+  'HeadersDecl',
 ]);

@@ -12,7 +12,14 @@ import type {
   Spread,
   TypeRef,
 } from '../generated/ast.js';
-import { isAliasDecl, isEndpoint, isProperty, isSpecHeader, isTypeRef } from '../generated/ast.js';
+import {
+  isAliasDecl,
+  isEndpoint,
+  isHeadersDecl,
+  isProperty,
+  isSpecHeader,
+  isTypeRef,
+} from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
 import { workspaceMemo } from '../typing/workspace-memo.js';
 import { strongComponents } from '../typing/strong-components.js';
@@ -316,7 +323,7 @@ export class DeclarationChecks {
 
   checkTypeRefTarget(ref: TypeRef, accept: ValidationAcceptor): void {
     const target = ref.ref?.ref;
-    if (isEndpoint(target) || isProperty(target) || isSpecHeader(target)) {
+    if (isEndpoint(target) || isProperty(target) || isSpecHeader(target) || isHeadersDecl(target)) {
       report(
         accept,
         'specl/not-a-type',
@@ -374,6 +381,8 @@ export function describeDeclaration(node: { $type: string }): string {
       return 'a security scheme';
     case 'TagDecl':
       return 'a tag';
+    case 'HeadersDecl':
+      return 'a headers declaration';
     case 'SpecHeader':
       return "the spec's name";
     default:

@@ -1,6 +1,7 @@
 import type { MessageTemplate } from './message-template.js';
 import { message } from './message-template.js';
 import { paginationCodes } from './pagination-codes.js';
+import { responseHeaderCodes } from './response-header-codes.js';
 
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning';
@@ -72,7 +73,7 @@ export const diagnosticCodes = {
   },
   'specl/not-a-type': {
     severity: 'error',
-    summary: 'A name used as a type is an endpoint or a property.',
+    summary: 'A name used as a type is an endpoint, a property or a headers declaration.',
     messages: { default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a type` },
   },
   'specl/not-a-record': {
@@ -251,9 +252,9 @@ export const diagnosticCodes = {
   'specl/status-out-of-range': {
     severity: 'error',
     summary:
-      'A response status is not 2xx, or an error status is not 400-599, `4XX`, `5XX` or `default`.',
+      'A response status is not 2xx or 3xx, or an error status is not 400-599, `4XX`, `5XX` or `default`.',
     messages: {
-      responseStatusXx: message`a response status must be 2xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
+      responseStatusXx: message`a response status must be 2xx or 3xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
       responseNoBody: message`a 204 response has no body; remove the type or use 200`,
       errorStatusBetween: message`an error status must be between 400 and 599, not ${'declStatus'}`,
       errorRangeClass: message`an error's status range must be \`4XX\` or \`5XX\`, not ${'declStatus'}; successes are \`response\` clauses with an exact status`,
@@ -513,6 +514,7 @@ export const diagnosticCodes = {
     },
   },
   ...paginationCodes,
+  ...responseHeaderCodes,
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A stable diagnostic code, such as `specl/unknown-type`. */

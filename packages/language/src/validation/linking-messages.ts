@@ -5,7 +5,9 @@ import {
   isArgument,
   isEndpointCall,
   isEnumDecl,
+  isErrorDecl,
   isErrorsClause,
+  isResponseClause,
   isFieldInit,
   isLet,
   isMemberAccess,
@@ -98,6 +100,12 @@ export class LinkingMessages {
       const fallback = `; declare it with \`error ${name} 4xx { ... }\``;
       const hint = this.suggest(container, name, this.names(scope(), 'ErrorDecl'), fallback);
       return { ...coded('specl/unknown-error', 'default', { name, fix: hint.text }), ...hint };
+    }
+    if (isResponseClause(container) || isErrorDecl(container)) {
+      // The only references of a response or an error of their own: `with` headers.
+      const hint = this.suggest(container, name, this.names(scope(), 'HeadersDecl'));
+      const fix = hint.text || `; declare it with \`headers ${name} { ... }\``;
+      return { ...coded('specl/unknown-headers', 'unknown', { name, fix }), ...hint };
     }
     if (isSecurityOption(container)) {
       const hint = this.suggest(container, name, this.names(scope(), 'AuthDecl'));

@@ -9,6 +9,7 @@ import { checkDiscriminator } from './discriminator-checks.js';
 import { checkOpenedOnce } from './open-record-checks.js';
 import { checkLatencyBudget } from './latency-checks.js';
 import { checkPagesWalk, checkPaginatedClause } from './pagination-checks.js';
+import { checkHeadersDecl, checkWithHeaders } from './response-header-checks.js';
 
 /**
  * Registers every Specl check with Langium's validation registry, by AST node type, calling
@@ -48,7 +49,11 @@ export function registerSpeclChecks(services: ServicesWithChecks): void {
     LatencyBudget: (budget, accept) => checkLatencyBudget(budget, accept),
     PaginatedClause: (clause, accept) => checkPaginatedClause(clause, accept),
     BodyClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
-    ResponseClause: (clause, accept) => metadata.checkMediaTypes(clause, accept),
+    ResponseClause: [
+      (clause, accept) => metadata.checkMediaTypes(clause, accept),
+      (clause, accept) => checkWithHeaders(clause, accept),
+    ],
+    HeadersDecl: (decl, accept) => checkHeadersDecl(decl, accept),
     RecordDecl: [
       (decl, accept) => declarations.checkRecordFields(decl, accept),
       (decl, accept) => checkOpenedOnce(decl, accept),
@@ -59,6 +64,7 @@ export function registerSpeclChecks(services: ServicesWithChecks): void {
       (decl, accept) => checkOpenedOnce(decl, accept),
       (decl, accept) => endpoints.checkErrorStatus(decl, accept),
       (decl, accept) => metadata.checkMediaTypes(decl, accept),
+      (decl, accept) => checkWithHeaders(decl, accept),
       (decl, accept) => checkInvariantSatisfiability(decl, accept),
     ],
     Spread: (spread, accept) => declarations.checkSpread(spread, accept),

@@ -2,6 +2,7 @@ import { essenceOf } from './body-codec.js';
 import type { ApiResponse, BodyShape, EndpointContract } from './contract.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation } from './failures.js';
+import { headerViolations } from './response-headers.js';
 import { shapeForStatus } from './shape-for-status.js';
 
 /** Whether a status is a success (2xx). */
@@ -51,7 +52,7 @@ export interface CheckObserver {
 /**
  * Checks an answer against its endpoint's contract: a declared status (a 2xx response or a
  * declared error), a JSON body that matches the status's type (constraints and invariants
- * included), and, on success, every `ensures`. Throws a {@link ContractViolation} naming what
+ * included), the headers the status declares, and, on success, every `ensures`. Throws a {@link ContractViolation} naming what
  * failed; answers normally when the answer keeps the contract.
  */
 export function checkResponse(
@@ -105,6 +106,8 @@ export function responseViolations(
       return [new ContractViolation('body', detail, { source: what, at: contract.at }, exchange)];
     }
   }
+  const headerProblems = headerViolations(shape, response, where, exchange);
+  if (headerProblems.length > 0) return firstOnly ? headerProblems.slice(0, 1) : headerProblems;
   if (!isSuccess(response.status) || shape.error !== undefined) return [];
   const violations: ContractViolation[] = [];
   for (const [index, clause] of contract.ensures.entries()) {

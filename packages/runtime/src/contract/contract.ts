@@ -45,6 +45,15 @@ export interface BodyShape {
  */
 export type StatusPattern = '4XX' | '5XX' | 'default';
 
+/**
+ * A header an answer carries (`with NAME` on a response or an error): its Specl name, its wire
+ * name, whether it may be absent, its validator, and the spec's words for it.
+ */
+export interface ResponseHeaderShape extends ParameterShape {
+  /** The header as the spec declares it, and where: for violations to name. */
+  readonly clause: Clause;
+}
+
 /** What a status of an endpoint answers with: the body's validator, or none for no body. */
 export interface ResponseShape {
   /** The exact status, or for an error a range or `default` (see {@link shapeForStatus}). */
@@ -56,6 +65,8 @@ export interface ResponseShape {
   readonly bodies?: readonly BodyShape[];
   /** The answer has no body at all (`error NAME STATUS no body`, a `401` of a protected endpoint). */
   readonly empty?: true;
+  /** The headers the answer carries (`with NAME`), when it declares some. */
+  readonly headers?: readonly ResponseHeaderShape[];
 }
 
 /** A way to authenticate: a security scheme the endpoint accepts. */
@@ -101,6 +112,11 @@ export interface ApiResponse {
   readonly body: unknown;
   /** The media type of the body, when the answer came over HTTP. */
   readonly contentType?: string;
+  /**
+   * The answer's headers by lower-case name, as text: as received over HTTP; in process, the
+   * handler's `headers` under their wire names. Absent where the headers cannot be seen.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** How to send one request. */

@@ -47,6 +47,7 @@ export type ViolationKind =
   | 'error' // the verifier could not run the check (generation gave up, generated code threw)
   | 'status' // an undeclared status, or an error where a `let` call must succeed
   | 'body' // a body that does not match its declared type, constraints or invariants
+  | 'header' // a declared response header that is absent, or does not match its type
   | 'request' // a request parameter or body that is missing or does not match its type
   | 'requires' // a request whose `requires` does not hold
   | 'ensures'

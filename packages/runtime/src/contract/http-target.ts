@@ -184,9 +184,11 @@ function acceptHeader(endpoint: EndpointContract): string {
 
 function parseAnswer(what: string, response: Response, bytes: Uint8Array): ApiResponse {
   const contentType = response.headers.get('content-type') ?? undefined;
+  // By lower-case name, repeated ones joined (fetch bounds their size).
+  const headers = Object.fromEntries(response.headers.entries());
   // An empty body is no body, except zero bytes or an empty text under their content type.
   if (bytes.byteLength === 0)
-    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType, headers };
   const json = contentType === undefined || mediaKindOfContentType(contentType) === 'json';
   if (json && decodeText(bytes, true) === undefined)
     throw new ContractViolation(
@@ -194,7 +196,7 @@ function parseAnswer(what: string, response: Response, bytes: Uint8Array): ApiRe
       `${what} answered ${response.status} with a JSON body that is not valid UTF-8`,
     );
   try {
-    return { status: response.status, body: decodeBody(bytes, contentType), contentType };
+    return { status: response.status, body: decodeBody(bytes, contentType), contentType, headers };
   } catch {
     const text = decodeText(bytes, false) ?? '';
     const start = text.length > 80 ? `${text.slice(0, 80)}…` : text;

@@ -1,6 +1,7 @@
 import type { ApiResponse, Credentials, EndpointContract, Target } from './contract.js';
 import { inProcessAuth } from './credentials.js';
 import { ContractViolation } from './failures.js';
+import { handlerHeaders } from './response-headers.js';
 import { cloneAsJson, cloneRequest } from './wire-clone.js';
 
 /** An in-process implementation: one async method per endpoint, as `types.ts`'s `Handlers`. */
@@ -54,11 +55,13 @@ function asResponse(endpoint: EndpointContract, answer: unknown): ApiResponse {
       'unreachable',
       `${endpoint.name} answered status ${String(status)}`,
     );
-  if (body === undefined) return { status, body };
+  // Headers as a server would write them: text, under their wire names.
+  const headers = handlerHeaders(endpoint, status, (answer as { headers?: unknown }).headers);
+  if (body === undefined) return { status, body, headers };
   // Raw bytes and text travel as they are; only JSON values are cloned through JSON.
-  if (body instanceof Uint8Array) return { status, body: new Uint8Array(body) };
+  if (body instanceof Uint8Array) return { status, body: new Uint8Array(body), headers };
   try {
-    return { status, body: cloneAsJson(body) };
+    return { status, body: cloneAsJson(body), headers };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContractViolation(

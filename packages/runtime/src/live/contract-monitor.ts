@@ -36,10 +36,11 @@ export interface MonitoredExchange {
   readonly sampled: boolean;
   /** The request's body: bytes with their media type, or a value a framework parsed. */
   request(body: WireBody | { readonly parsed: unknown }): void;
-  /** The answer: its status and body. */
+  /** The answer: its status, body and (when the adapter sees them) headers. */
   response(
     status: number,
     body: WireBody | { readonly parsed: unknown; readonly contentType?: string },
+    headers?: Readonly<Record<string, unknown>>,
   ): void;
   /** The request is over: answered with `status`, or abandoned (`undefined`). */
   end(status: number | undefined): void;
@@ -128,12 +129,12 @@ export class ContractMonitor {
           report(checked.violations);
         });
       },
-      response: (status, body) => {
+      response: (status, body, responseHeaders) => {
         if (!sampled || !requested) return;
         this.queue.check(() => {
           // A request that breaks the contract may get any answer: the server need not handle it.
           if (checked === undefined || checked.violations.length > 0) return;
-          report(this.checker.checkResponse(checked, status, body));
+          report(this.checker.checkResponse(checked, status, body, responseHeaders));
         });
       },
       end: (status) => {

@@ -8,6 +8,7 @@ import type { Exchange } from '../contract/failures.js';
 import { ContractViolation } from '../contract/failures.js';
 import type { RoutedRequest } from '../contract/route-table.js';
 import { RouteTable } from '../contract/route-table.js';
+import { headerTextsOf, headerViolations } from '../contract/response-headers.js';
 import { shapeForStatus } from '../contract/shape-for-status.js';
 
 /** What a compiled `properties.ts` exports that live checks need: the spec and its endpoints. */
@@ -172,11 +173,15 @@ export class ExchangeChecker {
     return { routed, request: decoded.request, violations };
   }
 
-  /** Checks the response to a checked request: status, media type, body, and `ensures`. */
+  /**
+   * Checks the response to a checked request: status, media type, body, the declared headers
+   * (when `headers` are given), and `ensures`.
+   */
   checkResponse(
     checked: CheckedRequest,
     status: number,
     body: WireBody | { readonly parsed: unknown; readonly contentType?: string },
+    headers?: Readonly<Record<string, unknown>>,
   ): ContractViolation[] {
     const { contract } = checked.routed;
     const read = 'parsed' in body ? { value: body.parsed } : bodyValue(body);
@@ -184,6 +189,7 @@ export class ExchangeChecker {
       status,
       body: 'value' in read ? read.value : undefined,
       contentType: body.contentType ?? 'none',
+      ...(headers && { headers: headerTextsOf(headers) }),
     };
     const exchange: Exchange = {
       sent: {
@@ -194,8 +200,12 @@ export class ExchangeChecker {
       },
       response,
     };
-    if (!('parsed' in body) && body.unread)
-      return unreadViolations(contract, status, body.contentType, exchange);
+    if (!('parsed' in body) && body.unread) {
+      const shape = shapeForStatus(contract.responses, status);
+      const where = `${contract.method} ${contract.path}`;
+      const unread = unreadViolations(contract, status, body.contentType, exchange);
+      return shape ? [...unread, ...headerViolations(shape, response, where, exchange)] : unread;
+    }
     if ('notJson' in read) {
       const detail = `${contract.method} ${contract.path} answered ${status} with a body that is not JSON: ${JSON.stringify(read.notJson)}`;
       const clause = { source: contract.name, at: contract.at };

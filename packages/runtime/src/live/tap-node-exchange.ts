@@ -31,21 +31,21 @@ class CappedBytes {
   }
 
   bytes(): Buffer {
-    return Buffer.concat(this.chunks);
+    // One chunk (most small bodies) is kept as it is: no copy.
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
   }
 }
 
-/** The content type among the headers `writeHead` was given (an object or a flat list). */
-function contentTypeOf(headers: unknown): string | undefined {
+/** The headers `writeHead` was given (an object or a flat list), by lower-case name. */
+function headersOf(headers: unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   if (Array.isArray(headers)) {
     for (let i = 0; i + 1 < headers.length; i += 2)
-      if (String(headers[i]).toLowerCase() === 'content-type') return String(headers[i + 1]);
-    return undefined;
+      result[String(headers[i]).toLowerCase()] = headers[i + 1];
+  } else if (typeof headers === 'object' && headers !== null) {
+    for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
   }
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  for (const [name, value] of Object.entries(headers))
-    if (name.toLowerCase() === 'content-type') return header(value as string);
-  return undefined;
+  return result;
 }
 
 function header(value: number | string | readonly string[] | undefined): string | undefined {
@@ -76,7 +76,7 @@ export function tapNodeExchange(
   if (exchange === undefined) return;
   const requestBytes = new CappedBytes(monitor.maxBodyBytes);
   const responseBytes = new CappedBytes(monitor.maxBodyBytes);
-  let writtenContentType: string | undefined;
+  let writtenHeaders: Record<string, unknown> = {};
   if (exchange.sampled) {
     const emit = req.emit;
     req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]) {
@@ -85,7 +85,7 @@ export function tapNodeExchange(
     } as typeof req.emit;
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      writtenContentType = contentTypeOf(typeof args[1] === 'string' ? args[2] : args[1]);
+      writtenHeaders = headersOf(typeof args[1] === 'string' ? args[2] : args[1]);
       return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.writeHead;
     const write = res.write;
@@ -103,15 +103,20 @@ export function tapNodeExchange(
     if (exchange.sampled && !requestBytes.overflowed && !responseBytes.overflowed) {
       const parsed = options.parsedBody?.();
       const contentType = header(req.headers['content-type']);
+      const bytes = requestBytes.bytes();
       exchange.request(
-        parsed !== undefined && requestBytes.bytes().length === 0
-          ? { parsed }
-          : { contentType, bytes: requestBytes.bytes() },
+        parsed !== undefined && bytes.length === 0 ? { parsed } : { contentType, bytes },
       );
-      exchange.response(res.statusCode, {
-        contentType: header(res.getHeader('content-type')) ?? writtenContentType,
-        bytes: responseBytes.bytes(),
-      });
+      exchange.response(
+        res.statusCode,
+        {
+          contentType:
+            header(res.getHeader('content-type')) ??
+            header(writtenHeaders['content-type'] as string | undefined),
+          bytes: responseBytes.bytes(),
+        },
+        { ...res.getHeaders(), ...writtenHeaders },
+      );
     }
     exchange.end(res.statusCode);
   });

@@ -16,6 +16,7 @@ function region(at: string): { file: string; line: number; column: number } {
 const RULES = {
   status: 'an answer with a status the spec does not declare, or a failed call that must succeed',
   body: 'a body that does not match its declared type, constraints or invariants',
+  header: 'a declared response header that is absent, or whose text does not match its type',
   ensures: 'an ensures clause that did not hold',
   expect: 'an expect of a property that did not hold',
   unreachable: 'no answer: a timeout, a closed connection, or a handler that threw',

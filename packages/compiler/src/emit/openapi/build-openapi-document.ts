@@ -1,5 +1,6 @@
 import type { SpecIR } from '../../ir/spec-ir.js';
 import { componentSchemas } from './component-schemas.js';
+import { componentHeaders, headerSetDescriptions } from './header-objects.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { licenseObject, serverObject, tagObject } from './info-objects.js';
 import { latencyExtension } from './latency-extension.js';
@@ -16,6 +17,8 @@ import { speclProperties } from './specl-properties.js';
 export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
   const types = new Map(ir.types.map((decl) => [decl.name, decl]));
   const schemes = securitySchemes(ir);
+  const headers = componentHeaders(ir, types);
+  const setDescriptions = headerSetDescriptions(ir);
   return {
     openapi: '3.1.0',
     info: {
@@ -34,6 +37,8 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
     components: {
       schemas: componentSchemas(ir, types),
       ...(schemes && { securitySchemes: schemes }),
+      ...(headers && { headers }),
+      ...(setDescriptions && { 'x-specl-header-descriptions': setDescriptions }),
     },
     ...(ir.properties.length > 0 && { 'x-specl-properties': speclProperties(ir.properties) }),
   };

@@ -101,8 +101,22 @@ export interface RequestBodyObject {
 }
 
 /** A Response Object; `content` is absent for a response without a body. */
+/** A Reference Object: `{ "$ref": "#/components/headers/RateLimit.limit" }`. */
+export interface ReferenceObject {
+  readonly $ref: string;
+}
+
+/** A Header Object of `components/headers`: one header of a `headers` declaration. */
+export interface HeaderObject {
+  readonly description?: string;
+  readonly required?: true;
+  readonly schema: SchemaObject;
+}
+
 export interface ResponseObject {
   readonly description: string;
+  /** The headers the answer carries, by wire name (`with NAME`). */
+  readonly headers?: Readonly<Record<string, ReferenceObject>>;
   readonly content?: ContentObject;
   /** The name of a bodyless error (it has no schema to carry it), for import to read back. */
   readonly 'x-specl-error'?: string;
@@ -218,6 +232,9 @@ export interface OpenApiDocument {
   readonly components: {
     readonly schemas: Readonly<Record<string, SchemaObject>>;
     readonly securitySchemes?: Readonly<Record<string, SecuritySchemeObject>>;
+    readonly headers?: Readonly<Record<string, HeaderObject>>;
+    /** The doc comments of the `headers` declarations, by name. */
+    readonly 'x-specl-header-descriptions'?: Readonly<Record<string, string>>;
   };
   /** The spec's written properties, by name (only when it has some). */
   readonly 'x-specl-properties'?: readonly SpeclProperty[];

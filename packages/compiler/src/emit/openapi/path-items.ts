@@ -15,6 +15,7 @@ import { isProtected, securityRequirements } from './security-objects.js';
 import { conditionsExtension } from './specl-condition.js';
 import { latencyExtension } from './latency-extension.js';
 import { paginationExtension } from './pagination-extension.js';
+import { responseHeaders } from './header-objects.js';
 import type { TypesByName } from './union-keyword.js';
 
 const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
@@ -53,14 +54,21 @@ function parameter(
  * without a type has no `content`) described by its reason phrase, and each declared error with
  * its schema, described by its doc comment or else its name.
  */
-function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: boolean) {
+function responses(
+  endpoint: EndpointIR,
+  types: TypesByName,
+  needsCredentials: boolean,
+  ir: SpecIR,
+) {
   const byStatus = new Map<number, ResponseObject>();
   for (const response of endpoint.responses) {
-    // Several clauses of one status offer several media types: their contents merge.
+    // Several clauses of one status offer several media types: their contents and headers merge.
     const known = byStatus.get(response.status);
     const content = response.type && contentObject(response.type, response.mediaTypes, types);
+    const headers = responseHeaders(response.headers, ir.headers);
     byStatus.set(response.status, {
       description: httpStatusText(response.status),
+      ...((known?.headers || headers) && { headers: { ...known?.headers, ...headers } }),
       ...((known?.content || content) && { content: { ...known?.content, ...content } }),
     });
   }
@@ -69,10 +77,12 @@ function responses(endpoint: EndpointIR, types: TypesByName, needsCredentials: b
     const error = types.get(name);
     if (error?.kind !== 'error')
       throw new Error(`endpoint ${endpoint.name} declares ${name}, which is not an error`);
+    const headers = responseHeaders(error.headers, ir.headers);
     entries.push([
       error.status,
       {
         description: error.description ?? error.name,
+        ...(headers && { headers }),
         ...(error.bodyless && { 'x-specl-error': error.name }),
         ...(!error.bodyless && {
           content: contentObject(
@@ -128,7 +138,7 @@ function operation(
         content: contentObject(endpoint.body, endpoint.bodyMediaTypes, types),
       },
     }),
-    responses: responses(endpoint, types, isProtected(endpoint.security, ir.security)),
+    responses: responses(endpoint, types, isProtected(endpoint.security, ir.security), ir),
     ...conditionsExtension('x-specl-requires', endpoint.requires),
     ...conditionsExtension('x-specl-ensures', endpoint.ensures),
     ...(endpoint.latency && { 'x-specl-latency': latencyExtension(endpoint.latency) }),

@@ -2,7 +2,7 @@ import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
 import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
-import { typeText } from '../typescript/type-text.js';
+import { speclTypeText, typeText } from '../typescript/type-text.js';
 import { checkCall } from '../typescript/check-code.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
@@ -157,15 +157,17 @@ function endpointContract(endpoint: EndpointIR, context: PropertiesContext): str
       if (decl?.kind !== 'error') return [];
       // A range (`4XX`) or `default` is a string, which the runtime matches after exact ones.
       const status = typeof decl.status === 'number' ? decl.status : tsString(decl.status);
-      if (decl.bodyless) return [`{ status: ${status}, error: ${tsString(name)}, empty: true }`];
+      const headers = headerShapes(decl.headers, context);
+      if (decl.bodyless)
+        return [`{ status: ${status}, error: ${tsString(name)}, empty: true${headers} }`];
       const validate = context.fromTypes.value(
         context.names.directionalValidator(name, 'response'),
       );
       if (decl.mediaTypes)
         return [
-          `{ status: ${status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)} }`,
+          `{ status: ${status}, error: ${tsString(name)}, bodies: ${bodiesCode(decl.mediaTypes, validate)}${headers} }`,
         ];
-      return [`{ status: ${status}, error: ${tsString(name)}, validate: ${validate} }`];
+      return [`{ status: ${status}, error: ${tsString(name)}, validate: ${validate}${headers} }`];
     }),
     ...(needsCredentials(endpoint, context) && !declaresStatus(endpoint, context, 401)
       ? [`{ status: 401, error: 'Unauthorized', empty: true }`]
@@ -224,9 +226,11 @@ function successShapes(endpoint: EndpointIR, context: PropertiesContext): string
   return statuses.map((status) => {
     const clauses = endpoint.responses.filter((r) => r.status === status);
     const [first] = clauses;
+    // The headers of every clause of the status: each declaration once.
+    const headers = headerShapes([...new Set(clauses.flatMap((r) => r.headers ?? []))], context);
     if (clauses.length === 1 && !first!.mediaTypes) {
       const validate = first!.type ? validatorOf(first!.type, context, 'response') : undefined;
-      return `{ status: ${status}${validate ? `, validate: ${validate}` : ''} }`;
+      return `{ status: ${status}${validate ? `, validate: ${validate}` : ''}${headers} }`;
     }
     const bodies = clauses.flatMap((r) => {
       if (!r.type) return [];
@@ -234,8 +238,25 @@ function successShapes(endpoint: EndpointIR, context: PropertiesContext): string
       const code = bodiesCode(r.mediaTypes ?? [JSON_MEDIA_TYPE], validate);
       return [code.slice(1, -1)];
     });
-    return `{ status: ${status}, bodies: [${bodies.join(', ')}] }`;
+    return `{ status: ${status}, bodies: [${bodies.join(', ')}]${headers} }`;
   });
+}
+
+/**
+ * `, headers: [...]`: the shapes of the headers of the declarations named (`with A, B`), each
+ * with its validator and the declaration's words for violations; nothing when none.
+ */
+function headerShapes(names: readonly string[] | undefined, context: PropertiesContext): string {
+  if (!names || names.length === 0) return '';
+  const entries = names.flatMap((name) => {
+    const decl = context.ir.headers?.find((d) => d.name === name);
+    return (decl?.headers ?? []).map((h) => {
+      const source = `headers ${name} { ${h.name} ${JSON.stringify(h.wireName)}${h.optional ? '?' : ''}: ${speclTypeText(h.type)} }`;
+      const clause = `{ source: ${tsString(source)}, at: ${tsString(at(h.location))} }`;
+      return `{ name: ${tsString(h.name)}, wireName: ${tsString(h.wireName)}, optional: ${h.optional}, validate: ${validatorOf(h.type, context)}, clause: ${clause} }`;
+    });
+  });
+  return entries.length > 0 ? `, headers: [${entries.join(', ')}]` : '';
 }
 
 /** Whether an endpoint needs credentials: its own security, else the spec's, names a scheme. */

@@ -47,11 +47,13 @@ function declarationIsGround(
  */
 export function groundRanks(types: ReadonlyMap<string, TypeDeclIR>): ReadonlyMap<string, number> {
   const ranks = new Map<string, number>();
+  let waiting = [...types.values()];
   for (let round = 0; ; round++) {
-    const admitted = [...types.values()].filter(
-      (decl) => !ranks.has(decl.name) && declarationIsGround(decl, new Set(ranks.keys()), types),
-    );
+    // The types admitted in rounds before this one (one set a round, not one a declaration).
+    const ground: ReadonlySet<string> = new Set(ranks.keys());
+    const admitted = waiting.filter((decl) => declarationIsGround(decl, ground, types));
     if (admitted.length === 0) return ranks;
     for (const decl of admitted) ranks.set(decl.name, round);
+    waiting = waiting.filter((decl) => !ranks.has(decl.name));
   }
 }

@@ -83,10 +83,12 @@ function resultType(
   names: TypeScriptNames,
   imports: RuntimeImports,
 ): DeclarationModel {
+  const headers = (sets: readonly string[] | undefined) =>
+    sets ? `; headers: ${sets.map((set) => names.headers(set)).join(' & ')}` : '';
   const successes = endpoint.responses.map((response) =>
     response.type
-      ? `{ status: ${response.status}; body: ${typeText(response.type, names, 'response')} }`
-      : `{ status: ${response.status} }`,
+      ? `{ status: ${response.status}; body: ${typeText(response.type, names, 'response')}${headers(response.headers)} }`
+      : `{ status: ${response.status}${headers(response.headers)} }`,
   );
   const declares401 = endpoint.errors.some((name) =>
     ir.types.find((type) => type.name === name && type.kind === 'error' && type.status === 401),
@@ -98,8 +100,8 @@ function resultType(
     const status = errorStatusType(decl, endpoint, ir, adds401, imports);
     return [
       decl.bodyless
-        ? `{ status: ${status} }`
-        : `{ status: ${status}; body: ${names.directionalType(name, 'response')} }`,
+        ? `{ status: ${status}${headers(decl.headers)} }`
+        : `{ status: ${status}; body: ${names.directionalType(name, 'response')}${headers(decl.headers)} }`,
     ];
   });
   if (adds401) errors.push('{ status: 401 }');
@@ -114,20 +116,42 @@ function resultType(
 }
 
 /**
- * Per endpoint, in the IR's order: `<Endpoint>Request` (path parameters, query parameters and
+ * One interface per `headers` declaration: its headers by their Specl names, each documented
+ * with its wire name (the handler gives values; the server writes them as text).
+ */
+function headersInterfaces(ir: SpecIR, names: TypeScriptNames): InterfaceModel[] {
+  return (ir.headers ?? []).map((decl) => ({
+    kind: 'interface',
+    name: names.headers(decl.name),
+    doc: [decl.description, `Response headers \`${decl.name}\`, by their Specl names.`],
+    members: decl.headers.map((header) => ({
+      kind: 'property',
+      name: header.name,
+      optional: header.optional,
+      type: typeText(header.type, names),
+      doc: [header.description, `Header \`${header.wireName}\`.`, speclTypeDoc(header.type)],
+    })),
+  }));
+}
+
+/**
+ * The response header interfaces, then per endpoint, in the IR's order: `<Endpoint>Request` (path parameters, query parameters and
  * headers by their Specl names, and `body`) and `<Endpoint>Result` (a union discriminated by
  * `status`: the responses as written, then the declared errors; a response without a body has
- * no `body`).
+ * no `body`, and one that carries headers (`with H`) has `headers`).
  */
 export function endpointDeclarations(
   ir: SpecIR,
   names: TypeScriptNames,
   imports: RuntimeImports,
 ): DeclarationModel[] {
-  return ir.endpoints.flatMap((endpoint) => [
-    requestInterface(endpoint, ir, names),
-    resultType(endpoint, ir, names, imports),
-  ]);
+  return [
+    ...headersInterfaces(ir, names),
+    ...ir.endpoints.flatMap((endpoint) => [
+      requestInterface(endpoint, ir, names),
+      resultType(endpoint, ir, names, imports),
+    ]),
+  ];
 }
 
 /** `Handlers`: one method per endpoint, named after it, from its request to its result. */

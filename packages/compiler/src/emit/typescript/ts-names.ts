@@ -57,6 +57,8 @@ export interface TypeScriptNames {
   request(endpoint: string): string;
   /** `<Endpoint>Result`: what a handler answers, one member per status. */
   result(endpoint: string): string;
+  /** The interface of a `headers` declaration. */
+  headers(name: string): string;
   /** `Handlers`: one method per endpoint. */
   readonly handlers: string;
   /** `validators`: every validator by type name. */
@@ -115,8 +117,11 @@ export function typeScriptNames(ir: SpecIR): TypeScriptNames {
       [...byDirection.response.keys()].map((n) => [n, table.claim(`${n}Response`)]),
     ),
   };
+  // Claimed last, and only for specs with response headers: no earlier name moves.
+  const headerSets = new Map((ir.headers ?? []).map((h) => [h.name, table.claim(h.name)]));
   return {
     type: lookup(types, 'type'),
+    headers: lookup(headerSets, 'headers'),
     validator: lookup(validators, 'type'),
     directionalValidator: (name, direction) =>
       byDirection[direction].get(name) ?? lookup(validators, 'type')(name),

@@ -91,6 +91,12 @@ const snippets: readonly Snippet[] = [
     detail: 'the endpoint answers in pages',
   },
   {
+    keyword: 'headers',
+    label: 'headers',
+    body: 'headers ${1:RateLimit} {\n  ${2:remaining} "${3:X-RateLimit-Remaining}": ${4:Int}\n}',
+    detail: 'headers an answer carries, attached with `with`',
+  },
+  {
     keyword: 'invariant',
     label: 'invariant',
     body: 'invariant ${1:condition}',

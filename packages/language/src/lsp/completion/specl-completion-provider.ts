@@ -21,7 +21,9 @@ import {
   isLet,
   isNameRef,
   isSpread,
+  isErrorDecl,
   isErrorsClause,
+  isResponseClause,
   isTypeRef,
 } from '../../generated/ast.js';
 import { docComment } from '../../documentation/doc-comment.js';
@@ -135,6 +137,9 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
     if (isSpread(container))
       return candidate.type === 'RecordDecl' || candidate.type === 'ErrorDecl';
     if (isErrorsClause(container)) return candidate.type === 'ErrorDecl';
+    // `with` after a response or an error's status: the headers declarations.
+    if (isResponseClause(container) || isErrorDecl(container))
+      return candidate.type === 'HeadersDecl';
     if (isNameRef(container)) {
       if (candidate.type === 'Endpoint') return callValue;
       return !notValues.has(candidate.type);

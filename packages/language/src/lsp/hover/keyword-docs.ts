@@ -36,6 +36,9 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   pages:
     '`let all = pages list(...)` walks every page of a paginated endpoint (at most 1,000; a cursor seen twice fails) and binds all their items as one list.',
   one: '`one x in list: condition`: exactly one element satisfies the condition.',
+  headers:
+    'Declares the headers an answer carries: `headers RateLimit { remaining "X-RateLimit-Remaining": Int { min: 0 } }`, each with its wire name and `?` when the answer may leave it out; attached with `with`.',
+  with: 'The headers an answer carries: `response 200 Item with RateLimit`, `error TooMany 429 with RateLimit no body`. The verifier checks that each required one is present and each present one reads as its type.',
   by: 'Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`.',
 };
 

@@ -15,6 +15,8 @@ import {
   isErrorDecl,
   isErrorsClause,
   isFieldInit,
+  isHeadersDecl,
+  isResponseClause,
   isMemberAccess,
   isNameRef,
   isPathText,
@@ -41,6 +43,8 @@ const tokenTypes: Record<string, string> = {
   ForallVar: SemanticTokenTypes.variable,
   QuantifierVar: SemanticTokenTypes.variable,
   SpecHeader: SemanticTokenTypes.namespace,
+  HeadersDecl: SemanticTokenTypes.interface,
+  ResponseHeader: SemanticTokenTypes.property,
 };
 
 /**
@@ -105,6 +109,26 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
     if (isArgument(node)) this.reference(node, 'parameter', node.parameter?.ref, acceptor);
     if (isEndpointCall(node)) this.reference(node, 'endpoint', node.endpoint?.ref, acceptor);
     this.paginationTokens(node, acceptor);
+    this.headerTokens(node, acceptor);
+  }
+
+  /**
+   * `headers` and `with` are keywords only where they stand as such (v0.1; names elsewhere);
+   * the names after `with` are the headers declarations they refer to.
+   */
+  private headerTokens(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+    const carrier = isResponseClause(node) || isErrorDecl(node) ? node : undefined;
+    if (!isHeadersDecl(node) && !(carrier && carrier.headers.length > 0)) return;
+    for (const leaf of CstUtils.streamCst(node.$cstNode!))
+      if (
+        leaf.astNode === node &&
+        GrammarAST.isKeyword(leaf.grammarSource) &&
+        (leaf.text === 'headers' || leaf.text === 'with')
+      )
+        acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
+    carrier?.headers.forEach((ref, index) =>
+      this.reference(carrier, 'headers', ref?.ref, acceptor, index),
+    );
   }
 
   /**

@@ -67,7 +67,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     this.begin('SpecFile');
     if (b.peek() === 'spec') this.call('SpecFile', 'SpecHeader', this.specHeader);
     while (b.peek() === 'import') this.call('SpecFile', 'Import', this.importRule);
-    while (!b.atEnd) this.call('SpecFile', 'Declaration', this.declaration);
+    while (!b.atEnd) this.declarationOfFile();
     return b.construct();
   };
 
@@ -166,7 +166,12 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     return b.construct();
   };
 
-  private readonly declaration = (): unknown => {
+  /** A declaration of the file (`declarations+=Declaration`). */
+  protected declarationOfFile(): void {
+    this.call('SpecFile', 'Declaration', this.declaration);
+  }
+
+  protected readonly declaration = (): unknown => {
     const b = this.b;
     this.begin('Declaration');
     const kind = b.peek();
@@ -179,6 +184,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     else if (kind === 'property') this.call('Declaration', 'Property', this.property);
     else if (kind === 'auth') this.call('Declaration', 'AuthDecl', this.authDecl);
     else if (kind === 'tag') this.call('Declaration', 'TagDecl', this.tagDecl);
+    else if (kind === 'headers') this.call('Declaration', 'HeadersDecl', this.headersDecl);
     else this.decline(`${kind} cannot start a declaration`);
     return b.construct();
   };
@@ -279,6 +285,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     this.kw('ErrorDecl', 'error');
     this.call('ErrorDecl', 'TypeName', this.data('TypeName'));
     this.call('ErrorDecl', 'ErrorStatus', this.data('ErrorStatus'));
+    if (b.peek() === 'with') this.withHeaders();
     if (b.peek() === 'no') {
       this.kw('ErrorDecl', 'no');
       this.kw('ErrorDecl', 'body');
@@ -288,6 +295,37 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     }
     return b.construct();
   };
+
+  private readonly headersDecl = (): unknown => {
+    const b = this.b;
+    this.begin('HeadersDecl');
+    this.kw('HeadersDecl', 'headers');
+    this.call('HeadersDecl', 'TypeName', this.data('TypeName'));
+    this.block('HeadersDecl', 'ResponseHeader', this.responseHeader);
+    return b.construct();
+  };
+
+  private readonly responseHeader = (): unknown => {
+    const b = this.b;
+    this.begin('ResponseHeader');
+    this.call('ResponseHeader', 'Name', this.data('Name'));
+    if (b.peek() === 'STRING') this.terminal('ResponseHeader', 'STRING');
+    if (b.peek() === '?') this.kw('ResponseHeader', '?');
+    this.kw('ResponseHeader', ':');
+    this.call('ResponseHeader', 'TypeExpr', this.typeExpr);
+    return b.construct();
+  };
+
+  /** The fragment WithHeaders (no node of its own): `'with' NAME (',' NAME)*`. */
+  protected withHeaders(): void {
+    const b = this.b;
+    this.kw('WithHeaders', 'with');
+    b.subrule(this.feature('WithHeaders', 'x', 0), this.data('TypeName'));
+    while (b.peek() === ',') {
+      this.kw('WithHeaders', ',');
+      b.subrule(this.feature('WithHeaders', 'x', 1), this.data('TypeName'));
+    }
+  }
 
   protected readonly mediaTypes = (): unknown => {
     const b = this.b;

@@ -148,6 +148,7 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
       this.call('ResponseClause', 'TypeExpr', this.typeExpr);
       if (b.peek() === 'as') this.call('ResponseClause', 'MediaTypes', this.mediaTypes);
     }
+    if (b.peek() === 'with') this.withHeaders();
     return b.construct();
   };
 

@@ -1,6 +1,7 @@
 import type { GrammarAST } from 'langium';
 import { AstUtils, GrammarAST as G, GrammarUtils } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
+import { allNodes } from './grammar-walk.js';
 
 /**
  * The elements of the grammar (grammar/specl.langium, as Langium loaded it) that the fast parser
@@ -10,6 +11,8 @@ import type { Feature } from './fast-cst-builder.js';
 export class GrammarFeatures {
   private readonly rules = new Map<string, GrammarAST.AbstractRule>();
   private readonly memo = new Map<string, Feature>();
+  /** Each rule's elements in document order, listed once (Langium's streams are slow to walk). */
+  private readonly elements = new Map<string, GrammarAST.AbstractElement[]>();
 
   constructor(grammar: GrammarAST.Grammar) {
     for (const rule of grammar.rules) this.rules.set(rule.name, rule);
@@ -51,6 +54,15 @@ export class GrammarFeatures {
     return rule;
   }
 
+  private elementsOf(ruleName: string): GrammarAST.AbstractElement[] {
+    let elements = this.elements.get(ruleName);
+    if (!elements) {
+      elements = allNodes(this.rule(ruleName), false) as GrammarAST.AbstractElement[];
+      this.elements.set(ruleName, elements);
+    }
+    return elements;
+  }
+
   private find(
     key: string,
     ruleName: string,
@@ -59,12 +71,8 @@ export class GrammarFeatures {
   ): Feature {
     const known = this.memo.get(key);
     if (known) return known;
-    const elements = AstUtils.streamAllContents(this.rule(ruleName))
-      .filter((node): node is GrammarAST.AbstractElement =>
-        test(node as GrammarAST.AbstractElement),
-      )
-      .toArray();
-    const element = elements[nth];
+    let seen = 0;
+    const element = this.elementsOf(ruleName).find((e) => test(e) && seen++ === nth);
     if (!element) throw new Error(`the grammar's rule ${ruleName} has no ${key}`);
     const assignment = AstUtils.getContainerOfType(element, G.isAssignment);
     const feature: Feature = {

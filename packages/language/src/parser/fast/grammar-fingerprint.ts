@@ -1,5 +1,6 @@
 import type { AstNode, GrammarAST } from 'langium';
-import { AstUtils, isReference } from 'langium';
+import { isReference } from 'langium';
+import { allNodes } from './grammar-walk.js';
 
 /**
  * The grammars (grammar/specl.langium, by {@link grammarFingerprint}) the fast parser's rules
@@ -14,6 +15,8 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   'acd1fda0',
   // the same with error status ranges and `default` (`ErrorStatus`, the `STATUS_RANGE` token)
   '9d5b97af',
+  // the same with response headers (`HeadersDecl`, `ResponseHeader`, the `WithHeaders` fragment)
+  '49d58fdd',
 ]);
 
 /**
@@ -29,7 +32,7 @@ export function grammarFingerprint(grammar: GrammarAST.Grammar): string {
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
   };
-  for (const node of AstUtils.streamAst(grammar)) {
+  for (const node of allNodes(grammar, true)) {
     add(`|${node.$type}@${node.$containerProperty ?? ''}`);
     for (const [key, value] of Object.entries(node as AstNode & Record<string, unknown>)) {
       if (key.startsWith('$')) continue;

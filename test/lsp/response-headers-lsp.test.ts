@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
+import {
+  CompletionItemKind,
+  CompletionRequest,
+  HoverRequest,
+  RenameRequest,
+} from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from './helpers/cursor.js';
+import { LspSession } from './helpers/lsp-session.js';
+
+// The editor on response headers: `headers` and `with` completed where they may stand (after
+// `with`, only headers declarations), explained on hover, coloured as keywords only where they
+// are keywords, and a headers declaration renamed where `with` names it.
+
+const HEADER = 'spec Test version "1.0.0"\n';
+const DECLS = `type Item { id: Int, with: Int }
+type Limit { n: Int }
+headers RateLimit { remaining "X-RateLimit-Remaining": Int { min: 0 } }
+headers Where { location "Location": String }
+`;
+
+describe('response headers over LSP', () => {
+  let session: LspSession;
+  beforeAll(async () => {
+    session = await LspSession.start({});
+  });
+  afterAll(() => session.close());
+
+  async function completions(source: string): Promise<CompletionItem[]> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+  }
+
+  async function hover(source: string): Promise<string | undefined> {
+    const { uri, position } = await session.openWithCursor(HEADER + source);
+    const result = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    return (result?.contents as { value: string } | undefined)?.value;
+  }
+
+  it('offers `headers` among the declarations, with a snippet, and `with` after a response', async () => {
+    const top = await completions(`${DECLS}$0\n`);
+    expect(top.filter((i) => i.kind === CompletionItemKind.Keyword).map((i) => i.label)).toContain(
+      'headers',
+    );
+    expect(
+      top.find((i) => i.label === 'headers' && i.kind === CompletionItemKind.Snippet),
+    ).toBeDefined();
+    const after = await completions(`${DECLS}endpoint e GET /e {\n  response 200 Item $0\n}\n`);
+    expect(after.map((i) => i.label)).toContain('with');
+  });
+
+  it('after `with`, offers the headers declarations only', async () => {
+    const items = await completions(
+      `${DECLS}endpoint e GET /e {\n  response 200 Item with $0\n}\n`,
+    );
+    const names = items.filter((i) => i.kind !== CompletionItemKind.Keyword).map((i) => i.label);
+    expect(names).toEqual(expect.arrayContaining(['RateLimit', 'Where']));
+    expect(names).not.toContain('Item');
+    expect(names).not.toContain('Limit');
+  });
+
+  it('explains `headers` and `with` on hover, and a declaration named after `with`', async () => {
+    expect(await hover(`${DECLS.replace('headers RateLimit', 'head$0ers RateLimit')}`)).toMatch(
+      /^Declares the headers an answer carries/,
+    );
+    expect(await hover(`${DECLS}error E 429 w$0ith RateLimit no body\n`)).toMatch(
+      /^The headers an answer carries/,
+    );
+    expect(await hover(`${DECLS}error E 429 with Rate$0Limit no body\n`)).toContain(
+      'headers RateLimit { X-RateLimit-Remaining }',
+    );
+  });
+
+  it('colours `headers` and `with` as keywords where they are, names elsewhere', async () => {
+    const source = `${HEADER}${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit, Where\n}\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const lines = source.split('\n');
+    const decoded = (await session.semanticTokens(uri, source)).map(
+      (t) => `${t.line}:${t.word}:${t.type}`,
+    );
+    const at = (n: number) =>
+      decoded.filter((d) => d.startsWith(`${n}:`)).map((d) => d.slice(`${n}:`.length));
+    expect(at(1)).toEqual(['Item:struct', 'id:property', 'Int:type', 'with:property', 'Int:type']);
+    expect(at(3).slice(0, 3)).toEqual([
+      'headers:keyword',
+      'RateLimit:interface',
+      'remaining:property',
+    ]);
+    const response = lines.findIndex((l) => l.includes('response 200'));
+    expect(at(response)).toEqual([
+      'Item:struct',
+      'with:keyword',
+      'RateLimit:interface',
+      'Where:interface',
+    ]);
+  });
+
+  it('renames a headers declaration where `with` names it', async () => {
+    const { uri, position, text } = await session.openWithCursor(
+      `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,
+    );
+    const edit = (await session.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName: 'Limits',
+    })) as WorkspaceEdit;
+    const renamed = applyEdits(text, edit.changes![uri]!);
+    expect(renamed).toContain('headers Limits {');
+    expect(renamed).toContain('error E 429 with Limits no body');
+  });
+});
