@@ -1,6 +1,8 @@
 // The fast parse path against Langium's parser, side by side in one run (issue 17): CPU time of
 // parsing alone (in process, the two parsers alternating), and of `specl check` with the fast
-// path on and off (SPECL_FAST_PARSER=0), with its peak RSS, on the bench/check.mjs spec shape.
+// path on and off (SPECL_FAST_PARSER=0), and with the fast path's CST built on demand (the
+// default of `specl check`) and eagerly (SPECL_LAZY_CST=0), with its peak RSS, on the
+// bench/check.mjs spec shape.
 // Prints a markdown table; figures are CPU times (user + system), so that a shared machine
 // inflates them less than wall times; compare only within one run.
 //
@@ -70,8 +72,15 @@ async function parseTimes(text) {
   return times;
 }
 
-/** CPU ms and peak RSS (MB) of one `specl check` of `file`. */
-function check(file, fastParser) {
+/** The ways `specl check` parses, by the environment that picks them. */
+const MODES = {
+  lazy: { SPECL_FAST_PARSER: '1', SPECL_LAZY_CST: '1' },
+  eager: { SPECL_FAST_PARSER: '1', SPECL_LAZY_CST: '0' },
+  langium: { SPECL_FAST_PARSER: '0', SPECL_LAZY_CST: '0' },
+};
+
+/** CPU ms and peak RSS (MB) of one `specl check` of `file`, parsing as `mode` says. */
+function check(file, mode) {
   const usageFile = join(WORK, `parser-usage-${process.pid}.json`);
   rmSync(usageFile, { force: true });
   const child = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', file], {
@@ -82,7 +91,7 @@ function check(file, fastParser) {
       ...process.env,
       NO_COLOR: '1',
       SPECL_BENCH_RSS_FILE: usageFile,
-      SPECL_FAST_PARSER: fastParser ? '1' : '0',
+      ...MODES[mode],
     },
   });
   if (child.status !== 0) throw new Error(`specl check failed:\n${child.stdout}${child.stderr}`);
@@ -107,9 +116,11 @@ const cells = [
     'spec bytes',
     'parse, fast path',
     'parse, Langium',
-    'check CPU, fast path',
+    'check CPU, lazy CST',
+    'check CPU, eager CST',
     'check CPU, Langium',
-    'check peak RSS, fast path',
+    'check peak RSS, lazy CST',
+    'check peak RSS, eager CST',
     'check peak RSS, Langium',
   ],
 ];
@@ -118,10 +129,9 @@ for (const n of sizes) {
   const file = join(WORK, `parser-${n}.specl`);
   writeFileSync(file, text);
   const parse = await parseTimes(text);
-  const checks = { fast: [], langium: [] };
+  const checks = { lazy: [], eager: [], langium: [] };
   for (let i = 0; i < runs; i++) {
-    checks.fast.push(check(file, true));
-    checks.langium.push(check(file, false));
+    for (const mode of Object.keys(checks)) checks[mode].push(check(file, mode));
   }
   const cpu = (name) => median(checks[name].map((r) => r.cpu));
   const rss = (name) => `${median(checks[name].map((r) => r.rss)).toFixed(0)} MB`;
@@ -130,15 +140,17 @@ for (const n of sizes) {
     Buffer.byteLength(text).toLocaleString('en'),
     ms(median(parse.fast)),
     ms(median(parse.langium)),
-    ms(cpu('fast')),
+    ms(cpu('lazy')),
+    ms(cpu('eager')),
     ms(cpu('langium')),
-    rss('fast'),
+    rss('lazy'),
+    rss('eager'),
     rss('langium'),
   ]);
   console.log(cells[cells.length - 1].join(' | '));
 }
 const body = [
-  `Measured with \`node bench/parser.mjs --sizes ${values.sizes} --runs ${runs}\` on the build of ${revision(ROOT)}: the bench/check.mjs spec shape; parsing alone in process (the fast path and Langium's parser alternating, after a warm-up), and \`specl check\` in a child process with \`SPECL_FAST_PARSER\` on and off, alternating; median of ${runs} run(s), CPU time (user + system).`,
+  `Measured with \`node bench/parser.mjs --sizes ${values.sizes} --runs ${runs}\` on the build of ${revision(ROOT)}: the bench/check.mjs spec shape; parsing alone in process (the fast path and Langium's parser alternating, after a warm-up), and \`specl check\` in a child process with the fast path's CST built on demand (its default), built eagerly (\`SPECL_LAZY_CST=0\`) and with Langium's parser (\`SPECL_FAST_PARSER=0\`), alternating; median of ${runs} run(s), CPU time (user + system).`,
   '',
   `Machine: ${machineLine()}; 1-minute load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end.`,
   '',

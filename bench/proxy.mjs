@@ -1,27 +1,35 @@
 #!/usr/bin/env node
 // Benchmark of the contract at run time on the Vacation example: the bare node:http server,
 // the same server with the @specl/runtime middleware, and the bare server behind `specl proxy`,
-// each loaded by autocannon at a fixed rate (default 2,000 requests/s; a mix of POST
-// /employees, which checks a request body, a response body and an ensures, and GET
-// /employees/{id}). Reports requests per second, p50/p99 latency and the latency the
+// each loaded at a steady rate (default 2,000 requests/s; a mix of POST /employees, which
+// checks a request body, a response body and an ensures, and GET /employees/{id}) by an
+// open-loop generator timed to the microsecond (bench/lib/paced-load.mjs: undici's pool, sends
+// on a schedule). Reports requests per second, p50/p99/p99.9 latency and the latency the
 // middleware and the proxy add to the bare server's, and the resident memory of the server
 // (middleware) and of the proxy sampled every second (flat is the aim). Writes bench/RESULTS.md
 // under `## contract at run time`.
 //
-//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--no-write]
+//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 6]
+//                        [--warmup 10] [--nice=0] [--no-pin] [--no-write]
+//
+// The three run side by side and are loaded in turn, `--rounds` times `duration / rounds`
+// seconds each, their figures merged over the rounds: on a shared machine whose load changes
+// from minute to minute, one setup measured after another would be compared across loads.
 //
 // The aims: under 1 ms p99 added by the middleware and under 2 ms by the proxy at 2,000
-// requests/s, memory flat over a 60 s run. autocannon's latencies have a resolution of 1 ms
-// (whole milliseconds), so a difference under 1 ms shows as 0 or 1.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+// requests/s, memory flat over a 60 s run. On a machine of two cores or more the generator
+// runs on CPU 0 and the servers (the bare one, the proxy, the middleware's) on CPU 1 (taskset),
+// so that the generator does not take the servers' core from them; `--no-pin` leaves the
+// scheduler free.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { startExampleServer } from '../scripts/example-server.mjs';
 import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
+import { microseconds, pacedLoad } from './lib/paced-load.mjs';
 import { fmtInt, markdownTable, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
@@ -32,6 +40,10 @@ function options() {
       duration: { type: 'string', default: '60' },
       rate: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '6' },
+      nice: { type: 'string', default: '0' },
+      warmup: { type: 'string', default: '10' },
+      'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -44,14 +56,43 @@ function options() {
     duration: number('duration'),
     rate: number('rate'),
     connections: number('connections'),
+    rounds: number('rounds'),
+    nice: niceness(values.nice),
+    warmup: number('warmup'),
     write: !values['no-write'],
+    pin: !values['no-pin'] && availableParallelism() >= 2,
   };
+}
+
+/** `--nice`: an integer from -20 to 19. */
+function niceness(text) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < -20 || value > 19)
+    throw new Error('--nice must be an integer from -20 to 19');
+  return value;
 }
 
 /** The resident memory of a process, in MiB (Linux). */
 function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** The CPU time a process has used (user and system), in ms (Linux, 100 ticks a second). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Binds a process and all its threads to the CPUs `cpus` ("1", "0-1"), when pinning, and gives
+ * them the niceness `--nice` asked for (every thread: Linux keeps one per thread).
+ */
+function pin(pid, cpus) {
+  if (opts.pin) execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+  if (opts.nice !== 0)
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      execFileSync('renice', ['-n', String(opts.nice), '-p', task], { stdio: 'ignore' });
 }
 
 /** Starts `specl proxy` in front of `target` on a free port and waits until it listens. */
@@ -114,40 +155,116 @@ function liveHeap(server) {
   });
 }
 
-/**
- * Loads `base` at `rate` for `duration` seconds, sampling the resident memory of `pid` every
- * second and, when `server` is a bench server, its live heap before and after.
- */
-async function load(base, pid, { duration, rate, connections }, server) {
+/** The requests of the load: a POST that creates an employee and a GET of one. */
+async function requestsFor(base) {
   const id = await seed(base);
   const body = JSON.stringify({ name: 'Grace', email: 'grace@example.com', balance: 12 });
-  const requests = [
+  return [
     { method: 'POST', path: '/employees', headers: { 'content-type': 'application/json' }, body },
     { method: 'GET', path: `/employees/${id}` },
   ];
-  // A short warm-up, not measured: the JIT, the connections.
-  await autocannon({ url: base, connections, overallRate: rate, duration: 3, requests });
-  const before = server && (await liveHeap(server));
-  const memory = [];
-  const timer = pid ? setInterval(() => memory.push(rssMiB(pid)), 1000) : undefined;
-  const result = await autocannon({
-    url: base,
-    connections,
-    overallRate: rate,
-    duration,
-    requests,
-  });
+}
+
+/**
+ * The three setups, each started and pinned: `pid` is the process whose CPU and memory are
+ * measured, `server` the bench server whose live heap and event loop are read (none for the
+ * proxy: the server behind it is a second bare server of its own).
+ */
+async function startSetups() {
+  const started = [];
+  const track = (item) => (started.push(item), item);
+  try {
+    const bare = track(await startBenchServer('vacation-bare-server.ts'));
+    const target = track(await startBenchServer('vacation-bare-server.ts'));
+    const proxy = track(await startProxy(target.base));
+    pin(proxy.pid, '1');
+    const middleware = track(await startBenchServer('vacation-middleware-server.ts'));
+    return {
+      setups: [
+        { name: 'bare server', base: bare.base, pid: bare.pid, server: bare },
+        { name: 'specl proxy', base: proxy.base, pid: proxy.pid },
+        { name: 'middleware', base: middleware.base, pid: middleware.pid, server: middleware },
+      ],
+      stop: () => Promise.all(started.map((item) => item.stop())),
+    };
+  } catch (error) {
+    await Promise.all(started.map((item) => item.stop()));
+    throw error;
+  }
+}
+
+async function startBenchServer(module) {
+  const server = await startExampleServer(`bench/lib/${module}`, ROOT, ['--expose-gc']);
+  pin(server.pid, '1');
+  return server;
+}
+
+/**
+ * Loads the setups in turn, `rounds` times `duration / rounds` seconds each (the order turned
+ * each round), so that all three see the same machine when its load changes, and merges each
+ * one's figures over its rounds.
+ */
+async function measure(setups, { duration, rate, connections, rounds, warmup }) {
+  const runs = setups.map((setup) => ({
+    ...setup,
+    latency: microseconds(),
+    lateness: microseconds(),
+    sent: 0,
+    answered: 0,
+    errors: 0,
+    seconds: 0,
+    cpu: 0,
+    loopP99: [],
+    roundP99: [],
+    load: [],
+    memory: [],
+  }));
+  for (const run of runs) {
+    run.requests = await requestsFor(run.base);
+    // A warm-up, not measured: the JIT (a server under load takes seconds to settle).
+    await pacedLoad(run.base, { connections, rate, duration: warmup, requests: run.requests });
+    if (run.server) run.heapBefore = (await liveHeap(run.server)).heap;
+  }
+  const timer = setInterval(() => runs.forEach((run) => run.memory.push(rssMiB(run.pid))), 1000);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[(round + i) % runs.length];
+      if (run.server) await liveHeap(run.server); // resets the event loop's delay histogram
+      const cpuBefore = cpuMs(run.pid);
+      const result = await pacedLoad(run.base, {
+        connections,
+        rate,
+        duration: duration / rounds,
+        requests: run.requests,
+      });
+      run.cpu += cpuMs(run.pid) - cpuBefore;
+      run.latency.add(result.latency);
+      run.roundP99.push(result.latency.percentile(99) / 1000);
+      run.lateness.add(result.lateness);
+      for (const key of ['sent', 'answered', 'errors', 'seconds']) run[key] += result[key];
+      if (run.server) run.loopP99.push((await liveHeap(run.server)).loopP99);
+      run.load.push(loadavg()[0]);
+    }
+  }
   clearInterval(timer);
-  const after = server && (await liveHeap(server));
-  return {
-    liveHeap: server ? [before.heap, after.heap] : [],
-    loopP99: server ? after.loopP99 : undefined,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    memory,
-  };
+  for (const run of runs) if (run.server) run.heapAfter = (await liveHeap(run.server)).heap;
+  const ms = (microseconds) => microseconds / 1000;
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return runs.map((run) => ({
+    name: run.name,
+    rps: run.answered / run.seconds,
+    p50: ms(run.latency.percentile(50)),
+    p99: ms(run.latency.percentile(99)),
+    p999: ms(run.latency.percentile(99.9)),
+    lateP99: ms(run.lateness.percentile(99)),
+    errors: run.errors,
+    roundP99: run.roundP99,
+    cpuPerRequest: (run.cpu * 1000) / run.sent,
+    loopP99: run.server ? mean(run.loopP99) : undefined,
+    load: mean(run.load),
+    memory: run.memory,
+    liveHeap: run.server ? [run.heapBefore, run.heapAfter] : [],
+  }));
 }
 
 const memoryText = (samples) =>
@@ -155,44 +272,61 @@ const memoryText = (samples) =>
     ? 'n/a'
     : `${Math.round(samples[0])} → ${Math.round(samples.at(-1))} MB (max ${Math.round(Math.max(...samples))})`;
 
-const opts = options();
-const rows = [];
-const bare = await startExampleServer('bench/lib/vacation-bare-server.ts', ROOT, ['--expose-gc']);
-try {
-  // The bare server's memory too: it keeps every employee it creates, as the middleware's
-  // server does, so the middleware's own share is the difference of the two.
-  const measured = await load(bare.base, bare.pid, opts, bare);
-  rows.push({ name: 'bare server', ...measured });
-  const proxy = await startProxy(bare.base);
-  try {
-    rows.push({ name: 'specl proxy', ...(await load(proxy.base, proxy.pid, opts)) });
-  } finally {
-    await proxy.stop();
-  }
-} finally {
-  await bare.stop();
-}
-const withMiddleware = await startExampleServer('bench/lib/vacation-middleware-server.ts', ROOT, [
-  '--expose-gc',
-]);
-try {
-  rows.push({
-    name: 'middleware',
-    ...(await load(withMiddleware.base, withMiddleware.pid, opts, withMiddleware)),
+/** CPU µs of Specl's own work per exchange, in process (bench/lib/vacation-check-cost.ts). */
+function checkCost() {
+  const args = ['--import', 'tsx', 'bench/lib/vacation-check-cost.ts'];
+  const command = opts.pin ? 'taskset' : process.execPath;
+  const output = execFileSync(command, opts.pin ? ['-c', '1', process.execPath, ...args] : args, {
+    cwd: ROOT,
+    encoding: 'utf8',
   });
+  return Number(/check cost: ([\d.]+)/.exec(output)?.[1]);
+}
+
+/**
+ * With `--nice`, the bench's session too: Linux groups processes by session (autogroup) and
+ * shares the CPU between groups first, so a niceness inside the group alone changes little
+ * against other sessions' work. Undone at the end.
+ */
+function niceSession(value) {
+  const file = '/proc/self/autogroup';
+  if (opts.nice === 0 || !existsSync(file)) return;
+  try {
+    writeFileSync(file, String(value));
+  } catch {
+    // no autogroup scheduling here: the niceness of the processes is what counts
+  }
+}
+
+const opts = options();
+const machine = describeMachine();
+niceSession(opts.nice);
+process.once('exit', () => niceSession(0));
+pin(process.pid, '0');
+const specCost = checkCost();
+const running = await startSetups();
+let rows;
+try {
+  rows = await measure(running.setups, opts);
 } finally {
-  await withMiddleware.stop();
+  await running.stop();
 }
 
 const base = rows[0];
+const ms = (value) => `${value.toFixed(2)} ms`;
 const table = markdownTable([
   [
     'setup',
     'requests/s',
     'p50',
     'p99',
+    'p99.9',
     'p99 added',
+    'p99 of each round',
     'errors',
+    'sends late p99',
+    'CPU per request',
+    'load',
     'event loop delay p99',
     'resident memory over the run',
     'live heap after GC',
@@ -200,24 +334,40 @@ const table = markdownTable([
   ...rows.map((row) => [
     row.name,
     fmtInt(Math.round(row.rps)),
-    `${row.p50} ms`,
-    `${row.p99} ms`,
-    row === base ? '—' : `${row.p99 - base.p99} ms`,
+    ms(row.p50),
+    ms(row.p99),
+    ms(row.p999),
+    row === base ? '—' : ms(row.p99 - base.p99),
+    row.roundP99.map((value) => value.toFixed(1)).join(', '),
     fmtInt(row.errors),
-    row.loopP99 === undefined ? 'n/a' : `${row.loopP99.toFixed(2)} ms`,
+    ms(row.lateP99),
+    `${Math.round(row.cpuPerRequest)} µs`,
+    row.load.toFixed(1),
+    row.loopP99 === undefined ? 'n/a' : ms(row.loopP99),
     memoryText(row.memory),
     row.liveHeap.length === 2
       ? `${Math.round(row.liveHeap[0])} → ${Math.round(row.liveHeap[1])} MB`
-      : 'n/a (the bare server behind it grows as above)',
+      : 'n/a (the proxy keeps nothing per request)',
   ]),
 ]);
-const machine = describeMachine();
+const pinning = [
+  opts.pin
+    ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
+    : 'no pinning (the generator and the servers share the cores)',
+  ...(opts.nice === 0
+    ? []
+    : [
+        `the generator and the servers at niceness ${opts.nice} (renice, and their session's autogroup), so that the machine's other work yields the CPU to them when they need it`,
+      ]),
+].join(', ');
 const body = [
-  `Vacation example, ${opts.rate} requests/s offered for ${opts.duration} s over ${opts.connections} connections (autocannon), POST /employees and GET /employees/{id} alternating; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the end ${loadavg()[0].toFixed(1)} (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
+  `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
   '',
   table,
   '',
-  "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. autocannon reports whole milliseconds. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server over the run: what a request arriving at a random moment waits before the server reads it, so the middleware's share is the difference of its row and the bare row, free of the load generator's noise.",
+  `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.`,
+  '',
+  "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent: the cost the load's noise does not change much. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server during its rounds (the p99 of each round, averaged): what a request arriving at a random moment waits before the server reads it. Each server runs through the whole bench (memory sampled every second from the first round to the last); the proxy has a bare server of its own behind it.",
 ].join('\n');
 console.log(body);
 if (opts.write) writeSection(RESULTS, HEADING, body);

@@ -229,6 +229,8 @@ function printClause(c: EndpointClause): string {
       return `requires ${printExpr(c.expr)}`;
     case 'ensures':
       return `ensures ${printExpr(c.expr)}`;
+    case 'paginated':
+      return `paginated ${c.cursor} = ${printExpr(c.next)}, items = ${printExpr(c.items)}`;
   }
 }
 
@@ -239,7 +241,7 @@ function printStatement(s: PropertyStatement): string {
       return `forall ${vars}${s.where ? ` where ${printExpr(s.where)}` : ''}`;
     }
     case 'let':
-      return `let ${s.name} = ${s.try ? 'try ' : ''}${printExpr(s.call)}`;
+      return `let ${s.name} = ${s.try ? 'try ' : s.pages ? 'pages ' : ''}${printExpr(s.call)}`;
     case 'expect':
       return `expect ${printExpr(s.expr)}`;
   }

@@ -16,18 +16,28 @@ import type { ExprEnv, Term } from './spec-terms.js';
 import { nameRoot } from './spec-terms.js';
 import type {
   DeclModel,
+  ErrorStatus,
   Expr,
   RecordMember,
   SpecFileModel,
   SpecProject,
   TypeModel,
+  TypeRefModel,
 } from './spec-model.js';
 import type { TypeOptions, TypeWorld, Typed } from './spec-types.js';
-import { genType, needsGuard } from './spec-types.js';
+import { genList, genType, needsGuard } from './spec-types.js';
 import type { FieldInfo, RecordInfo, Value } from './spec-values.js';
 import { Choices, evaluate, makeOpt, witness } from './spec-values.js';
 
 const words = (text: string) => text.split(' ');
+
+/** A type reference to `base`, not nullable, without constraints. */
+const refTo = (base: TypeRefModel['base']): TypeRefModel => ({
+  kind: 'ref',
+  base,
+  nullable: false,
+  constraints: [],
+});
 
 export const pools = {
   record: words('Order Item User Account Invoice Address Product Review Team Task Note'),
@@ -47,6 +57,7 @@ export const pools = {
     'users items v1 orders search me by-name export.csv ~tmp items:batch type in 2024 List',
   ),
   wire: words('X-Trace-Id Idempotency-Key If-Match x-api-key Accept-Language'),
+  cursor: words('cursor after page token pages'),
 };
 
 /** A name from `pool`, suffixed with a number when `taken` already has it. */
@@ -64,11 +75,15 @@ export class Builder implements TypeWorld {
   readonly aliases: TypeWorld['aliases'] = [];
   readonly records = new Map<string, RecordInfo>();
   readonly recordOrder: string[] = [];
-  readonly errors: (RecordInfo & { status: number })[] = [];
+  readonly errors: (RecordInfo & { status: ErrorStatus })[] = [];
   readonly endpoints: EndpointInfo[] = [];
   readonly decls = new Map<string, DeclModel[]>();
   readonly taken = new Set<string>();
   readonly routes = new Set<string>();
+  /** The discriminated unions declared: their names, tag fields and options. */
+  readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
+  /** Records chosen to be pages of a paginated listing (see `pageFields`). */
+  readonly pageRecords = new Set<RecordInfo>();
   private quantifiers = 0;
 
   constructor(
@@ -149,6 +164,8 @@ export class Builder implements TypeWorld {
     const g = this.g;
     const names = new Set<string>();
     const members: RecordMember[] = [];
+    // A tag field is the record's own: a spread record's field of that name is left out.
+    if (info.tag) names.add(info.tag.field);
     const earlier = this.recordOrder.slice(0, Math.min(self, this.recordOrder.length));
     const spreadable = [
       ...earlier.map((name) => ({ name, file: this.records.get(name)!.file, record: name })),
@@ -194,7 +211,47 @@ export class Builder implements TypeWorld {
       const doc = g.chance(5) ? { doc: `The ${name}.` } : {};
       members.push({ kind: 'field', name, optional, type: model, ...doc });
     }
+    if (info.tag) {
+      const { field, value } = info.tag;
+      info.fields.push({ name: field, optional: false, rt: { k: 'const', value } });
+      const type = refTo({ kind: 'const', value });
+      members.push({ kind: 'field', name: field, optional: false, type });
+    }
+    if (this.pageRecords.has(info)) members.push(...this.pageFields(info, self, names));
     return g.shuffle(members);
+  }
+
+  /**
+   * The fields of a page: a list of items (perhaps optional) and the next page's cursor, a
+   * scalar a query parameter can take, optional or nullable (or both) so that the walk ends.
+   */
+  private pageFields(info: RecordInfo, self: number, names: Set<string>): RecordMember[] {
+    const g = this.g;
+    const o = { file: info.file, self, usage: 'value' as const, depth: 1 };
+    const items = freshName(g, words('items data results entries'), names);
+    const list = genList(this, o, o);
+    const itemsOptional = g.chance(4);
+    const next = freshName(g, words('nextCursor next cursor after'), names);
+    const cursor = this.type({ ...o, usage: 'path', depth: 0 });
+    const nextOptional = cursor.model.kind !== 'ref' || g.bool();
+    const nullable = !nextOptional || g.bool();
+    const nextModel: TypeModel =
+      nullable && cursor.model.kind === 'ref' ? { ...cursor.model, nullable: true } : cursor.model;
+    const nextRt = nullable ? makeOpt(cursor.rt) : cursor.rt;
+    info.fields.push(
+      { name: items, optional: itemsOptional, rt: list.rt },
+      { name: next, optional: nextOptional, rt: nextRt },
+    );
+    info.page = {
+      items,
+      item: (list.rt as Extract<typeof list.rt, { k: 'list' }>).el,
+      next,
+      cursor,
+    };
+    return [
+      { kind: 'field', name: items, optional: itemsOptional, type: list.model },
+      { kind: 'field', name: next, optional: nextOptional, type: nextModel },
+    ];
   }
 
   /** The witness of a record: its spreads' witnesses and a value of each own field. */
@@ -249,10 +306,44 @@ export class Builder implements TypeWorld {
     });
   }
 
+  /**
+   * `type U = A | B by kind`: two or three of the records, each given its own value of a tag
+   * field, declared in a file that sees them all (before the records' fields, which may name it).
+   */
+  taggedUnion(infos: RecordInfo[]) {
+    const g = this.g;
+    if (infos.length < 2) return;
+    const options = g.shuffle(infos).slice(0, g.int(2, Math.min(3, infos.length)));
+    const files = this.files.filter((f) => options.every((o) => this.visible(f, o.file)));
+    if (files.length === 0) return;
+    const field = g.pick(words('kind type object'));
+    const values = new Set<string>();
+    for (const o of options) {
+      const lower = o.name.toLowerCase();
+      // Tags are any strings: names of Object.prototype's members too.
+      const pool = [lower, `${lower}.created`, `a "${o.name}"`, 'x-y', '__proto__', 'toString'];
+      const value = freshName(g, pool, values);
+      o.tag = { field, value };
+    }
+    const file = g.pick(files);
+    const name = freshName(g, pools.alias, this.taken);
+    const names = options.map((o) => o.name);
+    this.aliases.push({ name, file, rt: { k: 'union', names } });
+    this.taggedUnions.push({ name, field, options });
+    const type: TypeModel = {
+      kind: 'union',
+      options: names.map((n) => refTo({ kind: 'named', name: n })),
+    };
+    this.add(file, { kind: 'alias', name, type, by: field });
+  }
+
   error(file: string) {
     const g = this.g;
     const name = freshName(g, pools.error, this.taken);
-    const status = g.pick([400, 401, 403, 404, 409, 410, 422, 429, 500, 503, 599, g.int(400, 599)]);
+    // Exact statuses, and (one time in four) a range or `default` (an endpoint's errors keep them apart).
+    const status: ErrorStatus = g.chance(4)
+      ? g.pick(['4XX', '5XX', 'default'] as const)
+      : g.pick([400, 401, 403, 404, 409, 410, 422, 429, 500, 503, 599, g.int(400, 599)]);
     const info = { name, file, index: Infinity, fields: [] as FieldInfo[], status };
     const members = this.members(info, Infinity);
     this.buildWitness(info);
@@ -281,6 +372,22 @@ const layout = (g: Choices) => {
 
 const versions = ['1.0.0', '0.1.0-beta.1', '2.3.4+build.5', '10.20.30'];
 
+/**
+ * Declares a project's types and errors, each in a file `pickFile` chooses: enums, records (one
+ * perhaps a page of a paginated listing, some perhaps the options of a discriminated union),
+ * aliases, then the records' members, then errors.
+ */
+export function declareTypes(b: Builder, pickFile: () => string): void {
+  const g = b.g;
+  for (let i = g.nat(3); i > 0; i--) b.enum(pickFile());
+  const records = b.declareRecords(g.int(1, 5), pickFile);
+  if (g.chance(2)) b.taggedUnion(records);
+  if (g.chance(2)) b.pageRecords.add(g.pick(records));
+  for (let i = g.nat(3); i > 0; i--) b.alias(pickFile());
+  b.fillRecords(records);
+  for (let i = g.nat(3); i > 0; i--) b.error(pickFile());
+}
+
 /** Builds a project from a tape of choices: one root, and with `multiFile` 1-2 more files it imports. */
 export function buildProject(tape: readonly number[], multiFile: boolean): SpecProject {
   const g = new Choices(tape);
@@ -300,11 +407,7 @@ export function buildProject(tape: readonly number[], multiFile: boolean): SpecP
   });
   const b = new Builder(g, files, imports);
   const pickFile = () => g.pick(files);
-  for (let i = g.nat(3); i > 0; i--) b.enum(pickFile());
-  const records = b.declareRecords(g.int(1, 5), pickFile);
-  for (let i = g.nat(3); i > 0; i--) b.alias(pickFile());
-  b.fillRecords(records);
-  for (let i = g.nat(3); i > 0; i--) b.error(pickFile());
+  declareTypes(b, pickFile);
   for (let i = g.int(1, 4); i > 0; i--) genEndpoint(b, pickFile());
   for (let i = g.nat(2); i > 0; i--) genProperty(b, pickFile());
   const relative = (from: string, to: string) => {

@@ -11,6 +11,7 @@ import type { Term } from './spec-terms.js';
 import { nameRoot, terms } from './spec-terms.js';
 import type {
   EndpointClause,
+  ErrorStatus,
   Expr,
   HttpMethod,
   PathSegmentModel,
@@ -37,6 +38,8 @@ export interface EndpointInfo {
   /** The type of a successful call's body, when the endpoint declares one (optional if some response has none). */
   response?: RT;
   status: number;
+  /** A paginated endpoint's cursor parameter, and the type of its items. */
+  pagination?: { cursor: string; item: RT };
 }
 
 const recordTyped = (name: string): Typed => ({
@@ -88,6 +91,25 @@ export function genEndpoint(b: Builder, file: string): void {
     const p = param('query', !optional, optional);
     clauses.push({ kind: 'query', name: p.name, optional, type: p.typed.model });
   }
+  // A paginated listing answers a page record: its cursor parameter takes the page's cursor.
+  const pages = b.recordOrder
+    .map((n) => b.records.get(n)!)
+    .filter((r) => r.page && b.visible(file, r.file) && b.modelVisible(r.page.cursor.model, file));
+  const page = pages.length > 0 && g.bool() ? g.pick(pages) : undefined;
+  let paginated: Extract<EndpointClause, { kind: 'paginated' }> | undefined;
+  if (page?.page) {
+    const { items, next, cursor } = page.page;
+    const name = freshName(g, pools.cursor, paramNames);
+    params.push({ name, required: false, optional: true, typed: cursor });
+    clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
+    const field = (f: string): Expr => ({
+      kind: 'member',
+      receiver: { kind: 'response' },
+      name: f,
+      optional: false,
+    });
+    paginated = { kind: 'paginated', cursor: name, next: field(next), items: field(items) };
+  }
   if (g.chance(3)) {
     const p = param('header', false, g.bool());
     const wire = g.bool() ? { wireName: g.pick(pools.wire) } : {};
@@ -115,12 +137,16 @@ export function genEndpoint(b: Builder, file: string): void {
     roots.push({ expr: { kind: 'body' }, rt: typed.rt });
     scope.set('$body', witness(g, typed.rt, b.records));
   }
-  // One or two 2xx responses; `response` is optional when one of them has no body.
-  const statuses = g.shuffle([200, 201, 202, 204, 206, 299]).slice(0, g.chance(4) ? 2 : 1);
+  // One or two 2xx responses; `response` is optional when one of them has no body. A
+  // paginated listing answers one page.
+  const statuses = page
+    ? [g.pick([200, 206])]
+    : g.shuffle([200, 201, 202, 204, 206, 299]).slice(0, g.chance(4) ? 2 : 1);
   const typedResponses: RT[] = [];
   for (const status of statuses) {
-    const typed =
-      status === 204 || g.chance(6)
+    const typed = page
+      ? recordTyped(page.name)
+      : status === 204 || g.chance(6)
         ? undefined
         : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
     if (typed) typedResponses.push(typed.rt);
@@ -132,7 +158,7 @@ export function genEndpoint(b: Builder, file: string): void {
       : statuses.length > 1
         ? makeOpt(typedResponses[0]!)
         : typedResponses[0];
-  const errorStatuses = new Set<number>();
+  const errorStatuses = new Set<ErrorStatus>();
   const errors = g
     .shuffle(b.errors.filter((e) => b.visible(file, e.file)))
     .filter((e) => !errorStatuses.has(e.status) && errorStatuses.add(e.status));
@@ -153,7 +179,13 @@ export function genEndpoint(b: Builder, file: string): void {
   for (let i = g.chance(2) ? g.int(1, 2) : 0; i > 0; i--) {
     clauses.push({ kind: 'ensures', expr: b.holds(b.env(file, roots, scope), 2) });
   }
-  b.endpoints.push({ name, file, params, status: statuses[0]!, ...(response ? { response } : {}) });
+  if (paginated) clauses.push(paginated);
+  const pagination =
+    paginated && page?.page
+      ? { pagination: { cursor: paginated.cursor, item: page.page.item } }
+      : {};
+  const success = { status: statuses[0]!, ...(response ? { response } : {}) };
+  b.endpoints.push({ name, file, params, ...success, ...pagination });
   b.add(file, {
     kind: 'endpoint',
     name,
@@ -212,8 +244,11 @@ export function genProperty(b: Builder, file: string): void {
   const body: PropertyStatement[] = [];
   calls: for (let i = g.int(1, 3); i > 0; i--) {
     const endpoint = g.pick(endpoints);
+    // `let all = pages list(...)` walks every page; the walk alone sets the cursor.
+    const walk = endpoint.pagination !== undefined && g.bool();
     const args: { name: string; value: Expr }[] = [];
     for (const p of endpoint.params) {
+      if (walk && p.name === endpoint.pagination!.cursor) continue;
       if (!p.required && !g.chance(3)) continue;
       // An argument is a value in scope of a fitting type, a literal, or a new `forall` variable.
       const env = b.env(file, roots, scope);
@@ -230,13 +265,19 @@ export function genProperty(b: Builder, file: string): void {
       else if (p.required) continue calls; // nothing this file can write for it
     }
     const name = freshName(g, ['created', 'fetched', 'res', 'after', 'before'], names);
-    const attempt = g.chance(3);
+    const attempt = !walk && g.chance(3);
     const call = { kind: 'call' as const, endpoint: endpoint.name, args: g.shuffle(args) };
-    body.push({ kind: 'let', name, try: attempt, call });
+    body.push({ kind: 'let', name, try: attempt, ...(walk ? { pages: true } : {}), call });
     const response = endpoint.response;
     const value =
       response && available(response, b.records) ? witness(g, response, b.records) : null;
-    if (attempt) {
+    if (walk) {
+      // Every page's items, in order.
+      const item = endpoint.pagination!.item;
+      const rt: RT = { k: 'list', el: item, minItems: 0, maxItems: Infinity, unique: false };
+      roots.push({ expr: { kind: 'name', name }, rt });
+      scope.set(name, witness(g, rt, b.records));
+    } else if (attempt) {
       roots.push({
         expr: { kind: 'name', name },
         rt: { k: 'outcome', value: response, status: endpoint.status },

@@ -211,7 +211,13 @@ function listAtom(env: ExprEnv, t: Term, items: Value[], depth: number): Expr | 
     scope: new Map([...env.scope, [variable, sample]]),
   };
   const predicate = condition(inner, g.bool(), Math.max(depth - 1, 0));
-  return { kind: 'quantifier', q: g.pick(['all', 'any']), variable, collection: t.expr, predicate };
+  return {
+    kind: 'quantifier',
+    q: g.pick(['all', 'any', 'one'] as const),
+    variable,
+    collection: t.expr,
+    predicate,
+  };
 }
 
 /** Whether every value of `source` is a `target` (structurally, as the checker compares records). */

@@ -80,7 +80,13 @@ export type Expr =
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'unary'; op: 'not' | '-'; operand: Expr }
   | { kind: 'builtin'; name: 'len' | 'matches'; args: Expr[] }
-  | { kind: 'quantifier'; q: 'all' | 'any'; variable: string; collection: Expr; predicate: Expr }
+  | {
+      kind: 'quantifier';
+      q: 'all' | 'any' | 'one';
+      variable: string;
+      collection: Expr;
+      predicate: Expr;
+    }
   | { kind: 'list'; items: Expr[] }
   | { kind: 'record'; fields: { name: string; value: Expr }[] }
   | { kind: 'call'; endpoint: string; args: { name: string; value: Expr }[] }
@@ -115,12 +121,15 @@ export interface EnumDeclModel {
   members: string[];
 }
 
+/** An error's status: exact, a range of statuses, or every status not declared otherwise. */
+export type ErrorStatus = number | '4XX' | '5XX' | 'default';
+
 /** `error NAME STATUS { members }`; `members: undefined` prints no braces at all. */
 export interface ErrorDeclModel {
   kind: 'error';
   name: string;
   doc?: string;
-  status: number;
+  status: ErrorStatus;
   members?: RecordMember[];
 }
 
@@ -137,7 +146,9 @@ export type EndpointClause =
   | { kind: 'response'; status: number; type?: TypeModel }
   | { kind: 'errors'; names: string[] }
   | { kind: 'requires'; expr: Expr }
-  | { kind: 'ensures'; expr: Expr };
+  | { kind: 'ensures'; expr: Expr }
+  /** `paginated cursor = response.next, items = response.items`: paths into the response. */
+  | { kind: 'paginated'; cursor: string; next: Expr; items: Expr };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -152,7 +163,14 @@ export interface EndpointDeclModel {
 
 export type PropertyStatement =
   | { kind: 'forall'; variables: { name: string; type: TypeModel }[]; where?: Expr }
-  | { kind: 'let'; name: string; try: boolean; call: Extract<Expr, { kind: 'call' }> }
+  | {
+      kind: 'let';
+      name: string;
+      /** `try` (a call that may fail) or `pages` (a walk of every page); at most one. */
+      try: boolean;
+      pages?: boolean;
+      call: Extract<Expr, { kind: 'call' }>;
+    }
   | { kind: 'expect'; expr: Expr };
 
 export interface PropertyDeclModel {

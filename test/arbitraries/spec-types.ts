@@ -271,7 +271,8 @@ export function genType(w: TypeWorld, o: TypeOptions): Typed {
   return typed;
 }
 
-function genList(w: TypeWorld, o: TypeOptions, element: TypeOptions): Typed {
+/** A list type (its element generated with `element`), perhaps with item constraints. */
+export function genList(w: TypeWorld, o: TypeOptions, element: TypeOptions): Typed {
   const el = genType(w, element);
   const plain: RT = { k: 'list', el: el.rt, minItems: 0, maxItems: Infinity, unique: false };
   const refined = w.g.bool()

@@ -4,7 +4,7 @@
  * generated to hold on the witness), an evaluator of expressions, and literals of values.
  * Generating conditions that are true on a witness is how generated specs stay satisfiable.
  */
-import type { Expr, Primitive } from './spec-model.js';
+import type { Expr, Primitive, TypeModel } from './spec-model.js';
 
 /** The choices of a generator, read from a tape of numbers; 0 (and an exhausted tape) is the simplest choice. */
 export class Choices {
@@ -92,6 +92,13 @@ export interface RecordInfo {
   witness?: { [key: string]: Value };
   /** `...Map<T>`: further fields allowed (its own, or a spread record's). */
   open?: boolean;
+  /** An option of a discriminated union: the constant field that tells it apart, and its value. */
+  tag?: { field: string; value: string };
+  /**
+   * A page of a paginated listing: the field of its items (a list) and their type, the field
+   * of the next page's cursor (absent or null on the last page), and the cursor's type.
+   */
+  page?: { items: string; item: RT; next: string; cursor: { model: TypeModel; rt: RT } };
 }
 
 /** Words the grammar reserves: they may name fields, enum members and path words, but not be bare names. */
@@ -289,6 +296,7 @@ export function evaluate(e: Expr, scope: Scope): Value {
       const items = ev(e.collection) as Value[];
       const holds = (item: Value) =>
         evaluate(e.predicate, new Map([...scope, [e.variable, item]])) === true;
+      if (e.q === 'one') return items.filter(holds).length === 1;
       return e.q === 'all' ? items.every(holds) : items.some(holds);
     }
     case 'list':

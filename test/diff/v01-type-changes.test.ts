@@ -20,6 +20,8 @@ endpoint pay POST /pay {
 
 const readOnly = edit(api, 'id: Uuid,', 'id: Uuid { readOnly: true },');
 
+const renamedTag = api.replace(/\bkind\b/g, 'type');
+
 const cases: Case[] = [
   {
     name: 'a field made readOnly is breaking where requests carry it',
@@ -42,7 +44,7 @@ const cases: Case[] = [
     before: api,
     after: edit(api, ' by kind', ''),
     expected: (b, a) => [
-      change('discriminator-changed', 'breaking', 'Pay', at(b, 'type Pay'), at(a, 'type Pay')),
+      change('discriminator-removed', 'breaking', 'Pay', at(b, 'type Pay'), at(a, 'type Pay')),
     ],
   },
   {
@@ -50,9 +52,45 @@ const cases: Case[] = [
     before: edit(api, ' by kind', ''),
     after: api,
     expected: (b, a) => [
-      change('discriminator-changed', 'non-breaking', 'Pay', at(b, 'type Pay'), at(a, 'type Pay')),
+      change('discriminator-added', 'non-breaking', 'Pay', at(b, 'type Pay'), at(a, 'type Pay')),
     ],
   },
+  // Found by the random specs (mirror-property.test.ts): adding and removing a tag were one
+  // self-inverse kind whose verdict differed by direction; a diff read backwards must swap
+  // the kinds and may change the verdict only between inverse kinds.
+  ...[
+    [api, renamedTag],
+    [renamedTag, api],
+  ].map(([before, after]): Case => ({
+    name: `a union told apart by another tag field breaks both ways (${before === api ? 'kind → type' : 'type → kind'})`,
+    before: before!,
+    after: after!,
+    expected: (b, a) => {
+      const [from, to] = before === api ? ['kind', 'type'] : ['type', 'kind'];
+      // The options' tag fields are renamed too: each a field removed and one added.
+      const renamed = (record: string, tag: string) => [
+        change(
+          'field-removed',
+          'breaking',
+          `${record}.${from}`,
+          at(b, `${from}: "${tag}"`),
+          at(a, `type ${record}`),
+        ),
+        change(
+          'field-added',
+          'breaking',
+          `${record}.${to}`,
+          at(b, `type ${record}`),
+          at(a, `${to}: "${tag}"`),
+        ),
+      ];
+      return [
+        ...renamed('Card', 'card'),
+        ...renamed('Bank', 'bank'),
+        change('discriminator-changed', 'breaking', 'Pay', at(b, 'type Pay'), at(a, 'type Pay')),
+      ];
+    },
+  })),
 ];
 
 runCases('specl diff on readOnly fields and discriminated unions', cases);

@@ -6,9 +6,14 @@ import { AstUtils, isCompositeCstNode, isLeafCstNode, isReference } from 'langiu
  * properties in their order (values, references by text and CST node, containers by identity),
  * and the whole CST (kind, offset, length, range, token type, hidden flag, grammar element by its
  * place in the grammar, AST node by identity, container by identity). Two parse results with the
- * same text are interchangeable for every tool when their texts are equal.
+ * same text are interchangeable for every tool when their texts are equal. `cstNodeLast` writes
+ * each node's `$cstNode` after its other properties, whatever their order.
  */
-export function canonicalParse(result: ParseResult, grammar: GrammarAST.Grammar): string {
+export function canonicalParse(
+  result: ParseResult,
+  grammar: GrammarAST.Grammar,
+  options: { cstNodeLast?: boolean } = {},
+): string {
   const elementIds = new Map<unknown, number>();
   let n = 0;
   for (const element of AstUtils.streamAst(grammar)) elementIds.set(element, n++);
@@ -42,10 +47,13 @@ export function canonicalParse(result: ParseResult, grammar: GrammarAST.Grammar)
     for (const key of Object.keys(node)) {
       const v = (node as unknown as Record<string, unknown>)[key];
       if (key === '$container') parts.push(`$container=#${v ? astIds.get(v as AstNode) : '-'}`);
+      else if (key === '$cstNode' && options.cstNodeLast) continue;
       else if (key === '$cstNode') parts.push(`$cstNode=@${cstId(v as CstNode | undefined)}`);
       else if (key === '$document') continue;
       else parts.push(`${key}=${value(v, node)}`);
     }
+    // A CST built on demand gives a node its `$cstNode` last: compared apart from the order.
+    if (options.cstNodeLast) parts.push(`$cstNode=@${cstId(node.$cstNode)}`);
     astLines.push(`#${id} ${parts.join(' ')}`);
     return id;
   };

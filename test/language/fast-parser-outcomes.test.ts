@@ -9,23 +9,28 @@ import type { ReadFile } from '@specl/language';
 import { checkWorkspace, createSpeclServices, ReaderFileSystem } from '@specl/language';
 import { repoRoot } from '../helpers/run-cli.js';
 
-// With the fast parse path on and off, every spec of the repository (the examples, the test
-// fixtures), and versions of them with mistakes (names that do not resolve, a cut-off text),
-// check to the same diagnostics and lower to the same IR.
+// With the fast parse path on and off, and on with each declaration's CST built on demand (as
+// `specl check` parses), every spec of the repository (the examples, the test fixtures), and
+// versions of them with mistakes (names that do not resolve, a cut-off text), check to the same
+// diagnostics and lower to the same IR.
 const fromDisk: ReadFile = (uri) => readFile(uri.fsPath, 'utf8').catch(() => undefined);
 
-/** One set of services with the fast path and one without, each reused from check to check. */
-const workspaces = [true, false].map((fastParser) => {
-  const fileSystem = new ReaderFileSystem(fromDisk);
-  const { shared } = createSpeclServices(
-    { fileSystemProvider: () => fileSystem },
-    { indexReferences: false, fastParser },
-  );
-  return { fileSystem, shared };
-});
+type Mode = 'fast' | 'langium' | 'lazy';
 
-async function build(root: string, fastParser: boolean, read = fromDisk): Promise<SpecBuild> {
-  const { fileSystem, shared } = workspaces[fastParser ? 0 : 1]!;
+/** One set of services for each way of parsing, each reused from check to check. */
+const workspaces = new Map(
+  (['fast', 'langium', 'lazy'] as const).map((mode) => {
+    const fileSystem = new ReaderFileSystem(fromDisk);
+    const { shared } = createSpeclServices(
+      { fileSystemProvider: () => fileSystem },
+      { indexReferences: false, fastParser: mode !== 'langium', lazyCst: mode === 'lazy' },
+    );
+    return [mode, { fileSystem, shared }];
+  }),
+);
+
+async function build(root: string, mode: Mode, read = fromDisk): Promise<SpecBuild> {
+  const { fileSystem, shared } = workspaces.get(mode)!;
   // Starts from an empty workspace (the built-in documents stay).
   const previous = shared.workspace.LangiumDocuments.all
     .filter((document) => document.uri.scheme === 'file')
@@ -50,16 +55,19 @@ function broken(text: string, kind: number): string {
 }
 
 async function expectSameOutcome(root: string, read = fromDisk): Promise<SpecBuild> {
-  const fast = await build(root, true, read);
-  const langium = await build(root, false, read);
-  expect(fast.stage).toBe(langium.stage);
-  expect(fast.diagnostics).toEqual(langium.diagnostics);
-  expect(JSON.stringify(fast.ir)).toBe(JSON.stringify(langium.ir));
-  expect(fast.problem).toBe(langium.problem);
-  return fast;
+  const langium = await build(root, 'langium', read);
+  let fast: SpecBuild | undefined;
+  for (const mode of ['fast', 'lazy'] as const) {
+    fast = await build(root, mode, read);
+    expect(fast.stage).toBe(langium.stage);
+    expect(fast.diagnostics).toEqual(langium.diagnostics);
+    expect(JSON.stringify(fast.ir)).toBe(JSON.stringify(langium.ir));
+    expect(fast.problem).toBe(langium.problem);
+  }
+  return fast!;
 }
 
-describe('the fast parse path, on and off', () => {
+describe('the fast parse path, on (eager and lazy CST) and off', () => {
   it('the repository has example specs', () => {
     expect(specs.filter((file) => file.startsWith('examples/')).length).toBeGreaterThanOrEqual(3);
   });

@@ -33,7 +33,9 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
     throw new CliError(`unknown format \`${format}\`; use one of ${formats.join(', ')}`);
   }
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
-  const result = await checkSpecFiles(files);
+  // The report reads the positions of the diagnostics only: each declaration's CST is built
+  // when one is read there (or a check reads it), not for every declaration.
+  const result = await checkSpecFiles(files, undefined, { lazyCst: true });
   if (result.unreadable.length > 0) {
     const names = result.unreadable.map((uri) => `\`${displayFile(uri, context.cwd)}\``).join(', ');
     throw new CliError(`cannot read ${names}; check its permissions`);

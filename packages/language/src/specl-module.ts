@@ -10,11 +10,14 @@ import type {
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
+import { SpeclLinker } from './scoping/specl-linker.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
 import { invalidateMemosOnChange } from './typing/workspace-memo.js';
+import { LazyNodeDescriptionProvider } from './workspace/lazy-node-descriptions.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
+import { SpeclValidationRegistry } from './validation/specl-validation-registry.js';
 import { registerSpeclChecks } from './validation/specl-validator.js';
 import type { SpeclCheckServices } from './validation/specl-check-services.js';
 import { SpeclCheckModule } from './validation/specl-check-services.js';
@@ -32,11 +35,13 @@ export const SpeclModule: Module<
     LangiumParser: (services) => createGuardedParser(services),
   },
   references: {
+    Linker: (services) => new SpeclLinker(services),
     ScopeProvider: (services) => new SpeclScopeProvider(services),
     ScopeComputation: (services) => new SpeclScopeComputation(services),
   },
   validation: {
     DocumentValidator: (services) => new SpeclDocumentValidator(services),
+    ValidationRegistry: (services) => new SpeclValidationRegistry(services),
   },
 };
 
@@ -73,6 +78,14 @@ export interface SpeclServiceOptions {
    * with Langium's parser (for comparing the two, and as a way around a fault of the fast path).
    */
   fastParser?: boolean;
+  /**
+   * Whether the fast parse path builds each declaration's CST only when a tool first reads it
+   * (`$cstNode`, `$refNode`, a range): less time and memory for a check that reads few of
+   * them, more for a tool that reads them all. Default: false; the environment variable
+   * `SPECL_LAZY_CST=0` turns it off wherever it is asked for (a way around a fault of it). See
+   * `parser/fast/lazy-declaration-cst.ts`.
+   */
+  lazyCst?: boolean;
 }
 
 const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
@@ -81,12 +94,21 @@ const withoutFastParser: Module<SpeclServices, PartialLangiumCoreServices> = {
   },
 };
 
-/** False when the environment variable `SPECL_FAST_PARSER` is `0`. */
-function fastParserByEnvironment(): boolean {
+/** False when the environment variable `name` is `0`. */
+function onByEnvironment(name: 'SPECL_FAST_PARSER' | 'SPECL_LAZY_CST'): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
-  return env?.['SPECL_FAST_PARSER'] !== '0';
+  return env?.[name] !== '0';
 }
+
+const withLazyCst: Module<SpeclServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createGuardedParser(services, { lazyCst: true }),
+  },
+  workspace: {
+    AstNodeDescriptionProvider: (services) => new LazyNodeDescriptionProvider(services),
+  },
+};
 
 const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> = {
   workspace: {
@@ -116,7 +138,11 @@ export function createSpeclServices(
     SpeclGeneratedModule,
     SpeclModule,
     options.indexReferences === false ? withoutReferenceIndex : {},
-    (options.fastParser ?? fastParserByEnvironment()) ? {} : withoutFastParser,
+    (options.fastParser ?? onByEnvironment('SPECL_FAST_PARSER'))
+      ? options.lazyCst === true && onByEnvironment('SPECL_LAZY_CST')
+        ? withLazyCst
+        : {}
+      : withoutFastParser,
     ...(options.modules ?? []),
   );
   shared.ServiceRegistry.register(Specl);

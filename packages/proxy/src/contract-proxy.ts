@@ -68,6 +68,12 @@ function rejectionStatus(contract: EndpointContract): number {
   return declared.includes(400) ? 400 : declared.includes(422) ? 422 : 400;
 }
 
+/** Whether a request comes without a body: neither a length nor a transfer coding (RFC 9112 6.3). */
+function hasNoBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -152,18 +158,23 @@ export async function startContractProxy(
     }
 
     let checked: CheckedRequest | undefined;
-    if (routed !== undefined) {
-      checked = checker.checkRequest(
-        routed,
+    const checkRequest = (routedRequest: RoutedRequest) => {
+      const result = checker.checkRequest(
+        routedRequest,
         url,
         req.headers,
         readBody
           ? { contentType: requestType, bytes: body }
           : { contentType: requestType, unread: true },
       );
-      const violations = checked.violations;
-      const reject = mode === 'enforce' && violations.length > 0;
-      const base = { endpoint: endpoint!, method, url, side: 'request' as const };
+      // Any answer will do for a broken request: its response is not checked.
+      checked = result.violations.length > 0 ? undefined : result;
+      return result.violations;
+    };
+    const base = { endpoint: endpoint!, method, url, side: 'request' as const };
+    if (routed !== undefined && mode === 'enforce') {
+      const violations = checkRequest(routed);
+      const reject = violations.length > 0;
       report(telemetry, { ...base, action: reject ? 'rejected' : 'forwarded' }, violations);
       if (reject) {
         const status = rejectionStatus(routed.contract);
@@ -173,7 +184,6 @@ export async function startContractProxy(
           violationProblem(status, 'The request breaks the API contract', endpoint!, violations),
         );
       }
-      if (violations.length > 0) checked = undefined; // any answer will do for a broken request
     }
 
     const headers = forwardHeaders(req.headers, ['host']);
@@ -226,7 +236,23 @@ export async function startContractProxy(
     });
     req.once('aborted', () => upstream.destroy());
     if (body !== undefined) upstream.end(body);
-    else pipeline(req, upstream, () => {});
+    else if (hasNoBody(req)) {
+      // Nothing to stream (a GET): no pipeline, whose bookkeeping costs more than the hop.
+      req.resume();
+      upstream.end();
+    } else pipeline(req, upstream, () => {});
+    if (routed !== undefined && mode === 'observe') {
+      // Nothing to stop: the request is on its way, and is checked while the target works on
+      // it (its answer, an I/O event, comes after this turn).
+      try {
+        report(telemetry, { ...base, action: 'forwarded' }, checkRequest(routed));
+      } catch (error) {
+        checked = undefined;
+        options.onTargetError?.(
+          `${method} ${url}: a contract check failed (a bug in Specl; please report it): ${String(error)}`,
+        );
+      }
+    }
   }
 
   async function respond(

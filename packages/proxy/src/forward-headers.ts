@@ -18,13 +18,18 @@ export function forwardHeaders(
   headers: IncomingHttpHeaders,
   drop: readonly string[] = [],
 ): OutgoingHttpHeaders {
-  const named = String(headers['connection'] ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase());
+  const connection = headers['connection'];
+  const named =
+    connection === undefined
+      ? undefined
+      : String(connection)
+          .split(',')
+          .map((name) => name.trim().toLowerCase());
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || named.includes(name)) continue;
-    if (drop.includes(name)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || named?.includes(name) === true) continue;
+    if (drop.length > 0 && drop.includes(name)) continue;
     out[name] = value;
   }
   return out;

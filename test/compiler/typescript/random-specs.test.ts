@@ -6,13 +6,14 @@ import { lowerProject } from '../../helpers/lower.js';
 import type { SpecProject } from '../../arbitraries/spec-model.js';
 import {
   Builder,
+  declareTypes,
   multiFileSpecArbitrary,
   specArbitrary,
 } from '../../arbitraries/spec-arbitrary.js';
 import { genEndpoint } from '../../arbitraries/spec-endpoints.js';
 import type { RecordInfo, RT, Value } from '../../arbitraries/spec-values.js';
 import { Choices } from '../../arbitraries/spec-values.js';
-import { load, typeCheck, validatorOf } from './typescript-helpers.js';
+import { failure, load, typeCheck, validatorOf } from './typescript-helpers.js';
 
 const emit = (ir: SpecIR) => emitTypes(ir, {})[0]!.content;
 
@@ -43,11 +44,7 @@ function buildWithWitnesses(tape: readonly number[]): { project: SpecProject; bu
   const g = new Choices(tape);
   const root = '/spec/main.specl';
   const builder = new Builder(g, [root], new Map([[root, []]]));
-  for (let i = g.nat(3); i > 0; i--) builder.enum(root);
-  const records = builder.declareRecords(g.int(1, 5), () => root);
-  for (let i = g.nat(3); i > 0; i--) builder.alias(root);
-  builder.fillRecords(records);
-  for (let i = g.nat(3); i > 0; i--) builder.error(root);
+  declareTypes(builder, () => root);
   for (let i = g.nat(2); i > 0; i--) genEndpoint(builder, root);
   const layout = { commas: true, oneLine: false, comments: false, crlf: false, indent: '  ' };
   const file = {
@@ -112,5 +109,36 @@ describe('validators of generated valid specs', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it('check a discriminated union by its tag: each option by its own, an unknown tag at the tag', async () => {
+    const tapes = fc.sample(fc.array(fc.nat({ max: 0xffff }), { maxLength: 1500, size: 'max' }), {
+      seed: 12,
+      numRuns: 40,
+    });
+    let checked = 0;
+    for (const [index, tape] of tapes.entries()) {
+      const { project, builder } = buildWithWitnesses(tape);
+      if (builder.taggedUnions.length === 0) continue;
+      const module = await load(`tagged${index}`, emit(await lowerProject(project)));
+      for (const union of builder.taggedUnions) {
+        const validate = validatorOf(module, union.name);
+        const tags = union.options.map((o) => JSON.stringify(o.tag!.value)).join(', ');
+        for (const option of union.options) {
+          const value = recordJson(option, builder.records) as Record<string, unknown>;
+          expect({ union: union.name, value, result: validate(value) }).toEqual({
+            union: union.name,
+            value,
+            result: { ok: true },
+          });
+          const untagged = { ...value, [union.field]: 'no such tag' };
+          expect(validate(untagged)).toEqual(
+            failure(`$.${union.field}`, `expected one of ${tags}, got "no such tag"`),
+          );
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });

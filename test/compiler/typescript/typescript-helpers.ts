@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import type { SpecIR } from '@specl/compiler';
@@ -69,13 +69,16 @@ const STRICT_OPTIONS = {
 
 /**
  * Type-checks a generated `types.ts` with `tsc` (the repository's), `strict` and more, with
- * `extra` TypeScript files beside it (which import it as `./types.js`); answers tsc's output,
- * empty when everything compiles.
+ * `extra` TypeScript files beside it (which import it as `./types.js`; a path with folders,
+ * such as `b/types.ts`, puts one in a folder of its own); answers tsc's output, empty when
+ * everything compiles.
  */
 export function typeCheck(name: string, types: string, extra: Record<string, string> = {}): string {
   const folder = workFolder(name, types);
-  for (const [path, text] of Object.entries(extra))
+  for (const [path, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(folder, 'generated', path)), { recursive: true });
     writeFileSync(join(folder, 'generated', path), text);
+  }
   const files = ['types.ts', ...Object.keys(extra)].map((path) => `generated/${path}`);
   writeFileSync(
     join(folder, 'tsconfig.json'),

@@ -160,8 +160,16 @@ export const changeKinds = {
     summary: 'A readOnly field is no longer readOnly: requests carry it again',
     inverse: 'field-read-only',
   },
+  'discriminator-added': {
+    summary: 'A union is now told apart by a tag field (a discriminated union)',
+    inverse: 'discriminator-removed',
+  },
+  'discriminator-removed': {
+    summary: 'A discriminated union is no longer told apart by its tag field',
+    inverse: 'discriminator-added',
+  },
   'discriminator-changed': {
-    summary: 'The tag field of a discriminated union was added, removed or changed',
+    summary: 'A discriminated union is told apart by another tag field',
     inverse: 'discriminator-changed',
   },
   'response-header-added': {

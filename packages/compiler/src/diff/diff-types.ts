@@ -56,7 +56,9 @@ export function diffTypes(ctx: DiffContext): void {
 /**
  * A discriminated union's tag field added, removed or changed. The values that fit stay those
  * of the options; what changes is how clients and tools tell the options apart: adding a tag
- * breaks nothing, removing or changing one breaks those that dispatch on it.
+ * breaks nothing, removing or changing one breaks those that dispatch on it. Adding and
+ * removing are two kinds, each the other's inverse (a diff read backwards swaps them, and
+ * their verdicts differ); a changed field is its own inverse, breaking both ways.
  */
 function diffDiscriminator(ctx: DiffContext, a: AliasIR, b: AliasIR, usage: TypeUsage): void {
   const [x, y] = [a.discriminator, b.discriminator];
@@ -67,7 +69,12 @@ function diffDiscriminator(ctx: DiffContext, a: AliasIR, b: AliasIR, usage: Type
   );
   ctx.log.add(
     {
-      kind: 'discriminator-changed',
+      kind:
+        x === undefined
+          ? 'discriminator-added'
+          : y === undefined
+            ? 'discriminator-removed'
+            : 'discriminator-changed',
       subject: a.name,
       message: `the tag field of \`${a.name}\` changed: ${shown(x)} → ${shown(y)}`,
       old: a.location,

@@ -13,16 +13,18 @@ export type ReadSpecFile = (path: string) => Promise<string | undefined>;
  * validates them, and returns the diagnostics of all of them. Files are read from disk, or
  * through `read` (which `specl diff` uses to read a version from git). Never throws for bad
  * input: a root that cannot be read is listed in `unreadable`, and an import that cannot be
- * read is reported where it stands.
+ * read is reported where it stands. `lazyCst` builds each declaration's CST only where it is
+ * read (see `SpeclServiceOptions.lazyCst`): for a caller that reads few positions of the result.
  */
 export async function checkSpecFiles(
   paths: readonly string[],
   read: ReadSpecFile = readSpecFromDisk,
+  options: { lazyCst?: boolean } = {},
 ): Promise<CheckResult> {
   const fileSystem = new ReaderFileSystem((uri) => read(uri.fsPath));
   const { shared } = createSpeclServices(
     { fileSystemProvider: () => fileSystem },
-    { indexReferences: false },
+    { indexReferences: false, lazyCst: options.lazyCst },
   );
   return checkWorkspace(
     shared,

@@ -123,12 +123,15 @@ function lazyLangiumParser(services: LangiumCoreServices): {
  */
 export function createGuardedParser(
   services: LangiumCoreServices,
-  options: { fast?: boolean } = {},
+  options: { fast?: boolean; lazyCst?: boolean } = {},
 ): LangiumParser {
   const langium = lazyLangiumParser(services);
   // The fast path only with a grammar its rules were written for (else Langium parses all).
   const known = FAST_PARSER_GRAMMARS.has(grammarFingerprint(services.Grammar));
-  const fast = options.fast === false || !known ? undefined : new FastSpeclParser(services);
+  const fast =
+    options.fast === false || !known
+      ? undefined
+      : new FastSpeclParser(services, { lazyCst: options.lazyCst });
   let fastPathTaken = 0;
   const langiumParse = (input: string, parseOptions?: unknown): ParseResult => {
     return (langium.get().parse as (i: string, o?: unknown) => ParseResult)(input, parseOptions);

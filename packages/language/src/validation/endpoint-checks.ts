@@ -29,6 +29,36 @@ import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
 import { pathTemplate, routeKey } from '../util/endpoint-path.js';
 
+/**
+ * Whether an endpoint's path, read from the endpoint's text (from `endpoint` on), has white space
+ * outside a parameter's braces; `true` also where the text can mislead such a reading (a comment
+ * or a string before the body's `{`), for the check to read the CST instead. A path followed by
+ * `//` is read as having a comment: `true`.
+ */
+export function spacedPathInText(text: string | undefined): boolean {
+  if (text === undefined) return true;
+  const start = text.indexOf('/');
+  if (start < 0) return true;
+  let depth = 0;
+  let spaceAt = -1;
+  let pathEnd = start;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) return true;
+    if (c === '{') {
+      if (depth === 0 && text[i - 1] !== '/') return spaceAt >= 0 && spaceAt < pathEnd;
+      depth++;
+    } else if (c === '}') {
+      if (--depth < 0) return true;
+    } else if (/\s/.test(c)) {
+      if (depth === 0 && spaceAt < 0) spaceAt = i;
+      continue;
+    }
+    pathEnd = i + 1;
+  }
+  return true;
+}
+
 /** An HTTP status as written (three digits), or NaN for anything else (`2e2`, `20.0`). */
 function statusNumber(text: string | undefined): number {
   return text !== undefined && /^\d{3}$/.test(text) ? Number(text) : NaN;
@@ -83,7 +113,14 @@ export class EndpointChecks {
 
   private checkPath(endpoint: Endpoint, accept: ValidationAcceptor): void {
     const path = endpoint.path;
-    if (!path?.$cstNode) return;
+    if (!path) return;
+    // Read from the endpoint's text where it can be (a batch check then builds no CST here).
+    const spaced = spacedPathInText(endpoint.$cstNode?.text);
+    if (spaced === false) {
+      this.checkSegments(endpoint, accept);
+      return;
+    }
+    if (!path.$cstNode) return;
     // Spaces are allowed only inside a parameter's braces: `{id: Uuid { maxLength: 8 }}`,
     // whatever its constraints' strings hold (`pattern: "[a-f]{64}"`).
     const start = path.$cstNode.offset;
@@ -117,8 +154,11 @@ export class EndpointChecks {
         { node: endpoint, property: 'path' },
       );
     }
-    const segments = path.segments;
+    this.checkSegments(endpoint, accept);
+  }
 
+  private checkSegments(endpoint: Endpoint, accept: ValidationAcceptor): void {
+    const segments = endpoint.path.segments;
     segments.forEach((segment, index) => {
       if (segment.parts.length === 0 && segments.length > 1) {
         const where = index === segments.length - 1 ? 'a trailing `/`' : 'an empty segment (`//`)';

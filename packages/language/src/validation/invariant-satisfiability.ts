@@ -22,8 +22,8 @@ interface Interval {
   hi: number;
   hiOpen: boolean;
   integer: boolean;
-  /** Where each bound came from, for the message. */
-  why: string[];
+  /** Where each bound came from, for the message: written only when reported (`sourceOf` reads the CST). */
+  why: (() => string)[];
 }
 
 function isEmpty(i: Interval): boolean {
@@ -123,7 +123,7 @@ function initialInterval(subject: Subject): Interval {
     const op = boundOp(name, subject.length);
     if (!op) continue;
     result = narrow(result, op, n);
-    result.why.push(`\`${name}: ${n}\``);
+    result.why.push(() => `\`${name}: ${n}\``);
   }
   return result;
 }
@@ -156,14 +156,16 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
 
       const before = intervals.get(key) ?? initialInterval(atom.subject);
       const after = narrow(before, atom.op, atom.n);
-      after.why.push(`\`${sourceOf(atom.node)}\``);
+      const node = atom.node;
+      after.why.push(() => `\`${sourceOf(node)}\``);
       intervals.set(key, after);
       if (isEmpty(after) && !isEmpty(before)) {
         if (own.has(invariant)) {
           const subject = atom.subject.length
             ? `len(${atom.subject.field.name})`
             : atom.subject.field.name;
-          const reasons = before.why.length > 0 ? before.why.join(' and ') : 'its type';
+          const reasons =
+            before.why.length > 0 ? before.why.map((why) => why()).join(' and ') : 'its type';
           report(
             accept,
             'specl/unsatisfiable-invariant',

@@ -1,11 +1,20 @@
 import type {
-  Cancellation,
+  AstNode,
   LangiumCoreServices,
   LangiumDocument,
   ParseResult,
+  ValidationAcceptor,
+  ValidationCheck,
   ValidationOptions,
 } from 'langium';
-import { CstUtils, DefaultDocumentValidator, DocumentValidator } from 'langium';
+import {
+  Cancellation,
+  CstUtils,
+  DefaultDocumentValidator,
+  DocumentValidator,
+  interruptAndCheck,
+} from 'langium';
+import { pushChildren } from '../util/ast-children.js';
 import type { SpecFile } from '../generated/ast.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LinkingMessages } from './linking-messages.js';
@@ -43,6 +52,44 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
       cancelToken,
     );
     return diagnostics.sort(byPosition);
+  }
+
+  /**
+   * Langium's walk over the nodes and their checks, in the same order, without an iterator for
+   * every node and a stream for every node's checks (the checks of a type are looked up once a
+   * walk). Cancellation is looked at every 256 nodes.
+   */
+  protected override async validateAstNodes(
+    rootNode: AstNode,
+    options: ValidationOptions,
+    acceptor: ValidationAcceptor,
+    cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+  ): Promise<void> {
+    if (this.profiler?.isActive('validating')) {
+      return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+    }
+    const checksOf = new Map<string, ValidationCheck[]>();
+    const stack: AstNode[] = [rootNode];
+    let count = 0;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (cancelToken !== Cancellation.CancellationToken.None && (++count & 255) === 0) {
+        await interruptAndCheck(cancelToken);
+      }
+      const nodeOptions = this.validateSingleNodeOptions(node, options);
+      if (nodeOptions.validateNode) {
+        let checks = checksOf.get(node.$type);
+        if (!checks) {
+          checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+          checksOf.set(node.$type, checks);
+        }
+        for (const check of checks) {
+          const pending = check(node, acceptor, cancelToken);
+          if (pending !== undefined) await pending;
+        }
+      }
+      if (nodeOptions.validateChildren) pushChildren(node, stack);
+    }
   }
 
   protected override processLexingErrors(

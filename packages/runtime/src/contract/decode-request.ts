@@ -13,7 +13,13 @@ export interface ParameterProblem {
   readonly message: string;
 }
 
+/** The first character of every JSON text, after the whitespace JSON allows before it. */
+const JSON_START = /^[\t\n\r ]*[-0-9tfn"[{]/;
+
+/** The text read as JSON, or the text itself when it is not JSON (most path segments and ids). */
 function parsed(text: string): unknown {
+  // Not a JSON text: answered without JSON.parse throwing, which costs more than the check.
+  if (!JSON_START.test(text)) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -21,27 +27,40 @@ function parsed(text: string): unknown {
   }
 }
 
+/** The readings of a parameter's texts, in the order they are tried. */
+function* candidatesOf(texts: readonly string[]): Generator<unknown> {
+  if (texts.length === 1) {
+    const text = texts[0]!;
+    yield text;
+    const json = parsed(text);
+    yield json;
+    yield [text];
+    yield [json];
+  } else {
+    yield texts;
+    yield texts.map(parsed);
+  }
+}
+
 /**
  * A parameter's value from its texts on the wire. HTTP carries text only, so the value is the
  * first reading its type accepts: the text itself, the text read as JSON (numbers, booleans),
- * and, for a list, the texts (a repeated query key) as items either way.
+ * and, for a list, the texts (a repeated query key) as items either way. Readings are made as
+ * they are tried: most parameters are accepted as the text itself.
  */
 function decodeParameter(
   texts: readonly string[],
   validate: Validator | undefined,
 ): { value: unknown; result: ValidationResult } {
-  const candidates: unknown[] =
-    texts.length === 1
-      ? [texts[0], parsed(texts[0]!), [texts[0]], [parsed(texts[0]!)]]
-      : [texts, texts.map(parsed)];
-  if (validate === undefined) return { value: candidates[0], result: valid };
-  let first: ValidationResult | undefined;
-  for (const candidate of candidates) {
+  const first = texts.length === 1 ? texts[0] : texts;
+  if (validate === undefined) return { value: first, result: valid };
+  let failed: ValidationResult | undefined;
+  for (const candidate of candidatesOf(texts)) {
     const result = validate(candidate);
     if (result.ok) return { value: candidate, result };
-    first ??= result;
+    failed ??= result;
   }
-  return { value: candidates[0], result: first! };
+  return { value: first, result: failed! };
 }
 
 function headerTexts(headers: IncomingHeaders, wireName: string): string[] {

@@ -27,6 +27,7 @@ function compileRoute(contract: EndpointContract): Route {
 }
 
 function decodeSegment(segment: string): string | undefined {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -34,25 +35,36 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
+/** The routes a request can match: those of its method and number of segments. */
+const bucketOf = (method: string, segments: number) => `${method} ${segments}`;
+
 /**
  * Finds the endpoint an incoming request is for, by method and path template, from a compiled
- * contract's `endpoints` table: what a proxy or a middleware sees is a method and a URL.
+ * contract's `endpoints` table: what a proxy or a middleware sees is a method and a URL. Routes
+ * are grouped by method and number of segments, so a request is tried against the few routes
+ * of its shape, not against every endpoint of a large API.
  */
 export class RouteTable {
-  private readonly routes: readonly Route[];
+  private readonly buckets = new Map<string, Route[]>();
 
   constructor(endpoints: Readonly<Record<string, EndpointContract>>) {
-    this.routes = Object.values(endpoints)
+    const routes = Object.values(endpoints)
       .map(compileRoute)
       .sort((a, b) => b.literals - a.literals);
+    for (const route of routes) {
+      const key = bucketOf(route.contract.method, route.segments.length);
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, [route]);
+      else bucket.push(route);
+    }
   }
 
   /** The endpoint of `method` and `pathname` (no query), or `undefined` when none matches. */
   match(method: string, pathname: string): RoutedRequest | undefined {
     const parts = pathname.split('/').slice(1);
-    const upper = method.toUpperCase();
-    for (const route of this.routes) {
-      if (route.contract.method !== upper || route.segments.length !== parts.length) continue;
+    const routes = this.buckets.get(bucketOf(method.toUpperCase(), parts.length));
+    if (routes === undefined) return undefined;
+    for (const route of routes) {
       const pathParams: Record<string, string> = {};
       const matched = route.segments.every((segment, index) => {
         const part = parts[index]!;

@@ -41,6 +41,13 @@ export interface OpenTelemetryOptions {
   readonly server?: { readonly address: string; readonly port: number };
 }
 
+/** The attributes shared by the requests of one endpoint: span tags, metric tags by status. */
+interface EndpointTags {
+  readonly tags: Attributes;
+  readonly metric: Attributes;
+  readonly byStatus: Map<number, Attributes>;
+}
+
 function specAttributes(contract: CompiledContract): Attributes {
   return {
     [SPECL_ATTRIBUTES.specName]: contract.spec.name,
@@ -88,11 +95,40 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): ContractTelem
     },
   });
   const createSpans = options.createSpans ?? true;
-  return {
-    start(contract: CompiledContract, facts: RequestFacts): RequestTelemetry {
+  // The attributes every request of an endpoint shares, made once per contract and endpoint
+  // rather than once per request (never changed after: each use copies them or reads them).
+  const shared = new WeakMap<CompiledContract, Map<string | undefined, EndpointTags>>();
+  const tagsOf = (contract: CompiledContract, endpoint: string | undefined): EndpointTags => {
+    let byEndpoint = shared.get(contract);
+    if (byEndpoint === undefined) shared.set(contract, (byEndpoint = new Map()));
+    let found = byEndpoint.get(endpoint);
+    if (found === undefined) {
       const spec = specAttributes(contract);
       const tags: Attributes = { ...spec };
-      if (facts.endpoint !== undefined) tags[SPECL_ATTRIBUTES.endpoint] = facts.endpoint;
+      if (endpoint !== undefined) tags[SPECL_ATTRIBUTES.endpoint] = endpoint;
+      found = {
+        tags,
+        metric: { ...spec, [SPECL_ATTRIBUTES.endpoint]: endpoint ?? '' },
+        byStatus: new Map(),
+      };
+      byEndpoint.set(endpoint, found);
+    }
+    return found;
+  };
+  const requestTags = (of: EndpointTags, status: number | undefined): Attributes => {
+    if (status === undefined) return of.metric;
+    let tags = of.byStatus.get(status);
+    if (tags === undefined) {
+      tags = { ...of.metric, 'http.response.status_code': status };
+      // Statuses are few; a server answering with many odd ones gets them uncached.
+      if (of.byStatus.size < 64) of.byStatus.set(status, tags);
+    }
+    return tags;
+  };
+  return {
+    start(contract: CompiledContract, facts: RequestFacts): RequestTelemetry {
+      const endpointTags = tagsOf(contract, facts.endpoint);
+      const tags = endpointTags.tags;
       let span: Span | undefined = trace.getSpan(context.active());
       const own = span === undefined && createSpans;
       if (own) {
@@ -113,7 +149,7 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): ContractTelem
           },
         });
       } else span?.setAttributes(tags);
-      const metricTags: Attributes = { ...spec, [SPECL_ATTRIBUTES.endpoint]: facts.endpoint ?? '' };
+      const metricTags = endpointTags.metric;
       let violated = 0;
       return {
         violation(violation) {
@@ -126,11 +162,10 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): ContractTelem
           violations.add(1, { ...metricTags, ...attributes });
         },
         end(status, seconds) {
-          const statusTag = status === undefined ? {} : { 'http.response.status_code': status };
-          requests.add(1, { ...metricTags, ...statusTag });
+          requests.add(1, requestTags(endpointTags, status));
           duration.record(seconds, metricTags);
           if (!own || span === undefined) return;
-          span.setAttributes(statusTag);
+          if (status !== undefined) span.setAttribute('http.response.status_code', status);
           if (status === undefined || status >= 500 || violated > 0)
             span.setStatus({
               code: SpanStatusCode.ERROR,

@@ -31,7 +31,8 @@ class CappedBytes {
   }
 
   bytes(): Buffer {
-    return Buffer.concat(this.chunks);
+    // One chunk (most small bodies) is kept as it is: no copy.
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
   }
 }
 
@@ -102,10 +103,9 @@ export function tapNodeExchange(
     if (exchange.sampled && !requestBytes.overflowed && !responseBytes.overflowed) {
       const parsed = options.parsedBody?.();
       const contentType = header(req.headers['content-type']);
+      const bytes = requestBytes.bytes();
       exchange.request(
-        parsed !== undefined && requestBytes.bytes().length === 0
-          ? { parsed }
-          : { contentType, bytes: requestBytes.bytes() },
+        parsed !== undefined && bytes.length === 0 ? { parsed } : { contentType, bytes },
       );
       exchange.response(
         res.statusCode,

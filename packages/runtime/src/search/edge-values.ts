@@ -150,6 +150,12 @@ function edgeStringNow(bounds: SizeBounds): fc.Arbitrary<string> {
 /** A list's bounds, and how its items compare when they must be unique. */
 export interface ListBounds extends SizeBounds {
   readonly comparator?: (a: unknown, b: unknown) => boolean;
+  /**
+   * How many items beyond `minLength` a spread or boundary length may reach (default 256).
+   * Lists whose items are themselves big (lists, or records holding lists) take a small one:
+   * nested spreads multiply (a list of 256 lists of 256 records is 65,536 records).
+   */
+  readonly spread?: number;
 }
 
 /**
@@ -158,7 +164,8 @@ export interface ListBounds extends SizeBounds {
  */
 export function edgeArray<T>(element: fc.Arbitrary<T>, bounds: ListBounds = {}): fc.Arbitrary<T[]> {
   const min = bounds.minLength ?? 0;
-  const top = Math.min(bounds.maxLength ?? min + SPREAD_CAP, min + SPREAD_CAP);
+  const cap = bounds.spread ?? SPREAD_CAP;
+  const top = Math.min(bounds.maxLength ?? min + cap, min + cap);
   const { comparator } = bounds;
   const list = (minLength: number, maxLength: number | undefined, size?: 'max') =>
     comparator

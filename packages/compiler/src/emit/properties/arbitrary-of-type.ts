@@ -13,7 +13,7 @@ import {
 
 import type { PropertiesContext } from './properties-context.js';
 import { isGround } from './ground-ranks.js';
-import { mentions } from './type-mentions.js';
+import { holdsCollections, mentions } from './type-mentions.js';
 
 /** `Int32`'s range, joined to its written bounds. */
 const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -34,6 +34,15 @@ export const MAX_DEPTH = 'MAX_DEPTH';
  * more): with every level multiplying the values below it, wider lists grow trees without bound.
  */
 const RECURSIVE_FAN_OUT = 3;
+
+/**
+ * How far beyond its `minItems` the length of a list is spread (and its boundary lengths
+ * reached) where lengths multiply: a list whose items can hold lists or maps, or a list within
+ * a recursive type (every level of which holds it again). Elsewhere a list spreads up to the
+ * runtime's own cap (256): a list of 256 lists of 256 records each is 65,536 records, and a
+ * recursive record holding such lists held them at every level (values of megabytes).
+ */
+const NESTED_SPREAD = 8;
 
 /**
  * Writes fast-check arbitraries for types as written. Inside a recursive type's builder (the
@@ -181,10 +190,14 @@ export class ArbitraryWriter {
     const helper = (name: RuntimeHelper) => this.context.imports.helper(name);
     const write = (d?: string) => {
       const element = this.of(type.element, d);
+      const capped = (c.maxItems ?? Infinity) > (c.minItems ?? 0) + NESTED_SPREAD;
+      const multiplies =
+        capped && (this.owner !== undefined || holdsCollections(type.element, this.context.types));
       const bounds = {
         minLength: c.minItems,
         maxLength: c.maxItems,
         comparator: c.unique === true ? helper('deepEqual') : undefined,
+        spread: multiplies ? NESTED_SPREAD : undefined,
       };
       return `${helper('edgeArray')}(${element}${wrapOptions(bounds)})`;
     };

@@ -1,9 +1,34 @@
 import type { AstNode, AstReflection, CstNode, GrammarAST, Linker } from 'langium';
-import { CompositeCstNodeImpl, GrammarUtils, RootCstNodeImpl } from 'langium';
+import { CompositeCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { Building } from './fast-build-steps.js';
+import {
+  DataValue,
+  actionType,
+  assignDefaults,
+  isBuilding,
+  mergeProperties,
+} from './fast-build-steps.js';
 import type { LexedToken } from '../lazy-range-leaf.js';
 import { LazyRangeLeaf } from '../lazy-range-leaf.js';
 import type { FastTokens, TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
+import type { DeclarationCstSource, LazyDeclarationNode } from './lazy-declaration-cst.js';
+import { lazyDeclarationNode } from './lazy-declaration-cst.js';
+
+/** What the rules drive: the CST builder, or `FastAstBuilder` (the AST alone). */
+export type RuleBuilder = Pick<
+  FastCstBuilder,
+  | 'peek'
+  | 'atEnd'
+  | 'position'
+  | 'begin'
+  | 'beginData'
+  | 'consume'
+  | 'subrule'
+  | 'action'
+  | 'construct'
+  | 'constructData'
+>;
 
 /** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
 export class FastPathDeclined extends Error {}
@@ -15,11 +40,6 @@ export interface Feature {
   readonly property: string;
   readonly crossRef: boolean;
   readonly keyword: boolean;
-}
-
-/** What a data type rule builds while it runs: the text of its tokens. */
-class DataValue {
-  value = '';
 }
 
 type TokenType = LexedToken['tokenType'];
@@ -59,33 +79,6 @@ function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
   (node as { content: unknown }).content = content;
 }
 
-/** For each AST type, its properties with a default value (Langium's `assignMandatoryProperties`). */
-const defaultsCache = new WeakMap<AstReflection, Map<string, [string, unknown][]>>();
-
-function defaultsOf(reflection: AstReflection, type: string): [string, unknown][] {
-  let byType = defaultsCache.get(reflection);
-  if (!byType) {
-    byType = new Map();
-    defaultsCache.set(reflection, byType);
-  }
-  let defaults = byType.get(type);
-  if (!defaults) {
-    defaults = Object.values(reflection.getTypeMetaData(type).properties)
-      .filter((property) => property.defaultValue !== undefined)
-      .map((property) => [property.name, property.defaultValue]);
-    byType.set(type, defaults);
-  }
-  return defaults;
-}
-
-function copyDefault(value: unknown): unknown {
-  return Array.isArray(value) ? value.map(copyDefault) : value;
-}
-
-const actionTypes = new WeakMap<GrammarAST.Action, string>();
-
-type Building = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
-
 /**
  * Builds the AST and CST exactly as Langium 4.2's `LangiumParser` and `CstNodeBuilder` do for a
  * text without syntax errors, step for step (the same node objects, the same order of
@@ -113,12 +106,23 @@ export class FastCstBuilder {
     private readonly linker: Linker,
     private readonly converter: FastValueConverter,
     private readonly reflection: AstReflection,
+    /** The root of the file's CST, when this builder builds a declaration's CST later. */
+    root?: RootCstNodeImpl,
   ) {
-    this.root = new RootCstNodeImpl(text);
-    this.root.root = this.root;
+    if (root) {
+      this.root = root;
+    } else {
+      this.root = new RootCstNodeImpl(text);
+      this.root.root = this.root;
+    }
     this.nodeStack = [this.root];
     this.tokens = lexed.tokens;
     this.hidden = lexed.hidden;
+  }
+
+  /** The file's tokens (comments apart). */
+  get tokenColumns(): TokenColumns {
+    return this.tokens;
   }
 
   /** The kind of the token `k` ahead (`''` past the end). */
@@ -208,11 +212,7 @@ export class FastCstBuilder {
 
   /** An action: `{infer T}` (no feature) or `{infer T.feature=current}`. */
   action(action: GrammarAST.Action): void {
-    let type = actionTypes.get(action);
-    if (type === undefined) {
-      type = GrammarUtils.getTypeName(action);
-      actionTypes.set(action, type);
-    }
+    const type = actionType(action);
     if (action.feature !== undefined && action.operator !== undefined) {
       const last = this.construct() as Building;
       const lastCst = last.$cstNode as CompositeCstNodeImpl;
@@ -243,9 +243,7 @@ export class FastCstBuilder {
     current.astNode = obj as unknown as AstNode;
     obj.$cstNode = current;
     this.popNode();
-    for (const [name, value] of defaultsOf(this.reflection, obj.$type)) {
-      if (obj[name] === undefined) obj[name] = copyDefault(value);
-    }
+    assignDefaults(this.reflection, obj);
     return obj as unknown as AstNode;
   }
 
@@ -255,6 +253,50 @@ export class FastCstBuilder {
     const current = this.current;
     this.popNode();
     return this.converter.convert(data.value, current);
+  }
+
+  /**
+   * Opens the composite node of a declaration (called as `feature`) whose children are built
+   * when first read, and places the comments before its first token as consuming it would.
+   */
+  openLazy(feature: Feature, source: DeclarationCstSource): LazyDeclarationNode {
+    const first = this.position;
+    const node = lazyDeclarationNode(feature.element, this.root, source, first);
+    this.append(node);
+    this.nodeStack.push(node);
+    this.lists.push(this.pool.pop() ?? []);
+    this.addHiddenBefore(this.tokens.start[first]!);
+    // The CST built later places the comments from here on (those before were placed now).
+    node.lazyFirstHidden = this.hiddenIndex;
+    return node;
+  }
+
+  /**
+   * Closes a node {@link openLazy} opened, whose declaration `result` (its AST, built without
+   * CST) ends before token `end`, and assigns it as the rule call would. The comments among the
+   * declaration's tokens are its own: they are placed when its CST is built.
+   */
+  closeLazy(node: LazyDeclarationNode, feature: Feature, result: AstNode, end: number): void {
+    node.lazyLastToken = end - 1;
+    this.nodeStack.pop();
+    const children = this.lists.pop()!;
+    children.length = 0;
+    this.pool.push(children);
+    node.astNode = result;
+    (result as { $cstNode?: CstNode }).$cstNode = node;
+    this.position = end;
+    const lastStart = this.tokens.start[end - 1]!;
+    const h = this.hidden;
+    while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! < lastStart) this.hiddenIndex++;
+    this.assign(feature, result, node);
+  }
+
+  /** Prepares this builder to build again, into `node`, the declaration from token `first`. */
+  resumeAt(node: CompositeCstNodeImpl, first: number, firstHidden: number): void {
+    this.nodeStack.length = 0;
+    this.nodeStack.push(node);
+    this.position = first;
+    this.hiddenIndex = firstHidden;
   }
 
   /** Places the comments left at the end, as Langium does after parsing. */
@@ -386,25 +428,9 @@ export class FastCstBuilder {
   }
 }
 
-function isBuilding(value: unknown): value is Building {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as Building).$type === 'string'
-  );
-}
-
 /** Langium's `assignWithoutOverride`: the node a rule called without assignment gives. */
 function assignWithoutOverride(target: Building, source: Building | DataValue): Building {
-  for (const name in source) {
-    if (!Object.prototype.hasOwnProperty.call(source, name)) continue;
-    const existingValue = (source as Record<string, unknown>)[name];
-    const newValue = target[name];
-    if (newValue === undefined) {
-      target[name] = existingValue;
-    } else if (Array.isArray(newValue) && Array.isArray(existingValue)) {
-      existingValue.push(...(newValue as unknown[]));
-      target[name] = existingValue;
-    }
-  }
+  mergeProperties(target, source);
   const targetCstNode = target.$cstNode;
   if (targetCstNode) {
     (targetCstNode as unknown as { astNode: unknown }).astNode = undefined;

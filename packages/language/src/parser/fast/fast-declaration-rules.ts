@@ -67,7 +67,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     this.begin('SpecFile');
     if (b.peek() === 'spec') this.call('SpecFile', 'SpecHeader', this.specHeader);
     while (b.peek() === 'import') this.call('SpecFile', 'Import', this.importRule);
-    while (!b.atEnd) this.call('SpecFile', 'Declaration', this.declaration);
+    while (!b.atEnd) this.declarationOfFile();
     return b.construct();
   };
 
@@ -166,7 +166,12 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     return b.construct();
   };
 
-  private readonly declaration = (): unknown => {
+  /** A declaration of the file (`declarations+=Declaration`). */
+  protected declarationOfFile(): void {
+    this.call('SpecFile', 'Declaration', this.declaration);
+  }
+
+  protected readonly declaration = (): unknown => {
     const b = this.b;
     this.begin('Declaration');
     const kind = b.peek();

@@ -1,6 +1,6 @@
 import type { GrammarAST } from 'langium';
 import { GrammarAST as G } from 'langium';
-import type { FastCstBuilder, Feature } from './fast-cst-builder.js';
+import type { Feature, RuleBuilder } from './fast-cst-builder.js';
 import { FastPathDeclined } from './fast-cst-builder.js';
 import { GrammarFeatures } from './grammar-features.js';
 
@@ -12,7 +12,7 @@ type Choice = { feature: Feature; kind: string } | { feature: Feature; callee: s
  * which are read from the grammar rather than written out.
  */
 export abstract class FastRuleBase {
-  protected b!: FastCstBuilder;
+  protected b!: RuleBuilder;
   protected readonly g: GrammarFeatures;
   private readonly dataRules = new Map<string, Map<string, Choice>>();
   private readonly repeated = new Set<string>();

@@ -1,5 +1,9 @@
 import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
+import type { RootCstNodeImpl } from 'langium';
+import { FastAstBuilder } from './fast-ast-builder.js';
 import { FastCstBuilder, FastPathDeclined } from './fast-cst-builder.js';
+import type { FastTokens } from './fast-lexer.js';
+import type { DeclarationCstSource } from './lazy-declaration-cst.js';
 import { FastEndpointRules } from './fast-endpoint-rules.js';
 import { FastLexer } from './fast-lexer.js';
 import { FastValueConverter } from './fast-value-converter.js';
@@ -21,42 +25,114 @@ export class FastSpeclParser extends FastEndpointRules {
   private readonly tokenTypes: Record<string, TokenType>;
   private readonly converter: FastValueConverter;
 
-  constructor(private readonly services: LangiumCoreServices) {
+  /** Whether declarations' CSTs are built when first read (see `lazy-declaration-cst.ts`). */
+  private readonly lazyCst: boolean;
+  /** The parse under way: its CST builder and where declarations' CSTs come from. */
+  private full: FastCstBuilder | undefined;
+  private source: DeclarationCstSource | undefined;
+
+  constructor(
+    private readonly services: LangiumCoreServices,
+    options: { lazyCst?: boolean } = {},
+  ) {
     super(services.Grammar);
     this.tokenTypes = services.parser.Lexer.definition as Record<string, TokenType>;
     const keywords = Object.keys(this.tokenTypes).filter((name) => !TERMINALS.has(name));
     this.lexer = new FastLexer(new Set(keywords));
     this.converter = new FastValueConverter(services.parser.ValueConverter);
+    // A value converter of Specl's own might read the CST nodes: then the CST is built eagerly.
+    this.lazyCst = options.lazyCst === true && this.converter.isDefault;
   }
 
   /** The parse result of `text`, or `undefined` where Langium's parser must parse it. */
   parse<T extends AstNode = AstNode>(text: string): ParseResult<T> | undefined {
     const lexed = this.lexer.tokenize(text);
     if (!lexed) return undefined;
-    const services = this.services;
-    this.b = new FastCstBuilder(
-      text,
-      lexed,
-      this.tokenTypes,
-      services.references.Linker,
-      this.converter,
-      services.shared.AstReflection,
-    );
+    const full = this.cstBuilder(text, lexed);
+    this.b = this.full = full;
+    this.source = this.lazyCst ? this.declarationSource(text, lexed, full.root) : undefined;
     let value: AstNode;
     try {
       value = this.specFile() as AstNode;
-      if (!this.b.atEnd) return undefined;
+      if (!full.atEnd) return undefined;
     } catch (error) {
       if (error instanceof FastPathDeclined || error instanceof RangeError) return undefined;
       throw error;
+    } finally {
+      // Nothing of a parse is kept here once it is over (a lazy CST keeps what it needs).
+      this.b = undefined as unknown as FastCstBuilder;
+      this.full = this.source = undefined;
     }
-    this.b.finish();
-    const report = services.parser.TokenBuilder.flushLexingReport?.(text);
+    full.finish();
+    const report = this.services.parser.TokenBuilder.flushLexingReport?.(text);
     return {
       value: value as T,
       lexerErrors: [],
       lexerReport: report,
       parserErrors: [],
     } as ParseResult<T>;
+  }
+
+  protected override declarationOfFile(): void {
+    const full = this.full;
+    const source = this.source;
+    if (!full || !source) {
+      super.declarationOfFile();
+      return;
+    }
+    const feature = this.feature('SpecFile', 'Declaration', 0, 'c');
+    const node = full.openLazy(feature, source);
+    const services = this.services;
+    const ast = new FastAstBuilder(
+      full.root.fullText,
+      full.tokenColumns,
+      full.position,
+      services.references.Linker,
+      this.converter,
+      services.shared.AstReflection,
+    );
+    this.b = ast;
+    let result: AstNode;
+    try {
+      result = this.declaration() as AstNode;
+    } finally {
+      this.b = full;
+    }
+    full.closeLazy(node, feature, result, ast.position);
+  }
+
+  private cstBuilder(text: string, lexed: FastTokens, root?: RootCstNodeImpl): FastCstBuilder {
+    const services = this.services;
+    return new FastCstBuilder(
+      text,
+      lexed,
+      this.tokenTypes,
+      services.references.Linker,
+      this.converter,
+      services.shared.AstReflection,
+      root,
+    );
+  }
+
+  /** Builds a declaration's CST again from its first token, when it is first read. */
+  private declarationSource(
+    text: string,
+    lexed: FastTokens,
+    root: RootCstNodeImpl,
+  ): DeclarationCstSource {
+    return {
+      tokens: lexed.tokens,
+      build: (node, firstToken, firstHidden) => {
+        const builder = this.cstBuilder(text, lexed, root);
+        builder.resumeAt(node, firstToken, firstHidden);
+        const saved = this.b;
+        this.b = builder;
+        try {
+          return this.declaration() as AstNode;
+        } finally {
+          this.b = saved;
+        }
+      },
+    };
   }
 }

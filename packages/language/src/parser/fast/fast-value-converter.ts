@@ -13,7 +13,8 @@ const identity: Convert = (input) => input;
  */
 export class FastValueConverter {
   private readonly byElement = new Map<GrammarAST.AbstractElement, Convert>();
-  private readonly isDefault: boolean;
+  /** Whether the converter is Langium's own (so that a conversion depends only on the element). */
+  readonly isDefault: boolean;
 
   constructor(private readonly converter: Converter) {
     const proto = DefaultValueConverter.prototype as unknown as Record<string, unknown>;
@@ -25,6 +26,15 @@ export class FastValueConverter {
   convert(input: string, cstNode: CstNode): unknown {
     const element = cstNode.grammarSource;
     if (!this.isDefault || element === undefined) return this.converter.convert(input, cstNode);
+    return this.convertFor(input, element);
+  }
+
+  /**
+   * What Langium's converter gives for a node built from `element`, without the node (only
+   * when {@link isDefault}: another converter may read the node).
+   */
+  convertFor(input: string, element: GrammarAST.AbstractElement): unknown {
+    if (!this.isDefault) throw new Error('a value converter of its own needs the CST node');
     let convert = this.byElement.get(element);
     if (!convert) {
       convert = conversionOf(element);

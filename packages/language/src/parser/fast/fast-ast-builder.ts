@@ -1,0 +1,191 @@
+import type { AstNode, AstReflection, GrammarAST, Linker } from 'langium';
+import type { Feature } from './fast-cst-builder.js';
+import { FastPathDeclined } from './fast-cst-builder.js';
+import type { Building } from './fast-build-steps.js';
+import {
+  DataValue,
+  actionType,
+  assignDefaults,
+  isBuilding,
+  mergeProperties,
+} from './fast-build-steps.js';
+import type { TokenColumns } from './fast-lexer.js';
+import type { FastValueConverter } from './fast-value-converter.js';
+import { ensureDeclarationCst, lazyAstNodePrototype, setOwn } from './lazy-declaration-cst.js';
+
+/**
+ * Builds the AST of a declaration without its CST: the same nodes, properties and references
+ * {@link FastCstBuilder} builds, step for step, but no CST node. Each node's `$cstNode`, and each
+ * reference's `$refNode`, builds the declaration's CST when first read (see
+ * `lazy-declaration-cst.ts`). The interface is the CST builder's, so the same rules drive both.
+ */
+export class FastAstBuilder {
+  private readonly stack: (Building | DataValue)[] = [];
+  /** The grammar elements of the rule calls open (a data type rule's value is converted by it). */
+  private readonly calls: GrammarAST.AbstractElement[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: TokenColumns,
+    /** The index of the next token to consume. */
+    public position: number,
+    private readonly linker: Linker,
+    private readonly converter: FastValueConverter,
+    private readonly reflection: AstReflection,
+  ) {}
+
+  /** The kind of the token `k` ahead (`''` past the end). */
+  peek(k = 0): string {
+    return this.tokens.kind[this.position + k] ?? '';
+  }
+
+  /** Whether every token was consumed. */
+  get atEnd(): boolean {
+    return this.position >= this.tokens.count;
+  }
+
+  private get top(): Building | DataValue {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) throw new FastPathDeclined('no node to build');
+    return top;
+  }
+
+  begin(type: string): void {
+    this.stack.push(newNode(type));
+  }
+
+  beginData(): void {
+    this.stack.push(new DataValue());
+  }
+
+  consume(feature: Feature, kind: string): void {
+    const t = this.tokens;
+    const i = this.position;
+    if (t.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
+    this.position = i + 1;
+    const image = feature.keyword ? kind : this.text.substring(t.start[i]!, t.end[i]!);
+    if (feature.operator !== undefined) {
+      this.assign(
+        feature,
+        feature.keyword ? image : this.converter.convertFor(image, feature.element),
+      );
+    } else {
+      const current = this.top;
+      if (current instanceof DataValue) {
+        current.value += feature.keyword
+          ? image
+          : String(this.converter.convertFor(image, feature.element));
+      }
+    }
+  }
+
+  subrule(feature: Feature, rule: () => unknown): void {
+    const start = this.position;
+    this.calls.push(feature.element);
+    const result = rule();
+    this.calls.pop();
+    // A rule that consumed no token leaves no CST node, and assigns nothing (as in Langium).
+    if (result === undefined || this.position === start) return;
+    if (feature.operator !== undefined) {
+      this.assign(feature, result);
+      return;
+    }
+    const current = this.top;
+    if (current instanceof DataValue) {
+      current.value += String(result);
+    } else if (typeof result === 'object' && result !== null) {
+      mergeProperties(result as Building, current);
+      this.stack[this.stack.length - 1] = result as Building;
+    }
+  }
+
+  action(action: GrammarAST.Action): void {
+    const type = actionType(action);
+    if (action.feature !== undefined && action.operator !== undefined) {
+      const last = this.construct();
+      this.stack.push(newNode(type));
+      this.assign(
+        {
+          element: action,
+          operator: action.operator as Feature['operator'],
+          property: action.feature,
+          crossRef: false,
+          keyword: false,
+        },
+        last,
+      );
+    } else {
+      (this.top as Building).$type = type;
+    }
+  }
+
+  construct(): AstNode {
+    const obj = this.stack.pop() as Building;
+    assignDefaults(this.reflection, obj);
+    return obj as unknown as AstNode;
+  }
+
+  constructData(): unknown {
+    const data = this.stack.pop() as DataValue;
+    const element = this.calls[this.calls.length - 1];
+    if (element === undefined) throw new FastPathDeclined('a data type rule outside a rule call');
+    return this.converter.convertFor(data.value, element);
+  }
+
+  private assign(feature: Feature, value: unknown): void {
+    const obj = this.top as Building;
+    let item = value;
+    if (feature.crossRef && typeof value === 'string') {
+      const owner = obj as unknown as AstNode;
+      item = this.linker.buildReference(owner, feature.property, undefined, value);
+      lazyRefNode(item as object, owner);
+    }
+    const child = isBuilding(item) ? item : undefined;
+    switch (feature.operator) {
+      case '=':
+        obj[feature.property] = item;
+        if (child) {
+          child.$container = obj;
+          child.$containerProperty = feature.property;
+        }
+        break;
+      case '?=':
+        obj[feature.property] = true;
+        break;
+      case '+=': {
+        let list = obj[feature.property] as unknown[];
+        if (!Array.isArray(list)) obj[feature.property] = list = [];
+        list.push(item);
+        if (child) {
+          child.$container = obj;
+          child.$containerProperty = feature.property;
+          child.$containerIndex = list.length - 1;
+        }
+      }
+    }
+  }
+}
+
+function newNode(type: string): Building {
+  const node = Object.create(lazyAstNodePrototype) as Building;
+  node.$type = type;
+  return node;
+}
+
+/** Makes `reference.$refNode` build the CST of its owner's declaration when first read. */
+function lazyRefNode(reference: object, owner: AstNode): void {
+  Object.defineProperty(reference, '$refNode', {
+    get() {
+      ensureDeclarationCst(owner);
+      const own = Object.getOwnPropertyDescriptor(reference, '$refNode');
+      if (own && 'value' in own) return own.value;
+      setOwn(reference, '$refNode', undefined);
+      return undefined;
+    },
+    set(value: unknown) {
+      setOwn(reference, '$refNode', value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -1,0 +1,77 @@
+import type { AstReflection, CstNode, GrammarAST } from 'langium';
+import { GrammarUtils } from 'langium';
+
+/** What a data type rule builds while it runs: the text of its tokens. */
+export class DataValue {
+  value = '';
+}
+
+/** An AST node while its rule runs. */
+export type Building = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
+
+/** For each AST type, its properties with a default value (Langium's `assignMandatoryProperties`). */
+const defaultsCache = new WeakMap<AstReflection, Map<string, [string, unknown][]>>();
+
+/** Gives `node` the default values of the properties its rule left unset, as Langium does. */
+export function assignDefaults(reflection: AstReflection, node: Building): void {
+  for (const [name, value] of defaultsOf(reflection, node.$type)) {
+    if (node[name] === undefined) node[name] = copyDefault(value);
+  }
+}
+
+function defaultsOf(reflection: AstReflection, type: string): [string, unknown][] {
+  let byType = defaultsCache.get(reflection);
+  if (!byType) {
+    byType = new Map();
+    defaultsCache.set(reflection, byType);
+  }
+  let defaults = byType.get(type);
+  if (!defaults) {
+    defaults = Object.values(reflection.getTypeMetaData(type).properties)
+      .filter((property) => property.defaultValue !== undefined)
+      .map((property) => [property.name, property.defaultValue]);
+    byType.set(type, defaults);
+  }
+  return defaults;
+}
+
+function copyDefault(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(copyDefault) : value;
+}
+
+const actionTypes = new WeakMap<GrammarAST.Action, string>();
+
+/** The AST type an action (`{infer T}`, `{infer T.f=current}`) makes. */
+export function actionType(action: GrammarAST.Action): string {
+  let type = actionTypes.get(action);
+  if (type === undefined) {
+    type = GrammarUtils.getTypeName(action);
+    actionTypes.set(action, type);
+  }
+  return type;
+}
+
+/** Whether a value assigned to a property is an AST node. */
+export function isBuilding(value: unknown): value is Building {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Building).$type === 'string'
+  );
+}
+
+/**
+ * The property part of Langium's `assignWithoutOverride`: `target` (the node a rule called
+ * without assignment gives) takes the properties `source` (the caller's node) has and it has not.
+ */
+export function mergeProperties(target: Building, source: Building | DataValue): void {
+  for (const name in source) {
+    if (!Object.prototype.hasOwnProperty.call(source, name)) continue;
+    const existingValue = (source as Record<string, unknown>)[name];
+    const newValue = target[name];
+    if (newValue === undefined) {
+      target[name] = existingValue;
+    } else if (Array.isArray(newValue) && Array.isArray(existingValue)) {
+      existingValue.push(...(newValue as unknown[]));
+      target[name] = existingValue;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import type { AstNode, CstNode, GrammarAST, RootCstNodeImpl } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { CompositeCstNodeImpl, isReference } from 'langium';
+import type { Building } from './fast-build-steps.js';
+import { isBuilding } from './fast-build-steps.js';
+import type { TokenColumns } from './fast-lexer.js';
+
+// A CST built on demand, per top-level declaration (the batch check reads few CST nodes: the
+// ranges of what it reports, the text of some paths). The fast parser builds the file's own CST
+// (header, imports, the comments between declarations) and, for each declaration, only its AST
+// and a composite node whose `content` is built when first read: the declaration is parsed again
+// from its first token with the CST builder, and the CST nodes and references' `$refNode`s of
+// that second AST are given to the first one (the same rules over the same tokens build the
+// same tree). An AST node of a declaration finds its CST through its prototype's `$cstNode`,
+// which builds its declaration's first. After that, nodes, CST and references are exactly what
+// the eager parse builds (test/language/fast-parser-differential.test.ts).
+
+/** Gives `target` a plain own property `key` (replacing an accessor). */
+export function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** Where a declaration's CST comes from: its parse from its first token, into `node`. */
+export interface DeclarationCstSource {
+  /** The file's tokens. */
+  readonly tokens: TokenColumns;
+  /** Parses the declaration again into `node`; answers the AST node that parse built. */
+  build(node: CompositeCstNodeImpl, firstToken: number, firstHidden: number): AstNode;
+}
+
+interface LazyFields {
+  /** Set until the CST is built. */
+  lazySource: DeclarationCstSource | undefined;
+  readonly lazyTokens: TokenColumns;
+  readonly lazyFirstToken: number;
+  lazyLastToken: number;
+  lazyFirstHidden: number;
+  lazyRange: Range | undefined;
+}
+
+type LazyComposite = CompositeCstNodeImpl & LazyFields;
+
+/** A declaration's composite node, whose children are built when first read. */
+export type LazyDeclarationNode = CompositeCstNodeImpl & {
+  lazyLastToken: number;
+  lazyFirstHidden: number;
+};
+
+/** Builds a declaration's CST (once) and gives its nodes to the declaration's AST. */
+function expand(node: LazyComposite): CstNode[] {
+  const source = node.lazySource;
+  if (!source) throw new Error('a declaration CST read while it is built');
+  node.lazySource = undefined;
+  const declaration = node.astNode as unknown as Building;
+  const fresh = source.build(node, node.lazyFirstToken, node.lazyFirstHidden);
+  graft(fresh as unknown as Building, declaration);
+  node.astNode = declaration as unknown as AstNode;
+  return node.content;
+}
+
+// Where the node is, from its first and last tokens, without building its children: the values
+// Langium's composite node computes from its first and last leaves (which are those tokens').
+const lazyCompositePrototype = Object.create(CompositeCstNodeImpl.prototype, {
+  content: {
+    get(this: LazyComposite) {
+      return expand(this);
+    },
+    set(this: LazyComposite, value: CstNode[]) {
+      setOwn(this, 'content', value);
+    },
+    configurable: true,
+  },
+  offset: {
+    get(this: LazyComposite) {
+      return this.lazyTokens.start[this.lazyFirstToken]!;
+    },
+    configurable: true,
+  },
+  end: {
+    get(this: LazyComposite) {
+      return this.lazyTokens.end[this.lazyLastToken]!;
+    },
+    configurable: true,
+  },
+  length: {
+    get(this: LazyComposite) {
+      return this.end - this.offset;
+    },
+    configurable: true,
+  },
+  text: {
+    get(this: LazyComposite) {
+      return this.root.fullText.substring(this.offset, this.end);
+    },
+    configurable: true,
+  },
+  range: {
+    get(this: LazyComposite) {
+      this.lazyRange ??= rangeOfTokens(this.lazyTokens, this.lazyFirstToken, this.lazyLastToken);
+      return this.lazyRange;
+    },
+    configurable: true,
+  },
+}) as object;
+
+/** The range from token `first` to token `last`, as Langium's composite node gives it. */
+function rangeOfTokens(t: TokenColumns, first: number, last: number): Range {
+  // 1-based lines and columns, as Chevrotain's; the end column is the last character's.
+  const start = { line: t.line[first]! - 1, character: t.column[first]! - 1 };
+  const end = { line: t.endLine[last]! - 1, character: t.endColumn[last]! };
+  return { start, end: end.line < start.line ? start : end };
+}
+
+/**
+ * The composite node of a declaration (its rule call as `grammarSource`), whose children are
+ * built when first read.
+ */
+export function lazyDeclarationNode(
+  grammarSource: GrammarAST.AbstractElement,
+  root: RootCstNodeImpl,
+  source: DeclarationCstSource,
+  firstToken: number,
+): LazyDeclarationNode {
+  const node = Object.create(lazyCompositePrototype) as LazyComposite;
+  const fields = node as unknown as Record<string, unknown>;
+  node.grammarSource = grammarSource;
+  node.root = root;
+  node.container = undefined;
+  fields._astNode = undefined;
+  const lazy = node as unknown as Record<keyof LazyFields, unknown>;
+  lazy.lazySource = source;
+  lazy.lazyTokens = source.tokens;
+  lazy.lazyFirstToken = firstToken;
+  lazy.lazyLastToken = firstToken;
+  lazy.lazyFirstHidden = 0;
+  lazy.lazyRange = undefined;
+  return node;
+}
+
+/** Builds the CST of the top-level declaration holding `node`, unless it is built. */
+export function ensureDeclarationCst(node: AstNode): void {
+  let top = node;
+  while (top.$container?.$container !== undefined) top = top.$container;
+  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  if (own?.lazySource !== undefined) void own.content;
+}
+
+/** The prototype of the AST nodes of a declaration parsed without its CST. */
+export const lazyAstNodePrototype = Object.create(Object.prototype, {
+  $cstNode: {
+    get(this: AstNode) {
+      ensureDeclarationCst(this);
+      const own = Object.getOwnPropertyDescriptor(this, '$cstNode');
+      if (own && 'value' in own) return own.value as CstNode | undefined;
+      // A node outside the file's tree has none.
+      setOwn(this, '$cstNode', undefined);
+      return undefined;
+    },
+    set(this: AstNode, value: CstNode | undefined) {
+      setOwn(this, '$cstNode', value);
+    },
+    configurable: true,
+  },
+}) as object;
+
+/** Gives `old` (and its descendants) the CST nodes and reference nodes of `fresh`, its twin. */
+function graft(fresh: Building, old: Building): void {
+  const cst = fresh.$cstNode as CompositeCstNodeImpl | undefined;
+  if (cst) cst.astNode = old as unknown as AstNode;
+  old.$cstNode = cst;
+  for (const key of Object.keys(fresh)) {
+    if (key.charCodeAt(0) === 36 /* $ */) continue;
+    const value = fresh[key];
+    const twin = old[key];
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) graftValue(value[i], (twin as unknown[])[i]);
+    } else {
+      graftValue(value, twin);
+    }
+  }
+}
+
+function graftValue(fresh: unknown, old: unknown): void {
+  if (isBuilding(fresh)) graft(fresh, old as Building);
+  else if (isReference(fresh)) (old as { $refNode?: CstNode }).$refNode = fresh.$refNode;
+}

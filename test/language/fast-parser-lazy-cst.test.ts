@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { AstNode, CstNode, LangiumParser, Reference, RootCstNodeImpl } from 'langium';
+import {
+  AstUtils,
+  CompositeCstNodeImpl,
+  EmptyFileSystem,
+  createLangiumParser,
+  isReference,
+} from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createSpeclServices } from '@specl/language';
+import type { SpecFile } from '@specl/language';
+import { FastSpeclParser } from '../../packages/language/src/parser/fast/fast-specl-parser.js';
+import { printProject } from '../arbitraries/print-spec.js';
+import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
+import { canonicalParse } from './canonical-parse.js';
+
+// The fast parse path with each declaration's CST built when first read (`lazyCst`, what
+// `specl check` uses): once read, the AST, its references and the CST must be exactly what
+// Langium's parser builds, whichever node is read first; and before, no declaration's CST is
+// built. Compared on every spec of the repository, the specl blocks of the docs and random specs.
+const ROOT = join(import.meta.dirname, '..', '..');
+const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
+const langium: LangiumParser = createLangiumParser(Specl);
+const lazy = new FastSpeclParser(Specl, { lazyCst: true });
+
+/** Where a CST node is, read by `read`. */
+const place = (node: CstNode, read: (n: CstNode, key: keyof CstNode) => unknown) =>
+  (['offset', 'end', 'length', 'text', 'range'] as const).map((key) =>
+    JSON.stringify(read(node, key)),
+  );
+
+/** Whether the CST of a declaration (its composite node) is built. */
+const built = (declaration: AstNode) =>
+  Object.getOwnPropertyDescriptor(declaration.$cstNode, 'content') !== undefined;
+
+const nodesOf = (root: AstNode) => AstUtils.streamAst(root).toArray();
+
+/** Reads CST nodes in an order of `seed`'s choosing, before the whole result is compared. */
+function readSome(root: AstNode, seed: number): void {
+  const nodes = nodesOf(root);
+  if (nodes.length === 0) return;
+  for (let i = 0; i < 3; i++) {
+    const node = nodes[(seed * (i + 7) + i * 31) % nodes.length]!;
+    const refs = AstUtils.streamReferences(node).toArray();
+    if (refs.length > 0 && (seed + i) % 2 === 0) void (refs[0]!.reference as Reference).$refNode;
+    else void node.$cstNode?.range;
+  }
+}
+
+/** Compares the lazy path, read in the order `seed` picks, with Langium's parser on `text`. */
+function compare(text: string, seed = 0): boolean {
+  const result = lazy.parse<SpecFile>(text);
+  if (!result) return false;
+  const expected = langium.parse(text);
+  expect(expected.lexerErrors.length + expected.parserErrors.length).toBe(0);
+  // Nothing of a declaration's CST is built by parsing, nor by reading where it is.
+  const declarations = result.value.declarations;
+  const early = declarations.map((d) => place(d.$cstNode!, (n, key) => n[key]));
+  for (const declaration of declarations) expect(built(declaration)).toBe(false);
+  readSome(result.value, seed);
+  const options = { cstNodeLast: true };
+  expect(canonicalParse(result, Specl.Grammar, options)).toBe(
+    canonicalParse(expected, Specl.Grammar, options),
+  );
+  // Where each declaration was before its CST was built is where its children put it.
+  const fromChildren = (n: CstNode, key: keyof CstNode) => {
+    let proto: object | null = CompositeCstNodeImpl.prototype;
+    while (proto && !Object.getOwnPropertyDescriptor(proto, key))
+      proto = Object.getPrototypeOf(proto);
+    return Object.getOwnPropertyDescriptor(proto, key)!.get!.call(n) as unknown;
+  };
+  expect(early).toEqual(declarations.map((d) => place(d.$cstNode!, fromChildren)));
+  return true;
+}
+
+const repositorySpecs = execFileSync('git', ['ls-files', '*.specl'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
+  .split('\n')
+  .filter(Boolean)
+  .map((file) => [file, readFileSync(join(ROOT, file), 'utf8')] as const);
+
+const docBlocks = ['README.md', 'docs/language.md'].flatMap((file) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```specl\n([\s\S]*?)```/g)].map(
+    (m, i) => [`${file} block ${i + 1}`, m[1]!] as const,
+  ),
+);
+
+describe('the fast parse path with a CST built on demand', () => {
+  it.each(repositorySpecs)('%s, read in three orders and with CRLF', (_, text) => {
+    expect(compare(text, 0)).toBe(true);
+    expect(compare(text, 5)).toBe(true);
+    expect(compare(text.replace(/\n/g, '\r\n'), 11)).toBe(true);
+  });
+
+  it('the doc blocks: the lazy path takes every block the eager one takes', () => {
+    const eager = new FastSpeclParser(Specl);
+    let taken = 0;
+    docBlocks.forEach(([, text], i) => {
+      expect(compare(text, i)).toBe(eager.parse(text) !== undefined);
+      if (eager.parse(text)) taken++;
+    });
+    expect(taken).toBeGreaterThanOrEqual(10);
+  });
+
+  it('random specs, cut off', () => {
+    fc.assert(
+      fc.property(specArbitrary, fc.nat(), fc.nat(), (project, cut, seed) => {
+        const text = printProject(project)[project.root]!;
+        expect(compare(text, seed)).toBe(true);
+        compare(text.slice(0, cut % (text.length + 1)), seed);
+      }),
+      { seed: 1718, numRuns: 30 },
+    );
+  });
+
+  it('reading one node builds its declaration only, and each declaration once', () => {
+    const text = [
+      '/// A',
+      'type A { x: Int, b: B }',
+      '// between',
+      'type B { y: String { maxLength: 3 } }',
+      'endpoint getA GET /a/{id: Uuid} {\n  response 200 A\n}',
+    ].join('\n');
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const [a, b, endpoint] = value.declarations as unknown as [AstNode, AstNode, AstNode];
+    const field = nodesOf(b).find((n) => n.$type === 'Field')!;
+    expect(field.$cstNode?.text).toBe('y: String { maxLength: 3 }');
+    expect([built(a), built(b), built(endpoint)]).toEqual([false, true, false]);
+    const ref = nodesOf(a).flatMap((n) => AstUtils.streamReferences(n).toArray())[0]!
+      .reference as Reference;
+    const refNode: CstNode | undefined = ref.$refNode;
+    expect(refNode?.text).toBe('B');
+    expect([built(a), built(b), built(endpoint)]).toEqual([true, true, false]);
+    // Built once: the same nodes when read again.
+    expect(ref.$refNode).toBe(refNode);
+    expect(isReference(ref)).toBe(true);
+    // The comments stay where Langium puts them: the doc comment before `type A`.
+    const root = value.$cstNode as RootCstNodeImpl;
+    expect(root.content[0]?.text).toBe('/// A');
+  });
+});
