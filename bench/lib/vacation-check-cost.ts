@@ -1,7 +1,8 @@
 // The CPU time Specl's own work takes per exchange on the Vacation example, apart from HTTP: what
 // the proxy and the middleware run for each request (route, request check, response check with
 // the answer's headers, telemetry through the OpenTelemetry API with no SDK), timed over many
-// exchanges in this process. Prints `check cost: <µs per exchange>`. For bench/proxy.mjs; run with `node --import tsx`.
+// exchanges in this process. Prints `check cost: <µs per exchange>`. For bench/proxy.mjs; run
+// with `node --import tsx`.
 import { ExchangeChecker } from '@specl/runtime';
 import { openTelemetry } from '@specl/runtime/otel';
 import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
