@@ -321,6 +321,7 @@ const table = markdownTable([
     'p50',
     'p99',
     'p99.9',
+    'p50 added',
     'p99 added',
     'p99 of each round',
     'errors',
@@ -337,6 +338,7 @@ const table = markdownTable([
     ms(row.p50),
     ms(row.p99),
     ms(row.p999),
+    row === base ? '—' : ms(row.p50 - base.p50),
     row === base ? '—' : ms(row.p99 - base.p99),
     row.roundP99.map((value) => value.toFixed(1)).join(', '),
     fmtInt(row.errors),
@@ -360,12 +362,17 @@ const pinning = [
         `the generator and the servers at niceness ${opts.nice} (renice, and their session's autogroup), so that the machine's other work yields the CPU to them when they need it`,
       ]),
 ].join(', ');
+const busiest = Math.max(...rows.map((row) => row.load));
+const loaded =
+  busiest > machine.cores
+    ? ` The machine was loaded by other work (load average up to ${busiest.toFixed(1)} on ${machine.cores} cores): the tails (p99, p99.9, 'sends late') then measure waits for the CPU, of the servers and of the generator alike, more than the servers; the medians, and the CPU per request, say more of what each setup costs.`
+    : '';
 const body = [
   `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
   '',
   table,
   '',
-  `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.`,
+  `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
   '',
   "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent: the cost the load's noise does not change much. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server during its rounds (the p99 of each round, averaged): what a request arriving at a random moment waits before the server reads it. Each server runs through the whole bench (memory sampled every second from the first round to the last); the proxy has a bare server of its own behind it.",
 ].join('\n');

@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { LangiumParser } from 'langium';
 import { EmptyFileSystem, createLangiumParser } from 'langium';
@@ -15,13 +12,13 @@ import {
 import { printProject } from '../arbitraries/print-spec.js';
 import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
 import { canonicalParse } from './canonical-parse.js';
+import { docBlocks, repositorySpecs } from './repository-texts.js';
 
 // The fast parse path must either decline a text (Langium's parser then parses it) or build
 // exactly what Langium's parser builds: the same AST (types, properties in their order,
 // references, containers) and the same CST (nodes, offsets, ranges, token types, hidden
 // comments, grammar elements). Compared on every spec of the repository, the specl blocks of
 // the docs, random specs, and cut-off and mutated versions of all of them.
-const ROOT = join(import.meta.dirname, '..', '..');
 const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
 const langium: LangiumParser = createLangiumParser(Specl);
 const fast = new FastSpeclParser(Specl);
@@ -44,20 +41,6 @@ const lineEndings = (text: string) => [
   text.replace(/\n/g, '\r\n'),
   text.replace(/\n/g, '\r'),
 ];
-
-const repositorySpecs = execFileSync('git', ['ls-files', '*.specl'], {
-  cwd: ROOT,
-  encoding: 'utf8',
-})
-  .split('\n')
-  .filter(Boolean)
-  .map((file) => [file, readFileSync(join(ROOT, file), 'utf8')] as const);
-
-const docBlocks = ['README.md', 'docs/language.md', 'docs/diff.md'].flatMap((file) =>
-  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```specl\n([\s\S]*?)```/g)].map(
-    (m, i) => [`${file} block ${i + 1}`, m[1]!] as const,
-  ),
-);
 
 // Edits that keep most of a text well-formed but move it near the grammar's corners.
 const MUTATIONS: ((text: string, at: number) => string)[] = [

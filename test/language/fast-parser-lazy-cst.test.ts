@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { AstNode, CstNode, LangiumParser, Reference, RootCstNodeImpl } from 'langium';
 import {
@@ -17,12 +14,12 @@ import { FastSpeclParser } from '../../packages/language/src/parser/fast/fast-sp
 import { printProject } from '../arbitraries/print-spec.js';
 import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
 import { canonicalParse } from './canonical-parse.js';
+import { docBlocks, repositorySpecs } from './repository-texts.js';
 
 // The fast parse path with each declaration's CST built when first read (`lazyCst`, what
 // `specl check` uses): once read, the AST, its references and the CST must be exactly what
 // Langium's parser builds, whichever node is read first; and before, no declaration's CST is
 // built. Compared on every spec of the repository, the specl blocks of the docs and random specs.
-const ROOT = join(import.meta.dirname, '..', '..');
 const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
 const langium: LangiumParser = createLangiumParser(Specl);
 const lazy = new FastSpeclParser(Specl, { lazyCst: true });
@@ -76,20 +73,6 @@ function compare(text: string, seed = 0): boolean {
   expect(early).toEqual(declarations.map((d) => place(d.$cstNode!, fromChildren)));
   return true;
 }
-
-const repositorySpecs = execFileSync('git', ['ls-files', '*.specl'], {
-  cwd: ROOT,
-  encoding: 'utf8',
-})
-  .split('\n')
-  .filter(Boolean)
-  .map((file) => [file, readFileSync(join(ROOT, file), 'utf8')] as const);
-
-const docBlocks = ['README.md', 'docs/language.md'].flatMap((file) =>
-  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```specl\n([\s\S]*?)```/g)].map(
-    (m, i) => [`${file} block ${i + 1}`, m[1]!] as const,
-  ),
-);
 
 describe('the fast parse path with a CST built on demand', () => {
   it.each(repositorySpecs)('%s, read in three orders and with CRLF', (_, text) => {

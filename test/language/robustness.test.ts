@@ -19,8 +19,10 @@ const language = pathToFileURL(createRequire(import.meta.url).resolve('@specl/la
 const workerSource = `
 const { parentPort } = require('node:worker_threads');
 const loading = import(${JSON.stringify(language)});
-// Says when the toolchain is loaded: the time limit is for checking, not for loading it.
-loading.then(() => parentPort.postMessage({ ready: true }), () => parentPort.postMessage({ ready: true }));
+// Says when the toolchain is loaded and warmed up (a text with a syntax error builds Langium's
+// own parser, which is built on first need): the time limit is for checking, not for loading.
+const warmed = loading.then(({ checkSources }) => checkSources({ '/warm.specl': 'type {' }, ['/warm.specl']));
+warmed.then(() => parentPort.postMessage({ ready: true }), () => parentPort.postMessage({ ready: true }));
 parentPort.on('message', async ({ id, files, roots }) => {
   try {
     const { checkSources } = await loading;

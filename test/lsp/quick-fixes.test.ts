@@ -115,6 +115,15 @@ property p {
     expect(more[0]!.text).toContain('count: 1 }, id: "00000000-0000-4000-8000-000000000000")');
   });
 
+  it('makes a nullable response header optional', async () => {
+    const source = `${header}headers Limits {\n  reset "X-Reset": Int?\n}\n`;
+    const fixes = await fix(source, 'specl/invalid-response-header');
+    expect(fixes.map((f) => [f.title, f.text])).toEqual([
+      ['Make `reset` optional', source.replace('"X-Reset": Int?', '"X-Reset"?: Int')],
+    ]);
+    expect(await codesAfter(fixes[0]!.text)).toEqual([]);
+  });
+
   it('types an untyped path parameter', async () => {
     const source = `${header}endpoint getItem GET /items/{id} {\n  response 200 String\n}\n`;
     const fixes = await fix(source, 'specl/untyped-path-parameter');

@@ -183,6 +183,23 @@ describe('specl mcp over stdio', () => {
     });
   });
 
+  it('describe_endpoint tells which headers an answer carries', async () => {
+    const result = await call('describe_endpoint', {
+      spec: 'ach/ach.specl',
+      endpoint: 'createTransfer',
+    });
+    expect(textOf(result)).toContain('\n  response 201 Transfer with Created, Replay\n');
+    expect(textOf(result)).toContain(
+      '\n  headers Replay { replayed "Idempotent-Replayed"?: boolean }\n',
+    );
+    const contract = result.structuredContent as {
+      responses: { headers?: string[] }[];
+      responseHeaders: { name: string; headers: string[] }[];
+    };
+    expect(contract.responses[0]!.headers).toEqual(['Created', 'Replay']);
+    expect(contract.responseHeaders.map((set) => set.name)).toEqual(['Created', 'Replay']);
+  });
+
   it('verify passes a correct server and refuses a host that is not loopback', async () => {
     const progress: { progress: number; total?: number; message?: string }[] = [];
     const passed = await client.callTool(

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { urlSource, verify } from '@specl/verify';
 import { achServer } from '../../examples/ach-payments/server/http-server.js';
 import { createHandlers as pageBoundaryHandlers } from '../../examples/ach-payments/broken/page-boundary.js';
 import { exampleIr } from '../examples/example-helpers.js';
-import { withServer } from './verify-helpers.js';
+import { repoRoot, withServer } from './verify-helpers.js';
 
 // `pages` walks every page of a paginated endpoint over HTTP, through the same calls (and
 // checks) as any property step: the ACH example's `historyIsComplete` ("walking every page
@@ -12,6 +14,12 @@ import { withServer } from './verify-helpers.js';
 // page boundary (issue 14's planted defect), and servers whose walks never end.
 
 const SPEC = 'examples/ach-payments/ach-payments.specl';
+
+/** The line of the spec that holds `text` (so that edits above it move no expectation). */
+function lineOf(text: string): number {
+  const lines = readFileSync(join(repoRoot, SPEC), 'utf8').split('\n');
+  return lines.findIndex((line) => line.includes(text)) + 1;
+}
 const SEEDS = [1, 2, 3];
 
 async function verifyHistory(base: string, seed: number, runs = 60) {
@@ -76,7 +84,7 @@ describe('walking every page (`pages`) over HTTP', () => {
     );
     expect(failure.clause).toEqual({
       source: 'pages listTransfers(id: from.id, limit: size)',
-      at: 'ach-payments.specl:270:3',
+      at: `ach-payments.specl:${lineOf('let history = pages listTransfers(')}:3`,
     });
   });
 

@@ -50,7 +50,10 @@ function endpointSummary(endpoint: EndpointIR, ir: SpecIR): string[] {
   });
   return [
     `- \`${endpoint.name}\`: ${endpoint.method} ${endpoint.path}  (${at(endpoint.location)})`,
-    ...endpoint.responses.map((r) => `  response ${r.status} ${type(r.type)}`),
+    ...endpoint.responses.map(
+      (r) =>
+        `  response ${r.status} ${type(r.type)}${r.headers ? ` with ${r.headers.join(', ')}` : ''}`,
+    ),
     ...(errors.length > 0 ? [`  errors ${errors.join(', ')}`] : []),
     ...(endpoint.pagination ? [`  ${paginatedText(endpoint.pagination)}`] : []),
     ...endpoint.requires.map((c) => clause('requires', c)),

@@ -24,8 +24,20 @@ export interface EndpointContract {
   readonly description?: string;
   readonly parameters: readonly { in: string; name: string; type: string; optional: boolean }[];
   readonly body?: { readonly type: string; readonly mediaTypes?: readonly string[] };
-  readonly responses: readonly { status: number; type?: string; mediaTypes?: readonly string[] }[];
-  readonly errors: readonly { status?: number | string; name: string }[];
+  readonly responses: readonly {
+    status: number;
+    type?: string;
+    mediaTypes?: readonly string[];
+    /** The `headers` declarations the answer carries (`with NAME`). */
+    headers?: readonly string[];
+  }[];
+  readonly errors: readonly {
+    status?: number | string;
+    name: string;
+    headers?: readonly string[];
+  }[];
+  /** The `headers` declarations its answers carry: each header's name, wire name and type. */
+  readonly responseHeaders?: readonly { name: string; headers: readonly string[] }[];
   readonly security?: readonly { scheme: string; scopes: readonly string[] }[];
   /** How its answers come in pages: the cursor parameter, and where the cursor and items are. */
   readonly pagination?: {
@@ -135,11 +147,14 @@ export function endpointContract(ir: SpecIR, endpoint: EndpointIR, place: Place)
       status: r.status,
       ...(r.type && { type: text(r.type) }),
       ...(r.mediaTypes && { mediaTypes: r.mediaTypes }),
+      ...(r.headers && { headers: r.headers }),
     })),
     errors: endpoint.errors.map((name) => {
       const decl = ir.types.find((t) => t.name === name);
-      return decl?.kind === 'error' ? { status: decl.status, name } : { name };
+      if (decl?.kind !== 'error') return { name };
+      return { status: decl.status, name, ...(decl.headers && { headers: decl.headers }) };
     }),
+    ...responseHeadersOf(ir, endpoint, text),
     ...(endpoint.security && { security: endpoint.security }),
     ...(endpoint.pagination && {
       pagination: {
@@ -179,6 +194,29 @@ export function endpointContract(ir: SpecIR, endpoint: EndpointIR, place: Place)
 const clauseLines = (title: string, clauses: readonly PlacedClause[]) =>
   clauses.length === 0 ? [] : [`${title}:`, ...clauses.map((c) => `  ${c.source}  (${c.at})`)];
 
+/** The `headers` declarations an endpoint's answers carry, each header written out. */
+function responseHeadersOf(
+  ir: SpecIR,
+  endpoint: EndpointIR,
+  text: (type: TypeIR) => string,
+): Pick<EndpointContract, 'responseHeaders'> {
+  const errors = endpoint.errors.flatMap((name) => {
+    const decl = ir.types.find((t) => t.name === name);
+    return decl?.kind === 'error' ? (decl.headers ?? []) : [];
+  });
+  const names = new Set([...endpoint.responses.flatMap((r) => r.headers ?? []), ...errors]);
+  const sets = (ir.headers ?? []).filter((decl) => names.has(decl.name));
+  if (sets.length === 0) return {};
+  return {
+    responseHeaders: sets.map((decl) => ({
+      name: decl.name,
+      headers: decl.headers.map(
+        (h) => `${h.name} ${JSON.stringify(h.wireName)}${h.optional ? '?' : ''}: ${text(h.type)}`,
+      ),
+    })),
+  };
+}
+
 /** The contract as the model reads it. */
 export function contractText(contract: EndpointContract): string {
   const lines = [
@@ -192,7 +230,10 @@ export function contractText(contract: EndpointContract): string {
       : []),
     ...contract.responses.map(
       (r) =>
-        `  response ${r.status} ${r.type ?? 'no body'}${r.mediaTypes ? ` as ${r.mediaTypes.join(', ')}` : ''}`,
+        `  response ${r.status} ${r.type ?? 'no body'}${r.mediaTypes ? ` as ${r.mediaTypes.join(', ')}` : ''}${r.headers ? ` with ${r.headers.join(', ')}` : ''}`,
+    ),
+    ...(contract.responseHeaders ?? []).map(
+      (set) => `  headers ${set.name} { ${set.headers.join(', ')} }`,
     ),
     ...(contract.errors.length > 0
       ? [`  errors ${contract.errors.map((e) => `${e.status ?? ''} ${e.name}`.trim()).join(', ')}`]

@@ -189,6 +189,24 @@ describe('response headers: what the checker refuses', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a response',
+      'headers X { a: Int }\nheaders Y { b: Int }\nendpoint e GET /e {\n  response 204 with X with Y\n}',
+      '5:23',
+    ],
+    ['an error', 'headers X { a: Int }\nheaders Y { b: Int }\nerror E 404 with X with Y', '4:20'],
+  ])('a second `with` on %s says to list the declarations after one', async (_, source, at) => {
+    expect(await check(source)).toEqual([
+      error(
+        at,
+        'with',
+        'specl/syntax-error',
+        "`with` is written once, after a response's type or an error's status; list the headers declarations after it: `with RateLimit, Created`",
+      ),
+    ]);
+  });
+
   it('refuses a headers declaration used as a type', async () => {
     expect(await check(`headers H { id: String }\ntype T = H`)).toEqual([
       error('3:10', 'H', 'specl/not-a-type', '`H` is a headers declaration, not a type'),

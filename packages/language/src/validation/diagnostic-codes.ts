@@ -34,6 +34,7 @@ export const diagnosticCodes = {
       chainedComparison: message`unexpected ${'found'}: comparisons do not chain; join two comparisons with \`and\``,
       importAfterDeclarations: message`\`import\` must come before the declarations; move it up`,
       secondSpecHeader: message`a file has one \`spec\` header, at its top; remove this one`,
+      withOnce: message`\`with\` is written once, after a response's type or an error's status; list the headers declarations after it: \`with RateLimit, Created\``,
       unclosed: message`the file ends before this ${'construct'} is closed; add \`}\``,
       expectedButFound: message`expected ${'expected'} but found ${'found'}`,
       unexpectedCharacter: message`unexpected character \`${'char'}\`${'fix'}`,

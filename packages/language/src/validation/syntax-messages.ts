@@ -110,6 +110,8 @@ export function friendlyParserMessage(error: ParserErrorInfo): string {
   }
   if (atTopLevel && found === 'import') return syntax('importAfterDeclarations', {});
   if (atTopLevel && found === 'spec') return syntax('secondSpecHeader', {});
+  // A second `with` (`response 200 A with X with Y`): a keyword nothing else follows.
+  if (found === 'with' && (atTopLevel || context !== undefined)) return syntax('withOnce', {});
   if (context && closesConstruct && foundText === 'the end of the file') {
     return syntax('unclosed', { construct: constructNames[context]! });
   }

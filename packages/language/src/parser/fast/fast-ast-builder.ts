@@ -6,7 +6,7 @@ import {
   DataValue,
   actionType,
   assignDefaults,
-  isBuilding,
+  assignProperty,
   mergeProperties,
 } from './fast-build-steps.js';
 import type { TokenColumns } from './fast-lexer.js';
@@ -140,29 +140,7 @@ export class FastAstBuilder {
       item = this.linker.buildReference(owner, feature.property, undefined, value);
       lazyRefNode(item as object, owner);
     }
-    const child = isBuilding(item) ? item : undefined;
-    switch (feature.operator) {
-      case '=':
-        obj[feature.property] = item;
-        if (child) {
-          child.$container = obj;
-          child.$containerProperty = feature.property;
-        }
-        break;
-      case '?=':
-        obj[feature.property] = true;
-        break;
-      case '+=': {
-        let list = obj[feature.property] as unknown[];
-        if (!Array.isArray(list)) obj[feature.property] = list = [];
-        list.push(item);
-        if (child) {
-          child.$container = obj;
-          child.$containerProperty = feature.property;
-          child.$containerIndex = list.length - 1;
-        }
-      }
-    }
+    assignProperty(obj, feature.operator, feature.property, item);
   }
 }
 

@@ -75,3 +75,40 @@ export function mergeProperties(target: Building, source: Building | DataValue):
     }
   }
 }
+
+/**
+ * Assigns `item` to `obj`'s `property` as the grammar's operator says (`=`, `?=`, `+=`), and a
+ * node assigned its container. Langium links each node to its container after parsing
+ * (`linkContentToContainer`); here when it is assigned, which gives every node the same
+ * properties in the same order.
+ */
+export function assignProperty(
+  obj: Building,
+  operator: '=' | '+=' | '?=' | undefined,
+  property: string,
+  item: unknown,
+): void {
+  const child = isBuilding(item) ? item : undefined;
+  switch (operator) {
+    case '=':
+      obj[property] = item;
+      if (child) {
+        child.$container = obj;
+        child.$containerProperty = property;
+      }
+      break;
+    case '?=':
+      obj[property] = true;
+      break;
+    case '+=': {
+      let list = obj[property] as unknown[];
+      if (!Array.isArray(list)) obj[property] = list = [];
+      list.push(item);
+      if (child) {
+        child.$container = obj;
+        child.$containerProperty = property;
+        child.$containerIndex = list.length - 1;
+      }
+    }
+  }
+}

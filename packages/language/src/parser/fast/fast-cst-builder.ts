@@ -5,7 +5,7 @@ import {
   DataValue,
   actionType,
   assignDefaults,
-  isBuilding,
+  assignProperty,
   mergeProperties,
 } from './fast-build-steps.js';
 import type { LexedToken } from '../lazy-range-leaf.js';
@@ -349,31 +349,7 @@ export class FastCstBuilder {
       feature.crossRef && typeof value === 'string'
         ? this.linker.buildReference(obj as unknown as AstNode, feature.property, cstNode, value)
         : value;
-    // Langium links each node to its container after parsing (`linkContentToContainer`); here
-    // when it is assigned, which gives every node the same properties in the same order.
-    const child = isBuilding(item) ? item : undefined;
-    switch (feature.operator) {
-      case '=':
-        obj[feature.property] = item;
-        if (child) {
-          child.$container = obj;
-          child.$containerProperty = feature.property;
-        }
-        break;
-      case '?=':
-        obj[feature.property] = true;
-        break;
-      case '+=': {
-        let list = obj[feature.property] as unknown[];
-        if (!Array.isArray(list)) obj[feature.property] = list = [];
-        list.push(item);
-        if (child) {
-          child.$container = obj;
-          child.$containerProperty = feature.property;
-          child.$containerIndex = list.length - 1;
-        }
-      }
-    }
+    assignProperty(obj, feature.operator, feature.property, item);
   }
 
   /** The comments before `offset` not yet placed, placed as Langium's `addHiddenNodes` does. */
