@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompletionItemKind, RenameRequest } from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from './helpers/cursor.js';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on pagination: `paginated`, `pages` and `one` completed where they may stand,
@@ -95,15 +93,10 @@ describe('pagination over LSP', () => {
   });
 
   it('renames the cursor parameter in the `paginated` clause too', async () => {
-    const { uri, position, text } = await session.openWithCursor(
+    const renamed = await session.renameAt(
       `${HEADER}${PAGE}${LIST.replace('query cursor?', 'query cur$0sor?')}`,
+      'after',
     );
-    const edit = (await session.connection.sendRequest(RenameRequest.type, {
-      textDocument: { uri },
-      position,
-      newName: 'after',
-    })) as WorkspaceEdit;
-    const renamed = applyEdits(text, edit.changes![uri]!);
     expect(renamed).toContain('query after?: String');
     expect(renamed).toContain('paginated after = response.next, items = response.items');
   });

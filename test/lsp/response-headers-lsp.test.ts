@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem } from 'vscode-languageserver-protocol';
-import {
-  CompletionItemKind,
-  CompletionRequest,
-  HoverRequest,
-  RenameRequest,
-} from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from './helpers/cursor.js';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session.js';
 
 // The editor on response headers: `headers` and `with` completed where they may stand (after
@@ -28,23 +20,9 @@ describe('response headers over LSP', () => {
   });
   afterAll(() => session.close());
 
-  async function completions(source: string): Promise<CompletionItem[]> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
-  }
+  const completions = (source: string) => session.completionsAt(HEADER + source);
 
-  async function hover(source: string): Promise<string | undefined> {
-    const { uri, position } = await session.openWithCursor(HEADER + source);
-    const result = await session.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri },
-      position,
-    });
-    return (result?.contents as { value: string } | undefined)?.value;
-  }
+  const hover = (source: string) => session.hoverAt(HEADER + source);
 
   it('offers `headers` among the declarations, with a snippet, and `with` after a response', async () => {
     const top = await completions(`${DECLS}$0\n`);
@@ -105,15 +83,10 @@ describe('response headers over LSP', () => {
   });
 
   it('renames a headers declaration where `with` names it', async () => {
-    const { uri, position, text } = await session.openWithCursor(
+    const renamed = await session.renameAt(
       `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,
+      'Limits',
     );
-    const edit = (await session.connection.sendRequest(RenameRequest.type, {
-      textDocument: { uri },
-      position,
-      newName: 'Limits',
-    })) as WorkspaceEdit;
-    const renamed = applyEdits(text, edit.changes![uri]!);
     expect(renamed).toContain('headers Limits {');
     expect(renamed).toContain('error E 429 with Limits no body');
   });

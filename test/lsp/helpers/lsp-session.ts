@@ -12,6 +12,7 @@ import type {
   InitializeResult,
   ProtocolConnection,
   SemanticTokensLegend,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import {
   CodeLensRefreshRequest,
@@ -28,6 +29,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  RenameRequest,
   SemanticTokensRequest,
   ShutdownRequest,
   WorkspaceFoldersRequest,
@@ -36,7 +38,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../helpers/run-cli.js';
 import type { Position } from './cursor.js';
-import { withCursor } from './cursor.js';
+import { applyEdits, withCursor } from './cursor.js';
 
 let documentCount = 0;
 
@@ -219,6 +221,20 @@ export class LspSession {
       position,
     });
     return (result?.contents as { value: string } | undefined)?.value;
+  }
+
+  /**
+   * Renames the symbol at the cursor marker (`$0`) of `source`, opened as a fresh document, to
+   * `newName`, and answers the document's text with the server's edits applied.
+   */
+  async renameAt(source: string, newName: string): Promise<string> {
+    const { uri, position, text } = await this.openWithCursor(source);
+    const edit = (await this.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName,
+    })) as WorkspaceEdit;
+    return applyEdits(text, edit.changes![uri]!);
   }
 
   /** Replaces an open document's whole text, as a keystroke would change it. */
