@@ -17,20 +17,19 @@ export function importWarningLines(
 ): string[] {
   const line = (w: ImportWarning) => `${document}${w.pointer}: warning ${w.kind}: ${w.message}`;
   if (all) return warnings.map(line);
-  const seen = new Map<string, number>();
+  // Each warning said the same way (kind and message), with the first of its places and a count.
+  const said = new Map<string, { first: ImportWarning; count: number }>();
   const lines: string[] = [];
   for (const warning of warnings) {
-    const key = `${warning.kind}\u0000${warning.message}`;
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    if (count <= WARNINGS_LISTED) lines.push(line(warning));
+    const key = `${warning.kind}: ${warning.message}`;
+    const entry = said.get(key) ?? { first: warning, count: 0 };
+    said.set(key, entry);
+    if (++entry.count <= WARNINGS_LISTED) lines.push(line(warning));
   }
-  for (const [key, count] of seen) {
+  for (const { first, count } of said.values()) {
     if (count <= WARNINGS_LISTED) continue;
-    const [kind, message] = key.split('\u0000') as [string, string];
-    const more = count - WARNINGS_LISTED;
     lines.push(
-      `${document}: warning ${kind}: ${message}: and at ${plural(more, 'more place')} (--all-warnings lists them)`,
+      `${document}: warning ${first.kind}: ${first.message}: and at ${plural(count - WARNINGS_LISTED, 'more place')} (--all-warnings lists them)`,
     );
   }
   return lines;
