@@ -85,7 +85,7 @@ function buildLazyRangeLeaves(parser: LangiumParser): void {
 /** Specl's parser: Langium's, with the fast path in front. */
 export type GuardedParser = LangiumParser & {
   /** How many texts the fast path parsed (the rest went to Langium's parser). */
-  fastPathTaken: number;
+  readonly fastPathTaken: number;
   /** Whether Langium's own parser has been built (it is built when first needed). */
   readonly langiumParserBuilt: boolean;
 };
@@ -175,9 +175,7 @@ export function createGuardedParser(
       return Reflect.get(langium.get(), property);
     },
     set(_target, property, value) {
-      if (property === 'fastPathTaken') fastPathTaken = value as number;
-      else Reflect.set(langium.get(), property, value);
-      return true;
+      return Reflect.set(langium.get(), property, value);
     },
     has(_target, property) {
       return property === 'parse' || Reflect.has(langium.get(), property);
