@@ -8,8 +8,6 @@ import { estimateTokens } from './budget.js';
 import { exchange } from './model-exchange.js';
 import type { ModelClient } from './model-client.js';
 
-export { DEFAULT_CRITIC_ROUNDS } from './agent-defaults.js';
-
 /** The most of a candidate's diff a critic reads, and of each objection it may make. */
 const MAX_DIFF = 60_000;
 const MAX_OBJECTION = 2_000;

@@ -12,7 +12,7 @@ export type {
   AgentStep,
   MergeConflict,
 } from './agent-options.js';
-export { DEFAULT_CRITIC_ROUNDS } from './critic.js';
+export { DEFAULT_CRITIC_ROUNDS } from './agent-defaults.js';
 export type { EndpointGroup, EndpointGrouping } from './parallel/endpoint-groups.js';
 export { groupEndpoints, resourceOf } from './parallel/endpoint-groups.js';
 export { runAgent } from './run-agent.js';
