@@ -40,6 +40,8 @@ export { stringLiteral } from './util/string-literal.js';
 export type { NameRule } from './util/reserved-words.js';
 export { FORMAT_SHAPES } from './util/format-shapes.js';
 export { constraintNumber } from './util/constraint-number.js';
+export { annotationJson } from './util/annotation-json.js';
+export type { JsonValue } from './util/annotation-json.js';
 export { millisecondsOf, percentileOf } from './validation/latency-checks.js';
 export { paginationOf, responsePath } from './typing/pagination.js';
 export { closestName, didYouMean, editDistance } from './util/did-you-mean.js';
