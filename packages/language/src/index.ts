@@ -41,6 +41,8 @@ export type { NameRule } from './util/reserved-words.js';
 export { FORMAT_SHAPES } from './util/format-shapes.js';
 export { constraintNumber } from './util/constraint-number.js';
 export { annotationJson } from './util/annotation-json.js';
+export { annotationRemoval } from './util/annotation-removal.js';
+export type { AnnotationRemoval } from './util/annotation-removal.js';
 export type { JsonValue } from './util/annotation-json.js';
 export { millisecondsOf, percentileOf } from './validation/latency-checks.js';
 export { paginationOf, responsePath } from './typing/pagination.js';

@@ -216,7 +216,6 @@ class ValueCheck {
     path: string,
     discriminator: string | undefined,
   ): ValueProblem | undefined {
-    const names = options.map((o) => o.$cstNode?.text ?? '?').join(' | ');
     if (discriminator !== undefined && isJsonObject(value)) {
       const chosen = this.byTag(value, options, discriminator);
       if (typeof chosen === 'string') return { node: value, path, problem: chosen };
@@ -231,6 +230,7 @@ class ValueCheck {
     // The option the value went deepest into is the one it was most likely meant to be.
     const deepest = problems.reduce((a, b) => (b.path.length > a.path.length ? b : a));
     if (deepest.path !== path) return deepest;
+    const names = options.map((o) => o.$cstNode?.text ?? '?').join(' | ');
     return { node: value, path, problem: `fits none of the options ${names}` };
   }
 
