@@ -33,12 +33,7 @@ export type PrimitiveName =
 
 /** A JSON value written in a spec (an example, a default), objects' keys in the order written. */
 export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue };
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** Constraints written on one type reference (an alias's own constraints live on the alias). */
 export interface ConstraintsIR {
