@@ -33,6 +33,7 @@ import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import { microseconds, pacedLoad } from './lib/paced-load.mjs';
 import { cpuMs, cpuWaitMs, liveReport, rssMiB } from './lib/process-stats.mjs';
+import { tailAttribution } from './lib/tail-attribution.mjs';
 import { fmtInt, markdownTable, median, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
@@ -195,6 +196,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     gc: { count: 0, totalMs: 0, maxMs: 0, p99Ms: [] },
     loopP99: [],
     roundP99: [],
+    tail: [],
     load: [],
     memory: [],
     heap: [],
@@ -217,12 +219,15 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
       const cpuBefore = cpuMs(run.child.pid);
       const waitBefore = cpuWaitMs(run.pids);
       const generatorBefore = cpuWaitMs([process.pid]);
+      const tail = tailAttribution(run.pids);
       const result = await pacedLoad(run.child.base, {
         connections,
         rate,
         duration: duration / rounds,
         requests: run.requests,
+        onAnswer: tail.record,
       });
+      run.tail.push(tail.stop(99));
       run.cpu += cpuMs(run.child.pid) - cpuBefore;
       run.waited += cpuWaitMs(run.pids) - waitBefore;
       run.generatorWaited += cpuWaitMs([process.pid]) - generatorBefore;
@@ -261,6 +266,10 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
       maxMs: run.gc.maxMs,
     },
     loopP99: median(run.loopP99),
+    tail: {
+      latency: median(run.tail.map((round) => round.latency)),
+      waited: median(run.tail.map((round) => round.waited)),
+    },
     load: run.load,
     memory: run.memory,
     heap: run.heap,
@@ -358,6 +367,7 @@ function report(rows) {
       'setup',
       'CPU per request',
       'waited for a CPU (servers; generator)',
+      'requests ≥ p99 of their round: latency; of it, waiting for a CPU',
       'GC pauses',
       'GC pause p99 (worst round); max',
       'event loop delay p99',
@@ -369,6 +379,7 @@ function report(rows) {
       row.name,
       `${Math.round(row.cpuPerRequest)} µs`,
       `${Math.round(row.waitedPerSecond)} ms/s; ${Math.round(row.generatorWaitedPerSecond)} ms/s`,
+      `${ms(row.tail.latency)}; ${ms(row.tail.waited)}`,
       `${row.gc.perSecond.toFixed(1)}/s, ${row.gc.msPerSecond.toFixed(1)} ms/s`,
       `${ms(row.gc.p99Ms)}; ${ms(row.gc.maxMs)}`,
       ms(row.loopP99),
@@ -411,6 +422,6 @@ function report(rows) {
     '',
     `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
     '',
-    "The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, 1 ms resolution, median of the rounds' p99) is what a request arriving at a random moment waits before the server reads it. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.",
+    "The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs; median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, 1 ms resolution, median of the rounds' p99) is what a request arriving at a random moment waits before the server reads it. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.",
   ].join('\n');
 }
