@@ -38,7 +38,7 @@ import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import { microseconds, pacedLoad } from './lib/paced-load.mjs';
 import { cpuMs, cpuWaitMs, liveReport, rssMiB } from './lib/process-stats.mjs';
-import { tailAttribution } from './lib/tail-attribution.mjs';
+import { gcInside, tailAttribution } from './lib/tail-attribution.mjs';
 import { fmtInt, markdownTable, median, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
@@ -146,10 +146,10 @@ async function requestsFor(base) {
 }
 
 /**
- * The three setups, each started and pinned: `pid` is the process whose CPU and memory are
+ * The three setups, each started and pinned: `child` is the process whose CPU and memory are
  * measured and whose live heap, event loop and collections are read (bench/lib/live-heap.mjs),
- * `pids` all the processes a request of the setup passes through (for the proxy, the proxy and
- * the bare server of its own behind it), whose waits for a CPU are counted.
+ * `reporters` all the processes a request of the setup passes through (for the proxy, the proxy
+ * and the bare server of its own behind it), whose waits for a CPU and pauses are counted.
  */
 async function startSetups() {
   const started = [];
@@ -160,11 +160,16 @@ async function startSetups() {
     const proxy = track(await startProxy(target.base));
     pin(proxy.pid, '1');
     const middleware = track(await startBenchServer('vacation-middleware-server.ts'));
-    const setup = (name, child, pids = [child.pid]) => ({ name, child, pids });
+    const setup = (name, child, reporters = [child]) => ({
+      name,
+      child,
+      reporters,
+      pids: reporters.map((reporter) => reporter.pid),
+    });
     return {
       setups: [
         setup('bare server', bare),
-        setup('specl proxy', proxy, [proxy.pid, target.pid]),
+        setup('specl proxy', proxy, [proxy, target]),
         setup('middleware', middleware),
       ],
       stop: () => Promise.all(started.map((item) => item.stop())),
@@ -200,6 +205,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     generatorWaited: 0,
     gc: { count: 0, totalMs: 0, maxMs: 0, p99Ms: [] },
     loopP99: [],
+    loopMax: 0,
     roundP99: [],
     tail: [],
     load: [],
@@ -220,7 +226,8 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < runs.length; i++) {
       const run = runs[(round + i) % runs.length];
-      await liveReport(run.child); // starts the event loop's and the collector's figures anew
+      // Starts the event loop's and the collector's figures anew.
+      for (const reporter of run.reporters) await liveReport(reporter);
       const cpuBefore = cpuMs(run.child.pid);
       const waitBefore = cpuWaitMs(run.pids);
       const generatorBefore = cpuWaitMs([process.pid]);
@@ -232,7 +239,7 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
         requests: run.requests,
         onAnswer: tail.record,
       });
-      run.tail.push(tail.stop(99));
+      const slowest = tail.stop(99);
       run.cpu += cpuMs(run.child.pid) - cpuBefore;
       run.waited += cpuWaitMs(run.pids) - waitBefore;
       run.generatorWaited += cpuWaitMs([process.pid]) - generatorBefore;
@@ -240,8 +247,13 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
       run.roundP99.push(result.latency.percentile(99) / 1000);
       run.lateness.add(result.lateness);
       for (const key of ['sent', 'answered', 'errors', 'seconds']) run[key] += result[key];
-      const report = await liveReport(run.child);
+      const reports = [];
+      for (const reporter of run.reporters) reports.push(await liveReport(reporter));
+      const report = reports[0];
+      const pauses = reports.map((each) => each.pauses);
+      run.tail.push({ ...slowest, gc: gcInside(slowest.slow, pauses) });
       run.loopP99.push(report.loopP99);
+      run.loopMax = Math.max(run.loopMax, report.loopMax);
       run.gc.count += report.gc.count;
       run.gc.totalMs += report.gc.totalMs;
       run.gc.maxMs = Math.max(run.gc.maxMs, report.gc.maxMs);
@@ -274,7 +286,9 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     tail: {
       latency: median(run.tail.map((round) => round.latency)),
       waited: median(run.tail.map((round) => round.waited)),
+      gc: median(run.tail.map((round) => round.gc)),
     },
+    loopMax: run.loopMax,
     load: run.load,
     memory: run.memory,
     heap: run.heap,
@@ -383,10 +397,10 @@ function report(rows) {
       'setup',
       'CPU per request',
       'waited for a CPU (servers; generator)',
-      'requests ≥ p99 of their round: latency; of it, waiting for a CPU',
+      'requests ≥ p99 of their round: latency; of it, waiting for a CPU; in GC pauses',
       'GC pauses',
       'GC pause p99 (worst round); max',
-      'event loop delay p99',
+      'event loop delay p99; max',
       'load of each round',
       'resident memory over the run',
       'live heap after GC: after warm-up, then after each round',
@@ -395,10 +409,10 @@ function report(rows) {
       row.name,
       `${Math.round(row.cpuPerRequest)} µs`,
       `${Math.round(row.waitedPerSecond)} ms/s; ${Math.round(row.generatorWaitedPerSecond)} ms/s`,
-      `${ms(row.tail.latency)}; ${ms(row.tail.waited)}`,
+      `${ms(row.tail.latency)}; ${ms(row.tail.waited)}; ${ms(row.tail.gc)}`,
       `${row.gc.perSecond.toFixed(1)}/s, ${row.gc.msPerSecond.toFixed(1)} ms/s`,
       `${ms(row.gc.p99Ms)}; ${ms(row.gc.maxMs)}`,
-      ms(row.loopP99),
+      `${ms(row.loopP99)}; ${ms(row.loopMax)}`,
       row.load.map((value) => value.toFixed(1)).join(', '),
       memoryText(row.memory),
       `${row.heap.map((value) => value.toFixed(1)).join(' → ')} MB`,
@@ -443,6 +457,6 @@ function report(rows) {
     '',
     `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
     '',
-    "The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs; median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, 1 ms resolution, median of the rounds' p99) is what a request arriving at a random moment waits before the server reads it. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.",
+    "The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, 1 ms resolution, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; it is sampled once per 1 ms tick, so a stall of 50 ms is one sample among a thousand a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.",
   ].join('\n');
 }

@@ -40,8 +40,11 @@ export function cpuWaitMs(pids) {
  * @typedef {object} LiveReport
  * @property {number} heap MiB in use after two full collections
  * @property {number} loopP99 the event loop's delay p99 since the last report, ms
+ * @property {number} loopMax the event loop's longest delay since the last report, ms
  * @property {{ count: number, totalMs: number, maxMs: number, p99Ms: number }} gc the pauses
  *   since the last report
+ * @property {[number, number][]} pauses each pause since the last report: its start (ms since
+ *   the epoch) and length (ms)
  */
 
 /**
@@ -57,11 +60,19 @@ export function liveReport(child) {
     const listen = (chunk) => {
       output += chunk;
       const match =
-        /live heap: (\d+).* loop p99: ([\d.]+) gc: (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/.exec(output);
+        /live heap: (\d+).* loop p99: ([\d.]+) max: ([\d.]+) gc: (\d+) ([\d.]+) ([\d.]+) ([\d.]+) pauses: (\[.*\])\n/.exec(
+          output,
+        );
       if (!match) return;
       child.stdout.off('data', listen);
-      const [heap, loopP99, count, totalMs, maxMs, p99Ms] = match.slice(1).map(Number);
-      resolve({ heap: heap / 1048576, loopP99, gc: { count, totalMs, maxMs, p99Ms } });
+      const [heap, loopP99, loopMax, count, totalMs, maxMs, p99Ms] = match.slice(1, 8).map(Number);
+      resolve({
+        heap: heap / 1048576,
+        loopP99,
+        loopMax,
+        gc: { count, totalMs, maxMs, p99Ms },
+        pauses: JSON.parse(match[8]),
+      });
     };
     child.stdout.setEncoding('utf8').on('data', listen);
     process.kill(child.pid, 'SIGUSR2');

@@ -2,9 +2,11 @@
 // main threads of the processes serving it (their event loops) spent waiting for a CPU is
 // sampled every 2 ms from Linux's schedstat (runnable, but another thread had the core); each
 // request's start and latency are recorded; afterwards, for the requests at or above the
-// round's p99, the wait that fell inside them is summed. When that wait is most of their
-// latency, the tail is the scheduler (the machine's other work, or the setup's own processes
-// sharing a core), not the servers' code.
+// round's p99, the wait that fell inside them is summed, and so are the garbage collector's
+// pauses of those processes (bench/lib/live-heap.mjs) that fell inside them. When the wait is
+// most of their latency, the tail is the scheduler (the machine's other work, or the setup's
+// own processes sharing a core), not the servers' code; when the pauses are, it is the
+// collector.
 import { readFileSync } from 'node:fs';
 
 /** The main thread's time waiting for a CPU, ms (the second field of /proc/<pid>/schedstat). */
@@ -40,7 +42,8 @@ export function tailAttribution(pids) {
     /**
      * Stops sampling; for the requests at or above the `percentile` of latency: how many, their
      * mean latency and the mean wait for a CPU of the processes' main threads inside them (ms;
-     * summed over the processes, so with two processes on one core it can pass the latency).
+     * summed over the processes, so with two processes on one core it can pass the latency),
+     * and `slow`, each one's start (ms since the epoch) and latency, for {@link gcInside}.
      */
     stop(percentile = 99) {
       clearInterval(timer);
@@ -48,18 +51,17 @@ export function tailAttribution(pids) {
       const sorted = [...latencies].sort((a, b) => a - b);
       const threshold =
         sorted[Math.min(sorted.length - 1, Math.floor((percentile / 100) * sorted.length))];
-      let count = 0;
       let latency = 0;
       let waited = 0;
+      const slow = [];
       for (let i = 0; i < latencies.length; i++) {
         if (!(latencies[i] >= threshold)) continue;
-        count++;
+        slow.push([performance.timeOrigin + starts[i], latencies[i]]);
         latency += latencies[i];
         for (const one of series) waited += waitedWithin(one, starts[i], starts[i] + latencies[i]);
       }
-      return count === 0
-        ? { count, latency: 0, waited: 0 }
-        : { count, latency: latency / count, waited: waited / count };
+      const count = Math.max(1, slow.length);
+      return { count: slow.length, latency: latency / count, waited: waited / count, slow };
     },
   };
 }
@@ -80,4 +82,23 @@ function waitedWithin({ at, waited }, from, to) {
     if (overlap > 0) total += ((waited[i] - waited[i - 1]) * overlap) / (at[i] - at[i - 1]);
   }
   return total;
+}
+
+/**
+ * The mean time the slow requests `slow` ([start, ms since the epoch; latency, ms]) spent inside
+ * the collector's pauses `pauseLists` (one list of [start, length] per process), ms.
+ *
+ * @param {[number, number][]} slow
+ * @param {[number, number][][]} pauseLists
+ */
+export function gcInside(slow, pauseLists) {
+  if (slow.length === 0) return 0;
+  let total = 0;
+  for (const [from, ms] of slow)
+    for (const pauses of pauseLists)
+      for (const [start, length] of pauses) {
+        const overlap = Math.min(from + ms, start + length) - Math.max(from, start);
+        if (overlap > 0) total += overlap;
+      }
+  return total / slow.length;
 }
