@@ -9,12 +9,14 @@
 // (perf_hooks 'gc' entries: every scavenge and every mark-compact step that stopped
 // JavaScript) since the last report, with each pause's start (ms since the epoch) and length
 // so that slow requests can be matched with them. The report's own two collections are not
-// counted. The loop's delay is sampled by a 1 ms timer, once per tick: a stall of 50 ms is one
-// sample among a thousand a second but delays a hundred requests at 2,000 a second, so its p99
-// can stay low while the requests' is high; the maximum shows the stall.
+// counted. The loop's delay is sampled by a 10 ms timer, once per tick: a stall of 50 ms is one
+// sample among a hundred a second but delays a hundred requests at 2,000 a second, so its p99
+// can stay low while the requests' is high; the maximum shows the stall. (A 1 ms timer woke
+// each process a thousand times a second: 28 ms of CPU a second for an idle `specl proxy`,
+// times the four processes on the servers' core.)
 import { PerformanceObserver, createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
-const delay = monitorEventLoopDelay({ resolution: 1 });
+const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
 /** GC pauses in microseconds (1 µs to 10 s). */
 let pauses = createHistogram({ lowest: 1, highest: 10_000_000, figures: 3 });
