@@ -72,6 +72,7 @@ function options() {
     warmup: number('warmup'),
     write: !values['no-write'],
     pin: !values['no-pin'] && availableParallelism() >= 2,
+    ownProxyCore: availableParallelism() >= 3,
   };
 }
 
@@ -158,7 +159,7 @@ async function startSetups() {
     const bare = track(await startBenchServer('vacation-bare-server.ts'));
     const target = track(await startBenchServer('vacation-bare-server.ts'));
     const proxy = track(await startProxy(target.base));
-    pin(proxy.pid, '1');
+    pin(proxy.pid, PROXY_CPU);
     const middleware = track(await startBenchServer('vacation-middleware-server.ts'));
     const setup = (name, child, reporters = [child]) => ({
       name,
@@ -327,6 +328,8 @@ function niceSession(value) {
 }
 
 const opts = options();
+/** The proxy's core: its own when there are three, else the servers' (its target's). */
+const PROXY_CPU = opts.ownProxyCore ? '2' : '1';
 /** Node options of every measured process: its live-heap, loop and GC report (SIGUSR2). */
 const MEASURED = [
   '--expose-gc',
@@ -420,7 +423,9 @@ function report(rows) {
   ]);
   const pinning = [
     opts.pin
-      ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
+      ? opts.ownProxyCore
+        ? "the load generator pinned to CPU 0, the servers (bare, the proxy's target, middleware) to CPU 1 and the proxy to CPU 2 (taskset)"
+        : 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
       : 'no pinning (the generator and the servers share the cores)',
     ...(opts.nice === 0
       ? []
@@ -457,6 +462,6 @@ function report(rows) {
     '',
     `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
     '',
-    "The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, sampled every 10 ms, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; a stall of 50 ms is one sample among a hundred a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.",
+    `The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, sampled every 10 ms, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; a stall of 50 ms is one sample among a hundred a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. ${opts.pin && !opts.ownProxyCore ? "With two cores, the proxy's row has the proxy and the bare server behind it on one core: the proxy's added latency includes taking CPU from the server behind it (the two need two thirds of a quiet core at 2,000 requests/s, so their tails are queueing); with three or more the proxy gets a core of its own." : ''} The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.`,
   ].join('\n');
 }
