@@ -26,7 +26,8 @@
 // The aims: under 1 ms p99 added by the middleware and under 2 ms by the proxy at 2,000
 // requests/s, memory flat over a 60 s run. On a machine of two cores or more the generator
 // runs on CPU 0 and the servers (the bare one, the proxy, the middleware's) on CPU 1 (taskset),
-// so that the generator does not take the servers' core from them; `--no-pin` leaves the
+// so that the generator does not take the servers' core from them, and with three or more the
+// proxy runs on CPU 2, so that it does not take its target's either; `--no-pin` leaves the
 // scheduler free.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
