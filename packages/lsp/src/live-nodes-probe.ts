@@ -15,6 +15,8 @@ export interface LiveNodes {
   readonly alive: number;
   /** How many of them the workspace holds now (its documents' roots and declarations). */
   readonly current: number;
+  /** The bytes of the JavaScript heap in use after the collections. */
+  readonly heapUsed: number;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface LiveNodes {
  * `SPECL_LSP_DEBUG_LIVE` is `1`, and Node runs with `--expose-gc`): the roots and top-level
  * declarations of every document the server parsed are watched through weak references, and
  * {@link LIVE_NODES_REQUEST} collects garbage and counts those still in memory against those the
- * workspace holds. A server that keeps what edits replaced has more alive than current.
+ * workspace holds (and gives the heap in use then). A server that keeps what edits replaced has
+ * more alive than current.
  */
 export function installLiveNodesProbe(shared: LangiumSharedServices, connection: Connection): void {
   const tracked = new WeakSet<AstNode>();
@@ -52,6 +55,6 @@ export function installLiveNodesProbe(shared: LangiumSharedServices, connection:
     for (const document of shared.workspace.LangiumDocuments.all) {
       if (isUser(document.uri)) current += nodesOf(document.parseResult.value).length;
     }
-    return { tracked: refs.length, alive, current };
+    return { tracked: refs.length, alive, current, heapUsed: process.memoryUsage().heapUsed };
   });
 }
