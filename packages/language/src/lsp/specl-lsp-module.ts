@@ -1,3 +1,4 @@
+import type { SpeclTypingServices } from '../typing/workspace-memo.js';
 import type { DeepPartial, Module } from 'langium';
 import { inject } from 'langium';
 import type {
@@ -10,7 +11,6 @@ import type {
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from '../generated/module.js';
 import { SpeclModule } from '../specl-module.js';
-import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
 import { registerSpeclChecks } from '../validation/specl-validator.js';
 import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
 import { SpeclHoverProvider } from './hover/specl-hover-provider.js';
@@ -36,7 +36,7 @@ import { LazyNodeDescriptionProvider } from '../workspace/lazy-node-descriptions
 import { LazyReferenceDescriptionProvider } from '../workspace/lazy-reference-descriptions.js';
 
 /** Specl's services with the language server's features. */
-export type SpeclLspServices = LangiumServices & SpeclCheckServices;
+export type SpeclLspServices = LangiumServices & SpeclCheckServices & SpeclTypingServices;
 
 /**
  * The editor features of Specl: Langium's LSP services with Specl's providers, and the index's
@@ -169,6 +169,7 @@ export function createSpeclLspServices(
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);
-  invalidateMemosOnChange(shared);
+  // Created at once: it subscribes to the builder before the first build.
+  void Specl.typing.MemoStamp;
   return { shared, Specl };
 }

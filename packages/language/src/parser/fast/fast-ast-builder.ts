@@ -1,6 +1,6 @@
 import type { AstNode, AstReflection, GrammarAST, Linker } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
-import { FastPathDeclined } from './fast-cst-builder.js';
+import { FastBuilderBase, FastPathDeclined } from './fast-builder-base.js';
 import type { Building } from './fast-build-steps.js';
 import {
   DataValue,
@@ -24,8 +24,7 @@ import {
  * reference's `$refNode`, builds the declaration's CST when first read (see
  * `lazy-declaration-cst.ts`). The interface is the CST builder's, so the same rules drive both.
  */
-export class FastAstBuilder {
-  private readonly stack: (Building | DataValue)[] = [];
+export class FastAstBuilder extends FastBuilderBase {
   /** The grammar elements of the rule calls open (a data type rule's value is converted by it). */
   private readonly calls: GrammarAST.AbstractElement[] = [];
   /**
@@ -38,43 +37,22 @@ export class FastAstBuilder {
 
   constructor(
     private readonly text: string,
-    private readonly tokens: TokenColumns,
-    /** The index of the next token to consume. */
-    public position: number,
+    tokens: TokenColumns,
+    position: number,
     private readonly linker: Linker,
     private readonly converter: FastValueConverter,
     private readonly reflection: AstReflection,
-  ) {}
-
-  /** The kind of the token `k` ahead (`''` past the end). */
-  peek(k = 0): string {
-    return this.tokens.kind[this.position + k] ?? '';
-  }
-
-  /** Whether every token was consumed. */
-  get atEnd(): boolean {
-    return this.position >= this.tokens.count;
-  }
-
-  private get top(): Building | DataValue {
-    const top = this.stack[this.stack.length - 1];
-    if (top === undefined) throw new FastPathDeclined('no node to build');
-    return top;
+  ) {
+    super(tokens, position);
   }
 
   begin(type: string): void {
     this.stack.push(newNode(type));
   }
 
-  beginData(): void {
-    this.stack.push(new DataValue());
-  }
-
   consume(feature: Feature, kind: string): void {
     const t = this.tokens;
-    const i = this.position;
-    if (t.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
-    this.position = i + 1;
+    const i = this.take(kind);
     const firsts = this.firsts;
     for (let k = firsts.length - 1; k >= 0 && firsts[k]! < 0; k--) firsts[k] = i;
     const image = feature.keyword ? kind : this.text.substring(t.start[i]!, t.end[i]!);
