@@ -211,6 +211,11 @@ function printPath(path: PathSegmentModel[]): string {
     .join('');
 }
 
+/** ` with A, B`, or nothing. */
+function withHeaders(names: string[] | undefined): string {
+  return names && names.length > 0 ? ` with ${names.join(', ')}` : '';
+}
+
 function printClause(c: EndpointClause): string {
   switch (c.kind) {
     case 'header': {
@@ -222,7 +227,7 @@ function printClause(c: EndpointClause): string {
     case 'body':
       return `body ${printType(c.type)}`;
     case 'response':
-      return `response ${c.status}${c.type ? ` ${printType(c.type)}` : ''}`;
+      return `response ${c.status}${c.type ? ` ${printType(c.type)}` : ''}${withHeaders(c.headers)}`;
     case 'errors':
       return `errors ${c.names.join(', ')}`;
     case 'requires':
@@ -263,7 +268,17 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
     }
     case 'error': {
       const body = d.members === undefined ? '' : ` ${printMembers(d.members, layout)}`;
-      return `${head}error ${d.name} ${d.status}${body}`;
+      return `${head}error ${d.name} ${d.status}${withHeaders(d.headers)}${body}`;
+    }
+    case 'headers': {
+      const members = d.members.map((m) => {
+        const wire = m.wireName === undefined ? '' : ` ${printString(m.wireName)}`;
+        return `${m.name}${wire}${m.optional ? '?' : ''}: ${printType(m.type, layout.commas)}`;
+      });
+      if (layout.oneLine || members.length === 0)
+        return `${head}headers ${d.name} { ${members.join(layout.commas ? ', ' : ' ')} }`;
+      const lines = members.map((m) => `${layout.indent}${m}${layout.commas ? ',' : ''}`);
+      return `${head}headers ${d.name} {\n${lines.join('\n')}\n}`;
     }
     case 'endpoint': {
       const clauses = d.clauses

@@ -4,8 +4,8 @@
  * the simplest choice): enums, aliases, records (reference chains and cycles through optional,
  * nullable, list and map fields; acyclic spreads; options of a discriminated union; a page of a
  * paginated listing, perhaps held by another), errors (exact statuses, `4XX`, `5XX`,
- * `default`), endpoints and properties
- * (spec-endpoints.ts), each naming only declarations its file can see. Every condition is
+ * `default`), sets of response headers (most declared where first attached with `with`, some
+ * never used), endpoints and properties (spec-endpoints.ts), each naming only declarations its file can see. Every condition is
  * generated true on a witness value of its types (spec-values.ts), so that the constraints and
  * conditions of a generated spec can all hold together.
  */
@@ -20,6 +20,7 @@ import type {
   DeclModel,
   ErrorStatus,
   Expr,
+  HeadersDeclModel,
   RecordMember,
   SpecFileModel,
   SpecProject,
@@ -60,6 +61,11 @@ export const pools = {
   ),
   wire: words('X-Trace-Id Idempotency-Key If-Match x-api-key Accept-Language'),
   cursor: words('cursor after page token pages'),
+  headers: words('RateLimit Paging Tracing Caching'),
+  responseHeader: words('limit remaining reset location etag requestId retry'),
+  responseWire: words(
+    'X-RateLimit-Limit X-RateLimit-Remaining Location ETag X-Request-Id Retry-After Link',
+  ),
 };
 
 /** A name from `pool`, suffixed with a number when `taken` already has it. */
@@ -84,6 +90,10 @@ export class Builder implements TypeWorld {
   readonly routes = new Set<string>();
   /** The discriminated unions declared: their names, tag fields and options. */
   readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
+  /** The sets of response headers declared (`headers NAME { ... }`). */
+  readonly headerSets: { name: string; file: string }[] = [];
+  /** Every response header's name on the wire, lower case: unique in a project. */
+  private readonly wires = new Set<string>();
   /** Records chosen to be pages of a paginated listing (see `pageFields`). */
   readonly pageRecords = new Set<RecordInfo>();
   /** Records chosen to hold a page record (declared before them) in a required field. */
@@ -353,6 +363,47 @@ export class Builder implements TypeWorld {
     this.add(file, { kind: 'alias', name, type, by: field });
   }
 
+  /**
+   * `headers NAME { ... }` in `file`: one to three headers, each of a type a header holds, with a name on
+   * the wire (its own, or the Specl name) that no other response header of the project has in
+   * any case, so that any sets may be attached together.
+   */
+  headers(file: string): { name: string; file: string } {
+    const g = this.g;
+    const names = new Set<string>();
+    const members: HeadersDeclModel['members'] = [];
+    for (let i = g.int(1, 3); i > 0; i--) {
+      const name = freshName(g, pools.responseHeader, names);
+      // Its own name on the wire, or the Specl name (numbered when another header has it).
+      const base = g.bool() ? name : g.pick(pools.responseWire);
+      let wire = base;
+      for (let n = 2; this.wires.has(wire.toLowerCase()); n++) wire = `${base}-${n}`;
+      this.wires.add(wire.toLowerCase());
+      const typed = this.type({ file, self: Infinity, usage: 'header', depth: 0 });
+      const wireName = wire === name && g.bool() ? {} : { wireName: wire };
+      members.push({ name, ...wireName, optional: g.chance(3), type: typed.model });
+    }
+    const name = freshName(g, pools.headers, this.taken);
+    const set = { name, file };
+    this.headerSets.push(set);
+    this.add(file, { kind: 'headers', name, members });
+    return set;
+  }
+
+  /**
+   * ` with A, B`: none, or one or two sets of headers, each one the file sees or a new one
+   * declared in it.
+   */
+  withHeaders(file: string): { headers?: string[] } {
+    const g = this.g;
+    if (!g.chance(5)) return {};
+    const count = g.chance(3) ? 2 : 1;
+    const seen = this.headerSets.filter((h) => this.visible(file, h.file));
+    const sets = g.shuffle(seen).slice(0, g.nat(Math.min(count, seen.length)));
+    while (sets.length < count) sets.push(this.headers(file));
+    return { headers: sets.map((h) => h.name) };
+  }
+
   error(file: string) {
     const g = this.g;
     const name = freshName(g, pools.error, this.taken);
@@ -369,6 +420,7 @@ export class Builder implements TypeWorld {
       kind: 'error',
       name,
       status,
+      ...this.withHeaders(file),
       ...(members.length > 0 || g.bool() ? { members } : {}),
     });
   }
@@ -406,6 +458,8 @@ export function declareTypes(b: Builder, pickFile: () => string): void {
   }
   for (let i = g.nat(3); i > 0; i--) b.alias(pickFile());
   b.fillRecords(records);
+  // A set of headers no answer may carry (compiled OpenAPI keeps it by `x-specl-wire-name`).
+  if (g.chance(5)) b.headers(pickFile());
   for (let i = g.nat(3); i > 0; i--) b.error(pickFile());
 }
 

@@ -1,7 +1,7 @@
 /**
  * Generates the endpoints and properties of a spec: unique routes (method and path with
- * parameter names erased), typed path, query and header parameters, bodies, 2xx responses,
- * errors with distinct statuses (exact, range or `default`), `requires` and `ensures` that can
+ * parameter names erased), typed path, query and header parameters, bodies, 2xx responses
+ * (and now and then a 3xx), each perhaps carrying sets of response headers, errors with distinct statuses (exact, range or `default`), `requires` and `ensures` that can
  * hold, `paginated` listings; properties whose calls pass every path parameter, required query
  * parameter and body (from `forall` variables, earlier results or literals), with `try`,
  * `pages` walks, `where` and `expect`.
@@ -157,7 +157,27 @@ export function genEndpoint(b: Builder, file: string): void {
         ? undefined
         : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
     if (typed) typedResponses.push(typed.rt);
-    clauses.push({ kind: 'response', status, ...(typed ? { type: typed.model } : {}) });
+    clauses.push({
+      kind: 'response',
+      status,
+      ...(typed ? { type: typed.model } : {}),
+      ...b.withHeaders(file),
+    });
+  }
+  // A 3xx answer now and then: declared (a redirect with where it goes, a 304 without a body),
+  // never a success, so it changes neither `response` in `ensures` nor a call's value.
+  if (g.chance(5)) {
+    const status = g.pick([301, 302, 303, 304, 307, 308, g.int(300, 399)]);
+    const typed =
+      status === 304 || !g.chance(3)
+        ? undefined
+        : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
+    clauses.push({
+      kind: 'response',
+      status,
+      ...(typed ? { type: typed.model } : {}),
+      ...b.withHeaders(file),
+    });
   }
   const response =
     typedResponses.length !== 1

@@ -130,7 +130,17 @@ export interface ErrorDeclModel {
   name: string;
   doc?: string;
   status: ErrorStatus;
+  /** `with A, B`: the headers the answer carries. */
+  headers?: string[];
   members?: RecordMember[];
+}
+
+/** `headers NAME { name "Wire-Name"?: Type }`: the headers an answer carries. */
+export interface HeadersDeclModel {
+  kind: 'headers';
+  name: string;
+  doc?: string;
+  members: { name: string; wireName?: string; optional: boolean; type: TypeModel }[];
 }
 
 /** One `/...` of a path: literal text, nothing (the root `/`), or one typed parameter. */
@@ -143,7 +153,7 @@ export type EndpointClause =
   | { kind: 'header'; name: string; wireName?: string; optional: boolean; type: TypeModel }
   | { kind: 'query'; name: string; optional: boolean; type: TypeModel }
   | { kind: 'body'; type: TypeModel }
-  | { kind: 'response'; status: number; type?: TypeModel }
+  | { kind: 'response'; status: number; type?: TypeModel; headers?: string[] }
   | { kind: 'errors'; names: string[] }
   | { kind: 'requires'; expr: Expr }
   | { kind: 'ensures'; expr: Expr }
@@ -185,6 +195,7 @@ export type DeclModel =
   | AliasDeclModel
   | EnumDeclModel
   | ErrorDeclModel
+  | HeadersDeclModel
   | EndpointDeclModel
   | PropertyDeclModel;
 

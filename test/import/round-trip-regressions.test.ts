@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from '@specl/compiler';
 import { buildOpenApiDocument } from '@specl/compiler';
 import { importParsed } from '@specl/import';
 import { lowerFiles } from '../helpers/lower.js';
+import { schemaValidator } from '../compiler/openapi/openapi-helpers.js';
 
 interface Schema {
   readonly properties: Record<string, Schema & { oneOf?: unknown[] }>;
@@ -149,6 +151,56 @@ describe('the round trip keeps', () => {
     );
     expect(result.warnings).toEqual([]);
     expect(result.text).toContain('endpoint dropItem DELETE /items/{key: Int}');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('`Json? { readOnly: true }`, whose schema also takes null now (it was `oneOf` of `{}` and null)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'type Order { name: Json? { readOnly: true }, meta?: Json? }',
+          'endpoint getOrder GET /order { response 200 Order }',
+        ].join('\n'),
+    );
+    const order = document.components.schemas['Order']!;
+    expect(order.properties['name']).toEqual({ anyOf: [{ readOnly: true }, { type: 'null' }] });
+    const { fits } = schemaValidator(document as unknown as OpenApiDocument);
+    expect(fits('Order', { name: null, meta: null })).toBe(true);
+    expect(fits('Order', { name: { any: [1] } })).toBe(true);
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('name: Json? { readOnly: true }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('the name of a set of one header, in a spec with no other x-specl-* (it was named after the header)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'headers Limits { limit "X-RateLimit-Limit": Int }',
+          'endpoint ping GET /ping { response 200 with Limits }',
+        ].join('\n'),
+    );
+    expect(JSON.stringify(document)).not.toMatch(/x-specl-(status|error|name|invariants)/);
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('headers Limits {\n  limit "X-RateLimit-Limit": Int\n}');
+    expect(result.text).toContain('response 200 with Limits');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('a set no answer carries, and the headers of an error no endpoint answers (both were dropped)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'headers Unused { etag "ETag"?: String, age: Int }',
+          'headers Limits { limit "X-RateLimit-Limit": Int }',
+          'error Gone 410 with Limits, Unused { message: String }',
+          'endpoint ping GET /ping { response 204 }',
+        ].join('\n'),
+    );
+    expect(JSON.stringify(document.components)).toContain('"x-specl-headers":["Limits","Unused"]');
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('headers Unused {\n  etag "ETag"?: String\n  age: Int\n}');
+    expect(result.text).toContain('error Gone 410 with Limits, Unused {');
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkSources } from '@specl/language';
 import type { SpecDiagnostic } from '@specl/language';
 import { printProject } from '../arbitraries/print-spec.js';
@@ -62,5 +62,43 @@ describe('generated valid specs', () => {
       numRuns: 80,
       ...settings,
     });
+  });
+});
+
+/** What of response headers and 3xx responses a generated project holds. */
+function headerUses(project: SpecProject) {
+  const decls = Object.values(project.files).flatMap((f) => f.declarations);
+  const responses = decls.flatMap((d) =>
+    d.kind === 'endpoint' ? d.clauses.filter((c) => c.kind === 'response') : [],
+  );
+  const carried = new Set([
+    ...responses.flatMap((r) => r.headers ?? []),
+    ...decls.flatMap((d) => (d.kind === 'error' ? (d.headers ?? []) : [])),
+  ]);
+  const sets = decls.filter((d) => d.kind === 'headers');
+  return {
+    sets: sets.length > 0,
+    unused: sets.some((s) => !carried.has(s.name)),
+    onResponse: responses.some((r) => r.headers !== undefined),
+    onError: decls.some((d) => d.kind === 'error' && d.headers !== undefined),
+    twoSets: responses.some((r) => (r.headers?.length ?? 0) > 1),
+    redirect: responses.some((r) => r.status >= 300),
+    redirectWithBody: responses.some((r) => r.status >= 300 && r.type !== undefined),
+  };
+}
+
+// The share of specs holding each construct (of 150 sampled): between 5 and 120, so that the
+// properties above see each often and the other constructs still get room.
+describe('the generator', () => {
+  it('writes sets of response headers (used and not) and 3xx responses in some specs, not all', () => {
+    const projects = fc.sample(specArbitrary, { seed: 42, numRuns: 150 });
+    const counts: Record<string, number> = {};
+    for (const uses of projects.map(headerUses))
+      for (const [key, present] of Object.entries(uses))
+        counts[key] = (counts[key] ?? 0) + +present;
+    for (const [key, count] of Object.entries(counts)) {
+      expect(count, key).toBeGreaterThanOrEqual(5);
+      expect(count, key).toBeLessThan(120);
+    }
   });
 });

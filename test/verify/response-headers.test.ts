@@ -53,9 +53,11 @@ describe('the IR and OpenAPI of response headers', () => {
     expect(headers['RateLimit.remaining']).toEqual({
       required: true,
       schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+      'x-specl-wire-name': 'X-RateLimit-Remaining',
     });
     expect(headers['Caching.cache']).toEqual({
       schema: { $ref: '#/components/schemas/CacheStatus' },
+      'x-specl-wire-name': 'X-Cache',
     });
     const responses = doc.paths['/items']!.post!.responses;
     expect(responses['201']!.headers).toEqual({

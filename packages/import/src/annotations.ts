@@ -32,7 +32,8 @@ export function isAnnotationOnly(schema: unknown): boolean {
 /**
  * Where a field's annotations are: its schema, or, for a reference with annotations (as Specl
  * compiles `X { readOnly: true }`: `allOf: [{ $ref }, { readOnly: true }]`, and `X? { ... }`:
- * that, or null), the part that holds them (constraints may stand beside them).
+ * that, or null; `Json? { ... }`: the annotations, or null), the part that holds them
+ * (constraints may stand beside them).
  */
 export function annotationSite(
   schema: unknown,
@@ -52,6 +53,8 @@ export function annotationSite(
     target = options[1 - nullAt];
     at = childPointer(pointer, keyword!, 1 - nullAt);
   }
+  // `Json? { readOnly: true }`: `anyOf: [{ readOnly: true }, { type: 'null' }]`.
+  if (target !== schema && isAnnotationOnly(target)) return { schema: target, pointer: at };
   if (!isObject(target) || !Array.isArray(target.allOf) || target.allOf.length !== 2)
     return { schema, pointer };
   // The second part: annotations, maybe beside constraints (`{ pattern, writeOnly }`).

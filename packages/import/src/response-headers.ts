@@ -8,6 +8,9 @@ import { docLines, stringLiteral } from './specl-text.js';
 /** Headers HTTP sets from the body, which OpenAPI says to ignore as response headers. */
 const FROM_THE_BODY = new Set(['content-type', 'content-length']);
 
+/** The key under which Specl's own OpenAPI keeps a header: `RateLimit.remaining`. */
+const SPECL_HEADER_KEY = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/;
+
 /** Where Specl's own OpenAPI keeps a header: `#/components/headers/RateLimit.remaining`. */
 const SPECL_HEADER_REF = /^#\/components\/headers\/([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/;
 
@@ -43,7 +46,7 @@ function commonWords(wires: readonly string[]): string[] {
  * The `headers` declarations of an imported document: one per distinct set of response
  * headers (the same headers, names, types and docs), shared by every answer that carries it,
  * named after what its headers' names share (`X-RateLimit-*` → `RateLimit`). A document Specl
- * wrote gets its own declarations back, by the keys of `components/headers`.
+ * wrote gets its own declarations back, by the keys of `components/headers` (used or not).
  */
 export class HeadersCatalog {
   private readonly byKey = new Map<string, string>();
@@ -54,6 +57,28 @@ export class HeadersCatalog {
     private readonly context: ImportContext,
     private readonly types: SchemaTranslator,
   ) {}
+
+  /**
+   * Declares, in a document Specl compiled, each of its own `headers` declarations, in the
+   * order of `components/headers` (`Set.field`, with `x-specl-wire-name`): so that a set keeps
+   * its name (`headers Limits { limit "X-RateLimit-Limit": Int }` is not named after its
+   * header) and a set no answer carries is not lost. Answers then find them by their key.
+   */
+  declareComponents(): void {
+    const components = this.context.document.components;
+    const headers = isObject(components) ? components.headers : undefined;
+    if (!this.context.restoreSpecl || !isObject(headers)) return;
+    const sets = new Map<string, HeaderText[]>();
+    for (const [key, raw] of Object.entries(headers)) {
+      const decl = SPECL_HEADER_KEY.exec(key)?.[1];
+      const wire = isObject(raw) ? raw['x-specl-wire-name'] : undefined;
+      if (decl === undefined || typeof wire !== 'string') continue;
+      const at = childPointer('#/components/headers', key);
+      const text = this.header(wire, { $ref: at }, at, decl);
+      if (text) sets.set(decl, [...(sets.get(decl) ?? []), text]);
+    }
+    for (const [decl, texts] of sets) this.declaration(decl, texts, decl);
+  }
 
   /**
    * ` with A, B` for a response's `headers` object (at `pointer`), declaring what is new; `''`

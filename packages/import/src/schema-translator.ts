@@ -145,12 +145,14 @@ export class SchemaTranslator {
     );
     const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
     if (status !== undefined) this.errorStatuses.set(pointer, status);
+    const carried = status === undefined ? '' : carriedHeaders(value);
     this.context.declarations.push({
       kind: 'record',
       name,
       lines: [...before, ...notes, ...docLines(value.description)],
       members: result,
       ...(status !== undefined && { status }),
+      ...(carried !== '' && { suffix: carried }),
     });
   }
 
@@ -484,6 +486,17 @@ export class SchemaTranslator {
 function lastKey(pointer: string): string | undefined {
   const key = pointer.split('/').at(-1);
   return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * ` with A, B`: the `x-specl-headers` of an error Specl compiled (the sets its answers carry,
+ * kept on the error so that one no endpoint answers keeps them), or `''`.
+ */
+function carriedHeaders(schema: Record<string, unknown>): string {
+  const names = schema['x-specl-headers'];
+  if (!Array.isArray(names) || names.length === 0) return '';
+  if (!names.every((name) => typeof name === 'string' && isTypeName(name))) return '';
+  return ` with ${names.join(', ')}`;
 }
 
 /** The `x-specl-status` of an error body compiled by Specl. */

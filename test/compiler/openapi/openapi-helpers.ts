@@ -44,7 +44,12 @@ const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020').default as new (
 ) => AjvLike;
 
 const DOCUMENT_ID = 'urn:specl:openapi';
-const EXTENSIONS = ['x-specl-invariants', 'x-specl-status', 'x-specl-enum-descriptions'];
+const EXTENSIONS = [
+  'x-specl-invariants',
+  'x-specl-status',
+  'x-specl-headers',
+  'x-specl-enum-descriptions',
+];
 
 /**
  * A strict Ajv holding the document's component schemas (`$ref`s rewritten to resolve there),

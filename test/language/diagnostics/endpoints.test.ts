@@ -145,6 +145,27 @@ describe('specl/status-out-of-range', () => {
     ).toEqual([]);
   });
 
+  // Found by the random specs: a 3xx made `response` optional (or a union) in `ensures` and in
+  // a call's value, though neither ever reads a 3xx answer.
+  it('a 3xx response leaves `response` and a call typed by the 2xx responses', async () => {
+    const endpoint = [
+      'endpoint e GET /e {',
+      '  response 200 A',
+      '  response 301 Int',
+      '  response 304',
+      '  ensures response.x > 0',
+      '}',
+      'property p { let r = e()\n expect r.x > 0 }',
+    ].join('\n');
+    expect(await check(A + endpoint)).toEqual([]);
+    // A 2xx without a body still makes it optional.
+    const optional = await check(A + endpoint.replace('response 304', 'response 204'));
+    expect(optional.map((d) => [d.at, d.code])).toEqual([
+      ['7:20', 'specl/optional-access'],
+      ['10:11', 'specl/optional-access'],
+    ]);
+  });
+
   it('a 204 with a body, at the type', async () => {
     expect(await check(A + 'endpoint e GET /e { response 204 A }')).toEqual([
       error(

@@ -1,4 +1,4 @@
-import type { Endpoint, ErrorDecl } from '../generated/ast.js';
+import type { Endpoint, ErrorDecl, ResponseClause } from '../generated/ast.js';
 import { isBodyClause, isErrorDecl, isErrorsClause, isResponseClause } from '../generated/ast.js';
 import { resolveTypeExpr } from './resolve-type.js';
 import type { SpeclType } from './specl-type.js';
@@ -12,9 +12,17 @@ export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
     .filter(isErrorDecl);
 }
 
-/** The type of an endpoint's success response: the one declared, or the union of several. */
+/** Whether a response is a success (2xx): a 3xx is declared and checked, but no success. */
+export function isSuccessResponse(clause: ResponseClause): boolean {
+  return /^2\d\d$/.test(clause.status);
+}
+
+/**
+ * The type of an endpoint's success response (`response` in `ensures`, a call's value): the
+ * one 2xx response declared, or the union of several; 3xx responses are no success.
+ */
 export function responseType(endpoint: Endpoint): SpeclType {
-  const responses = endpoint.clauses.filter(isResponseClause);
+  const responses = endpoint.clauses.filter(isResponseClause).filter(isSuccessResponse);
   const types = responses
     .filter((clause) => clause.type)
     .map((clause) => resolveTypeExpr(clause.type));

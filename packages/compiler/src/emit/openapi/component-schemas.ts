@@ -29,8 +29,9 @@ function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
  * A record's or error's schema: a closed `object` (`additionalProperties: false`, as a Specl
  * record is exact: a value has its fields and no others, which also lets `oneOf` tell records
  * apart) unless it is open (`...Map<T>`, `additionalProperties` the schema of `T`), its fields as `properties` in the order written (spreads expanded), `required` for
- * the fields not marked `?`, an error's status as `x-specl-status`, and its invariants as
- * `x-specl-invariants`.
+ * the fields not marked `?`, an error's status as `x-specl-status` and the headers it carries
+ * as `x-specl-headers` (an error no endpoint answers keeps them nowhere else), and its
+ * invariants as `x-specl-invariants`.
  */
 function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObject {
   const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
@@ -38,6 +39,7 @@ function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObjec
     type: 'object',
     ...describe(decl.description),
     ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
+    ...(decl.kind === 'error' && decl.headers && { 'x-specl-headers': decl.headers }),
     properties: fieldSchemas(decl.fields, types),
     ...(required.length > 0 && { required }),
     additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,

@@ -13,7 +13,8 @@ export function headerComponentKey(decl: string, header: string): string {
 
 /**
  * `components/headers`: every header of every `headers` declaration, under
- * {@link headerComponentKey}, sorted as the declarations and their headers are written.
+ * {@link headerComponentKey}, sorted as the declarations and their headers are written, each
+ * with its wire name in `x-specl-wire-name` (a set no answer carries keeps it nowhere else).
  */
 export function componentHeaders(
   ir: SpecIR,
@@ -27,6 +28,7 @@ export function componentHeaders(
         ...(header.description !== undefined && { description: header.description }),
         ...(!header.optional && { required: true }),
         schema: schemaOfType(header.type, types),
+        'x-specl-wire-name': header.wireName,
       },
     ]),
   );

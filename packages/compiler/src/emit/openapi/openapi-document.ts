@@ -73,6 +73,8 @@ export interface SchemaObject {
   readonly 'x-specl-invariants'?: readonly SpeclCondition[];
   /** On an error: the HTTP status it is sent with. */
   readonly 'x-specl-status'?: number | '4XX' | '5XX' | 'default';
+  /** On an error: the `headers` declarations its answers carry (`with A, B`), in order. */
+  readonly 'x-specl-headers'?: readonly string[];
 }
 
 /** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */
@@ -117,6 +119,11 @@ export interface HeaderObject {
   readonly description?: string;
   readonly required?: true;
   readonly schema: SchemaObject;
+  /**
+   * Its name on the wire, so that a set no answer carries survives import (answers name their
+   * headers by wire name; `components/headers` by `Set.field`).
+   */
+  readonly 'x-specl-wire-name': string;
 }
 
 export interface ResponseObject {

@@ -123,7 +123,10 @@ export function unionKeyword(
   return 'oneOf';
 }
 
-/** Whether `null` is a value of the type (a nullable alias, a union with a nullable option). */
+/**
+ * Whether `null` is a value of the type (a nullable alias, a union with a nullable option,
+ * `Json`, whose empty schema admits every value).
+ */
 export function admitsNull(type: TypeIR, types: TypesByName): boolean {
-  return shapesOf(type, types).some((shape) => shape.json === 'null');
+  return shapesOf(type, types).some((shape) => shape.json === 'null' || shape.json === 'any');
 }

@@ -1,5 +1,5 @@
 import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
-import type { ConditionIR, EndpointIR, ParamIR, TypeIR } from '../../ir/spec-ir.js';
+import type { ConditionIR, EndpointIR, ParamIR, ResponseIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
 import { constraintsLiteral, speclTypeText, typeText } from '../typescript/type-text.js';
@@ -21,15 +21,22 @@ export function typeCode(type: TypeIR, context: PropertiesContext): string {
   return typeText(type, context.names);
 }
 
-/** The type of an endpoint's success body (`undefined` for responses without one). */
+/** An endpoint's 2xx responses: a 3xx is declared and checked, but no success. */
+function successResponses(endpoint: EndpointIR): ResponseIR[] {
+  return endpoint.responses.filter((r) => r.status >= 200 && r.status < 300);
+}
+
+/** The type of an endpoint's success body (`undefined` for responses without one, or no 2xx). */
 export function successType(endpoint: EndpointIR, context: PropertiesContext): string {
-  const texts = endpoint.responses.map((r) => (r.type ? typeCode(r.type, context) : 'undefined'));
-  return [...new Set(texts)].join(' | ');
+  const texts = successResponses(endpoint).map((r) =>
+    r.type ? typeCode(r.type, context) : 'undefined',
+  );
+  return texts.length === 0 ? 'undefined' : [...new Set(texts)].join(' | ');
 }
 
 /** The Specl type of an endpoint's success body, when every 2xx response has the same one. */
 export function successTypeIR(endpoint: EndpointIR): TypeIR | undefined {
-  const [first, ...rest] = endpoint.responses.map((response) => response.type);
+  const [first, ...rest] = successResponses(endpoint).map((response) => response.type);
   const key = JSON.stringify(first);
   return first && rest.every((type) => JSON.stringify(type) === key) ? first : undefined;
 }
