@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@specl/compiler';
 import { importParsed } from '@specl/import';
+import { formatSource } from '@specl/language';
 import { lowerFiles } from '../helpers/lower.js';
 
 // `specl import` of examples: structured examples of fields, and the examples of bodies and
@@ -149,5 +150,17 @@ endpoint createItem POST /items {
       '/shop/openapi.json',
     );
     expect(twice.text).toBe(back.text);
+  });
+
+  it('takes out every annotation of a pair of braces with the braces, leaving the spec formatted', async () => {
+    const wrong = structuredClone(document);
+    Object.assign(wrong.components.schemas.Item.properties.meta, {
+      example: { a: 'x' },
+      default: { b: 'y' },
+    });
+    const result = await importParsed(wrong, '/shop/openapi.json');
+    expect(result.text).toContain('  meta?: Map<Int>\n');
+    const formatted = await formatSource(result.text, 'file:///imported.specl');
+    expect(formatted).toEqual({ ok: true, text: result.text });
   });
 });

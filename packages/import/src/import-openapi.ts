@@ -1,4 +1,4 @@
-import type { SpecDiagnostic } from '@specl/language';
+import type { AnnotationRemoval, SpecDiagnostic } from '@specl/language';
 import type { WhitespaceEdit } from '@specl/language';
 import { annotationRemoval, checkSources, formatChecked } from '@specl/language';
 import { SecurityTranslator } from './auth-translator.js';
@@ -187,7 +187,7 @@ function withoutMisfitExamples(
   checked: Awaited<ReturnType<typeof checkSources>>,
   at: (path: string) => string,
 ): { cuts: Map<string, Range[]>; handled: Set<SpecDiagnostic> } | undefined {
-  const cuts = new Map<string, Range[]>();
+  const cuts = new Map<string, AnnotationRemoval[]>();
   const handled = new Set<SpecDiagnostic>();
   const taken = new Set<string>();
   for (const diagnostic of checked.diagnostics) {
@@ -205,7 +205,7 @@ function withoutMisfitExamples(
     if (taken.has(key)) continue;
     taken.add(key);
     const list = cuts.get(file.path) ?? [];
-    list.push({ start: removal.start, end: removal.end });
+    list.push(removal);
     cuts.set(file.path, list);
     context.warnings.push({
       kind: 'left-out',
@@ -214,7 +214,7 @@ function withoutMisfitExamples(
     });
   }
   if (cuts.size === 0) return undefined;
-  const byFile = new Map([...cuts].map(([path, list]) => [path, merged(list)]));
+  const byFile = new Map([...cuts].map(([path, list]) => [path, merged(wholeBraces(list))]));
   return { cuts: byFile, handled };
 }
 
@@ -245,6 +245,20 @@ function editedText(
   }
   kept.push(text.slice(from));
   return kept.join('');
+}
+
+/**
+ * The removals, those that take out every annotation of one pair of braces replaced by the
+ * removal of the braces (`Map<Int> { example: X, default: Y }` becomes `Map<Int>`).
+ */
+function wholeBraces(removals: readonly AnnotationRemoval[]): Range[] {
+  const perBraces = new Map<number, number>();
+  for (const r of removals) perBraces.set(r.braces.start, (perBraces.get(r.braces.start) ?? 0) + 1);
+  return removals.map((r) =>
+    perBraces.get(r.braces.start) === r.braces.count
+      ? { start: r.braces.start, end: r.braces.end }
+      : { start: r.start, end: r.end },
+  );
 }
 
 /**

@@ -11,6 +11,8 @@ export interface AnnotationRemoval {
   /** The range to remove (offsets): with its comma, or its braces when it is alone in them. */
   readonly start: number;
   readonly end: number;
+  /** The braces the annotation stands in: the range that removes them, and how many they hold. */
+  readonly braces: { readonly start: number; readonly end: number; readonly count: number };
 }
 
 /**
@@ -28,18 +30,17 @@ export function annotationRemoval(
   const ref = constraint?.$container;
   const own = constraint?.$cstNode;
   if (!constraint || !own || !isTypeRef(ref) || !ref.$cstNode) return undefined;
-  const base = { name: constraint.name, text: own.text };
   const siblings = ref.constraints;
   const index = siblings.indexOf(constraint);
-  if (siblings.length === 1) {
-    const open = GrammarUtils.findNodeForKeyword(ref.$cstNode, '{');
-    const close = GrammarUtils.findNodeForKeyword(ref.$cstNode, '}');
-    if (!open || !close) return undefined;
-    const text = document.textDocument.getText();
-    let start = open.offset;
-    while (start > 0 && /[ \t]/.test(text[start - 1]!)) start--;
-    return { ...base, start, end: close.end };
-  }
+  const open = GrammarUtils.findNodeForKeyword(ref.$cstNode, '{');
+  const close = GrammarUtils.findNodeForKeyword(ref.$cstNode, '}');
+  if (!open || !close) return undefined;
+  const text = document.textDocument.getText();
+  let start = open.offset;
+  while (start > 0 && /[ \t]/.test(text[start - 1]!)) start--;
+  const braces = { start, end: close.end, count: siblings.length };
+  const base = { name: constraint.name, text: own.text, braces };
+  if (siblings.length === 1) return { ...base, start, end: close.end };
   const next = siblings[index + 1]?.$cstNode;
   if (next) return { ...base, start: own.offset, end: next.offset };
   const previous = siblings[index - 1]?.$cstNode;
