@@ -172,6 +172,26 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('an error without a body no endpoint answers, and two that differ only in name (dropped, merged)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'headers Limits { limit "X-RateLimit-Limit": Int }',
+          '/// Nobody answers it.',
+          'error Unused 409 with Limits no body',
+          'error Gone 410 no body',
+          'error Removed 410 no body',
+          'endpoint a GET /a { response 200\n errors Gone }',
+          'endpoint b GET /b { response 200\n errors Removed }',
+        ].join('\n'),
+    );
+    expect(Object.keys(document.components)).toContain('x-specl-bodyless-errors');
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('/// Nobody answers it.\nerror Unused 409 with Limits no body');
+    expect(result.text).toContain('endpoint b GET /b {\n  response 200\n  errors Removed\n}');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('the name of a set of one header, in a spec with no other x-specl-* (it was named after the header)', async () => {
     const { ir, document, result, back } = await roundTrip(
       header +

@@ -501,7 +501,11 @@ function carriedHeaders(schema: Record<string, unknown>): string {
 
 /** The `x-specl-status` of an error body compiled by Specl. */
 function errorStatus(schema: Record<string, unknown>): ErrorStatus | undefined {
-  const status = schema['x-specl-status'];
+  return errorStatusOf(schema['x-specl-status']);
+}
+
+/** A status as Specl writes an error's: 400-599, `4XX`, `5XX` or `default`; else undefined. */
+export function errorStatusOf(status: unknown): ErrorStatus | undefined {
   if (status === '4XX' || status === '5XX' || status === 'default') return status;
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
     ? status

@@ -7,7 +7,7 @@ import type {
   SpecIR,
   TypeDeclIR,
 } from '../../ir/spec-ir.js';
-import type { SchemaObject } from './openapi-document.js';
+import type { BodylessErrorObject, SchemaObject } from './openapi-document.js';
 import { componentRef, schemaOfType, withDescription } from './schema-of-type.js';
 import { discriminatorMapping } from '../../ir/discriminator-tags.js';
 import { conditionsExtension } from './specl-condition.js';
@@ -103,4 +103,27 @@ export function componentSchemas(ir: SpecIR, types: TypesByName): Record<string,
   // An error without a body has no schema.
   const withBodies = ir.types.filter((decl) => decl.kind !== 'error' || !decl.bodyless);
   return Object.fromEntries(withBodies.map((decl) => [decl.name, declSchema(decl, types)]));
+}
+
+/**
+ * `x-specl-bodyless-errors` of `components`: each error without a body (which has no schema)
+ * by name, with its status, the headers it carries and its doc comment, in the IR's order;
+ * undefined when there is none. An answer names its error (`x-specl-error`), but an error no
+ * endpoint answers would be kept nowhere else, and import reads them back from here.
+ */
+export function bodylessErrors(ir: SpecIR): Record<string, BodylessErrorObject> | undefined {
+  const bodyless = ir.types.filter(
+    (decl): decl is ErrorIR => decl.kind === 'error' && !!decl.bodyless,
+  );
+  if (bodyless.length === 0) return undefined;
+  return Object.fromEntries(
+    bodyless.map((decl) => [
+      decl.name,
+      {
+        status: decl.status,
+        ...(decl.headers && { headers: decl.headers }),
+        ...describe(decl.description),
+      },
+    ]),
+  );
 }
