@@ -85,7 +85,7 @@ async function measure(n, { edits, full, requests }) {
   const uri = pathToFileURL(file).href;
   const lines = text.split('\n');
 
-  const client = await LspClient.start(SERVER, folder);
+  const client = await LspClient.start(SERVER, folder, { liveHeap: true });
   try {
     const startup = await timed(async () => {
       await client.open(uri, text);
@@ -94,6 +94,7 @@ async function measure(n, { edits, full, requests }) {
     if (startup.result.length > 0)
       throw new Error(`the N = ${n} spec has diagnostics: ${JSON.stringify(startup.result[0])}`);
     const opened = client.memory();
+    const liveOpened = await client.liveNodes();
 
     // The edit: `count: Int` of the type in the middle of the file, to `Intx` and back.
     const middle = find(lines, `type Thing${n / 2} {`);
@@ -154,6 +155,11 @@ async function measure(n, { edits, full, requests }) {
       }
     }
     const after = client.memory();
+    const liveAfter = await client.liveNodes();
+    if (liveAfter.alive !== liveAfter.current)
+      throw new Error(
+        `the server keeps ${liveAfter.alive - liveAfter.current} replaced roots or declarations`,
+      );
     return {
       n,
       lines: lines.length,
@@ -167,7 +173,14 @@ async function measure(n, { edits, full, requests }) {
       full: { median: median(fullTimes), p95: percentile(fullTimes, 95) },
       completion: { median: median(completionTimes), p95: percentile(completionTimes, 95) },
       hover: { median: median(hoverTimes), p95: percentile(hoverTimes, 95) },
-      memory: { opened: opened.rssKiB, after: after.rssKiB, peak: after.peakKiB },
+      memory: {
+        opened: opened.rssKiB,
+        after: after.rssKiB,
+        peak: after.peakKiB,
+        liveOpened: liveOpened.heapUsed / 1024,
+        liveAfter: liveAfter.heapUsed / 1024,
+        replaced: liveAfter.tracked - liveAfter.current,
+      },
     };
   } finally {
     await client.stop();
@@ -191,6 +204,8 @@ function report(rows, settings, machine, load) {
       'RSS open',
       'RSS after',
       'peak RSS',
+      'live heap open',
+      'live heap after',
     ],
     ...rows.map((r) => [
       fmtInt(r.n),
@@ -207,6 +222,8 @@ function report(rows, settings, machine, load) {
       fmtMB(r.memory.opened),
       fmtMB(r.memory.after),
       fmtMB(r.memory.peak),
+      fmtMB(r.memory.liveOpened),
+      fmtMB(r.memory.liveAfter),
     ]),
   ]);
   const verdict = (ok) => (ok ? 'MET' : 'MISSED');
@@ -233,6 +250,9 @@ function report(rows, settings, machine, load) {
     'Aims: median edit to diagnostics under 100 ms at N = 1,000 and under 400 ms at N = 5,000 (TypeSpec 1.11: 0.62 s at N = 100, 1.1 s at N = 1,000, about 4.5 s at N = 5,000); completion under 30 ms.',
     '',
     "The spec: bench/check.mjs's shape (N record types, N endpoints, max(3, N/100) properties) in one file. The edit: `count: Int` of the type in the middle of the file becomes `count: Intx` (one diagnostic) and back (none), alternately, as incremental changes. Completion: the fields after `response.` in an `ensures` clause of the middle endpoint; hover: a type name in a `response` clause.",
+    '',
+    'Memory: the resident set (RSS, from /proc) once the file is open, after the edits and at its peak, and the *live heap*, the JavaScript heap in use after two full garbage collections (the server runs with `--expose-gc` and answers the debug request `specl/debug/liveNodes`), once open and after the edits. RSS also counts what V8 keeps after collecting, so its growth over edits is not by itself something kept. Each run checks that none of the roots and declarations the edits replaced is still in memory (the benchmark aborts otherwise)' +
+      ` (replaced: ${rows.map((r) => `${fmtInt(r.memory.replaced)} at N = ${fmtInt(r.n)}`).join(', ')}; none kept).`,
     '',
     table,
     '',

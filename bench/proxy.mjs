@@ -5,12 +5,19 @@
 // checks a request body, a response body and an ensures, and GET /employees/{id}) by an
 // open-loop generator timed to the microsecond (bench/lib/paced-load.mjs: undici's pool, sends
 // on a schedule). Reports requests per second, p50/p99/p99.9 latency and the latency the
-// middleware and the proxy add to the bare server's, and the resident memory of the server
-// (middleware) and of the proxy sampled every second (flat is the aim). Writes bench/RESULTS.md
-// under `## contract at run time`.
+// middleware and the proxy add to the bare server's (over all rounds, and round by round), and
+// where the tails come from: each setup's waits for a CPU (Linux schedstat), its garbage
+// collector's pauses and event loop delay, and its live heap after GC over the run (flat is
+// the aim; bench/lib/live-heap.mjs is preloaded into every measured process). Writes
+// bench/RESULTS.md under `## contract at run time`.
 //
 //   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 6]
-//                        [--warmup 10] [--nice=0] [--no-pin] [--no-write]
+//                        [--warmup 10] [--nice=0] [--semi-space MB] [--no-pin] [--no-write]
+//
+// `--semi-space MB` runs every measured process (the servers and the proxy alike) with
+// `node --max-semi-space-size=MB` (V8's young generation; Node's default is 16 MB) and writes
+// under a heading of its own: the middleware allocates more per request than the bare server,
+// fills the default young generation, and V8 then promotes short-lived objects to the old one.
 //
 // The three run side by side and are loaded in turn, `--rounds` times `duration / rounds`
 // seconds each, their figures merged over the rounds: on a shared machine whose load changes
@@ -19,10 +26,11 @@
 // The aims: under 1 ms p99 added by the middleware and under 2 ms by the proxy at 2,000
 // requests/s, memory flat over a 60 s run. On a machine of two cores or more the generator
 // runs on CPU 0 and the servers (the bare one, the proxy, the middleware's) on CPU 1 (taskset),
-// so that the generator does not take the servers' core from them; `--no-pin` leaves the
+// so that the generator does not take the servers' core from them, and with three or more the
+// proxy runs on CPU 2, so that it does not take its target's either; `--no-pin` leaves the
 // scheduler free.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,7 +38,9 @@ import { startExampleServer } from '../scripts/example-server.mjs';
 import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import { microseconds, pacedLoad } from './lib/paced-load.mjs';
-import { fmtInt, markdownTable, writeSection } from './lib/results.mjs';
+import { cpuMs, cpuWaitMs, liveReport, rssMiB } from './lib/process-stats.mjs';
+import { gcInside, tailAttribution } from './lib/tail-attribution.mjs';
+import { fmtInt, markdownTable, median, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
 
@@ -42,6 +52,7 @@ function options() {
       connections: { type: 'string', default: '20' },
       rounds: { type: 'string', default: '6' },
       nice: { type: 'string', default: '0' },
+      'semi-space': { type: 'string' },
       warmup: { type: 'string', default: '10' },
       'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
@@ -58,9 +69,11 @@ function options() {
     connections: number('connections'),
     rounds: number('rounds'),
     nice: niceness(values.nice),
+    semiSpace: values['semi-space'] === undefined ? undefined : number('semi-space'),
     warmup: number('warmup'),
     write: !values['no-write'],
     pin: !values['no-pin'] && availableParallelism() >= 2,
+    ownProxyCore: availableParallelism() >= 3,
   };
 }
 
@@ -70,18 +83,6 @@ function niceness(text) {
   if (!Number.isInteger(value) || value < -20 || value > 19)
     throw new Error('--nice must be an integer from -20 to 19');
   return value;
-}
-
-/** The resident memory of a process, in MiB (Linux). */
-function rssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** The CPU time a process has used (user and system), in ms (Linux, 100 ticks a second). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -100,7 +101,7 @@ function startProxy(target) {
   const spec = join(ROOT, 'examples/vacation/vacation.specl');
   const child = spawn(
     process.execPath,
-    [CLI, 'proxy', spec, '--target', target, '--listen', '127.0.0.1:0'],
+    [...MEASURED, CLI, 'proxy', spec, '--target', target, '--listen', '127.0.0.1:0'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -112,7 +113,7 @@ function startProxy(target) {
       output += chunk;
       const match = /listening on (http:\/\/\S+?),/.exec(output);
       if (match)
-        resolve({ base: match[1], pid: child.pid, output: () => output, stop: () => stop(child) });
+        resolve({ base: match[1], pid: child.pid, stdout: child.stdout, stop: () => stop(child) });
     });
     child.once('exit', (code) => reject(new Error(`specl proxy exited (${code}):\n${output}`)));
   });
@@ -136,25 +137,6 @@ async function seed(base) {
   return (await response.json()).id;
 }
 
-/**
- * The heap a bench server (bench/lib/live-heap.ts) holds after a full collection, in MiB, and
- * the 99th percentile of its event loop's delay since the last report, in ms.
- */
-function liveHeap(server) {
-  return new Promise((resolve) => {
-    let output = '';
-    const listen = (chunk) => {
-      output += chunk;
-      const match = /live heap: (\d+).* loop p99: ([\d.]+)/.exec(output);
-      if (!match) return;
-      server.stdout.off('data', listen);
-      resolve({ heap: Number(match[1]) / 1048576, loopP99: Number(match[2]) });
-    };
-    server.stdout.on('data', listen);
-    process.kill(server.pid, 'SIGUSR2');
-  });
-}
-
 /** The requests of the load: a POST that creates an employee and a GET of one. */
 async function requestsFor(base) {
   const id = await seed(base);
@@ -166,9 +148,10 @@ async function requestsFor(base) {
 }
 
 /**
- * The three setups, each started and pinned: `pid` is the process whose CPU and memory are
- * measured, `server` the bench server whose live heap and event loop are read (none for the
- * proxy: the server behind it is a second bare server of its own).
+ * The three setups, each started and pinned: `child` is the process whose CPU and memory are
+ * measured and whose live heap, event loop and collections are read (bench/lib/live-heap.mjs),
+ * `reporters` all the processes a request of the setup passes through (for the proxy, the proxy
+ * and the bare server of its own behind it), whose waits for a CPU and pauses are counted.
  */
 async function startSetups() {
   const started = [];
@@ -177,13 +160,19 @@ async function startSetups() {
     const bare = track(await startBenchServer('vacation-bare-server.ts'));
     const target = track(await startBenchServer('vacation-bare-server.ts'));
     const proxy = track(await startProxy(target.base));
-    pin(proxy.pid, '1');
+    pin(proxy.pid, PROXY_CPU);
     const middleware = track(await startBenchServer('vacation-middleware-server.ts'));
+    const setup = (name, child, reporters = [child]) => ({
+      name,
+      child,
+      reporters,
+      pids: reporters.map((reporter) => reporter.pid),
+    });
     return {
       setups: [
-        { name: 'bare server', base: bare.base, pid: bare.pid, server: bare },
-        { name: 'specl proxy', base: proxy.base, pid: proxy.pid },
-        { name: 'middleware', base: middleware.base, pid: middleware.pid, server: middleware },
+        setup('bare server', bare),
+        setup('specl proxy', proxy, [proxy, target]),
+        setup('middleware', middleware),
       ],
       stop: () => Promise.all(started.map((item) => item.stop())),
     };
@@ -194,7 +183,7 @@ async function startSetups() {
 }
 
 async function startBenchServer(module) {
-  const server = await startExampleServer(`bench/lib/${module}`, ROOT, ['--expose-gc']);
+  const server = await startExampleServer(`bench/lib/${module}`, ROOT, MEASURED);
   pin(server.pid, '1');
   return server;
 }
@@ -214,42 +203,69 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     errors: 0,
     seconds: 0,
     cpu: 0,
+    waited: 0,
+    generatorWaited: 0,
+    gc: { count: 0, totalMs: 0, maxMs: 0, p99Ms: [] },
     loopP99: [],
+    loopMax: 0,
     roundP99: [],
+    tail: [],
     load: [],
     memory: [],
+    heap: [],
   }));
   for (const run of runs) {
-    run.requests = await requestsFor(run.base);
+    run.requests = await requestsFor(run.child.base);
     // A warm-up, not measured: the JIT (a server under load takes seconds to settle).
-    await pacedLoad(run.base, { connections, rate, duration: warmup, requests: run.requests });
-    if (run.server) run.heapBefore = (await liveHeap(run.server)).heap;
+    const load = { connections, rate, duration: warmup, requests: run.requests };
+    await pacedLoad(run.child.base, load);
+    run.heap.push((await liveReport(run.child)).heap);
   }
-  const timer = setInterval(() => runs.forEach((run) => run.memory.push(rssMiB(run.pid))), 1000);
+  const timer = setInterval(
+    () => runs.forEach((run) => run.memory.push(rssMiB(run.child.pid))),
+    1000,
+  );
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < runs.length; i++) {
       const run = runs[(round + i) % runs.length];
-      if (run.server) await liveHeap(run.server); // resets the event loop's delay histogram
-      const cpuBefore = cpuMs(run.pid);
-      const result = await pacedLoad(run.base, {
+      // Starts the event loop's and the collector's figures anew.
+      for (const reporter of run.reporters) await liveReport(reporter);
+      const cpuBefore = cpuMs(run.child.pid);
+      const waitBefore = cpuWaitMs(run.pids);
+      const generatorBefore = cpuWaitMs([process.pid]);
+      const tail = tailAttribution(run.pids);
+      const result = await pacedLoad(run.child.base, {
         connections,
         rate,
         duration: duration / rounds,
         requests: run.requests,
+        onAnswer: tail.record,
       });
-      run.cpu += cpuMs(run.pid) - cpuBefore;
+      const slowest = tail.stop(99);
+      run.cpu += cpuMs(run.child.pid) - cpuBefore;
+      run.waited += cpuWaitMs(run.pids) - waitBefore;
+      run.generatorWaited += cpuWaitMs([process.pid]) - generatorBefore;
       run.latency.add(result.latency);
       run.roundP99.push(result.latency.percentile(99) / 1000);
       run.lateness.add(result.lateness);
       for (const key of ['sent', 'answered', 'errors', 'seconds']) run[key] += result[key];
-      if (run.server) run.loopP99.push((await liveHeap(run.server)).loopP99);
+      const reports = [];
+      for (const reporter of run.reporters) reports.push(await liveReport(reporter));
+      const report = reports[0];
+      const pauses = reports.map((each) => each.pauses);
+      run.tail.push({ ...slowest, gc: gcInside(slowest.slow, pauses) });
+      run.loopP99.push(report.loopP99);
+      run.loopMax = Math.max(run.loopMax, report.loopMax);
+      run.gc.count += report.gc.count;
+      run.gc.totalMs += report.gc.totalMs;
+      run.gc.maxMs = Math.max(run.gc.maxMs, report.gc.maxMs);
+      run.gc.p99Ms.push(report.gc.p99Ms);
+      run.heap.push(report.heap);
       run.load.push(loadavg()[0]);
     }
   }
   clearInterval(timer);
-  for (const run of runs) if (run.server) run.heapAfter = (await liveHeap(run.server)).heap;
   const ms = (microseconds) => microseconds / 1000;
-  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
   return runs.map((run) => ({
     name: run.name,
     rps: run.answered / run.seconds,
@@ -260,10 +276,24 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
     errors: run.errors,
     roundP99: run.roundP99,
     cpuPerRequest: (run.cpu * 1000) / run.sent,
-    loopP99: run.server ? mean(run.loopP99) : undefined,
-    load: mean(run.load),
+    waitedPerSecond: run.waited / run.seconds,
+    generatorWaitedPerSecond: run.generatorWaited / run.seconds,
+    gc: {
+      perSecond: run.gc.count / run.seconds,
+      msPerSecond: run.gc.totalMs / run.seconds,
+      p99Ms: Math.max(...run.gc.p99Ms),
+      maxMs: run.gc.maxMs,
+    },
+    loopP99: median(run.loopP99),
+    tail: {
+      latency: median(run.tail.map((round) => round.latency)),
+      waited: median(run.tail.map((round) => round.waited)),
+      gc: median(run.tail.map((round) => round.gc)),
+    },
+    loopMax: run.loopMax,
+    load: run.load,
     memory: run.memory,
-    liveHeap: run.server ? [run.heapBefore, run.heapAfter] : [],
+    heap: run.heap,
   }));
 }
 
@@ -299,6 +329,19 @@ function niceSession(value) {
 }
 
 const opts = options();
+/** The proxy's core: its own when there are three, else the servers' (its target's). */
+const PROXY_CPU = opts.ownProxyCore ? '2' : '1';
+/** Node options of every measured process: its live-heap, loop and GC report (SIGUSR2). */
+const MEASURED = [
+  '--expose-gc',
+  ...(opts.semiSpace === undefined ? [] : [`--max-semi-space-size=${opts.semiSpace}`]),
+  '--import',
+  './bench/lib/live-heap.mjs',
+];
+const heading =
+  opts.semiSpace === undefined
+    ? HEADING
+    : `${HEADING}, node --max-semi-space-size=${opts.semiSpace}`;
 const machine = describeMachine();
 niceSession(opts.nice);
 process.once('exit', () => niceSession(0));
@@ -311,70 +354,115 @@ try {
 } finally {
   await running.stop();
 }
+console.log(report(rows));
+if (opts.write) writeSection(RESULTS, heading, report(rows));
 
-const base = rows[0];
-const ms = (value) => `${value.toFixed(2)} ms`;
-const table = markdownTable([
-  [
-    'setup',
-    'requests/s',
-    'p50',
-    'p99',
-    'p99.9',
-    'p50 added',
-    'p99 added',
-    'p99 of each round',
-    'errors',
-    'sends late p99',
-    'CPU per request',
-    'load',
-    'event loop delay p99',
-    'resident memory over the run',
-    'live heap after GC',
-  ],
-  ...rows.map((row) => [
-    row.name,
-    fmtInt(Math.round(row.rps)),
-    ms(row.p50),
-    ms(row.p99),
-    ms(row.p999),
-    row === base ? '—' : ms(row.p50 - base.p50),
-    row === base ? '—' : ms(row.p99 - base.p99),
-    row.roundP99.map((value) => value.toFixed(1)).join(', '),
-    fmtInt(row.errors),
-    ms(row.lateP99),
-    `${Math.round(row.cpuPerRequest)} µs`,
-    row.load.toFixed(1),
-    row.loopP99 === undefined ? 'n/a' : ms(row.loopP99),
-    memoryText(row.memory),
-    row.liveHeap.length === 2
-      ? `${Math.round(row.liveHeap[0])} → ${Math.round(row.liveHeap[1])} MB`
-      : 'n/a (the proxy keeps nothing per request)',
-  ]),
-]);
-const pinning = [
-  opts.pin
-    ? 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
-    : 'no pinning (the generator and the servers share the cores)',
-  ...(opts.nice === 0
-    ? []
-    : [
-        `the generator and the servers at niceness ${opts.nice} (renice, and their session's autogroup), so that the machine's other work yields the CPU to them when they need it`,
-      ]),
-].join(', ');
-const busiest = Math.max(...rows.map((row) => row.load));
-const loaded =
-  busiest > machine.cores
-    ? ` The machine was loaded by other work (load average up to ${busiest.toFixed(1)} on ${machine.cores} cores): the tails (p99, p99.9, 'sends late') then measure waits for the CPU, of the servers and of the generator alike, more than the servers; the medians, and the CPU per request, say more of what each setup costs.`
-    : '';
-const body = [
-  `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load: the 1-minute load average at the end of each round, averaged (the machine is shared: numbers are noisy); ${revision(ROOT)}.`,
-  '',
-  table,
-  '',
-  `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
-  '',
-  "Aims: p99 added under 1 ms (middleware) and under 2 ms (proxy), memory flat. The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent: the cost the load's noise does not change much. With the generator and the servers on cores of their own, the proxy's row has the proxy and the bare server on one core: the proxy's added latency includes taking CPU from the server behind it, as a sidecar on the same host would. The example server keeps every employee created (half the requests), in the bare run as with the middleware: compare the growth of the two rows; the proxy keeps nothing per request. The live heap is what the server holds after two full collections (SIGUSR2 to the bench server, node --expose-gc): resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held. The event loop delay (perf_hooks, 1 ms resolution) is measured inside the server during its rounds (the p99 of each round, averaged): what a request arriving at a random moment waits before the server reads it. Each server runs through the whole bench (memory sampled every second from the first round to the last); the proxy has a bare server of its own behind it.",
-].join('\n');
-console.log(body);
-if (opts.write) writeSection(RESULTS, HEADING, body);
+/** The section of bench/RESULTS.md: the figures, what they mean, and the aims' verdicts. */
+function report(rows) {
+  const base = rows[0];
+  const ms = (value) => `${value.toFixed(2)} ms`;
+  const signed = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)} ms`;
+  /** Per round, the setup's p99 minus the bare server's p99 of the same round. */
+  const paired = (row) => row.roundP99.map((p99, round) => p99 - base.roundP99[round]);
+  const latency = markdownTable([
+    [
+      'setup',
+      'requests/s',
+      'p50',
+      'p99',
+      'p99.9',
+      'p50 added',
+      'p99 added',
+      'p99 added, paired rounds (median; each)',
+      'p99 of each round',
+      'errors',
+      'sends late p99',
+    ],
+    ...rows.map((row) => [
+      row.name,
+      fmtInt(Math.round(row.rps)),
+      ms(row.p50),
+      ms(row.p99),
+      ms(row.p999),
+      row === base ? '—' : signed(row.p50 - base.p50),
+      row === base ? '—' : signed(row.p99 - base.p99),
+      row === base
+        ? '—'
+        : `${signed(median(paired(row)))}; ${paired(row)
+            .map((value) => value.toFixed(1))
+            .join(', ')}`,
+      row.roundP99.map((value) => value.toFixed(1)).join(', '),
+      fmtInt(row.errors),
+      ms(row.lateP99),
+    ]),
+  ]);
+  const where = markdownTable([
+    [
+      'setup',
+      'CPU per request',
+      'waited for a CPU (servers; generator)',
+      'requests ≥ p99 of their round: latency; of it, waiting for a CPU; in GC pauses',
+      'GC pauses',
+      'GC pause p99 (worst round); max',
+      'event loop delay p99; max',
+      'load of each round',
+      'resident memory over the run',
+      'live heap after GC: after warm-up, then after each round',
+    ],
+    ...rows.map((row) => [
+      row.name,
+      `${Math.round(row.cpuPerRequest)} µs`,
+      `${Math.round(row.waitedPerSecond)} ms/s; ${Math.round(row.generatorWaitedPerSecond)} ms/s`,
+      `${ms(row.tail.latency)}; ${ms(row.tail.waited)}; ${ms(row.tail.gc)}`,
+      `${row.gc.perSecond.toFixed(1)}/s, ${row.gc.msPerSecond.toFixed(1)} ms/s`,
+      `${ms(row.gc.p99Ms)}; ${ms(row.gc.maxMs)}`,
+      `${ms(row.loopP99)}; ${ms(row.loopMax)}`,
+      row.load.map((value) => value.toFixed(1)).join(', '),
+      memoryText(row.memory),
+      `${row.heap.map((value) => value.toFixed(1)).join(' → ')} MB`,
+    ]),
+  ]);
+  const pinning = [
+    opts.pin
+      ? opts.ownProxyCore
+        ? "the load generator pinned to CPU 0, the servers (bare, the proxy's target, middleware) to CPU 1 and the proxy to CPU 2 (taskset)"
+        : 'the load generator pinned to CPU 0 and the servers (bare, proxy, middleware) to CPU 1 (taskset)'
+      : 'no pinning (the generator and the servers share the cores)',
+    ...(opts.nice === 0
+      ? []
+      : [
+          `the generator and the servers at niceness ${opts.nice} (renice, and their session's autogroup), so that the machine's other work yields the CPU to them when they need it`,
+        ]),
+    ...(opts.semiSpace === undefined
+      ? []
+      : [
+          `every measured process run with node --max-semi-space-size=${opts.semiSpace} (a young generation of ${opts.semiSpace} MB instead of Node's 16)`,
+        ]),
+  ].join(', ');
+  const busiest = Math.max(...rows.flatMap((row) => row.load));
+  const loaded =
+    busiest > machine.cores
+      ? ` The machine was loaded by other work (load average up to ${busiest.toFixed(1)} on ${machine.cores} cores): the tails (p99, p99.9, 'sends late') then measure waits for the CPU, of the servers and of the generator alike, more than the servers ('waited for a CPU' says how much); the medians, and the CPU per request, say more of what each setup costs.`
+      : '';
+  const [, proxy, middleware] = rows;
+  const verdict = (row, aim) => {
+    const added = row.p99 - base.p99;
+    const pairedAdded = median(paired(row));
+    const met = added < aim && pairedAdded < aim;
+    return `${row.name}: p99 added ${signed(added)} (paired rounds: ${signed(pairedAdded)}), aim under ${aim} ms: **${met ? 'met' : 'not met'}**`;
+  };
+  const heapGrowth = (row) => signed(row.heap.at(-1) - row.heap[0]).replace(' ms', ' MB');
+  return [
+    `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${revision(ROOT)}.`,
+    '',
+    `Aims at this run: ${verdict(middleware, 1)}; ${verdict(proxy, 2)}. Live heap after GC over the run (after warm-up to the last round): bare ${heapGrowth(base)}, proxy ${heapGrowth(proxy)}, middleware ${heapGrowth(middleware)}.`,
+    '',
+    latency,
+    '',
+    where,
+    '',
+    `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
+    '',
+    `The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, sampled every 10 ms, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; a stall of 50 ms is one sample among a hundred a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. ${opts.pin && !opts.ownProxyCore ? "With two cores, the proxy's row has the proxy and the bare server behind it on one core: the proxy's added latency includes taking CPU from the server behind it (the two need two thirds of a quiet core at 2,000 requests/s, so their tails are queueing); with three or more the proxy gets a core of its own." : ''} The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.`,
+  ].join('\n');
+}

@@ -10,12 +10,20 @@ import {
 } from 'vscode-jsonrpc/node.js';
 
 export class LspClient {
-  /** Starts `node <server> --stdio` with `root` as the workspace folder; resolves once initialized. */
-  static async start(server, root) {
-    const child = spawn(process.execPath, [server, '--stdio'], {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+  /**
+   * Starts `node <server> --stdio` with `root` as the workspace folder; resolves once initialized.
+   * `liveHeap`: with `--expose-gc` and the server's debug request on (see {@link liveNodes}).
+   */
+  static async start(server, root, { liveHeap = false } = {}) {
+    const child = spawn(
+      process.execPath,
+      [...(liveHeap ? ['--expose-gc'] : []), server, '--stdio'],
+      {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, ...(liveHeap ? { SPECL_LSP_DEBUG_LIVE: '1' } : {}) },
+      },
+    );
     const client = new LspClient(child);
     const uri = pathToFileURL(root).href;
     await client.connection.sendRequest('initialize', {
@@ -109,6 +117,14 @@ export class LspClient {
 
   request(method, params) {
     return this.connection.sendRequest(method, params);
+  }
+
+  /**
+   * After two full garbage collections in the server (started with `liveHeap`): its heap in use
+   * (bytes), and the parsed roots and declarations in memory against those the workspace holds.
+   */
+  liveNodes() {
+    return this.connection.sendRequest('specl/debug/liveNodes');
   }
 
   /** The server's current and peak resident memory (KiB), from /proc. */

@@ -35,11 +35,14 @@ import { Pool } from 'undici';
  * Sends `requests` in turn to `base` at `rate` requests/s for `duration` seconds over at most
  * `connections` keep-alive connections, and waits for every answer.
  *
+ * `onAnswer`, when given, is told of each answered request: when it was handed to the client
+ * (performance.now()) and its latency, in ms.
+ *
  * @param {string} base
- * @param {{ rate: number, duration: number, connections: number, requests: PacedRequest[] }} options
+ * @param {{ rate: number, duration: number, connections: number, requests: PacedRequest[], onAnswer?: (from: number, ms: number) => void }} options
  * @returns {Promise<PacedResult>}
  */
-export async function pacedLoad(base, { rate, duration, connections, requests }) {
+export async function pacedLoad(base, { rate, duration, connections, requests, onAnswer }) {
   const pool = new Pool(base, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const latency = microseconds();
   const lateness = microseconds();
@@ -70,7 +73,9 @@ export async function pacedLoad(base, { rate, duration, connections, requests })
       })
       .then(async (response) => {
         await response.body.arrayBuffer();
-        latency.record(Math.max(1, Math.round((performance.now() - from) * 1000)));
+        const ms = performance.now() - from;
+        latency.record(Math.max(1, Math.round(ms * 1000)));
+        onAnswer?.(from, ms);
         if (response.statusCode >= 200 && response.statusCode < 300) answered++;
         else errors++;
       })

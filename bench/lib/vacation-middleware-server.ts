@@ -1,4 +1,5 @@
-// The Vacation example's node:http server with the @specl/runtime middleware in front of its
+// The Vacation example's node:http server (with the bench's bounded store,
+// bench/lib/vacation-bench-handlers.ts) with the @specl/runtime middleware in front of its
 // handler (OpenTelemetry through the API, no SDK: what an app without one pays), for
 // bench/proxy.mjs. Prints where it listens, as the examples' servers do.
 import { createServer } from 'node:http';
@@ -7,11 +8,9 @@ import { withContract } from '@specl/runtime/node';
 import { openTelemetry } from '@specl/runtime/otel';
 import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
 import { vacationServer } from '../../examples/vacation/server/http-server.js';
-import { reportLiveHeapOnSignal } from './live-heap.js';
+import { boundedVacationHandlers } from './vacation-bench-handlers.js';
 
-reportLiveHeapOnSignal();
-
-const inner = vacationServer();
+const inner = vacationServer(boundedVacationHandlers());
 let violations = 0;
 const server = createServer(
   withContract(

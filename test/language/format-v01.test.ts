@@ -95,4 +95,28 @@ describe('formatting the v0.1 constructs', () => {
       ].join('\n'),
     );
   });
+
+  it('lays out a JSON value on one line when it fits and was written so, one entry a line otherwise', async () => {
+    const messy =
+      'type I { s: String, n: Int }\n' +
+      'type A = I { example: {s : "a" ,n:1} }\n' +
+      'type B = I {\n  example: {s: "a",\n      n: 1}\n}\n' +
+      'endpoint e POST /a {\n  body I { example: { "s": "x", n: 2, } }\n  response 200 List<I> { examples: {\none: [ ] , two: [{s: "b", n: 3}]} }\n}\n';
+    expect(await format(messy)).toBe(
+      'type I { s: String, n: Int }\n' +
+        'type A = I { example: { s: "a", n: 1 } }\n' +
+        'type B = I {\n  example: {\n    s: "a",\n    n: 1\n  }\n}\n' +
+        'endpoint e POST /a {\n  body I { example: { "s": "x", n: 2, } }\n  response 200 List<I> { examples: {\n    one: [],\n    two: [{ s: "b", n: 3 }]\n  } }\n}\n',
+    );
+  });
+
+  it('breaks a JSON value wider than 100 columns one item a line, the same way every time', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => `{ sku: "A-${i}", amount: ${i + 1} }`);
+    const long = `type I { sku: String, amount: Int }\ntype L = List<I> { example: [${items.join(', ')}] }\n`;
+    const once = await format(long);
+    expect(once).toBe(
+      `type I { sku: String, amount: Int }\ntype L = List<I> { example: [\n${items.map((item) => `  ${item}`).join(',\n')}\n] }\n`,
+    );
+    expect(await format(once)).toBe(once);
+  });
 });

@@ -3,6 +3,7 @@ import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import { enumMembers, typesOf } from './schema-shape.js';
+import { jsonLiteral } from './json-literal.js';
 import { numberLiteral, shortJson, stringLiteral } from './specl-text.js';
 
 /** What holds a type: a record field, or a parameter; optional or not. */
@@ -103,6 +104,8 @@ export function annotationEntries(
     const literal = fittingLiteral(context, example.value, schema, pointer);
     if (literal !== undefined) {
       take(example.keyword, `example: ${literal}`);
+      if (isStructured(example.value))
+        context.structured(`example: ${literal}`, childPointer(pointer, example.keyword));
       if (example.more)
         context.warn(
           'left-out',
@@ -114,6 +117,8 @@ export function annotationEntries(
   if (schema.default !== undefined && holder.optional) {
     const literal = fittingLiteral(context, schema.default, schema, pointer);
     if (literal !== undefined) take('default', `default: ${literal}`);
+    if (literal !== undefined && isStructured(schema.default))
+      context.structured(`default: ${literal}`, childPointer(pointer, 'default'));
   }
   if (holder.field && (schema.readOnly === true) !== (schema.writeOnly === true)) {
     const which = schema.readOnly === true ? 'readOnly' : 'writeOnly';
@@ -171,13 +176,23 @@ function firstExample(schema: Record<string, unknown>): {
   return {};
 }
 
-/** A Specl literal of `value` when the schema (after refs) is a scalar it fits. */
+/** Whether a value is an object, a list or null: written as is, and judged by the checker. */
+function isStructured(value: unknown): boolean {
+  return value === null || typeof value === 'object';
+}
+
+/**
+ * A Specl literal of `value` when the schema (after refs) is a scalar it fits; an object, list
+ * or null as it is (the checker judges those against the type import wrote, and import takes
+ * out those that do not fit).
+ */
 function fittingLiteral(
   context: ImportContext,
   value: unknown,
   schema: Record<string, unknown>,
   pointer: string,
 ): string | undefined {
+  if (isStructured(value)) return jsonLiteral(value);
   const { value: resolved } = context.deref(schema, pointer);
   if (!isObject(resolved) || !fits(resolved, value)) return undefined;
   if (typeof value === 'string') return stringLiteral(value);

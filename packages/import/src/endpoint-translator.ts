@@ -5,7 +5,8 @@ import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import type { ErrorCatalog } from './error-catalog.js';
 import type { MediaGroup } from './media-type.js';
-import { asClause, mediaGroups } from './media-type.js';
+import { asClause, exampleEntries, examplesLeftOut, mediaGroups } from './media-type.js';
+import { withAnnotations } from './annotations.js';
 import type { TagTranslator } from './tag-translator.js';
 import type { HeadersCatalog } from './response-headers.js';
 import type { OperationParameter } from './endpoint-params.js';
@@ -295,7 +296,27 @@ function requestBody(
       'an optional request body is imported as required (Specl bodies are required)',
     );
   }
-  return `body ${bodyType(types, group, `${pascalCase(name)}Body`)}${asClause(group)}`;
+  const type = bodyType(types, group, `${pascalCase(name)}Body`);
+  return `body ${withExamples(context, group, type, 'the request body')}${asClause(group)}`;
+}
+
+/** A body's type with its examples (`Pet { example: ... }`), or without when it is a union. */
+function withExamples(
+  context: ImportContext,
+  group: MediaGroup,
+  type: string,
+  what: string,
+): string {
+  const entries = exampleEntries(context, group);
+  if (entries.length === 0) return type;
+  const annotated = withAnnotations(type, entries);
+  if (annotated !== undefined) return annotated;
+  context.warn(
+    'left-out',
+    group.examples!.pointer,
+    `the examples of ${what} are left out: its type is a union (Specl writes examples on a single type)`,
+  );
+  return type;
 }
 
 /** The type of a body: Bytes for raw bytes, String for a text without a schema. */
@@ -363,11 +384,12 @@ function responses(
       if (groups.length === 0) clauses.push(`response ${status}${carried}`);
       for (const group of groups)
         clauses.push(
-          `response ${status} ${bodyType(types, group, hint)}${asClause(group)}${carried}`,
+          `response ${status} ${withExamples(context, group, bodyType(types, group, hint), `the ${status} response`)}${asClause(group)}${carried}`,
         );
     } else {
       const json = groups.find((g) => g.kind === 'json');
       for (const group of groups) {
+        examplesLeftOut(context, group, `the ${status} error`);
         if (group === json) continue;
         const list = group.mediaTypes.map((t) => `\`${t}\``).join(', ');
         if (json)
@@ -410,7 +432,7 @@ function responses(
         )
       : [];
     const type = group
-      ? ` ${bodyType(types, group, `${pascalCase(name)}Response`)}${asClause(group)}`
+      ? ` ${withExamples(context, group, bodyType(types, group, `${pascalCase(name)}Response`), 'the default response')}${asClause(group)}`
       : '';
     context.warn(
       'approximated',

@@ -51,6 +51,11 @@ export class ImportContext {
   readonly bytes: BytesPlaces;
   /** Keywords a holder (a field, a parameter) writes as annotations, by the schema's pointer. */
   readonly annotated = new Map<string, ReadonlySet<string>>();
+  /**
+   * The structured examples and defaults written (`example: { ... }`), each text with the places
+   * in the source it came from: those the checker finds not to fit their type are taken out.
+   */
+  readonly structuredAnnotations = new Map<string, string[]>();
   private readonly notes: string[][] = [[]];
 
   constructor(
@@ -67,6 +72,13 @@ export class ImportContext {
   warn(kind: WarningKind, pointer: string, message: string): void {
     this.warnings.push({ kind, pointer, message });
     this.note(`import ${kind}: ${message} (${pointer})`);
+  }
+
+  /** Notes an annotation written from `pointer` whose value the checker is left to judge. */
+  structured(entry: string, pointer: string): void {
+    const places = this.structuredAnnotations.get(entry);
+    if (places) places.push(pointer);
+    else this.structuredAnnotations.set(entry, [pointer]);
   }
 
   /** Keeps a comment at the declaration (or field) being written. */

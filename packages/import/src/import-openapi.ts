@@ -1,4 +1,6 @@
-import { checkSources, formatChecked } from '@specl/language';
+import type { SpecDiagnostic } from '@specl/language';
+import type { WhitespaceEdit } from '@specl/language';
+import { annotationRemoval, checkSources, formatChecked } from '@specl/language';
 import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
@@ -139,7 +141,7 @@ async function translateOnce(
   let text: string;
   let parts: SpecPart[];
   try {
-    [text, ...parts] = await formatAndCheck(files.root, files.parts);
+    [text, ...parts] = await formatAndCheck(context, files.root, files.parts);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error };
     throw error;
@@ -175,11 +177,99 @@ function hasSpeclExtensions(document: Record<string, unknown>): boolean {
 const virtualFolder = '/specl-import';
 
 /**
+ * The files with the structured examples and defaults that import wrote and the checker finds
+ * not to fit their types taken out, each warned about (the document's example is wrong, or
+ * its schema was imported wider or narrower), and the diagnostics that said so; undefined when
+ * there are none.
+ */
+function withoutMisfitExamples(
+  context: ImportContext,
+  files: readonly SpecPart[],
+  checked: Awaited<ReturnType<typeof checkSources>>,
+  at: (path: string) => string,
+): { cuts: Map<string, Range[]>; handled: Set<SpecDiagnostic> } | undefined {
+  const cuts = new Map<string, Range[]>();
+  const handled = new Set<SpecDiagnostic>();
+  const taken = new Set<string>();
+  for (const diagnostic of checked.diagnostics) {
+    if (diagnostic.code !== 'specl/invalid-annotation') continue;
+    const file = files.find((f) => diagnostic.uri.endsWith(at(f.path)));
+    const document = file && checked.documents.find((d) => d.uri.path === at(file.path));
+    if (!file || !document) continue;
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    const removal = annotationRemoval(document, offset);
+    const places = removal && context.structuredAnnotations.get(removal.text);
+    if (!removal || !places) continue;
+    handled.add(diagnostic);
+    // One annotation may be found wrong at more than one place inside it.
+    const key = `${file.path}:${removal.start}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const list = cuts.get(file.path) ?? [];
+    list.push({ start: removal.start, end: removal.end });
+    cuts.set(file.path, list);
+    context.warnings.push({
+      kind: 'left-out',
+      pointer: places.shift() ?? places[0] ?? '#',
+      message: `the ${removal.name} is left out: it does not fit its type (the document's example may be wrong)`,
+    });
+  }
+  if (cuts.size === 0) return undefined;
+  const byFile = new Map([...cuts].map(([path, list]) => [path, merged(list)]));
+  return { cuts: byFile, handled };
+}
+
+/** A range of offsets in a text. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The formatted text of `text`: its formatter's whitespace edits applied, and the ranges
+ * `cuts` taken out (with the edits inside them), in one pass.
+ */
+function editedText(
+  text: string,
+  edits: readonly WhitespaceEdit[],
+  cuts: readonly Range[],
+): string {
+  const changes = [
+    ...cuts.map((cut) => ({ ...cut, newText: '' })),
+    ...edits.filter((edit) => !cuts.some((cut) => edit.start < cut.end && cut.start < edit.end)),
+  ].sort((a, b) => a.start - b.start);
+  const kept: string[] = [];
+  let from = 0;
+  for (const change of changes) {
+    kept.push(text.slice(from, change.start), change.newText);
+    from = change.end;
+  }
+  kept.push(text.slice(from));
+  return kept.join('');
+}
+
+/**
+ * Ranges sorted, those that overlap made one (two annotations taken out of one pair of braces:
+ * `{ example: X, default: Y }` leaves `{ }`).
+ */
+function merged(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const range of sorted) {
+    const last = out.at(-1);
+    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
+    else out.push({ ...range });
+  }
+  return out;
+}
+
+/**
  * The spec written (its root and the parts it imports), checked (any error is a bug of the
  * import) and formatted as `specl fmt` does, from one parse of each file: the root's text, then
  * each part with its text formatted.
  */
 async function formatAndCheck(
+  context: ImportContext,
   root: string,
   parts: readonly SpecPart[],
 ): Promise<[string, ...SpecPart[]]> {
@@ -188,7 +278,11 @@ async function formatAndCheck(
   const checked = await checkSources(Object.fromEntries(files.map((f) => [at(f.path), f.text])), [
     at('imported.specl'),
   ]);
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  // The document's examples that do not fit their types are taken out.
+  const fixed = withoutMisfitExamples(context, files, checked, at);
+  const errors = checked.diagnostics.filter(
+    (d) => d.severity === 'error' && !fixed?.handled.has(d),
+  );
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map((d) => {
       const file = files.find((f) => d.uri.endsWith(at(f.path)));
@@ -199,15 +293,18 @@ async function formatAndCheck(
       `internal error: the spec written does not check; this is a bug in specl import, please report it with the document:\n${shown.join('\n')}`,
     );
   }
+  const broken = (path: string, reason: string | undefined) =>
+    new ImportError(
+      `internal error: the spec written (${path}) cannot be formatted (${reason ?? 'not checked'}); this is a bug in specl import, please report it with the document`,
+    );
   const formatted = files.map((file) => {
     const document = checked.documents.find((d) => d.uri.path === at(file.path));
     const result = document && formatChecked(document);
-    if (!result?.ok) {
-      throw new ImportError(
-        `internal error: the spec written (${file.path}) cannot be formatted (${result?.reason ?? 'not checked'}); this is a bug in specl import, please report it with the document`,
-      );
-    }
-    return { path: file.path, text: result.text };
+    if (!result?.ok) throw broken(file.path, result?.reason);
+    const cuts = fixed?.cuts.get(file.path);
+    // Taking out an annotation changes nothing else: the text stays formatted without it.
+    const text = cuts ? editedText(file.text, result.edits, cuts) : result.text;
+    return { path: file.path, text };
   });
   return [formatted[0]!.text, ...formatted.slice(1)];
 }

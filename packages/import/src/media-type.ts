@@ -4,6 +4,7 @@ import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import { childPointer } from './json-pointer.js';
 import { isFormSchema, isTextSchema } from './schema-shape.js';
+import { MAX_EXAMPLE_LENGTH, jsonLiteral } from './json-literal.js';
 import { stringLiteral } from './specl-text.js';
 
 /** Media types that offer one schema: one `body`, `response` or `error` clause. */
@@ -15,6 +16,15 @@ export interface MediaGroup {
   readonly schema: unknown;
   /** Where the first media type's schema is. */
   readonly pointer: string;
+  /** The examples of the first media type of the group that has any. */
+  readonly examples?: MediaExamples;
+}
+
+/** A Media Type Object's `example` or `examples`, and where it is. */
+export interface MediaExamples {
+  readonly pointer: string;
+  readonly example?: unknown;
+  readonly named?: Readonly<Record<string, unknown>>;
 }
 
 /** `as "a", "b"` for a group, or nothing for JSON alone (Specl's default). */
@@ -28,7 +38,8 @@ export function asClause(group: MediaGroup): string {
  * The bodies of a `content` map, grouped: media types of one kind whose schemas are the same
  * share a group. A media type Specl cannot carry (`*\/*`, a form of something that is not a
  * record of scalars, a text of something that is not a string) is imported as JSON, or left out
- * when another media type carries the body; examples are left out. Warns at each.
+ * when another media type carries the body. A group keeps the examples of its first media type
+ * that has any (the others' are left out). Warns at each.
  */
 export function mediaGroups(
   context: ImportContext,
@@ -37,7 +48,13 @@ export function mediaGroups(
   what: string,
 ): MediaGroup[] {
   if (!isObject(content)) return [];
-  const groups: { kind: MediaKind; mediaTypes: string[]; schema: unknown; pointer: string }[] = [];
+  const groups: {
+    kind: MediaKind;
+    mediaTypes: string[];
+    schema: unknown;
+    pointer: string;
+    examples?: MediaExamples;
+  }[] = [];
   const essences = new Set<string>();
   const entries = Object.entries(content);
   const fallbacks: [string, unknown, string][] = [];
@@ -45,19 +62,19 @@ export function mediaGroups(
     const at = childPointer(pointer, mediaType);
     const schema = isObject(media) && media.schema !== undefined ? media.schema : {};
     const schemaAt = childPointer(at, 'schema');
-    if (isObject(media) && (media.example !== undefined || media.examples !== undefined)) {
-      context.warn(
-        'left-out',
-        childPointer(at, media.example !== undefined ? 'example' : 'examples'),
-        `the examples of ${what} are left out`,
-      );
-    }
+    const examples = mediaExamples(media, at);
+    const leaveOut = () => {
+      if (examples)
+        context.warn('left-out', examples.pointer, `the examples of ${what} are left out`);
+    };
     const essence = mediaEssence(mediaType);
     if (!isValidMediaType(mediaType) || essence.includes('*') || !stringLiteral(mediaType)) {
+      leaveOut();
       fallbacks.push([mediaType, schema, schemaAt]);
       continue;
     }
     if (essences.has(essence)) {
+      leaveOut();
       context.warn(
         'left-out',
         at,
@@ -67,6 +84,7 @@ export function mediaGroups(
     }
     const kind = fits(context, mediaKindOf(mediaType), schema, schemaAt);
     if (kind === undefined) {
+      leaveOut();
       fallbacks.push([mediaType, schema, schemaAt]);
       continue;
     }
@@ -82,8 +100,18 @@ export function mediaGroups(
     const same = groups.find(
       (g) => g.kind === kind && (kind === 'bytes' || JSON.stringify(g.schema) === key),
     );
-    if (same) same.mediaTypes.push(mediaType);
-    else groups.push({ kind, mediaTypes: [mediaType], schema, pointer: schemaAt });
+    if (same) {
+      same.mediaTypes.push(mediaType);
+      if (same.examples) leaveOut();
+      else if (examples) same.examples = examples;
+    } else
+      groups.push({
+        kind,
+        mediaTypes: [mediaType],
+        schema,
+        pointer: schemaAt,
+        ...(examples && { examples }),
+      });
   }
   for (const [mediaType, schema, schemaAt] of fallbacks) {
     const at = childPointer(pointer, mediaType);
@@ -103,6 +131,16 @@ export function mediaGroups(
     groups.push({ kind: 'json', mediaTypes: ['application/json'], schema, pointer: schemaAt });
   }
   return groups;
+}
+
+/** A Media Type Object's examples, if it has any. */
+function mediaExamples(media: unknown, at: string): MediaExamples | undefined {
+  if (!isObject(media)) return undefined;
+  if (isObject(media.examples) && Object.keys(media.examples).length > 0)
+    return { pointer: childPointer(at, 'examples'), named: media.examples };
+  if (media.example !== undefined)
+    return { pointer: childPointer(at, 'example'), example: media.example };
+  return undefined;
 }
 
 /** The kind a media type's body is imported as, or undefined when its schema cannot travel so. */
@@ -133,4 +171,58 @@ function isBinarySchema(context: ImportContext, schema: unknown, pointer: string
     value.type === 'string' &&
     (value.format === 'binary' || typeof value.contentMediaType === 'string')
   );
+}
+
+/**
+ * The annotations that carry a group's examples onto its body's type: `example: ...`, or
+ * `examples: { "name": ..., ... }` for named ones (each Example Object's `value`; one with only
+ * an `externalValue` is left out). Each is noted for the checker to judge; undefined for none.
+ */
+export function exampleEntries(context: ImportContext, group: MediaGroup): string[] {
+  const examples = group.examples;
+  if (!examples) return [];
+  if (examples.named === undefined) {
+    const literal = jsonLiteral(examples.example);
+    if (literal === undefined) return tooLong(context, examples.pointer);
+    context.structured(`example: ${literal}`, examples.pointer);
+    return [`example: ${literal}`];
+  }
+  const written: string[] = [];
+  for (const [name, raw] of Object.entries(examples.named)) {
+    const at = childPointer(examples.pointer, name);
+    const { value } = context.deref(raw, at);
+    const literal =
+      isObject(value) && value.value !== undefined ? jsonLiteral(value.value) : undefined;
+    const key = stringLiteral(name);
+    if (literal === undefined || key === undefined) {
+      context.warn(
+        'left-out',
+        at,
+        isObject(value) && value.value === undefined
+          ? 'an example without a `value` (an `externalValue`) is left out'
+          : `an example longer than ${MAX_EXAMPLE_LENGTH} characters, or with control characters in a string, is left out`,
+      );
+      continue;
+    }
+    written.push(`${key}: ${literal}`);
+  }
+  if (written.length === 0) return [];
+  const entry = `examples: { ${written.join(', ')} }`;
+  context.structured(entry, examples.pointer);
+  return [entry];
+}
+
+function tooLong(context: ImportContext, pointer: string): [] {
+  context.warn(
+    'left-out',
+    pointer,
+    `an example longer than ${MAX_EXAMPLE_LENGTH} characters, or with control characters in a string, is left out`,
+  );
+  return [];
+}
+
+/** Warns that a group's examples are left out (an error's body has no place for them). */
+export function examplesLeftOut(context: ImportContext, group: MediaGroup, what: string): void {
+  if (group.examples)
+    context.warn('left-out', group.examples.pointer, `the examples of ${what} are left out`);
 }

@@ -13,7 +13,8 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclLinker } from './scoping/specl-linker.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
 import { SpeclScopeComputation } from './scoping/specl-scope-computation.js';
-import { invalidateMemosOnChange } from './typing/workspace-memo.js';
+import type { SpeclTypingServices } from './typing/workspace-memo.js';
+import { SpeclTypingModule } from './typing/workspace-memo.js';
 import { LazyNodeDescriptionProvider } from './workspace/lazy-node-descriptions.js';
 import { SpeclDocumentBuilder } from './workspace/specl-document-builder.js';
 import { SpeclDocumentValidator } from './validation/specl-document-validator.js';
@@ -23,7 +24,7 @@ import type { SpeclCheckServices } from './validation/specl-check-services.js';
 import { SpeclCheckModule } from './validation/specl-check-services.js';
 
 /** Specl's services: Langium's core services with Specl's scoping, validation and checks. */
-export type SpeclServices = LangiumCoreServices & SpeclCheckServices;
+export type SpeclServices = LangiumCoreServices & SpeclCheckServices & SpeclTypingServices;
 
 /** The parts of Langium's core services Specl replaces. */
 export const SpeclModule: Module<
@@ -31,6 +32,7 @@ export const SpeclModule: Module<
   PartialLangiumCoreServices & DeepPartial<SpeclServices>
 > = {
   ...SpeclCheckModule,
+  ...SpeclTypingModule,
   parser: {
     LangiumParser: (services) => createGuardedParser(services),
   },
@@ -147,6 +149,7 @@ export function createSpeclServices(
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);
-  invalidateMemosOnChange(shared);
+  // Created at once: it subscribes to the builder before the first build.
+  void Specl.typing.MemoStamp;
   return { shared, Specl };
 }

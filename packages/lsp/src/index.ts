@@ -10,3 +10,4 @@ export type { VerifySettings } from './verification/verification-settings.js';
 export { DEFAULT_RUNS } from './verification/verification-settings.js';
 export { IMPORT_COMMAND, ImportCommandHandler } from './import-command-handler.js';
 export type { ImportOutcome } from './import-command-handler.js';
+export { LIVE_NODES_REQUEST, type LiveNodes } from './live-nodes-probe.js';

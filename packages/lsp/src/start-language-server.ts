@@ -24,6 +24,7 @@ import { VerifyCommandHandler } from './verification/verify-command-handler.js';
 import { ComposedCommandHandler } from './composed-command-handler.js';
 import { ImportCommandHandler } from './import-command-handler.js';
 import { guardMalformedMessages } from './malformed-message-guard.js';
+import { installLiveNodesProbe } from './live-nodes-probe.js';
 
 /** What the Specl language server is started with. */
 export interface SpeclLanguageServerOptions {
@@ -96,6 +97,8 @@ export function startSpeclLanguageServer(options: SpeclLanguageServerOptions = {
   // Breaking changes since the git baseline, as warnings after each full check.
   new BreakingChangeWarnings(shared);
   verification?.attach(shared);
+  if ((options.env ?? process.env).SPECL_LSP_DEBUG_LIVE === '1')
+    installLiveNodesProbe(shared, connection);
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   // Completion and signature help answer from the current text, without waiting for a full check.
   startLanguageServer(shared, {

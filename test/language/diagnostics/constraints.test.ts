@@ -29,7 +29,7 @@ describe('specl/unknown-constraint', () => {
         '2:19',
         'foo',
         'specl/unknown-constraint',
-        'unknown constraint `foo`; the constraints are min, max, exclusiveMin, exclusiveMax, minLength, maxLength, pattern, minItems, maxItems, unique, and the annotations example, default, deprecated, readOnly, writeOnly',
+        'unknown constraint `foo`; the constraints are min, max, exclusiveMin, exclusiveMax, minLength, maxLength, pattern, minItems, maxItems, unique, and the annotations example, examples, default, deprecated, readOnly, writeOnly',
       ),
     ]);
   });

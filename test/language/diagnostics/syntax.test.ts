@@ -99,7 +99,11 @@ describe('specl/syntax-error: one diagnostic per mistake', () => {
 
   it('a constraint without a value: the syntax error only', async () => {
     expect(await check('type A { x: Int { min: } }')).toEqual([
-      syntax('2:24', '}', 'expected `-`, a number, a string, `true`, `false` but found `}`'),
+      syntax(
+        '2:24',
+        '}',
+        'expected `-`, a number, a string, `true`, `false`, `null`, `{`, `[` but found `}`',
+      ),
     ]);
   });
 

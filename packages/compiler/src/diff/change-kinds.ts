@@ -68,6 +68,14 @@ export const changeKinds = {
     summary: 'A pattern changed; whether it accepts more or fewer values is not decided',
     inverse: 'constraint-changed',
   },
+  'example-changed': {
+    summary: 'An example was added, removed or changed (documentation only)',
+    inverse: 'example-changed',
+  },
+  'default-changed': {
+    summary: 'The default of an optional field or parameter was added, removed or changed',
+    inverse: 'default-changed',
+  },
   'field-removed': { summary: 'A field was removed', inverse: 'field-added' },
   'field-added': { summary: 'A field was added', inverse: 'field-removed' },
   'field-required': { summary: 'An optional field became required', inverse: 'field-optional' },

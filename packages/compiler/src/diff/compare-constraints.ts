@@ -1,4 +1,5 @@
 import type { ConstraintsIR } from '../ir/spec-ir.js';
+import { sameValue } from './same-value.js';
 import type { TypeDelta } from './type-delta.js';
 
 type Key = keyof ConstraintsIR;
@@ -125,6 +126,15 @@ export function compareConstraints(
             : 'constraint-changed',
       part,
       message: `\`${text(a.pattern)}\` → \`${text(b.pattern)}\``,
+    });
+  }
+  for (const key of ['example', 'examples', 'default'] as const) {
+    if (sameValue(a[key], b[key])) continue;
+    const what = a[key] === undefined ? 'added' : b[key] === undefined ? 'removed' : 'changed';
+    deltas.push({
+      kind: key === 'default' ? 'default-changed' : 'example-changed',
+      part,
+      message: `\`${key}\` ${what}`,
     });
   }
   return deltas;

@@ -188,7 +188,7 @@ function bothConstraints(a: ConstraintsIR, b: ConstraintsIR): ConstraintsIR | un
   if (a.pattern !== undefined && b.pattern !== undefined && a.pattern !== b.pattern) {
     return undefined;
   }
-  const merged: Record<string, number | string | boolean> = { ...a, ...b };
+  const merged: Record<string, unknown> = { ...a, ...b };
   const pick = (
     keys: readonly (keyof ConstraintsIR)[],
     choose: (x: number, y: number) => number,

@@ -70,7 +70,7 @@ export class DiffContext {
           new: at.new,
         },
         judgeDelta(delta, usage, owner),
-        delta.kind === 'type-rewritten',
+        delta.kind === 'type-rewritten' || delta.kind === 'example-changed',
       );
     }
   }

@@ -11,7 +11,9 @@ export interface TypeDelta {
     | 'type-rewritten'
     | 'constraint-narrowed'
     | 'constraint-widened'
-    | 'constraint-changed';
+    | 'constraint-changed'
+    | 'example-changed'
+    | 'default-changed';
   /** Which part of the type: `''` the type itself, `[]` a list's items, `{}` a map's values. */
   readonly part: string;
   /** What changed: ``` `Int` → `Float` ```, ``` `maxLength: 120` → `maxLength: 100` ```. */
@@ -35,6 +37,16 @@ const accepted = {
     undecided('whether the new pattern accepts more or fewer strings is not decided; review it'),
     undecided('whether the new pattern accepts more or fewer strings is not decided; review it'),
   ],
+  example: [
+    compatible('an example documents the type and changes no request or response'),
+    compatible('an example documents the type and changes no request or response'),
+  ],
+  default: [
+    undecided(
+      'the value the server assumes when a request leaves this out changed; clients that leave it out may get other answers; review it',
+    ),
+    compatible('a default describes requests; answers are unchanged'),
+  ],
   same: [
     compatible('the type has the same values, written differently'),
     compatible('the type has the same values, written differently'),
@@ -49,6 +61,8 @@ const effect: Record<TypeDelta['kind'], keyof typeof accepted> = {
   'constraint-narrowed': 'fewer',
   'constraint-widened': 'more',
   'constraint-changed': 'undecided',
+  'example-changed': 'example',
+  'default-changed': 'default',
 };
 
 /**

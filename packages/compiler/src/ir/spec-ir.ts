@@ -31,6 +31,10 @@ export type PrimitiveName =
   | 'Int64'
   | 'Decimal';
 
+/** A JSON value written in a spec (an example, a default), objects' keys in the order written. */
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
 /** Constraints written on one type reference (an alias's own constraints live on the alias). */
 export interface ConstraintsIR {
   readonly min?: number;
@@ -43,9 +47,17 @@ export interface ConstraintsIR {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly unique?: boolean;
-  /** Annotations (v0.1): a value of the type shown as an example, the value assumed when absent. */
-  readonly example?: number | string | boolean;
-  readonly default?: number | string | boolean;
+  /**
+   * Annotations (v0.1): a value of the type shown as an example, the value assumed when absent
+   * (any JSON value, objects with their keys in the order written).
+   */
+  readonly example?: JsonValue;
+  readonly default?: JsonValue;
+  /**
+   * Named examples (`examples: { ok: ..., empty: ... }`), on the type of a body or response
+   * only: the examples of that message, by name in the order written.
+   */
+  readonly examples?: Readonly<Record<string, JsonValue>>;
   readonly deprecated?: boolean;
   /** A field answered but never sent (`readOnly`), or sent but never answered (`writeOnly`). */
   readonly readOnly?: boolean;

@@ -32,7 +32,7 @@ import {
   recordFields,
   recordInvariants,
   recordOpenFields,
-  canonicalText,
+  canonicalExpressionText,
 } from '@specl/language';
 import type { Expression, PaginatedClause } from '@specl/language';
 import { paginationOf, responsePath } from '@specl/language';
@@ -96,7 +96,7 @@ export function lowerSpec(
   const condition: Conditioner = (expr, node = expr) => ({
     expr: lowerExpr(expr),
     // As `specl fmt` writes it: formatting never changes the fingerprint or the outputs.
-    source: canonicalText(expr),
+    source: canonicalExpressionText(expr),
     location: locator.locate(node),
   });
   const types: TypeDeclIR[] = [];

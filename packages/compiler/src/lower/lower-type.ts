@@ -1,5 +1,6 @@
 import type { Constraint, TypeExpr } from '@specl/language';
 import {
+  annotationJson,
   builtinTypeOf,
   constantPrimitive,
   constraintNumber,
@@ -7,13 +8,20 @@ import {
   isStringLiteral,
   isTypeRef,
 } from '@specl/language';
-import type { ConstraintsIR, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
+import type { ConstraintsIR, JsonValue, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
+
+/** The annotations whose value is any JSON value, kept as written. */
+const ANNOTATIONS_WITH_VALUES = new Set(['example', 'default', 'examples']);
 
 /** The constraints written on one type reference. */
 export function lowerConstraints(constraints: readonly Constraint[]): ConstraintsIR {
-  const out: Record<string, number | string | boolean> = {};
+  const out: Record<string, JsonValue> = {};
   for (const constraint of constraints) {
     const value = constraint.value;
+    if (ANNOTATIONS_WITH_VALUES.has(constraint.name)) {
+      out[constraint.name] = annotationJson(value);
+      continue;
+    }
     const number = constraintNumber(value);
     if (number !== undefined) out[constraint.name] = number;
     else if (isStringLiteral(value)) out[constraint.name] = value.value;

@@ -1,5 +1,6 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
+import { nodeStart, referenceStart } from '@specl/language';
 import type { SourceLocation } from '../ir/spec-ir.js';
 
 /**
@@ -24,14 +25,14 @@ export class Locator {
     return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
   }
 
-  /** Where a node starts. */
+  /** Where a node starts (read without building a CST parsed on demand: see `nodeStart`). */
   locate(node: AstNode): SourceLocation {
-    return this.at(node, node.$cstNode?.range.start);
+    return this.at(node, nodeStart(node));
   }
 
   /** Where a reference written in `container` (`errors NotFound`: the name) starts. */
   locateReference(container: AstNode, reference: Reference): SourceLocation {
-    return this.at(container, reference.$refNode?.range.start ?? container.$cstNode?.range.start);
+    return this.at(container, referenceStart(container, reference) ?? nodeStart(container));
   }
 
   private at(node: AstNode, start = { line: 0, character: 0 }): SourceLocation {

@@ -23,7 +23,8 @@ export interface SpecFiles {
  * The one entry to the stages before the emitters: reads the root and, once each, every file
  * it imports (one import graph), checks them with Specl's document builder, and stops with
  * the diagnostics when they hold an error, or hands over the IR (see {@link SpecBuild}).
- * Never throws for bad input.
+ * Never throws for bad input. A spec read from files is parsed with its CST built on demand
+ * (`lazyCst`; `SPECL_LAZY_CST=0` turns it off).
  */
 export async function buildSpec(input: SpecFiles | SpecSources): Promise<SpecBuild> {
   if ('files' in input) {
@@ -39,6 +40,8 @@ export async function buildSpec(input: SpecFiles | SpecSources): Promise<SpecBui
     }
     return buildFromCheck(await checkSources({ ...input.files }, [input.root]), input.root);
   }
-  const checked = await checkSpecFiles([input.root], input.read);
+  // Each declaration's CST is built only where it is read (a diagnostic's place): lowering
+  // reads where nodes start without it (see `nodeStart`).
+  const checked = await checkSpecFiles([input.root], input.read, { lazyCst: true });
   return buildFromCheck(checked, input.root);
 }

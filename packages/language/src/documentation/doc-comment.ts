@@ -1,4 +1,6 @@
 import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
+import { nodeStart } from '../util/node-start.js';
 
 /**
  * The doc comment of a declaration, field, enum member or parameter: the `///` lines directly
@@ -6,12 +8,13 @@ import type { AstNode } from 'langium';
  * it. Undefined when there is none.
  */
 export function docComment(node: AstNode): string | undefined {
-  const cst = node.$cstNode;
-  if (!cst) return undefined;
-  const text = cst.root.fullText;
-  let lineStart = lineStartAt(text, cst.offset);
+  // Where the node starts, read without building a CST parsed on demand.
+  const start = nodeStart(node);
+  const text = start && AstUtils.findRootNode(node).$cstNode?.root.fullText;
+  if (!start || text === undefined) return undefined;
+  let lineStart = lineStartAt(text, start.offset);
   // Only a node that begins its line can have a doc comment above it.
-  if (text.slice(lineStart, cst.offset).trim() !== '') return undefined;
+  if (text.slice(lineStart, start.offset).trim() !== '') return undefined;
   const lines: string[] = [];
   while (lineStart > 0) {
     // The line break before this line: `\n`, `\r\n` or a lone `\r`.

@@ -1,4 +1,6 @@
 import type { AstNode } from 'langium';
+import { unbuiltExpressionCst } from '../parser/fast/lazy-declaration-cst.js';
+import type { FormatToken } from './format-tokens.js';
 import { codeTokens } from './format-tokens.js';
 import { spaceBetween } from './layout-rules.js';
 
@@ -9,7 +11,21 @@ import { spaceBetween } from './layout-rules.js';
  * fingerprint or its compiled outputs.
  */
 export function canonicalText(node: AstNode): string {
-  const tokens = node.$cstNode ? codeTokens(node.$cstNode) : [];
+  const cst = node.$cstNode;
+  return layOut(cst ? codeTokens(cst) : []);
+}
+
+/**
+ * {@link canonicalText} of an expression that a clause holds (an `Expression` rule call:
+ * `requires`, `ensures`, `invariant`, `expect`, a `where`), read without building its
+ * declaration's CST where that is built on demand (the expression alone is parsed again).
+ */
+export function canonicalExpressionText(expression: AstNode): string {
+  const cst = unbuiltExpressionCst(expression) ?? expression.$cstNode;
+  return layOut(cst ? codeTokens(cst) : []);
+}
+
+function layOut(tokens: FormatToken[]): string {
   return tokens
     .map((token, i) => (i === 0 ? '' : spaceBetween(tokens[i - 1]!, token)) + token.text)
     .join('');

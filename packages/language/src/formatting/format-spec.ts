@@ -2,7 +2,14 @@ import type { LangiumDocument, Lexer } from 'langium';
 import { FastLexer } from '../parser/fast/fast-lexer.js';
 import type { FormatToken } from './format-tokens.js';
 import { formatTokens } from './format-tokens.js';
-import { isBlockBrace, isCloser, isOpener, joinsPrevious, spaceBetween } from './layout-rules.js';
+import {
+  isBlockBrace,
+  isCloser,
+  isJsonBracket,
+  isOpener,
+  joinsPrevious,
+  spaceBetween,
+} from './layout-rules.js';
 
 /** One replacement of the whitespace between two tokens (offsets in the original text). */
 export interface WhitespaceEdit {
@@ -17,6 +24,8 @@ export type FormatResult =
   | { readonly ok: false; readonly reason: string };
 
 const INDENT = '  ';
+/** The widest line a JSON value is written on; a wider one is broken, an entry a line. */
+const WIDTH = 100;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 interface OpenBracket {
@@ -83,6 +92,12 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
   const lineIndents: number[] = [0];
   let itemIndex = 0;
   let itemIndent = 0;
+  // The length of the formatted line so far (for JSON values too wide for one line).
+  let column = 0;
+  const advance = (written: string) => {
+    const lastBreak = Math.max(written.lastIndexOf('\n'), written.lastIndexOf('\r'));
+    column = lastBreak < 0 ? column + written.length : written.length - lastBreak - 1;
+  };
   tokens.forEach((token, i) => {
     const prev = tokens[i - 1];
     if (!prev) {
@@ -106,6 +121,9 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
         gaps.push(spaceBetween(prev, token));
       }
     }
+    advance(gaps[gaps.length - 1]!);
+    const start = column;
+    advance(token.text);
     const line = lineIndents.length - 1;
     if (token.itemStart) {
       itemIndex = i;
@@ -114,7 +132,9 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
     if (isCloser(token)) stack.pop();
     if (isOpener(token)) {
       const broken =
-        isBlockBrace(token) && /[\r\n]/.test(text.slice(token.end, matchingEnd(tokens, i)));
+        isBlockBrace(token) &&
+        (/[\r\n]/.test(text.slice(token.end, matchingEnd(tokens, i))) ||
+          (isJsonBracket(token) && start + inlineWidth(tokens, i) > WIDTH));
       stack.push({ token, index: i, line, broken });
     }
   });
@@ -136,7 +156,7 @@ function breaksBefore(
   const block = innermostBlock(stack);
   const inBrokenBlock = block === undefined || block.broken;
   if (token.itemStart && inBrokenBlock) return true;
-  if (isBlockBrace(token) && token.keyword === '}' && block?.broken) return true;
+  if (isBlockBrace(token) && isCloser(token) && block?.broken) return true;
   if (isBlockBrace(prev) && prev.keyword === '{' && block?.broken && block.token === prev) {
     return true;
   }
@@ -191,6 +211,20 @@ function indentOf(
     return open ? lineIndents[open.line]! + 1 : 0;
   }
   return itemIndent + 1;
+}
+
+/** The width of the brackets opened at index `i` and what they hold, written on one line. */
+function inlineWidth(tokens: readonly FormatToken[], i: number): number {
+  let width = 0;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const token = tokens[j]!;
+    if (token.kind === 'line-comment') return Infinity;
+    width += (j > i ? spaceBetween(tokens[j - 1]!, token).length : 0) + token.text.length;
+    if (isOpener(token)) depth++;
+    else if (isCloser(token) && --depth === 0) break;
+  }
+  return width;
 }
 
 /** The offset of the bracket that closes the one opened at index `i`. */

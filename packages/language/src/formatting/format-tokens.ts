@@ -68,6 +68,8 @@ export function formatTokens(document: LangiumDocument): FormatToken[] {
   for (const node of AstUtils.streamAst(file)) {
     const isItem =
       itemTypes.has(node.$type) ||
+      node.$type === 'JsonEntry' ||
+      (node.$containerProperty === 'items' && node.$container?.$type === 'JsonArray') ||
       (memberTypes.has(node.$type) &&
         (isRecordDecl(node.$container) || isErrorDecl(node.$container)));
     if (isItem && node.$cstNode) {

@@ -16,9 +16,22 @@ const blockOwners = new Set([
   'Contact',
 ]);
 
-/** Whether a token is a `{` or `}` of a declaration's block. */
+/**
+ * Whether a token is a `{` or `}` of a declaration's block, or a bracket of a JSON value (an
+ * example's object or list), whose entries and items stand one a line when it is broken.
+ */
 export function isBlockBrace(token: FormatToken): boolean {
-  return (token.keyword === '{' || token.keyword === '}') && blockOwners.has(token.node.$type);
+  const k = token.keyword;
+  if (k === '[' || k === ']') return token.node.$type === 'JsonArray';
+  if (k !== '{' && k !== '}') return false;
+  return blockOwners.has(token.node.$type) || token.node.$type === 'JsonObject';
+}
+
+/** Whether a token is a bracket of a JSON value, broken over lines when it is too long. */
+export function isJsonBracket(token: FormatToken): boolean {
+  return (
+    isBlockBrace(token) && (token.node.$type === 'JsonObject' || token.node.$type === 'JsonArray')
+  );
 }
 
 /** The nodes whose `<` and `>` are angle brackets: `List<T>`, and `...Map<T>` (v0.1). */

@@ -134,6 +134,16 @@ export function isAliasDecl(item: unknown): item is AliasDecl {
     return reflection.isInstance(item, AliasDecl.$type);
 }
 
+export type AnnotationValue = ConstraintValue | JsonArray | JsonObject | NullLiteral;
+
+export const AnnotationValue = {
+    $type: 'AnnotationValue'
+} as const;
+
+export function isAnnotationValue(item: unknown): item is AnnotationValue {
+    return reflection.isInstance(item, AnnotationValue.$type);
+}
+
 export interface Argument extends langium.AstNode {
     readonly $container: EndpointCall;
     readonly $type: 'Argument';
@@ -280,7 +290,7 @@ export function isBodyRef(item: unknown): item is BodyRef {
 }
 
 export interface BooleanLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | JsonArray | JsonEntry | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'BooleanLiteral';
     value: boolean;
 }
@@ -312,7 +322,7 @@ export function isBuiltinCall(item: unknown): item is BuiltinCall {
 }
 
 export interface ConstNumber extends langium.AstNode {
-    readonly $container: Constraint | TypeRef;
+    readonly $container: Constraint | JsonArray | JsonEntry | TypeRef;
     readonly $type: 'ConstNumber';
     negative: boolean;
     value: string;
@@ -332,7 +342,7 @@ export interface Constraint extends langium.AstNode {
     readonly $container: TypeRef;
     readonly $type: 'Constraint';
     name: Name;
-    value: ConstraintValue;
+    value: AnnotationValue;
 }
 
 export const Constraint = {
@@ -705,6 +715,53 @@ export function isInvariant(item: unknown): item is Invariant {
     return reflection.isInstance(item, Invariant.$type);
 }
 
+export interface JsonArray extends langium.AstNode {
+    readonly $container: Constraint | JsonArray | JsonEntry;
+    readonly $type: 'JsonArray';
+    items: Array<AnnotationValue>;
+}
+
+export const JsonArray = {
+    $type: 'JsonArray',
+    items: 'items'
+} as const;
+
+export function isJsonArray(item: unknown): item is JsonArray {
+    return reflection.isInstance(item, JsonArray.$type);
+}
+
+export interface JsonEntry extends langium.AstNode {
+    readonly $container: JsonObject;
+    readonly $type: 'JsonEntry';
+    key: Name | string;
+    value: AnnotationValue;
+}
+
+export const JsonEntry = {
+    $type: 'JsonEntry',
+    key: 'key',
+    value: 'value'
+} as const;
+
+export function isJsonEntry(item: unknown): item is JsonEntry {
+    return reflection.isInstance(item, JsonEntry.$type);
+}
+
+export interface JsonObject extends langium.AstNode {
+    readonly $container: Constraint | JsonArray | JsonEntry;
+    readonly $type: 'JsonObject';
+    entries: Array<JsonEntry>;
+}
+
+export const JsonObject = {
+    $type: 'JsonObject',
+    entries: 'entries'
+} as const;
+
+export function isJsonObject(item: unknown): item is JsonObject {
+    return reflection.isInstance(item, JsonObject.$type);
+}
+
 export interface LatencyBudget extends langium.AstNode {
     readonly $container: Endpoint | SpecHeader;
     readonly $type: 'LatencyBudget';
@@ -868,7 +925,7 @@ export function isNameRef(item: unknown): item is NameRef {
 }
 
 export interface NullLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | JsonArray | JsonEntry | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | UnaryExpr;
     readonly $type: 'NullLiteral';
 }
 
@@ -1355,7 +1412,7 @@ export function isSpread(item: unknown): item is Spread {
 }
 
 export interface StringLiteral extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
+    readonly $container: Argument | BinaryExpr | BuiltinCall | Constraint | EnsuresClause | Expect | FieldInit | Forall | Invariant | JsonArray | JsonEntry | Let | ListLiteral | MemberAccess | PaginatedClause | Quantifier | RequiresClause | TypeRef | UnaryExpr;
     readonly $type: 'StringLiteral';
     value: string;
 }
@@ -1484,6 +1541,7 @@ export function isValueName(item: unknown): item is ValueName {
 
 export type SpeclAstType = {
     AliasDecl: AliasDecl
+    AnnotationValue: AnnotationValue
     Argument: Argument
     AuthDecl: AuthDecl
     AuthFlow: AuthFlow
@@ -1518,6 +1576,9 @@ export type SpeclAstType = {
     HeadersDecl: HeadersDecl
     Import: Import
     Invariant: Invariant
+    JsonArray: JsonArray
+    JsonEntry: JsonEntry
+    JsonObject: JsonObject
     LatencyBudget: LatencyBudget
     LatencyLimit: LatencyLimit
     Let: Let
@@ -1583,6 +1644,12 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type]
+        },
+        AnnotationValue: {
+            name: AnnotationValue.$type,
+            properties: {
+            },
+            superTypes: []
         },
         Argument: {
             name: Argument.$type,
@@ -1735,7 +1802,7 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             name: ConstraintValue.$type,
             properties: {
             },
-            superTypes: []
+            superTypes: [AnnotationValue.$type]
         },
         Contact: {
             name: Contact.$type,
@@ -1990,6 +2057,38 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [RecordMember.$type]
         },
+        JsonArray: {
+            name: JsonArray.$type,
+            properties: {
+                items: {
+                    name: JsonArray.items,
+                    defaultValue: []
+                }
+            },
+            superTypes: [AnnotationValue.$type]
+        },
+        JsonEntry: {
+            name: JsonEntry.$type,
+            properties: {
+                key: {
+                    name: JsonEntry.key
+                },
+                value: {
+                    name: JsonEntry.value
+                }
+            },
+            superTypes: []
+        },
+        JsonObject: {
+            name: JsonObject.$type,
+            properties: {
+                entries: {
+                    name: JsonObject.entries,
+                    defaultValue: []
+                }
+            },
+            superTypes: [AnnotationValue.$type]
+        },
         LatencyBudget: {
             name: LatencyBudget.$type,
             properties: {
@@ -2111,7 +2210,7 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
             name: NullLiteral.$type,
             properties: {
             },
-            superTypes: [Expression.$type]
+            superTypes: [AnnotationValue.$type, Expression.$type]
         },
         NumberLiteral: {
             name: NumberLiteral.$type,

@@ -1,3 +1,4 @@
+import type { SpeclTypingServices } from '../typing/workspace-memo.js';
 import type { DeepPartial, Module } from 'langium';
 import { inject } from 'langium';
 import type {
@@ -10,7 +11,6 @@ import type {
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from '../generated/module.js';
 import { SpeclModule } from '../specl-module.js';
-import { invalidateMemosOnChange } from '../typing/workspace-memo.js';
 import { registerSpeclChecks } from '../validation/specl-validator.js';
 import { SpeclCompletionProvider } from './completion/specl-completion-provider.js';
 import { SpeclHoverProvider } from './hover/specl-hover-provider.js';
@@ -32,12 +32,22 @@ import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provide
 import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 import type { SpeclCheckServices } from '../validation/specl-check-services.js';
+import { LazyNodeDescriptionProvider } from '../workspace/lazy-node-descriptions.js';
+import { LazyReferenceDescriptionProvider } from '../workspace/lazy-reference-descriptions.js';
 
 /** Specl's services with the language server's features. */
-export type SpeclLspServices = LangiumServices & SpeclCheckServices;
+export type SpeclLspServices = LangiumServices & SpeclCheckServices & SpeclTypingServices;
 
-/** The editor features of Specl: Langium's LSP services with Specl's providers. */
+/**
+ * The editor features of Specl: Langium's LSP services with Specl's providers, and the index's
+ * descriptions (of names and of references) with their places computed when read: each full
+ * check indexes every name and reference of the file, and a request reads a few of them.
+ */
 export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
+  workspace: {
+    AstNodeDescriptionProvider: (services) => new LazyNodeDescriptionProvider(services),
+    ReferenceDescriptionProvider: (services) => new LazyReferenceDescriptionProvider(services),
+  },
   lsp: {
     CompletionProvider: (services) => new SpeclCompletionProvider(services),
     HoverProvider: (services) => new SpeclHoverProvider(services),
@@ -159,6 +169,7 @@ export function createSpeclLspServices(
   );
   shared.ServiceRegistry.register(Specl);
   registerSpeclChecks(Specl);
-  invalidateMemosOnChange(shared);
+  // Created at once: it subscribes to the builder before the first build.
+  void Specl.typing.MemoStamp;
   return { shared, Specl };
 }

@@ -13,10 +13,10 @@ export type LexedToken = Parameters<CstNodeBuilder['buildLeafNode']>[0];
  * when it moves a leaf) replaces them.
  */
 export class LazyRangeLeaf extends LeafCstNodeImpl {
-  private readonly startLine: number;
-  private readonly startColumn: number;
-  private readonly endLine: number;
-  private readonly endColumn: number;
+  private startLine: number;
+  private startColumn: number;
+  private endLine: number;
+  private endColumn: number;
   /** The range once computed or written; `undefined` until then. */
   declare private storedRange: Range | undefined;
 
@@ -55,6 +55,30 @@ export class LazyRangeLeaf extends LeafCstNodeImpl {
     );
   }
 
+  /**
+   * Moves the leaf by an edit before it (the incremental re-parse): its offset by `by`, and
+   * positions as an edit that took position `from` to `to` (0-based) moves them: on `from`'s
+   * line by the columns and lines the edit added, on later lines by the lines only. A range not
+   * yet computed stays uncomputed (no object is made).
+   */
+  moveBy(by: number, from: Range['start'], to: Range['start']): void {
+    (this as unknown as { _offset: number })._offset += by;
+    const range = this.storedRange;
+    if (range) {
+      this.storedRange = {
+        start: shifted(range.start, from, to),
+        end: shifted(range.end, from, to),
+      };
+      return;
+    }
+    // The fields are 1-based; the end column is the last character's (the range's end, 0-based).
+    const lines = to.line - from.line;
+    if (this.startLine - 1 === from.line) this.startColumn += to.character - from.character;
+    if (this.endLine - 1 === from.line) this.endColumn += to.character - from.character;
+    this.startLine += lines;
+    this.endLine += lines;
+  }
+
   /** The range in LSP terms (0-based lines and columns, end exclusive), as Langium gives it. */
   computeRange(): Range {
     this.storedRange ??= {
@@ -63,6 +87,18 @@ export class LazyRangeLeaf extends LeafCstNodeImpl {
     };
     return this.storedRange;
   }
+}
+
+/** A position moved by an edit that took `from` to `to` (see `LazyRangeLeaf.moveBy`). */
+export function shifted(
+  position: Range['start'],
+  from: Range['start'],
+  to: Range['start'],
+): Range['start'] {
+  if (position.line === from.line) {
+    return { line: to.line, character: position.character - from.character + to.character };
+  }
+  return { line: position.line - from.line + to.line, character: position.character };
 }
 
 // Langium's leaf keeps its range in `_range`, which its constructor writes and `range` reads:

@@ -10,6 +10,7 @@ import { isCompositeCstNode, isLeafCstNode, URI } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Declaration, SpecFile } from '../generated/ast.js';
 import { positionAt } from '../util/text-position.js';
+import { LazyRangeLeaf, shifted } from './lazy-range-leaf.js';
 import { textChange } from '../util/text-change.js';
 
 /** The fields of Langium 4.2's CST nodes that a splice moves (private in Langium's types). */
@@ -90,9 +91,9 @@ export function spliceDeclarations(
   while (firstIndex + count < children.length && children[firstIndex + count]!.end <= end) count++;
   const added = [...(fresh.value.$cstNode as CompositeCstNode).content];
   const origin = { line: 0, character: 0 };
-  for (const node of added) move(node, root, start, (p) => shiftFrom(p, origin, startPosition));
+  for (const node of added) move(node, root, start, origin, startPosition);
   for (let i = firstIndex + count; i < children.length; i++) {
-    move(children[i]!, root, delta, (p) => shiftFrom(p, oldEnd, newEnd));
+    move(children[i]!, root, delta, oldEnd, newEnd);
   }
   children.splice(firstIndex, count, ...added);
   (root as unknown as MovableComposite)._rangeCache = undefined;
@@ -132,36 +133,29 @@ function firstLeaf(node: CstNode): CstNode | undefined {
   return undefined;
 }
 
-/** Moves every node under `node` into `root`: its leaves' offsets by `by`, positions by `shift`. */
+/**
+ * Moves every node under `node` into `root`: its leaves' offsets by `by`, positions as an edit
+ * that took `from` to `to` moves them (see `shifted`). A leaf whose range was never read keeps it
+ * unread: its numbers move, no range is made.
+ */
 function move(
   node: CstNode,
   root: CstNode,
   by: number,
-  shift: (p: Range['start']) => Range['start'],
+  from: Range['start'],
+  to: Range['start'],
 ): void {
   const target = node as unknown as MovableLeaf & MovableComposite;
   target.root = root;
-  if (isLeafCstNode(node)) {
+  if (node instanceof LazyRangeLeaf) {
+    node.moveBy(by, from, to);
+  } else if (isLeafCstNode(node)) {
     const range = target._range;
     target._offset += by;
-    target._range = { start: shift(range.start), end: shift(range.end) };
+    target._range = { start: shifted(range.start, from, to), end: shifted(range.end, from, to) };
   } else if (isCompositeCstNode(node)) {
     target._rangeCache = undefined;
-    for (const child of node.content) move(child, root, by, shift);
+    const content = node.content;
+    for (let i = 0; i < content.length; i++) move(content[i]!, root, by, from, to);
   }
-}
-
-/**
- * A position moved by an edit that took `from` to `to`: positions on `from`'s line move by the
- * columns and lines the edit added, later lines by the lines only.
- */
-function shiftFrom(
-  position: Range['start'],
-  from: Range['start'],
-  to: Range['start'],
-): Range['start'] {
-  if (position.line === from.line) {
-    return { line: to.line, character: position.character - from.character + to.character };
-  }
-  return { line: position.line - from.line + to.line, character: position.character };
 }

@@ -46,6 +46,9 @@ import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters, localNames } from './local-names.js';
 import { typeDeclarationTypes } from '../util/declaration-types.js';
 
+/** The scope of a record's fields, by record (a node belongs to one workspace, so to one provider). */
+const fieldScopes = workspaceMemo<RecordLike, Scope>();
+
 /**
  * Resolves every kind of name in a spec: declarations visible in a file (its own and those
  * of the files it imports), names in expressions (locals, then declarations, then the members
@@ -54,7 +57,6 @@ import { typeDeclarationTypes } from '../util/declaration-types.js';
  */
 export class SpeclScopeProvider extends DefaultScopeProvider {
   private readonly visibleCache: WorkspaceCache<string, Scope>;
-  private readonly fieldScopes = workspaceMemo<RecordLike, Scope>();
 
   constructor(private readonly services: LangiumCoreServices) {
     super(services);
@@ -135,10 +137,10 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   membersOf(type: SpeclType): Scope {
     switch (type.kind) {
       case 'record': {
-        const known = this.fieldScopes.get(type.decl);
+        const known = fieldScopes.get(type.decl);
         if (known) return known;
         const scope = this.createScopeForNodes(recordFields(type.decl));
-        this.fieldScopes.set(type.decl, scope);
+        fieldScopes.set(type.decl, scope);
         return scope;
       }
       case 'typeName':

@@ -6,5 +6,6 @@ export * from './type-of.js';
 export * from './expected-type.js';
 export * from './endpoint-types.js';
 export * from './narrowing.js';
-export { invalidateMemos, invalidateMemosOnChange } from './workspace-memo.js';
+export { MemoStamp } from './workspace-memo.js';
+export type { SpeclTypingServices } from './workspace-memo.js';
 export * from './media-types.js';

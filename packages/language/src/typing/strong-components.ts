@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import { workspaceMemo } from './workspace-memo.js';
 
 /** A strongly connected component of a graph: nodes that all reach each other. */
@@ -21,7 +22,7 @@ interface Visit<T> {
  * exactly when they have the same component: each question costs amortised constant time, where
  * a search per question costs time linear in the graph, and quadratic over all of it.
  */
-export function strongComponents<T extends object>(
+export function strongComponents<T extends AstNode>(
   successors: (node: T) => Iterable<T>,
 ): (node: T) => StrongComponent {
   const components = workspaceMemo<T, StrongComponent>();

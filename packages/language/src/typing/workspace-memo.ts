@@ -1,44 +1,91 @@
-import type { LangiumSharedCoreServices } from 'langium';
+import type { AstNode, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
 
-let generation = 0;
+/** Where a document's root keeps the stamp of the workspace that built it. */
+const STAMP = Symbol('specl.memoStamp');
 
-/** Forgets every memoised result: called whenever a document of the workspace changes. */
-export function invalidateMemos(): void {
-  generation++;
+/**
+ * The generation of the typing memos of one workspace's nodes: the service `typing.MemoStamp`.
+ * It moves on whenever a document of the workspace changes or a build indexes new content (a
+ * change can relink other documents, and so change the types and fields their nodes have),
+ * which forgets every result memoised for the workspace's nodes, and only for them: another
+ * workspace of the same process (a second language server, a test) keeps its own.
+ */
+export class MemoStamp {
+  /** The results of each memo (by its index) for this generation of the workspace. */
+  results: WeakMap<AstNode, unknown>[] = [];
+
+  /** Subscribes to the workspace's builder, and stamps the documents it builds. */
+  constructor(shared?: LangiumSharedCoreServices) {
+    if (shared === undefined) return;
+    const builder = shared.workspace.DocumentBuilder;
+    builder.onUpdate(() => this.invalidate());
+    builder.onBuildPhase(DocumentState.IndexedContent, (documents) => {
+      this.invalidate();
+      for (const document of documents) stampRoot(document.parseResult.value, this);
+    });
+  }
+
+  /** Forgets every result memoised for this workspace's nodes. */
+  invalidate(): void {
+    this.results = [];
+    if (this !== unstamped) unstamped.invalidate();
+  }
 }
 
 /**
- * A memo keyed by AST node, valid until the next change to the workspace (a change can relink
- * other documents, and so change what a node's results depend on).
+ * The stamp of nodes no workspace has built (a document parsed and never built, a node made
+ * by hand): it moves on with every workspace's, as one process-wide memo did.
  */
-export function workspaceMemo<K extends object, V>(): {
+const unstamped = new MemoStamp();
+
+/** Specl's typing services, added to the Specl module. */
+export interface SpeclTypingServices {
+  readonly typing: {
+    /** The generation of this workspace's typing memos. */
+    readonly MemoStamp: MemoStamp;
+  };
+}
+
+/** The module that creates Specl's typing services. */
+export const SpeclTypingModule = {
+  typing: {
+    MemoStamp: (services: LangiumCoreServices) => new MemoStamp(services.shared),
+  },
+};
+
+function stampRoot(root: AstNode, stamp: MemoStamp): void {
+  if ((root as Stamped)[STAMP] === stamp) return;
+  Object.defineProperty(root, STAMP, { value: stamp, writable: true, configurable: true });
+}
+
+function stampOf(node: AstNode): MemoStamp {
+  let root = node;
+  while (root.$container !== undefined) root = root.$container;
+  return (root as Stamped)[STAMP] ?? unstamped;
+}
+
+interface Stamped {
+  [STAMP]?: MemoStamp;
+}
+
+let memos = 0;
+
+/**
+ * A memo keyed by AST node, valid until the next change to the node's workspace (see
+ * {@link MemoStamp}): its results live in a weak map of the workspace's current generation,
+ * so they go when the node goes or the workspace changes. Made once per module, not per object.
+ */
+export function workspaceMemo<K extends AstNode, V>(): {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
 } {
-  let map = new WeakMap<K, V>();
-  let seen = generation;
-  const current = () => {
-    if (seen !== generation) {
-      map = new WeakMap();
-      seen = generation;
-    }
-    return map;
-  };
+  const index = memos++;
   return {
-    get: (key) => current().get(key),
-    set: (key, value) => void current().set(key, value),
+    get: (key) => stampOf(key).results[index]?.get(key) as V | undefined,
+    set(key, value) {
+      const results = stampOf(key).results;
+      (results[index] ??= new WeakMap()).set(key, value);
+    },
   };
-}
-
-/**
- * Forgets every memo (of this process: they are shared by all workspaces) whenever a document
- * of this workspace changes or a build indexes new content: a change can relink other
- * documents, and so change the types and fields their nodes have.
- */
-export function invalidateMemosOnChange(shared: LangiumSharedCoreServices): void {
-  shared.workspace.DocumentBuilder.onUpdate(() => invalidateMemos());
-  shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () =>
-    invalidateMemos(),
-  );
 }

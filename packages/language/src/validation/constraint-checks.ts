@@ -64,7 +64,7 @@ export class ConstraintChecks {
       }
       seen.add(constraint.name);
       if (annotationNames.includes(constraint.name)) {
-        this.annotations.check(constraint, ref, type, accept);
+        this.annotations.check(constraint, ref, accept);
         continue;
       }
       allFit = this.checkConstraint(constraint, type, accept) && allFit;

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { AstNode, LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
 import type {
   AliasDecl,
   EnumDecl,
@@ -21,7 +21,6 @@ import {
   isTypeRef,
 } from '../generated/ast.js';
 import { recordFields, spreadTarget } from '../typing/records.js';
-import { workspaceMemo } from '../typing/workspace-memo.js';
 import { strongComponents } from '../typing/strong-components.js';
 import type { RecordLike } from '../typing/records.js';
 import { BUILTIN_SCHEME } from '../workspace/builtins.js';
@@ -35,24 +34,25 @@ const SEMVER =
 
 /** Checks of whole files and of declarations: headers, imports, names, spreads, aliases. */
 export class DeclarationChecks {
-  private readonly importedSets = workspaceMemo<object, Set<string>>();
+  /** Every file some other file imports, computed once per build of the workspace. */
+  private readonly importedSets: WorkspaceCache<'imported', Set<string>>;
 
-  constructor(private readonly services: LangiumCoreServices) {}
+  constructor(private readonly services: LangiumCoreServices) {
+    this.importedSets = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+  }
 
   /** Every file some other file of the workspace imports, computed once per build. */
   private importedAnywhere(): Set<string> {
-    const documents = this.services.shared.workspace.LangiumDocuments;
-    let imported = this.importedSets.get(documents);
-    if (!imported) {
-      imported = new Set<string>();
+    return this.importedSets.get('imported', () => {
+      const documents = this.services.shared.workspace.LangiumDocuments;
+      const imported = new Set<string>();
       for (const other of documents.all) {
         const self = other.uri.toString();
         for (const uri of importedUris(other as LangiumDocument<SpecFile>))
           if (uri !== self) imported.add(uri);
       }
-      this.importedSets.set(documents, imported);
-    }
-    return imported;
+      return imported;
+    });
   }
 
   checkSpecHeader(header: SpecHeader, accept: ValidationAcceptor): void {

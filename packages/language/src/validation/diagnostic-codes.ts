@@ -1,5 +1,7 @@
 import type { MessageTemplate } from './message-template.js';
 import { message } from './message-template.js';
+import { endpointCodes } from './endpoint-codes.js';
+import { metadataCodes } from './metadata-codes.js';
 import { paginationCodes } from './pagination-codes.js';
 import { responseHeaderCodes } from './response-header-codes.js';
 
@@ -180,33 +182,6 @@ export const diagnosticCodes = {
     summary: 'A constraint is given twice on one type.',
     messages: { default: message`\`${'constraintName'}\` is already given; remove one` },
   },
-  'specl/duplicate-route': {
-    severity: 'error',
-    summary: 'Two endpoints have the same method and path.',
-    messages: {
-      default: message`${'key'} is already served by ${'other'}; change the method or the path`,
-    },
-  },
-  'specl/duplicate-clause': {
-    severity: 'error',
-    summary: 'A clause that may appear once appears twice.',
-    messages: {
-      openOnce: message`a record is opened once: \`...Map<T>\` is already written or spread here; remove this one`,
-      endpointAtMost: message`an endpoint has at most one \`body\`; remove this one`,
-      alreadyListedRemove: message`\`${'targetName'}\` is already listed; remove it`,
-      specHeaderAlready: message`the spec header already has one; remove this`,
-    },
-  },
-  'specl/invalid-latency': {
-    severity: 'error',
-    summary: 'A latency budget names no percentile, a unit of time other than ms or s, or no time.',
-    messages: {
-      percentile: message`\`${'percentile'}\` is not a percentile; write p50, p95, p99 or p999 (99.9): a p and a percentile above 0, at most 100`,
-      unit: message`\`${'unit'}\` is not a unit of time here; write ms or s (\`p99 < 200 ms\`)`,
-      positive: message`a latency budget is above 0; write the time the percentile must stay under`,
-      twice: message`\`${'percentile'}\` is already budgeted in this clause; remove this one`,
-    },
-  },
   'specl/invalid-header-name': {
     severity: 'error',
     summary: 'A header wire name is not a valid HTTP header name.',
@@ -218,65 +193,6 @@ export const diagnosticCodes = {
     severity: 'error',
     summary: 'A file is imported twice.',
     messages: { default: message`\`${'path'}\` is already imported; remove this import` },
-  },
-  'specl/unknown-method': {
-    severity: 'error',
-    summary: 'An endpoint names an HTTP method that does not exist.',
-    messages: { default: message`unknown HTTP method \`${'method'}\`${'fix'}` },
-  },
-  'specl/invalid-path': {
-    severity: 'error',
-    summary: 'A path is malformed.',
-    messages: {
-      pathContainSpaces: message`a path cannot contain spaces; write \`${'pathTemplate'}\``,
-      startsCommentEven: message`\`//\` starts a comment, even in a path, so the path ends before it; remove the empty segment`,
-      pathRemoveIt: message`the path has ${'where'}; remove it`,
-      twoPathParameters: message`two path parameters must be separated by literal text`,
-      validPath: message`\`${'partText'}\` is not valid in a path`,
-    },
-  },
-  'specl/untyped-path-parameter': {
-    severity: 'error',
-    summary: 'A path parameter has no type.',
-    messages: {
-      default: message`path parameter \`${'partName'}\` needs a type: write \`{${'partName'}: String}\` (or Uuid, Int, ...)`,
-    },
-  },
-  'specl/invalid-parameter-type': {
-    severity: 'error',
-    summary: 'A path, query or header parameter has a type that cannot travel in a URL or header.',
-    messages: {
-      pathParameterAlways: message`path parameter \`${'paramName'}\` is always present; remove the \`?\``,
-      parameterStringNumber: message`a ${'kind'} parameter must be a string, number, boolean or enum${'arg1'}; send structured data in the body`,
-    },
-  },
-  'specl/status-out-of-range': {
-    severity: 'error',
-    summary:
-      'A response status is not 2xx or 3xx, or an error status is not 400-599, `4XX`, `5XX` or `default`.',
-    messages: {
-      responseStatusXx: message`a response status must be 2xx or 3xx, not ${'responseStatus'}; declare failures as \`error\`s and list them in \`errors\``,
-      responseNoBody: message`a 204 response has no body; remove the type or use 200`,
-      errorStatusBetween: message`an error status must be between 400 and 599, not ${'declStatus'}`,
-      errorRangeClass: message`an error's status range must be \`4XX\` or \`5XX\`, not ${'declStatus'}; successes are \`response\` clauses with an exact status`,
-      errorRangeCase: message`write the status range in upper case, \`${'range'}\`, as OpenAPI does`,
-      errorStatusWord: message`an error status is a number (400-599), a range (\`4XX\`, \`5XX\`) or \`default\`, not \`${'declStatus'}\``,
-    },
-  },
-  'specl/duplicate-status': {
-    severity: 'error',
-    summary: 'Two responses or errors of an endpoint share a status.',
-    messages: {
-      statusAlreadyDeclared: message`status ${'status'} is already declared by another response`,
-      statusLikeClient: message`\`${'targetName'}\` has status ${'status'}, like ${'other'}; a client could not tell them apart`,
-    },
-  },
-  'specl/missing-response': {
-    severity: 'error',
-    summary: 'An endpoint declares no response.',
-    messages: {
-      default: message`endpoint \`${'endpointName'}\` declares no response; add one, such as \`response 200 SomeType\` or \`response 204\``,
-    },
   },
   'specl/unknown-constraint': {
     severity: 'error',
@@ -411,6 +327,9 @@ export const diagnosticCodes = {
       appliesRecordS: message`\`${'name'}\` applies to a record's field, where a request or response carries it`,
       fieldBothReadOnly: message`a field cannot be both readOnly and writeOnly; keep one`,
       defaultAppliesOptional: message`\`default\` applies to an optional field or query or header parameter (\`name?:\`): a required one is always sent`,
+      examplesOnMessage: message`\`examples\` (named examples) applies to the type of a \`body\` or a \`response\`; elsewhere write one \`example\``,
+      examplesNamed: message`\`examples\` takes named examples: \`examples: { ok: { ... }, empty: { ... } }\``,
+      at: message`this ${'name'} at \`${'path'}\` ${'problem'}`,
       default: message`this ${'name'} ${'problem'}`,
     },
   },
@@ -442,78 +361,8 @@ export const diagnosticCodes = {
       default: message`no success response of \`${'endpointName'}\` has a body, so \`response.${'name'}\` means nothing; give a response a type, or check the state in a property`,
     },
   },
-  'specl/unknown-auth-kind': {
-    severity: 'error',
-    summary: 'An `auth` declaration names a kind of scheme Specl does not know.',
-    messages: { default: message`unknown kind of security scheme \`${'kind'}\`${'arg1'}` },
-  },
-  'specl/invalid-auth': {
-    severity: 'error',
-    summary: 'A security scheme lacks what its kind needs (a location, a name, a flow, a URL).',
-    messages: {
-      schemeNoLocation: message`a ${'kind'} scheme has no location; remove \`${'location'}\``,
-      onlyOauthScheme: message`only an oauth2 scheme has flows and scopes`,
-      basicSchemeTakes: message`a basic scheme takes no string`,
-      apikeySchemeSays: message`an apiKey scheme says where the key travels and under which name: \`apiKey header "X-API-Key"\` (or \`query\`, \`cookie\`)`,
-      openidconnectSchemeTakes: message`an openIdConnect scheme takes its discovery URL: \`openIdConnect "https://id.example.com/.well-known/openid-configuration"\``,
-      oauthSchemeTakes: message`an oauth2 scheme takes no string`,
-      oauthSchemeNeeds: message`an oauth2 scheme needs at least one flow, such as \`flow clientCredentials { tokenUrl: "https://..." }\``,
-      unknownOAuthFlow: message`unknown OAuth2 flow \`${'flowName'}\`${'arg1'}`,
-      flowAlreadyGiven: message`the flow \`${'flowName'}\` is already given`,
-      flowNeeds: message`the ${'flowName'} flow needs ${'arg1'}`,
-      scopeAlreadyDeclared: message`the scope "${'scopeName'}" is already declared`,
-    },
-  },
-  'specl/not-an-auth': {
-    severity: 'error',
-    summary: 'A `security` entry names something other than an `auth` declaration.',
-    messages: {
-      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a security scheme; declare one with \`auth NAME bearer\``,
-    },
-  },
-  'specl/unknown-scope': {
-    severity: 'error',
-    summary:
-      'A `security` entry needs a scope its scheme does not declare, or scopes it cannot have.',
-    messages: {
-      schemeWhichNo: message`\`${'targetName'}\` is a ${'kind'} scheme, which has no scopes; remove them`,
-      declaresNoScope: message`\`${'targetName'}\` declares no scope "${'scope'}"${'didYouMean'}`,
-    },
-  },
-  'specl/not-a-tag': {
-    severity: 'error',
-    summary: 'A `tags` entry names something other than a `tag` declaration.',
-    messages: {
-      default: message`\`${'targetName'}\` is ${'describeDeclaration'}, not a tag; declare one with \`tag NAME\``,
-    },
-  },
-  'specl/invalid-url': {
-    severity: 'error',
-    summary:
-      'A server, license, contact or scheme URL is not absolute, or a server variable is unused or undeclared.',
-    messages: {
-      serverURLAbsolute: message`a server URL is absolute, such as "https://api.example.com/v1"`,
-      urlNoRemove: message`the URL has no \`{${'variableName'}}\`; remove the variable or use it in the URL`,
-      urlUsesWhich: message`the URL uses \`{${'name'}}\`, which has no values; add \`${'name'}: "default"\` in braces after the URL`,
-      absoluteURLSuch: message`\`${'settingName'}\` is an absolute URL, such as "https://example.com"`,
-    },
-  },
-  'specl/unknown-setting': {
-    severity: 'error',
-    summary: 'A setting in a block is not one the block knows, or is given twice.',
-    messages: {
-      unknownSetting: message`unknown setting \`${'settingName'}\`${'arg1'}`,
-      alreadyGivenRemove: message`\`${'settingName'}\` is already given; remove one`,
-      emailEmailAddress: message`\`email\` is an email address, such as "team@example.com"`,
-    },
-  },
-  'specl/body-on-get': {
-    severity: 'warning',
-    summary: 'A GET, HEAD or DELETE endpoint has a body, which many clients and proxies drop.',
-    messages: {
-      default: message`a ${'endpointMethod'} request with a body is dropped by many clients and proxies; use query parameters or POST`,
-    },
-  },
+  ...endpointCodes,
+  ...metadataCodes,
   ...paginationCodes,
   ...responseHeaderCodes,
 } as const satisfies Record<string, DiagnosticCodeInfo>;

@@ -1,3 +1,14 @@
+/** Options of a {@link CheckQueue}. */
+export interface CheckQueueOptions {
+  /**
+   * How long one turn of checks may run before the server's I/O gets the event loop back, in
+   * milliseconds (default 0.5).
+   */
+  readonly sliceMs?: number;
+  /** How many checks may wait; past this, new ones are skipped and counted (default 10,000). */
+  readonly limit?: number;
+}
+
 /**
  * Work done after a response is sent, off its path: jobs run in order, a time slice at a time
  * in `setImmediate` turns, so that a burst of finished requests never holds up the requests
@@ -16,10 +27,13 @@ export class CheckQueue {
   private scheduled = false;
   private idle: (() => void)[] = [];
 
-  constructor(
-    private readonly sliceMs = 0.5,
-    private readonly limit = 10_000,
-  ) {}
+  private readonly sliceMs: number;
+  private readonly limit: number;
+
+  constructor(options: CheckQueueOptions = {}) {
+    this.sliceMs = options.sliceMs ?? 0.5;
+    this.limit = options.limit ?? 10_000;
+  }
 
   /** Queues a check; `false` (and counted as skipped) when the queue is full. */
   check(job: () => void): boolean {

@@ -73,7 +73,7 @@ export class ContractMonitor {
     this.sampleRate = rate;
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     this.checker = new ExchangeChecker(contract);
-    this.queue = new CheckQueue(undefined, options.maxPendingChecks ?? 10_000);
+    this.queue = new CheckQueue({ limit: options.maxPendingChecks });
   }
 
   /** Checks skipped because more were waiting than `maxPendingChecks`. */

@@ -1,3 +1,5 @@
+import type { JsonValue } from '../../ir/spec-ir.js';
+
 /**
  * The subset of OpenAPI 3.1 (and of JSON Schema 2020-12, its Schema Object) that Specl emits, as
  * TypeScript types. The emitter builds a value of {@link OpenApiDocument} first and prints it
@@ -57,8 +59,8 @@ export interface SchemaObject {
     readonly propertyName: string;
     readonly mapping: Readonly<Record<string, string>>;
   };
-  readonly default?: number | string | boolean;
-  readonly examples?: readonly (number | string | boolean)[];
+  readonly default?: JsonValue;
+  readonly examples?: readonly JsonValue[];
   readonly deprecated?: boolean;
   readonly readOnly?: boolean;
   readonly writeOnly?: boolean;
@@ -78,6 +80,10 @@ export interface SchemaObject {
 /** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */
 export interface MediaTypeObject {
   readonly schema?: SchemaObject;
+  /** The example of the message (`example:` on the body's or response's type). */
+  readonly example?: JsonValue;
+  /** Its named examples (`examples: { name: value }`), each an Example Object. */
+  readonly examples?: Readonly<Record<string, { readonly value: JsonValue }>>;
   readonly encoding?: Readonly<Record<string, { readonly contentType: string }>>;
 }
 

@@ -2,7 +2,7 @@ import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
 import type { ConditionIR, EndpointIR, ParamIR, ResponseIR, TypeIR } from '../../ir/spec-ir.js';
 import type { TranslationContext } from '../typescript/translate-expression.js';
 import { translateExpression } from '../typescript/translate-expression.js';
-import { speclTypeText, typeText } from '../typescript/type-text.js';
+import { constraintsLiteral, speclTypeText, typeText } from '../typescript/type-text.js';
 import { checkCall } from '../typescript/check-code.js';
 import { propertyAccess, propertyKey, tsString } from '../typescript/ts-syntax.js';
 import { ArbitraryWriter } from './arbitrary-of-type.js';
@@ -310,7 +310,8 @@ export function validatorOf(
     validator: (n: string) => context.fromTypes.value(validator(n)),
   };
   const checks = { names, imports: context.imports };
-  if (type.kind === 'ref' && Object.keys(type.constraints).length === 0)
+  // Annotations (an example, readOnly) constrain nothing: the named type's validator.
+  if (type.kind === 'ref' && constraintsLiteral(type.constraints) === undefined)
     return names.validator(type.name);
   return `(value: unknown, path = '$') => ${checkCall(type, 'value', 'path', checks)}`;
 }

@@ -1,6 +1,7 @@
 import type { TypeIR } from '../../ir/spec-ir.js';
 import { directionalTypes, isHiddenIn } from '../../ir/directional-types.js';
 import { tsString } from '../typescript/ts-syntax.js';
+import { constraintsLiteral } from '../typescript/type-text.js';
 import { validatorOf } from './endpoint-contracts.js';
 import type { PropertiesContext } from './properties-context.js';
 import { mentions } from './type-mentions.js';
@@ -33,7 +34,7 @@ export class RequestValues {
   /** The code of `code` (any expression) as a request carries a value of `type`. */
   convert(type: TypeIR, code: string): string {
     if (!this.differs(type)) return code;
-    if (type.kind === 'ref' && Object.keys(type.constraints).length === 0)
+    if (type.kind === 'ref' && constraintsLiteral(type.constraints) === undefined)
       return `${this.functionName(type.name)}(${code})`;
     return `((value: unknown): unknown => ${this.of(type, 'value')})(${code})`;
   }

@@ -74,7 +74,7 @@ export function constraintEntries(
   constraints: ConstraintsIR,
 ): [keyof ConstraintsIR, number | string | boolean][] {
   return CONSTRAINT_ORDER.flatMap((key) => {
-    const value = constraints[key];
+    const value = constraints[key] as number | string | boolean | undefined;
     return value === undefined ? [] : [[key, value] as [keyof ConstraintsIR, typeof value]];
   });
 }

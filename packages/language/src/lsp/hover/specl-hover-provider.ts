@@ -1,4 +1,6 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import type { JsonValue } from '../../util/annotation-json.js';
+import { annotationJson } from '../../util/annotation-json.js';
 import { BUILTIN_TYPE_DOCS, builtinTypeOf } from '../../typing/media-types.js';
 import { CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
@@ -87,7 +89,8 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
         ? resolveTypeExpr(declared)
         : typeOfNamedElement(node);
     if (addsToSignature(signature, type)) parts.push(`Type: \`${typeToString(type)}\``);
-    const constraints = effectiveConstraints(declared);
+    const all = effectiveConstraints(declared);
+    const constraints = all.filter((c) => !VALUE_ANNOTATIONS.has(c.name));
     if (constraints.length > 0) {
       const list = constraints.map((c) => {
         const text = `\`${c.constraint.$cstNode?.text ?? c.name}\``;
@@ -96,10 +99,28 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
       });
       parts.push(`Constraints: ${list.join(', ')}`);
     }
+    for (const c of all.filter((c) => VALUE_ANNOTATIONS.has(c.name) && !c.inherited))
+      parts.push(annotationHover(c.name, annotationJson(c.constraint.value)));
     const doc = docComment(node);
     if (doc) parts.push(doc);
     return parts.join('\n\n');
   }
+}
+
+/** The annotations whose values a hover shows as JSON. */
+const VALUE_ANNOTATIONS = new Set(['example', 'examples', 'default']);
+/** The most lines of an annotation's value a hover shows. */
+const HOVER_LINES = 30;
+
+/** An example's or default's value, as pretty JSON (its first lines when it is long). */
+function annotationHover(name: string, value: JsonValue): string {
+  const lines = JSON.stringify(value, null, 2).split('\n');
+  const shown =
+    lines.length > HOVER_LINES
+      ? [...lines.slice(0, HOVER_LINES), `… (${lines.length - HOVER_LINES} more lines)`]
+      : lines;
+  const title = name === 'examples' ? 'Examples' : name === 'default' ? 'Default' : 'Example';
+  return `${title}:\n\n\`\`\`json\n${shown.join('\n')}\n\`\`\``;
 }
 
 /** The type expression a node declares, if it declares one. */

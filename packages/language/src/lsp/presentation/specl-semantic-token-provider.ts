@@ -16,6 +16,7 @@ import {
   isErrorsClause,
   isFieldInit,
   isHeadersDecl,
+  isJsonEntry,
   isResponseClause,
   isMemberAccess,
   isNameRef,
@@ -73,6 +74,8 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
     }
     if (isPathText(node)) acceptor({ node, property: 'text', type: SemanticTokenTypes.string });
     if (isConstraint(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
+    // The keys of an example's JSON objects, bare (`type: 1` names no keyword) or quoted.
+    if (isJsonEntry(node)) acceptor({ node, property: 'key', type: SemanticTokenTypes.property });
     if (isTypeRef(node)) {
       if (node.primitive) {
         acceptor({

@@ -1,6 +1,6 @@
 import type { AstNode, AstReflection, GrammarAST, Linker } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
-import { FastPathDeclined } from './fast-cst-builder.js';
+import { FastBuilderBase, FastPathDeclined } from './fast-builder-base.js';
 import type { Building } from './fast-build-steps.js';
 import {
   DataValue,
@@ -11,7 +11,12 @@ import {
 } from './fast-build-steps.js';
 import type { TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
-import { ensureDeclarationCst, lazyAstNodePrototype, setOwn } from './lazy-declaration-cst.js';
+import {
+  FIRST_TOKEN,
+  ensureDeclarationCst,
+  lazyAstNodePrototype,
+  setOwn,
+} from './lazy-declaration-cst.js';
 
 /**
  * Builds the AST of a declaration without its CST: the same nodes, properties and references
@@ -19,55 +24,43 @@ import { ensureDeclarationCst, lazyAstNodePrototype, setOwn } from './lazy-decla
  * reference's `$refNode`, builds the declaration's CST when first read (see
  * `lazy-declaration-cst.ts`). The interface is the CST builder's, so the same rules drive both.
  */
-export class FastAstBuilder {
-  private readonly stack: (Building | DataValue)[] = [];
+export class FastAstBuilder extends FastBuilderBase {
   /** The grammar elements of the rule calls open (a data type rule's value is converted by it). */
   private readonly calls: GrammarAST.AbstractElement[] = [];
+  /**
+   * For each rule open (the CST builder's composite nodes: the declaration's first), the index
+   * of the first token it consumed, or -1 before it consumed one: where its CST node would start.
+   */
+  private readonly firsts: number[] = [-1];
+  /** The first token of the rule closed last (a reference's `$refNode` of a rule call). */
+  private closedFirst = -1;
 
   constructor(
     private readonly text: string,
-    private readonly tokens: TokenColumns,
-    /** The index of the next token to consume. */
-    public position: number,
+    tokens: TokenColumns,
+    position: number,
     private readonly linker: Linker,
     private readonly converter: FastValueConverter,
     private readonly reflection: AstReflection,
-  ) {}
-
-  /** The kind of the token `k` ahead (`''` past the end). */
-  peek(k = 0): string {
-    return this.tokens.kind[this.position + k] ?? '';
-  }
-
-  /** Whether every token was consumed. */
-  get atEnd(): boolean {
-    return this.position >= this.tokens.count;
-  }
-
-  private get top(): Building | DataValue {
-    const top = this.stack[this.stack.length - 1];
-    if (top === undefined) throw new FastPathDeclined('no node to build');
-    return top;
+  ) {
+    super(tokens, position);
   }
 
   begin(type: string): void {
     this.stack.push(newNode(type));
   }
 
-  beginData(): void {
-    this.stack.push(new DataValue());
-  }
-
   consume(feature: Feature, kind: string): void {
     const t = this.tokens;
-    const i = this.position;
-    if (t.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
-    this.position = i + 1;
+    const i = this.take(kind);
+    const firsts = this.firsts;
+    for (let k = firsts.length - 1; k >= 0 && firsts[k]! < 0; k--) firsts[k] = i;
     const image = feature.keyword ? kind : this.text.substring(t.start[i]!, t.end[i]!);
     if (feature.operator !== undefined) {
       this.assign(
         feature,
         feature.keyword ? image : this.converter.convertFor(image, feature.element),
+        i,
       );
     } else {
       const current = this.top;
@@ -82,12 +75,14 @@ export class FastAstBuilder {
   subrule(feature: Feature, rule: () => unknown): void {
     const start = this.position;
     this.calls.push(feature.element);
+    // The rule's `construct` or `constructData` closes it.
+    this.firsts.push(-1);
     const result = rule();
     this.calls.pop();
     // A rule that consumed no token leaves no CST node, and assigns nothing (as in Langium).
     if (result === undefined || this.position === start) return;
     if (feature.operator !== undefined) {
-      this.assign(feature, result);
+      this.assign(feature, result, this.closedFirst);
       return;
     }
     const current = this.top;
@@ -103,6 +98,8 @@ export class FastAstBuilder {
     const type = actionType(action);
     if (action.feature !== undefined && action.operator !== undefined) {
       const last = this.construct();
+      // The action's node holds `last`'s: it starts where `last` does.
+      this.firsts.push(this.closedFirst);
       this.stack.push(newNode(type));
       this.assign(
         {
@@ -113,6 +110,7 @@ export class FastAstBuilder {
           keyword: false,
         },
         last,
+        this.closedFirst,
       );
     } else {
       (this.top as Building).$type = type;
@@ -121,24 +119,35 @@ export class FastAstBuilder {
 
   construct(): AstNode {
     const obj = this.stack.pop() as Building;
+    // Where the node's CST node would start (the rule's, which replaces a merged rule call's).
+    (obj as Record<symbol, number>)[FIRST_TOKEN] = this.closeRule();
     assignDefaults(this.reflection, obj);
     return obj as unknown as AstNode;
   }
 
   constructData(): unknown {
     const data = this.stack.pop() as DataValue;
+    this.closeRule();
     const element = this.calls[this.calls.length - 1];
     if (element === undefined) throw new FastPathDeclined('a data type rule outside a rule call');
     return this.converter.convertFor(data.value, element);
   }
 
-  private assign(feature: Feature, value: unknown): void {
+  /** Closes the rule open last; answers its first token (-1: none). */
+  private closeRule(): number {
+    this.closedFirst = this.firsts.pop() ?? -1;
+    return this.closedFirst;
+  }
+
+  /** Assigns `value`, whose tokens start at token `first`, to the node being built. */
+  private assign(feature: Feature, value: unknown, first: number): void {
     const obj = this.top as Building;
     let item = value;
     if (feature.crossRef && typeof value === 'string') {
       const owner = obj as unknown as AstNode;
       item = this.linker.buildReference(owner, feature.property, undefined, value);
       lazyRefNode(item as object, owner);
+      (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
     assignProperty(obj, feature.operator, feature.property, item);
   }

@@ -30,8 +30,9 @@ export type RuleBuilder = Pick<
   | 'constructData'
 >;
 
-/** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
-export class FastPathDeclined extends Error {}
+import { FastBuilderBase, FastPathDeclined } from './fast-builder-base.js';
+
+export { FastPathDeclined };
 
 /** A grammar element the parser consumes a token or calls a rule for, and what it assigns. */
 export interface Feature {
@@ -86,18 +87,14 @@ function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
  * instead of Chevrotain. Checked against Langium's own parser by
  * test/language/fast-parser-differential.test.ts.
  */
-export class FastCstBuilder {
+export class FastCstBuilder extends FastBuilderBase {
   readonly root: RootCstNodeImpl;
   /** The composite nodes open, the root first; `lists` holds the children of each. */
   private readonly nodeStack: CompositeCstNodeImpl[];
   private readonly lists: CstNode[][] = [[]];
   private readonly pool: CstNode[][] = [];
-  private readonly stack: (Building | DataValue)[] = [];
-  private readonly tokens: TokenColumns;
   private readonly hidden: TokenColumns;
   private hiddenIndex = 0;
-  /** The index of the next token to consume. */
-  position = 0;
 
   constructor(
     text: string,
@@ -109,6 +106,7 @@ export class FastCstBuilder {
     /** The root of the file's CST, when this builder builds a declaration's CST later. */
     root?: RootCstNodeImpl,
   ) {
+    super(lexed.tokens, 0);
     if (root) {
       this.root = root;
     } else {
@@ -116,7 +114,6 @@ export class FastCstBuilder {
       this.root.root = this.root;
     }
     this.nodeStack = [this.root];
-    this.tokens = lexed.tokens;
     this.hidden = lexed.hidden;
   }
 
@@ -125,24 +122,8 @@ export class FastCstBuilder {
     return this.tokens;
   }
 
-  /** The kind of the token `k` ahead (`''` past the end). */
-  peek(k = 0): string {
-    return this.tokens.kind[this.position + k] ?? '';
-  }
-
-  /** Whether every token was consumed. */
-  get atEnd(): boolean {
-    return this.position >= this.tokens.count;
-  }
-
   private get current(): CompositeCstNodeImpl {
     return this.nodeStack[this.nodeStack.length - 1] ?? this.root;
-  }
-
-  private get top(): Building | DataValue {
-    const top = this.stack[this.stack.length - 1];
-    if (top === undefined) throw new FastPathDeclined('no node to build');
-    return top;
   }
 
   /** Starts a rule that builds an AST node of `type` (Langium's `startImplementation`). */
@@ -150,17 +131,10 @@ export class FastCstBuilder {
     this.stack.push({ $type: type });
   }
 
-  /** Starts a data type rule. */
-  beginData(): void {
-    this.stack.push(new DataValue());
-  }
-
   /** Consumes the next token, which must be of `kind`, as `feature`. */
   consume(feature: Feature, kind: string): void {
     const t = this.tokens;
-    const i = this.position;
-    if (t.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
-    this.position = i + 1;
+    const i = this.take(kind);
     const start = t.start[i]!;
     this.addHiddenBefore(start);
     const tokenType = this.tokenTypes[kind];

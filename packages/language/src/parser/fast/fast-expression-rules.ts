@@ -1,4 +1,5 @@
 import type { GrammarAST } from 'langium';
+import type { Feature } from './fast-cst-builder.js';
 import { FastRuleBase } from './fast-rule-base.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
@@ -42,7 +43,36 @@ export abstract class FastExpressionRules extends FastRuleBase {
       constraintType: g.typeOf('Constraint'),
       cName: c('Constraint', 'Name'),
       cColon: k('Constraint', ':'),
-      cValue: c('Constraint', 'ConstraintValue'),
+      cValue: c('Constraint', 'AnnotationValue'),
+      annotationType: g.typeOf('AnnotationValue'),
+      aConstant: c('AnnotationValue', 'ConstraintValue'),
+      aNull: c('AnnotationValue', 'NullLiteral'),
+      aObject: c('AnnotationValue', 'JsonObject'),
+      aArray: c('AnnotationValue', 'JsonArray'),
+      nullType: g.typeOf('NullLiteral'),
+      nullAction: g.action('NullLiteral'),
+      null: k('NullLiteral', 'null'),
+      objectType: g.typeOf('JsonObject'),
+      objectAction: g.action('JsonObject'),
+      objectOpen: k('JsonObject', '{'),
+      entry0: c('JsonObject', 'JsonEntry', 0),
+      objectComma: k('JsonObject', ',', 0),
+      entry1: c('JsonObject', 'JsonEntry', 1),
+      objectTrailing: k('JsonObject', ',', 1),
+      objectClose: k('JsonObject', '}'),
+      entryType: g.typeOf('JsonEntry'),
+      entryName: c('JsonEntry', 'Name'),
+      entryString: c('JsonEntry', 'STRING'),
+      entryColon: k('JsonEntry', ':'),
+      entryValue: c('JsonEntry', 'AnnotationValue'),
+      arrayType: g.typeOf('JsonArray'),
+      arrayAction: g.action('JsonArray'),
+      arrayOpen: k('JsonArray', '['),
+      item0: c('JsonArray', 'AnnotationValue', 0),
+      arrayComma: k('JsonArray', ',', 0),
+      item1: c('JsonArray', 'AnnotationValue', 1),
+      arrayTrailing: k('JsonArray', ',', 1),
+      arrayClose: k('JsonArray', ']'),
       valueType: g.typeOf('ConstraintValue'),
       constNumber: c('ConstraintValue', 'ConstNumber'),
       stringLiteral: c('ConstraintValue', 'StringLiteral'),
@@ -168,7 +198,93 @@ export abstract class FastExpressionRules extends FastRuleBase {
     b.begin(t.constraintType);
     b.subrule(t.cName, this.data('Name'));
     b.consume(t.cColon, ':');
-    b.subrule(t.cValue, this.constraintValue);
+    b.subrule(t.cValue, this.annotationValue);
+    return b.construct();
+  };
+
+  /** AnnotationValue: ConstraintValue | NullLiteral | JsonObject | JsonArray */
+  private readonly annotationValue = (): unknown => {
+    const b = this.b;
+    const t = this.t;
+    b.begin(t.annotationType);
+    const kind = b.peek();
+    if (kind === '{') b.subrule(t.aObject, this.jsonObject);
+    else if (kind === '[') b.subrule(t.aArray, this.jsonArray);
+    else if (kind === 'null') b.subrule(t.aNull, this.jsonNull);
+    else b.subrule(t.aConstant, this.constraintValue);
+    return b.construct();
+  };
+
+  private readonly jsonNull = (): unknown => {
+    const b = this.b;
+    b.begin(this.t.nullType);
+    b.action(this.t.nullAction);
+    b.consume(this.t.null, 'null');
+    return b.construct();
+  };
+
+  /** `open (first (',' next)* ','?)? close`, as JsonObject and JsonArray write it. */
+  private jsonItems(
+    features: readonly [Feature, Feature, Feature, Feature, Feature, Feature],
+    close: string,
+    item: () => unknown,
+  ): void {
+    const b = this.b;
+    const [open, first, comma, next, trailing, closing] = features;
+    b.consume(open, close === '}' ? '{' : '[');
+    if (b.peek() !== close) {
+      b.subrule(first, item);
+      while (b.peek() === ',' && b.peek(1) !== close) {
+        b.consume(comma, ',');
+        b.subrule(next, item);
+      }
+      if (b.peek() === ',') b.consume(trailing, ',');
+    }
+    b.consume(closing, close);
+  }
+
+  private readonly jsonObject = (): unknown => {
+    const b = this.b;
+    const t = this.t;
+    b.begin(t.objectType);
+    b.action(t.objectAction);
+    const features = [
+      t.objectOpen,
+      t.entry0,
+      t.objectComma,
+      t.entry1,
+      t.objectTrailing,
+      t.objectClose,
+    ] as const;
+    this.jsonItems(features, '}', this.jsonEntry);
+    return b.construct();
+  };
+
+  private readonly jsonEntry = (): unknown => {
+    const b = this.b;
+    const t = this.t;
+    b.begin(t.entryType);
+    if (b.peek() === 'STRING') b.consume(t.entryString, 'STRING');
+    else b.subrule(t.entryName, this.data('Name'));
+    b.consume(t.entryColon, ':');
+    b.subrule(t.entryValue, this.annotationValue);
+    return b.construct();
+  };
+
+  private readonly jsonArray = (): unknown => {
+    const b = this.b;
+    const t = this.t;
+    b.begin(t.arrayType);
+    b.action(t.arrayAction);
+    const features = [
+      t.arrayOpen,
+      t.item0,
+      t.arrayComma,
+      t.item1,
+      t.arrayTrailing,
+      t.arrayClose,
+    ] as const;
+    this.jsonItems(features, ']', this.annotationValue);
     return b.construct();
   };
 

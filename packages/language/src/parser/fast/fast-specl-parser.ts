@@ -1,4 +1,5 @@
 import type { AstNode, LangiumCoreServices, ParseResult } from 'langium';
+import { CompositeCstNodeImpl } from 'langium';
 import type { RootCstNodeImpl } from 'langium';
 import { FastAstBuilder } from './fast-ast-builder.js';
 import { FastCstBuilder, FastPathDeclined } from './fast-cst-builder.js';
@@ -129,6 +130,18 @@ export class FastSpeclParser extends FastEndpointRules {
         this.b = builder;
         try {
           return this.declaration() as AstNode;
+        } finally {
+          this.b = saved;
+        }
+      },
+      expression: (firstToken) => {
+        const builder = this.cstBuilder(text, lexed, root);
+        // Past the last comment: the comments are left out.
+        builder.resumeAt(new CompositeCstNodeImpl(), firstToken, lexed.hidden.count);
+        const saved = this.b;
+        this.b = builder;
+        try {
+          return this.expression() as AstNode;
         } finally {
           this.b = saved;
         }

@@ -17,6 +17,9 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   '9d5b97af',
   // the same with response headers (`HeadersDecl`, `ResponseHeader`, the `WithHeaders` fragment)
   '49d58fdd',
+  // the same with JSON values in annotations (`AnnotationValue`, `JsonObject`, `JsonEntry`,
+  // `JsonArray`): structured examples and defaults
+  '8a043a5a',
 ]);
 
 /**

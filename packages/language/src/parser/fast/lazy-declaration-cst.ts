@@ -15,6 +15,43 @@ import type { TokenColumns } from './fast-lexer.js';
 // which builds its declaration's first. After that, nodes, CST and references are exactly what
 // the eager parse builds (test/language/fast-parser-differential.test.ts).
 
+/**
+ * The property of an AST node (and of a reference) of a declaration parsed without its CST that
+ * holds the index of the first token of its CST node (-1: none), so that where it starts can be
+ * read without building the CST (see `util/node-start.ts`).
+ */
+export const FIRST_TOKEN: unique symbol = Symbol('firstToken');
+
+/**
+ * The tokens of the declaration holding `node` (its top-level declaration), while its CST is not
+ * built; undefined once it is, or for a node parsed with its CST.
+ */
+export function unbuiltDeclarationTokens(node: AstNode): TokenColumns | undefined {
+  let top = node;
+  while (top.$container?.$container !== undefined) top = top.$container;
+  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  return own?.lazySource !== undefined ? own.lazyTokens : undefined;
+}
+
+/**
+ * The CST of an expression that a clause holds (an `Expression` rule call: `requires`,
+ * `invariant`, a `where`), built alone, without its declaration's, while its declaration's CST
+ * is not built: the code tokens of a second parse of it, whose leaves belong to that second
+ * parse's AST nodes (of the same types). Undefined once the declaration's CST is built (then
+ * the expression's own `$cstNode` is at hand).
+ */
+export function unbuiltExpressionCst(expression: AstNode): CstNode | undefined {
+  const first = (expression as { [FIRST_TOKEN]?: number })[FIRST_TOKEN];
+  if (first === undefined || first < 0) return undefined;
+  let top = expression;
+  while (top.$container?.$container !== undefined) top = top.$container;
+  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  const source = own?.lazySource;
+  if (!source) return undefined;
+  const twin = source.expression(first);
+  return twin.$type === expression.$type ? twin.$cstNode : undefined;
+}
+
 /** Gives `target` a plain own property `key` (replacing an accessor). */
 export function setOwn(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, {
@@ -31,6 +68,11 @@ export interface DeclarationCstSource {
   readonly tokens: TokenColumns;
   /** Parses the declaration again into `node`; answers the AST node that parse built. */
   build(node: CompositeCstNodeImpl, firstToken: number, firstHidden: number): AstNode;
+  /**
+   * Parses an `Expression` again from its first token, alone, with its CST (comments left
+   * out); answers that second AST node, whose `$cstNode` holds the expression's code tokens.
+   */
+  expression(firstToken: number): AstNode;
 }
 
 interface LazyFields {

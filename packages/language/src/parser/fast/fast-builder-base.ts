@@ -1,0 +1,51 @@
+import type { Building } from './fast-build-steps.js';
+import { DataValue } from './fast-build-steps.js';
+import type { TokenColumns } from './fast-lexer.js';
+
+/** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
+export class FastPathDeclined extends Error {}
+
+/**
+ * What the two builders the fast parser's rules drive share (`FastCstBuilder`, which builds the
+ * CST and the AST, and `FastAstBuilder`, the AST alone): the file's tokens, the position in them,
+ * and the stack of the values the open rules are building.
+ */
+export abstract class FastBuilderBase {
+  protected readonly stack: (Building | DataValue)[] = [];
+
+  constructor(
+    protected readonly tokens: TokenColumns,
+    /** The index of the next token to consume. */
+    public position: number,
+  ) {}
+
+  /** The kind of the token `k` ahead (`''` past the end). */
+  peek(k = 0): string {
+    return this.tokens.kind[this.position + k] ?? '';
+  }
+
+  /** Whether every token was consumed. */
+  get atEnd(): boolean {
+    return this.position >= this.tokens.count;
+  }
+
+  /** The value the innermost open rule is building. */
+  protected get top(): Building | DataValue {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined) throw new FastPathDeclined('no node to build');
+    return top;
+  }
+
+  /** Starts a data type rule. */
+  beginData(): void {
+    this.stack.push(new DataValue());
+  }
+
+  /** Moves past the next token, which must be of `kind`; answers its index. */
+  protected take(kind: string): number {
+    const i = this.position;
+    if (this.tokens.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
+    this.position = i + 1;
+    return i;
+  }
+}

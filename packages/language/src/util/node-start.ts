@@ -1,0 +1,48 @@
+import type { AstNode, CstNode, Reference } from 'langium';
+import { FIRST_TOKEN, unbuiltDeclarationTokens } from '../parser/fast/lazy-declaration-cst.js';
+
+/** Where a node starts: its offset in the text, and its 0-based line and character. */
+export interface NodeStart {
+  readonly offset: number;
+  readonly line: number;
+  readonly character: number;
+}
+
+type WithFirstToken = { [FIRST_TOKEN]?: number };
+
+/**
+ * Where an AST node starts, as its CST node's `offset` and `range.start` give it (undefined
+ * without a CST node), read without building the CST of a declaration parsed without it (the
+ * batch tools' lazy CST): from the index of its first token, which the parser kept. Lowering
+ * reads every node's start (IR locations, doc comments); this keeps it from building every CST.
+ */
+export function nodeStart(node: AstNode): NodeStart | undefined {
+  return startOf(node as WithFirstToken, node, () => node.$cstNode);
+}
+
+/** Where a reference's text starts (its `$refNode`), read as {@link nodeStart} reads a node's. */
+export function referenceStart(owner: AstNode, reference: Reference): NodeStart | undefined {
+  return startOf(reference as WithFirstToken, owner, () => reference.$refNode);
+}
+
+function startOf(
+  holder: WithFirstToken,
+  owner: AstNode,
+  cst: () => CstNode | undefined,
+): NodeStart | undefined {
+  const first = holder[FIRST_TOKEN];
+  if (first !== undefined && first >= 0) {
+    const tokens = unbuiltDeclarationTokens(owner);
+    if (tokens) {
+      return {
+        offset: tokens.start[first]!,
+        line: tokens.line[first]! - 1,
+        character: tokens.column[first]! - 1,
+      };
+    }
+  }
+  const node = cst();
+  if (!node) return undefined;
+  const { line, character } = node.range.start;
+  return { offset: node.offset, line, character };
+}
