@@ -53,11 +53,10 @@ export class ErrorCatalog {
     const known = this.byKey.get(key);
     if (known) return known;
     if (
-      as === '' &&
       isObject(schema) &&
       typeof schema.$ref === 'string' &&
       this.types.errorStatusAt(schema.$ref) === status &&
-      this.carries(this.types.nameAt(schema.$ref)!, carried)
+      this.carries(this.types.nameAt(schema.$ref)!, carried, as)
     ) {
       const declared = this.types.nameAt(schema.$ref)!;
       this.byKey.set(key, declared);
@@ -125,13 +124,16 @@ export class ErrorCatalog {
   }
 
   /**
-   * Whether the error declared as `name` carries `headers` (` with A`), giving them to it when
-   * it carries none yet: an error Specl compiled keeps its headers on its own declaration.
+   * Whether the error declared as `name` carries `headers` (` with A`) as `as` (` as "..."`),
+   * giving it the headers when it carries none yet: an error Specl compiled keeps its headers
+   * and media types on its own declaration.
    */
-  private carries(name: string, headers: string): boolean {
+  private carries(name: string, headers: string, as: string): boolean {
     const index = this.context.declarations.findIndex((d) => d.name === name);
     const declared = this.context.declarations[index];
-    if (declared?.kind !== 'record') return headers === '';
+    if (declared?.kind !== 'record') return headers === '' && as === '';
+    // Its media types (`x-specl-media-types`) must be the answer's.
+    if ((/ as .*$/.exec(declared.suffix ?? '')?.[0] ?? '') !== as) return false;
     const own = /^ with [^{]*?(?= no body| as |$)/.exec(declared.suffix ?? '')?.[0] ?? '';
     if (own === headers) return true;
     if (own !== '') return false;

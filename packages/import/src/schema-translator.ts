@@ -12,7 +12,7 @@ import {
 } from './schema-shape.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines } from './specl-text.js';
+import { docLines, stringLiteral } from './specl-text.js';
 import {
   constantType,
   formats,
@@ -145,7 +145,7 @@ export class SchemaTranslator {
     );
     const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
     if (status !== undefined) this.errorStatuses.set(pointer, status);
-    const carried = status === undefined ? '' : carriedHeaders(value);
+    const carried = status === undefined ? '' : carriedHeaders(value) + mediaTypesOf(value);
     this.context.declarations.push({
       kind: 'record',
       name,
@@ -497,6 +497,16 @@ function carriedHeaders(schema: Record<string, unknown>): string {
   if (!Array.isArray(names) || names.length === 0) return '';
   if (!names.every((name) => typeof name === 'string' && isTypeName(name))) return '';
   return ` with ${names.join(', ')}`;
+}
+
+/** ` as "a", "b"`: the `x-specl-media-types` of an error Specl compiled, or `''`. */
+function mediaTypesOf(schema: Record<string, unknown>): string {
+  const types = schema['x-specl-media-types'];
+  if (!Array.isArray(types) || types.length === 0) return '';
+  const literals = types.map((type) =>
+    typeof type === 'string' ? stringLiteral(type) : undefined,
+  );
+  return literals.every((l) => l !== undefined) ? ` as ${literals.join(', ')}` : '';
 }
 
 /** The `x-specl-status` of an error body compiled by Specl. */

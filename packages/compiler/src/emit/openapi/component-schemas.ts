@@ -30,8 +30,9 @@ function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
  * record is exact: a value has its fields and no others, which also lets `oneOf` tell records
  * apart) unless it is open (`...Map<T>`, `additionalProperties` the schema of `T`), its fields as `properties` in the order written (spreads expanded), `required` for
  * the fields not marked `?`, an error's status as `x-specl-status` and the headers it carries
- * as `x-specl-headers` (an error no endpoint answers keeps them nowhere else), and its
- * invariants as `x-specl-invariants`.
+ * as `x-specl-headers` and its media types (`as "..."`) as `x-specl-media-types` (an error
+ * no endpoint answers keeps them nowhere else; import reads them back), and its invariants as
+ * `x-specl-invariants`.
  */
 function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObject {
   const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
@@ -40,6 +41,7 @@ function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObjec
     ...describe(decl.description),
     ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
     ...(decl.kind === 'error' && decl.headers && { 'x-specl-headers': decl.headers }),
+    ...(decl.kind === 'error' && decl.mediaTypes && { 'x-specl-media-types': decl.mediaTypes }),
     properties: fieldSchemas(decl.fields, types),
     ...(required.length > 0 && { required }),
     additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,

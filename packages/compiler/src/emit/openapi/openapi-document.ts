@@ -75,6 +75,8 @@ export interface SchemaObject {
   readonly 'x-specl-status'?: number | '4XX' | '5XX' | 'default';
   /** On an error: the `headers` declarations its answers carry (`with A, B`), in order. */
   readonly 'x-specl-headers'?: readonly string[];
+  /** On an error whose body is not JSON only: its media types (`as "..."`), in order. */
+  readonly 'x-specl-media-types'?: readonly string[];
 }
 
 /** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */
