@@ -1,6 +1,8 @@
 import type {
   AstNode,
   AstNodeDescription,
+  CstNode,
+  URI,
   AstNodeLocator,
   LangiumCoreServices,
   LangiumDocument,
@@ -82,25 +84,54 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
       items = reference.items.flatMap((item) => item.$nodeDescription ?? []);
     }
     if (items.length === 0) return;
-    const sourceUri = document.uri;
-    const locator = this.nodeLocator;
-    let sourcePath: string | undefined;
-    let segment: ReferenceDescription['segment'] | undefined;
-    const refNode = reference.$refNode;
-    const container = info.container;
+    const place = new ReferencePlace(this.nodeLocator, info.container, reference.$refNode);
     for (const item of items) {
-      into.push({
-        sourceUri,
-        get sourcePath() {
-          return (sourcePath ??= locator.getAstNodePath(container));
-        },
-        targetUri: item.documentUri,
-        targetPath: item.path,
-        get segment() {
-          return (segment ??= CstUtils.toDocumentSegment(refNode));
-        },
-        local: UriUtils.equals(item.documentUri, sourceUri),
-      });
+      into.push(new LazyReferenceDescription(document.uri, item, place));
     }
+  }
+}
+
+/** Where a reference stands, worked out when first read (shared by its descriptions). */
+class ReferencePlace {
+  private path: string | undefined;
+  private place: ReferenceDescription['segment'] | undefined;
+
+  constructor(
+    private readonly locator: AstNodeLocator,
+    private readonly container: AstNode,
+    private readonly refNode: CstNode,
+  ) {}
+
+  get sourcePath(): string {
+    return (this.path ??= this.locator.getAstNodePath(this.container));
+  }
+
+  get segment(): ReferenceDescription['segment'] {
+    return (this.place ??= CstUtils.toDocumentSegment(this.refNode));
+  }
+}
+
+/** A reference's description: one object, its place read from a {@link ReferencePlace}. */
+class LazyReferenceDescription implements ReferenceDescription {
+  readonly targetUri: URI;
+  readonly targetPath: string;
+  readonly local: boolean;
+
+  constructor(
+    readonly sourceUri: URI,
+    target: AstNodeDescription,
+    private readonly place: ReferencePlace,
+  ) {
+    this.targetUri = target.documentUri;
+    this.targetPath = target.path;
+    this.local = UriUtils.equals(target.documentUri, sourceUri);
+  }
+
+  get sourcePath(): string {
+    return this.place.sourcePath;
+  }
+
+  get segment(): ReferenceDescription['segment'] {
+    return this.place.segment;
   }
 }
