@@ -267,7 +267,11 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
       return `${head}enum ${d.name} {\n${members.join('\n')}\n}`;
     }
     case 'error': {
-      const body = d.members === undefined ? '' : ` ${printMembers(d.members, layout)}`;
+      const body = d.bodyless
+        ? ' no body'
+        : d.members === undefined
+          ? ''
+          : ` ${printMembers(d.members, layout)}`;
       return `${head}error ${d.name} ${d.status}${withHeaders(d.headers)}${body}`;
     }
     case 'headers': {

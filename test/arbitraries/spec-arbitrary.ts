@@ -4,7 +4,7 @@
  * the simplest choice): enums, aliases, records (reference chains and cycles through optional,
  * nullable, list and map fields; acyclic spreads; options of a discriminated union; a page of a
  * paginated listing, perhaps held by another), errors (exact statuses, `4XX`, `5XX`,
- * `default`), sets of response headers (most declared where first attached with `with`, some
+ * `default`; some without a body), sets of response headers (most declared where first attached with `with`, some
  * never used), endpoints and properties (spec-endpoints.ts), each naming only declarations its file can see. Every condition is
  * generated true on a witness value of its types (spec-values.ts), so that the constraints and
  * conditions of a generated spec can all hold together.
@@ -83,7 +83,8 @@ export class Builder implements TypeWorld {
   readonly aliases: TypeWorld['aliases'] = [];
   readonly records = new Map<string, RecordInfo>();
   readonly recordOrder: string[] = [];
-  readonly errors: (RecordInfo & { status: ErrorStatus })[] = [];
+  /** The errors declared; a `bodyless` one (`no body`) has no fields and no witness. */
+  readonly errors: (RecordInfo & { status: ErrorStatus; bodyless?: true })[] = [];
   readonly endpoints: EndpointInfo[] = [];
   readonly decls = new Map<string, DeclModel[]>();
   readonly taken = new Set<string>();
@@ -412,6 +413,12 @@ export class Builder implements TypeWorld {
       ? g.pick(['4XX', '5XX', 'default'] as const)
       : g.pick([400, 401, 403, 404, 409, 410, 422, 429, 500, 503, 599, g.int(400, 599)]);
     const info = { name, file, index: Infinity, fields: [] as FieldInfo[], status };
+    if (g.chance(6)) {
+      // `error TooMany 429 with RateLimit no body`: an answer without any body.
+      this.errors.push({ ...info, bodyless: true });
+      this.add(file, { kind: 'error', name, status, ...this.withHeaders(file), bodyless: true });
+      return;
+    }
     const members = this.members(info, Infinity);
     this.buildWitness(info);
     this.invariants(info, members);

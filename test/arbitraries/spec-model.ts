@@ -132,6 +132,8 @@ export interface ErrorDeclModel {
   status: ErrorStatus;
   /** `with A, B`: the headers the answer carries. */
   headers?: string[];
+  /** `no body` (then without members): the answer has no body at all. */
+  bodyless?: true;
   members?: RecordMember[];
 }
 

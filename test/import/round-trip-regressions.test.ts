@@ -172,6 +172,45 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('an error without a body no endpoint answers, and two that differ only in name (dropped, merged)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'headers Limits { limit "X-RateLimit-Limit": Int }',
+          '/// Nobody answers it.',
+          'error Unused 409 with Limits no body',
+          'error Gone 410 no body',
+          'error Removed 410 no body',
+          'endpoint a GET /a { response 200\n errors Gone }',
+          'endpoint b GET /b { response 200\n errors Removed }',
+        ].join('\n'),
+    );
+    expect(Object.keys(document.components)).toContain('x-specl-bodyless-errors');
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('/// Nobody answers it.\nerror Unused 409 with Limits no body');
+    expect(result.text).toContain('endpoint b GET /b {\n  response 200\n  errors Removed\n}');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('an error with media types, answered or not (it came back twice: JSON, and spread into a copy)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'headers Limits { limit "X-RateLimit-Limit": Int }',
+          'error Teapot 418 with Limits as "application/problem+json" { message: String }',
+          'error Unused 409 as "application/problem+json", "application/json" { message: String }',
+          'endpoint ping GET /ping { response 200\n errors Teapot }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('error Teapot 418 with Limits as "application/problem+json" {');
+    expect(result.text).toContain(
+      'error Unused 409 as "application/problem+json", "application/json" {',
+    );
+    expect(result.text).toContain('errors Teapot\n');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('the name of a set of one header, in a spec with no other x-specl-* (it was named after the header)', async () => {
     const { ir, document, result, back } = await roundTrip(
       header +

@@ -84,13 +84,14 @@ function headerUses(project: SpecProject) {
     twoSets: responses.some((r) => (r.headers?.length ?? 0) > 1),
     redirect: responses.some((r) => r.status >= 300),
     redirectWithBody: responses.some((r) => r.status >= 300 && r.type !== undefined),
+    bodylessError: decls.some((d) => d.kind === 'error' && d.bodyless === true),
   };
 }
 
 // The share of specs holding each construct (of 150 sampled): between 5 and 120, so that the
 // properties above see each often and the other constructs still get room.
 describe('the generator', () => {
-  it('writes sets of response headers (used and not) and 3xx responses in some specs, not all', () => {
+  it('writes sets of response headers (used and not), 3xx responses and bodyless errors in some specs, not all', () => {
     const projects = fc.sample(specArbitrary, { seed: 42, numRuns: 150 });
     const counts: Record<string, number> = {};
     for (const uses of projects.map(headerUses))

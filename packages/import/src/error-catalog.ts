@@ -3,6 +3,7 @@ import type { ErrorStatus, ImportContext, RecordMember } from './import-context.
 import { isObject } from './import-context.js';
 import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
+import { errorStatusOf } from './schema-translator.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { translateRecord } from './record-translator.js';
 import type { MediaGroup } from './media-type.js';
@@ -43,15 +44,19 @@ export class ErrorCatalog {
     const schema = group?.schema;
     const carried = site.headers ?? '';
     const as = group ? asClause(group) : bodyless ? ' no body' : '';
-    const key = `${status} ${bodyless ? 'none' : schemaKey(schema, pointer)}${carried}${as}`;
+    const key = errorKey(
+      status,
+      bodyless ? 'none' : schemaKey(schema, pointer),
+      carried + as,
+      site,
+    );
     const known = this.byKey.get(key);
     if (known) return known;
     if (
-      as === '' &&
       isObject(schema) &&
       typeof schema.$ref === 'string' &&
       this.types.errorStatusAt(schema.$ref) === status &&
-      this.carries(this.types.nameAt(schema.$ref)!, carried)
+      this.carries(this.types.nameAt(schema.$ref)!, carried, as)
     ) {
       const declared = this.types.nameAt(schema.$ref)!;
       this.byKey.set(key, declared);
@@ -90,13 +95,45 @@ export class ErrorCatalog {
   }
 
   /**
-   * Whether the error declared as `name` carries `headers` (` with A`), giving them to it when
-   * it carries none yet: an error Specl compiled keeps its headers on its own declaration.
+   * Declares, in a document Specl compiled, each of its errors without a body
+   * (`x-specl-bodyless-errors`: they have no schema), in order: so that one no endpoint answers
+   * is not lost. Answers then find them by status, headers and `x-specl-error`.
    */
-  private carries(name: string, headers: string): boolean {
+  declareComponents(): void {
+    const components = this.context.document.components;
+    const bodyless = isObject(components) ? components['x-specl-bodyless-errors'] : undefined;
+    if (!this.context.restoreSpecl || !isObject(bodyless)) return;
+    for (const [own, raw] of Object.entries(bodyless)) {
+      const status = isObject(raw) ? errorStatusOf(raw.status) : undefined;
+      const headers = isObject(raw) ? raw.headers : undefined;
+      const names = Array.isArray(headers) ? headers : [];
+      if (status === undefined || !isTypeName(own) || !names.every((n) => isTypeName(n))) continue;
+      const name = this.context.names.claim(own);
+      const suffix = `${names.length > 0 ? ` with ${names.join(', ')}` : ''} no body`;
+      this.byKey.set(errorKey(status, 'none', suffix, { name: own }), name);
+      const description = isObject(raw) ? raw.description : undefined;
+      this.context.declarations.push({
+        kind: 'record',
+        name,
+        status,
+        lines: docLines(description),
+        members: [],
+        suffix,
+      });
+    }
+  }
+
+  /**
+   * Whether the error declared as `name` carries `headers` (` with A`) as `as` (` as "..."`),
+   * giving it the headers when it carries none yet: an error Specl compiled keeps its headers
+   * and media types on its own declaration.
+   */
+  private carries(name: string, headers: string, as: string): boolean {
     const index = this.context.declarations.findIndex((d) => d.name === name);
     const declared = this.context.declarations[index];
-    if (declared?.kind !== 'record') return headers === '';
+    if (declared?.kind !== 'record') return headers === '' && as === '';
+    // Its media types (`x-specl-media-types`) must be the answer's.
+    if ((/ as .*$/.exec(declared.suffix ?? '')?.[0] ?? '') !== as) return false;
     const own = /^ with [^{]*?(?= no body| as |$)/.exec(declared.suffix ?? '')?.[0] ?? '';
     if (own === headers) return true;
     if (own !== '') return false;
@@ -133,6 +170,19 @@ function reasonOf(status: ErrorStatus): string {
   if (status === '5XX') return 'ServerError';
   if (status === 'default') return 'UnexpectedError';
   return pascalCase(STATUS_CODES[status] ?? `Error${status}`);
+}
+
+/**
+ * The key an error is shared by: its status, body, headers and media types, and the name Specl
+ * gave it (two of its errors may differ in nothing else).
+ */
+function errorKey(
+  status: ErrorStatus,
+  body: string,
+  suffix: string,
+  site: { readonly name?: string },
+): string {
+  return `${status} ${body}${suffix}\u0000${site.name ?? ''}`;
 }
 
 function schemaKey(schema: unknown, pointer: string): string {

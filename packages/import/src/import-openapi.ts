@@ -131,6 +131,7 @@ async function translateOnce(
   const errors = new ErrorCatalog(context, types);
   const headers = new HeadersCatalog(context, types);
   headers.declareComponents();
+  errors.declareComponents();
   const endpoints = translateEndpoints(context, types, { errors, security, tags, headers });
   breakRequiredCycles(context);
   const properties = restoreSpecl ? propertyTexts(context) : [];
@@ -168,7 +169,7 @@ async function translateOnce(
 
 /** Whether a document was compiled by Specl and carries its conditions or properties. */
 function hasSpeclExtensions(document: Record<string, unknown>): boolean {
-  return /"x-specl-(invariants|requires|ensures|properties|status|error|name|wire-name|headers)"/.test(
+  return /"x-specl-(invariants|requires|ensures|properties|status|error|name|wire-name|headers|bodyless-errors)"/.test(
     JSON.stringify(document),
   );
 }

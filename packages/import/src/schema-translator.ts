@@ -12,7 +12,7 @@ import {
 } from './schema-shape.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines } from './specl-text.js';
+import { docLines, stringLiteral } from './specl-text.js';
 import {
   constantType,
   formats,
@@ -145,7 +145,7 @@ export class SchemaTranslator {
     );
     const status = this.context.restoreSpecl ? errorStatus(value) : undefined;
     if (status !== undefined) this.errorStatuses.set(pointer, status);
-    const carried = status === undefined ? '' : carriedHeaders(value);
+    const carried = status === undefined ? '' : carriedHeaders(value) + mediaTypesOf(value);
     this.context.declarations.push({
       kind: 'record',
       name,
@@ -499,9 +499,23 @@ function carriedHeaders(schema: Record<string, unknown>): string {
   return ` with ${names.join(', ')}`;
 }
 
+/** ` as "a", "b"`: the `x-specl-media-types` of an error Specl compiled, or `''`. */
+function mediaTypesOf(schema: Record<string, unknown>): string {
+  const types = schema['x-specl-media-types'];
+  if (!Array.isArray(types) || types.length === 0) return '';
+  const literals = types.map((type) =>
+    typeof type === 'string' ? stringLiteral(type) : undefined,
+  );
+  return literals.every((l) => l !== undefined) ? ` as ${literals.join(', ')}` : '';
+}
+
 /** The `x-specl-status` of an error body compiled by Specl. */
 function errorStatus(schema: Record<string, unknown>): ErrorStatus | undefined {
-  const status = schema['x-specl-status'];
+  return errorStatusOf(schema['x-specl-status']);
+}
+
+/** A status as Specl writes an error's: 400-599, `4XX`, `5XX` or `default`; else undefined. */
+export function errorStatusOf(status: unknown): ErrorStatus | undefined {
   if (status === '4XX' || status === '5XX' || status === 'default') return status;
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
     ? status

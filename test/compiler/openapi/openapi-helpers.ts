@@ -48,6 +48,7 @@ const EXTENSIONS = [
   'x-specl-invariants',
   'x-specl-status',
   'x-specl-headers',
+  'x-specl-media-types',
   'x-specl-enum-descriptions',
 ];
 

@@ -97,7 +97,8 @@ describe('validators of generated valid specs', () => {
     for (const [index, tape] of tapes.entries()) {
       const { project, builder } = buildWithWitnesses(tape);
       const module = await load(`witness${index}`, emit(await lowerProject(project)));
-      for (const info of [...builder.records.values(), ...builder.errors]) {
+      const withBodies = builder.errors.filter((e) => !e.bodyless);
+      for (const info of [...builder.records.values(), ...withBodies]) {
         const value = recordJson(info, builder.records);
         const result = validatorOf(module, info.name)(value);
         expect({ type: info.name, value, result }).toEqual({

@@ -1,5 +1,5 @@
 import type { SpecIR } from '../../ir/spec-ir.js';
-import { componentSchemas } from './component-schemas.js';
+import { bodylessErrors, componentSchemas } from './component-schemas.js';
 import { componentHeaders, headerSetDescriptions } from './header-objects.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { licenseObject, serverObject, tagObject } from './info-objects.js';
@@ -19,6 +19,7 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
   const schemes = securitySchemes(ir);
   const headers = componentHeaders(ir, types);
   const setDescriptions = headerSetDescriptions(ir);
+  const bodyless = bodylessErrors(ir);
   return {
     openapi: '3.1.0',
     info: {
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(ir: SpecIR): OpenApiDocument {
       ...(schemes && { securitySchemes: schemes }),
       ...(headers && { headers }),
       ...(setDescriptions && { 'x-specl-header-descriptions': setDescriptions }),
+      ...(bodyless && { 'x-specl-bodyless-errors': bodyless }),
     },
     ...(ir.properties.length > 0 && { 'x-specl-properties': speclProperties(ir.properties) }),
   };

@@ -7,7 +7,7 @@ import type {
   SpecIR,
   TypeDeclIR,
 } from '../../ir/spec-ir.js';
-import type { SchemaObject } from './openapi-document.js';
+import type { BodylessErrorObject, SchemaObject } from './openapi-document.js';
 import { componentRef, schemaOfType, withDescription } from './schema-of-type.js';
 import { discriminatorMapping } from '../../ir/discriminator-tags.js';
 import { conditionsExtension } from './specl-condition.js';
@@ -30,8 +30,9 @@ function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
  * record is exact: a value has its fields and no others, which also lets `oneOf` tell records
  * apart) unless it is open (`...Map<T>`, `additionalProperties` the schema of `T`), its fields as `properties` in the order written (spreads expanded), `required` for
  * the fields not marked `?`, an error's status as `x-specl-status` and the headers it carries
- * as `x-specl-headers` (an error no endpoint answers keeps them nowhere else), and its
- * invariants as `x-specl-invariants`.
+ * as `x-specl-headers` and its media types (`as "..."`) as `x-specl-media-types` (an error
+ * no endpoint answers keeps them nowhere else; import reads them back), and its invariants as
+ * `x-specl-invariants`.
  */
 function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObject {
   const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
@@ -40,6 +41,7 @@ function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObjec
     ...describe(decl.description),
     ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
     ...(decl.kind === 'error' && decl.headers && { 'x-specl-headers': decl.headers }),
+    ...(decl.kind === 'error' && decl.mediaTypes && { 'x-specl-media-types': decl.mediaTypes }),
     properties: fieldSchemas(decl.fields, types),
     ...(required.length > 0 && { required }),
     additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,
@@ -103,4 +105,27 @@ export function componentSchemas(ir: SpecIR, types: TypesByName): Record<string,
   // An error without a body has no schema.
   const withBodies = ir.types.filter((decl) => decl.kind !== 'error' || !decl.bodyless);
   return Object.fromEntries(withBodies.map((decl) => [decl.name, declSchema(decl, types)]));
+}
+
+/**
+ * `x-specl-bodyless-errors` of `components`: each error without a body (which has no schema)
+ * by name, with its status, the headers it carries and its doc comment, in the IR's order;
+ * undefined when there is none. An answer names its error (`x-specl-error`), but an error no
+ * endpoint answers would be kept nowhere else, and import reads them back from here.
+ */
+export function bodylessErrors(ir: SpecIR): Record<string, BodylessErrorObject> | undefined {
+  const bodyless = ir.types.filter(
+    (decl): decl is ErrorIR => decl.kind === 'error' && !!decl.bodyless,
+  );
+  if (bodyless.length === 0) return undefined;
+  return Object.fromEntries(
+    bodyless.map((decl) => [
+      decl.name,
+      {
+        status: decl.status,
+        ...(decl.headers && { headers: decl.headers }),
+        ...describe(decl.description),
+      },
+    ]),
+  );
 }

@@ -75,6 +75,8 @@ export interface SchemaObject {
   readonly 'x-specl-status'?: number | '4XX' | '5XX' | 'default';
   /** On an error: the `headers` declarations its answers carry (`with A, B`), in order. */
   readonly 'x-specl-headers'?: readonly string[];
+  /** On an error whose body is not JSON only: its media types (`as "..."`), in order. */
+  readonly 'x-specl-media-types'?: readonly string[];
 }
 
 /** A Media Type Object: the body's schema (absent for raw bytes), and multipart encodings. */
@@ -115,6 +117,14 @@ export interface ReferenceObject {
 }
 
 /** A Header Object of `components/headers`: one header of a `headers` declaration. */
+/** An error without a body, as `x-specl-bodyless-errors` keeps it (it has no schema). */
+export interface BodylessErrorObject {
+  readonly status: number | '4XX' | '5XX' | 'default';
+  /** The `headers` declarations its answers carry (`with A, B`), in order. */
+  readonly headers?: readonly string[];
+  readonly description?: string;
+}
+
 export interface HeaderObject {
   readonly description?: string;
   readonly required?: true;
@@ -248,6 +258,8 @@ export interface OpenApiDocument {
     readonly headers?: Readonly<Record<string, HeaderObject>>;
     /** The doc comments of the `headers` declarations, by name. */
     readonly 'x-specl-header-descriptions'?: Readonly<Record<string, string>>;
+    /** The errors without a body (they have no schema), by name. */
+    readonly 'x-specl-bodyless-errors'?: Readonly<Record<string, BodylessErrorObject>>;
   };
   /** The spec's written properties, by name (only when it has some). */
   readonly 'x-specl-properties'?: readonly SpeclProperty[];
