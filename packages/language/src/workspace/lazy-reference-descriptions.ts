@@ -10,15 +10,8 @@ import type {
   ReferenceDescriptionProvider,
   ReferenceInfo,
 } from 'langium';
-import {
-  Cancellation,
-  CstUtils,
-  UriUtils,
-  interruptAndCheck,
-  isMultiReference,
-  isReference,
-} from 'langium';
-import { pushChildren } from '../util/ast-children.js';
+import { Cancellation, CstUtils, UriUtils, isMultiReference, isReference } from 'langium';
+import { walkReferences } from '../util/walk-references.js';
 
 /**
  * The index of references (what find-references and rename read): the descriptions Langium's
@@ -40,32 +33,9 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
     cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
   ): Promise<ReferenceDescription[]> {
     const descriptions: ReferenceDescription[] = [];
-    const stack: AstNode[] = [document.parseResult.value];
-    let count = 0;
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (cancelToken !== Cancellation.CancellationToken.None && (++count & 255) === 0) {
-        await interruptAndCheck(cancelToken);
-      }
-      const record = node as unknown as Record<string, unknown>;
-      for (const property of Object.keys(node)) {
-        if (property.charCodeAt(0) === 36 /* $ */) continue;
-        const value = record[property];
-        if (isReference(value) || isMultiReference(value)) {
-          this.describe({ reference: value, container: node, property }, document, descriptions);
-        } else if (Array.isArray(value)) {
-          for (let index = 0; index < value.length; index++) {
-            const item: unknown = value[index];
-            // As `streamReferences`: a multi-reference is found in a list by the list's type.
-            if (isReference(item) || isMultiReference(value)) {
-              const info = { reference: item as never, container: node, property, index };
-              this.describe(info, document, descriptions);
-            }
-          }
-        }
-      }
-      pushChildren(node, stack);
-    }
+    await walkReferences(document.parseResult.value, cancelToken, (info) =>
+      this.describe(info, document, descriptions),
+    );
     return descriptions;
   }
 
