@@ -3,12 +3,12 @@ import type { ErrorStatus, ImportContext, RecordMember } from './import-context.
 import { isObject } from './import-context.js';
 import { isRecordSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
-import { errorStatusOf } from './schema-translator.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { translateRecord } from './record-translator.js';
 import type { MediaGroup } from './media-type.js';
 import { asClause } from './media-type.js';
 import { docLines } from './specl-text.js';
+import { errorStatusOf } from './specl-extensions.js';
 
 /** Where an error is answered: its place, a name hint, and what the response says. */
 export interface ErrorSite {

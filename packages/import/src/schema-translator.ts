@@ -12,7 +12,8 @@ import {
 } from './schema-shape.js';
 import { isTypeName, pascalCase } from './specl-names.js';
 import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
-import { docLines, stringLiteral } from './specl-text.js';
+import { docLines } from './specl-text.js';
+import { carriedHeaders, errorStatus, mediaTypesOf } from './specl-extensions.js';
 import {
   constantType,
   formats,
@@ -486,38 +487,4 @@ export class SchemaTranslator {
 function lastKey(pointer: string): string | undefined {
   const key = pointer.split('/').at(-1);
   return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/**
- * ` with A, B`: the `x-specl-headers` of an error Specl compiled (the sets its answers carry,
- * kept on the error so that one no endpoint answers keeps them), or `''`.
- */
-function carriedHeaders(schema: Record<string, unknown>): string {
-  const names = schema['x-specl-headers'];
-  if (!Array.isArray(names) || names.length === 0) return '';
-  if (!names.every((name) => typeof name === 'string' && isTypeName(name))) return '';
-  return ` with ${names.join(', ')}`;
-}
-
-/** ` as "a", "b"`: the `x-specl-media-types` of an error Specl compiled, or `''`. */
-function mediaTypesOf(schema: Record<string, unknown>): string {
-  const types = schema['x-specl-media-types'];
-  if (!Array.isArray(types) || types.length === 0) return '';
-  const literals = types.map((type) =>
-    typeof type === 'string' ? stringLiteral(type) : undefined,
-  );
-  return literals.every((l) => l !== undefined) ? ` as ${literals.join(', ')}` : '';
-}
-
-/** The `x-specl-status` of an error body compiled by Specl. */
-function errorStatus(schema: Record<string, unknown>): ErrorStatus | undefined {
-  return errorStatusOf(schema['x-specl-status']);
-}
-
-/** A status as Specl writes an error's: 400-599, `4XX`, `5XX` or `default`; else undefined. */
-export function errorStatusOf(status: unknown): ErrorStatus | undefined {
-  if (status === '4XX' || status === '5XX' || status === 'default') return status;
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
-    ? status
-    : undefined;
 }

@@ -1,6 +1,8 @@
 import type { ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
-import { docLines } from './specl-text.js';
+import type { ErrorStatus } from './import-context.js';
+import { isTypeName } from './specl-names.js';
+import { docLines, stringLiteral } from './specl-text.js';
 
 /**
  * What a document compiled by Specl carries of its spec in `x-specl-*` extensions (invariants,
@@ -88,4 +90,38 @@ export function paginationClause(value: unknown): string | undefined {
   if (!next || !items) return undefined;
   const path = (names: string[]) => ['response', ...names].join('.');
   return `paginated ${cursor} = ${path(next)}, items = ${path(items)}`;
+}
+
+/**
+ * ` with A, B`: the `x-specl-headers` of an error Specl compiled (the sets its answers carry,
+ * kept on the error so that one no endpoint answers keeps them), or `''`.
+ */
+export function carriedHeaders(schema: Record<string, unknown>): string {
+  const names = schema['x-specl-headers'];
+  if (!Array.isArray(names) || names.length === 0) return '';
+  if (!names.every((name) => typeof name === 'string' && isTypeName(name))) return '';
+  return ` with ${names.join(', ')}`;
+}
+
+/** ` as "a", "b"`: the `x-specl-media-types` of an error Specl compiled, or `''`. */
+export function mediaTypesOf(schema: Record<string, unknown>): string {
+  const types = schema['x-specl-media-types'];
+  if (!Array.isArray(types) || types.length === 0) return '';
+  const literals = types.map((type) =>
+    typeof type === 'string' ? stringLiteral(type) : undefined,
+  );
+  return literals.every((l) => l !== undefined) ? ` as ${literals.join(', ')}` : '';
+}
+
+/** The `x-specl-status` of an error body compiled by Specl. */
+export function errorStatus(schema: Record<string, unknown>): ErrorStatus | undefined {
+  return errorStatusOf(schema['x-specl-status']);
+}
+
+/** A status as Specl writes an error's: 400-599, `4XX`, `5XX` or `default`; else undefined. */
+export function errorStatusOf(status: unknown): ErrorStatus | undefined {
+  if (status === '4XX' || status === '5XX' || status === 'default') return status;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
+    ? status
+    : undefined;
 }
