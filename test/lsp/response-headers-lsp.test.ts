@@ -82,6 +82,31 @@ describe('response headers over LSP', () => {
     ]);
   });
 
+  it("in `ensures`: completes `headers` and, after `headers.`, the 2xx answers' headers", async () => {
+    const endpoint = (clause: string) =>
+      `${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  response 201 Item with RateLimit, Where\n  ${clause}\n}\n`;
+    const bare = await completions(endpoint('ensures hea$0'));
+    expect(bare.map((i) => i.label)).toContain('headers');
+    const members = await completions(endpoint('ensures headers.$0'));
+    expect(members.map((i) => i.label)).toEqual(expect.arrayContaining(['remaining', 'location']));
+    expect(members.map((i) => i.label)).not.toContain('id');
+    // Not bound in `requires`: the answer is not there yet.
+    const before = await completions(endpoint('requires hea$0'));
+    expect(before.map((i) => i.label)).not.toContain('headers');
+  });
+
+  it('in `ensures`: hover lists what `headers` may name, and types a header as read', async () => {
+    const endpoint = (clause: string) =>
+      `${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  response 201 Item with RateLimit, Where\n  ${clause}\n}\n`;
+    const whole = await hover(endpoint('ensures head$0ers.remaining >= 0'));
+    expect(whole).toContain('remaining "X-RateLimit-Remaining": Int');
+    expect(whole).toContain('location "Location": String?');
+    expect(whole).toContain("The headers of `e`'s 2xx answer");
+    const one = await hover(endpoint('ensures headers.loca$0tion == null'));
+    expect(one).toContain('location "Location": String');
+    expect(one).toContain('Type: `String?`');
+  });
+
   it('renames a headers declaration where `with` names it', async () => {
     const renamed = await session.renameAt(
       `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,

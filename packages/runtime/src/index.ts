@@ -70,7 +70,12 @@ export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { ClientErrorStatus, ServerErrorStatus } from './contract/shape-for-status.js';
 export { answersSuccess, inStatusRange, shapeForStatus } from './contract/shape-for-status.js';
-export { handlerHeaders, headerTextsOf, headerViolations } from './contract/response-headers.js';
+export {
+  handlerHeaders,
+  headerTextsOf,
+  headerValues,
+  headerViolations,
+} from './contract/response-headers.js';
 export type { SessionObserver } from './contract/session.js';
 export { ContractSession } from './contract/session.js';
 export type { PageWalk } from './contract/page-walk.js';

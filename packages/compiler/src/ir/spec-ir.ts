@@ -374,6 +374,8 @@ export type ExprIR = { readonly valueKind: ValueKind; readonly optional: boolean
   | { readonly kind: 'name'; readonly name: string; readonly scope: NameScope }
   | { readonly kind: 'body' }
   | { readonly kind: 'response' }
+  /** `headers.NAME` in an `ensures`: a header of the success answer, read as its type. */
+  | { readonly kind: 'responseHeader'; readonly name: string }
   | { readonly kind: 'enumMember'; readonly enumName: string; readonly member: string }
   | {
       readonly kind: 'member';

@@ -864,7 +864,7 @@ export function isMediaTypes(item: unknown): item is MediaTypes {
     return reflection.isInstance(item, MediaTypes.$type);
 }
 
-export type Member = EnumMember | Field;
+export type Member = EnumMember | Field | ResponseHeader;
 
 export const Member = {
     $type: 'Member'
@@ -2430,7 +2430,7 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                     name: ResponseHeader.wireName
                 }
             },
-            superTypes: []
+            superTypes: [Member.$type]
         },
         ResponseRef: {
             name: ResponseRef.$type,
