@@ -107,6 +107,16 @@ describe('response headers over LSP', () => {
     expect(one).toContain('Type: `String?`');
   });
 
+  it('in `ensures`: colours `headers` as a value and the header read as a property', async () => {
+    const source = `${HEADER}${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const line = source.split('\n').findIndex((l) => l.includes('ensures'));
+    const decoded = (await session.semanticTokens(uri, source))
+      .filter((t) => t.line === line)
+      .map((t) => `${t.word}:${t.type}`);
+    expect(decoded).toEqual(['headers:variable', 'remaining:property']);
+  });
+
   it('renames a headers declaration where `with` names it', async () => {
     const renamed = await session.renameAt(
       `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,
