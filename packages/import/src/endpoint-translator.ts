@@ -15,6 +15,7 @@ import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
 import { conditionSources, paginationClause } from './specl-extensions.js';
+import { linkPaginationClause } from './link-pagination.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -135,6 +136,9 @@ function translateOperation(
     for (const source of conditionSources(operation['x-specl-ensures']))
       clauses.push(`ensures ${source}`);
     const pagination = paginationClause(operation['x-specl-pagination']);
+    if (pagination) clauses.push(pagination);
+  } else {
+    const pagination = linkPaginationClause(context, operation, pointer, method, clauses);
     if (pagination) clauses.push(pagination);
   }
   noteOperation(context, operation, pointer);

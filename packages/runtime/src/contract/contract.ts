@@ -152,6 +152,11 @@ export interface Target {
   ): Promise<ApiResponse>;
   /** A short description for reports: `in-process` or `http://127.0.0.1:8080`. */
   readonly description: string;
+  /**
+   * The URL requests go under, for a target that has one (HTTP): what a `Link` header's next
+   * page must stay on. In process there is none, and links resolve against a reserved origin.
+   */
+  readonly baseUrl?: string;
 }
 
 /**

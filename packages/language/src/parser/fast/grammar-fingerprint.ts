@@ -21,8 +21,8 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   // `JsonArray`): structured examples and defaults
   '8a043a5a',
   // the same with a response header as what a member access may name (`headers.remaining` in
-  // `ensures`; `type Member` only, no rule changed)
-  'ceaccf28',
+  // `ensures`) and `paginated by link, items = ...` (`by?='by' style=ID`)
+  '904703f4',
 ]);
 
 /**
