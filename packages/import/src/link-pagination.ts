@@ -5,7 +5,7 @@ import { childPointer } from './json-pointer.js';
 /**
  * `paginated by link, items = response` for an operation that pages by `Link` header, as
  * GitHub's do: a GET whose one 2xx response declares a `Link` header (in any case) and whose
- * body came in as a list (`response 200 List<...>`). Undefined for any other operation; a
+ * body came in as one list (`response 200 List<...>`, one media type). Undefined for any other operation; a
  * document Specl compiled says how it pages in `x-specl-pagination` instead.
  */
 export function linkPaginationClause(
@@ -25,6 +25,12 @@ export function linkPaginationClause(
   const { value } = context.deref(raw, at);
   if (!isObject(value) || !isObject(value.headers)) return undefined;
   if (!Object.keys(value.headers).some((name) => name.toLowerCase() === 'link')) return undefined;
-  const listed = clauses.some((clause) => clause.startsWith(`response ${status} List<`));
+  // One list, not a union of lists (`List<A> | List<B>`, or one per media type, as GitHub's
+  // starred repositories answer): no one item type to walk.
+  const answers = clauses.filter((clause) => clause.startsWith(`response ${status} `));
+  const listed =
+    answers.length === 1 &&
+    answers[0]!.startsWith(`response ${status} List<`) &&
+    !answers[0]!.includes(' | ');
   return listed ? 'paginated by link, items = response' : undefined;
 }
