@@ -45,6 +45,24 @@ const document = {
         responses: { '201': { description: 'Created', headers: { Link: link }, content: list } },
       },
     },
+    // Found on GitHub's document: one list per media type is a union, with no one item type.
+    '/starred': {
+      get: {
+        operationId: 'listStarred',
+        responses: {
+          '200': {
+            description: 'OK',
+            headers: { Link: link },
+            content: {
+              ...list,
+              'application/vnd.github.star+json': {
+                schema: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
     '/repo': {
       get: {
         operationId: 'getRepo',
