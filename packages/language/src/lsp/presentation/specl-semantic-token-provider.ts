@@ -156,7 +156,8 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
           /^[a-z]/.test(leaf.text)
         )
           acceptor({ cst: leaf, type: keyword });
-      acceptor({ node, property: 'cursor', type: SemanticTokenTypes.parameter });
+      if (node.by) acceptor({ node, property: 'style', type: keyword });
+      else acceptor({ node, property: 'cursor', type: SemanticTokenTypes.parameter });
     }
     if (isLet(node) && node.pages) acceptor({ node, property: 'pages', type: keyword });
     if (isQuantifier(node) && node.kind === 'one')
