@@ -7,6 +7,9 @@ import { sourceOfModule, urlSource, verify } from '@specl/verify';
 import type { TargetSource } from '@specl/verify';
 import { lowerSource } from '../helpers/lower.js';
 import { typeCheck } from '../compiler/typescript/typescript-helpers.js';
+import { loadProperties } from '../compiler/properties/load-properties.js';
+import type { CompiledContract, ContractViolation } from '@specl/runtime';
+import { ExchangeChecker } from '@specl/runtime';
 import { withServer } from './verify-helpers.js';
 
 // `headers.NAME` in `ensures`: a postcondition on the answer's headers, each read as its type
@@ -157,5 +160,51 @@ describe.each([
     expect(failure?.kind).toBe('ensures');
     expect(failure?.message).toMatch(/ensures failed$/);
     expect(failure?.clause).toEqual({ source: clause, at });
+  });
+});
+
+describe('the exchange checker (middleware, proxy) on an ensures on headers', () => {
+  const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  let checker: ExchangeChecker;
+  beforeAll(async () => {
+    const { properties } = await loadProperties('header-ensures', ir);
+    checker = new ExchangeChecker(properties as unknown as CompiledContract);
+  });
+
+  /** The violations of one exchange: a valid request, the answer with these headers. */
+  const answer = (headers: Record<string, unknown>) => {
+    const routed = checker.route('POST', '/items')!;
+    const body = { contentType: 'application/json', bytes: bytes({ name: 'a' }) };
+    const checked = checker.checkRequest(
+      routed,
+      '/items',
+      { 'content-type': 'application/json' },
+      body,
+    );
+    const reply = { contentType: 'application/json', bytes: bytes({ id: '7', name: 'a' }) };
+    return checker
+      .checkResponse(checked, 201, reply, headers)
+      .map((v: ContractViolation) => [v.kind, v.clause?.source]);
+  };
+
+  it('keeps an answer whose headers keep every clause, the names in any case', () => {
+    expect(
+      answer({ LOCATION: '/items/7', 'x-ratelimit-limit': '10', 'X-RATELIMIT-REMAINING': '9' }),
+    ).toEqual([]);
+  });
+
+  it('reports each clause the headers break, read as numbers (9 < 10, not "9" < "10")', () => {
+    expect(
+      answer({
+        Location: '/items/8',
+        'X-RateLimit-Limit': '10',
+        'X-RateLimit-Remaining': '10',
+        'X-RateLimit-Reset': '0',
+      }),
+    ).toEqual([
+      ['ensures', 'headers.remaining < headers.limit'],
+      ['ensures', 'headers.location == "/items/" + response.id'],
+      ['ensures', 'headers.reset == null or headers.reset > 0'],
+    ]);
   });
 });
