@@ -242,6 +242,20 @@ describe('the round trip keeps', () => {
     expect(result.text).toContain('error Gone 410 with Limits, Unused {');
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
+
+  it('an alias of a record with an example (it became an open record spreading the other)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Item { id: Int, tags?: List<String> }',
+          'type Sample = Item { example: { id: 1, tags: ["a"] } }',
+          'endpoint getItem GET /items { response 200 Sample }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('type Sample = Item { example: { "id": 1, "tags": ["a"] } }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
 });
 
 describe('an import of a document others wrote', () => {
