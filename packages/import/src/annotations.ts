@@ -96,6 +96,7 @@ const formatTypes: Readonly<Record<string, string>> = {
   uri: 'Url',
   date: 'Date',
   'date-time': 'DateTime',
+  'uri-template': 'UriTemplate',
 };
 
 /**
