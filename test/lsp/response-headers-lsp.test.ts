@@ -117,6 +117,22 @@ describe('response headers over LSP', () => {
     expect(decoded).toEqual(['headers:variable', 'remaining:property']);
   });
 
+  it('renaming an endpoint leaves `headers` in its `ensures` alone', async () => {
+    const renamed = await session.renameAt(
+      `${HEADER}${DECLS}endpoint ge$0tItem GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\nproperty p {\n  let x = getItem()\n  expect x.id >= 0\n}\n`,
+      'fetchItem',
+    );
+    expect(renamed).toContain('endpoint fetchItem GET /e');
+    expect(renamed).toContain('let x = fetchItem()');
+    expect(renamed).toContain('ensures headers.remaining >= 0');
+    const header = await session.renameAt(
+      `${HEADER}${DECLS.replace('{ remaining', '{ remain$0ing')}endpoint e GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\n`,
+      'left',
+    );
+    expect(header).toContain('headers RateLimit { left "X-RateLimit-Remaining"');
+    expect(header).toContain('ensures headers.left >= 0');
+  });
+
   it('renames a headers declaration where `with` names it', async () => {
     const renamed = await session.renameAt(
       `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,

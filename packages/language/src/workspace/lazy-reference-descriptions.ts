@@ -12,6 +12,7 @@ import type {
 } from 'langium';
 import { Cancellation, CstUtils, UriUtils, isMultiReference, isReference } from 'langium';
 import { walkReferences } from '../util/walk-references.js';
+import { RESPONSE_HEADERS_TYPE } from '../typing/response-header-reads.js';
 
 /**
  * The index of references (what find-references and rename read): the descriptions Langium's
@@ -53,6 +54,9 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
     } else if (isMultiReference(reference)) {
       items = reference.items.flatMap((item) => item.$nodeDescription ?? []);
     }
+    // `headers` in an `ensures` links to its endpoint but is no use of it: renaming the
+    // endpoint, or finding its references, must not touch it.
+    items = items.filter((item) => item.type !== RESPONSE_HEADERS_TYPE);
     if (items.length === 0) return;
     const place = new ReferencePlace(this.nodeLocator, info.container, reference.$refNode);
     for (const item of items) {
