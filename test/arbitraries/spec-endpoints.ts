@@ -7,7 +7,9 @@
  * `pages` walks, `where` and `expect`.
  */
 import type { Builder } from './spec-arbitrary.js';
-import { freshName, pools } from './spec-arbitrary.js';
+import { redirect, withHeaders } from './spec-headers.js';
+import { freshName, pools } from './spec-names.js';
+import { paginate } from './spec-pagination.js';
 import type { Term } from './spec-terms.js';
 import { nameRoot, terms } from './spec-terms.js';
 import type {
@@ -92,30 +94,9 @@ export function genEndpoint(b: Builder, file: string): void {
     const p = param('query', !optional, optional);
     clauses.push({ kind: 'query', name: p.name, optional, type: p.typed.model });
   }
-  // A paginated listing answers a page record, or a record holding one in a required field
-  // (`response.page.items`): its cursor parameter takes the page's cursor.
-  const listings = b.recordOrder
-    .map((n) => b.records.get(n)!)
-    .flatMap((r) => {
-      if (r.page) return [{ answer: r, via: [] as string[], page: r.page }];
-      const held = r.holdsPage && b.records.get(r.holdsPage.record)!.page;
-      return held ? [{ answer: r, via: [r.holdsPage!.field], page: held }] : [];
-    })
-    .filter((l) => b.visible(file, l.answer.file) && b.modelVisible(l.page.cursor.model, file));
-  const listing = listings.length > 0 && g.bool() ? g.pick(listings) : undefined;
-  let paginated: Extract<EndpointClause, { kind: 'paginated' }> | undefined;
-  if (listing) {
-    const { items, next, cursor } = listing.page;
-    const name = freshName(g, pools.cursor, paramNames);
-    params.push({ name, required: false, optional: true, typed: cursor });
-    clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
-    const path = (f: string): Expr =>
-      [...listing.via, f].reduce<Expr>(
-        (receiver, field) => ({ kind: 'member', receiver, name: field, optional: false }),
-        { kind: 'response' },
-      );
-    paginated = { kind: 'paginated', cursor: name, next: path(next), items: path(items) };
-  }
+  // A paginated listing answers a page record, or a record holding one in a required field.
+  const listing = paginate(b, file, paramNames, params, clauses);
+  const paginated = listing?.paginated;
   const page = listing?.answer;
   if (g.chance(3)) {
     const p = param('header', false, g.bool());
@@ -161,24 +142,11 @@ export function genEndpoint(b: Builder, file: string): void {
       kind: 'response',
       status,
       ...(typed ? { type: typed.model } : {}),
-      ...b.withHeaders(file),
+      ...withHeaders(b, file),
     });
   }
-  // A 3xx answer now and then: declared (a redirect with where it goes, a 304 without a body),
-  // never a success, so it changes neither `response` in `ensures` nor a call's value.
-  if (g.chance(5)) {
-    const status = g.pick([301, 302, 303, 304, 307, 308, g.int(300, 399)]);
-    const typed =
-      status === 304 || !g.chance(3)
-        ? undefined
-        : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
-    clauses.push({
-      kind: 'response',
-      status,
-      ...(typed ? { type: typed.model } : {}),
-      ...b.withHeaders(file),
-    });
-  }
+  const moved = redirect(b, file);
+  if (moved) clauses.push(moved);
   const response =
     typedResponses.length !== 1
       ? undefined
@@ -208,9 +176,7 @@ export function genEndpoint(b: Builder, file: string): void {
   }
   if (paginated) clauses.push(paginated);
   const pagination =
-    paginated && listing
-      ? { pagination: { cursor: paginated.cursor, item: listing.page.item } }
-      : {};
+    paginated && listing ? { pagination: { cursor: paginated.cursor, item: listing.item } } : {};
   const success = { status: statuses[0]!, ...(response ? { response } : {}) };
   b.endpoints.push({ name, file, params, ...success, ...pagination });
   b.add(file, {
