@@ -26,6 +26,7 @@ import { translateRecord } from './record-translator.js';
 import { discriminatorOf, disjointOptions } from './union-shape.js';
 import {
   annotationEntries,
+  annotationSite,
   annotationsLeftOut,
   isAnnotationOnly,
   withAnnotations,
@@ -118,7 +119,9 @@ export class SchemaTranslator {
     }
     const by = discriminatorOf(this.context, value, pointer);
     const { result, notes } = this.context.collecting(() => {
-      const entries = annotationEntries(this.context, value, pointer, {
+      // `type X = Y { example: .. }` is `allOf: [{ $ref: Y }, { examples }]`: the second part's.
+      const site = annotationSite(value, pointer);
+      const entries = annotationEntries(this.context, site.schema, site.pointer, {
         field: false,
         optional: false,
       });
