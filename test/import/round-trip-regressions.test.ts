@@ -311,6 +311,26 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('annotations of parameters of a reference to an alias (kept as comments)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Amount = Int32 { exclusiveMax: 2147454868 }',
+          'type Ids = Int64',
+          'endpoint ping GET /{sort: Ids { deprecated: true }}/x {',
+          '  query page: Amount { example: -2147483263 }',
+          '  query other?: Amount { example: 5, default: 7 }',
+          '  header h "X-H": Ids { example: 3 }',
+          '  response 200 Amount',
+          '}',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('/{sort: Ids { deprecated: true }}/x');
+    expect(result.text).toContain('query other?: Amount { example: 5, default: 7 }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('a tag with a display name (it came back named after the display name)', async () => {
     const { ir, document, result, back } = await roundTrip(
       header +
