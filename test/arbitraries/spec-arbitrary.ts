@@ -14,7 +14,12 @@ import { posix } from 'node:path';
 import { genEndpoint, genProperty } from './spec-endpoints.js';
 import type { EndpointInfo } from './spec-endpoints.js';
 import { condition } from './spec-expressions.js';
+import type { AuthInfo } from './spec-auth.js';
+import { declareAuth } from './spec-auth.js';
+import { annotate, annotateFields, valueAnnotations } from './spec-examples.js';
 import { declareHeaders, withHeaders } from './spec-headers.js';
+import { jsonMedia } from './spec-media.js';
+import { declareTags, specSettings } from './spec-metadata.js';
 import { freshName, pools, refTo, words } from './spec-names.js';
 import { pageFields } from './spec-pagination.js';
 import type { ExprEnv, Term } from './spec-terms.js';
@@ -50,6 +55,10 @@ export class Builder implements TypeWorld {
   readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
   /** The sets of response headers declared (`headers NAME { ... }`). */
   readonly headerSets: { name: string; file: string }[] = [];
+  /** The security schemes declared (`auth NAME KIND ...`). */
+  readonly auths: AuthInfo[] = [];
+  /** The tags declared (`tag NAME`). */
+  readonly tags: { name: string; file: string }[] = [];
   /** Every response header's name on the wire, lower case: unique in a project. */
   readonly wires = new Set<string>();
   /** Records chosen to be pages of a paginated listing (see `pageFields`). */
@@ -124,7 +133,9 @@ export class Builder implements TypeWorld {
     const name = freshName(this.g, pools.alias, this.taken);
     const typed = this.type({ file, self: -1, usage: 'value', depth: 0 });
     this.aliases.push({ name, file, rt: typed.rt });
-    this.add(file, { kind: 'alias', name, type: typed.model });
+    // Perhaps an example of the alias (never of a record: none has a witness yet).
+    const example = valueAnnotations(this, typed.rt, false).filter((a) => a.name === 'example');
+    this.add(file, { kind: 'alias', name, type: annotate(typed.model, example) });
   }
 
   /**
@@ -171,15 +182,17 @@ export class Builder implements TypeWorld {
           [model, rt] = [{ ...model, nullable: true }, makeOpt(rt)];
         else optional = true;
       }
+      let access: { access?: 'readOnly' | 'writeOnly' } = {};
       if (model.kind === 'ref' && g.chance(6)) {
         // Answered but never sent, or sent but never answered.
         const annotation = g.pick(['readOnly', 'writeOnly'] as const);
+        access = { access: annotation };
         model = {
           ...model,
           constraints: [...model.constraints, { name: annotation, value: true }],
         };
       }
-      info.fields.push({ name, optional, rt });
+      info.fields.push({ name, optional, rt, ...access });
       const doc = g.chance(5) ? { doc: `The ${name}.` } : {};
       members.push({ kind: 'field', name, optional, type: model, ...doc });
     }
@@ -251,6 +264,7 @@ export class Builder implements TypeWorld {
   fillRecords(infos: RecordInfo[]) {
     const members = infos.map((info) => this.members(info, info.index));
     infos.forEach((info) => this.buildWitness(info));
+    infos.forEach((info, i) => annotateFields(this, info, members[i]!));
     infos.forEach((info, i) => {
       this.invariants(info, members[i]!);
       this.add(info.file, { kind: 'record', name: info.name, members: members[i]! });
@@ -273,6 +287,7 @@ export class Builder implements TypeWorld {
     }
     const members = this.members(info, Infinity);
     this.buildWitness(info);
+    annotateFields(this, info, members);
     this.invariants(info, members);
     this.errors.push(info);
     this.add(file, {
@@ -280,6 +295,7 @@ export class Builder implements TypeWorld {
       name,
       status,
       ...withHeaders(this, file),
+      ...jsonMedia(this, 5),
       ...(members.length > 0 || g.bool() ? { members } : {}),
     });
   }
@@ -320,6 +336,8 @@ export function declareTypes(b: Builder, pickFile: () => string): void {
   // A set of headers no answer may carry (compiled OpenAPI keeps it by `x-specl-wire-name`).
   if (g.chance(5)) declareHeaders(b, pickFile());
   for (let i = g.nat(3); i > 0; i--) b.error(pickFile());
+  if (g.chance(2)) declareAuth(b, pickFile);
+  declareTags(b, pickFile);
 }
 
 /** Builds a project from a tape of choices: one root, and with `multiFile` 1-2 more files it imports. */
@@ -349,10 +367,13 @@ export function buildProject(tape: readonly number[], multiFile: boolean): SpecP
     if (g.chance(6)) return `./${posix.basename(posix.dirname(from))}/../${path}`; // not normalised
     return path.startsWith('.') || !g.bool() ? path : `./${path}`;
   };
+  // The root's header block (servers, license, contact, security, latency) perhaps.
+  const settings = specSettings(b, root);
   const header = (file: string) => ({
     name: file === root ? 'Generated' : 'Lib',
     version: g.pick(versions),
     ...(g.chance(4) ? { doc: 'The API.' } : {}),
+    ...(file === root && settings ? { settings } : {}),
   });
   const model = (file: string): SpecFileModel => ({
     ...(file === root || g.chance(3) ? { header: header(file) } : {}),
