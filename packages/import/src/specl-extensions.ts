@@ -97,6 +97,22 @@ export function paginationClause(value: unknown): string | undefined {
 }
 
 /**
+ * The `latency` clause of an `x-specl-latency` (milliseconds by percentile, `{ "p99": 200,
+ * "p99.9": 104 }`), percentiles written as Specl does (`p999` for 99.9), or undefined when any
+ * entry is not a percentile with a positive finite number of milliseconds.
+ */
+export function latencyClause(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const limits: string[] = [];
+  for (const [key, ms] of Object.entries(value)) {
+    const percentile = /^p(\d{1,3})(?:\.(\d{1,6}))?$/.exec(key);
+    if (!percentile || typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) return undefined;
+    limits.push(`p${percentile[1]}${percentile[2] ?? ''} < ${ms} ms`);
+  }
+  return limits.length > 0 ? `latency ${limits.join(', ')}` : undefined;
+}
+
+/**
  * ` with A, B`: the `x-specl-headers` of an error Specl compiled (the sets its answers carry,
  * kept on the error so that one no endpoint answers keeps them), or `''`.
  */

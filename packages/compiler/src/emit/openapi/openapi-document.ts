@@ -226,6 +226,8 @@ export interface ServerObject {
 export interface TagObject {
   readonly name: string;
   readonly description?: string;
+  /** The tag's Specl name, when its display name differs. */
+  readonly 'x-specl-name'?: string;
 }
 
 /** The Info Object: the spec's name, version, doc comment and fingerprint. */
