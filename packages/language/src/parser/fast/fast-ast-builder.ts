@@ -13,6 +13,7 @@ import type { TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
+  LAST_TOKEN,
   ensureDeclarationCst,
   lazyAstNodePrototype,
   setOwn,
@@ -82,6 +83,9 @@ export class FastAstBuilder extends FastBuilderBase {
     // A rule that consumed no token leaves no CST node, and assigns nothing (as in Langium).
     if (result === undefined || this.position === start) return;
     if (feature.operator !== undefined) {
+      // An expression's last token: its canonical text is read from its tokens.
+      if (feature.expression && typeof result === 'object' && result !== null)
+        (result as Record<symbol, number>)[LAST_TOKEN] = this.position - 1;
       this.assign(feature, result, this.closedFirst);
       return;
     }

@@ -81,6 +81,10 @@ export class GrammarFeatures {
       property: assignment?.feature ?? '',
       crossRef: assignment !== undefined && G.isCrossReference(assignment.terminal),
       keyword: G.isKeyword(element),
+      expression:
+        assignment !== undefined &&
+        G.isRuleCall(element) &&
+        element.rule.ref?.name === 'Expression',
     };
     this.memo.set(key, feature);
     return feature;
