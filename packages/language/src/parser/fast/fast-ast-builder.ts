@@ -163,20 +163,29 @@ function newNode(type: string): Building {
   return node;
 }
 
+/** The AST node holding a reference whose `$refNode` is built when first read. */
+const REF_OWNER: unique symbol = Symbol('refOwner');
+
+type LazyReference = { [REF_OWNER]: AstNode; $refNode?: unknown };
+
+// One accessor for every reference (no closures of its own): references keep one shape.
+const lazyRefNodeProperty: PropertyDescriptor = {
+  get(this: LazyReference) {
+    ensureDeclarationCst(this[REF_OWNER]);
+    const own = Object.getOwnPropertyDescriptor(this, '$refNode');
+    if (own && 'value' in own) return own.value;
+    setOwn(this, '$refNode', undefined);
+    return undefined;
+  },
+  set(this: LazyReference, value: unknown) {
+    setOwn(this, '$refNode', value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** Makes `reference.$refNode` build the CST of its owner's declaration when first read. */
 function lazyRefNode(reference: object, owner: AstNode): void {
-  Object.defineProperty(reference, '$refNode', {
-    get() {
-      ensureDeclarationCst(owner);
-      const own = Object.getOwnPropertyDescriptor(reference, '$refNode');
-      if (own && 'value' in own) return own.value;
-      setOwn(reference, '$refNode', undefined);
-      return undefined;
-    },
-    set(value: unknown) {
-      setOwn(reference, '$refNode', value);
-    },
-    enumerable: true,
-    configurable: true,
-  });
+  (reference as LazyReference)[REF_OWNER] = owner;
+  Object.defineProperty(reference, '$refNode', lazyRefNodeProperty);
 }
