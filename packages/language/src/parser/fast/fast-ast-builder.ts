@@ -9,6 +9,7 @@ import {
   assignProperty,
   mergeProperties,
 } from './fast-build-steps.js';
+import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
@@ -150,7 +151,8 @@ export class FastAstBuilder extends FastBuilderBase {
     if (feature.crossRef && typeof value === 'string') {
       const owner = obj as unknown as AstNode;
       item = this.linker.buildReference(owner, feature.property, undefined, value);
-      lazyRefNode(item as object, owner);
+      if (item instanceof SpeclReference) item.refNodeOnDemand(owner);
+      else lazyRefNode(item as object, owner);
       (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
     assignProperty(obj, feature.operator, feature.property, item);
@@ -184,7 +186,10 @@ const lazyRefNodeProperty: PropertyDescriptor = {
   configurable: true,
 };
 
-/** Makes `reference.$refNode` build the CST of its owner's declaration when first read. */
+/**
+ * Makes `reference.$refNode` build the CST of its owner's declaration when first read (a
+ * reference of another linker than Specl's; Specl's has this built in).
+ */
 function lazyRefNode(reference: object, owner: AstNode): void {
   (reference as LazyReference)[REF_OWNER] = owner;
   Object.defineProperty(reference, '$refNode', lazyRefNodeProperty);
