@@ -5,6 +5,7 @@ import type {
   LangiumDocument,
   ReferenceInfo,
   Scope,
+  ScopeOptions,
 } from 'langium';
 import {
   AstUtils,
@@ -50,6 +51,7 @@ import {
   responseHeadersEndpoint,
   successHeaders,
 } from '../typing/response-header-reads.js';
+import { NodeListScope } from './node-list-scope.js';
 import { typeDeclarationTypes } from '../util/declaration-types.js';
 
 /** The scope of a record's fields, by record (a node belongs to one workspace, so to one provider). */
@@ -68,6 +70,21 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     super(services);
     // Cleared as documents are indexed, as the memos are: what a file sees changes with them.
     this.visibleCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+  }
+
+  /** As Langium's, with each node described only when a look-up finds it (see NodeListScope). */
+  protected override createScopeForNodes(
+    elements: Iterable<AstNode>,
+    outerScope?: Scope,
+    options?: ScopeOptions,
+  ): Scope {
+    if (options) return super.createScopeForNodes(elements, outerScope, options);
+    return new NodeListScope(
+      Array.isArray(elements) ? elements : [...elements],
+      this.nameProvider,
+      this.descriptions,
+      outerScope,
+    );
   }
 
   override getScope(context: ReferenceInfo): Scope {
