@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, ReferenceDescription } from 'langium';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -15,7 +15,7 @@ import { repositorySpecs } from '../language/repository-texts.js';
  * The language server's full check after an edit (the document builder's update: the spliced
  * parse, and whatever the server keeps from the check before) against a check from scratch of
  * the same text (a fresh document), after random edits of random declarations: diagnostics
- * equal in code, message and range. The edits break and fix references, rename declarations,
+ * equal in code, message and range, and so are the references the index holds. The edits break and fix references, rename declarations,
  * duplicate and delete them, and change single characters.
  */
 
@@ -85,6 +85,19 @@ const comparable = (diagnostics: readonly Diagnostic[]) =>
         `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`,
     )
     .sort();
+
+/** What the reference index holds for a file (find-references and rename read it). */
+function indexedReferences(workspace: Workspace, path: string): string[] {
+  const index = workspace.shared.workspace.IndexManager as unknown as {
+    referenceIndex: Map<string, ReferenceDescription[]>;
+  };
+  return (index.referenceIndex.get(URI.file(path).toString()) ?? [])
+    .map(
+      (r) =>
+        `${r.sourcePath} ${r.segment.offset}-${r.segment.end} ${r.segment.range.start.line}:${r.segment.range.start.character} -> ${r.targetUri.path} ${r.targetPath}`,
+    )
+    .sort();
+}
 
 /** A seeded pseudo-random source (mulberry32). */
 function randomOf(seed: number): (n: number) => number {
@@ -175,6 +188,9 @@ async function editAndCompare(files: Files, root: string, seed: number, edits: n
       comparable(document.diagnostics ?? []),
       `seed ${seed}, edit ${i + 1} of ${root}:\n${text}`,
     ).toEqual(comparable(expected));
+    expect(indexedReferences(workspace, root), `references: seed ${seed}, edit ${i + 1}`).toEqual(
+      indexedReferences(scratch, root),
+    );
     if (expected.length > 0) withDiagnostics++;
   }
   return withDiagnostics;

@@ -9,8 +9,7 @@ import {
   isPaginatedClause,
 } from '../generated/ast.js';
 import { SpeclLinker } from '../scoping/specl-linker.js';
-import { pushChildren } from '../util/ast-children.js';
-import { walkReferences } from '../util/walk-references.js';
+import { fileUnits, setUnitsKeptByLink, unitReferences } from '../workspace/file-units.js';
 
 /** What a document was before an edit, kept for the link after it. */
 interface Snapshot {
@@ -25,20 +24,6 @@ interface Snapshot {
 interface LinkedReference {
   _ref?: unknown;
   _nodeDescription?: unknown;
-}
-
-/** The references under a top-level node, in the linker's order; an AST node never changes. */
-const referencesOfUnit = new WeakMap<AstNode, ReferenceInfo[]>();
-
-/** The references under a top-level node of a file (header, import or declaration). */
-export async function unitReferences(unit: AstNode): Promise<ReferenceInfo[]> {
-  let infos = referencesOfUnit.get(unit);
-  if (!infos) {
-    const found: ReferenceInfo[] = [];
-    await walkReferences(unit, Cancellation.CancellationToken.None, (info) => found.push(info));
-    referencesOfUnit.set(unit, (infos = found));
-  }
-  return infos;
 }
 
 /**
@@ -73,9 +58,7 @@ export class IncrementalLinker extends SpeclLinker {
     if (this.snapshots.has(document)) return; // an earlier edit's link did not complete
     const file = document.parseResult?.value;
     if (!file || file.$type !== 'SpecFile' || document.references.length === 0) return;
-    const units: AstNode[] = [];
-    pushChildren(file, units);
-    this.snapshots.set(document, { file, units, references: document.references });
+    this.snapshots.set(document, { file, units: fileUnits(file), references: document.references });
   }
 
   /** Any kept references are reset now: the next link links every reference. */
@@ -105,14 +88,14 @@ export class IncrementalLinker extends SpeclLinker {
   ): Promise<void> {
     const snapshot = this.snapshots.get(document);
     const file = document.parseResult.value as SpecFile;
+    setUnitsKeptByLink(document, undefined);
     if (!snapshot) return super.link(document, cancelToken);
     if (snapshot.file !== file) {
       // Parsed again whole: the old references are gone with their nodes.
       this.snapshots.delete(document);
       return super.link(document, cancelToken);
     }
-    const units: AstNode[] = [];
-    pushChildren(file, units);
+    const units = fileUnits(file);
     const current = new Set(units);
     const before = new Set(snapshot.units);
     if (
@@ -140,6 +123,9 @@ export class IncrementalLinker extends SpeclLinker {
       }
       this.doLink(info, document);
     }
+    const kept = new Set(units.filter((unit) => before.has(unit)));
+    for (const info of relink) kept.delete(unitOf(info.container, file)!);
+    setUnitsKeptByLink(document, kept);
     this.snapshots.delete(document);
   }
 
