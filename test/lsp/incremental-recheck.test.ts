@@ -196,7 +196,38 @@ async function editAndCompare(files: Files, root: string, seed: number, edits: n
   return withDiagnostics;
 }
 
+/** Edits the root through the given texts, comparing with a fresh check after each. */
+async function editsAndCompare(root: string, texts: readonly string[]): Promise<Diagnostic[][]> {
+  const files: Files = { [root]: texts[0]! };
+  const workspace = new Workspace({ ...files });
+  const scratch = new Workspace({ ...files });
+  const document = await workspace.open(root);
+  const seen: Diagnostic[][] = [];
+  for (const text of texts.slice(1)) {
+    await workspace.change(root, text);
+    const expected = await fromScratch(scratch, root, text);
+    expect(comparable(document.diagnostics ?? []), text).toEqual(comparable(expected));
+    seen.push(expected);
+  }
+  return seen;
+}
+
 describe("the language server's full check after edits", () => {
+  it('follows a change at the end of a chain of aliases to the uses at its start', async () => {
+    const chain = (base: string, extra = '') =>
+      `spec Chain version "1.0.0"\n\ntype First = Int\n\ntype Z = ${base}\n\ntype Y = Z\n\ntype X = Y\n${extra}\n` +
+      'type A {\n  f: X { min: 1 }\n}\n\nendpoint getA GET /a {\n  response 200 A\n' +
+      '  ensures response.f > 0\n}\n';
+    const seen = await editsAndCompare('/chain/main.specl', [
+      chain('Int'),
+      chain('String'),
+      chain('String', '\n// a line added above the uses\n'),
+      chain('Int', '\n// a line added above the uses\n'),
+    ]);
+    // `min` on a String and `f > 0` on a String, then moved, then gone.
+    expect(seen.map((d) => d.length)).toEqual([2, 2, 0]);
+  });
+
   const repository: Files = Object.fromEntries(
     repositorySpecs.map(([file, text]) => [`/repo/${file}`, text]),
   );

@@ -9,7 +9,12 @@ import {
   isPaginatedClause,
 } from '../generated/ast.js';
 import { SpeclLinker } from '../scoping/specl-linker.js';
-import { fileUnits, setUnitsKeptByLink, unitReferences } from '../workspace/file-units.js';
+import {
+  fileUnits,
+  setUnaffectedUnits,
+  setUnitsKeptByLink,
+  unitReferences,
+} from '../workspace/file-units.js';
 
 /** What a document was before an edit, kept for the link after it. */
 interface Snapshot {
@@ -89,6 +94,7 @@ export class IncrementalLinker extends SpeclLinker {
     const snapshot = this.snapshots.get(document);
     const file = document.parseResult.value as SpecFile;
     setUnitsKeptByLink(document, undefined);
+    setUnaffectedUnits(document, undefined);
     if (!snapshot) return super.link(document, cancelToken);
     if (snapshot.file !== file) {
       // Parsed again whole: the old references are gone with their nodes.
@@ -107,7 +113,7 @@ export class IncrementalLinker extends SpeclLinker {
       this.forget(document);
       return super.link(document, cancelToken);
     }
-    const relink = await this.referencesToRelink(units, before, current, document);
+    const { relink, dirty } = await this.referencesToRelink(units, before, current, document);
     // Every reset first: a reference linked below may read others (`x.y` reads `x`).
     for (const info of relink) reset(info.reference);
     const relinked = new Set(relink.map((info) => info.reference));
@@ -126,6 +132,7 @@ export class IncrementalLinker extends SpeclLinker {
     const kept = new Set(units.filter((unit) => before.has(unit)));
     for (const info of relink) kept.delete(unitOf(info.container, file)!);
     setUnitsKeptByLink(document, kept);
+    setUnaffectedUnits(document, new Set([...kept].filter((unit) => !dirty.has(unit))));
     this.snapshots.delete(document);
   }
 
@@ -135,7 +142,7 @@ export class IncrementalLinker extends SpeclLinker {
     before: ReadonlySet<AstNode>,
     current: ReadonlySet<AstNode>,
     document: LangiumDocument,
-  ): Promise<ReferenceInfo[]> {
+  ): Promise<{ relink: ReferenceInfo[]; dirty: ReadonlySet<AstNode> }> {
     const relink: ReferenceInfo[] = [];
     // Kept units that read a replaced declaration, and the kept units each kept unit reads.
     const dirty: AstNode[] = [];
@@ -185,7 +192,7 @@ export class IncrementalLinker extends SpeclLinker {
         if (!queued.has(info.reference) && !isDeclarationName(info)) relink.push(info);
       }
     }
-    return relink;
+    return { relink, dirty: seen };
   }
 }
 

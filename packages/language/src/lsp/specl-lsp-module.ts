@@ -29,6 +29,7 @@ import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
+import { IncrementalDocumentValidator } from './incremental-document-validator.js';
 import { IncrementalLinker } from './incremental-linker.js';
 import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
@@ -47,6 +48,9 @@ export type SpeclLspServices = LangiumServices & SpeclCheckServices & SpeclTypin
 export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
   references: {
     Linker: (services) => new IncrementalLinker(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new IncrementalDocumentValidator(services),
   },
   workspace: {
     AstNodeDescriptionProvider: (services) => new LazyNodeDescriptionProvider(services),

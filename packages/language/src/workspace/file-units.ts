@@ -47,3 +47,24 @@ export function setUnitsKeptByLink(
 export function unitsKeptByLink(document: LangiumDocument): ReadonlySet<AstNode> | undefined {
   return keptByLastLink.get(document);
 }
+
+/** The units the last link of a document found unaffected by the edit (see `unaffectedUnits`). */
+const unaffectedByLastLink = new WeakMap<LangiumDocument, ReadonlySet<AstNode>>();
+
+/**
+ * Records (or forgets) the units that neither changed in the last edit of the document nor
+ * reach, through their references, directly or not, a unit that did: what is checked of them
+ * reads nothing the edit changed.
+ */
+export function setUnaffectedUnits(
+  document: LangiumDocument,
+  units: ReadonlySet<AstNode> | undefined,
+): void {
+  if (units) unaffectedByLastLink.set(document, units);
+  else unaffectedByLastLink.delete(document);
+}
+
+/** The units of the document the last edit did not affect, if its last link knew them. */
+export function unaffectedUnits(document: LangiumDocument): ReadonlySet<AstNode> | undefined {
+  return unaffectedByLastLink.get(document);
+}
