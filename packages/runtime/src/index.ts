@@ -15,7 +15,7 @@ export type { Invariant, InvariantObserver } from './invariants.js';
 export { checkInvariants, observeInvariants, unobserved } from './invariants.js';
 export type { Instant } from './calendar.js';
 export { parseInstant } from './calendar.js';
-export { isDate, isDateTime, isEmail, isUrl, isUuid } from './formats.js';
+export { isDate, isDateTime, isEmail, isUriTemplate, isUrl, isUuid } from './formats.js';
 export type {
   Constraints,
   ListConstraints,
@@ -37,6 +37,7 @@ export {
   checkFloat,
   checkInt,
   checkString,
+  checkUriTemplate,
   checkUrl,
   checkUuid,
 } from './primitive-checks.js';

@@ -188,6 +188,22 @@ describe('structured examples that do not fit, at the place inside the value', (
     ]);
   });
 
+  it('reports every named example that does not fit, not only the first', async () => {
+    const found = await check(
+      `${TYPES}endpoint e GET /o { response 200 Item { examples: { a: { sku: "a" }, ok: { sku: "a", amount: 1 }, b: { amount: 1 } } } }`,
+    );
+    expect(found.map((f) => [f.code, f.message])).toEqual([
+      [
+        'specl/invalid-annotation',
+        'this example at `examples.a` has no `amount`, a required field of Item',
+      ],
+      [
+        'specl/invalid-annotation',
+        'this example at `examples.b` has no `sku`, a required field of Item',
+      ],
+    ]);
+  });
+
   it('names the line and column of the part that does not fit', async () => {
     const found = await check(
       `${TYPES}type X = Item {\n  example: {\n    sku: "a",\n    amount: -1,\n  }\n}`,

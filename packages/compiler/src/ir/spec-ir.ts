@@ -13,7 +13,7 @@ export interface SourceLocation {
 
 /**
  * The primitive types. `Json` (any JSON value), `Int32`, `Int64` and `Decimal` (a decimal
- * number written as a string) arrived in v0.1.
+ * number written as a string) arrived in v0.1, `UriTemplate` (RFC 6570) in v0.2.
  */
 export type PrimitiveName =
   | 'String'
@@ -29,7 +29,8 @@ export type PrimitiveName =
   | 'Json'
   | 'Int32'
   | 'Int64'
-  | 'Decimal';
+  | 'Decimal'
+  | 'UriTemplate';
 
 /** A JSON value written in a spec (an example, a default), objects' keys in the order written. */
 export type JsonValue =
