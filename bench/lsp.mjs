@@ -122,13 +122,17 @@ async function measure(n, { edits, full, requests }) {
     }
     // Edits that wait for the full check: the publication after the quick one.
     const fullTimes = [];
+    const fullCpu = [];
     for (let i = 0; i < full; i++) {
+      const cpuBefore = client.cpuMs();
       const { ms } = await timed(async () => {
         const before = client.publishCount(uri);
         await editAndWait(i);
         await client.publishedMoreThan(uri, before + 1);
       });
       fullTimes.push(ms);
+      const cpuAfter = client.cpuMs();
+      if (cpuBefore !== null && cpuAfter !== null) fullCpu.push(cpuAfter - cpuBefore);
     }
 
     // Completion after `response.` in an ensures clause, and hover over a type name.
@@ -170,7 +174,11 @@ async function measure(n, { edits, full, requests }) {
         p95: percentile(editTimes, 95),
         max: Math.max(...editTimes),
       },
-      full: { median: median(fullTimes), p95: percentile(fullTimes, 95) },
+      full: {
+        median: median(fullTimes),
+        p95: percentile(fullTimes, 95),
+        cpu: fullCpu.length > 0 ? median(fullCpu) : null,
+      },
       completion: { median: median(completionTimes), p95: percentile(completionTimes, 95) },
       hover: { median: median(hoverTimes), p95: percentile(hoverTimes, 95) },
       memory: {
@@ -197,6 +205,7 @@ function report(rows, settings, machine, load) {
       'p95',
       'edit to full check: median',
       'p95',
+      "server's CPU for it: median",
       'completion: median',
       'p95',
       'hover: median',
@@ -215,6 +224,7 @@ function report(rows, settings, machine, load) {
       fmtMs(r.edit.p95),
       fmtMs(r.full.median),
       fmtMs(r.full.p95),
+      r.full.cpu === null ? 'n/a' : fmtMs(r.full.cpu),
       fmtMs(r.completion.median),
       fmtMs(r.completion.p95),
       fmtMs(r.hover.median),
@@ -243,7 +253,7 @@ function report(rows, settings, machine, load) {
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} on the build of ${revision(ROOT)} with \`node bench/lsp.mjs --sizes ${settings.sizes.join(',')} --edits ${settings.edits} --full ${settings.full} --requests ${settings.requests}\`: one server process per size, driven over stdio; times are from sending the request or change to receiving the answer or the diagnostics that reflect it (median and 95th percentile over ${settings.edits} edits after 4 untimed ones, ${settings.full} edits waiting for the full check, and ${settings.requests} completion and hover requests after 3 untimed ones).`,
     '',
-    'How the server answers an edit: the declarations the edit touched are parsed, linked and checked alone (against the rest of the workspace as last checked) and their diagnostics published at once, with those of the rest of the file kept and moved; the full check of the file (which can find what the edit broke elsewhere) runs once the typing pauses for 150 ms, or at once when a request needs it. *Edit to diagnostics* is the first: edits sent back to back, each as soon as the diagnostics of the one before arrived (faster than anyone types, so the full check never starts between them). *Edit to full check* is the second: each edit waits for the full check, pause included.',
+    'How the server answers an edit: the declarations the edit touched are parsed, linked and checked alone (against the rest of the workspace as last checked) and their diagnostics published at once, with those of the rest of the file kept and moved; the full check of the file (which can find what the edit broke elsewhere) runs once the typing pauses for 150 ms, or at once when a request needs it. *Edit to diagnostics* is the first: edits sent back to back, each as soon as the diagnostics of the one before arrived (faster than anyone types, so the full check never starts between them). *Edit to full check* is the second: each edit waits for the full check, pause included; the server’s CPU time (user and system, from /proc, in 10 ms ticks) over the same span is given beside it, the figure to trust on a shared machine (it counts the quick check too, but not the pause). The full check links, indexes and checks again only what the edit can have changed (the declarations it replaced, and those that reach them through their references); the rest keeps its links and diagnostics.',
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}; 1-minute load average ${load.before.toFixed(2)} before and ${load.after.toFixed(2)} after the runs.`,
     '',
@@ -268,7 +278,7 @@ for (const n of settings.sizes) {
   const row = await measure(n, settings);
   rows.push(row);
   console.log(
-    `edit median ${fmtMs(row.edit.median)} (p95 ${fmtMs(row.edit.p95)}), full check ${fmtMs(row.full.median)}, completion ${fmtMs(row.completion.median)}, hover ${fmtMs(row.hover.median)}, open ${fmtMs(row.startupMs)}, peak RSS ${fmtMB(row.memory.peak)}`,
+    `edit median ${fmtMs(row.edit.median)} (p95 ${fmtMs(row.edit.p95)}), full check ${fmtMs(row.full.median)} (server CPU ${row.full.cpu === null ? 'n/a' : fmtMs(row.full.cpu)}), completion ${fmtMs(row.completion.median)}, hover ${fmtMs(row.hover.median)}, open ${fmtMs(row.startupMs)}, peak RSS ${fmtMB(row.memory.peak)}`,
   );
 }
 load.after = loadavg()[0];

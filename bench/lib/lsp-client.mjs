@@ -139,6 +139,21 @@ export class LspClient {
     }
   }
 
+  /**
+   * The CPU time (user and system, ms) the server has used so far, from /proc (in clock ticks of
+   * 10 ms), or null where there is no /proc.
+   */
+  cpuMs() {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      // The fields after the command name (in parentheses, which may hold spaces).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return null;
+    }
+  }
+
   async stop() {
     try {
       await this.connection.sendRequest('shutdown');

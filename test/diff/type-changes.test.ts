@@ -240,6 +240,24 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a request field from UriTemplate to String widens, not breaking',
+    before:
+      shop +
+      'type Hook { url: UriTemplate }\nendpoint hook POST /hook { body Hook\n response 200 Item }\n',
+    after:
+      shop +
+      'type Hook { url: String }\nendpoint hook POST /hook { body Hook\n response 200 Item }\n',
+    expected: (b, a) => [
+      change(
+        'type-widened',
+        'non-breaking',
+        'Hook.url',
+        at(b, 'url: UriTemplate'),
+        at(a, 'url: String'),
+      ),
+    ],
+  },
+  {
     name: 'a response field that may now be null is breaking',
     before: shop,
     after: edit(shop, '  color: Color\n', '  color: Color?\n'),

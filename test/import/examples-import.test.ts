@@ -100,9 +100,10 @@ describe('importing examples', () => {
 
   it('takes out the examples that do not fit their type, with a warning that says so', async () => {
     const result = await importParsed(structuredClone(document), '/shop/openapi.json');
-    // `wrong` has no `tags`, a required field: the response's `examples` go; `id: 0` is below
-    // the minimum 1: the list's example goes.
+    // `wrong` has no `tags`, a required field: that named example goes, the others stay;
+    // `id: 0` is below the minimum 1: the list's example goes.
     expect(result.text).not.toContain('"wrong"');
+    expect(result.text).toMatch(/response 201 Item \{ examples: \{\s*"one": .*\s*"shared": /);
     expect(result.text).not.toContain('"id": 0');
     const misfits = result.warnings.filter((w) => w.message.includes('does not fit its type'));
     expect(misfits).toEqual([
@@ -114,11 +115,13 @@ describe('importing examples', () => {
       },
       {
         kind: 'left-out',
-        pointer: '#/paths/~1items/post/responses/201/content/application~1json/examples',
+        pointer: '#/paths/~1items/post/responses/201/content/application~1json/examples/wrong',
         message:
-          "the examples is left out: it does not fit its type (the document's example may be wrong)",
+          'the example "wrong" of the examples is left out: it does not fit its type (the document\'s example may be wrong)',
       },
     ]);
+    const formatted = await formatSource(result.text, 'file:///imported.specl');
+    expect(formatted).toEqual({ ok: true, text: result.text });
     // What is written checks clean and compiles.
     const ir = await lowerFiles({ '/shop.specl': result.text }, '/shop.specl');
     expect(ir.endpoints.map((e) => e.name).sort()).toEqual(['createItem', 'listItems']);
@@ -150,6 +153,28 @@ endpoint createItem POST /items {
       '/shop/openapi.json',
     );
     expect(twice.text).toBe(back.text);
+  });
+
+  it('takes out the named examples that do not fit, all of them with the annotation', async () => {
+    const wrong = structuredClone(document);
+    const named = wrong.paths['/items'].post.responses['201'].content['application/json'].examples;
+    Object.assign(named, { one: { value: { id: 1 } }, shared: { value: { tags: 3 } } });
+    const result = await importParsed(wrong, '/shop/openapi.json');
+    expect(result.text).toContain('  response 201 Item\n');
+    expect(result.warnings.filter((w) => w.message.includes('does not fit'))).toHaveLength(2);
+  });
+
+  it('takes out two of three annotations of a pair of braces, leaving one and no comma', async () => {
+    const wrong = structuredClone(document);
+    Object.assign(wrong.components.schemas.Item.properties.meta, {
+      deprecated: true,
+      example: { a: 'x' },
+      default: { b: 'y' },
+    });
+    const result = await importParsed(wrong, '/shop/openapi.json');
+    expect(result.text).toContain('  meta?: Map<Int> { deprecated: true }\n');
+    const formatted = await formatSource(result.text, 'file:///imported.specl');
+    expect(formatted).toEqual({ ok: true, text: result.text });
   });
 
   it('takes out every annotation of a pair of braces with the braces, leaving the spec formatted', async () => {

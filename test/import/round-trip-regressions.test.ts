@@ -243,6 +243,34 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('a UriTemplate with constraints, as a field, an alias and a query parameter', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Link = UriTemplate { maxLength: 200 }',
+          'type Repo { issues: UriTemplate { example: "/repos/{owner}/{repo}/issues{/number}" }, link?: Link }',
+          'endpoint getRepo GET /repo { query expand?: UriTemplate response 200 Repo }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('type Link = UriTemplate { maxLength: 200 }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('an alias of a record with an example (it became an open record spreading the other)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Item { id: Int, tags?: List<String> }',
+          'type Sample = Item { example: { id: 1, tags: ["a"] } }',
+          'endpoint getItem GET /items { response 200 Sample }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('type Sample = Item { example: { "id": 1, "tags": ["a"] } }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('latency budgets of the spec and of an endpoint (both were dropped)', async () => {
     const { ir, result, back } = await roundTrip(
       [
@@ -347,6 +375,34 @@ describe('the round trip keeps', () => {
 });
 
 describe('an import of a document others wrote', () => {
+  it('reads `format: uri-template` as UriTemplate (GitHub: 3,756 fields were widened to String)', async () => {
+    const template = 'https://api.github.com/repos/{owner}/{repo}/issues{/number}';
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1.0.0' },
+      paths: {},
+      components: {
+        schemas: {
+          Repo: {
+            type: 'object',
+            properties: {
+              issues_url: { type: 'string', format: 'uri-template', example: template },
+              bad_url: { type: 'string', format: 'uri-template', example: 'https://x/{' },
+            },
+            required: ['issues_url'],
+          },
+        },
+      },
+    };
+    const result = await importParsed(document, '/t/openapi.json');
+    expect(result.text).toContain(`issues_url: UriTemplate { example: "${template}" }`);
+    // An example that is no URI template stays a comment, as other misfits do.
+    expect(result.text).toContain('bad_url?: UriTemplate\n');
+    expect(result.warnings.map((w) => `${w.kind} ${w.pointer}`)).toEqual([
+      'left-out #/components/schemas/Repo/properties/bad_url/example',
+    ]);
+  });
+
   it('still warns of a `oneOf` whose records a value can match both of', async () => {
     const document = {
       openapi: '3.1.0',

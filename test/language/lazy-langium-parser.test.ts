@@ -1,7 +1,8 @@
-import { EmptyFileSystem } from 'langium';
+import { CstUtils, EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { GuardedParser } from '../../packages/language/src/parser/guarded-parser.js';
 import { createSpeclServices } from '../../packages/language/src/specl-module.js';
+import type { LazyLexer } from '../../packages/language/src/parser/lazy-lexer.js';
 
 // Langium's own parser (Chevrotain's analysis of the grammar) is built only when a text needs
 // it: a clean spec parses through the fast path without it.
@@ -32,6 +33,21 @@ describe("Langium's parser is built on first use", () => {
     expect(parser.langiumParserBuilt).toBe(false);
     expect(typeof (parser as unknown as { lexer: unknown }).lexer).toBe('object');
     expect(parser.langiumParserBuilt).toBe(true);
+  });
+
+  it("builds Chevrotain's lexer only for a text Langium's parser reads, with the same token types", () => {
+    const { Specl } = createSpeclServices(EmptyFileSystem);
+    const parser = Specl.parser.LangiumParser as GuardedParser;
+    const lexer = Specl.parser.Lexer as LazyLexer;
+    const clean = parser.parse('type A { x: Int }');
+    expect(lexer.built).toBe(false);
+    parser.parse('type A { x: }');
+    expect(lexer.built).toBe(true);
+    // A keyword's leaf from the fast path and a token from Langium's lexer: one token type.
+    const fastType = CstUtils.flattenCst(clean.value.$cstNode!).find((l) => l.text === 'type')!;
+    const lexed = lexer.tokenize('type B { y: Int }').tokens[0]!;
+    expect(lexed.image).toBe('type');
+    expect(fastType.tokenType).toBe(lexed.tokenType);
   });
 
   it('guards deep nesting without the fast path', () => {

@@ -21,7 +21,13 @@ describe('the v0.1 types over LSP', () => {
       `${HEADER}type Decimal = Float\ntype T {\n  a: $0\n}\n`,
     );
     const builtins = items.filter((i) => i.detail?.startsWith('built-in type'));
-    expect(builtins.map((i) => i.label).sort()).toEqual(['Bytes', 'Int32', 'Int64', 'Json']);
+    expect(builtins.map((i) => i.label).sort()).toEqual([
+      'Bytes',
+      'Int32',
+      'Int64',
+      'Json',
+      'UriTemplate',
+    ]);
     expect(builtins.every((i) => i.kind === CompletionItemKind.Class)).toBe(true);
     // The spec's own Decimal is offered as the declaration it is.
     expect(items.filter((i) => i.label === 'Decimal').map((i) => i.detail)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDate, isDateTime, isEmail, isUrl, isUuid } from '@specl/runtime';
+import { isDate, isDateTime, isEmail, isUriTemplate, isUrl, isUuid } from '@specl/runtime';
 
 describe('formats', () => {
   it('reads UUIDs of any version and case', () => {
@@ -28,6 +28,34 @@ describe('formats', () => {
     expect(isUrl('https://example.com/a b')).toBe(false);
     expect(isUrl('https://example.com/%zz')).toBe(false);
     expect(isUrl('https://example.com/é')).toBe(false);
+  });
+
+  it('reads URI templates as RFC 6570 writes them', () => {
+    for (const template of [
+      'https://api.github.com/repos/{owner}/{repo}/issues{/number}',
+      'https://api.github.com/search/code{?q,page,per_page}',
+      '{+path:6}/here{#section}',
+      '/users{/ids*}{;x,y}{&z}',
+      'x%20y/{var.name}/{%41b}',
+      'plain/path',
+      '',
+    ])
+      expect([template, isUriTemplate(template)]).toEqual([template, true]);
+    for (const template of [
+      'https://x/{',
+      'https://x/}',
+      '{}',
+      '{a b}',
+      '{a..b}',
+      '{a:0}',
+      '{a:10000}',
+      '{a}{',
+      'x%2',
+      'a b',
+      '<x>',
+    ])
+      expect([template, isUriTemplate(template)]).toEqual([template, false]);
+    expect(isUriTemplate(3)).toBe(false);
   });
 
   it('reads dates that exist', () => {

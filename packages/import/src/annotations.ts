@@ -71,6 +71,24 @@ export function annotationSite(
   return { schema: second, pointer: childPointer(at, 'allOf', 1) };
 }
 
+/**
+ * `type` with the annotations of `site` (a part that only annotates, from
+ * {@link annotationSite}) that can be written; those that cannot are warned of.
+ */
+export function annotatedType(
+  context: ImportContext,
+  type: string,
+  site: { schema: unknown; pointer: string },
+): string {
+  const entries = annotationEntries(context, site.schema, site.pointer, {
+    field: false,
+    optional: false,
+  });
+  const annotated = withAnnotations(type, entries);
+  if (annotated === undefined) annotationsLeftOut(context, site.pointer);
+  return annotated ?? type;
+}
+
 /** The Specl type of each string format import writes (as the schema translator maps them). */
 const formatTypes: Readonly<Record<string, string>> = {
   uuid: 'Uuid',
@@ -78,6 +96,7 @@ const formatTypes: Readonly<Record<string, string>> = {
   uri: 'Url',
   date: 'Date',
   'date-time': 'DateTime',
+  'uri-template': 'UriTemplate',
 };
 
 /**

@@ -15,6 +15,7 @@ import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
 import { conditionSources, latencyClause, paginationClause } from './specl-extensions.js';
+import { linkPaginationClause } from './link-pagination.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -138,6 +139,9 @@ function translateOperation(
     if (pagination) clauses.push(pagination);
     const latency = latencyClause(operation['x-specl-latency']);
     if (latency) clauses.push(latency);
+  } else {
+    const pagination = linkPaginationClause(context, operation, pointer, method, clauses);
+    if (pagination) clauses.push(pagination);
   }
   noteOperation(context, operation, pointer);
   lines.push(

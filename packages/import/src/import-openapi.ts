@@ -1,6 +1,4 @@
-import type { AnnotationRemoval, SpecDiagnostic } from '@specl/language';
-import type { WhitespaceEdit } from '@specl/language';
-import { annotationRemoval, checkSources, formatChecked } from '@specl/language';
+import { checkSources, formatChecked } from '@specl/language';
 import { SecurityTranslator } from './auth-translator.js';
 import { breakRequiredCycles } from './break-cycles.js';
 import { translateEndpoints } from './endpoint-translator.js';
@@ -12,6 +10,7 @@ import type { ImportWarning, WarningKind } from './import-warning.js';
 import { warningKinds } from './import-warning.js';
 import type { LoadedOpenApi, LoadOptions, SourceVersion } from './load-openapi.js';
 import { loadOpenApi, loadParsed } from './load-openapi.js';
+import { editedText, withoutMisfitExamples } from './misfit-examples.js';
 import { SchemaTranslator } from './schema-translator.js';
 import { headerLines, specText } from './spec-writer.js';
 import type { SpecPart } from './split-spec.js';
@@ -175,107 +174,6 @@ function hasSpeclExtensions(document: Record<string, unknown>): boolean {
 }
 
 const virtualFolder = '/specl-import';
-
-/**
- * The files with the structured examples and defaults that import wrote and the checker finds
- * not to fit their types taken out, each warned about (the document's example is wrong, or
- * its schema was imported wider or narrower), and the diagnostics that said so; undefined when
- * there are none.
- */
-function withoutMisfitExamples(
-  context: ImportContext,
-  files: readonly SpecPart[],
-  checked: Awaited<ReturnType<typeof checkSources>>,
-  at: (path: string) => string,
-): { cuts: Map<string, Range[]>; handled: Set<SpecDiagnostic> } | undefined {
-  const cuts = new Map<string, AnnotationRemoval[]>();
-  const handled = new Set<SpecDiagnostic>();
-  const taken = new Set<string>();
-  for (const diagnostic of checked.diagnostics) {
-    if (diagnostic.code !== 'specl/invalid-annotation') continue;
-    const file = files.find((f) => diagnostic.uri.endsWith(at(f.path)));
-    const document = file && checked.documents.find((d) => d.uri.path === at(file.path));
-    if (!file || !document) continue;
-    const offset = document.textDocument.offsetAt(diagnostic.range.start);
-    const removal = annotationRemoval(document, offset);
-    const places = removal && context.structuredAnnotations.get(removal.text);
-    if (!removal || !places) continue;
-    handled.add(diagnostic);
-    // One annotation may be found wrong at more than one place inside it.
-    const key = `${file.path}:${removal.start}`;
-    if (taken.has(key)) continue;
-    taken.add(key);
-    const list = cuts.get(file.path) ?? [];
-    list.push(removal);
-    cuts.set(file.path, list);
-    context.warnings.push({
-      kind: 'left-out',
-      pointer: places.shift() ?? places[0] ?? '#',
-      message: `the ${removal.name} is left out: it does not fit its type (the document's example may be wrong)`,
-    });
-  }
-  if (cuts.size === 0) return undefined;
-  const byFile = new Map([...cuts].map(([path, list]) => [path, merged(wholeBraces(list))]));
-  return { cuts: byFile, handled };
-}
-
-/** A range of offsets in a text. */
-interface Range {
-  start: number;
-  end: number;
-}
-
-/**
- * The formatted text of `text`: its formatter's whitespace edits applied, and the ranges
- * `cuts` taken out (with the edits inside them), in one pass.
- */
-function editedText(
-  text: string,
-  edits: readonly WhitespaceEdit[],
-  cuts: readonly Range[],
-): string {
-  const changes = [
-    ...cuts.map((cut) => ({ ...cut, newText: '' })),
-    ...edits.filter((edit) => !cuts.some((cut) => edit.start < cut.end && cut.start < edit.end)),
-  ].sort((a, b) => a.start - b.start);
-  const kept: string[] = [];
-  let from = 0;
-  for (const change of changes) {
-    kept.push(text.slice(from, change.start), change.newText);
-    from = change.end;
-  }
-  kept.push(text.slice(from));
-  return kept.join('');
-}
-
-/**
- * The removals, those that take out every annotation of one pair of braces replaced by the
- * removal of the braces (`Map<Int> { example: X, default: Y }` becomes `Map<Int>`).
- */
-function wholeBraces(removals: readonly AnnotationRemoval[]): Range[] {
-  const perBraces = new Map<number, number>();
-  for (const r of removals) perBraces.set(r.braces.start, (perBraces.get(r.braces.start) ?? 0) + 1);
-  return removals.map((r) =>
-    perBraces.get(r.braces.start) === r.braces.count
-      ? { start: r.braces.start, end: r.braces.end }
-      : { start: r.start, end: r.end },
-  );
-}
-
-/**
- * Ranges sorted, those that overlap made one (two annotations taken out of one pair of braces:
- * `{ example: X, default: Y }` leaves `{ }`).
- */
-function merged(ranges: readonly Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const out: Range[] = [];
-  for (const range of sorted) {
-    const last = out.at(-1);
-    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
-    else out.push({ ...range });
-  }
-  return out;
-}
 
 /**
  * The spec written (its root and the parts it imports), checked (any error is a bug of the

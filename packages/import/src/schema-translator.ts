@@ -27,6 +27,7 @@ import { discriminatorOf, disjointOptions } from './union-shape.js';
 import {
   annotationEntries,
   annotationSite,
+  annotatedType,
   annotationsLeftOut,
   isAnnotationOnly,
   withAnnotations,
@@ -78,6 +79,25 @@ export class SchemaTranslator {
   private declare(name: string, schema: unknown, pointer: string, before: string[] = []): void {
     this.named.set(pointer, name);
     const value = isObject(schema) ? schema : {};
+    const site = annotationSite(value, pointer);
+    if (site.schema !== value && isRecordSchema(this.context, value, pointer)) {
+      // `type X = Account { example: { .. } }`, as Specl compiles it: `allOf: [{ $ref }, { examples }]`.
+      const { result, notes } = this.context.collecting(() =>
+        annotatedType(
+          this.context,
+          this.typeExpr((value.allOf as unknown[])[0], childPointer(pointer, 'allOf', 0), name),
+          site,
+        ),
+      );
+      const lines = [
+        ...before,
+        ...notes,
+        ...docLines(value.description),
+        `type ${name} = ${result}`,
+      ];
+      this.context.declarations.push({ kind: 'text', name, lines });
+      return;
+    }
     if (isRecordSchema(this.context, value, pointer) && value.$ref === undefined) {
       if (!isNullable(value)) {
         this.declareRecord(name, value, pointer, before);
@@ -120,7 +140,6 @@ export class SchemaTranslator {
     const by = discriminatorOf(this.context, value, pointer);
     const { result, notes } = this.context.collecting(() => {
       // `type X = Y { example: .. }` is `allOf: [{ $ref: Y }, { examples }]`: the second part's.
-      const site = annotationSite(value, pointer);
       const entries = annotationEntries(this.context, site.schema, site.pointer, {
         field: false,
         optional: false,

@@ -83,12 +83,16 @@ function pointerPath(pointer: unknown): string[] | undefined {
  */
 export function paginationClause(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
+  const path = (names: string[]) => ['response', ...names].join('.');
+  if (value.by === 'link') {
+    const items = pointerPath(value.items);
+    return items && `paginated by link, items = ${path(items)}`;
+  }
   const cursor = value.cursorParameter;
   if (typeof cursor !== 'string' || !/^[A-Za-z_]\w*$/.test(cursor)) return undefined;
   const next = pointerPath(value.nextCursor);
   const items = pointerPath(value.items);
   if (!next || !items) return undefined;
-  const path = (names: string[]) => ['response', ...names].join('.');
   return `paginated ${cursor} = ${path(next)}, items = ${path(items)}`;
 }
 

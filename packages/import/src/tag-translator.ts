@@ -27,7 +27,9 @@ export class TagTranslator {
         });
         const own = tag['x-specl-name'];
         const specl =
-          this.context.restoreSpecl && typeof own === 'string' && isPlainName(own) ? own : undefined;
+          this.context.restoreSpecl && typeof own === 'string' && isPlainName(own)
+            ? own
+            : undefined;
         this.declare(tag.name, pointer, [...notes, ...docLines(tag.description)], specl);
       });
     }

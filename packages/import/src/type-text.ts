@@ -13,6 +13,7 @@ export const formats: Readonly<Record<string, string>> = {
   date: 'Date',
   'date-time': 'DateTime',
   decimal: 'Decimal',
+  'uri-template': 'UriTemplate',
 };
 
 /** Formats that only say how wide a number is: Int32, Int64 and Float cover them. */

@@ -1,3 +1,4 @@
+import { LazyLexer, SharedTokenBuilder } from './parser/lazy-lexer.js';
 import type {
   DeepPartial,
   DefaultSharedCoreModuleContext,
@@ -35,6 +36,8 @@ export const SpeclModule: Module<
   ...SpeclTypingModule,
   parser: {
     LangiumParser: (services) => createGuardedParser(services),
+    Lexer: (services) => new LazyLexer(services),
+    TokenBuilder: () => new SharedTokenBuilder(),
   },
   references: {
     Linker: (services) => new SpeclLinker(services),

@@ -1,6 +1,6 @@
 /**
  * The string formats of Specl's primitive types, as JSON Schema's `format` keywords read them:
- * `uuid`, `email`, `uri`, `date`, `date-time`.
+ * `uuid`, `email`, `uri`, `date`, `date-time`, `uri-template`.
  */
 export { isDate, isDateTime } from './calendar.js';
 
@@ -36,4 +36,21 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0
  */
 export function isUrl(value: unknown): value is string {
   return typeof value === 'string' && URI.test(value);
+}
+
+// RFC 6570: literals (no space, quote, `<>\\^`|` or bare `%`) and expressions
+// `{op var,var:3,list*}`; a literal never starts an expression, so the test is linear.
+const VARCHAR = '(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})';
+const VARSPEC = `${VARCHAR}(?:\\.?${VARCHAR})*(?::[1-9][0-9]{0,3}|\\*)?`;
+const URI_TEMPLATE = new RegExp(
+  `^(?:(?:[^\\x00-\\x20"'%<>\\\\^\`{|}\\x7f]|%[0-9A-Fa-f]{2})|\\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\\})*$`,
+  'u',
+);
+
+/**
+ * Whether a value is a `UriTemplate`: a URI template as RFC 6570 writes it
+ * (`https://api.example.com/repos/{owner}/{repo}/issues{/number}{?page,per_page}`).
+ */
+export function isUriTemplate(value: unknown): value is string {
+  return typeof value === 'string' && URI_TEMPLATE.test(value);
 }

@@ -1,7 +1,7 @@
 import type { NumberConstraints, StringConstraints } from './constraints.js';
 import { checkNumberConstraints, checkStringConstraints } from './constraints.js';
 import { mismatch } from './describe-value.js';
-import { isDate, isDateTime, isEmail, isUrl, isUuid } from './formats.js';
+import { isDate, isDateTime, isEmail, isUriTemplate, isUrl, isUuid } from './formats.js';
 import type { ValidationResult } from './validation-result.js';
 import { valid } from './validation-result.js';
 
@@ -68,6 +68,9 @@ export const checkEmail = formatCheck(isEmail, 'an email address');
 
 /** Checks a `Url` (see {@link isUrl}), and its string constraints if any. */
 export const checkUrl = formatCheck(isUrl, 'an absolute URL');
+
+/** Checks a `UriTemplate` (see {@link isUriTemplate}), and its string constraints if any. */
+export const checkUriTemplate = formatCheck(isUriTemplate, 'a URI template (RFC 6570)');
 
 /** Checks a `Date` (see {@link isDate}), and its string constraints if any. */
 export const checkDate = formatCheck(isDate, 'a date (YYYY-MM-DD)');

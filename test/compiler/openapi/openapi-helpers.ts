@@ -66,7 +66,7 @@ export function schemaValidator(doc: OpenApiDocument) {
     // OpenAPI Format Registry's).
     formats: {
       ...{ uuid: true, email: true, uri: true, date: true, 'date-time': true },
-      ...{ int32: true, int64: true, decimal: true },
+      ...{ int32: true, int64: true, decimal: true, 'uri-template': true },
     },
   });
   // OpenAPI's `discriminator` is a hint to tools; `oneOf` alone decides validity (Ajv's own

@@ -53,6 +53,17 @@ describe('OpenAPI of the v0.1 types', () => {
     });
   });
 
+  it('writes a UriTemplate as a string of format uri-template, its constraints beside', () => {
+    expect(openApiOfIr(ir).components.schemas['OrderLinks']!.properties).toEqual({
+      events: {
+        type: 'string',
+        format: 'uri-template',
+        examples: ['https://api.example.com/orders/{id}/events{/event}{?page,per_page}'],
+      },
+      search: { type: 'string', format: 'uri-template', maxLength: 200 },
+    });
+  });
+
   it('opens a record to further fields of its `...Map<T>`, spread ones too', () => {
     const schemas = openApiOfIr(ir).components.schemas;
     expect(schemas['Labels']!.additionalProperties).toEqual({ type: 'string' });
@@ -172,6 +183,17 @@ describe('the validators of the v0.1 types', () => {
       failure('$.kind', 'required field is missing: it tells the options of PaymentMethod apart'),
     ],
     ['PaymentMethod', 'card', failure('$', 'expected an object (PaymentMethod), got "card"')],
+    ['OrderLinks', { events: 'https://a.io/{owner}/{+repo}{?ref}', search: '/s{?q}' }, OK],
+    [
+      'OrderLinks',
+      { events: 'https://a.io/{owner' },
+      failure('$.events', 'expected a URI template (RFC 6570), got "https://a.io/{owner"'),
+    ],
+    [
+      'OrderLinks',
+      { events: '/x', search: `/${'s'.repeat(200)}` },
+      failure('$.search', expect.stringMatching(/maxLength|at most 200/)),
+    ],
   ])('%s %j', (type, value, expected) => {
     expect(validatorOf(module, type)(value)).toEqual(expected);
   });

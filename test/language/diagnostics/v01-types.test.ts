@@ -30,6 +30,14 @@ describe('v0.1 types that check clean', () => {
       `${CARDS}type W { c: Card\n invariant c.kind == "card" }`,
     ],
     [
+      'a UriTemplate with string constraints and an example, a string in expressions',
+      'type T { u: UriTemplate { maxLength: 99, example: "/r/{owner}{?q}" }\n invariant len(u) > 0 }',
+    ],
+    [
+      'a v0 type named UriTemplate keeps its meaning',
+      'type UriTemplate = Int\ntype T { u: UriTemplate { min: 0 } }',
+    ],
+    [
       'Int32 and Decimal in expressions as Int and String',
       'type T { n: Int32, d: Decimal\n invariant n + 1 > 0 and len(d) > 0 }',
     ],
@@ -49,6 +57,8 @@ describe('v0.1 type misuse, with codes', () => {
     ['specl/duplicate-clause', 'type L { ...Map<Int>, ...Map<String> }'],
     ['specl/type-mismatch', 'type T { d: Decimal\n invariant d > 1 }'],
     ['specl/invalid-annotation', 'type T { n: Int32 { example: "x" } }'],
+    ['specl/invalid-annotation', 'type T { u: UriTemplate { example: "/r/{owner" } }'],
+    ['specl/type-mismatch', 'type T { u: UriTemplate\n invariant u > 1 }'],
     ['specl/unknown-type', 'type T { j: JSON }'],
   ])('%s: %s', async (code, source) => {
     expect(await codes(source)).toEqual([code]);

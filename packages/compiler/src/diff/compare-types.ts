@@ -19,6 +19,7 @@ const subPrimitives: readonly (readonly [PrimitiveName, PrimitiveName])[] = [
   ['Uuid', 'String'],
   ['Email', 'String'],
   ['Url', 'String'],
+  ['UriTemplate', 'String'],
   ['Date', 'String'],
   ['DateTime', 'String'],
 ];

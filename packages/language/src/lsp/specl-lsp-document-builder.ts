@@ -1,5 +1,12 @@
-import type { Cancellation, LangiumSharedCoreServices, URI } from 'langium';
+import type {
+  AstNode,
+  Cancellation,
+  LangiumDocument,
+  LangiumSharedCoreServices,
+  URI,
+} from 'langium';
 import { DocumentState } from 'langium';
+import { IncrementalLinker } from './incremental-linker.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { SpeclDocumentBuilder } from '../workspace/specl-document-builder.js';
 import type { PendingUpdates } from './specl-document-update-handler.js';
@@ -16,8 +23,47 @@ export const COMPLETION_STATE = DocumentState.IndexedContent;
  * that wait for the typing to pause.
  */
 export class SpeclLspDocumentBuilder extends SpeclDocumentBuilder {
+  /** The file an update changes, when it changes that one file only (and deletes none). */
+  private editedOnly: string | undefined;
+
   constructor(private readonly sharedServices: LangiumSharedCoreServices) {
     super(sharedServices);
+  }
+
+  override async update(
+    changed: URI[],
+    deleted: URI[],
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<void> {
+    this.editedOnly =
+      changed.length === 1 && deleted.length === 0 ? changed[0]!.toString() : undefined;
+    try {
+      await super.update(changed, deleted, cancelToken);
+    } finally {
+      this.editedOnly = undefined;
+    }
+  }
+
+  /**
+   * A document reset because its own text changed (and no other file did) keeps its links for
+   * the link after the edit to reuse (see {@link IncrementalLinker}); any other reset that
+   * unlinks a document unlinks all of it, as Langium's does.
+   */
+  override resetToState<T extends AstNode>(
+    document: LangiumDocument<T>,
+    state: DocumentState,
+  ): void {
+    if (state < DocumentState.Linked && this.serviceRegistry.hasServices(document.uri)) {
+      const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+      if (linker instanceof IncrementalLinker) {
+        if (state === DocumentState.Changed && this.editedOnly === document.uri.toString()) {
+          linker.keepForEdit(document);
+        } else {
+          linker.forget(document);
+        }
+      }
+    }
+    super.resetToState(document, state);
   }
 
   /**

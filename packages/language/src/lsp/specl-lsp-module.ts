@@ -29,6 +29,8 @@ import { SpeclDocumentUpdateHandler } from './specl-document-update-handler.js';
 import { SpeclDocumentFactory } from '../parser/specl-document-factory.js';
 import { SpeclConfigurationProvider } from './specl-configuration-provider.js';
 import { SpeclSignatureHelpProvider } from './calls/specl-signature-help-provider.js';
+import { IncrementalDocumentValidator } from './incremental-document-validator.js';
+import { IncrementalLinker } from './incremental-linker.js';
 import { SpeclLspDocumentBuilder } from './specl-lsp-document-builder.js';
 import { SpeclWorkspaceManager } from './specl-workspace-manager.js';
 import type { SpeclCheckServices } from '../validation/specl-check-services.js';
@@ -44,6 +46,12 @@ export type SpeclLspServices = LangiumServices & SpeclCheckServices & SpeclTypin
  * check indexes every name and reference of the file, and a request reads a few of them.
  */
 export const SpeclLspModule: Module<SpeclLspServices, PartialLangiumServices> = {
+  references: {
+    Linker: (services) => new IncrementalLinker(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new IncrementalDocumentValidator(services),
+  },
   workspace: {
     AstNodeDescriptionProvider: (services) => new LazyNodeDescriptionProvider(services),
     ReferenceDescriptionProvider: (services) => new LazyReferenceDescriptionProvider(services),

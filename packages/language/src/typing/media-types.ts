@@ -37,7 +37,14 @@ export function mediaKindOf(text: string): MediaKind {
  * The built-in type names added after v0. They are not keywords: a spec that declares a type
  * of the same name keeps it, and only a name that resolves to no declaration is the built-in.
  */
-export const BUILTIN_TYPE_NAMES = ['Bytes', 'Json', 'Int32', 'Int64', 'Decimal'] as const;
+export const BUILTIN_TYPE_NAMES = [
+  'Bytes',
+  'Json',
+  'Int32',
+  'Int64',
+  'Decimal',
+  'UriTemplate',
+] as const;
 
 /** A built-in type added after v0. */
 export type BuiltinTypeName = (typeof BUILTIN_TYPE_NAMES)[number];
@@ -59,4 +66,6 @@ export const BUILTIN_TYPE_DOCS: Readonly<Record<BuiltinTypeName, string>> = {
   Int64: 'An integer from -2^63 to 2^63 - 1 (OpenAPI `format: int64`); an `Int` in expressions.',
   Decimal:
     'A decimal number written as a string, such as `"12.50"` (OpenAPI `format: decimal`); a string in expressions.',
+  UriTemplate:
+    'A URI template (RFC 6570), such as `"https://api.example.com/users/{id}{?page}"` (OpenAPI `format: uri-template`); a string in expressions.',
 };

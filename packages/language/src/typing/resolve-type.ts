@@ -40,7 +40,7 @@ export function resolveTypeExpr(expr: TypeExpr | undefined): SpeclType {
 
 /**
  * What the built-in types added in v0.1 are in expressions: `Int32` and `Int64` are `Int`s,
- * `Decimal` a string (its digits travel as one), and `Json` any value, which the checker
+ * `Decimal` and `UriTemplate` strings (a decimal's digits travel as one), and `Json` any value, which the checker
  * cannot know (as `unknown`, it fits everywhere).
  */
 const BUILTIN_EXPRESSION_TYPES: Readonly<Record<BuiltinTypeName, SpeclType>> = {
@@ -48,6 +48,7 @@ const BUILTIN_EXPRESSION_TYPES: Readonly<Record<BuiltinTypeName, SpeclType>> = {
   Int32: { kind: 'primitive', name: 'Int' },
   Int64: { kind: 'primitive', name: 'Int' },
   Decimal: { kind: 'primitive', name: 'String' },
+  UriTemplate: { kind: 'primitive', name: 'String' },
   Json: unknownType,
 };
 

@@ -27,7 +27,14 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of [...new Set(candidates)].sort()) {
+  // A candidate whose length differs by more than the limit is further than it (each edit
+  // changes the length by one at most): left out before sorting, which a large file's names make
+  // the bulk of the work.
+  const near = new Set<string>();
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) <= limit) near.add(candidate);
+  }
+  for (const candidate of [...near].sort()) {
     if (candidate === name) continue;
     const distance =
       candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);

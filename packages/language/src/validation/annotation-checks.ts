@@ -66,9 +66,19 @@ export class AnnotationChecks {
       if (!body) return fail('examplesOnMessage', {});
       if (!isJsonObject(constraint.value) || constraint.value.entries.length === 0)
         return fail('examplesNamed', {});
-      return constraint.value.entries.every((entry) =>
-        this.fits(entry.value, ref, 'example', jsonKeyPath('examples', entry.key), body, accept),
-      );
+      // Every named example is judged, so each one that does not fit is reported.
+      let fit = true;
+      for (const entry of constraint.value.entries)
+        fit =
+          this.fits(
+            entry.value,
+            ref,
+            'example',
+            jsonKeyPath('examples', entry.key),
+            body,
+            accept,
+          ) && fit;
+      return fit;
     }
     const direction = (name === 'example' && messageOf(ref)) || 'any';
     return this.fits(constraint.value, ref, name, name, direction, accept);

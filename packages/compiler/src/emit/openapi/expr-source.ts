@@ -83,6 +83,8 @@ export function exprSource(e: ExprIR): string {
       return 'body';
     case 'response':
       return 'response';
+    case 'responseHeader':
+      return `headers.${e.name}`;
     case 'enumMember':
       return `${e.enumName}.${e.member}`;
     case 'member':

@@ -23,6 +23,7 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, JsonSchemaType>> = {
   Int32: 'integer',
   Int64: 'integer',
   Decimal: 'string',
+  UriTemplate: 'string',
 };
 
 const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
@@ -35,6 +36,7 @@ const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
   Int64: 'int64',
   // The OpenAPI Format Registry's `decimal`: a decimal number of any precision, as a string.
   Decimal: 'decimal',
+  UriTemplate: 'uri-template',
 };
 
 const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };

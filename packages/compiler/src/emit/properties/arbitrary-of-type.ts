@@ -21,6 +21,13 @@ const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 /** The decimals generated for `Decimal`: up to 12 digits, and up to 4 after the point. */
 const DECIMAL_SHAPE = '/^-?(0|[1-9]\\d{0,11})(\\.\\d{1,4})?$/';
 
+/**
+ * The URI templates generated for `UriTemplate`: up to eight literal pieces and expressions
+ * (`https://a.io/{owner}{/path*}{?page,per_page}`), each expression with an operator or none.
+ */
+const URI_TEMPLATE_SHAPE =
+  '/^(?:[a-z0-9/.:-]{1,12}|\\{[+#./;?&]?[a-z_][a-z0-9_]{0,7}(?:,[a-z_][a-z0-9_]{0,7}){0,2}\\*?\\}){0,8}$/';
+
 /** A constant's code (`"card"`, `3`, `true`). */
 function constantCode(value: string | number | boolean): string {
   return typeof value === 'string' ? tsString(value) : String(value);
@@ -242,6 +249,8 @@ export class ArbitraryWriter {
         return integerArbitrary(c, helper('edgeInteger'));
       case 'Decimal':
         return this.filtered(`fc.stringMatching(${DECIMAL_SHAPE})`, c);
+      case 'UriTemplate':
+        return this.filtered(`fc.stringMatching(${URI_TEMPLATE_SHAPE})`, c);
       case 'Json':
         // Through JSON and back, as a server would answer it (`-0` becomes `0`).
         return 'fc.jsonValue({ maxDepth: 2 }).map((v): unknown => JSON.parse(JSON.stringify(v)))';

@@ -25,6 +25,7 @@ const PRIMITIVE_CHECKS: Readonly<Record<PrimitiveName, RuntimeHelper>> = {
   Int32: 'checkInt32',
   Int64: 'checkInt64',
   Decimal: 'checkDecimal',
+  UriTemplate: 'checkUriTemplate',
 };
 
 /** The code of a constant as a check's argument. */

@@ -28,6 +28,7 @@ export const RUNTIME_HELPERS = [
   'checkString',
   'checkTagged',
   'checkUnion',
+  'checkUriTemplate',
   'checkUrl',
   'checkUuid',
   'compareValues',

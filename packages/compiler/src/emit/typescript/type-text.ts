@@ -18,6 +18,7 @@ const PRIMITIVE_TYPES: Readonly<Record<PrimitiveName, string>> = {
   Int32: 'number',
   Int64: 'number',
   Decimal: 'string',
+  UriTemplate: 'string',
 };
 
 /** A constant as a TypeScript literal type (`"card"`, `3`, `true`). */

@@ -1,0 +1,130 @@
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import { Cancellation } from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { SpeclDocumentValidator } from '../validation/specl-document-validator.js';
+import { fileUnits, unaffectedUnits } from '../workspace/file-units.js';
+import { isShadowDocument } from '../workspace/shadow-documents.js';
+
+/** What the checks of a top-level node found, and where the node began then. */
+interface UnitDiagnostics {
+  /** The categories of checks that ran (`fast`, `slow`, ...), or all. */
+  readonly categories: string;
+  readonly line: number;
+  readonly character: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The language server's validator: after an edit, the checks of a top-level node (a
+ * declaration, the header, an import) that the edit did not affect are not run again; what
+ * they found before is kept, moved by the lines the edit added or removed above it. A node is
+ * unaffected when it was not replaced and does not reach a replaced one through its
+ * references, directly or not (`unaffectedUnits`, from the linker): the checks of a node read
+ * the node, what its references reach, and the files it imports, which the edit left alone.
+ * The checks of the whole file (duplicates, routes, imports, inhabitation) and the errors of
+ * names that did not resolve are worked out again every time.
+ *
+ * Kept only for a node whose diagnostics all lie on its own lines, so that moving them is
+ * moving the node. test/lsp/incremental-recheck.test.ts compares with a check from scratch.
+ */
+export class IncrementalDocumentValidator extends SpeclDocumentValidator {
+  private readonly found = new WeakMap<AstNode, UnitDiagnostics>();
+
+  protected override async validateAst(
+    rootNode: AstNode,
+    options: ValidationOptions,
+    cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+  ): Promise<Diagnostic[]> {
+    const document = rootNode.$document as LangiumDocument | undefined;
+    if (
+      !document ||
+      rootNode.$type !== 'SpecFile' ||
+      isShadowDocument(document) ||
+      this.profiler?.isActive('validating')
+    ) {
+      return super.validateAst(rootNode, options, cancelToken);
+    }
+    const unaffected = unaffectedUnits(document);
+    const categories = options.categories?.join() ?? '*';
+    const items: Diagnostic[] = [];
+    let into = items;
+    const acceptor: ValidationAcceptor = (severity, message, info) => {
+      into.push(this.toDiagnostic(severity, message, info));
+    };
+    await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+    // The file's own checks, without its children.
+    for (const check of this.validationRegistry.getChecks(rootNode.$type, options.categories)) {
+      await check(rootNode, acceptor, cancelToken);
+    }
+    for (const unit of fileUnits(rootNode)) {
+      const start = unit.$cstNode?.range.start;
+      const before = unaffected?.has(unit) ? this.found.get(unit) : undefined;
+      if (
+        start &&
+        before &&
+        before.categories === categories &&
+        before.character === start.character
+      ) {
+        const lines = start.line - before.line;
+        for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
+        continue;
+      }
+      const ofUnit: Diagnostic[] = [];
+      into = ofUnit;
+      await this.validateAstNodes(unit, options, acceptor, cancelToken);
+      into = items;
+      for (const diagnostic of ofUnit) items.push(diagnostic);
+      const span = unit.$cstNode?.range;
+      if (span && ofUnit.every((d) => within(d, span))) {
+        this.found.set(unit, {
+          categories,
+          line: span.start.line,
+          character: span.start.character,
+          diagnostics: ofUnit,
+        });
+      } else {
+        this.found.delete(unit);
+      }
+    }
+    await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+    return items;
+  }
+}
+
+/** Whether a diagnostic, and every edit of its fixes, lies on the lines of `span`. */
+function within(diagnostic: Diagnostic, span: Range): boolean {
+  const inside = (range: Range) =>
+    range.start.line >= span.start.line && range.end.line <= span.end.line;
+  if (!inside(diagnostic.range) || diagnostic.relatedInformation?.length) return false;
+  const fixes = (diagnostic.data as { fixes?: { edits?: { range: Range }[] }[] } | undefined)
+    ?.fixes;
+  return (fixes ?? []).every((fix) => (fix.edits ?? []).every((edit) => inside(edit.range)));
+}
+
+/** A diagnostic (with the edits of its fixes) moved down by some lines. */
+function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
+  if (lines === 0) return diagnostic;
+  const move = (range: Range): Range => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  const data = diagnostic.data as
+    { fixes?: { title: string; edits?: { range: Range; newText: string }[] }[] } | undefined;
+  return {
+    ...diagnostic,
+    range: move(diagnostic.range),
+    ...(data?.fixes
+      ? {
+          data: {
+            ...data,
+            fixes: data.fixes.map((fix) => ({
+              ...fix,
+              ...(fix.edits
+                ? { edits: fix.edits.map((edit) => ({ ...edit, range: move(edit.range) })) }
+                : {}),
+            })),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,66 @@
+import type {
+  Grammar,
+  LangiumCoreServices,
+  Lexer,
+  LexerResult,
+  TokenBuilderOptions,
+  TokenizeOptions,
+} from 'langium';
+import { DefaultLexer, DefaultTokenBuilder } from 'langium';
+
+type TokenVocabulary = ReturnType<DefaultTokenBuilder['buildTokens']>;
+type TokenTypeDictionary = Lexer['definition'];
+type TokenType = TokenTypeDictionary[string];
+
+/**
+ * A token builder that builds the tokens of a grammar once: the lexer and the fast parser
+ * (which reads `Lexer.definition`) hold the very same token types, whichever is built first.
+ */
+export class SharedTokenBuilder extends DefaultTokenBuilder {
+  private built: { grammar: Grammar; key: string; tokens: TokenVocabulary } | undefined;
+
+  override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+    const key = String(options?.caseInsensitive === true);
+    if (this.built?.grammar === grammar && this.built.key === key) return this.built.tokens;
+    const tokens = super.buildTokens(grammar, options);
+    this.built = { grammar, key, tokens };
+    return tokens;
+  }
+}
+
+/**
+ * Langium's lexer, built on the first text it is given to read: its token types are there at
+ * once (the fast parser reads them), but Chevrotain's lexer, whose construction analyses every
+ * pattern, is built only when a text goes to Langium's parser (one with a syntax error, a
+ * completion). A check of texts the fast parser reads never builds it.
+ */
+export class LazyLexer implements Lexer {
+  private lexer: DefaultLexer | undefined;
+  private readonly tokenTypes: TokenTypeDictionary;
+
+  constructor(private readonly services: LangiumCoreServices) {
+    const tokens = services.parser.TokenBuilder.buildTokens(services.Grammar, {
+      caseInsensitive: services.LanguageMetaData.caseInsensitive,
+    });
+    const list = Array.isArray(tokens)
+      ? (tokens as TokenType[])
+      : 'modes' in tokens
+        ? Object.values(tokens.modes).flat()
+        : Object.values(tokens);
+    this.tokenTypes = Object.fromEntries(list.map((token) => [token.name, token]));
+  }
+
+  /** Whether Chevrotain's lexer has been built. */
+  get built(): boolean {
+    return this.lexer !== undefined;
+  }
+
+  get definition(): TokenTypeDictionary {
+    return this.tokenTypes;
+  }
+
+  tokenize(text: string, options?: TokenizeOptions): LexerResult {
+    this.lexer ??= new DefaultLexer(this.services);
+    return this.lexer.tokenize(text, options);
+  }
+}
