@@ -86,7 +86,7 @@ export function security(b: Builder, file: string, none: boolean): SecurityModel
   if (none && g.chance(3)) return { kind: 'security', none: true, options: [] };
   const seen = b.auths.filter((a) => b.visible(file, a.file));
   if (seen.length === 0) return undefined;
-  const chosen = g.shuffle(seen).slice(0, g.chance(3) ? 2 : 1);
+  const chosen = g.shuffle(seen).slice(0, g.chance(2) ? 2 : 1);
   return {
     kind: 'security',
     options: chosen.map((a) => {

@@ -8,7 +8,8 @@ type V0Primitive =
   'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
 
 /** The primitive types, and the built-in types of v0.1 that the generator writes. */
-export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal' | 'Json' | 'Bytes';
+export type Primitive =
+  V0Primitive | 'Int32' | 'Int64' | 'Decimal' | 'UriTemplate' | 'Json' | 'Bytes';
 
 export type ConstraintName =
   | 'min'

@@ -59,6 +59,7 @@ const primitives: Primitive[] = [
   'Int32',
   'Int64',
   'Decimal',
+  'UriTemplate',
   'Json',
 ];
 

@@ -167,6 +167,10 @@ function formatWitness(g: Choices, format: Primitive): string {
       return `${ymd(g)}T1${g.nat(9)}:30:00Z`;
     case 'Decimal':
       return `${g.int(-99, 999)}.${g.int(10, 99)}`;
+    case 'UriTemplate':
+      return (
+        g.pick(['', 'https://a.io']) + `/r${g.nat(99)}` + g.pick(['{/id}', '{?q,page}', '{+path}'])
+      );
     default:
       throw new Error(`not a format: ${format}`);
   }

@@ -113,6 +113,10 @@ function uses(project: SpecProject): Record<string, boolean> {
     ),
     // pagination by the `Link` header
     linkPagination: clauses.some((c) => c.kind === 'paginated' && 'by' in c),
+    // the built-in types of v0.1 and after
+    uriTemplate: [...fieldTypes, ...paramTypes, ...messageTypes]
+      .flatMap(refs)
+      .some((r) => r.base.kind === 'primitive' && r.base.name === 'UriTemplate'),
     // latency budgets, statuses
     specLatency: settings.some((s) => s.kind === 'latency'),
     endpointLatency: clauses.some((c) => c.kind === 'latency'),

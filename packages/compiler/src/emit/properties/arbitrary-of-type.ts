@@ -22,11 +22,12 @@ const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const DECIMAL_SHAPE = '/^-?(0|[1-9]\\d{0,11})(\\.\\d{1,4})?$/';
 
 /**
- * The URI templates generated for `UriTemplate`: up to eight literal pieces and expressions
- * (`https://a.io/{owner}{/path*}{?page,per_page}`), each expression with an operator or none.
+ * The URI templates generated for `UriTemplate`: up to three literal pieces and expressions
+ * (`/r/{owner}{?page,q}`), each expression with an operator or none; short, so that a
+ * `maxLength` rarely filters them out.
  */
 const URI_TEMPLATE_SHAPE =
-  '/^(?:[a-z0-9/.:-]{1,12}|\\{[+#./;?&]?[a-z_][a-z0-9_]{0,7}(?:,[a-z_][a-z0-9_]{0,7}){0,2}\\*?\\}){0,8}$/';
+  '/^(?:[a-z0-9/.:-]{1,8}|\\{[+#./;?&]?[a-z_][a-z0-9_]{0,5}(?:,[a-z_][a-z0-9_]{0,5})?\\*?\\}){0,3}$/';
 
 /** A constant's code (`"card"`, `3`, `true`). */
 function constantCode(value: string | number | boolean): string {
