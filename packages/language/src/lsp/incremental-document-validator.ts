@@ -5,7 +5,7 @@ import { SpeclDocumentValidator } from '../validation/specl-document-validator.j
 import { fileUnits, unaffectedUnits } from '../workspace/file-units.js';
 import { isShadowDocument } from '../workspace/shadow-documents.js';
 
-/** What the checks of a top-level node found, and where the node began then. */
+/** What the checks of a top-level node found, and where the node began then (if it found any). */
 interface UnitDiagnostics {
   /** The categories of checks that ran (`fast`, `slow`, ...), or all. */
   readonly categories: string;
@@ -57,25 +57,26 @@ export class IncrementalDocumentValidator extends SpeclDocumentValidator {
       await check(rootNode, acceptor, cancelToken);
     }
     for (const unit of fileUnits(rootNode)) {
-      const start = unit.$cstNode?.range.start;
       const before = unaffected?.has(unit) ? this.found.get(unit) : undefined;
-      if (
-        start &&
-        before &&
-        before.categories === categories &&
-        before.character === start.character
-      ) {
-        const lines = start.line - before.line;
-        for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
-        continue;
+      if (before && before.categories === categories) {
+        // Where the unit begins is read only when there is something to move.
+        if (before.diagnostics.length === 0) continue;
+        const start = unit.$cstNode?.range.start;
+        if (start && before.character === start.character) {
+          const lines = start.line - before.line;
+          for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
+          continue;
+        }
       }
       const ofUnit: Diagnostic[] = [];
       into = ofUnit;
       await this.validateAstNodes(unit, options, acceptor, cancelToken);
       into = items;
       for (const diagnostic of ofUnit) items.push(diagnostic);
-      const span = unit.$cstNode?.range;
-      if (span && ofUnit.every((d) => within(d, span))) {
+      const span = ofUnit.length > 0 ? unit.$cstNode?.range : undefined;
+      if (ofUnit.length === 0) {
+        this.found.set(unit, { categories, line: 0, character: 0, diagnostics: ofUnit });
+      } else if (span && ofUnit.every((d) => within(d, span))) {
         this.found.set(unit, {
           categories,
           line: span.start.line,
