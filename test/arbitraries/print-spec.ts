@@ -3,10 +3,15 @@
  * grammar needs and no more, so that generated specs exercise the precedence rules.
  */
 import type {
+  AuthDeclModel,
   Constraint,
   DeclModel,
   EndpointClause,
   Expr,
+  JsonValue,
+  LatencyModel,
+  SecurityModel,
+  SpecSettingModel,
   LayoutModel,
   PathSegmentModel,
   PropertyStatement,
@@ -26,10 +31,24 @@ function printNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(value).replace(/^0\./, '0.');
 }
 
+/** A key of a JSON value: bare when it is a name (keywords are names there), else a string. */
+function printKey(key: string): string {
+  return /^[_a-zA-Z]\w*$/.test(key) ? key : printString(key);
+}
+
+/** A JSON value written in place, on one line: `{ id: 1, "x-key": [1, "a"], note: null }`. */
+export function printJson(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return printString(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return `${value < 0 ? '-' : ''}${printNumber(Math.abs(value))}`;
+  if (Array.isArray(value)) return `[${value.map(printJson).join(', ')}]`;
+  const entries = Object.entries(value).map(([k, v]) => `${printKey(k)}: ${printJson(v)}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
 function printConstraint(c: Constraint): string {
-  if (typeof c.value === 'string') return `${c.name}: ${printString(c.value)}`;
-  if (typeof c.value === 'boolean') return `${c.name}: ${c.value}`;
-  return `${c.name}: ${c.value < 0 ? '-' : ''}${printNumber(Math.abs(c.value))}`;
+  return `${c.name}: ${printJson(c.value)}`;
 }
 
 function printTypeRef(ref: TypeRefModel, commas: boolean): string {
@@ -161,8 +180,13 @@ export function printExpr(e: Expr): string {
 
 // ---------------------------------------------------------------- declarations
 
+/** A doc comment: `///` before each line (a blank line between paragraphs is a bare `///`). */
 function doc(text: string | undefined, indent: string): string {
-  return text === undefined ? '' : `${indent}/// ${text}\n`;
+  if (text === undefined) return '';
+  return text
+    .split('\n')
+    .map((line) => `${indent}///${line === '' ? '' : ` ${line}`}\n`)
+    .join('');
 }
 
 /** An end-of-line comment on every other line, when the layout has comments. */
@@ -211,6 +235,60 @@ function printPath(path: PathSegmentModel[]): string {
     .join('');
 }
 
+/** ` as "a/b", "c/d"`, or nothing. */
+function media(types: string[] | undefined): string {
+  return types && types.length > 0 ? ` as ${types.map(printString).join(', ')}` : '';
+}
+
+function printSecurity(s: SecurityModel): string {
+  if (s.none) return 'security none';
+  const options = s.options.map(
+    (o) => `${o.scheme}${o.scopes ? `(${o.scopes.map(printString).join(', ')})` : ''}`,
+  );
+  return `security ${options.join(' | ')}`;
+}
+
+function printLatency(l: LatencyModel): string {
+  return `latency ${l.limits.map((x) => `${x.percentile} < ${printNumber(x.value)} ${x.unit}`).join(', ')}`;
+}
+
+/** ` { a: "x", b: "y" }`, or nothing. */
+function settings(entries: { name: string; value: string | undefined }[], commas: boolean): string {
+  const present = entries.filter((e) => e.value !== undefined);
+  if (present.length === 0) return '';
+  const text = present.map((e) => `${e.name}: ${printString(e.value!)}`);
+  return ` { ${text.join(commas ? ', ' : ' ')} }`;
+}
+
+function printSetting(s: SpecSettingModel, layout: LayoutModel): string {
+  const indent = layout.indent;
+  switch (s.kind) {
+    case 'server': {
+      const head = `${doc(s.doc, indent)}${indent}server ${printString(s.url)}`;
+      if (s.variables.length === 0) return head;
+      const vars = s.variables.map(
+        (v) =>
+          `${doc(v.doc, indent + indent)}${indent}${indent}${v.name}: ${v.values.map(printString).join(' | ')}${layout.commas ? ',' : ''}`,
+      );
+      return `${head} {\n${vars.join('\n')}\n${indent}}`;
+    }
+    case 'license':
+      return `${indent}license ${printString(s.name)}${settings([{ name: 'url', value: s.url }], layout.commas)}`;
+    case 'contact': {
+      const name = s.name === undefined ? '' : ` ${printString(s.name)}`;
+      const rest = [
+        { name: 'email', value: s.email },
+        { name: 'url', value: s.url },
+      ];
+      return `${indent}contact${name}${settings(rest, layout.commas)}`;
+    }
+    case 'security':
+      return `${indent}${printSecurity(s)}`;
+    case 'latency':
+      return `${indent}${printLatency(s)}`;
+  }
+}
+
 /** ` with A, B`, or nothing. */
 function withHeaders(names: string[] | undefined): string {
   return names && names.length > 0 ? ` with ${names.join(', ')}` : '';
@@ -225,9 +303,11 @@ function printClause(c: EndpointClause): string {
     case 'query':
       return `query ${c.name}${c.optional ? '?' : ''}: ${printType(c.type)}`;
     case 'body':
-      return `body ${printType(c.type)}`;
-    case 'response':
-      return `response ${c.status}${c.type ? ` ${printType(c.type)}` : ''}${withHeaders(c.headers)}`;
+      return `body ${printType(c.type)}${media(c.media)}`;
+    case 'response': {
+      const type = c.type ? ` ${printType(c.type)}${media(c.media)}` : '';
+      return `response ${c.status}${type}${withHeaders(c.headers)}`;
+    }
     case 'errors':
       return `errors ${c.names.join(', ')}`;
     case 'requires':
@@ -236,6 +316,14 @@ function printClause(c: EndpointClause): string {
       return `ensures ${printExpr(c.expr)}`;
     case 'paginated':
       return `paginated ${c.cursor} = ${printExpr(c.next)}, items = ${printExpr(c.items)}`;
+    case 'security':
+      return printSecurity(c);
+    case 'tags':
+      return `tags ${c.names.join(', ')}`;
+    case 'deprecated':
+      return 'deprecated';
+    case 'latency':
+      return printLatency(c);
   }
 }
 
@@ -249,6 +337,28 @@ function printStatement(s: PropertyStatement): string {
       return `let ${s.name} = ${s.try ? 'try ' : s.pages ? 'pages ' : ''}${printExpr(s.call)}`;
     case 'expect':
       return `expect ${printExpr(s.expr)}`;
+  }
+}
+
+function printAuth(d: AuthDeclModel, layout: LayoutModel): string {
+  const s = d.scheme;
+  switch (s.kind) {
+    case 'bearer':
+      return `auth ${d.name} bearer${s.format === undefined ? '' : ` ${printString(s.format)}`}`;
+    case 'basic':
+      return `auth ${d.name} basic`;
+    case 'apiKey':
+      return `auth ${d.name} apiKey ${s.location} ${printString(s.param)}`;
+    case 'openIdConnect':
+      return `auth ${d.name} openIdConnect ${printString(s.url)}`;
+    case 'oauth2': {
+      const i = layout.indent;
+      const flows = s.flows.map(
+        (f) => `${i}flow ${f.name}${settings(f.settings, layout.commas) || ' {}'}`,
+      );
+      const scopes = s.scopes.map((x) => `${doc(x.doc, i)}${i}scope ${printString(x.name)}`);
+      return `auth ${d.name} oauth2 {\n${[...flows, ...scopes].join('\n')}\n}`;
+    }
   }
 }
 
@@ -272,8 +382,12 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
         : d.members === undefined
           ? ''
           : ` ${printMembers(d.members, layout)}`;
-      return `${head}error ${d.name} ${d.status}${withHeaders(d.headers)}${body}`;
+      return `${head}error ${d.name} ${d.status}${withHeaders(d.headers)}${media(d.media)}${body}`;
     }
+    case 'auth':
+      return `${head}${printAuth(d, layout)}`;
+    case 'tag':
+      return `${head}tag ${d.name}${d.displayName === undefined ? '' : ` ${printString(d.displayName)}`}`;
     case 'headers': {
       const members = d.members.map((m) => {
         const wire = m.wireName === undefined ? '' : ` ${printString(m.wireName)}`;
@@ -302,9 +416,12 @@ export function printDeclaration(d: DeclModel, layout: LayoutModel): string {
 export function printSpecFile(file: SpecFileModel): string {
   const parts: string[] = [];
   if (file.header) {
-    parts.push(
-      `${doc(file.header.doc, '')}spec ${file.header.name} version ${printString(file.header.version)}\n`,
-    );
+    const h = file.header;
+    const block =
+      h.settings === undefined
+        ? ''
+        : ` {\n${h.settings.map((s) => `${printSetting(s, file.layout)}\n`).join('')}}`;
+    parts.push(`${doc(h.doc, '')}spec ${h.name} version ${printString(h.version)}${block}\n`);
   }
   if (file.imports.length > 0)
     parts.push(file.imports.map((p) => `import ${printString(p)}\n`).join(''));

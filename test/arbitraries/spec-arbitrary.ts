@@ -14,68 +14,30 @@ import { posix } from 'node:path';
 import { genEndpoint, genProperty } from './spec-endpoints.js';
 import type { EndpointInfo } from './spec-endpoints.js';
 import { condition } from './spec-expressions.js';
+import type { AuthInfo } from './spec-auth.js';
+import { declareAuth } from './spec-auth.js';
+import { annotate, annotateFields, valueAnnotations } from './spec-examples.js';
+import { declareHeaders, withHeaders } from './spec-headers.js';
+import { jsonMedia } from './spec-media.js';
+import { declareTags, specSettings } from './spec-metadata.js';
+import { freshName, pools, refTo, words } from './spec-names.js';
+import { pageFields } from './spec-pagination.js';
 import type { ExprEnv, Term } from './spec-terms.js';
+import { taggedUnion } from './spec-unions.js';
 import { nameRoot } from './spec-terms.js';
 import type {
   DeclModel,
   ErrorStatus,
   Expr,
-  HeadersDeclModel,
   RecordMember,
   SpecFileModel,
   SpecProject,
   TypeModel,
-  TypeRefModel,
 } from './spec-model.js';
 import type { TypeOptions, TypeWorld, Typed } from './spec-types.js';
-import { genList, genType, needsGuard } from './spec-types.js';
+import { genType, needsGuard } from './spec-types.js';
 import type { FieldInfo, RecordInfo, Value } from './spec-values.js';
 import { Choices, evaluate, makeOpt, witness } from './spec-values.js';
-
-const words = (text: string) => text.split(' ');
-
-/** A type reference to `base`, not nullable, without constraints. */
-const refTo = (base: TypeRefModel['base']): TypeRefModel => ({
-  kind: 'ref',
-  base,
-  nullable: false,
-  constraints: [],
-});
-
-export const pools = {
-  record: words('Order Item User Account Invoice Address Product Review Team Task Note'),
-  enum: words('Status Color Kind Priority Level Role'),
-  alias: words('Count Amount Label Code Score Slug Ids Days'),
-  error: words('NotFound Conflict Invalid Forbidden Gone TooMany Unavailable'),
-  endpoint: words('getThing listThings createThing updateThing removeThing search ping'),
-  property: words('roundTrip createsThenReads neverNegative idempotent keepsCount'),
-  member: words('pending active closed red green blue low high draft done'),
-  keywordMember: words('in all true type String'),
-  field: words(
-    'name count price email tags createdAt note score items owner total start end flag ratio parent children meta',
-  ),
-  keywordField: words('type body in all true error query Int List and or implies not response len'),
-  param: words('id limit offset q page sort token traceId since verbose tag'),
-  word: words(
-    'users items v1 orders search me by-name export.csv ~tmp items:batch type in 2024 List',
-  ),
-  wire: words('X-Trace-Id Idempotency-Key If-Match x-api-key Accept-Language'),
-  cursor: words('cursor after page token pages'),
-  headers: words('RateLimit Paging Tracing Caching'),
-  responseHeader: words('limit remaining reset location etag requestId retry'),
-  responseWire: words(
-    'X-RateLimit-Limit X-RateLimit-Remaining Location ETag X-Request-Id Retry-After Link',
-  ),
-};
-
-/** A name from `pool`, suffixed with a number when `taken` already has it. */
-export function freshName(g: Choices, pool: readonly string[], taken: Set<string>): string {
-  const base = g.pick(pool);
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-  taken.add(name);
-  return name;
-}
 
 /** What a project is built from: its declarations so far, by file, and what each file sees. */
 export class Builder implements TypeWorld {
@@ -93,8 +55,12 @@ export class Builder implements TypeWorld {
   readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
   /** The sets of response headers declared (`headers NAME { ... }`). */
   readonly headerSets: { name: string; file: string }[] = [];
+  /** The security schemes declared (`auth NAME KIND ...`). */
+  readonly auths: AuthInfo[] = [];
+  /** The tags declared (`tag NAME`). */
+  readonly tags: { name: string; file: string }[] = [];
   /** Every response header's name on the wire, lower case: unique in a project. */
-  private readonly wires = new Set<string>();
+  readonly wires = new Set<string>();
   /** Records chosen to be pages of a paginated listing (see `pageFields`). */
   readonly pageRecords = new Set<RecordInfo>();
   /** Records chosen to hold a page record (declared before them) in a required field. */
@@ -167,7 +133,9 @@ export class Builder implements TypeWorld {
     const name = freshName(this.g, pools.alias, this.taken);
     const typed = this.type({ file, self: -1, usage: 'value', depth: 0 });
     this.aliases.push({ name, file, rt: typed.rt });
-    this.add(file, { kind: 'alias', name, type: typed.model });
+    // Perhaps an example of the alias (never of a record: none has a witness yet).
+    const example = valueAnnotations(this, typed.rt, false).filter((a) => a.name === 'example');
+    this.add(file, { kind: 'alias', name, type: annotate(typed.model, example) });
   }
 
   /**
@@ -214,15 +182,17 @@ export class Builder implements TypeWorld {
           [model, rt] = [{ ...model, nullable: true }, makeOpt(rt)];
         else optional = true;
       }
+      let access: { access?: 'readOnly' | 'writeOnly' } = {};
       if (model.kind === 'ref' && g.chance(6)) {
         // Answered but never sent, or sent but never answered.
         const annotation = g.pick(['readOnly', 'writeOnly'] as const);
+        access = { access: annotation };
         model = {
           ...model,
           constraints: [...model.constraints, { name: annotation, value: true }],
         };
       }
-      info.fields.push({ name, optional, rt });
+      info.fields.push({ name, optional, rt, ...access });
       const doc = g.chance(5) ? { doc: `The ${name}.` } : {};
       members.push({ kind: 'field', name, optional, type: model, ...doc });
     }
@@ -232,7 +202,7 @@ export class Builder implements TypeWorld {
       const type = refTo({ kind: 'const', value });
       members.push({ kind: 'field', name: field, optional: false, type });
     }
-    if (this.pageRecords.has(info)) members.push(...this.pageFields(info, self, names));
+    if (this.pageRecords.has(info)) members.push(...pageFields(this, info, self, names));
     const page = this.pageHolders.get(info);
     if (page && this.visible(info.file, page.file)) {
       const field = freshName(g, words('page listing result'), names);
@@ -246,39 +216,6 @@ export class Builder implements TypeWorld {
       });
     }
     return g.shuffle(members);
-  }
-
-  /**
-   * The fields of a page: a list of items (perhaps optional) and the next page's cursor, a
-   * scalar a query parameter can take, optional or nullable (or both) so that the walk ends.
-   */
-  private pageFields(info: RecordInfo, self: number, names: Set<string>): RecordMember[] {
-    const g = this.g;
-    const o = { file: info.file, self, usage: 'value' as const, depth: 1 };
-    const items = freshName(g, words('items data results entries'), names);
-    const list = genList(this, o, o);
-    const itemsOptional = g.chance(4);
-    const next = freshName(g, words('nextCursor next cursor after'), names);
-    const cursor = this.type({ ...o, usage: 'path', depth: 0 });
-    const nextOptional = cursor.model.kind !== 'ref' || g.bool();
-    const nullable = !nextOptional || g.bool();
-    const nextModel: TypeModel =
-      nullable && cursor.model.kind === 'ref' ? { ...cursor.model, nullable: true } : cursor.model;
-    const nextRt = nullable ? makeOpt(cursor.rt) : cursor.rt;
-    info.fields.push(
-      { name: items, optional: itemsOptional, rt: list.rt },
-      { name: next, optional: nextOptional, rt: nextRt },
-    );
-    info.page = {
-      items,
-      item: (list.rt as Extract<typeof list.rt, { k: 'list' }>).el,
-      next,
-      cursor,
-    };
-    return [
-      { kind: 'field', name: items, optional: itemsOptional, type: list.model },
-      { kind: 'field', name: next, optional: nextOptional, type: nextModel },
-    ];
   }
 
   /** The witness of a record: its spreads' witnesses and a value of each own field. */
@@ -327,82 +264,11 @@ export class Builder implements TypeWorld {
   fillRecords(infos: RecordInfo[]) {
     const members = infos.map((info) => this.members(info, info.index));
     infos.forEach((info) => this.buildWitness(info));
+    infos.forEach((info, i) => annotateFields(this, info, members[i]!));
     infos.forEach((info, i) => {
       this.invariants(info, members[i]!);
       this.add(info.file, { kind: 'record', name: info.name, members: members[i]! });
     });
-  }
-
-  /**
-   * `type U = A | B by kind`: two or three of the records, each given its own value of a tag
-   * field, declared in a file that sees them all (before the records' fields, which may name it).
-   */
-  taggedUnion(infos: RecordInfo[]) {
-    const g = this.g;
-    if (infos.length < 2) return;
-    const options = g.shuffle(infos).slice(0, g.int(2, Math.min(3, infos.length)));
-    const files = this.files.filter((f) => options.every((o) => this.visible(f, o.file)));
-    if (files.length === 0) return;
-    const field = g.pick(words('kind type object'));
-    const values = new Set<string>();
-    for (const o of options) {
-      const lower = o.name.toLowerCase();
-      // Tags are any strings: names of Object.prototype's members too.
-      const pool = [lower, `${lower}.created`, `a "${o.name}"`, 'x-y', '__proto__', 'toString'];
-      const value = freshName(g, pool, values);
-      o.tag = { field, value };
-    }
-    const file = g.pick(files);
-    const name = freshName(g, pools.alias, this.taken);
-    const names = options.map((o) => o.name);
-    this.aliases.push({ name, file, rt: { k: 'union', names } });
-    this.taggedUnions.push({ name, field, options });
-    const type: TypeModel = {
-      kind: 'union',
-      options: names.map((n) => refTo({ kind: 'named', name: n })),
-    };
-    this.add(file, { kind: 'alias', name, type, by: field });
-  }
-
-  /**
-   * `headers NAME { ... }` in `file`: one to three headers, each of a type a header holds, with a name on
-   * the wire (its own, or the Specl name) that no other response header of the project has in
-   * any case, so that any sets may be attached together.
-   */
-  headers(file: string): { name: string; file: string } {
-    const g = this.g;
-    const names = new Set<string>();
-    const members: HeadersDeclModel['members'] = [];
-    for (let i = g.int(1, 3); i > 0; i--) {
-      const name = freshName(g, pools.responseHeader, names);
-      // Its own name on the wire, or the Specl name (numbered when another header has it).
-      const base = g.bool() ? name : g.pick(pools.responseWire);
-      let wire = base;
-      for (let n = 2; this.wires.has(wire.toLowerCase()); n++) wire = `${base}-${n}`;
-      this.wires.add(wire.toLowerCase());
-      const typed = this.type({ file, self: Infinity, usage: 'header', depth: 0 });
-      const wireName = wire === name && g.bool() ? {} : { wireName: wire };
-      members.push({ name, ...wireName, optional: g.chance(3), type: typed.model });
-    }
-    const name = freshName(g, pools.headers, this.taken);
-    const set = { name, file };
-    this.headerSets.push(set);
-    this.add(file, { kind: 'headers', name, members });
-    return set;
-  }
-
-  /**
-   * ` with A, B`: none, or one or two sets of headers, each one the file sees or a new one
-   * declared in it.
-   */
-  withHeaders(file: string): { headers?: string[] } {
-    const g = this.g;
-    if (!g.chance(5)) return {};
-    const count = g.chance(3) ? 2 : 1;
-    const seen = this.headerSets.filter((h) => this.visible(file, h.file));
-    const sets = g.shuffle(seen).slice(0, g.nat(Math.min(count, seen.length)));
-    while (sets.length < count) sets.push(this.headers(file));
-    return { headers: sets.map((h) => h.name) };
   }
 
   error(file: string) {
@@ -416,18 +282,20 @@ export class Builder implements TypeWorld {
     if (g.chance(6)) {
       // `error TooMany 429 with RateLimit no body`: an answer without any body.
       this.errors.push({ ...info, bodyless: true });
-      this.add(file, { kind: 'error', name, status, ...this.withHeaders(file), bodyless: true });
+      this.add(file, { kind: 'error', name, status, ...withHeaders(this, file), bodyless: true });
       return;
     }
     const members = this.members(info, Infinity);
     this.buildWitness(info);
+    annotateFields(this, info, members);
     this.invariants(info, members);
     this.errors.push(info);
     this.add(file, {
       kind: 'error',
       name,
       status,
-      ...this.withHeaders(file),
+      ...withHeaders(this, file),
+      ...jsonMedia(this, 5),
       ...(members.length > 0 || g.bool() ? { members } : {}),
     });
   }
@@ -456,7 +324,7 @@ export function declareTypes(b: Builder, pickFile: () => string): void {
   const g = b.g;
   for (let i = g.nat(3); i > 0; i--) b.enum(pickFile());
   const records = b.declareRecords(g.int(1, 5), pickFile);
-  if (g.chance(2)) b.taggedUnion(records);
+  if (g.chance(2)) taggedUnion(b, records);
   if (g.chance(2)) {
     const page = g.pick(records);
     b.pageRecords.add(page);
@@ -466,8 +334,10 @@ export function declareTypes(b: Builder, pickFile: () => string): void {
   for (let i = g.nat(3); i > 0; i--) b.alias(pickFile());
   b.fillRecords(records);
   // A set of headers no answer may carry (compiled OpenAPI keeps it by `x-specl-wire-name`).
-  if (g.chance(5)) b.headers(pickFile());
+  if (g.chance(5)) declareHeaders(b, pickFile());
   for (let i = g.nat(3); i > 0; i--) b.error(pickFile());
+  if (g.chance(2)) declareAuth(b, pickFile);
+  declareTags(b, pickFile);
 }
 
 /** Builds a project from a tape of choices: one root, and with `multiFile` 1-2 more files it imports. */
@@ -497,10 +367,13 @@ export function buildProject(tape: readonly number[], multiFile: boolean): SpecP
     if (g.chance(6)) return `./${posix.basename(posix.dirname(from))}/../${path}`; // not normalised
     return path.startsWith('.') || !g.bool() ? path : `./${path}`;
   };
+  // The root's header block (servers, license, contact, security, latency) perhaps.
+  const settings = specSettings(b, root);
   const header = (file: string) => ({
     name: file === root ? 'Generated' : 'Lib',
     version: g.pick(versions),
     ...(g.chance(4) ? { doc: 'The API.' } : {}),
+    ...(file === root && settings ? { settings } : {}),
   });
   const model = (file: string): SpecFileModel => ({
     ...(file === root || g.chance(3) ? { header: header(file) } : {}),

@@ -7,11 +7,17 @@
  * `pages` walks, `where` and `expect`.
  */
 import type { Builder } from './spec-arbitrary.js';
-import { freshName, pools } from './spec-arbitrary.js';
+import { annotate, messageExamples, valueAnnotations } from './spec-examples.js';
+import { redirect, withHeaders } from './spec-headers.js';
+import { formBody, mediaOf, rawBody } from './spec-media.js';
+import { endpointMetadata, twoParagraphs } from './spec-metadata.js';
+import { freshName, pools } from './spec-names.js';
+import { paginate } from './spec-pagination.js';
 import type { Term } from './spec-terms.js';
 import { nameRoot, terms } from './spec-terms.js';
 import type {
   EndpointClause,
+  EndpointDeclModel,
   ErrorStatus,
   Expr,
   HttpMethod,
@@ -73,11 +79,14 @@ export function genEndpoint(b: Builder, file: string): void {
     params.push(p);
     return p;
   };
+  // The type written in the parameter's clause: perhaps with an example, a default, deprecated.
+  const written = (p: Param) =>
+    annotate(p.typed.model, valueAnnotations(b, p.typed.rt, p.optional));
   const path: PathSegmentModel[] = [];
   for (let i = g.nat(3); i > 0; i--) {
     if (g.chance(3)) {
       const p = param('path', true, false);
-      path.push({ kind: 'param', name: p.name, type: p.typed.model });
+      path.push({ kind: 'param', name: p.name, type: written(p) });
     } else path.push({ kind: 'text', text: g.pick(pools.word) });
   }
   if (path.length === 0) path.push({ kind: 'empty' });
@@ -90,32 +99,11 @@ export function genEndpoint(b: Builder, file: string): void {
   for (let i = g.nat(2); i > 0; i--) {
     const optional = g.chance(3);
     const p = param('query', !optional, optional);
-    clauses.push({ kind: 'query', name: p.name, optional, type: p.typed.model });
+    clauses.push({ kind: 'query', name: p.name, optional, type: written(p) });
   }
-  // A paginated listing answers a page record, or a record holding one in a required field
-  // (`response.page.items`): its cursor parameter takes the page's cursor.
-  const listings = b.recordOrder
-    .map((n) => b.records.get(n)!)
-    .flatMap((r) => {
-      if (r.page) return [{ answer: r, via: [] as string[], page: r.page }];
-      const held = r.holdsPage && b.records.get(r.holdsPage.record)!.page;
-      return held ? [{ answer: r, via: [r.holdsPage!.field], page: held }] : [];
-    })
-    .filter((l) => b.visible(file, l.answer.file) && b.modelVisible(l.page.cursor.model, file));
-  const listing = listings.length > 0 && g.bool() ? g.pick(listings) : undefined;
-  let paginated: Extract<EndpointClause, { kind: 'paginated' }> | undefined;
-  if (listing) {
-    const { items, next, cursor } = listing.page;
-    const name = freshName(g, pools.cursor, paramNames);
-    params.push({ name, required: false, optional: true, typed: cursor });
-    clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
-    const path = (f: string): Expr =>
-      [...listing.via, f].reduce<Expr>(
-        (receiver, field) => ({ kind: 'member', receiver, name: field, optional: false }),
-        { kind: 'response' },
-      );
-    paginated = { kind: 'paginated', cursor: name, next: path(next), items: path(items) };
-  }
+  // A paginated listing answers a page record, or a record holding one in a required field.
+  const listing = paginate(b, file, paramNames, params, clauses);
+  const paginated = listing?.paginated;
   const page = listing?.answer;
   if (g.chance(3)) {
     const p = param('header', false, g.bool());
@@ -125,7 +113,7 @@ export function genEndpoint(b: Builder, file: string): void {
       name: p.name,
       ...wire,
       optional: p.optional,
-      type: p.typed.model,
+      type: written(p),
     });
   }
   const declared = (p: Param) => (p.optional ? makeOpt(p.typed.rt) : p.typed.rt);
@@ -133,16 +121,25 @@ export function genEndpoint(b: Builder, file: string): void {
   const scope = new Map<string, Value>(
     params.map((p) => [p.name, witness(g, declared(p), b.records)]),
   );
-  if (['POST', 'PUT', 'PATCH', 'OPTIONS'].includes(method) && g.bool()) {
-    const records = b.recordOrder.filter((n) => b.visible(file, b.records.get(n)!.file));
-    const typed: Typed =
-      records.length > 0 && g.bool()
-        ? recordTyped(g.pick(records))
-        : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
-    params.push({ name: 'body', required: true, optional: false, typed });
-    clauses.push({ kind: 'body', type: typed.model });
-    roots.push({ expr: { kind: 'body' }, rt: typed.rt });
-    scope.set('$body', witness(g, typed.rt, b.records));
+  // A body no property can write (raw bytes, a form with files) keeps properties from calling the endpoint.
+  let callable = true;
+  const bodyKind = ['POST', 'PUT', 'PATCH', 'OPTIONS'].includes(method) ? g.nat(5) : 0;
+  if (bodyKind >= 2) {
+    if (bodyKind === 2) {
+      callable = false;
+      clauses.push({ kind: 'body', ...(g.chance(3) ? rawBody(b) : formBody(b, file)) });
+    } else {
+      const records = b.recordOrder.filter((n) => b.visible(file, b.records.get(n)!.file));
+      const typed: Typed =
+        records.length > 0 && g.bool()
+          ? recordTyped(g.pick(records))
+          : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
+      params.push({ name: 'body', required: true, optional: false, typed });
+      const type = annotate(typed.model, messageExamples(b, typed.rt, 'request', 3));
+      clauses.push({ kind: 'body', type, ...mediaOf(b, typed) });
+      roots.push({ expr: { kind: 'body' }, rt: typed.rt });
+      scope.set('$body', witness(g, typed.rt, b.records));
+    }
   }
   // One or two 2xx responses; `response` is optional when one of them has no body. A
   // paginated listing answers one page.
@@ -150,37 +147,32 @@ export function genEndpoint(b: Builder, file: string): void {
     ? [g.pick([200, 206])]
     : g.shuffle([200, 201, 202, 204, 206, 299]).slice(0, g.chance(4) ? 2 : 1);
   const typedResponses: RT[] = [];
+  // Raw bytes answered: `response` in `ensures` and a call's value are left unread.
+  let raw = false;
   for (const status of statuses) {
+    if (!page && status !== 204 && g.chance(10)) {
+      raw = true;
+      clauses.push({ kind: 'response', status, ...rawBody(b), ...withHeaders(b, file) });
+      continue;
+    }
     const typed = page
       ? recordTyped(page.name)
       : status === 204 || g.chance(6)
         ? undefined
         : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
     if (typed) typedResponses.push(typed.rt);
-    clauses.push({
-      kind: 'response',
-      status,
-      ...(typed ? { type: typed.model } : {}),
-      ...b.withHeaders(file),
-    });
+    const body = typed
+      ? {
+          type: annotate(typed.model, messageExamples(b, typed.rt, 'response', 5)),
+          ...mediaOf(b, typed),
+        }
+      : {};
+    clauses.push({ kind: 'response', status, ...body, ...withHeaders(b, file) });
   }
-  // A 3xx answer now and then: declared (a redirect with where it goes, a 304 without a body),
-  // never a success, so it changes neither `response` in `ensures` nor a call's value.
-  if (g.chance(5)) {
-    const status = g.pick([301, 302, 303, 304, 307, 308, g.int(300, 399)]);
-    const typed =
-      status === 304 || !g.chance(3)
-        ? undefined
-        : b.type({ file, self: Infinity, usage: 'value', depth: 0 });
-    clauses.push({
-      kind: 'response',
-      status,
-      ...(typed ? { type: typed.model } : {}),
-      ...b.withHeaders(file),
-    });
-  }
+  const moved = redirect(b, file);
+  if (moved) clauses.push(moved);
   const response =
-    typedResponses.length !== 1
+    typedResponses.length !== 1 || raw
       ? undefined
       : statuses.length > 1
         ? makeOpt(typedResponses[0]!)
@@ -207,19 +199,20 @@ export function genEndpoint(b: Builder, file: string): void {
     clauses.push({ kind: 'ensures', expr: b.holds(b.env(file, roots, scope), 2) });
   }
   if (paginated) clauses.push(paginated);
+  clauses.push(...endpointMetadata(b, file));
   const pagination =
-    paginated && listing
-      ? { pagination: { cursor: paginated.cursor, item: listing.page.item } }
-      : {};
+    paginated && listing ? { pagination: { cursor: paginated.cursor, item: listing.item } } : {};
   const success = { status: statuses[0]!, ...(response ? { response } : {}) };
-  b.endpoints.push({ name, file, params, ...success, ...pagination });
-  b.add(file, {
+  if (callable) b.endpoints.push({ name, file, params, ...success, ...pagination });
+  const decl: EndpointDeclModel = {
     kind: 'endpoint',
     name,
     method,
     path,
     clauses: g.chance(4) ? g.shuffle(clauses) : clauses,
-  });
+  };
+  b.add(file, decl);
+  if (g.chance(8)) decl.doc = twoParagraphs(name);
 }
 
 /** Whether a value of `s` can be passed where `d` is expected (the checker allows more). */

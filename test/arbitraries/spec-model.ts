@@ -8,7 +8,7 @@ type V0Primitive =
   'String' | 'Int' | 'Float' | 'Bool' | 'Uuid' | 'Email' | 'Url' | 'Date' | 'DateTime';
 
 /** The primitive types, and the built-in types of v0.1 that the generator writes. */
-export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal' | 'Json';
+export type Primitive = V0Primitive | 'Int32' | 'Int64' | 'Decimal' | 'Json' | 'Bytes';
 
 export type ConstraintName =
   | 'min'
@@ -22,12 +22,21 @@ export type ConstraintName =
   | 'maxItems'
   | 'unique'
   | 'readOnly'
-  | 'writeOnly';
+  | 'writeOnly'
+  | 'deprecated'
+  | 'example'
+  | 'default'
+  /** On the type of a body or a response only: named examples, `{ one: value, ... }`. */
+  | 'examples';
 
-/** `name: value` in the braces after a type reference. */
+/** A JSON value written in place (`example: { id: 1, tags: ["a"], note: null }`). */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** `name: value` in the braces after a type reference: a constraint or an annotation. */
 export interface Constraint {
   name: ConstraintName;
-  value: number | string | boolean;
+  value: JsonValue;
 }
 
 /** What a type reference names, before `?` and constraints. */
@@ -134,6 +143,8 @@ export interface ErrorDeclModel {
   headers?: string[];
   /** `no body` (then without members): the answer has no body at all. */
   bodyless?: true;
+  /** `as "application/problem+json"`: the media types of its body. */
+  media?: string[];
   members?: RecordMember[];
 }
 
@@ -154,13 +165,71 @@ export type PathSegmentModel =
 export type EndpointClause =
   | { kind: 'header'; name: string; wireName?: string; optional: boolean; type: TypeModel }
   | { kind: 'query'; name: string; optional: boolean; type: TypeModel }
-  | { kind: 'body'; type: TypeModel }
-  | { kind: 'response'; status: number; type?: TypeModel; headers?: string[] }
+  | { kind: 'body'; type: TypeModel; media?: string[] }
+  | { kind: 'response'; status: number; type?: TypeModel; media?: string[]; headers?: string[] }
   | { kind: 'errors'; names: string[] }
   | { kind: 'requires'; expr: Expr }
   | { kind: 'ensures'; expr: Expr }
   /** `paginated cursor = response.next, items = response.items`: paths into the response. */
-  | { kind: 'paginated'; cursor: string; next: Expr; items: Expr };
+  | { kind: 'paginated'; cursor: string; next: Expr; items: Expr }
+  | SecurityModel
+  | { kind: 'tags'; names: string[] }
+  | { kind: 'deprecated' }
+  | LatencyModel;
+
+/** `security A | B("scope")`, or `security none`. */
+export interface SecurityModel {
+  kind: 'security';
+  none?: true;
+  options: { scheme: string; scopes?: string[] }[];
+}
+
+/** `latency p50 < 20 ms, p99 < 1.5 s`. */
+export interface LatencyModel {
+  kind: 'latency';
+  limits: { percentile: string; value: number; unit: 'ms' | 's' }[];
+}
+
+/** What the spec header's block holds. */
+export type SpecSettingModel =
+  | {
+      kind: 'server';
+      url: string;
+      doc?: string;
+      variables: { name: string; values: string[]; doc?: string }[];
+    }
+  | { kind: 'license'; name: string; url?: string }
+  | { kind: 'contact'; name?: string; email?: string; url?: string }
+  | SecurityModel
+  | LatencyModel;
+
+/** How a security scheme is presented. */
+export type AuthSchemeModel =
+  | { kind: 'bearer'; format?: string }
+  | { kind: 'basic' }
+  | { kind: 'apiKey'; location: 'header' | 'query' | 'cookie'; param: string }
+  | { kind: 'openIdConnect'; url: string }
+  | {
+      kind: 'oauth2';
+      flows: { name: string; settings: { name: string; value: string }[] }[];
+      scopes: { name: string; doc?: string }[];
+    };
+
+/** `auth NAME KIND ...`: a security scheme. */
+export interface AuthDeclModel {
+  kind: 'auth';
+  name: string;
+  doc?: string;
+  scheme: AuthSchemeModel;
+}
+
+/** `tag NAME "Display name"`: a group of endpoints. */
+export interface TagDeclModel {
+  kind: 'tag';
+  name: string;
+  doc?: string;
+  displayName?: string;
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -198,6 +267,8 @@ export type DeclModel =
   | EnumDeclModel
   | ErrorDeclModel
   | HeadersDeclModel
+  | AuthDeclModel
+  | TagDeclModel
   | EndpointDeclModel
   | PropertyDeclModel;
 
@@ -216,7 +287,7 @@ export interface LayoutModel {
 }
 
 export interface SpecFileModel {
-  header?: { name: string; version: string; doc?: string };
+  header?: { name: string; version: string; doc?: string; settings?: SpecSettingModel[] };
   imports: string[];
   declarations: DeclModel[];
   layout: LayoutModel;

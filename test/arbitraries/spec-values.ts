@@ -81,6 +81,8 @@ export interface FieldInfo {
   name: string;
   optional: boolean;
   rt: RT;
+  /** `readOnly: true` (answered, never sent) or `writeOnly: true` (sent, never answered). */
+  access?: 'readOnly' | 'writeOnly';
 }
 
 /** A record or an error body, with every field (its own and spread ones) and a witness once built. */

@@ -17,6 +17,21 @@ endpoint putDoc PUT /docs/{id: Int} {
 
 const cases: Case[] = [
   {
+    // Showing the old type crashed on a structured example (found by the random specs).
+    name: 'a field of a list with a structured example that becomes a string is a type change (unused: non-breaking)',
+    before: `${api}type Tags { list: List<String> { example: ["a", "b"] } }\n`,
+    after: `${api}type Tags { list: String }\n`,
+    expected: (b, a) => [
+      change(
+        'type-changed',
+        'non-breaking',
+        'Tags.list',
+        at(b, 'list: List'),
+        at(a, 'list: String'),
+      ),
+    ],
+  },
+  {
     name: 'a changed field example is non-breaking',
     before: api,
     after: edit(api, 'example: "Notes"', 'example: "Letters"'),

@@ -61,6 +61,38 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a cursor walk that becomes a Link walk breaks its walkers',
+    before: api,
+    after: edit(api, 'paginated cursor = response.next,', 'paginated by link,'),
+    expected: (b, a) => [
+      change(
+        'pagination-changed',
+        'breaking',
+        'list pagination',
+        at(b, 'endpoint list'),
+        at(a, 'endpoint list'),
+      ),
+    ],
+  },
+  {
+    name: 'a Link walk whose items move breaks its walkers',
+    before: edit(api, 'paginated cursor = response.next,', 'paginated by link,'),
+    after: edit(
+      edit(api, 'paginated cursor = response.next,', 'paginated by link,'),
+      'items = response.items',
+      'items = response.more',
+    ),
+    expected: (b, a) => [
+      change(
+        'pagination-changed',
+        'breaking',
+        'list pagination',
+        at(b, 'endpoint list'),
+        at(a, 'endpoint list'),
+      ),
+    ],
+  },
+  {
     name: 'items in another place break its walkers',
     before: api,
     after: edit(api, 'items = response.items', 'items = response.more'),

@@ -51,13 +51,35 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'accepting another scheme as well is not breaking; trading one for another is',
+    name: 'accepting another scheme as well is not breaking',
+    before: api,
+    after: edit(api, '  security Token\n', '  security Token | Key\n'),
+    expected: (b, a) => [
+      change(
+        'security-removed',
+        'non-breaking',
+        'putDoc security',
+        at(b, 'endpoint putDoc'),
+        at(a, 'endpoint putDoc'),
+      ),
+    ],
+  },
+  {
+    // Both, so that the diff read backwards is its inverse (found by the random specs).
+    name: 'trading one scheme for another is breaking, and lets in the new scheme',
     before: api,
     after: edit(api, '  security Token\n', '  security Key\n'),
     expected: (b, a) => [
       change(
         'security-added',
         'breaking',
+        'putDoc security',
+        at(b, 'endpoint putDoc'),
+        at(a, 'endpoint putDoc'),
+      ),
+      change(
+        'security-removed',
+        'non-breaking',
         'putDoc security',
         at(b, 'endpoint putDoc'),
         at(a, 'endpoint putDoc'),

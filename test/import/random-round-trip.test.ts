@@ -53,6 +53,10 @@ function printed(project: SpecProject): SpecProject {
   return Object.assign(project, { [fc.toStringMethod]: () => `\n${listing}\n` });
 }
 
+// Each step of a shrink is two round trips: a failure stops shrinking after a minute and is
+// reported as found by then; runs that take longer than that fail rather than pass unfinished.
+const bounded = { interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true } as const;
+
 /**
  * The issue's property: random specs of the test suite's generator, compiled to OpenAPI and
  * imported back, give the same IR (types, endpoints, parameters, conditions and properties
@@ -64,6 +68,7 @@ describe('random specs compiled to OpenAPI and imported back', () => {
     await fc.assert(fc.asyncProperty(specArbitrary.map(printed), survivesRoundTrips), {
       seed: 1301,
       numRuns: 15,
+      ...bounded,
     });
   }, 120_000);
 
@@ -71,6 +76,7 @@ describe('random specs compiled to OpenAPI and imported back', () => {
     await fc.assert(fc.asyncProperty(multiFileSpecArbitrary.map(printed), survivesRoundTrips), {
       seed: 1302,
       numRuns: 5,
+      ...bounded,
     });
   }, 120_000);
 });

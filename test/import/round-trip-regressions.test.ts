@@ -270,6 +270,108 @@ describe('the round trip keeps', () => {
     expect(result.text).toContain('type Sample = Item { example: { "id": 1, "tags": ["a"] } }');
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
+
+  it('latency budgets of the spec and of an endpoint (both were dropped)', async () => {
+    const { ir, result, back } = await roundTrip(
+      [
+        'spec Shop version "1.0.0" { latency p99 < 1.5 s }',
+        'endpoint ping GET /ping { response 204 latency p50 < 20 ms, p999 < 30 s }',
+      ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('latency p99 < 1500 ms');
+    expect(result.text).toContain('latency p50 < 20 ms, p999 < 30000 ms');
+    expect(back.latency).toEqual(ir.latency);
+    expect(back.endpoints[0]!.latency).toEqual(ir.endpoints[0]!.latency);
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('a paginated listing in a spec with no other x-specl-* (the clause was dropped)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Page { items: List<Int>, next?: String }',
+          'endpoint list GET /list {',
+          '  query cursor?: String',
+          '  response 200 Page',
+          '  paginated cursor = response.next, items = response.items',
+          '}',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('paginated cursor = response.next, items = response.items');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('an example of a reference to an enum or an alias, on an alias or a field (kept as comments)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'enum Status { pending }',
+          'type Count = Map<Int>?',
+          'type Ids = Status { example: "pending" }',
+          'type Slug = Count { example: null }',
+          'type Box { f: Status { example: "pending" }, g?: Ids { example: "pending" } }',
+          'endpoint getBox GET /box { response 200 Box }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('type Ids = Status { example: "pending" }');
+    expect(result.text).toContain('type Slug = Count { example: null }');
+    expect(result.text).toContain('f: Status { example: "pending" }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('a body of text and JSON, and examples on several media types (split in two; warned)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Order { id: Int }',
+          'endpoint create POST /orders {',
+          '  body Order { examples: { one: { id: 1 } } } as "application/vnd.x+json", "application/json"',
+          '  response 200 String { pattern: "^a", example: "ab" } as "text/plain", "application/json"',
+          '}',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('as "application/vnd.x+json", "application/json"');
+    expect(result.text).toContain('} as "text/plain", "application/json"');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('annotations of parameters of a reference to an alias (kept as comments)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'type Amount = Int32 { exclusiveMax: 2147454868 }',
+          'type Ids = Int64',
+          'endpoint ping GET /{sort: Ids { deprecated: true }}/x {',
+          '  query page: Amount { example: -2147483263 }',
+          '  query other?: Amount { example: 5, default: 7 }',
+          '  header h "X-H": Ids { example: 3 }',
+          '  response 200 Amount',
+          '}',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('/{sort: Ids { deprecated: true }}/x');
+    expect(result.text).toContain('query other?: Amount { example: 5, default: 7 }');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
+  it('a tag with a display name (it came back named after the display name)', async () => {
+    const { ir, document, result, back } = await roundTrip(
+      header +
+        [
+          'tag Accounts "Accounts \\"and\\" more"',
+          'endpoint ping GET /ping { tags Accounts response 204 }',
+        ].join('\n'),
+    );
+    expect(JSON.stringify(document)).toContain('"x-specl-name":"Accounts"');
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('tag Accounts "Accounts \\"and\\" more"');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
 });
 
 describe('an import of a document others wrote', () => {
@@ -324,6 +426,25 @@ describe('an import of a document others wrote', () => {
     expect(result.warnings.map((w) => `${w.kind} ${w.pointer}`)).toEqual([
       'widened #/components/schemas/Both/oneOf',
       'widened #/components/schemas/Either/oneOf',
+    ]);
+  });
+
+  it('takes out an example of a reference that does not fit the type referred to', async () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1.0.0' },
+      paths: {},
+      components: {
+        schemas: {
+          Status: { type: 'string', enum: ['pending'] },
+          Ids: { allOf: [{ $ref: '#/components/schemas/Status' }, { examples: ['nope'] }] },
+        },
+      },
+    };
+    const result = await importParsed(document, '/t/openapi.json');
+    expect(result.text).toContain('type Ids = Status\n');
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('does not fit its type'),
     ]);
   });
 });

@@ -7,12 +7,17 @@ import type { SpecBuild } from '@specl/compiler';
 import { buildFromCheck } from '@specl/compiler';
 import type { ReadFile } from '@specl/language';
 import { checkWorkspace, createSpeclServices, ReaderFileSystem } from '@specl/language';
+import fc from 'fast-check';
+import { printProject } from '../arbitraries/print-spec.js';
+import { specArbitrary } from '../arbitraries/spec-arbitrary.js';
 import { repoRoot } from '../helpers/run-cli.js';
+import { docBlocks } from './repository-texts.js';
 
 // With the fast parse path on and off, and on with each declaration's CST built on demand (as
 // `specl check` parses), every spec of the repository (the examples, the test fixtures), and
-// versions of them with mistakes (names that do not resolve, a cut-off text), check to the same
-// diagnostics and lower to the same IR.
+// versions of them with mistakes (names that do not resolve, a cut-off text), the specl blocks of
+// the docs and random specs (with mistakes too), check to the same diagnostics (code, message,
+// range) and lower to the same IR.
 const fromDisk: ReadFile = (uri) => readFile(uri.fsPath, 'utf8').catch(() => undefined);
 
 type Mode = 'fast' | 'langium' | 'lazy';
@@ -89,5 +94,28 @@ describe('the fast parse path, on (eager and lazy CST) and off', () => {
   it.each(specs)('%s: the same diagnostics and IR', async (file) => {
     const outcome = await expectSameOutcome(join(repoRoot, file));
     if (file.startsWith('examples/')) expect(outcome.ir).toBeDefined();
+  });
+
+  it('the docs blocks and random specs, with mistakes: the same diagnostics and IR', async () => {
+    const inMemory =
+      (files: Record<string, string>): ReadFile =>
+      async (uri) =>
+        files[uri.path];
+    let withErrors = 0;
+    for (const [i, [, text]] of docBlocks.entries()) {
+      const root = `/docs/block-${i}.specl`;
+      const outcome = await expectSameOutcome(root, inMemory({ [root]: text }));
+      if (outcome.stage === 'check') withErrors++;
+    }
+    await fc.assert(
+      fc.asyncProperty(specArbitrary, fc.nat(2), async (project, kind) => {
+        const files = printProject(project);
+        if (kind < 2) files[project.root] = broken(files[project.root]!, kind);
+        const outcome = await expectSameOutcome(project.root, inMemory(files));
+        if (outcome.stage === 'check') withErrors++;
+      }),
+      { seed: 1720, numRuns: 24 },
+    );
+    expect(withErrors).toBeGreaterThan(5);
   });
 });

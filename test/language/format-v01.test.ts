@@ -119,4 +119,12 @@ describe('formatting the v0.1 constructs', () => {
     );
     expect(await format(once)).toBe(once);
   });
+
+  it('keeps a wide JSON value on one line in a record written on one line, the same way every time', async () => {
+    const emails = Array.from({ length: 4 }, (_, i) => `k${i}: "user${i}@example.com"`);
+    const record = `type Team { score?: Map<Email> { example: { ${emails.join(', ')} } }, name: String }\n`;
+    const once = await format(record);
+    expect(once).toBe(record);
+    expect(await format(once)).toBe(once);
+  });
 });

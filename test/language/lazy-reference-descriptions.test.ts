@@ -1,7 +1,7 @@
 import type { LangiumDocument, ReferenceDescription } from 'langium';
 import { DefaultReferenceDescriptionProvider, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createSpeclServices } from '@specl/language';
+import { createSpeclServices, isResponseHeadersRef } from '@specl/language';
 import { LazyNodeDescriptionProvider } from '../../packages/language/src/workspace/lazy-node-descriptions.js';
 import { LazyReferenceDescriptionProvider } from '../../packages/language/src/workspace/lazy-reference-descriptions.js';
 import { repositorySpecs } from './repository-texts.js';
@@ -39,7 +39,15 @@ describe('the index with places made when read', () => {
     '%s: the same references and names as Langium indexes',
     async (_, text, i) => {
       const document = await linked(text, i);
-      const want = (await langiumReferences.createDescriptions(document)).map(plain);
+      // One difference on purpose: `headers` in an `ensures` links to its endpoint but is no
+      // use of it (renaming the endpoint must not rename it), so the index leaves it out.
+      const locator = Specl.workspace.AstNodeLocator;
+      const want = (await langiumReferences.createDescriptions(document))
+        .filter(
+          (d) =>
+            !isResponseHeadersRef(locator.getAstNode(document.parseResult.value, d.sourcePath)),
+        )
+        .map(plain);
       const got = await lazyReferences.createDescriptions(document);
       expect(got.map(plain)).toEqual(want);
       expect(want.length).toBeGreaterThan(0);

@@ -92,6 +92,29 @@ describe('pagination over LSP', () => {
     );
   });
 
+  it('`paginated by link`: colours `by` and `link` as keywords, a cursor named `by` as a parameter', async () => {
+    const linked = `${HEADER}${PAGE}endpoint list GET /items {\n  response 200 Page\n  paginated by link, items = response.items\n}\n`;
+    const { uri } = await session.openWithCursor(`${linked}$0`);
+    const line = linked.split('\n').findIndex((l) => l.includes('paginated'));
+    const words = (await session.semanticTokens(uri, linked))
+      .filter((t) => t.line === line)
+      .map((t) => `${t.word}:${t.type}`);
+    expect(words).toEqual(
+      expect.arrayContaining(['paginated:keyword', 'by:keyword', 'link:keyword', 'items:keyword']),
+    );
+    const cursor = `${HEADER}${PAGE}endpoint list GET /items {\n  query by?: String\n  response 200 Page\n  paginated by = response.next, items = response.items\n}\n`;
+    const opened = await session.openWithCursor(`${cursor}$0`);
+    const at = cursor.split('\n').findIndex((l) => l.includes('paginated'));
+    const named = (await session.semanticTokens(opened.uri, cursor))
+      .filter((t) => t.line === at)
+      .map((t) => `${t.word}:${t.type}`);
+    expect(named).toContain('by:parameter');
+    expect(named).not.toContain('by:keyword');
+    expect(
+      await hover(linked.slice(HEADER.length).replace('paginated by', 'paginated b$0y')),
+    ).toMatch(/Link/);
+  });
+
   it('renames the cursor parameter in the `paginated` clause too', async () => {
     const renamed = await session.renameAt(
       `${HEADER}${PAGE}${LIST.replace('query cursor?', 'query cur$0sor?')}`,

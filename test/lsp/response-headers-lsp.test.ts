@@ -82,6 +82,57 @@ describe('response headers over LSP', () => {
     ]);
   });
 
+  it("in `ensures`: completes `headers` and, after `headers.`, the 2xx answers' headers", async () => {
+    const endpoint = (clause: string) =>
+      `${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  response 201 Item with RateLimit, Where\n  ${clause}\n}\n`;
+    const bare = await completions(endpoint('ensures hea$0'));
+    expect(bare.map((i) => i.label)).toContain('headers');
+    const members = await completions(endpoint('ensures headers.$0'));
+    expect(members.map((i) => i.label)).toEqual(expect.arrayContaining(['remaining', 'location']));
+    expect(members.map((i) => i.label)).not.toContain('id');
+    // Not bound in `requires`: the answer is not there yet.
+    const before = await completions(endpoint('requires hea$0'));
+    expect(before.map((i) => i.label)).not.toContain('headers');
+  });
+
+  it('in `ensures`: hover lists what `headers` may name, and types a header as read', async () => {
+    const endpoint = (clause: string) =>
+      `${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  response 201 Item with RateLimit, Where\n  ${clause}\n}\n`;
+    const whole = await hover(endpoint('ensures head$0ers.remaining >= 0'));
+    expect(whole).toContain('remaining "X-RateLimit-Remaining": Int');
+    expect(whole).toContain('location "Location": String?');
+    expect(whole).toContain("The headers of `e`'s 2xx answer");
+    const one = await hover(endpoint('ensures headers.loca$0tion == null'));
+    expect(one).toContain('location "Location": String');
+    expect(one).toContain('Type: `String?`');
+  });
+
+  it('in `ensures`: colours `headers` as a value and the header read as a property', async () => {
+    const source = `${HEADER}${DECLS}endpoint e GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\n`;
+    const { uri } = await session.openWithCursor(`${source}$0`);
+    const line = source.split('\n').findIndex((l) => l.includes('ensures'));
+    const decoded = (await session.semanticTokens(uri, source))
+      .filter((t) => t.line === line)
+      .map((t) => `${t.word}:${t.type}`);
+    expect(decoded).toEqual(['headers:variable', 'remaining:property']);
+  });
+
+  it('renaming an endpoint leaves `headers` in its `ensures` alone', async () => {
+    const renamed = await session.renameAt(
+      `${HEADER}${DECLS}endpoint ge$0tItem GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\nproperty p {\n  let x = getItem()\n  expect x.id >= 0\n}\n`,
+      'fetchItem',
+    );
+    expect(renamed).toContain('endpoint fetchItem GET /e');
+    expect(renamed).toContain('let x = fetchItem()');
+    expect(renamed).toContain('ensures headers.remaining >= 0');
+    const header = await session.renameAt(
+      `${HEADER}${DECLS.replace('{ remaining', '{ remain$0ing')}endpoint e GET /e {\n  response 200 Item with RateLimit\n  ensures headers.remaining >= 0\n}\n`,
+      'left',
+    );
+    expect(header).toContain('headers RateLimit { left "X-RateLimit-Remaining"');
+    expect(header).toContain('ensures headers.left >= 0');
+  });
+
   it('renames a headers declaration where `with` names it', async () => {
     const renamed = await session.renameAt(
       `${HEADER}${DECLS.replace('headers RateLimit', 'headers Rate$0Limit')}error E 429 with RateLimit no body\n`,

@@ -177,6 +177,7 @@ describe('specl mcp over stdio', () => {
       '\n  paginated cursor = response.nextCursor, items = response.items\n',
     );
     expect((result.structuredContent as { pagination?: unknown }).pagination).toEqual({
+      clause: 'paginated cursor = response.nextCursor, items = response.items',
       cursorParameter: 'cursor',
       nextCursor: 'response.nextCursor',
       items: 'response.items',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConditionIR, EndpointIR, SpecIR, SourceLocation, TypeIR } from '@specl/compiler';
-import { emitTypes, typeScriptNames, typeText } from '@specl/compiler';
+import { emitTypes, paginationText, typeScriptNames, typeText } from '@specl/compiler';
 
 /** What the contract is built from. */
 export interface ContractSources {
@@ -36,10 +36,7 @@ function specSources(ir: SpecIR, specDir: string): string[] {
 }
 
 /** A `paginated` clause as the spec writes it: the answers come in pages. */
-function paginatedText(pagination: NonNullable<EndpointIR['pagination']>): string {
-  const path = (names: readonly string[]) => ['response', ...names].join('.');
-  return `paginated ${pagination.cursorParameter} = ${path(pagination.nextCursor)}, items = ${path(pagination.items)}`;
-}
+const paginatedText = paginationText;
 
 function endpointSummary(endpoint: EndpointIR, ir: SpecIR): string[] {
   const names = typeScriptNames(ir);

@@ -1,4 +1,5 @@
 export * from './ir/spec-ir.js';
+export { paginationText } from './ir/pagination-text.js';
 export { lowerSpec, LoweringError } from './lower/lower-spec.js';
 export { fingerprintOf } from './lower/fingerprint.js';
 export * from './pipeline/spec-build.js';

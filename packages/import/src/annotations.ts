@@ -123,7 +123,7 @@ export function annotationEntries(
     const literal = fittingLiteral(context, example.value, schema, pointer);
     if (literal !== undefined) {
       take(example.keyword, `example: ${literal}`);
-      if (isStructured(example.value))
+      if (leftToChecker(context, example.value, schema, pointer))
         context.structured(`example: ${literal}`, childPointer(pointer, example.keyword));
       if (example.more)
         context.warn(
@@ -136,7 +136,7 @@ export function annotationEntries(
   if (schema.default !== undefined && holder.optional) {
     const literal = fittingLiteral(context, schema.default, schema, pointer);
     if (literal !== undefined) take('default', `default: ${literal}`);
-    if (literal !== undefined && isStructured(schema.default))
+    if (literal !== undefined && leftToChecker(context, schema.default, schema, pointer))
       context.structured(`default: ${literal}`, childPointer(pointer, 'default'));
   }
   if (holder.field && (schema.readOnly === true) !== (schema.writeOnly === true)) {
@@ -201,9 +201,28 @@ function isStructured(value: unknown): boolean {
 }
 
 /**
+ * Whether the checker, not import, judges whether `value` fits: an object, a list or null, or
+ * any value of a schema that holds no type of its own (the annotations part of `allOf: [{ $ref
+ * }, { examples }]`, as Specl compiles `Status { example: "a" }`, whose type is the reference's).
+ */
+function leftToChecker(
+  context: ImportContext,
+  value: unknown,
+  schema: Record<string, unknown>,
+  pointer: string,
+): boolean {
+  if (isStructured(value)) return true;
+  const { value: resolved } = context.deref(schema, pointer);
+  if (!isObject(resolved) || typesOf(resolved).length > 0 || enumMembers(resolved)) return false;
+  return ['$ref', 'enum', 'const', 'allOf', 'oneOf', 'anyOf'].every(
+    (k) => resolved[k] === undefined,
+  );
+}
+
+/**
  * A Specl literal of `value` when the schema (after refs) is a scalar it fits; an object, list
- * or null as it is (the checker judges those against the type import wrote, and import takes
- * out those that do not fit).
+ * or null as it is, and any value of a schema without a type of its own (the checker judges
+ * those against the type import wrote, and import takes out those that do not fit).
  */
 function fittingLiteral(
   context: ImportContext,
@@ -211,7 +230,7 @@ function fittingLiteral(
   schema: Record<string, unknown>,
   pointer: string,
 ): string | undefined {
-  if (isStructured(value)) return jsonLiteral(value);
+  if (leftToChecker(context, value, schema, pointer)) return jsonLiteral(value);
   const { value: resolved } = context.deref(schema, pointer);
   if (!isObject(resolved) || !fits(resolved, value)) return undefined;
   if (typeof value === 'string') return stringLiteral(value);

@@ -5,7 +5,12 @@ import { arrayItems, isNullable, isScalarSchema } from './schema-shape.js';
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, pascalCase } from './specl-names.js';
 import { stringLiteral } from './specl-text.js';
-import { annotationEntries, annotationsLeftOut, withAnnotations } from './annotations.js';
+import {
+  annotationEntries,
+  annotationSite,
+  annotationsLeftOut,
+  withAnnotations,
+} from './annotations.js';
 
 /** A parameter of an operation (path-level ones merged in), after `$ref`s. */
 export interface OperationParameter {
@@ -74,11 +79,13 @@ export function parameterType(
   const items = listOk ? arrayItems(context, schema, pointer) : undefined;
   const list = items !== undefined && isScalarSchema(context, items.items, items.pointer);
   if (!scalar && !list) return undefined;
-  const raw = isObject(schema) ? { ...schema } : {};
+  // `Alias { example: .. }` is `allOf: [{ $ref }, { examples }]`: the annotations are the second part's.
+  const site = annotationSite(schema, pointer);
+  const raw = isObject(site.schema) ? { ...site.schema } : {};
   // A parameter's own example and deprecation are its schema's, to Specl.
   if (param.raw.example !== undefined && raw.example === undefined) raw.example = param.raw.example;
   if (param.raw.deprecated === true) raw.deprecated = true;
-  const entries = annotationEntries(context, raw, pointer, {
+  const entries = annotationEntries(context, raw, site.pointer, {
     field: false,
     optional: !param.required,
   });

@@ -14,7 +14,8 @@ import { operationParameters, parameterClause, parameterType } from './endpoint-
 import type { SchemaTranslator } from './schema-translator.js';
 import { camelCase, isIdentifier, NameRegistry, pascalCase } from './specl-names.js';
 import { docLines, shortJson } from './specl-text.js';
-import { conditionSources, paginationClause } from './specl-extensions.js';
+import { conditionSources, latencyClause, paginationClause } from './specl-extensions.js';
+import { linkPaginationClause } from './link-pagination.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -135,6 +136,11 @@ function translateOperation(
     for (const source of conditionSources(operation['x-specl-ensures']))
       clauses.push(`ensures ${source}`);
     const pagination = paginationClause(operation['x-specl-pagination']);
+    if (pagination) clauses.push(pagination);
+    const latency = latencyClause(operation['x-specl-latency']);
+    if (latency) clauses.push(latency);
+  } else {
+    const pagination = linkPaginationClause(context, operation, pointer, method, clauses);
     if (pagination) clauses.push(pagination);
   }
   noteOperation(context, operation, pointer);

@@ -168,7 +168,7 @@ async function translateOnce(
 
 /** Whether a document was compiled by Specl and carries its conditions or properties. */
 function hasSpeclExtensions(document: Record<string, unknown>): boolean {
-  return /"x-specl-(invariants|requires|ensures|properties|status|error|name|wire-name|headers|bodyless-errors)"/.test(
+  return /"x-specl-(invariants|requires|ensures|properties|status|error|name|wire-name|headers|bodyless-errors|latency|pagination|media-types)"/.test(
     JSON.stringify(document),
   );
 }

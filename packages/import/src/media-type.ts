@@ -27,6 +27,12 @@ export interface MediaExamples {
   readonly named?: Readonly<Record<string, unknown>>;
 }
 
+/** Whether two media types give the same example or named examples. */
+function sameExamples(a: MediaExamples, b: MediaExamples): boolean {
+  const plain = (e: MediaExamples) => JSON.stringify([e.example, e.named]);
+  return plain(a) === plain(b);
+}
+
 /** `as "a", "b"` for a group, or nothing for JSON alone (Specl's default). */
 export function asClause(group: MediaGroup): string {
   if (group.mediaTypes.length === 1 && mediaEssence(group.mediaTypes[0]!) === 'application/json')
@@ -97,13 +103,20 @@ export function mediaGroups(
     }
     essences.add(essence);
     const key = kind === 'bytes' ? undefined : JSON.stringify(schema);
-    const same = groups.find(
-      (g) => g.kind === kind && (kind === 'bytes' || JSON.stringify(g.schema) === key),
+    // Bytes go with bytes; text, JSON and forms of one schema (not `{}`, which text reads as
+    // String and JSON as Json) share a clause, as Specl compiles `String as "text/plain", "application/json"`.
+    const same = groups.find((g) =>
+      kind === 'bytes'
+        ? g.kind === 'bytes'
+        : g.kind === kind || (g.kind !== 'bytes' && key !== '{}')
+          ? JSON.stringify(g.schema) === key
+          : false,
     );
     if (same) {
       same.mediaTypes.push(mediaType);
-      if (same.examples) leaveOut();
-      else if (examples) same.examples = examples;
+      // Examples the group already has are left out only where they differ from its own.
+      if (same.examples && examples && !sameExamples(same.examples, examples)) leaveOut();
+      else if (!same.examples && examples) same.examples = examples;
     } else
       groups.push({
         kind,

@@ -139,7 +139,8 @@ export class SchemaTranslator {
     }
     const by = discriminatorOf(this.context, value, pointer);
     const { result, notes } = this.context.collecting(() => {
-      const entries = annotationEntries(this.context, value, pointer, {
+      // `type X = Y { example: .. }` is `allOf: [{ $ref: Y }, { examples }]`: the second part's.
+      const entries = annotationEntries(this.context, site.schema, site.pointer, {
         field: false,
         optional: false,
       });

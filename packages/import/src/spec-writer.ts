@@ -2,6 +2,7 @@ import type { Declaration, ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
 import type { EndpointText } from './endpoint-translator.js';
 import { childPointer } from './json-pointer.js';
+import { latencyClause } from './specl-extensions.js';
 import { isFieldName, pascalCase } from './specl-names.js';
 import { commentLines, docLines, stringLiteral } from './specl-text.js';
 
@@ -26,6 +27,8 @@ export function headerLines(context: ImportContext, security: string | undefined
     return [...serverLines(context), ...infoLines(context, info)];
   });
   if (security !== undefined) settings.push(security);
+  const latency = context.restoreSpecl ? latencyClause(info['x-specl-latency']) : undefined;
+  if (latency !== undefined) settings.push(latency);
   const head = `spec ${name} version ${stringLiteral(version)!}`;
   return [
     ...notes,

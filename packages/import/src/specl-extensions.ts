@@ -83,13 +83,33 @@ function pointerPath(pointer: unknown): string[] | undefined {
  */
 export function paginationClause(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
+  const path = (names: string[]) => ['response', ...names].join('.');
+  if (value.by === 'link') {
+    const items = pointerPath(value.items);
+    return items && `paginated by link, items = ${path(items)}`;
+  }
   const cursor = value.cursorParameter;
   if (typeof cursor !== 'string' || !/^[A-Za-z_]\w*$/.test(cursor)) return undefined;
   const next = pointerPath(value.nextCursor);
   const items = pointerPath(value.items);
   if (!next || !items) return undefined;
-  const path = (names: string[]) => ['response', ...names].join('.');
   return `paginated ${cursor} = ${path(next)}, items = ${path(items)}`;
+}
+
+/**
+ * The `latency` clause of an `x-specl-latency` (milliseconds by percentile, `{ "p99": 200,
+ * "p99.9": 104 }`), percentiles written as Specl does (`p999` for 99.9), or undefined when any
+ * entry is not a percentile with a positive finite number of milliseconds.
+ */
+export function latencyClause(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const limits: string[] = [];
+  for (const [key, ms] of Object.entries(value)) {
+    const percentile = /^p(\d{1,3})(?:\.(\d{1,6}))?$/.exec(key);
+    if (!percentile || typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) return undefined;
+    limits.push(`p${percentile[1]}${percentile[2] ?? ''} < ${ms} ms`);
+  }
+  return limits.length > 0 ? `latency ${limits.join(', ')}` : undefined;
 }
 
 /**

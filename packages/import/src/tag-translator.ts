@@ -25,7 +25,12 @@ export class TagTranslator {
           if (isObject(tag.externalDocs))
             this.context.note(`docs: ${String(tag.externalDocs.url ?? '')}`);
         });
-        this.declare(tag.name, pointer, [...notes, ...docLines(tag.description)]);
+        const own = tag['x-specl-name'];
+        const specl =
+          this.context.restoreSpecl && typeof own === 'string' && isPlainName(own)
+            ? own
+            : undefined;
+        this.declare(tag.name, pointer, [...notes, ...docLines(tag.description)], specl);
       });
     }
     const paths = isObject(doc.paths) ? doc.paths : {};
@@ -40,14 +45,15 @@ export class TagTranslator {
     }
   }
 
-  private declare(tag: string, pointer: string, lines: string[]): void {
+  /** Declares `tag` under `specl` (a Specl compiled document's own name), else a name made from it. */
+  private declare(tag: string, pointer: string, lines: string[], specl?: string): void {
     if (this.names.has(tag)) return;
     const display = stringLiteral(tag);
     if (display === undefined) {
       this.context.warn('left-out', pointer, 'a tag holding control characters is left out');
       return;
     }
-    const name = this.context.names.claim(isPlainName(tag) ? tag : pascalCase(tag));
+    const name = this.context.names.claim(specl ?? (isPlainName(tag) ? tag : pascalCase(tag)));
     this.names.set(tag, name);
     this.context.declarations.push({
       kind: 'other',

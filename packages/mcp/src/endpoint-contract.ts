@@ -1,13 +1,14 @@
 import type {
   ConditionIR,
   EndpointIR,
+  PaginationIR,
   ParamIR,
   SourceLocation,
   SpecIR,
   TypeDeclIR,
   TypeIR,
 } from '@specl/compiler';
-import { typeScriptNames, typeText } from '@specl/compiler';
+import { paginationText, typeScriptNames, typeText } from '@specl/compiler';
 
 /** A clause and where the spec states it. */
 export interface PlacedClause {
@@ -39,10 +40,15 @@ export interface EndpointContract {
   /** The `headers` declarations its answers carry: each header's name, wire name and type. */
   readonly responseHeaders?: readonly { name: string; headers: readonly string[] }[];
   readonly security?: readonly { scheme: string; scopes: readonly string[] }[];
-  /** How its answers come in pages: the cursor parameter, and where the cursor and items are. */
+  /**
+   * How its answers come in pages: the clause as written, the cursor parameter and where the
+   * cursor and items are; `by: 'link'` (no cursor) when the next page is the `Link` header's.
+   */
   readonly pagination?: {
-    readonly cursorParameter: string;
-    readonly nextCursor: string;
+    readonly clause: string;
+    readonly by?: 'link';
+    readonly cursorParameter?: string;
+    readonly nextCursor?: string;
     readonly items: string;
   };
   readonly requires: readonly PlacedClause[];
@@ -156,13 +162,7 @@ export function endpointContract(ir: SpecIR, endpoint: EndpointIR, place: Place)
     }),
     ...responseHeadersOf(ir, endpoint, text),
     ...(endpoint.security && { security: endpoint.security }),
-    ...(endpoint.pagination && {
-      pagination: {
-        cursorParameter: endpoint.pagination.cursorParameter,
-        nextCursor: ['response', ...endpoint.pagination.nextCursor].join('.'),
-        items: ['response', ...endpoint.pagination.items].join('.'),
-      },
-    }),
+    ...(endpoint.pagination && { pagination: paginationShape(endpoint.pagination) }),
     requires: endpoint.requires.map((c) => placed(c, place)),
     ensures: endpoint.ensures.map((c) => placed(c, place)),
     invariants: types.flatMap((decl) =>
@@ -243,11 +243,7 @@ export function contractText(contract: EndpointContract): string {
           `  security ${contract.security.length === 0 ? 'none' : contract.security.map((s) => `${s.scheme}${s.scopes.length > 0 ? `(${s.scopes.join(', ')})` : ''}`).join(' | ')}`,
         ]
       : []),
-    ...(contract.pagination
-      ? [
-          `  paginated ${contract.pagination.cursorParameter} = ${contract.pagination.nextCursor}, items = ${contract.pagination.items}`,
-        ]
-      : []),
+    ...(contract.pagination ? [`  ${contract.pagination.clause}`] : []),
     ...clauseLines('requires', contract.requires),
     ...clauseLines('ensures', contract.ensures),
     ...(contract.invariants.length > 0
@@ -273,4 +269,13 @@ export function contractText(contract: EndpointContract): string {
       : []),
   ];
   return lines.join('\n');
+}
+
+/** An endpoint's pagination as the contract gives it: the clause, and its parts. */
+function paginationShape(pagination: PaginationIR): NonNullable<EndpointContract['pagination']> {
+  const items = ['response', ...pagination.items].join('.');
+  const clause = paginationText(pagination);
+  if (pagination.by === 'link') return { clause, by: 'link', items };
+  const nextCursor = ['response', ...pagination.nextCursor].join('.');
+  return { clause, cursorParameter: pagination.cursorParameter, nextCursor, items };
 }

@@ -71,11 +71,18 @@ export type { CheckObserver } from './contract/check-response.js';
 export { checkResponse, isSuccess, responseViolations } from './contract/check-response.js';
 export type { ClientErrorStatus, ServerErrorStatus } from './contract/shape-for-status.js';
 export { answersSuccess, inStatusRange, shapeForStatus } from './contract/shape-for-status.js';
-export { handlerHeaders, headerTextsOf, headerViolations } from './contract/response-headers.js';
+export {
+  handlerHeaders,
+  headerTextsOf,
+  headerValues,
+  headerViolations,
+} from './contract/response-headers.js';
 export type { SessionObserver } from './contract/session.js';
 export { ContractSession } from './contract/session.js';
 export type { PageWalk } from './contract/page-walk.js';
 export { MAX_ITEMS, MAX_PAGES, walkPages } from './contract/page-walk.js';
+export { IN_PROCESS_BASE, walkLinkPages } from './contract/link-walk.js';
+export { MAX_LINK_HEADER_LENGTH, nextLinkTarget, parseLinkHeader } from './contract/link-header.js';
 export type { HandlerObject } from './contract/in-process-target.js';
 export { inProcessTarget } from './contract/in-process-target.js';
 export type { HttpTargetOptions } from './contract/http-target.js';

@@ -32,6 +32,7 @@ export class LatencyRecorder {
         const target = await source.open();
         return {
           description: target.description,
+          ...(target.baseUrl !== undefined && { baseUrl: target.baseUrl }),
           send: async (endpoint, request, options) => {
             const started = performance.now();
             const response = await target.send(endpoint, request, options);

@@ -99,6 +99,7 @@ export class RequestLog {
         const target = await source.open();
         return {
           description: target.description,
+          ...(target.baseUrl !== undefined && { baseUrl: target.baseUrl }),
           send: (endpoint, request, options) => {
             this.entries.push({
               endpoint: endpoint.name,

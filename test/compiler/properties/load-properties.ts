@@ -11,6 +11,8 @@ import { repoRoot } from '../typescript/typescript-helpers.js';
 export interface LoadedProperties {
   readonly validators: Record<string, (value: unknown) => { ok: boolean }>;
   readonly arbitraries: Record<string, fc.Arbitrary<unknown>>;
+  /** Everything properties.ts exports (`spec`, `endpoints`, ...). */
+  readonly properties: Record<string, unknown>;
 }
 
 /** Compiles types.ts and properties.ts with esbuild into test/.work and imports both. */
@@ -29,8 +31,8 @@ export async function loadProperties(name: string, ir: SpecIR): Promise<LoadedPr
     const types = (await import(pathToFileURL(join(folder, 'types.js')).href)) as LoadedProperties;
     const properties = (await import(
       pathToFileURL(join(folder, 'properties.js')).href
-    )) as LoadedProperties;
-    return { validators: types.validators, arbitraries: properties.arbitraries };
+    )) as LoadedProperties & Record<string, unknown>;
+    return { validators: types.validators, arbitraries: properties.arbitraries, properties };
   } finally {
     if (!process.env['SPECL_KEEP_WORK']) rmSync(folder, { recursive: true, force: true });
   }

@@ -59,7 +59,9 @@ describe('OpenAPI of the v0.1 constructs', () => {
       },
     ]);
     expect(doc.security).toEqual([{ BearerToken: [] }]);
-    expect(doc.tags).toEqual([{ name: 'Money movement', description: 'Money movement.' }]);
+    expect(doc.tags).toEqual([
+      { name: 'Money movement', description: 'Money movement.', 'x-specl-name': 'Transfers' },
+    ]);
   });
 
   it('declares each security scheme as OpenAPI does', async () => {

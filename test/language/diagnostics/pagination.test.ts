@@ -28,6 +28,16 @@ describe('pagination', () => {
       `type R { paginated: Int, items: List<Int>, pages: Int, one: Bool }\ntype one { pages: Int }\nendpoint pages GET /a/{items: Int} {\n query one?: Int\n query paginated?: Int\n response 200 R\n ensures response.pages >= 0 and response.one == true and len(response.items) >= response.paginated\n}\nproperty paginated {\n let pages = pages(items: 1)\n let one = pages.one\n expect one implies pages.pages >= 0\n}`,
     ],
     ['a record invariant on bare names', 'type R { pages: Int, one: Int, invariant pages >= one }'],
+    [
+      'a Link walk of a bare list, and of a field',
+      `${page}headers Paging { link "Link"?: String }\nendpoint a GET /a {\n query page?: Int\n response 200 List<Item> with Paging\n paginated by link, items = response\n}\nendpoint b GET /b {\n response 200 Page\n paginated by link, items = response.items\n}\nproperty p {\n let seen = pages a()\n let more = pages b()\n expect len(seen) >= 0 and all i in more: i.id == i.id\n}`,
+    ],
+    [
+      '`by` and `link` still names: a cursor parameter called `by`',
+      listing(
+        'query by?: String\n response 200 Page\n paginated by = response.nextCursor, items = response.items',
+      ),
+    ],
   ])('check clean: %s', async (_, source) => {
     expect(await check(source)).toEqual([]);
   });
@@ -122,6 +132,20 @@ describe('pagination', () => {
       'specl/invalid-pages',
       'pages',
       '`list` is not paginated, so `pages` cannot walk it; add `paginated cursor = response.next, items = response.items` to `list`',
+    ],
+    [
+      '`paginated by` a word other than link',
+      listing('response 200 Page\n paginated by next, items = response.items'),
+      'specl/invalid-pagination',
+      'next',
+      '`paginated by` takes `link` (the next page is the URL of the answer\'s `Link` header with `rel="next"`), not `next`',
+    ],
+    [
+      'a Link walk whose items are no list',
+      listing('response 200 Page\n paginated by link, items = response.nextCursor'),
+      'specl/invalid-pagination',
+      'response.nextCursor',
+      'the items `response.nextCursor` are a String?, not a list',
     ],
     [
       'pages given the cursor',

@@ -213,3 +213,109 @@ describe('response headers: what the checker refuses', () => {
     ]);
   });
 });
+
+/** An endpoint with two 2xx answers (`Loc` only on the 201) and the clause given (line 7). */
+const reading = (clause: string) =>
+  `${A}headers RL { remaining "X-RateLimit-Remaining": Int { min: 0 }, reset "X-Reset"?: Int }\n` +
+  'headers Loc { location "Location": Url }\n' +
+  `endpoint e GET /e {\n  response 200 A with RL\n  response 201 A with RL, Loc\n  ${clause}\n}`;
+
+describe('headers read in `ensures`', () => {
+  it.each([
+    ['a required header on every 2xx answer', 'ensures headers.remaining >= 0'],
+    ['with the body', 'ensures headers.remaining <= response.x'],
+    ['an optional one, tested first', 'ensures headers.reset != null implies headers.reset > 0'],
+    ['an optional one, with a default', 'ensures (headers.reset ?? 1) > 0'],
+    ['one not on every 2xx answer, compared with null', 'ensures headers.location == null'],
+    [
+      'one not on every 2xx answer, guarded',
+      'ensures headers.location == null or len(headers.location) > 0',
+    ],
+  ])('accepts %s', async (_, clause) => {
+    expect(await check(reading(clause))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an unknown header, with the closest',
+      'ensures headers.remainig > 0',
+      '8:19',
+      'remainig',
+      'specl/unknown-response-header',
+      'no 2xx answer of `e` declares the header `remainig`; did you mean `remaining`?',
+    ],
+    [
+      'an unknown header, with those there are',
+      'ensures headers.etag == "a"',
+      '8:19',
+      'etag',
+      'specl/unknown-response-header',
+      'no 2xx answer of `e` declares the header `etag`; its 2xx answers declare `remaining`, `reset`, `location`',
+    ],
+    [
+      'an optional header read without a guard',
+      'ensures headers.reset > 0',
+      '8:11',
+      'headers.reset',
+      'specl/optional-access',
+      '`headers.reset` may be absent; give a default with `headers.reset ?? ...` or test it against null first',
+    ],
+    [
+      'a header only one 2xx answer carries, without a guard',
+      'ensures len(headers.location) > 0',
+      '8:15',
+      'headers.location',
+      'specl/optional-access',
+      '`headers.location` may be absent; give a default with `headers.location ?? ...` or test it against null first',
+    ],
+    [
+      '`headers` as a whole',
+      'ensures headers != null',
+      '8:11',
+      'headers',
+      'specl/invalid-response-header-read',
+      '`headers` is read one header at a time: write `headers.NAME`, such as `headers.remaining`',
+    ],
+    [
+      '`headers` in `requires`',
+      'requires headers.remaining > 0',
+      '8:12',
+      'headers',
+      'specl/unknown-name',
+      "unknown name `headers`; an answer's headers are read in an endpoint's `ensures`, as `headers.NAME`",
+    ],
+    [
+      'a header of the wrong type',
+      'ensures headers.remaining == "many"',
+      '8:32',
+      '"many"',
+      'specl/type-mismatch',
+      'expected a value comparable with an Int, but `"many"` is a String',
+    ],
+  ])('refuses %s, at its place', async (_, clause, at, text, code, message) => {
+    expect(await check(reading(clause))).toEqual([error(at, text, code, message)]);
+  });
+
+  it('refuses a read on an endpoint whose 2xx answers declare no headers (a 3xx does not count)', async () => {
+    const source =
+      `${A}headers Moved { location "Location": Url }\n` +
+      'endpoint e GET /e {\n  response 200 A\n  response 301 with Moved\n  ensures headers.location == null\n}';
+    expect(await check(source)).toEqual([
+      error(
+        '7:19',
+        'location',
+        'specl/unknown-response-header',
+        'no 2xx answer of `e` declares headers; attach them with `response 200 T with NAME` and `headers NAME { location "Wire-Name": Type }`',
+      ),
+    ]);
+  });
+
+  it('a parameter, declaration or enum member named `headers` keeps its meaning', async () => {
+    const source =
+      'enum K { headers, other }\ntype R { k: K }\nheaders RL { n "X-N": Int }\n' +
+      'endpoint e GET /e {\n  query headers?: Int\n  response 200 R with RL\n' +
+      '  ensures headers == null or headers > 0\n}\n' +
+      'endpoint f GET /f {\n  response 200 R with RL\n  ensures response.k == headers\n  ensures headers.n > 0\n}';
+    expect(await check(source)).toEqual([]);
+  });
+});

@@ -213,6 +213,83 @@ describe('structured examples that do not fit, at the place inside the value', (
   });
 });
 
+const RANGES = `type Range { lo: Int, hi: Int, invariant lo <= hi }
+type Span { ...Range, label?: String, invariant label == null or len(label) > 0 }
+type Tagged { tags: List<String>, invariant all t in tags: matches(t, "^[a-z]+$") }
+type Window { from: DateTime, to: DateTime, invariant from < to }
+type Shape { kind: Kind, sides: Int, invariant kind == Kind.square implies sides == 4 }
+enum Kind { square, other }
+`;
+
+describe("a record's invariants on its examples", () => {
+  it.each([
+    ['an example that keeps it', 'type X = Range { example: { lo: 1, hi: 1 } }'],
+    [
+      'an optional field absent, tested against null',
+      'type X = Span { example: { lo: 1, hi: 2 } }',
+    ],
+    ['a quantifier with matches', 'type X = Tagged { example: { tags: ["a", "bc"] } }'],
+    ['an enum member compared', 'type X = Shape { example: { kind: "square", sides: 4 } }'],
+    // Date-times compare as instants: not judged at check time, so not reported.
+    [
+      'a date-time order it cannot judge',
+      'type X = Window { example: { from: "2024-01-02T00:00:00+05:00", to: "2024-01-01T23:00:00Z" } }',
+    ],
+  ])('accepts %s', async (_, source) => {
+    expect(await check(`${RANGES}${source}`)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'one that breaks it',
+      'type X = Range { example: { lo: 5, hi: 1 } }',
+      '{ lo: 5, hi: 1 }',
+      'this example breaks the invariant `lo <= hi` of Range',
+    ],
+    [
+      'one spread in',
+      'type X = Span { example: { lo: 2, hi: 1, label: "x" } }',
+      '{ lo: 2, hi: 1, label: "x" }',
+      'this example breaks the invariant `lo <= hi` of Range, spread into Span',
+    ],
+    [
+      'with len',
+      'type X = Span { example: { lo: 1, hi: 2, label: "" } }',
+      '{ lo: 1, hi: 2, label: "" }',
+      'this example breaks the invariant `label == null or len(label) > 0` of Span',
+    ],
+    [
+      'with a quantifier and matches',
+      'type X = Tagged { example: { tags: ["ok", "Bad"] } }',
+      '{ tags: ["ok", "Bad"] }',
+      'this example breaks the invariant `all t in tags: matches(t, "^[a-z]+$")` of Tagged',
+    ],
+    [
+      'with an enum',
+      'type X = Shape { example: { kind: "square", sides: 3 } }',
+      '{ kind: "square", sides: 3 }',
+      'this example breaks the invariant `kind == Kind.square implies sides == 4` of Shape',
+    ],
+    [
+      'inside a list, at its path',
+      'type X = List<Range> { example: [{ lo: 1, hi: 2 }, { lo: 3, hi: 0 }] }',
+      '{ lo: 3, hi: 0 }',
+      'this example at `example[1]` breaks the invariant `lo <= hi` of Range',
+    ],
+    [
+      "a response's named example",
+      'endpoint e GET /r { response 200 Range { examples: { ok: { lo: 0, hi: 0 }, bad: { lo: 9, hi: 0 } } } }',
+      '{ lo: 9, hi: 0 }',
+      'this example at `examples.bad` breaks the invariant `lo <= hi` of Range',
+    ],
+  ])('refuses %s, naming the invariant', async (_, source, text, message) => {
+    const found = await check(`${RANGES}${source}`);
+    expect(found.map((f) => [f.code, f.text, f.message])).toEqual([
+      ['specl/invalid-annotation', text, message],
+    ]);
+  });
+});
+
 describe('where `examples` and structured values may stand', () => {
   it.each([
     [

@@ -205,7 +205,8 @@ export const changeKinds = {
     inverse: 'pagination-added',
   },
   'pagination-changed': {
-    summary: "A paginated endpoint's cursor parameter, next cursor or items moved",
+    summary:
+      "A paginated endpoint's cursor parameter, next cursor or items moved, or it moved between a cursor and `by link`",
     inverse: 'pagination-changed',
   },
 } as const satisfies Record<string, { readonly summary: string; readonly inverse: string }>;

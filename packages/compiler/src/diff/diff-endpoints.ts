@@ -205,7 +205,9 @@ function schemes(endpoint: EndpointIR, spec: DiffContext['before']): Set<string>
 
 /**
  * Security: an endpoint that starts to need credentials, or accepts fewer ways in, breaks the
- * clients that called it without them; one that needs fewer is compatible.
+ * clients that called it without them (`security-added`); one that needs none, or accepts
+ * more ways in, is compatible (`security-removed`). An endpoint that trades one scheme for
+ * another does both, so that the diff read backwards is the inverse.
  */
 function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   const before = schemes(a, ctx.before);
@@ -214,7 +216,9 @@ function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   const show = (set: Set<string>) => (set.size === 0 ? 'none' : [...set].join(' | '));
   const lost = before.size > 0 && after.size > 0 && [...before].some((s) => !after.has(s));
   const gained = (before.size === 0 && after.size > 0) || lost;
-  const opened = (after.size === 0 && before.size > 0) || [...after].some((s) => !before.has(s));
+  const opened =
+    (after.size === 0 && before.size > 0) ||
+    (before.size > 0 && [...after].some((s) => !before.has(s)));
   if (gained)
     ctx.log.add(
       {
@@ -225,7 +229,7 @@ function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
       },
       breaking('clients that called it without those credentials are refused'),
     );
-  else if (opened)
+  if (opened)
     ctx.log.add(
       {
         kind: 'security-removed',

@@ -1,12 +1,7 @@
-import type { EndpointIR, PaginationIR } from '../ir/spec-ir.js';
+import type { EndpointIR } from '../ir/spec-ir.js';
+import { paginationText as clauseText } from '../ir/pagination-text.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking } from './judgement.js';
-
-/** A `paginated` clause as the spec writes it. */
-function clauseText(pagination: PaginationIR): string {
-  const path = (names: readonly string[]) => ['response', ...names].join('.');
-  return `paginated ${pagination.cursorParameter} = ${path(pagination.nextCursor)}, items = ${path(pagination.items)}`;
-}
 
 /**
  * Pagination: every change breaks someone. An endpoint that starts to answer in pages gives a
@@ -48,6 +43,8 @@ export function diffPagination(ctx: DiffContext, a: EndpointIR, b: EndpointIR): 
         message: `the pages of \`${a.name}\` changed: \`${before}\` → \`${after}\``,
         ...at,
       },
-      breaking('clients walk with the old cursor parameter or read the old places'),
+      breaking(
+        'clients walk with the old cursor parameter (or the old Link header) or read the old places',
+      ),
     );
 }

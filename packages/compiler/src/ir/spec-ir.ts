@@ -231,12 +231,17 @@ export type LatencyBudgetIR = readonly { readonly percentile: number; readonly m
  * `paginated cursor = response.next, items = response.items`: the optional query parameter
  * that takes the next page's cursor, and the fields of the success body that hold the next
  * cursor (absent or `null` on the last page) and the page's items (`[]`: the body itself).
+ * `paginated by link, items = ...` (`by: 'link'`): the next page is the URL of the answer's
+ * `Link` header with `rel="next"` (RFC 8288); there is no cursor parameter.
  */
-export interface PaginationIR {
-  readonly cursorParameter: string;
-  readonly nextCursor: readonly string[];
-  readonly items: readonly string[];
-}
+export type PaginationIR =
+  | {
+      readonly by?: undefined;
+      readonly cursorParameter: string;
+      readonly nextCursor: readonly string[];
+      readonly items: readonly string[];
+    }
+  | { readonly by: 'link'; readonly items: readonly string[] };
 
 /** One way to authenticate: a scheme and the scopes it needs (OAuth2, OpenID Connect). */
 export interface SecurityRequirementIR {
@@ -375,6 +380,8 @@ export type ExprIR = { readonly valueKind: ValueKind; readonly optional: boolean
   | { readonly kind: 'name'; readonly name: string; readonly scope: NameScope }
   | { readonly kind: 'body' }
   | { readonly kind: 'response' }
+  /** `headers.NAME` in an `ensures`: a header of the success answer, read as its type. */
+  | { readonly kind: 'responseHeader'; readonly name: string }
   | { readonly kind: 'enumMember'; readonly enumName: string; readonly member: string }
   | {
       readonly kind: 'member';

@@ -10,6 +10,7 @@ import {
   isPathParam,
   isQuantifierVar,
   isQueryParam,
+  isResponseHeadersRef,
   stripOptional,
   typeOf,
 } from '@specl/language';
@@ -100,6 +101,8 @@ export function lowerExpr(expr: Expression): ExprIR {
       return { ...base, kind: 'response' };
     case 'MemberAccess': {
       const member = expr.member.ref;
+      if (isResponseHeadersRef(expr.receiver))
+        return { ...base, kind: 'responseHeader', name: expr.member.$refText };
       if (isEnumMember(member) && isEnumDecl(member.$container) && isNameRef(expr.receiver)) {
         return {
           ...base,

@@ -244,8 +244,9 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
 
 /** A `paginated` clause the checker accepted: the cursor parameter and the two paths. */
 function lowerPagination(clause: PaginatedClause): PaginationIR {
+  if (clause.by) return { by: 'link', items: responsePath(clause.items) ?? [] };
   return {
-    cursorParameter: clause.cursor.$refText,
+    cursorParameter: clause.cursor?.$refText ?? '',
     nextCursor: responsePath(clause.next) ?? [],
     items: responsePath(clause.items) ?? [],
   };

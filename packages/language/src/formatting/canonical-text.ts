@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { unbuiltExpressionCst } from '../parser/fast/lazy-declaration-cst.js';
 import type { FormatToken } from './format-tokens.js';
 import { codeTokens } from './format-tokens.js';
+import { expressionCodeTokens } from './expression-tokens.js';
 import { spaceBetween } from './layout-rules.js';
 
 /**
@@ -18,9 +19,12 @@ export function canonicalText(node: AstNode): string {
 /**
  * {@link canonicalText} of an expression that a clause holds (an `Expression` rule call:
  * `requires`, `ensures`, `invariant`, `expect`, a `where`), read without building its
- * declaration's CST where that is built on demand (the expression alone is parsed again).
+ * declaration's CST where that is built on demand (from the file's tokens, or, for an expression
+ * whose last token the parser did not keep, by parsing the expression alone again).
  */
 export function canonicalExpressionText(expression: AstNode): string {
+  const tokens = expressionCodeTokens(expression);
+  if (tokens) return layOut(tokens);
   const cst = unbuiltExpressionCst(expression) ?? expression.$cstNode;
   return layOut(cst ? codeTokens(cst) : []);
 }

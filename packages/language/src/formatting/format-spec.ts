@@ -44,7 +44,8 @@ interface OpenBracket {
  * - two spaces of indentation a level; one space between tokens, none inside brackets, before
  *   `,` `:` `?` and after `.`, a space inside `{ }` written on one line;
  * - a declaration's block (record, error, enum, endpoint, property) written on one line stays
- *   on one line; one that spans lines has each member, clause or statement on its own line;
+ *   on one line (a JSON value in it too, however wide); one that spans lines has each member,
+ *   clause or statement on its own line;
  * - line breaks inside expressions are kept, the continuation indented one level (a closing
  *   bracket lines up with the line that opened it); at most one blank line is kept between
  *   items, none inside them;
@@ -131,10 +132,15 @@ function layout(text: string, tokens: readonly FormatToken[]): string[] {
     }
     if (isCloser(token)) stack.pop();
     if (isOpener(token)) {
+      // A JSON value too wide breaks, unless a declaration's block holding it stays on one
+      // line: breaking the value would break that block the next time (not idempotent).
+      const declaration = enclosingDeclaration(stack);
       const broken =
         isBlockBrace(token) &&
         (/[\r\n]/.test(text.slice(token.end, matchingEnd(tokens, i))) ||
-          (isJsonBracket(token) && start + inlineWidth(tokens, i) > WIDTH));
+          (isJsonBracket(token) &&
+            declaration?.broken !== false &&
+            start + inlineWidth(tokens, i) > WIDTH));
       stack.push({ token, index: i, line, broken });
     }
   });
@@ -162,6 +168,15 @@ function breaksBefore(
   }
   if (joinsPrevious(token)) return false;
   return newlines > 0;
+}
+
+/** The innermost open declaration block that is not a JSON value's, or undefined. */
+function enclosingDeclaration(stack: readonly OpenBracket[]): OpenBracket | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (isBlockBrace(open.token) && !isJsonBracket(open.token)) return open;
+  }
+  return undefined;
 }
 
 /** The innermost open declaration block, or undefined at the top level. */

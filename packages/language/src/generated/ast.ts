@@ -864,7 +864,7 @@ export function isMediaTypes(item: unknown): item is MediaTypes {
     return reflection.isInstance(item, MediaTypes.$type);
 }
 
-export type Member = EnumMember | Field;
+export type Member = EnumMember | Field | ResponseHeader;
 
 export const Member = {
     $type: 'Member'
@@ -970,16 +970,20 @@ export function isOpenFields(item: unknown): item is OpenFields {
 export interface PaginatedClause extends langium.AstNode {
     readonly $container: Endpoint;
     readonly $type: 'PaginatedClause';
-    cursor: langium.Reference<QueryParam>;
+    by: boolean;
+    cursor?: langium.Reference<QueryParam>;
     items: Expression;
-    next: Expression;
+    next?: Expression;
+    style?: string;
 }
 
 export const PaginatedClause = {
     $type: 'PaginatedClause',
+    by: 'by',
     cursor: 'cursor',
     items: 'items',
-    next: 'next'
+    next: 'next',
+    style: 'style'
 } as const;
 
 export function isPaginatedClause(item: unknown): item is PaginatedClause {
@@ -2233,6 +2237,10 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
         PaginatedClause: {
             name: PaginatedClause.$type,
             properties: {
+                by: {
+                    name: PaginatedClause.by,
+                    defaultValue: false
+                },
                 cursor: {
                     name: PaginatedClause.cursor,
                     referenceType: QueryParam.$type
@@ -2242,6 +2250,9 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                 },
                 next: {
                     name: PaginatedClause.next
+                },
+                style: {
+                    name: PaginatedClause.style
                 }
             },
             superTypes: [EndpointClause.$type]
@@ -2430,7 +2441,7 @@ export class SpeclAstReflection extends langium.AbstractAstReflection {
                     name: ResponseHeader.wireName
                 }
             },
-            superTypes: []
+            superTypes: [Member.$type]
         },
         ResponseRef: {
             name: ResponseRef.$type,

@@ -1,6 +1,16 @@
-import type { LangiumDocument } from 'langium';
+import type {
+  AstNode,
+  AstNodeDescription,
+  CstNode,
+  LangiumDocument,
+  LinkingError,
+  Reference,
+  ReferenceInfo,
+} from 'langium';
 import { Cancellation, DefaultLinker } from 'langium';
 import { walkReferences } from '../util/walk-references.js';
+import type { ReferenceResolver } from './specl-reference.js';
+import { SpeclReference } from './specl-reference.js';
 
 /**
  * Langium's linker, walking the AST without its streams: the same references linked in the same
@@ -18,4 +28,23 @@ export class SpeclLinker extends DefaultLinker {
       this.doLink(info, document),
     );
   }
+
+  /** A reference of the class {@link SpeclReference} (Langium's, as a class). */
+  override buildReference(
+    node: AstNode,
+    property: string,
+    refNode: CstNode | undefined,
+    refText: string,
+  ): Reference {
+    return new SpeclReference(refNode, refText, this.resolver, node, property);
+  }
+
+  private readonly resolver: ReferenceResolver = {
+    loadNode: (description: AstNodeDescription) => this.loadAstNode(description),
+    linkingError: (info: ReferenceInfo, description?: AstNodeDescription): LinkingError =>
+      this.createLinkingError(info, description),
+    linkedNode: (info: ReferenceInfo) => this.getLinkedNode(info),
+    cyclicReference: (node: AstNode, property: string, refText: string) =>
+      this.throwCyclicReferenceError(node, property, refText),
+  };
 }

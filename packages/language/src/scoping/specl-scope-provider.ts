@@ -5,6 +5,7 @@ import type {
   LangiumDocument,
   ReferenceInfo,
   Scope,
+  ScopeOptions,
 } from 'langium';
 import {
   AstUtils,
@@ -44,6 +45,13 @@ import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters, localNames } from './local-names.js';
+import {
+  RESPONSE_HEADERS_NAME,
+  RESPONSE_HEADERS_TYPE,
+  responseHeadersEndpoint,
+  successHeaders,
+} from '../typing/response-header-reads.js';
+import { NodeListScope } from './node-list-scope.js';
 import { typeDeclarationTypes } from '../util/declaration-types.js';
 
 /** The scope of a record's fields, by record (a node belongs to one workspace, so to one provider). */
@@ -62,6 +70,21 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     super(services);
     // Cleared as documents are indexed, as the memos are: what a file sees changes with them.
     this.visibleCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+  }
+
+  /** As Langium's, with each node described only when a look-up finds it (see NodeListScope). */
+  protected override createScopeForNodes(
+    elements: Iterable<AstNode>,
+    outerScope?: Scope,
+    options?: ScopeOptions,
+  ): Scope {
+    if (options) return super.createScopeForNodes(elements, outerScope, options);
+    return new NodeListScope(
+      Array.isArray(elements) ? elements : [...elements],
+      this.nameProvider,
+      this.descriptions,
+      outerScope,
+    );
   }
 
   override getScope(context: ReferenceInfo): Scope {
@@ -113,6 +136,13 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     const globals = this.visibleDeclarations(ref);
     const describe = (node: AstNode, name: string) =>
       this.descriptions.createDescription(node, name);
+    // `headers` in an `ensures`: the success answer's headers, found only when no other
+    // meaning of the name is (a parameter, declaration or enum member named `headers` wins).
+    const endpoint = responseHeadersEndpoint(ref);
+    // Its own type, so that completion offers it as a value, not as the endpoint it links to.
+    const responseHeaders = endpoint
+      ? { ...describe(endpoint, RESPONSE_HEADERS_NAME), type: RESPONSE_HEADERS_TYPE }
+      : undefined;
     const enumMembers = () => {
       const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
       if (expected.kind !== 'enum') return [];
@@ -126,6 +156,7 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
       },
       globals,
       enumMembers,
+      responseHeaders,
     );
   }
 
@@ -143,6 +174,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
         fieldScopes.set(type.decl, scope);
         return scope;
       }
+      case 'responseHeaders':
+        return this.createScopeForNodes(successHeaders(type.endpoint));
       case 'typeName':
         return isEnumDecl(type.decl) ? this.createScopeForNodes(type.decl.members) : EMPTY_SCOPE;
       case 'outcome': {
@@ -188,13 +221,16 @@ class LayeredScope implements Scope {
     private readonly local: (name: string) => AstNodeDescription | undefined,
     private readonly globals: Scope,
     private readonly enumMembers: () => AstNodeDescription[],
+    /** `headers` in an `ensures`, meant only when nothing else has the name. */
+    private readonly responseHeaders?: AstNodeDescription,
   ) {}
 
   getElement(name: string): AstNodeDescription | undefined {
     return (
       this.local(name) ??
       this.globals.getElement(name) ??
-      this.enumMembers().find((member) => member.name === name)
+      this.enumMembers().find((member) => member.name === name) ??
+      (name === this.responseHeaders?.name ? this.responseHeaders : undefined)
     );
   }
 
@@ -204,8 +240,11 @@ class LayeredScope implements Scope {
   }
 
   getAllElements() {
+    const headers = this.responseHeaders;
+    const shadowed = headers && this.getElement(headers.name) !== headers;
     return stream(this.allLocals())
       .concat(this.globals.getAllElements())
-      .concat(this.enumMembers());
+      .concat(this.enumMembers())
+      .concat(headers && !shadowed ? [headers] : []);
   }
 }

@@ -9,3 +9,4 @@ export * from './narrowing.js';
 export { MemoStamp } from './workspace-memo.js';
 export type { SpeclTypingServices } from './workspace-memo.js';
 export * from './media-types.js';
+export * from './response-header-reads.js';

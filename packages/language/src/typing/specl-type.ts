@@ -1,4 +1,4 @@
-import type { AliasDecl, EnumDecl, ErrorDecl, RecordDecl } from '../generated/ast.js';
+import type { AliasDecl, Endpoint, EnumDecl, ErrorDecl, RecordDecl } from '../generated/ast.js';
 
 /** The primitive types of Specl. The string formats (`Uuid`, `Email`, ...) are strings on the wire. */
 export type PrimitiveName =
@@ -20,6 +20,8 @@ export type SpeclType =
   | { readonly kind: 'null' }
   | { readonly kind: 'outcome'; readonly value: SpeclType; readonly errors: readonly ErrorDecl[] }
   | { readonly kind: 'typeName'; readonly decl: EnumDecl | RecordDecl | AliasDecl | ErrorDecl }
+  /** `headers` in an `ensures`: the success answer's headers, read one by one (`headers.x`). */
+  | { readonly kind: 'responseHeaders'; readonly endpoint: Endpoint }
   | { readonly kind: 'unknown' };
 
 /** The type of an expression whose type could not be determined (after a reported error). */
@@ -88,6 +90,8 @@ export function typeToString(type: SpeclType): string {
       return `outcome of ${typeToString(type.value)}`;
     case 'typeName':
       return `the type ${type.decl.name}`;
+    case 'responseHeaders':
+      return `the headers of ${type.endpoint.name}'s answer`;
     case 'unknown':
       return 'unknown';
   }

@@ -1,6 +1,13 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { BinaryExpr, Expression, Let, MemberAccess, NameRef } from '../generated/ast.js';
+import type {
+  BinaryExpr,
+  Endpoint,
+  Expression,
+  Let,
+  MemberAccess,
+  NameRef,
+} from '../generated/ast.js';
 import {
   isBodyClause,
   isEndpoint,
@@ -18,6 +25,7 @@ import {
   isRecordDecl,
   isAliasDecl,
   isEndpointCall,
+  isResponseHeader,
 } from '../generated/ast.js';
 import { isBuiltinNode } from '../workspace/builtins.js';
 import type { SpeclType } from './specl-type.js';
@@ -41,6 +49,7 @@ import { bodyType, declaredErrors, responseType } from './endpoint-types.js';
 import { expectedType } from './expected-type.js';
 import { resolveTypeExpr } from './resolve-type.js';
 import { pagesType } from './pagination.js';
+import { isResponseHeadersRef, responseHeaderType } from './response-header-reads.js';
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
 export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
@@ -153,11 +162,15 @@ export function joinElements(types: readonly SpeclType[]): { type: SpeclType; mi
 }
 
 function typeOfNameRef(expr: NameRef): SpeclType {
-  const type = typeOfNamedElement(expr.target?.ref);
   // A type's name is only meaningful as a qualifier (`Status.active`); elsewhere it is reported
-  // as not a value, and has no type.
+  // as not a value, and has no type. So is `headers`, read one header at a time.
   const qualifier =
     expr.$container.$type === 'MemberAccess' && (expr.$container as MemberAccess).receiver === expr;
+  if (isResponseHeadersRef(expr)) {
+    const endpoint = expr.target.ref as Endpoint;
+    return qualifier ? { kind: 'responseHeaders', endpoint } : unknownType;
+  }
+  const type = typeOfNamedElement(expr.target?.ref);
   return type.kind === 'typeName' && !qualifier ? unknownType : type;
 }
 
@@ -170,6 +183,12 @@ function typeOfMember(expr: MemberAccess): SpeclType {
     type = outcomeMemberType(typeOf(expr.receiver), member.name);
   } else if (isEnumMember(member) && isEnumDecl(member.$container)) {
     type = { kind: 'enum', decl: member.$container };
+  } else if (isResponseHeader(member)) {
+    const receiver = typeOf(expr.receiver);
+    type =
+      receiver.kind === 'responseHeaders'
+        ? responseHeaderType(receiver.endpoint, member.name)
+        : unknownType;
   } else {
     type =
       unionMemberType(stripOptional(typeOf(expr.receiver)), member.name) ??

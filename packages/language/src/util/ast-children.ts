@@ -10,13 +10,18 @@ import { isAstNode } from 'langium';
 export function pushChildren(node: AstNode, stack: AstNode[]): void {
   const start = stack.length;
   const record = node as unknown as Record<string, unknown>;
-  for (const key of Object.keys(node)) {
+  // `for...in` rather than `Object.keys`: the same own keys in the same order (an AST node's
+  // prototype has no enumerable property), without an array of them for every node.
+  for (const key in record) {
     if (key.charCodeAt(0) === 36 /* $ */) continue;
     const value = record[key];
     if (isAstNode(value)) {
       stack.push(value);
     } else if (Array.isArray(value)) {
-      for (const item of value) if (isAstNode(item)) stack.push(item);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (isAstNode(item)) stack.push(item);
+      }
     }
   }
   // Reversed in place: the first child on top.

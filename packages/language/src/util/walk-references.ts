@@ -21,7 +21,8 @@ export async function walkReferences(
       await interruptAndCheck(cancelToken);
     }
     const record = node as unknown as Record<string, unknown>;
-    for (const property of Object.keys(node)) {
+    // `for...in`: Object.keys' order without an array for every node (see `pushChildren`).
+    for (const property in record) {
       if (property.charCodeAt(0) === 36 /* $ */) continue;
       const value = record[property];
       if (isReference(value) || isMultiReference(value)) {

@@ -26,6 +26,7 @@ import { constraintNumber } from '../util/constraint-number.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { FORMAT_SHAPES } from '../util/format-shapes.js';
 import { annotationJson, jsonKeyPath } from '../util/annotation-json.js';
+import { brokenInvariant } from './invariant-on-example.js';
 
 /**
  * Which message a value is an example of: a request's body (readOnly fields left out), an
@@ -201,6 +202,20 @@ class ValueCheck {
         path,
         problem: `has no \`${missing.name}\`, a required field of ${decl.name}`,
       };
+    // The fields fit: the record's invariants are judged on them, where they can be.
+    const broken = brokenInvariant(decl, annotationJson(value));
+    if (broken) {
+      const invariant = (broken.expr?.$cstNode?.text ?? '').replace(/\s+/g, ' ');
+      const place =
+        broken.$container === decl
+          ? decl.name
+          : `${broken.$container.name}, spread into ${decl.name}`;
+      return {
+        node: value,
+        path,
+        problem: `breaks the invariant \`${invariant}\` of ${place}`,
+      };
+    }
     return undefined;
   }
 

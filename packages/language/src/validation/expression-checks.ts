@@ -2,6 +2,7 @@ import { inPaginatedClause } from './pagination-checks.js';
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type {
+  Endpoint,
   BinaryExpr,
   BuiltinCall,
   Expression,
@@ -35,6 +36,7 @@ import { describeDeclaration } from './declaration-checks.js';
 import { report } from './report.js';
 import { checkPresent, mismatch, sourceOf } from './expression-report.js';
 import { withArticle } from '../util/article.js';
+import { isResponseHeadersRef, successHeaders } from '../typing/response-header-reads.js';
 
 /**
  * The expression type checker: every operator, call and literal is checked against the
@@ -226,7 +228,13 @@ export class ExpressionChecks {
     const target = expr.target.ref;
     if (!target) return;
     const usedAsQualifier = isMemberAccess(expr.$container) && expr.$container.receiver === expr;
-    if (isEndpoint(target) || target.$type === 'Property') {
+    if (isResponseHeadersRef(expr)) {
+      if (!usedAsQualifier) {
+        const first = successHeaders(target as Endpoint)[0]?.name;
+        const fix = first ? `, such as \`headers.${first}\`` : '';
+        report(accept, 'specl/invalid-response-header-read', 'whole', { fix }, { node: expr });
+      }
+    } else if (isEndpoint(target) || target.$type === 'Property') {
       const hint = isEndpoint(target)
         ? `; call it in a property's \`let\`: \`let x = ${target.name}(...)\``
         : '';

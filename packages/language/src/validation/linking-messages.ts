@@ -29,6 +29,7 @@ import { typeOf } from '../typing/type-of.js';
 import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
 import { endpointParameters } from '../scoping/local-names.js';
+import { RESPONSE_HEADERS_NAME } from '../typing/response-header-reads.js';
 import { importPathBetween } from '../workspace/imports.js';
 import type { SpeclScopeProvider } from '../scoping/specl-scope-provider.js';
 import type { DiagnosticCode, MessageId, MessageOf } from './diagnostic-codes.js';
@@ -153,6 +154,15 @@ export class LinkingMessages {
   ): LinkingMessage | undefined {
     const receiver = stripOptional(typeOf(access.receiver));
     if (receiver.kind === 'unknown') return undefined;
+    if (receiver.kind === 'responseHeaders') {
+      const endpoint = receiver.endpoint.name;
+      if (candidates.length === 0)
+        return coded('specl/unknown-response-header', 'noHeaders', { endpoint, name });
+      const list = `; its 2xx answers declare ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+      const hint = closest(name, candidates, list);
+      const args = { endpoint, name, fix: hint.text };
+      return { ...coded('specl/unknown-response-header', 'unknown', args), ...hint };
+    }
     if (receiver.kind === 'union') {
       const lacking = receiver.options
         .map(stripOptional)
@@ -229,6 +239,11 @@ export class LinkingMessages {
       .map((d) => d.name)
       .toArray();
     const hint = this.suggest(ref, name, values);
+    // `headers` outside an `ensures`: the answer's headers exist only once it has answered.
+    if (name === RESPONSE_HEADERS_NAME && !hint.replacement) {
+      const fix = "; an answer's headers are read in an endpoint's `ensures`, as `headers.NAME`";
+      return coded('specl/unknown-name', 'default', { name, fix });
+    }
     return { ...coded('specl/unknown-name', 'default', { name, fix: hint.text }), ...hint };
   }
 

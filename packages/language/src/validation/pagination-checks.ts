@@ -13,6 +13,9 @@ import { sourceOf } from './expression-report.js';
 import type { DiagnosticFix } from './fixes.js';
 import { report } from './report.js';
 
+/** The one word `paginated by` takes: the next page is the answer's `Link` with `rel="next"`. */
+export const LINK_STYLE = 'link';
+
 /** A cursor or an item list may be absent or null (the last page): the type when present. */
 function present(type: SpeclType): SpeclType {
   const inner = stripOptional(type);
@@ -98,6 +101,17 @@ export function checkPaginatedClause(clause: PaginatedClause, accept: Validation
     report(accept, 'specl/invalid-pagination', 'twice', {}, { node: clause });
     return;
   }
+  // `paginated by link`: the next page's URL comes from the answer's `Link` header.
+  if (clause.by && clause.style !== LINK_STYLE) {
+    const style = clause.style ?? '';
+    report(
+      accept,
+      'specl/invalid-pagination',
+      'unknownStyle',
+      { style },
+      { node: clause, property: 'style' },
+    );
+  }
   // A cursor that names no query parameter is reported by the linker (linking-messages.ts).
   const param = clause.cursor?.ref;
   if (param && !param.optional) {
@@ -141,15 +155,10 @@ export function checkPagesWalk(binding: Let, accept: ValidationAcceptor): void {
     );
     return;
   }
+  const cursor = pagination.cursor?.$refText;
   for (const argument of binding.value.args)
-    if (argument.parameter.$refText === pagination.cursor.$refText)
-      report(
-        accept,
-        'specl/invalid-pages',
-        'cursorGiven',
-        { name: pagination.cursor.$refText },
-        { node: argument },
-      );
+    if (cursor !== undefined && argument.parameter.$refText === cursor)
+      report(accept, 'specl/invalid-pages', 'cursorGiven', { name: cursor }, { node: argument });
 }
 
 /** Whether an expression stands in a `paginated` clause (where `response` may be read). */

@@ -9,7 +9,7 @@ export const paginationCodes = {
   'specl/invalid-pagination': {
     severity: 'error',
     summary:
-      'A `paginated` clause names no optional query parameter for the cursor, reads something other than the response, gives a cursor of another type than the parameter or one that is never absent, or items that are not a list; or an endpoint has two.',
+      'A `paginated` clause names no optional query parameter for the cursor, reads something other than the response, gives a cursor of another type than the parameter or one that is never absent, or items that are not a list, or `paginated by` a word other than `link`; or an endpoint has two.',
     messages: {
       notQuery: message`\`${'name'}\` is not a query parameter of \`${'endpoint'}\`${'fix'}`,
       required: message`the cursor parameter \`${'name'}\` must be optional, as the first page is asked for without it; write \`query ${'name'}?: ...\``,
@@ -18,6 +18,7 @@ export const paginationCodes = {
       neverEnds: message`the next cursor \`${'source'}\` is never absent or null, so a walk of the pages never ends; make it optional (\`${'field'}?: ...\`) or nullable`,
       itemsNotList: message`the items \`${'source'}\` are ${'actual'}, not a list; point \`items\` at the list of the page's items`,
       twice: message`an endpoint is paginated once; remove this clause`,
+      unknownStyle: message`\`paginated by\` takes \`link\` (the next page is the URL of the answer's \`Link\` header with \`rel="next"\`), not \`${'style'}\``,
     },
   },
   'specl/invalid-pages': {

@@ -30,6 +30,7 @@ export function placeholderValue(type: SpeclType, depth = 0): string {
     case 'unknown':
     case 'typeName':
     case 'outcome':
+    case 'responseHeaders':
       return '{}';
     case 'optional':
     case 'null':

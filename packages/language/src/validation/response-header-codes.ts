@@ -37,4 +37,21 @@ export const responseHeaderCodes = {
       listedTwice: message`\`${'name'}\` is already attached; remove it`,
     },
   },
+  'specl/unknown-response-header': {
+    severity: 'error',
+    summary:
+      '`headers.NAME` in an `ensures` names a header no 2xx answer of the endpoint declares, or no 2xx answer declares any.',
+    messages: {
+      unknown: message`no 2xx answer of \`${'endpoint'}\` declares the header \`${'name'}\`${'fix'}`,
+      noHeaders: message`no 2xx answer of \`${'endpoint'}\` declares headers; attach them with \`response 200 T with NAME\` and \`headers NAME { ${'name'} "Wire-Name": Type }\``,
+    },
+  },
+  'specl/invalid-response-header-read': {
+    severity: 'error',
+    summary:
+      '`headers` in an `ensures` is read one header at a time (`headers.remaining`), not as a whole.',
+    messages: {
+      whole: message`\`headers\` is read one header at a time: write \`headers.NAME\`${'fix'}`,
+    },
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;

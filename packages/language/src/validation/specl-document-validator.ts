@@ -83,8 +83,9 @@ export class SpeclDocumentValidator extends DefaultDocumentValidator {
           checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
           checksOf.set(node.$type, checks);
         }
-        for (const check of checks) {
-          const pending = check(node, acceptor, cancelToken);
+        // Indexed: an iterator's results were a tenth of what a check allocated.
+        for (let i = 0; i < checks.length; i++) {
+          const pending = checks[i]!(node, acceptor, cancelToken);
           if (pending !== undefined) await pending;
         }
       }

@@ -2,7 +2,7 @@ import { essenceOf } from './body-codec.js';
 import type { ApiResponse, BodyShape, EndpointContract } from './contract.js';
 import type { Exchange } from './failures.js';
 import { ContractViolation } from './failures.js';
-import { headerViolations } from './response-headers.js';
+import { headerValues, headerViolations } from './response-headers.js';
 import { shapeForStatus } from './shape-for-status.js';
 
 /** Whether a status is a success (2xx). */
@@ -110,10 +110,13 @@ export function responseViolations(
   if (headerProblems.length > 0) return firstOnly ? headerProblems.slice(0, 1) : headerProblems;
   if (!isSuccess(response.status) || shape.error !== undefined) return [];
   const violations: ContractViolation[] = [];
+  const headers = headerValues(shape, response);
   for (const [index, clause] of contract.ensures.entries()) {
+    // Where the answer's headers cannot be seen, a clause that reads them cannot be judged.
+    if (clause.readsHeaders && response.headers === undefined) continue;
     let held: boolean;
     try {
-      held = clause.holds(request, response.body);
+      held = clause.holds(request, response.body, headers);
     } catch (error) {
       observer.ensured?.(contract.name, index, false);
       const reason = error instanceof Error ? error.message : String(error);

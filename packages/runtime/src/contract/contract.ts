@@ -15,9 +15,15 @@ export interface Requirement<Request> extends Clause {
   holds(request: Request): boolean;
 }
 
-/** An `ensures` clause: a condition on a success response and its request. */
+/**
+ * An `ensures` clause: a condition on a success response and its request, and on the answer's
+ * headers when it reads them (`headers.remaining`): the headers its status declares, by Specl
+ * name, each read as its type (see {@link headerValues}).
+ */
 export interface Guarantee<Request, Response> extends Clause {
-  holds(request: Request, response: Response): boolean;
+  /** The clause reads the answer's headers, so it cannot be judged where they cannot be seen. */
+  readonly readsHeaders?: true;
+  holds(request: Request, response: Response, headers: Readonly<Record<string, unknown>>): boolean;
 }
 
 /** A parameter of an endpoint: its name in the request object and on the wire. */
@@ -146,6 +152,11 @@ export interface Target {
   ): Promise<ApiResponse>;
   /** A short description for reports: `in-process` or `http://127.0.0.1:8080`. */
   readonly description: string;
+  /**
+   * The URL requests go under, for a target that has one (HTTP): what a `Link` header's next
+   * page must stay on. In process there is none, and links resolve against a reserved origin.
+   */
+  readonly baseUrl?: string;
 }
 
 /**

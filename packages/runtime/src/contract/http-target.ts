@@ -87,6 +87,7 @@ export function httpTarget(base: string, options: HttpTargetOptions = {}): Targe
   let answered = false;
   return {
     description: base,
+    baseUrl: base,
     async send(endpoint, request, sendOptions = {}) {
       const url = new URL(requestUrl(base, endpoint, request));
       // What a report names: the request without credentials, which are added after.

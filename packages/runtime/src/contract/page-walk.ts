@@ -17,16 +17,23 @@ export const MAX_CURSOR_LENGTH = 65_536;
 /**
  * How to walk a paginated endpoint (its `paginated` clause), and the `pages` statement that
  * walks it (for reports): the query parameter that takes the cursor, and the fields of the
- * success body that hold the next cursor and the page's items (`[]`: the body itself).
+ * success body that hold the next cursor and the page's items (`[]`: the body itself); or,
+ * `by: 'link'`, the items alone, the next page being the answer's `Link` `rel="next"`.
  */
-export interface PageWalk extends Clause {
-  readonly cursorParameter: string;
-  readonly nextCursor: readonly string[];
-  readonly items: readonly string[];
-}
+export type PageWalk = Clause & { readonly items: readonly string[] } & (
+    | {
+        readonly by?: undefined;
+        readonly cursorParameter: string;
+        readonly nextCursor: readonly string[];
+      }
+    | { readonly by: 'link' }
+  );
+
+/** A cursor walk: its cursor parameter and where the next cursor is. */
+type CursorWalk = Extract<PageWalk, { readonly cursorParameter: string }>;
 
 /** The value at a path of fields, or undefined where a step is missing or not an object. */
-function at(body: unknown, path: readonly string[]): unknown {
+export function at(body: unknown, path: readonly string[]): unknown {
   let value = body;
   for (const name of path) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -36,7 +43,7 @@ function at(body: unknown, path: readonly string[]): unknown {
 }
 
 /** `response.page.items`, as a path is written in the spec. */
-function pathText(path: readonly string[]): string {
+export function pathText(path: readonly string[]): string {
   return ['response', ...path].join('.');
 }
 
@@ -52,7 +59,7 @@ function pathText(path: readonly string[]): string {
 export async function walkPages(
   call: (request: Readonly<Record<string, unknown>>) => Promise<unknown>,
   request: Readonly<Record<string, unknown>>,
-  walk: PageWalk,
+  walk: CursorWalk,
   lastExchange: () => ContractViolation['exchange'],
 ): Promise<unknown[]> {
   const items: unknown[] = [];

@@ -32,6 +32,39 @@ function readHeader(text: string, validate: Validator | undefined): ValidationRe
 }
 
 /**
+ * The value of a header's text as its type: the text itself when it fits (strings, dates,
+ * enums), else its JSON reading when that fits (numbers, booleans), else the text.
+ */
+function headerValue(text: string, validate: Validator | undefined): unknown {
+  if (validate === undefined || validate(text).ok) return text;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' && validate(parsed).ok) return parsed;
+  } catch {
+    // Not JSON: the text stands.
+  }
+  return text;
+}
+
+/**
+ * The headers an answer carries of those its status declares, as `ensures` reads them
+ * (`headers.remaining`): by Specl name, each read as its type; names compared in any case, as
+ * HTTP does. An absent header is left out (so it reads as absent).
+ */
+export function headerValues(
+  shape: ResponseShape | undefined,
+  response: ApiResponse,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const header of shape?.headers ?? []) {
+    const text = response.headers?.[header.wireName.toLowerCase()];
+    if (text !== undefined && !Object.hasOwn(values, header.name))
+      values[header.name] = headerValue(text, header.validate);
+  }
+  return values;
+}
+
+/**
  * What an answer breaks of the headers its status declares (`with NAME`): a required header
  * that is absent, or a present one whose text does not read as its type (constraints included).
  * Each violation names the header and the declaration. None when the answer's headers cannot

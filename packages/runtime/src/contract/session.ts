@@ -1,4 +1,11 @@
-import type { Clause, EndpointContract, Outcome, PropertySession, Target } from './contract.js';
+import type {
+  ApiResponse,
+  Clause,
+  EndpointContract,
+  Outcome,
+  PropertySession,
+  Target,
+} from './contract.js';
 import type { CheckObserver } from './check-response.js';
 import { checkResponse, isSuccess } from './check-response.js';
 import { answersSuccess, shapeForStatus } from './shape-for-status.js';
@@ -7,6 +14,7 @@ import { ContractViolation, DiscardedRun } from './failures.js';
 import type { NegativeRequest } from './negative-requests.js';
 import type { PageWalk } from './page-walk.js';
 import { walkPages } from './page-walk.js';
+import { IN_PROCESS_BASE, walkLinkPages } from './link-walk.js';
 
 /** Hooks told of everything a session does: for coverage and for reports. */
 export interface SessionObserver extends CheckObserver {
@@ -139,6 +147,14 @@ export class ContractSession implements PropertySession {
   }
 
   async call(name: string, request: Readonly<Record<string, unknown>>): Promise<unknown> {
+    return (await this.succeed(name, request)).body;
+  }
+
+  /** Sends a request that must succeed (a call without `try`); answers the whole answer. */
+  private async succeed(
+    name: string,
+    request: Readonly<Record<string, unknown>>,
+  ): Promise<ApiResponse> {
     const response = await this.send(name, request);
     const contract = this.endpoints[name]!;
     if (!answersSuccess(contract, response.status)) {
@@ -150,7 +166,7 @@ export class ContractSession implements PropertySession {
         this.exchanges.at(-1),
       );
     }
-    return response.body;
+    return response;
   }
 
   async attempt(
@@ -176,6 +192,15 @@ export class ContractSession implements PropertySession {
     request: Readonly<Record<string, unknown>>,
     walk: PageWalk,
   ): Promise<unknown[]> {
+    if (walk.by === 'link')
+      return walkLinkPages(
+        (page) => this.succeed(name, page),
+        this.endpoints[name]!,
+        request,
+        walk,
+        this.target.baseUrl ?? IN_PROCESS_BASE,
+        () => this.exchanges.at(-1),
+      );
     return walkPages(
       (page) => this.call(name, page),
       request,

@@ -1,4 +1,4 @@
-import type { ConstraintsIR, ExprIR, TypeIR } from '../../ir/spec-ir.js';
+import type { ConstraintsIR, ExprIR, JsonValue, TypeIR } from '../../ir/spec-ir.js';
 import { stringLiteral } from '../../ir/string-literal.js';
 
 const numberSource = (value: number) => String(value);
@@ -83,6 +83,8 @@ export function exprSource(e: ExprIR): string {
       return 'body';
     case 'response':
       return 'response';
+    case 'responseHeader':
+      return `headers.${e.name}`;
     case 'enumMember':
       return `${e.enumName}.${e.member}`;
     case 'member':
@@ -104,12 +106,26 @@ export function exprSource(e: ExprIR): string {
   }
 }
 
-function constraintSource(name: string, value: number | string | boolean): string {
-  return `${name}: ${typeof value === 'string' ? stringLiteral(value) : String(value)}`;
+/**
+ * A constraint's or annotation's value as Specl writes it: a scalar, or (an example, a default)
+ * a JSON value, keys bare where they are names.
+ */
+function valueSource(value: JsonValue): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return `[${value.map(valueSource).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, JsonValue>).map(
+    ([key, v]) => `${/^[A-Za-z_]\w*$/.test(key) ? key : stringLiteral(key)}: ${valueSource(v)}`,
+  );
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
+function constraintSource(name: string, value: JsonValue): string {
+  return `${name}: ${valueSource(value)}`;
 }
 
 function withConstraints(text: string, constraints: ConstraintsIR): string {
-  const entries = Object.entries(constraints) as [string, number | string | boolean][];
+  const entries = Object.entries(constraints) as [string, JsonValue][];
   if (entries.length === 0) return text;
   return `${text} { ${entries.map(([name, value]) => constraintSource(name, value)).join(', ')} }`;
 }

@@ -34,10 +34,15 @@ export function serverObject(server: ServerIR): ServerObject {
   };
 }
 
-/** A Tag Object: its display name (or name) and description. */
+/**
+ * A Tag Object: its display name (or name) and description; a display name other than the
+ * name keeps the Specl name in `x-specl-name`, so that import gives the tag back as declared.
+ */
 export function tagObject(tag: TagIR): TagObject {
+  const name = tag.displayName ?? tag.name;
   return {
-    name: tag.displayName ?? tag.name,
+    name,
     ...(tag.description !== undefined && { description: tag.description }),
+    ...(name !== tag.name && { 'x-specl-name': tag.name }),
   };
 }

@@ -168,13 +168,12 @@ export interface OperationObject {
 
 /**
  * `x-specl-pagination`: the query parameter that takes the next page's cursor, and JSON
- * pointers into the success body to the next cursor and to the page's items (`""`: the body).
+ * pointers into the success body to the next cursor and to the page's items (`""`: the body);
+ * or `{ "by": "link", "items": ... }`, the next page being the answer's `Link` `rel="next"`.
  */
-export interface SpeclPagination {
-  readonly cursorParameter: string;
-  readonly nextCursor: string;
-  readonly items: string;
-}
+export type SpeclPagination =
+  | { readonly cursorParameter: string; readonly nextCursor: string; readonly items: string }
+  | { readonly by: 'link'; readonly items: string };
 
 /** A latency budget: the milliseconds each percentile must stay under, by `p<percentile>`. */
 export type SpeclLatency = Readonly<Record<string, number>>;
@@ -227,6 +226,8 @@ export interface ServerObject {
 export interface TagObject {
   readonly name: string;
   readonly description?: string;
+  /** The tag's Specl name, when its display name differs. */
+  readonly 'x-specl-name'?: string;
 }
 
 /** The Info Object: the spec's name, version, doc comment and fingerprint. */

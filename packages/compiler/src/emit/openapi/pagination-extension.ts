@@ -8,6 +8,7 @@ function jsonPointer(path: readonly string[]): string {
 
 /** A `paginated` clause as `x-specl-pagination`: the cursor parameter and two JSON pointers. */
 export function paginationExtension(pagination: PaginationIR): SpeclPagination {
+  if (pagination.by === 'link') return { by: 'link', items: jsonPointer(pagination.items) };
   return {
     cursorParameter: pagination.cursorParameter,
     nextCursor: jsonPointer(pagination.nextCursor),

@@ -9,6 +9,7 @@ import { ArbitraryWriter } from './arbitrary-of-type.js';
 import type { Direction } from '../../ir/directional-types.js';
 import type { PropertiesContext } from './properties-context.js';
 import { mentions } from './type-mentions.js';
+import { successHeaders } from './success-headers.js';
 
 /** `file:line:col` of a location. */
 export function at(location: { file: string; line: number; column: number }): string {
@@ -54,10 +55,11 @@ export function contractName(endpoint: EndpointIR): string {
   return `endpoint${endpoint.name.charAt(0).toUpperCase()}${endpoint.name.slice(1)}`;
 }
 
-/** What a clause's translation read: the request, the response. */
+/** What a clause's translation read: the request, the response, the answer's headers. */
 interface Reads {
   request: boolean;
   response: boolean;
+  headers: boolean;
 }
 
 /** Names in `requires` and `ensures`: parameters and `body` read from the request. */
@@ -73,6 +75,16 @@ function clauseTranslation(
         reads.response = true;
         return { code: 'response', type: successTypeIR(endpoint) };
       }
+      if (reference.kind === 'responseHeader') {
+        reads.headers = true;
+        const read = successHeaders(endpoint, context.ir).get(reference.name);
+        if (read === undefined)
+          throw new Error(
+            `an ensures of ${endpoint.name} reads headers.${reference.name}, not a 2xx header`,
+          );
+        const code = `headers${propertyAccess(reference.name)}`;
+        return { code, type: read.header.type, optional: read.optional };
+      }
       reads.request = true;
       if (reference.kind === 'body') return { code: 'request.body', type: endpoint.body };
       const param = params.find((p) => p.name === reference.name);
@@ -86,8 +98,17 @@ function clauseTranslation(
     },
     helper: (name) => context.imports.helper(name),
     types: context.types,
-    reserved: ['request', 'response'],
+    reserved: ['request', 'response', 'headers'],
   };
+}
+
+/** The TypeScript type of the headers an `ensures` reads: `{ readonly remaining: number }`. */
+function headersType(endpoint: EndpointIR, context: PropertiesContext): string {
+  const entries = [...successHeaders(endpoint, context.ir)].map(
+    ([name, read]) =>
+      `readonly ${propertyKey(name, true)}${read.optional ? '?' : ''}: ${typeCode(read.header.type, context)}`,
+  );
+  return entries.length === 0 ? '{}' : `{ ${entries.join('; ')} }`;
 }
 
 /** `start[`, the entries, `]end` (indented as `start`), or `start[]end` for no entries. */
@@ -106,14 +127,17 @@ function clauseEntries(
   withResponse: boolean,
 ): string[] {
   return clauses.flatMap((clause) => {
-    const reads: Reads = { request: false, response: false };
+    const reads: Reads = { request: false, response: false, headers: false };
     const code = translateExpression(clause.expr, clauseTranslation(endpoint, context, reads));
     const parameters = [reads.request ? 'request' : '_request'];
     if (withResponse) parameters.push(reads.response ? 'response' : '_response');
+    // The headers, read as their types, typed by the 2xx answers' declarations.
+    if (reads.headers) parameters.push(`headers: ${headersType(endpoint, context)}`);
     return [
       '    {',
       `      source: ${tsString(clause.source)},`,
       `      at: ${tsString(at(clause.location))},`,
+      ...(reads.headers ? ['      readsHeaders: true,'] : []),
       `      holds: (${parameters.join(', ')}) => ${code},`,
       '    },',
     ];

@@ -252,8 +252,12 @@ class PropertyWriter {
     const walk = [
       `source: ${tsString(`pages ${call.endpoint}(${args})`)}`,
       `at: ${tsString(at(statement.location))}`,
-      `cursorParameter: ${tsString(pagination.cursorParameter)}`,
-      `nextCursor: [${pagination.nextCursor.map(tsString).join(', ')}]`,
+      ...(pagination.by === 'link'
+        ? [`by: 'link'`]
+        : [
+            `cursorParameter: ${tsString(pagination.cursorParameter)}`,
+            `nextCursor: [${pagination.nextCursor.map(tsString).join(', ')}]`,
+          ]),
       `items: [${pagination.items.map(tsString).join(', ')}]`,
     ];
     const sent = `session.pages(${tsString(endpoint.name)}, ${request}, { ${walk.join(', ')} })`;

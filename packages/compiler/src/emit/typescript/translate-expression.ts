@@ -19,10 +19,13 @@ import {
 } from './ts-code.js';
 import { propertyAccess, propertyKey, RESERVED_WORDS, tsNumber, tsString } from './ts-syntax.js';
 
-/** An expression that names a value from outside: a bare name, `body` or `response`. */
+/**
+ * An expression that names a value from outside: a bare name, `body`, `response` or a header
+ * of the answer (`headers.remaining`).
+ */
 export type NameReference = Extract<
   ExprIR,
-  { kind: 'name' } | { kind: 'body' } | { kind: 'response' }
+  { kind: 'name' } | { kind: 'body' } | { kind: 'response' } | { kind: 'responseHeader' }
 >;
 
 /** What a name stands for in the generated code. */
@@ -147,6 +150,7 @@ class Translator {
       case 'name':
       case 'body':
       case 'response':
+      case 'responseHeader':
         return this.present(expr, this.reference(expr, scope));
       case 'member': {
         const receiver = sub(expr.receiver);
@@ -275,10 +279,7 @@ class Translator {
     }
   }
 
-  private reference(
-    expr: Extract<ExprIR, { kind: 'name' | 'body' | 'response' }>,
-    scope: ReadonlyMap<string, Variable>,
-  ): Code {
+  private reference(expr: NameReference, scope: ReadonlyMap<string, Variable>): Code {
     const variable =
       expr.kind === 'name' && expr.scope === 'quantifier' ? scope.get(expr.name) : undefined;
     if (variable) {

@@ -34,6 +34,7 @@ import { completionKindOf, signatureOf } from '../describe-node.js';
 import type { CursorContext } from './cursor-context.js';
 import { PLACEHOLDER, cursorContext } from './cursor-context.js';
 import { snippetsFor } from './snippets.js';
+import { RESPONSE_HEADERS_TYPE } from '../../typing/response-header-reads.js';
 import { errorStatusDocs } from '../hover/keyword-docs.js';
 import { declarationTypes, typeDeclarationTypes } from '../../util/declaration-types.js';
 
@@ -111,10 +112,15 @@ export class SpeclCompletionProvider extends DefaultCompletionProvider {
       if (!this.fits(info, candidate, callValue)) continue;
       const node = candidate.node;
       const documentation = node ? docComment(node) : undefined;
+      const headers = candidate.type === RESPONSE_HEADERS_TYPE;
       const item: CompletionItem = {
         label: candidate.name,
-        kind: completionKindOf(node),
-        detail: node ? signatureOf(node) : undefined,
+        kind: headers ? CompletionItemKind.Variable : completionKindOf(node),
+        detail: headers
+          ? "the 2xx answer's headers: headers.NAME"
+          : node
+            ? signatureOf(node)
+            : undefined,
         documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
         sortText: `${this.rank(candidate, expectedEnum)}${candidate.name}`,
       };

@@ -31,7 +31,7 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   len: '`len(x)`: the length of a string, list or map.',
   matches: '`matches(text, "regex")`: whether a string matches a regular expression.',
   paginated:
-    "The endpoint answers in pages: `paginated cursor = response.nextCursor, items = response.items` names the optional query parameter that takes the next page's cursor and where an answer holds that cursor (absent or null on the last page) and its items.",
+    "The endpoint answers in pages: `paginated cursor = response.nextCursor, items = response.items` names the optional query parameter that takes the next page's cursor and where an answer holds that cursor (absent or null on the last page) and its items; `paginated by link, items = response` follows each answer's `Link` header with `rel=\"next\"` (on the target's origin and the endpoint's path only).",
   items: 'Where a page of a `paginated` endpoint holds its items: a list in the response.',
   pages:
     '`let all = pages list(...)` walks every page of a paginated endpoint (at most 1,000; a cursor seen twice fails) and binds all their items as one list.',
@@ -39,7 +39,7 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   headers:
     'Declares the headers an answer carries: `headers RateLimit { remaining "X-RateLimit-Remaining": Int { min: 0 } }`, each with its wire name and `?` when the answer may leave it out; attached with `with`.',
   with: 'The headers an answer carries: `response 200 Item with RateLimit`, `error TooMany 429 with RateLimit no body`. The verifier checks that each required one is present and each present one reads as its type.',
-  by: 'Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`.',
+  by: "Tells the options of a union apart by a constant field: `type Payment = Card | Bank by kind`; in `paginated by link`, says the next page is the `Link` header's.",
 };
 
 /** What an error's status other than a number covers: shown on hover and in completion. */

@@ -19,7 +19,14 @@ import {
   isPathParam,
   isQueryParam,
   isForallVar,
+  isResponseHeader,
 } from '../../generated/ast.js';
+import type { Endpoint } from '../../generated/ast.js';
+import {
+  isResponseHeadersRef,
+  responseHeaderType,
+  successHeaders,
+} from '../../typing/response-header-reads.js';
 import { docComment } from '../../documentation/doc-comment.js';
 import { effectiveConstraints, resolveTypeExpr } from '../../typing/resolve-type.js';
 import type { SpeclType } from '../../typing/specl-type.js';
@@ -66,7 +73,9 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
     const expression = leaf.astNode;
     const here =
       isNameRef(expression) || isMemberAccess(expression) ? (expression as Expression) : undefined;
-    const value = this.describe(target, here);
+    const value = isResponseHeadersRef(here)
+      ? responseHeadersHover(target as Endpoint)
+      : this.describe(target, here);
     return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
   }
 
@@ -107,6 +116,17 @@ export class SpeclHoverProvider extends AstNodeHoverProvider {
   }
 }
 
+/** `headers` in an `ensures`: what it stands for, and the headers it may name with their types. */
+function responseHeadersHover(endpoint: Endpoint): string {
+  const lines = successHeaders(endpoint).map((header) => {
+    const wire = header.wireName ? ` "${header.wireName}"` : '';
+    return `  ${header.name}${wire}: ${typeToString(responseHeaderType(endpoint, header.name))}`;
+  });
+  const signature =
+    '```specl\nheaders {\n' + lines.join('\n') + (lines.length ? '\n' : '') + '}\n```';
+  return `${signature}\n\nThe headers of \`${endpoint.name}\`'s 2xx answer, read one at a time (\`headers.NAME\`); a header not on every 2xx answer, or optional on one, may be absent.`;
+}
+
 /** The annotations whose values a hover shows as JSON. */
 const VALUE_ANNOTATIONS = new Set(['example', 'examples', 'default']);
 /** The most lines of an annotation's value a hover shows. */
@@ -132,7 +152,8 @@ function declaredType(node: AstNode): TypeExpr | undefined {
     isHeaderParam(node) ||
     isBodyClause(node) ||
     isForallVar(node) ||
-    isAliasDecl(node)
+    isAliasDecl(node) ||
+    isResponseHeader(node)
   ) {
     return node.type;
   }

@@ -24,6 +24,7 @@ import {
   isSpread,
   isTypeRef,
 } from '../../generated/ast.js';
+import { isResponseHeadersRef } from '../../typing/response-header-reads.js';
 import { isBuiltinNode } from '../../workspace/builtins.js';
 
 /** The semantic token type of what a name declares or refers to. */
@@ -106,7 +107,10 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
         this.reference(node, 'errors', error?.ref, acceptor, index),
       );
     }
-    if (isNameRef(node)) this.reference(node, 'target', node.target?.ref, acceptor);
+    // `headers` in an `ensures` is a value (the answer's headers), not the endpoint it links to.
+    if (isResponseHeadersRef(node))
+      acceptor({ node, property: 'target', type: SemanticTokenTypes.variable });
+    else if (isNameRef(node)) this.reference(node, 'target', node.target?.ref, acceptor);
     if (isMemberAccess(node)) this.reference(node, 'member', node.member?.ref, acceptor);
     if (isFieldInit(node)) this.reference(node, 'field', node.field?.ref, acceptor);
     if (isArgument(node)) this.reference(node, 'parameter', node.parameter?.ref, acceptor);
@@ -152,7 +156,8 @@ export class SpeclSemanticTokenProvider extends AbstractSemanticTokenProvider {
           /^[a-z]/.test(leaf.text)
         )
           acceptor({ cst: leaf, type: keyword });
-      acceptor({ node, property: 'cursor', type: SemanticTokenTypes.parameter });
+      if (node.by) acceptor({ node, property: 'style', type: keyword });
+      else acceptor({ node, property: 'cursor', type: SemanticTokenTypes.parameter });
     }
     if (isLet(node) && node.pages) acceptor({ node, property: 'pages', type: keyword });
     if (isQuantifier(node) && node.kind === 'one')

@@ -9,10 +9,12 @@ import {
   assignProperty,
   mergeProperties,
 } from './fast-build-steps.js';
+import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
+  LAST_TOKEN,
   ensureDeclarationCst,
   lazyAstNodePrototype,
   setOwn,
@@ -82,6 +84,9 @@ export class FastAstBuilder extends FastBuilderBase {
     // A rule that consumed no token leaves no CST node, and assigns nothing (as in Langium).
     if (result === undefined || this.position === start) return;
     if (feature.operator !== undefined) {
+      // An expression's last token: its canonical text is read from its tokens.
+      if (feature.expression && typeof result === 'object' && result !== null)
+        (result as Record<symbol, number>)[LAST_TOKEN] = this.position - 1;
       this.assign(feature, result, this.closedFirst);
       return;
     }
@@ -146,7 +151,8 @@ export class FastAstBuilder extends FastBuilderBase {
     if (feature.crossRef && typeof value === 'string') {
       const owner = obj as unknown as AstNode;
       item = this.linker.buildReference(owner, feature.property, undefined, value);
-      lazyRefNode(item as object, owner);
+      if (item instanceof SpeclReference) item.refNodeOnDemand(owner);
+      else lazyRefNode(item as object, owner);
       (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
     assignProperty(obj, feature.operator, feature.property, item);
@@ -159,20 +165,32 @@ function newNode(type: string): Building {
   return node;
 }
 
-/** Makes `reference.$refNode` build the CST of its owner's declaration when first read. */
+/** The AST node holding a reference whose `$refNode` is built when first read. */
+const REF_OWNER: unique symbol = Symbol('refOwner');
+
+type LazyReference = { [REF_OWNER]: AstNode; $refNode?: unknown };
+
+// One accessor for every reference (no closures of its own): references keep one shape.
+const lazyRefNodeProperty: PropertyDescriptor = {
+  get(this: LazyReference) {
+    ensureDeclarationCst(this[REF_OWNER]);
+    const own = Object.getOwnPropertyDescriptor(this, '$refNode');
+    if (own && 'value' in own) return own.value;
+    setOwn(this, '$refNode', undefined);
+    return undefined;
+  },
+  set(this: LazyReference, value: unknown) {
+    setOwn(this, '$refNode', value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * Makes `reference.$refNode` build the CST of its owner's declaration when first read (a
+ * reference of another linker than Specl's; Specl's has this built in).
+ */
 function lazyRefNode(reference: object, owner: AstNode): void {
-  Object.defineProperty(reference, '$refNode', {
-    get() {
-      ensureDeclarationCst(owner);
-      const own = Object.getOwnPropertyDescriptor(reference, '$refNode');
-      if (own && 'value' in own) return own.value;
-      setOwn(reference, '$refNode', undefined);
-      return undefined;
-    },
-    set(value: unknown) {
-      setOwn(reference, '$refNode', value);
-    },
-    enumerable: true,
-    configurable: true,
-  });
+  (reference as LazyReference)[REF_OWNER] = owner;
+  Object.defineProperty(reference, '$refNode', lazyRefNodeProperty);
 }

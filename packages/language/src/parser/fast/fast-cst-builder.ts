@@ -41,6 +41,8 @@ export interface Feature {
   readonly property: string;
   readonly crossRef: boolean;
   readonly keyword: boolean;
+  /** Whether it is an assigned call of the rule `Expression` (a clause's condition, an item). */
+  readonly expression?: boolean;
 }
 
 type TokenType = LexedToken['tokenType'];

@@ -153,17 +153,23 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
   };
 
   /**
-   * PaginatedClause: 'paginated' cursor=[QueryParam:Ident] '=' next=Expression ',' 'items' '='
-   * items=Expression
+   * PaginatedClause: 'paginated' (by?='by' style=ID | cursor=[QueryParam:Ident] '='
+   * next=Expression) ',' 'items' '=' items=Expression
    */
   private readonly paginatedClause = (): unknown => {
     const b = this.b;
     const r = 'PaginatedClause';
     this.begin(r);
     this.kw(r, 'paginated');
-    b.subrule(this.feature(r, 'x', 0), this.data('Ident'));
-    this.kw(r, '=', 0);
-    this.call(r, 'Expression', this.expression, 0);
+    // `by link`, unless `by` is a query parameter given its cursor (`paginated by = ...`).
+    if (b.peek() === 'by' && b.peek(1) === 'ID') {
+      this.kw(r, 'by');
+      this.terminal(r, 'ID');
+    } else {
+      b.subrule(this.feature(r, 'x', 0), this.data('Ident'));
+      this.kw(r, '=', 0);
+      this.call(r, 'Expression', this.expression, 0);
+    }
     this.kw(r, ',');
     this.kw(r, 'items');
     this.kw(r, '=', 1);

@@ -90,6 +90,10 @@ export class GrammarFeatures {
       property: assignment?.feature ?? '',
       crossRef: assignment !== undefined && assignment.terminal.$type === G.CrossReference.$type,
       keyword: element.$type === G.Keyword.$type,
+      expression:
+        assignment !== undefined &&
+        element.$type === G.RuleCall.$type &&
+        (element as GrammarAST.RuleCall).rule.ref?.name === 'Expression',
     };
     this.memo.set(key, feature);
     return feature;

@@ -20,6 +20,9 @@ export const FAST_PARSER_GRAMMARS: ReadonlySet<string> = new Set([
   // the same with JSON values in annotations (`AnnotationValue`, `JsonObject`, `JsonEntry`,
   // `JsonArray`): structured examples and defaults
   '8a043a5a',
+  // the same with a response header as what a member access may name (`headers.remaining` in
+  // `ensures`) and `paginated by link, items = ...` (`by?='by' style=ID`)
+  '904703f4',
 ]);
 
 /**

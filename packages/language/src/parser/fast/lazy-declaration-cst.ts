@@ -23,6 +23,13 @@ import type { TokenColumns } from './fast-lexer.js';
 export const FIRST_TOKEN: unique symbol = Symbol('firstToken');
 
 /**
+ * The property of an expression parsed without its CST, assigned where an `Expression` rule is
+ * called (a clause's condition, a list's item, an argument), that holds the index of its last
+ * token (see `formatting/expression-tokens.ts`).
+ */
+export const LAST_TOKEN: unique symbol = Symbol('lastToken');
+
+/**
  * The tokens of the declaration holding `node` (its top-level declaration), while its CST is not
  * built; undefined once it is, or for a node parsed with its CST.
  */
@@ -31,6 +38,21 @@ export function unbuiltDeclarationTokens(node: AstNode): TokenColumns | undefine
   while (top.$container?.$container !== undefined) top = top.$container;
   const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
   return own?.lazySource !== undefined ? own.lazyTokens : undefined;
+}
+
+/**
+ * The tokens and the text of the file of the declaration holding `node`, while the
+ * declaration's CST is not built (as {@link unbuiltDeclarationTokens}).
+ */
+export function unbuiltDeclarationText(
+  node: AstNode,
+): { readonly tokens: TokenColumns; readonly text: string } | undefined {
+  let top = node;
+  while (top.$container?.$container !== undefined) top = top.$container;
+  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  return own?.lazySource !== undefined
+    ? { tokens: own.lazyTokens, text: own.root.fullText }
+    : undefined;
 }
 
 /**
