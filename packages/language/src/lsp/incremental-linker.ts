@@ -196,7 +196,10 @@ export class IncrementalLinker extends SpeclLinker {
   }
 }
 
-/** Whether a reference is resolved among the file's visible declarations only (by name). */
+/**
+ * Whether a reference is resolved among the file's visible declarations only (by name): the
+ * last case of `SpeclScopeProvider.getScope`, whose other cases this lists (keep them in step).
+ */
 function isDeclarationName(info: ReferenceInfo): boolean {
   const container = info.container;
   return !(
