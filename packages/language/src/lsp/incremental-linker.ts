@@ -235,8 +235,9 @@ function sameNames(a: readonly AstNode[], b: readonly AstNode[]): boolean {
 function reset(reference: Reference | unknown): void {
   const linked = reference as LinkedReference & { _items?: unknown; _linkingError?: unknown };
   if ('_ref' in linked) {
+    // Written, not deleted: a `SpeclReference` keeps its shape (see specl-reference.ts).
     linked._ref = undefined;
-    delete linked._nodeDescription;
+    linked._nodeDescription = undefined;
   } else if ('_items' in linked) {
     linked._items = undefined;
     delete linked._linkingError;

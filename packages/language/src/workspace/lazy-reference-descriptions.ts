@@ -10,20 +10,34 @@ import type {
   ReferenceDescriptionProvider,
   ReferenceInfo,
 } from 'langium';
-import { Cancellation, CstUtils, UriUtils, isMultiReference, isReference } from 'langium';
-import { walkReferences } from '../util/walk-references.js';
+import {
+  Cancellation,
+  CstUtils,
+  UriUtils,
+  interruptAndCheck,
+  isMultiReference,
+  isReference,
+} from 'langium';
+import { fileUnits, unitReferences, unitsKeptByLink } from './file-units.js';
 import { RESPONSE_HEADERS_TYPE } from '../typing/response-header-reads.js';
 
 /**
  * The index of references (what find-references and rename read): the descriptions Langium's
  * provider makes, in the same order, but each one's `sourcePath` and `segment` (the reference's
- * place, from its CST) computed when first read, and the AST walked without streams (no
- * iterator and promise for every node: cancellation is looked at every 256 nodes). The language
- * server indexes every reference of a file at each full check, and reads a few of them when
- * asked; the segments alone kept a range (three objects) for every reference of the workspace.
+ * place, from its CST) computed when read, and the AST walked without streams (no iterator and
+ * promise for every node), one top-level node at a time. The language server indexes every
+ * reference of a file at each full check, and reads a few of them when asked; the segments alone
+ * kept a range (three objects) for every reference of the workspace. After an edit, the
+ * descriptions of a top-level node whose links the linker kept are kept too.
  */
 export class LazyReferenceDescriptionProvider implements ReferenceDescriptionProvider {
   private readonly nodeLocator: AstNodeLocator;
+  /**
+   * The descriptions of each top-level node's references, kept while the links of its
+   * references are (see `unitsKeptByLink`): after an edit, those of the declarations the edit
+   * did not reach are not made again.
+   */
+  private readonly described = new WeakMap<AstNode, ReferenceDescription[]>();
 
   constructor(services: LangiumCoreServices) {
     this.nodeLocator = services.workspace.AstNodeLocator;
@@ -33,10 +47,21 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
     document: LangiumDocument,
     cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
   ): Promise<ReferenceDescription[]> {
+    const kept = unitsKeptByLink(document);
     const descriptions: ReferenceDescription[] = [];
-    await walkReferences(document.parseResult.value, cancelToken, (info) =>
-      this.describe(info, document, descriptions),
-    );
+    let count = 0;
+    for (const unit of fileUnits(document.parseResult.value)) {
+      if (cancelToken !== Cancellation.CancellationToken.None && (++count & 63) === 0) {
+        await interruptAndCheck(cancelToken);
+      }
+      let ofUnit = kept?.has(unit) ? this.described.get(unit) : undefined;
+      if (!ofUnit) {
+        const made: ReferenceDescription[] = [];
+        for (const info of await unitReferences(unit)) this.describe(info, document, made);
+        this.described.set(unit, (ofUnit = made));
+      }
+      for (const description of ofUnit) descriptions.push(description);
+    }
     return descriptions;
   }
 
@@ -68,7 +93,6 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
 /** Where a reference stands, worked out when first read (shared by its descriptions). */
 class ReferencePlace {
   private path: string | undefined;
-  private place: ReferenceDescription['segment'] | undefined;
 
   constructor(
     private readonly locator: AstNodeLocator,
@@ -80,8 +104,9 @@ class ReferencePlace {
     return (this.path ??= this.locator.getAstNodePath(this.container));
   }
 
+  /** Read from the CST each time: a description outlives edits that move the text around it. */
   get segment(): ReferenceDescription['segment'] {
-    return (this.place ??= CstUtils.toDocumentSegment(this.refNode));
+    return CstUtils.toDocumentSegment(this.refNode);
   }
 }
 
