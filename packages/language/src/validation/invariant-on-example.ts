@@ -1,4 +1,5 @@
-import type { Expression, Invariant } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { Expression, Invariant, NameRef } from '../generated/ast.js';
 import { isEnumDecl, isEnumMember, isField, isQuantifierVar } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { recordInvariants } from '../typing/records.js';
@@ -198,10 +199,16 @@ class Evaluator {
  * The first invariant of a record (its own and those it spreads in) that an example value of
  * it breaks, or undefined when each holds or cannot be judged at check time.
  */
-export function brokenInvariant(decl: RecordLike, value: JsonValue): Invariant | undefined {
+export function brokenInvariant(
+  decl: RecordLike,
+  value: JsonValue,
+  leftOut: ReadonlySet<string> = new Set(),
+): Invariant | undefined {
   if (!isObject(value)) return undefined;
   const evaluator = new Evaluator(value);
   return recordInvariants(decl).find((invariant) => {
+    // An invariant that reads a field the example's direction leaves out says nothing of it.
+    if (leftOut.size > 0 && readsAny(invariant.expr, leftOut)) return false;
     try {
       return evaluator.eval(invariant.expr, new Map()) === false;
     } catch (error) {
@@ -209,4 +216,15 @@ export function brokenInvariant(decl: RecordLike, value: JsonValue): Invariant |
       throw error;
     }
   });
+}
+
+/** Whether an expression reads (by a bare name) any of the record's fields named in `names`. */
+function readsAny(expr: Expression | undefined, names: ReadonlySet<string>): boolean {
+  if (!expr) return false;
+  for (const node of AstUtils.streamAst(expr)) {
+    if (node.$type !== 'NameRef') continue;
+    const target = (node as NameRef).target?.ref;
+    if (isField(target) && names.has(target.name)) return true;
+  }
+  return false;
 }
