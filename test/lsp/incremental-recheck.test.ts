@@ -214,18 +214,20 @@ async function editsAndCompare(root: string, texts: readonly string[]): Promise<
 
 describe("the language server's full check after edits", () => {
   it('follows a change at the end of a chain of aliases to the uses at its start', async () => {
-    const chain = (base: string, extra = '') =>
-      `spec Chain version "1.0.0"\n\ntype First = Int\n\ntype Z = ${base}\n\ntype Y = Z\n\ntype X = Y\n${extra}\n` +
+    // `Other` is edited apart from the chain: the uses below it keep their diagnostics, moved.
+    const chain = (base: string, other = 'Int') =>
+      `spec Chain version "1.0.0"\n\ntype First = Int\n\ntype Other = ${other}\n\n` +
+      `type Z = ${base}\n\ntype Y = Z\n\ntype X = Y\n\n` +
       'type A {\n  f: X { min: 1 }\n}\n\nendpoint getA GET /a {\n  response 200 A\n' +
       '  ensures response.f > 0\n}\n';
     const seen = await editsAndCompare('/chain/main.specl', [
       chain('Int'),
       chain('String'),
-      chain('String', '\n// a line added above the uses\n'),
-      chain('Int', '\n// a line added above the uses\n'),
+      chain('String', 'Int {\n  min: 0\n}'),
+      chain('Int', 'Int {\n  min: 0\n}'),
     ]);
-    // `min` on a String and `f > 0` on a String, then moved, then gone.
-    expect(seen.map((d) => d.length)).toEqual([2, 2, 0]);
+    // `min` on a String and `f > 0` on a String, then moved two lines down, then gone.
+    expect(seen.map((d) => d.map((x) => x.range.start.line))).toEqual([[13, 18], [15, 20], []]);
   });
 
   const repository: Files = Object.fromEntries(

@@ -2,11 +2,13 @@ import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } 
 import { Cancellation } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { SpeclDocumentValidator } from '../validation/specl-document-validator.js';
-import { fileUnits, unaffectedUnits } from '../workspace/file-units.js';
+import { affectedSince, fileUnits, unitClock } from '../workspace/file-units.js';
 import { isShadowDocument } from '../workspace/shadow-documents.js';
 
-/** What the checks of a top-level node found, and where the node began then. */
+/** What the checks of a top-level node found, and where the node began then (if it found any). */
 interface UnitDiagnostics {
+  /** When the checks ran (see `unitClock`). */
+  readonly stamp: number;
   /** The categories of checks that ran (`fast`, `slow`, ...), or all. */
   readonly categories: string;
   readonly line: number;
@@ -18,9 +20,11 @@ interface UnitDiagnostics {
  * The language server's validator: after an edit, the checks of a top-level node (a
  * declaration, the header, an import) that the edit did not affect are not run again; what
  * they found before is kept, moved by the lines the edit added or removed above it. A node is
- * unaffected when it was not replaced and does not reach a replaced one through its
- * references, directly or not (`unaffectedUnits`, from the linker): the checks of a node read
- * the node, what its references reach, and the files it imports, which the edit left alone.
+ * unaffected when no link since its checks ran marked it (see `markAffected`): the linker marks
+ * the nodes an edit replaced, those whose links changed and those that reach a replaced one
+ * through their references, directly or not (all of them when it links the whole file). The
+ * checks of a node read the node, what its references reach, and the files it imports, which
+ * an edit of this file leaves alone (a change to an imported file relinks the whole file).
  * The checks of the whole file (duplicates, routes, imports, inhabitation) and the errors of
  * names that did not resolve are worked out again every time.
  *
@@ -44,7 +48,7 @@ export class IncrementalDocumentValidator extends SpeclDocumentValidator {
     ) {
       return super.validateAst(rootNode, options, cancelToken);
     }
-    const unaffected = unaffectedUnits(document);
+    const stamp = unitClock();
     const categories = options.categories?.join() ?? '*';
     const items: Diagnostic[] = [];
     let into = items;
@@ -57,26 +61,32 @@ export class IncrementalDocumentValidator extends SpeclDocumentValidator {
       await check(rootNode, acceptor, cancelToken);
     }
     for (const unit of fileUnits(rootNode)) {
-      const start = unit.$cstNode?.range.start;
-      const before = unaffected?.has(unit) ? this.found.get(unit) : undefined;
+      const before = this.found.get(unit);
       if (
-        start &&
         before &&
         before.categories === categories &&
-        before.character === start.character
+        !affectedSince(document, unit, before.stamp)
       ) {
-        const lines = start.line - before.line;
-        for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
-        continue;
+        // Where the unit begins is read only when there is something to move.
+        if (before.diagnostics.length === 0) continue;
+        const start = unit.$cstNode?.range.start;
+        if (start && before.character === start.character) {
+          const lines = start.line - before.line;
+          for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
+          continue;
+        }
       }
       const ofUnit: Diagnostic[] = [];
       into = ofUnit;
       await this.validateAstNodes(unit, options, acceptor, cancelToken);
       into = items;
       for (const diagnostic of ofUnit) items.push(diagnostic);
-      const span = unit.$cstNode?.range;
-      if (span && ofUnit.every((d) => within(d, span))) {
+      const span = ofUnit.length > 0 ? unit.$cstNode?.range : undefined;
+      if (ofUnit.length === 0) {
+        this.found.set(unit, { stamp, categories, line: 0, character: 0, diagnostics: ofUnit });
+      } else if (span && ofUnit.every((d) => within(d, span))) {
         this.found.set(unit, {
+          stamp,
           categories,
           line: span.start.line,
           character: span.start.character,

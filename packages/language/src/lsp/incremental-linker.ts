@@ -11,7 +11,7 @@ import {
 import { SpeclLinker } from '../scoping/specl-linker.js';
 import {
   fileUnits,
-  setUnaffectedUnits,
+  markAffected,
   setUnitsKeptByLink,
   unitReferences,
 } from '../workspace/file-units.js';
@@ -94,9 +94,12 @@ export class IncrementalLinker extends SpeclLinker {
     const snapshot = this.snapshots.get(document);
     const file = document.parseResult.value as SpecFile;
     setUnitsKeptByLink(document, undefined);
-    setUnaffectedUnits(document, undefined);
-    if (!snapshot) return super.link(document, cancelToken);
+    if (!snapshot) {
+      markAffected(document);
+      return super.link(document, cancelToken);
+    }
     if (snapshot.file !== file) {
+      markAffected(document);
       // Parsed again whole: the old references are gone with their nodes.
       this.snapshots.delete(document);
       return super.link(document, cancelToken);
@@ -111,9 +114,16 @@ export class IncrementalLinker extends SpeclLinker {
       )
     ) {
       this.forget(document);
+      markAffected(document);
       return super.link(document, cancelToken);
     }
     const { relink, dirty } = await this.referencesToRelink(units, before, current, document);
+    // Affected: new units, those whose links change, and those that reach replaced ones.
+    const relinkedUnits = new Set(relink.map((info) => unitOf(info.container, file)!));
+    markAffected(
+      document,
+      units.filter((unit) => !before.has(unit) || dirty.has(unit) || relinkedUnits.has(unit)),
+    );
     // Every reset first: a reference linked below may read others (`x.y` reads `x`).
     for (const info of relink) reset(info.reference);
     const relinked = new Set(relink.map((info) => info.reference));
@@ -129,10 +139,10 @@ export class IncrementalLinker extends SpeclLinker {
       }
       this.doLink(info, document);
     }
-    const kept = new Set(units.filter((unit) => before.has(unit)));
-    for (const info of relink) kept.delete(unitOf(info.container, file)!);
-    setUnitsKeptByLink(document, kept);
-    setUnaffectedUnits(document, new Set([...kept].filter((unit) => !dirty.has(unit))));
+    setUnitsKeptByLink(
+      document,
+      new Set(units.filter((unit) => before.has(unit) && !relinkedUnits.has(unit))),
+    );
     this.snapshots.delete(document);
   }
 
@@ -196,7 +206,10 @@ export class IncrementalLinker extends SpeclLinker {
   }
 }
 
-/** Whether a reference is resolved among the file's visible declarations only (by name). */
+/**
+ * Whether a reference is resolved among the file's visible declarations only (by name): the
+ * last case of `SpeclScopeProvider.getScope`, whose other cases this lists (keep them in step).
+ */
 function isDeclarationName(info: ReferenceInfo): boolean {
   const container = info.container;
   return !(
@@ -232,8 +245,9 @@ function sameNames(a: readonly AstNode[], b: readonly AstNode[]): boolean {
 function reset(reference: Reference | unknown): void {
   const linked = reference as LinkedReference & { _items?: unknown; _linkingError?: unknown };
   if ('_ref' in linked) {
+    // Written, not deleted: a `SpeclReference` keeps its shape (see specl-reference.ts).
     linked._ref = undefined;
-    delete linked._nodeDescription;
+    linked._nodeDescription = undefined;
   } else if ('_items' in linked) {
     linked._items = undefined;
     delete linked._linkingError;

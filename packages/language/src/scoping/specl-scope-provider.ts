@@ -87,6 +87,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     );
   }
 
+  // The language server's linker (lsp/incremental-linker.ts) tells the last case from the others
+  // to know what an edit may change: a new case must be listed in its `isDeclarationName`.
   override getScope(context: ReferenceInfo): Scope {
     const container = context.container;
     if (isNameRef(container)) return this.nameScope(container);

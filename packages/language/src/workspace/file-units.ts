@@ -48,23 +48,33 @@ export function unitsKeptByLink(document: LangiumDocument): ReadonlySet<AstNode>
   return keptByLastLink.get(document);
 }
 
-/** The units the last link of a document found unaffected by the edit (see `unaffectedUnits`). */
-const unaffectedByLastLink = new WeakMap<LangiumDocument, ReadonlySet<AstNode>>();
+/** A counter of the moments units are affected or checked, in order. */
+let clock = 0;
+/** When each unit was last affected by an edit (its links or what they reach may differ). */
+const unitAffectedAt = new WeakMap<AstNode, number>();
+/** When every unit of a document was last affected (a link of the whole file). */
+const documentAffectedAt = new WeakMap<LangiumDocument, number>();
 
 /**
- * Records (or forgets) the units that neither changed in the last edit of the document nor
- * reach, through their references, directly or not, a unit that did: what is checked of them
- * reads nothing the edit changed.
+ * Notes that an edit affected the given units of the document (or, without units, all of
+ * them): what was worked out for them before (their diagnostics) is out of date. The linker
+ * calls it before it links them.
  */
-export function setUnaffectedUnits(
-  document: LangiumDocument,
-  units: ReadonlySet<AstNode> | undefined,
-): void {
-  if (units) unaffectedByLastLink.set(document, units);
-  else unaffectedByLastLink.delete(document);
+export function markAffected(document: LangiumDocument, units?: Iterable<AstNode>): void {
+  const now = ++clock;
+  if (!units) {
+    documentAffectedAt.set(document, now);
+    return;
+  }
+  for (const unit of units) unitAffectedAt.set(unit, now);
 }
 
-/** The units of the document the last edit did not affect, if its last link knew them. */
-export function unaffectedUnits(document: LangiumDocument): ReadonlySet<AstNode> | undefined {
-  return unaffectedByLastLink.get(document);
+/** The moment now, to stamp what is worked out for units from here on. */
+export function unitClock(): number {
+  return ++clock;
+}
+
+/** Whether a unit of the document was affected after the moment `stamp`. */
+export function affectedSince(document: LangiumDocument, unit: AstNode, stamp: number): boolean {
+  return (unitAffectedAt.get(unit) ?? 0) > stamp || (documentAffectedAt.get(document) ?? 0) > stamp;
 }

@@ -18,7 +18,13 @@ import {
   isMultiReference,
   isReference,
 } from 'langium';
-import { fileUnits, unitReferences, unitsKeptByLink } from './file-units.js';
+import {
+  affectedSince,
+  fileUnits,
+  unitClock,
+  unitReferences,
+  unitsKeptByLink,
+} from './file-units.js';
 import { RESPONSE_HEADERS_TYPE } from '../typing/response-header-reads.js';
 
 /**
@@ -37,7 +43,10 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
    * references are (see `unitsKeptByLink`): after an edit, those of the declarations the edit
    * did not reach are not made again.
    */
-  private readonly described = new WeakMap<AstNode, ReferenceDescription[]>();
+  private readonly described = new WeakMap<
+    AstNode,
+    { readonly stamp: number; readonly descriptions: ReferenceDescription[] }
+  >();
 
   constructor(services: LangiumCoreServices) {
     this.nodeLocator = services.workspace.AstNodeLocator;
@@ -48,17 +57,22 @@ export class LazyReferenceDescriptionProvider implements ReferenceDescriptionPro
     cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
   ): Promise<ReferenceDescription[]> {
     const kept = unitsKeptByLink(document);
+    const stamp = unitClock();
     const descriptions: ReferenceDescription[] = [];
     let count = 0;
     for (const unit of fileUnits(document.parseResult.value)) {
       if (cancelToken !== Cancellation.CancellationToken.None && (++count & 63) === 0) {
         await interruptAndCheck(cancelToken);
       }
-      let ofUnit = kept?.has(unit) ? this.described.get(unit) : undefined;
+      // Kept by the last link, and not affected since they were made (by a link whose index
+      // update was cancelled, say).
+      const before = kept?.has(unit) ? this.described.get(unit) : undefined;
+      let ofUnit =
+        before && !affectedSince(document, unit, before.stamp) ? before.descriptions : undefined;
       if (!ofUnit) {
         const made: ReferenceDescription[] = [];
         for (const info of await unitReferences(unit)) this.describe(info, document, made);
-        this.described.set(unit, (ofUnit = made));
+        this.described.set(unit, { stamp, descriptions: (ofUnit = made) });
       }
       for (const description of ofUnit) descriptions.push(description);
     }
