@@ -203,7 +203,7 @@ class ValueCheck {
         problem: `has no \`${missing.name}\`, a required field of ${decl.name}`,
       };
     // The fields fit: the record's invariants are judged on them, where they can be.
-    const broken = brokenInvariant(decl, annotationJson(value));
+    const broken = brokenInvariant(decl, annotationJson(value), (field) => this.leftOut(field));
     if (broken) {
       const invariant = (broken.expr?.$cstNode?.text ?? '').replace(/\s+/g, ' ');
       const place =

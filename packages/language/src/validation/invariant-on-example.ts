@@ -1,4 +1,4 @@
-import type { Expression, Invariant } from '../generated/ast.js';
+import type { Expression, Field, Invariant } from '../generated/ast.js';
 import { isEnumDecl, isEnumMember, isField, isQuantifierVar } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { recordInvariants } from '../typing/records.js';
@@ -50,7 +50,10 @@ function same(a: Value, b: Value): boolean {
 class Evaluator {
   private steps = 0;
 
-  constructor(private readonly fields: { [key: string]: JsonValue }) {}
+  constructor(
+    private readonly fields: { [key: string]: JsonValue },
+    private readonly leftOut: (field: Field) => boolean,
+  ) {}
 
   eval(expr: Expression | undefined, scope: ReadonlyMap<object, Value>): Value {
     if (!expr || ++this.steps > STEP_BUDGET) return notJudged();
@@ -70,7 +73,7 @@ class Evaluator {
         const target = expr.target?.ref;
         if (isQuantifierVar(target) && scope.has(target)) return scope.get(target);
         if (isEnumMember(target)) return target.name;
-        if (isField(target)) return this.fields[target.name];
+        if (isField(target)) return this.field(target, this.fields);
         return notJudged();
       }
       case 'MemberAccess': {
@@ -79,7 +82,7 @@ class Evaluator {
         const receiver = sub(expr.receiver);
         if (isAbsent(receiver)) return expr.optional ? undefined : notJudged();
         if (!isObject(receiver)) return notJudged();
-        return receiver[expr.member.$refText];
+        return isField(member) ? this.field(member, receiver) : notJudged();
       }
       case 'UnaryExpr': {
         const operand = sub(expr.operand);
@@ -188,6 +191,15 @@ class Evaluator {
     }
   }
 
+  /**
+   * A field's value. One the example's direction leaves out (readOnly in a request, writeOnly
+   * in an answer) is not judged on, as the verifier does not judge an invariant about a field
+   * the message does not carry.
+   */
+  private field(field: Field, record: { [key: string]: JsonValue }): Value {
+    return this.leftOut(field) ? notJudged() : record[field.name];
+  }
+
   private isDateTime(expr: Expression): boolean {
     const type = stripOptional(typeOf(expr));
     return type.kind === 'primitive' && type.name === 'DateTime';
@@ -196,11 +208,16 @@ class Evaluator {
 
 /**
  * The first invariant of a record (its own and those it spreads in) that an example value of
- * it breaks, or undefined when each holds or cannot be judged at check time.
+ * it breaks, or undefined when each holds or cannot be judged at check time (among others,
+ * one that reads a field `leftOut` says the example's direction does not carry).
  */
-export function brokenInvariant(decl: RecordLike, value: JsonValue): Invariant | undefined {
+export function brokenInvariant(
+  decl: RecordLike,
+  value: JsonValue,
+  leftOut: (field: Field) => boolean,
+): Invariant | undefined {
   if (!isObject(value)) return undefined;
-  const evaluator = new Evaluator(value);
+  const evaluator = new Evaluator(value, leftOut);
   return recordInvariants(decl).find((invariant) => {
     try {
       return evaluator.eval(invariant.expr, new Map()) === false;
