@@ -315,7 +315,9 @@ function printClause(c: EndpointClause): string {
     case 'ensures':
       return `ensures ${printExpr(c.expr)}`;
     case 'paginated':
-      return `paginated ${c.cursor} = ${printExpr(c.next)}, items = ${printExpr(c.items)}`;
+      return 'by' in c
+        ? `paginated by ${c.by}, items = ${printExpr(c.items)}`
+        : `paginated ${c.cursor} = ${printExpr(c.next)}, items = ${printExpr(c.items)}`;
     case 'security':
       return printSecurity(c);
     case 'tags':

@@ -17,6 +17,7 @@ import { condition } from './spec-expressions.js';
 import type { AuthInfo } from './spec-auth.js';
 import { declareAuth } from './spec-auth.js';
 import { annotate, annotateFields, valueAnnotations } from './spec-examples.js';
+import type { HeaderSetInfo } from './spec-headers.js';
 import { declareHeaders, withHeaders } from './spec-headers.js';
 import { jsonMedia } from './spec-media.js';
 import { declareTags, specSettings } from './spec-metadata.js';
@@ -54,7 +55,7 @@ export class Builder implements TypeWorld {
   /** The discriminated unions declared: their names, tag fields and options. */
   readonly taggedUnions: { name: string; field: string; options: RecordInfo[] }[] = [];
   /** The sets of response headers declared (`headers NAME { ... }`). */
-  readonly headerSets: { name: string; file: string }[] = [];
+  readonly headerSets: HeaderSetInfo[] = [];
   /** The security schemes declared (`auth NAME KIND ...`). */
   readonly auths: AuthInfo[] = [];
   /** The tags declared (`tag NAME`). */

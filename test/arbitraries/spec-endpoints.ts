@@ -8,7 +8,7 @@
  */
 import type { Builder } from './spec-arbitrary.js';
 import { annotate, messageExamples, valueAnnotations } from './spec-examples.js';
-import { redirect, withHeaders } from './spec-headers.js';
+import { headerTerms, redirect, withHeaders } from './spec-headers.js';
 import { formBody, mediaOf, rawBody } from './spec-media.js';
 import { endpointMetadata, twoParagraphs } from './spec-metadata.js';
 import { freshName, pools } from './spec-names.js';
@@ -45,8 +45,8 @@ export interface EndpointInfo {
   /** The type of a successful call's body, when the endpoint declares one (optional if some response has none). */
   response?: RT;
   status: number;
-  /** A paginated endpoint's cursor parameter, and the type of its items. */
-  pagination?: { cursor: string; item: RT };
+  /** A paginated endpoint's cursor parameter (none when it pages by link), and the type of its items. */
+  pagination?: { cursor?: string; item: RT };
 }
 
 const recordTyped = (name: string): Typed => ({
@@ -149,10 +149,14 @@ export function genEndpoint(b: Builder, file: string): void {
   const typedResponses: RT[] = [];
   // Raw bytes answered: `response` in `ensures` and a call's value are left unread.
   let raw = false;
+  // The sets of headers each success answer carries (read in `ensures` as `headers.NAME`).
+  const successHeaders: (string[] | undefined)[] = [];
   for (const status of statuses) {
     if (!page && status !== 204 && g.chance(10)) {
       raw = true;
-      clauses.push({ kind: 'response', status, ...rawBody(b), ...withHeaders(b, file) });
+      const carried = withHeaders(b, file);
+      successHeaders.push(carried.headers);
+      clauses.push({ kind: 'response', status, ...rawBody(b), ...carried });
       continue;
     }
     const typed = page
@@ -167,7 +171,9 @@ export function genEndpoint(b: Builder, file: string): void {
           ...mediaOf(b, typed),
         }
       : {};
-    clauses.push({ kind: 'response', status, ...body, ...withHeaders(b, file) });
+    const carried = withHeaders(b, file);
+    successHeaders.push(carried.headers);
+    clauses.push({ kind: 'response', status, ...body, ...carried });
   }
   const moved = redirect(b, file);
   if (moved) clauses.push(moved);
@@ -191,6 +197,7 @@ export function genEndpoint(b: Builder, file: string): void {
   for (let i = g.chance(3) ? g.int(1, 2) : 0; i > 0; i--) {
     clauses.push({ kind: 'requires', expr: b.holds(b.env(file, roots, scope), 2) });
   }
+  roots.push(...headerTerms(b, successHeaders, scope));
   if (response) {
     roots.push({ expr: { kind: 'response' }, rt: response });
     scope.set('$response', witness(g, response, b.records));
@@ -201,7 +208,14 @@ export function genEndpoint(b: Builder, file: string): void {
   if (paginated) clauses.push(paginated);
   clauses.push(...endpointMetadata(b, file));
   const pagination =
-    paginated && listing ? { pagination: { cursor: paginated.cursor, item: listing.item } } : {};
+    paginated && listing
+      ? {
+          pagination: {
+            ...('cursor' in paginated ? { cursor: paginated.cursor } : {}),
+            item: listing.item,
+          },
+        }
+      : {};
   const success = { status: statuses[0]!, ...(response ? { response } : {}) };
   if (callable) b.endpoints.push({ name, file, params, ...success, ...pagination });
   const decl: EndpointDeclModel = {

@@ -61,8 +61,9 @@ export function formBody(b: Builder, file: string): { type: TypeModel; media: st
   for (let i = g.int(1, 4); i > 0; i--) {
     const name = freshName(g, pools.field, names);
     const optional = g.chance(3);
+    // A multipart form has a file (its first field), perhaps more.
     const type: TypeModel =
-      multipart && g.bool()
+      multipart && (members.length === 0 || g.bool())
         ? g.bool()
           ? bytes
           : refTo({ kind: 'list', element: bytes })

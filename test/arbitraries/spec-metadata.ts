@@ -66,7 +66,7 @@ export function specSettings(b: Builder, root: string): SpecSettingModel[] | und
         ? { kind: 'license', name: 'Apache-2.0' }
         : { kind: 'license', name: 'Example licence', url: 'https://example.com/licence' },
     );
-  if (g.chance(3)) {
+  if (g.bool()) {
     const contact = g.pick([
       { name: 'API team', email: 'api@example.com', url: 'https://example.com/help' },
       { name: 'API team' },

@@ -170,8 +170,12 @@ export type EndpointClause =
   | { kind: 'errors'; names: string[] }
   | { kind: 'requires'; expr: Expr }
   | { kind: 'ensures'; expr: Expr }
-  /** `paginated cursor = response.next, items = response.items`: paths into the response. */
+  /**
+   * `paginated cursor = response.next, items = response.items`: paths into the response; or
+   * `paginated by link, items = ...`: the next page is the `Link` header's `rel="next"` URL.
+   */
   | { kind: 'paginated'; cursor: string; next: Expr; items: Expr }
+  | { kind: 'paginated'; by: 'link'; items: Expr }
   | SecurityModel
   | { kind: 'tags'; names: string[] }
   | { kind: 'deprecated' }

@@ -59,7 +59,8 @@ export interface Listing {
 /**
  * Half the time when `file` sees one, a paginated listing: it answers a page record, or a
  * record holding one in a required field (`response.page.items`), and adds the optional query
- * parameter that takes the page's cursor to `params` and `clauses`.
+ * parameter that takes the page's cursor to `params` and `clauses`; or (one time in three) it
+ * pages `by link`, with no cursor.
  */
 export function paginate(
   b: Builder,
@@ -80,14 +81,19 @@ export function paginate(
   const listing = listings.length > 0 && g.bool() ? g.pick(listings) : undefined;
   if (!listing) return undefined;
   const { items, next, cursor } = listing.page;
-  const name = freshName(g, pools.cursor, paramNames);
-  params.push({ name, required: false, optional: true, typed: cursor });
-  clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
   const path = (f: string): Expr =>
     [...listing.via, f].reduce<Expr>(
       (receiver, field) => ({ kind: 'member', receiver, name: field, optional: false }),
       { kind: 'response' },
     );
+  if (g.chance(3)) {
+    // `paginated by link`: the next page's URL is in the answer's `Link` header, no cursor.
+    const paginated = { kind: 'paginated' as const, by: 'link' as const, items: path(items) };
+    return { answer: listing.answer, paginated, item: listing.page.item };
+  }
+  const name = freshName(g, pools.cursor, paramNames);
+  params.push({ name, required: false, optional: true, typed: cursor });
+  clauses.push({ kind: 'query', name, optional: true, type: cursor.model });
   return {
     answer: listing.answer,
     paginated: { kind: 'paginated', cursor: name, next: path(next), items: path(items) },

@@ -67,7 +67,7 @@ describe('random specs compiled to OpenAPI and imported back', () => {
   it('give the same IR, and the same fingerprint after a second round trip (one file)', async () => {
     await fc.assert(fc.asyncProperty(specArbitrary.map(printed), survivesRoundTrips), {
       seed: 1301,
-      numRuns: 15,
+      numRuns: 40,
       ...bounded,
     });
   }, 120_000);
@@ -75,7 +75,7 @@ describe('random specs compiled to OpenAPI and imported back', () => {
   it('give the same IR, and the same fingerprint after a second round trip (several files)', async () => {
     await fc.assert(fc.asyncProperty(multiFileSpecArbitrary.map(printed), survivesRoundTrips), {
       seed: 1302,
-      numRuns: 5,
+      numRuns: 15,
       ...bounded,
     });
   }, 120_000);

@@ -359,6 +359,20 @@ describe('the round trip keeps', () => {
     expect(back.fingerprint).toBe(ir.fingerprint);
   });
 
+  it('a bodyless 401 error of a protected endpoint (taken for the 401 Specl adds, and dropped)', async () => {
+    const { ir, result, back } = await roundTrip(
+      header +
+        [
+          'auth Key apiKey cookie "session"',
+          'error Denied 401 no body',
+          'endpoint ping DELETE / { response 202 errors Denied security Key }',
+        ].join('\n'),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toContain('errors Denied');
+    expect(back.fingerprint).toBe(ir.fingerprint);
+  });
+
   it('a tag with a display name (it came back named after the display name)', async () => {
     const { ir, document, result, back } = await roundTrip(
       header +

@@ -107,6 +107,12 @@ function uses(project: SpecProject): Record<string, boolean> {
     bodyExample: bodies.some((c) => has([c.type], 'example') || has([c.type], 'examples')),
     responseExample: responses.some((c) => c.type !== undefined && has([c.type], 'example')),
     namedExamples: has(messageTypes, 'examples'),
+    // a response header read in `ensures`
+    headerInEnsures: clauses.some(
+      (c) => c.kind === 'ensures' && JSON.stringify(c.expr).includes('"name":"headers"'),
+    ),
+    // pagination by the `Link` header
+    linkPagination: clauses.some((c) => c.kind === 'paginated' && 'by' in c),
     // latency budgets, statuses
     specLatency: settings.some((s) => s.kind === 'latency'),
     endpointLatency: clauses.some((c) => c.kind === 'latency'),

@@ -375,8 +375,10 @@ function responses(
     }
     noteResponse(context, response, resolved);
     const content = childPointer(resolved, 'content');
-    // Specl gives every endpoint that needs credentials a bodyless 401 of its own.
-    if (code === 401 && needsCredentials && !hasContent(response)) continue;
+    // Specl gives every endpoint that needs credentials a bodyless 401 of its own, unless it
+    // declares a 401 error (a bodyless one names itself in `x-specl-error`).
+    const declared = context.restoreSpecl && typeof response['x-specl-error'] === 'string';
+    if (code === 401 && needsCredentials && !hasContent(response) && !declared) continue;
     const groups = mediaGroups(context, response.content, content, `the ${status} response`);
     // `GetItem404Response`, `GetItem4XXResponse`, `GetItemDefaultResponse`.
     const suffix = status === 'default' ? 'Default' : status;

@@ -214,6 +214,7 @@ describe('structured examples that do not fit, at the place inside the value', (
 });
 
 const RANGES = `type Range { lo: Int, hi: Int, invariant lo <= hi }
+type Stamped { id: Int { readOnly: true }, n: Int, invariant id > n }
 type Span { ...Range, label?: String, invariant label == null or len(label) > 0 }
 type Tagged { tags: List<String>, invariant all t in tags: matches(t, "^[a-z]+$") }
 type Window { from: DateTime, to: DateTime, invariant from < to }
@@ -224,6 +225,11 @@ enum Kind { square, other }
 describe("a record's invariants on its examples", () => {
   it.each([
     ['an example that keeps it', 'type X = Range { example: { lo: 1, hi: 1 } }'],
+    // A request's example must leave the readOnly `id` out: the invariant reading it is not judged.
+    [
+      "a request's example without the readOnly field an invariant reads",
+      'endpoint e POST /s { body Stamped { example: { n: 5 } } response 204 }',
+    ],
     [
       'an optional field absent, tested against null',
       'type X = Span { example: { lo: 1, hi: 2 } }',
@@ -282,6 +288,12 @@ describe("a record's invariants on its examples", () => {
       'type X = List<Range> { example: [{ lo: 1, hi: 2 }, { lo: 3, hi: 0 }] }',
       '{ lo: 3, hi: 0 }',
       'this example at `example[1]` breaks the invariant `lo <= hi` of Range',
+    ],
+    [
+      'an answer carrying the readOnly field the invariant reads',
+      'endpoint e POST /s { response 200 Stamped { example: { id: 1, n: 5 } } }',
+      '{ id: 1, n: 5 }',
+      'this example breaks the invariant `id > n` of Stamped',
     ],
     [
       "a response's named example",

@@ -140,8 +140,10 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     // meaning of the name is (a parameter, declaration or enum member named `headers` wins).
     const endpoint = responseHeadersEndpoint(ref);
     // Its own type, so that completion offers it as a value, not as the endpoint it links to.
+    // Set on the description, not spread from it: a spread reads its segments, which builds the
+    // endpoint's CST where that is built on demand (`specl check` built every endpoint's).
     const responseHeaders = endpoint
-      ? { ...describe(endpoint, RESPONSE_HEADERS_NAME), type: RESPONSE_HEADERS_TYPE }
+      ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
       : undefined;
     const enumMembers = () => {
       const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));

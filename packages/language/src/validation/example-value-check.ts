@@ -202,8 +202,12 @@ class ValueCheck {
         path,
         problem: `has no \`${missing.name}\`, a required field of ${decl.name}`,
       };
-    // The fields fit: the record's invariants are judged on them, where they can be.
-    const broken = brokenInvariant(decl, annotationJson(value), (field) => this.leftOut(field));
+    // The fields fit: the record's invariants are judged on them, where they can be (not
+    // those that read a field the direction leaves out: the example must not have it).
+    const leftOut = new Set(
+      fields.filter((f) => this.leftOut(f) && !given.has(f.name)).map((f) => f.name),
+    );
+    const broken = brokenInvariant(decl, annotationJson(value), leftOut);
     if (broken) {
       const invariant = (broken.expr?.$cstNode?.text ?? '').replace(/\s+/g, ' ');
       const place =

@@ -1,4 +1,5 @@
-import type { Expression, Field, Invariant } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { Expression, Invariant, NameRef } from '../generated/ast.js';
 import { isEnumDecl, isEnumMember, isField, isQuantifierVar } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { recordInvariants } from '../typing/records.js';
@@ -50,10 +51,7 @@ function same(a: Value, b: Value): boolean {
 class Evaluator {
   private steps = 0;
 
-  constructor(
-    private readonly fields: { [key: string]: JsonValue },
-    private readonly leftOut: (field: Field) => boolean,
-  ) {}
+  constructor(private readonly fields: { [key: string]: JsonValue }) {}
 
   eval(expr: Expression | undefined, scope: ReadonlyMap<object, Value>): Value {
     if (!expr || ++this.steps > STEP_BUDGET) return notJudged();
@@ -73,7 +71,7 @@ class Evaluator {
         const target = expr.target?.ref;
         if (isQuantifierVar(target) && scope.has(target)) return scope.get(target);
         if (isEnumMember(target)) return target.name;
-        if (isField(target)) return this.field(target, this.fields);
+        if (isField(target)) return this.fields[target.name];
         return notJudged();
       }
       case 'MemberAccess': {
@@ -82,7 +80,7 @@ class Evaluator {
         const receiver = sub(expr.receiver);
         if (isAbsent(receiver)) return expr.optional ? undefined : notJudged();
         if (!isObject(receiver)) return notJudged();
-        return isField(member) ? this.field(member, receiver) : notJudged();
+        return receiver[expr.member.$refText];
       }
       case 'UnaryExpr': {
         const operand = sub(expr.operand);
@@ -191,15 +189,6 @@ class Evaluator {
     }
   }
 
-  /**
-   * A field's value. One the example's direction leaves out (readOnly in a request, writeOnly
-   * in an answer) is not judged on, as the verifier does not judge an invariant about a field
-   * the message does not carry.
-   */
-  private field(field: Field, record: { [key: string]: JsonValue }): Value {
-    return this.leftOut(field) ? notJudged() : record[field.name];
-  }
-
   private isDateTime(expr: Expression): boolean {
     const type = stripOptional(typeOf(expr));
     return type.kind === 'primitive' && type.name === 'DateTime';
@@ -208,17 +197,18 @@ class Evaluator {
 
 /**
  * The first invariant of a record (its own and those it spreads in) that an example value of
- * it breaks, or undefined when each holds or cannot be judged at check time (among others,
- * one that reads a field `leftOut` says the example's direction does not carry).
+ * it breaks, or undefined when each holds or cannot be judged at check time.
  */
 export function brokenInvariant(
   decl: RecordLike,
   value: JsonValue,
-  leftOut: (field: Field) => boolean,
+  leftOut: ReadonlySet<string> = new Set(),
 ): Invariant | undefined {
   if (!isObject(value)) return undefined;
-  const evaluator = new Evaluator(value, leftOut);
+  const evaluator = new Evaluator(value);
   return recordInvariants(decl).find((invariant) => {
+    // An invariant that reads a field the example's direction leaves out says nothing of it.
+    if (leftOut.size > 0 && readsAny(invariant.expr, leftOut)) return false;
     try {
       return evaluator.eval(invariant.expr, new Map()) === false;
     } catch (error) {
@@ -226,4 +216,15 @@ export function brokenInvariant(
       throw error;
     }
   });
+}
+
+/** Whether an expression reads (by a bare name) any of the record's fields named in `names`. */
+function readsAny(expr: Expression | undefined, names: ReadonlySet<string>): boolean {
+  if (!expr) return false;
+  for (const node of AstUtils.streamAst(expr)) {
+    if (node.$type !== 'NameRef') continue;
+    const target = (node as NameRef).target?.ref;
+    if (isField(target) && names.has(target.name)) return true;
+  }
+  return false;
 }
