@@ -149,7 +149,8 @@ export const changeKinds = {
     inverse: 'security-removed',
   },
   'security-removed': {
-    summary: 'An endpoint needs no credentials now, or accepts more schemes',
+    summary:
+      'An endpoint needs no credentials now, or accepts more schemes (a scheme traded for another is both)',
     inverse: 'security-added',
   },
   'media-type-removed': {
