@@ -248,7 +248,7 @@ paths:
   it('lists a warning said at many places at its first three, then counts the rest; --all-warnings lists all', async () => {
     const fields = Array.from(
       { length: 6 },
-      (_, i) => `        u${i}: { type: string, format: uri-template }`,
+      (_, i) => `        u${i}: { type: string, format: iri-reference }`,
     ).join('\n');
     const api = `openapi: 3.0.3
 info: { title: T, version: 1.0.0 }
@@ -265,7 +265,7 @@ ${fields}
     const grouped = await runImport(['api.yaml', '--out', 'a.specl'], cwd);
     expect(grouped.status).toBe(0);
     const warningLines = (run: CliRun) => run.stdout.split('\n').filter((l) => / warning /.test(l));
-    const uri = (lines: string[]) => lines.filter((l) => l.includes('uri-template'));
+    const uri = (lines: string[]) => lines.filter((l) => l.includes('iri-reference'));
     expect(uri(warningLines(grouped)).map((l) => l.split(': warning')[0])).toEqual([
       'api.yaml#/components/schemas/Links/properties/u0/format',
       'api.yaml#/components/schemas/Links/properties/u1/format',
@@ -273,13 +273,13 @@ ${fields}
       'api.yaml',
     ]);
     expect(uri(warningLines(grouped)).at(-1)).toMatch(
-      /^api\.yaml: warning widened: format `uri-template` left out: any string is accepted: and at 3 more places \(--all-warnings lists them\)$/,
+      /^api\.yaml: warning widened: format `iri-reference` left out: any string is accepted: and at 3 more places \(--all-warnings lists them\)$/,
     );
     // A warning said once is listed as before, and the summary still counts every warning.
-    expect(warningLines(grouped).filter((l) => !l.includes('uri-template'))).toHaveLength(1);
+    expect(warningLines(grouped).filter((l) => !l.includes('iri-reference'))).toHaveLength(1);
     expect(grouped.stdout).toMatch(/7 warnings \(6 widened, 1 left-out\)/);
     // Every place stays in the spec as a comment.
-    expect(readFileSync(join(cwd, 'a.specl'), 'utf8').match(/uri-template/g)).toHaveLength(6);
+    expect(readFileSync(join(cwd, 'a.specl'), 'utf8').match(/iri-reference/g)).toHaveLength(6);
 
     const all = await runImport(['api.yaml', '--out', 'b.specl', '--all-warnings'], cwd);
     expect(uri(warningLines(all))).toHaveLength(6);
