@@ -4,6 +4,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { SpeclDocumentValidator } from '../validation/specl-document-validator.js';
 import { affectedSince, fileUnits, unitClock } from '../workspace/file-units.js';
 import { isShadowDocument } from '../workspace/shadow-documents.js';
+import { movedDiagnostic } from './diagnostics/moved-diagnostic.js';
 
 /** What the checks of a top-level node found, and where the node began then (if it found any). */
 interface UnitDiagnostics {
@@ -72,7 +73,8 @@ export class IncrementalDocumentValidator extends SpeclDocumentValidator {
         const start = unit.$cstNode?.range.start;
         if (start && before.character === start.character) {
           const lines = start.line - before.line;
-          for (const diagnostic of before.diagnostics) items.push(moved(diagnostic, lines));
+          for (const diagnostic of before.diagnostics)
+            items.push(movedDiagnostic(diagnostic, lines));
           continue;
         }
       }
@@ -109,32 +111,4 @@ function within(diagnostic: Diagnostic, span: Range): boolean {
   const fixes = (diagnostic.data as { fixes?: { edits?: { range: Range }[] }[] } | undefined)
     ?.fixes;
   return (fixes ?? []).every((fix) => (fix.edits ?? []).every((edit) => inside(edit.range)));
-}
-
-/** A diagnostic (with the edits of its fixes) moved down by some lines. */
-function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
-  if (lines === 0) return diagnostic;
-  const move = (range: Range): Range => ({
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  });
-  const data = diagnostic.data as
-    { fixes?: { title: string; edits?: { range: Range; newText: string }[] }[] } | undefined;
-  return {
-    ...diagnostic,
-    range: move(diagnostic.range),
-    ...(data?.fixes
-      ? {
-          data: {
-            ...data,
-            fixes: data.fixes.map((fix) => ({
-              ...fix,
-              ...(fix.edits
-                ? { edits: fix.edits.map((edit) => ({ ...edit, range: move(edit.range) })) }
-                : {}),
-            })),
-          },
-        }
-      : {}),
-  };
 }

@@ -1,13 +1,14 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { SpecFile } from '../../generated/ast.js';
 import { declarationSpan } from '../../workspace/declaration-span.js';
 import { positionAt } from '../../util/text-position.js';
 import { textChange } from '../../util/text-change.js';
 import { registerShadowDocument } from '../../workspace/shadow-documents.js';
 import type { PublishedDiagnostics } from './diagnostics-publisher.js';
+import { movedDiagnostic } from './moved-diagnostic.js';
 
 /**
  * The diagnostics of a document just edited, computed in the time of a keystroke: the
@@ -40,11 +41,11 @@ export async function quickDiagnostics(
   registerShadowDocument(shadow, document);
   await services.references.Linker.link(shadow);
   const edited = (await services.validation.DocumentValidator.validateDocument(shadow)).map((d) =>
-    moved(d, firstLine),
+    movedDiagnostic(d, firstLine),
   );
   const kept = before.diagnostics
     .filter((d) => d.range.end.line < firstLine || d.range.start.line > oldLastLine)
-    .map((d) => (d.range.start.line > oldLastLine ? moved(d, delta) : d));
+    .map((d) => (d.range.start.line > oldLastLine ? movedDiagnostic(d, delta) : d));
   return [...kept, ...edited].sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -53,30 +54,4 @@ export async function quickDiagnostics(
 
 function lineAt(text: string, offset: number): number {
   return positionAt(text, offset).line;
-}
-
-/** A diagnostic (and the fixes it carries) moved down by some lines. */
-function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
-  if (lines === 0) return diagnostic;
-  const move = (range: Range): Range => ({
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  });
-  const data = diagnostic.data as
-    { fixes?: { title: string; edits: { range: Range; newText: string }[] }[] } | undefined;
-  return {
-    ...diagnostic,
-    range: move(diagnostic.range),
-    ...(data?.fixes
-      ? {
-          data: {
-            ...data,
-            fixes: data.fixes.map((fix) => ({
-              ...fix,
-              edits: fix.edits.map((edit) => ({ ...edit, range: move(edit.range) })),
-            })),
-          },
-        }
-      : {}),
-  };
 }
