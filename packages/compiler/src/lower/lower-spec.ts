@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import type { Declaration, Endpoint, Invariant, Property, SpecFile } from '@specl/language';
+import type { Declaration, Endpoint, Field, Invariant, Property, SpecFile } from '@specl/language';
 import {
   docComment,
   isAuthDecl,
@@ -99,25 +99,41 @@ export function lowerSpec(
     source: canonicalExpressionText(expr),
     location: locator.locate(node),
   });
+  // A field or invariant lowers to the same IR in every record its spreads bring it to: lowered
+  // once and shared, so a chain of spreads costs its declarations, not the fields it expands to.
+  const loweredFields = new Map<Field, FieldIR>();
+  const lowerField = (field: Field): FieldIR => {
+    let lowered = loweredFields.get(field);
+    if (lowered === undefined) {
+      const doc = docComment(field);
+      lowered = {
+        name: field.name,
+        optional: field.optional,
+        type: lowerType(field.type),
+        ...(doc ? { description: doc } : {}),
+        location: locator.locate(field),
+      };
+      loweredFields.set(field, lowered);
+    }
+    return lowered;
+  };
+  const loweredInvariants = new Map<Invariant, ConditionIR>();
+  const lowerInvariant = (invariant: Invariant): ConditionIR => {
+    let lowered = loweredInvariants.get(invariant);
+    if (lowered === undefined) {
+      lowered = condition(invariant.expr, invariant);
+      loweredInvariants.set(invariant, lowered);
+    }
+    return lowered;
+  };
   const types: TypeDeclIR[] = [];
   for (const declaration of declarations) {
     const description = docComment(declaration);
     const location = locator.locate(declaration);
     const common = { name: declaration.name, ...(description ? { description } : {}) };
     if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
-      const fields = recordFields(declaration).map((field): FieldIR => {
-        const doc = docComment(field);
-        return {
-          name: field.name,
-          optional: field.optional,
-          type: lowerType(field.type),
-          ...(doc ? { description: doc } : {}),
-          location: locator.locate(field),
-        };
-      });
-      const invariants = recordInvariants(declaration).map((inv: Invariant) =>
-        condition(inv.expr, inv),
-      );
+      const fields = recordFields(declaration).map(lowerField);
+      const invariants = recordInvariants(declaration).map(lowerInvariant);
       const open = recordOpenFields(declaration);
       const openFields = open ? { openFields: lowerType(open.type) } : {};
       types.push(
