@@ -1,14 +1,18 @@
 import {
   chmodSync,
+  closeSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { forEachUtf8Chunk } from '@specl/compiler';
 import { CliError } from './cli-error.js';
 
 /** A file to write: its absolute path, its content, and the path as the user is shown it. */
@@ -134,7 +138,7 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
       const temp = tempPathOf(file.path);
       try {
         staged.push(temp);
-        writeFileSync(temp, file.content);
+        writeText(temp, file.content);
         if (file.mode !== undefined) chmodSync(temp, file.mode);
       } catch (error) {
         throw cannotWrite(file, error);
@@ -150,6 +154,21 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
   } finally {
     for (const temp of staged) rmSync(temp, { force: true });
     endDeferring();
+  }
+}
+
+/**
+ * Writes a text to a new or emptied file as `writeFileSync` would (UTF-8, the same mode), in
+ * chunks encoded into one reused buffer: an output of tens of megabytes is never encoded whole.
+ */
+function writeText(path: string, text: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    forEachUtf8Chunk(text, (chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -135,5 +135,7 @@ function writeObject(
 }
 
 function feedText(hash: Hash, text: string): void {
-  forEachUtf8Chunk(text, (chunk) => hash.update(chunk));
+  forEachUtf8Chunk(text, (chunk) => {
+    hash.update(chunk);
+  });
 }
