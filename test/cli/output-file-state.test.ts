@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forEachUtf8Chunk } from '@specl/compiler';
 import { contentHash, fileHash } from '../../cli/src/compile/output-manifest.js';
-import { outputFileState } from '../../cli/src/compile/output-file-state.js';
+import { inspectOutputFile } from '../../cli/src/compile/output-file-state.js';
 import { writeFileAtomic } from '../../cli/src/write-file-set.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'specl-output-state-'));
@@ -28,6 +28,15 @@ const TEXTS: Record<string, string> = {
   'a lone low surrogate after the edge': `${'a'.repeat(UNITS)}\ude00x`,
   'mixed scripts': 'Größe ✓ 日本語 😀 '.repeat(20_000),
 };
+
+/** The file's state beside the text; the hash of the text, whatever the state, is checked too. */
+function outputFileState(path: string, text: string): string {
+  const inspection = inspectOutputFile(path, text);
+  expect(inspection.hash).toBe(
+    `sha256:${createHash('sha256').update(Buffer.from(text)).digest('hex')}`,
+  );
+  return inspection.state;
+}
 
 function chunked(text: string): Buffer {
   const chunks: Buffer[] = [];

@@ -1,3 +1,5 @@
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { forEachUtf8Chunk } from '@specl/compiler';
 
@@ -11,46 +13,75 @@ export type OutputFileState = 'missing' | 'not-a-file' | 'same' | 'different';
 const READ_BYTES = 1 << 18;
 let readBuffer: Buffer | undefined;
 
+/** An output compared with the file at its path, and the hash of the output's bytes. */
+export interface OutputInspection {
+  readonly state: OutputFileState;
+  /** `sha256:` and the hex hash of the text's UTF-8 bytes (what a manifest records). */
+  readonly hash: string;
+}
+
 /**
- * Compares a file with a text without reading the file into a string: the sizes first, then the
- * bytes chunk by chunk, stopping at the first difference (an 80 MB output read as a string and
- * compared cost seconds; unchanged, it is now read once into a small buffer).
+ * Compares a file with a text and hashes the text, in one pass over the text's UTF-8 encoded
+ * chunk by chunk, without reading the file into a string: the sizes first, then the bytes
+ * (an 80 MB output read as a string, compared, then hashed cost seconds).
  */
-export function outputFileState(path: string, text: string): OutputFileState {
+export function inspectOutputFile(path: string, text: string): OutputInspection {
+  let hash = createHash('sha256');
+  const state = compareAndHash(path, text, hash);
+  if (state === 'not-a-file') {
+    // A read that failed midway fed only part of the text: hash it again, whole.
+    hash = createHash('sha256');
+    forEachUtf8Chunk(text, (chunk) => {
+      hash.update(chunk);
+    });
+  }
+  return { state, hash: `sha256:${hash.digest('hex')}` };
+}
+
+/** The state of the file at `path`, having fed the whole text's bytes to `hash`. */
+function compareAndHash(path: string, text: string, hash: Hash): OutputFileState {
+  const hashAll = (state: OutputFileState) => {
+    forEachUtf8Chunk(text, (chunk) => {
+      hash.update(chunk);
+    });
+    return state;
+  };
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return 'not-a-file';
+    if (!stat.isFile()) return hashAll('not-a-file');
     size = stat.size;
   } catch {
-    return existsSync(path) ? 'not-a-file' : 'missing';
+    return hashAll(existsSync(path) ? 'not-a-file' : 'missing');
   }
-  if (size !== Buffer.byteLength(text, 'utf8')) return 'different';
+  if (size !== Buffer.byteLength(text, 'utf8')) return hashAll('different');
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
-    return 'not-a-file';
+    return hashAll('not-a-file');
   }
+  let state: OutputFileState = 'same';
   try {
     const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
-    let same = true;
     forEachUtf8Chunk(text, (chunk) => {
-      for (let at = 0; at < chunk.length && same;) {
+      hash.update(chunk);
+      for (let at = 0; at < chunk.length && state === 'same';) {
         const want = Math.min(buffer.length, chunk.length - at);
         const got = readFully(fd, buffer, want);
-        same = got === want && buffer.subarray(0, got).equals(chunk.subarray(at, at + got));
+        const equal = got === want && buffer.subarray(0, got).equals(chunk.subarray(at, at + got));
+        if (!equal) state = 'different';
         at += got;
       }
-      return same;
     });
     // The file may have grown since it was measured.
-    return same && readSync(fd, buffer, 0, 1, null) === 0 ? 'same' : 'different';
+    if (state === 'same' && readSync(fd, buffer, 0, 1, null) !== 0) state = 'different';
   } catch {
-    return 'not-a-file';
+    state = 'not-a-file';
   } finally {
     closeSync(fd);
   }
+  return state;
 }
 
 /** Reads up to `want` bytes into the start of `buffer`; fewer only at the end of the file. */

@@ -4,14 +4,8 @@ import type { EmittedFile } from '@specl/compiler';
 import { CliError } from '../cli-error.js';
 import type { FileToWrite } from '../write-file-set.js';
 import { makeFolder, sweepStaleTempFiles, writeFileSet } from '../write-file-set.js';
-import {
-  MANIFEST_NAME,
-  contentHash,
-  manifestText,
-  readManifest,
-  wroteIt,
-} from './output-manifest.js';
-import { outputFileState } from './output-file-state.js';
+import { MANIFEST_NAME, manifestText, readManifest, wroteIt } from './output-manifest.js';
+import { inspectOutputFile } from './output-file-state.js';
 
 /** What writing (or checking) the outputs found, by file (paths as given to the user). */
 export interface OutputsOutcome {
@@ -51,7 +45,7 @@ export function writeOutputs(
   const manifest = readManifest(outDir);
   const plans = files.map((file) => {
     const path = join(outDir, file.path);
-    return { file, path, state: outputFileState(path, file.content) };
+    return { file, path, ...inspectOutputFile(path, file.content) };
   });
   for (const plan of plans) {
     if (plan.state === 'not-a-file') {
@@ -81,7 +75,7 @@ export function writeOutputs(
   const listed = Object.entries(manifest.files).filter(([name]) => existsSync(join(outDir, name)));
   const hashes = Object.fromEntries([
     ...listed,
-    ...files.map((file) => [file.path, contentHash(file.content)]),
+    ...plans.map((plan) => [plan.file.path, plan.hash]),
   ]);
   const manifestPath = join(outDir, MANIFEST_NAME);
   const newManifest = manifestText(hashes);

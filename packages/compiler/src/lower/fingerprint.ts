@@ -11,13 +11,17 @@ import { forEachUtf8Chunk } from '../text/utf8-chunks.js';
  * The hash is that of `JSON.stringify(ir, dropLocations)`, fed to SHA-256 piece by piece: each
  * type declaration's JSON is made alone, and each field and invariant object's once however
  * many records hold it (lowering shares a field among the records its spreads bring it to), so
- * a chain of spreads costs the fields declared, not the JSON they expand to.
+ * a chain of spreads costs the fields declared, not the JSON they expand to. `sharable`, when
+ * given, holds every field and invariant object that may be in more than one record (lowering
+ * knows them: those spreads brought); without it, they are found by a walk of the records.
+ * Either way the value is that of the JSON hashed whole.
  */
-export function fingerprintOf(ir: object): string {
+export function fingerprintOf(ir: object, sharable?: ReadonlySet<object>): string {
   const hash = createHash('sha256');
   const feed = (text: string) => feedText(hash, text);
   const types = (ir as { types?: unknown }).types;
-  const shared = Array.isArray(types) ? sharedItems(types) : new Set<unknown>();
+  const shared: ReadonlySet<unknown> =
+    sharable ?? (Array.isArray(types) ? sharedItems(types) : new Set<unknown>());
   if (shared.size === 0) {
     feed(json(ir) ?? '');
     return `sha256:${hash.digest('hex')}`;

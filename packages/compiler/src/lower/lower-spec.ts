@@ -124,7 +124,8 @@ export function lowerSpec(
     return lowered;
   };
   const loweredInvariants = new Map<Invariant, ConditionIR>();
-  const lowerInvariant = (invariant: Invariant): ConditionIR => {
+  const lowerInvariant = (invariant: Invariant, record: Declaration): ConditionIR => {
+    if (invariant.$container === record) return condition(invariant.expr, invariant);
     let lowered = loweredInvariants.get(invariant);
     if (lowered === undefined) {
       lowered = condition(invariant.expr, invariant);
@@ -139,7 +140,9 @@ export function lowerSpec(
     const common = { name: declaration.name, ...(description ? { description } : {}) };
     if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
       const fields = recordFields(declaration).map((field) => lowerField(field, declaration));
-      const invariants = recordInvariants(declaration).map(lowerInvariant);
+      const invariants = recordInvariants(declaration).map((invariant) =>
+        lowerInvariant(invariant, declaration),
+      );
       const open = recordOpenFields(declaration);
       const openFields = open ? { openFields: lowerType(open.type) } : {};
       types.push(
@@ -202,7 +205,9 @@ export function lowerSpec(
     ...(tags.length > 0 && { tags: tags.sort(byName) }),
     ...(headers.length > 0 && { headers: headers.sort(byName) }),
   };
-  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
+  // Only what spreads brought can be in two records: the fingerprint hashes each of those once.
+  const spread = new Set<object>([...loweredFields.values(), ...loweredInvariants.values()]);
+  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint, spread) };
 }
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
