@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { forEachUtf8Chunk } from '@specl/compiler';
 import { forEachFileChunk } from './output-file-state.js';
 
 /** The file in an output folder that says what specl wrote there. */
@@ -14,15 +13,6 @@ export const MANIFEST_NAME = '.specl-outputs.json';
  */
 export interface OutputManifest {
   readonly files: Readonly<Record<string, string>>;
-}
-
-/** The hash a manifest records for a content: that of its UTF-8 bytes, as written. */
-export function contentHash(content: string): string {
-  const hash = createHash('sha256');
-  forEachUtf8Chunk(content, (chunk) => {
-    hash.update(chunk);
-  });
-  return `sha256:${hash.digest('hex')}`;
 }
 
 /** The hash of a file's bytes as a manifest records it; undefined when it cannot be read. */
