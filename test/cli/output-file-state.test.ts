@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forEachUtf8Chunk } from '@specl/compiler';
 import { fileHash } from '../../cli/src/compile/output-manifest.js';
 import { inspectOutputFile } from '../../cli/src/compile/output-file-state.js';
-import { writeFileAtomic } from '../../cli/src/write-file-set.js';
+import { writeFileAtomic, writeFileSet } from '../../cli/src/write-file-set.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'specl-output-state-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -31,11 +31,22 @@ const TEXTS: Record<string, string> = {
 
 /** The file's state beside the text; the hash of the text, whatever the state, is checked too. */
 function outputFileState(path: string, text: string): string {
-  const inspection = inspectOutputFile(path, text);
+  const inspection = inspectOutputFile(path, { content: text });
   expect(inspection.hash).toBe(
     `sha256:${createHash('sha256').update(Buffer.from(text)).digest('hex')}`,
   );
   return inspection.state;
+}
+
+/** A text in three pieces, cut anywhere (even inside a surrogate pair); `content` unread. */
+function inPieces(text: string): { readonly content: string; pieces: () => string[] } {
+  const cuts = [text.length >> 2, (text.length >> 1) + 1];
+  return {
+    get content(): string {
+      throw new Error('content read though the text comes in pieces');
+    },
+    pieces: () => [text.slice(0, cuts[0]), text.slice(cuts[0], cuts[1]), text.slice(cuts[1])],
+  };
 }
 
 function chunked(text: string): Buffer {
@@ -58,6 +69,11 @@ describe('outputs handled in chunks', () => {
       expect(fileHash(path)).toBe(hash);
       expect(outputFileState(path, text)).toBe('same');
       expect(outputFileState(join(folder, 'missing.json'), text)).toBe('missing');
+      const pieces = inPieces(text);
+      expect(inspectOutputFile(path, pieces)).toEqual({ state: 'same', hash });
+      // Written from the pieces, not from `content`.
+      writeFileSet([{ path, content: 'not this', pieces: pieces.pieces, shown: 'out.json' }]);
+      expect(readFileSync(path).equals(Buffer.from(text))).toBe(true);
       if (text.length === 0) return;
       // The same length, one byte different: at the start, the middle and the end.
       const bytes = Buffer.from(text);
@@ -66,12 +82,15 @@ describe('outputs handled in chunks', () => {
         changed[at] = changed[at] === 0x7a ? 0x79 : 0x7a;
         writeFileSync(path, changed);
         expect(outputFileState(path, text)).toBe('different');
+        expect(inspectOutputFile(path, pieces)).toEqual({ state: 'different', hash });
         expect(fileHash(path)).not.toBe(hash);
       }
       writeFileSync(path, Buffer.concat([bytes, Buffer.from('\n')]));
       expect(outputFileState(path, text)).toBe('different');
+      expect(inspectOutputFile(path, pieces).state).toBe('different');
       writeFileSync(path, bytes.subarray(0, bytes.length - 1));
       expect(outputFileState(path, text)).toBe('different');
+      expect(inspectOutputFile(path, pieces).state).toBe('different');
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { forEachUtf8Chunk } from '@specl/compiler';
+import { forEachUtf8ChunkOf } from '@specl/compiler';
 
 /**
  * How the file at an output's path stands to the text about to be written there: `missing`,
@@ -20,18 +20,29 @@ export interface OutputInspection {
   readonly hash: string;
 }
 
+/** An output's text: whole, or (for a large one) in pieces made anew on each call. */
+export interface OutputText {
+  readonly content: string;
+  readonly pieces?: () => Iterable<string>;
+}
+
+/** The pieces of an output's text; its `content` is not read when it comes in pieces. */
+export function textPieces(text: OutputText): Iterable<string> {
+  return text.pieces ? text.pieces() : [text.content];
+}
+
 /**
  * Compares a file with a text and hashes the text, in one pass over the text's UTF-8 encoded
- * chunk by chunk, without reading the file into a string: the sizes first, then the bytes
- * (an 80 MB output read as a string, compared, then hashed cost seconds).
+ * chunk by chunk, without reading the file into a string: the sizes first (for a whole text),
+ * then the bytes (an 80 MB output read as a string, compared, then hashed cost seconds).
  */
-export function inspectOutputFile(path: string, text: string): OutputInspection {
+export function inspectOutputFile(path: string, text: OutputText): OutputInspection {
   let hash = createHash('sha256');
   const state = compareAndHash(path, text, hash);
   if (state === 'not-a-file') {
     // A read that failed midway fed only part of the text: hash it again, whole.
     hash = createHash('sha256');
-    forEachUtf8Chunk(text, (chunk) => {
+    forEachUtf8ChunkOf(textPieces(text), (chunk) => {
       hash.update(chunk);
     });
   }
@@ -39,9 +50,9 @@ export function inspectOutputFile(path: string, text: string): OutputInspection 
 }
 
 /** The state of the file at `path`, having fed the whole text's bytes to `hash`. */
-function compareAndHash(path: string, text: string, hash: Hash): OutputFileState {
+function compareAndHash(path: string, text: OutputText, hash: Hash): OutputFileState {
   const hashAll = (state: OutputFileState) => {
-    forEachUtf8Chunk(text, (chunk) => {
+    forEachUtf8ChunkOf(textPieces(text), (chunk) => {
       hash.update(chunk);
     });
     return state;
@@ -54,7 +65,9 @@ function compareAndHash(path: string, text: string, hash: Hash): OutputFileState
   } catch {
     return hashAll(existsSync(path) ? 'not-a-file' : 'missing');
   }
-  if (size !== Buffer.byteLength(text, 'utf8')) return hashAll('different');
+  if (!text.pieces && size !== Buffer.byteLength(text.content, 'utf8')) {
+    return hashAll('different');
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -64,7 +77,7 @@ function compareAndHash(path: string, text: string, hash: Hash): OutputFileState
   let state: OutputFileState = 'same';
   try {
     const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
-    forEachUtf8Chunk(text, (chunk) => {
+    forEachUtf8ChunkOf(textPieces(text), (chunk) => {
       hash.update(chunk);
       for (let at = 0; at < chunk.length && state === 'same';) {
         const want = Math.min(buffer.length, chunk.length - at);
@@ -74,7 +87,7 @@ function compareAndHash(path: string, text: string, hash: Hash): OutputFileState
         at += got;
       }
     });
-    // The file may have grown since it was measured.
+    // The file may be longer than the text.
     if (state === 'same' && readSync(fd, buffer, 0, 1, null) !== 0) state = 'different';
   } catch {
     state = 'not-a-file';

@@ -45,7 +45,7 @@ export function writeOutputs(
   const manifest = readManifest(outDir);
   const plans = files.map((file) => {
     const path = join(outDir, file.path);
-    return { file, path, ...inspectOutputFile(path, file.content) };
+    return { file, path, ...inspectOutputFile(path, file) };
   });
   for (const plan of plans) {
     if (plan.state === 'not-a-file') {
@@ -70,7 +70,15 @@ export function writeOutputs(
   sweepStaleTempFiles(outDir);
   const toWrite: FileToWrite[] = plans
     .filter((plan) => plan.state !== 'same')
-    .map((plan) => ({ path: plan.path, content: plan.file.content, shown: shown(plan.path) }));
+    .map(({ file, path }) => ({
+      path,
+      // Read only for an output that comes whole: a large one is written from its pieces.
+      get content() {
+        return file.content;
+      },
+      ...(file.pieces && { pieces: file.pieces }),
+      shown: shown(path),
+    }));
   // The manifest keeps what it listed of files still there, and lists this compilation's.
   const listed = Object.entries(manifest.files).filter(([name]) => existsSync(join(outDir, name)));
   const hashes = Object.fromEntries([

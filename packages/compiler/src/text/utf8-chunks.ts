@@ -33,3 +33,31 @@ export function forEachUtf8Chunk(text: string, sink: (chunk: Buffer) => boolean 
 function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
+
+/**
+ * Hands the UTF-8 bytes of texts, one after the other, to `sink` as {@link forEachUtf8Chunk}
+ * does for one: the bytes of `Buffer.from` of the texts joined (a surrogate pair split between
+ * two texts is kept whole). `sink` returns `false` to stop early.
+ */
+export function forEachUtf8ChunkOf(
+  texts: Iterable<string>,
+  sink: (chunk: Buffer) => boolean | void,
+): void {
+  let stopped = false;
+  const each = (chunk: Buffer) => {
+    if (sink(chunk) === false) stopped = true;
+    return !stopped;
+  };
+  let carried = '';
+  for (const piece of texts) {
+    let text = carried + piece;
+    carried = '';
+    if (text.length > 0 && isHighSurrogate(text.charCodeAt(text.length - 1))) {
+      carried = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    forEachUtf8Chunk(text, each);
+    if (stopped) return;
+  }
+  if (carried !== '') forEachUtf8Chunk(carried, each);
+}
