@@ -8,6 +8,7 @@ export * from './pipeline/build-spec.js';
 export * from './emit/emitted-file.js';
 export { emitOpenApi } from './emit/openapi/emit-openapi.js';
 export { buildOpenApiDocument } from './emit/openapi/build-openapi-document.js';
+export { openApiJsonFile } from './emit/openapi/openapi-json-file.js';
 export { schemaOfType } from './emit/openapi/schema-of-type.js';
 export type * from './emit/openapi/openapi-document.js';
 export * from './emit/typescript/index.js';

@@ -7,26 +7,52 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
-import { buildOpenApiDocument, buildSpec, emitOpenApi, forEachUtf8ChunkOf } from '@specl/compiler';
+import {
+  buildOpenApiDocument,
+  buildSpec,
+  emitOpenApi,
+  forEachUtf8ChunkOf,
+  openApiJsonFile,
+} from '@specl/compiler';
 import { printProject } from '../../arbitraries/print-spec.js';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
 import { lowerFiles, lowerSource } from '../../helpers/lower.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
 
-/** The document's text as defined, and `openapi.json`'s text both ways; how many pieces. */
+/**
+ * The document's text as defined, `openapi.json`'s text as emitted, and in pieces (asked for
+ * at any size: a spec comes in pieces only from 100,000 properties); how many pieces.
+ */
 function expectPiecesPrintTheDocument(ir: SpecIR): number {
-  const defined = `${JSON.stringify(buildOpenApiDocument(ir), null, 2)}\n`;
-  const [file] = emitOpenApi(ir, {});
-  const pieces = file!.pieces ? [...file!.pieces()] : [file!.content];
+  const document = buildOpenApiDocument(ir);
+  const defined = `${JSON.stringify(document, null, 2)}\n`;
+  expect(emitOpenApi(ir, {})[0]!.content).toBe(defined);
+  const file = openApiJsonFile(document, { piecesFrom: 0 });
+  const pieces = file.pieces ? [...file.pieces()] : [file.content];
   expect(pieces.join('')).toBe(defined);
-  expect(file!.content).toBe(defined);
+  expect(file.content).toBe(defined);
   // Made anew on each call, the same.
-  if (file!.pieces) expect([...file!.pieces()]).toEqual(pieces);
+  if (file.pieces) expect([...file.pieces()]).toEqual(pieces);
   return pieces.length;
 }
 
 describe("openapi.json's pieces", () => {
+  it('come only for a document of 100,000 properties or more', async () => {
+    const small = await lowerSource('type A { a: Int }\nendpoint getA GET /a { response 200 A }');
+    expect(emitOpenApi(small, {})[0]!.pieces).toBeUndefined();
+    const lines = ['type T0 { f0: Int }'];
+    for (let k = 1; k < 450; k++) lines.push(`type T${k} { ...T${k - 1}, f${k}: Int }`);
+    lines.push('endpoint getT GET /t { response 200 T449 }');
+    // 450 * 451 / 2 = 101,475 properties.
+    const chain = await lowerSource(lines.join('\n'));
+    const [file] = emitOpenApi(chain, {});
+    expect(file!.pieces).toBeDefined();
+    expect([...file!.pieces!()].join('')).toBe(
+      `${JSON.stringify(buildOpenApiDocument(chain), null, 2)}\n`,
+    );
+  });
+
   it('print the examples as JSON.stringify does', async () => {
     for (const name of ['vacation', 'ach-payments', 'product-similarity']) {
       const build = await buildSpec({ root: join(EXAMPLES, name, `${name}.specl`) });
