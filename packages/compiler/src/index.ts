@@ -4,6 +4,7 @@ export { lowerSpec, LoweringError } from './lower/lower-spec.js';
 export { fingerprintOf } from './lower/fingerprint.js';
 export * from './pipeline/spec-build.js';
 export * from './pipeline/build-spec.js';
+export * from './pipeline/build-specs.js';
 export * from './emit/emitted-file.js';
 export { emitOpenApi } from './emit/openapi/emit-openapi.js';
 export { buildOpenApiDocument } from './emit/openapi/build-openapi-document.js';

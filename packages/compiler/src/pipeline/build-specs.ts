@@ -1,0 +1,227 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SpecDiagnostic } from '@specl/language';
+import type { ReadSpecFile } from '@specl/language/node';
+import { readSpecFromDisk } from '@specl/language/node';
+import type { SpecIR } from '../ir/spec-ir.js';
+import type { SpecFiles, SpecSources } from './build-spec.js';
+import { buildSpec } from './build-spec.js';
+import { jsonCarries, unpackIR } from './ir-transport.js';
+import type { SpecCache } from './spec-cache.js';
+import { recordingReader, specCache } from './spec-cache.js';
+import type { SpecBuild } from './spec-build.js';
+import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
+
+/**
+ * A spec built in a worker thread: it checked clean and lowered, and only its IR and
+ * diagnostics came back (the documents stay in the worker). A spec that did not lower is
+ * built again in the calling thread, so it comes back as a whole {@link SpecBuild}.
+ */
+export interface LoweredSpec {
+  readonly stage: 'lower';
+  readonly diagnostics: readonly SpecDiagnostic[];
+  readonly ir: SpecIR;
+  readonly checked?: undefined;
+  readonly problem?: undefined;
+}
+
+/** `buildSpecs`'s outcome for one spec. */
+export type BuiltSpec = SpecBuild | LoweredSpec;
+
+/** Whether a spec lowered (then it has its IR; otherwise it is a whole {@link SpecBuild}). */
+export function isLowered(build: BuiltSpec): build is LoweredSpec | (SpecBuild & { ir: SpecIR }) {
+  return build.ir !== undefined;
+}
+
+/** How `buildSpecs` builds several specs. */
+export interface BuildSpecsOptions {
+  /**
+   * `true`: each spec in a worker thread of its own, at once; `false`: one after the other in
+   * this thread; `'auto'` (the default): in workers when there are two cores or more and the
+   * roots hold at least {@link PARALLEL_MIN_BYTES} between them. `SPECL_PARALLEL=0` turns
+   * workers off whatever is asked.
+   */
+  readonly parallel?: boolean | 'auto';
+  /**
+   * The folder of a persistent cache of lowered specs (see {@link specCache}); none when
+   * absent. `SPECL_CACHE=0` turns it off whatever is asked.
+   */
+  readonly cache?: string;
+}
+
+/**
+ * Below this many bytes of root files, `'auto'` builds one spec after the other: a worker's
+ * start (about 0.2 s of CPU to load the compiler) costs more than building in parallel saves.
+ */
+export const PARALLEL_MIN_BYTES = 400_000;
+
+/**
+ * Builds several specs (the two versions `specl diff` compares) through {@link buildSpec}, the
+ * one pipeline entry: from the cache when asked and it holds them (see {@link specCache}), in
+ * parallel worker threads when asked (see {@link BuildSpecsOptions.parallel}). The outcomes
+ * are those of `buildSpec`, in order, with the same diagnostics and IR; a spec that lowered
+ * in a worker or came from the cache comes back without its documents ({@link LoweredSpec}).
+ */
+export async function buildSpecs(
+  inputs: readonly (SpecFiles | SpecSources)[],
+  options: BuildSpecsOptions = {},
+): Promise<BuiltSpec[]> {
+  const usable = inputs.map((input) =>
+    'read' in input && input.read ? { ...input, read: once(input.read) } : input,
+  );
+  const cache =
+    options.cache !== undefined && process.env.SPECL_CACHE !== '0'
+      ? specCache(options.cache)
+      : undefined;
+  const builds: (BuiltSpec | undefined)[] = await Promise.all(
+    usable.map((input) => (cache && !('files' in input) ? fromCache(cache, input) : undefined)),
+  );
+  const todo = usable.flatMap((_, i) => (builds[i] ? [] : [i]));
+  const fresh = await buildFresh(
+    todo.map((i) => usable[i]!),
+    options.parallel ?? 'auto',
+    cache !== undefined,
+  );
+  for (const [k, i] of todo.entries()) {
+    const { build, files, irJson } = fresh[k]!;
+    builds[i] = build;
+    if (cache && files && build.ir && build.stage === 'lower' && build.problem === undefined) {
+      const json = irJson ?? (jsonCarries(build.ir) ? JSON.stringify(build.ir) : undefined);
+      const spec = { ir: build.ir, diagnostics: build.diagnostics, files };
+      if (json !== undefined) await cache.store(usable[i]!.root, spec, json);
+    }
+  }
+  return builds as BuiltSpec[];
+}
+
+async function fromCache(cache: SpecCache, input: SpecFiles): Promise<LoweredSpec | undefined> {
+  const hit = await cache.lookup(input.root, input.read ?? readSpecFromDisk);
+  return hit && { stage: 'lower', diagnostics: hit.diagnostics, ir: hit.ir };
+}
+
+/** A spec built now: its outcome, and (when recording) the files it read and its IR's JSON. */
+interface FreshBuild {
+  readonly build: BuiltSpec;
+  readonly files?: [string, string][];
+  readonly irJson?: string;
+}
+
+async function buildFresh(
+  inputs: readonly (SpecFiles | SpecSources)[],
+  parallel: boolean | 'auto',
+  record: boolean,
+): Promise<FreshBuild[]> {
+  if (!(await inWorkers(inputs, parallel))) {
+    const builds: FreshBuild[] = [];
+    for (const input of inputs) builds.push(await buildHere(input, record));
+    return builds;
+  }
+  // This thread builds one spec itself (one reading through a reader it holds, when there is
+  // one: a git commit), while workers build the others.
+  const withReader = inputs.findIndex((input) => 'read' in input && input.read !== undefined);
+  const here = withReader >= 0 ? withReader : inputs.length - 1;
+  const elsewhere = inputs.map((input, i) =>
+    i === here ? undefined : buildInWorker(input, record),
+  );
+  const built = await buildHere(inputs[here]!, record);
+  const builds: FreshBuild[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    builds.push(
+      i === here ? built : ((await elsewhere[i]) ?? (await buildHere(inputs[i]!, record))),
+    );
+  }
+  return builds;
+}
+
+/** Builds a spec in this thread, recording the files it reads when asked. */
+async function buildHere(input: SpecFiles | SpecSources, record: boolean): Promise<FreshBuild> {
+  if (!record || 'files' in input) return { build: await buildSpec(input) };
+  const recorder = recordingReader(input.read ?? readSpecFromDisk);
+  const build = await buildSpec({ root: input.root, read: recorder.read });
+  return { build, files: recorder.files() };
+}
+
+async function inWorkers(
+  inputs: readonly (SpecFiles | SpecSources)[],
+  parallel: boolean | 'auto',
+): Promise<boolean> {
+  if (process.env.SPECL_PARALLEL === '0' || inputs.length < 2 || parallel === false) return false;
+  if (parallel === true) return true;
+  if (availableParallelism() < 2) return false;
+  let bytes = 0;
+  for (const input of inputs) bytes += await rootBytes(input);
+  return bytes >= PARALLEL_MIN_BYTES;
+}
+
+async function rootBytes(input: SpecFiles | SpecSources): Promise<number> {
+  if ('files' in input) return input.files[input.root]?.length ?? 0;
+  if (input.read) return (await input.read(input.root))?.length ?? 0;
+  try {
+    return (await stat(input.root)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A reader that reads each path once (a git commit's files do not change while read). */
+function once(read: ReadSpecFile): ReadSpecFile {
+  const texts = new Map<string, Promise<string | undefined>>();
+  return (path) => {
+    let text = texts.get(path);
+    if (!text) texts.set(path, (text = read(path)));
+    return text;
+  };
+}
+
+/** The worker's program: beside this module, in the package and in the CLI's bundle alike. */
+const WORKER_SCRIPT = new URL('./build-spec-worker.js', import.meta.url);
+
+/** Builds one spec in a worker; its outcome when it lowered, `undefined` otherwise. */
+function buildInWorker(
+  input: SpecFiles | SpecSources,
+  record: boolean,
+): Promise<FreshBuild | undefined> {
+  const read = 'read' in input ? input.read : undefined;
+  const data: WorkerInput =
+    'files' in input
+      ? { files: input.files, root: input.root, record: false }
+      : { root: input.root, readThroughParent: read !== undefined, record };
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: data });
+    let settled = false;
+    const settle = (outcome: FreshBuild | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'read') {
+        answerRead(worker, message.id, message.path, read);
+      } else if (message.kind === 'lowered') {
+        const { stage, diagnostics, ir, files } = message;
+        if (stage !== 'lower') return settle(undefined);
+        settle({
+          build: { stage, diagnostics, ir: unpackIR(ir) },
+          ...(files ? { files } : {}),
+          ...(ir.kind === 'json' ? { irJson: ir.text } : {}),
+        });
+      } else settle(undefined);
+    });
+    // A worker that fails (it cannot start, or building threw) leaves the spec to this thread,
+    // which gives the same outcome, or the same error, as building it here in the first place.
+    worker.on('error', () => settle(undefined));
+    worker.on('exit', () => settle(undefined));
+  });
+}
+
+function answerRead(worker: Worker, id: number, path: string, read: ReadSpecFile | undefined) {
+  const reply = (message: ParentMessage) => worker.postMessage(message);
+  if (!read) return reply({ kind: 'text', id, error: 'this worker reads from disk' });
+  read(path).then(
+    (text) => reply(text === undefined ? { kind: 'text', id } : { kind: 'text', id, text }),
+    (error: unknown) =>
+      reply({ kind: 'text', id, error: error instanceof Error ? error.message : String(error) }),
+  );
+}
