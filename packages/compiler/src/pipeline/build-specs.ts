@@ -7,8 +7,8 @@ import { readSpecFromDisk } from '@specl/language/node';
 import type { SpecIR } from '../ir/spec-ir.js';
 import type { SpecFiles, SpecSources } from './build-spec.js';
 import { buildSpec } from './build-spec.js';
-import { jsonCarries, unpackIR } from './ir-transport.js';
-import type { SpecCache } from './spec-cache.js';
+import { inspectIR, unpackIR } from './ir-transport.js';
+import type { JsonIR, SpecCache } from './spec-cache.js';
 import { recordingReader, specCache } from './spec-cache.js';
 import type { SpecBuild } from './spec-build.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
@@ -40,7 +40,7 @@ export interface BuildSpecsOptions {
    * `true`: each spec in a worker thread of its own, at once; `false`: one after the other in
    * this thread; `'auto'` (the default): in workers when there are two cores or more and the
    * roots hold at least {@link PARALLEL_MIN_BYTES} between them. `SPECL_PARALLEL=0` turns
-   * workers off whatever is asked.
+   * workers off whatever is asked, `SPECL_PARALLEL=1` on unless `false` is asked.
    */
   readonly parallel?: boolean | 'auto';
   /**
@@ -84,15 +84,21 @@ export async function buildSpecs(
     cache !== undefined,
   );
   for (const [k, i] of todo.entries()) {
-    const { build, files, irJson } = fresh[k]!;
+    const { build, files, json } = fresh[k]!;
     builds[i] = build;
     if (cache && files && build.ir && build.stage === 'lower' && build.problem === undefined) {
-      const json = irJson ?? (jsonCarries(build.ir) ? JSON.stringify(build.ir) : undefined);
       const spec = { ir: build.ir, diagnostics: build.diagnostics, files };
-      if (json !== undefined) await cache.store(usable[i]!.root, spec, json);
+      const packed = json ?? jsonOf(build.ir);
+      if (packed) await cache.store(usable[i]!.root, spec, packed);
     }
   }
   return builds as BuiltSpec[];
+}
+
+/** An IR as JSON, when JSON carries it whole. */
+function jsonOf(ir: SpecIR): JsonIR | undefined {
+  const { json, nullObjects } = inspectIR(ir);
+  return json ? { text: JSON.stringify(ir), nullObjects } : undefined;
 }
 
 async function fromCache(cache: SpecCache, input: SpecFiles): Promise<LoweredSpec | undefined> {
@@ -104,7 +110,7 @@ async function fromCache(cache: SpecCache, input: SpecFiles): Promise<LoweredSpe
 interface FreshBuild {
   readonly build: BuiltSpec;
   readonly files?: [string, string][];
-  readonly irJson?: string;
+  readonly json?: JsonIR;
 }
 
 async function buildFresh(
@@ -147,7 +153,7 @@ async function inWorkers(
   parallel: boolean | 'auto',
 ): Promise<boolean> {
   if (process.env.SPECL_PARALLEL === '0' || inputs.length < 2 || parallel === false) return false;
-  if (parallel === true) return true;
+  if (parallel === true || process.env.SPECL_PARALLEL === '1') return true;
   if (availableParallelism() < 2) return false;
   let bytes = 0;
   for (const input of inputs) bytes += await rootBytes(input);
@@ -205,7 +211,7 @@ function buildInWorker(
         settle({
           build: { stage, diagnostics, ir: unpackIR(ir) },
           ...(files ? { files } : {}),
-          ...(ir.kind === 'json' ? { irJson: ir.text } : {}),
+          ...(ir.kind === 'json' ? { json: { text: ir.text, nullObjects: ir.nullObjects } } : {}),
         });
       } else settle(undefined);
     });

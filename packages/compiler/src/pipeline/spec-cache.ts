@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { SpecDiagnostic } from '@specl/language';
 import type { ReadSpecFile } from '@specl/language/node';
 import type { SpecIR } from '../ir/spec-ir.js';
+import { withNullObjects } from './ir-transport.js';
 
 /**
  * A persistent cache of lowered specs (`specl diff --cache`: `.specl/cache` in the working
@@ -17,8 +18,11 @@ import type { SpecIR } from '../ir/spec-ir.js';
 export interface SpecCache {
   /** The lowered spec of a root, when an entry holds it and every file it read is unchanged. */
   lookup(root: string, read: ReadSpecFile): Promise<CachedSpec | undefined>;
-  /** Stores a lowered spec (atomically: a temporary file renamed into place). */
-  store(root: string, spec: CachedSpec, irJson?: string): Promise<void>;
+  /**
+   * Stores a lowered spec (atomically: a temporary file renamed into place), given its IR as
+   * JSON (which must carry it whole) and its objects without a prototype (see `inspectIR`).
+   */
+  store(root: string, spec: CachedSpec, ir: JsonIR): Promise<void>;
 }
 
 /** What an entry holds: the IR, the diagnostics (warnings) and the files read, hashed. */
@@ -27,6 +31,12 @@ export interface CachedSpec {
   readonly diagnostics: readonly SpecDiagnostic[];
   /** Every file the build read, by absolute path, with the SHA-256 of its text. */
   readonly files: readonly (readonly [string, string])[];
+}
+
+/** An IR as JSON, with the objects JSON gives a prototype they did not have (see `packIR`). */
+export interface JsonIR {
+  readonly text: string;
+  readonly nullObjects: readonly number[];
 }
 
 const FORMAT = 'specl-ir-cache/1';
@@ -40,6 +50,7 @@ interface EntryHeader {
   readonly files: readonly (readonly [string, string])[];
   readonly diagnostics: readonly SpecDiagnostic[];
   readonly irSha256: string;
+  readonly nullObjects: readonly number[];
 }
 
 /** The SHA-256 of a text, in hex. */
@@ -75,7 +86,7 @@ export function specCache(folder: string): SpecCache {
       if (text === undefined) return undefined;
       return parseEntry(text, root, await toolchainStamp(), read);
     },
-    async store(root, spec, irJson = JSON.stringify(spec.ir)) {
+    async store(root, spec, ir) {
       const rootHash = spec.files.find(([path]) => path === root)?.[1];
       if (rootHash === undefined) return;
       const header: EntryHeader = {
@@ -84,14 +95,15 @@ export function specCache(folder: string): SpecCache {
         root,
         files: spec.files,
         diagnostics: spec.diagnostics,
-        irSha256: sha256(irJson),
+        irSha256: sha256(ir.text),
+        nullObjects: ir.nullObjects,
       };
       const key = sha256(`${header.stamp}\n${root}\n${rootHash}`);
       await mkdir(folder, { recursive: true });
       const target = join(folder, `${key}.json`);
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(temporary, `${JSON.stringify(header)}\n${irJson}`);
+        await writeFile(temporary, `${JSON.stringify(header)}\n${ir.text}`);
         await rename(temporary, target);
       } catch {
         // A cache that cannot be written only makes the next run slower.
@@ -131,7 +143,7 @@ async function parseEntry(
     if (header.stamp !== stamp || header.root !== root) return undefined;
     const irJson = text.slice(newline + 1);
     if (sha256(irJson) !== header.irSha256) return undefined;
-    ir = JSON.parse(irJson) as SpecIR;
+    ir = withNullObjects(JSON.parse(irJson) as SpecIR, header.nullObjects);
   } catch {
     return undefined;
   }
@@ -152,6 +164,8 @@ function isHeader(value: unknown): value is EntryHeader {
     typeof header.root === 'string' &&
     typeof header.irSha256 === 'string' &&
     Array.isArray(header.diagnostics) &&
+    Array.isArray(header.nullObjects) &&
+    header.nullObjects.every((n: unknown) => Number.isSafeInteger(n)) &&
     Array.isArray(header.files) &&
     header.files.every(
       (file: unknown) =>
