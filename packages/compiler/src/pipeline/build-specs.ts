@@ -51,8 +51,12 @@ export interface BuildSpecsOptions {
 }
 
 /**
- * Below this many bytes of root files, `'auto'` builds one spec after the other: a worker's
- * start (about 0.2 s of CPU to load the compiler) costs more than building in parallel saves.
+ * Below this many bytes of root files, `'auto'` builds one spec after the other. Two threads
+ * save about the second spec's (warm) build and cost a worker's start (0.33-0.43 s of CPU at
+ * load 11, loading the compiler), the worker's build running without the JIT's warm-up
+ * (0.5 s more at N = 500, 1.6 s at N = 5,000) and the IR's trip back (90 ms at N = 500, 0.56 s
+ * at N = 5,000). The second spec's build passes the start and the trip at about N = 200,
+ * 100 KB a root: twice that, to leave room for a machine whose second core is busy.
  */
 export const PARALLEL_MIN_BYTES = 400_000;
 
@@ -130,11 +134,18 @@ async function buildFresh(
   const elsewhere = inputs.map((input, i) =>
     i === here ? undefined : buildInWorker(input, record),
   );
-  const built = await buildHere(inputs[here]!, record);
+  let built: FreshBuild;
+  try {
+    built = await buildHere(inputs[here]!, record);
+  } catch (error) {
+    // Building threw here (a bug): the workers' results will not be read.
+    for (const worker of elsewhere) worker?.stop();
+    throw error;
+  }
   const builds: FreshBuild[] = [];
   for (let i = 0; i < inputs.length; i++) {
     builds.push(
-      i === here ? built : ((await elsewhere[i]) ?? (await buildHere(inputs[i]!, record))),
+      i === here ? built : ((await elsewhere[i]!.outcome) ?? (await buildHere(inputs[i]!, record))),
     );
   }
   return builds;
@@ -183,23 +194,31 @@ function once(read: ReadSpecFile): ReadSpecFile {
 /** The worker's program: beside this module, in the package and in the CLI's bundle alike. */
 const WORKER_SCRIPT = new URL('./build-spec-worker.js', import.meta.url);
 
-/** Builds one spec in a worker; its outcome when it lowered, `undefined` otherwise. */
+/**
+ * Builds one spec in a worker: `outcome` when it lowered, `undefined` otherwise; `stop` ends
+ * the worker (its outcome is then `undefined`).
+ */
 function buildInWorker(
   input: SpecFiles | SpecSources,
   record: boolean,
-): Promise<FreshBuild | undefined> {
+): { outcome: Promise<FreshBuild | undefined>; stop: () => void } {
   const read = 'read' in input ? input.read : undefined;
   const data: WorkerInput =
     'files' in input
       ? { files: input.files, root: input.root, record: false }
       : { root: input.root, readThroughParent: read !== undefined, record };
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: data });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SCRIPT, { workerData: data });
+  } catch {
+    return { outcome: Promise.resolve(undefined), stop: () => {} };
+  }
+  const outcome = new Promise<FreshBuild | undefined>((resolve) => {
     let settled = false;
-    const settle = (outcome: FreshBuild | undefined) => {
+    const settle = (result: FreshBuild | undefined) => {
       if (settled) return;
       settled = true;
-      resolve(outcome);
+      resolve(result);
       void worker.terminate();
     };
     worker.on('message', (message: WorkerMessage) => {
@@ -220,6 +239,7 @@ function buildInWorker(
     worker.on('error', () => settle(undefined));
     worker.on('exit', () => settle(undefined));
   });
+  return { outcome, stop: () => void worker.terminate() };
 }
 
 function answerRead(worker: Worker, id: number, path: string, read: ReadSpecFile | undefined) {
