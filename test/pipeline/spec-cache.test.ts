@@ -34,7 +34,7 @@ function outcome(build: BuiltSpec) {
 /** Builds `root` with the cache in `cache`; whether the cache answered, and the outcome. */
 async function cached(root: string, cache: string) {
   const [build] = await buildSpecs([{ root }], { cache, parallel: false });
-  return { hit: build!.checked === undefined, outcome: outcome(build!) };
+  return { hit: 'via' in build! && build.via === 'cache', outcome: outcome(build!) };
 }
 
 function entries(cache: string): string[] {

@@ -14,14 +14,16 @@ import type { SpecBuild } from './spec-build.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
 
 /**
- * A spec built in a worker thread: it checked clean and lowered, and only its IR and
- * diagnostics came back (the documents stay in the worker). A spec that did not lower is
- * built again in the calling thread, so it comes back as a whole {@link SpecBuild}.
+ * A spec that checked clean and lowered, as `buildSpecs` hands it over: its IR and diagnostics
+ * (warnings), without its documents, which are let go as soon as it is lowered (a spec that
+ * did not lower comes back as a whole {@link SpecBuild}, built in the calling thread).
  */
 export interface LoweredSpec {
   readonly stage: 'lower';
   readonly diagnostics: readonly SpecDiagnostic[];
   readonly ir: SpecIR;
+  /** Where it was built: in the calling thread, in a worker thread, or read from the cache. */
+  readonly via: 'here' | 'worker' | 'cache';
   readonly checked?: undefined;
   readonly problem?: undefined;
 }
@@ -65,7 +67,8 @@ export const PARALLEL_MIN_BYTES = 400_000;
  * one pipeline entry: from the cache when asked and it holds them (see {@link specCache}), in
  * parallel worker threads when asked (see {@link BuildSpecsOptions.parallel}). The outcomes
  * are those of `buildSpec`, in order, with the same diagnostics and IR; a spec that lowered
- * in a worker or came from the cache comes back without its documents ({@link LoweredSpec}).
+ * comes back without its documents ({@link LoweredSpec}), so that holding several specs' IRs
+ * never holds their documents.
  */
 export async function buildSpecs(
   inputs: readonly (SpecFiles | SpecSources)[],
@@ -107,7 +110,7 @@ function jsonOf(ir: SpecIR): JsonIR | undefined {
 
 async function fromCache(cache: SpecCache, input: SpecFiles): Promise<LoweredSpec | undefined> {
   const hit = await cache.lookup(input.root, input.read ?? readSpecFromDisk);
-  return hit && { stage: 'lower', diagnostics: hit.diagnostics, ir: hit.ir };
+  return hit && { stage: 'lower', diagnostics: hit.diagnostics, ir: hit.ir, via: 'cache' };
 }
 
 /** A spec built now: its outcome, and (when recording) the files it read and its IR's JSON. */
@@ -153,10 +156,17 @@ async function buildFresh(
 
 /** Builds a spec in this thread, recording the files it reads when asked. */
 async function buildHere(input: SpecFiles | SpecSources, record: boolean): Promise<FreshBuild> {
-  if (!record || 'files' in input) return { build: await buildSpec(input) };
+  if (!record || 'files' in input) return { build: withoutDocuments(await buildSpec(input)) };
   const recorder = recordingReader(input.read ?? readSpecFromDisk);
   const build = await buildSpec({ root: input.root, read: recorder.read });
-  return { build, files: recorder.files() };
+  return { build: withoutDocuments(build), files: recorder.files() };
+}
+
+/** A spec that lowered, without its documents; any other as it is. */
+function withoutDocuments(build: SpecBuild): BuiltSpec {
+  return build.ir && build.stage === 'lower' && build.problem === undefined
+    ? { stage: 'lower', diagnostics: build.diagnostics, ir: build.ir, via: 'here' }
+    : build;
 }
 
 async function inWorkers(
@@ -228,7 +238,7 @@ function buildInWorker(
         const { stage, diagnostics, ir, files } = message;
         if (stage !== 'lower') return settle(undefined);
         settle({
-          build: { stage, diagnostics, ir: unpackIR(ir) },
+          build: { stage, diagnostics, ir: unpackIR(ir), via: 'worker' },
           ...(files ? { files } : {}),
           ...(ir.kind === 'json' ? { json: { text: ir.text, nullObjects: ir.nullObjects } } : {}),
         });
