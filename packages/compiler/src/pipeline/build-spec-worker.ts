@@ -11,6 +11,8 @@ import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-pr
 const port = parentPort;
 if (!port) throw new Error('build-spec-worker runs as a worker thread of buildSpecs');
 
+const input = workerData as WorkerInput;
+
 const pending = new Map<number, { resolve: (text?: string) => void; reject: (e: Error) => void }>();
 let nextId = 0;
 port.on('message', (message: ParentMessage) => {
@@ -22,6 +24,9 @@ port.on('message', (message: ParentMessage) => {
 });
 
 function readThroughParent(path: string): Promise<string | undefined> {
+  if (!('files' in input) && path === input.root && input.rootText !== undefined) {
+    return Promise.resolve(input.rootText);
+  }
   return new Promise((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
@@ -29,7 +34,6 @@ function readThroughParent(path: string): Promise<string | undefined> {
   });
 }
 
-const input = workerData as WorkerInput;
 const recorder =
   !('files' in input) && input.record
     ? recordingReader(input.readThroughParent ? readThroughParent : readSpecFromDisk)

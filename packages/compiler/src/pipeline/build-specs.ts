@@ -134,8 +134,14 @@ async function buildFresh(
   // one: a git commit), while workers build the others.
   const withReader = inputs.findIndex((input) => 'read' in input && input.read !== undefined);
   const here = withReader >= 0 ? withReader : inputs.length - 1;
+  const rootTexts = await Promise.all(
+    // A reader that throws is asked again by the worker, which then fails as it would here.
+    inputs.map((input, i) =>
+      i !== here && 'read' in input ? input.read?.(input.root).catch(() => undefined) : undefined,
+    ),
+  );
   const elsewhere = inputs.map((input, i) =>
-    i === here ? undefined : buildInWorker(input, record),
+    i === here ? undefined : buildInWorker(input, record, rootTexts[i]),
   );
   let built: FreshBuild;
   try {
@@ -183,8 +189,8 @@ async function inWorkers(
 
 async function rootBytes(input: SpecFiles | SpecSources): Promise<number> {
   if ('files' in input) return input.files[input.root]?.length ?? 0;
-  if (input.read) return (await input.read(input.root))?.length ?? 0;
   try {
+    if (input.read) return (await input.read(input.root))?.length ?? 0;
     return (await stat(input.root)).size;
   } catch {
     return 0;
@@ -211,12 +217,18 @@ const WORKER_SCRIPT = new URL('./build-spec-worker.js', import.meta.url);
 function buildInWorker(
   input: SpecFiles | SpecSources,
   record: boolean,
+  rootText: string | undefined,
 ): { outcome: Promise<FreshBuild | undefined>; stop: () => void } {
   const read = 'read' in input ? input.read : undefined;
   const data: WorkerInput =
     'files' in input
       ? { files: input.files, root: input.root, record: false }
-      : { root: input.root, readThroughParent: read !== undefined, record };
+      : {
+          root: input.root,
+          readThroughParent: read !== undefined,
+          record,
+          ...(rootText !== undefined ? { rootText } : {}),
+        };
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SCRIPT, { workerData: data });

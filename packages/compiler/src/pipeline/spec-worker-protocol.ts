@@ -13,6 +13,11 @@ export type WorkerInput =
       readonly root: string;
       /** Whether every file is asked of the parent (which holds the reader): else from disk. */
       readonly readThroughParent: boolean;
+      /**
+       * The root's text, when the parent read it already: the worker need not wait for the
+       * parent (busy building a spec of its own) to answer its first read.
+       */
+      readonly rootText?: string;
       /** Whether to hand back every file read with its SHA-256 (for the cache). */
       readonly record: boolean;
     };
