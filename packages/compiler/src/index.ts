@@ -5,6 +5,7 @@ export { fingerprintOf } from './lower/fingerprint.js';
 export { forEachUtf8Chunk, forEachUtf8ChunkOf } from './text/utf8-chunks.js';
 export * from './pipeline/spec-build.js';
 export * from './pipeline/build-spec.js';
+export * from './pipeline/build-specs.js';
 export * from './emit/emitted-file.js';
 export { emitOpenApi } from './emit/openapi/emit-openapi.js';
 export { buildOpenApiDocument } from './emit/openapi/build-openapi-document.js';
