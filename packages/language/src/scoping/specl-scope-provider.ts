@@ -44,7 +44,7 @@ import { typeOf } from '../typing/type-of.js';
 import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
-import { endpointParameters, localNames } from './local-names.js';
+import { endpointParameters, localName, localNames } from './local-names.js';
 import {
   RESPONSE_HEADERS_NAME,
   RESPONSE_HEADERS_TYPE,
@@ -134,34 +134,49 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private nameScope(ref: NameRef): Scope {
-    const locals = localNames(ref);
     const globals = this.visibleDeclarations(ref);
     const describe = (node: AstNode, name: string) =>
       this.descriptions.createDescription(node, name);
     // `headers` in an `ensures`: the success answer's headers, found only when no other
     // meaning of the name is (a parameter, declaration or enum member named `headers` wins).
-    const endpoint = responseHeadersEndpoint(ref);
     // Its own type, so that completion offers it as a value, not as the endpoint it links to.
     // Set on the description, not spread from it: a spread reads its segments, which builds the
     // endpoint's CST where that is built on demand (`specl check` built every endpoint's).
-    const responseHeaders = endpoint
-      ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
-      : undefined;
+    const responseHeaders = () => {
+      const endpoint = responseHeadersEndpoint(ref);
+      return endpoint
+        ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
+        : undefined;
+    };
     const enumMembers = () => {
       const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
       if (expected.kind !== 'enum') return [];
       return expected.decl.members.map((member) => describe(member, member.name));
     };
     return new LayeredScope(
-      () => [...locals].map(([name, node]) => describe(node, name)),
+      () => [...localNames(ref)].map(([name, node]) => describe(node, name)),
+      // A record's fields are described once, by its field scope (the one `.field` uses).
       (name) => {
-        const local = locals.get(name);
-        return local ? describe(local, name) : undefined;
+        let found: AstNodeDescription | undefined;
+        const local = localName(ref, name, (record) => {
+          found = this.fieldScope(record).getElement(name);
+          return found?.node;
+        });
+        return found ?? (local ? describe(local, name) : undefined);
       },
       globals,
       enumMembers,
       responseHeaders,
     );
+  }
+
+  /** The scope of a record's fields (own and spread), made once per record. */
+  private fieldScope(record: RecordLike): Scope {
+    const known = fieldScopes.get(record);
+    if (known) return known;
+    const scope = this.createScopeForNodes(recordFields(record));
+    fieldScopes.set(record, scope);
+    return scope;
   }
 
   private memberScope(access: MemberAccess): Scope {
@@ -171,13 +186,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   /** The members that `.name` may name on a value of the given type. */
   membersOf(type: SpeclType): Scope {
     switch (type.kind) {
-      case 'record': {
-        const known = fieldScopes.get(type.decl);
-        if (known) return known;
-        const scope = this.createScopeForNodes(recordFields(type.decl));
-        fieldScopes.set(type.decl, scope);
-        return scope;
-      }
+      case 'record':
+        return this.fieldScope(type.decl);
       case 'responseHeaders':
         return this.createScopeForNodes(successHeaders(type.endpoint));
       case 'typeName':
@@ -220,21 +230,29 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
  * the name) the members of the enum the context expects, which costs a type inference.
  */
 class LayeredScope implements Scope {
+  /** `headers` in an `ensures`: undefined until asked, null when the name is not bound here. */
+  private headers: AstNodeDescription | null | undefined = undefined;
+
   constructor(
     private readonly allLocals: () => AstNodeDescription[],
     private readonly local: (name: string) => AstNodeDescription | undefined,
     private readonly globals: Scope,
     private readonly enumMembers: () => AstNodeDescription[],
     /** `headers` in an `ensures`, meant only when nothing else has the name. */
-    private readonly responseHeaders?: AstNodeDescription,
+    private readonly responseHeadersOf: () => AstNodeDescription | undefined,
   ) {}
+
+  private get responseHeaders(): AstNodeDescription | undefined {
+    if (this.headers === undefined) this.headers = this.responseHeadersOf() ?? null;
+    return this.headers ?? undefined;
+  }
 
   getElement(name: string): AstNodeDescription | undefined {
     return (
       this.local(name) ??
       this.globals.getElement(name) ??
       this.enumMembers().find((member) => member.name === name) ??
-      (name === this.responseHeaders?.name ? this.responseHeaders : undefined)
+      (name === RESPONSE_HEADERS_NAME ? this.responseHeaders : undefined)
     );
   }
 
