@@ -35,10 +35,11 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
   while (queue.length > 0) {
     const record = queue.pop()!;
     if (needs.has(record)) continue;
-    const required = recordFields(record).flatMap((field) => {
+    const required: { field: Field; record: RecordLike }[] = [];
+    for (const field of recordFields(record)) {
       const needed = neededRecord(field);
-      return needed ? [{ field, record: needed }] : [];
-    });
+      if (needed) required.push({ field, record: needed });
+    }
     needs.set(record, required);
     for (const { record: next } of required) if (!needs.has(next)) queue.push(next);
   }
@@ -46,9 +47,16 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
   const neededBy = new Map<RecordLike, RecordLike[]>();
   const ready: RecordLike[] = [];
   for (const [record, required] of needs) {
-    const distinct = new Set(required.map((r) => r.record));
-    waitingOn.set(record, distinct.size);
-    if (distinct.size === 0) ready.push(record);
+    // The records it needs, each once, in order (most records need none or one; a set for
+    // many, so that a record of thousands of required fields stays linear).
+    let distinct: RecordLike[] = [];
+    if (required.length <= 16) {
+      for (const r of required) if (!distinct.includes(r.record)) distinct.push(r.record);
+    } else {
+      distinct = [...new Set(required.map((r) => r.record))];
+    }
+    waitingOn.set(record, distinct.length);
+    if (distinct.length === 0) ready.push(record);
     for (const dependency of distinct) {
       if (!neededBy.has(dependency)) neededBy.set(dependency, []);
       neededBy.get(dependency)!.push(record);
