@@ -70,7 +70,17 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     super(services);
     // Cleared as documents are indexed, as the memos are: what a file sees changes with them.
     this.visibleCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    // The last file's scope, forgotten whenever the cache may be cleared (and at every update).
+    const builder = services.shared.workspace.DocumentBuilder;
+    const forget = () => {
+      this.lastVisible = undefined;
+    };
+    builder.onBuildPhase(DocumentState.IndexedContent, forget);
+    builder.onUpdate(forget);
   }
+
+  /** The scope {@link visibleDeclarations} gave last, and for which document: most names in a row are of one file. */
+  private lastVisible: { readonly document: LangiumDocument; readonly scope: Scope } | undefined;
 
   /** As Langium's, with each node described only when a look-up finds it (see NodeListScope). */
   protected override createScopeForNodes(
@@ -109,8 +119,10 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
    */
   visibleDeclarations(node: AstNode): Scope {
     const document = scopeDocumentOf(AstUtils.getDocument(node)) as LangiumDocument<SpecFile>;
+    const last = this.lastVisible;
+    if (last?.document === document) return last.scope;
     const key = document.uri.toString();
-    return this.visibleCache.get(key, () => {
+    const scope = this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
       const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
         .concat(this.indexManager.allElements(undefined, new Set([key])))
@@ -118,6 +130,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
       const isType = (d: AstNodeDescription) => typeDeclarationTypes.has(d.type);
       return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
     });
+    this.lastVisible = { document, scope };
+    return scope;
   }
 
   private endpoints(node: AstNode): Scope {
