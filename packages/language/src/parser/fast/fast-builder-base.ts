@@ -21,7 +21,7 @@ export abstract class FastBuilderBase {
 
   /** The kind of the token `k` ahead (`''` past the end). */
   peek(k = 0): string {
-    return this.tokens.kind[this.position + k] ?? '';
+    return this.tokens.kind(this.position + k);
   }
 
   /** Whether every token was consumed. */
@@ -44,7 +44,7 @@ export abstract class FastBuilderBase {
   /** Moves past the next token, which must be of `kind`; answers its index. */
   protected take(kind: string): number {
     const i = this.position;
-    if (this.tokens.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
+    if (this.tokens.kind(i) !== kind) throw new FastPathDeclined(`expected ${kind}`);
     this.position = i + 1;
     return i;
   }

@@ -148,8 +148,8 @@ export class FastCstBuilder extends FastBuilderBase {
       false,
       t.line[i]!,
       t.column[i]!,
-      t.endLine[i]!,
-      t.endColumn[i]!,
+      t.line[i]!,
+      t.endColumn(i),
     );
     leaf.grammarSource = feature.element;
     leaf.root = this.root;
@@ -335,7 +335,7 @@ export class FastCstBuilder extends FastBuilderBase {
     const nodes: LazyRangeLeaf[] = [];
     while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! <= offset) {
       const i = this.hiddenIndex++;
-      const kind = h.kind[i]!;
+      const kind = h.kind(i);
       const tokenType = this.tokenTypes[kind];
       if (!tokenType) throw new FastPathDeclined(`no token type ${kind}`);
       const leaf = new LazyRangeLeaf(
@@ -345,8 +345,8 @@ export class FastCstBuilder extends FastBuilderBase {
         true,
         h.line[i]!,
         h.column[i]!,
-        h.endLine[i]!,
-        h.endColumn[i]!,
+        h.endLine(i),
+        h.endColumn(i),
       );
       leaf.root = this.root;
       nodes.push(leaf);
