@@ -48,8 +48,20 @@ export class FastAstBuilder extends FastBuilderBase {
     super(tokens, position);
   }
 
+  /** Starts a node of `type`, made when something is assigned to it or its rule ends. */
   begin(type: string): void {
-    this.stack.push(newNode(type));
+    // Most rules of an expression's precedence chain hand over the node of the rule they call,
+    // and a node made for each of them would be thrown away.
+    this.stack.push(type);
+  }
+
+  /** The node the innermost open rule builds, made now if it is not yet. */
+  private node(): Building {
+    const top = this.top;
+    if (typeof top !== 'string') return top as Building;
+    const node = newNode(top);
+    this.stack[this.stack.length - 1] = node;
+    return node;
   }
 
   consume(feature: Feature, kind: string): void {
@@ -94,7 +106,8 @@ export class FastAstBuilder extends FastBuilderBase {
     if (current instanceof DataValue) {
       current.value += String(result);
     } else if (typeof result === 'object' && result !== null) {
-      mergeProperties(result as Building, current);
+      // A node not made yet has no property but its type, which `result` keeps.
+      if (typeof current !== 'string') mergeProperties(result as Building, current);
       this.stack[this.stack.length - 1] = result as Building;
     }
   }
@@ -105,7 +118,7 @@ export class FastAstBuilder extends FastBuilderBase {
       const last = this.construct();
       // The action's node holds `last`'s: it starts where `last` does.
       this.firsts.push(this.closedFirst);
-      this.stack.push(newNode(type));
+      this.stack.push(type);
       this.assign(
         {
           element: action,
@@ -117,13 +130,16 @@ export class FastAstBuilder extends FastBuilderBase {
         last,
         this.closedFirst,
       );
+    } else if (typeof this.top === 'string') {
+      this.stack[this.stack.length - 1] = type;
     } else {
       (this.top as Building).$type = type;
     }
   }
 
   construct(): AstNode {
-    const obj = this.stack.pop() as Building;
+    const top = this.stack.pop()!;
+    const obj = typeof top === 'string' ? newNode(top) : (top as Building);
     // Where the node's CST node would start (the rule's, which replaces a merged rule call's).
     (obj as Record<symbol, number>)[FIRST_TOKEN] = this.closeRule();
     assignDefaults(this.reflection, obj);
@@ -131,11 +147,11 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 
   constructData(): unknown {
-    const data = this.stack.pop() as DataValue;
+    const value = this.endData();
     this.closeRule();
     const element = this.calls[this.calls.length - 1];
     if (element === undefined) throw new FastPathDeclined('a data type rule outside a rule call');
-    return this.converter.convertFor(data.value, element);
+    return this.converter.convertFor(value, element);
   }
 
   /** Closes the rule open last; answers its first token (-1: none). */
@@ -146,7 +162,7 @@ export class FastAstBuilder extends FastBuilderBase {
 
   /** Assigns `value`, whose tokens start at token `first`, to the node being built. */
   private assign(feature: Feature, value: unknown, first: number): void {
-    const obj = this.top as Building;
+    const obj = this.node();
     let item = value;
     if (feature.crossRef && typeof value === 'string') {
       const owner = obj as unknown as AstNode;
