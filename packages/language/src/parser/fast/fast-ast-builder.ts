@@ -37,6 +37,12 @@ export class FastAstBuilder extends FastBuilderBase {
   /** The first token of the rule closed last (a reference's `$refNode` of a rule call). */
   private closedFirst = -1;
 
+  /**
+   * The names read so far, by their hash: a name that comes again (a field's name, a type's)
+   * is the same string, not a copy of it sliced from the text again.
+   */
+  private readonly names = new Map<number, string>();
+
   constructor(
     private readonly text: string,
     tokens: TokenColumns,
@@ -46,6 +52,35 @@ export class FastAstBuilder extends FastBuilderBase {
     private readonly reflection: AstReflection,
   ) {
     super(tokens, position);
+  }
+
+  /** Prepares this builder to build the AST of another declaration, from token `position`. */
+  restartAt(position: number): void {
+    this.position = position;
+    this.stack.length = 0;
+    this.calls.length = 0;
+    this.firsts.length = 0;
+    this.firsts.push(-1);
+    this.closedFirst = -1;
+  }
+
+  /** The text of token `i`. */
+  private image(i: number): string {
+    return this.text.substring(this.tokens.start[i]!, this.tokens.end[i]!);
+  }
+
+  /** The text of token `i`, an `ID`, from {@link names}. */
+  private name(i: number): string {
+    const t = this.tokens;
+    const start = t.start[i]!;
+    const end = t.end[i]!;
+    const hash = t.hash[i]!;
+    const known = this.names.get(hash);
+    if (known !== undefined && known.length === end - start && this.text.startsWith(known, start))
+      return known;
+    const name = this.text.substring(start, end);
+    this.names.set(hash, name);
+    return name;
   }
 
   /** Starts a node of `type`, made when something is assigned to it or its rule ends. */
@@ -65,11 +100,10 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 
   consume(feature: Feature, kind: string): void {
-    const t = this.tokens;
     const i = this.take(kind);
     const firsts = this.firsts;
     for (let k = firsts.length - 1; k >= 0 && firsts[k]! < 0; k--) firsts[k] = i;
-    const image = feature.keyword ? kind : this.text.substring(t.start[i]!, t.end[i]!);
+    const image = feature.keyword ? kind : kind === 'ID' ? this.name(i) : this.image(i);
     if (feature.operator !== undefined) {
       this.assign(
         feature,

@@ -21,6 +21,8 @@ export class TokenColumns {
   end: Int32Array;
   line: Int32Array;
   column: Int32Array;
+  /** For a word (an `ID` or a keyword), the hash {@link wordHash} gives of it. */
+  hash: Int32Array;
   /** Where a token ends, for tokens that may span lines (comments); else read from the rest. */
   private endLines: Int32Array | undefined;
   private endColumns: Int32Array | undefined;
@@ -41,6 +43,7 @@ export class TokenColumns {
     this.end = new Int32Array(size);
     this.line = new Int32Array(size);
     this.column = new Int32Array(size);
+    this.hash = new Int32Array(size);
     if (multiLine) {
       this.endLines = new Int32Array(size);
       this.endColumns = new Int32Array(size);
@@ -99,6 +102,7 @@ export class TokenColumns {
     this.end = grown(this.end);
     this.line = grown(this.line);
     this.column = grown(this.column);
+    this.hash = grown(this.hash);
     if (this.endLines) this.endLines = grown(this.endLines);
     if (this.endColumns) this.endColumns = grown(this.endColumns);
   }
@@ -158,6 +162,13 @@ const TERMINAL_NAMES = ['ID', 'STATUS_RANGE', 'NUMBER', 'STRING', 'ML_COMMENT', 
 /** The hash of a word the lexer computes as it reads it, one character code at a time. */
 const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
 
+/** The hash of the word `text` from `start` to `end` (as the lexer keeps it for each word). */
+export function wordHash(text: string, start = 0, end = text.length): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
 /** A lexer for the keywords of one grammar. */
 export class FastLexer {
   /** `''`, the terminals, then the keywords. */
@@ -177,8 +188,7 @@ export class FastLexer {
       if (TERMINAL_NAMES.includes(keyword)) continue;
       const kind = this.kindNames.push(keyword) - 1;
       if (/^[A-Za-z_]\w*$/.test(keyword)) {
-        let hash = 0;
-        for (let i = 0; i < keyword.length; i++) hash = hashStep(hash, keyword.charCodeAt(i));
+        const hash = wordHash(keyword);
         const same = this.wordsByHash.get(hash);
         if (same) same.push(kind);
         else this.wordsByHash.set(hash, [kind]);
@@ -234,6 +244,7 @@ export class FastLexer {
           i++;
         }
         tokens.add(this.wordKind(text, start, i, hash), start, i, line, column);
+        tokens.hash[tokens.count - 1] = hash;
       } else if (isDigit(c) && isStatusRange(text, i)) {
         i += 3;
         tokens.add(STATUS_RANGE, start, i, line, column);

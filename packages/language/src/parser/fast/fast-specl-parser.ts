@@ -30,6 +30,8 @@ export class FastSpeclParser extends FastEndpointRules {
   private readonly lazyCst: boolean;
   /** The parse under way: its CST builder and where declarations' CSTs come from. */
   private full: FastCstBuilder | undefined;
+  /** The parse under way's builder of declarations' ASTs (lazy CST), made at the first one. */
+  private ast: FastAstBuilder | undefined;
   private source: DeclarationCstSource | undefined;
 
   constructor(
@@ -62,7 +64,7 @@ export class FastSpeclParser extends FastEndpointRules {
     } finally {
       // Nothing of a parse is kept here once it is over (a lazy CST keeps what it needs).
       this.b = undefined as unknown as FastCstBuilder;
-      this.full = this.source = undefined;
+      this.full = this.source = this.ast = undefined;
     }
     full.finish();
     const report = this.services.parser.TokenBuilder.flushLexingReport?.(text);
@@ -84,14 +86,15 @@ export class FastSpeclParser extends FastEndpointRules {
     const feature = this.feature('SpecFile', 'Declaration', 0, 'c');
     const node = full.openLazy(feature, source);
     const services = this.services;
-    const ast = new FastAstBuilder(
+    const ast = (this.ast ??= new FastAstBuilder(
       full.root.fullText,
       full.tokenColumns,
       full.position,
       services.references.Linker,
       this.converter,
       services.shared.AstReflection,
-    );
+    ));
+    ast.restartAt(full.position);
     this.b = ast;
     let result: AstNode;
     try {

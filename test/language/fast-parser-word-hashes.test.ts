@@ -1,4 +1,5 @@
-import { EmptyFileSystem } from 'langium';
+import type { AstNode } from 'langium';
+import { AstUtils, EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createSpeclServices } from '@specl/language';
 import { FastLexer } from '../../packages/language/src/parser/fast/fast-lexer.js';
@@ -7,8 +8,11 @@ import { FastLexer } from '../../packages/language/src/parser/fast/fast-lexer.js
 // (so that it slices no string), then compares the word with the keywords of that hash. A name
 // whose hash is a keyword's must still be a name: for every keyword of the grammar, a word of
 // the same hash and length (two neighbouring letters traded: `type` -> `tyqF`), a longer and a
-// shorter word, lexed as Chevrotain's lexer (Langium's) lexes them.
+// shorter word, lexed as Chevrotain's lexer (Langium's) lexes them. The parser (with each
+// declaration's CST built on demand, as `specl check` parses) reuses a name it has read by its
+// hash: two names of one hash and length (`Aa`, `BB`) must each keep their own text.
 const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
+const lazy = createSpeclServices(EmptyFileSystem, { indexReferences: false, lazyCst: true }).Specl;
 const definition = Specl.parser.Lexer.definition;
 const TERMINALS = new Set(['WS', 'ID', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT']);
 const keywords = Object.keys(definition).filter((name) => !TERMINALS.has(name));
@@ -76,5 +80,37 @@ describe('the fast lexer tells keywords from names by their hash', () => {
     const symbols = keywords.filter((keyword) => !words.includes(keyword));
     const text = `${symbols.join(' ')} ${symbols.join('')} 4XX 4xx1 12.5e-3 a_b9`;
     expect(fastTokens(text)).toEqual(langiumTokens(text));
+  });
+
+  it('keeps apart names of one hash and length', () => {
+    expect(hash('Aa')).toBe(hash('BB'));
+    expect(hash('AaAa')).toBe(hash('BBBB'));
+    const text = [
+      'type Aa { Aa: Int, BB: Int, AaAa: BB, BBBB: Aa, AaBB: List<BB> }',
+      'type BB { BB: String, Aa: Bool }',
+      'enum AaAa { Aa, BB }',
+      'enum BBBB { BB, Aa }',
+    ].join('\n');
+    const names = (parser: typeof Specl.parser.LangiumParser) => {
+      const result = parser.parse(text);
+      expect(result.parserErrors).toEqual([]);
+      return AstUtils.streamAst(result.value as AstNode)
+        .map((node) => {
+          const n = node as AstNode & { name?: string; ref?: { $refText: string } };
+          return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
+        })
+        .toArray();
+    };
+    const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
+      fastPathTaken: number;
+    };
+    const taken = parser.fastPathTaken;
+    const fast = names(parser);
+    expect(parser.fastPathTaken).toBe(taken + 1);
+    expect(fast).toContain('Field BB ');
+    expect(fast).toContain('TypeRef  BB');
+    expect(fast).toContain('EnumMember BB ');
+    const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
+    expect(fast).toEqual(names(langium.LangiumParser));
   });
 });
