@@ -40,7 +40,27 @@ const statementKeywords = new Set([
   'expect',
 ]);
 const wordOperators = new Set(['and', 'or', 'implies', 'not', 'in']);
-const LONGEST_KEYWORD = Math.max(...[...statementKeywords, ...wordOperators].map((w) => w.length));
+
+/** The hash of a word, one character code at a time (as the scan computes it). */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+const hashOf = (word: string) => [...word].reduce((h, c) => hashStep(h, c.charCodeAt(0)), 0);
+
+/** The words the scan looks for, by their hash (a word is looked up without slicing it). */
+const wordsByHash = new Map<number, string[]>();
+for (const word of [...statementKeywords, ...wordOperators, 'List', 'Map']) {
+  const hash = hashOf(word);
+  wordsByHash.set(hash, [...(wordsByHash.get(hash) ?? []), word]);
+}
+
+/** The word from `start` to `end` of hash `hash`, if it is one {@link wordsByHash} holds. */
+function knownWord(text: string, start: number, end: number, hash: number): string | undefined {
+  const words = wordsByHash.get(hash);
+  if (words === undefined) return undefined;
+  for (const word of words) {
+    if (word.length === end - start && text.startsWith(word, start)) return word;
+  }
+  return undefined;
+}
 const symbolOperators = [
   '?.',
   '??',
@@ -122,9 +142,12 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
     }
     const c = text[i]!;
     if (isWordStart(code)) {
-      while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
-      // No keyword is longer than nine letters: longer names are not looked up.
-      const word = i - start <= LONGEST_KEYWORD ? text.slice(start, i) : '';
+      let hash = 0;
+      for (let d = code; i < text.length && isWordPart(d); d = text.charCodeAt(i)) {
+        hash = hashStep(hash, d);
+        i++;
+      }
+      const word = knownWord(text, start, i, hash) ?? '';
       if (statementKeywords.has(word)) resetChain();
       else if (wordOperators.has(word)) addOperator();
       if ((word === 'List' || word === 'Map') && text[i] === '<') {
