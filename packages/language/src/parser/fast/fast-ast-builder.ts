@@ -57,10 +57,11 @@ export class FastAstBuilder extends FastBuilderBase {
   /** Prepares this builder to build the AST of another declaration, from token `position`. */
   restartAt(position: number): void {
     this.position = position;
-    this.stack.length = 0;
-    this.calls.length = 0;
-    this.firsts.length = 0;
-    this.firsts.push(-1);
+    // Emptied by popping: an array whose length is set to 0 lets its room go.
+    while (this.stack.length > 0) this.stack.pop();
+    while (this.calls.length > 0) this.calls.pop();
+    while (this.firsts.length > 1) this.firsts.pop();
+    this.firsts[0] = -1;
     this.closedFirst = -1;
   }
 

@@ -322,12 +322,13 @@ export class FastLexer {
   }
 }
 
+const isX = (code: number) => code === 120 || code === 88;
+
 /** Whether `/[0-9][xX][xX](?![\w])/` (a status range, `4XX`) matches at `i`, a digit. */
 function isStatusRange(text: string, i: number): boolean {
-  const x = (code: number) => code === 120 || code === 88;
   return (
-    x(text.charCodeAt(i + 1)) &&
-    x(text.charCodeAt(i + 2)) &&
+    isX(text.charCodeAt(i + 1)) &&
+    isX(text.charCodeAt(i + 2)) &&
     (i + 3 >= text.length || !isWordPart(text.charCodeAt(i + 3)))
   );
 }
