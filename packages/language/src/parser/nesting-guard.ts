@@ -52,6 +52,12 @@ for (const word of [...statementKeywords, ...wordOperators, 'List', 'Map']) {
   wordsByHash.set(hash, [...(wordsByHash.get(hash) ?? []), word]);
 }
 
+/** The symbol operator at `i`, if any (the first of {@link symbolOperators} found there). */
+function operatorAt(text: string, i: number): string | undefined {
+  for (const op of symbolOperators) if (text.startsWith(op, i)) return op;
+  return undefined;
+}
+
 /** The word from `start` to `end` of hash `hash`, if it is one {@link wordsByHash} holds. */
 function knownWord(text: string, start: number, end: number, hash: number): string | undefined {
   const words = wordsByHash.get(hash);
@@ -169,7 +175,7 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
       resetChain();
       i++;
     } else if (operatorStarts.has(c)) {
-      const op = symbolOperators.find((o) => text.startsWith(o, i));
+      const op = operatorAt(text, i);
       if (op) addOperator();
       i += op?.length ?? 1;
     } else {

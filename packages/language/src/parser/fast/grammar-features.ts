@@ -11,6 +11,7 @@ import { allNodes } from './grammar-walk.js';
 export class GrammarFeatures {
   private readonly rules = new Map<string, GrammarAST.AbstractRule>();
   private readonly memo = new Map<string, Feature>();
+  private readonly firstActions = new Map<string, GrammarAST.Action>();
   /** Each rule's elements in document order, listed once (Langium's streams are slow to walk). */
   private readonly elements = new Map<string, Map<string, GrammarAST.AbstractElement[]>>();
 
@@ -40,6 +41,15 @@ export class GrammarFeatures {
 
   /** The `nth` action in rule `ruleName`. */
   action(ruleName: string, nth = 0): GrammarAST.Action {
+    // The first action of a rule is asked for at each of its nodes: found without a key made.
+    if (nth === 0) {
+      let action = this.firstActions.get(ruleName);
+      if (!action) {
+        action = this.find('a', ruleName, 0).element as GrammarAST.Action;
+        this.firstActions.set(ruleName, action);
+      }
+      return action;
+    }
     return this.find('a', ruleName, nth).element as GrammarAST.Action;
   }
 
