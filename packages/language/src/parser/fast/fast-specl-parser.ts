@@ -47,9 +47,19 @@ export class FastSpeclParser extends FastEndpointRules {
     this.lazyCst = options.lazyCst === true && this.converter.isDefault;
   }
 
-  /** The parse result of `text`, or `undefined` where Langium's parser must parse it. */
-  parse<T extends AstNode = AstNode>(text: string): ParseResult<T> | undefined {
-    const lexed = this.lexer.tokenize(text);
+  /** The tokens of `text`, or `undefined` where Langium's lexer must read it. */
+  lex(text: string): FastTokens | undefined {
+    return this.lexer.tokenize(text);
+  }
+
+  /**
+   * The parse result of `text`, or `undefined` where Langium's parser must parse it; `lexed`,
+   * its tokens when {@link lex} has read them.
+   */
+  parse<T extends AstNode = AstNode>(
+    text: string,
+    lexed = this.lexer.tokenize(text),
+  ): ParseResult<T> | undefined {
     if (!lexed) return undefined;
     const full = this.cstBuilder(text, lexed);
     this.b = this.full = full;
