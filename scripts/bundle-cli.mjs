@@ -18,8 +18,25 @@ const outdir = resolve(root, 'cli/dist/bundle');
  */
 const external = ['fast-check', '@specl/runtime', '@opentelemetry/api', 'esbuild', 'tsx'];
 
+/**
+ * Langium's document builder (which every command loads) imports two names from
+ * vscode-languageserver-protocol; this plugin gives it a module that loads the protocol only when
+ * one of them is first read (scripts/bundle/lazy-languageserver-protocol.cjs).
+ */
+const lazyProtocolForDocumentBuilder = {
+  name: 'lazy-languageserver-protocol',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, (args) =>
+      /langium[\\/]lib[\\/]workspace[\\/]document-builder\.js$/.test(args.importer)
+        ? { path: resolve(root, 'scripts/bundle/lazy-languageserver-protocol.cjs') }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [lazyProtocolForDocumentBuilder],
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -1,4 +1,5 @@
-import { LazyLexer, SharedTokenBuilder } from './parser/lazy-lexer.js';
+import { LazyLexer } from './parser/lazy-lexer.js';
+import { SharedTokenBuilder } from './parser/shared-token-builder.js';
 import type {
   DeepPartial,
   DefaultSharedCoreModuleContext,

@@ -1,32 +1,8 @@
-import type {
-  Grammar,
-  LangiumCoreServices,
-  Lexer,
-  LexerResult,
-  TokenBuilderOptions,
-  TokenizeOptions,
-} from 'langium';
-import { DefaultLexer, DefaultTokenBuilder } from 'langium';
+import type { LangiumCoreServices, Lexer, LexerResult, TokenizeOptions } from 'langium';
+import { DefaultLexer } from 'langium';
 
-type TokenVocabulary = ReturnType<DefaultTokenBuilder['buildTokens']>;
 type TokenTypeDictionary = Lexer['definition'];
 type TokenType = TokenTypeDictionary[string];
-
-/**
- * A token builder that builds the tokens of a grammar once: the lexer and the fast parser
- * (which reads `Lexer.definition`) hold the very same token types, whichever is built first.
- */
-export class SharedTokenBuilder extends DefaultTokenBuilder {
-  private built: { grammar: Grammar; key: string; tokens: TokenVocabulary } | undefined;
-
-  override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
-    const key = String(options?.caseInsensitive === true);
-    if (this.built?.grammar === grammar && this.built.key === key) return this.built.tokens;
-    const tokens = super.buildTokens(grammar, options);
-    this.built = { grammar, key, tokens };
-    return tokens;
-  }
-}
 
 /**
  * Langium's lexer, built on the first text it is given to read: its token types are there at

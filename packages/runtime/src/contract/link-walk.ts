@@ -1,10 +1,10 @@
 import type { ApiResponse, EndpointContract } from './contract.js';
 import { decodeRequest } from './decode-request.js';
-import { ContractViolation } from './failures.js';
+import type { ContractViolation } from './failures.js';
 import { requestUrl } from './http-target.js';
 import { MAX_LINK_HEADER_LENGTH, nextLinkTarget, parseLinkHeader } from './link-header.js';
 import type { PageWalk } from './page-walk.js';
-import { at, MAX_ITEMS, MAX_PAGES, pathText } from './page-walk.js';
+import { gatherPages } from './page-walk.js';
 
 /**
  * The origin links resolve against in process, where handlers have no origin of their own: a
@@ -80,80 +80,66 @@ export async function walkLinkPages(
   // Credentials the target places in the query may come back in the links.
   for (const scheme of contract.security ?? [])
     if (scheme.in === 'query' && scheme.parameter) queryNames.add(scheme.parameter);
-  const items: unknown[] = [];
   const seen = new Map<string, number>();
   let pageRequest = request;
   let url = requestUrl(base, contract, request);
-  const asked = (page: number) =>
-    page === 1 ? 'page 1' : `page ${page} (${quotedUrl(url)}, the previous page's next link)`;
-  const fail = (page: number, detail: string): never => {
-    throw new ContractViolation('pages', `${asked(page)}: ${detail}`, walk, lastExchange());
-  };
-  for (let page = 1; ; page++) {
-    if (page > MAX_PAGES)
-      fail(
-        page,
-        `the walk did not end after ${MAX_PAGES} pages; the last page still linked a next`,
+  return gatherPages<ApiResponse>({
+    walk,
+    lastExchange,
+    asked: (page) =>
+      page === 1 ? 'page 1' : `page ${page} (${quotedUrl(url)}, the previous page's next link)`,
+    unending: 'still linked a next',
+    ask: () => send(pageRequest),
+    bodyOf: (response) => response.body,
+    advance: (response, page, fail) => {
+      const header = response.headers?.['link'];
+      if (header === undefined) return false;
+      if (header.length > MAX_LINK_HEADER_LENGTH)
+        fail(
+          `its Link header has ${header.length} characters; a walk reads at most ${MAX_LINK_HEADER_LENGTH}`,
+        );
+      const links = parseLinkHeader(header);
+      if (links === undefined)
+        fail(`its Link header ${quotedUrl(header)} is not a list of <url>; rel=... links`);
+      const target = nextLinkTarget(links!);
+      if (target === undefined) return false;
+      let next: URL;
+      try {
+        next = new URL(target, url);
+      } catch {
+        return fail(`its next link ${quotedUrl(target)} is not a URL`);
+      }
+      const followed = (reason: string) =>
+        fail(`its next link ${quotedUrl(next.href)} ${reason}; the walk does not follow it`);
+      if (next.origin !== origin.origin)
+        followed(`is not on the target's origin (${origin.origin})`);
+      const pathParams = matchPath(next.pathname);
+      if (pathParams === undefined)
+        followed(`is not a path of ${contract.method} ${contract.path}`);
+      const unknown = [...new Set(next.searchParams.keys())].find((name) => !queryNames.has(name));
+      if (unknown !== undefined)
+        followed(
+          `carries the query parameter ${JSON.stringify(unknown)}, which ${contract.name} does not declare`,
+        );
+      const decoded = decodeRequest(contract, pathParams!, next.searchParams, {}, request['body']);
+      const problem = decoded.problems.find((p) => p.place !== 'header');
+      if (problem !== undefined)
+        followed(`has the ${problem.place} parameter ${problem.shape.wireName} ${problem.message}`);
+      const first = seen.get(next.href);
+      if (first !== undefined || next.href === requestUrl(base, contract, request))
+        followed(
+          `was already asked for (page ${(first ?? 0) + 1}): the walk would go round for ever`,
+        );
+      seen.set(next.href, page);
+      // The next request: the link's path and query, the first request's headers and body.
+      const headers = Object.fromEntries(
+        contract.headers.flatMap((param) =>
+          request[param.name] === undefined ? [] : [[param.name, request[param.name]]],
+        ),
       );
-    let response: ApiResponse;
-    try {
-      response = await send(pageRequest);
-    } catch (error) {
-      if (!(error instanceof ContractViolation)) throw error;
-      const detail = `${asked(page)} of ${walk.source}: ${error.detail}`;
-      throw new ContractViolation(error.kind, detail, error.clause, error.exchange);
-    }
-    const pageItems = at(response.body, walk.items);
-    if (!Array.isArray(pageItems)) fail(page, `${pathText(walk.items)} is not a list of items`);
-    const list = pageItems as unknown[];
-    if (items.length + list.length > MAX_ITEMS)
-      fail(page, `the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`);
-    for (const item of list) items.push(item);
-    const header = response.headers?.['link'];
-    if (header === undefined) return items;
-    if (header.length > MAX_LINK_HEADER_LENGTH)
-      fail(
-        page,
-        `its Link header has ${header.length} characters; a walk reads at most ${MAX_LINK_HEADER_LENGTH}`,
-      );
-    const links = parseLinkHeader(header);
-    if (links === undefined)
-      fail(page, `its Link header ${quotedUrl(header)} is not a list of <url>; rel=... links`);
-    const target = nextLinkTarget(links!);
-    if (target === undefined) return items;
-    let next: URL;
-    try {
-      next = new URL(target, url);
-    } catch {
-      return fail(page, `its next link ${quotedUrl(target)} is not a URL`);
-    }
-    const followed = (reason: string) =>
-      fail(page, `its next link ${quotedUrl(next.href)} ${reason}; the walk does not follow it`);
-    if (next.origin !== origin.origin) followed(`is not on the target's origin (${origin.origin})`);
-    const pathParams = matchPath(next.pathname);
-    if (pathParams === undefined) followed(`is not a path of ${contract.method} ${contract.path}`);
-    const unknown = [...new Set(next.searchParams.keys())].find((name) => !queryNames.has(name));
-    if (unknown !== undefined)
-      followed(
-        `carries the query parameter ${JSON.stringify(unknown)}, which ${contract.name} does not declare`,
-      );
-    const decoded = decodeRequest(contract, pathParams!, next.searchParams, {}, request['body']);
-    const problem = decoded.problems.find((p) => p.place !== 'header');
-    if (problem !== undefined)
-      followed(`has the ${problem.place} parameter ${problem.shape.wireName} ${problem.message}`);
-    const first = seen.get(next.href);
-    if (first !== undefined || next.href === requestUrl(base, contract, request))
-      followed(
-        `was already asked for (page ${(first ?? 0) + 1}): the walk would go round for ever`,
-      );
-    seen.set(next.href, page);
-    // The next request: the link's path and query, the first request's headers and body.
-    const headers = Object.fromEntries(
-      contract.headers.flatMap((param) =>
-        request[param.name] === undefined ? [] : [[param.name, request[param.name]]],
-      ),
-    );
-    pageRequest = { ...headers, ...decoded.request };
-    url = next.href;
-  }
+      pageRequest = { ...headers, ...decoded.request };
+      url = next.href;
+      return true;
+    },
+  });
 }

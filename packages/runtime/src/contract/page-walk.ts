@@ -47,13 +47,66 @@ export function pathText(path: readonly string[]): string {
   return ['response', ...path].join('.');
 }
 
+/** How one walk asks for its pages and finds the next: what {@link gatherPages} is given. */
+export interface PageSteps<Answer> {
+  readonly walk: PageWalk;
+  readonly lastExchange: () => ContractViolation['exchange'];
+  /** The page as a failure names it (`page 2 (cursor "c1")`). */
+  readonly asked: (page: number) => string;
+  /** Why a walk still going after {@link MAX_PAGES} pages did not end (`still gave a next cursor`). */
+  readonly unending: string;
+  /** Sends one page's request and checks its answer. */
+  readonly ask: (page: number) => Promise<Answer>;
+  readonly bodyOf: (answer: Answer) => unknown;
+  /** Prepares the next page's request from this page's answer; false when there is none. */
+  readonly advance: (answer: Answer, page: number, fail: (detail: string) => never) => boolean;
+}
+
+/**
+ * The loop both walks share: asks each page in turn and gathers its items, in order, until
+ * `advance` finds no next page. Fails (a `pages` violation naming the page) on a page that does
+ * not succeed, items that are not a list, a walk still going after {@link MAX_PAGES} pages and
+ * one past {@link MAX_ITEMS} items.
+ */
+export async function gatherPages<Answer>(steps: PageSteps<Answer>): Promise<unknown[]> {
+  const { walk } = steps;
+  const items: unknown[] = [];
+  for (let page = 1; ; page++) {
+    const fail = (detail: string): never => {
+      throw new ContractViolation(
+        'pages',
+        `${steps.asked(page)}: ${detail}`,
+        walk,
+        steps.lastExchange(),
+      );
+    };
+    if (page > MAX_PAGES)
+      fail(`the walk did not end after ${MAX_PAGES} pages; the last page ${steps.unending}`);
+    let answer: Answer;
+    try {
+      answer = await steps.ask(page);
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      const detail = `${steps.asked(page)} of ${walk.source}: ${error.detail}`;
+      throw new ContractViolation(error.kind, detail, error.clause, error.exchange);
+    }
+    const pageItems = at(steps.bodyOf(answer), walk.items);
+    if (!Array.isArray(pageItems))
+      fail(`${pathText(walk.items)} is ${describeValue(pageItems)}, not a list of items`);
+    const list = pageItems as unknown[];
+    if (items.length + list.length > MAX_ITEMS)
+      fail(`the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`);
+    for (const item of list) items.push(item);
+    if (!steps.advance(answer, page, fail)) return items;
+  }
+}
+
 /**
  * Walks every page of a paginated endpoint: the request as given for the first page, then
  * the same request with the cursor parameter set to each answer's next cursor, until an
  * answer gives none (absent or `null`). Answers every page's items, in order. Fails (a
- * `pages` violation naming the page and its cursor) on a page that does not succeed, items
- * that are not a list, a cursor given before (the walk would never end), a walk still going
- * after {@link MAX_PAGES} pages, one past {@link MAX_ITEMS} items and a cursor longer than
+ * `pages` violation naming the page and its cursor) as {@link gatherPages} does, and on a
+ * cursor given before (the walk would never end) and a cursor longer than
  * {@link MAX_CURSOR_LENGTH}. `call` sends one page's request and checks its answer.
  */
 export async function walkPages(
@@ -62,55 +115,32 @@ export async function walkPages(
   walk: CursorWalk,
   lastExchange: () => ContractViolation['exchange'],
 ): Promise<unknown[]> {
-  const items: unknown[] = [];
   const seen = new Map<string, number>();
   let cursor: unknown = undefined;
-  const asked = (page: number) =>
-    page === 1 ? 'page 1 (no cursor)' : `page ${page} (cursor ${describeValue(cursor)})`;
-  const fail = (page: number, detail: string): never => {
-    throw new ContractViolation('pages', `${asked(page)}: ${detail}`, walk, lastExchange());
-  };
-  for (let page = 1; ; page++) {
-    if (page > MAX_PAGES)
-      fail(
-        page,
-        `the walk did not end after ${MAX_PAGES} pages; the last page still gave a next cursor`,
-      );
-    const pageRequest = page === 1 ? request : { ...request, [walk.cursorParameter]: cursor };
-    let body: unknown;
-    try {
-      body = await call(pageRequest);
-    } catch (error) {
-      if (!(error instanceof ContractViolation)) throw error;
-      throw new ContractViolation(
-        error.kind,
-        `${asked(page)} of ${walk.source}: ${error.detail}`,
-        error.clause,
-        error.exchange,
-      );
-    }
-    const pageItems = at(body, walk.items);
-    if (!Array.isArray(pageItems))
-      fail(page, `${pathText(walk.items)} is ${describeValue(pageItems)}, not a list of items`);
-    const list = pageItems as unknown[];
-    if (items.length + list.length > MAX_ITEMS)
-      fail(page, `the walk gathered more than ${MAX_ITEMS} items; a walk keeps at most that many`);
-    for (const item of list) items.push(item);
-    const next = at(body, walk.nextCursor);
-    if (next === undefined || next === null) return items;
-    const key = JSON.stringify(next);
-    if (key.length > MAX_CURSOR_LENGTH)
-      fail(
-        page,
-        `${pathText(walk.nextCursor)} is a cursor of ${key.length} characters; a walk sends cursors of at most ${MAX_CURSOR_LENGTH}`,
-      );
-    const first = seen.get(key);
-    if (first !== undefined)
-      fail(
-        page,
-        `${pathText(walk.nextCursor)} is ${describeValue(next)}, the cursor page ${first + 1} was already asked for with: the walk would go round for ever`,
-      );
-    seen.set(key, page);
-    cursor = next;
-  }
+  return gatherPages<unknown>({
+    walk,
+    lastExchange,
+    asked: (page) =>
+      page === 1 ? 'page 1 (no cursor)' : `page ${page} (cursor ${describeValue(cursor)})`,
+    unending: 'still gave a next cursor',
+    ask: (page) => call(page === 1 ? request : { ...request, [walk.cursorParameter]: cursor }),
+    bodyOf: (body) => body,
+    advance: (body, page, fail) => {
+      const next = at(body, walk.nextCursor);
+      if (next === undefined || next === null) return false;
+      const key = JSON.stringify(next);
+      if (key.length > MAX_CURSOR_LENGTH)
+        fail(
+          `${pathText(walk.nextCursor)} is a cursor of ${key.length} characters; a walk sends cursors of at most ${MAX_CURSOR_LENGTH}`,
+        );
+      const first = seen.get(key);
+      if (first !== undefined)
+        fail(
+          `${pathText(walk.nextCursor)} is ${describeValue(next)}, the cursor page ${first + 1} was already asked for with: the walk would go round for ever`,
+        );
+      seen.set(key, page);
+      cursor = next;
+      return true;
+    },
+  });
 }

@@ -12,6 +12,9 @@ export class GrammarFeatures {
   private readonly rules = new Map<string, GrammarAST.AbstractRule>();
   private readonly memo = new Map<string, Feature>();
   private readonly firstActions = new Map<string, GrammarAST.Action>();
+  /** Each rule's AST type: Langium's `getTypeName` walks the rule's calls again on every ask. */
+  private readonly types = new Map<string, string>();
+  private readonly dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
   /** Each rule's elements in document order, listed once (Langium's streams are slow to walk). */
   private readonly elements = new Map<string, Map<string, GrammarAST.AbstractElement[]>>();
 
@@ -21,7 +24,55 @@ export class GrammarFeatures {
 
   /** The AST type a parser rule builds (`Implication infers Expression` builds `Expression`). */
   typeOf(ruleName: string): string {
-    return GrammarUtils.getTypeName(this.rule(ruleName) as GrammarAST.ParserRule);
+    let type = this.types.get(ruleName);
+    if (type === undefined) {
+      const rule = this.rule(ruleName);
+      // Terminal rules have no AST type: Langium's getTypeName throws for them, as before.
+      if (rule.$type !== G.ParserRule.$type) type = GrammarUtils.getTypeName(rule as never);
+      else if (this.isDataTypeRule(rule as GrammarAST.ParserRule)) type = rule.name;
+      else type = GrammarUtils.getExplicitRuleType(rule) ?? rule.name;
+      this.types.set(ruleName, type);
+    }
+    return type;
+  }
+
+  /**
+   * Whether a parser rule makes a value rather than a node: Langium's
+   * `GrammarUtils.isDataTypeRule`, which walks the rule and every rule it calls again on each
+   * ask. Its answer is the greatest fixed point (a rule is a data type rule unless it, or a rule
+   * it reaches through calls, assigns, acts or calls an infix rule), which does not depend on
+   * the order rules are asked in, so each rule's answer is kept.
+   */
+  private isDataTypeRule(
+    rule: GrammarAST.ParserRule,
+    visited = new Set<GrammarAST.ParserRule>(),
+  ): boolean {
+    const known = this.dataTypeRules.get(rule);
+    if (known !== undefined) return known;
+    if (visited.has(rule)) return true;
+    const askedFromTheTop = visited.size === 0;
+    visited.add(rule);
+    let answer = Boolean(rule.definition);
+    for (const node of allNodes(rule, false)) {
+      if (node.$type === G.RuleCall.$type) {
+        const callee = (node as GrammarAST.RuleCall).rule.ref;
+        if (
+          !callee ||
+          callee.$type === G.InfixRule.$type ||
+          (callee.$type === G.ParserRule.$type &&
+            !this.isDataTypeRule(callee as GrammarAST.ParserRule, visited))
+        ) {
+          answer = false;
+          break;
+        }
+      } else if (node.$type === G.Assignment.$type || node.$type === G.Action.$type) {
+        answer = false;
+        break;
+      }
+    }
+    // Only an answer asked from the top is final: one given inside a cycle assumed its callers.
+    if (askedFromTheTop || !answer) this.dataTypeRules.set(rule, answer);
+    return answer;
   }
 
   /** The `nth` keyword `value` in rule `ruleName`. */
