@@ -54,7 +54,9 @@ for (const word of [...statementKeywords, ...wordOperators, 'List', 'Map']) {
 
 /** The symbol operator at `i`, if any (the first of {@link symbolOperators} found there). */
 function operatorAt(text: string, i: number): string | undefined {
-  for (const op of symbolOperators) if (text.startsWith(op, i)) return op;
+  for (let k = 0; k < symbolOperators.length; k++) {
+    if (text.startsWith(symbolOperators[k]!, i)) return symbolOperators[k];
+  }
   return undefined;
 }
 
@@ -70,7 +72,8 @@ export function knownWord(
 ): string | undefined {
   const words = wordsByHash.get(hash);
   if (words === undefined) return undefined;
-  for (const word of words) {
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
     if (word.length === end - start && text.startsWith(word, start)) return word;
   }
   return undefined;

@@ -306,7 +306,8 @@ export class FastLexer {
   private wordKind(text: string, start: number, end: number, hash: number): number {
     const kinds = this.wordsByHash.get(hash);
     if (kinds === undefined) return ID;
-    for (const kind of kinds) {
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k]!;
       const keyword = this.kindNames[kind]!;
       if (keyword.length === end - start && text.startsWith(keyword, start)) return kind;
     }
@@ -317,7 +318,9 @@ export class FastLexer {
   private symbolAt(text: string, i: number, c: number): { text: string; kind: number } | undefined {
     const symbols = this.symbolsByFirst[c];
     if (symbols === undefined) return undefined;
-    for (const symbol of symbols) if (text.startsWith(symbol.text, i)) return symbol;
+    for (let k = 0; k < symbols.length; k++) {
+      if (text.startsWith(symbols[k]!.text, i)) return symbols[k];
+    }
     return undefined;
   }
 }
