@@ -45,7 +45,7 @@ export function expressionCodeTokens(expression: AstNode): FormatToken[] | undef
       let own = (node as WithTokens)[FIRST_TOKEN] ?? -1;
       if (own >= 0) {
         // The parentheses around a node belong to it (its CST node takes them in).
-        for (; own < last && tokens.kind[own] === '('; own++) owners.set(own, node);
+        for (; own < last && tokens.kind(own) === '('; own++) owners.set(own, node);
         // The `-` of a unary minus is its first token; a call's `(` follows its name.
         owners.set(unary ? own : own + 1, node);
       }
@@ -54,7 +54,7 @@ export function expressionCodeTokens(expression: AstNode): FormatToken[] | undef
   }
   const result: FormatToken[] = [];
   for (let i = first; i <= last; i++) {
-    const kind = tokens.kind[i]!;
+    const kind = tokens.kind(i);
     const start = tokens.start[i]!;
     const end = tokens.end[i]!;
     result.push({

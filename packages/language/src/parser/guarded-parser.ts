@@ -13,6 +13,7 @@ import { LazyRangeLeaf } from './lazy-range-leaf.js';
 import { findExcessiveNesting } from './nesting-guard.js';
 import { FastSpeclParser } from './fast/fast-specl-parser.js';
 import { FAST_PARSER_GRAMMARS, grammarFingerprint } from './fast/grammar-fingerprint.js';
+import { withinNestingBudget } from './fast/token-nesting.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -142,12 +143,16 @@ export function createGuardedParser(
     return { ...empty, parserErrors: [error] } as ParseResult;
   };
   const parse = (input: string, parseOptions?: unknown): ParseResult => {
-    const excessive = findExcessiveNesting(input);
+    const rule = (parseOptions as { rule?: string } | undefined)?.rule;
+    const lexed = rule === undefined ? fast?.lex(input) : undefined;
+    // The guard's count kept over the tokens when it is sure to be within the budget (a fifth
+    // of the steps), else over the text.
+    const excessive =
+      lexed && withinNestingBudget(input, lexed.tokens) ? undefined : findExcessiveNesting(input);
     if (excessive) {
       return emptyResult(errorAt(input, excessive.offset, excessive.length, excessive.message));
     }
-    const rule = (parseOptions as { rule?: string } | undefined)?.rule;
-    const fastResult = rule === undefined ? fast?.parse(input) : undefined;
+    const fastResult = lexed ? fast?.parse(input, lexed) : undefined;
     if (fastResult) {
       fastPathTaken++;
       return fastResult;

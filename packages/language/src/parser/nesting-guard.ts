@@ -18,7 +18,7 @@ export const NESTING_BUDGET = 600;
 export const BRACKET_COST = 14;
 
 // Keywords that start a new clause or statement: an operator chain ends before them.
-const statementKeywords = new Set([
+export const statementKeywords: ReadonlySet<string> = new Set([
   'spec',
   'import',
   'type',
@@ -39,8 +39,45 @@ const statementKeywords = new Set([
   'let',
   'expect',
 ]);
-const wordOperators = new Set(['and', 'or', 'implies', 'not', 'in']);
-const LONGEST_KEYWORD = Math.max(...[...statementKeywords, ...wordOperators].map((w) => w.length));
+export const wordOperators: ReadonlySet<string> = new Set(['and', 'or', 'implies', 'not', 'in']);
+
+/** The hash of a word, one character code at a time (as the scan computes it). */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+const hashOf = (word: string) => [...word].reduce((h, c) => hashStep(h, c.charCodeAt(0)), 0);
+
+/** The words the scan looks for, by their hash (a word is looked up without slicing it). */
+const wordsByHash = new Map<number, string[]>();
+for (const word of [...statementKeywords, ...wordOperators, 'List', 'Map']) {
+  const hash = hashOf(word);
+  wordsByHash.set(hash, [...(wordsByHash.get(hash) ?? []), word]);
+}
+
+/** The symbol operator at `i`, if any (the first of {@link symbolOperators} found there). */
+function operatorAt(text: string, i: number): string | undefined {
+  for (let k = 0; k < symbolOperators.length; k++) {
+    if (text.startsWith(symbolOperators[k]!, i)) return symbolOperators[k];
+  }
+  return undefined;
+}
+
+/**
+ * The word from `start` to `end` of hash `hash` (`hash * 31 + code` over its characters, as the
+ * fast lexer's), if it is one the scan looks for.
+ */
+export function knownWord(
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+): string | undefined {
+  const words = wordsByHash.get(hash);
+  if (words === undefined) return undefined;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    if (word.length === end - start && text.startsWith(word, start)) return word;
+  }
+  return undefined;
+}
 const symbolOperators = [
   '?.',
   '??',
@@ -60,6 +97,45 @@ const symbolOperators = [
 const openers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const operatorStarts = new Set(symbolOperators.map((op) => op[0]!));
 
+/**
+ * The nesting units of a scan: the closing brackets expected, the operators of the expression
+ * at each bracket level, and their sum.
+ */
+export class NestingUnits {
+  readonly closers: string[] = [];
+  private readonly chains: number[] = [0];
+  units = 0;
+
+  open(closer: string): void {
+    this.closers.push(closer);
+    this.chains.push(0);
+    this.units += BRACKET_COST;
+  }
+
+  /** An expression ends (a comma, a statement keyword). */
+  resetChain(): void {
+    const chains = this.chains;
+    this.units -= chains[chains.length - 1]!;
+    chains[chains.length - 1] = 0;
+  }
+
+  addOperator(): void {
+    this.chains[this.chains.length - 1]! += 1;
+    this.units += 1;
+  }
+
+  /**
+   * Closes up to the bracket `closer` closes: brackets left open inside it (a typo) end with
+   * it, so one mistake cannot use up the budget of the rest of the file.
+   */
+  close(closer: string): void {
+    while (this.closers.length > 0) {
+      this.units -= BRACKET_COST + this.chains.pop()!;
+      if (this.closers.pop() === closer) break;
+    }
+  }
+}
+
 const isWordStart = (code: number) =>
   (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 const isWordPart = (code: number) => isWordStart(code) || (code >= 48 && code <= 57);
@@ -71,24 +147,10 @@ const isWordPart = (code: number) => isWordStart(code) || (code >= 48 && code <=
  * counted per expression (a comma, a closing bracket or a statement keyword ends one).
  */
 export function findExcessiveNesting(text: string): ExcessiveNesting | undefined {
-  const closers: string[] = [];
-  const chains: number[] = [0];
-  let units = 0;
+  const nesting = new NestingUnits();
+  const closers = nesting.closers;
   let i = 0;
   const message = diagnosticMessage('specl/syntax-error', 'tooDeep', {});
-  const open = (closer: string) => {
-    closers.push(closer);
-    chains.push(0);
-    units += BRACKET_COST;
-  };
-  const resetChain = () => {
-    units -= chains[chains.length - 1]!;
-    chains[chains.length - 1] = 0;
-  };
-  const addOperator = () => {
-    chains[chains.length - 1]! += 1;
-    units += 1;
-  };
   while (i < text.length) {
     const start = i;
     const code = text.charCodeAt(i);
@@ -122,37 +184,35 @@ export function findExcessiveNesting(text: string): ExcessiveNesting | undefined
     }
     const c = text[i]!;
     if (isWordStart(code)) {
-      while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
-      // No keyword is longer than nine letters: longer names are not looked up.
-      const word = i - start <= LONGEST_KEYWORD ? text.slice(start, i) : '';
-      if (statementKeywords.has(word)) resetChain();
-      else if (wordOperators.has(word)) addOperator();
+      let hash = 0;
+      for (let d = code; i < text.length && isWordPart(d); d = text.charCodeAt(i)) {
+        hash = hashStep(hash, d);
+        i++;
+      }
+      const word = knownWord(text, start, i, hash) ?? '';
+      if (statementKeywords.has(word)) nesting.resetChain();
+      else if (wordOperators.has(word)) nesting.addOperator();
       if ((word === 'List' || word === 'Map') && text[i] === '<') {
-        open('>');
+        nesting.open('>');
         i++;
       }
     } else if (openers[c]) {
-      open(openers[c]!);
+      nesting.open(openers[c]!);
       i++;
     } else if (closers.includes(c)) {
-      // Close up to the matching bracket: brackets left open inside it (a typo) end with it,
-      // so one mistake cannot use up the budget of the rest of the file.
-      while (closers.length > 0) {
-        units -= BRACKET_COST + chains.pop()!;
-        if (closers.pop() === c) break;
-      }
+      nesting.close(c);
       i++;
     } else if (c === ',') {
-      resetChain();
+      nesting.resetChain();
       i++;
     } else if (operatorStarts.has(c)) {
-      const op = symbolOperators.find((o) => text.startsWith(o, i));
-      if (op) addOperator();
+      const op = operatorAt(text, i);
+      if (op) nesting.addOperator();
       i += op?.length ?? 1;
     } else {
       i++;
     }
-    if (units > NESTING_BUDGET) return { offset: start, length: i - start, message };
+    if (nesting.units > NESTING_BUDGET) return { offset: start, length: i - start, message };
   }
   return undefined;
 }

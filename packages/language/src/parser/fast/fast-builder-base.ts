@@ -11,7 +11,13 @@ export class FastPathDeclined extends Error {}
  * and the stack of the values the open rules are building.
  */
 export abstract class FastBuilderBase {
-  protected readonly stack: (Building | DataValue)[] = [];
+  /**
+   * The values the open rules build. A string is the type of a node not made yet
+   * (`FastAstBuilder` makes a node when something is assigned to it, or when its rule ends).
+   */
+  protected readonly stack: (Building | DataValue | string)[] = [];
+  /** Data values done with, to be used again (a data type rule's value lives for one call). */
+  private readonly spareData: DataValue[] = [];
 
   constructor(
     protected readonly tokens: TokenColumns,
@@ -21,7 +27,7 @@ export abstract class FastBuilderBase {
 
   /** The kind of the token `k` ahead (`''` past the end). */
   peek(k = 0): string {
-    return this.tokens.kind[this.position + k] ?? '';
+    return this.tokens.kind(this.position + k);
   }
 
   /** Whether every token was consumed. */
@@ -30,7 +36,7 @@ export abstract class FastBuilderBase {
   }
 
   /** The value the innermost open rule is building. */
-  protected get top(): Building | DataValue {
+  protected get top(): Building | DataValue | string {
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) throw new FastPathDeclined('no node to build');
     return top;
@@ -38,13 +44,22 @@ export abstract class FastBuilderBase {
 
   /** Starts a data type rule. */
   beginData(): void {
-    this.stack.push(new DataValue());
+    const data = this.spareData.pop() ?? new DataValue();
+    data.value = '';
+    this.stack.push(data);
+  }
+
+  /** Ends a data type rule: answers the text of its tokens. */
+  protected endData(): string {
+    const data = this.stack.pop() as DataValue;
+    this.spareData.push(data);
+    return data.value;
   }
 
   /** Moves past the next token, which must be of `kind`; answers its index. */
   protected take(kind: string): number {
     const i = this.position;
-    if (this.tokens.kind[i] !== kind) throw new FastPathDeclined(`expected ${kind}`);
+    if (this.tokens.kind(i) !== kind) throw new FastPathDeclined(`expected ${kind}`);
     this.position = i + 1;
     return i;
   }

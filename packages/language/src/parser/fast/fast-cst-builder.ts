@@ -130,7 +130,7 @@ export class FastCstBuilder extends FastBuilderBase {
 
   /** Starts a rule that builds an AST node of `type` (Langium's `startImplementation`). */
   begin(type: string): void {
-    this.stack.push({ $type: type });
+    this.stack.push(plainNode(type));
   }
 
   /** Consumes the next token, which must be of `kind`, as `feature`. */
@@ -148,8 +148,8 @@ export class FastCstBuilder extends FastBuilderBase {
       false,
       t.line[i]!,
       t.column[i]!,
-      t.endLine[i]!,
-      t.endColumn[i]!,
+      t.line[i]!,
+      t.endColumn(i),
     );
     leaf.grammarSource = feature.element;
     leaf.root = this.root;
@@ -179,7 +179,7 @@ export class FastCstBuilder extends FastBuilderBase {
         if (current instanceof DataValue) {
           current.value += String(result);
         } else if (typeof result === 'object' && result !== null) {
-          const replacement = assignWithoutOverride(result as Building, current);
+          const replacement = assignWithoutOverride(result as Building, current as Building);
           this.stack[this.stack.length - 1] = replacement;
         }
       }
@@ -195,7 +195,7 @@ export class FastCstBuilder extends FastBuilderBase {
       this.removeNode(lastCst);
       this.open(action);
       this.append(lastCst);
-      this.stack.push({ $type: type });
+      this.stack.push(plainNode(type));
       this.assign(
         {
           element: action,
@@ -225,10 +225,10 @@ export class FastCstBuilder extends FastBuilderBase {
 
   /** Ends a data type rule, and answers its value. */
   constructData(): unknown {
-    const data = this.stack.pop() as DataValue;
+    const value = this.endData();
     const current = this.current;
     this.popNode();
-    return this.converter.convert(data.value, current);
+    return this.converter.convert(value, current);
   }
 
   /**
@@ -335,7 +335,7 @@ export class FastCstBuilder extends FastBuilderBase {
     const nodes: LazyRangeLeaf[] = [];
     while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! <= offset) {
       const i = this.hiddenIndex++;
-      const kind = h.kind[i]!;
+      const kind = h.kind(i);
       const tokenType = this.tokenTypes[kind];
       if (!tokenType) throw new FastPathDeclined(`no token type ${kind}`);
       const leaf = new LazyRangeLeaf(
@@ -345,8 +345,8 @@ export class FastCstBuilder extends FastBuilderBase {
         true,
         h.line[i]!,
         h.column[i]!,
-        h.endLine[i]!,
-        h.endColumn[i]!,
+        h.endLine(i),
+        h.endColumn(i),
       );
       leaf.root = this.root;
       nodes.push(leaf);
@@ -378,6 +378,26 @@ export class FastCstBuilder extends FastBuilderBase {
     for (const node of nodes) node.container = stack[0];
     this.lists[0]!.unshift(...nodes);
   }
+}
+
+type PlainNodeConstructor = new () => Building;
+const plainConstructors = new Map<string, PlainNodeConstructor>();
+
+/**
+ * A node of `type` as Langium's parser makes it (`{ $type }`, of prototype `Object.prototype`),
+ * from a constructor of its own per type: V8 then gives each node room for all its properties
+ * in the object itself (see `nodeConstructor` in `fast-ast-builder.ts`).
+ */
+function plainNode(type: string): Building {
+  let constructor = plainConstructors.get(type);
+  if (!constructor) {
+    constructor = function AstNode() {} as unknown as PlainNodeConstructor;
+    constructor.prototype = Object.prototype;
+    plainConstructors.set(type, constructor);
+  }
+  const node = new constructor();
+  node.$type = type;
+  return node;
 }
 
 /** Langium's `assignWithoutOverride`: the node a rule called without assignment gives. */

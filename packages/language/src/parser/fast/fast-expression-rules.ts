@@ -5,6 +5,8 @@ import { FastRuleBase } from './fast-rule-base.js';
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
 const LITERAL_STARTS = new Set(['NUMBER', 'STRING', 'true', 'false', 'null']);
 const CONSTANT_STARTS = new Set(['-', 'NUMBER', 'STRING', 'true', 'false']);
+/** Keywords an expression can start with, besides names and literals. */
+const WORD_STARTS = new Set(['all', 'any', 'len', 'matches', 'body', 'response']);
 
 /**
  * The fast parser's rules for types (`TypeExpr` and what it calls) and expressions, each
@@ -421,7 +423,7 @@ export abstract class FastExpressionRules extends FastRuleBase {
       LITERAL_STARTS.has(kind) ||
       this.starts('ValueName', kind) ||
       this.starts('Ident', kind) ||
-      ['all', 'any', 'len', 'matches', 'body', 'response'].includes(kind)
+      WORD_STARTS.has(kind)
     );
   }
 

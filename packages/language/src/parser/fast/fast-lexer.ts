@@ -9,56 +9,102 @@
  * comments), so that such a text goes to Langium's own lexer and its error messages.
  */
 
-/** Tokens in columns: `kind` is the keyword itself, or `ID`, `STATUS_RANGE`, `NUMBER`, `STRING`, `ML_COMMENT`, `SL_COMMENT`. */
+/**
+ * Tokens in columns, each a typed array (outside the JS heap: the garbage collector neither
+ * copies nor scans them). A token's kind is a small number, `kindName` its name: the keyword
+ * itself, or `ID`, `STATUS_RANGE`, `NUMBER`, `STRING`, `ML_COMMENT`, `SL_COMMENT`; `''` past
+ * the last token.
+ */
 export class TokenColumns {
-  kind: string[];
+  kinds: Uint8Array;
   start: Int32Array;
   end: Int32Array;
   line: Int32Array;
   column: Int32Array;
-  endLine: Int32Array;
-  endColumn: Int32Array;
+  /** For a word (an `ID` or a keyword), the hash {@link wordHash} gives of it. */
+  hash: Int32Array;
+  /** Where a token ends, for tokens that may span lines (comments); else read from the rest. */
+  private endLines: Int32Array | undefined;
+  private endColumns: Int32Array | undefined;
   count = 0;
 
-  constructor(capacity: number) {
+  /**
+   * @param kindNames the name of each kind number (`kindNames[0]` is `''`, the kind past the end)
+   * @param multiLine whether tokens may span lines (their ends are then kept)
+   */
+  constructor(
+    readonly kindNames: readonly string[],
+    capacity: number,
+    multiLine = false,
+  ) {
     const size = Math.max(16, capacity);
-    // Filled in order, so a packed array that grows: `new Array(n)` of a million holes costs
-    // about 80 ms to make.
-    this.kind = [];
+    this.kinds = new Uint8Array(size);
     this.start = new Int32Array(size);
     this.end = new Int32Array(size);
     this.line = new Int32Array(size);
     this.column = new Int32Array(size);
-    this.endLine = new Int32Array(size);
-    this.endColumn = new Int32Array(size);
+    this.hash = new Int32Array(size);
+    if (multiLine) {
+      this.endLines = new Int32Array(size);
+      this.endColumns = new Int32Array(size);
+    }
   }
 
-  add(kind: string, start: number, end: number, line: number, column: number): void {
+  /** The name of token `i`'s kind (`''` past the last token). */
+  kind(i: number): string {
+    return this.kindNames[this.kinds[i]!] ?? '';
+  }
+
+  /** The line of token `i`'s last character (1-based). */
+  endLine(i: number): number {
+    return this.endLines ? this.endLines[i]! : this.line[i]!;
+  }
+
+  /** The column of token `i`'s last character (1-based). */
+  endColumn(i: number): number {
+    return this.endColumns
+      ? this.endColumns[i]!
+      : this.column[i]! + this.end[i]! - this.start[i]! - 1;
+  }
+
+  add(kind: number, start: number, end: number, line: number, column: number): void {
     const i = this.count;
-    if (i === this.start.length) this.grow();
-    this.kind[i] = kind;
+    // One spare place: the kind after the last token reads as `''`.
+    if (i + 1 >= this.start.length) this.grow();
+    this.kinds[i] = kind;
     this.start[i] = start;
     this.end[i] = end;
     this.line[i] = line;
     this.column[i] = column;
-    this.endLine[i] = line;
-    this.endColumn[i] = column + end - start - 1;
+    if (this.endLines) {
+      this.endLines[i] = line;
+      this.endColumns![i] = column + end - start - 1;
+    }
     this.count = i + 1;
+  }
+
+  /** Sets where token `i` (of columns made `multiLine`) ends. */
+  setEnd(i: number, line: number, column: number): void {
+    if (!this.endLines || !this.endColumns) throw new Error('tokens of one line');
+    this.endLines[i] = line;
+    this.endColumns[i] = column;
   }
 
   private grow(): void {
     const size = this.start.length * 2;
-    const grown = (a: Int32Array) => {
-      const b = new Int32Array(size);
+    const grown = <A extends Int32Array | Uint8Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(size);
       b.set(a);
       return b;
     };
+    this.kinds = grown(this.kinds);
     this.start = grown(this.start);
     this.end = grown(this.end);
     this.line = grown(this.line);
     this.column = grown(this.column);
-    this.endLine = grown(this.endLine);
-    this.endColumn = grown(this.endColumn);
+    this.hash = grown(this.hash);
+    if (this.endLines) this.endLines = grown(this.endLines);
+    if (this.endColumns) this.endColumns = grown(this.endColumns);
   }
 }
 
@@ -104,32 +150,68 @@ const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 const isWordPart = (c: number) => isWordStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The kinds of the terminals (their numbers in every lexer's `kindNames`). */
+const ID = 1;
+const STATUS_RANGE = 2;
+const NUMBER = 3;
+const STRING = 4;
+const ML_COMMENT = 5;
+const SL_COMMENT = 6;
+const TERMINAL_NAMES = ['ID', 'STATUS_RANGE', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT'];
+
+/** The hash of a word the lexer computes as it reads it, one character code at a time. */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+/** The hash of the word `text` from `start` to `end` (as the lexer keeps it for each word). */
+export function wordHash(text: string, start = 0, end = text.length): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
 /** A lexer for the keywords of one grammar. */
 export class FastLexer {
-  private readonly symbolsByFirst = new Map<number, string[]>();
+  /** `''`, the terminals, then the keywords. */
+  private readonly kindNames: string[] = ['', ...TERMINAL_NAMES];
+  /** For each character code, the symbols starting with it (longest first) and their kinds. */
+  private readonly symbolsByFirst: { text: string; kind: number }[][] = [];
+  /** The keywords that are words, by their hash: their kinds (a word is looked up unsliced). */
+  private readonly wordsByHash = new Map<number, number[]>();
 
   /**
    * @param keywords every keyword of the grammar (the names of Langium's keyword tokens); the
    *   symbols among them must be those this lexer knows, else it refuses to be built.
    */
-  constructor(private readonly keywords: ReadonlySet<string>) {
+  constructor(keywords: ReadonlySet<string>) {
     for (const keyword of keywords) {
-      if (/^[A-Za-z_]\w*$/.test(keyword)) continue;
-      if (!SYMBOLS.includes(keyword)) throw new Error(`the fast lexer does not know '${keyword}'`);
+      // A terminal's name among them (`STATUS_RANGE`) is no keyword: the word is a name.
+      if (TERMINAL_NAMES.includes(keyword)) continue;
+      const kind = this.kindNames.push(keyword) - 1;
+      if (/^[A-Za-z_]\w*$/.test(keyword)) {
+        const hash = wordHash(keyword);
+        const same = this.wordsByHash.get(hash);
+        if (same) same.push(kind);
+        else this.wordsByHash.set(hash, [kind]);
+      } else if (!SYMBOLS.includes(keyword)) {
+        throw new Error(`the fast lexer does not know '${keyword}'`);
+      }
     }
+    if (this.kindNames.length > 256) throw new Error('too many keywords for the fast lexer');
     for (const symbol of SYMBOLS) {
       if (!keywords.has(symbol)) continue;
       const first = symbol.charCodeAt(0);
-      const list = this.symbolsByFirst.get(first) ?? [];
-      list.push(symbol);
-      this.symbolsByFirst.set(first, list);
+      (this.symbolsByFirst[first] ??= []).push({
+        text: symbol,
+        kind: this.kindNames.indexOf(symbol),
+      });
     }
   }
 
   /** The tokens of `text`, or `undefined` where Chevrotain's lexer might see it otherwise. */
   tokenize(text: string): FastTokens | undefined {
-    const tokens = new TokenColumns(text.length >> 2);
-    const hidden = new TokenColumns(64);
+    // About one token in five characters: room for more, grown if needed.
+    const tokens = new TokenColumns(this.kindNames, text.length >> 2);
+    const hidden = new TokenColumns(this.kindNames, 64, true);
     const length = text.length;
     let i = 0;
     let line = 1;
@@ -155,16 +237,20 @@ export class FastLexer {
       const start = i;
       const column = i - lineStart + 1;
       if (isWordStart(c)) {
+        let hash = hashStep(0, c);
         i++;
-        while (i < length && isWordPart(text.charCodeAt(i))) i++;
-        const word = text.slice(start, i);
-        tokens.add(this.keywords.has(word) ? word : 'ID', start, i, line, column);
+        for (let d = text.charCodeAt(i); i < length && isWordPart(d); d = text.charCodeAt(i)) {
+          hash = hashStep(hash, d);
+          i++;
+        }
+        tokens.add(this.wordKind(text, start, i, hash), start, i, line, column);
+        tokens.hash[tokens.count - 1] = hash;
       } else if (isDigit(c) && isStatusRange(text, i)) {
         i += 3;
-        tokens.add('STATUS_RANGE', start, i, line, column);
+        tokens.add(STATUS_RANGE, start, i, line, column);
       } else if (isDigit(c)) {
         i = numberEnd(text, i);
-        tokens.add('NUMBER', start, i, line, column);
+        tokens.add(NUMBER, start, i, line, column);
       } else if (c === 34) {
         i++;
         for (;;) {
@@ -181,15 +267,15 @@ export class FastLexer {
           } else i++;
         }
         i++;
-        tokens.add('STRING', start, i, line, column);
+        tokens.add(STRING, start, i, line, column);
       } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
         while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        hidden.add('SL_COMMENT', start, i, line, column);
+        hidden.add(SL_COMMENT, start, i, line, column);
       } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
         const close = text.indexOf('*/', i + 2);
         if (close < 0) return undefined;
         i = close + 2;
-        hidden.add('ML_COMMENT', start, i, line, column);
+        hidden.add(ML_COMMENT, start, i, line, column);
         // Line breaks inside the comment, counted as Chevrotain counts them.
         let breaks = 0;
         let lastBreak = -1;
@@ -202,30 +288,50 @@ export class FastLexer {
           }
         }
         if (breaks > 0) {
-          const last = hidden.count - 1;
           line += breaks;
           lineStart = lastBreak + 1;
-          hidden.endLine[last] = line;
-          hidden.endColumn[last] = i - lineStart;
+          hidden.setEnd(hidden.count - 1, line, i - lineStart);
         }
       } else {
-        const symbols = this.symbolsByFirst.get(c);
-        const symbol = symbols?.find((s) => text.startsWith(s, i));
+        const symbol = this.symbolAt(text, i, c);
         if (symbol === undefined) return undefined;
-        i += symbol.length;
-        tokens.add(symbol, start, i, line, column);
+        i += symbol.text.length;
+        tokens.add(symbol.kind, start, i, line, column);
       }
     }
     return { tokens, hidden };
   }
+
+  /** The kind of the word from `start` to `end`, of hash `hash`: a keyword's, or `ID`. */
+  private wordKind(text: string, start: number, end: number, hash: number): number {
+    const kinds = this.wordsByHash.get(hash);
+    if (kinds === undefined) return ID;
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k]!;
+      const keyword = this.kindNames[kind]!;
+      if (keyword.length === end - start && text.startsWith(keyword, start)) return kind;
+    }
+    return ID;
+  }
+
+  /** The symbol at `i` (whose code is `c`), the longest first, if any. */
+  private symbolAt(text: string, i: number, c: number): { text: string; kind: number } | undefined {
+    const symbols = this.symbolsByFirst[c];
+    if (symbols === undefined) return undefined;
+    for (let k = 0; k < symbols.length; k++) {
+      if (text.startsWith(symbols[k]!.text, i)) return symbols[k];
+    }
+    return undefined;
+  }
 }
+
+const isX = (code: number) => code === 120 || code === 88;
 
 /** Whether `/[0-9][xX][xX](?![\w])/` (a status range, `4XX`) matches at `i`, a digit. */
 function isStatusRange(text: string, i: number): boolean {
-  const x = (code: number) => code === 120 || code === 88;
   return (
-    x(text.charCodeAt(i + 1)) &&
-    x(text.charCodeAt(i + 2)) &&
+    isX(text.charCodeAt(i + 1)) &&
+    isX(text.charCodeAt(i + 2)) &&
     (i + 3 >= text.length || !isWordPart(text.charCodeAt(i + 3)))
   );
 }

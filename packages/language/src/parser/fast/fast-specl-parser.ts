@@ -30,6 +30,8 @@ export class FastSpeclParser extends FastEndpointRules {
   private readonly lazyCst: boolean;
   /** The parse under way: its CST builder and where declarations' CSTs come from. */
   private full: FastCstBuilder | undefined;
+  /** The parse under way's builder of declarations' ASTs (lazy CST), made at the first one. */
+  private ast: FastAstBuilder | undefined;
   private source: DeclarationCstSource | undefined;
 
   constructor(
@@ -45,9 +47,19 @@ export class FastSpeclParser extends FastEndpointRules {
     this.lazyCst = options.lazyCst === true && this.converter.isDefault;
   }
 
-  /** The parse result of `text`, or `undefined` where Langium's parser must parse it. */
-  parse<T extends AstNode = AstNode>(text: string): ParseResult<T> | undefined {
-    const lexed = this.lexer.tokenize(text);
+  /** The tokens of `text`, or `undefined` where Langium's lexer must read it. */
+  lex(text: string): FastTokens | undefined {
+    return this.lexer.tokenize(text);
+  }
+
+  /**
+   * The parse result of `text`, or `undefined` where Langium's parser must parse it; `lexed`,
+   * its tokens when {@link lex} has read them.
+   */
+  parse<T extends AstNode = AstNode>(
+    text: string,
+    lexed = this.lexer.tokenize(text),
+  ): ParseResult<T> | undefined {
     if (!lexed) return undefined;
     const full = this.cstBuilder(text, lexed);
     this.b = this.full = full;
@@ -62,7 +74,7 @@ export class FastSpeclParser extends FastEndpointRules {
     } finally {
       // Nothing of a parse is kept here once it is over (a lazy CST keeps what it needs).
       this.b = undefined as unknown as FastCstBuilder;
-      this.full = this.source = undefined;
+      this.full = this.source = this.ast = undefined;
     }
     full.finish();
     const report = this.services.parser.TokenBuilder.flushLexingReport?.(text);
@@ -84,14 +96,15 @@ export class FastSpeclParser extends FastEndpointRules {
     const feature = this.feature('SpecFile', 'Declaration', 0, 'c');
     const node = full.openLazy(feature, source);
     const services = this.services;
-    const ast = new FastAstBuilder(
+    const ast = (this.ast ??= new FastAstBuilder(
       full.root.fullText,
       full.tokenColumns,
       full.position,
       services.references.Linker,
       this.converter,
       services.shared.AstReflection,
-    );
+    ));
+    ast.restartAt(full.position);
     this.b = ast;
     let result: AstNode;
     try {

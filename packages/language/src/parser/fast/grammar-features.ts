@@ -11,6 +11,7 @@ import { allNodes } from './grammar-walk.js';
 export class GrammarFeatures {
   private readonly rules = new Map<string, GrammarAST.AbstractRule>();
   private readonly memo = new Map<string, Feature>();
+  private readonly firstActions = new Map<string, GrammarAST.Action>();
   /** Each rule's AST type: Langium's `getTypeName` walks the rule's calls again on every ask. */
   private readonly types = new Map<string, string>();
   private readonly dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
@@ -91,6 +92,15 @@ export class GrammarFeatures {
 
   /** The `nth` action in rule `ruleName`. */
   action(ruleName: string, nth = 0): GrammarAST.Action {
+    // The first action of a rule is asked for at each of its nodes: found without a key made.
+    if (nth === 0) {
+      let action = this.firstActions.get(ruleName);
+      if (!action) {
+        action = this.find('a', ruleName, 0).element as GrammarAST.Action;
+        this.firstActions.set(ruleName, action);
+      }
+      return action;
+    }
     return this.find('a', ruleName, nth).element as GrammarAST.Action;
   }
 

@@ -176,7 +176,7 @@ const lazyCompositePrototype = Object.create(CompositeCstNodeImpl.prototype, {
 function rangeOfTokens(t: TokenColumns, first: number, last: number): Range {
   // 1-based lines and columns, as Chevrotain's; the end column is the last character's.
   const start = { line: t.line[first]! - 1, character: t.column[first]! - 1 };
-  const end = { line: t.endLine[last]! - 1, character: t.endColumn[last]! };
+  const end = { line: t.endLine(last) - 1, character: t.endColumn(last) };
   return { start, end: end.line < start.line ? start : end };
 }
 

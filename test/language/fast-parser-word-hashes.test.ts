@@ -1,0 +1,116 @@
+import type { AstNode } from 'langium';
+import { AstUtils, EmptyFileSystem } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createSpeclServices } from '@specl/language';
+import { FastLexer } from '../../packages/language/src/parser/fast/fast-lexer.js';
+
+// The fast lexer tells a keyword from a name by a hash of the word it computes while reading it
+// (so that it slices no string), then compares the word with the keywords of that hash. A name
+// whose hash is a keyword's must still be a name: for every keyword of the grammar, a word of
+// the same hash and length (two neighbouring letters traded: `type` -> `tyqF`), a longer and a
+// shorter word, lexed as Chevrotain's lexer (Langium's) lexes them. The parser (with each
+// declaration's CST built on demand, as `specl check` parses) reuses a name it has read by its
+// hash: two names of one hash and length (`Aa`, `BB`) must each keep their own text.
+const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
+const lazy = createSpeclServices(EmptyFileSystem, { indexReferences: false, lazyCst: true }).Specl;
+const definition = Specl.parser.Lexer.definition;
+const TERMINALS = new Set(['WS', 'ID', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT']);
+const keywords = Object.keys(definition).filter((name) => !TERMINALS.has(name));
+const words = keywords.filter((keyword) => /^[A-Za-z_]\w*$/.test(keyword));
+
+/** A word of `keyword`'s hash (`hash * 31 + code`) and length, other than it, if one is ASCII. */
+function collidingWord(keyword: string): string | undefined {
+  for (let i = 0; i + 1 < keyword.length; i++) {
+    const a = keyword.charCodeAt(i) + 1;
+    const b = keyword.charCodeAt(i + 1) - 31;
+    const word = keyword.slice(0, i) + String.fromCharCode(a, b) + keyword.slice(i + 2);
+    if (/^[A-Za-z_]\w*$/.test(word)) return word;
+  }
+  return undefined;
+}
+
+function hash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Each token's kind and text, as the fast lexer gives them. */
+function fastTokens(text: string): string[] {
+  const lexed = new FastLexer(new Set(keywords)).tokenize(text);
+  if (!lexed) throw new Error(`the fast lexer refused ${text}`);
+  const { tokens } = lexed;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    out.push(`${tokens.kind(i)} ${text.slice(tokens.start[i], tokens.end[i])}`);
+  }
+  expect(tokens.kind(tokens.count)).toBe('');
+  return out;
+}
+
+/** Each token's kind and text, as Langium's lexer gives them. */
+function langiumTokens(text: string): string[] {
+  const result = Specl.parser.Lexer.tokenize(text);
+  expect(result.errors).toEqual([]);
+  return result.tokens.map((token) => `${token.tokenType.name} ${token.image}`);
+}
+
+describe('the fast lexer tells keywords from names by their hash', () => {
+  it('has keywords that are words, and finds a word of the same hash for most', () => {
+    expect(words.length).toBeGreaterThan(40);
+    const colliding = words.map(collidingWord).filter((word) => word !== undefined);
+    expect(colliding.length).toBeGreaterThan(words.length / 2);
+    for (const keyword of words) {
+      const word = collidingWord(keyword);
+      if (word !== undefined) expect(hash(word)).toBe(hash(keyword));
+    }
+  });
+
+  it('lexes each keyword, a word of its hash, a longer and a shorter word as Langium does', () => {
+    for (const keyword of words) {
+      const variants = [keyword, `${keyword}s`, `${keyword}_1`, keyword.slice(0, -1) || 'x'];
+      const word = collidingWord(keyword);
+      if (word !== undefined) variants.push(word, `${word}${keyword}`);
+      const text = variants.join(' ') + ` x.${keyword} "${keyword}" // ${keyword}\n`;
+      expect(fastTokens(text), text).toEqual(langiumTokens(text));
+    }
+  });
+
+  it('lexes every symbol and a run of them as Langium does', () => {
+    const symbols = keywords.filter((keyword) => !words.includes(keyword));
+    const text = `${symbols.join(' ')} ${symbols.join('')} 4XX 4xx1 12.5e-3 a_b9`;
+    expect(fastTokens(text)).toEqual(langiumTokens(text));
+  });
+
+  it('keeps apart names of one hash and length', () => {
+    expect(hash('Aa')).toBe(hash('BB'));
+    expect(hash('AaAa')).toBe(hash('BBBB'));
+    const text = [
+      'type Aa { Aa: Int, BB: Int, AaAa: BB, BBBB: Aa, AaBB: List<BB> }',
+      'type BB { BB: String, Aa: Bool }',
+      'enum AaAa { Aa, BB }',
+      'enum BBBB { BB, Aa }',
+    ].join('\n');
+    const names = (parser: typeof Specl.parser.LangiumParser) => {
+      const result = parser.parse(text);
+      expect(result.parserErrors).toEqual([]);
+      return AstUtils.streamAst(result.value as AstNode)
+        .map((node) => {
+          const n = node as AstNode & { name?: string; ref?: { $refText: string } };
+          return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
+        })
+        .toArray();
+    };
+    const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
+      fastPathTaken: number;
+    };
+    const taken = parser.fastPathTaken;
+    const fast = names(parser);
+    expect(parser.fastPathTaken).toBe(taken + 1);
+    expect(fast).toContain('Field BB ');
+    expect(fast).toContain('TypeRef  BB');
+    expect(fast).toContain('EnumMember BB ');
+    const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
+    expect(fast).toEqual(names(langium.LangiumParser));
+  });
+});
