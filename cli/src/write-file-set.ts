@@ -12,7 +12,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { forEachUtf8ChunkOf } from '@specl/compiler';
+// The subpath, not the package's index: `specl check` writes files too, and must not load the compiler.
+import { forEachUtf8ChunkOf } from '@specl/compiler/text';
 import { CliError } from './cli-error.js';
 
 /** A file to write: its absolute path, its content, and the path as the user is shown it. */

@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { forEachUtf8ChunkOf } from '@specl/compiler';
+// The subpath, not the package's index: `specl check` writes files too, and must not load the compiler.
+import { forEachUtf8ChunkOf } from '@specl/compiler/text';
 
 /**
  * How the file at an output's path stands to the text about to be written there: `missing`,
