@@ -57,6 +57,13 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
 });
+// `buildSpecs` finds its worker's program as `build-spec-worker.js` beside its own code: the
+// compiler's whole pipeline in one file, which a worker thread loads.
+await build({
+  ...common,
+  entryPoints: [resolve(root, 'packages/compiler/dist/pipeline/build-spec-worker.js')],
+  outfile: resolve(outdir, 'build-spec-worker.js'),
+});
 // The agent finds its sandbox child as `sandbox-child.js` beside its own code.
 await build({
   ...common,

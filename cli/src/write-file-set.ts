@@ -1,20 +1,26 @@
 import {
   chmodSync,
+  closeSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { forEachUtf8ChunkOf } from '@specl/compiler';
 import { CliError } from './cli-error.js';
 
 /** A file to write: its absolute path, its content, and the path as the user is shown it. */
 export interface FileToWrite {
   readonly path: string;
   readonly content: string;
+  /** The content in pieces (see `EmittedFile.pieces`): when given, written from them. */
+  readonly pieces?: () => Iterable<string>;
   readonly shown: string;
   /** The file's mode (permission bits); default: as a new file gets. */
   readonly mode?: number;
@@ -134,7 +140,7 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
       const temp = tempPathOf(file.path);
       try {
         staged.push(temp);
-        writeFileSync(temp, file.content);
+        writeText(temp, file.pieces ? file.pieces() : [file.content]);
         if (file.mode !== undefined) chmodSync(temp, file.mode);
       } catch (error) {
         throw cannotWrite(file, error);
@@ -150,6 +156,22 @@ export function writeFileSet(files: readonly FileToWrite[]): void {
   } finally {
     for (const temp of staged) rmSync(temp, { force: true });
     endDeferring();
+  }
+}
+
+/**
+ * Writes a text, given in pieces, to a new or emptied file as `writeFileSync` of the pieces
+ * joined would (UTF-8, the same mode), in chunks encoded into one reused buffer: an output of
+ * tens of megabytes is never encoded whole.
+ */
+function writeText(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    forEachUtf8ChunkOf(pieces, (chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 

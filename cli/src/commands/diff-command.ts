@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FailOn } from '@specl/compiler';
 import { checkVersion, diffSpecs, failOnValues, failsVersionCheck } from '@specl/compiler';
 import { CliError, ExitCode } from '../cli-error.js';
-import { loadSpecSide } from '../diff/spec-side.js';
+import { loadSpecSides } from '../diff/spec-side.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import type { DiffReport } from '../report/diff-report.js';
 import { formatDiffJson } from '../report/diff-json-report.js';
@@ -25,6 +25,8 @@ export async function runDiff(argv: readonly string[], context: CommandContext):
     'fail-on': { type: 'string', default: 'breaking' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'no-parallel': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -46,8 +48,10 @@ export async function runDiff(argv: readonly string[], context: CommandContext):
   }
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const errorColors = useColor(colorFlag, context.stderr) ? ansiColors : noColors;
-  const old = await loadSpecSide(positionals[0]!, context, errorColors);
-  const now = await loadSpecSide(positionals[1]!, context, errorColors);
+  const [old, now] = await loadSpecSides([positionals[0]!, positionals[1]!], context, errorColors, {
+    parallel: values['no-parallel'] ? false : 'auto',
+    ...(values.cache ? { cache: join(context.cwd, '.specl', 'cache') } : {}),
+  });
   const diff = diffSpecs(old.ir, now.ir);
   const version = checkVersion(diff);
   const report: DiffReport = {

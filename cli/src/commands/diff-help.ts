@@ -18,6 +18,12 @@ Options:
                                        the breaking changes need (breaking, the default), the
                                        bump any change needs (any; unknown changes count as
                                        breaking), or never (none)
+  --cache                              keep each version's checked and lowered form in
+                                       .specl/cache under the working folder, and use it
+                                       while every file it was built from reads the same
+                                       (a base version diffed again is not checked again)
+  --no-parallel                        check the two versions one after the other (large
+                                       specs are checked in two threads at once)
   --color, --no-color                  force colour on or off
   -h, --help                           show this help
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { forEachFileChunk } from './output-file-state.js';
 
 /** The file in an output folder that says what specl wrote there. */
 export const MANIFEST_NAME = '.specl-outputs.json';
@@ -14,9 +15,12 @@ export interface OutputManifest {
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** The hash a manifest records for a content. */
-export function contentHash(content: string): string {
-  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+/** The hash of a file's bytes as a manifest records it; undefined when it cannot be read. */
+export function fileHash(path: string): string | undefined {
+  const hash = createHash('sha256');
+  return forEachFileChunk(path, (chunk) => hash.update(chunk))
+    ? `sha256:${hash.digest('hex')}`
+    : undefined;
 }
 
 /** The manifest of an output folder; an empty one when it has none or it cannot be read. */
@@ -34,9 +38,12 @@ export function readManifest(outDir: string): OutputManifest {
   }
 }
 
-/** Whether specl wrote this content under this name (and nobody changed it since). */
-export function wroteIt(manifest: OutputManifest, name: string, content: string): boolean {
-  return Object.hasOwn(manifest.files, name) && manifest.files[name] === contentHash(content);
+/**
+ * Whether specl wrote the file at `path` under this name (and nobody changed it since): the
+ * manifest lists it with the hash of its bytes.
+ */
+export function wroteIt(manifest: OutputManifest, name: string, path: string): boolean {
+  return Object.hasOwn(manifest.files, name) && manifest.files[name] === fileHash(path);
 }
 
 /** The text of a manifest listing these files (sorted by name: the same files, the same text). */

@@ -4,13 +4,8 @@ import type { EmittedFile } from '@specl/compiler';
 import { CliError } from '../cli-error.js';
 import type { FileToWrite } from '../write-file-set.js';
 import { makeFolder, sweepStaleTempFiles, writeFileSet } from '../write-file-set.js';
-import {
-  MANIFEST_NAME,
-  contentHash,
-  manifestText,
-  readManifest,
-  wroteIt,
-} from './output-manifest.js';
+import { MANIFEST_NAME, manifestText, readManifest, wroteIt } from './output-manifest.js';
+import { inspectOutputFile } from './output-file-state.js';
 
 /** What writing (or checking) the outputs found, by file (paths as given to the user). */
 export interface OutputsOutcome {
@@ -50,20 +45,20 @@ export function writeOutputs(
   const manifest = readManifest(outDir);
   const plans = files.map((file) => {
     const path = join(outDir, file.path);
-    return { file, path, current: readIfPresent(path) };
+    return { file, path, ...inspectOutputFile(path, file) };
   });
   for (const plan of plans) {
-    if (plan.current === undefined && existsSync(plan.path)) {
+    if (plan.state === 'not-a-file') {
       throw new CliError(
         `\`${shown(plan.path)}\` is not a file specl can replace; move it or choose another --out`,
       );
     }
-    if (plan.current === plan.file.content) unchanged.push(shown(plan.path));
+    if (plan.state === 'same') unchanged.push(shown(plan.path));
     else if (options.check) stale.push(shown(plan.path));
     else if (
-      plan.current !== undefined &&
+      plan.state === 'different' &&
       !options.force &&
-      !wroteIt(manifest, plan.file.path, plan.current)
+      !wroteIt(manifest, plan.file.path, plan.path)
     ) {
       throw new CliError(
         `\`${shown(plan.path)}\` exists and was not written by specl (or was changed since); move it, choose another --out, or pass --force`,
@@ -74,13 +69,21 @@ export function writeOutputs(
   makeFolder(outDir, shown(outDir));
   sweepStaleTempFiles(outDir);
   const toWrite: FileToWrite[] = plans
-    .filter((plan) => plan.current !== plan.file.content)
-    .map((plan) => ({ path: plan.path, content: plan.file.content, shown: shown(plan.path) }));
+    .filter((plan) => plan.state !== 'same')
+    .map(({ file, path }) => ({
+      path,
+      // Read only for an output that comes whole: a large one is written from its pieces.
+      get content() {
+        return file.content;
+      },
+      ...(file.pieces && { pieces: file.pieces }),
+      shown: shown(path),
+    }));
   // The manifest keeps what it listed of files still there, and lists this compilation's.
   const listed = Object.entries(manifest.files).filter(([name]) => existsSync(join(outDir, name)));
   const hashes = Object.fromEntries([
     ...listed,
-    ...files.map((file) => [file.path, contentHash(file.content)]),
+    ...plans.map((plan) => [plan.file.path, plan.hash]),
   ]);
   const manifestPath = join(outDir, MANIFEST_NAME);
   const newManifest = manifestText(hashes);
@@ -88,7 +91,7 @@ export function writeOutputs(
     toWrite.push({ path: manifestPath, content: newManifest, shown: shown(manifestPath) });
   }
   writeFileSet(toWrite);
-  for (const plan of plans) if (plan.current !== plan.file.content) written.push(shown(plan.path));
+  for (const plan of plans) if (plan.state !== 'same') written.push(shown(plan.path));
   return { written, unchanged, stale };
 }
 

@@ -1,7 +1,13 @@
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceLocation, SpecIR } from '@specl/compiler';
-import { buildSpec } from '@specl/compiler';
+import type {
+  BuildSpecsOptions,
+  BuiltSpec,
+  SourceLocation,
+  SpecFiles,
+  SpecIR,
+} from '@specl/compiler';
+import { buildSpec, buildSpecs, isLowered } from '@specl/compiler';
 import { GitNotInstalledError, GitRepository } from '@specl/language/node';
 import { CliError, ExitCode } from '../cli-error.js';
 import type { CommandContext } from '../commands/command-context.js';
@@ -33,26 +39,66 @@ interface Source {
 }
 
 /**
- * Reads, checks and lowers one side of a diff: a file, or `git:<ref>:<path>` read at that ref
- * with `git show` (and every file it imports read at the same ref). Prints the diagnostics of
- * a spec with errors to stderr and throws a usage error then.
+ * Reads, checks and lowers the two sides of a diff, each a file or `git:<ref>:<path>` read at
+ * that ref with `git show` (and every file it imports read at the same ref); in parallel
+ * worker threads for large specs (see `buildSpecs`). Prints the diagnostics of a spec with
+ * errors to stderr and throws a usage error then (the old side's first).
+ */
+export async function loadSpecSides(
+  args: readonly [string, string],
+  context: CommandContext,
+  colors: Colors,
+  options: BuildSpecsOptions = {},
+): Promise<[SpecSide, SpecSide]> {
+  const first = await sourceOf(args[0], context.cwd);
+  let second: Source;
+  try {
+    second = await sourceOf(args[1], context.cwd);
+  } catch (error) {
+    // As one side after the other: the old side's errors are told first.
+    await loadSpecSide(args[0], context, colors);
+    throw error;
+  }
+  const sources = [first, second];
+  const builds = await buildSpecs(sources.map(specFiles), options);
+  return [
+    specSide(args[0], sources[0]!, builds[0]!, context, colors),
+    specSide(args[1], sources[1]!, builds[1]!, context, colors),
+  ];
+}
+
+/**
+ * Reads, checks and lowers one side of a diff (see {@link loadSpecSides}). Prints the
+ * diagnostics of a spec with errors to stderr and throws a usage error then.
  */
 export async function loadSpecSide(
   arg: string,
   context: CommandContext,
   colors: Colors,
 ): Promise<SpecSide> {
-  const source = arg.startsWith('git:')
-    ? await gitSource(arg, context.cwd)
-    : fileSource(arg, context.cwd);
-  const build = await buildSpec({
-    root: source.root,
-    ...(source.read ? { read: source.read } : {}),
-  });
+  const source = await sourceOf(arg, context.cwd);
+  return specSide(arg, source, await buildSpec(specFiles(source)), context, colors);
+}
+
+function specFiles(source: Source): SpecFiles {
+  return { root: source.root, ...(source.read ? { read: source.read } : {}) };
+}
+
+function sourceOf(arg: string, cwd: string): Promise<Source> | Source {
+  return arg.startsWith('git:') ? gitSource(arg, cwd) : fileSource(arg, cwd);
+}
+
+function specSide(
+  arg: string,
+  source: Source,
+  build: BuiltSpec,
+  context: CommandContext,
+  colors: Colors,
+): SpecSide {
   if (build.stage === 'read') {
     throw new CliError(`cannot read \`${source.shown(source.root)}\`; check its permissions`);
   }
-  if (!build.ir) {
+  if (!isLowered(build)) {
     const report = toCheckReport(build.checked, context.cwd, (uri) =>
       source.shown(fileURLToPath(uri)),
     );

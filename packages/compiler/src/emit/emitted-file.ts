@@ -4,6 +4,11 @@ import type { SpecIR } from '../ir/spec-ir.js';
 export interface EmittedFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * The same text in pieces, in order (joined, they are `content`), made anew on each call, for
+   * a file large enough that a writer should go through it without holding it whole.
+   */
+  readonly pieces?: () => Iterable<string>;
 }
 
 /** Options every emitter may read. */

@@ -1,16 +1,145 @@
+import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { forEachUtf8Chunk } from '../text/utf8-chunks.js';
 
 /**
  * The fingerprint of a spec: `sha256:` and the hash of its IR as JSON, without source
  * locations (`location`, `bodyLocation`, `errorLocations`: moving text around does not change
  * what a spec means). Key order is the order
  * the lowering builds objects in, which is fixed, so the JSON is canonical.
+ *
+ * The hash is that of `JSON.stringify(ir, dropLocations)`, fed to SHA-256 piece by piece: each
+ * type declaration's JSON is made alone, and each field and invariant object's once however
+ * many records hold it (lowering shares a field among the records its spreads bring it to), so
+ * a chain of spreads costs the fields declared, not the JSON they expand to. `sharable`, when
+ * given, holds every field and invariant object that may be in more than one record (lowering
+ * knows them: those spreads brought); without it, they are found by a walk of the records.
+ * Either way the value is that of the JSON hashed whole.
  */
-export function fingerprintOf(ir: object): string {
-  const json = JSON.stringify(ir, (key, value) => (isLocationKey(key) ? undefined : value));
-  return `sha256:${createHash('sha256').update(json).digest('hex')}`;
+export function fingerprintOf(ir: object, sharable?: ReadonlySet<object>): string {
+  const hash = createHash('sha256');
+  const feed = (text: string) => feedText(hash, text);
+  const types = (ir as { types?: unknown }).types;
+  const shared: ReadonlySet<unknown> =
+    sharable ?? (Array.isArray(types) ? sharedItems(types) : new Set<unknown>());
+  if (shared.size === 0) {
+    feed(json(ir) ?? '');
+    return `sha256:${hash.digest('hex')}`;
+  }
+  const texts = new Map<object, string>();
+  const itemText = (item: unknown): string => {
+    if (typeof item !== 'object' || item === null || !shared.has(item)) return json(item) ?? 'null';
+    let text = texts.get(item);
+    if (text === undefined) {
+      text = json(item) ?? 'null';
+      texts.set(item, text);
+    }
+    return text;
+  };
+  const typeText = (decl: unknown): string => {
+    if (!isRecordLike(decl) || !itemLists(decl).some((list) => list.some((i) => shared.has(i))))
+      return json(decl) ?? 'null';
+    let text = '';
+    const append = (piece: string) => (text += piece);
+    writeObject(decl, append, (key, value) =>
+      (key === 'fields' || key === 'invariants') && Array.isArray(value)
+        ? () => append(`[${value.map(itemText).join(',')}]`)
+        : undefined,
+    );
+    return text;
+  };
+  writeObject(ir as Record<string, unknown>, feed, (key, value) => {
+    if (key !== 'types' || !Array.isArray(value)) return undefined;
+    return () => {
+      feed('[');
+      value.forEach((decl, i) => feed(i === 0 ? typeText(decl) : `,${typeText(decl)}`));
+      feed(']');
+    };
+  });
+  return `sha256:${hash.digest('hex')}`;
+}
+
+interface RecordLike extends Record<string, unknown> {
+  readonly fields: readonly unknown[];
+  readonly invariants?: unknown;
+}
+
+function isRecordLike(decl: unknown): decl is RecordLike {
+  return (
+    typeof decl === 'object' &&
+    decl !== null &&
+    Array.isArray((decl as { fields?: unknown }).fields) &&
+    !Array.isArray(decl)
+  );
+}
+
+/** A record's fields and invariants. */
+function itemLists(decl: RecordLike): readonly (readonly unknown[])[] {
+  return [decl.fields, Array.isArray(decl.invariants) ? (decl.invariants as unknown[]) : []];
+}
+
+/** The field and invariant objects that more than one record holds. */
+function sharedItems(types: readonly unknown[]): Set<unknown> {
+  const seen = new Set<unknown>();
+  const shared = new Set<unknown>();
+  for (const decl of types) {
+    if (!isRecordLike(decl)) continue;
+    for (const list of itemLists(decl))
+      for (const item of list) {
+        if (typeof item !== 'object' || item === null) continue;
+        if (seen.has(item)) shared.add(item);
+        else seen.add(item);
+      }
+  }
+  return shared;
+}
+
+/** `JSON.stringify` without source locations: what the fingerprint hashes. */
+function dropLocations(key: string, value: unknown): unknown {
+  return isLocationKey(key) ? undefined : value;
+}
+
+function json(value: unknown): string | undefined {
+  return JSON.stringify(value, dropLocations) as string | undefined;
 }
 
 function isLocationKey(key: string): boolean {
   return key === 'location' || key.endsWith('Location') || key.endsWith('Locations');
+}
+
+/**
+ * Writes an object as `JSON.stringify(object, dropLocations)` would, key by key; `special`
+ * gives a writer of a value's JSON for the values written their own way (never undefined
+ * ones), and undefined for those left to `JSON.stringify`.
+ */
+function writeObject(
+  object: Record<string, unknown>,
+  write: (piece: string) => void,
+  special: (key: string, value: unknown) => (() => void) | undefined,
+): void {
+  write('{');
+  let first = true;
+  for (const key of Object.keys(object)) {
+    if (isLocationKey(key)) continue;
+    const value = object[key];
+    const head = `${first ? '' : ','}${JSON.stringify(key)}:`;
+    const own = special(key, value);
+    if (own !== undefined) {
+      write(head);
+      first = false;
+      own();
+      continue;
+    }
+    const text = json(value);
+    if (text === undefined) continue;
+    write(head + text);
+    first = false;
+  }
+  write('}');
+}
+
+function feedText(hash: Hash, text: string): void {
+  forEachUtf8Chunk(text, (chunk) => {
+    hash.update(chunk);
+  });
 }

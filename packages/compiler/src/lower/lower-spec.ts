@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import type { Declaration, Endpoint, Invariant, Property, SpecFile } from '@specl/language';
+import type { Declaration, Endpoint, Field, Invariant, Property, SpecFile } from '@specl/language';
 import {
   docComment,
   isAuthDecl,
@@ -99,24 +99,49 @@ export function lowerSpec(
     source: canonicalExpressionText(expr),
     location: locator.locate(node),
   });
+  // A field or invariant lowers to the same IR in every record its spreads bring it to: lowered
+  // once and shared, so a chain of spreads costs its declarations, not the fields it expands to.
+  const loweredFields = new Map<Field, FieldIR>();
+  const fieldIR = (field: Field): FieldIR => {
+    const doc = docComment(field);
+    const name = field.name;
+    const optional = field.optional;
+    const type = lowerType(field.type);
+    const location = locator.locate(field);
+    // Written out rather than spread: the same keys in the same order, built faster.
+    return doc
+      ? { name, optional, type, description: doc, location }
+      : { name, optional, type, location };
+  };
+  const lowerField = (field: Field, record: Declaration): FieldIR => {
+    // A record's own field is in no other record unless spread: only spread ones are kept.
+    if (field.$container === record) return fieldIR(field);
+    let lowered = loweredFields.get(field);
+    if (lowered === undefined) {
+      lowered = fieldIR(field);
+      loweredFields.set(field, lowered);
+    }
+    return lowered;
+  };
+  const loweredInvariants = new Map<Invariant, ConditionIR>();
+  const lowerInvariant = (invariant: Invariant, record: Declaration): ConditionIR => {
+    if (invariant.$container === record) return condition(invariant.expr, invariant);
+    let lowered = loweredInvariants.get(invariant);
+    if (lowered === undefined) {
+      lowered = condition(invariant.expr, invariant);
+      loweredInvariants.set(invariant, lowered);
+    }
+    return lowered;
+  };
   const types: TypeDeclIR[] = [];
   for (const declaration of declarations) {
     const description = docComment(declaration);
     const location = locator.locate(declaration);
     const common = { name: declaration.name, ...(description ? { description } : {}) };
     if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
-      const fields = recordFields(declaration).map((field): FieldIR => {
-        const doc = docComment(field);
-        return {
-          name: field.name,
-          optional: field.optional,
-          type: lowerType(field.type),
-          ...(doc ? { description: doc } : {}),
-          location: locator.locate(field),
-        };
-      });
-      const invariants = recordInvariants(declaration).map((inv: Invariant) =>
-        condition(inv.expr, inv),
+      const fields = recordFields(declaration).map((field) => lowerField(field, declaration));
+      const invariants = recordInvariants(declaration).map((invariant) =>
+        lowerInvariant(invariant, declaration),
       );
       const open = recordOpenFields(declaration);
       const openFields = open ? { openFields: lowerType(open.type) } : {};
@@ -180,7 +205,9 @@ export function lowerSpec(
     ...(tags.length > 0 && { tags: tags.sort(byName) }),
     ...(headers.length > 0 && { headers: headers.sort(byName) }),
   };
-  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint) };
+  // Only what spreads brought can be in two records: the fingerprint hashes each of those once.
+  const spread = new Set<object>([...loweredFields.values(), ...loweredInvariants.values()]);
+  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint, spread) };
 }
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;

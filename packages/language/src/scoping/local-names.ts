@@ -11,6 +11,7 @@ import {
   isQuantifier,
   isQueryParam,
 } from '../generated/ast.js';
+import type { RecordLike } from '../typing/records.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
 
 /** The path, query and header parameters of an endpoint, and its body (named `body`). */
@@ -32,18 +33,78 @@ export function endpointParameters(endpoint: Endpoint): Parameter[] {
  */
 export function localNames(from: AstNode): Map<string, AstNode> {
   const names = new Map<string, AstNode>();
-  const add = (name: string | undefined, node: AstNode) => {
-    if (name && !names.has(name)) names.set(name, node);
-  };
+  forEachLocalName(from, (name, node) => {
+    if (!names.has(name)) names.set(name, node);
+    return false;
+  });
+  return names;
+}
+
+/**
+ * The node `name` means among the names in scope at an expression: the first of that name in
+ * the order of {@link localNames} (which it answers as `localNames(from).get(name)` does),
+ * found without collecting the others, as the linker asks for every name of a spec.
+ * `recordField` finds a field of a record by name (the first of the name, own or spread).
+ */
+export function localName(
+  from: AstNode,
+  name: string,
+  recordField: (record: RecordLike, name: string) => AstNode | undefined = firstField,
+): AstNode | undefined {
+  let found: AstNode | undefined;
+  forEachLocalName(
+    from,
+    (candidate, node) => {
+      if (candidate !== name) return false;
+      found = node;
+      return true;
+    },
+    (record) => {
+      found = recordField(record, name);
+      return found !== undefined;
+    },
+  );
+  return found;
+}
+
+function firstField(record: RecordLike, name: string): AstNode | undefined {
+  return recordFields(record).find((field) => field.name === name);
+}
+
+/**
+ * Calls `visit` with each name in scope at an expression and its node, innermost first (a
+ * name may come again, further out, where an inner one hides it), until `visit` answers true.
+ * With `visitRecord`, a record's fields are given to it whole instead (true: stop).
+ */
+function forEachLocalName(
+  from: AstNode,
+  visit: (name: string, node: AstNode) => boolean,
+  visitRecord?: (record: RecordLike) => boolean,
+): void {
   let child: AstNode = from;
   for (let node = from.$container; node; child = node, node = node.$container) {
     if (isQuantifier(node) && node.predicate === child) {
-      add(node.variable?.name, node.variable);
+      const variable = node.variable;
+      if (variable?.name && visit(variable.name, variable)) return;
     } else if (isRecordLike(node)) {
-      for (const field of recordFields(node)) add(field.name, field);
+      if (visitRecord) {
+        if (visitRecord(node)) return;
+        continue;
+      }
+      for (const field of recordFields(node)) {
+        if (field.name && visit(field.name, field)) return;
+      }
     } else if (isEndpoint(node)) {
-      for (const param of endpointParameters(node)) {
-        if (!isBodyClause(param)) add(param.name, param);
+      // Its parameters as `endpointParameters` lists them, without the body.
+      for (const segment of node.path?.segments ?? []) {
+        for (const part of segment.parts) {
+          if (isPathParam(part) && part.name && visit(part.name, part)) return;
+        }
+      }
+      for (const clause of node.clauses) {
+        if ((isQueryParam(clause) || isHeaderParam(clause)) && clause.name) {
+          if (visit(clause.name, clause)) return;
+        }
       }
     } else if (isProperty(node)) {
       // A name means its latest binding above the use; bindings below are known too, so
@@ -62,8 +123,9 @@ export function localNames(from: AstNode): Map<string, AstNode> {
       });
       const above = bindings.filter((b) => b.before).reverse();
       const below = bindings.filter((b) => !b.before);
-      for (const { binding } of [...above, ...below]) add(binding.name, binding);
+      for (const { binding } of [...above, ...below]) {
+        if (binding.name && visit(binding.name, binding)) return;
+      }
     }
   }
-  return names;
 }

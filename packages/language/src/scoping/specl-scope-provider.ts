@@ -16,22 +16,15 @@ import {
   WorkspaceCache,
   stream,
 } from 'langium';
-import type {
+import type { SpecFile } from '../generated/ast.js';
+import {
   Argument,
   EndpointCall,
   FieldInit,
   MemberAccess,
   NameRef,
-  SpecFile,
-} from '../generated/ast.js';
-import {
-  isArgument,
-  isEndpointCall,
+  PaginatedClause,
   isEnumDecl,
-  isFieldInit,
-  isMemberAccess,
-  isNameRef,
-  isPaginatedClause,
   isQueryParam,
 } from '../generated/ast.js';
 import { expectedType, withContextGuard } from '../typing/expected-type.js';
@@ -44,7 +37,7 @@ import { typeOf } from '../typing/type-of.js';
 import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
-import { endpointParameters, localNames } from './local-names.js';
+import { endpointParameters, localName, localNames } from './local-names.js';
 import {
   RESPONSE_HEADERS_NAME,
   RESPONSE_HEADERS_TYPE,
@@ -70,7 +63,17 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     super(services);
     // Cleared as documents are indexed, as the memos are: what a file sees changes with them.
     this.visibleCache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    // The last file's scope, forgotten whenever the cache may be cleared (and at every update).
+    const builder = services.shared.workspace.DocumentBuilder;
+    const forget = () => {
+      this.lastVisible = undefined;
+    };
+    builder.onBuildPhase(DocumentState.IndexedContent, forget);
+    builder.onUpdate(forget);
   }
+
+  /** The scope {@link visibleDeclarations} gave last, and for which document: most names in a row are of one file. */
+  private lastVisible: { readonly document: LangiumDocument; readonly scope: Scope } | undefined;
 
   /** As Langium's, with each node described only when a look-up finds it (see NodeListScope). */
   protected override createScopeForNodes(
@@ -91,15 +94,27 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   // to know what an edit may change: a new case must be listed in its `isDeclarationName`.
   override getScope(context: ReferenceInfo): Scope {
     const container = context.container;
-    if (isNameRef(container)) return this.nameScope(container);
-    if (isMemberAccess(container)) return this.memberScope(container);
-    if (isFieldInit(container)) return this.fieldInitScope(container);
-    if (isArgument(container)) return this.argumentScope(container);
-    if (isEndpointCall(container)) return this.endpoints(container);
-    // The cursor of a `paginated` clause: a query parameter of its endpoint.
-    if (isPaginatedClause(container))
-      return this.createScopeForNodes(container.$container.clauses.filter(isQueryParam));
-    return this.visibleDeclarations(container);
+    // By `$type`: none of these types has a subtype, so it is `isNameRef` and the others, read
+    // once for each of a spec's references instead of asking the reflection six times.
+    switch (container.$type) {
+      case NameRef.$type:
+        return this.nameScope(container as NameRef);
+      case MemberAccess.$type:
+        return this.memberScope(container as MemberAccess);
+      case FieldInit.$type:
+        return this.fieldInitScope(container as FieldInit);
+      case Argument.$type:
+        return this.argumentScope(container as Argument);
+      case EndpointCall.$type:
+        return this.endpoints(container);
+      case PaginatedClause.$type:
+        // The cursor of a `paginated` clause: a query parameter of its endpoint.
+        return this.createScopeForNodes(
+          (container as PaginatedClause).$container.clauses.filter(isQueryParam),
+        );
+      default:
+        return this.visibleDeclarations(container);
+    }
   }
 
   /**
@@ -109,8 +124,10 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
    */
   visibleDeclarations(node: AstNode): Scope {
     const document = scopeDocumentOf(AstUtils.getDocument(node)) as LangiumDocument<SpecFile>;
+    const last = this.lastVisible;
+    if (last?.document === document) return last.scope;
     const key = document.uri.toString();
-    return this.visibleCache.get(key, () => {
+    const scope = this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
       const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
         .concat(this.indexManager.allElements(undefined, new Set([key])))
@@ -118,6 +135,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
       const isType = (d: AstNodeDescription) => typeDeclarationTypes.has(d.type);
       return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
     });
+    this.lastVisible = { document, scope };
+    return scope;
   }
 
   private endpoints(node: AstNode): Scope {
@@ -134,34 +153,49 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private nameScope(ref: NameRef): Scope {
-    const locals = localNames(ref);
     const globals = this.visibleDeclarations(ref);
     const describe = (node: AstNode, name: string) =>
       this.descriptions.createDescription(node, name);
     // `headers` in an `ensures`: the success answer's headers, found only when no other
     // meaning of the name is (a parameter, declaration or enum member named `headers` wins).
-    const endpoint = responseHeadersEndpoint(ref);
     // Its own type, so that completion offers it as a value, not as the endpoint it links to.
     // Set on the description, not spread from it: a spread reads its segments, which builds the
     // endpoint's CST where that is built on demand (`specl check` built every endpoint's).
-    const responseHeaders = endpoint
-      ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
-      : undefined;
+    const responseHeaders = () => {
+      const endpoint = responseHeadersEndpoint(ref);
+      return endpoint
+        ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
+        : undefined;
+    };
     const enumMembers = () => {
       const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
       if (expected.kind !== 'enum') return [];
       return expected.decl.members.map((member) => describe(member, member.name));
     };
     return new LayeredScope(
-      () => [...locals].map(([name, node]) => describe(node, name)),
+      () => [...localNames(ref)].map(([name, node]) => describe(node, name)),
+      // A record's fields are described once, by its field scope (the one `.field` uses).
       (name) => {
-        const local = locals.get(name);
-        return local ? describe(local, name) : undefined;
+        let found: AstNodeDescription | undefined;
+        const local = localName(ref, name, (record) => {
+          found = this.fieldScope(record).getElement(name);
+          return found?.node;
+        });
+        return found ?? (local ? describe(local, name) : undefined);
       },
       globals,
       enumMembers,
       responseHeaders,
     );
+  }
+
+  /** The scope of a record's fields (own and spread), made once per record. */
+  private fieldScope(record: RecordLike): Scope {
+    const known = fieldScopes.get(record);
+    if (known) return known;
+    const scope = this.createScopeForNodes(recordFields(record));
+    fieldScopes.set(record, scope);
+    return scope;
   }
 
   private memberScope(access: MemberAccess): Scope {
@@ -171,13 +205,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   /** The members that `.name` may name on a value of the given type. */
   membersOf(type: SpeclType): Scope {
     switch (type.kind) {
-      case 'record': {
-        const known = fieldScopes.get(type.decl);
-        if (known) return known;
-        const scope = this.createScopeForNodes(recordFields(type.decl));
-        fieldScopes.set(type.decl, scope);
-        return scope;
-      }
+      case 'record':
+        return this.fieldScope(type.decl);
       case 'responseHeaders':
         return this.createScopeForNodes(successHeaders(type.endpoint));
       case 'typeName':
@@ -220,21 +249,29 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
  * the name) the members of the enum the context expects, which costs a type inference.
  */
 class LayeredScope implements Scope {
+  /** `headers` in an `ensures`: undefined until asked, null when the name is not bound here. */
+  private headers: AstNodeDescription | null | undefined = undefined;
+
   constructor(
     private readonly allLocals: () => AstNodeDescription[],
     private readonly local: (name: string) => AstNodeDescription | undefined,
     private readonly globals: Scope,
     private readonly enumMembers: () => AstNodeDescription[],
     /** `headers` in an `ensures`, meant only when nothing else has the name. */
-    private readonly responseHeaders?: AstNodeDescription,
+    private readonly responseHeadersOf: () => AstNodeDescription | undefined,
   ) {}
+
+  private get responseHeaders(): AstNodeDescription | undefined {
+    if (this.headers === undefined) this.headers = this.responseHeadersOf() ?? null;
+    return this.headers ?? undefined;
+  }
 
   getElement(name: string): AstNodeDescription | undefined {
     return (
       this.local(name) ??
       this.globals.getElement(name) ??
       this.enumMembers().find((member) => member.name === name) ??
-      (name === this.responseHeaders?.name ? this.responseHeaders : undefined)
+      (name === RESPONSE_HEADERS_NAME ? this.responseHeaders : undefined)
     );
   }
 

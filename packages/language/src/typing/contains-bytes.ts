@@ -16,6 +16,13 @@ const reachesBytes = workspaceMemo<RecordLike, boolean>();
  * record of a workspace is walked once however many bodies name it.
  */
 export function containsBytes(type: SpeclType): boolean {
+  // The common cases at once: a primitive, or a record already walked.
+  const plain = stripOptional(type);
+  if (plain.kind === 'primitive') return plain.name === 'Bytes';
+  if (plain.kind === 'record') {
+    const known = reachesBytes.get(plain.decl);
+    if (known !== undefined) return known;
+  }
   const stack: SpeclType[] = [type];
   /** The record each record was first met through: `true` is kept for the whole path. */
   const via = new Map<RecordLike, RecordLike | undefined>();

@@ -30,6 +30,7 @@ export function isRecordLike(node: unknown): node is RecordLike {
 /** The record a spread copies: the one it names, or the record an alias of it stands for. */
 export function spreadTarget(spread: Spread): RecordLike | undefined {
   let target = spread.target?.ref;
+  if (!isAliasDecl(target)) return isRecordLike(target) ? target : undefined;
   const seen = new Set<AliasDecl>();
   while (isAliasDecl(target) && !seen.has(target)) {
     seen.add(target);

@@ -60,9 +60,18 @@ export function constantPrimitive(value: ConstraintValue): PrimitiveName {
   return number !== undefined && Number.isInteger(number) ? 'Int' : 'Float';
 }
 
+/** One type object per primitive: types are values no one changes, and most refs name one. */
+const primitiveTypes = new Map<string, SpeclType>();
+
+function primitiveType(name: PrimitiveName): SpeclType {
+  let type = primitiveTypes.get(name);
+  if (!type) primitiveTypes.set(name, (type = { kind: 'primitive', name }));
+  return type;
+}
+
 function resolveTypeRefBase(ref: TypeRef): SpeclType {
-  if (ref.primitive) return { kind: 'primitive', name: ref.primitive as PrimitiveName };
-  if (ref.constant) return { kind: 'primitive', name: constantPrimitive(ref.constant) };
+  if (ref.primitive) return primitiveType(ref.primitive as PrimitiveName);
+  if (ref.constant) return primitiveType(constantPrimitive(ref.constant));
   const builtin = builtinTypeOf(ref);
   if (builtin) return BUILTIN_EXPRESSION_TYPES[builtin];
   if (ref.collection === 'List') return { kind: 'list', element: resolveTypeExpr(ref.element) };
@@ -150,26 +159,26 @@ export interface EffectiveConstraint {
  */
 export function effectiveConstraints(ref: TypeExpr | undefined): EffectiveConstraint[] {
   if (!isTypeRef(ref)) return [];
-  const inherited: EffectiveConstraint[] = [];
-  const seen = new Set<AliasDecl>();
-  let decl = ref.ref?.ref;
-  while (isAliasDecl(decl) && !seen.has(decl)) {
-    seen.add(decl);
-    const aliasTarget = decl.type;
-    if (!isTypeRef(aliasTarget)) break;
-    inherited.unshift(
-      ...aliasTarget.constraints.map((constraint) => ({
+  let decl: unknown = ref.ref?.ref;
+  let effective: EffectiveConstraint[] = [];
+  if (isAliasDecl(decl)) {
+    // Each alias's constraints go before those of the alias that names it.
+    const seen = new Set<AliasDecl>();
+    while (isAliasDecl(decl) && !seen.has(decl)) {
+      seen.add(decl);
+      const aliasTarget: TypeExpr | undefined = decl.type;
+      if (!isTypeRef(aliasTarget)) break;
+      const inherited = aliasTarget.constraints.map((constraint) => ({
         name: constraint.name,
         constraint,
         inherited: true,
-      })),
-    );
-    decl = aliasTarget.ref?.ref;
+      }));
+      effective = inherited.length > 0 ? inherited.concat(effective) : effective;
+      decl = aliasTarget.ref?.ref;
+    }
   }
-  const own = ref.constraints.map((constraint) => ({
-    name: constraint.name,
-    constraint,
-    inherited: false,
-  }));
-  return [...inherited, ...own];
+  for (const constraint of ref.constraints) {
+    effective.push({ name: constraint.name, constraint, inherited: false });
+  }
+  return effective;
 }

@@ -93,13 +93,16 @@ const computing = new Set<Expression>();
 /** The static type of an expression (memoised until the workspace changes). */
 export function typeOf(expr: Expression | undefined): SpeclType {
   if (!expr) return unknownType;
-  const cached = cache.get(expr);
+  // One search of the expression's stamp for the look-up and the result (computing it cannot
+  // end the generation: that takes a change to the workspace, which no type computation makes).
+  const results = cache.resultsOf(expr);
+  const cached = results.get(expr);
   if (cached) return cached;
   if (computing.has(expr)) return unknownType;
   computing.add(expr);
   try {
     const type = narrowed(expr, computeTypeOf(expr));
-    cache.set(expr, type);
+    results.set(expr, type);
     return type;
   } finally {
     computing.delete(expr);

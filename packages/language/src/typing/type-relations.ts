@@ -8,12 +8,21 @@ import { resolveTypeExpr } from './resolve-type.js';
  * structural (a record with every required field of the target fits it); `Int` widens to
  * `Float`; the string formats are interchangeable (their formats are checked at run time).
  */
-export function isAssignable(
-  source: SpeclType,
-  target: SpeclType,
-  seen = new Set<string>(),
-): boolean {
+export function isAssignable(source: SpeclType, target: SpeclType, seen?: Set<string>): boolean {
   if (source.kind === 'unknown' || target.kind === 'unknown') return true;
+  if (target.kind === 'primitive' && source.kind === 'primitive') {
+    if (source.name === target.name) return true;
+    if (source.name === 'Int' && target.name === 'Float') return true;
+    // A plain String fits a string format and back (the format is checked at run time).
+    return (
+      isStringLike(source) &&
+      isStringLike(target) &&
+      (source.name === 'String' || target.name === 'String')
+    );
+  }
+  // The pairs of records met on the way, one set for the whole comparison (made only when the
+  // comparison goes inside a type: most compare two primitives).
+  seen ??= new Set<string>();
   if (target.kind === 'optional') {
     if (source.kind === 'null') return true;
     return isAssignable(stripOptional(source), target.inner, seen);
@@ -27,15 +36,7 @@ export function isAssignable(
     return target.options.some((option) => isAssignable(source, option, seen));
   switch (target.kind) {
     case 'primitive':
-      if (source.kind !== 'primitive') return false;
-      if (source.name === target.name) return true;
-      if (source.name === 'Int' && target.name === 'Float') return true;
-      // A plain String fits a string format and back (the format is checked at run time).
-      return (
-        isStringLike(source) &&
-        isStringLike(target) &&
-        (source.name === 'String' || target.name === 'String')
-      );
+      return false;
     case 'list':
       return source.kind === 'list' && isAssignable(source.element, target.element, seen);
     case 'map':

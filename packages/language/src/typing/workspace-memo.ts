@@ -12,8 +12,13 @@ const STAMP = Symbol('specl.memoStamp');
  * workspace of the same process (a second language server, a test) keeps its own.
  */
 export class MemoStamp {
-  /** The results of each memo (by its index) for this generation of the workspace. */
-  results: WeakMap<AstNode, unknown>[] = [];
+  /**
+   * The results of each memo (by its index) for this generation of the workspace: maps, not
+   * weak maps, since a generation ends (and its maps go) whenever the workspace's documents
+   * change, and a weak map's entries cost far more to add and to collect. The stamp of nodes no
+   * workspace built keeps weak maps: nothing ends its generations but other workspaces' changes.
+   */
+  results: MemoResults[] = [];
 
   /** Subscribes to the workspace's builder, and stamps the documents it builds. */
   constructor(shared?: LangiumSharedCoreServices) {
@@ -31,6 +36,12 @@ export class MemoStamp {
     this.results = [];
     if (this !== unstamped) unstamped.invalidate();
   }
+}
+
+/** One memo's results for one generation. */
+interface MemoResults {
+  get(key: AstNode): unknown;
+  set(key: AstNode, value: unknown): unknown;
 }
 
 /**
@@ -79,13 +90,22 @@ let memos = 0;
 export function workspaceMemo<K extends AstNode, V>(): {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
+  /** The results of `key`'s generation, to look a key up and then set it with one search of its stamp. */
+  resultsOf(key: K): { get(key: K): V | undefined; set(key: K, value: V): unknown };
 } {
   const index = memos++;
+  const resultsOf = (key: K) => {
+    const stamp = stampOf(key);
+    return (stamp.results[index] ??= stamp === unstamped ? new WeakMap() : new Map()) as {
+      get(key: K): V | undefined;
+      set(key: K, value: V): unknown;
+    };
+  };
   return {
     get: (key) => stampOf(key).results[index]?.get(key) as V | undefined,
     set(key, value) {
-      const results = stampOf(key).results;
-      (results[index] ??= new WeakMap()).set(key, value);
+      resultsOf(key).set(key, value);
     },
+    resultsOf,
   };
 }

@@ -1,6 +1,5 @@
 import type { AstNode, ReferenceInfo } from 'langium';
-import { Cancellation, interruptAndCheck, isMultiReference, isReference } from 'langium';
-import { pushChildren } from './ast-children.js';
+import { Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReference } from 'langium';
 
 /**
  * Calls `visit` on every reference under `root`, in the order Langium's streams give them
@@ -20,23 +19,35 @@ export async function walkReferences(
     if (cancelToken !== Cancellation.CancellationToken.None && (++count & 255) === 0) {
       await interruptAndCheck(cancelToken);
     }
+    // One pass over the keys (`for...in`: Object.keys' order without an array for every node)
+    // finds the node's references and its children, as `pushChildren` does.
+    const start = stack.length;
     const record = node as unknown as Record<string, unknown>;
-    // `for...in`: Object.keys' order without an array for every node (see `pushChildren`).
     for (const property in record) {
       if (property.charCodeAt(0) === 36 /* $ */) continue;
       const value = record[property];
-      if (isReference(value) || isMultiReference(value)) {
-        visit({ reference: value, container: node, property });
-      } else if (Array.isArray(value)) {
+      if (typeof value !== 'object' || value === null) continue;
+      if (Array.isArray(value)) {
         for (let index = 0; index < value.length; index++) {
           const item: unknown = value[index];
           // As `streamReferences`: a multi-reference is found in a list by the list's type.
           if (isReference(item) || isMultiReference(value)) {
             visit({ reference: item as never, container: node, property, index });
+          } else if (isAstNode(item)) {
+            stack.push(item);
           }
         }
+      } else if (isReference(value) || isMultiReference(value)) {
+        visit({ reference: value, container: node, property });
+      } else if (isAstNode(value)) {
+        stack.push(value);
       }
     }
-    pushChildren(node, stack);
+    // Reversed in place: the first child on top.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = t;
+    }
   }
 }

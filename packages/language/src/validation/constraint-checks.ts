@@ -45,11 +45,11 @@ export class ConstraintChecks {
   checkTypeRef(ref: TypeRef, accept: ValidationAcceptor): void {
     if (ref.constraints.length === 0) return;
     const type = stripOptional(resolveTypeExpr(ref));
-    const seen = new Set<string>();
+    const seen = ref.constraints.length > 1 ? new Set<string>() : undefined;
     // Conflicts are judged only once every constraint is given once and fits.
     let allFit = true;
     for (const constraint of ref.constraints) {
-      if (seen.has(constraint.name)) {
+      if (seen?.has(constraint.name)) {
         report(
           accept,
           'specl/duplicate-constraint',
@@ -62,7 +62,7 @@ export class ConstraintChecks {
         );
         allFit = false;
       }
-      seen.add(constraint.name);
+      seen?.add(constraint.name);
       if (annotationNames.includes(constraint.name)) {
         this.annotations.check(constraint, ref, accept);
         continue;
@@ -170,6 +170,8 @@ export class ConstraintChecks {
 
   private checkConflicts(ref: TypeRef, type: SpeclType, accept: ValidationAcceptor): void {
     const effective = effectiveConstraints(ref);
+    // A conflict is between two constraints: one alone has none.
+    if (effective.length < 2) return;
     const isInt = type.kind === 'primitive' && type.name === 'Int';
     const conflict = (
       a: EffectiveConstraint | undefined,
@@ -190,7 +192,12 @@ export class ConstraintChecks {
         },
       );
     };
-    const last = (name: string) => [...effective].reverse().find((c) => c.name === name);
+    const last = (name: string) => {
+      for (let i = effective.length - 1; i >= 0; i--) {
+        if (effective[i]!.name === name) return effective[i];
+      }
+      return undefined;
+    };
     const valueOf = (c: EffectiveConstraint | undefined) => constraintNumber(c?.constraint.value);
 
     const lower = pickBound(last('min'), last('exclusiveMin'), valueOf, 'larger');

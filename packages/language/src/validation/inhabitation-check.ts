@@ -1,5 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Field, SpecFile } from '../generated/ast.js';
+import { isTypeRef } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
@@ -10,6 +11,8 @@ import { article } from '../util/article.js';
 /** The record a required field cannot do without, if there is one. */
 function neededRecord(field: Field): RecordLike | undefined {
   if (field.optional) return undefined;
+  // A primitive (`id: Uuid`, most fields) needs no record: answered without resolving it.
+  if (isTypeRef(field.type) && field.type.primitive) return undefined;
   const type = resolveTypeExpr(field.type);
   if (type.kind === 'record') return type.decl;
   // A list that must hold at least one element needs one of its element type.
@@ -35,10 +38,11 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
   while (queue.length > 0) {
     const record = queue.pop()!;
     if (needs.has(record)) continue;
-    const required = recordFields(record).flatMap((field) => {
+    const required: { field: Field; record: RecordLike }[] = [];
+    for (const field of recordFields(record)) {
       const needed = neededRecord(field);
-      return needed ? [{ field, record: needed }] : [];
-    });
+      if (needed) required.push({ field, record: needed });
+    }
     needs.set(record, required);
     for (const { record: next } of required) if (!needs.has(next)) queue.push(next);
   }
@@ -46,9 +50,16 @@ export function checkInhabitation(file: SpecFile, accept: ValidationAcceptor): v
   const neededBy = new Map<RecordLike, RecordLike[]>();
   const ready: RecordLike[] = [];
   for (const [record, required] of needs) {
-    const distinct = new Set(required.map((r) => r.record));
-    waitingOn.set(record, distinct.size);
-    if (distinct.size === 0) ready.push(record);
+    // The records it needs, each once, in order (most records need none or one; a set for
+    // many, so that a record of thousands of required fields stays linear).
+    let distinct: RecordLike[] = [];
+    if (required.length <= 16) {
+      for (const r of required) if (!distinct.includes(r.record)) distinct.push(r.record);
+    } else {
+      distinct = [...new Set(required.map((r) => r.record))];
+    }
+    waitingOn.set(record, distinct.length);
+    if (distinct.length === 0) ready.push(record);
     for (const dependency of distinct) {
       if (!neededBy.has(dependency)) neededBy.set(dependency, []);
       neededBy.get(dependency)!.push(record);

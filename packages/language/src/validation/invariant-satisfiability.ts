@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Expression, Field, Invariant } from '../generated/ast.js';
+import type { Expression, Field } from '../generated/ast.js';
 import {
   isBinaryExpr,
   isBuiltinCall,
@@ -141,15 +141,15 @@ function boundOp(name: string, length: boolean): Op | undefined {
  * invariants of the record. `min: 5` with `invariant x < 3` is such a case.
  */
 export function checkInvariantSatisfiability(decl: RecordLike, accept: ValidationAcceptor): void {
-  const own = new Set<Invariant>(
-    decl.members.filter((m): m is Invariant => m.$type === 'Invariant'),
-  );
-  const fields = new Set(recordFields(decl));
+  const invariants = recordInvariants(decl);
+  if (invariants.length === 0) return;
+  let fields: Set<Field> | undefined;
   const intervals = new Map<string, Interval>();
   // Each field (or length) that can hold no value is reported once, at the invariant that empties it.
   const emptied = new Set<string>();
-  for (const invariant of recordInvariants(decl)) {
+  for (const invariant of invariants) {
     for (const atom of atoms(invariant.expr)) {
+      fields ??= new Set(recordFields(decl));
       if (!fields.has(atom.subject.field)) continue;
       const key = `${atom.subject.field.name}/${atom.subject.length}`;
       if (emptied.has(key)) continue;
@@ -160,7 +160,8 @@ export function checkInvariantSatisfiability(decl: RecordLike, accept: Validatio
       after.why.push(() => `\`${sourceOf(node)}\``);
       intervals.set(key, after);
       if (isEmpty(after) && !isEmpty(before)) {
-        if (own.has(invariant)) {
+        // Its own invariant, not one a spread brings.
+        if (decl.members.includes(invariant)) {
           const subject = atom.subject.length
             ? `len(${atom.subject.field.name})`
             : atom.subject.field.name;

@@ -1,4 +1,11 @@
-import type { AstNode, AstNodeDescription, LangiumDocument } from 'langium';
+import type {
+  AstNode,
+  AstNodeDescription,
+  AstNodeLocator,
+  LangiumDocument,
+  NameProvider,
+  URI,
+} from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider } from 'langium';
 
 /**
@@ -19,35 +26,60 @@ export class LazyNodeDescriptionProvider extends DefaultAstNodeDescriptionProvid
     if (!theName) {
       throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
     }
-    const locator = this.astNodeLocator;
-    const nameProvider = this.nameProvider;
-    let path: string | undefined;
-    let nameSegment: AstNodeDescription['nameSegment'];
-    let selectionSegment: AstNodeDescription['selectionSegment'];
-    let nameSegmentDone = false;
-    let selectionSegmentDone = false;
-    return {
-      node,
-      name: theName,
-      get nameSegment() {
-        if (!nameSegmentDone) {
-          nameSegment = CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
-          nameSegmentDone = true;
-        }
-        return nameSegment;
-      },
-      get selectionSegment() {
-        if (!selectionSegmentDone) {
-          selectionSegment = CstUtils.toDocumentSegment(node.$cstNode);
-          selectionSegmentDone = true;
-        }
-        return selectionSegment;
-      },
-      type: node.$type,
-      documentUri: doc.uri,
-      get path() {
-        return (path ??= locator.getAstNodePath(node));
-      },
-    };
+    return new LazyNodeDescription(node, theName, doc.uri, this.astNodeLocator, this.nameProvider);
+  }
+}
+
+/**
+ * A description whose path and segments are computed when first read, as a class: an object
+ * literal with getters (and closures of its own) sits in V8's dictionary mode, and the linker
+ * describes every local name it resolves. The getters are on the prototype.
+ */
+class LazyNodeDescription implements AstNodeDescription {
+  readonly node: AstNode;
+  readonly name: string;
+  type: string;
+  readonly documentUri: URI;
+  // Private fields: not among the description's keys, which are Langium's.
+  readonly #locator: AstNodeLocator;
+  readonly #nameProvider: NameProvider;
+  #path: string | undefined = undefined;
+  #nameSegment: AstNodeDescription['nameSegment'] | null = null;
+  #selectionSegment: AstNodeDescription['selectionSegment'] | null = null;
+
+  constructor(
+    node: AstNode,
+    name: string,
+    documentUri: URI,
+    locator: AstNodeLocator,
+    nameProvider: NameProvider,
+  ) {
+    this.node = node;
+    this.name = name;
+    this.type = node.$type;
+    this.documentUri = documentUri;
+    this.#locator = locator;
+    this.#nameProvider = nameProvider;
+  }
+
+  get path(): string {
+    return (this.#path ??= this.#locator.getAstNodePath(this.node));
+  }
+
+  get nameSegment(): AstNodeDescription['nameSegment'] {
+    if (this.#nameSegment === null) {
+      const node = this.node;
+      this.#nameSegment = CstUtils.toDocumentSegment(
+        this.#nameProvider.getNameNode(node) ?? node.$cstNode,
+      );
+    }
+    return this.#nameSegment;
+  }
+
+  get selectionSegment(): AstNodeDescription['selectionSegment'] {
+    if (this.#selectionSegment === null) {
+      this.#selectionSegment = CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+    return this.#selectionSegment;
   }
 }

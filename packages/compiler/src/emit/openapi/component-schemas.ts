@@ -15,14 +15,27 @@ import type { TypesByName } from './union-keyword.js';
 
 const describe = (description?: string) => (description === undefined ? {} : { description });
 
+/**
+ * A field's schema, made once per field: lowering shares a field's IR among the records its
+ * spreads bring it to, so a chain of spreads builds one schema per field declared.
+ */
+type FieldSchemas = (field: FieldIR) => SchemaObject;
+
+function fieldSchemaMaker(types: TypesByName): FieldSchemas {
+  const made = new Map<FieldIR, SchemaObject>();
+  return (field) => {
+    let schema = made.get(field);
+    if (schema === undefined) {
+      schema = withDescription(schemaOfType(field.type, types), field.description);
+      made.set(field, schema);
+    }
+    return schema;
+  };
+}
+
 // Object.fromEntries defines own keys, so that even a name like `__proto__` is a plain key.
-function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
-  return Object.fromEntries(
-    fields.map((field) => [
-      field.name,
-      withDescription(schemaOfType(field.type, types), field.description),
-    ]),
-  );
+function fieldSchemas(fields: readonly FieldIR[], fieldSchema: FieldSchemas) {
+  return Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)]));
 }
 
 /**
@@ -34,7 +47,11 @@ function fieldSchemas(fields: readonly FieldIR[], types: TypesByName) {
  * no endpoint answers keeps them nowhere else; import reads them back), and its invariants as
  * `x-specl-invariants`.
  */
-function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObject {
+function recordSchema(
+  decl: RecordIR | ErrorIR,
+  types: TypesByName,
+  fieldSchema: FieldSchemas,
+): SchemaObject {
   const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
   return {
     type: 'object',
@@ -42,7 +59,7 @@ function recordSchema(decl: RecordIR | ErrorIR, types: TypesByName): SchemaObjec
     ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
     ...(decl.kind === 'error' && decl.headers && { 'x-specl-headers': decl.headers }),
     ...(decl.kind === 'error' && decl.mediaTypes && { 'x-specl-media-types': decl.mediaTypes }),
-    properties: fieldSchemas(decl.fields, types),
+    properties: fieldSchemas(decl.fields, fieldSchema),
     ...(required.length > 0 && { required }),
     additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,
     ...conditionsExtension('x-specl-invariants', decl.invariants),
@@ -85,11 +102,11 @@ function aliasSchema(decl: AliasIR, types: TypesByName): SchemaObject {
   );
 }
 
-function declSchema(decl: TypeDeclIR, types: TypesByName): SchemaObject {
+function declSchema(decl: TypeDeclIR, types: TypesByName, fieldSchema: FieldSchemas): SchemaObject {
   switch (decl.kind) {
     case 'record':
     case 'error':
-      return recordSchema(decl, types);
+      return recordSchema(decl, types, fieldSchema);
     case 'enum':
       return enumSchema(decl);
     case 'alias':
@@ -104,7 +121,10 @@ function declSchema(decl: TypeDeclIR, types: TypesByName): SchemaObject {
 export function componentSchemas(ir: SpecIR, types: TypesByName): Record<string, SchemaObject> {
   // An error without a body has no schema.
   const withBodies = ir.types.filter((decl) => decl.kind !== 'error' || !decl.bodyless);
-  return Object.fromEntries(withBodies.map((decl) => [decl.name, declSchema(decl, types)]));
+  const fieldSchema = fieldSchemaMaker(types);
+  return Object.fromEntries(
+    withBodies.map((decl) => [decl.name, declSchema(decl, types, fieldSchema)]),
+  );
 }
 
 /**

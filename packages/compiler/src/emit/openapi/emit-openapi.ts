@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Emitter, EmittedFile } from '../emitted-file.js';
 import { generatedNotice } from '../emitted-file.js';
 import { buildOpenApiDocument } from './build-openapi-document.js';
+import { openApiJsonFile } from './openapi-json-file.js';
 
 /**
  * Emits `openapi.json` (2-space indented JSON and a final newline) and, with `options.yaml`,
@@ -10,9 +11,7 @@ import { buildOpenApiDocument } from './build-openapi-document.js';
  */
 export const emitOpenApi: Emitter = (ir, options) => {
   const document = buildOpenApiDocument(ir);
-  const files: EmittedFile[] = [
-    { path: 'openapi.json', content: `${JSON.stringify(document, null, 2)}\n` },
-  ];
+  const files: EmittedFile[] = [openApiJsonFile(document)];
   if (options.yaml) {
     const yaml = stringify(document, {
       indent: 2,
