@@ -102,7 +102,11 @@ const operatorStarts = new Set(symbolOperators.map((op) => op[0]!));
  * at each bracket level, and their sum.
  */
 export class NestingUnits {
-  readonly closers: string[] = [];
+  /**
+   * The closing brackets expected, above a bottom `''` that stays (an array emptied by `pop`
+   * gives back its room, made again at the next `push`: at every top-level bracket).
+   */
+  readonly closers: string[] = [''];
   private readonly chains: number[] = [0];
   units = 0;
 
@@ -129,7 +133,7 @@ export class NestingUnits {
    * it, so one mistake cannot use up the budget of the rest of the file.
    */
   close(closer: string): void {
-    while (this.closers.length > 0) {
+    while (this.closers.length > 1) {
       this.units -= BRACKET_COST + this.chains.pop()!;
       if (this.closers.pop() === closer) break;
     }

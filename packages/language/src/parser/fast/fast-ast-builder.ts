@@ -11,6 +11,7 @@ import {
 } from './fast-build-steps.js';
 import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
+import { ValueStack } from './value-stack.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
@@ -28,12 +29,14 @@ import {
  */
 export class FastAstBuilder extends FastBuilderBase {
   /** The grammar elements of the rule calls open (a data type rule's value is converted by it). */
-  private readonly calls: GrammarAST.AbstractElement[] = [];
+  private readonly calls = new ValueStack<GrammarAST.AbstractElement>();
   /**
    * For each rule open (the CST builder's composite nodes: the declaration's first), the index
    * of the first token it consumed, or -1 before it consumed one: where its CST node would start.
    */
   private readonly firsts: number[] = [-1];
+  /** How many rules are open: the first `firstCount` places of {@link firsts} (which only grows). */
+  private firstCount = 1;
   /** The first token of the rule closed last (a reference's `$refNode` of a rule call). */
   private closedFirst = -1;
 
@@ -57,11 +60,10 @@ export class FastAstBuilder extends FastBuilderBase {
   /** Prepares this builder to build the AST of another declaration, from token `position`. */
   restartAt(position: number): void {
     this.position = position;
-    // Emptied by popping: an array whose length is set to 0 lets its room go.
-    while (this.stack.length > 0) this.stack.pop();
-    while (this.calls.length > 0) this.calls.pop();
-    while (this.firsts.length > 1) this.firsts.pop();
+    this.clearStacks();
+    this.calls.clear();
     this.firsts[0] = -1;
+    this.firstCount = 1;
     this.closedFirst = -1;
   }
 
@@ -96,14 +98,14 @@ export class FastAstBuilder extends FastBuilderBase {
     const top = this.top;
     if (typeof top !== 'string') return top as Building;
     const node = newNode(top);
-    this.stack[this.stack.length - 1] = node;
+    this.stack.top = node;
     return node;
   }
 
   consume(feature: Feature, kind: string): void {
     const i = this.take(kind);
     const firsts = this.firsts;
-    for (let k = firsts.length - 1; k >= 0 && firsts[k]! < 0; k--) firsts[k] = i;
+    for (let k = this.firstCount - 1; k >= 0 && firsts[k]! < 0; k--) firsts[k] = i;
     const image = feature.keyword ? kind : kind === 'ID' ? this.name(i) : this.image(i);
     if (feature.operator !== undefined) {
       this.assign(
@@ -125,7 +127,7 @@ export class FastAstBuilder extends FastBuilderBase {
     const start = this.position;
     this.calls.push(feature.element);
     // The rule's `construct` or `constructData` closes it.
-    this.firsts.push(-1);
+    this.firsts[this.firstCount++] = -1;
     const result = rule();
     this.calls.pop();
     // A rule that consumed no token leaves no CST node, and assigns nothing (as in Langium).
@@ -143,7 +145,7 @@ export class FastAstBuilder extends FastBuilderBase {
     } else if (typeof result === 'object' && result !== null) {
       // A node not made yet has no property but its type, which `result` keeps.
       if (typeof current !== 'string') mergeProperties(result as Building, current);
-      this.stack[this.stack.length - 1] = result as Building;
+      this.stack.top = result as Building;
     }
   }
 
@@ -152,7 +154,7 @@ export class FastAstBuilder extends FastBuilderBase {
     if (action.feature !== undefined && action.operator !== undefined) {
       const last = this.construct();
       // The action's node holds `last`'s: it starts where `last` does.
-      this.firsts.push(this.closedFirst);
+      this.firsts[this.firstCount++] = this.closedFirst;
       this.stack.push(type);
       this.assign(
         {
@@ -166,7 +168,7 @@ export class FastAstBuilder extends FastBuilderBase {
         this.closedFirst,
       );
     } else if (typeof this.top === 'string') {
-      this.stack[this.stack.length - 1] = type;
+      this.stack.top = type;
     } else {
       (this.top as Building).$type = type;
     }
@@ -184,14 +186,14 @@ export class FastAstBuilder extends FastBuilderBase {
   constructData(): unknown {
     const value = this.endData();
     this.closeRule();
-    const element = this.calls[this.calls.length - 1];
+    const element = this.calls.top;
     if (element === undefined) throw new FastPathDeclined('a data type rule outside a rule call');
     return this.converter.convertFor(value, element);
   }
 
   /** Closes the rule open last; answers its first token (-1: none). */
   private closeRule(): number {
-    this.closedFirst = this.firsts.pop() ?? -1;
+    this.closedFirst = this.firstCount > 0 ? this.firsts[--this.firstCount]! : -1;
     return this.closedFirst;
   }
 

@@ -1,6 +1,7 @@
 import type { Building } from './fast-build-steps.js';
 import { DataValue } from './fast-build-steps.js';
 import type { TokenColumns } from './fast-lexer.js';
+import { ValueStack } from './value-stack.js';
 
 /** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
 export class FastPathDeclined extends Error {}
@@ -15,9 +16,13 @@ export abstract class FastBuilderBase {
    * The values the open rules build. A string is the type of a node not made yet
    * (`FastAstBuilder` makes a node when something is assigned to it, or when its rule ends).
    */
-  protected readonly stack: (Building | DataValue | string)[] = [];
-  /** Data values done with, to be used again (a data type rule's value lives for one call). */
-  private readonly spareData: DataValue[] = [];
+  protected readonly stack = new ValueStack<Building | DataValue | string>();
+  /**
+   * The data values of the data type rules open, the innermost last, kept to be used again (a
+   * data type rule's value lives for one call).
+   */
+  private readonly dataValues: DataValue[] = [];
+  private dataDepth = 0;
 
   constructor(
     protected readonly tokens: TokenColumns,
@@ -37,14 +42,22 @@ export abstract class FastBuilderBase {
 
   /** The value the innermost open rule is building. */
   protected get top(): Building | DataValue | string {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stack.top;
     if (top === undefined) throw new FastPathDeclined('no node to build');
     return top;
   }
 
+  /** Empties the stacks (after a parse that was given up). */
+  protected clearStacks(): void {
+    this.stack.clear();
+    this.dataDepth = 0;
+  }
+
   /** Starts a data type rule. */
   beginData(): void {
-    const data = this.spareData.pop() ?? new DataValue();
+    let data = this.dataValues[this.dataDepth];
+    if (data === undefined) this.dataValues.push((data = new DataValue()));
+    this.dataDepth++;
     data.value = '';
     this.stack.push(data);
   }
@@ -52,7 +65,7 @@ export abstract class FastBuilderBase {
   /** Ends a data type rule: answers the text of its tokens. */
   protected endData(): string {
     const data = this.stack.pop() as DataValue;
-    this.spareData.push(data);
+    this.dataDepth--;
     return data.value;
   }
 

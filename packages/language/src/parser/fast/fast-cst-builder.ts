@@ -180,7 +180,7 @@ export class FastCstBuilder extends FastBuilderBase {
           current.value += String(result);
         } else if (typeof result === 'object' && result !== null) {
           const replacement = assignWithoutOverride(result as Building, current as Building);
-          this.stack[this.stack.length - 1] = replacement;
+          this.stack.top = replacement;
         }
       }
     }

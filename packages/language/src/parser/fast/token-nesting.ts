@@ -7,10 +7,52 @@ import {
   wordOperators,
 } from '../nesting-guard.js';
 
-/** Each bracket token and what closes it. */
+/** What the guard's count does at a token, by the token's kind. */
+const enum Step {
+  Nothing,
+  Word,
+  Number,
+  Open,
+  Close,
+  Greater,
+  GreaterOrEqual,
+  Comma,
+  Operator,
+  PathBrace,
+  Spread,
+}
+
+/** Bracket tokens and what closes them. */
 const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 /** Symbol tokens the nesting guard counts as one operator. */
 const OPERATORS = new Set(['<', '<=', '?.', '??', '==', '!=', '.', '+', '-', '*', '/', '%']);
+
+/** For each lexer's kind names, the step of each kind (read by number: no string compared). */
+const stepTables = new WeakMap<readonly string[], Uint8Array>();
+
+function stepsOf(kindNames: readonly string[]): Uint8Array {
+  let steps = stepTables.get(kindNames);
+  if (steps) return steps;
+  steps = new Uint8Array(256);
+  kindNames.forEach((kind, k) => {
+    let step = Step.Nothing;
+    if (kind === 'NUMBER' || kind === 'STATUS_RANGE') step = Step.Number;
+    else if (kind === 'STRING' || kind === 'ML_COMMENT' || kind === 'SL_COMMENT')
+      step = Step.Nothing;
+    else if (kind === 'ID' || /^[A-Za-z_]/.test(kind)) step = Step.Word;
+    else if (OPENERS[kind] !== undefined) step = Step.Open;
+    else if (kind === ')' || kind === ']' || kind === '}') step = Step.Close;
+    else if (kind === '>') step = Step.Greater;
+    else if (kind === '>=') step = Step.GreaterOrEqual;
+    else if (kind === ',') step = Step.Comma;
+    else if (OPERATORS.has(kind)) step = Step.Operator;
+    else if (kind === '/{') step = Step.PathBrace;
+    else if (kind === '...') step = Step.Spread;
+    steps![k] = step;
+  });
+  stepTables.set(kindNames, steps);
+  return steps;
+}
 
 /** A line break the guard and the lexer read apart: a CR without an LF. */
 const LONE_CR = /\r(?!\n)/;
@@ -27,48 +69,64 @@ const LONE_CR = /\r(?!\n)/;
 export function withinNestingBudget(text: string, tokens: TokenColumns): boolean {
   if (LONE_CR.test(text)) return false;
   const nesting = new NestingUnits();
+  const steps = stepsOf(tokens.kindNames);
+  const kinds = tokens.kinds;
   const count = tokens.count;
   for (let i = 0; i < count; i++) {
-    const start = tokens.start[i]!;
-    const end = tokens.end[i]!;
-    const c = text.charCodeAt(start);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
-      // A name or a keyword.
-      const word = knownWord(text, start, end, tokens.hash[i]!) ?? '';
-      if (statementKeywords.has(word)) nesting.resetChain();
-      else if (wordOperators.has(word)) nesting.addOperator();
-      if ((word === 'List' || word === 'Map') && text.charCodeAt(end) === 60) {
-        // `List<`: the `<` opens; the token after the word is `<` (or `<=`: read by the guard).
-        if (tokens.kind(i + 1) !== '<') return false;
-        nesting.open('>');
-        i++;
+    switch (steps[kinds[i]!]) {
+      case Step.Word: {
+        // A name or a keyword.
+        const end = tokens.end[i]!;
+        const word = knownWord(text, tokens.start[i]!, end, tokens.hash[i]!);
+        if (word === undefined) break;
+        if (statementKeywords.has(word)) nesting.resetChain();
+        else if (wordOperators.has(word)) nesting.addOperator();
+        if ((word === 'List' || word === 'Map') && text.charCodeAt(end) === 60) {
+          // `List<`: the `<` opens; the token after the word is `<` (or `<=`: read by the guard).
+          if (tokens.kind(i + 1) !== '<') return false;
+          nesting.open('>');
+          i++;
+        }
+        break;
       }
-    } else if (c >= 48 && c <= 57) {
-      // A number (or a status range): the guard reads its `.`, `+` and `-` as operators.
-      for (let j = start; j < end; j++) {
-        const d = text.charCodeAt(j);
-        if (d === 46 || d === 43 || d === 45) nesting.addOperator();
-      }
-    } else if (c !== 34) {
-      const kind = tokens.kind(i);
-      const closer = OPENERS[kind];
-      if (closer !== undefined) nesting.open(closer);
-      else if (kind === ')' || kind === ']' || kind === '}') {
+      case Step.Number:
+        // The guard reads a number's `.`, `+` and `-` as operators.
+        for (let j = tokens.start[i]!; j < tokens.end[i]!; j++) {
+          const d = text.charCodeAt(j);
+          if (d === 46 || d === 43 || d === 45) nesting.addOperator();
+        }
+        break;
+      case Step.Open:
+        nesting.open(OPENERS[tokens.kind(i)]!);
+        break;
+      case Step.Close: {
+        const kind = tokens.kind(i);
         if (nesting.closers.includes(kind)) nesting.close(kind);
-      } else if (kind === '>' || kind === '>=') {
-        if (!nesting.closers.includes('>')) nesting.addOperator();
-        else if (kind === '>') nesting.close('>');
-        else return false;
-      } else if (kind === ',') nesting.resetChain();
-      else if (OPERATORS.has(kind)) nesting.addOperator();
-      else if (kind === '/{') {
+        break;
+      }
+      case Step.Greater:
+        if (nesting.closers.includes('>')) nesting.close('>');
+        else nesting.addOperator();
+        break;
+      case Step.GreaterOrEqual:
+        if (nesting.closers.includes('>')) return false;
+        nesting.addOperator();
+        break;
+      case Step.Comma:
+        nesting.resetChain();
+        break;
+      case Step.Operator:
+        nesting.addOperator();
+        break;
+      case Step.PathBrace:
         nesting.addOperator();
         nesting.open('}');
-      } else if (kind === '...') {
+        break;
+      case Step.Spread:
         nesting.addOperator();
         nesting.addOperator();
         nesting.addOperator();
-      }
+        break;
     }
     if (nesting.units > NESTING_BUDGET) return false;
   }
