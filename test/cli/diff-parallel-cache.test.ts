@@ -38,9 +38,7 @@ describe('specl diff in two threads and from the cache', () => {
     expect(serial.stderr).toBe('');
     expect(JSON.parse(serial.stdout).changes.length).toBeGreaterThan(0);
     expect(runSpecl(args, cwd, { SPECL_PARALLEL: '1' })).toStrictEqual(serial);
-    expect(runSpecl([...args, '--no-parallel'], cwd, { SPECL_PARALLEL: '1' })).toStrictEqual(
-      serial,
-    );
+    expect(runSpecl([...args, '--parallel'], cwd)).toStrictEqual(serial);
     expect(runSpecl([...args, '--cache'], cwd)).toStrictEqual(serial);
     expect(readdirSync(join(cwd, '.specl/cache'))).toHaveLength(2);
     expect(runSpecl([...args, '--cache'], cwd, { SPECL_PARALLEL: '1' })).toStrictEqual(serial);

@@ -22,8 +22,9 @@ Options:
                                        .specl/cache under the working folder, and use it
                                        while every file it was built from reads the same
                                        (a base version diffed again is not checked again)
-  --no-parallel                        check the two versions one after the other (large
-                                       specs are checked in two threads at once)
+  --parallel                           check the two versions in two threads at once
+                                       (large specs on two cores or more; slower than one
+                                       thread on the machines measured, see docs/diff.md)
   --color, --no-color                  force colour on or off
   -h, --help                           show this help
 
