@@ -12,6 +12,7 @@ import {
 import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
 import { ValueStack } from './value-stack.js';
+import { nodeMaker } from './node-constructors.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
@@ -212,34 +213,8 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 }
 
-function newNode(type: string): Building {
-  const node = new (nodeConstructor(type))();
-  node.$type = type;
-  return node;
-}
-
-type NodeConstructor = new () => Building;
-
-/** For each AST type, the constructor of its nodes (see {@link nodeConstructor}). */
-const constructors = new Map<string, NodeConstructor>();
-
-/**
- * The constructor of the AST nodes of `type`: a function of its own per type, of prototype
- * {@link lazyAstNodePrototype}, that sets nothing (the properties are added in the order the
- * rules assign them, as before). V8 learns from a constructor's first objects how many
- * properties they take and makes room for them in the object itself: a node is one object of
- * about 90 bytes instead of an `Object.create` one of four fields and a separate, regrown array
- * for the rest (about 120 bytes, and twice as slow to build).
- */
-function nodeConstructor(type: string): NodeConstructor {
-  let constructor = constructors.get(type);
-  if (!constructor) {
-    constructor = function LazyAstNode() {} as unknown as NodeConstructor;
-    constructor.prototype = lazyAstNodePrototype;
-    constructors.set(type, constructor);
-  }
-  return constructor;
-}
+/** A node of `type`, of prototype {@link lazyAstNodePrototype}. */
+const newNode = nodeMaker(lazyAstNodePrototype);
 
 /** The AST node holding a reference whose `$refNode` is built when first read. */
 const REF_OWNER: unique symbol = Symbol('refOwner');

@@ -10,6 +10,7 @@ import {
 } from './fast-build-steps.js';
 import type { LexedToken } from '../lazy-range-leaf.js';
 import { LazyRangeLeaf } from '../lazy-range-leaf.js';
+import { nodeMaker } from './node-constructors.js';
 import type { FastTokens, TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import type { DeclarationCstSource, LazyDeclarationNode } from './lazy-declaration-cst.js';
@@ -380,25 +381,8 @@ export class FastCstBuilder extends FastBuilderBase {
   }
 }
 
-type PlainNodeConstructor = new () => Building;
-const plainConstructors = new Map<string, PlainNodeConstructor>();
-
-/**
- * A node of `type` as Langium's parser makes it (`{ $type }`, of prototype `Object.prototype`),
- * from a constructor of its own per type: V8 then gives each node room for all its properties
- * in the object itself (see `nodeConstructor` in `fast-ast-builder.ts`).
- */
-function plainNode(type: string): Building {
-  let constructor = plainConstructors.get(type);
-  if (!constructor) {
-    constructor = function AstNode() {} as unknown as PlainNodeConstructor;
-    constructor.prototype = Object.prototype;
-    plainConstructors.set(type, constructor);
-  }
-  const node = new constructor();
-  node.$type = type;
-  return node;
-}
+/** A node of `type` as Langium's parser makes it (`{ $type }`, of prototype `Object.prototype`). */
+const plainNode = nodeMaker(Object.prototype);
 
 /** Langium's `assignWithoutOverride`: the node a rule called without assignment gives. */
 function assignWithoutOverride(target: Building, source: Building | DataValue): Building {
