@@ -38,15 +38,8 @@ export function textPieces(text: OutputText): Iterable<string> {
  * then the bytes (an 80 MB output read as a string, compared, then hashed cost seconds).
  */
 export function inspectOutputFile(path: string, text: OutputText): OutputInspection {
-  let hash = createHash('sha256');
+  const hash = createHash('sha256');
   const state = compareAndHash(path, text, hash);
-  if (state === 'not-a-file') {
-    // A read that failed midway fed only part of the text: hash it again, whole.
-    hash = createHash('sha256');
-    forEachUtf8ChunkOf(textPieces(text), (chunk) => {
-      hash.update(chunk);
-    });
-  }
   return { state, hash: `sha256:${hash.digest('hex')}` };
 }
 
@@ -78,24 +71,40 @@ function compareAndHash(path: string, text: OutputText, hash: Hash): OutputFileS
   let state: OutputFileState = 'same';
   try {
     const buffer = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
+    // Every chunk is hashed; the file is read only while it still matches.
     forEachUtf8ChunkOf(textPieces(text), (chunk) => {
       hash.update(chunk);
-      for (let at = 0; at < chunk.length && state === 'same';) {
-        const want = Math.min(buffer.length, chunk.length - at);
-        const got = readFully(fd, buffer, want);
-        const equal = got === want && buffer.subarray(0, got).equals(chunk.subarray(at, at + got));
-        if (!equal) state = 'different';
-        at += got;
-      }
+      if (state === 'same') state = compareWithFile(fd, buffer, chunk);
     });
     // The file may be longer than the text.
-    if (state === 'same' && readSync(fd, buffer, 0, 1, null) !== 0) state = 'different';
+    if (state === 'same') state = fileEnds(fd, buffer) ? 'same' : 'different';
   } catch {
     state = 'not-a-file';
   } finally {
     closeSync(fd);
   }
   return state;
+}
+
+/** Whether the file's next bytes are `chunk`: `not-a-file` when a read fails midway. */
+function compareWithFile(fd: number, buffer: Buffer, chunk: Buffer): OutputFileState {
+  try {
+    for (let at = 0; at < chunk.length;) {
+      const want = Math.min(buffer.length, chunk.length - at);
+      const got = readFully(fd, buffer, want);
+      if (got !== want || !buffer.subarray(0, got).equals(chunk.subarray(at, at + got)))
+        return 'different';
+      at += got;
+    }
+    return 'same';
+  } catch {
+    return 'not-a-file';
+  }
+}
+
+/** Whether the file has no bytes left to read. */
+function fileEnds(fd: number, buffer: Buffer): boolean {
+  return readSync(fd, buffer, 0, 1, null) === 0;
 }
 
 /** Reads up to `want` bytes into the start of `buffer`; fewer only at the end of the file. */
