@@ -104,7 +104,11 @@ function json(value: unknown): string | undefined {
 }
 
 function isLocationKey(key: string): boolean {
-  return key === 'location' || key.endsWith('Location') || key.endsWith('Locations');
+  // Called for every key and array index: the short ones (most) are answered by their length.
+  return (
+    key.length >= 8 &&
+    (key === 'location' || key.endsWith('Location') || key.endsWith('Locations'))
+  );
 }
 
 /**
@@ -138,7 +142,16 @@ function writeObject(
   write('}');
 }
 
+/** Texts up to this many UTF-16 units are hashed as they are; longer ones in UTF-8 chunks. */
+const WHOLE_TEXT_UNITS = 1 << 20;
+
 function feedText(hash: Hash, text: string): void {
+  // The same bytes either way (a text here is whole JSON, so no surrogate pair is cut in two);
+  // a single update of a short text saves the chunking's copies.
+  if (text.length <= WHOLE_TEXT_UNITS) {
+    hash.update(text, 'utf8');
+    return;
+  }
   forEachUtf8Chunk(text, (chunk) => {
     hash.update(chunk);
   });
