@@ -1,6 +1,7 @@
 import type { GrammarAST } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { FastPrimaryRules } from './fast-primary-rules.js';
+import type { NodeType } from './node-constructors.js';
 
 const SETTING_STARTS = new Set(['server', 'license', 'contact', 'security', 'latency']);
 
@@ -12,13 +13,13 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
   private readonly f = new Map<string, Map<string, Feature[]>>();
   private readonly keywords = new Map<string, Map<string, Feature[]>>();
   private readonly calls = new Map<string, Map<string, Feature[]>>();
-  private readonly types = new Map<string, string>();
+  private readonly types = new Map<string, NodeType>();
 
   constructor(grammar: GrammarAST.Grammar) {
     super(grammar);
     for (const rule of grammar.rules) {
       try {
-        this.types.set(rule.name, this.g.typeOf(rule.name));
+        this.types.set(rule.name, this.g.nodeType(rule.name));
       } catch {
         // terminal rules have no AST type
       }
