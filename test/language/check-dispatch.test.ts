@@ -1,6 +1,13 @@
 import { DefaultDocumentValidator, EmptyFileSystem, URI } from 'langium';
-import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import type {
+  AstNode,
+  LangiumDocument,
+  ValidationAcceptor,
+  ValidationChecks,
+  ValidationOptions,
+} from 'langium';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SpeclAstType } from '@specl/language';
 import { createSpeclServices } from '@specl/language';
 import { repositorySpecs } from './repository-texts.js';
 
@@ -23,7 +30,7 @@ let documents = 0;
 function servicesWithExtraChecks() {
   const { Specl } = createSpeclServices(EmptyFileSystem);
   const tag = (node: AstNode) => (node as { name?: string }).name ?? node.$type;
-  Specl.validation.ValidationRegistry.register({
+  const checks: ValidationChecks<SpeclAstType> = {
     RecordDecl: [
       (node, accept) => accept('warning', `first ${tag(node)}`, { node }),
       (node) => {
@@ -40,7 +47,8 @@ function servicesWithExtraChecks() {
     Field: (node) => {
       if (tag(node) === 'boom') throw 'not an Error';
     },
-  });
+  };
+  Specl.validation.ValidationRegistry.register(checks);
   return Specl;
 }
 
