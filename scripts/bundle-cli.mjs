@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { addCodeCaches } from './bundle/code-cache.mjs';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'cli/dist/bundle');
@@ -35,8 +36,18 @@ const lazyProtocolForDocumentBuilder = {
   },
 };
 
+/**
+ * The generated grammar's fingerprint, which the fast parser is enabled by: computed here once
+ * rather than by walking the grammar at every start (isFastParserGrammar in
+ * packages/language/src/parser/fast/grammar-fingerprint.ts).
+ */
+const languageDist = (path) => pathToFileURL(resolve(root, 'packages/language/dist', path)).href;
+const { grammarFingerprint } = await import(languageDist('parser/fast/grammar-fingerprint.js'));
+const { SpeclGrammar } = await import(languageDist('generated/grammar.js'));
+
 const common = {
   bundle: true,
+  define: { SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())) },
   plugins: [lazyProtocolForDocumentBuilder],
   format: 'esm',
   platform: 'node',
