@@ -26,7 +26,7 @@ export function lowerHeaders(decl: HeadersDecl, locator: Locator): HeadersIR {
   };
 }
 
-/** `with A, B` of a response or an error: `{ headers: ['A', 'B'] }`, or nothing without one. */
-export function withHeaders(refs: readonly Reference<Declaration>[]): { headers?: string[] } {
-  return refs.length > 0 ? { headers: refs.map((ref) => ref.$refText) } : {};
+/** `with A, B` of a response or an error: the names `['A', 'B']` (the IR leaves out an empty list). */
+export function headerNames(refs: readonly Reference<Declaration>[]): string[] {
+  return refs.map((ref) => ref.$refText);
 }

@@ -37,8 +37,12 @@ import {
 import type { Expression, PaginatedClause } from '@specl/language';
 import { paginationOf, responsePath } from '@specl/language';
 import type {
+  AliasIR,
   ConditionIR,
   EndpointIR,
+  ErrorIR,
+  RecordIR,
+  ResponseIR,
   FieldIR,
   PaginationIR,
   ParamIR,
@@ -51,7 +55,7 @@ import type {
 import { fingerprintOf } from './fingerprint.js';
 import { lowerExpr } from './lower-expr.js';
 import { lowerType } from './lower-type.js';
-import { lowerHeaders, withHeaders } from './lower-headers.js';
+import { headerNames, lowerHeaders } from './lower-headers.js';
 import {
   lowerAuth,
   lowerHeaderSettings,
@@ -137,46 +141,57 @@ export function lowerSpec(
   for (const declaration of declarations) {
     const description = docComment(declaration);
     const location = locator.locate(declaration);
-    const common = { name: declaration.name, ...(description ? { description } : {}) };
+    const name = declaration.name;
+    // Each declaration is built key by key, in the order the IR has always had (see `Built`).
     if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
       const fields = recordFields(declaration).map((field) => lowerField(field, declaration));
       const invariants = recordInvariants(declaration).map((invariant) =>
         lowerInvariant(invariant, declaration),
       );
       const open = recordOpenFields(declaration);
-      const openFields = open ? { openFields: lowerType(open.type) } : {};
-      types.push(
-        isErrorDecl(declaration)
-          ? {
-              kind: 'error',
-              ...common,
-              status: errorStatus(declaration.status),
-              ...(declaration.bodyless && { bodyless: true as const }),
-              ...(lowerMediaTypes(declaration.media) && {
-                mediaTypes: lowerMediaTypes(declaration.media)!,
-              }),
-              ...withHeaders(declaration.headers),
-              fields,
-              ...openFields,
-              invariants,
-              location,
-            }
-          : { kind: 'record', ...common, fields, ...openFields, invariants, location },
-      );
+      if (isErrorDecl(declaration)) {
+        const error: Built<ErrorIR> = { kind: 'error', name };
+        if (description) error.description = description;
+        error.status = errorStatus(declaration.status);
+        if (declaration.bodyless) error.bodyless = true;
+        const mediaTypes = lowerMediaTypes(declaration.media);
+        if (mediaTypes) error.mediaTypes = mediaTypes;
+        if (declaration.headers.length > 0) error.headers = headerNames(declaration.headers);
+        error.fields = fields;
+        if (open) error.openFields = lowerType(open.type);
+        error.invariants = invariants;
+        error.location = location;
+        types.push(error as ErrorIR);
+      } else {
+        const record: Built<RecordIR> = { kind: 'record', name };
+        if (description) record.description = description;
+        record.fields = fields;
+        if (open) record.openFields = lowerType(open.type);
+        record.invariants = invariants;
+        record.location = location;
+        types.push(record as RecordIR);
+      }
     } else if (isAliasDecl(declaration)) {
-      const type = lowerType(declaration.type);
+      const alias: Built<AliasIR> = { kind: 'alias', name };
+      if (description) alias.description = description;
+      alias.type = lowerType(declaration.type);
       const by = declaration.discriminator;
-      types.push({ kind: 'alias', ...common, type, ...(by && { discriminator: by }), location });
+      if (by) alias.discriminator = by;
+      alias.location = location;
+      types.push(alias as AliasIR);
     } else if (isEnumDecl(declaration)) {
       const members = declaration.members.map((member) => {
         const doc = docComment(member);
-        return {
-          name: member.name,
-          ...(doc ? { description: doc } : {}),
-          location: locator.locate(member),
-        };
+        const at = locator.locate(member);
+        return doc
+          ? { name: member.name, description: doc, location: at }
+          : { name: member.name, location: at };
       });
-      types.push({ kind: 'enum', ...common, members, location });
+      types.push(
+        description
+          ? { kind: 'enum', name, description, members, location }
+          : { kind: 'enum', name, members, location },
+      );
     }
   }
   const endpoints = declarations
@@ -210,6 +225,15 @@ export function lowerSpec(
   return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint, spread) };
 }
 
+/**
+ * An IR object while it is built key by key. Node 20's V8 builds an object literal with keys
+ * after a spread (`{ ...a, b }`, `{ a, ...(c && { d }), e }`) on a slow path, about ten times
+ * the plain literal's cost: hot lowering assigns optional keys one by one instead, in the order
+ * the IR has always had (the fingerprint and the emitted JSON follow key order), and never sets
+ * a key to `undefined`.
+ */
+type Built<T> = { -readonly [K in keyof T]?: T[K] };
+
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
 
 function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditioner): EndpointIR {
@@ -217,14 +241,14 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   const param = (p: (typeof params)[number]): ParamIR => {
     const doc = docComment(p);
     const name = isBodyClause(p) ? 'body' : p.name;
-    return {
-      name,
-      optional: isQueryParam(p) || isHeaderParam(p) ? p.optional : false,
-      type: lowerType(p.type),
-      ...(doc ? { description: doc } : {}),
-      wireName: isHeaderParam(p) ? (p.wireName ?? p.name) : name,
-      location: locator.locate(p),
-    };
+    const optional = isQueryParam(p) || isHeaderParam(p) ? p.optional : false;
+    const type = lowerType(p.type);
+    const wireName = isHeaderParam(p) ? (p.wireName ?? p.name) : name;
+    const location = locator.locate(p);
+    // Written out rather than spread (see `Built`): the same keys in the same order.
+    return doc
+      ? { name, optional, type, description: doc, wireName, location }
+      : { name, optional, type, wireName, location };
   };
   const body = endpoint.clauses.find(isBodyClause);
   const security = endpoint.clauses.find(isSecurityClause);
@@ -237,36 +261,46 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   const errorRefs = endpoint.clauses
     .filter(isErrorsClause)
     .flatMap((clause) => clause.errors.map((reference) => ({ clause, reference })));
-  return {
+  // Built key by key in the order the spreads gave (see `Built`): the same keys in the same order.
+  const ir: Built<EndpointIR> = {
     name: endpoint.name,
     method: endpoint.method as EndpointIR['method'],
     path: pathTemplate(endpoint),
-    ...(description ? { description } : {}),
-    pathParams: params.filter(isPathParam).map(param),
-    query: params.filter(isQueryParam).map(param),
-    headers: params.filter(isHeaderParam).map(param),
-    ...(body ? { body: lowerType(body.type), bodyLocation: locator.locate(body) } : {}),
-    responses: endpoint.clauses.filter(isResponseClause).map((r) => ({
-      status: Number(r.status),
-      ...(r.type ? { type: lowerType(r.type) } : {}),
-      ...(r.type && lowerMediaTypes(r.media) && { mediaTypes: lowerMediaTypes(r.media)! }),
-      ...withHeaders(r.headers),
-      location: locator.locate(r),
-    })),
-    errors: errorRefs.map(({ reference }) => reference.$refText),
-    errorLocations: errorRefs.map(({ clause, reference }) =>
-      locator.locateReference(clause, reference),
-    ),
-    requires: endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c)),
-    ensures: endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c)),
-    location: locator.locate(endpoint),
-    ...(body && lowerMediaTypes(body.media) && { bodyMediaTypes: lowerMediaTypes(body.media)! }),
-    ...(security && { security: lowerSecurity(security) }),
-    ...(tagRefs.length > 0 && { tags: tagRefs }),
-    ...(endpoint.clauses.some(isDeprecatedClause) && { deprecated: true as const }),
-    ...(latency && { latency: lowerLatency(latency) }),
-    ...(pagination && { pagination: lowerPagination(pagination) }),
   };
+  if (description) ir.description = description;
+  ir.pathParams = params.filter(isPathParam).map(param);
+  ir.query = params.filter(isQueryParam).map(param);
+  ir.headers = params.filter(isHeaderParam).map(param);
+  if (body) {
+    ir.body = lowerType(body.type);
+    ir.bodyLocation = locator.locate(body);
+  }
+  ir.responses = endpoint.clauses.filter(isResponseClause).map((r) => {
+    const response: Built<ResponseIR> = { status: Number(r.status) };
+    if (r.type) {
+      response.type = lowerType(r.type);
+      const mediaTypes = lowerMediaTypes(r.media);
+      if (mediaTypes) response.mediaTypes = mediaTypes;
+    }
+    if (r.headers.length > 0) response.headers = headerNames(r.headers);
+    response.location = locator.locate(r);
+    return response as ResponseIR;
+  });
+  ir.errors = errorRefs.map(({ reference }) => reference.$refText);
+  ir.errorLocations = errorRefs.map(({ clause, reference }) =>
+    locator.locateReference(clause, reference),
+  );
+  ir.requires = endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c));
+  ir.ensures = endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c));
+  ir.location = locator.locate(endpoint);
+  const bodyMediaTypes = body && lowerMediaTypes(body.media);
+  if (bodyMediaTypes) ir.bodyMediaTypes = bodyMediaTypes;
+  if (security) ir.security = lowerSecurity(security);
+  if (tagRefs.length > 0) ir.tags = tagRefs;
+  if (endpoint.clauses.some(isDeprecatedClause)) ir.deprecated = true;
+  if (latency) ir.latency = lowerLatency(latency);
+  if (pagination) ir.pagination = lowerPagination(pagination);
+  return ir as EndpointIR;
 }
 
 /** A `paginated` clause the checker accepted: the cursor parameter and the two paths. */
@@ -283,12 +317,13 @@ function lowerProperty(property: Property, locator: Locator, condition: Conditio
   const statements = property.statements.map((statement): StatementIR => {
     const location = locator.locate(statement);
     if (isForall(statement)) {
-      return {
-        kind: 'forall',
-        variables: statement.variables.map((v) => ({ name: v.name, type: lowerType(v.type) })),
-        ...(statement.where ? { where: condition(statement.where) } : {}),
-        location,
-      };
+      const variables = statement.variables.map((v) => ({
+        name: v.name,
+        type: lowerType(v.type),
+      }));
+      return statement.where
+        ? { kind: 'forall', variables, where: condition(statement.where), location }
+        : { kind: 'forall', variables, location };
     }
     if (isLet(statement)) {
       const value = statement.value;
@@ -303,25 +338,24 @@ function lowerProperty(property: Property, locator: Locator, condition: Conditio
             },
           }
         : { value: lowerExpr(value) };
-      const pages = statement.pages ? { pages: true as const } : {};
-      return {
+      const let_: Built<Extract<StatementIR, { kind: 'let' }>> = {
         kind: 'let',
         name: statement.name,
         try: statement.try,
-        ...pages,
-        ...lowered,
-        location,
       };
+      if (statement.pages) let_.pages = true;
+      if ('call' in lowered) let_.call = lowered.call;
+      else let_.value = lowered.value;
+      let_.location = location;
+      return let_ as StatementIR;
     }
     return { kind: 'expect', condition: condition(statement.expr, statement) };
   });
   const description = docComment(property);
-  return {
-    name: property.name,
-    ...(description ? { description } : {}),
-    statements,
-    location: locator.locate(property),
-  };
+  const location = locator.locate(property);
+  return description
+    ? { name: property.name, description, statements, location }
+    : { name: property.name, statements, location };
 }
 
 /** An error's status in the IR: a number, or a range in upper case, or `default`. */
