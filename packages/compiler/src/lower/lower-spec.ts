@@ -52,6 +52,7 @@ import type {
   StatusPatternIR,
   TypeDeclIR,
 } from '../ir/spec-ir.js';
+import type { Built } from '../ir/built.js';
 import { fingerprintOf } from './fingerprint.js';
 import { lowerExpr } from './lower-expr.js';
 import { lowerType } from './lower-type.js';
@@ -224,15 +225,6 @@ export function lowerSpec(
   const spread = new Set<object>([...loweredFields.values(), ...loweredInvariants.values()]);
   return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint, spread) };
 }
-
-/**
- * An IR object while it is built key by key. Node 20's V8 builds an object literal with keys
- * after a spread (`{ ...a, b }`, `{ a, ...(c && { d }), e }`) on a slow path, about ten times
- * the plain literal's cost: hot lowering assigns optional keys one by one instead, in the order
- * the IR has always had (the fingerprint and the emitted JSON follow key order), and never sets
- * a key to `undefined`.
- */
-type Built<T> = { -readonly [K in keyof T]?: T[K] };
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
 

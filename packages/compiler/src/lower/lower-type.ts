@@ -9,6 +9,7 @@ import {
   isTypeRef,
 } from '@specl/language';
 import type { ConstraintsIR, JsonValue, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
+import type { Built } from '../ir/built.js';
 
 /** The annotations whose value is any JSON value, kept as written. */
 const ANNOTATIONS_WITH_VALUES = new Set(['example', 'default', 'examples']);
@@ -49,7 +50,10 @@ export function lowerType(expr: TypeExpr | undefined): TypeIR {
   else if (expr.constant) {
     const value = lowerConstraints([{ name: 'const', value: expr.constant } as Constraint]).const!;
     const name = constantPrimitive(expr.constant);
-    type = { kind: 'primitive', name, constraints: { ...constraints, const: value } };
+    // A spread alone, then the key (see `Built`): the same keys in the same order.
+    const withConst: Built<ConstraintsIR> = { ...constraints };
+    withConst.const = value;
+    type = { kind: 'primitive', name, constraints: withConst };
   } else if (expr.collection === 'List')
     type = { kind: 'list', element: lowerType(expr.element), constraints };
   else if (expr.collection === 'Map')

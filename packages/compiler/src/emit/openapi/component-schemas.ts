@@ -7,10 +7,11 @@ import type {
   SpecIR,
   TypeDeclIR,
 } from '../../ir/spec-ir.js';
+import type { Built } from '../../ir/built.js';
 import type { BodylessErrorObject, SchemaObject } from './openapi-document.js';
 import { componentRef, schemaOfType, withDescription } from './schema-of-type.js';
 import { discriminatorMapping } from '../../ir/discriminator-tags.js';
-import { conditionsExtension } from './specl-condition.js';
+import { speclCondition } from './specl-condition.js';
 import type { TypesByName } from './union-keyword.js';
 
 const describe = (description?: string) => (description === undefined ? {} : { description });
@@ -53,17 +54,21 @@ function recordSchema(
   fieldSchema: FieldSchemas,
 ): SchemaObject {
   const required = decl.fields.filter((field) => !field.optional).map((field) => field.name);
-  return {
-    type: 'object',
-    ...describe(decl.description),
-    ...(decl.kind === 'error' && { 'x-specl-status': decl.status }),
-    ...(decl.kind === 'error' && decl.headers && { 'x-specl-headers': decl.headers }),
-    ...(decl.kind === 'error' && decl.mediaTypes && { 'x-specl-media-types': decl.mediaTypes }),
-    properties: fieldSchemas(decl.fields, fieldSchema),
-    ...(required.length > 0 && { required }),
-    additionalProperties: decl.openFields ? schemaOfType(decl.openFields, types) : false,
-    ...conditionsExtension('x-specl-invariants', decl.invariants),
-  };
+  // Key by key, in the order the schema has always had (see `Built`).
+  const schema: Built<SchemaObject> = { type: 'object' };
+  if (decl.description !== undefined) schema.description = decl.description;
+  if (decl.kind === 'error') {
+    schema['x-specl-status'] = decl.status;
+    if (decl.headers) schema['x-specl-headers'] = decl.headers;
+    if (decl.mediaTypes) schema['x-specl-media-types'] = decl.mediaTypes;
+  }
+  schema.properties = fieldSchemas(decl.fields, fieldSchema);
+  if (required.length > 0) schema.required = required;
+  schema.additionalProperties = decl.openFields ? schemaOfType(decl.openFields, types) : false;
+  if (decl.invariants.length > 0) {
+    schema['x-specl-invariants'] = decl.invariants.map(speclCondition);
+  }
+  return schema;
 }
 
 /** An enum's schema: a `string` with the members as `enum`, and their doc comments if any. */

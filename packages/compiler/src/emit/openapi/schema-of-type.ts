@@ -1,4 +1,5 @@
 import type { ConstraintsIR, PrimitiveName, TypeIR } from '../../ir/spec-ir.js';
+import type { Built } from '../../ir/built.js';
 import type { JsonSchemaType, SchemaObject } from './openapi-document.js';
 import type { TypesByName } from './union-keyword.js';
 import { admitsNull, unionKeyword } from './union-keyword.js';
@@ -92,7 +93,11 @@ function primitiveConstraints(type: Extract<TypeIR, { kind: 'primitive' }>): Con
 
 /** The schema with a `description` after its other keywords, when there is one. */
 export function withDescription(schema: SchemaObject, description?: string): SchemaObject {
-  return description === undefined ? schema : { ...schema, description };
+  if (description === undefined) return schema;
+  // A spread alone, then the key: Node 20 builds `{ ...schema, description }` on a slow path.
+  const described: Built<SchemaObject> = { ...schema };
+  described.description = description;
+  return described;
 }
 
 /** Whether a schema is a single `type` with keywords that apply to it alone (no `$ref`, no `enum`, no composition). */
@@ -132,7 +137,12 @@ function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
   // Admits null already (`X?` of a nullable alias): the `?` stays, as a null option of `anyOf`
   // (null matches both options, so not `oneOf`): the same values, and an import reads `X?` back.
   if (admitsNull(inner, types)) return { anyOf: [schema, { type: 'null' }] };
-  if (isPlainTyped(schema)) return { ...schema, type: [schema.type, 'null'] };
+  if (isPlainTyped(schema)) {
+    // `type` is already a key: assigned after the spread, it keeps its place.
+    const typed: Built<SchemaObject> = { ...schema };
+    typed.type = [schema.type, 'null'];
+    return typed;
+  }
   return { oneOf: [schema, { type: 'null' }] };
 }
 
