@@ -1,3 +1,4 @@
+import type { Built } from '../../ir/built.js';
 import type { EndpointIR, ParamIR, SpecIR, StatusPatternIR } from '../../ir/spec-ir.js';
 import { httpStatusText } from './http-status-text.js';
 import type {
@@ -12,7 +13,7 @@ import { contentObject } from './content-object.js';
 import { operationSummary } from '../../ir/operation-summary.js';
 import { schemaOfType } from './schema-of-type.js';
 import { isProtected, securityRequirements } from './security-objects.js';
-import { conditionsExtension } from './specl-condition.js';
+import { speclCondition } from './specl-condition.js';
 import { latencyExtension } from './latency-extension.js';
 import { paginationExtension } from './pagination-extension.js';
 import { responseHeaders } from './header-objects.js';
@@ -34,19 +35,19 @@ function parameter(
   name: string,
   types: TypesByName,
 ): ParameterObject {
-  return {
-    name,
-    in: location,
-    ...(param.type.kind !== 'union' &&
-      param.type.kind !== 'nullable' &&
-      param.type.constraints.deprecated === true && { deprecated: true }),
-    ...(param.description !== undefined && { description: param.description }),
-    required: location === 'path' || !param.optional,
-    schema: schemaOfType(param.type, types),
-    // The spec's own name, where the wire's differs: a header's, a path parameter's that shares
-    // the path item of another template (an import reads it back).
-    ...(location !== 'query' && name !== param.name && { 'x-specl-name': param.name }),
-  };
+  // Key by key, in the order the object has always had (see `Built`).
+  const object: Built<ParameterObject> = { name, in: location };
+  const type = param.type;
+  if (type.kind !== 'union' && type.kind !== 'nullable' && type.constraints.deprecated === true) {
+    object.deprecated = true;
+  }
+  if (param.description !== undefined) object.description = param.description;
+  object.required = location === 'path' || !param.optional;
+  object.schema = schemaOfType(type, types);
+  // The spec's own name, where the wire's differs: a header's, a path parameter's that shares
+  // the path item of another template (an import reads it back).
+  if (location !== 'query' && name !== param.name) object['x-specl-name'] = param.name;
+  return object as ParameterObject;
 }
 
 /**
@@ -124,28 +125,30 @@ function operation(
     ...endpoint.query.map((p) => parameter(p, 'query', p.name, types)),
     ...endpoint.headers.map((p) => parameter(p, 'header', p.wireName, types)),
   ];
-  return {
+  // Key by key, in the order the operation has always had (see `Built`).
+  const op: Built<OperationObject> = {
     operationId: endpoint.name,
     summary: operationSummary(endpoint.name, endpoint.description),
-    ...(endpoint.description !== undefined && { description: endpoint.description }),
-    ...(endpoint.tags && { tags: endpoint.tags.map(tagName) }),
-    ...(endpoint.deprecated && { deprecated: true }),
-    ...(endpoint.security && { security: securityRequirements(endpoint.security) }),
-    ...(parameters.length > 0 && { parameters }),
-    ...(endpoint.body && {
-      requestBody: {
-        required: true,
-        content: contentObject(endpoint.body, endpoint.bodyMediaTypes, types),
-      },
-    }),
-    responses: responses(endpoint, types, isProtected(endpoint.security, ir.security), ir),
-    ...conditionsExtension('x-specl-requires', endpoint.requires),
-    ...conditionsExtension('x-specl-ensures', endpoint.ensures),
-    ...(endpoint.latency && { 'x-specl-latency': latencyExtension(endpoint.latency) }),
-    ...(endpoint.pagination && {
-      'x-specl-pagination': paginationExtension(endpoint.pagination),
-    }),
   };
+  if (endpoint.description !== undefined) op.description = endpoint.description;
+  if (endpoint.tags) op.tags = endpoint.tags.map(tagName);
+  if (endpoint.deprecated) op.deprecated = true;
+  if (endpoint.security) op.security = securityRequirements(endpoint.security);
+  if (parameters.length > 0) op.parameters = parameters;
+  if (endpoint.body) {
+    op.requestBody = {
+      required: true,
+      content: contentObject(endpoint.body, endpoint.bodyMediaTypes, types),
+    };
+  }
+  op.responses = responses(endpoint, types, isProtected(endpoint.security, ir.security), ir);
+  if (endpoint.requires.length > 0) {
+    op['x-specl-requires'] = endpoint.requires.map(speclCondition);
+  }
+  if (endpoint.ensures.length > 0) op['x-specl-ensures'] = endpoint.ensures.map(speclCondition);
+  if (endpoint.latency) op['x-specl-latency'] = latencyExtension(endpoint.latency);
+  if (endpoint.pagination) op['x-specl-pagination'] = paginationExtension(endpoint.pagination);
+  return op as OperationObject;
 }
 
 /**
