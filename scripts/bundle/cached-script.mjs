@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 
-const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const HEAD = '(function (exports, require, module, __filename, __dirname, __speclImportMeta) {';
 const TAIL = '\n})';
 const HEADER_BYTES = 8;
 
@@ -30,9 +30,10 @@ const loaded = [];
 /**
  * Runs the script `url` once and returns its exports. `imports` maps the specifiers it requires
  * that are ES modules (other bundle chunks) to their namespaces; anything else goes to Node's
- * require from the script's folder (Node's own modules).
+ * require from the script's folder (Node's own modules). `importMeta` is what the chunk read as
+ * `import.meta`: that of the module standing in its place, at the chunk's own path.
  */
-export function loadCachedScript(url, imports) {
+export function loadCachedScript(url, imports, importMeta) {
   const filename = fileURLToPath(url);
   const bytes = readFileSync(filename);
   const sourceCrc = crc32(bytes);
@@ -47,7 +48,7 @@ export function loadCachedScript(url, imports) {
   const module = { exports: {} };
   script
     .runInThisContext()
-    .call(module.exports, module.exports, require, module, filename, dirname(filename));
+    .call(module.exports, module.exports, require, module, filename, dirname(filename), importMeta);
   return module.exports;
 }
 
