@@ -1,18 +1,13 @@
 import type { AstNode, AstReflection, GrammarAST, Linker } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { FastBuilderBase, FastPathDeclined } from './fast-builder-base.js';
-import type { Building } from './fast-build-steps.js';
-import {
-  DataValue,
-  actionType,
-  assignDefaults,
-  assignProperty,
-  mergeProperties,
-} from './fast-build-steps.js';
+import type { ActionStep, Building } from './fast-build-steps.js';
+import { DataValue, assignDefaults, assignProperty, mergeProperties } from './fast-build-steps.js';
 import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
 import { ValueStack } from './value-stack.js';
-import { nodeMaker } from './node-constructors.js';
+import type { DefaultsTable } from './node-constructors.js';
+import { NodeType, defaultsTable, nodeMaker } from './node-constructors.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
@@ -40,6 +35,20 @@ export class FastAstBuilder extends FastBuilderBase {
   private firstCount = 1;
   /** The first token of the rule closed last (a reference's `$refNode` of a rule call). */
   private closedFirst = -1;
+  /**
+   * The type of each node the open rules build (those of {@link stack} that are not a data
+   * type rule's value), as it is now: an action or a rule call's node may change it.
+   */
+  private readonly types = new ValueStack<NodeType>();
+  /** The type of the node the rule closed last made (`undefined`: a data type rule's value). */
+  private closedType: NodeType | undefined;
+  /**
+   * The node {@link construct} gave its defaults last, while nothing was assigned to it since:
+   * a rule that hands over the node of the rule it called (most rules of an expression's
+   * precedence chain) has nothing to add to it, and its lists are already of their length.
+   */
+  private defaulted: Building | undefined;
+  private readonly defaults: DefaultsTable;
 
   /**
    * The names read so far, by their hash: a name that comes again (a field's name, a type's)
@@ -53,9 +62,10 @@ export class FastAstBuilder extends FastBuilderBase {
     position: number,
     private readonly linker: Linker,
     private readonly converter: FastValueConverter,
-    private readonly reflection: AstReflection,
+    reflection: AstReflection,
   ) {
     super(tokens, position);
+    this.defaults = defaultsTable(reflection);
   }
 
   /** Prepares this builder to build the AST of another declaration, from token `position`. */
@@ -63,6 +73,8 @@ export class FastAstBuilder extends FastBuilderBase {
     this.position = position;
     this.clearStacks();
     this.calls.clear();
+    this.types.clear();
+    this.defaulted = undefined;
     this.firsts[0] = -1;
     this.firstCount = 1;
     this.closedFirst = -1;
@@ -88,16 +100,17 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 
   /** Starts a node of `type`, made when something is assigned to it or its rule ends. */
-  begin(type: string): void {
+  begin(type: NodeType): void {
     // Most rules of an expression's precedence chain hand over the node of the rule they call,
     // and a node made for each of them would be thrown away.
     this.stack.push(type);
+    this.types.push(type);
   }
 
   /** The node the innermost open rule builds, made now if it is not yet. */
   private node(): Building {
     const top = this.top;
-    if (typeof top !== 'string') return top as Building;
+    if (!(top instanceof NodeType)) return top as Building;
     const node = newNode(top);
     this.stack.top = node;
     return node;
@@ -145,48 +158,51 @@ export class FastAstBuilder extends FastBuilderBase {
       current.value += String(result);
     } else if (typeof result === 'object' && result !== null) {
       // A node not made yet has no property but its type, which `result` keeps.
-      if (typeof current !== 'string') mergeProperties(result as Building, current);
+      if (!(current instanceof NodeType)) {
+        mergeProperties(result as Building, current);
+        this.defaulted = undefined;
+      }
       this.stack.top = result as Building;
+      this.types.top = this.closedType ?? NodeType.named(String((result as Building).$type));
     }
   }
 
-  action(action: GrammarAST.Action): void {
-    const type = actionType(action);
-    if (action.feature !== undefined && action.operator !== undefined) {
+  action(action: ActionStep): void {
+    const type = action.type;
+    if (action.assignment !== undefined) {
       const last = this.construct();
       // The action's node holds `last`'s: it starts where `last` does.
       this.firsts[this.firstCount++] = this.closedFirst;
       this.stack.push(type);
-      this.assign(
-        {
-          element: action,
-          operator: action.operator as Feature['operator'],
-          property: action.feature,
-          crossRef: false,
-          keyword: false,
-        },
-        last,
-        this.closedFirst,
-      );
-    } else if (typeof this.top === 'string') {
-      this.stack.top = type;
+      this.types.push(type);
+      this.assign(action.assignment, last, this.closedFirst);
     } else {
-      (this.top as Building).$type = type;
+      const top = this.top;
+      if (top instanceof NodeType) this.stack.top = type;
+      else (top as Building).$type = type.name;
+      this.types.top = type;
+      this.defaulted = undefined;
     }
   }
 
   construct(): AstNode {
     const top = this.stack.pop()!;
-    const obj = typeof top === 'string' ? newNode(top) : (top as Building);
+    const type = this.types.pop()!;
+    const obj = top instanceof NodeType ? newNode(top) : (top as Building);
     // Where the node's CST node would start (the rule's, which replaces a merged rule call's).
     (obj as Record<symbol, number>)[FIRST_TOKEN] = this.closeRule();
-    assignDefaults(this.reflection, obj);
+    if (obj !== this.defaulted) {
+      assignDefaults(this.defaults.of(type), obj);
+      this.defaulted = obj;
+    }
+    this.closedType = type;
     return obj as unknown as AstNode;
   }
 
   constructData(): unknown {
     const value = this.endData();
     this.closeRule();
+    this.closedType = undefined;
     const element = this.calls.top;
     if (element === undefined) throw new FastPathDeclined('a data type rule outside a rule call');
     return this.converter.convertFor(value, element);
@@ -201,6 +217,7 @@ export class FastAstBuilder extends FastBuilderBase {
   /** Assigns `value`, whose tokens start at token `first`, to the node being built. */
   private assign(feature: Feature, value: unknown, first: number): void {
     const obj = this.node();
+    this.defaulted = undefined;
     let item = value;
     if (feature.crossRef && typeof value === 'string') {
       const owner = obj as unknown as AstNode;

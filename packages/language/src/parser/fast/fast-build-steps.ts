@@ -1,5 +1,8 @@
-import type { AstReflection, CstNode, GrammarAST } from 'langium';
+import type { CstNode, GrammarAST } from 'langium';
 import { GrammarUtils } from 'langium';
+import type { Feature } from './fast-cst-builder.js';
+import type { Defaults } from './node-constructors.js';
+import { NodeType } from './node-constructors.js';
 
 /** What a data type rule builds while it runs: the text of its tokens. */
 export class DataValue {
@@ -9,58 +12,54 @@ export class DataValue {
 /** An AST node while its rule runs. */
 export type Building = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
 
-/** For each AST type, its properties with a default value (Langium's `assignMandatoryProperties`). */
-const defaultsCache = new WeakMap<AstReflection, Map<string, [string, unknown][]>>();
+/**
+ * An action of the grammar (`{infer T}`, `{infer T.f=current}`) as the builders run it: the type
+ * of the node it makes, and for `{infer T.f=current}` the assignment of the node before it.
+ */
+export interface ActionStep {
+  readonly element: GrammarAST.Action;
+  readonly type: NodeType;
+  readonly assignment: Feature | undefined;
+}
+
+/** The {@link ActionStep} of `action`. */
+export function actionStep(action: GrammarAST.Action): ActionStep {
+  const type = NodeType.named(GrammarUtils.getTypeName(action));
+  const assignment: Feature | undefined =
+    action.feature !== undefined && action.operator !== undefined
+      ? {
+          element: action,
+          operator: action.operator as Feature['operator'],
+          property: action.feature,
+          crossRef: false,
+          keyword: false,
+          // Every feature has the same properties (one shape for V8).
+          expression: false,
+        }
+      : undefined;
+  return { element: action, type, assignment };
+}
 
 /**
- * Gives `node` the default values of the properties its rule left unset, as Langium does; and
- * its lists of two items or more a copy of exactly their length (a list grown by `push` keeps
- * room for 17 items, about 130 bytes more than a list of three needs, for as long as the AST
- * lives). The items and their order are the same.
+ * Gives `node` the default values of the properties its rule left unset (`defaults`, those of
+ * its type), as Langium does; and its lists of two items or more a copy of exactly their length
+ * (a list grown by `push` keeps room for 17 items, about 130 bytes more than a list of three
+ * needs, for as long as the AST lives). The items and their order are the same.
  */
-export function assignDefaults(reflection: AstReflection, node: Building): void {
+export function assignDefaults(defaults: Defaults, node: Building): void {
   // Indexed, not `for...of` (nor destructured): an iterator is made at each loop until the
   // function is optimized, which a single parse of a big file runs a long time without.
-  const defaults = defaultsOf(reflection, node.$type);
-  for (let i = 0; i < defaults.length; i++) {
-    const name = defaults[i]![0];
-    const value = defaults[i]![1];
+  const names = defaults.names;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const current = node[name];
-    if (current === undefined) node[name] = copyDefault(value);
+    if (current === undefined) node[name] = copyDefault(defaults.values[i]);
     else if (Array.isArray(current) && current.length > 1) node[name] = current.slice();
   }
 }
 
-function defaultsOf(reflection: AstReflection, type: string): [string, unknown][] {
-  let byType = defaultsCache.get(reflection);
-  if (!byType) {
-    byType = new Map();
-    defaultsCache.set(reflection, byType);
-  }
-  let defaults = byType.get(type);
-  if (!defaults) {
-    defaults = Object.values(reflection.getTypeMetaData(type).properties)
-      .filter((property) => property.defaultValue !== undefined)
-      .map((property) => [property.name, property.defaultValue]);
-    byType.set(type, defaults);
-  }
-  return defaults;
-}
-
 function copyDefault(value: unknown): unknown {
   return Array.isArray(value) ? value.map(copyDefault) : value;
-}
-
-const actionTypes = new WeakMap<GrammarAST.Action, string>();
-
-/** The AST type an action (`{infer T}`, `{infer T.f=current}`) makes. */
-export function actionType(action: GrammarAST.Action): string {
-  let type = actionTypes.get(action);
-  if (type === undefined) {
-    type = GrammarUtils.getTypeName(action);
-    actionTypes.set(action, type);
-  }
-  return type;
 }
 
 /** Whether a value assigned to a property is an AST node. */

@@ -1,6 +1,7 @@
 import type { Building } from './fast-build-steps.js';
 import { DataValue } from './fast-build-steps.js';
 import type { TokenColumns } from './fast-lexer.js';
+import type { NodeType } from './node-constructors.js';
 import { ValueStack } from './value-stack.js';
 
 /** Thrown where the fast parser does not follow the text: Langium's parser takes over. */
@@ -13,10 +14,10 @@ export class FastPathDeclined extends Error {}
  */
 export abstract class FastBuilderBase {
   /**
-   * The values the open rules build. A string is the type of a node not made yet
+   * The values the open rules build. A {@link NodeType} is the type of a node not made yet
    * (`FastAstBuilder` makes a node when something is assigned to it, or when its rule ends).
    */
-  protected readonly stack = new ValueStack<Building | DataValue | string>();
+  protected readonly stack = new ValueStack<Building | DataValue | NodeType>();
   /**
    * The data values of the data type rules open, the innermost last, kept to be used again (a
    * data type rule's value lives for one call).
@@ -41,7 +42,7 @@ export abstract class FastBuilderBase {
   }
 
   /** The value the innermost open rule is building. */
-  protected get top(): Building | DataValue | string {
+  protected get top(): Building | DataValue | NodeType {
     const top = this.stack.top;
     if (top === undefined) throw new FastPathDeclined('no node to build');
     return top;

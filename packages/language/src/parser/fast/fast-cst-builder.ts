@@ -1,16 +1,11 @@
 import type { AstNode, AstReflection, CstNode, GrammarAST, Linker } from 'langium';
 import { CompositeCstNodeImpl, RootCstNodeImpl } from 'langium';
-import type { Building } from './fast-build-steps.js';
-import {
-  DataValue,
-  actionType,
-  assignDefaults,
-  assignProperty,
-  mergeProperties,
-} from './fast-build-steps.js';
+import type { ActionStep, Building } from './fast-build-steps.js';
+import { DataValue, assignDefaults, assignProperty, mergeProperties } from './fast-build-steps.js';
 import type { LexedToken } from '../lazy-range-leaf.js';
 import { LazyRangeLeaf } from '../lazy-range-leaf.js';
-import { nodeMaker } from './node-constructors.js';
+import type { DefaultsTable } from './node-constructors.js';
+import { NodeType, defaultsTable, nodeMaker } from './node-constructors.js';
 import type { FastTokens, TokenColumns } from './fast-lexer.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import type { DeclarationCstSource, LazyDeclarationNode } from './lazy-declaration-cst.js';
@@ -98,6 +93,7 @@ export class FastCstBuilder extends FastBuilderBase {
   private readonly pool: CstNode[][] = [];
   private readonly hidden: TokenColumns;
   private hiddenIndex = 0;
+  private readonly defaults: DefaultsTable;
 
   constructor(
     text: string,
@@ -105,7 +101,7 @@ export class FastCstBuilder extends FastBuilderBase {
     private readonly tokenTypes: Readonly<Record<string, TokenType>>,
     private readonly linker: Linker,
     private readonly converter: FastValueConverter,
-    private readonly reflection: AstReflection,
+    reflection: AstReflection,
     /** The root of the file's CST, when this builder builds a declaration's CST later. */
     root?: RootCstNodeImpl,
   ) {
@@ -118,6 +114,7 @@ export class FastCstBuilder extends FastBuilderBase {
     }
     this.nodeStack = [this.root];
     this.hidden = lexed.hidden;
+    this.defaults = defaultsTable(reflection);
   }
 
   /** The file's tokens (comments apart). */
@@ -130,7 +127,7 @@ export class FastCstBuilder extends FastBuilderBase {
   }
 
   /** Starts a rule that builds an AST node of `type` (Langium's `startImplementation`). */
-  begin(type: string): void {
+  begin(type: NodeType): void {
     this.stack.push(plainNode(type));
   }
 
@@ -188,28 +185,17 @@ export class FastCstBuilder extends FastBuilderBase {
   }
 
   /** An action: `{infer T}` (no feature) or `{infer T.feature=current}`. */
-  action(action: GrammarAST.Action): void {
-    const type = actionType(action);
-    if (action.feature !== undefined && action.operator !== undefined) {
+  action(action: ActionStep): void {
+    if (action.assignment !== undefined) {
       const last = this.construct() as Building;
       const lastCst = last.$cstNode as CompositeCstNodeImpl;
       this.removeNode(lastCst);
-      this.open(action);
+      this.open(action.element);
       this.append(lastCst);
-      this.stack.push(plainNode(type));
-      this.assign(
-        {
-          element: action,
-          operator: action.operator as Feature['operator'],
-          property: action.feature,
-          crossRef: false,
-          keyword: false,
-        },
-        last,
-        lastCst,
-      );
+      this.stack.push(plainNode(action.type));
+      this.assign(action.assignment, last, lastCst);
     } else {
-      (this.top as Building).$type = type;
+      (this.top as Building).$type = action.type.name;
     }
   }
 
@@ -220,7 +206,7 @@ export class FastCstBuilder extends FastBuilderBase {
     current.astNode = obj as unknown as AstNode;
     obj.$cstNode = current;
     this.popNode();
-    assignDefaults(this.reflection, obj);
+    assignDefaults(this.defaults.of(NodeType.named(obj.$type)), obj);
     return obj as unknown as AstNode;
   }
 

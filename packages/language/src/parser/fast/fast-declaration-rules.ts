@@ -1,6 +1,7 @@
 import type { GrammarAST } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { FastPrimaryRules } from './fast-primary-rules.js';
+import type { NodeType } from './node-constructors.js';
 
 const SETTING_STARTS = new Set(['server', 'license', 'contact', 'security', 'latency']);
 
@@ -12,13 +13,41 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
   private readonly f = new Map<string, Map<string, Feature[]>>();
   private readonly keywords = new Map<string, Map<string, Feature[]>>();
   private readonly calls = new Map<string, Map<string, Feature[]>>();
-  private readonly types = new Map<string, string>();
+  private readonly types = new Map<string, NodeType>();
+  /**
+   * The features of the rules that make most of a spec's nodes (records, fields, enums), found
+   * once: each found again at every node costs two lookups in maps.
+   */
+  private readonly d = {
+    declaration: this.g.nodeType('Declaration'),
+    record: this.g.call('Declaration', 'RecordDecl'),
+    enum: this.g.call('Declaration', 'EnumDecl'),
+    recordType: this.g.nodeType('RecordDecl'),
+    recordKeyword: this.g.keyword('RecordDecl', 'type'),
+    recordName: this.g.call('RecordDecl', 'TypeName'),
+    recordBlock: this.blockOf('RecordDecl', 'RecordMember'),
+    memberType: this.g.nodeType('RecordMember'),
+    field: this.g.call('RecordMember', 'Field'),
+    fieldType: this.g.nodeType('Field'),
+    fieldName: this.g.call('Field', 'Name'),
+    optional: this.g.keyword('Field', '?'),
+    colon: this.g.keyword('Field', ':'),
+    fieldTypeExpr: this.g.call('Field', 'TypeExpr'),
+    enumType: this.g.nodeType('EnumDecl'),
+    enumKeyword: this.g.keyword('EnumDecl', 'enum'),
+    enumName: this.g.call('EnumDecl', 'TypeName'),
+    enumBlock: this.blockOf('EnumDecl', 'EnumMember'),
+    enumMemberType: this.g.nodeType('EnumMember'),
+    enumMemberName: this.g.call('EnumMember', 'Name'),
+    name: this.data('Name'),
+    typeName: this.data('TypeName'),
+  };
 
   constructor(grammar: GrammarAST.Grammar) {
     super(grammar);
     for (const rule of grammar.rules) {
       try {
-        this.types.set(rule.name, this.g.typeOf(rule.name));
+        this.types.set(rule.name, this.g.nodeType(rule.name));
       } catch {
         // terminal rules have no AST type
       }
@@ -98,17 +127,6 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     return b.construct();
   };
 
-  /** `'{' (items+=Item ','?)* '}'` of rule `rule`. */
-  private block(rule: string, callee: string, parse: () => unknown): void {
-    const b = this.b;
-    this.kw(rule, '{');
-    while (b.peek() !== '}') {
-      this.call(rule, callee, parse);
-      if (b.peek() === ',') this.kw(rule, ',');
-    }
-    this.kw(rule, '}');
-  }
-
   private readonly server = (): unknown => {
     const b = this.b;
     this.begin('Server');
@@ -173,12 +191,13 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   protected readonly declaration = (): unknown => {
     const b = this.b;
-    this.begin('Declaration');
+    const d = this.d;
+    b.begin(d.declaration);
     const kind = b.peek();
     if (kind === 'type') {
-      if (b.peek(2) === '{') this.call('Declaration', 'RecordDecl', this.recordDecl);
+      if (b.peek(2) === '{') b.subrule(d.record, this.recordDecl);
       else this.call('Declaration', 'AliasDecl', this.aliasDecl);
-    } else if (kind === 'enum') this.call('Declaration', 'EnumDecl', this.enumDecl);
+    } else if (kind === 'enum') b.subrule(d.enum, this.enumDecl);
     else if (kind === 'error') this.call('Declaration', 'ErrorDecl', this.errorDecl);
     else if (kind === 'endpoint') this.call('Declaration', 'Endpoint', this.endpoint);
     else if (kind === 'property') this.call('Declaration', 'Property', this.property);
@@ -191,33 +210,35 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   private readonly recordDecl = (): unknown => {
     const b = this.b;
-    this.begin('RecordDecl');
-    this.kw('RecordDecl', 'type');
-    this.call('RecordDecl', 'TypeName', this.data('TypeName'));
-    this.block('RecordDecl', 'RecordMember', this.recordMember);
+    const d = this.d;
+    b.begin(d.recordType);
+    b.consume(d.recordKeyword, 'type');
+    b.subrule(d.recordName, d.typeName);
+    this.block(d.recordBlock, 'RecordMember', this.recordMember);
     return b.construct();
   };
 
   protected readonly recordMember = (): unknown => {
     const b = this.b;
-    this.begin('RecordMember');
+    b.begin(this.d.memberType);
     const kind = b.peek();
     const next = b.peek(1);
     if (kind === '...' && next === 'Map') this.call('RecordMember', 'OpenFields', this.openFields);
     else if (kind === '...') this.call('RecordMember', 'Spread', this.spread);
     else if (kind === 'invariant' && next !== ':' && next !== '?') {
       this.call('RecordMember', 'Invariant', this.invariant);
-    } else this.call('RecordMember', 'Field', this.field);
+    } else b.subrule(this.d.field, this.field);
     return b.construct();
   };
 
   private readonly field = (): unknown => {
     const b = this.b;
-    this.begin('Field');
-    this.call('Field', 'Name', this.data('Name'));
-    if (b.peek() === '?') this.kw('Field', '?');
-    this.kw('Field', ':');
-    this.call('Field', 'TypeExpr', this.typeExpr);
+    const d = this.d;
+    b.begin(d.fieldType);
+    b.subrule(d.fieldName, d.name);
+    if (b.peek() === '?') b.consume(d.optional, '?');
+    b.consume(d.colon, ':');
+    b.subrule(d.fieldTypeExpr, this.typeExpr);
     return b.construct();
   };
 
@@ -265,17 +286,18 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   private readonly enumDecl = (): unknown => {
     const b = this.b;
-    this.begin('EnumDecl');
-    this.kw('EnumDecl', 'enum');
-    this.call('EnumDecl', 'TypeName', this.data('TypeName'));
-    this.block('EnumDecl', 'EnumMember', this.enumMember);
+    const d = this.d;
+    b.begin(d.enumType);
+    b.consume(d.enumKeyword, 'enum');
+    b.subrule(d.enumName, d.typeName);
+    this.block(d.enumBlock, 'EnumMember', this.enumMember);
     return b.construct();
   };
 
   private readonly enumMember = (): unknown => {
     const b = this.b;
-    this.begin('EnumMember');
-    this.call('EnumMember', 'Name', this.data('Name'));
+    b.begin(this.d.enumMemberType);
+    b.subrule(this.d.enumMemberName, this.d.name);
     return b.construct();
   };
 

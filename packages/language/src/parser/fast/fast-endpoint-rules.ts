@@ -2,37 +2,64 @@ import { FastDeclarationRules } from './fast-declaration-rules.js';
 
 /** The fast parser's rules for endpoints and properties (grammar/specl.langium). */
 export abstract class FastEndpointRules extends FastDeclarationRules {
+  /** The features of the rules every endpoint runs, found once (see `FastDeclarationRules`). */
+  private readonly ep = {
+    endpointType: this.g.nodeType('Endpoint'),
+    endpoint: this.g.keyword('Endpoint', 'endpoint'),
+    method: this.g.call('Endpoint', 'Ident'),
+    ident: this.data('Ident'),
+    id: this.g.call('Endpoint', 'ID'),
+    path: this.g.call('Endpoint', 'Path'),
+    open: this.g.keyword('Endpoint', '{'),
+    clause: this.g.call('Endpoint', 'EndpointClause'),
+    close: this.g.keyword('Endpoint', '}'),
+    pathType: this.g.nodeType('Path'),
+    segment: this.g.call('Path', 'PathSegment'),
+    segmentType: this.g.nodeType('PathSegment'),
+    segmentAction: this.g.action('PathSegment'),
+    slash: this.g.keyword('PathSegment', '/'),
+    text: this.g.call('PathSegment', 'PathText'),
+    slashOpen: this.g.keyword('PathSegment', '/{'),
+    param: this.g.call('PathSegment', 'PathParam'),
+    textType: this.g.nodeType('PathText'),
+    word: this.g.call('PathText', 'PathWord'),
+    pathWord: this.data('PathWord'),
+    clauseType: this.g.nodeType('EndpointClause'),
+  };
+
   protected readonly endpoint = (): unknown => {
     const b = this.b;
-    this.begin('Endpoint');
-    this.kw('Endpoint', 'endpoint');
-    this.call('Endpoint', 'Ident', this.data('Ident'));
-    this.terminal('Endpoint', 'ID');
-    this.call('Endpoint', 'Path', this.path);
-    this.kw('Endpoint', '{');
-    while (b.peek() !== '}') this.call('Endpoint', 'EndpointClause', this.endpointClause);
-    this.kw('Endpoint', '}');
+    const f = this.ep;
+    b.begin(f.endpointType);
+    b.consume(f.endpoint, 'endpoint');
+    b.subrule(f.method, f.ident);
+    b.consume(f.id, 'ID');
+    b.subrule(f.path, this.path);
+    b.consume(f.open, '{');
+    while (b.peek() !== '}') b.subrule(f.clause, this.endpointClause);
+    b.consume(f.close, '}');
     return b.construct();
   };
 
   private readonly path = (): unknown => {
     const b = this.b;
-    this.begin('Path');
-    do this.call('Path', 'PathSegment', this.pathSegment);
+    b.begin(this.ep.pathType);
+    do b.subrule(this.ep.segment, this.pathSegment);
     while (b.peek() === '/' || b.peek() === '/{');
     return b.construct();
   };
 
   private readonly pathSegment = (): unknown => {
     const b = this.b;
-    this.begin('PathSegment');
-    b.action(this.g.action('PathSegment'));
+    const f = this.ep;
+    b.begin(f.segmentType);
+    b.action(f.segmentAction);
     if (b.peek() === '/') {
-      this.kw('PathSegment', '/');
-      if (this.startsPathWord(b.peek())) this.call('PathSegment', 'PathText', this.pathText);
+      b.consume(f.slash, '/');
+      if (this.startsPathWord(b.peek())) b.subrule(f.text, this.pathText);
     } else {
-      this.kw('PathSegment', '/{');
-      this.call('PathSegment', 'PathParam', this.pathParam);
+      b.consume(f.slashOpen, '/{');
+      b.subrule(f.param, this.pathParam);
     }
     return b.construct();
   };
@@ -43,8 +70,8 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
 
   private readonly pathText = (): unknown => {
     const b = this.b;
-    this.begin('PathText');
-    this.call('PathText', 'PathWord', this.data('PathWord'));
+    b.begin(this.ep.textType);
+    b.subrule(this.ep.word, this.ep.pathWord);
     return b.construct();
   };
 
@@ -62,7 +89,7 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
 
   private readonly endpointClause = (): unknown => {
     const b = this.b;
-    this.begin('EndpointClause');
+    b.begin(this.ep.clauseType);
     const r = 'EndpointClause';
     switch (b.peek()) {
       case 'header':

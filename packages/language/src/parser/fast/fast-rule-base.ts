@@ -4,6 +4,14 @@ import type { Feature, RuleBuilder } from './fast-cst-builder.js';
 import { FastPathDeclined } from './fast-cst-builder.js';
 import { GrammarFeatures } from './grammar-features.js';
 
+/** The features of a block in a rule: `'{' (items+=Item ','?)* '}'`. */
+export interface Block {
+  readonly open: Feature;
+  readonly item: Feature;
+  readonly comma: Feature;
+  readonly close: Feature;
+}
+
 type Choice = { feature: Feature; kind: string } | { feature: Feature; callee: string };
 
 /**
@@ -17,6 +25,8 @@ export abstract class FastRuleBase {
   private readonly dataRules = new Map<string, Map<string, Choice>>();
   private readonly repeated = new Set<string>();
   private readonly dataRuleFunctions = new Map<string, () => unknown>();
+  /** Each rule's block, found once (a rule has one kind of item in braces). */
+  private readonly blocks = new Map<string, Block & { readonly callee: string }>();
 
   constructor(grammar: GrammarAST.Grammar) {
     this.g = new GrammarFeatures(grammar);
@@ -40,6 +50,36 @@ export abstract class FastRuleBase {
   /** Declines: the text goes to Langium's parser. */
   protected decline(why: string): never {
     throw new FastPathDeclined(why);
+  }
+
+  /** The features of `'{' (items+=Callee ','?)* '}'` in rule `rule`. */
+  protected blockOf(rule: string, callee: string): Block {
+    let block = this.blocks.get(rule);
+    if (!block) {
+      const g = this.g;
+      block = {
+        callee,
+        open: g.keyword(rule, '{'),
+        item: g.call(rule, callee),
+        comma: g.keyword(rule, ','),
+        close: g.keyword(rule, '}'),
+      };
+      this.blocks.set(rule, block);
+    }
+    if (block.callee !== callee) throw new Error(`${rule}: a block of ${block.callee}`);
+    return block;
+  }
+
+  /** `'{' (items+=Item ','?)* '}'` of rule `rule`, or of `block`, calling `parse` per item. */
+  protected block(rule: string | Block, callee: string, parse: () => unknown): void {
+    const b = this.b;
+    const block = typeof rule === 'string' ? this.blockOf(rule, callee) : rule;
+    b.consume(block.open, '{');
+    while (b.peek() !== '}') {
+      b.subrule(block.item, parse);
+      if (b.peek() === ',') b.consume(block.comma, ',');
+    }
+    b.consume(block.close, '}');
   }
 
   /** Whether data type rule `ruleName` can start with a token of `kind`. */

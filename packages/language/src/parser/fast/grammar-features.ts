@@ -2,6 +2,9 @@ import type { AstNode, GrammarAST } from 'langium';
 import { GrammarAST as G, GrammarUtils } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { allNodes } from './grammar-walk.js';
+import type { ActionStep } from './fast-build-steps.js';
+import { actionStep } from './fast-build-steps.js';
+import { NodeType } from './node-constructors.js';
 
 /**
  * The elements of the grammar (grammar/specl.langium, as Langium loaded it) that the fast parser
@@ -11,7 +14,7 @@ import { allNodes } from './grammar-walk.js';
 export class GrammarFeatures {
   private readonly rules = new Map<string, GrammarAST.AbstractRule>();
   private readonly memo = new Map<string, Feature>();
-  private readonly firstActions = new Map<string, GrammarAST.Action>();
+  private readonly firstActions = new Map<string, ActionStep>();
   /** Each rule's AST type: Langium's `getTypeName` walks the rule's calls again on every ask. */
   private readonly types = new Map<string, string>();
   private readonly dataTypeRules = new Map<GrammarAST.ParserRule, boolean>();
@@ -34,6 +37,11 @@ export class GrammarFeatures {
       this.types.set(ruleName, type);
     }
     return type;
+  }
+
+  /** The {@link NodeType} of the AST type a parser rule builds (see {@link typeOf}). */
+  nodeType(ruleName: string): NodeType {
+    return NodeType.named(this.typeOf(ruleName));
   }
 
   /**
@@ -90,18 +98,18 @@ export class GrammarFeatures {
     return this.find('x', ruleName, nth);
   }
 
-  /** The `nth` action in rule `ruleName`. */
-  action(ruleName: string, nth = 0): GrammarAST.Action {
+  /** The `nth` action in rule `ruleName`, as the builders run it. */
+  action(ruleName: string, nth = 0): ActionStep {
     // The first action of a rule is asked for at each of its nodes: found without a key made.
     if (nth === 0) {
       let action = this.firstActions.get(ruleName);
       if (!action) {
-        action = this.find('a', ruleName, 0).element as GrammarAST.Action;
+        action = actionStep(this.find('a', ruleName, 0).element as GrammarAST.Action);
         this.firstActions.set(ruleName, action);
       }
       return action;
     }
-    return this.find('a', ruleName, nth).element as GrammarAST.Action;
+    return actionStep(this.find('a', ruleName, nth).element as GrammarAST.Action);
   }
 
   private rule(name: string): GrammarAST.AbstractRule {

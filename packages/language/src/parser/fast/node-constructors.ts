@@ -1,4 +1,31 @@
+import type { AstReflection } from 'langium';
 import type { Building } from './fast-build-steps.js';
+
+/**
+ * An AST type the fast parser's rules build, resolved once from the grammar: the rules hand it
+ * to the builders, which find its constructor and its defaults by {@link id} (an index into an
+ * array) instead of looking its name up at every node.
+ */
+export class NodeType {
+  private constructor(
+    /** The type's name (a node's `$type`). */
+    readonly name: string,
+    /** A small number, unique in the process, naming the type in the builders' tables. */
+    readonly id: number,
+  ) {}
+
+  private static readonly byName = new Map<string, NodeType>();
+
+  /** The one `NodeType` of name `name`. */
+  static named(name: string): NodeType {
+    let type = NodeType.byName.get(name);
+    if (!type) {
+      type = new NodeType(name, NodeType.byName.size);
+      NodeType.byName.set(name, type);
+    }
+    return type;
+  }
+}
 
 /**
  * A maker of AST nodes of prototype `prototype` from a constructor of their own per AST type,
@@ -8,17 +35,64 @@ import type { Building } from './fast-build-steps.js';
  * `Object.create` one of four fields and a separate, regrown array for the rest (about 120
  * bytes, and twice as slow to build).
  */
-export function nodeMaker(prototype: object): (type: string) => Building {
-  const constructors = new Map<string, new () => Building>();
+export function nodeMaker(prototype: object): (type: NodeType) => Building {
+  const constructors: (new () => Building)[] = [];
   return (type) => {
-    let constructor = constructors.get(type);
-    if (!constructor) {
+    let constructor = constructors[type.id];
+    if (constructor === undefined) {
       constructor = function AstNode() {} as unknown as new () => Building;
       constructor.prototype = prototype;
-      constructors.set(type, constructor);
+      constructors[type.id] = constructor;
     }
     const node = new constructor();
-    node.$type = type;
+    node.$type = type.name;
     return node;
   };
+}
+
+/** A type's properties with a default value: names and values, side by side. */
+export interface Defaults {
+  readonly names: readonly string[];
+  readonly values: readonly unknown[];
+}
+
+const NO_DEFAULTS: Defaults = { names: [], values: [] };
+
+/**
+ * For each AST type, its properties with a default value (Langium's `assignMandatoryProperties`),
+ * read from a reflection once per type and kept by the type's {@link NodeType.id}.
+ */
+export class DefaultsTable {
+  private readonly byId: Defaults[] = [];
+
+  constructor(private readonly reflection: AstReflection) {}
+
+  /** The defaults of `type`. */
+  of(type: NodeType): Defaults {
+    return this.byId[type.id] ?? this.read(type);
+  }
+
+  private read(type: NodeType): Defaults {
+    const names: string[] = [];
+    const values: unknown[] = [];
+    const properties = this.reflection.getTypeMetaData(type.name).properties;
+    for (const name of Object.keys(properties)) {
+      const property = properties[name]!;
+      if (property.defaultValue === undefined) continue;
+      names.push(property.name);
+      values.push(property.defaultValue);
+    }
+    const defaults = names.length === 0 ? NO_DEFAULTS : { names, values };
+    this.byId[type.id] = defaults;
+    return defaults;
+  }
+}
+
+const tables = new WeakMap<AstReflection, DefaultsTable>();
+
+/** The one {@link DefaultsTable} of `reflection`. */
+export function defaultsTable(reflection: AstReflection): DefaultsTable {
+  let table = tables.get(reflection);
+  if (!table) tables.set(reflection, (table = new DefaultsTable(reflection)));
+  return table;
 }
