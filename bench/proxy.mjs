@@ -12,7 +12,12 @@
 // bench/RESULTS.md under `## contract at run time`.
 //
 //   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 6]
-//                        [--warmup 10] [--nice=0] [--semi-space MB] [--no-pin] [--no-write]
+//                        [--warmup 10] [--rewarm 2] [--nice=0] [--semi-space MB] [--no-pin]
+//                        [--no-write]
+//
+// The live heap is read after two forced full collections, which throw away much of what the
+// JIT made; before each round a load of `--rewarm` seconds, not measured, makes it again (the
+// proxy's p99 was its first second of slow requests after them: 111-132 ms against 10 ms).
 //
 // `--semi-space MB` runs every measured process (the servers and the proxy alike) with
 // `node --max-semi-space-size=MB` (V8's young generation; Node's default is 16 MB) and writes
@@ -54,6 +59,7 @@ function options() {
       nice: { type: 'string', default: '0' },
       'semi-space': { type: 'string' },
       warmup: { type: 'string', default: '10' },
+      rewarm: { type: 'string', default: '2' },
       'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
     },
@@ -71,6 +77,7 @@ function options() {
     nice: niceness(values.nice),
     semiSpace: values['semi-space'] === undefined ? undefined : number('semi-space'),
     warmup: number('warmup'),
+    rewarm: number('rewarm'),
     write: !values['no-write'],
     // On two cores pinning puts every server on one core: measured quiet on 8aed565, the
     // middleware's p99 added was +25 ms pinned and +0.9 ms with the scheduler free.
@@ -195,7 +202,7 @@ async function startBenchServer(module) {
  * each round), so that all three see the same machine when its load changes, and merges each
  * one's figures over its rounds.
  */
-async function measure(setups, { duration, rate, connections, rounds, warmup }) {
+async function measure(setups, { duration, rate, connections, rounds, warmup, rewarm }) {
   const runs = setups.map((setup) => ({
     ...setup,
     latency: microseconds(),
@@ -230,8 +237,13 @@ async function measure(setups, { duration, rate, connections, rounds, warmup }) 
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < runs.length; i++) {
       const run = runs[(round + i) % runs.length];
-      // Starts the event loop's and the collector's figures anew.
-      for (const reporter of run.reporters) await liveReport(reporter);
+      // The live heap read after the warm-up or the last round forced full collections, which
+      // throw away much of the JIT's work: a short load, not measured, makes it again, or the
+      // round's first second of slow requests would be its p99 (see bench/lib/live-heap.mjs).
+      const again = { connections, rate, duration: rewarm, requests: run.requests };
+      await pacedLoad(run.child.base, again);
+      // Starts the event loop's and the collector's figures anew, without collecting.
+      for (const reporter of run.reporters) await liveReport(reporter, false);
       const cpuBefore = cpuMs(run.child.pid);
       const waitBefore = cpuWaitMs(run.pids);
       const generatorBefore = cpuWaitMs([process.pid]);
@@ -455,7 +467,7 @@ function report(rows) {
   };
   const heapGrowth = (row) => signed(row.heap.at(-1) - row.heap[0]).replace(' ms', ' MB');
   return [
-    `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${revision(ROOT)}.`,
+    `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s (each after ${opts.rewarm} s of load not measured: the live heap read before it forced full collections, which throw away much of the JIT's work) that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${revision(ROOT)}.`,
     '',
     `Aims at this run: ${verdict(middleware, 1)}; ${verdict(proxy, 2)}. Live heap after GC over the run (after warm-up to the last round): bare ${heapGrowth(base)}, proxy ${heapGrowth(proxy)}, middleware ${heapGrowth(middleware)}.`,
     '',

@@ -4,8 +4,10 @@
 // The bundle holds the CLI, the language server, the verifier and the agent, with the agent's
 // sandbox child (the program model-written code runs in) as a file of its own beside them.
 import { build } from 'esbuild';
+import { addCodeCaches } from './bundle/code-cache.mjs';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'cli/dist/bundle');
@@ -34,8 +36,18 @@ const lazyProtocolForDocumentBuilder = {
   },
 };
 
+/**
+ * The generated grammar's fingerprint, which the fast parser is enabled by: computed here once
+ * rather than by walking the grammar at every start (isFastParserGrammar in
+ * packages/language/src/parser/fast/grammar-fingerprint.ts).
+ */
+const languageDist = (path) => pathToFileURL(resolve(root, 'packages/language/dist', path)).href;
+const { grammarFingerprint } = await import(languageDist('parser/fast/grammar-fingerprint.js'));
+const { SpeclGrammar } = await import(languageDist('generated/grammar.js'));
+
 const common = {
   bundle: true,
+  define: { SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())) },
   plugins: [lazyProtocolForDocumentBuilder],
   format: 'esm',
   platform: 'node',
@@ -49,13 +61,14 @@ const common = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const main = await build({
   ...common,
   entryPoints: [resolve(root, 'cli/dist/cli.js'), resolve(root, 'cli/dist/language-server.js')],
   outdir,
   splitting: true,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
+  metafile: true,
 });
 // `buildSpecs` finds its worker's program as `build-spec-worker.js` beside its own code: the
 // compiler's whole pipeline in one file, which a worker thread loads.
@@ -70,3 +83,7 @@ await build({
   entryPoints: [resolve(root, 'packages/agent/dist/sandbox/sandbox-child.js')],
   outfile: resolve(outdir, 'sandbox-child.js'),
 });
+// Last, once the worker and sandbox files are in place: the big chunks a check and a compile load
+// get a V8 code cache (scripts/bundle/code-cache.mjs), made by running `specl compile`.
+const caches = addCodeCaches(outdir, main.metafile, root);
+if (process.env.SPECL_BUNDLE_VERBOSE === '1') console.log(caches);

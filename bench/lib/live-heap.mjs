@@ -14,6 +14,13 @@
 // can stay low while the requests' is high; the maximum shows the stall. (A 1 ms timer woke
 // each process a thousand times a second: 28 ms of CPU a second for an idle `specl proxy`,
 // times the four processes on the servers' core.)
+//
+// On SIGWINCH it prints the same line without the two collections (`live heap: -1`): the
+// figures since the last report, and starts them anew. A forced full collection throws away
+// much of what the JIT made (measured on `specl proxy`: after two, 140 functions were
+// optimized again and 58 deoptimized for want of type feedback in the next second of load,
+// whose slowest requests took 111-132 ms against 10 ms without them), so a bench must not
+// force one just before it measures.
 import { PerformanceObserver, createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -34,7 +41,11 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-process.on('SIGUSR2', () => {
+process.on('SIGUSR2', () => report(true));
+process.on('SIGWINCH', () => report(false));
+
+/** Prints the report; with `collect`, after two full collections, with the live heap. */
+function report(collect) {
   const loopP99 = delay.percentile(99) / 1e6;
   const loopMax = delay.max / 1e6;
   delay.reset();
@@ -44,12 +55,15 @@ process.on('SIGUSR2', () => {
   total = 0;
   log = [];
   const gc = globalThis.gc;
-  const from = performance.now();
-  gc?.();
-  gc?.();
-  forced = { from, to: performance.now() };
-  const heap = process.memoryUsage().heapUsed;
+  let heap = -1;
+  if (collect) {
+    const from = performance.now();
+    gc?.();
+    gc?.();
+    forced = { from, to: performance.now() };
+    heap = process.memoryUsage().heapUsed;
+  }
   console.log(
     `live heap: ${heap}${gc ? '' : ' (no --expose-gc)'} loop p99: ${loopP99.toFixed(2)} max: ${loopMax.toFixed(2)} ${gcs} pauses: ${logged}`,
   );
-});
+}

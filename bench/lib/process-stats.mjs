@@ -48,26 +48,28 @@ export function cpuWaitMs(pids) {
  */
 
 /**
- * Asks a process started with bench/lib/live-heap.mjs for its report (SIGUSR2) and reads it
- * from its stdout.
+ * Asks a process started with bench/lib/live-heap.mjs for its report and reads it from its
+ * stdout: with `collect` (SIGUSR2), after two full collections, with the live heap; without
+ * (SIGWINCH), the figures alone, `heap` NaN, and the JIT's work left as it was.
  *
  * @param {{ pid: number, stdout: import('node:stream').Readable }} child
+ * @param {boolean} [collect]
  * @returns {Promise<LiveReport>}
  */
-export function liveReport(child) {
+export function liveReport(child, collect = true) {
   return new Promise((resolve) => {
     let output = '';
     const listen = (chunk) => {
       output += chunk;
       const match =
-        /live heap: (\d+).* loop p99: ([\d.]+) max: ([\d.]+) gc: (\d+) ([\d.]+) ([\d.]+) ([\d.]+) pauses: (\[.*\])\n/.exec(
+        /live heap: (-?\d+).* loop p99: ([\d.]+) max: ([\d.]+) gc: (\d+) ([\d.]+) ([\d.]+) ([\d.]+) pauses: (\[.*\])\n/.exec(
           output,
         );
       if (!match) return;
       child.stdout.off('data', listen);
       const [heap, loopP99, loopMax, count, totalMs, maxMs, p99Ms] = match.slice(1, 8).map(Number);
       resolve({
-        heap: heap / 1048576,
+        heap: heap < 0 ? NaN : heap / 1048576,
         loopP99,
         loopMax,
         gc: { count, totalMs, maxMs, p99Ms },
@@ -75,6 +77,6 @@ export function liveReport(child) {
       });
     };
     child.stdout.setEncoding('utf8').on('data', listen);
-    process.kill(child.pid, 'SIGUSR2');
+    process.kill(child.pid, collect ? 'SIGUSR2' : 'SIGWINCH');
   });
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forEachUtf8Chunk } from '@specl/compiler';
+import { forEachUtf8Chunk } from '@specl/compiler/text';
 import { fileHash } from '../../cli/src/compile/output-manifest.js';
 import { inspectOutputFile } from '../../cli/src/compile/output-file-state.js';
 import { writeFileAtomic, writeFileSet } from '../../cli/src/write-file-set.js';

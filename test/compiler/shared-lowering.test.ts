@@ -20,12 +20,27 @@ function withoutFingerprint(ir: SpecIR): object {
   return Object.fromEntries(Object.entries(ir).filter(([key]) => key !== 'fingerprint'));
 }
 
-/** The fingerprint as defined: the IR's JSON without locations, hashed in one piece. */
-function definedFingerprint(ir: SpecIR): string {
-  const rest = withoutFingerprint(ir);
+/**
+ * The IR without its source locations, as the fingerprint defines them: keys `location`,
+ * `…Location` and `…Locations` of the IR's own objects; within the user's data (`example`,
+ * `default`, `examples`, an auth flow's `settings`) every key stays.
+ */
+function withoutLocations(value: unknown, data = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutLocations(item, data));
+  if (typeof value !== 'object' || value === null) return value;
   const isLocation = (key: string) =>
     key === 'location' || key.endsWith('Location') || key.endsWith('Locations');
-  const json = JSON.stringify(rest, (key, value: unknown) => (isLocation(key) ? undefined : value));
+  const isData = (key: string) => ['example', 'default', 'examples', 'settings'].includes(key);
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => data || !isLocation(key))
+      .map(([key, item]) => [key, withoutLocations(item, data || isData(key))]),
+  );
+}
+
+/** The fingerprint as defined: the IR's JSON without locations, hashed in one piece. */
+function definedFingerprint(ir: SpecIR): string {
+  const json = JSON.stringify(withoutLocations(withoutFingerprint(ir)));
   return `sha256:${createHash('sha256').update(json).digest('hex')}`;
 }
 

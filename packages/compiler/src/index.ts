@@ -2,7 +2,6 @@ export * from './ir/spec-ir.js';
 export { paginationText } from './ir/pagination-text.js';
 export { lowerSpec, LoweringError } from './lower/lower-spec.js';
 export { fingerprintOf } from './lower/fingerprint.js';
-export { forEachUtf8Chunk, forEachUtf8ChunkOf } from './text/utf8-chunks.js';
 export * from './pipeline/spec-build.js';
 export * from './pipeline/build-spec.js';
 export * from './pipeline/build-specs.js';

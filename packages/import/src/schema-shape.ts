@@ -10,6 +10,23 @@ export function typesOf(schema: Record<string, unknown>): string[] {
   return list.filter((t): t is string => typeof t === 'string' && t !== 'null');
 }
 
+/**
+ * A schema's JSON types (see {@link typesOf}), through the first part of an `allOf` (a
+ * constrained alias's), at most 16 deep.
+ */
+export function baseTypesOf(
+  context: ImportContext,
+  schema: unknown,
+  pointer: string,
+  depth = 0,
+): string[] {
+  const { value } = context.deref(schema, pointer);
+  if (!isObject(value)) return [];
+  const types = typesOf(value);
+  if (types.length > 0 || depth >= 16 || !Array.isArray(value.allOf)) return types;
+  return value.allOf.length > 0 ? baseTypesOf(context, value.allOf[0], pointer, depth + 1) : [];
+}
+
 /** Whether a schema allows `null` (3.0 `nullable`, 3.1 `type: [.., "null"]`, a null option). */
 export function isNullable(schema: Record<string, unknown>): boolean {
   if (schema.nullable === true) return true;

@@ -6,6 +6,7 @@ import {
   enumMembers,
   isNullSchema,
   isNullable,
+  baseTypesOf,
   isRecordSchema,
   typesOf,
   unionOptions,
@@ -32,6 +33,9 @@ import {
   isAnnotationOnly,
   withAnnotations,
 } from './annotations.js';
+
+/** The type of any JSON value (null too). */
+const ANY_JSON = 'Json';
 
 /** Translates JSON Schemas (OpenAPI's dialect) to Specl type expressions and declarations. */
 export class SchemaTranslator {
@@ -185,7 +189,7 @@ export class SchemaTranslator {
    */
   typeExpr(schema: unknown, pointer: string, hint: string, declaring = false): string {
     if (schema === true || (isObject(schema) && Object.keys(schema).length === 0)) {
-      return this.anyValue(pointer);
+      return ANY_JSON;
     }
     if (!isObject(schema)) {
       this.context.warn(
@@ -272,7 +276,7 @@ export class SchemaTranslator {
       case 'object':
         return this.mapType(schema, pointer, hint) + q;
       default:
-        return this.anyValue(pointer);
+        return ANY_JSON;
     }
   }
 
@@ -323,12 +327,6 @@ export class SchemaTranslator {
       return 'Map<String>';
     }
     return 'Map<Json>';
-  }
-
-  /** Any JSON value (null too): `Json`. */
-  private anyValue(pointer: string): string {
-    void pointer;
-    return 'Json';
   }
 
   private refType(schema: Record<string, unknown>, pointer: string, hint: string): string {
@@ -464,7 +462,7 @@ export class SchemaTranslator {
     if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
     const { value: target } = this.context.deref(first, pointer);
     if (!isObject(target) || enumMembers(target)) return undefined;
-    const type = this.baseTypes(target, pointer);
+    const type = baseTypesOf(this.context, target, pointer);
     if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
     const extra: Record<string, unknown> = {};
     for (const part of rest) {
@@ -481,15 +479,6 @@ export class SchemaTranslator {
           ? listConstraints(extra)
           : numberConstraints(this.context, extra, at, type[0] === 'integer');
     return base + constraints;
-  }
-
-  /** A schema's JSON types, through the first part of an `allOf` (a constrained alias's). */
-  private baseTypes(schema: unknown, pointer: string, depth = 0): string[] {
-    const { value } = this.context.deref(schema, pointer);
-    if (!isObject(value)) return [];
-    const types = typesOf(value);
-    if (types.length > 0 || depth >= 16 || !Array.isArray(value.allOf)) return types;
-    return value.allOf.length > 0 ? this.baseTypes(value.allOf[0], pointer, depth + 1) : [];
   }
 
   /** Declares an inline object schema as a record named from `hint`. */

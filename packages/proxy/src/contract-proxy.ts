@@ -1,5 +1,5 @@
 import { Agent, createServer, request as httpRequest } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ClientRequest, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
@@ -74,6 +74,14 @@ function hasNoBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
 }
 
+/** Methods a request of which may be sent twice with the effect of once (RFC 9110 9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/** Whether an error says a connection was closed under a request, not that the target refused. */
+function isStale(code: string | undefined): boolean {
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -125,14 +133,18 @@ export async function startContractProxy(
         endpoint,
         route: routed?.contract.path,
       }) ?? noTelemetry;
-    let ended = false;
-    const end = (status: number | undefined) => {
-      if (ended) return;
-      ended = true;
-      telemetry.end(status, (performance.now() - started) / 1000);
-    };
-    res.once('finish', () => end(res.statusCode));
-    res.once('close', () => end(res.writableFinished ? res.statusCode : undefined));
+    // One listener for the end of every exchange: a response closes after it is sent, or when
+    // the client goes away first; then the request to the target, if any, is of no more use.
+    let upstream: ClientRequest | undefined;
+    let clientGone = false;
+    res.on('close', () => {
+      const finished = res.writableFinished;
+      if (!finished) {
+        clientGone = true;
+        upstream?.destroy();
+      }
+      telemetry.end(finished ? res.statusCode : undefined, (performance.now() - started) / 1000);
+    });
 
     const requestType = header(req.headers['content-type']);
     const bodyDeclared = routed?.contract.hasBody === true;
@@ -186,6 +198,7 @@ export async function startContractProxy(
       }
     }
 
+    const send = secure ? httpsRequest : httpRequest;
     const headers = forwardHeaders(req.headers, ['host']);
     headers['host'] = target.host;
     headers['x-forwarded-host'] = req.headers.host ?? '';
@@ -193,54 +206,65 @@ export async function startContractProxy(
     if (body !== undefined) {
       headers['content-length'] = String(body.length);
     }
-    const send = secure ? httpsRequest : httpRequest;
-    const upstream = send({
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method,
-      path: basePath + url,
-      headers,
-      agent,
-    });
-    upstream.setTimeout(targetTimeout, () => {
-      upstream.destroy(new Error(`no answer within ${targetTimeout} ms`));
-    });
-    let answered = false;
-    upstream.once('error', (error) => {
-      const what = `${method} ${url}`;
-      options.onTargetError?.(`${what}: ${error.message}`);
-      if (answered) return res.destroy();
-      const timeout = error.message.startsWith('no answer within');
-      sendProblem(
-        res,
-        timeout
-          ? proxyProblem(504, 'The target did not answer in time', `${what}: ${error.message}`)
-          : proxyProblem(
-              502,
-              'The target did not answer',
-              `${what}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
-            ),
-      );
-    });
-    upstream.once('response', (answer) => {
-      answered = true;
-      void respond(answer, checked, telemetry, res, { endpoint, method, url }).catch(
-        (error: unknown) => {
-          options.onTargetError?.(
-            `${method} ${url}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          res.destroy();
-        },
-      );
-    });
-    req.once('aborted', () => upstream.destroy());
-    if (body !== undefined) upstream.end(body);
-    else if (hasNoBody(req)) {
-      // Nothing to stream (a GET): no pipeline, whose bookkeeping costs more than the hop.
-      req.resume();
-      upstream.end();
-    } else pipeline(req, upstream, () => {});
+    const noBody = body === undefined && hasNoBody(req);
+    // Nothing to stream (a GET): no pipeline, whose bookkeeping costs more than the hop.
+    if (noBody) req.resume();
+    // A request whose whole body the proxy holds, of a method that may be sent twice.
+    const replayable = (body !== undefined || noBody) && IDEMPOTENT.has(method);
+    const open = (again: boolean) => {
+      const sent = (upstream = send({
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        // Plain HTTP has no server name to tell; without one, node:http works it out per request.
+        ...(secure ? {} : { servername: '' }),
+        method,
+        path: basePath + url,
+        headers,
+        // Sent again: on a connection of its own, not on another the target may have closed.
+        agent: again ? false : agent,
+      }));
+      sent.setTimeout(targetTimeout, () => {
+        sent.destroy(new Error(`no answer within ${targetTimeout} ms`));
+      });
+      let answered = false;
+      sent.on('error', (error) => {
+        // A client that went away took the request with it: not the target's trouble.
+        if (clientGone) return;
+        const code = (error as NodeJS.ErrnoException).code;
+        // A kept-alive connection the target closed as the request went out (it may close an
+        // idle one at any time, RFC 9112 9.3.1): the request was not read; sent again, once,
+        // on a new connection, when sending it twice is safe.
+        if (!answered && !again && replayable && sent.reusedSocket && isStale(code)) {
+          return open(true);
+        }
+        const what = `${method} ${url}`;
+        options.onTargetError?.(`${what}: ${error.message}`);
+        if (answered) return res.destroy();
+        const timeout = error.message.startsWith('no answer within');
+        sendProblem(
+          res,
+          timeout
+            ? proxyProblem(504, 'The target did not answer in time', `${what}: ${error.message}`)
+            : proxyProblem(502, 'The target did not answer', `${what}: ${code ?? error.message}`),
+        );
+      });
+      sent.on('response', (answer) => {
+        answered = true;
+        void respond(answer, checked, telemetry, res, { endpoint, method, url }).catch(
+          (error: unknown) => {
+            options.onTargetError?.(
+              `${method} ${url}: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            res.destroy();
+          },
+        );
+      });
+      if (body !== undefined) sent.end(body);
+      else if (noBody) sent.end();
+      else pipeline(req, sent, () => {});
+    };
+    open(false);
     if (routed !== undefined && mode === 'observe') {
       // Nothing to stop: the request is on its way, and is checked while the target works on
       // it (its answer, an I/O event, comes after this turn).

@@ -11,9 +11,9 @@ import {
   buildOpenApiDocument,
   buildSpec,
   emitOpenApi,
-  forEachUtf8ChunkOf,
   openApiJsonFile,
 } from '@specl/compiler';
+import { forEachUtf8ChunkOf } from '@specl/compiler/text';
 import { printProject } from '../../arbitraries/print-spec.js';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';
 import { lowerFiles, lowerSource } from '../../helpers/lower.js';

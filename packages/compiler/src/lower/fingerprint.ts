@@ -4,8 +4,9 @@ import { forEachUtf8Chunk } from '../text/utf8-chunks.js';
 
 /**
  * The fingerprint of a spec: `sha256:` and the hash of its IR as JSON, without source
- * locations (`location`, `bodyLocation`, `errorLocations`: moving text around does not change
- * what a spec means). Key order is the order
+ * locations (the keys `location`, `bodyLocation`, `errorLocations`, any `…Location(s)`, of the
+ * IR's own objects: moving text around does not change what a spec means). The user's data
+ * (examples, defaults, auth flow settings) is hashed whole, whatever its keys are named. Key order is the order
  * the lowering builds objects in, which is fixed, so the JSON is canonical.
  *
  * The hash is that of `JSON.stringify(ir, dropLocations)`, fed to SHA-256 piece by piece: each
@@ -94,17 +95,44 @@ function sharedItems(types: readonly unknown[]): Set<unknown> {
   return shared;
 }
 
-/** `JSON.stringify` without source locations: what the fingerprint hashes. */
-function dropLocations(key: string, value: unknown): unknown {
-  return isLocationKey(key) ? undefined : value;
+/**
+ * The keys whose values are the user's data, not the IR's own objects: an annotation's
+ * `example`, `default` and `examples` (in a type's constraints) and an auth flow's `settings`.
+ * Their keys are kept whatever their names: `{ location: "x" }` in an example is data.
+ */
+const DATA_KEYS: ReadonlySet<string> = new Set(['example', 'default', 'examples', 'settings']);
+
+/** The objects within the user's data that the JSON being made has reached (see DATA_KEYS). */
+let inData: Set<object> | undefined;
+
+/** `JSON.stringify`'s replacer for the fingerprint: drops the IR's source locations. */
+function dropLocations(this: object, key: string, value: unknown): unknown {
+  if (inData !== undefined && inData.has(this)) {
+    if (typeof value === 'object' && value !== null) inData.add(value);
+    return value;
+  }
+  if (isLocationKey(key)) return undefined;
+  if (typeof value === 'object' && value !== null && DATA_KEYS.has(key)) {
+    (inData ??= new Set()).add(value);
+  }
+  return value;
 }
 
+/** `JSON.stringify` without source locations: what the fingerprint hashes. */
 function json(value: unknown): string | undefined {
-  return JSON.stringify(value, dropLocations) as string | undefined;
+  inData = undefined;
+  try {
+    return JSON.stringify(value, dropLocations) as string | undefined;
+  } finally {
+    inData = undefined;
+  }
 }
 
 function isLocationKey(key: string): boolean {
-  return key === 'location' || key.endsWith('Location') || key.endsWith('Locations');
+  // Called for every key and array index: the short ones (most) are answered by their length.
+  return (
+    key.length >= 8 && (key === 'location' || key.endsWith('Location') || key.endsWith('Locations'))
+  );
 }
 
 /**
@@ -138,7 +166,16 @@ function writeObject(
   write('}');
 }
 
+/** Texts up to this many UTF-16 units are hashed as they are; longer ones in UTF-8 chunks. */
+const WHOLE_TEXT_UNITS = 1 << 20;
+
 function feedText(hash: Hash, text: string): void {
+  // The same bytes either way (a text here is whole JSON, so no surrogate pair is cut in two);
+  // a single update of a short text saves the chunking's copies.
+  if (text.length <= WHOLE_TEXT_UNITS) {
+    hash.update(text, 'utf8');
+    return;
+  }
   forEachUtf8Chunk(text, (chunk) => {
     hash.update(chunk);
   });

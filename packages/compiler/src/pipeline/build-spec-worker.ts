@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSpecFromDisk } from '@specl/language/node';
 import { buildSpec } from './build-spec.js';
+import { loweredCleanly } from './spec-build.js';
 import { packIR } from './ir-transport.js';
 import { recordingReader } from './spec-cache.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
@@ -46,7 +47,7 @@ const build = await buildSpec(
       : { root: input.root, ...(input.readThroughParent ? { read: readThroughParent } : {}) },
 );
 const answer: WorkerMessage =
-  build.ir && build.problem === undefined
+  loweredCleanly(build)
     ? {
         kind: 'lowered',
         stage: build.stage,

@@ -11,6 +11,7 @@ import { inspectIR, unpackIR } from './ir-transport.js';
 import type { JsonIR, SpecCache } from './spec-cache.js';
 import { recordingReader, specCache } from './spec-cache.js';
 import type { SpecBuild } from './spec-build.js';
+import { loweredCleanly } from './spec-build.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
 
 /**
@@ -93,7 +94,7 @@ export async function buildSpecs(
   for (const [k, i] of todo.entries()) {
     const { build, files, json } = fresh[k]!;
     builds[i] = build;
-    if (cache && files && build.ir && build.stage === 'lower' && build.problem === undefined) {
+    if (cache && files && isLowered(build)) {
       const spec = { ir: build.ir, diagnostics: build.diagnostics, files };
       const packed = json ?? jsonOf(build.ir);
       if (packed) await cache.store(usable[i]!.root, spec, packed);
@@ -170,7 +171,7 @@ async function buildHere(input: SpecFiles | SpecSources, record: boolean): Promi
 
 /** A spec that lowered, without its documents; any other as it is. */
 function withoutDocuments(build: SpecBuild): BuiltSpec {
-  return build.ir && build.stage === 'lower' && build.problem === undefined
+  return loweredCleanly(build)
     ? { stage: 'lower', diagnostics: build.diagnostics, ir: build.ir, via: 'here' }
     : build;
 }

@@ -33,6 +33,14 @@ export interface SpecBuild {
   readonly checked: CheckResult;
 }
 
+/**
+ * Whether a spec checked without errors and lowered: then, and only then, it has its IR
+ * (`buildFromCheck` sets `ir` only at the `lower` stage, and never beside a `problem`).
+ */
+export function loweredCleanly(build: SpecBuild): build is SpecBuild & { readonly ir: SpecIR } {
+  return build.ir !== undefined;
+}
+
 /** Whether a spec has errors among its diagnostics. */
 export function hasErrors(diagnostics: readonly SpecDiagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -12,7 +12,7 @@ import type { LexedToken } from './lazy-range-leaf.js';
 import { LazyRangeLeaf } from './lazy-range-leaf.js';
 import { findExcessiveNesting } from './nesting-guard.js';
 import { FastSpeclParser } from './fast/fast-specl-parser.js';
-import { FAST_PARSER_GRAMMARS, grammarFingerprint } from './fast/grammar-fingerprint.js';
+import { isFastParserGrammar } from './fast/grammar-fingerprint.js';
 import { withinNestingBudget } from './fast/token-nesting.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -128,7 +128,7 @@ export function createGuardedParser(
 ): LangiumParser {
   const langium = lazyLangiumParser(services);
   // The fast path only with a grammar its rules were written for (else Langium parses all).
-  const known = FAST_PARSER_GRAMMARS.has(grammarFingerprint(services.Grammar));
+  const known = isFastParserGrammar(services.Grammar);
   const fast =
     options.fast === false || !known
       ? undefined

@@ -42,6 +42,7 @@ export class MemoStamp {
 interface MemoResults {
   get(key: AstNode): unknown;
   set(key: AstNode, value: unknown): unknown;
+  delete(key: AstNode): unknown;
 }
 
 /**
@@ -91,7 +92,11 @@ export function workspaceMemo<K extends AstNode, V>(): {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
   /** The results of `key`'s generation, to look a key up and then set it with one search of its stamp. */
-  resultsOf(key: K): { get(key: K): V | undefined; set(key: K, value: V): unknown };
+  resultsOf(key: K): {
+    get(key: K): V | undefined;
+    set(key: K, value: V): unknown;
+    delete(key: K): unknown;
+  };
 } {
   const index = memos++;
   const resultsOf = (key: K) => {
@@ -99,6 +104,7 @@ export function workspaceMemo<K extends AstNode, V>(): {
     return (stamp.results[index] ??= stamp === unstamped ? new WeakMap() : new Map()) as {
       get(key: K): V | undefined;
       set(key: K, value: V): unknown;
+      delete(key: K): unknown;
     };
   };
   return {

@@ -28,7 +28,13 @@ import {
   isResponseRef,
 } from '../generated/ast.js';
 import type { SpeclType } from '../typing/specl-type.js';
-import { isNumeric, isStringLike, stripOptional, typeToString } from '../typing/specl-type.js';
+import {
+  boolType,
+  isNumeric,
+  isStringLike,
+  stripOptional,
+  typeToString,
+} from '../typing/specl-type.js';
 import { isAssignable, isComparable, isOrdered, joinTypes } from '../typing/type-relations.js';
 import { joinElements, typeOf } from '../typing/type-of.js';
 import { regexProblem } from './constraint-checks.js';
@@ -48,8 +54,7 @@ export class ExpressionChecks {
     if (!expr) return;
     const type = typeOf(expr);
     if (type.kind === 'unknown') return;
-    if (!isAssignable(type, { kind: 'primitive', name: 'Bool' }))
-      mismatch(accept, expr, 'a condition (Bool)', type);
+    if (!isAssignable(type, boolType)) mismatch(accept, expr, 'a condition (Bool)', type);
   }
 
   checkBinary(expr: BinaryExpr, accept: ValidationAcceptor): void {
@@ -59,13 +64,12 @@ export class ExpressionChecks {
       case 'and':
       case 'or':
       case 'implies':
-        for (const [operand, type] of [
-          [expr.left, left],
-          [expr.right, right],
-        ] as const) {
-          if (!isAssignable(type, { kind: 'primitive', name: 'Bool' })) {
-            mismatch(accept, operand, `a Bool on each side of \`${expr.op}\``, type);
-          }
+        // Each side in turn, without a list of them for every `and`.
+        if (!isAssignable(left, boolType)) {
+          mismatch(accept, expr.left, `a Bool on each side of \`${expr.op}\``, left);
+        }
+        if (!isAssignable(right, boolType)) {
+          mismatch(accept, expr.right, `a Bool on each side of \`${expr.op}\``, right);
         }
         return;
       case '==':
@@ -185,8 +189,7 @@ export class ExpressionChecks {
     const type = typeOf(expr.operand);
     if (type.kind === 'unknown') return;
     if (expr.op === 'not') {
-      if (!isAssignable(type, { kind: 'primitive', name: 'Bool' }))
-        mismatch(accept, expr.operand, 'a Bool after `not`', type);
+      if (!isAssignable(type, boolType)) mismatch(accept, expr.operand, 'a Bool after `not`', type);
     } else if (checkPresent(accept, expr.operand, type) && !isNumeric(type)) {
       mismatch(accept, expr.operand, 'a number after `-`', type);
     }

@@ -1,0 +1,20 @@
+/**
+ * Keeps a reader that went away from crashing the CLI. When the process reading `specl`'s output
+ * exits first (`specl diff a b | head -1`), a write to the pipe fails with EPIPE, which Node
+ * raises as an unhandled `error` event: a stack trace instead of the command's answer. The
+ * output is dropped instead, and the command finishes with its own exit status, so a shell's
+ * `PIPESTATUS` (or `pipefail`) still reads a gate's verdict. Any other failure to write is said
+ * once on stderr, and the exit status becomes 2 (the CLI's status for a failure of its own).
+ */
+export function dropOutputOnClosedPipe(stream: NodeJS.WriteStream, name: string): void {
+  let reported = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    if (reported) return;
+    reported = true;
+    process.exitCode = 2;
+    if (stream !== process.stderr && process.stderr.writable) {
+      process.stderr.write(`specl: cannot write to ${name}: ${error.message}\n`);
+    }
+  });
+}

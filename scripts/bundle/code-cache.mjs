@@ -1,0 +1,191 @@
+// Build step of scripts/bundle-cli.mjs: gives the bundle's big chunks a V8 code cache. Node 20
+// compiles ES modules without one (`module.enableCompileCache` came in Node 22), and compiling the
+// language chunk was a third of a one-endpoint `specl check`. Each big chunk that can be is
+// rewritten as a CommonJS-style script (`chunk-X.cjs`, loaded by cached-script.mjs through
+// `vm.Script`) and a small ES module in its place that re-exports the script's exports; then
+// make-code-cache.mjs runs a representative `specl compile` in a child Node and writes each
+// loaded script's cache (`chunk-X.cjs.cache`). A chunk that run did not load goes back to what
+// esbuild wrote: without a cache the script would only cost the same compile.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { basename, join, relative, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
+
+/** Smaller chunks are left as they are: their compile costs less than a file more to read. */
+const MIN_BYTES = 100_000;
+
+/**
+ * Rewrites the eligible chunks of `outdir` (from esbuild's metafile of the build that wrote
+ * them), runs make-code-cache.mjs, and restores the chunks it did not load. Returns the chunks
+ * that kept a cache, with the reasons the others were left as they were.
+ */
+export function addCodeCaches(outdir, metafile, root) {
+  copyFileSync(
+    resolve(import.meta.dirname, 'cached-script.mjs'),
+    join(outdir, 'cached-script.mjs'),
+  );
+  const chunks = chunkGraph(outdir, metafile, root);
+  const converted = [];
+  const skipped = [];
+  for (const chunk of chunks.values()) {
+    if (!chunk.name.startsWith('chunk-') || chunk.bytes < MIN_BYTES) continue;
+    const reason = convert(outdir, chunk, chunks);
+    if (reason === undefined) converted.push(chunk);
+    else skipped.push(`${chunk.name}: ${reason}`);
+  }
+  const run = spawnSync(
+    process.execPath,
+    [resolve(import.meta.dirname, 'make-code-cache.mjs'), outdir, resolve(root, 'examples')],
+    { encoding: 'utf8', env: withoutNodeOptions(process.env) },
+  );
+  if (run.status !== 0) {
+    throw new Error(`make-code-cache.mjs failed (${run.status}):\n${run.stdout}${run.stderr}`);
+  }
+  const cached = [];
+  for (const chunk of converted) {
+    if (existsSync(join(outdir, `${chunk.name}.cjs.cache`))) {
+      cached.push(chunk.name);
+      continue;
+    }
+    writeFileSync(join(outdir, `${chunk.name}.mjs`), chunk.source);
+    rmSync(join(outdir, `${chunk.name}.cjs`));
+    skipped.push(`${chunk.name}: not loaded by the representative run`);
+  }
+  return { cached, skipped };
+}
+
+/**
+ * The cache must be made under the flags a user's `node` runs with: V8 rejects a cache made
+ * under other flags, and NODE_OPTIONS would add the build's.
+ */
+function withoutNodeOptions(env) {
+  const copy = { ...env };
+  delete copy.NODE_OPTIONS;
+  return copy;
+}
+
+/** The bundle's chunks by file name (without `.mjs`): size, exports, static chunk imports. */
+function chunkGraph(outdir, metafile, root) {
+  const chunks = new Map();
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!path.endsWith('.mjs') || relative(outdir, resolve(root, path)).includes('/')) continue;
+    const name = basename(path, '.mjs');
+    chunks.set(name, {
+      name,
+      bytes: output.bytes,
+      exports: output.exports,
+      imports: output.imports
+        .filter((i) => !i.external && i.kind === 'import-statement')
+        .map((i) => basename(i.path, '.mjs')),
+      dynamic: output.imports.some((i) => i.kind === 'dynamic-import'),
+      packages: output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path),
+      source: undefined,
+    });
+  }
+  return chunks;
+}
+
+/** Rewrites one chunk as a script and its re-exporting module, or says why it cannot be. */
+function convert(outdir, chunk, chunks) {
+  if (chunk.dynamic) return 'it imports dynamically';
+  // The script's require is CommonJS: a package there would be a second copy of its ES module.
+  if (chunk.packages.length > 0) return `it imports ${chunk.packages.join(', ')}`;
+  if (chunk.exports.includes('default')) return 'it has a default export';
+  if (inCycle(chunk.name, chunks)) return 'it is in an import cycle';
+  const file = join(outdir, `${chunk.name}.mjs`);
+  const source = readFileSync(file, 'utf8');
+  // The banner (a `require` for CommonJS dependencies) is the first line; the script gets its own.
+  const banner = source.slice(0, source.indexOf('\n') + 1);
+  if (!banner.includes('__speclCreateRequire')) return 'it does not start with the banner';
+  const body = source.slice(banner.length);
+  if (body.includes('import.meta')) return 'it reads import.meta';
+  const reassigned = reassignedExports(body, chunk.exports);
+  if (reassigned.length > 0) return `exports may be reassigned (${reassigned.join(', ')})`;
+  let code;
+  try {
+    code = transformSync(body, { format: 'cjs', platform: 'node', target: 'node20' }).code;
+  } catch (error) {
+    return `esbuild cannot make it CommonJS: ${error.message.split('\n')[0]}`;
+  }
+  // A default or namespace import of a chunk would be wrapped for a CommonJS module's shape.
+  if (/__toESM\(require\("\.\//.test(code)) return 'it imports a chunk whole';
+  const deps = chunk.imports;
+  writeFileSync(join(outdir, `${chunk.name}.cjs`), code);
+  writeFileSync(file, reexportingModule(chunk.name, deps, chunk.exports));
+  chunk.source = source;
+  return undefined;
+}
+
+/** The ES module that stands in for the chunk: the script's exports, read once it has run. */
+function reexportingModule(name, deps, exports) {
+  const lines = [
+    `// ${name}.cjs, loaded with its V8 code cache (scripts/bundle/code-cache.mjs).`,
+    "import { loadCachedScript } from './cached-script.mjs';",
+    ...deps.map((dep, i) => `import * as chunk${i} from './${dep}.mjs';`),
+    `const script = loadCachedScript(new URL('./${name}.cjs', import.meta.url), {`,
+    ...deps.map((dep, i) => `  './${dep}.mjs': chunk${i},`),
+    '});',
+    `export const { ${exports.join(', ')} } = script;`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * The re-exporting module copies each export once, after the script ran: an ES module's live
+ * binding that the chunk assigns again later would go stale. esbuild keeps the chunk's top-level
+ * names unique and indents everything nested, so an exported name assigned anywhere but in its
+ * top-level initialiser or a top-level TypeScript namespace (`})(X || (X = {}));`), both of which
+ * run before the copy, keeps the chunk as esbuild wrote it: so does a nested local of the same
+ * name, which makes this cautious, except a class field (`  x = ...` in a top-level class).
+ * So does an export list this does not read as expected.
+ */
+function reassignedExports(body, exports) {
+  const exportBlock = body.slice(body.lastIndexOf('\nexport {'));
+  const locals = [...exportBlock.matchAll(/^\s+([\w$]+)(?: as [\w$]+)?,?$/gm)].map((m) => m[1]);
+  if (locals.length !== exports.length) return ['the export list'];
+  return locals.filter((local) => {
+    const name = local.replace(/\$/g, '\\$');
+    const assignment = new RegExp(
+      `(?<![\\w$.])${name}\\s*(?:(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)${name}(?![\\w$])`,
+      'g',
+    );
+    const initialiser = new RegExp(
+      `^(?:var|let|const) ${name} =|^\\}\\)\\(${name} \\|\\| \\(${name} = \\{\\}\\)\\);$`,
+    );
+    return [...body.matchAll(assignment)].some((match) => {
+      const lineStart = body.lastIndexOf('\n', match.index) + 1;
+      const line = body.slice(lineStart, body.indexOf('\n', match.index));
+      if (initialiser.test(line)) return false;
+      return !(line.startsWith(`  ${local} = `) && inTopLevelClass(body, lineStart));
+    });
+  });
+}
+
+/** Whether the top-level statement around `lineStart` declares a class. */
+function inTopLevelClass(body, lineStart) {
+  let start = lineStart;
+  while (start > 0) {
+    start = body.lastIndexOf('\n', start - 2) + 1;
+    if (!/\s/.test(body[start])) {
+      const top = body.slice(start, body.indexOf('\n', start));
+      return /^(?:var [\w$]+ = )?class\b/.test(top);
+    }
+  }
+  return false;
+}
+
+/** Whether the chunk can reach itself through static imports. */
+function inCycle(start, chunks) {
+  const seen = new Set();
+  const stack = [...(chunks.get(start)?.imports ?? [])];
+  while (stack.length > 0) {
+    const name = stack.pop();
+    if (name === start) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...(chunks.get(name)?.imports ?? []));
+  }
+  return false;
+}
