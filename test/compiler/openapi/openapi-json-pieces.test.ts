@@ -7,12 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SpecIR } from '@specl/compiler';
-import {
-  buildOpenApiDocument,
-  buildSpec,
-  emitOpenApi,
-  openApiJsonFile,
-} from '@specl/compiler';
+import { buildOpenApiDocument, buildSpec, emitOpenApi, openApiJsonFile } from '@specl/compiler';
 import { forEachUtf8ChunkOf } from '@specl/compiler/text';
 import { printProject } from '../../arbitraries/print-spec.js';
 import { specArbitrary } from '../../arbitraries/spec-arbitrary.js';

@@ -46,15 +46,14 @@ const build = await buildSpec(
       ? { root: input.root, read: recorder.read }
       : { root: input.root, ...(input.readThroughParent ? { read: readThroughParent } : {}) },
 );
-const answer: WorkerMessage =
-  loweredCleanly(build)
-    ? {
-        kind: 'lowered',
-        stage: build.stage,
-        diagnostics: build.diagnostics,
-        ir: packIR(build.ir),
-        ...(recorder ? { files: recorder.files() } : {}),
-      }
-    : { kind: 'not-lowered' };
+const answer: WorkerMessage = loweredCleanly(build)
+  ? {
+      kind: 'lowered',
+      stage: build.stage,
+      diagnostics: build.diagnostics,
+      ir: packIR(build.ir),
+      ...(recorder ? { files: recorder.files() } : {}),
+    }
+  : { kind: 'not-lowered' };
 port.postMessage(answer);
 port.close();
