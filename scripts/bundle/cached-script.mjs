@@ -5,22 +5,23 @@
 // a one-endpoint `specl check`.
 //
 // The cache is trusted no further than this: it is read only from beside the script (the folder
-// the user installed, written by the build, never at run time: whoever can change it can change
-// the script itself); it starts with the CRC-32 of the exact source compiled here and of the V8
+// the user installed, written by the build, never at run time), and only if it belongs to the
+// script's owner and no one else may write it (whoever can change it can change the script
+// itself); it starts with the CRC-32 of the exact source compiled here and of the V8
 // data after it, so a script edited in place or a damaged cache is never handed to V8 (V8 checks
 // only the source's length, its own version and its flags, and release builds do not checksum the
 // data); and V8 rejects what does not fit its version or flags. Whatever is missing, damaged or
 // rejected, the script is compiled from its source as if there were no cache: the program behaves
 // the same either way, only slower. (CRC-32, not SHA-256: loading node:crypto costs a check
 // 8 ms, zlib's CRC-32 about 2; this guards against accidents, not an attacker, see above.)
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 
-const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const HEAD = '(function (exports, require, module, __filename, __dirname, __speclImportMeta) {';
 const TAIL = '\n})';
 const HEADER_BYTES = 8;
 
@@ -30,14 +31,15 @@ const loaded = [];
 /**
  * Runs the script `url` once and returns its exports. `imports` maps the specifiers it requires
  * that are ES modules (other bundle chunks) to their namespaces; anything else goes to Node's
- * require from the script's folder (Node's own modules).
+ * require from the script's folder (Node's own modules). `importMeta` is what the chunk read as
+ * `import.meta`: that of the module standing in its place, at the chunk's own path.
  */
-export function loadCachedScript(url, imports) {
+export function loadCachedScript(url, imports, importMeta) {
   const filename = fileURLToPath(url);
   const bytes = readFileSync(filename);
   const sourceCrc = crc32(bytes);
   const source = HEAD + bytes.toString('utf8') + TAIL;
-  const cachedData = readCache(`${filename}.cache`, sourceCrc);
+  const cachedData = readCache(`${filename}.cache`, sourceCrc, statSync(filename));
   const script = new Script(source, { filename, cachedData });
   const cache =
     cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
@@ -47,17 +49,33 @@ export function loadCachedScript(url, imports) {
   const module = { exports: {} };
   script
     .runInThisContext()
-    .call(module.exports, module.exports, require, module, filename, dirname(filename));
+    .call(module.exports, module.exports, require, module, filename, dirname(filename), importMeta);
   return module.exports;
 }
 
-/** The cache's V8 data if the file holds a cache made for exactly this source, else undefined. */
-function readCache(path, sourceCrc) {
+/**
+ * The cache's V8 data if the file holds a cache made for exactly this source, else undefined.
+ * Where files have owners (not on Windows), the cache must be a file of the script's owner that
+ * no one else may write: a cache is code, and only who may change the script may give it one.
+ */
+function readCache(path, sourceCrc, scriptStat) {
+  let fd;
   let bytes;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (
+      process.platform !== 'win32' &&
+      (stat.uid !== scriptStat.uid || (stat.mode & 0o022) !== 0)
+    ) {
+      return undefined;
+    }
+    bytes = readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.length <= HEADER_BYTES || bytes.readUInt32LE(0) !== sourceCrc) return undefined;
   const data = bytes.subarray(HEADER_BYTES);

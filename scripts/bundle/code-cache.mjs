@@ -99,12 +99,17 @@ function convert(outdir, chunk, chunks) {
   const banner = source.slice(0, source.indexOf('\n') + 1);
   if (!banner.includes('__speclCreateRequire')) return 'it does not start with the banner';
   const body = source.slice(banner.length);
-  if (body.includes('import.meta')) return 'it reads import.meta';
   const reassigned = reassignedExports(body, chunk.exports);
   if (reassigned.length > 0) return `exports may be reassigned (${reassigned.join(', ')})`;
   let code;
   try {
-    code = transformSync(body, { format: 'cjs', platform: 'node', target: 'node20' }).code;
+    code = transformSync(body, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // The module standing in for the chunk, at its path, hands the script its import.meta.
+      define: { 'import.meta': '__speclImportMeta' },
+    }).code;
   } catch (error) {
     return `esbuild cannot make it CommonJS: ${error.message.split('\n')[0]}`;
   }
@@ -125,7 +130,7 @@ function reexportingModule(name, deps, exports) {
     ...deps.map((dep, i) => `import * as chunk${i} from './${dep}.mjs';`),
     `const script = loadCachedScript(new URL('./${name}.cjs', import.meta.url), {`,
     ...deps.map((dep, i) => `  './${dep}.mjs': chunk${i},`),
-    '});',
+    '}, import.meta);',
     `export const { ${exports.join(', ')} } = script;`,
     '',
   ];

@@ -2,7 +2,8 @@
 // `node` has: runs `specl compile` of an example spec from the bundle in `outdir` (so the
 // functions a check and a compile call are compiled), then writes each script loaded through
 // cached-script.mjs its code cache, beside it. Files are written whole (a temporary name, then a
-// rename), so a reader sees either no cache or a complete one.
+// rename), so a reader sees either no cache or a complete one, and never writable by others
+// (cached-script.mjs would not read it).
 //
 //   node scripts/bundle/make-code-cache.mjs <outdir> <examples dir>
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ try {
   const { loadedScripts } = await import(pathToFileURL(join(outdir, 'cached-script.mjs')).href);
   for (const script of loadedScripts()) {
     const temporary = `${script.filename}.cache.${process.pid}.tmp`;
-    writeFileSync(temporary, script.cacheFile());
+    writeFileSync(temporary, script.cacheFile(), { mode: 0o644 });
     renameSync(temporary, `${script.filename}.cache`);
   }
 } finally {
