@@ -16,13 +16,24 @@ import { isRecordLike, recordFields } from '../typing/records.js';
 
 /** The path, query and header parameters of an endpoint, and its body (named `body`). */
 export function endpointParameters(endpoint: Endpoint): Parameter[] {
-  const pathParams =
-    endpoint.path?.segments.flatMap((segment) => segment.parts.filter(isPathParam)) ?? [];
-  const clauses: Parameter[] = [];
-  for (const clause of endpoint.clauses) {
-    if (isQueryParam(clause) || isHeaderParam(clause) || isBodyClause(clause)) clauses.push(clause);
+  // Indexed loops into one list: `flatMap`, `filter` and spreads made five lists an endpoint,
+  // and the validator and the linker ask for every endpoint's.
+  const parameters: Parameter[] = [];
+  const segments = endpoint.path?.segments ?? [];
+  for (let i = 0; i < segments.length; i++) {
+    const parts = segments[i]!.parts;
+    for (let j = 0; j < parts.length; j++) {
+      const part = parts[j]!;
+      if (isPathParam(part)) parameters.push(part);
+    }
   }
-  return [...pathParams, ...clauses];
+  const clauses = endpoint.clauses;
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
+    if (isQueryParam(clause) || isHeaderParam(clause) || isBodyClause(clause))
+      parameters.push(clause);
+  }
+  return parameters;
 }
 
 /**

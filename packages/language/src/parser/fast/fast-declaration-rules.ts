@@ -39,6 +39,10 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     enumBlock: this.blockOf('EnumDecl', 'EnumMember'),
     enumMemberType: this.g.nodeType('EnumMember'),
     enumMemberName: this.g.call('EnumMember', 'Name'),
+    invariantCall: this.g.call('RecordMember', 'Invariant'),
+    invariantType: this.g.nodeType('Invariant'),
+    invariant: this.g.keyword('Invariant', 'invariant'),
+    condition: this.g.call('Invariant', 'Expression'),
     name: this.data('Name'),
     typeName: this.data('TypeName'),
   };
@@ -226,7 +230,7 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     if (kind === '...' && next === 'Map') this.call('RecordMember', 'OpenFields', this.openFields);
     else if (kind === '...') this.call('RecordMember', 'Spread', this.spread);
     else if (kind === 'invariant' && next !== ':' && next !== '?') {
-      this.call('RecordMember', 'Invariant', this.invariant);
+      b.subrule(this.d.invariantCall, this.invariant);
     } else b.subrule(this.d.field, this.field);
     return b.construct();
   };
@@ -263,9 +267,10 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   private readonly invariant = (): unknown => {
     const b = this.b;
-    this.begin('Invariant');
-    this.kw('Invariant', 'invariant');
-    this.call('Invariant', 'Expression', this.expression);
+    const d = this.d;
+    b.begin(d.invariantType);
+    b.consume(d.invariant, 'invariant');
+    b.subrule(d.condition, this.expression);
     return b.construct();
   };
 

@@ -25,6 +25,21 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
     word: this.g.call('PathText', 'PathWord'),
     pathWord: this.data('PathWord'),
     clauseType: this.g.nodeType('EndpointClause'),
+    bodyCall: this.g.call('EndpointClause', 'BodyClause'),
+    responseCall: this.g.call('EndpointClause', 'ResponseClause'),
+    errorsCall: this.g.call('EndpointClause', 'ErrorsClause'),
+    requiresCall: this.g.call('EndpointClause', 'RequiresClause'),
+    ensuresCall: this.g.call('EndpointClause', 'EnsuresClause'),
+    responseType: this.g.nodeType('ResponseClause'),
+    response: this.g.keyword('ResponseClause', 'response'),
+    status: this.g.call('ResponseClause', 'NUMBER'),
+    responseBody: this.g.call('ResponseClause', 'TypeExpr'),
+    errorsType: this.g.nodeType('ErrorsClause'),
+    errors: this.g.keyword('ErrorsClause', 'errors'),
+    firstError: this.g.crossRef('ErrorsClause', 0),
+    errorsComma: this.g.keyword('ErrorsClause', ','),
+    nextError: this.g.crossRef('ErrorsClause', 1),
+    typeName: this.data('TypeName'),
   };
 
   protected readonly endpoint = (): unknown => {
@@ -99,19 +114,19 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
         this.call(r, 'QueryParam', this.queryParam);
         break;
       case 'body':
-        this.call(r, 'BodyClause', this.bodyClause);
+        b.subrule(this.ep.bodyCall, this.bodyClause);
         break;
       case 'response':
-        this.call(r, 'ResponseClause', this.responseClause);
+        b.subrule(this.ep.responseCall, this.responseClause);
         break;
       case 'errors':
-        this.call(r, 'ErrorsClause', this.errorsClause);
+        b.subrule(this.ep.errorsCall, this.errorsClause);
         break;
       case 'requires':
-        this.call(r, 'RequiresClause', this.expressionClause('RequiresClause', 'requires'));
+        b.subrule(this.ep.requiresCall, this.requiresClause);
         break;
       case 'ensures':
-        this.call(r, 'EnsuresClause', this.expressionClause('EnsuresClause', 'ensures'));
+        b.subrule(this.ep.ensuresCall, this.ensuresClause);
         break;
       case 'security':
         this.call(r, 'SecurityClause', this.securityClause);
@@ -168,11 +183,12 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
 
   private readonly responseClause = (): unknown => {
     const b = this.b;
-    this.begin('ResponseClause');
-    this.kw('ResponseClause', 'response');
-    this.terminal('ResponseClause', 'NUMBER');
+    const f = this.ep;
+    b.begin(f.responseType);
+    b.consume(f.response, 'response');
+    b.consume(f.status, 'NUMBER');
     if (this.startsTypeRef(b.peek())) {
-      this.call('ResponseClause', 'TypeExpr', this.typeExpr);
+      b.subrule(f.responseBody, this.typeExpr);
       if (b.peek() === 'as') this.call('ResponseClause', 'MediaTypes', this.mediaTypes);
     }
     if (b.peek() === 'with') this.withHeaders();
@@ -206,12 +222,13 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
 
   private readonly errorsClause = (): unknown => {
     const b = this.b;
-    this.begin('ErrorsClause');
-    this.kw('ErrorsClause', 'errors');
-    b.subrule(this.feature('ErrorsClause', 'x', 0), this.data('TypeName'));
+    const f = this.ep;
+    b.begin(f.errorsType);
+    b.consume(f.errors, 'errors');
+    b.subrule(f.firstError, f.typeName);
     while (b.peek() === ',') {
-      this.kw('ErrorsClause', ',');
-      b.subrule(this.feature('ErrorsClause', 'x', 1), this.data('TypeName'));
+      b.consume(f.errorsComma, ',');
+      b.subrule(f.nextError, f.typeName);
     }
     return b.construct();
   };
@@ -222,16 +239,23 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
   private expressionClause(rule: string, keyword: string): () => unknown {
     let parse = this.expressionClauses.get(rule);
     if (!parse) {
+      const type = this.g.nodeType(rule);
+      const word = this.g.keyword(rule, keyword);
+      const expression = this.g.call(rule, 'Expression');
       parse = () => {
-        this.begin(rule);
-        this.kw(rule, keyword);
-        this.call(rule, 'Expression', this.expression);
-        return this.b.construct();
+        const b = this.b;
+        b.begin(type);
+        b.consume(word, keyword);
+        b.subrule(expression, this.expression);
+        return b.construct();
       };
       this.expressionClauses.set(rule, parse);
     }
     return parse;
   }
+
+  private readonly requiresClause = this.expressionClause('RequiresClause', 'requires');
+  private readonly ensuresClause = this.expressionClause('EnsuresClause', 'ensures');
 
   private readonly tagsClause = (): unknown => {
     const b = this.b;
