@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSpecFromDisk } from '@specl/language/node';
 import { buildSpec } from './build-spec.js';
-import { loweredCleanly } from './spec-build.js';
+import { isLowered } from './spec-build.js';
 import { packIR } from './ir-transport.js';
 import { recordingReader } from './spec-cache.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
@@ -46,7 +46,7 @@ const build = await buildSpec(
       ? { root: input.root, read: recorder.read }
       : { root: input.root, ...(input.readThroughParent ? { read: readThroughParent } : {}) },
 );
-const answer: WorkerMessage = loweredCleanly(build)
+const answer: WorkerMessage = isLowered(build)
   ? {
       kind: 'lowered',
       stage: build.stage,

@@ -11,7 +11,7 @@ import { inspectIR, unpackIR } from './ir-transport.js';
 import type { JsonIR, SpecCache } from './spec-cache.js';
 import { recordingReader, specCache } from './spec-cache.js';
 import type { SpecBuild } from './spec-build.js';
-import { loweredCleanly } from './spec-build.js';
+import { isLowered } from './spec-build.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './spec-worker-protocol.js';
 
 /**
@@ -31,11 +31,6 @@ export interface LoweredSpec {
 
 /** `buildSpecs`'s outcome for one spec. */
 export type BuiltSpec = SpecBuild | LoweredSpec;
-
-/** Whether a spec lowered (then it has its IR; otherwise it is a whole {@link SpecBuild}). */
-export function isLowered(build: BuiltSpec): build is LoweredSpec | (SpecBuild & { ir: SpecIR }) {
-  return build.ir !== undefined;
-}
 
 /** How `buildSpecs` builds several specs. */
 export interface BuildSpecsOptions {
@@ -171,7 +166,7 @@ async function buildHere(input: SpecFiles | SpecSources, record: boolean): Promi
 
 /** A spec that lowered, without its documents; any other as it is. */
 function withoutDocuments(build: SpecBuild): BuiltSpec {
-  return loweredCleanly(build)
+  return isLowered(build)
     ? { stage: 'lower', diagnostics: build.diagnostics, ir: build.ir, via: 'here' }
     : build;
 }

@@ -35,9 +35,13 @@ export interface SpecBuild {
 
 /**
  * Whether a spec checked without errors and lowered: then, and only then, it has its IR
- * (`buildFromCheck` sets `ir` only at the `lower` stage, and never beside a `problem`).
+ * (`buildFromCheck` sets `ir` only at the `lower` stage, and never beside a `problem`; a
+ * `buildSpecs` outcome without its documents has it always). Otherwise it is a whole
+ * {@link SpecBuild}.
  */
-export function loweredCleanly(build: SpecBuild): build is SpecBuild & { readonly ir: SpecIR } {
+export function isLowered<B extends { readonly ir?: SpecIR }>(
+  build: B,
+): build is B & { readonly ir: SpecIR } {
   return build.ir !== undefined;
 }
 
