@@ -29,19 +29,12 @@ export class SpeclValidationRegistry extends ValidationRegistry {
     check: ValidationCheck,
     thisObj: unknown,
   ): ValidationCheck {
-    const wrapped: ValidationCheck = (node, accept, cancelToken) => {
-      let result: ReturnType<ValidationCheck>;
-      try {
-        result = check.call(thisObj, node, accept, cancelToken);
-      } catch (error) {
-        return this.handleThrown(error, accept, node);
-      }
-      if (result === undefined || typeof (result as Promise<void>).then !== 'function') {
-        return undefined;
-      }
-      return this.handleException(() => result, CONTEXT, accept, node);
-    };
-    this.registered.set(wrapped, { check, thisObj });
+    // The wrapper is one check run as runChecks runs a node's checks (one list made here).
+    const registered: RegisteredCheck = { check, thisObj };
+    const alone = [registered];
+    const wrapped: ValidationCheck = (node, accept, cancelToken) =>
+      this.runChecks(alone, node, accept, cancelToken);
+    this.registered.set(wrapped, registered);
     return wrapped;
   }
 
