@@ -6,8 +6,8 @@ import { forEachUtf8Chunk } from '../text/utf8-chunks.js';
  * The fingerprint of a spec: `sha256:` and the hash of its IR as JSON, without source
  * locations (the keys `location`, `bodyLocation`, `errorLocations`, any `…Location(s)`, of the
  * IR's own objects: moving text around does not change what a spec means). The user's data
- * (examples, defaults, auth flow settings) is hashed whole, whatever its keys are named. Key order is the order
- * the lowering builds objects in, which is fixed, so the JSON is canonical.
+ * (examples, defaults, auth flow settings) is hashed whole, whatever its keys are named. Key
+ * order is the order the lowering builds objects in, which is fixed, so the JSON is canonical.
  *
  * The hash is that of `JSON.stringify(ir, dropLocations)`, fed to SHA-256 piece by piece: each
  * type declaration's JSON is made alone, and each field and invariant object's once however

@@ -10,12 +10,3 @@ export function locationText(location: SourceLocation): LocationText {
 export function speclCondition(condition: ConditionIR): SpeclCondition {
   return { source: condition.source, location: locationText(condition.location) };
 }
-
-/** The `x-specl-*` key and its conditions, or nothing when there are none. */
-export function conditionsExtension<K extends string>(
-  key: K,
-  conditions: readonly ConditionIR[],
-): { [P in K]?: SpeclCondition[] } {
-  if (conditions.length === 0) return {};
-  return { [key]: conditions.map(speclCondition) } as { [P in K]?: SpeclCondition[] };
-}
