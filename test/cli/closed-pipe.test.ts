@@ -43,4 +43,16 @@ describe('specl writing into a closed pipe', () => {
     const run = intoClosedPipe(['--help'], project);
     expect(run).toEqual({ status: '0', stderr: '' });
   });
+
+  it('says once on stderr that stdout cannot be written, with status 2 (a full disk: /dev/full)', () => {
+    const run = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${specl}" check ok.specl > /dev/full`],
+      { cwd: project, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'specl: cannot write to stdout: ENOSPC: no space left on device, write\n',
+    );
+  });
 });
