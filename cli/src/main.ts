@@ -1,69 +1,62 @@
 import { CliError, ExitCode } from './cli-error.js';
-import { checkHelp } from './commands/check-help.js';
-import { compileHelp } from './commands/compile-help.js';
-import { verifyHelp } from './commands/verify-help.js';
-import { diffHelp } from './commands/diff-help.js';
-import { implementHelp, repairHelp } from './commands/agent-help.js';
-import { fmtHelp } from './commands/fmt-help.js';
-import { lspHelp } from './commands/lsp-help.js';
-import { initHelp } from './commands/init-help.js';
-import { proxyHelp } from './commands/proxy-help.js';
-import { importHelp } from './commands/import-help.js';
-import { mcpHelp } from './commands/mcp-help.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
 
 type CommandRunner = (argv: readonly string[], context: CommandContext) => Promise<number>;
 
-// Commands load on use, so that `specl --version` and `--help` start instantly.
-const commands: Record<string, { load: () => Promise<CommandRunner>; help: string }> = {
+// Commands, and their help, load on use: so that `specl --version` and `--help` start instantly,
+// and a command loads its own help only (each help text is a module of its own in the bundle).
+const commands: Record<
+  string,
+  { load: () => Promise<CommandRunner>; help: () => Promise<string> }
+> = {
   check: {
     load: async () => (await import('./commands/check-command.js')).runCheck,
-    help: checkHelp,
+    help: async () => (await import('./commands/check-help.js')).checkHelp,
   },
   compile: {
     load: async () => (await import('./commands/compile-command.js')).runCompile,
-    help: compileHelp,
+    help: async () => (await import('./commands/compile-help.js')).compileHelp,
   },
   verify: {
     load: async () => (await import('./commands/verify-command.js')).runVerify,
-    help: verifyHelp,
+    help: async () => (await import('./commands/verify-help.js')).verifyHelp,
   },
   diff: {
     load: async () => (await import('./commands/diff-command.js')).runDiff,
-    help: diffHelp,
+    help: async () => (await import('./commands/diff-help.js')).diffHelp,
   },
   implement: {
     load: async () => (await import('./commands/agent-command.js')).runImplement,
-    help: implementHelp,
+    help: async () => (await import('./commands/agent-help.js')).implementHelp,
   },
   repair: {
     load: async () => (await import('./commands/agent-command.js')).runRepair,
-    help: repairHelp,
+    help: async () => (await import('./commands/agent-help.js')).repairHelp,
   },
   fmt: {
     load: async () => (await import('./commands/fmt-command.js')).runFmt,
-    help: fmtHelp,
+    help: async () => (await import('./commands/fmt-help.js')).fmtHelp,
   },
   import: {
     load: async () => (await import('./commands/import-command.js')).runImport,
-    help: importHelp,
+    help: async () => (await import('./commands/import-help.js')).importHelp,
   },
   init: {
     load: async () => (await import('./commands/init-command.js')).runInit,
-    help: initHelp,
+    help: async () => (await import('./commands/init-help.js')).initHelp,
   },
   lsp: {
     load: async () => (await import('./commands/lsp-command.js')).runLsp,
-    help: lspHelp,
+    help: async () => (await import('./commands/lsp-help.js')).lspHelp,
   },
   proxy: {
     load: async () => (await import('./commands/proxy-command.js')).runProxy,
-    help: proxyHelp,
+    help: async () => (await import('./commands/proxy-help.js')).proxyHelp,
   },
   mcp: {
     load: async () => (await import('./commands/mcp-command.js')).runMcp,
-    help: mcpHelp,
+    help: async () => (await import('./commands/mcp-help.js')).mcpHelp,
   },
 };
 
@@ -96,7 +89,8 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       const topic = first === 'help' ? rest[0] : undefined;
-      context.stdout.write(topic && commands[topic] ? commands[topic].help : mainHelp);
+      const command = topic !== undefined && Object.hasOwn(commands, topic) && commands[topic];
+      context.stdout.write(command ? await command.help() : mainHelp);
       return first === undefined ? ExitCode.usage : ExitCode.ok;
     }
     if (first === '-v' || first === '--version') {
