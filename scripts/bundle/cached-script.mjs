@@ -16,7 +16,7 @@
 // 8 ms, zlib's CRC-32 about 2; this guards against accidents, not an attacker, see above.)
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
@@ -28,14 +28,28 @@ const HEADER_BYTES = 8;
 /** @type {{ filename: string, script: Script, sourceCrc: number, cache: string }[]} */
 const loaded = [];
 
+/** The exports of each script run so far, by its file. */
+const exportsOf = new Map();
+
+/** A bundle chunk's specifier, as a script requires it: `./chunk-X.mjs`. */
+const CHUNK = /^\.\/chunk-[A-Z0-9]+\.mjs$/;
+
 /**
- * Runs the script `url` once and returns its exports. `imports` maps the specifiers it requires
- * that are ES modules (other bundle chunks) to their namespaces; anything else goes to Node's
- * require from the script's folder (Node's own modules). `importMeta` is what the chunk read as
- * `import.meta`: that of the module standing in its place, at the chunk's own path.
+ * Runs the script `url` once and returns its exports (the same object at every call). `imports`
+ * maps the specifiers of the ES modules it requires, itself or through the scripts it loads
+ * (other bundle chunks), to their namespaces; any other chunk it requires is a script of its own,
+ * `chunk-X.cjs` beside it, loaded the same way; anything else goes to Node's require from the
+ * script's folder (Node's own modules). `importMeta` is what the chunk read as `import.meta`:
+ * that of the module standing in its place, at the chunk's own path (a script loaded by another
+ * does not read it: scripts/bundle/code-cache.mjs).
  */
 export function loadCachedScript(url, imports, importMeta) {
-  const filename = fileURLToPath(url);
+  return load(fileURLToPath(url), imports, importMeta);
+}
+
+function load(filename, imports, importMeta) {
+  const known = exportsOf.get(filename);
+  if (known !== undefined) return known;
   const bytes = readFileSync(filename);
   const sourceCrc = crc32(bytes);
   const source = HEAD + bytes.toString('utf8') + TAIL;
@@ -44,12 +58,19 @@ export function loadCachedScript(url, imports, importMeta) {
   const cache =
     cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   loaded.push({ filename, script, sourceCrc, cache });
-  const nodeRequire = createRequire(filename);
-  const require = (id) => (Object.hasOwn(imports, id) ? imports[id] : nodeRequire(id));
+  const folder = dirname(filename);
+  let nodeRequire;
+  const require = (id) => {
+    if (Object.hasOwn(imports, id)) return imports[id];
+    if (CHUNK.test(id)) return load(join(folder, `${id.slice(2, -4)}.cjs`), imports, undefined);
+    nodeRequire ??= createRequire(filename);
+    return nodeRequire(id);
+  };
   const module = { exports: {} };
   script
     .runInThisContext()
-    .call(module.exports, module.exports, require, module, filename, dirname(filename), importMeta);
+    .call(module.exports, module.exports, require, module, filename, folder, importMeta);
+  exportsOf.set(filename, module.exports);
   return module.exports;
 }
 

@@ -1,19 +1,21 @@
-// Build step of scripts/bundle-cli.mjs: gives the bundle's big chunks a V8 code cache. Node 20
-// compiles ES modules without one (`module.enableCompileCache` came in Node 22), and compiling the
-// language chunk was a third of a one-endpoint `specl check`. Each big chunk that can be is
-// rewritten as a CommonJS-style script (`chunk-X.cjs`, loaded by cached-script.mjs through
-// `vm.Script`) and a small ES module in its place that re-exports the script's exports; then
-// make-code-cache.mjs runs a representative `specl compile` in a child Node and writes each
-// loaded script's cache (`chunk-X.cjs.cache`). A chunk that run did not load goes back to what
-// esbuild wrote: without a cache the script would only cost the same compile.
+// Build step of scripts/bundle-cli.mjs: gives the bundle's chunks a V8 code cache, and loads them
+// without Node's ES module loader. Node 20 compiles ES modules without a cache
+// (`module.enableCompileCache` came in Node 22), and compiling the language chunk was a third of a
+// one-endpoint `specl check`; each ES module costs besides its resolution, read, link and a
+// `createRequire` (about a million instructions each, 30 of them on the check path). Each chunk
+// that can be is rewritten as a CommonJS-style script (`chunk-X.cjs`, loaded by
+// cached-script.mjs through `vm.Script`) and a small ES module in its place that re-exports the
+// script's exports, for the chunks that stay ES modules; a script's `require` of another script
+// chunk loads that script directly, so only the chunks that cannot be scripts are still ES
+// modules. make-code-cache.mjs then runs a representative `specl check` and `specl compile` in a
+// child Node and writes each loaded script's cache (`chunk-X.cjs.cache`). A chunk those runs did
+// not load goes back to what esbuild wrote: without a cache the script would only cost the same
+// compile.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
-
-/** Smaller chunks are left as they are: their compile costs less than a file more to read. */
-const MIN_BYTES = 100_000;
 
 /**
  * Rewrites the eligible chunks of `outdir` (from esbuild's metafile of the build that wrote
@@ -28,12 +30,18 @@ export function addCodeCaches(outdir, metafile, root) {
   const chunks = chunkGraph(outdir, metafile, root);
   const converted = [];
   const skipped = [];
+  // What cli.mjs imports is loaded at every start, `specl --version` too, which loads no script:
+  // as scripts, these would bring the script loader (and node:vm, node:zlib) to every start.
+  const atStart = new Set(chunks.get('cli')?.imports ?? []);
   for (const chunk of chunks.values()) {
-    if (!chunk.name.startsWith('chunk-') || chunk.bytes < MIN_BYTES) continue;
-    const reason = convert(outdir, chunk, chunks);
+    if (!chunk.name.startsWith('chunk-')) continue;
+    const reason = atStart.has(chunk.name)
+      ? 'cli.mjs imports it (every start loads it)'
+      : convert(outdir, chunk, chunks);
     if (reason === undefined) converted.push(chunk);
     else skipped.push(`${chunk.name}: ${reason}`);
   }
+  writeStandIns(outdir, converted, chunks);
   const run = spawnSync(
     process.execPath,
     [resolve(import.meta.dirname, 'make-code-cache.mjs'), outdir, resolve(root, 'examples')],
@@ -50,8 +58,16 @@ export function addCodeCaches(outdir, metafile, root) {
     }
     writeFileSync(join(outdir, `${chunk.name}.mjs`), chunk.source);
     rmSync(join(outdir, `${chunk.name}.cjs`));
-    skipped.push(`${chunk.name}: not loaded by the representative run`);
+    chunk.script = undefined;
+    skipped.push(`${chunk.name}: not loaded by the representative runs`);
   }
+  // The chunks that went back are ES modules again: the stand-ins that reached them through a
+  // script now import them.
+  writeStandIns(
+    outdir,
+    converted.filter((chunk) => chunk.script !== undefined),
+    chunks,
+  );
   return { cached, skipped };
 }
 
@@ -81,12 +97,17 @@ function chunkGraph(outdir, metafile, root) {
       dynamic: output.imports.some((i) => i.kind === 'dynamic-import'),
       packages: output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path),
       source: undefined,
+      script: undefined,
     });
   }
   return chunks;
 }
 
-/** Rewrites one chunk as a script and its re-exporting module, or says why it cannot be. */
+/**
+ * Rewrites one chunk as a script (its stand-in module is written by writeStandIns), or says why it
+ * cannot be. The chunk's `script` says whether the script reads `import.meta` (which only its
+ * stand-in can give it).
+ */
 function convert(outdir, chunk, chunks) {
   if (chunk.dynamic) return 'it imports dynamically';
   // The script's require is CommonJS: a package there would be a second copy of its ES module.
@@ -115,21 +136,60 @@ function convert(outdir, chunk, chunks) {
   }
   // A default or namespace import of a chunk would be wrapped for a CommonJS module's shape.
   if (/__toESM\(require\("\.\//.test(code)) return 'it imports a chunk whole';
-  const deps = chunk.imports;
-  writeFileSync(join(outdir, `${chunk.name}.cjs`), code);
-  writeFileSync(file, reexportingModule(chunk.name, deps, chunk.exports));
+  // Every script ends its last line (an empty chunk's script is that line break alone).
+  writeFileSync(join(outdir, `${chunk.name}.cjs`), code.endsWith('\n') ? code : `${code}\n`);
   chunk.source = source;
+  chunk.script = { importMeta: code.includes('__speclImportMeta') };
   return undefined;
 }
 
+/**
+ * Writes the module that stands in for each converted chunk. A script requires the chunks it
+ * imports: one that is a script too, and does not read `import.meta`, is loaded as a script by
+ * cached-script.mjs (and so are the scripts it requires); any other is an ES module, which the
+ * stand-in imports and hands to the script.
+ */
+function writeStandIns(outdir, converted, chunks) {
+  for (const chunk of converted) {
+    const modules = moduleImports(chunk, chunks);
+    writeFileSync(
+      join(outdir, `${chunk.name}.mjs`),
+      reexportingModule(chunk.name, modules, chunk.exports),
+    );
+  }
+}
+
+/** Whether `chunk` is loaded as a script when another script requires it. */
+const loadsAsScript = (chunk) => chunk?.script !== undefined && !chunk.script.importMeta;
+
+/**
+ * The ES modules a chunk's script requires, itself or through the scripts it loads: each chunk
+ * reached through scripts only that is not loaded as a script, in the order they are first
+ * reached.
+ */
+function moduleImports(chunk, chunks) {
+  const modules = [];
+  const seen = new Set([chunk.name]);
+  const visit = (name) => {
+    for (const dep of chunks.get(name)?.imports ?? []) {
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      if (loadsAsScript(chunks.get(dep))) visit(dep);
+      else modules.push(dep);
+    }
+  };
+  visit(chunk.name);
+  return modules;
+}
+
 /** The ES module that stands in for the chunk: the script's exports, read once it has run. */
-function reexportingModule(name, deps, exports) {
+function reexportingModule(name, modules, exports) {
   const lines = [
     `// ${name}.cjs, loaded with its V8 code cache (scripts/bundle/code-cache.mjs).`,
     "import { loadCachedScript } from './cached-script.mjs';",
-    ...deps.map((dep, i) => `import * as chunk${i} from './${dep}.mjs';`),
+    ...modules.map((dep, i) => `import * as chunk${i} from './${dep}.mjs';`),
     `const script = loadCachedScript(new URL('./${name}.cjs', import.meta.url), {`,
-    ...deps.map((dep, i) => `  './${dep}.mjs': chunk${i},`),
+    ...modules.map((dep, i) => `  './${dep}.mjs': chunk${i},`),
     '}, import.meta);',
     `export const { ${exports.join(', ')} } = script;`,
     '',

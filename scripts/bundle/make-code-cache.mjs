@@ -1,6 +1,7 @@
 // Run by scripts/bundle/code-cache.mjs in a child Node at build time, with the flags a user's
-// `node` has: runs `specl compile` of an example spec from the bundle in `outdir` (so the
-// functions a check and a compile call are compiled), then writes each script loaded through
+// `node` has: runs `specl check` and `specl compile` of an example spec from the bundle in
+// `outdir` (so the functions a check and a compile call are compiled, and the chunks only a check
+// loads are loaded), then writes each script loaded through
 // cached-script.mjs its code cache, beside it. Files are written whole (a temporary name, then a
 // rename), so a reader sees either no cache or a complete one, and never writable by others
 // (cached-script.mjs would not read it).
@@ -10,22 +11,20 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const [outdir, examples] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'specl-code-cache-'));
 try {
-  process.argv = [
-    process.argv[0],
-    join(outdir, 'cli.mjs'),
-    'compile',
-    join(examples, 'ach-payments/ach-payments.specl'),
-    '--out',
-    join(work, 'generated'),
-  ];
-  await import(pathToFileURL(join(outdir, 'cli.mjs')).href);
-  if (process.exitCode !== 0 && process.exitCode !== undefined) {
-    throw new Error(`specl compile exited with ${process.exitCode}`);
-  }
+  // V8 drops the bytecode of functions that have not run for a few collections (the run's
+  // start-up: the services, the grammar, the parser's tables), and a cache holds only the
+  // functions that have bytecode when it is made: keep it all until then, then restore V8's
+  // default, the flags the cache is checked against when it is read.
+  setFlagsFromString('--no-flush-bytecode');
+  const spec = join(examples, 'ach-payments/ach-payments.specl');
+  await run(['check', spec]);
+  await run(['compile', spec, '--out', join(work, 'generated')]);
+  setFlagsFromString('--flush-bytecode');
   const { loadedScripts } = await import(pathToFileURL(join(outdir, 'cached-script.mjs')).href);
   for (const script of loadedScripts()) {
     const temporary = `${script.filename}.cache.${process.pid}.tmp`;
@@ -34,4 +33,15 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs `specl ARGS` from the bundle, in this process (cli.mjs again, under another URL). */
+async function run(args) {
+  process.argv = [process.argv[0], join(outdir, 'cli.mjs'), ...args];
+  const url = pathToFileURL(join(outdir, 'cli.mjs'));
+  url.search = args[0];
+  await import(url.href);
+  if (process.exitCode !== 0 && process.exitCode !== undefined) {
+    throw new Error(`specl ${args[0]} exited with ${process.exitCode}`);
+  }
 }
