@@ -46,6 +46,9 @@ const { grammarFingerprint } = await import(languageDist('parser/fast/grammar-fi
 const { SpeclGrammar } = await import(languageDist('generated/grammar.js'));
 
 const common = {
+  // The metafile's paths are relative to the root wherever the build is run from
+  // (scripts/bundle/code-cache.mjs reads them).
+  absWorkingDir: root,
   bundle: true,
   define: { SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())) },
   plugins: [lazyProtocolForDocumentBuilder],

@@ -11,20 +11,13 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 
 const [outdir, examples] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'specl-code-cache-'));
 try {
-  // V8 drops the bytecode of functions that have not run for a few collections (the run's
-  // start-up: the services, the grammar, the parser's tables), and a cache holds only the
-  // functions that have bytecode when it is made: keep it all until then, then restore V8's
-  // default, the flags the cache is checked against when it is read.
-  setFlagsFromString('--no-flush-bytecode');
   const spec = join(examples, 'ach-payments/ach-payments.specl');
   await run(['check', spec]);
   await run(['compile', spec, '--out', join(work, 'generated')]);
-  setFlagsFromString('--flush-bytecode');
   const { loadedScripts } = await import(pathToFileURL(join(outdir, 'cached-script.mjs')).href);
   for (const script of loadedScripts()) {
     const temporary = `${script.filename}.cache.${process.pid}.tmp`;
