@@ -89,24 +89,28 @@ export abstract class FastRuleBase {
 
   /** The function parsing data type rule `ruleName`, to pass to `subrule`. */
   protected data(ruleName: string): () => unknown {
-    let parse = this.dataRuleFunctions.get(ruleName);
-    if (!parse) {
-      const choices = this.choices(ruleName);
-      const repeated = this.repeated.has(ruleName);
-      parse = () => {
-        const b = this.b;
-        let choice = choices.get(b.peek());
-        if (!choice) this.decline(`${b.peek()} cannot start ${ruleName}`);
-        b.beginData();
-        do {
-          if ('callee' in choice) b.subrule(choice.feature, this.data(choice.callee));
-          else b.consume(choice.feature, choice.kind);
-          choice = repeated ? choices.get(b.peek()) : undefined;
-        } while (choice);
-        return b.constructData();
-      };
-      this.dataRuleFunctions.set(ruleName, parse);
-    }
+    // The closure is made in a function of its own: a function that makes one allocates the
+    // context of the variables it captures at each call, made or not (48 bytes a call here).
+    return this.dataRuleFunctions.get(ruleName) ?? this.dataRule(ruleName);
+  }
+
+  /** Makes (once) the function parsing data type rule `ruleName`. */
+  private dataRule(ruleName: string): () => unknown {
+    const choices = this.choices(ruleName);
+    const repeated = this.repeated.has(ruleName);
+    const parse = () => {
+      const b = this.b;
+      let choice = choices.get(b.peek());
+      if (!choice) this.decline(`${b.peek()} cannot start ${ruleName}`);
+      b.beginData();
+      do {
+        if ('callee' in choice) b.subrule(choice.feature, this.data(choice.callee));
+        else b.consume(choice.feature, choice.kind);
+        choice = repeated ? choices.get(b.peek()) : undefined;
+      } while (choice);
+      return b.constructData();
+    };
+    this.dataRuleFunctions.set(ruleName, parse);
     return parse;
   }
 
