@@ -224,15 +224,27 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   protected readonly recordMember = (): unknown => {
     const b = this.b;
-    b.begin(this.d.memberType);
+    const d = this.d;
     const kind = b.peek();
     const next = b.peek(1);
-    if (kind === '...' && next === 'Map') this.call('RecordMember', 'OpenFields', this.openFields);
-    else if (kind === '...') this.call('RecordMember', 'Spread', this.spread);
-    else if (kind === 'invariant' && next !== ':' && next !== '?') {
-      b.subrule(this.d.invariantCall, this.invariant);
-    } else b.subrule(this.d.field, this.field);
-    return b.construct();
+    if (kind === '...' && next === 'Map') {
+      return this.handOver(
+        d.memberType,
+        this.feature('RecordMember', 'OpenFields', 0, 'c'),
+        this.openFields,
+      );
+    }
+    if (kind === '...') {
+      return this.handOver(
+        d.memberType,
+        this.feature('RecordMember', 'Spread', 0, 'c'),
+        this.spread,
+      );
+    }
+    if (kind === 'invariant' && next !== ':' && next !== '?') {
+      return this.handOver(d.memberType, d.invariantCall, this.invariant);
+    }
+    return this.handOver(d.memberType, d.field, this.field);
   };
 
   private readonly field = (): unknown => {

@@ -3,6 +3,7 @@ import { GrammarAST as G } from 'langium';
 import type { Feature, RuleBuilder } from './fast-cst-builder.js';
 import { FastPathDeclined } from './fast-cst-builder.js';
 import { GrammarFeatures } from './grammar-features.js';
+import type { NodeType } from './node-constructors.js';
 
 /** The features of a block in a rule: `'{' (items+=Item ','?)* '}'`. */
 export interface Block {
@@ -80,6 +81,20 @@ export abstract class FastRuleBase {
       if (b.peek() === ',') b.consume(block.comma, ',');
     }
     b.consume(block.close, '}');
+  }
+
+  /**
+   * A rule of `type` taking an alternative that is one unassigned call of `rule` (`feature`):
+   * it hands over that rule's node. Where the builder keeps no trace of such a rule (the AST
+   * builder), `rule` is called in its place: the rule would only have given the node the first
+   * token it has already.
+   */
+  protected handOver(type: NodeType, feature: Feature, rule: () => unknown): unknown {
+    const b = this.b;
+    if (!b.tracesEveryRule) return rule();
+    b.begin(type);
+    b.subrule(feature, rule);
+    return b.construct();
   }
 
   /** Whether data type rule `ruleName` can start with a token of `kind`. */
