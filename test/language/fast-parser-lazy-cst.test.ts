@@ -102,6 +102,77 @@ describe('the fast parse path with a CST built on demand', () => {
     );
   });
 
+  // The AST builder skips the rules of the precedence chain that find no operator: every
+  // level, alone, repeated, nested and after a unary operator, builds what Langium's rules build.
+  it.each([
+    'a implies b implies c',
+    'a or b or c and d and e',
+    'not not a and not b == c',
+    'not a.b == c or d',
+    'a == b ?? c ?? d + e',
+    'a in b and c != d and e <= -f',
+    '- - a * b / c % d + e - f * g',
+    '-a.b?.c + (x implies y) * len(z)',
+    'a.b.c ?? (d or e) == [1, -2, f + g]',
+    'all x in a ?? b: x > 0 and any y in c.d: y.e < -x',
+    '{ k: a + b }.k >= m(p: q ?? r) implies not s',
+  ])('the expression %s', (expression) => {
+    const text = `type T {\n  a: Int\n  invariant ${expression}\n  invariant ${expression} or z\n}`;
+    expect(compare(text, 0)).toBe(true);
+    expect(compare(text, 3)).toBe(true);
+  });
+
+  // The AST builder calls in their place the rules that hand over a rule's node (a record member,
+  // a type without '|', an annotation or constant value, a primary, a literal): every alternative,
+  // with names that are keywords.
+  it('every alternative of the rules handing over a node', () => {
+    const text = [
+      'type T {',
+      '  ...Base',
+      '  ...Map<String | Int>',
+      '  a?: List<A | B?> | Map<C> { maxItems: 3 } | "x" | -1 | true',
+      '  b: String { example: { "k": [1, -2.5, null, "s", false, {}, []], n: { m: true } } }',
+      '  c: Int { min: -3, max: 7, default: null, examples: [], note: "n", flag: false }',
+      '  type?: none { tag: 1 }',
+      '  body: List<scope> | Map<one>',
+      '  invariant type != version and one.by == List',
+      '  invariant a == null or b != "s" and c > -1 and d == true or (e) and [f, 2] == g',
+      '  invariant len(b) > 0 and all x in c: x.y and body.z and response.w and f(p: 1) == {}',
+      '}',
+    ].join('\n');
+    expect(compare(text, 0)).toBe(true);
+    expect(compare(text, 7)).toBe(true);
+  });
+
+  it('every kind of declaration and of endpoint clause', () => {
+    const text = [
+      'auth BearerToken bearer',
+      'tag Transfers "Money moves"',
+      'headers Paging { total: Int }',
+      'error Gone 410 { message: String }',
+      'type Id = String { minLength: 1 }',
+      'type Thing { id: Id }',
+      'enum Color { red, green }',
+      'endpoint listThings GET /things/{id: Uuid} {',
+      '  header key "Idempotency-Key": String { maxLength: 64 }',
+      '  query cursor?: String',
+      '  body Thing',
+      '  response 200 List<Thing>',
+      '  errors Gone',
+      '  requires len(key) > 0',
+      '  ensures response != null',
+      '  security BearerToken',
+      '  tags Transfers',
+      '  deprecated',
+      '  latency p95 < 100 ms',
+      '  paginated cursor = response.next, items = response.items',
+      '}',
+      'property roundTrip { forall t: Thing }',
+    ].join('\n');
+    expect(compare(text, 0)).toBe(true);
+    expect(compare(text, 2)).toBe(true);
+  });
+
   it('reading one node builds its declaration only, and each declaration once', () => {
     const text = [
       '/// A',

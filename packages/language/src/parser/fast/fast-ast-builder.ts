@@ -24,6 +24,7 @@ import {
  * `lazy-declaration-cst.ts`). The interface is the CST builder's, so the same rules drive both.
  */
 export class FastAstBuilder extends FastBuilderBase {
+  readonly tracesEveryRule: boolean = false;
   /**
    * The grammar element of the innermost rule call open (a data type rule's value is converted
    * by it); each call keeps its caller's on the JS stack, which costs less than a stack of ours.

@@ -25,6 +25,13 @@ export abstract class FastBuilderBase {
   private readonly dataValues: DataValue[] = [];
   private dataDepth = 0;
 
+  /**
+   * Whether every rule call leaves a trace, even that of a rule handing over the node of the
+   * rule it called (the CST builder makes a CST node for each). Where none does (the AST
+   * builder), the expression rules skip the levels of the precedence chain that find no operator.
+   */
+  abstract readonly tracesEveryRule: boolean;
+
   constructor(
     protected readonly tokens: TokenColumns,
     /** The index of the next token to consume. */

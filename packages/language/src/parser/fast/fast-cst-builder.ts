@@ -24,6 +24,7 @@ export type RuleBuilder = Pick<
   | 'action'
   | 'construct'
   | 'constructData'
+  | 'tracesEveryRule'
 >;
 
 import { FastBuilderBase, FastPathDeclined } from './fast-builder-base.js';
@@ -86,6 +87,7 @@ function close(node: CompositeCstNodeImpl, children: CstNode[]): void {
  * test/language/fast-parser-differential.test.ts.
  */
 export class FastCstBuilder extends FastBuilderBase {
+  readonly tracesEveryRule: boolean = true;
   readonly root: RootCstNodeImpl;
   /** The composite nodes open, the root first; `lists` holds the children of each. */
   private readonly nodeStack: CompositeCstNodeImpl[];

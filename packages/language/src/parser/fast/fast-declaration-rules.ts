@@ -196,21 +196,25 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
   protected readonly declaration = (): unknown => {
     const b = this.b;
     const d = this.d;
-    b.begin(d.declaration);
     const kind = b.peek();
     if (kind === 'type') {
-      if (b.peek(2) === '{') b.subrule(d.record, this.recordDecl);
-      else this.call('Declaration', 'AliasDecl', this.aliasDecl);
-    } else if (kind === 'enum') b.subrule(d.enum, this.enumDecl);
-    else if (kind === 'error') this.call('Declaration', 'ErrorDecl', this.errorDecl);
-    else if (kind === 'endpoint') this.call('Declaration', 'Endpoint', this.endpoint);
-    else if (kind === 'property') this.call('Declaration', 'Property', this.property);
-    else if (kind === 'auth') this.call('Declaration', 'AuthDecl', this.authDecl);
-    else if (kind === 'tag') this.call('Declaration', 'TagDecl', this.tagDecl);
-    else if (kind === 'headers') this.call('Declaration', 'HeadersDecl', this.headersDecl);
-    else this.decline(`${kind} cannot start a declaration`);
-    return b.construct();
+      if (b.peek(2) === '{') return this.handOver(d.declaration, d.record, this.recordDecl);
+      return this.declarationOf('AliasDecl', this.aliasDecl);
+    }
+    if (kind === 'enum') return this.handOver(d.declaration, d.enum, this.enumDecl);
+    if (kind === 'error') return this.declarationOf('ErrorDecl', this.errorDecl);
+    if (kind === 'endpoint') return this.declarationOf('Endpoint', this.endpoint);
+    if (kind === 'property') return this.declarationOf('Property', this.property);
+    if (kind === 'auth') return this.declarationOf('AuthDecl', this.authDecl);
+    if (kind === 'tag') return this.declarationOf('TagDecl', this.tagDecl);
+    if (kind === 'headers') return this.declarationOf('HeadersDecl', this.headersDecl);
+    return this.decline(`${kind} cannot start a declaration`);
   };
+
+  /** A Declaration that is a `callee` (parsed by `rule`). */
+  private declarationOf(callee: string, rule: () => unknown): unknown {
+    return this.handOver(this.d.declaration, this.feature('Declaration', callee, 0, 'c'), rule);
+  }
 
   private readonly recordDecl = (): unknown => {
     const b = this.b;
@@ -224,15 +228,27 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   protected readonly recordMember = (): unknown => {
     const b = this.b;
-    b.begin(this.d.memberType);
+    const d = this.d;
     const kind = b.peek();
     const next = b.peek(1);
-    if (kind === '...' && next === 'Map') this.call('RecordMember', 'OpenFields', this.openFields);
-    else if (kind === '...') this.call('RecordMember', 'Spread', this.spread);
-    else if (kind === 'invariant' && next !== ':' && next !== '?') {
-      b.subrule(this.d.invariantCall, this.invariant);
-    } else b.subrule(this.d.field, this.field);
-    return b.construct();
+    if (kind === '...' && next === 'Map') {
+      return this.handOver(
+        d.memberType,
+        this.feature('RecordMember', 'OpenFields', 0, 'c'),
+        this.openFields,
+      );
+    }
+    if (kind === '...') {
+      return this.handOver(
+        d.memberType,
+        this.feature('RecordMember', 'Spread', 0, 'c'),
+        this.spread,
+      );
+    }
+    if (kind === 'invariant' && next !== ':' && next !== '?') {
+      return this.handOver(d.memberType, d.invariantCall, this.invariant);
+    }
+    return this.handOver(d.memberType, d.field, this.field);
   };
 
   private readonly field = (): unknown => {

@@ -104,50 +104,41 @@ export abstract class FastEndpointRules extends FastDeclarationRules {
 
   private readonly endpointClause = (): unknown => {
     const b = this.b;
-    b.begin(this.ep.clauseType);
-    const r = 'EndpointClause';
+    const ep = this.ep;
     switch (b.peek()) {
       case 'header':
-        this.call(r, 'HeaderParam', this.headerParam);
-        break;
+        return this.clauseOf('HeaderParam', this.headerParam);
       case 'query':
-        this.call(r, 'QueryParam', this.queryParam);
-        break;
+        return this.clauseOf('QueryParam', this.queryParam);
       case 'body':
-        b.subrule(this.ep.bodyCall, this.bodyClause);
-        break;
+        return this.handOver(ep.clauseType, ep.bodyCall, this.bodyClause);
       case 'response':
-        b.subrule(this.ep.responseCall, this.responseClause);
-        break;
+        return this.handOver(ep.clauseType, ep.responseCall, this.responseClause);
       case 'errors':
-        b.subrule(this.ep.errorsCall, this.errorsClause);
-        break;
+        return this.handOver(ep.clauseType, ep.errorsCall, this.errorsClause);
       case 'requires':
-        b.subrule(this.ep.requiresCall, this.requiresClause);
-        break;
+        return this.handOver(ep.clauseType, ep.requiresCall, this.requiresClause);
       case 'ensures':
-        b.subrule(this.ep.ensuresCall, this.ensuresClause);
-        break;
+        return this.handOver(ep.clauseType, ep.ensuresCall, this.ensuresClause);
       case 'security':
-        this.call(r, 'SecurityClause', this.securityClause);
-        break;
+        return this.clauseOf('SecurityClause', this.securityClause);
       case 'tags':
-        this.call(r, 'TagsClause', this.tagsClause);
-        break;
+        return this.clauseOf('TagsClause', this.tagsClause);
       case 'deprecated':
-        this.call(r, 'DeprecatedClause', this.deprecatedClause);
-        break;
+        return this.clauseOf('DeprecatedClause', this.deprecatedClause);
       case 'latency':
-        this.call(r, 'LatencyBudget', this.latencyBudget);
-        break;
+        return this.clauseOf('LatencyBudget', this.latencyBudget);
       case 'paginated':
-        this.call(r, 'PaginatedClause', this.paginatedClause);
-        break;
+        return this.clauseOf('PaginatedClause', this.paginatedClause);
       default:
-        this.decline(`${b.peek()} cannot start an endpoint clause`);
+        return this.decline(`${b.peek()} cannot start an endpoint clause`);
     }
-    return b.construct();
   };
+
+  /** An EndpointClause that is a `callee` (parsed by `rule`). */
+  private clauseOf(callee: string, rule: () => unknown): unknown {
+    return this.handOver(this.ep.clauseType, this.feature('EndpointClause', callee, 0, 'c'), rule);
+  }
 
   private readonly headerParam = (): unknown => {
     const b = this.b;

@@ -1,21 +1,16 @@
 import type { GrammarAST } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
-import { FastRuleBase } from './fast-rule-base.js';
+import { FastOperatorRules } from './fast-operator-rules.js';
 
-const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in']);
-const LITERAL_STARTS = new Set(['NUMBER', 'STRING', 'true', 'false', 'null']);
 const CONSTANT_STARTS = new Set(['-', 'NUMBER', 'STRING', 'true', 'false']);
-/** Keywords an expression can start with, besides names and literals. */
-const WORD_STARTS = new Set(['all', 'any', 'len', 'matches', 'body', 'response']);
 
 /**
- * The fast parser's rules for types (`TypeExpr` and what it calls) and expressions, each
- * following its rule in grammar/specl.langium: the same alternatives in the same order, the same
- * actions, the same calls.
+ * The fast parser's rules for types (`TypeExpr` and what it calls) and, in
+ * `fast-operator-rules.ts`, expressions, each following its rule in grammar/specl.langium: the
+ * same alternatives in the same order, the same actions, the same calls.
  */
-export abstract class FastExpressionRules extends FastRuleBase {
+export abstract class FastExpressionRules extends FastOperatorRules {
   private readonly t;
-  private readonly e;
 
   constructor(grammar: GrammarAST.Grammar) {
     super(grammar);
@@ -88,50 +83,6 @@ export abstract class FastExpressionRules extends FastRuleBase {
       true: k('BooleanLiteral', 'true'),
       false: k('BooleanLiteral', 'false'),
     };
-    const binary = (rule: string, operand: string, ops: string[]) => ({
-      type: g.nodeType(rule),
-      first: c(rule, operand, 0),
-      action: g.action(rule),
-      ops: new Map(ops.map((op) => [op, k(rule, op)])),
-      next: c(
-        rule,
-        rule === 'Implication' || rule === 'Coalesce' ? rule : operand,
-        rule === 'Implication' || rule === 'Coalesce' ? 0 : 1,
-      ),
-    });
-    this.e = {
-      expression: g.nodeType('Expression'),
-      implicationCall: c('Expression', 'Implication'),
-      implication: binary('Implication', 'Disjunction', ['implies']),
-      disjunction: binary('Disjunction', 'Conjunction', ['or']),
-      conjunction: binary('Conjunction', 'Negation', ['and']),
-      comparison: binary('Comparison', 'Coalesce', [...COMPARISONS]),
-      coalesce: binary('Coalesce', 'Additive', ['??']),
-      additive: binary('Additive', 'Multiplicative', ['+', '-']),
-      multiplicative: binary('Multiplicative', 'Prefix', ['*', '/', '%']),
-      negation: {
-        type: g.nodeType('Negation'),
-        action: g.action('Negation'),
-        not: k('Negation', 'not'),
-        operand: c('Negation', 'Negation'),
-        comparison: c('Negation', 'Comparison'),
-      },
-      prefix: {
-        type: g.nodeType('Prefix'),
-        action: g.action('Prefix'),
-        minus: k('Prefix', '-'),
-        operand: c('Prefix', 'Prefix'),
-        postfix: c('Prefix', 'Postfix'),
-      },
-      postfix: {
-        type: g.nodeType('Postfix'),
-        primary: c('Postfix', 'Primary'),
-        action: g.action('Postfix'),
-        optional: k('Postfix', '?.'),
-        dot: k('Postfix', '.'),
-        member: g.crossRef('Postfix'),
-      },
-    };
   }
 
   // ---------------------------------------------------------------- types
@@ -140,8 +91,15 @@ export abstract class FastExpressionRules extends FastRuleBase {
   protected readonly typeExpr = (): unknown => {
     const b = this.b;
     const t = this.t;
-    b.begin(t.typeExpr);
-    b.subrule(t.first, this.typeRef);
+    if (b.tracesEveryRule) {
+      b.begin(t.typeExpr);
+      b.subrule(t.first, this.typeRef);
+    } else {
+      // The AST builder keeps nothing of a TypeExpr handing over its TypeRef's node: the
+      // TypeRef's steps are taken in its place, and the action of a union closes the TypeRef.
+      b.begin(t.typeRef);
+      this.typeRefBody();
+    }
     if (b.peek() === '|') {
       b.action(t.union);
       do {
@@ -164,9 +122,15 @@ export abstract class FastExpressionRules extends FastRuleBase {
   }
 
   private readonly typeRef = (): unknown => {
+    this.b.begin(this.t.typeRef);
+    this.typeRefBody();
+    return this.b.construct();
+  };
+
+  /** TypeRef's alternatives, between its `begin` and its `construct`. */
+  private typeRefBody(): void {
     const b = this.b;
     const t = this.t;
-    b.begin(t.typeRef);
     const kind = b.peek();
     if (kind === 'List' || kind === 'Map') {
       b.consume(kind === 'List' ? t.list : t.map, kind);
@@ -191,8 +155,7 @@ export abstract class FastExpressionRules extends FastRuleBase {
       }
       b.consume(t.close, '}');
     }
-    return b.construct();
-  };
+  }
 
   private readonly constraint = (): unknown => {
     const b = this.b;
@@ -206,15 +169,12 @@ export abstract class FastExpressionRules extends FastRuleBase {
 
   /** AnnotationValue: ConstraintValue | NullLiteral | JsonObject | JsonArray */
   private readonly annotationValue = (): unknown => {
-    const b = this.b;
     const t = this.t;
-    b.begin(t.annotationType);
-    const kind = b.peek();
-    if (kind === '{') b.subrule(t.aObject, this.jsonObject);
-    else if (kind === '[') b.subrule(t.aArray, this.jsonArray);
-    else if (kind === 'null') b.subrule(t.aNull, this.jsonNull);
-    else b.subrule(t.aConstant, this.constraintValue);
-    return b.construct();
+    const kind = this.b.peek();
+    if (kind === '{') return this.handOver(t.annotationType, t.aObject, this.jsonObject);
+    if (kind === '[') return this.handOver(t.annotationType, t.aArray, this.jsonArray);
+    if (kind === 'null') return this.handOver(t.annotationType, t.aNull, this.jsonNull);
+    return this.handOver(t.annotationType, t.aConstant, this.constraintValue);
   };
 
   private readonly jsonNull = (): unknown => {
@@ -291,15 +251,16 @@ export abstract class FastExpressionRules extends FastRuleBase {
   };
 
   private readonly constraintValue = (): unknown => {
-    const b = this.b;
     const t = this.t;
-    b.begin(t.valueType);
-    const kind = b.peek();
-    if (kind === '-' || kind === 'NUMBER') b.subrule(t.constNumber, this.constNumber);
-    else if (kind === 'STRING') b.subrule(t.stringLiteral, this.stringLiteral);
-    else if (kind === 'true' || kind === 'false') b.subrule(t.booleanLiteral, this.booleanLiteral);
-    else this.decline(`${kind} cannot start a constant`);
-    return b.construct();
+    const kind = this.b.peek();
+    if (kind === '-' || kind === 'NUMBER') {
+      return this.handOver(t.valueType, t.constNumber, this.constNumber);
+    }
+    if (kind === 'STRING') return this.handOver(t.valueType, t.stringLiteral, this.stringLiteral);
+    if (kind === 'true' || kind === 'false') {
+      return this.handOver(t.valueType, t.booleanLiteral, this.booleanLiteral);
+    }
+    return this.decline(`${kind} cannot start a constant`);
   };
 
   private readonly constNumber = (): unknown => {
@@ -324,111 +285,4 @@ export abstract class FastExpressionRules extends FastRuleBase {
     else b.consume(this.t.false, 'false');
     return b.construct();
   };
-
-  // ---------------------------------------------------------------- expressions
-
-  protected readonly expression = (): unknown => {
-    const b = this.b;
-    b.begin(this.e.expression);
-    b.subrule(this.e.implicationCall, this.implication);
-    return b.construct();
-  };
-
-  /** Implication: Disjunction ({infer BinaryExpr.left=current} op='implies' right=Implication)? */
-  private readonly implication = (): unknown =>
-    this.binaryRule(this.e.implication, this.disjunction, this.implication, false);
-  private readonly disjunction = (): unknown =>
-    this.binaryRule(this.e.disjunction, this.conjunction, this.conjunction, true);
-  private readonly conjunction = (): unknown =>
-    this.binaryRule(this.e.conjunction, this.negation, this.negation, true);
-  private readonly comparison = (): unknown =>
-    this.binaryRule(this.e.comparison, this.coalesce, this.coalesce, false);
-  /** Coalesce: the right operand is a Coalesce (right-associative), at most once. */
-  protected readonly coalesce = (): unknown =>
-    this.binaryRule(this.e.coalesce, this.additive, this.coalesce, false);
-  private readonly additive = (): unknown =>
-    this.binaryRule(this.e.additive, this.multiplicative, this.multiplicative, true);
-  private readonly multiplicative = (): unknown =>
-    this.binaryRule(this.e.multiplicative, this.prefix, this.prefix, true);
-
-  private binaryRule(
-    rule: FastExpressionRules['e']['implication'],
-    first: () => unknown,
-    next: () => unknown,
-    repeated: boolean,
-  ): unknown {
-    const b = this.b;
-    b.begin(rule.type);
-    b.subrule(rule.first, first);
-    let op = rule.ops.get(b.peek());
-    while (op) {
-      b.action(rule.action);
-      b.consume(op, b.peek());
-      b.subrule(rule.next, next);
-      op = repeated ? rule.ops.get(b.peek()) : undefined;
-    }
-    return b.construct();
-  }
-
-  private readonly negation = (): unknown => {
-    const b = this.b;
-    const n = this.e.negation;
-    b.begin(n.type);
-    if (b.peek() === 'not') {
-      b.action(n.action);
-      b.consume(n.not, 'not');
-      b.subrule(n.operand, this.negation);
-    } else {
-      b.subrule(n.comparison, this.comparison);
-    }
-    return b.construct();
-  };
-
-  private readonly prefix = (): unknown => {
-    const b = this.b;
-    const p = this.e.prefix;
-    b.begin(p.type);
-    if (b.peek() === '-') {
-      b.action(p.action);
-      b.consume(p.minus, '-');
-      b.subrule(p.operand, this.prefix);
-    } else {
-      b.subrule(p.postfix, this.postfix);
-    }
-    return b.construct();
-  };
-
-  private readonly postfix = (): unknown => {
-    const b = this.b;
-    const p = this.e.postfix;
-    b.begin(p.type);
-    b.subrule(p.primary, this.primary);
-    for (let kind = b.peek(); kind === '?.' || kind === '.'; kind = b.peek()) {
-      b.action(p.action);
-      if (kind === '?.') b.consume(p.optional, '?.');
-      else b.consume(p.dot, '.');
-      b.subrule(p.member, this.data('Name'));
-    }
-    return b.construct();
-  };
-
-  /** Whether an expression can start with a token of `kind`. */
-  protected startsExpression(kind: string): boolean {
-    return (
-      kind === 'not' ||
-      kind === '-' ||
-      kind === '(' ||
-      kind === '[' ||
-      kind === '{' ||
-      LITERAL_STARTS.has(kind) ||
-      this.starts('ValueName', kind) ||
-      this.starts('Ident', kind) ||
-      WORD_STARTS.has(kind)
-    );
-  }
-
-  /** Primary, in fast-primary-rules.ts. */
-  protected abstract readonly primary: () => unknown;
 }
-
-export { LITERAL_STARTS };

@@ -100,40 +100,38 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
   protected readonly primary = (): unknown => {
     const b = this.b;
     const p = this.p;
-    b.begin(p.type);
     const kind = b.peek();
     if (kind === '(') {
+      b.begin(p.type);
       b.consume(p.open, '(');
       b.subrule(p.inner, this.expression);
       b.consume(p.close, ')');
-    } else if (
+      return b.construct();
+    }
+    if (
       kind === 'NUMBER' ||
       kind === 'STRING' ||
       kind === 'true' ||
       kind === 'false' ||
       kind === 'null'
     ) {
-      b.subrule(p.literal, this.literal);
-    } else if (kind === '[') {
-      b.subrule(p.list, this.listLiteral);
-    } else if (kind === '{') {
-      b.subrule(p.record, this.recordLiteral);
-    } else if (kind === 'all' || kind === 'any' || (kind === 'one' && this.startsQuantifier())) {
-      b.subrule(p.quantifier, this.quantifier);
-    } else if (kind === 'len' || kind === 'matches') {
-      b.subrule(p.builtin, this.builtinCall);
-    } else if (b.peek(1) === '(' && this.starts('Ident', kind)) {
-      b.subrule(p.call, this.endpointCall);
-    } else if (this.starts('ValueName', kind)) {
-      b.subrule(p.nameRef, this.nameRef);
-    } else if (kind === 'body') {
-      b.subrule(p.bodyRef, this.bodyRef);
-    } else if (kind === 'response') {
-      b.subrule(p.responseRef, this.responseRef);
-    } else {
-      this.decline(`${kind} cannot start an expression`);
+      return this.handOver(p.type, p.literal, this.literal);
     }
-    return b.construct();
+    if (kind === '[') return this.handOver(p.type, p.list, this.listLiteral);
+    if (kind === '{') return this.handOver(p.type, p.record, this.recordLiteral);
+    if (kind === 'all' || kind === 'any' || (kind === 'one' && this.startsQuantifier())) {
+      return this.handOver(p.type, p.quantifier, this.quantifier);
+    }
+    if (kind === 'len' || kind === 'matches') {
+      return this.handOver(p.type, p.builtin, this.builtinCall);
+    }
+    if (b.peek(1) === '(' && this.starts('Ident', kind)) {
+      return this.handOver(p.type, p.call, this.endpointCall);
+    }
+    if (this.starts('ValueName', kind)) return this.handOver(p.type, p.nameRef, this.nameRef);
+    if (kind === 'body') return this.handOver(p.type, p.bodyRef, this.bodyRef);
+    if (kind === 'response') return this.handOver(p.type, p.responseRef, this.responseRef);
+    return this.decline(`${kind} cannot start an expression`);
   };
 
   /** After `one` (also a name): `one x in`, a quantifier. */
@@ -142,15 +140,12 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
   }
 
   private readonly literal = (): unknown => {
-    const b = this.b;
     const p = this.p;
-    b.begin(p.literalType);
-    const kind = b.peek();
-    if (kind === 'NUMBER') b.subrule(p.numberLiteral, this.numberLiteral);
-    else if (kind === 'STRING') b.subrule(p.stringLiteral, this.stringLiteral);
-    else if (kind === 'null') b.subrule(p.nullLiteral, this.nullLiteral);
-    else b.subrule(p.booleanLiteral, this.booleanLiteral);
-    return b.construct();
+    const kind = this.b.peek();
+    if (kind === 'NUMBER') return this.handOver(p.literalType, p.numberLiteral, this.numberLiteral);
+    if (kind === 'STRING') return this.handOver(p.literalType, p.stringLiteral, this.stringLiteral);
+    if (kind === 'null') return this.handOver(p.literalType, p.nullLiteral, this.nullLiteral);
+    return this.handOver(p.literalType, p.booleanLiteral, this.booleanLiteral);
   };
 
   private readonly numberLiteral = (): unknown => {
