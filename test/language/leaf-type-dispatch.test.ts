@@ -12,7 +12,7 @@ const DISPATCHED_BY_TYPE = [
   'Argument',
   'EndpointCall',
   'PaginatedClause',
-  // scoping/local-names.ts (forEachLocalName)
+  // scoping/local-names.ts (forEachLocalName, endpointParameters)
   'Quantifier',
   'RecordDecl',
   'ErrorDecl',
@@ -22,7 +22,7 @@ const DISPATCHED_BY_TYPE = [
   'UnionTypeRef',
   'EnumDecl',
   'AliasDecl',
-  // typing/type-of.ts (typeOfNamedElement)
+  // typing/type-of.ts (typeOfNamedElement, typeOfMember), util/by-type.ts users
   'Field',
   'PathParam',
   'BodyClause',
@@ -32,9 +32,23 @@ const DISPATCHED_BY_TYPE = [
   'Let',
   'QuantifierVar',
   'EnumMember',
-  // validation/declaration-checks.ts (checkTypeRefTarget)
+  'TypeRef',
+  'ResponseHeader',
+  // typing/records.ts (a record's members)
+  'Spread',
+  'Invariant',
+  'OpenFields',
+  // util/by-type.ts users (an endpoint's clauses)
+  'ResponseClause',
+  'ErrorsClause',
+  // util/constraint-number.ts
+  'ConstNumber',
+  // validation/declaration-checks.ts (checkTypeRefTarget), expression-checks.ts (checkNameRef,
+  // checkResponseRef)
   'SpecHeader',
   'HeadersDecl',
+  'RequiresClause',
+  'EnsuresClause',
 ];
 
 describe('AST types dispatched by `$type`', () => {

@@ -1,17 +1,17 @@
 import type { AstNode } from 'langium';
 import type { ForallVar, Let, Parameter, PropertyStatement } from '../generated/ast.js';
 import {
+  BodyClause,
   Endpoint,
   ErrorDecl,
+  HeaderParam,
+  PathParam,
   Property,
   Quantifier,
+  QueryParam,
   RecordDecl,
-  isBodyClause,
   isForall,
-  isHeaderParam,
   isLet,
-  isPathParam,
-  isQueryParam,
 } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { recordFields } from '../typing/records.js';
@@ -26,13 +26,15 @@ export function endpointParameters(endpoint: Endpoint): Parameter[] {
     const parts = segments[i]!.parts;
     for (let j = 0; j < parts.length; j++) {
       const part = parts[j]!;
-      if (isPathParam(part)) parameters.push(part);
+      if (part.$type === PathParam.$type) parameters.push(part);
     }
   }
   const clauses = endpoint.clauses;
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!;
-    if (isQueryParam(clause) || isHeaderParam(clause) || isBodyClause(clause))
+    // By `$type` (none of these types has a subtype): one read for each clause.
+    const type = clause.$type;
+    if (type === QueryParam.$type || type === HeaderParam.$type || type === BodyClause.$type)
       parameters.push(clause);
   }
   return parameters;
@@ -135,11 +137,11 @@ function visitEndpointNames(
 ): boolean {
   for (const segment of endpoint.path?.segments ?? []) {
     for (const part of segment.parts) {
-      if (isPathParam(part) && part.name && visit(part.name, part)) return true;
+      if (part.$type === PathParam.$type && part.name && visit(part.name, part)) return true;
     }
   }
   for (const clause of endpoint.clauses) {
-    if ((isQueryParam(clause) || isHeaderParam(clause)) && clause.name) {
+    if ((clause.$type === QueryParam.$type || clause.$type === HeaderParam.$type) && clause.name) {
       if (visit(clause.name, clause)) return true;
     }
   }

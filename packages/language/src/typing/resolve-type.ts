@@ -1,9 +1,10 @@
-import type { Constraint, ConstraintValue, TypeExpr, TypeRef } from '../generated/ast.js';
+import type { Constraint, ConstraintValue, TypeExpr } from '../generated/ast.js';
 import {
   AliasDecl,
   EnumDecl,
   ErrorDecl,
   RecordDecl,
+  TypeRef,
   UnionTypeRef,
   isBooleanLiteral,
   isStringLiteral,
@@ -163,7 +164,7 @@ export interface EffectiveConstraint {
  * alias last) followed by its own.
  */
 export function effectiveConstraints(ref: TypeExpr | undefined): EffectiveConstraint[] {
-  if (!isTypeRef(ref)) return [];
+  if (ref?.$type !== TypeRef.$type) return [];
   let decl: unknown = ref.ref?.ref;
   let effective: EffectiveConstraint[] = [];
   if (isAliasDecl(decl)) {

@@ -1,16 +1,10 @@
 import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
-import type {
-  BinaryExpr,
-  Endpoint,
-  Expression,
-  MemberAccess,
-  NameRef,
-} from '../generated/ast.js';
+import type { BinaryExpr, Expression, MemberAccess, NameRef } from '../generated/ast.js';
 import {
   AliasDecl,
   BodyClause,
   EnumDecl,
+  Endpoint,
   EnumMember,
   ErrorDecl,
   Field,
@@ -21,15 +15,13 @@ import {
   QuantifierVar,
   QueryParam,
   RecordDecl,
-  isEndpoint,
+  ResponseHeader,
   isEnumDecl,
-  isEnumMember,
-  isField,
   isQuantifier,
   isEndpointCall,
-  isResponseHeader,
 } from '../generated/ast.js';
 import { isBuiltinNode } from '../workspace/builtins.js';
+import { containerOfType } from '../util/by-type.js';
 import type { SpeclType } from './specl-type.js';
 import {
   boolType,
@@ -148,11 +140,11 @@ function computeTypeOf(expr: Expression): SpeclType {
     case 'NameRef':
       return typeOfNameRef(expr);
     case 'BodyRef': {
-      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      const endpoint = containerOfType<Endpoint>(expr, Endpoint.$type);
       return (endpoint && bodyType(endpoint)) ?? unknownType;
     }
     case 'ResponseRef': {
-      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      const endpoint = containerOfType<Endpoint>(expr, Endpoint.$type);
       return endpoint ? responseType(endpoint) : unknownType;
     }
     case 'MemberAccess':
@@ -204,11 +196,13 @@ function typeOfMember(expr: MemberAccess): SpeclType {
   const member = expr.member?.ref;
   if (!member) return unknownType;
   let type: SpeclType;
-  if (isField(member) && isBuiltinNode(member)) {
-    type = outcomeMemberType(typeOf(expr.receiver), member.name);
-  } else if (isEnumMember(member) && isEnumDecl(member.$container)) {
+  // By `$type`, as in typeOfNamedElement.
+  const memberType = member.$type;
+  if (memberType === Field.$type && isBuiltinNode(member)) {
+    type = outcomeMemberType(typeOf(expr.receiver), (member as Field).name);
+  } else if (memberType === EnumMember.$type && isEnumDecl(member.$container)) {
     type = { kind: 'enum', decl: member.$container };
-  } else if (isResponseHeader(member)) {
+  } else if (memberType === ResponseHeader.$type) {
     const receiver = typeOf(expr.receiver);
     type =
       receiver.kind === 'responseHeaders'

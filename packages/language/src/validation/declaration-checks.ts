@@ -4,15 +4,15 @@ import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
 import type {
   AliasDecl,
   EnumDecl,
-  Field,
   RecordDecl,
   ErrorDecl,
   SpecFile,
-  Spread,
   TypeRef,
 } from '../generated/ast.js';
 import {
   Endpoint,
+  Field,
+  Spread,
   HeadersDecl,
   Property,
   SpecHeader,
@@ -26,7 +26,7 @@ import { BUILTIN_SCHEME } from '../workspace/builtins.js';
 import { importPathBetween, importedUris, resolveImportUri } from '../workspace/imports.js';
 import { report } from './report.js';
 import { rangeOf, replaceWith } from './fixes.js';
-import { isField, isSpread } from '../generated/ast.js';
+import { isSpread } from '../generated/ast.js';
 
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
@@ -216,7 +216,8 @@ export class DeclarationChecks {
       return first && first.field !== field ? first : undefined;
     };
     for (const member of decl.members) {
-      if (isField(member)) {
+      // By `$type` (neither type has a subtype), as records.ts sorts members.
+      if (member.$type === Field.$type) {
         const first = clash(member);
         if (first) {
           report(
@@ -228,7 +229,7 @@ export class DeclarationChecks {
           );
         }
         seen.set(member.name, { field: member, where: 'declared in this record' });
-      } else if (isSpread(member)) {
+      } else if (member.$type === Spread.$type) {
         const target = spreadTarget(member);
         // A recursive spread is reported as such; its fields would only repeat it.
         if (!target || spreadsReach(target, decl)) continue;
