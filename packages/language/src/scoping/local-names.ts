@@ -1,18 +1,20 @@
 import type { AstNode } from 'langium';
-import type { Endpoint, ForallVar, Let, Parameter, PropertyStatement } from '../generated/ast.js';
+import type { ForallVar, Let, Parameter, PropertyStatement } from '../generated/ast.js';
 import {
-  isBodyClause,
-  isEndpoint,
+  BodyClause,
+  Endpoint,
+  ErrorDecl,
+  HeaderParam,
+  PathParam,
+  Property,
+  Quantifier,
+  QueryParam,
+  RecordDecl,
   isForall,
-  isHeaderParam,
   isLet,
-  isPathParam,
-  isProperty,
-  isQuantifier,
-  isQueryParam,
 } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
-import { isRecordLike, recordFields } from '../typing/records.js';
+import { recordFields } from '../typing/records.js';
 
 /** The path, query and header parameters of an endpoint, and its body (named `body`). */
 export function endpointParameters(endpoint: Endpoint): Parameter[] {
@@ -24,13 +26,15 @@ export function endpointParameters(endpoint: Endpoint): Parameter[] {
     const parts = segments[i]!.parts;
     for (let j = 0; j < parts.length; j++) {
       const part = parts[j]!;
-      if (isPathParam(part)) parameters.push(part);
+      if (part.$type === PathParam.$type) parameters.push(part);
     }
   }
   const clauses = endpoint.clauses;
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!;
-    if (isQueryParam(clause) || isHeaderParam(clause) || isBodyClause(clause))
+    // By `$type` (none of these types has a subtype): one read for each clause.
+    const type = clause.$type;
+    if (type === QueryParam.$type || type === HeaderParam.$type || type === BodyClause.$type)
       parameters.push(clause);
   }
   return parameters;
@@ -94,49 +98,81 @@ function forEachLocalName(
 ): void {
   let child: AstNode = from;
   for (let node = from.$container; node; child = node, node = node.$container) {
-    if (isQuantifier(node) && node.predicate === child) {
-      const variable = node.variable;
-      if (variable?.name && visit(variable.name, variable)) return;
-    } else if (isRecordLike(node)) {
-      if (visitRecord) {
-        if (visitRecord(node)) return;
-        continue;
+    // By `$type` (none of these types has a subtype): one read for each enclosing node instead
+    // of asking the reflection up to five times, for every name the linker resolves.
+    switch (node.$type) {
+      case Quantifier.$type: {
+        const quantifier = node as Quantifier;
+        const variable = quantifier.variable;
+        if (quantifier.predicate === child && variable?.name && visit(variable.name, variable))
+          return;
+        break;
       }
-      for (const field of recordFields(node)) {
-        if (field.name && visit(field.name, field)) return;
-      }
-    } else if (isEndpoint(node)) {
-      // Its parameters as `endpointParameters` lists them, without the body.
-      for (const segment of node.path?.segments ?? []) {
-        for (const part of segment.parts) {
-          if (isPathParam(part) && part.name && visit(part.name, part)) return;
+      case RecordDecl.$type:
+      case ErrorDecl.$type: {
+        const record = node as RecordLike;
+        if (visitRecord) {
+          if (visitRecord(record)) return;
+          break;
         }
-      }
-      for (const clause of node.clauses) {
-        if ((isQueryParam(clause) || isHeaderParam(clause)) && clause.name) {
-          if (visit(clause.name, clause)) return;
+        for (const field of recordFields(record)) {
+          if (field.name && visit(field.name, field)) return;
         }
+        break;
       }
-    } else if (isProperty(node)) {
-      // A name means its latest binding above the use; bindings below are known too, so
-      // that a use before its binding is reported as such rather than as unknown.
-      const useIndex = node.statements.indexOf(child as PropertyStatement);
-      const bindings = node.statements.flatMap((statement, index) => {
-        const nodes: (ForallVar | Let)[] = isForall(statement)
-          ? statement.variables
-          : isLet(statement)
-            ? [statement]
-            : [];
-        return nodes.map((binding) => ({
-          binding,
-          before: index < useIndex || (index === useIndex && isForall(statement)),
-        }));
-      });
-      const above = bindings.filter((b) => b.before).reverse();
-      const below = bindings.filter((b) => !b.before);
-      for (const { binding } of [...above, ...below]) {
-        if (binding.name && visit(binding.name, binding)) return;
-      }
+      case Endpoint.$type:
+        if (visitEndpointNames(node as Endpoint, visit)) return;
+        break;
+      case Property.$type:
+        if (visitPropertyBindings(node as Property, child, visit)) return;
+        break;
     }
   }
+}
+
+/** An endpoint's parameters as `endpointParameters` lists them, without the body. */
+function visitEndpointNames(
+  endpoint: Endpoint,
+  visit: (name: string, node: AstNode) => boolean,
+): boolean {
+  for (const segment of endpoint.path?.segments ?? []) {
+    for (const part of segment.parts) {
+      if (part.$type === PathParam.$type && part.name && visit(part.name, part)) return true;
+    }
+  }
+  for (const clause of endpoint.clauses) {
+    if ((clause.$type === QueryParam.$type || clause.$type === HeaderParam.$type) && clause.name) {
+      if (visit(clause.name, clause)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A property's bindings: a name means its latest binding above the use; bindings below are
+ * known too, so that a use before its binding is reported as such rather than as unknown.
+ */
+function visitPropertyBindings(
+  property: Property,
+  child: AstNode,
+  visit: (name: string, node: AstNode) => boolean,
+): boolean {
+  const useIndex = property.statements.indexOf(child as PropertyStatement);
+  const bindings = property.statements.flatMap((statement, index) => {
+    const nodes: (ForallVar | Let)[] = isForall(statement)
+      ? statement.variables
+      : isLet(statement)
+        ? [statement]
+        : [];
+    return nodes.map((binding) => ({
+      binding,
+      before: index < useIndex || (index === useIndex && isForall(statement)),
+    }));
+  });
+  const above = bindings.filter((b) => b.before).reverse();
+  const below = bindings.filter((b) => !b.before);
+  for (const { binding } of [...above, ...below]) {
+    if (binding.name && visit(binding.name, binding)) return true;
+  }
+  return false;
 }

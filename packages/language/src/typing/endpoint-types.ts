@@ -1,13 +1,13 @@
-import type { Endpoint, ErrorDecl, ResponseClause } from '../generated/ast.js';
-import { isBodyClause, isErrorDecl, isErrorsClause, isResponseClause } from '../generated/ast.js';
+import type { Endpoint, ErrorDecl } from '../generated/ast.js';
+import { BodyClause, ErrorsClause, ResponseClause, isErrorDecl } from '../generated/ast.js';
+import { firstOfType, nodesOfType } from '../util/by-type.js';
 import { resolveTypeExpr } from './resolve-type.js';
 import type { SpeclType } from './specl-type.js';
 import { makeOptional, nullType } from './specl-type.js';
 
 /** The errors an endpoint declares in its `errors` clauses. */
 export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
-  return endpoint.clauses
-    .filter(isErrorsClause)
+  return nodesOfType<ErrorsClause>(endpoint.clauses, ErrorsClause.$type)
     .flatMap((clause) => clause.errors.map((ref) => ref?.ref))
     .filter(isErrorDecl);
 }
@@ -22,7 +22,9 @@ export function isSuccessResponse(clause: ResponseClause): boolean {
  * one 2xx response declared, or the union of several; 3xx responses are no success.
  */
 export function responseType(endpoint: Endpoint): SpeclType {
-  const responses = endpoint.clauses.filter(isResponseClause).filter(isSuccessResponse);
+  const responses = nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type).filter(
+    isSuccessResponse,
+  );
   const types = responses
     .filter((clause) => clause.type)
     .map((clause) => resolveTypeExpr(clause.type));
@@ -34,6 +36,6 @@ export function responseType(endpoint: Endpoint): SpeclType {
 
 /** The type of an endpoint's request body, if it has one. */
 export function bodyType(endpoint: Endpoint): SpeclType | undefined {
-  const body = endpoint.clauses.find(isBodyClause);
+  const body = firstOfType<BodyClause>(endpoint.clauses, BodyClause.$type);
   return body ? resolveTypeExpr(body.type) : undefined;
 }

@@ -1,22 +1,13 @@
-import type {
-  AliasDecl,
-  ErrorDecl,
+import type { AliasDecl, ErrorDecl, RecordDecl, RecordMember } from '../generated/ast.js';
+import { workspaceMemo } from './workspace-memo.js';
+import {
   Field,
   Invariant,
   OpenFields,
-  RecordDecl,
-  RecordMember,
   Spread,
-} from '../generated/ast.js';
-import { workspaceMemo } from './workspace-memo.js';
-import {
   isAliasDecl,
   isErrorDecl,
-  isField,
-  isInvariant,
-  isOpenFields,
   isRecordDecl,
-  isSpread,
   isTypeRef,
 } from '../generated/ast.js';
 
@@ -72,7 +63,7 @@ function expandMembers(decl: RecordLike): RecordMember[] {
       const top = stack[stack.length - 1]!;
       if (top.next < top.decl.members.length) {
         const member = top.decl.members[top.next++]!;
-        if (!isSpread(member)) {
+        if (member.$type !== Spread.$type) {
           top.members.add(member);
           continue;
         }
@@ -100,18 +91,29 @@ function expandMembers(decl: RecordLike): RecordMember[] {
   return result;
 }
 
+/**
+ * Whether a record's member is a field. The members are told apart by `$type` here and below
+ * (none of these types has a subtype): a record's members are sorted once for every record,
+ * and a question to the reflection for each was the most of it.
+ */
+function isFieldMember(member: RecordMember): member is Field {
+  return member.$type === Field.$type;
+}
+
 /** Every field of a record, its own and those its spreads bring, in declaration order. */
 export function recordFields(decl: RecordLike): Field[] {
   const known = fields.get(decl);
   if (known) return known;
-  const result = expandMembers(decl).filter(isField);
+  const result = expandMembers(decl).filter(isFieldMember);
   fields.set(decl, result);
   return result;
 }
 
 /** Every invariant of a record, its own and those its spreads bring. */
 export function recordInvariants(decl: RecordLike): Invariant[] {
-  return expandMembers(decl).filter(isInvariant);
+  return expandMembers(decl).filter(
+    (member): member is Invariant => member.$type === Invariant.$type,
+  );
 }
 
 /** The field of a record with the given name, own or spread. */
@@ -124,5 +126,7 @@ export function findField(decl: RecordLike, name: string): Field | undefined {
  * first met, in declaration order (a second is reported by the checker).
  */
 export function recordOpenFields(decl: RecordLike): OpenFields | undefined {
-  return expandMembers(decl).find(isOpenFields);
+  return expandMembers(decl).find(
+    (member): member is OpenFields => member.$type === OpenFields.$type,
+  );
 }

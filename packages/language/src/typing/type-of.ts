@@ -1,33 +1,27 @@
 import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
-import type {
-  BinaryExpr,
-  Endpoint,
-  Expression,
-  Let,
-  MemberAccess,
-  NameRef,
-} from '../generated/ast.js';
+import type { BinaryExpr, Expression, MemberAccess, NameRef } from '../generated/ast.js';
 import {
-  isBodyClause,
-  isEndpoint,
+  AliasDecl,
+  BodyClause,
+  EnumDecl,
+  Endpoint,
+  EnumMember,
+  ErrorDecl,
+  Field,
+  ForallVar,
+  HeaderParam,
+  Let,
+  PathParam,
+  QuantifierVar,
+  QueryParam,
+  RecordDecl,
+  ResponseHeader,
   isEnumDecl,
-  isEnumMember,
-  isErrorDecl,
-  isField,
-  isForallVar,
-  isHeaderParam,
-  isLet,
-  isPathParam,
   isQuantifier,
-  isQuantifierVar,
-  isQueryParam,
-  isRecordDecl,
-  isAliasDecl,
   isEndpointCall,
-  isResponseHeader,
 } from '../generated/ast.js';
 import { isBuiltinNode } from '../workspace/builtins.js';
+import { containerOfType } from '../util/by-type.js';
 import type { SpeclType } from './specl-type.js';
 import {
   boolType,
@@ -53,25 +47,41 @@ import { isResponseHeadersRef, responseHeaderType } from './response-header-read
 
 /** The type of a parameter, field, `let` or variable a name can stand for. */
 export function typeOfNamedElement(target: AstNode | undefined): SpeclType {
-  if (isField(target)) return fieldType(target);
-  if (isPathParam(target)) return resolveTypeExpr(target.type);
-  if (isQueryParam(target) || isHeaderParam(target)) {
-    const type = resolveTypeExpr(target.type);
-    return target.optional ? makeOptional(type) : type;
+  // By `$type` (none of these types has a subtype): one read instead of a question to the
+  // reflection for each kind tried, for every name and member the checks type.
+  switch (target?.$type) {
+    case Field.$type:
+      return fieldType(target as Field);
+    case PathParam.$type:
+    case BodyClause.$type:
+    case ForallVar.$type:
+      return resolveTypeExpr((target as PathParam | BodyClause | ForallVar).type);
+    case QueryParam.$type:
+    case HeaderParam.$type: {
+      const parameter = target as QueryParam | HeaderParam;
+      const type = resolveTypeExpr(parameter.type);
+      return parameter.optional ? makeOptional(type) : type;
+    }
+    case Let.$type:
+      return typeOfLet(target as Let);
+    case QuantifierVar.$type: {
+      const quantifier = target!.$container;
+      if (!isQuantifier(quantifier)) return unknownType;
+      const collection = stripOptional(typeOf(quantifier.collection));
+      return collection.kind === 'list' ? collection.element : unknownType;
+    }
+    case EnumMember.$type: {
+      const decl = target!.$container;
+      return isEnumDecl(decl) ? { kind: 'enum', decl } : unknownType;
+    }
+    case EnumDecl.$type:
+    case RecordDecl.$type:
+    case AliasDecl.$type:
+    case ErrorDecl.$type:
+      return { kind: 'typeName', decl: target as EnumDecl | RecordDecl | AliasDecl | ErrorDecl };
+    default:
+      return unknownType;
   }
-  if (isBodyClause(target)) return resolveTypeExpr(target.type);
-  if (isForallVar(target)) return resolveTypeExpr(target.type);
-  if (isLet(target)) return typeOfLet(target);
-  if (isQuantifierVar(target) && isQuantifier(target.$container)) {
-    const collection = stripOptional(typeOf(target.$container.collection));
-    return collection.kind === 'list' ? collection.element : unknownType;
-  }
-  if (isEnumMember(target) && isEnumDecl(target.$container))
-    return { kind: 'enum', decl: target.$container };
-  if (isEnumDecl(target) || isRecordDecl(target) || isAliasDecl(target) || isErrorDecl(target)) {
-    return { kind: 'typeName', decl: target };
-  }
-  return unknownType;
 }
 
 /** The type of what a `let` binds: the response, an outcome for `try`, all items for `pages`. */
@@ -130,11 +140,11 @@ function computeTypeOf(expr: Expression): SpeclType {
     case 'NameRef':
       return typeOfNameRef(expr);
     case 'BodyRef': {
-      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      const endpoint = containerOfType<Endpoint>(expr, Endpoint.$type);
       return (endpoint && bodyType(endpoint)) ?? unknownType;
     }
     case 'ResponseRef': {
-      const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+      const endpoint = containerOfType<Endpoint>(expr, Endpoint.$type);
       return endpoint ? responseType(endpoint) : unknownType;
     }
     case 'MemberAccess':
@@ -186,11 +196,13 @@ function typeOfMember(expr: MemberAccess): SpeclType {
   const member = expr.member?.ref;
   if (!member) return unknownType;
   let type: SpeclType;
-  if (isField(member) && isBuiltinNode(member)) {
-    type = outcomeMemberType(typeOf(expr.receiver), member.name);
-  } else if (isEnumMember(member) && isEnumDecl(member.$container)) {
+  // By `$type`, as in typeOfNamedElement.
+  const memberType = member.$type;
+  if (memberType === Field.$type && isBuiltinNode(member)) {
+    type = outcomeMemberType(typeOf(expr.receiver), (member as Field).name);
+  } else if (memberType === EnumMember.$type && isEnumDecl(member.$container)) {
     type = { kind: 'enum', decl: member.$container };
-  } else if (isResponseHeader(member)) {
+  } else if (memberType === ResponseHeader.$type) {
     const receiver = typeOf(expr.receiver);
     type =
       receiver.kind === 'responseHeaders'

@@ -1,24 +1,19 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type {
-  Endpoint,
-  ErrorDecl,
-  ErrorsClause,
-  ResponseClause,
-  SpecFile,
-} from '../generated/ast.js';
+import type { Endpoint, ErrorDecl, SpecFile } from '../generated/ast.js';
 import {
+  ErrorsClause,
+  HeaderParam,
+  ResponseClause,
   isBodyClause,
   isEndpoint,
   isErrorDecl,
-  isErrorsClause,
-  isHeaderParam,
   isPathParam,
   isPathText,
   isQueryParam,
-  isResponseClause,
 } from '../generated/ast.js';
 import { endpointParameters } from '../scoping/local-names.js';
+import { nodesOfType } from '../util/by-type.js';
 import { resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import { stripOptional } from '../typing/specl-type.js';
@@ -255,7 +250,7 @@ export class EndpointChecks {
         );
       }
     }
-    for (const header of endpoint.clauses.filter(isHeaderParam)) {
+    for (const header of nodesOfType<HeaderParam>(endpoint.clauses, HeaderParam.$type)) {
       const wire = header.wireName;
       if (wire !== undefined && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(wire)) {
         report(
@@ -270,7 +265,7 @@ export class EndpointChecks {
   }
 
   private checkResponses(endpoint: Endpoint, accept: ValidationAcceptor): void {
-    const responses = endpoint.clauses.filter(isResponseClause);
+    const responses = nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type);
     if (responses.length === 0) {
       report(
         accept,
@@ -329,10 +324,10 @@ export class EndpointChecks {
   private checkErrors(endpoint: Endpoint, accept: ValidationAcceptor): void {
     // Exact statuses by number, ranges (`4XX`) and `default` by their word.
     const statuses = new Map<number | string, string>();
-    for (const response of endpoint.clauses.filter(isResponseClause))
+    for (const response of nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type))
       statuses.set(statusNumber(response.status), 'a response');
     const seen = new Set<ErrorDecl>();
-    for (const clause of endpoint.clauses.filter(isErrorsClause)) {
+    for (const clause of nodesOfType<ErrorsClause>(endpoint.clauses, ErrorsClause.$type)) {
       clause.errors.forEach((ref, index) => {
         const target = ref.ref;
         if (!target) return;

@@ -1,8 +1,6 @@
 import { inPaginatedClause } from './pagination-checks.js';
 import type { ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
 import type {
-  Endpoint,
   BinaryExpr,
   BuiltinCall,
   Expression,
@@ -15,18 +13,22 @@ import type {
   ResponseRef,
 } from '../generated/ast.js';
 import {
+  AliasDecl,
+  BodyClause,
+  Endpoint,
+  EnsuresClause,
+  EnumDecl,
+  ErrorDecl,
+  Property,
+  RecordDecl,
+  RequiresClause,
   isEndpoint,
-  isEnsuresClause,
   isMemberAccess,
-  isRecordDecl,
   isEnumDecl,
-  isAliasDecl,
-  isErrorDecl,
-  isRequiresClause,
   isStringLiteral,
-  isBodyClause,
   isResponseRef,
 } from '../generated/ast.js';
+import { containerOfType, firstOfType } from '../util/by-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
 import {
   boolType,
@@ -231,13 +233,16 @@ export class ExpressionChecks {
     const target = expr.target.ref;
     if (!target) return;
     const usedAsQualifier = isMemberAccess(expr.$container) && expr.$container.receiver === expr;
+    // By `$type` (none of these declarations has a subtype): most names are of fields and
+    // parameters, answered in one read instead of six questions to the reflection.
+    const type: string = target.$type;
     if (isResponseHeadersRef(expr)) {
       if (!usedAsQualifier) {
         const first = successHeaders(target as Endpoint)[0]?.name;
         const fix = first ? `, such as \`headers.${first}\`` : '';
         report(accept, 'specl/invalid-response-header-read', 'whole', { fix }, { node: expr });
       }
-    } else if (isEndpoint(target) || target.$type === 'Property') {
+    } else if (type === Endpoint.$type || type === Property.$type) {
       const hint = isEndpoint(target)
         ? `; call it in a property's \`let\`: \`let x = ${target.name}(...)\``
         : '';
@@ -249,10 +254,10 @@ export class ExpressionChecks {
         { node: expr },
       );
     } else if (
-      isRecordDecl(target) ||
-      isAliasDecl(target) ||
-      isErrorDecl(target) ||
-      (isEnumDecl(target) && !usedAsQualifier)
+      type === RecordDecl.$type ||
+      type === AliasDecl.$type ||
+      type === ErrorDecl.$type ||
+      (type === EnumDecl.$type && !usedAsQualifier)
     ) {
       const first = isEnumDecl(target) ? target.members[0]?.name : undefined;
       const hint = !isEnumDecl(target)
@@ -271,10 +276,10 @@ export class ExpressionChecks {
   }
 
   checkBodyRef(expr: BodyRef, accept: ValidationAcceptor): void {
-    const endpoint = AstUtils.getContainerOfType(expr, isEndpoint);
+    const endpoint = containerOfType<Endpoint>(expr, Endpoint.$type);
     if (!endpoint) {
       report(accept, 'specl/misplaced-expression', 'bodyOnlyUsed', {}, { node: expr });
-    } else if (!endpoint.clauses.some(isBodyClause)) {
+    } else if (!firstOfType(endpoint.clauses, BodyClause.$type)) {
       report(
         accept,
         'specl/misplaced-expression',
@@ -286,9 +291,9 @@ export class ExpressionChecks {
   }
 
   checkResponseRef(expr: ResponseRef, accept: ValidationAcceptor): void {
-    if (AstUtils.getContainerOfType(expr, isRequiresClause)) {
+    if (containerOfType(expr, RequiresClause.$type)) {
       report(accept, 'specl/misplaced-expression', 'responseKnownYet', {}, { node: expr });
-    } else if (!AstUtils.getContainerOfType(expr, isEnsuresClause) && !inPaginatedClause(expr)) {
+    } else if (!containerOfType(expr, EnsuresClause.$type) && !inPaginatedClause(expr)) {
       report(accept, 'specl/misplaced-expression', 'responseOnlyUsed', {}, { node: expr });
     }
   }

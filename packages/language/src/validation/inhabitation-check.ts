@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Field, SpecFile } from '../generated/ast.js';
-import { isTypeRef } from '../generated/ast.js';
+import { TypeRef } from '../generated/ast.js';
 import type { RecordLike } from '../typing/records.js';
 import { isRecordLike, recordFields } from '../typing/records.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
@@ -12,7 +12,7 @@ import { article } from '../util/article.js';
 function neededRecord(field: Field): RecordLike | undefined {
   if (field.optional) return undefined;
   // A primitive (`id: Uuid`, most fields) needs no record: answered without resolving it.
-  if (isTypeRef(field.type) && field.type.primitive) return undefined;
+  if (field.type?.$type === TypeRef.$type && field.type.primitive) return undefined;
   const type = resolveTypeExpr(field.type);
   if (type.kind === 'record') return type.decl;
   // A list that must hold at least one element needs one of its element type.

@@ -5,7 +5,6 @@ import type {
   Endpoint,
   ErrorDecl,
   MediaTypes,
-  ResponseClause,
   SecurityClause,
   Server,
   Setting,
@@ -18,12 +17,13 @@ import {
   isAuthScope,
   isContact,
   isLicense,
-  isResponseClause,
+  ResponseClause,
   isSecurityClause,
   isServer,
   isTagDecl,
 } from '../generated/ast.js';
 import type { MediaKind } from '../typing/media-types.js';
+import { nodesOfType } from '../util/by-type.js';
 import {
   isValidMediaType,
   mediaEssence,
@@ -158,7 +158,7 @@ export class MetadataChecks {
     // Statuses whose bodies so far all travel as JSON by default: one more such body is
     // `specl/duplicate-status`, reported with the endpoint's statuses.
     const onlyDefault = new Set<string>();
-    for (const response of endpoint.clauses.filter(isResponseClause)) {
+    for (const response of nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type)) {
       if (!response.type) continue;
       if (!response.media) {
         if (onlyDefault.has(response.status)) continue;

@@ -1,0 +1,40 @@
+import type { AstNode } from 'langium';
+
+// AST nodes told apart by `$type`: for a type that has no subtype (test/language/
+// leaf-type-dispatch.test.ts lists those so used), the same answers as Langium's `isX`
+// predicates, without a question to the reflection for every node tried (an `isX` that answers
+// no looks the pair of types up in two dictionaries). The checks and the typing ask them of
+// every endpoint's clauses and every `body` and `response`.
+
+/** The nearest of `node` and the nodes holding it whose `$type` is `type`. */
+export function containerOfType<T extends AstNode>(
+  node: AstNode | undefined,
+  type: T['$type'],
+): T | undefined {
+  for (let current = node; current; current = current.$container) {
+    if (current.$type === type) return current as T;
+  }
+  return undefined;
+}
+
+/** The nodes of a list whose `$type` is `type`, in order. */
+export function nodesOfType<T extends AstNode>(nodes: readonly AstNode[], type: T['$type']): T[] {
+  const found: T[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.$type === type) found.push(node as T);
+  }
+  return found;
+}
+
+/** The first node of a list whose `$type` is `type`. */
+export function firstOfType<T extends AstNode>(
+  nodes: readonly AstNode[],
+  type: T['$type'],
+): T | undefined {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.$type === type) return node as T;
+  }
+  return undefined;
+}
