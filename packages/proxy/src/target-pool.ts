@@ -54,6 +54,9 @@ const TIMEOUTS = new Set([
  */
 const CLOSED_UNDER = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
+/** A one-off connection closed twice: nothing to do. */
+function alreadyClosed(): void {}
+
 /**
  * The connections to the server behind the proxy: undici's pool of kept-alive connections,
  * which costs less CPU a request than node:http's client (no stream object per answer; its
@@ -145,12 +148,12 @@ export class TargetExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    void this.oneOff?.close();
+    this.oneOff?.close().catch(alreadyClosed);
     this.handler!.onEnd();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    void this.oneOff?.destroy();
+    this.oneOff?.destroy().catch(alreadyClosed);
     if (this.cancelled) return;
     const code = (error as NodeJS.ErrnoException).code;
     // A kept-alive connection the target closed as the request went out (it may close an idle
