@@ -127,11 +127,16 @@ export async function runProxy(argv: readonly string[], context: CommandContext)
         maxBodyBytes,
         targetTimeoutMs,
         clientTimeoutMs,
-        telemetry: openTelemetry({
-          tracer: sdk.tracer,
-          meter: sdk.meter,
-          server: listen.port === 0 ? undefined : { address: listen.host, port: listen.port },
-        }),
+        // Without an SDK (no OTLP endpoint set) spans and metrics would go to the API's no-op
+        // tracer and meter: no telemetry at all then, rather than its work on every request.
+        telemetry:
+          sdk.destination === undefined
+            ? undefined
+            : openTelemetry({
+                tracer: sdk.tracer,
+                meter: sdk.meter,
+                server: listen.port === 0 ? undefined : { address: listen.host, port: listen.port },
+              }),
         onViolation,
         onTargetError: (message) => context.stderr.write(`target: ${message}\n`),
       },

@@ -1,8 +1,12 @@
-import { Agent, createServer, request as httpRequest } from 'node:http';
-import type { ClientRequest, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import { createServer } from 'node:http';
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  OutgoingHttpHeaders,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream';
 import type {
   CheckedRequest,
   CompiledContract,
@@ -16,6 +20,8 @@ import { ExchangeChecker, isReadableMediaType } from '@specl/runtime';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import { readCappedBody } from './read-capped-body.js';
+import type { AnswerHandler } from './target-pool.js';
+import { TargetPool } from './target-pool.js';
 
 /** `observe` forwards everything and reports; `enforce` also stops requests that break the spec. */
 export type ProxyMode = 'observe' | 'enforce';
@@ -77,10 +83,11 @@ function hasNoBody(req: IncomingMessage): boolean {
 /** Methods a request of which may be sent twice with the effect of once (RFC 9110 9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
-/** Whether an error says a connection was closed under a request, not that the target refused. */
-function isStale(code: string | undefined): boolean {
-  return code === 'ECONNRESET' || code === 'EPIPE';
-}
+/**
+ * Request headers not forwarded besides the hop-by-hop ones: the target's `host` is set instead,
+ * and an `expect: 100-continue` was met by the proxy's own server, which asked for the body.
+ */
+const NOT_FORWARDED = ['host', 'expect'];
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -103,10 +110,7 @@ export async function startContractProxy(
   const targetTimeout = options.targetTimeoutMs ?? 30_000;
   const clientTimeout = options.clientTimeoutMs ?? 30_000;
   const target = new URL(options.target);
-  const secure = target.protocol === 'https:';
-  const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 256 })
-    : new Agent({ keepAlive: true, maxFreeSockets: 256 });
+  const pool = new TargetPool(target.origin, targetTimeout);
   const basePath = target.pathname.replace(/\/+$/, '');
 
   const report = (
@@ -135,14 +139,10 @@ export async function startContractProxy(
       }) ?? noTelemetry;
     // One listener for the end of every exchange: a response closes after it is sent, or when
     // the client goes away first; then the request to the target, if any, is of no more use.
-    let upstream: ClientRequest | undefined;
-    let clientGone = false;
+    const upstream = pool.exchange();
     res.on('close', () => {
       const finished = res.writableFinished;
-      if (!finished) {
-        clientGone = true;
-        upstream?.destroy();
-      }
+      if (!finished) upstream.cancel();
       telemetry.end(finished ? res.statusCode : undefined, (performance.now() - started) / 1000);
     });
 
@@ -198,8 +198,7 @@ export async function startContractProxy(
       }
     }
 
-    const send = secure ? httpsRequest : httpRequest;
-    const headers = forwardHeaders(req.headers, ['host']);
+    const headers = forwardHeaders(req.headers, NOT_FORWARDED);
     headers['host'] = target.host;
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-forwarded-proto'] = 'http';
@@ -207,66 +206,20 @@ export async function startContractProxy(
       headers['content-length'] = String(body.length);
     }
     const noBody = body === undefined && hasNoBody(req);
-    // Nothing to stream (a GET): no pipeline, whose bookkeeping costs more than the hop.
+    // Nothing to stream (a GET): the request's end is read and the target gets no body.
     if (noBody) req.resume();
-    // A request whose whole body the proxy holds, of a method that may be sent twice.
-    const replayable = (body !== undefined || noBody) && IDEMPOTENT.has(method);
-    const open = (again: boolean) => {
-      const sent = (upstream = send({
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
+    const where = { endpoint, method, url };
+    upstream.send(
+      {
         method,
         path: basePath + url,
         headers,
-        // Sent again: on a connection of its own, not on another the target may have closed.
-        agent: again ? false : agent,
-        // Plain HTTP has no server name to tell; without one, node:http works it out per request
-        // (undefined: HTTPS works it out from the host). Not spread in: Node 20 builds an object
-        // with keys after a spread on a slow path, once a request here.
-        servername: secure ? undefined : '',
-      }));
-      sent.setTimeout(targetTimeout, () => {
-        sent.destroy(new Error(`no answer within ${targetTimeout} ms`));
-      });
-      let answered = false;
-      sent.on('error', (error) => {
-        // A client that went away took the request with it: not the target's trouble.
-        if (clientGone) return;
-        const code = (error as NodeJS.ErrnoException).code;
-        // A kept-alive connection the target closed as the request went out (it may close an
-        // idle one at any time, RFC 9112 9.3.1): the request was not read; sent again, once,
-        // on a new connection, when sending it twice is safe.
-        if (!answered && !again && replayable && sent.reusedSocket && isStale(code)) {
-          return open(true);
-        }
-        const what = `${method} ${url}`;
-        options.onTargetError?.(`${what}: ${error.message}`);
-        if (answered) return res.destroy();
-        const timeout = error.message.startsWith('no answer within');
-        sendProblem(
-          res,
-          timeout
-            ? proxyProblem(504, 'The target did not answer in time', `${what}: ${error.message}`)
-            : proxyProblem(502, 'The target did not answer', `${what}: ${code ?? error.message}`),
-        );
-      });
-      sent.on('response', (answer) => {
-        answered = true;
-        void respond(answer, checked, telemetry, res, { endpoint, method, url }).catch(
-          (error: unknown) => {
-            options.onTargetError?.(
-              `${method} ${url}: ${error instanceof Error ? error.message : String(error)}`,
-            );
-            res.destroy();
-          },
-        );
-      });
-      if (body !== undefined) sent.end(body);
-      else if (noBody) sent.end();
-      else pipeline(req, sent, () => {});
-    };
-    open(false);
+        body: body ?? (noBody ? null : req),
+        // A request whose whole body the proxy holds, of a method that may be sent twice.
+        replayable: (body !== undefined || noBody) && IDEMPOTENT.has(method),
+      },
+      relayAnswer(() => checked, telemetry, res, where),
+    );
     if (routed !== undefined && mode === 'observe') {
       // Nothing to stop: the request is on its way, and is checked while the target works on
       // it (its answer, an I/O event, comes after this turn).
@@ -281,44 +234,137 @@ export async function startContractProxy(
     }
   }
 
-  async function respond(
-    answer: IncomingMessage,
-    checked: CheckedRequest | undefined,
+  /**
+   * What is done with the target's answer to a request, as it comes: streamed through to the
+   * client (an unchecked request's answer, a body that is not read, one over the cap), or read
+   * whole to be checked, then forwarded (or replaced by a 502 in enforce mode). The checked
+   * request is asked for when the answer comes: in observe mode it is checked after it is sent.
+   */
+  function relayAnswer(
+    checkedRequest: () => CheckedRequest | undefined,
     telemetry: RequestTelemetry,
     res: ServerResponse,
     where: { endpoint?: string; method: string; url: string },
-  ) {
-    const status = answer.statusCode ?? 502;
-    const headers = forwardHeaders(answer.headers);
-    const contentType = header(answer.headers['content-type']);
-    const streamThrough = (head?: Buffer) => {
-      res.writeHead(status, headers);
-      if (head !== undefined) res.write(head);
-      pipeline(answer, res, () => {});
+  ): AnswerHandler {
+    const what = `${where.method} ${where.url}`;
+    let status = 502;
+    let answerHeaders: IncomingHttpHeaders = {};
+    let forwarded: OutgoingHttpHeaders = {};
+    let checked: CheckedRequest | undefined;
+    let contentType: string | undefined;
+    /** The body: streamed to the client, read to be checked, or dropped (replaced by a 502). */
+    let flow: 'stream' | 'read' | 'drop' = 'stream';
+    let chunks: Buffer[] = [];
+    let size = 0;
+    let resume = () => {};
+    const write = (chunk: Buffer) => {
+      if (res.write(chunk)) return true;
+      res.once('drain', resume);
+      return false;
     };
-    if (checked === undefined) return streamThrough();
-    const base = {
+    const base = () => ({
       endpoint: where.endpoint!,
       method: where.method,
       url: where.url,
       side: 'response' as const,
-    };
+    });
     const replace = mode === 'enforce' && options.replaceBadResponses === true;
-    if (!isReadableMediaType(contentType)) {
-      // Bytes or multipart: the status and media type are checked; the body streams through.
-      const violations = checker.checkResponse(
-        checked,
-        status,
-        { contentType, unread: true },
-        answer.headers,
-      );
-      report(
-        telemetry,
-        { ...base, action: replace && violations.length > 0 ? 'replaced' : 'forwarded' },
-        violations,
-      );
-      if (replace && violations.length > 0) {
-        answer.resume();
+    return {
+      onAnswer(answerStatus, headers, resumeBody) {
+        status = answerStatus;
+        resume = resumeBody;
+        answerHeaders = headers;
+        forwarded = forwardHeaders(headers);
+        contentType = header(headers['content-type']);
+        checked = checkedRequest();
+        if (checked === undefined) return void res.writeHead(status, forwarded);
+        if (isReadableMediaType(contentType)) {
+          flow = 'read';
+          return;
+        }
+        // Bytes or multipart: the status and media type are checked; the body streams through.
+        const violations = checker.checkResponse(
+          checked,
+          status,
+          { contentType, unread: true },
+          headers,
+        );
+        const replaced = replace && violations.length > 0;
+        report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
+        if (!replaced) return void res.writeHead(status, forwarded);
+        flow = 'drop';
+        sendProblem(
+          res,
+          violationProblem(
+            502,
+            'The response breaks the API contract',
+            where.endpoint!,
+            violations,
+          ),
+        );
+      },
+      onData(chunk) {
+        if (flow === 'stream') return write(chunk);
+        if (flow === 'drop') return true;
+        size += chunk.length;
+        chunks.push(chunk);
+        if (size <= cap) return true;
+        options.onTargetError?.(
+          `${what}: a JSON answer over ${cap} bytes streams through unchecked`,
+        );
+        flow = 'stream';
+        res.writeHead(status, forwarded);
+        const head = Buffer.concat(chunks, size);
+        chunks = [];
+        return write(head);
+      },
+      onEnd() {
+        if (flow === 'stream') return void res.end();
+        if (flow === 'drop') return;
+        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        chunks = [];
+        forwardChecked(checked!, status, answerHeaders, forwarded, contentType, bytes);
+      },
+      onError(failure) {
+        if (flow === 'read') {
+          options.onTargetError?.(`${what}: the answer broke off (${failure.message})`);
+          return res.destroy();
+        }
+        options.onTargetError?.(`${what}: ${failure.message}`);
+        if (failure.answered) return res.destroy();
+        sendProblem(
+          res,
+          failure.timedOut
+            ? proxyProblem(504, 'The target did not answer in time', `${what}: ${failure.detail}`)
+            : proxyProblem(502, 'The target did not answer', `${what}: ${failure.detail}`),
+        );
+      },
+    };
+
+    /** A whole answer read: checked, and forwarded (first, unless it may be replaced). */
+    function forwardChecked(
+      checked: CheckedRequest,
+      status: number,
+      headers: IncomingHttpHeaders,
+      forwarded: OutgoingHttpHeaders,
+      contentType: string | undefined,
+      bytes: Buffer,
+    ) {
+      const forward = () => {
+        forwarded['content-length'] = String(bytes.length);
+        res.writeHead(status, forwarded);
+        res.end(bytes);
+      };
+      const check = () => checker.checkResponse(checked, status, { contentType, bytes }, headers);
+      if (!replace) {
+        // Nothing to replace: the answer goes out first, and is checked after.
+        forward();
+        return report(telemetry, { ...base(), action: 'forwarded' }, check());
+      }
+      const violations = check();
+      const replaced = violations.length > 0;
+      report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
+      if (replaced)
         return sendProblem(
           res,
           violationProblem(
@@ -328,43 +374,8 @@ export async function startContractProxy(
             violations,
           ),
         );
-      }
-      return streamThrough();
-    }
-    const read = await readCappedBody(answer, cap);
-    if ('failed' in read) {
-      options.onTargetError?.(
-        `${where.method} ${where.url}: the answer broke off (${read.failed})`,
-      );
-      return res.destroy();
-    }
-    if ('tooLarge' in read) {
-      options.onTargetError?.(
-        `${where.method} ${where.url}: a JSON answer over ${cap} bytes streams through unchecked`,
-      );
-      return streamThrough(read.head);
-    }
-    const forward = () => {
-      headers['content-length'] = String(read.bytes.length);
-      res.writeHead(status, headers);
-      res.end(read.bytes);
-    };
-    const check = () =>
-      checker.checkResponse(checked, status, { contentType, bytes: read.bytes }, answer.headers);
-    if (!replace) {
-      // Nothing to replace: the answer goes out first, and is checked after.
       forward();
-      return report(telemetry, { ...base, action: 'forwarded' }, check());
     }
-    const violations = check();
-    const replaced = violations.length > 0;
-    report(telemetry, { ...base, action: replaced ? 'replaced' : 'forwarded' }, violations);
-    if (replaced)
-      return sendProblem(
-        res,
-        violationProblem(502, 'The response breaks the API contract', where.endpoint!, violations),
-      );
-    forward();
   }
 
   const server = createServer(
@@ -404,11 +415,10 @@ export async function startContractProxy(
   return {
     url: `http://${host}:${address.port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        agent.destroy();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([closed, pool.close()]);
+    },
   };
 }
