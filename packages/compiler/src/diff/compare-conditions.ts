@@ -27,6 +27,22 @@ interface Entry {
 const same = compatible('the condition means the same, written differently');
 
 /**
+ * Whether two lists of conditions are the same, condition by condition (text and meaning):
+ * then {@link compareConditions} finds nothing, and a caller need not make its site.
+ */
+export function sameConditions(
+  before: readonly ConditionIR[],
+  after: readonly ConditionIR[],
+): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const [a, b] = [before[i]!, after[i]!];
+    if (a.source !== b.source || !sameExpr(a.expr, b.expr)) return false;
+  }
+  return true;
+}
+
+/**
  * Compares an owner's conditions of one role. Conditions equal in meaning are matched first
  * (a different text is `-reworded`); of the rest, those at the same place in both lists are
  * one condition changed (strengthened or weakened when one implies the other, reworded when
@@ -39,9 +55,7 @@ export function compareConditions(
   site: ConditionSite,
   log: ChangeLog,
 ): void {
-  const unchanged = (c: ConditionIR, i: number) =>
-    c.source === after[i]!.source && sameExpr(c.expr, after[i]!.expr);
-  if (before.length === after.length && before.every(unchanged)) return;
+  if (sameConditions(before, after)) return;
   const entries = (list: readonly ConditionIR[]) =>
     list.map((condition, index) => ({ condition, index, key: exprKey(condition.expr) }));
   const olds = entries(before);

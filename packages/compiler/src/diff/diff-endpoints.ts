@@ -165,6 +165,7 @@ function diffResponses(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
 }
 
 function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  if (sameNames(a.errors, b.errors)) return;
   const declared = (endpoint: EndpointIR) =>
     endpoint.errors.map((name, i) => ({
       name,
@@ -197,6 +198,13 @@ function diffErrors(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
   }
 }
 
+/** Whether two lists hold the same names in the same order. */
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The schemes an endpoint accepts (its own security, else the spec's); empty when public. */
 function schemes(endpoint: EndpointIR, spec: DiffContext['before']): Set<string> {
   const requirements = endpoint.security ?? spec.security ?? [];
@@ -210,6 +218,9 @@ function schemes(endpoint: EndpointIR, spec: DiffContext['before']): Set<string>
  * another does both, so that the diff read backwards is the inverse.
  */
 function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  // Public in both versions (most endpoints of most specs): nothing to compare.
+  if (!(a.security ?? ctx.before.security)?.length && !(b.security ?? ctx.after.security)?.length)
+    return;
   const before = schemes(a, ctx.before);
   const after = schemes(b, ctx.after);
   const at = { old: a.location, new: b.location };
@@ -245,11 +256,20 @@ function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
 const mediaOf = (types: readonly string[] | undefined) =>
   new Set((types ?? ['application/json']).map((t) => t.split(';')[0]!.trim().toLowerCase()));
 
+/** Whether an endpoint writes no media type anywhere: its body and responses are JSON. */
+function onlyJson(endpoint: EndpointIR): boolean {
+  if (endpoint.bodyMediaTypes !== undefined) return false;
+  for (const response of endpoint.responses) if (response.mediaTypes !== undefined) return false;
+  return true;
+}
+
 /**
  * Media types: a request body no longer taken as a media type, or a response no longer offered
  * as one, breaks the clients that use it; a new one is compatible.
  */
 function diffMediaTypes(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
+  // Both JSON throughout (most endpoints): nothing to compare.
+  if (onlyJson(a) && onlyJson(b)) return;
   const pairs: {
     subject: string;
     before: Set<string>;

@@ -5,6 +5,7 @@ import { matchByKey } from './match-by-key.js';
 
 /** Whether two paths are the same route: the same text once parameter names are left out. */
 export function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
   const route = (path: string) => path.replace(/\{[^}]*\}/g, '{}');
   return route(a) === route(b);
 }

@@ -1,4 +1,10 @@
-import type { EndpointIR, ResponseHeaderIR, SourceLocation, SpecIR } from '../ir/spec-ir.js';
+import type {
+  EndpointIR,
+  ResponseHeaderIR,
+  SourceLocation,
+  SpecIR,
+  TypeDeclIR,
+} from '../ir/spec-ir.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking, compatible } from './judgement.js';
 import { matchByKey } from './match-by-key.js';
@@ -10,7 +16,11 @@ interface Answer {
 }
 
 /** Every answer of an endpoint that may carry headers: `response 200`, `error NotFound`. */
-function answersOf(spec: SpecIR, endpoint: EndpointIR): Map<string, Answer> {
+function answersOf(
+  spec: SpecIR,
+  types: ReadonlyMap<string, TypeDeclIR>,
+  endpoint: EndpointIR,
+): Map<string, Answer> {
   const declared = new Map((spec.headers ?? []).map((decl) => [decl.name, decl]));
   const carried = (names: readonly string[]) => {
     const headers = new Map<string, ResponseHeaderIR>();
@@ -30,7 +40,7 @@ function answersOf(spec: SpecIR, endpoint: EndpointIR): Map<string, Answer> {
     });
   }
   endpoint.errors.forEach((name, index) => {
-    const error = spec.types.find((type) => type.name === name);
+    const error = types.get(name);
     if (error?.kind !== 'error') return;
     const location = endpoint.errorLocations[index] ?? error.location;
     answers.set(`error ${name}`, { headers: carried(error.headers ?? []), location });
@@ -46,8 +56,10 @@ function answersOf(spec: SpecIR, endpoint: EndpointIR): Map<string, Answer> {
  * does not; a type change is judged as any type clients receive.
  */
 export function diffResponseHeaders(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
-  const before = answersOf(ctx.before, a);
-  const after = answersOf(ctx.after, b);
+  // Without `headers` declarations, no answer carries a header in either version.
+  if (!ctx.before.headers?.length && !ctx.after.headers?.length) return;
+  const before = answersOf(ctx.before, ctx.oldTypes, a);
+  const after = answersOf(ctx.after, ctx.newTypes, b);
   for (const [answer, old] of before) {
     const now = after.get(answer);
     if (!now) continue; // the answer itself was removed: reported as a response or an error

@@ -1,6 +1,6 @@
 import type { AliasIR, EnumIR, ErrorIR, FieldIR, RecordIR, TypeDeclIR } from '../ir/spec-ir.js';
 import { isHiddenIn } from '../ir/directional-types.js';
-import { compareConditions } from './compare-conditions.js';
+import { compareConditions, sameConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
 import { breaking, byUsage, compatible } from './judgement.js';
 import { matchByKey } from './match-by-key.js';
@@ -110,6 +110,8 @@ function diffType(ctx: DiffContext, a: TypeDeclIR, b: TypeDeclIR): void {
       );
     }
     diffFields(ctx, a, c, usage);
+    // The site's verdicts are worked out only for invariants that changed.
+    if (sameConditions(a.invariants, c.invariants)) return;
     compareConditions(
       a.invariants,
       c.invariants,

@@ -1,4 +1,5 @@
 import { JSON_MEDIA_TYPE, mediaKindOf } from '../../ir/media-types.js';
+import type { Built } from '../../ir/built.js';
 import type { ConstraintsIR, TypeIR } from '../../ir/spec-ir.js';
 import type { ContentObject, MediaTypeObject } from './openapi-document.js';
 import { schemaOfType } from './schema-of-type.js';
@@ -16,13 +17,14 @@ export function contentObject(
   types: TypesByName,
 ): ContentObject {
   const { plain, examples } = messageExamples(type);
-  const entries = (mediaTypes ?? [JSON_MEDIA_TYPE]).map((mediaType): [string, MediaTypeObject] => [
-    mediaType,
-    {
-      ...(mediaKindOf(mediaType) !== 'bytes' && { schema: schemaOfType(plain, types) }),
-      ...examples,
-    },
-  ]);
+  const entries = (mediaTypes ?? [JSON_MEDIA_TYPE]).map((mediaType): [string, MediaTypeObject] => {
+    // Key by key (see `Built`).
+    const media: Built<MediaTypeObject> = {};
+    if (mediaKindOf(mediaType) !== 'bytes') media.schema = schemaOfType(plain, types);
+    if (examples.example !== undefined) media.example = examples.example;
+    if (examples.examples !== undefined) media.examples = examples.examples;
+    return [mediaType, media];
+  });
   return Object.fromEntries(entries);
 }
 

@@ -67,11 +67,11 @@ function responses(
     const known = byStatus.get(response.status);
     const content = response.type && contentObject(response.type, response.mediaTypes, types);
     const headers = responseHeaders(response.headers, ir.headers);
-    byStatus.set(response.status, {
-      description: httpStatusText(response.status),
-      ...((known?.headers || headers) && { headers: { ...known?.headers, ...headers } }),
-      ...((known?.content || content) && { content: { ...known?.content, ...content } }),
-    });
+    // Key by key (see `Built`).
+    const answer: Built<ResponseObject> = { description: httpStatusText(response.status) };
+    if (known?.headers || headers) answer.headers = { ...known?.headers, ...headers };
+    if (known?.content || content) answer.content = { ...known?.content, ...content };
+    byStatus.set(response.status, answer as ResponseObject);
   }
   const entries: [number | StatusPatternIR, ResponseObject][] = [...byStatus];
   for (const name of endpoint.errors) {
@@ -79,21 +79,17 @@ function responses(
     if (error?.kind !== 'error')
       throw new Error(`endpoint ${endpoint.name} declares ${name}, which is not an error`);
     const headers = responseHeaders(error.headers, ir.headers);
-    entries.push([
-      error.status,
-      {
-        description: error.description ?? error.name,
-        ...(headers && { headers }),
-        ...(error.bodyless && { 'x-specl-error': error.name }),
-        ...(!error.bodyless && {
-          content: contentObject(
-            { kind: 'ref', name: error.name, constraints: {} },
-            error.mediaTypes,
-            types,
-          ),
-        }),
-      },
-    ]);
+    const answer: Built<ResponseObject> = { description: error.description ?? error.name };
+    if (headers) answer.headers = headers;
+    if (error.bodyless) answer['x-specl-error'] = error.name;
+    else {
+      answer.content = contentObject(
+        { kind: 'ref', name: error.name, constraints: {} },
+        error.mediaTypes,
+        types,
+      );
+    }
+    entries.push([error.status, answer as ResponseObject]);
   }
   if (needsCredentials && !entries.some(([status]) => status === 401))
     entries.push([401, { description: 'Unauthorized: credentials missing or not valid' }]);

@@ -40,7 +40,14 @@ const FORMATS: Readonly<Partial<Record<PrimitiveName, string>>> = {
   UriTemplate: 'uri-template',
 };
 
-const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+/** The bounds an integer's schema takes on each side its own constraints leave open. */
+interface IntegerBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+const SAFE_INTEGERS: IntegerBounds = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+const INT32_RANGE: IntegerBounds = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /**
  * The JSON Schema keywords of Specl constraints, always in this order whatever the order
@@ -48,47 +55,49 @@ const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
  * 2020-12 form), `minLength`, `maxLength`, `pattern`, `minItems`, `maxItems`, `uniqueItems`.
  */
 export function constraintKeywords(c: ConstraintsIR): SchemaObject {
-  return {
-    ...(c.min !== undefined && { minimum: c.min }),
-    ...(c.exclusiveMin !== undefined && { exclusiveMinimum: c.exclusiveMin }),
-    ...(c.max !== undefined && { maximum: c.max }),
-    ...(c.exclusiveMax !== undefined && { exclusiveMaximum: c.exclusiveMax }),
-    ...(c.minLength !== undefined && { minLength: c.minLength }),
-    ...(c.maxLength !== undefined && { maxLength: c.maxLength }),
-    ...(c.pattern !== undefined && { pattern: c.pattern }),
-    ...(c.minItems !== undefined && { minItems: c.minItems }),
-    ...(c.maxItems !== undefined && { maxItems: c.maxItems }),
-    ...(c.unique !== undefined && { uniqueItems: c.unique }),
-    ...(c.const !== undefined && { const: c.const }),
-    ...(c.default !== undefined && { default: c.default }),
-    ...(c.example !== undefined && { examples: [c.example] }),
-    ...(c.deprecated === true && { deprecated: true }),
-    ...(c.readOnly === true && { readOnly: true }),
-    ...(c.writeOnly === true && { writeOnly: true }),
-  };
+  const schema: Built<SchemaObject> = {};
+  addConstraintKeywords(schema, c);
+  return schema;
 }
 
 /**
- * An `Int`'s constraints, with the safe-integer bound (or `range`) on each side that has no
- * bound of its own.
+ * Adds the keywords of {@link constraintKeywords} to a schema being built, key by key (see
+ * `Built`), with `bounds` (an integer's) on each side the constraints leave open.
  */
-function intConstraints(
+function addConstraintKeywords(
+  schema: Built<SchemaObject>,
   c: ConstraintsIR,
-  range = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
-): ConstraintsIR {
-  return {
-    ...c,
-    ...(c.min === undefined && c.exclusiveMin === undefined && { min: range.min }),
-    ...(c.max === undefined && c.exclusiveMax === undefined && { max: range.max }),
-  };
+  bounds?: IntegerBounds,
+): void {
+  const min = c.min ?? (bounds && c.exclusiveMin === undefined ? bounds.min : undefined);
+  const max = c.max ?? (bounds && c.exclusiveMax === undefined ? bounds.max : undefined);
+  if (min !== undefined) schema.minimum = min;
+  if (c.exclusiveMin !== undefined) schema.exclusiveMinimum = c.exclusiveMin;
+  if (max !== undefined) schema.maximum = max;
+  if (c.exclusiveMax !== undefined) schema.exclusiveMaximum = c.exclusiveMax;
+  if (c.minLength !== undefined) schema.minLength = c.minLength;
+  if (c.maxLength !== undefined) schema.maxLength = c.maxLength;
+  if (c.pattern !== undefined) schema.pattern = c.pattern;
+  if (c.minItems !== undefined) schema.minItems = c.minItems;
+  if (c.maxItems !== undefined) schema.maxItems = c.maxItems;
+  if (c.unique !== undefined) schema.uniqueItems = c.unique;
+  if (c.const !== undefined) schema.const = c.const;
+  if (c.default !== undefined) schema.default = c.default;
+  if (c.example !== undefined) schema.examples = [c.example];
+  if (c.deprecated === true) schema.deprecated = true;
+  if (c.readOnly === true) schema.readOnly = true;
+  if (c.writeOnly === true) schema.writeOnly = true;
 }
 
-/** The constraints a primitive's schema carries: its own, with `Int`'s and `Int32`'s bounds. */
-function primitiveConstraints(type: Extract<TypeIR, { kind: 'primitive' }>): ConstraintsIR {
-  if (type.constraints.const !== undefined) return type.constraints;
-  if (type.name === 'Int') return intConstraints(type.constraints);
-  if (type.name === 'Int32') return intConstraints(type.constraints, INT32_RANGE);
-  return type.constraints;
+/**
+ * The bounds of a primitive's schema: `Int`'s the safe integers, `Int32`'s its range (none on
+ * a constant, whose `const` is its one value).
+ */
+function primitiveBounds(type: Extract<TypeIR, { kind: 'primitive' }>): IntegerBounds | undefined {
+  if (type.constraints.const !== undefined) return undefined;
+  if (type.name === 'Int') return SAFE_INTEGERS;
+  if (type.name === 'Int32') return INT32_RANGE;
+  return undefined;
 }
 
 /** The schema with a `description` after its other keywords, when there is one. */
@@ -169,29 +178,34 @@ function nullableSchema(inner: TypeIR, types: TypesByName): SchemaObject {
 export function schemaOfType(type: TypeIR, types: TypesByName): SchemaObject {
   switch (type.kind) {
     case 'primitive': {
-      const constraints = primitiveConstraints(type);
+      // Key by key, in the order the schema has always had (see `Built`).
+      const schema: Built<SchemaObject> = {};
       // Any JSON value: the empty schema, with the annotations written on it.
-      if (type.name === 'Json') return constraintKeywords(constraints);
-      const format = FORMATS[type.name];
-      return {
-        type: PRIMITIVE_TYPES[type.name],
-        ...(format !== undefined && { format }),
-        ...(type.name === 'Bytes' && { contentMediaType: 'application/octet-stream' }),
-        ...constraintKeywords(constraints),
-      };
+      if (type.name !== 'Json') {
+        schema.type = PRIMITIVE_TYPES[type.name];
+        const format = FORMATS[type.name];
+        if (format !== undefined) schema.format = format;
+        if (type.name === 'Bytes') schema.contentMediaType = 'application/octet-stream';
+      }
+      addConstraintKeywords(schema, type.constraints, primitiveBounds(type));
+      return schema;
     }
-    case 'list':
-      return {
+    case 'list': {
+      const schema: Built<SchemaObject> = {
         type: 'array',
         items: schemaOfType(type.element, types),
-        ...constraintKeywords(type.constraints),
       };
-    case 'map':
-      return {
+      addConstraintKeywords(schema, type.constraints);
+      return schema;
+    }
+    case 'map': {
+      const schema: Built<SchemaObject> = {
         type: 'object',
         additionalProperties: schemaOfType(type.value, types),
-        ...constraintKeywords(type.constraints),
       };
+      addConstraintKeywords(schema, type.constraints);
+      return schema;
+    }
     case 'ref': {
       const ref: SchemaObject = { $ref: componentRef(type.name) };
       const constraints = constraintKeywords(type.constraints);
