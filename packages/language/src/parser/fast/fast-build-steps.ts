@@ -59,7 +59,9 @@ export function assignDefaults(defaults: Defaults, node: Building): void {
 }
 
 function copyDefault(value: unknown): unknown {
-  return Array.isArray(value) ? value.map(copyDefault) : value;
+  if (!Array.isArray(value)) return value;
+  // The usual default, an empty list, made as a literal (`map` takes its generic path).
+  return value.length === 0 ? [] : value.map(copyDefault);
 }
 
 /** Whether a value assigned to a property is an AST node. */
