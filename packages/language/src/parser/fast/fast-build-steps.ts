@@ -59,9 +59,7 @@ export function assignDefaults(defaults: Defaults, node: Building): void {
 }
 
 function copyDefault(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  // The usual default, an empty list, made as a literal (`map` takes its generic path).
-  return value.length === 0 ? [] : value.map(copyDefault);
+  return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /** Whether a value assigned to a property is an AST node. */
