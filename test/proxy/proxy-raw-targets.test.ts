@@ -1,10 +1,9 @@
 import { Agent, maxHeaderSize, request } from 'node:http';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProxy } from '@specl/proxy';
-import { startContractProxy } from '@specl/proxy';
-import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
+import { closeBoth, proxyInFront } from './proxy-in-front.js';
 
 /** The proxy's timeout for the target, short so that a slow target is seen in the test. */
 const TIMEOUT_MS = 300;
@@ -51,9 +50,9 @@ const answers: Record<string, (socket: Socket) => void> = {
     ),
 };
 
-/** Starts a raw TCP server on 127.0.0.1 that hands each request head to `onRequest`. */
-async function rawTarget(onRequest: (path: string, socket: Socket) => void): Promise<Server> {
-  const server = createServer((socket) => {
+/** A raw TCP server (not yet listening) that hands each request head to `onRequest`. */
+function rawTarget(onRequest: (path: string, socket: Socket) => void): Server {
+  return createServer((socket) => {
     let buffered = '';
     socket.on('error', () => {});
     socket.setEncoding('latin1').on('data', (chunk: string) => {
@@ -65,22 +64,6 @@ async function rawTarget(onRequest: (path: string, socket: Socket) => void): Pro
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-/** A proxy in front of `target`, its trouble with the target logged in `log`. */
-function proxyFor(target: Server, log: string[], timeoutMs = TIMEOUT_MS): Promise<RunningProxy> {
-  const { port } = target.address() as AddressInfo;
-  return startContractProxy(
-    {
-      contract: { spec, endpoints },
-      target: `http://127.0.0.1:${port}`,
-      targetTimeoutMs: timeoutMs,
-      onTargetError: (message) => log.push(message),
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
 }
 
 interface Received {
@@ -114,18 +97,17 @@ function get(url: string, agent: Agent | false = false): Promise<Received> {
 
 describe('specl proxy against raw hostile targets', () => {
   const log: string[] = [];
-  let target: Server;
+  const target = rawTarget((path, socket) => answers[path]?.(socket));
   let proxy: RunningProxy;
 
   beforeAll(async () => {
-    target = await rawTarget((path, socket) => answers[path]?.(socket));
-    proxy = await proxyFor(target, log);
+    proxy = await proxyInFront(target, {
+      targetTimeoutMs: TIMEOUT_MS,
+      onTargetError: (message) => log.push(message),
+    });
   });
 
-  afterAll(async () => {
-    await proxy.close();
-    await new Promise((resolve) => target.close(resolve));
-  });
+  afterAll(() => closeBoth(proxy, target));
 
   it('answers 502 naming the cause to 1 MB of headers, and goes on serving', async () => {
     const answer = await get(`${proxy.url}/huge-headers`);
@@ -195,17 +177,16 @@ describe('specl proxy against a target that closes every connection it accepts',
     const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap');
     const before = sockets().length;
     const target = createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const log: string[] = [];
-    // A timeout long enough for 200 connections at once on a loaded machine: each is closed, not slow.
-    const proxy = await proxyFor(target, log, 30_000);
+    // The default timeout (30 s): 200 connections at once on a loaded machine may take longer
+    // than the short one of the other tests, and each is closed, not slow.
+    const proxy = await proxyInFront(target, { onTargetError: (message) => log.push(message) });
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) => get(`${proxy.url}/employees/${i}`)),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(200).fill(502));
     expect(log).toHaveLength(200);
-    await proxy.close();
-    await new Promise((resolve) => target.close(resolve));
+    await closeBoth(proxy, target);
     await until(() => sockets().length <= before);
     expect(sockets().length).toBe(before);
   });
