@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyViolation, RunningProxy } from '@specl/proxy';
-import { startContractProxy } from '@specl/proxy';
-import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
+import { closeBoth, proxyInFront } from './proxy-in-front.js';
 
 const id = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
 const employee = { id, name: 'Ada', email: 'ada@example.com', balance: 3, tags: [] };
@@ -59,24 +57,14 @@ const targetErrors: string[] = [];
 let proxy: RunningProxy;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  const { port } = target.address() as AddressInfo;
-  proxy = await startContractProxy(
-    {
-      contract: { spec, endpoints },
-      target: `http://127.0.0.1:${port}`,
-      maxBodyBytes: 1024,
-      onViolation: (report) => violations.push(report),
-      onTargetError: (message) => targetErrors.push(message),
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
+  proxy = await proxyInFront(target, {
+    maxBodyBytes: 1024,
+    onViolation: (report) => violations.push(report),
+    onTargetError: (message) => targetErrors.push(message),
+  });
 });
 
-afterAll(async () => {
-  await proxy.close();
-  await new Promise((resolve) => target.close(resolve));
-});
+afterAll(() => closeBoth(proxy, target));
 
 const reset = () => {
   violations.length = 0;

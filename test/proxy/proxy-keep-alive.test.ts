@@ -1,10 +1,9 @@
 import { request } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProxy } from '@specl/proxy';
-import { startContractProxy } from '@specl/proxy';
-import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
+import { closeBoth, proxyInFront } from './proxy-in-front.js';
 
 /**
  * A target on raw sockets that does what an HTTP server may do to a kept-alive connection: it
@@ -52,22 +51,12 @@ const targetErrors: string[] = [];
 let proxy: RunningProxy;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  const { port } = target.address() as AddressInfo;
-  proxy = await startContractProxy(
-    {
-      contract: { spec, endpoints },
-      target: `http://127.0.0.1:${port}`,
-      onTargetError: (message) => targetErrors.push(message),
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
+  proxy = await proxyInFront(target, { onTargetError: (message) => targetErrors.push(message) });
 });
 
-afterAll(async () => {
-  await proxy.close();
+afterAll(() => {
   held.forEach((socket) => socket.destroy());
-  await new Promise((resolve) => target.close(resolve));
+  return closeBoth(proxy, target);
 });
 
 const reset = () => {

@@ -1,9 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyViolation, RunningProxy } from '@specl/proxy';
-import { startContractProxy } from '@specl/proxy';
-import { endpoints, spec } from '../../examples/vacation/generated/properties.js';
+import { closeBoth, proxyInFront } from './proxy-in-front.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -23,22 +21,10 @@ const violations: ProxyViolation[] = [];
 let proxy: RunningProxy;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  const { port } = target.address() as AddressInfo;
-  proxy = await startContractProxy(
-    {
-      contract: { spec, endpoints },
-      target: `http://127.0.0.1:${port}`,
-      onViolation: (report) => violations.push(report),
-    },
-    { host: '127.0.0.1', port: 0 },
-  );
+  proxy = await proxyInFront(target, { onViolation: (report) => violations.push(report) });
 });
 
-afterAll(async () => {
-  await proxy.close();
-  await new Promise((resolve) => target.close(resolve));
-});
+afterAll(() => closeBoth(proxy, target));
 
 describe('specl proxy in observe mode', () => {
   it('forwards a request that breaks the contract, reporting it before the answer comes', async () => {

@@ -293,15 +293,7 @@ export async function startContractProxy(
         report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
         if (!replaced) return void res.writeHead(status, forwarded);
         flow = 'drop';
-        sendProblem(
-          res,
-          violationProblem(
-            502,
-            'The response breaks the API contract',
-            where.endpoint!,
-            violations,
-          ),
-        );
+        sendReplaced(violations);
       },
       onData(chunk) {
         if (flow === 'stream') return write(chunk);
@@ -341,6 +333,12 @@ export async function startContractProxy(
       },
     };
 
+    /** A 502 instead of an answer that breaks the contract (enforce mode, if asked for). */
+    function sendReplaced(violations: readonly ContractViolation[]) {
+      const title = 'The response breaks the API contract';
+      sendProblem(res, violationProblem(502, title, where.endpoint!, violations));
+    }
+
     /** A whole answer read: checked, and forwarded (first, unless it may be replaced). */
     function forwardChecked(
       checked: CheckedRequest,
@@ -364,16 +362,7 @@ export async function startContractProxy(
       const violations = check();
       const replaced = violations.length > 0;
       report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
-      if (replaced)
-        return sendProblem(
-          res,
-          violationProblem(
-            502,
-            'The response breaks the API contract',
-            where.endpoint!,
-            violations,
-          ),
-        );
+      if (replaced) return sendReplaced(violations);
       forward();
     }
   }

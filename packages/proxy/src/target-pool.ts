@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { maxHeaderSize } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Dispatcher, Pool as PoolType } from 'undici';
 import Client from 'undici/lib/dispatcher/client.js';
@@ -53,6 +54,12 @@ const TIMEOUTS = new Set([
  * `UND_ERR_SOCKET`, what Node's own client calls ECONNRESET, "socket hang up").
  */
 const CLOSED_UNDER = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * What `UND_ERR_HEADERS_OVERFLOW` means: undici stopped reading an answer's head over Node's
+ * `--max-http-header-size` (16 KiB by default), and holds none of it.
+ */
+const TOO_LARGE_HEAD = `the answer's headers are over the proxy's limit of ${maxHeaderSize} bytes`;
 
 /** A one-off connection closed twice: nothing to do. */
 function alreadyClosed(): void {}
@@ -169,12 +176,15 @@ export class TargetExchange implements Dispatcher.DispatchHandler {
       ? `no answer within ${this.pool.timeoutMs} ms`
       : code === 'UND_ERR_SOCKET'
         ? 'ECONNRESET'
-        : (code ?? error.message);
-    const message = timedOut
-      ? detail
-      : code === 'UND_ERR_SOCKET'
-        ? `the target closed the connection (${error.message})`
-        : error.message;
+        : code === 'UND_ERR_HEADERS_OVERFLOW'
+          ? TOO_LARGE_HEAD
+          : (code ?? error.message);
+    const message =
+      timedOut || code === 'UND_ERR_HEADERS_OVERFLOW'
+        ? detail
+        : code === 'UND_ERR_SOCKET'
+          ? `the target closed the connection (${error.message})`
+          : error.message;
     this.handler!.onError({ answered: this.answered, timedOut, detail, message });
   }
 }
