@@ -37,6 +37,24 @@ const lazyProtocolForDocumentBuilder = {
 };
 
 /**
+ * The generated grammar module builds the grammar with Langium's loadGrammarFromJson, which
+ * creates a whole set of grammar-language services and a document to link the grammar JSON's
+ * references; this plugin gives that module, and it alone, Specl's own resolver of those
+ * references instead (scripts/bundle/grammar-loader.mjs; the same graph, see
+ * test/language/grammar-json.test.ts). The grammar stays the one langium-cli generated.
+ */
+const grammarLoaderForGeneratedGrammar = {
+  name: 'grammar-loader',
+  setup(build) {
+    build.onResolve({ filter: /^langium$/ }, (args) =>
+      /packages[\\/]language[\\/]dist[\\/]generated[\\/]grammar\.js$/.test(args.importer)
+        ? { path: resolve(root, 'scripts/bundle/grammar-loader.mjs') }
+        : undefined,
+    );
+  },
+};
+
+/**
  * The generated grammar's fingerprint, which the fast parser is enabled by: computed here once
  * rather than by walking the grammar at every start (isFastParserGrammar in
  * packages/language/src/parser/fast/grammar-fingerprint.ts).
@@ -51,7 +69,7 @@ const common = {
   absWorkingDir: root,
   bundle: true,
   define: { SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())) },
-  plugins: [lazyProtocolForDocumentBuilder],
+  plugins: [lazyProtocolForDocumentBuilder, grammarLoaderForGeneratedGrammar],
   format: 'esm',
   platform: 'node',
   target: 'node20',
