@@ -1,33 +1,36 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import type { Declaration, Endpoint, Field, Invariant, Property, SpecFile } from '@specl/language';
+import type {
+  BodyClause,
+  Declaration,
+  Endpoint,
+  EnsuresClause,
+  ErrorsClause,
+  Field,
+  Invariant,
+  LatencyBudget,
+  Parameter,
+  Property,
+  RequiresClause,
+  ResponseClause,
+  SecurityClause,
+  SpecFile,
+} from '@specl/language';
 import {
   docComment,
   isAuthDecl,
-  isDeprecatedClause,
   isHeadersDecl,
-  isLatencyBudget,
-  isSecurityClause,
   isTagDecl,
-  isTagsClause,
   endpointParameters,
   importClosure,
   isAliasDecl,
-  isBodyClause,
   isEndpoint,
   isEndpointCall,
-  isEnsuresClause,
   isEnumDecl,
   isErrorDecl,
-  isErrorsClause,
   isForall,
-  isHeaderParam,
   isLet,
-  isPathParam,
   isProperty,
-  isQueryParam,
   isRecordDecl,
-  isRequiresClause,
-  isResponseClause,
   pathTemplate,
   recordFields,
   recordInvariants,
@@ -229,30 +232,70 @@ export function lowerSpec(
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
 
 function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditioner): EndpointIR {
-  const params = endpointParameters(endpoint);
-  const param = (p: (typeof params)[number]): ParamIR => {
+  const param = (p: Parameter): ParamIR => {
     const doc = docComment(p);
-    const name = isBodyClause(p) ? 'body' : p.name;
-    const optional = isQueryParam(p) || isHeaderParam(p) ? p.optional : false;
+    const name = p.$type === 'BodyClause' ? 'body' : p.name;
+    const optional = p.$type === 'QueryParam' || p.$type === 'HeaderParam' ? p.optional : false;
     const type = lowerType(p.type);
-    const wireName = isHeaderParam(p) ? (p.wireName ?? p.name) : name;
+    const wireName = p.$type === 'HeaderParam' ? (p.wireName ?? p.name) : name;
     const location = locator.locate(p);
     // Written out rather than spread (see `Built`): the same keys in the same order.
     return doc
       ? { name, optional, type, description: doc, wireName, location }
       : { name, optional, type, wireName, location };
   };
-  const body = endpoint.clauses.find(isBodyClause);
-  const security = endpoint.clauses.find(isSecurityClause);
-  const latency = endpoint.clauses.find(isLatencyBudget);
+  const pathParams: ParamIR[] = [];
+  const query: ParamIR[] = [];
+  const headers: ParamIR[] = [];
+  for (const p of endpointParameters(endpoint)) {
+    if (p.$type === 'PathParam') pathParams.push(param(p));
+    else if (p.$type === 'QueryParam') query.push(param(p));
+    else if (p.$type === 'HeaderParam') headers.push(param(p));
+  }
+  // The clauses sorted in one pass by their type (each a leaf of the grammar's `EndpointClause`),
+  // rather than a pass (and a type test a clause) for each kind.
+  let body: BodyClause | undefined;
+  let security: SecurityClause | undefined;
+  let latency: LatencyBudget | undefined;
+  let deprecated = false;
+  const tagRefs: string[] = [];
+  const errorRefs: { clause: ErrorsClause; reference: ErrorsClause['errors'][number] }[] = [];
+  const responseClauses: ResponseClause[] = [];
+  const requiresClauses: RequiresClause[] = [];
+  const ensuresClauses: EnsuresClause[] = [];
+  for (const clause of endpoint.clauses) {
+    switch (clause.$type) {
+      case 'BodyClause':
+        body ??= clause;
+        break;
+      case 'SecurityClause':
+        security ??= clause;
+        break;
+      case 'LatencyBudget':
+        latency ??= clause;
+        break;
+      case 'DeprecatedClause':
+        deprecated = true;
+        break;
+      case 'TagsClause':
+        for (const tag of clause.tags) tagRefs.push(tag.$refText);
+        break;
+      case 'ErrorsClause':
+        for (const reference of clause.errors) errorRefs.push({ clause, reference });
+        break;
+      case 'ResponseClause':
+        responseClauses.push(clause);
+        break;
+      case 'RequiresClause':
+        requiresClauses.push(clause);
+        break;
+      case 'EnsuresClause':
+        ensuresClauses.push(clause);
+        break;
+    }
+  }
   const pagination = paginationOf(endpoint);
-  const tagRefs = endpoint.clauses
-    .filter(isTagsClause)
-    .flatMap((clause) => clause.tags.map((tag) => tag.$refText));
   const description = docComment(endpoint);
-  const errorRefs = endpoint.clauses
-    .filter(isErrorsClause)
-    .flatMap((clause) => clause.errors.map((reference) => ({ clause, reference })));
   // Built key by key in the order the spreads gave (see `Built`): the same keys in the same order.
   const ir: Built<EndpointIR> = {
     name: endpoint.name,
@@ -260,14 +303,14 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     path: pathTemplate(endpoint),
   };
   if (description) ir.description = description;
-  ir.pathParams = params.filter(isPathParam).map(param);
-  ir.query = params.filter(isQueryParam).map(param);
-  ir.headers = params.filter(isHeaderParam).map(param);
+  ir.pathParams = pathParams;
+  ir.query = query;
+  ir.headers = headers;
   if (body) {
     ir.body = lowerType(body.type);
     ir.bodyLocation = locator.locate(body);
   }
-  ir.responses = endpoint.clauses.filter(isResponseClause).map((r) => {
+  ir.responses = responseClauses.map((r) => {
     const response: Built<ResponseIR> = { status: Number(r.status) };
     if (r.type) {
       response.type = lowerType(r.type);
@@ -282,14 +325,14 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
   ir.errorLocations = errorRefs.map(({ clause, reference }) =>
     locator.locateReference(clause, reference),
   );
-  ir.requires = endpoint.clauses.filter(isRequiresClause).map((c) => condition(c.expr, c));
-  ir.ensures = endpoint.clauses.filter(isEnsuresClause).map((c) => condition(c.expr, c));
+  ir.requires = requiresClauses.map((c) => condition(c.expr, c));
+  ir.ensures = ensuresClauses.map((c) => condition(c.expr, c));
   ir.location = locator.locate(endpoint);
   const bodyMediaTypes = body && lowerMediaTypes(body.media);
   if (bodyMediaTypes) ir.bodyMediaTypes = bodyMediaTypes;
   if (security) ir.security = lowerSecurity(security);
   if (tagRefs.length > 0) ir.tags = tagRefs;
-  if (endpoint.clauses.some(isDeprecatedClause)) ir.deprecated = true;
+  if (deprecated) ir.deprecated = true;
   if (latency) ir.latency = lowerLatency(latency);
   if (pagination) ir.pagination = lowerPagination(pagination);
   return ir as EndpointIR;
