@@ -67,7 +67,8 @@ describe('typing memos per workspace', () => {
     await accountFields(second);
     const firstResults = first.Specl.typing.MemoStamp.results;
     const secondResults = second.Specl.typing.MemoStamp.results;
-    expect(firstResults.length).toBeGreaterThan(0);
+    // A generation has a place for every memo: some of them hold results now.
+    expect(firstResults.some((results) => results !== undefined)).toBe(true);
 
     await changeLib(second, 'type Base { key: String, more: Int }\n');
     expect(first.Specl.typing.MemoStamp.results).toBe(firstResults);
@@ -75,6 +76,19 @@ describe('typing memos per workspace', () => {
 
     await changeLib(first, 'type Base { id: Int, more: Int }\n');
     expect(first.Specl.typing.MemoStamp.results).not.toBe(firstResults);
+  });
+
+  it('stamps a document without adding a key to its root', async () => {
+    // A key added to the root once typing had begun changed its shape (hidden class), which
+    // deoptimised the functions that had read a stamp until then.
+    const ws = workspace('type Base { id: Int }\n');
+    expect(await accountFields(ws)).toEqual(['id', 'name']);
+    const { LangiumDocuments, LangiumDocumentFactory } = ws.Specl.shared.workspace;
+    const built = LangiumDocuments.getDocument(URI.file('/main.specl'))!;
+    const unbuilt = LangiumDocumentFactory.fromString(MAIN, URI.file('/unbuilt.specl'));
+    expect(Reflect.ownKeys(built.parseResult.value)).toEqual(
+      Reflect.ownKeys(unbuilt.parseResult.value),
+    );
   });
 
   it('is a service a module can replace', () => {

@@ -1,8 +1,15 @@
 import type { AstNode, LangiumCoreServices, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
 
-/** Where a document's root keeps the stamp of the workspace that built it. */
-const STAMP = Symbol('specl.memoStamp');
+/**
+ * The stamp of the workspace that built each document, by the document's root: a weak map, not a
+ * property added to the root after it was made, which changed the root's shape (its hidden
+ * class) once typing had begun and deoptimised every function that had read a stamp until then.
+ */
+const stamps = new WeakMap<AstNode, MemoStamp>();
+
+/** How many memos were made: each has its index in a generation's results. */
+let memos = 0;
 
 /**
  * The generation of the typing memos of one workspace's nodes: the service `typing.MemoStamp`.
@@ -18,7 +25,7 @@ export class MemoStamp {
    * change, and a weak map's entries cost far more to add and to collect. The stamp of nodes no
    * workspace built keeps weak maps: nothing ends its generations but other workspaces' changes.
    */
-  results: MemoResults[] = [];
+  results: (MemoResults | undefined)[] = newGeneration();
 
   /** Subscribes to the workspace's builder, and stamps the documents it builds. */
   constructor(shared?: LangiumSharedCoreServices) {
@@ -33,7 +40,7 @@ export class MemoStamp {
 
   /** Forgets every result memoised for this workspace's nodes. */
   invalidate(): void {
-    this.results = [];
+    this.results = newGeneration();
     if (this !== unstamped) unstamped.invalidate();
   }
 }
@@ -67,21 +74,22 @@ export const SpeclTypingModule = {
 };
 
 function stampRoot(root: AstNode, stamp: MemoStamp): void {
-  if ((root as Stamped)[STAMP] === stamp) return;
-  Object.defineProperty(root, STAMP, { value: stamp, writable: true, configurable: true });
+  stamps.set(root, stamp);
 }
 
 function stampOf(node: AstNode): MemoStamp {
   let root = node;
   while (root.$container !== undefined) root = root.$container;
-  return (root as Stamped)[STAMP] ?? unstamped;
+  return stamps.get(root) ?? unstamped;
 }
 
-interface Stamped {
-  [STAMP]?: MemoStamp;
+/**
+ * A new generation's results: a place for every memo made so far, so that reading a memo's
+ * results is a read inside the list (a read past its end deoptimised the function that read).
+ */
+function newGeneration(): (MemoResults | undefined)[] {
+  return new Array<MemoResults | undefined>(memos).fill(undefined);
 }
-
-let memos = 0;
 
 /**
  * A memo keyed by AST node, valid until the next change to the node's workspace (see
