@@ -34,6 +34,7 @@ const commands: Record<
   diff: {
     load: async () => (await import('./commands/diff-command.js')).runDiff,
     help: async () => (await import('./commands/diff-help.js')).diffHelp,
+    runsOnce: () => true,
   },
   implement: {
     load: async () => (await import('./commands/agent-command.js')).runImplement,
