@@ -5,7 +5,8 @@ import type { SourceLocation } from './spec-ir.js';
  * entry of `errorLocations` is one (the user's data never holds one). Its class lets the
  * fingerprint leave the IR's locations out of `JSON.stringify` through `toJSON` (see
  * {@link withLocationsHidden}) instead of a replacer called for every key, several times
- * slower. Otherwise its JSON is that of `{ file, line, column }`.
+ * slower. Otherwise its JSON is that of `{ file, line, column }`, and an IR handed over by a
+ * worker or read from the cache has that plain object in its place (see `PackedIR`).
  */
 export class LoweredLocation implements SourceLocation {
   constructor(

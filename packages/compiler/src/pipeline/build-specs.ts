@@ -100,8 +100,8 @@ export async function buildSpecs(
 
 /** An IR as JSON, when JSON carries it whole. */
 function jsonOf(ir: SpecIR): JsonIR | undefined {
-  const { json, prototypes } = inspectIR(ir);
-  return json ? { text: JSON.stringify(ir), prototypes } : undefined;
+  const { json, nullObjects } = inspectIR(ir);
+  return json ? { text: JSON.stringify(ir), nullObjects } : undefined;
 }
 
 async function fromCache(cache: SpecCache, input: SpecFiles): Promise<LoweredSpec | undefined> {
@@ -248,7 +248,7 @@ function buildInWorker(
         settle({
           build: { stage, diagnostics, ir: unpackIR(ir), via: 'worker' },
           ...(files ? { files } : {}),
-          ...(ir.kind === 'json' ? { json: { text: ir.text, prototypes: ir.prototypes } } : {}),
+          ...(ir.kind === 'json' ? { json: { text: ir.text, nullObjects: ir.nullObjects } } : {}),
         });
       } else settle(undefined);
     });

@@ -3,43 +3,38 @@ import { LoweredLocation, LoweredLocationList } from '../ir/lowered-location.js'
 import type { SpecIR } from '../ir/spec-ir.js';
 
 /**
- * The objects of an IR whose prototype neither JSON nor V8's serialization keeps, numbered in
- * the order of {@link inspectIR}'s walk: those without one (the IR's JSON values, which the
- * language builds with `Object.create(null)`) and lowering's locations and lists of them
- * (`LoweredLocation`, `LoweredLocationList`), so that {@link withPrototypes} gives them back.
- */
-export interface PrototypeMarks {
-  readonly nullObjects: readonly number[];
-  readonly locations: readonly number[];
-  readonly locationLists: readonly number[];
-}
-
-/**
  * An IR on its way between threads: JSON when JSON carries it whole (parsing JSON is about
- * twice as fast as V8's structured clone at N = 5,000), V8's serialization otherwise, with the
- * prototypes neither keeps (see {@link PrototypeMarks}), so that {@link unpackIR} gives back
- * the very IR.
+ * twice as fast as V8's structured clone at N = 5,000), V8's serialization otherwise. Neither
+ * keeps an object's prototype: `nullObjects` numbers the objects without one (the IR's JSON
+ * values, which the language builds with `Object.create(null)`), in the order of
+ * {@link inspectIR}'s walk, so that {@link unpackIR} gives them back without one. Lowering's
+ * locations (`LoweredLocation`, `LoweredLocationList`) come back as the plain objects and
+ * arrays their JSON is: their classes serve only the fingerprint, made before the IR leaves
+ * lowering, and giving them back would cost a walk of the whole IR (95-143 ms at N = 5,000).
  */
 export type PackedIR = (
   | { readonly kind: 'json'; readonly text: string }
   | { readonly kind: 'v8'; readonly bytes: Uint8Array }
-) & { readonly prototypes: PrototypeMarks };
+) & { readonly nullObjects: readonly number[] };
 
 /** Packs an IR to hand to another thread (see {@link unpackIR}). */
 export function packIR(ir: SpecIR): PackedIR {
-  const { json, prototypes } = inspectIR(ir);
+  const { json, nullObjects } = inspectIR(ir);
   return json
-    ? { kind: 'json', text: JSON.stringify(ir), prototypes }
-    : { kind: 'v8', bytes: serialize(ir), prototypes };
+    ? { kind: 'json', text: JSON.stringify(ir), nullObjects }
+    : { kind: 'v8', bytes: serialize(ir), nullObjects };
 }
 
-/** The IR that {@link packIR} packed, equal to it in every property, value and prototype. */
+/**
+ * The IR that {@link packIR} packed, equal to it in every property, value and prototype, but
+ * for lowering's locations, plain objects and arrays (see {@link PackedIR}).
+ */
 export function unpackIR(packed: PackedIR): SpecIR {
   const ir =
     packed.kind === 'json'
       ? (JSON.parse(packed.text) as SpecIR)
       : (deserialize(packed.bytes) as SpecIR);
-  return withPrototypes(ir, packed.prototypes);
+  return withNullObjects(ir, packed.nullObjects);
 }
 
 /** What {@link inspectIR} finds. */
@@ -49,27 +44,23 @@ export interface IRInspection {
    * arrays, strings, booleans, `null` and finite numbers other than -0, and no property or
    * element that is `undefined` (JSON drops or changes each of those). Objects met twice are
    * written twice by JSON, which the IR's readers cannot tell apart (they compare values).
-   * Lowering's locations count as plain objects and arrays (their JSON is theirs).
+   * Lowering's locations count as the plain objects and arrays they are written as.
    */
   readonly json: boolean;
-  /** The objects whose prototype JSON does not keep, numbered in the walk's order. */
-  readonly prototypes: PrototypeMarks;
+  /** The objects without a prototype, numbered in the walk's order. */
+  readonly nullObjects: number[];
 }
 
 /** Walks an IR depth first (each object's keys in `for...in` order, as JSON writes them). */
 export function inspectIR(ir: unknown): IRInspection {
   let json = true;
   const nullObjects: number[] = [];
-  const locations: number[] = [];
-  const locationLists: number[] = [];
   let objects = 0;
   walkObjects(
     ir,
     (_value, proto) => {
       if (proto === null) nullObjects.push(objects);
-      else if (proto === LoweredLocation.prototype) locations.push(objects);
-      else if (proto === LoweredLocationList.prototype) locationLists.push(objects);
-      else if (proto !== Object.prototype && proto !== Array.prototype) json = false;
+      else if (!plainInJson(proto)) json = false;
       objects++;
       return true;
     },
@@ -77,34 +68,30 @@ export function inspectIR(ir: unknown): IRInspection {
       json = false;
     },
   );
-  return { json, prototypes: { nullObjects, locations, locationLists } };
+  return { json, nullObjects };
 }
 
-/** Gives back the prototypes that `marks` numbers (see {@link inspectIR}). */
-export function withPrototypes<T>(ir: T, marks: PrototypeMarks): T {
-  const { nullObjects, locations, locationLists } = marks;
-  let left = nullObjects.length + locations.length + locationLists.length;
-  if (left === 0) return ir;
-  let nextNull = 0;
-  let nextLocation = 0;
-  let nextList = 0;
+/** Whether JSON carries the objects of a prototype whole (as plain objects or arrays). */
+function plainInJson(proto: unknown): boolean {
+  return (
+    proto === Object.prototype ||
+    proto === Array.prototype ||
+    proto === LoweredLocation.prototype ||
+    proto === LoweredLocationList.prototype
+  );
+}
+
+/** Takes away the prototype of the objects `nullObjects` numbers (see {@link inspectIR}). */
+export function withNullObjects<T>(ir: T, nullObjects: readonly number[]): T {
+  if (nullObjects.length === 0) return ir;
+  let next = 0;
   let objects = 0;
   walkObjects(ir, (value) => {
-    const number = objects++;
-    if (nullObjects[nextNull] === number) {
+    if (nullObjects[next] === objects++) {
       Object.setPrototypeOf(value, null);
-      nextNull++;
-      left--;
-    } else if (locations[nextLocation] === number) {
-      Object.setPrototypeOf(value, LoweredLocation.prototype);
-      nextLocation++;
-      left--;
-    } else if (locationLists[nextList] === number) {
-      Object.setPrototypeOf(value, LoweredLocationList.prototype);
-      nextList++;
-      left--;
+      next++;
     }
-    return left > 0;
+    return next < nullObjects.length;
   });
   return ir;
 }

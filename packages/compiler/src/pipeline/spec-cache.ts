@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { SpecDiagnostic } from '@specl/language';
 import type { ReadSpecFile } from '@specl/language/node';
 import type { SpecIR } from '../ir/spec-ir.js';
-import type { PrototypeMarks } from './ir-transport.js';
-import { withPrototypes } from './ir-transport.js';
+import { withNullObjects } from './ir-transport.js';
 
 /**
  * A persistent cache of lowered specs (`specl diff --cache`: `.specl/cache` in the working
@@ -21,8 +20,7 @@ export interface SpecCache {
   lookup(root: string, read: ReadSpecFile): Promise<CachedSpec | undefined>;
   /**
    * Stores a lowered spec (atomically: a temporary file renamed into place), given its IR as
-   * JSON (which must carry it whole) and its objects whose prototype JSON does not keep (see
-   * `inspectIR`).
+   * JSON (which must carry it whole) and its objects without a prototype (see `inspectIR`).
    */
   store(root: string, spec: CachedSpec, ir: JsonIR): Promise<void>;
 }
@@ -35,13 +33,13 @@ export interface CachedSpec {
   readonly files: readonly (readonly [string, string])[];
 }
 
-/** An IR as JSON, with the objects whose prototype JSON does not keep (see `packIR`). */
+/** An IR as JSON, with the objects JSON gives a prototype they did not have (see `packIR`). */
 export interface JsonIR {
   readonly text: string;
-  readonly prototypes: PrototypeMarks;
+  readonly nullObjects: readonly number[];
 }
 
-const FORMAT = 'specl-ir-cache/2';
+const FORMAT = 'specl-ir-cache/1';
 /** Entries larger than this are not read (an N = 5,000 spec's is about 20 MB). */
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
@@ -52,7 +50,7 @@ interface EntryHeader {
   readonly files: readonly (readonly [string, string])[];
   readonly diagnostics: readonly SpecDiagnostic[];
   readonly irSha256: string;
-  readonly prototypes: PrototypeMarks;
+  readonly nullObjects: readonly number[];
 }
 
 /** The SHA-256 of a text, in hex. */
@@ -98,7 +96,7 @@ export function specCache(folder: string): SpecCache {
         files: spec.files,
         diagnostics: spec.diagnostics,
         irSha256: sha256(ir.text),
-        prototypes: ir.prototypes,
+        nullObjects: ir.nullObjects,
       };
       const key = sha256(`${header.stamp}\n${root}\n${rootHash}`);
       await mkdir(folder, { recursive: true });
@@ -145,7 +143,7 @@ async function parseEntry(
     if (header.stamp !== stamp || header.root !== root) return undefined;
     const irJson = text.slice(newline + 1);
     if (sha256(irJson) !== header.irSha256) return undefined;
-    ir = withPrototypes(JSON.parse(irJson) as SpecIR, header.prototypes);
+    ir = withNullObjects(JSON.parse(irJson) as SpecIR, header.nullObjects);
   } catch {
     return undefined;
   }
@@ -166,7 +164,8 @@ function isHeader(value: unknown): value is EntryHeader {
     typeof header.root === 'string' &&
     typeof header.irSha256 === 'string' &&
     Array.isArray(header.diagnostics) &&
-    isPrototypeMarks(header.prototypes) &&
+    Array.isArray(header.nullObjects) &&
+    header.nullObjects.every((n: unknown) => Number.isSafeInteger(n)) &&
     Array.isArray(header.files) &&
     header.files.every(
       (file: unknown) =>
@@ -176,14 +175,6 @@ function isHeader(value: unknown): value is EntryHeader {
         typeof file[1] === 'string',
     )
   );
-}
-
-function isPrototypeMarks(value: unknown): value is PrototypeMarks {
-  if (typeof value !== 'object' || value === null) return false;
-  const marks = value as Record<string, unknown>;
-  const numbers = (list: unknown) =>
-    Array.isArray(list) && list.every((n: unknown) => Number.isSafeInteger(n));
-  return numbers(marks.nullObjects) && numbers(marks.locations) && numbers(marks.locationLists);
 }
 
 function isIr(value: unknown): value is SpecIR {
