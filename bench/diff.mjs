@@ -81,6 +81,19 @@ async function lower(file) {
   return { ir: build.ir, ms };
 }
 
+/**
+ * Checks and lowers a small spec once, so that the first size measured does not pay for the
+ * process's first build: loading the language's and compiler's code, making the services
+ * (with Langium's loader of the grammar, in the packages' dist) and a cold JIT. Without it,
+ * "check + lower" at N = 5,000 read 1.77 s and 1.31 s alone against 1.37 s and 1.13 s after
+ * N = 1,000 (the ninth session's run measured `--sizes 5000`, the eighth's `1000,5000`).
+ */
+async function warmUp() {
+  const file = join(WORK, 'diff-warm-up.specl');
+  writeFileSync(file, generateSpec(100));
+  await lower(file);
+}
+
 /** Fails unless the diff found exactly the expected changes, by kind. */
 function assertChanges(diff, expected, n) {
   const found = {};
@@ -221,6 +234,7 @@ async function main() {
   console.log(
     `specl diff benchmark: sizes ${sizes.join(', ')}; ${runs} in-process runs, ${cliRuns} CLI runs; build of ${rev}`,
   );
+  await warmUp();
   const rows = [];
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: generating, checking both versions, diffing... `);
@@ -249,7 +263,7 @@ async function main() {
     '',
     'The versions: the `specl check` benchmark spec of N types and N endpoints (see above), and the same spec at 2.0.0 with edits spread through it (bench/lib/gen-diff-spec.mjs): per 50 types one field removed, one constraint narrowed, one optional field added and one enum member added; per 50 endpoint pairs one endpoint removed and one precondition added; N/100 endpoints added. Each run asserts that the diff finds exactly those changes, by kind, and nothing between a spec and itself.',
     '',
-    `"diff" is \`diffSpecs(old, new)\` on the two lowered IRs, in process (${runs} runs after one warm-up); "check + lower" is parsing, linking, validating and lowering one version once, in process; "end to end" is the whole \`specl diff old.specl new.specl --format json\` child process (median of ${cliRuns} runs after one warm-up round; wall and CPU time, user and system, of all its threads), Node start-up and checking both versions included, in three modes run in turn: by default (one version after the other), \`--parallel\` (two threads at once for large specs), and \`--cache\` with a cache holding the old version only (the new one is checked and written to it).`,
+    `"diff" is \`diffSpecs(old, new)\` on the two lowered IRs, in process (${runs} runs after one warm-up); "check + lower" is parsing, linking, validating and lowering one version once, in process (after a warm-up build of an N = 100 spec); "end to end" is the whole \`specl diff old.specl new.specl --format json\` child process (median of ${cliRuns} runs after one warm-up round; wall and CPU time, user and system, of all its threads), Node start-up and checking both versions included, in three modes run in turn: by default (one version after the other), \`--parallel\` (two threads at once for large specs), and \`--cache\` with a cache holding the old version only (the new one is checked and written to it).`,
     '',
     markdownTable(cells),
     '',

@@ -8,6 +8,7 @@ import { buildSpec, buildSpecs, diffSpecs } from '@specl/compiler';
 import { describe, expect, it } from 'vitest';
 import { evolveSpec } from '../../bench/lib/gen-diff-spec.mjs';
 import { generateSpec } from '../../bench/lib/gen-spec.mjs';
+import { withPlainLocations } from '../helpers/plain-locations.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
 const N = 50;
@@ -17,9 +18,12 @@ const project = tempProject({ 'old.specl': before, 'new.specl': after });
 const oldFile = join(project, 'old.specl');
 const newFile = join(project, 'new.specl');
 
-/** What must not differ between two paths: the outcome's stage, diagnostics and IR. */
+/**
+ * What must not differ between two paths: the outcome's stage, diagnostics and IR (lowering's
+ * locations as plain objects, as a worker hands them back).
+ */
 function outcome(build: BuiltSpec) {
-  return { stage: build.stage, diagnostics: build.diagnostics, ir: build.ir };
+  return { stage: build.stage, diagnostics: build.diagnostics, ir: withPlainLocations(build.ir) };
 }
 
 /** Where a spec was built (`undefined` when it did not lower). */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BuiltSpec } from '@specl/compiler';
 import { buildSpec, buildSpecs } from '@specl/compiler';
 import { describe, expect, it } from 'vitest';
+import { withPlainLocations } from '../helpers/plain-locations.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
 const vacation = readFileSync(join(repoRoot, 'examples/vacation/vacation.specl'), 'utf8');
@@ -27,8 +28,9 @@ const files = {
   'money.specl': 'type Money { cents: Int }\n',
 };
 
+/** The outcome, lowering's locations as plain objects (as the cache gives them back). */
 function outcome(build: BuiltSpec) {
-  return { stage: build.stage, diagnostics: build.diagnostics, ir: build.ir };
+  return { stage: build.stage, diagnostics: build.diagnostics, ir: withPlainLocations(build.ir) };
 }
 
 /** Builds `root` with the cache in `cache`; whether the cache answered, and the outcome. */

@@ -2,6 +2,7 @@ export * from './ir/spec-ir.js';
 export { paginationText } from './ir/pagination-text.js';
 export { lowerSpec, LoweringError } from './lower/lower-spec.js';
 export { fingerprintOf } from './lower/fingerprint.js';
+export { LoweredLocation, LoweredLocationList } from './ir/lowered-location.js';
 export * from './pipeline/spec-build.js';
 export * from './pipeline/build-spec.js';
 export * from './pipeline/build-specs.js';

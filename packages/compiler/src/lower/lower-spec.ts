@@ -56,7 +56,8 @@ import type {
   TypeDeclIR,
 } from '../ir/spec-ir.js';
 import type { Built } from '../ir/built.js';
-import { fingerprintOf } from './fingerprint.js';
+import { LoweredLocationList } from '../ir/lowered-location.js';
+import { fingerprintOfLowered } from './fingerprint.js';
 import { lowerExpr } from './lower-expr.js';
 import { lowerType } from './lower-type.js';
 import { headerNames, lowerHeaders } from './lower-headers.js';
@@ -213,9 +214,7 @@ export function lowerSpec(
     name: header?.name ?? 'Spec',
     version: header?.version ?? '0.0.0',
     ...(description ? { description } : {}),
-    location: header
-      ? locator.locate(header)
-      : { file: locator.relative(root.uri.path), line: 1, column: 1 },
+    location: header ? locator.locate(header) : locator.fileStart(root.uri.path),
     types: types.sort(byName),
     endpoints: endpoints.sort(byName),
     properties: properties.sort(byName),
@@ -226,7 +225,7 @@ export function lowerSpec(
   };
   // Only what spreads brought can be in two records: the fingerprint hashes each of those once.
   const spread = new Set<object>([...loweredFields.values(), ...loweredInvariants.values()]);
-  return { ...withoutFingerprint, fingerprint: fingerprintOf(withoutFingerprint, spread) };
+  return { ...withoutFingerprint, fingerprint: fingerprintOfLowered(withoutFingerprint, spread) };
 }
 
 type Conditioner = (expr: Expression, node?: AstNode) => ConditionIR;
@@ -322,9 +321,10 @@ function lowerEndpoint(endpoint: Endpoint, locator: Locator, condition: Conditio
     return response as ResponseIR;
   });
   ir.errors = errorRefs.map(({ reference }) => reference.$refText);
-  ir.errorLocations = errorRefs.map(({ clause, reference }) =>
-    locator.locateReference(clause, reference),
-  );
+  const errorLocations = new LoweredLocationList();
+  for (const { clause, reference } of errorRefs)
+    errorLocations.push(locator.locateReference(clause, reference));
+  ir.errorLocations = errorLocations;
   ir.requires = requiresClauses.map((c) => condition(c.expr, c));
   ir.ensures = ensuresClauses.map((c) => condition(c.expr, c));
   ir.location = locator.locate(endpoint);

@@ -1,11 +1,12 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
 import { nodeStart, referenceStart } from '@specl/language';
+import { LoweredLocation } from '../ir/lowered-location.js';
 import type { SourceLocation } from '../ir/spec-ir.js';
 
 /**
  * Locates nodes for the IR: paths relative to the root spec's folder (so that outputs are the
- * same on every machine), lines and columns 1-based.
+ * same on every machine), lines and columns 1-based; each a {@link LoweredLocation}.
  */
 export class Locator {
   private readonly rootFolder: string;
@@ -35,6 +36,11 @@ export class Locator {
     return this.at(container, referenceStart(container, reference) ?? nodeStart(container));
   }
 
+  /** The start of a file (of its absolute path). */
+  fileStart(path: string): SourceLocation {
+    return new LoweredLocation(this.relative(path), 1, 1);
+  }
+
   private at(node: AstNode, start = { line: 0, character: 0 }): SourceLocation {
     const path = AstUtils.getDocument(node).uri.path;
     let file = this.relativePaths.get(path);
@@ -42,10 +48,6 @@ export class Locator {
       file = this.relative(path);
       this.relativePaths.set(path, file);
     }
-    return {
-      file,
-      line: start.line + 1,
-      column: start.character + 1,
-    };
+    return new LoweredLocation(file, start.line + 1, start.character + 1);
   }
 }
