@@ -184,7 +184,12 @@ export class AnswerRelay implements AnswerHandler {
     if (!replace) {
       // Nothing to replace: the answer goes out first, and is checked after.
       this.forward(bytes);
-      const violations = checker.checkResponse(this.checked!, this.status, body, this.answerHeaders);
+      const violations = checker.checkResponse(
+        this.checked!,
+        this.status,
+        body,
+        this.answerHeaders,
+      );
       return this.report('response', 'forwarded', violations);
     }
     const violations = checker.checkResponse(this.checked!, this.status, body, this.answerHeaders);
