@@ -11,7 +11,7 @@
 // the aim; bench/lib/live-heap.mjs is preloaded into every measured process). Writes
 // bench/RESULTS.md under `## contract at run time`.
 //
-//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 6]
+//   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 12]
 //                        [--warmup 10] [--rewarm 2] [--nice=0] [--semi-space MB] [--no-pin]
 //                        [--no-write]
 //
@@ -26,7 +26,12 @@
 //
 // The three run side by side and are loaded in turn, `--rounds` times `duration / rounds`
 // seconds each, their figures merged over the rounds: on a shared machine whose load changes
-// from minute to minute, one setup measured after another would be compared across loads.
+// from minute to minute, one setup measured after another would be compared across loads. The
+// p99 each setup adds is also taken round by round against the bare server's round next to it:
+// the median of those differences, with their middle half, says whether an aim is met more
+// surely than the merged p99, which one disturbed round moves (12 rounds of 5 s by default:
+// with 6 of 10 s the middleware, unchanged, read +0.17 ms in one quiet run and +2.20 in the next,
+// its rounds' differences 1.1 to 5.2 ms in the second).
 //
 // The aims: under 1 ms p99 added by the middleware and under 2 ms by the proxy at 2,000
 // requests/s, memory flat over a 60 s run. On a machine of three cores or more the generator
@@ -45,7 +50,7 @@ import { describeMachine, revision } from './lib/machine.mjs';
 import { microseconds, pacedLoad } from './lib/paced-load.mjs';
 import { cpuMs, cpuWaitMs, liveReport, rssMiB } from './lib/process-stats.mjs';
 import { gcInside, tailAttribution } from './lib/tail-attribution.mjs';
-import { fmtInt, markdownTable, median, writeSection } from './lib/results.mjs';
+import { fmtInt, markdownTable, median, quartiles, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
 
@@ -55,7 +60,7 @@ function options() {
       duration: { type: 'string', default: '60' },
       rate: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '20' },
-      rounds: { type: 'string', default: '6' },
+      rounds: { type: 'string', default: '12' },
       nice: { type: 'string', default: '0' },
       'semi-space': { type: 'string' },
       warmup: { type: 'string', default: '10' },
@@ -378,6 +383,11 @@ function report(rows) {
   const signed = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)} ms`;
   /** Per round, the setup's p99 minus the bare server's p99 of the same round. */
   const paired = (row) => row.roundP99.map((p99, round) => p99 - base.roundP99[round]);
+  /** The middle half of the paired differences: where half the rounds fall. */
+  const middleHalf = (row) =>
+    quartiles(paired(row))
+      .map((value) => signed(value).replace(' ms', ''))
+      .join(' to ');
   const latency = markdownTable([
     [
       'setup',
@@ -387,7 +397,7 @@ function report(rows) {
       'p99.9',
       'p50 added',
       'p99 added',
-      'p99 added, paired rounds (median; each)',
+      'p99 added, paired rounds (median; middle half; each)',
       'p99 of each round',
       'errors',
       'sends late p99',
@@ -402,7 +412,7 @@ function report(rows) {
       row === base ? '—' : signed(row.p99 - base.p99),
       row === base
         ? '—'
-        : `${signed(median(paired(row)))}; ${paired(row)
+        : `${signed(median(paired(row)))}; ${middleHalf(row)} ms; ${paired(row)
             .map((value) => value.toFixed(1))
             .join(', ')}`,
       row.roundP99.map((value) => value.toFixed(1)).join(', '),
@@ -462,8 +472,15 @@ function report(rows) {
   const verdict = (row, aim) => {
     const added = row.p99 - base.p99;
     const pairedAdded = median(paired(row));
-    const met = added < aim && pairedAdded < aim;
-    return `${row.name}: p99 added ${signed(added)} (paired rounds: ${signed(pairedAdded)}), aim under ${aim} ms: **${met ? 'met' : 'not met'}**`;
+    const [low, high] = quartiles(paired(row));
+    // Met or not only when the middle half of the rounds agrees with the merged figures.
+    const word =
+      added < aim && pairedAdded < aim && high < aim
+        ? 'met'
+        : (added >= aim || pairedAdded >= aim) && low >= aim
+          ? 'not met'
+          : 'not judged (the middle half of the rounds straddles it)';
+    return `${row.name}: p99 added ${signed(added)} (paired rounds: ${signed(pairedAdded)}, middle half ${middleHalf(row)} ms), aim under ${aim} ms: **${word}**`;
   };
   const heapGrowth = (row) => signed(row.heap.at(-1) - row.heap[0]).replace(' ms', ' MB');
   return [
@@ -477,6 +494,6 @@ function report(rows) {
     '',
     `Specl's own work per exchange (route, request check, response check with its ensures, telemetry through the OpenTelemetry API without an SDK), timed in process without HTTP (bench/lib/vacation-check-cost.ts): ${specCost.toFixed(1)} µs of CPU; the rest of the proxy's CPU per request is its HTTP hop (a server and a client), and the middleware's checks run after the response is sent.${loaded}`,
     '',
-    `The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, a minute apart at most) and gives the median, which one round disturbed by the machine's other work does not move. CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, sampled every 10 ms, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; a stall of 50 ms is one sample among a hundred a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. ${opts.pin && !opts.ownProxyCore ? "With two cores, the proxy's row has the proxy and the bare server behind it on one core: the proxy's added latency includes taking CPU from the server behind it (the two need two thirds of a quiet core at 2,000 requests/s, so their tails are queueing); with three or more the proxy gets a core of its own." : ''} The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.`,
+    `The latency of a request runs from the moment it is handed to the client until its whole answer is read; sends are paced (a 1 ms timer: about two requests a tick at 2,000/s), open loop, so a slow answer does not slow the offered rate; 'sends late p99' says how far the generator itself fell behind its schedule. 'p99 added' is the setup's p99 over all its rounds minus the bare server's; 'paired rounds' takes that difference round by round (each setup's round next to the bare server's of the same round, seconds apart) and gives the median, which one round disturbed by the machine's other work does not move, and the middle half of the differences (their first to third quartile: when it straddles an aim, the run cannot say whether it is met). CPU per request is the user and system time of the measured process over the run (for the proxy, the proxy's alone) divided by the requests sent. 'Waited for a CPU' is the time the threads of the setup's processes (for the proxy: the proxy and the bare server behind it) were ready to run but another thread had the core (Linux schedstat), per second of load; the generator's likewise: time no server can win back. For the requests at or above the p99 of their round, the mean latency and the mean time the main threads of the setup's processes (their event loops) waited for a CPU inside them (sampled every 2 ms, bench/lib/tail-attribution.mjs), and the time inside them that those processes' collectors stopped JavaScript (median over the rounds): when the wait is most of the latency, the tail is the scheduler, not the servers' code; when the pauses are, it is the collector. GC pauses are every collection that stopped JavaScript in the measured process (perf_hooks), per second of load. The event loop delay (perf_hooks, sampled every 10 ms, median of the rounds' p99, and the longest) is what a request arriving at a random moment waits before the server reads it; a stall of 50 ms is one sample among a hundred a second while it delays a hundred requests at 2,000 a second: its p99 can stay low while the requests' is high, and its maximum shows the stall. ${opts.pin && !opts.ownProxyCore ? "With two cores, the proxy's row has the proxy and the bare server behind it on one core: the proxy's added latency includes taking CPU from the server behind it (the two need two thirds of a quiet core at 2,000 requests/s, so their tails are queueing); with three or more the proxy gets a core of its own." : ''} The servers keep the first employee and the last 1,000 created (bench/lib/vacation-bench-handlers.ts: the example keeps all, a thousand a second, whose growing heap would hide Specl's), all three alike. The live heap is what a process (the servers, and the proxy) holds after two full collections (SIGUSR2, bench/lib/live-heap.mjs, node --expose-gc), read after the warm-up and after each of its rounds: resident memory also counts the space V8 keeps after collecting, so it can grow while nothing more is held.`,
   ].join('\n');
 }

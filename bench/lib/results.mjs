@@ -21,6 +21,18 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The first and third quartiles of `values` (linear interpolation between ranks). */
+export function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const rank = q * (sorted.length - 1);
+    const low = Math.floor(rank);
+    const high = Math.min(low + 1, sorted.length - 1);
+    return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+  };
+  return [at(0.25), at(0.75)];
+}
+
 /** Growth exponent of the time above the fixed cost between consecutive sizes (1 = linear). */
 export function growth(rows, baseMs, field = 'medianMs') {
   const out = [];

@@ -1,42 +1,26 @@
 import { createServer } from 'node:http';
-import type {
-  IncomingHttpHeaders,
-  IncomingMessage,
-  OutgoingHttpHeaders,
-  Server,
-  ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
-  CheckedRequest,
   CompiledContract,
   ContractTelemetry,
-  ContractViolation,
   EndpointContract,
   RequestTelemetry,
   RoutedRequest,
+  WireBody,
 } from '@specl/runtime';
 import { ExchangeChecker, isReadableMediaType } from '@specl/runtime';
+import type { ProxyViolation, RelaySettings } from './answer-relay.js';
+import { AnswerRelay } from './answer-relay.js';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import { readCappedBody } from './read-capped-body.js';
-import type { AnswerHandler } from './target-pool.js';
 import { TargetPool } from './target-pool.js';
+
+export type { ProxyViolation } from './answer-relay.js';
 
 /** `observe` forwards everything and reports; `enforce` also stops requests that break the spec. */
 export type ProxyMode = 'observe' | 'enforce';
-
-/** A violation the proxy saw, with the request it was seen on. */
-export interface ProxyViolation {
-  readonly violation: ContractViolation;
-  readonly endpoint: string;
-  readonly method: string;
-  readonly url: string;
-  /** `request` when the client broke the contract, `response` when the target did. */
-  readonly side: 'request' | 'response';
-  /** What the proxy did: forwarded it, stopped the request, or replaced the response by a 502. */
-  readonly action: 'forwarded' | 'rejected' | 'replaced';
-}
 
 /** Options of {@link startContractProxy}. */
 export interface ContractProxyOptions {
@@ -72,6 +56,12 @@ const noTelemetry: RequestTelemetry = { violation() {}, end() {} };
 function rejectionStatus(contract: EndpointContract): number {
   const declared = contract.responses.map((r) => r.status);
   return declared.includes(400) ? 400 : declared.includes(422) ? 422 : 400;
+}
+
+/** Answers 413 and closes the connection: the request's body is over the cap. */
+function sendTooLarge(res: ServerResponse, cap: number): void {
+  const detail = `the proxy reads JSON bodies of at most ${cap} bytes`;
+  sendProblem(res, proxyProblem(413, 'The request body is too large', detail), true);
 }
 
 /** Whether a request comes without a body: neither a length nor a transfer coding (RFC 9112 6.3). */
@@ -113,15 +103,12 @@ export async function startContractProxy(
   const pool = new TargetPool(target.origin, targetTimeout);
   const basePath = target.pathname.replace(/\/+$/, '');
 
-  const report = (
-    telemetry: RequestTelemetry,
-    base: Omit<ProxyViolation, 'violation'>,
-    violations: readonly ContractViolation[],
-  ) => {
-    for (const violation of violations) {
-      telemetry.violation(violation);
-      options.onViolation?.({ ...base, violation });
-    }
+  const settings: RelaySettings = {
+    checker,
+    replace: mode === 'enforce' && options.replaceBadResponses === true,
+    cap,
+    onViolation: options.onViolation,
+    onTargetError: options.onTargetError,
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -137,6 +124,7 @@ export async function startContractProxy(
         endpoint,
         route: routed?.contract.path,
       }) ?? noTelemetry;
+    const relay = new AnswerRelay(settings, res, telemetry, endpoint, method, url);
     // One listener for the end of every exchange: a response closes after it is sent, or when
     // the client goes away first; then the request to the target, if any, is of no more use.
     const upstream = pool.exchange();
@@ -152,42 +140,20 @@ export async function startContractProxy(
     let body: Buffer | undefined;
     if (readBody) {
       const length = Number(req.headers['content-length'] ?? 0);
-      const tooLarge = () =>
-        sendProblem(
-          res,
-          proxyProblem(
-            413,
-            'The request body is too large',
-            `the proxy reads JSON bodies of at most ${cap} bytes`,
-          ),
-          true,
-        );
-      if (length > cap) return tooLarge();
+      if (length > cap) return sendTooLarge(res, cap);
       const read = await readCappedBody(req, cap);
-      if ('tooLarge' in read) return tooLarge();
+      if ('tooLarge' in read) return sendTooLarge(res, cap);
       if ('failed' in read) return res.destroy();
       body = read.bytes;
     }
+    const wire: WireBody = readBody
+      ? { contentType: requestType, bytes: body }
+      : { contentType: requestType, unread: true };
 
-    let checked: CheckedRequest | undefined;
-    const checkRequest = (routedRequest: RoutedRequest) => {
-      const result = checker.checkRequest(
-        routedRequest,
-        url,
-        req.headers,
-        readBody
-          ? { contentType: requestType, bytes: body }
-          : { contentType: requestType, unread: true },
-      );
-      // Any answer will do for a broken request: its response is not checked.
-      checked = result.violations.length > 0 ? undefined : result;
-      return result.violations;
-    };
-    const base = { endpoint: endpoint!, method, url, side: 'request' as const };
     if (routed !== undefined && mode === 'enforce') {
-      const violations = checkRequest(routed);
+      const violations = relay.checkRequest(routed, req.headers, wire);
       const reject = violations.length > 0;
-      report(telemetry, { ...base, action: reject ? 'rejected' : 'forwarded' }, violations);
+      relay.report('request', reject ? 'rejected' : 'forwarded', violations);
       if (reject) {
         const status = rejectionStatus(routed.contract);
         if (!readBody) req.resume(); // an unread body is drained, not forwarded
@@ -208,7 +174,6 @@ export async function startContractProxy(
     const noBody = body === undefined && hasNoBody(req);
     // Nothing to stream (a GET): the request's end is read and the target gets no body.
     if (noBody) req.resume();
-    const where = { endpoint, method, url };
     upstream.send(
       {
         method,
@@ -218,152 +183,19 @@ export async function startContractProxy(
         // A request whose whole body the proxy holds, of a method that may be sent twice.
         replayable: (body !== undefined || noBody) && IDEMPOTENT.has(method),
       },
-      relayAnswer(() => checked, telemetry, res, where),
+      relay,
     );
     if (routed !== undefined && mode === 'observe') {
       // Nothing to stop: the request is on its way, and is checked while the target works on
       // it (its answer, an I/O event, comes after this turn).
       try {
-        report(telemetry, { ...base, action: 'forwarded' }, checkRequest(routed));
+        relay.report('request', 'forwarded', relay.checkRequest(routed, req.headers, wire));
       } catch (error) {
-        checked = undefined;
+        relay.checked = undefined;
         options.onTargetError?.(
           `${method} ${url}: a contract check failed (a bug in Specl; please report it): ${String(error)}`,
         );
       }
-    }
-  }
-
-  /**
-   * What is done with the target's answer to a request, as it comes: streamed through to the
-   * client (an unchecked request's answer, a body that is not read, one over the cap), or read
-   * whole to be checked, then forwarded (or replaced by a 502 in enforce mode). The checked
-   * request is asked for when the answer comes: in observe mode it is checked after it is sent.
-   */
-  function relayAnswer(
-    checkedRequest: () => CheckedRequest | undefined,
-    telemetry: RequestTelemetry,
-    res: ServerResponse,
-    where: { endpoint?: string; method: string; url: string },
-  ): AnswerHandler {
-    const what = `${where.method} ${where.url}`;
-    let status = 502;
-    let answerHeaders: IncomingHttpHeaders = {};
-    let forwarded: OutgoingHttpHeaders = {};
-    let checked: CheckedRequest | undefined;
-    let contentType: string | undefined;
-    /** The body: streamed to the client, read to be checked, or dropped (replaced by a 502). */
-    let flow: 'stream' | 'read' | 'drop' = 'stream';
-    let chunks: Buffer[] = [];
-    let size = 0;
-    let resume = () => {};
-    const write = (chunk: Buffer) => {
-      if (res.write(chunk)) return true;
-      res.once('drain', resume);
-      return false;
-    };
-    const base = () => ({
-      endpoint: where.endpoint!,
-      method: where.method,
-      url: where.url,
-      side: 'response' as const,
-    });
-    const replace = mode === 'enforce' && options.replaceBadResponses === true;
-    return {
-      onAnswer(answerStatus, headers, resumeBody) {
-        status = answerStatus;
-        resume = resumeBody;
-        answerHeaders = headers;
-        forwarded = forwardHeaders(headers);
-        contentType = header(headers['content-type']);
-        checked = checkedRequest();
-        if (checked === undefined) return void res.writeHead(status, forwarded);
-        if (isReadableMediaType(contentType)) {
-          flow = 'read';
-          return;
-        }
-        // Bytes or multipart: the status and media type are checked; the body streams through.
-        const violations = checker.checkResponse(
-          checked,
-          status,
-          { contentType, unread: true },
-          headers,
-        );
-        const replaced = replace && violations.length > 0;
-        report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
-        if (!replaced) return void res.writeHead(status, forwarded);
-        flow = 'drop';
-        sendReplaced(violations);
-      },
-      onData(chunk) {
-        if (flow === 'stream') return write(chunk);
-        if (flow === 'drop') return true;
-        size += chunk.length;
-        chunks.push(chunk);
-        if (size <= cap) return true;
-        options.onTargetError?.(
-          `${what}: a JSON answer over ${cap} bytes streams through unchecked`,
-        );
-        flow = 'stream';
-        res.writeHead(status, forwarded);
-        const head = Buffer.concat(chunks, size);
-        chunks = [];
-        return write(head);
-      },
-      onEnd() {
-        if (flow === 'stream') return void res.end();
-        if (flow === 'drop') return;
-        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        chunks = [];
-        forwardChecked(checked!, status, answerHeaders, forwarded, contentType, bytes);
-      },
-      onError(failure) {
-        if (flow === 'read') {
-          options.onTargetError?.(`${what}: the answer broke off (${failure.message})`);
-          return res.destroy();
-        }
-        options.onTargetError?.(`${what}: ${failure.message}`);
-        if (failure.answered) return res.destroy();
-        sendProblem(
-          res,
-          failure.timedOut
-            ? proxyProblem(504, 'The target did not answer in time', `${what}: ${failure.detail}`)
-            : proxyProblem(502, 'The target did not answer', `${what}: ${failure.detail}`),
-        );
-      },
-    };
-
-    /** A 502 instead of an answer that breaks the contract (enforce mode, if asked for). */
-    function sendReplaced(violations: readonly ContractViolation[]) {
-      const title = 'The response breaks the API contract';
-      sendProblem(res, violationProblem(502, title, where.endpoint!, violations));
-    }
-
-    /** A whole answer read: checked, and forwarded (first, unless it may be replaced). */
-    function forwardChecked(
-      checked: CheckedRequest,
-      status: number,
-      headers: IncomingHttpHeaders,
-      forwarded: OutgoingHttpHeaders,
-      contentType: string | undefined,
-      bytes: Buffer,
-    ) {
-      const forward = () => {
-        forwarded['content-length'] = String(bytes.length);
-        res.writeHead(status, forwarded);
-        res.end(bytes);
-      };
-      const check = () => checker.checkResponse(checked, status, { contentType, bytes }, headers);
-      if (!replace) {
-        // Nothing to replace: the answer goes out first, and is checked after.
-        forward();
-        return report(telemetry, { ...base(), action: 'forwarded' }, check());
-      }
-      const violations = check();
-      const replaced = violations.length > 0;
-      report(telemetry, { ...base(), action: replaced ? 'replaced' : 'forwarded' }, violations);
-      if (replaced) return sendReplaced(violations);
-      forward();
     }
   }
 

@@ -17,13 +17,15 @@ export interface TargetRequest {
   readonly replayable: boolean;
 }
 
+/** An answer's body, held back by {@link AnswerHandler.onData}: `resume` lets it flow again. */
+export interface BodyFlow {
+  resume(): void;
+}
+
 /** What the proxy does with the target's answer, as it comes. */
 export interface AnswerHandler {
-  /**
-   * The final status and headers (lower-case names; a repeated header as a list). `resume`
-   * lets the body flow again after {@link AnswerHandler.onData} held it back.
-   */
-  onAnswer(status: number, headers: IncomingHttpHeaders, resume: () => void): void;
+  /** The final status and headers (lower-case names; a repeated header as a list). */
+  onAnswer(status: number, headers: IncomingHttpHeaders, body: BodyFlow): void;
   /** A piece of the body; `false` holds the rest back until `resume` is called. */
   onData(chunk: Buffer): boolean;
   onEnd(): void;
@@ -97,7 +99,7 @@ export class TargetPool {
  * One request to the target and its answer: the dispatch handler undici calls as the answer
  * comes, which hands it on to an {@link AnswerHandler}.
  */
-export class TargetExchange implements Dispatcher.DispatchHandler {
+export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
   private handler: AnswerHandler | undefined;
   private request: Dispatcher.DispatchOptions | undefined;
   private replayable = false;
@@ -133,6 +135,11 @@ export class TargetExchange implements Dispatcher.DispatchHandler {
     this.controller?.abort(new Error('the client went away'));
   }
 
+  /** Lets the answer's body flow again after the handler held it back. */
+  resume(): void {
+    this.controller?.resume();
+  }
+
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     // The client went while a connection was being made.
@@ -147,7 +154,8 @@ export class TargetExchange implements Dispatcher.DispatchHandler {
     // An interim answer (103 Early Hints): the final one follows.
     if (status < 200) return;
     this.answered = true;
-    this.handler!.onAnswer(status, headers, () => controller.resume());
+    this.controller = controller;
+    this.handler!.onAnswer(status, headers, this);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
