@@ -67,6 +67,16 @@ describe('the nesting guard kept over tokens', () => {
     expect([...results].sort()).toEqual([false, true]);
   });
 
+  it('leaves a text with a CR alone (not before an LF) to the guard, wherever the CR is', () => {
+    const text = 'type T { x: Int }\ntype U { y: Int }\n';
+    const within = (t: string) => withinNestingBudget(t, lexer.tokenize(t)!.tokens);
+    expect(within(text)).toBe(true);
+    expect(within(text.replaceAll('\n', '\r\n'))).toBe(true);
+    expect(within(`\r${text}`)).toBe(false);
+    expect(within(`${text}\r`)).toBe(false);
+    expect(within(text.replace('\n', '\r\n').replace('\n', '\r'))).toBe(false);
+  });
+
   it('agrees with the guard on random texts near the budget', () => {
     const pieces = [
       '(',

@@ -34,8 +34,11 @@ export class FastAstBuilder extends FastBuilderBase {
    * For each rule open (the CST builder's composite nodes: the declaration's first), the index
    * of the first token it consumed, or -1 before it consumed one: where its CST node would start.
    */
-  private readonly firsts: number[] = [-1];
-  /** How many rules are open: the first `firstCount` places of {@link firsts} (which only grows). */
+  private readonly firsts: number[] = Array.from({ length: 64 }, () => -1);
+  /**
+   * How many rules are open: the first `firstCount` places of {@link firsts} (which only grows,
+   * and has room from the start for the depths of a parse, as a `ValueStack`).
+   */
   private firstCount = 1;
   /** The first token of the rule closed last (a reference's `$refNode` of a rule call). */
   private closedFirst = -1;
@@ -191,9 +194,11 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 
   construct(): AstNode {
-    const top = this.stack.pop()!;
+    // Made by `node()`, as for an assignment: a node first made here (a type whose rule assigns
+    // nothing, met after this code was compiled) then calls nothing it has not called before.
+    const obj = this.node();
+    this.stack.pop();
     const type = this.types.pop()!;
-    const obj = top instanceof NodeType ? newNode(top) : (top as Building);
     // Where the node's CST node would start (the rule's, which replaces a merged rule call's).
     (obj as Record<symbol, number>)[FIRST_TOKEN] = this.closeRule();
     if (obj !== this.defaulted) {

@@ -59,7 +59,9 @@ export function assignDefaults(defaults: Defaults, node: Building): void {
 }
 
 function copyDefault(value: unknown): unknown {
-  return Array.isArray(value) ? value.map(copyDefault) : value;
+  if (!Array.isArray(value)) return value;
+  // Most defaults are an empty list (a type's constraints): a literal, not a `map` call.
+  return value.length === 0 ? [] : value.map(copyDefault);
 }
 
 /** Whether a value assigned to a property is an AST node. */

@@ -22,7 +22,7 @@ export abstract class FastBuilderBase {
    * The data values of the data type rules open, the innermost last, kept to be used again (a
    * data type rule's value lives for one call).
    */
-  private readonly dataValues: DataValue[] = [];
+  private readonly dataValues: DataValue[] = Array.from({ length: 4 }, () => new DataValue());
   private dataDepth = 0;
 
   /**
@@ -63,7 +63,9 @@ export abstract class FastBuilderBase {
 
   /** Starts a data type rule. */
   beginData(): void {
-    let data = this.dataValues[this.dataDepth];
+    // Not read past the end (which threw the compiled code away): four levels are made at once.
+    let data =
+      this.dataDepth < this.dataValues.length ? this.dataValues[this.dataDepth] : undefined;
     if (data === undefined) this.dataValues.push((data = new DataValue()));
     this.dataDepth++;
     data.value = '';

@@ -212,6 +212,15 @@ export class FastLexer {
     // About one token in five characters: room for more, grown if needed.
     const tokens = new TokenColumns(this.kindNames, text.length >> 2);
     const hidden = new TokenColumns(this.kindNames, 64, true);
+    return this.lexInto(text, tokens, hidden) ? { tokens, hidden } : undefined;
+  }
+
+  /**
+   * Reads `text` into `tokens` and `hidden`; answers whether it could. The loop is a function of
+   * its own, which ends with nothing it had not run before it was compiled (making the answer
+   * there threw the compiled loop away as it ended).
+   */
+  private lexInto(text: string, tokens: TokenColumns, hidden: TokenColumns): boolean {
     const length = text.length;
     let i = 0;
     let line = 1;
@@ -255,51 +264,57 @@ export class FastLexer {
         i++;
         for (;;) {
           const d = text.charCodeAt(i);
-          if (i >= length || d === 10 || d === 13) return undefined;
+          if (i >= length || d === 10 || d === 13) return false;
           if (d === 34) break;
           if (d === 92) {
             const e = text.charCodeAt(i + 1);
             // `\\.`: the escaped character is any but a line terminator (as `.` reads them).
             if (i + 1 >= length || e === 10 || e === 13 || e === 0x2028 || e === 0x2029) {
-              return undefined;
+              return false;
             }
             i += 2;
           } else i++;
         }
         i++;
         tokens.add(STRING, start, i, line, column);
-      } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-        while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        hidden.add(SL_COMMENT, start, i, line, column);
-      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-        const close = text.indexOf('*/', i + 2);
-        if (close < 0) return undefined;
-        i = close + 2;
-        hidden.add(ML_COMMENT, start, i, line, column);
-        // Line breaks inside the comment, counted as Chevrotain counts them.
-        let breaks = 0;
-        let lastBreak = -1;
-        for (let j = start; j < i; j++) {
-          const d = text.charCodeAt(j);
-          if (d === 10 || d === 13) {
-            if (d === 13 && text.charCodeAt(j + 1) === 10) j++;
-            breaks++;
-            lastBreak = j;
-          }
-        }
-        if (breaks > 0) {
-          line += breaks;
-          lineStart = lastBreak + 1;
-          hidden.setEnd(hidden.count - 1, line, i - lineStart);
-        }
       } else {
-        const symbol = this.symbolAt(text, i, c);
-        if (symbol === undefined) return undefined;
-        i += symbol.text.length;
-        tokens.add(symbol.kind, start, i, line, column);
+        // The code after a `/` (-1 after any other character), read once for both comments:
+        // a `/` symbol (a path's) then runs no test the loop had not run before it was compiled
+        // (the first path threw the compiled loop away, and it was compiled again).
+        const next = c === 47 ? text.charCodeAt(i + 1) : -1;
+        if (next === 47) {
+          while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+          hidden.add(SL_COMMENT, start, i, line, column);
+        } else if (next === 42) {
+          const close = text.indexOf('*/', i + 2);
+          if (close < 0) return false;
+          i = close + 2;
+          hidden.add(ML_COMMENT, start, i, line, column);
+          // Line breaks inside the comment, counted as Chevrotain counts them.
+          let breaks = 0;
+          let lastBreak = -1;
+          for (let j = start; j < i; j++) {
+            const d = text.charCodeAt(j);
+            if (d === 10 || d === 13) {
+              if (d === 13 && text.charCodeAt(j + 1) === 10) j++;
+              breaks++;
+              lastBreak = j;
+            }
+          }
+          if (breaks > 0) {
+            line += breaks;
+            lineStart = lastBreak + 1;
+            hidden.setEnd(hidden.count - 1, line, i - lineStart);
+          }
+        } else {
+          const symbol = this.symbolAt(text, i, c);
+          if (symbol === undefined) return false;
+          i += symbol.text.length;
+          tokens.add(symbol.kind, start, i, line, column);
+        }
       }
     }
-    return { tokens, hidden };
+    return true;
   }
 
   /** The kind of the word from `start` to `end`, of hash `hash`: a keyword's, or `ID`. */

@@ -16,6 +16,11 @@ export class NodeType {
 
   private static readonly byName = new Map<string, NodeType>();
 
+  /** Every `NodeType` made so far, by {@link id}. */
+  static all(): NodeType[] {
+    return [...NodeType.byName.values()];
+  }
+
   /** The one `NodeType` of name `name`. */
   static named(name: string): NodeType {
     let type = NodeType.byName.get(name);
@@ -37,17 +42,27 @@ export class NodeType {
  */
 export function nodeMaker(prototype: object): (type: NodeType) => Building {
   const constructors: (new () => Building)[] = [];
+  // The constructors of every type known are made at once, at the first node: a type's first
+  // node, made later by compiled code that had never made a constructor (nor read past the end
+  // of the array), threw that code away.
+  const makeAll = (type: NodeType): new () => Building => {
+    for (const known of NodeType.all()) constructors[known.id] ??= nodeConstructor(prototype);
+    return (constructors[type.id] ??= nodeConstructor(prototype));
+  };
   return (type) => {
-    let constructor = constructors[type.id];
-    if (constructor === undefined) {
-      constructor = function AstNode() {} as unknown as new () => Building;
-      constructor.prototype = prototype;
-      constructors[type.id] = constructor;
-    }
+    const id = type.id;
+    const constructor = (id < constructors.length ? constructors[id] : undefined) ?? makeAll(type);
     const node = new constructor();
     node.$type = type.name;
     return node;
   };
+}
+
+/** A constructor of its own for the nodes of one type, of prototype `prototype`. */
+function nodeConstructor(prototype: object): new () => Building {
+  const constructor = function AstNode() {} as unknown as new () => Building;
+  constructor.prototype = prototype;
+  return constructor;
 }
 
 /** A type's properties with a default value: names and values, side by side. */
@@ -65,11 +80,17 @@ const NO_DEFAULTS: Defaults = { names: [], values: [] };
 export class DefaultsTable {
   private readonly byId: Defaults[] = [];
 
-  constructor(private readonly reflection: AstReflection) {}
+  constructor(private readonly reflection: AstReflection) {
+    // Every type known read at once: a type's first node, closed by compiled code that had
+    // never read a type's defaults (nor past the end of the array), threw that code away.
+    for (const type of NodeType.all()) this.read(type);
+  }
 
   /** The defaults of `type`. */
   of(type: NodeType): Defaults {
-    return this.byId[type.id] ?? this.read(type);
+    // Not read past the end (a type not seen yet), which threw the compiled code away.
+    const id = type.id;
+    return (id < this.byId.length ? this.byId[id] : undefined) ?? this.read(type);
   }
 
   private read(type: NodeType): Defaults {

@@ -1,3 +1,6 @@
+/** The places a stack has from the start (it grows past them when it must). */
+const INITIAL_ROOM = 64;
+
 /**
  * A stack kept in an array that only grows: its depth is counted apart, and a value popped
  * leaves its place to the next push. V8 gives back the room of an array emptied by `pop` (or
@@ -5,7 +8,11 @@
  * one at every rule, so that was an allocation at many of them.
  */
 export class ValueStack<T> {
-  private readonly items: (T | undefined)[] = [];
+  /**
+   * Room for the depths a parse reaches, made at once: a store past an array's end, which the
+   * compiled code of a rule had not seen (the first rule nested deeper), threw that code away.
+   */
+  private readonly items: (T | undefined)[] = Array.from({ length: INITIAL_ROOM });
   /** How many values are on the stack. */
   depth = 0;
 
