@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 
 /** What `git` printed, or why it failed. */
@@ -16,6 +15,9 @@ export class GitNotInstalledError extends Error {
 
 /** Runs git in `cwd`; rejects only when git cannot be started at all. */
 function git(args: readonly string[], cwd: string): Promise<GitResult> {
+  // node:child_process (with net, dgram and streams) is loaded at the first git command, not by
+  // every command that imports this package's node entry (`specl check` runs no git).
+  const { execFile } = process.getBuiltinModule('node:child_process');
   return new Promise((done, fail) => {
     execFile(
       'git',

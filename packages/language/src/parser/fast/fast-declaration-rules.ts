@@ -1,4 +1,3 @@
-import type { GrammarAST } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { FastPrimaryRules } from './fast-primary-rules.js';
 import type { NodeType } from './node-constructors.js';
@@ -47,17 +46,6 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     typeName: this.data('TypeName'),
   };
 
-  constructor(grammar: GrammarAST.Grammar) {
-    super(grammar);
-    for (const rule of grammar.rules) {
-      try {
-        this.types.set(rule.name, this.g.nodeType(rule.name));
-      } catch {
-        // terminal rules have no AST type
-      }
-    }
-  }
-
   /** The `nth` keyword `what` (k), call of rule `what` (c) or cross-reference (x) of rule `rule`. */
   protected feature(rule: string, what: string, nth = 0, kind: 'k' | 'c' | 'x' = 'x'): Feature {
     const cache = kind === 'k' ? this.keywords : kind === 'c' ? this.calls : this.f;
@@ -92,7 +80,14 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
 
   /** Starts rule `rule`'s AST node. */
   protected begin(rule: string): void {
-    this.b.begin(this.types.get(rule)!);
+    this.b.begin(this.types.get(rule) ?? this.typeOfRule(rule));
+  }
+
+  /** Rule `rule`'s AST node type, found at its first node (not for every rule at every start). */
+  private typeOfRule(rule: string): NodeType {
+    const type = this.g.nodeType(rule);
+    this.types.set(rule, type);
+    return type;
   }
 
   protected readonly specFile = (): unknown => {

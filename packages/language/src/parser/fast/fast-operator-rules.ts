@@ -1,4 +1,3 @@
-import type { GrammarAST } from 'langium';
 import type { ActionStep } from './fast-build-steps.js';
 import type { Feature } from './fast-cst-builder.js';
 import { FastRuleBase } from './fast-rule-base.js';
@@ -44,18 +43,23 @@ interface BinaryLevel {
  * by {@link chain}: the rules that find an operator, with the same steps in the same order.
  */
 export abstract class FastOperatorRules extends FastRuleBase {
-  private readonly e;
-  /** The binary levels by level (`undefined` at Negation and Prefix). */
-  private readonly binary: readonly (BinaryLevel | undefined)[];
-  /** The level of each binary operator (each is the operator of one level). */
-  private readonly levelOf = new Map<string, number>();
-  /** The node type each level's rule begins with. */
-  private readonly levelTypes: readonly NodeType[];
-  /** For each level, the function parsing its rule with {@link chain}, to pass to `subrule`. */
-  private readonly chainAt: readonly (() => unknown)[];
+  /** The expression rules' features and levels, found at the first expression parsed. */
+  private operatorTables: ReturnType<FastOperatorRules['findOperatorTables']> | undefined;
 
-  constructor(grammar: GrammarAST.Grammar) {
-    super(grammar);
+  /** The features of the expression rules (see {@link operators}). */
+  private get e() {
+    return this.operators.e;
+  }
+
+  /**
+   * The expression rules' features and precedence levels: found when the first expression is
+   * parsed, not at every start (a spec without expressions never needs them).
+   */
+  private get operators() {
+    return (this.operatorTables ??= this.findOperatorTables());
+  }
+
+  private findOperatorTables() {
     const g = this.g;
     const k = g.keyword.bind(g);
     const c = g.call.bind(g);
@@ -77,7 +81,7 @@ export abstract class FastOperatorRules extends FastRuleBase {
         repeated,
       };
     };
-    this.e = {
+    const e = {
       expression: g.nodeType('Expression'),
       implicationCall: c('Expression', 'Implication'),
       implication: binary('Implication', 'Disjunction', ['implies'], IMPLICATION, false),
@@ -110,8 +114,8 @@ export abstract class FastOperatorRules extends FastRuleBase {
         member: g.crossRef('Postfix'),
       },
     };
-    const e = this.e;
-    this.binary = [
+    /** The binary levels by level (`undefined` at Negation and Prefix). */
+    const levels: readonly (BinaryLevel | undefined)[] = [
       e.implication,
       e.disjunction,
       e.conjunction,
@@ -122,11 +126,16 @@ export abstract class FastOperatorRules extends FastRuleBase {
       e.multiplicative,
       undefined,
     ];
-    this.binary.forEach((level, at) => level?.ops.forEach((_, op) => this.levelOf.set(op, at)));
-    this.levelTypes = this.binary.map((level, at) =>
+    /** The level of each binary operator (each is the operator of one level). */
+    const levelOf = new Map<string, number>();
+    levels.forEach((level, at) => level?.ops.forEach((_, op) => levelOf.set(op, at)));
+    /** The node type each level's rule begins with. */
+    const levelTypes: readonly NodeType[] = levels.map((level, at) =>
       at === NEGATION ? e.negation.type : at === PREFIX ? e.prefix.type : level!.type,
     );
-    this.chainAt = this.levelTypes.map((_, at) => () => this.chain(at));
+    /** For each level, the function parsing its rule with {@link chain}, to pass to `subrule`. */
+    const chainAt: readonly (() => unknown)[] = levelTypes.map((_, at) => () => this.chain(at));
+    return { e, binary: levels, levelOf, levelTypes, chainAt };
   }
 
   protected readonly expression = (): unknown => {
@@ -228,31 +237,31 @@ export abstract class FastOperatorRules extends FastRuleBase {
    */
   private chain(start: number): unknown {
     const b = this.b;
-    const e = this.e;
-    b.begin(this.levelTypes[start]!);
+    const { e, binary, levelOf, levelTypes, chainAt } = this.operators;
+    b.begin(levelTypes[start]!);
     // The deepest level whose operators may follow the operand.
     let below: number;
     const kind = b.peek();
     if (kind === 'not' && start <= NEGATION) {
       b.action(e.negation.action);
       b.consume(e.negation.not, 'not');
-      b.subrule(e.negation.operand, this.chainAt[NEGATION]!);
+      b.subrule(e.negation.operand, chainAt[NEGATION]!);
       below = NEGATION - 1;
     } else if (kind === '-' && start <= PREFIX) {
       b.action(e.prefix.action);
       b.consume(e.prefix.minus, '-');
-      b.subrule(e.prefix.operand, this.chainAt[PREFIX]!);
+      b.subrule(e.prefix.operand, chainAt[PREFIX]!);
       below = PREFIX - 1;
     } else {
       this.postfixBody();
       below = MULTIPLICATIVE;
     }
-    for (let op = b.peek(), at = this.levelOf.get(op); ; op = b.peek(), at = this.levelOf.get(op)) {
+    for (let op = b.peek(), at = levelOf.get(op); ; op = b.peek(), at = levelOf.get(op)) {
       if (at === undefined || at > below || at < start) break;
-      const level = this.binary[at]!;
+      const level = binary[at]!;
       b.action(level.action);
       b.consume(level.ops.get(op)!, op);
-      b.subrule(level.next, this.chainAt[level.nextLevel]!);
+      b.subrule(level.next, chainAt[level.nextLevel]!);
       below = level.repeated ? at : at - 1;
     }
     return b.construct();

@@ -1,18 +1,24 @@
-import type { GrammarAST } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import { FastExpressionRules } from './fast-expression-rules.js';
 
 /** The fast parser's rule `Primary` and the rules it calls (grammar/specl.langium). */
 export abstract class FastPrimaryRules extends FastExpressionRules {
-  private readonly p;
+  private primaryTables: ReturnType<FastPrimaryRules['findPrimaryTables']> | undefined;
 
-  constructor(grammar: GrammarAST.Grammar) {
-    super(grammar);
+  /**
+   * The features of `Primary` and the rules it calls: found when the first expression is parsed,
+   * not at every start (a spec without expressions never needs them).
+   */
+  private get p() {
+    return (this.primaryTables ??= this.findPrimaryTables());
+  }
+
+  private findPrimaryTables() {
     const g = this.g;
     const k = g.keyword.bind(g);
     const c = g.call.bind(g);
     const x = g.crossRef.bind(g);
-    this.p = {
+    return {
       type: g.nodeType('Primary'),
       open: k('Primary', '('),
       inner: c('Primary', 'Expression'),

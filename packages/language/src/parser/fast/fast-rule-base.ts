@@ -24,6 +24,8 @@ export abstract class FastRuleBase {
   protected b!: RuleBuilder;
   protected readonly g: GrammarFeatures;
   private readonly dataRules = new Map<string, Map<string, Choice>>();
+  /** The grammar rule of each data type rule of {@link dataRules}. */
+  private readonly dataRuleOf = new Map<string, GrammarAST.ParserRule>();
   private readonly repeated = new Set<string>();
   private readonly dataRuleFunctions = new Map<string, () => unknown>();
   /** Each rule's block, found once (a rule has one kind of item in braces). */
@@ -38,13 +40,11 @@ export abstract class FastRuleBase {
         G.isAlternatives(rule.definition)
       ) {
         this.dataRules.set(rule.name, new Map());
+        this.dataRuleOf.set(rule.name, rule);
         const cardinality = rule.definition.cardinality;
         if (cardinality === '+') this.repeated.add(rule.name);
         else if (cardinality !== undefined) throw new Error(`${rule.name}: unexpected cardinality`);
       }
-    }
-    for (const rule of grammar.rules) {
-      if (this.dataRules.has(rule.name)) this.fillChoices(rule as GrammarAST.ParserRule);
     }
   }
 
@@ -129,15 +129,16 @@ export abstract class FastRuleBase {
     return parse;
   }
 
+  /** The alternatives of data type rule `ruleName` by the kind of token each starts with. */
   private choices(ruleName: string): Map<string, Choice> {
     const choices = this.dataRules.get(ruleName);
     if (!choices) throw new Error(`${ruleName} is not a data type rule of alternatives`);
-    return choices;
+    return choices.size > 0 ? choices : this.fillChoices(ruleName, choices);
   }
 
-  private fillChoices(rule: GrammarAST.ParserRule): void {
-    const choices = this.choices(rule.name);
-    if (choices.size > 0) return;
+  /** Fills `choices`, when the rule is first asked about (not for every data rule at start). */
+  private fillChoices(ruleName: string, choices: Map<string, Choice>): Map<string, Choice> {
+    const rule = this.dataRuleOf.get(ruleName)!;
     const counts = new Map<string, number>();
     const nth = (key: string) => {
       const n = counts.get(key) ?? 0;
@@ -158,7 +159,6 @@ export abstract class FastRuleBase {
       } else if (G.isRuleCall(element) && this.dataRules.has(element.rule.ref?.name ?? '')) {
         const callee = element.rule.ref!.name;
         const feature = this.g.call(rule.name, callee, nth(`c${callee}`));
-        this.fillChoices(element.rule.ref as GrammarAST.ParserRule);
         for (const kind of this.choices(callee).keys()) {
           if (!choices.has(kind)) choices.set(kind, { feature, callee });
         }
@@ -166,5 +166,6 @@ export abstract class FastRuleBase {
         throw new Error(`${rule.name}: the fast parser does not read this alternative`);
       }
     }
+    return choices;
   }
 }

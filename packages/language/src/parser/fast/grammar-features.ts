@@ -23,6 +23,8 @@ export class GrammarFeatures {
 
   constructor(grammar: GrammarAST.Grammar) {
     for (const rule of grammar.rules) this.rules.set(rule.name, rule);
+    // Every rule's elements listed in one walk of the grammar, up front (see `allNodes`).
+    allNodes(grammar, false);
   }
 
   /** The AST type a parser rule builds (`Implication infers Expression` builds `Expression`). */
