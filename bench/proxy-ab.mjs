@@ -9,12 +9,13 @@
 // freed, which is the young generation's size). Prints the medians over the rounds and the
 // median of the per-round ratios B/A, which the machine's load moves far less than either.
 //
-//   node bench/proxy-ab.mjs --a <old>/cli/bin/specl.js [--b cli/bin/specl.js] [--rounds 10]
-//                           [--seconds 5] [--rate 1000] [--warmup 8]
+//   node bench/proxy-ab.mjs --a bench/.work/old/cli/bin/specl.js [--b cli/bin/specl.js]
+//                           [--rounds 10] [--seconds 5] [--rate 1000] [--warmup 8]
 //
-// Keep the old build inside the repository (its bundle resolves @specl/runtime from the
-// repository's node_modules): `mkdir -p .ab/old/cli/dist && cp -r cli/dist/bundle
-// .ab/old/cli/dist/ && cp -r cli/bin cli/package.json .ab/old/cli/`. The side a build is on
+// Keep the old build inside the repository, whose node_modules its bundle resolves
+// @specl/runtime from, in bench/.work, which git ignores:
+// `mkdir -p bench/.work/old/cli/dist && cp -r cli/dist/bundle bench/.work/old/cli/dist/ &&
+// cp -r cli/bin cli/package.json bench/.work/old/cli/`. The side a build is on
 // moves its figures by a few percent (seen: the target of B 5-13% cheaper with the same build on
 // both sides): run it a second time with --a and --b swapped and give both.
 import { spawn } from 'node:child_process';
