@@ -28,7 +28,7 @@ function hostileTarget(): Server {
         return res.writeHead(200, json).end(JSON.stringify(body));
       }
       const asked = JSON.parse(text) as { name: string; balance: number };
-      if (asked.name === 'slow') return; // never answers
+      if (asked.name === 'slow') return void held++; // never answers
       if (asked.name === 'garbage') return res.writeHead(201, json).end('{"id": oops');
       const balance = asked.balance + (asked.name === 'liar' ? 1 : 0);
       res
@@ -36,6 +36,17 @@ function hostileTarget(): Server {
         .end(JSON.stringify({ id: randomUUID(), ...asked, balance, tags: [] }));
     });
   });
+}
+
+/** Requests the hostile target holds. */
+let held = 0;
+
+/** Waits until `condition` holds, polling, or fails after 30 s saying what it waited for. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 30_000; !condition();) {
+    if (Date.now() > deadline) throw new Error(`waited 30 s for ${what}`);
+    await new Promise((done) => setTimeout(done, 10));
+  }
 }
 
 function employee(name: string) {
@@ -76,10 +87,10 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
         spec,
         '--target',
         base,
+        // The one request that waits for it is the target's held one: every other answer has
+        // 5 s, a thousand times what it takes, to come however busy the machine.
         '--target-timeout',
-        '1s',
-        '--client-timeout',
-        '1s',
+        '5s',
         '--max-body',
         '64kb',
       ],
@@ -103,6 +114,7 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
       slowDone = true;
       return r;
     });
+    await until(() => held > 0, 'the target to hold the request');
     const fast = await fetch(`${proxy.url}/employees/${randomUUID()}`);
     expect(fast.status).toBe(200);
     expect(slowDone).toBe(false);
@@ -165,20 +177,6 @@ describe('specl proxy against a hostile target and clients, exporting OTLP', () 
     });
     expect([413, 'EPIPE', 'ECONNRESET']).toContain(streamed);
     expect(written).toBeLessThan(64 * 1024 * 1024); // it stopped reading long before 1 GB
-  });
-
-  it('closes the connection of a client that holds it', async () => {
-    const closed = await new Promise<string>((resolve) => {
-      const socket = connect(Number(new URL(proxy.url).port), '127.0.0.1');
-      let received = '';
-      socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
-      socket.on('close', () => resolve(received));
-      socket.on('error', () => {});
-      socket.write(
-        'POST /employees HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
-      );
-    });
-    expect(closed).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('answers 502 with a problem when the target is down', async () => {
@@ -280,13 +278,40 @@ describe('specl proxy in enforce mode, with an OTLP endpoint that never answers'
     });
     const kept = await fetch(`${proxy.url}/employees`, employee('Ada'));
     expect(kept.status).toBe(201);
-    await new Promise((done) => setTimeout(done, 1500)); // an export is tried, and times out
+    // An export is tried (the receiver holds it): stopping waits for its 300 ms timeout.
+    await until(() => receiver.requests() > 0, 'an export to reach the receiver');
     const { code, stdout } = await proxy.stop();
     await closeServer(receiver.server);
     await closeServer(target);
     expect(code).toBe(0);
-    expect(receiver.requests()).toBeGreaterThan(0);
     expect(stdout).toMatch(/2 requests, 1 violation; 2 spans dropped/);
+  });
+});
+
+describe('specl proxy with a client that sends part of a request and waits', () => {
+  it('closes the connection of a client that holds it, 408', async () => {
+    // A proxy of its own: its client timeout would otherwise bound every other request too.
+    const target = hostileTarget();
+    const proxy = await startProxy([
+      spec,
+      '--target',
+      await listenLocal(target),
+      '--client-timeout',
+      '1s',
+    ]);
+    const closed = await new Promise<string>((resolve) => {
+      const socket = connect(Number(new URL(proxy.url).port), '127.0.0.1');
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+      socket.on('close', () => resolve(received));
+      socket.on('error', () => {});
+      socket.write(
+        'POST /employees HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+      );
+    });
+    await proxy.stop();
+    await closeServer(target);
+    expect(closed).toMatch(/^HTTP\/1\.1 408/);
   });
 });
 

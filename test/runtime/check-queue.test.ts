@@ -32,4 +32,22 @@ describe('CheckQueue options', () => {
     expect(accepted).toBe(10_000);
     expect(queue.skipped).toBe(1);
   });
+
+  it('runs a job with the receiver it was queued with, and frees its place once run', async () => {
+    const queue = new CheckQueue({ limit: 1 });
+    const seen: string[] = [];
+    const exchange = {
+      name: 'first',
+      check(this: { name: string }) {
+        seen.push(this.name);
+      },
+    };
+    expect(queue.check(exchange.check, exchange)).toBe(true);
+    expect(queue.check(exchange.check, { name: 'second' })).toBe(false);
+    queue.always(exchange.check, { name: 'always' });
+    await queue.flush();
+    expect(queue.check(exchange.check, { name: 'third' })).toBe(true);
+    await queue.flush();
+    expect(seen).toEqual(['first', 'always', 'third']);
+  });
 });

@@ -293,3 +293,38 @@ describe('sampling', () => {
     );
   });
 });
+
+describe('two monitors on one exchange (two middlewares in a row)', () => {
+  it('each sees the bodies, the first sampling none or all', async () => {
+    for (const firstRate of [0, 1]) {
+      const outer = telemetryKit();
+      const inner = telemetryKit();
+      const first = monitorWith({ ...outer.options, sampleRate: firstRate });
+      const second = monitorWith(inner.options);
+      const app = employeeApp();
+      const server = createServer(
+        withContract(
+          first,
+          withContract(second, async (req, res) => {
+            const answer = app.answer(req.method!, req.url!, await readJson(req));
+            res.writeHead(answer.status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(answer.body));
+          }),
+        ),
+      );
+      const base = await listen(server);
+      expect((await post(base, { ...employee, name: 'liar' })).status).toBe(201);
+      await new Promise((done) => server.close(done));
+      await Promise.all([first.flush(), second.flush()]);
+      const liar = `createEmployee ensures response.balance == body.balance vacation.specl:${vacationAt('ensures response.balance == body.balance')}`;
+      expect(outer.violations).toEqual(firstRate === 1 ? [liar] : []);
+      expect(inner.violations).toEqual([liar]);
+      const [outerMetrics, innerMetrics] = await Promise.all([
+        outer.reader.collect(),
+        inner.reader.collect(),
+      ]);
+      expect(counted(outerMetrics.resourceMetrics, 'specl.requests', {})).toBe(1);
+      expect(counted(innerMetrics.resourceMetrics, 'specl.requests', {})).toBe(1);
+    }
+  });
+});

@@ -21,7 +21,10 @@ export interface CheckQueueOptions {
 export class CheckQueue {
   /** Checks skipped because the queue was full. */
   skipped = 0;
-  private jobs: (() => void)[] = [];
+  private jobs: ((this: unknown) => void)[] = [];
+  // Each job's receiver (`this`), and whether it is a check (counted while it waits).
+  private receivers: unknown[] = [];
+  private counted: boolean[] = [];
   private head = 0;
   private pendingChecks = 0;
   private scheduled = false;
@@ -35,23 +38,23 @@ export class CheckQueue {
     this.limit = options.limit ?? 10_000;
   }
 
-  /** Queues a check; `false` (and counted as skipped) when the queue is full. */
-  check(job: () => void): boolean {
+  /**
+   * Queues a check, run with `receiver` as its `this` (a method and its object: no closure to
+   * make per request); `false` (and counted as skipped) when the queue is full.
+   */
+  check<T>(job: (this: T) => void, receiver?: T): boolean {
     if (this.pendingChecks >= this.limit) {
       this.skipped++;
       return false;
     }
     this.pendingChecks++;
-    this.push(() => {
-      this.pendingChecks--;
-      job();
-    });
+    this.push(job, receiver, true);
     return true;
   }
 
   /** Queues a job that is never skipped (ending a span: cheap, and must happen). */
-  always(job: () => void): void {
-    this.push(job);
+  always<T>(job: (this: T) => void, receiver?: T): void {
+    this.push(job, receiver, false);
   }
 
   /** Resolves once every job queued so far has run. */
@@ -60,8 +63,10 @@ export class CheckQueue {
     return new Promise((done) => this.idle.push(done));
   }
 
-  private push(job: () => void) {
-    this.jobs.push(job);
+  private push<T>(job: (this: T) => void, receiver: T | undefined, counted: boolean) {
+    this.jobs.push(job as (this: unknown) => void);
+    this.receivers.push(receiver);
+    this.counted.push(counted);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.run);
@@ -72,9 +77,13 @@ export class CheckQueue {
     this.scheduled = false;
     const until = performance.now() + this.sliceMs;
     do {
-      const job = this.jobs[this.head]!;
-      this.jobs[this.head++] = noop;
-      runSafely(job);
+      const at = this.head++;
+      const job = this.jobs[at]!;
+      const receiver = this.receivers[at];
+      this.jobs[at] = noop;
+      this.receivers[at] = undefined;
+      if (this.counted[at]) this.pendingChecks--;
+      runSafely(job, receiver);
     } while (this.head < this.jobs.length && performance.now() < until);
     if (this.head < this.jobs.length) {
       this.scheduled = true;
@@ -82,6 +91,8 @@ export class CheckQueue {
       return;
     }
     this.jobs = [];
+    this.receivers = [];
+    this.counted = [];
     this.head = 0;
     const waiting = this.idle;
     this.idle = [];
@@ -94,9 +105,9 @@ function noop() {}
 let warned = false;
 
 /** A check that throws is a bug in Specl, never the server's problem: warn once, go on. */
-function runSafely(job: () => void) {
+function runSafely(job: (this: unknown) => void, receiver: unknown) {
   try {
-    job();
+    job.call(receiver);
   } catch (error) {
     if (warned) return;
     warned = true;

@@ -1,6 +1,7 @@
 import type { IncomingHeaders } from '../contract/decode-request.js';
 import type { ContractViolation } from '../contract/failures.js';
 import type { ContractTelemetry, RequestTelemetry } from './contract-telemetry.js';
+import type { RoutedRequest } from '../contract/route-table.js';
 import type { CheckedRequest, CompiledContract, WireBody } from './exchange-checker.js';
 import { ExchangeChecker } from './exchange-checker.js';
 import { CheckQueue } from './check-queue.js';
@@ -45,6 +46,9 @@ export interface MonitoredExchange {
   /** The request is over: answered with `status`, or abandoned (`undefined`). */
   end(status: number | undefined): void;
 }
+
+/** A response's body as an adapter reports it. */
+type ResponseBody = WireBody | { readonly parsed: unknown; readonly contentType?: string };
 
 const NO_TELEMETRY: RequestTelemetry = { violation() {}, end() {} };
 
@@ -100,50 +104,106 @@ export class ContractMonitor {
   begin(method: string, url: string, headers: IncomingHeaders): MonitoredExchange | undefined {
     const routed = this.checker.route(method, url);
     if (routed === undefined) return undefined;
-    const started = performance.now();
-    const endpoint = routed.contract.name;
     const telemetry =
       this.options.telemetry?.start(this.contract, {
         method,
         url,
-        endpoint,
+        endpoint: routed.contract.name,
         route: routed.contract.path,
       }) ?? NO_TELEMETRY;
-    const sampled = this.sample();
-    const report = (violations: readonly ContractViolation[]) => {
-      for (const violation of violations) {
-        telemetry.violation(violation);
-        this.options.onViolation?.(violation, endpoint);
-      }
-    };
-    let checked: CheckedRequest | undefined;
-    let requested = false;
-    let ended = false;
-    return {
-      sampled,
-      request: (body) => {
-        if (!sampled || requested) return;
-        requested = true;
-        this.queue.check(() => {
-          checked = this.checker.checkRequest(routed, url, headers, body);
-          report(checked.violations);
-        });
-      },
-      response: (status, body, responseHeaders) => {
-        if (!sampled || !requested) return;
-        this.queue.check(() => {
-          // A request that breaks the contract may get any answer: the server need not handle it.
-          if (checked === undefined || checked.violations.length > 0) return;
-          report(this.checker.checkResponse(checked, status, body, responseHeaders));
-        });
-      },
-      end: (status) => {
-        if (ended) return;
-        ended = true;
-        const seconds = (performance.now() - started) / 1000;
-        this.queue.always(() => telemetry.end(status, seconds));
-      },
-    };
+    return new MonitoredRequest(
+      this.checker,
+      this.queue,
+      this.options.onViolation,
+      routed,
+      url,
+      headers,
+      telemetry,
+      this.sample(),
+    );
+  }
+}
+
+/**
+ * A monitored exchange's state, in fields of one object (no closures per request); its checks
+ * are its methods, queued with it as their receiver.
+ */
+class MonitoredRequest implements MonitoredExchange {
+  private readonly started = performance.now();
+  private checked: CheckedRequest | undefined = undefined;
+  private requested = false;
+  private ended = false;
+  private requestBody: WireBody | { readonly parsed: unknown } | undefined = undefined;
+  private status: number | undefined = undefined;
+  private responseBody: ResponseBody | undefined = undefined;
+  private responseHeaders: Readonly<Record<string, unknown>> | undefined = undefined;
+  private endStatus: number | undefined = undefined;
+  private seconds = 0;
+
+  constructor(
+    private readonly checker: ExchangeChecker,
+    private readonly queue: CheckQueue,
+    private readonly onViolation: MonitorOptions['onViolation'],
+    private readonly routed: RoutedRequest,
+    private readonly url: string,
+    private readonly headers: IncomingHeaders,
+    private readonly telemetry: RequestTelemetry,
+    readonly sampled: boolean,
+  ) {}
+
+  request(body: WireBody | { readonly parsed: unknown }): void {
+    if (!this.sampled || this.requested) return;
+    this.requested = true;
+    this.requestBody = body;
+    this.queue.check(this.checkRequest, this);
+  }
+
+  response(status: number, body: ResponseBody, headers?: Readonly<Record<string, unknown>>): void {
+    if (!this.sampled || !this.requested) return;
+    this.status = status;
+    this.responseBody = body;
+    this.responseHeaders = headers;
+    this.queue.check(this.checkResponse, this);
+  }
+
+  end(status: number | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.endStatus = status;
+    this.seconds = (performance.now() - this.started) / 1000;
+    this.queue.always(this.endTelemetry, this);
+  }
+
+  private checkRequest() {
+    const checked = this.checker.checkRequest(
+      this.routed,
+      this.url,
+      this.headers,
+      this.requestBody!,
+    );
+    this.checked = checked;
+    this.report(checked.violations);
+  }
+
+  private checkResponse() {
+    // A request that breaks the contract may get any answer: the server need not handle it.
+    const checked = this.checked;
+    if (checked === undefined || checked.violations.length > 0) return;
+    this.report(
+      this.checker.checkResponse(checked, this.status!, this.responseBody!, this.responseHeaders),
+    );
+  }
+
+  private endTelemetry() {
+    this.telemetry.end(this.endStatus, this.seconds);
+  }
+
+  private report(violations: readonly ContractViolation[]) {
+    const endpoint = this.routed.contract.name;
+    for (const violation of violations) {
+      this.telemetry.violation(violation);
+      this.onViolation?.(violation, endpoint);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ContractMonitor } from './contract-monitor.js';
+import type { ContractMonitor, MonitoredExchange } from './contract-monitor.js';
 
 /** Bytes kept up to a cap: past it, the body is too large to check and is dropped. */
 class CappedBytes {
@@ -59,6 +59,112 @@ export interface TapOptions {
   readonly parsedBody?: () => unknown;
 }
 
+/** The tap of a request and its response: the first tap of an exchange, which patched them. */
+const TAP = Symbol('specl.tap');
+
+interface Tapped {
+  [TAP]?: ExchangeTap;
+}
+
+/**
+ * One monitor's watch over one exchange: its copies of the bodies and the headers written, in
+ * fields of one object (no closures per request). A second monitor of the same exchange (two
+ * middlewares) is linked after the first, whose patches feed both.
+ */
+class ExchangeTap {
+  readonly requestBytes: CappedBytes;
+  readonly responseBytes: CappedBytes;
+  writtenHeaders: Record<string, unknown> | undefined = undefined;
+  next: ExchangeTap | undefined = undefined;
+  // The methods replaced, kept by the first tap of the exchange (once one is sampled).
+  emit: IncomingMessage['emit'] | undefined = undefined;
+  writeHead: ServerResponse['writeHead'] | undefined = undefined;
+  write: ServerResponse['write'] | undefined = undefined;
+  end: ServerResponse['end'] | undefined = undefined;
+
+  constructor(
+    readonly exchange: MonitoredExchange,
+    readonly req: IncomingMessage,
+    readonly parsedBody: (() => unknown) | undefined,
+    cap: number,
+  ) {
+    this.requestBytes = new CappedBytes(cap);
+    this.responseBytes = new CappedBytes(cap);
+  }
+
+  /** The response is sent: both sides are reported, checked later. */
+  finished(res: ServerResponse) {
+    const exchange = this.exchange;
+    if (exchange.sampled && !this.requestBytes.overflowed && !this.responseBytes.overflowed) {
+      const parsed = this.parsedBody?.();
+      const contentType = header(this.req.headers['content-type']);
+      const bytes = this.requestBytes.bytes();
+      exchange.request(
+        parsed !== undefined && bytes.length === 0 ? { parsed } : { contentType, bytes },
+      );
+      const written = this.writtenHeaders ?? {};
+      exchange.response(
+        res.statusCode,
+        {
+          contentType:
+            header(res.getHeader('content-type')) ??
+            header(written['content-type'] as string | undefined),
+          bytes: this.responseBytes.bytes(),
+        },
+        { ...res.getHeaders(), ...written },
+      );
+    }
+    exchange.end(res.statusCode);
+  }
+}
+
+function tapOf(message: IncomingMessage | ServerResponse): ExchangeTap {
+  return (message as Tapped)[TAP]!;
+}
+
+// The patches, one function each for every exchange: each finds its taps on the request or
+// response it is called on, and hands its arguments on as they came (not copied).
+/* eslint-disable prefer-rest-params */
+function tappedEmit(this: IncomingMessage, event: string | symbol, chunk?: unknown): boolean {
+  const first = tapOf(this);
+  if (event === 'data')
+    for (let tap: ExchangeTap | undefined = first; tap; tap = tap.next)
+      if (tap.exchange.sampled) tap.requestBytes.add(chunk);
+  return Reflect.apply(first.emit!, this, arguments) as boolean;
+}
+
+function tappedWriteHead(this: ServerResponse, _status: number, second?: unknown, third?: unknown) {
+  const first = tapOf(this);
+  const headers = headersOf(typeof second === 'string' ? third : second);
+  for (let tap: ExchangeTap | undefined = first; tap; tap = tap.next) tap.writtenHeaders = headers;
+  return Reflect.apply(first.writeHead!, this, arguments) as ServerResponse;
+}
+
+function tappedWrite(this: ServerResponse, chunk: unknown, encoding?: unknown): boolean {
+  const first = tapOf(this);
+  for (let tap: ExchangeTap | undefined = first; tap; tap = tap.next)
+    if (tap.exchange.sampled) tap.responseBytes.add(chunk, encoding);
+  return Reflect.apply(first.write!, this, arguments) as boolean;
+}
+
+function tappedEnd(this: ServerResponse, chunk?: unknown, encoding?: unknown): ServerResponse {
+  const first = tapOf(this);
+  for (let tap: ExchangeTap | undefined = first; tap; tap = tap.next)
+    if (tap.exchange.sampled) tap.responseBytes.add(chunk, encoding);
+  return Reflect.apply(first.end!, this, arguments) as ServerResponse;
+}
+/* eslint-enable prefer-rest-params */
+
+function onFinish(this: ServerResponse) {
+  for (let tap: ExchangeTap | undefined = tapOf(this); tap; tap = tap.next) tap.finished(this);
+}
+
+function onClose(this: ServerResponse) {
+  const status = this.writableFinished ? this.statusCode : undefined;
+  for (let tap: ExchangeTap | undefined = tapOf(this); tap; tap = tap.next)
+    tap.exchange.end(status);
+}
+
 /**
  * Watches one node:http exchange for a monitor, whatever framework serves it: copies of the
  * request's bytes as the application reads them (whoever reads them) and of the response's
@@ -74,53 +180,27 @@ export function tapNodeExchange(
 ): void {
   const exchange = monitor.begin(req.method ?? 'GET', req.url ?? '/', req.headers);
   if (exchange === undefined) return;
-  const requestBytes = new CappedBytes(monitor.maxBodyBytes);
-  const responseBytes = new CappedBytes(monitor.maxBodyBytes);
-  let writtenHeaders: Record<string, unknown> = {};
-  if (exchange.sampled) {
-    const emit = req.emit;
-    req.emit = function (this: IncomingMessage, event: string | symbol, chunk?: unknown) {
-      if (event === 'data') requestBytes.add(chunk);
-      // Every event of the request passes here: handed on as it came, its arguments not copied.
-      // eslint-disable-next-line prefer-rest-params
-      return Reflect.apply(emit, this, arguments) as boolean;
-    } as typeof req.emit;
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      writtenHeaders = headersOf(typeof args[1] === 'string' ? args[2] : args[1]);
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as typeof res.writeHead;
-    const write = res.write;
-    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      responseBytes.add(chunk, rest[0]);
-      return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as typeof res.write;
-    const end = res.end;
-    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      responseBytes.add(chunk, rest[0]);
-      return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    } as typeof res.end;
+  const tap = new ExchangeTap(exchange, req, options.parsedBody, monitor.maxBodyBytes);
+  const first = (res as Tapped)[TAP];
+  if (first === undefined) {
+    (req as Tapped)[TAP] = tap;
+    (res as Tapped)[TAP] = tap;
+    res.on('finish', onFinish);
+    res.on('close', onClose);
+  } else {
+    let last = first;
+    while (last.next !== undefined) last = last.next;
+    last.next = tap;
   }
-  res.once('finish', () => {
-    if (exchange.sampled && !requestBytes.overflowed && !responseBytes.overflowed) {
-      const parsed = options.parsedBody?.();
-      const contentType = header(req.headers['content-type']);
-      const bytes = requestBytes.bytes();
-      exchange.request(
-        parsed !== undefined && bytes.length === 0 ? { parsed } : { contentType, bytes },
-      );
-      exchange.response(
-        res.statusCode,
-        {
-          contentType:
-            header(res.getHeader('content-type')) ??
-            header(writtenHeaders['content-type'] as string | undefined),
-          bytes: responseBytes.bytes(),
-        },
-        { ...res.getHeaders(), ...writtenHeaders },
-      );
-    }
-    exchange.end(res.statusCode);
-  });
-  res.once('close', () => exchange.end(res.writableFinished ? res.statusCode : undefined));
+  // The bodies are copied only for a sampled exchange: the first such tap patches the methods.
+  const patched = first ?? tap;
+  if (!exchange.sampled || patched.emit !== undefined) return;
+  patched.emit = req.emit;
+  req.emit = tappedEmit as typeof req.emit;
+  patched.writeHead = res.writeHead;
+  res.writeHead = tappedWriteHead as typeof res.writeHead;
+  patched.write = res.write;
+  res.write = tappedWrite as typeof res.write;
+  patched.end = res.end;
+  res.end = tappedEnd as typeof res.end;
 }
