@@ -53,7 +53,7 @@ export { ReaderFileSystem } from './workspace/reader-file-system.js';
 export { importClosure } from './workspace/import-graph.js';
 export type { DocumentLookup } from './workspace/import-graph.js';
 export { checkSources, formatChecked } from './memory.js';
-export { docComment } from './documentation/doc-comment.js';
+export { docComment, docCommentAt } from './documentation/doc-comment.js';
 export { nodeStart, referenceStart } from './util/node-start.js';
 export type { NodeStart } from './util/node-start.js';
 export { formatSpec } from './formatting/format-spec.js';
