@@ -1,31 +1,25 @@
 import { CliError, ExitCode } from './cli-error.js';
 import type { CommandContext } from './commands/command-context.js';
 import { cliVersion } from './version.js';
-import { withoutInlining } from './without-inlining.js';
 
 type CommandRunner = (argv: readonly string[], context: CommandContext) => Promise<number>;
 
 // Commands, and their help, load on use: so that `specl --version` and `--help` start instantly,
 // and a command loads its own help only (each help text is a module of its own in the bundle).
-// A command that `runsOnce` with its arguments does its work and exits: it runs without TurboFan's
-// inlining (see without-inlining.ts), which costs such a run more than it gives back.
 const commands: Record<
   string,
   {
     load: () => Promise<CommandRunner>;
     help: () => Promise<string>;
-    runsOnce?: (argv: readonly string[]) => boolean;
   }
 > = {
   check: {
     load: async () => (await import('./commands/check-command.js')).runCheck,
     help: async () => (await import('./commands/check-help.js')).checkHelp,
-    runsOnce: () => true,
   },
   compile: {
     load: async () => (await import('./commands/compile-command.js')).runCompile,
     help: async () => (await import('./commands/compile-help.js')).compileHelp,
-    runsOnce: (argv) => !argv.includes('--watch'),
   },
   verify: {
     load: async () => (await import('./commands/verify-command.js')).runVerify,
@@ -34,7 +28,6 @@ const commands: Record<
   diff: {
     load: async () => (await import('./commands/diff-command.js')).runDiff,
     help: async () => (await import('./commands/diff-help.js')).diffHelp,
-    runsOnce: () => true,
   },
   implement: {
     load: async () => (await import('./commands/agent-command.js')).runImplement,
@@ -123,9 +116,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
       );
     }
     const run = await command.load();
-    return await (command.runsOnce?.(rest)
-      ? withoutInlining(() => run(rest, context))
-      : run(rest, context));
+    return await run(rest, context);
   } catch (error) {
     if (error instanceof CliError) {
       context.stderr.write(`specl: ${error.message}\n`);

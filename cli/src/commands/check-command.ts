@@ -10,6 +10,7 @@ import { formatTextReport } from '../report/text-report.js';
 import { cliVersion } from '../version.js';
 import { checkHelp } from './check-help.js';
 import { writeFileAtomic } from '../write-file-set.js';
+import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -35,7 +36,9 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
   // The report reads the positions of the diagnostics only: each declaration's CST is built
   // when one is read there (or a check reads it), not for every declaration.
-  const result = await checkSpecFiles(files, undefined, { lazyCst: true });
+  const result = await withoutInliningWhenLarge(sizeOfFiles(files), () =>
+    checkSpecFiles(files, undefined, { lazyCst: true }),
+  );
   if (result.unreadable.length > 0) {
     const names = result.unreadable.map((uri) => `\`${displayFile(uri, context.cwd)}\``).join(', ');
     throw new CliError(`cannot read ${names}; check its permissions`);

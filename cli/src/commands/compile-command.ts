@@ -6,6 +6,7 @@ import { compileOnce } from '../compile/compile-once.js';
 import { watchAndCompile } from '../compile/watch-and-compile.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { resolveSpecFile } from '../resolve-spec-file.js';
+import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
 import type { CommandContext } from './command-context.js';
 import { compileHelp } from './compile-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -52,7 +53,11 @@ export async function runCompile(
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const colors = useColor(colorFlag, context.stdout) ? ansiColors : noColors;
   if (values.watch) return watchAndCompile(request, context, colors);
-  return (await compileOnce(request, context, colors)).exitCode;
+  // The root's size stands for the spec's (its imports are found as it is read).
+  const compiled = await withoutInliningWhenLarge(sizeOfFiles([spec]), () =>
+    compileOnce(request, context, colors),
+  );
+  return compiled.exitCode;
 }
 
 function parseTargets(list: string | undefined): CompileTarget[] {

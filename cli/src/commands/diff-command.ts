@@ -10,6 +10,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown-report.js';
 import { formatDiffSarif } from '../report/diff-sarif-report.js';
 import { formatDiffText } from '../report/diff-text-report.js';
 import { cliVersion } from '../version.js';
+import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
 import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { diffHelp } from './diff-help.js';
@@ -48,14 +49,22 @@ export async function runDiff(argv: readonly string[], context: CommandContext):
   }
   const colorFlag = values['no-color'] ? false : (values.color as boolean | undefined);
   const errorColors = useColor(colorFlag, context.stderr) ? ansiColors : noColors;
-  const [old, now] = await loadSpecSides([positionals[0]!, positionals[1]!], context, errorColors, {
-    // Serial unless asked: on two idle cores, two threads took longer than one (bench/diff.mjs:
-    // N = 5,000 5.40 s against 4.81 s, N = 1,000 2.27 s against 1.99 s), each thread warming its
-    // own JIT and the IR crossing between them. SPECL_PARALLEL=1 forces threads (for tests).
-    parallel: process.env.SPECL_PARALLEL === '1' ? true : values.parallel ? 'auto' : false,
-    ...(values.cache ? { cache: join(context.cwd, '.specl', 'cache') } : {}),
+  const sides = [positionals[0]!, positionals[1]!] as const;
+  // A `git:<ref>:<path>` side's size is taken from the file at that path now, as near as can be
+  // known without reading it.
+  const sourceBytes = sizeOfFiles(
+    sides.map((side) => resolve(context.cwd, side.replace(/^git:[^:]*:/, ''))),
+  );
+  const [old, now, diff] = await withoutInliningWhenLarge(sourceBytes, async () => {
+    const loaded = await loadSpecSides(sides, context, errorColors, {
+      // Serial unless asked: on two idle cores, two threads took longer than one (bench/diff.mjs:
+      // N = 5,000 5.40 s against 4.81 s, N = 1,000 2.27 s against 1.99 s), each thread warming
+      // its own JIT and the IR crossing between them. SPECL_PARALLEL=1 forces threads (tests).
+      parallel: process.env.SPECL_PARALLEL === '1' ? true : values.parallel ? 'auto' : false,
+      ...(values.cache ? { cache: join(context.cwd, '.specl', 'cache') } : {}),
+    });
+    return [...loaded, diffSpecs(loaded[0].ir, loaded[1].ir)] as const;
   });
-  const diff = diffSpecs(old.ir, now.ir);
   const version = checkVersion(diff);
   const report: DiffReport = {
     diff,

@@ -7,6 +7,7 @@ import { displayFile, plural } from '../report/check-report.js';
 import { codeFrame } from '../report/code-frame.js';
 import { noColors } from '../report/colors.js';
 import { rewriteUserFile } from '../rewrite-user-file.js';
+import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
 import type { CommandContext } from './command-context.js';
 import { fmtHelp } from './fmt-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -23,6 +24,19 @@ export async function runFmt(argv: readonly string[], context: CommandContext): 
   }
   const check = values.check === true;
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
+  const { changed, broken } = await withoutInliningWhenLarge(sizeOfFiles(files), () =>
+    formatFiles(files, check, context),
+  );
+  context.stdout.write(summary(files.length, changed, broken, check));
+  return broken > 0 || (check && changed.length > 0) ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Formats `files` (or, with `check`, reports those not formatted); tells which changed. */
+async function formatFiles(
+  files: readonly string[],
+  check: boolean,
+  context: CommandContext,
+): Promise<{ changed: string[]; broken: number }> {
   const changed: string[] = [];
   let broken = 0;
   for (const path of files) {
@@ -54,8 +68,7 @@ export async function runFmt(argv: readonly string[], context: CommandContext): 
     if (check) context.stdout.write(`${shown}: not formatted\n`);
     else rewriteUserFile(path, result.text, shown);
   }
-  context.stdout.write(summary(files.length, changed, broken, check));
-  return broken > 0 || (check && changed.length > 0) ? ExitCode.failed : ExitCode.ok;
+  return { changed, broken };
 }
 
 function unformattable(

@@ -12,6 +12,7 @@ import {
 } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { importWarningLines } from '../report/import-warnings.js';
+import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
 import { importHelp } from './import-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -56,15 +57,18 @@ export async function runImport(argv: readonly string[], context: CommandContext
       `\`${displayFile(out, context.cwd)}\` exists; pass --force to overwrite it, or name another file with --out`,
     );
   }
-  const result = await importOrExplain(source, shown, {
-    allowRemote: values['allow-remote'] === true,
-    maxBytes: megabytes(values['max-size'] as string | undefined),
-    refRoot:
-      values['ref-root'] === undefined
-        ? defaultRefRoot(source, context.cwd)
-        : resolve(context.cwd, values['ref-root'] as string),
-    ...(split && { split: folder }),
-  });
+  // The document's size stands for the import's (its $refs' files are found as it is read).
+  const result = await withoutInliningWhenLarge(sizeOfFiles([source]), () =>
+    importOrExplain(source, shown, {
+      allowRemote: values['allow-remote'] === true,
+      maxBytes: megabytes(values['max-size'] as string | undefined),
+      refRoot:
+        values['ref-root'] === undefined
+          ? defaultRefRoot(source, context.cwd)
+          : resolve(context.cwd, values['ref-root'] as string),
+      ...(split && { split: folder }),
+    }),
+  );
   const report = toStdout ? context.stderr : context.stdout;
   for (const line of importWarningLines(result.warnings, shown, values['all-warnings'] === true)) {
     report.write(`${line}\n`);
