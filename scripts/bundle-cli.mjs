@@ -57,18 +57,24 @@ const grammarLoaderForGeneratedGrammar = {
 /**
  * The generated grammar's fingerprint, which the fast parser is enabled by: computed here once
  * rather than by walking the grammar at every start (isFastParserGrammar in
- * packages/language/src/parser/fast/grammar-fingerprint.ts).
+ * packages/language/src/parser/fast/grammar-fingerprint.ts). So are its keywords' longer
+ * alternatives, which the token builder would find by matching each keyword against each
+ * terminal's partial pattern (longerAltTable in packages/language/src/parser/shared-token-builder.ts).
  */
 const languageDist = (path) => pathToFileURL(resolve(root, 'packages/language/dist', path)).href;
 const { grammarFingerprint } = await import(languageDist('parser/fast/grammar-fingerprint.js'));
 const { SpeclGrammar } = await import(languageDist('generated/grammar.js'));
+const { longerAltTable } = await import(languageDist('parser/shared-token-builder.js'));
 
 const common = {
   // The metafile's paths are relative to the root wherever the build is run from
   // (scripts/bundle/code-cache.mjs reads them).
   absWorkingDir: root,
   bundle: true,
-  define: { SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())) },
+  define: {
+    SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())),
+    SPECL_BUNDLED_LONGER_ALTS: JSON.stringify(longerAltTable(SpeclGrammar())),
+  },
   plugins: [lazyProtocolForDocumentBuilder, grammarLoaderForGeneratedGrammar],
   format: 'esm',
   platform: 'node',

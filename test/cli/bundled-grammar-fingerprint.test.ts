@@ -11,15 +11,21 @@ import {
   grammarFingerprint,
   isFastParserGrammar,
 } from '../../packages/language/src/parser/fast/grammar-fingerprint.js';
+import { longerAltTable } from '../../packages/language/src/parser/shared-token-builder.js';
 import { repoRoot } from '../helpers/run-cli.js';
+
+/** The text of every bundle file that holds `marker`. */
+function bundleFilesHolding(marker: string): string[] {
+  const bundle = join(repoRoot, 'cli/dist/bundle');
+  return readdirSync(bundle)
+    .filter((file) => /\.(m?js|cjs)$/.test(file))
+    .map((file) => readFileSync(join(bundle, file), 'utf8'))
+    .filter((text) => text.includes(marker));
+}
 
 describe('the grammar fingerprint the bundle was built with', () => {
   it('is the generated grammar computed now, in every bundle file that holds the parser', () => {
-    const bundle = join(repoRoot, 'cli/dist/bundle');
-    const holders = readdirSync(bundle)
-      .filter((file) => /\.(m?js|cjs)$/.test(file))
-      .map((file) => readFileSync(join(bundle, file), 'utf8'))
-      .filter((text) => text.includes('function isFastParserGrammar('));
+    const holders = bundleFilesHolding('function isFastParserGrammar(');
     // The CLI's language chunk and the diff worker's program.
     expect(holders.length).toBeGreaterThanOrEqual(2);
     const expected = grammarFingerprint(SpeclGrammar());
@@ -34,5 +40,29 @@ describe('the grammar fingerprint the bundle was built with', () => {
     expect(isFastParserGrammar(grammar)).toBe(true);
     const other = structuredClone({ name: grammar.name, rules: [], $type: grammar.$type });
     expect(isFastParserGrammar(other as unknown as typeof grammar)).toBe(false);
+  });
+});
+
+describe("the keywords' longer alternatives the bundle was built with", () => {
+  // esbuild gives an array defined at build time a variable of its own, in one chunk of the
+  // bundle's entries and in each program built apart (the diff worker's, the sandbox child's).
+  const DEFINED = 'define_SPECL_BUNDLED_LONGER_ALTS_default';
+
+  it("are the generated grammar's computed now, wherever the bundle defines them", () => {
+    const expected = longerAltTable(SpeclGrammar());
+    const found = bundleFilesHolding(`${DEFINED} = [`).flatMap((text) => [
+      ...text.matchAll(new RegExp(`${DEFINED} = (\\[.*\\]);$`, 'gm')),
+    ]);
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    for (const match of found) expect(JSON.parse(match[1]) as unknown).toStrictEqual(expected);
+  });
+
+  it('are what the token builder takes, in every bundle file that builds tokens', () => {
+    const holders = bundleFilesHolding('SharedTokenBuilder = class');
+    // The CLI's language chunk and the diff worker's program.
+    expect(holders.length).toBeGreaterThanOrEqual(2);
+    for (const text of holders) {
+      expect(text).toMatch(new RegExp(`constructor\\(longerAlts = typeof [\\w.]*${DEFINED} ===`));
+    }
   });
 });

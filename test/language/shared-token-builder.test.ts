@@ -2,7 +2,10 @@ import type { GrammarAST, TokenBuilderOptions } from 'langium';
 import { DefaultTokenBuilder, EmptyFileSystem, GrammarUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { GrammarFeatures } from '../../packages/language/src/parser/fast/grammar-features.js';
-import { SharedTokenBuilder } from '../../packages/language/src/parser/shared-token-builder.js';
+import {
+  longerAltTable,
+  SharedTokenBuilder,
+} from '../../packages/language/src/parser/shared-token-builder.js';
 import { createSpeclServices } from '../../packages/language/src/specl-module.js';
 
 // Specl builds its token types and its rules' AST types with walks of its own (Langium's are
@@ -48,6 +51,31 @@ describe('the shared token builder', () => {
       expect(ours).toEqual(langiums);
     });
   }
+
+  it("builds Langium's token types from the generated grammar's longer-alternative table", () => {
+    const table = longerAltTable(grammar);
+    const langiums = new DefaultTokenBuilder().buildTokens(grammar) as Array<
+      Record<string, unknown>
+    >;
+    const keywords = shapes(langiums.filter((token) => 'LONGER_ALT' in token));
+    expect(keywords.length).toBeGreaterThan(50);
+    expect(table).toStrictEqual(keywords.map((token) => [token.name, token.longerAlt]));
+    const ours = shapes(new SharedTokenBuilder(table).buildTokens(grammar));
+    expect(ours).toEqual(shapes(langiums));
+  });
+
+  it("takes a keyword's longer alternatives from the table it is given, for that grammar only", () => {
+    const table = longerAltTable(grammar).map(([keyword, names]) =>
+      keyword === 'type' ? (['type', []] as const) : ([keyword, names] as const),
+    );
+    const tokens = shapes(new SharedTokenBuilder(table).buildTokens(grammar));
+    expect(tokens.find((token) => token.name === 'type')?.longerAlt).toStrictEqual([]);
+    const computed = shapes(new SharedTokenBuilder(null).buildTokens(grammar));
+    expect(computed.find((token) => token.name === 'type')?.longerAlt).toStrictEqual(['ID']);
+    const other = { ...grammar };
+    const forOther = shapes(new SharedTokenBuilder(table).buildTokens(other as typeof grammar));
+    expect(forOther.find((token) => token.name === 'type')?.longerAlt).toStrictEqual(['ID']);
+  });
 
   it('builds them once per grammar and options', () => {
     const builder = new SharedTokenBuilder();

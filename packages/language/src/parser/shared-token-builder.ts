@@ -1,6 +1,20 @@
 import type { Grammar, Stream, TokenBuilderOptions } from 'langium';
 import { DefaultTokenBuilder, GrammarAST, GrammarUtils, RegExpUtils, stream } from 'langium';
+import { SpeclGrammar } from '../generated/grammar.js';
 import { allNodes } from './fast/grammar-walk.js';
+
+/**
+ * In the CLI's bundle, the generated grammar's keywords with the names of their longer
+ * alternatives ({@link longerAltTable}) as JSON, computed when the bundle was built
+ * (scripts/bundle-cli.mjs defines it); elsewhere not defined.
+ */
+declare const SPECL_BUNDLED_LONGER_ALTS: LongerAltTable | undefined;
+
+/**
+ * Each keyword of a grammar with the names of the terminals that could read a longer text
+ * starting with it (its token's `LONGER_ALT`, in the terminals' order).
+ */
+export type LongerAltTable = ReadonlyArray<readonly [keyword: string, names: readonly string[]]>;
 
 type TokenVocabulary = ReturnType<DefaultTokenBuilder['buildTokens']>;
 type TokenType = Extract<TokenVocabulary, unknown[]>[number];
@@ -17,10 +31,27 @@ type TokenType = Extract<TokenVocabulary, unknown[]>[number];
 export class SharedTokenBuilder extends DefaultTokenBuilder {
   private built: { grammar: Grammar; key: string; tokens: TokenVocabulary } | undefined;
   private readonly partialPatterns = new Map<string, RegExp>();
+  private knownLongerAlts: Map<string, readonly string[]> | undefined;
+
+  /**
+   * `longerAlts`, unless null, is the {@link longerAltTable} of the generated grammar, used for
+   * it instead of matching each keyword against each terminal's partial pattern (a regular
+   * expression V8 compiles at start); by default the one the bundle was built with, else null.
+   */
+  constructor(
+    private readonly longerAlts: LongerAltTable | null = typeof SPECL_BUNDLED_LONGER_ALTS ===
+    'undefined'
+      ? null
+      : SPECL_BUNDLED_LONGER_ALTS,
+  ) {
+    super();
+  }
 
   override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
     const key = String(options?.caseInsensitive === true);
     if (this.built?.grammar === grammar && this.built.key === key) return this.built.tokens;
+    this.knownLongerAlts =
+      this.longerAlts !== null && grammar === SpeclGrammar() ? new Map(this.longerAlts) : undefined;
     const rules = stream(reachableRules(grammar));
     const terminalTokens = this.buildTerminalTokens(rules);
     const tokens = this.buildKeywordTokens(rules, terminalTokens, options);
@@ -54,6 +85,8 @@ export class SharedTokenBuilder extends DefaultTokenBuilder {
     keyword: GrammarAST.Keyword,
     terminalTokens: TokenType[],
   ): TokenType[] {
+    const names = this.knownLongerAlts?.get(keyword.value);
+    if (names !== undefined) return terminalTokens.filter((token) => names.includes(token.name));
     const longerAlts: TokenType[] = [];
     for (const token of terminalTokens) {
       const pattern = token?.PATTERN as { source?: string } | undefined;
@@ -69,6 +102,20 @@ export class SharedTokenBuilder extends DefaultTokenBuilder {
     }
     return longerAlts;
   }
+}
+
+/**
+ * The {@link LongerAltTable} of `grammar`'s keywords, as Langium's token builder finds them (each
+ * keyword matched against each terminal's partial pattern).
+ */
+export function longerAltTable(grammar: Grammar): LongerAltTable {
+  const table: Array<[string, string[]]> = [];
+  for (const token of new SharedTokenBuilder(null).buildTokens(grammar) as TokenType[]) {
+    const longer = token.LONGER_ALT;
+    if (longer === undefined) continue;
+    table.push([token.name, (Array.isArray(longer) ? longer : [longer]).map((alt) => alt.name)]);
+  }
+  return table;
 }
 
 /**

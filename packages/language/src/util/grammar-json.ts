@@ -50,23 +50,42 @@ function resolveReference(root: JsonNode, value: unknown): { $refText: string; r
  */
 export function loadGrammarJson(json: string): Grammar {
   const root = JSON.parse(json) as JsonNode;
-  const pending: [JsonNode, JsonNode | undefined, string | undefined, number | undefined][] = [
-    [root, undefined, undefined, undefined],
-  ];
-  while (pending.length > 0) {
-    const [node, container, property, containerIndex] = pending.pop()!;
-    for (const key of Object.keys(node)) {
+  // The nodes left to walk, with their container, property and index, on four stacks rather than
+  // a tuple a node: this runs once at every start, in V8's interpreter, where every allocation
+  // and call counts (as do `Object.keys` and the type checks of each string and boolean value,
+  // which the `typeof` test below skips).
+  const nodes: JsonNode[] = [root];
+  const containers: (JsonNode | undefined)[] = [undefined];
+  const properties: (string | undefined)[] = [undefined];
+  const indexes: (number | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const container = containers.pop();
+    const property = properties.pop();
+    const containerIndex = indexes.pop();
+    for (const key in node) {
       const item = node[key];
+      if (typeof item !== 'object' || item === null) continue;
       if (Array.isArray(item)) {
         for (let index = 0; index < item.length; index++) {
           const element: unknown = item[index];
-          if (isJsonReference(element)) item[index] = resolveReference(root, element);
-          else if (isJsonNode(element)) pending.push([element, node, key, index]);
+          if (typeof element !== 'object' || element === null) continue;
+          if (isJsonReference(element)) {
+            item[index] = resolveReference(root, element);
+          } else if (isJsonNode(element)) {
+            nodes.push(element);
+            containers.push(node);
+            properties.push(key);
+            indexes.push(index);
+          }
         }
       } else if (isJsonReference(item)) {
         node[key] = resolveReference(root, item);
       } else if (isJsonNode(item)) {
-        pending.push([item, node, key, undefined]);
+        nodes.push(item);
+        containers.push(node);
+        properties.push(key);
+        indexes.push(undefined);
       }
     }
     // Set after the node's own keys are walked (the container must not be walked as a child).
