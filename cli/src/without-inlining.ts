@@ -27,15 +27,16 @@ export const largeSourceBytes = 7_000;
  * it was made with, so a cached script loaded, or a cache made (the build's, from a check and a
  * compile run in one process), after a run must see the flags a user's `node` starts with. The
  * scripts a command needs are loaded before it runs (`command.load()` in main.ts), so none is
- * loaded while inlining is off (a test in test/cli/without-inlining.test.ts makes sure). A `node` started with any inlining flag of its own is left as it
- * was.
+ * loaded while inlining is off (a test in test/cli/without-inlining.test.ts makes sure). A
+ * `node` started with any inlining flag of its own (on its command line or in `NODE_OPTIONS`)
+ * is left as it was.
  */
 export async function withoutInliningWhenLarge<T>(
   sourceBytes: number,
   work: () => Promise<T>,
 ): Promise<T> {
   if (sourceBytes < largeSourceBytes) return work();
-  if (process.execArgv.some((flag) => flag.includes('inlin'))) return work();
+  if (startedWithInliningFlag()) return work();
   const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   setFlagsFromString('--no-turbo-inlining');
   try {
@@ -43,6 +44,12 @@ export async function withoutInliningWhenLarge<T>(
   } finally {
     setFlagsFromString('--turbo-inlining');
   }
+}
+
+/** Whether `node` was started with an inlining flag, on its command line or in `NODE_OPTIONS`. */
+function startedWithInliningFlag(): boolean {
+  if (process.execArgv.some((flag) => flag.includes('inlin'))) return true;
+  return (process.env['NODE_OPTIONS'] ?? '').includes('inlin');
 }
 
 /** The total size in bytes of the files at `paths`; a path that cannot be read counts 0. */

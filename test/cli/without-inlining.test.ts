@@ -58,6 +58,20 @@ describe('withoutInliningWhenLarge (a command that runs once)', () => {
     expect(answer).toBe(7);
   });
 
+  it('leaves the flags alone when NODE_OPTIONS sets an inlining flag of its own', async () => {
+    const before = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = '--max-inlined-bytecode-size=100';
+    try {
+      const cache = cacheNow();
+      await withoutInliningWhenLarge(largeSourceBytes, async () => {
+        expect(rejected(cache)).toBe(false);
+      });
+    } finally {
+      if (before === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = before;
+    }
+  });
+
   it('sizes files by their bytes, one that is not there as none', () => {
     const project = tempProject({ 'a.specl': 'x'.repeat(300), 'b.specl': 'y'.repeat(45) });
     const paths = ['a.specl', 'b.specl', 'missing.specl'].map((name) => join(project, name));
