@@ -5,6 +5,8 @@ import type { Building } from '../../packages/language/src/parser/fast/fast-buil
 import {
   actionStep,
   assignDefaults,
+  assignProperty,
+  mergeProperties,
 } from '../../packages/language/src/parser/fast/fast-build-steps.js';
 import { GrammarFeatures } from '../../packages/language/src/parser/fast/grammar-features.js';
 import {
@@ -70,7 +72,7 @@ describe('the fast parser’s node types', () => {
     expect(withDefaults).toBeGreaterThan(10);
   });
 
-  it('assignDefaults keeps what a rule set and copies lists of two items or more', () => {
+  it('assignDefaults keeps what a rule set and copies lists of five items or more', () => {
     const name = reflection
       .getAllTypes()
       .find((type) =>
@@ -80,15 +82,51 @@ describe('the fast parser’s node types', () => {
       )!;
     const defaults = defaultsTable(reflection).of(NodeType.named(name));
     const list = defaults.names[defaults.values.findIndex((value) => Array.isArray(value))]!;
-    const items = [1, 2, 3];
+    const items = [1, 2, 3, 4, 5];
     const node = { $type: name, [list]: items } as Building;
     assignDefaults(defaults, node);
     expect(node[list]).toEqual(items);
     expect(node[list]).not.toBe(items);
-    const one = [1];
-    const single = { $type: name, [list]: one } as Building;
-    assignDefaults(defaults, single);
-    expect(single[list]).toBe(one);
+    // `+=` makes a list of up to four items anew at each item, already of its length.
+    const four = [1, 2, 3, 4];
+    const short = { $type: name, [list]: four } as Building;
+    assignDefaults(defaults, short);
+    expect(short[list]).toBe(four);
+  });
+
+  it('`+=` gives a list its items in order, and each node its container and index', () => {
+    for (let count = 1; count <= 7; count++) {
+      const obj = { $type: 'Owner' } as Building;
+      const items: unknown[] = [];
+      for (let i = 0; i < count; i++) {
+        const item = i % 2 === 0 ? ({ $type: 'Item' } as Building) : `word${i}`;
+        items.push(item);
+        assignProperty(obj, '+=', 'list', item);
+        expect(obj.list).toEqual(items);
+      }
+      items.forEach((item, index) => {
+        if (typeof item === 'string') return;
+        expect(item).toMatchObject({ $container: obj, $containerProperty: 'list' });
+        expect((item as Building).$containerIndex).toBe(index);
+      });
+    }
+  });
+
+  it('mergeProperties puts the caller’s list items before the called rule’s', () => {
+    for (const [before, after] of [
+      [[1], [2]],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ]) {
+      const expected = [...before!, ...after!];
+      const target = { $type: 'Called', list: after, own: 'kept' } as Building;
+      mergeProperties(target, { $type: 'Caller', list: before, extra: 7 } as Building);
+      expect(target.list).toEqual(expected);
+      expect(target.own).toBe('kept');
+      expect(target.extra).toBe(7);
+    }
   });
 
   it('each action’s step makes the action’s type and assigns as the action says', () => {
