@@ -83,6 +83,11 @@ export class TokenColumns {
     this.count = i + 1;
   }
 
+  /** How many tokens the columns have room for (one place is kept spare past the last). */
+  get capacity(): number {
+    return this.start.length;
+  }
+
   /** Sets where token `i` (of columns made `multiLine`) ends. */
   setEnd(i: number, line: number, column: number): void {
     if (!this.endLines || !this.endColumns) throw new Error('tokens of one line');
@@ -90,7 +95,8 @@ export class TokenColumns {
     this.endColumns[i] = column;
   }
 
-  private grow(): void {
+  /** Doubles the room of every column (their arrays are new: read them again after). */
+  grow(): void {
     const size = this.start.length * 2;
     const grown = <A extends Int32Array | Uint8Array>(a: A): A => {
       const b = new (a.constructor as new (n: number) => A)(size);
@@ -149,6 +155,23 @@ const SYMBOLS = [
 const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isWordPart = (c: number) => isWordStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A character that starts a word (`[A-Za-z_]`), in {@link CHARACTER_CLASS}. */
+const WORD_START = 1;
+/** A character that continues a word (`\w`), in {@link CHARACTER_CLASS}. */
+const WORD_PART = 2;
+
+/**
+ * The classes of every UTF-16 code ({@link WORD_START}, {@link WORD_PART}), for the lexer's loop
+ * to test a character by a read, not a call.
+ */
+const CHARACTER_CLASS = (() => {
+  const classes = new Uint8Array(0x10000);
+  for (let c = 0; c < 128; c++) {
+    classes[c] = (isWordStart(c) ? WORD_START : 0) | (isWordPart(c) ? WORD_PART : 0);
+  }
+  return classes;
+})();
 
 /** The kinds of the terminals (their numbers in every lexer's `kindNames`). */
 const ID = 1;
@@ -212,16 +235,33 @@ export class FastLexer {
     // About one token in five characters: room for more, grown if needed.
     const tokens = new TokenColumns(this.kindNames, text.length >> 2);
     const hidden = new TokenColumns(this.kindNames, 64, true);
-    return this.lexInto(text, tokens, hidden) ? { tokens, hidden } : undefined;
+    const count = this.lexInto(text, tokens, hidden);
+    if (count < 0) return undefined;
+    tokens.count = count;
+    return { tokens, hidden };
   }
 
   /**
-   * Reads `text` into `tokens` and `hidden`; answers whether it could. The loop is a function of
-   * its own, which ends with nothing it had not run before it was compiled (making the answer
-   * there threw the compiled loop away as it ended).
+   * Reads `text` into `tokens` and `hidden`; answers how many tokens it read into `tokens`, or
+   * -1 where it could not read the text. The loop is a function of its own, which ends with
+   * nothing it had not run before it was compiled (making the answer there threw the compiled
+   * loop away as it ended).
+   *
+   * A token's columns are written here, from arrays held in locals: a large run compiles this
+   * loop without inlining, where a call per token (`add`) and per character (a character test
+   * as a function) cost more than the work they did.
    */
-  private lexInto(text: string, tokens: TokenColumns, hidden: TokenColumns): boolean {
+  private lexInto(text: string, tokens: TokenColumns, hidden: TokenColumns): number {
     const length = text.length;
+    let kinds = tokens.kinds;
+    let starts = tokens.start;
+    let ends = tokens.end;
+    let lines = tokens.line;
+    let columns = tokens.column;
+    let hashes = tokens.hash;
+    // One place is kept spare: the kind after the last token reads as `''`.
+    let room = tokens.capacity - 1;
+    let count = 0;
     let i = 0;
     let line = 1;
     let lineStart = 0; // offset of the first character of the current line
@@ -244,39 +284,28 @@ export class FastLexer {
         continue;
       }
       const start = i;
-      const column = i - lineStart + 1;
-      if (isWordStart(c)) {
-        let hash = hashStep(0, c);
+      let kind: number;
+      let hash = 0;
+      if ((CHARACTER_CLASS[c]! & WORD_START) !== 0) {
+        hash = c;
         i++;
-        for (let d = text.charCodeAt(i); i < length && isWordPart(d); d = text.charCodeAt(i)) {
-          hash = hashStep(hash, d);
+        while (i < length) {
+          const d = text.charCodeAt(i);
+          if ((CHARACTER_CLASS[d]! & WORD_PART) === 0) break;
+          hash = (Math.imul(hash, 31) + d) | 0;
           i++;
         }
-        tokens.add(this.wordKind(text, start, i, hash), start, i, line, column);
-        tokens.hash[tokens.count - 1] = hash;
+        kind = this.wordKind(text, start, i, hash);
       } else if (isDigit(c) && isStatusRange(text, i)) {
         i += 3;
-        tokens.add(STATUS_RANGE, start, i, line, column);
+        kind = STATUS_RANGE;
       } else if (isDigit(c)) {
         i = numberEnd(text, i);
-        tokens.add(NUMBER, start, i, line, column);
+        kind = NUMBER;
       } else if (c === 34) {
-        i++;
-        for (;;) {
-          const d = text.charCodeAt(i);
-          if (i >= length || d === 10 || d === 13) return false;
-          if (d === 34) break;
-          if (d === 92) {
-            const e = text.charCodeAt(i + 1);
-            // `\\.`: the escaped character is any but a line terminator (as `.` reads them).
-            if (i + 1 >= length || e === 10 || e === 13 || e === 0x2028 || e === 0x2029) {
-              return false;
-            }
-            i += 2;
-          } else i++;
-        }
-        i++;
-        tokens.add(STRING, start, i, line, column);
+        i = stringEnd(text, i);
+        if (i < 0) return -1;
+        kind = STRING;
       } else {
         // The code after a `/` (-1 after any other character), read once for both comments:
         // a `/` symbol (a path's) then runs no test the loop had not run before it was compiled
@@ -284,12 +313,14 @@ export class FastLexer {
         const next = c === 47 ? text.charCodeAt(i + 1) : -1;
         if (next === 47) {
           while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-          hidden.add(SL_COMMENT, start, i, line, column);
-        } else if (next === 42) {
+          hidden.add(SL_COMMENT, start, i, line, start - lineStart + 1);
+          continue;
+        }
+        if (next === 42) {
           const close = text.indexOf('*/', i + 2);
-          if (close < 0) return false;
+          if (close < 0) return -1;
           i = close + 2;
-          hidden.add(ML_COMMENT, start, i, line, column);
+          hidden.add(ML_COMMENT, start, i, line, start - lineStart + 1);
           // Line breaks inside the comment, counted as Chevrotain counts them.
           let breaks = 0;
           let lastBreak = -1;
@@ -306,15 +337,33 @@ export class FastLexer {
             lineStart = lastBreak + 1;
             hidden.setEnd(hidden.count - 1, line, i - lineStart);
           }
-        } else {
-          const symbol = this.symbolAt(text, i, c);
-          if (symbol === undefined) return false;
-          i += symbol.text.length;
-          tokens.add(symbol.kind, start, i, line, column);
+          continue;
         }
+        const symbol = this.symbolAt(text, i, c);
+        if (symbol === undefined) return -1;
+        i += symbol.text.length;
+        kind = symbol.kind;
       }
+      if (count >= room) {
+        tokens.count = count;
+        tokens.grow();
+        kinds = tokens.kinds;
+        starts = tokens.start;
+        ends = tokens.end;
+        lines = tokens.line;
+        columns = tokens.column;
+        hashes = tokens.hash;
+        room = tokens.capacity - 1;
+      }
+      kinds[count] = kind;
+      starts[count] = start;
+      ends[count] = i;
+      lines[count] = line;
+      columns[count] = start - lineStart + 1;
+      hashes[count] = hash;
+      count++;
     }
-    return true;
+    return count;
   }
 
   /** The kind of the word from `start` to `end`, of hash `hash`: a keyword's, or `ID`. */
@@ -341,6 +390,26 @@ export class FastLexer {
 }
 
 const isX = (code: number) => code === 120 || code === 88;
+
+/**
+ * Where the string (`"…"`, escapes `\\.`) starting at `i` ends, past its closing quote; -1 where it
+ * does not end on its line (Chevrotain would not read it as a string).
+ */
+function stringEnd(text: string, i: number): number {
+  const length = text.length;
+  i++;
+  for (;;) {
+    const d = text.charCodeAt(i);
+    if (i >= length || d === 10 || d === 13) return -1;
+    if (d === 34) return i + 1;
+    if (d === 92) {
+      const e = text.charCodeAt(i + 1);
+      // `\\.`: the escaped character is any but a line terminator (as `.` reads them).
+      if (i + 1 >= length || e === 10 || e === 13 || e === 0x2028 || e === 0x2029) return -1;
+      i += 2;
+    } else i++;
+  }
+}
 
 /** Whether `/[0-9][xX][xX](?![\w])/` (a status range, `4XX`) matches at `i`, a digit. */
 function isStatusRange(text: string, i: number): boolean {

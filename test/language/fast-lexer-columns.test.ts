@@ -1,0 +1,77 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createSpeclServices } from '@specl/language';
+import { FastLexer, wordHash } from '../../packages/language/src/parser/fast/fast-lexer.js';
+
+// The fast lexer writes each token's columns (kind, offsets, line, column, a word's hash) from
+// its own loop, into arrays it grows when a text has more tokens than it made room for (about
+// one in four characters). Every column of every token must be what Langium's lexer
+// (Chevrotain's) gives, however often the arrays grew, and comments stay apart.
+const { Specl } = createSpeclServices(EmptyFileSystem, { indexReferences: false });
+const definition = Specl.parser.Lexer.definition;
+const TERMINALS = new Set(['WS', 'ID', 'NUMBER', 'STRING', 'ML_COMMENT', 'SL_COMMENT']);
+const keywords = Object.keys(definition).filter((name) => !TERMINALS.has(name));
+const COMMENTS = new Set(['ML_COMMENT', 'SL_COMMENT']);
+
+/** Each token as `kind offset-end line:column hash` (hash of words only, else 0). */
+function fastTokens(text: string): { tokens: string[]; hidden: string[] } {
+  const lexed = new FastLexer(new Set(keywords)).tokenize(text);
+  if (!lexed) throw new Error(`the fast lexer refused ${text}`);
+  const { tokens: t, hidden: h } = lexed;
+  const tokens: string[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const start = t.start[i]!;
+    const end = t.end[i]!;
+    const word = /^[A-Za-z_]\w*$/.test(text.slice(start, end));
+    expect(t.hash[i]).toBe(word ? wordHash(text, start, end) : 0);
+    tokens.push(`${t.kind(i)} ${start}-${end} ${t.line[i]}:${t.column[i]}`);
+  }
+  expect(t.kind(t.count)).toBe('');
+  const hidden: string[] = [];
+  for (let i = 0; i < h.count; i++) {
+    hidden.push(`${h.kind(i)} ${h.start[i]}-${h.end[i]} ${h.line[i]}:${h.column[i]}`);
+  }
+  return { tokens, hidden };
+}
+
+/** The same, from Langium's lexer. */
+function langiumTokens(text: string): { tokens: string[]; hidden: string[] } {
+  const result = Specl.parser.Lexer.tokenize(text);
+  expect(result.errors).toEqual([]);
+  const show = (token: (typeof result.tokens)[number]) =>
+    `${token.tokenType.name} ${token.startOffset}-${token.endOffset! + 1} ` +
+    `${token.startLine}:${token.startColumn}`;
+  const all = [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset);
+  return {
+    tokens: all.filter((token) => !COMMENTS.has(token.tokenType.name)).map(show),
+    hidden: all.filter((token) => COMMENTS.has(token.tokenType.name)).map(show),
+  };
+}
+
+describe('the fast lexer fills its token columns as Langium lexes', () => {
+  it('keeps every column of a text of one-character tokens, grown many times', () => {
+    // Two characters a token: eight times the room first made, so the columns grow three times.
+    const text = Array.from({ length: 400 }, (_, i) => 'a{}(),:x?'[i % 9]).join(' ');
+    const fast = fastTokens(text);
+    expect(fast.tokens.length).toBe(400);
+    expect(fast).toEqual(langiumTokens(text));
+  });
+
+  it('keeps the columns of words, numbers, strings, status ranges and comments across lines', () => {
+    const line =
+      'type Name_1 { n: Int, s: String? } 4XX 12.5e3 "a \\" b" // note\r\n' +
+      '/* one\n two */ a.b?.c ?? -1 /{id} ...x\n';
+    const text = line.repeat(60);
+    const fast = fastTokens(text);
+    expect(fast.hidden.length).toBe(120);
+    expect(fast).toEqual(langiumTokens(text));
+  });
+
+  it('refuses a string that does not end on its line, and a character no token starts with', () => {
+    const lexer = new FastLexer(new Set(keywords));
+    expect(lexer.tokenize('a "open\n"')).toBeUndefined();
+    expect(lexer.tokenize('a "escaped \\\n"')).toBeUndefined();
+    expect(lexer.tokenize('a # b')).toBeUndefined();
+    expect(lexer.tokenize('a é')).toBeUndefined();
+  });
+});
