@@ -1,5 +1,6 @@
 import type { Feature } from './fast-cst-builder.js';
 import { FastPrimaryRules } from './fast-primary-rules.js';
+import type { Alternative } from './fast-rule-base.js';
 import type { NodeType } from './node-constructors.js';
 
 const SETTING_STARTS = new Set(['server', 'license', 'contact', 'security', 'latency']);
@@ -192,24 +193,34 @@ export abstract class FastDeclarationRules extends FastPrimaryRules {
     const b = this.b;
     const d = this.d;
     const kind = b.peek();
-    if (kind === 'type') {
-      if (b.peek(2) === '{') return this.handOver(d.declaration, d.record, this.recordDecl);
-      return this.declarationOf('AliasDecl', this.aliasDecl);
+    if (kind === 'type' && b.peek(2) === '{') {
+      return this.handOver(d.declaration, d.record, this.recordDecl);
     }
-    if (kind === 'enum') return this.handOver(d.declaration, d.enum, this.enumDecl);
-    if (kind === 'error') return this.declarationOf('ErrorDecl', this.errorDecl);
-    if (kind === 'endpoint') return this.declarationOf('Endpoint', this.endpoint);
-    if (kind === 'property') return this.declarationOf('Property', this.property);
-    if (kind === 'auth') return this.declarationOf('AuthDecl', this.authDecl);
-    if (kind === 'tag') return this.declarationOf('TagDecl', this.tagDecl);
-    if (kind === 'headers') return this.declarationOf('HeadersDecl', this.headersDecl);
-    return this.decline(`${kind} cannot start a declaration`);
+    const alternative = this.declarationAlternatives.get(kind);
+    if (alternative === undefined) return this.decline(`${kind} cannot start a declaration`);
+    return this.handOver(d.declaration, alternative.feature, alternative.rule);
   };
 
-  /** A Declaration that is a `callee` (parsed by `rule`). */
-  private declarationOf(callee: string, rule: () => unknown): unknown {
-    return this.handOver(this.d.declaration, this.feature('Declaration', callee, 0, 'c'), rule);
+  /**
+   * The alternatives of `Declaration` but a record, by the keyword each starts with, found at the
+   * first declaration. One lookup takes every kind of declaration down the same path: a chain of
+   * tests took each down its own, which the first of its kind met after `declaration` was
+   * compiled (a spec's endpoints, after its types) threw away.
+   */
+  private get declarationAlternatives(): ReadonlyMap<string, Alternative> {
+    return (this.declarationTable ??= new Map<string, Alternative>([
+      ['type', this.alternative('Declaration', 'AliasDecl', this.aliasDecl)],
+      ['enum', { feature: this.d.enum, rule: this.enumDecl }],
+      ['error', this.alternative('Declaration', 'ErrorDecl', this.errorDecl)],
+      ['endpoint', this.alternative('Declaration', 'Endpoint', this.endpoint)],
+      ['property', this.alternative('Declaration', 'Property', this.property)],
+      ['auth', this.alternative('Declaration', 'AuthDecl', this.authDecl)],
+      ['tag', this.alternative('Declaration', 'TagDecl', this.tagDecl)],
+      ['headers', this.alternative('Declaration', 'HeadersDecl', this.headersDecl)],
+    ]));
   }
+
+  private declarationTable: ReadonlyMap<string, Alternative> | undefined;
 
   private readonly recordDecl = (): unknown => {
     const b = this.b;

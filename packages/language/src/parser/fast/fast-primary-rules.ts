@@ -1,16 +1,27 @@
 import type { Feature } from './fast-cst-builder.js';
 import { FastExpressionRules } from './fast-expression-rules.js';
+import { LITERAL_STARTS } from './fast-operator-rules.js';
+import type { Alternative } from './fast-rule-base.js';
+
+/** The features of `Primary` and the rules it calls. */
+type PrimaryTables = ReturnType<FastPrimaryRules['findPrimaryTables']>;
 
 /** The fast parser's rule `Primary` and the rules it calls (grammar/specl.langium). */
 export abstract class FastPrimaryRules extends FastExpressionRules {
-  private primaryTables: ReturnType<FastPrimaryRules['findPrimaryTables']> | undefined;
+  private primaryTables: PrimaryTables | undefined;
+  private primaryByFirstToken: ReadonlyMap<string, Alternative> | undefined;
 
   /**
    * The features of `Primary` and the rules it calls: found when the first expression is parsed,
    * not at every start (a spec without expressions never needs them).
    */
-  private get p() {
+  private get p(): PrimaryTables {
     return (this.primaryTables ??= this.findPrimaryTables());
+  }
+
+  /** The alternatives of `Primary` one token tells, by its kind (see {@link primaryAlternatives}). */
+  private get byFirstToken(): ReadonlyMap<string, Alternative> {
+    return (this.primaryByFirstToken ??= this.primaryAlternatives(this.p));
   }
 
   private findPrimaryTables() {
@@ -100,44 +111,72 @@ export abstract class FastPrimaryRules extends FastExpressionRules {
       responseType: g.nodeType('ResponseRef'),
       responseAction: g.action('ResponseRef'),
       response: k('ResponseRef', 'response'),
+      /** A name's alternatives: a reference to a value, and a call of an endpoint. */
+      named: [
+        { feature: c('Primary', 'NameRef'), rule: this.nameRef },
+        { feature: c('Primary', 'EndpointCall'), rule: this.endpointCall },
+      ] as const,
     };
   }
 
+  /**
+   * The alternatives of `Primary` that one token tells, by that token's kind: literals, lists,
+   * records, `all`/`any` quantifiers, built-in calls and `body`/`response` (no name starts with
+   * the last two). Found at the first expression.
+   */
+  private primaryAlternatives(p: PrimaryTables): Map<string, Alternative> {
+    const literal = { feature: p.literal, rule: this.literal };
+    const quantifier = { feature: p.quantifier, rule: this.quantifier };
+    const builtin = { feature: p.builtin, rule: this.builtinCall };
+    const byFirstToken = new Map<string, Alternative>([
+      ['[', { feature: p.list, rule: this.listLiteral }],
+      ['{', { feature: p.record, rule: this.recordLiteral }],
+      ['all', quantifier],
+      ['any', quantifier],
+      ['len', builtin],
+      ['matches', builtin],
+      ['body', { feature: p.bodyRef, rule: this.bodyRef }],
+      ['response', { feature: p.responseRef, rule: this.responseRef }],
+    ]);
+    for (const kind of LITERAL_STARTS) byFirstToken.set(kind, literal);
+    for (const kind of byFirstToken.keys()) {
+      if (this.starts('Ident', kind) || this.starts('ValueName', kind))
+        throw new Error(`a name may start with ${kind}: the grammar's Primary changed`);
+    }
+    return byFirstToken;
+  }
+
+  /**
+   * Primary. The alternatives one token tells go down one path, through one lookup, and a name
+   * takes one path whether it calls an endpoint or names a value: the first of a kind met after
+   * this rule was compiled (a spec's first `body`, its first endpoint call) no longer throws the
+   * compiled code away, as a test of its own at each did.
+   */
   protected readonly primary = (): unknown => {
     const b = this.b;
     const p = this.p;
     const kind = b.peek();
-    if (kind === '(') {
-      b.begin(p.type);
-      b.consume(p.open, '(');
-      b.subrule(p.inner, this.expression);
-      b.consume(p.close, ')');
-      return b.construct();
+    let alternative = this.byFirstToken.get(kind);
+    if (alternative === undefined) {
+      if (kind === '(') {
+        b.begin(p.type);
+        b.consume(p.open, '(');
+        b.subrule(p.inner, this.expression);
+        b.consume(p.close, ')');
+        return b.construct();
+      }
+      if (kind === 'one' && this.startsQuantifier()) {
+        return this.handOver(p.type, p.quantifier, this.quantifier);
+      }
+      const callsEndpoint = this.starts('Ident', kind) && b.peek(1) === '(';
+      if (!callsEndpoint && !this.starts('ValueName', kind)) {
+        return this.decline(`${kind} cannot start an expression`);
+      }
+      // Read from one list by a number, not from either of two properties: a property first
+      // read after this code was compiled threw it away.
+      alternative = p.named[callsEndpoint ? 1 : 0]!;
     }
-    if (
-      kind === 'NUMBER' ||
-      kind === 'STRING' ||
-      kind === 'true' ||
-      kind === 'false' ||
-      kind === 'null'
-    ) {
-      return this.handOver(p.type, p.literal, this.literal);
-    }
-    if (kind === '[') return this.handOver(p.type, p.list, this.listLiteral);
-    if (kind === '{') return this.handOver(p.type, p.record, this.recordLiteral);
-    if (kind === 'all' || kind === 'any' || (kind === 'one' && this.startsQuantifier())) {
-      return this.handOver(p.type, p.quantifier, this.quantifier);
-    }
-    if (kind === 'len' || kind === 'matches') {
-      return this.handOver(p.type, p.builtin, this.builtinCall);
-    }
-    if (b.peek(1) === '(' && this.starts('Ident', kind)) {
-      return this.handOver(p.type, p.call, this.endpointCall);
-    }
-    if (this.starts('ValueName', kind)) return this.handOver(p.type, p.nameRef, this.nameRef);
-    if (kind === 'body') return this.handOver(p.type, p.bodyRef, this.bodyRef);
-    if (kind === 'response') return this.handOver(p.type, p.responseRef, this.responseRef);
-    return this.decline(`${kind} cannot start an expression`);
+    return this.handOver(p.type, alternative.feature, alternative.rule);
   };
 
   /** After `one` (also a name): `one x in`, a quantifier. */

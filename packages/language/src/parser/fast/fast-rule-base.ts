@@ -13,7 +13,22 @@ export interface Block {
   readonly close: Feature;
 }
 
-type Choice = { feature: Feature; kind: string } | { feature: Feature; callee: string };
+/**
+ * An alternative of a data type rule: a token of `kind`, or (`callee`) a call of another data
+ * type rule that starts with one. One shape for both: the first call met after a data type rule's
+ * parser was compiled, of another shape, threw that code away.
+ */
+interface Choice {
+  readonly feature: Feature;
+  readonly kind: string;
+  readonly callee: string | undefined;
+}
+
+/** An alternative of a rule that is one call of another rule: the call, and the callee's parser. */
+export interface Alternative {
+  readonly feature: Feature;
+  readonly rule: () => unknown;
+}
 
 /**
  * What the fast parser's rules share: the builder of the text being parsed, the grammar's
@@ -97,6 +112,11 @@ export abstract class FastRuleBase {
     return b.construct();
   }
 
+  /** The alternative of rule `rule` that calls rule `callee`, parsed by `parse`. */
+  protected alternative(rule: string, callee: string, parse: () => unknown): Alternative {
+    return { feature: this.g.call(rule, callee), rule: parse };
+  }
+
   /** Whether data type rule `ruleName` can start with a token of `kind`. */
   protected starts(ruleName: string, kind: string): boolean {
     return this.choices(ruleName).has(kind);
@@ -119,7 +139,7 @@ export abstract class FastRuleBase {
       if (!choice) this.decline(`${b.peek()} cannot start ${ruleName}`);
       b.beginData();
       do {
-        if ('callee' in choice) b.subrule(choice.feature, this.data(choice.callee));
+        if (choice.callee !== undefined) b.subrule(choice.feature, this.data(choice.callee));
         else b.consume(choice.feature, choice.kind);
         choice = repeated ? choices.get(b.peek()) : undefined;
       } while (choice);
@@ -151,16 +171,16 @@ export abstract class FastRuleBase {
       if (G.isKeyword(element)) {
         const feature = this.g.keyword(rule.name, element.value, nth(`k${element.value}`));
         if (!choices.has(element.value))
-          choices.set(element.value, { feature, kind: element.value });
+          choices.set(element.value, { feature, kind: element.value, callee: undefined });
       } else if (G.isRuleCall(element) && G.isTerminalRule(element.rule.ref)) {
         const name = element.rule.ref.name;
         const feature = this.g.call(rule.name, name, nth(`c${name}`));
-        if (!choices.has(name)) choices.set(name, { feature, kind: name });
+        if (!choices.has(name)) choices.set(name, { feature, kind: name, callee: undefined });
       } else if (G.isRuleCall(element) && this.dataRules.has(element.rule.ref?.name ?? '')) {
         const callee = element.rule.ref!.name;
         const feature = this.g.call(rule.name, callee, nth(`c${callee}`));
         for (const kind of this.choices(callee).keys()) {
-          if (!choices.has(kind)) choices.set(kind, { feature, callee });
+          if (!choices.has(kind)) choices.set(kind, { feature, kind, callee });
         }
       } else {
         throw new Error(`${rule.name}: the fast parser does not read this alternative`);
