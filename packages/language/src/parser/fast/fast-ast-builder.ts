@@ -58,10 +58,11 @@ export class FastAstBuilder extends FastBuilderBase {
   private readonly defaults: DefaultsTable;
 
   /**
-   * The names read so far, by their hash: a name that comes again (a field's name, a type's)
-   * is the same string, not a copy of it sliced from the text again.
+   * The names read last, in the place their hash gives (the low bits): a name that comes again
+   * (a field's name, a type's) is the same string, not a copy of it sliced from the text again.
+   * A list of a fixed length, not a map, which grew by rehashing every name it held.
    */
-  private readonly names = new Map<number, string>();
+  private readonly names = new Array<string | undefined>(NAME_PLACES).fill(undefined);
 
   constructor(
     private readonly text: string,
@@ -98,11 +99,12 @@ export class FastAstBuilder extends FastBuilderBase {
     const start = t.start[i]!;
     const end = t.end[i]!;
     const hash = t.hash[i]!;
-    const known = this.names.get(hash);
+    const place = hash & (NAME_PLACES - 1);
+    const known = this.names[place];
     if (known !== undefined && known.length === end - start && this.text.startsWith(known, start))
       return known;
     const name = this.text.substring(start, end);
-    this.names.set(hash, name);
+    this.names[place] = name;
     return name;
   }
 
@@ -239,6 +241,9 @@ export class FastAstBuilder extends FastBuilderBase {
     assignProperty(obj, feature.operator, feature.property, item);
   }
 }
+
+/** The places of `FastAstBuilder.names` (a power of two). */
+const NAME_PLACES = 1 << 14;
 
 /** A node of `type`, of prototype {@link lazyAstNodePrototype}. */
 const newNode = nodeMaker(lazyAstNodePrototype);
