@@ -1,19 +1,6 @@
-import type { Expression, SpeclType } from '@specl/language';
-import {
-  isEnumDecl,
-  isEnumMember,
-  isField,
-  isForallVar,
-  isHeaderParam,
-  isLet,
-  isNameRef,
-  isPathParam,
-  isQuantifierVar,
-  isQueryParam,
-  isResponseHeadersRef,
-  stripOptional,
-  typeOf,
-} from '@specl/language';
+import type { AstNode } from 'langium';
+import type { EnumDecl, EnumMember, Expression, SpeclType } from '@specl/language';
+import { isResponseHeadersRef, stripOptional, typeOf } from '@specl/language';
 import type { ExprIR, NameScope, ValueKind } from '../ir/spec-ir.js';
 
 /** The run-time kind of a value of a type. */
@@ -47,13 +34,33 @@ export function valueKindOf(type: SpeclType): ValueKind {
   }
 }
 
-function scopeOf(target: unknown): NameScope {
-  if (isField(target)) return 'field';
-  if (isPathParam(target) || isQueryParam(target) || isHeaderParam(target)) return 'param';
-  if (isLet(target)) return 'let';
-  if (isForallVar(target)) return 'forall';
-  if (isQuantifierVar(target)) return 'quantifier';
-  return 'field';
+// The AST types below are told apart by `$type` (none has a subtype: test/compiler/
+// lowering-leaf-types.test.ts), not by Langium's `isX`, which asks the reflection for each
+// type tried: lowering asks of every name an expression reads.
+
+/** The scope a name an expression reads belongs to (a field, unless another is its target). */
+function scopeOf(target: AstNode | undefined): NameScope {
+  switch (target?.$type) {
+    case 'PathParam':
+    case 'QueryParam':
+    case 'HeaderParam':
+      return 'param';
+    case 'Let':
+      return 'let';
+    case 'ForallVar':
+      return 'forall';
+    case 'QuantifierVar':
+      return 'quantifier';
+    default:
+      return 'field';
+  }
+}
+
+/** Whether a name's target is a member of an enum (and not a field or another name). */
+function isEnumMemberOfEnum(
+  target: AstNode | undefined,
+): target is EnumMember & { $container: EnumDecl } {
+  return target?.$type === 'EnumMember' && target.$container?.$type === 'EnumDecl';
 }
 
 /** A checked expression as typed IR. */
@@ -86,7 +93,7 @@ export function lowerExpr(expr: Expression): ExprIR {
     }
     case 'NameRef': {
       const target = expr.target.ref;
-      if (isEnumMember(target) && isEnumDecl(target.$container)) {
+      if (isEnumMemberOfEnum(target)) {
         return {
           valueKind,
           optional,
@@ -111,7 +118,7 @@ export function lowerExpr(expr: Expression): ExprIR {
       const member = expr.member.ref;
       if (isResponseHeadersRef(expr.receiver))
         return { valueKind, optional, kind: 'responseHeader', name: expr.member.$refText };
-      if (isEnumMember(member) && isEnumDecl(member.$container) && isNameRef(expr.receiver)) {
+      if (isEnumMemberOfEnum(member) && expr.receiver.$type === 'NameRef') {
         return {
           valueKind,
           optional,

@@ -1,11 +1,13 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type {
+  AuthDecl,
   BodyClause,
   Declaration,
   Endpoint,
   EnsuresClause,
   ErrorsClause,
   Field,
+  HeadersDecl,
   Invariant,
   LatencyBudget,
   Parameter,
@@ -14,23 +16,12 @@ import type {
   ResponseClause,
   SecurityClause,
   SpecFile,
+  TagDecl,
 } from '@specl/language';
 import {
   docComment,
-  isAuthDecl,
-  isHeadersDecl,
-  isTagDecl,
   endpointParameters,
   importClosure,
-  isAliasDecl,
-  isEndpoint,
-  isEndpointCall,
-  isEnumDecl,
-  isErrorDecl,
-  isForall,
-  isLet,
-  isProperty,
-  isRecordDecl,
   pathTemplate,
   recordFields,
   recordInvariants,
@@ -143,18 +134,43 @@ export function lowerSpec(
     return lowered;
   };
   const types: TypeDeclIR[] = [];
+  const endpoints: EndpointIR[] = [];
+  const properties: PropertyIR[] = [];
+  const authDecls: AuthDecl[] = [];
+  const tagDecls: TagDecl[] = [];
+  const headersDecls: HeadersDecl[] = [];
+  // Declarations are told apart by `$type` (none has a subtype: test/compiler/
+  // lowering-leaf-types.test.ts), in one pass, not by Langium's `isX` (a question to the
+  // reflection for each type tried) in a pass for each kind.
   for (const declaration of declarations) {
+    switch (declaration.$type) {
+      case 'Endpoint':
+        endpoints.push(lowerEndpoint(declaration, locator, condition));
+        continue;
+      case 'Property':
+        properties.push(lowerProperty(declaration, locator, condition));
+        continue;
+      case 'AuthDecl':
+        authDecls.push(declaration);
+        continue;
+      case 'TagDecl':
+        tagDecls.push(declaration);
+        continue;
+      case 'HeadersDecl':
+        headersDecls.push(declaration);
+        continue;
+    }
     const description = docComment(declaration);
     const location = locator.locate(declaration);
     const name = declaration.name;
     // Each declaration is built key by key, in the order the IR has always had (see `Built`).
-    if (isRecordDecl(declaration) || isErrorDecl(declaration)) {
+    if (declaration.$type === 'RecordDecl' || declaration.$type === 'ErrorDecl') {
       const fields = recordFields(declaration).map((field) => lowerField(field, declaration));
       const invariants = recordInvariants(declaration).map((invariant) =>
         lowerInvariant(invariant, declaration),
       );
       const open = recordOpenFields(declaration);
-      if (isErrorDecl(declaration)) {
+      if (declaration.$type === 'ErrorDecl') {
         const error: Built<ErrorIR> = { kind: 'error', name };
         if (description) error.description = description;
         error.status = errorStatus(declaration.status);
@@ -176,7 +192,7 @@ export function lowerSpec(
         record.location = location;
         types.push(record as RecordIR);
       }
-    } else if (isAliasDecl(declaration)) {
+    } else if (declaration.$type === 'AliasDecl') {
       const alias: Built<AliasIR> = { kind: 'alias', name };
       if (description) alias.description = description;
       alias.type = lowerType(declaration.type);
@@ -184,7 +200,7 @@ export function lowerSpec(
       if (by) alias.discriminator = by;
       alias.location = location;
       types.push(alias as AliasIR);
-    } else if (isEnumDecl(declaration)) {
+    } else if (declaration.$type === 'EnumDecl') {
       const members = declaration.members.map((member) => {
         const doc = docComment(member);
         const at = locator.locate(member);
@@ -199,15 +215,9 @@ export function lowerSpec(
       );
     }
   }
-  const endpoints = declarations
-    .filter(isEndpoint)
-    .map((endpoint) => lowerEndpoint(endpoint, locator, condition));
-  const properties = declarations
-    .filter(isProperty)
-    .map((property) => lowerProperty(property, locator, condition));
-  const auth = declarations.filter(isAuthDecl).map((decl) => lowerAuth(decl, locator));
-  const tags = declarations.filter(isTagDecl).map((decl) => lowerTag(decl, locator));
-  const headers = declarations.filter(isHeadersDecl).map((decl) => lowerHeaders(decl, locator));
+  const auth = authDecls.map((decl) => lowerAuth(decl, locator));
+  const tags = tagDecls.map((decl) => lowerTag(decl, locator));
+  const headers = headersDecls.map((decl) => lowerHeaders(decl, locator));
   const header = root.parseResult.value.header;
   const description = header ? docComment(header) : undefined;
   const withoutFingerprint = {
@@ -351,7 +361,7 @@ function lowerPagination(clause: PaginatedClause): PaginationIR {
 function lowerProperty(property: Property, locator: Locator, condition: Conditioner): PropertyIR {
   const statements = property.statements.map((statement): StatementIR => {
     const location = locator.locate(statement);
-    if (isForall(statement)) {
+    if (statement.$type === 'Forall') {
       const variables = statement.variables.map((v) => ({
         name: v.name,
         type: lowerType(v.type),
@@ -360,19 +370,20 @@ function lowerProperty(property: Property, locator: Locator, condition: Conditio
         ? { kind: 'forall', variables, where: condition(statement.where), location }
         : { kind: 'forall', variables, location };
     }
-    if (isLet(statement)) {
+    if (statement.$type === 'Let') {
       const value = statement.value;
-      const lowered = isEndpointCall(value)
-        ? {
-            call: {
-              endpoint: value.endpoint.$refText,
-              args: value.args.map((a) => ({
-                name: a.parameter.$refText,
-                value: lowerExpr(a.value),
-              })),
-            },
-          }
-        : { value: lowerExpr(value) };
+      const lowered =
+        value.$type === 'EndpointCall'
+          ? {
+              call: {
+                endpoint: value.endpoint.$refText,
+                args: value.args.map((a) => ({
+                  name: a.parameter.$refText,
+                  value: lowerExpr(a.value),
+                })),
+              },
+            }
+          : { value: lowerExpr(value) };
       const let_: Built<Extract<StatementIR, { kind: 'let' }>> = {
         kind: 'let',
         name: statement.name,

@@ -4,9 +4,6 @@ import {
   builtinTypeOf,
   constantPrimitive,
   constraintNumber,
-  isBooleanLiteral,
-  isStringLiteral,
-  isTypeRef,
 } from '@specl/language';
 import type { ConstraintsIR, JsonValue, PrimitiveName, TypeIR } from '../ir/spec-ir.js';
 import type { Built } from '../ir/built.js';
@@ -25,8 +22,9 @@ export function lowerConstraints(constraints: readonly Constraint[]): Constraint
     }
     const number = constraintNumber(value);
     if (number !== undefined) out[constraint.name] = number;
-    else if (isStringLiteral(value)) out[constraint.name] = value.value;
-    else if (isBooleanLiteral(value)) out[constraint.name] = value.value;
+    // By `$type` (neither has a subtype: test/compiler/lowering-leaf-types.test.ts).
+    else if (value?.$type === 'StringLiteral' || value?.$type === 'BooleanLiteral')
+      out[constraint.name] = value.value;
   }
   return out as ConstraintsIR;
 }
@@ -34,7 +32,8 @@ export function lowerConstraints(constraints: readonly Constraint[]): Constraint
 /** A type expression as the IR holds it: named types by name, constraints as written. */
 export function lowerType(expr: TypeExpr | undefined): TypeIR {
   if (!expr) return { kind: 'primitive', name: 'String', constraints: {} };
-  if (!isTypeRef(expr)) {
+  // By `$type`: a type reference has no subtype (test/compiler/lowering-leaf-types.test.ts).
+  if (expr.$type !== 'TypeRef') {
     const options = expr.options.map(lowerType);
     // `A? | B` is `(A | B)?`, as the checker reads it.
     const plain = options.map((option) => (option.kind === 'nullable' ? option.inner : option));
@@ -58,8 +57,12 @@ export function lowerType(expr: TypeExpr | undefined): TypeIR {
     type = { kind: 'list', element: lowerType(expr.element), constraints };
   else if (expr.collection === 'Map')
     type = { kind: 'map', value: lowerType(expr.element), constraints };
-  else if (builtinTypeOf(expr))
-    type = { kind: 'primitive', name: builtinTypeOf(expr)!, constraints };
-  else type = { kind: 'ref', name: expr.ref?.ref?.name ?? expr.ref?.$refText ?? '', constraints };
+  else {
+    const builtin = builtinTypeOf(expr);
+    type =
+      builtin !== undefined
+        ? { kind: 'primitive', name: builtin, constraints }
+        : { kind: 'ref', name: expr.ref?.ref?.name ?? expr.ref?.$refText ?? '', constraints };
+  }
   return expr.nullable ? { kind: 'nullable', inner: type } : type;
 }

@@ -74,16 +74,16 @@ function recordSchema(
 /** An enum's schema: a `string` with the members as `enum`, and their doc comments if any. */
 function enumSchema(decl: EnumIR): SchemaObject {
   const documented = decl.members.filter((member) => member.description !== undefined);
-  return {
-    type: 'string',
-    ...describe(decl.description),
-    enum: decl.members.map((member) => member.name),
-    ...(documented.length > 0 && {
-      'x-specl-enum-descriptions': Object.fromEntries(
-        documented.map((member) => [member.name, member.description!]),
-      ),
-    }),
-  };
+  // Key by key, in the order the schema has always had (see `Built`).
+  const schema: Built<SchemaObject> = { type: 'string' };
+  if (decl.description !== undefined) schema.description = decl.description;
+  schema.enum = decl.members.map((member) => member.name);
+  if (documented.length > 0) {
+    schema['x-specl-enum-descriptions'] = Object.fromEntries(
+      documented.map((member) => [member.name, member.description!]),
+    );
+  }
+  return schema;
 }
 
 /**

@@ -38,8 +38,10 @@ function messageExamples(type: TypeIR): {
     return { plain: { kind: 'nullable', inner: inner.plain }, examples: inner.examples };
   }
   if (type.kind === 'union') return { plain: type, examples: {} };
+  // Most messages have no examples: answered before a rest pattern copies the constraints.
+  if (type.constraints.example === undefined && type.constraints.examples === undefined)
+    return { plain: type, examples: {} };
   const { example, examples, ...rest } = type.constraints;
-  if (example === undefined && examples === undefined) return { plain: type, examples: {} };
   const named =
     examples &&
     Object.fromEntries(Object.entries(examples).map(([name, value]) => [name, { value }]));

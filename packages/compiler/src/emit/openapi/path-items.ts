@@ -29,6 +29,18 @@ const erased = (path: string) => path.replace(TEMPLATE_PARAMETER, '{}');
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The names a path's parameters take in the path item of `template` (by position), each a
+ * parameter name of `path`: none to rename when the path is the template (most are).
+ */
+function parameterNames(path: string, template: string): ReadonlyMap<string, string> {
+  if (path === template) return NO_NAMES;
+  const canonical = templateNames(template);
+  return new Map(templateNames(path).map((name, i) => [name, canonical[i]!]));
+}
+
 function parameter(
   param: ParamIR,
   location: ParameterObject['in'],
@@ -157,24 +169,24 @@ function operation(
  */
 export function pathItems(ir: SpecIR, types: TypesByName): Record<string, PathItemObject> {
   const templates = new Map<string, string>();
-  for (const endpoint of ir.endpoints) {
-    const key = erased(endpoint.path);
-    const known = templates.get(key);
+  // Each endpoint's path erased once (a regular expression's replace an endpoint, not two).
+  const keys = ir.endpoints.map((endpoint) => erased(endpoint.path));
+  ir.endpoints.forEach((endpoint, i) => {
+    const known = templates.get(keys[i]!);
     if (known === undefined || byCodeUnits(endpoint.path, known) < 0)
-      templates.set(key, endpoint.path);
-  }
+      templates.set(keys[i]!, endpoint.path);
+  });
   const items = new Map<string, Map<OperationMethod, OperationObject>>();
-  for (const endpoint of ir.endpoints) {
-    const template = templates.get(erased(endpoint.path))!;
-    const canonical = templateNames(template);
-    const pathNames = new Map(templateNames(endpoint.path).map((name, i) => [name, canonical[i]!]));
+  ir.endpoints.forEach((endpoint, i) => {
+    const template = templates.get(keys[i]!)!;
+    const pathNames = parameterNames(endpoint.path, template);
     const item = items.get(template) ?? new Map<OperationMethod, OperationObject>();
     items.set(template, item);
     item.set(
       endpoint.method.toLowerCase() as OperationMethod,
       operation(endpoint, pathNames, types, ir),
     );
-  }
+  });
   return Object.fromEntries(
     [...items.keys()].sort(byCodeUnits).map((template) => {
       const item = items.get(template)!;
