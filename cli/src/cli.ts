@@ -1,8 +1,11 @@
-import { dropOutputOnClosedPipe } from './closed-output.js';
+import { guardWhenBuilt } from './closed-output.js';
+import { FdOutput } from './fd-output.js';
 import { main } from './main.js';
 
-dropOutputOnClosedPipe(process.stdout, 'stdout');
-dropOutputOnClosedPipe(process.stderr, 'stderr');
+guardWhenBuilt('stdout');
+guardWhenBuilt('stderr');
+const stderr = new FdOutput(2, 'stderr', null);
+const stdout = new FdOutput(1, 'stdout', stderr);
 
 /**
  * Settles when the command has run and its status is in process.exitCode. No top-level await:
@@ -11,8 +14,8 @@ dropOutputOnClosedPipe(process.stderr, 'stderr');
  */
 export const ran: Promise<void> = main(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
 }).then((code) => {
   process.exitCode = process.exitCode || code;
 });
