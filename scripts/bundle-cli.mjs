@@ -66,6 +66,27 @@ const { grammarFingerprint } = await import(languageDist('parser/fast/grammar-fi
 const { SpeclGrammar } = await import(languageDist('generated/grammar.js'));
 const { longerAltTable } = await import(languageDist('parser/shared-token-builder.js'));
 
+/**
+ * The token builder's module of the longer alternatives (bundled-longer-alts.js, which exports
+ * none) is given the table computed above, as an array literal. Not an esbuild `define`: a defined
+ * array becomes a variable set by an initialiser that every module of the bundle calls, in a chunk
+ * whose export changes after it has run (so it could not be a script, code-cache.mjs).
+ */
+const longerAltsForTokenBuilder = {
+  name: 'bundled-longer-alts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/bundled-longer-alts\.js$/ }, (args) =>
+      /packages[\\/]language[\\/]dist[\\/]parser[\\/]shared-token-builder\.js$/.test(args.importer)
+        ? { path: 'bundled-longer-alts', namespace: 'specl-bundled' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'specl-bundled' }, () => ({
+      contents: `export const bundledLongerAlts = ${JSON.stringify(longerAltTable(SpeclGrammar()))};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   // The metafile's paths are relative to the root wherever the build is run from
   // (scripts/bundle/code-cache.mjs reads them).
@@ -73,9 +94,12 @@ const common = {
   bundle: true,
   define: {
     SPECL_BUNDLED_GRAMMAR_FINGERPRINT: JSON.stringify(grammarFingerprint(SpeclGrammar())),
-    SPECL_BUNDLED_LONGER_ALTS: JSON.stringify(longerAltTable(SpeclGrammar())),
   },
-  plugins: [lazyProtocolForDocumentBuilder, grammarLoaderForGeneratedGrammar],
+  plugins: [
+    lazyProtocolForDocumentBuilder,
+    grammarLoaderForGeneratedGrammar,
+    longerAltsForTokenBuilder,
+  ],
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/bundle/language-server.mjs';
+// CommonJS, as every file of bin/ (bin/package.json): the language server is an ES module.
+import('../dist/bundle/language-server.mjs');

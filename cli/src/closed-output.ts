@@ -18,3 +18,28 @@ export function dropOutputOnClosedPipe(stream: NodeJS.WriteStream, name: string)
     }
   });
 }
+
+/**
+ * Puts {@link dropOutputOnClosedPipe} on `process[name]` when the stream is first read, not before:
+ * Node builds process.stdout and process.stderr on first read (a net.Socket for a pipe or a
+ * terminal, 14 million instructions), and the CLI's commands write through FdOutput; only the
+ * language server, the MCP server and Node's own warnings use the streams.
+ */
+export function guardWhenBuilt(name: 'stdout' | 'stderr'): void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, name);
+  const build = descriptor?.get;
+  if (descriptor === undefined || build === undefined || descriptor.configurable !== true) {
+    dropOutputOnClosedPipe(process[name], name);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: descriptor.enumerable,
+    get() {
+      const stream = build.call(process) as NodeJS.WriteStream;
+      Object.defineProperty(process, name, descriptor);
+      dropOutputOnClosedPipe(stream, name);
+      return stream;
+    },
+  });
+}

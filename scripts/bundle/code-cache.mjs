@@ -2,15 +2,18 @@
 // without Node's ES module loader. Node 20 compiles ES modules without a cache
 // (`module.enableCompileCache` came in Node 22), and compiling the language chunk was a third of a
 // one-endpoint `specl check`; each ES module costs besides its resolution, read, link and a
-// `createRequire` (about a million instructions each, 30 of them on the check path). Each chunk
-// that can be is rewritten as a CommonJS-style script (`chunk-X.cjs`, loaded by
-// cached-script.mjs through `vm.Script`) and a small ES module in its place that re-exports the
-// script's exports, for the chunks that stay ES modules; a script's `require` of another script
-// chunk loads that script directly, so only the chunks that cannot be scripts are still ES
-// modules. make-code-cache.mjs then runs a representative `specl check` and `specl compile` in a
-// child Node and writes each loaded script's cache (`chunk-X.cjs.cache`). A chunk those runs did
-// not load goes back to what esbuild wrote: without a cache the script would only cost the same
-// compile.
+// `createRequire` (about a million instructions each), and the first one starts the ES module
+// loader (14 million). Each chunk that can be is rewritten as a CommonJS-style script
+// (`chunk-X.cjs`, loaded by cached-script.cjs through `vm.Script`) and a small ES module in its
+// place that re-exports the script's exports, for the chunks that stay ES modules; a script's
+// `require` of another script chunk loads that script directly, and its `import()` of a chunk
+// goes through the loader (`__speclImport`), so only the chunks that cannot be scripts are still
+// ES modules. The CLI's entry is a script too (`cli.cjs`, run by the CommonJS cli/bin/specl.js;
+// cli.mjs stays for those who import it). scripts.json tells the loader which chunks are scripts,
+// with the ES modules each requires. make-code-cache.mjs then runs a representative `specl check`
+// and `specl compile` in a child Node and writes each loaded script's cache (`chunk-X.cjs.cache`).
+// A chunk those runs did not load goes back to what esbuild wrote: without a cache the script
+// would only cost the same compile.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -23,25 +26,24 @@ import { transformSync } from 'esbuild';
  * that kept a cache, with the reasons the others were left as they were.
  */
 export function addCodeCaches(outdir, metafile, root) {
-  copyFileSync(
-    resolve(import.meta.dirname, 'cached-script.mjs'),
-    join(outdir, 'cached-script.mjs'),
-  );
+  for (const loader of ['cached-script.cjs', 'cached-script.mjs']) {
+    copyFileSync(resolve(import.meta.dirname, loader), join(outdir, loader));
+  }
   const chunks = chunkGraph(outdir, metafile, root);
   const converted = [];
   const skipped = [];
-  // What cli.mjs imports is loaded at every start, `specl --version` too, which loads no script:
-  // as scripts, these would bring the script loader (and node:vm, node:zlib) to every start.
-  const atStart = new Set(chunks.get('cli')?.imports ?? []);
   for (const chunk of chunks.values()) {
     if (!chunk.name.startsWith('chunk-')) continue;
-    const reason = atStart.has(chunk.name)
-      ? 'cli.mjs imports it (every start loads it)'
-      : convert(outdir, chunk, chunks);
+    const reason = convert(outdir, chunk, chunks);
     if (reason === undefined) converted.push(chunk);
     else skipped.push(`${chunk.name}: ${reason}`);
   }
+  // cli/bin/specl.js runs the entry's script: the build fails rather than ship a bin without it.
+  const entry = chunks.get('cli');
+  const entryReason = entry === undefined ? 'no cli.mjs' : convert(outdir, entry, chunks);
+  if (entryReason !== undefined) throw new Error(`cli.mjs cannot be a script: ${entryReason}`);
   writeStandIns(outdir, converted, chunks);
+  writeManifest(outdir, [...converted, entry], chunks);
   const run = spawnSync(
     process.execPath,
     [resolve(import.meta.dirname, 'make-code-cache.mjs'), outdir, resolve(root, 'examples')],
@@ -61,13 +63,12 @@ export function addCodeCaches(outdir, metafile, root) {
     chunk.script = undefined;
     skipped.push(`${chunk.name}: not loaded by the representative runs`);
   }
-  // The chunks that went back are ES modules again: the stand-ins that reached them through a
-  // script now import them.
-  writeStandIns(
-    outdir,
-    converted.filter((chunk) => chunk.script !== undefined),
-    chunks,
-  );
+  if (!existsSync(join(outdir, 'cli.cjs.cache'))) throw new Error('cli.cjs was given no cache');
+  // The chunks that went back are ES modules again: the stand-ins and scripts that reached them
+  // through a script now import them.
+  const scripts = converted.filter((chunk) => chunk.script !== undefined);
+  writeStandIns(outdir, scripts, chunks);
+  writeManifest(outdir, [...scripts, entry], chunks);
   return { cached, skipped };
 }
 
@@ -94,7 +95,6 @@ function chunkGraph(outdir, metafile, root) {
       imports: output.imports
         .filter((i) => !i.external && i.kind === 'import-statement')
         .map((i) => basename(i.path, '.mjs')),
-      dynamic: output.imports.some((i) => i.kind === 'dynamic-import'),
       packages: output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path),
       source: undefined,
       script: undefined,
@@ -105,11 +105,10 @@ function chunkGraph(outdir, metafile, root) {
 
 /**
  * Rewrites one chunk as a script (its stand-in module is written by writeStandIns), or says why it
- * cannot be. The chunk's `script` says whether the script reads `import.meta` (which only its
- * stand-in can give it).
+ * cannot be. The chunk's `script` says whether the script reads more of `import.meta` than its
+ * `url` (which only its stand-in can give it; the loader gives any script a `url`).
  */
 function convert(outdir, chunk, chunks) {
-  if (chunk.dynamic) return 'it imports dynamically';
   // The script's require is CommonJS: a package there would be a second copy of its ES module.
   if (chunk.packages.length > 0) return `it imports ${chunk.packages.join(', ')}`;
   if (chunk.exports.includes('default')) return 'it has a default export';
@@ -136,10 +135,19 @@ function convert(outdir, chunk, chunks) {
   }
   // A default or namespace import of a chunk would be wrapped for a CommonJS module's shape.
   if (/__toESM\(require\("\.\//.test(code)) return 'it imports a chunk whole';
+  // A script has no import() of its own (vm.Script gives it none): it asks the loader for a
+  // chunk. Anything else it imports dynamically (a package, a computed path) keeps it a module.
+  const chunkImport = /(?<![\w$.])import\("(\.\/chunk-[A-Z0-9]+\.mjs)"\)/g;
+  const dynamicImports = code.match(/(?<![\w$.])import\s*\(/g)?.length ?? 0;
+  if (dynamicImports !== (code.match(chunkImport)?.length ?? 0)) {
+    return 'it imports something other than a chunk dynamically';
+  }
+  code = code.replace(chunkImport, '__speclImport("$1")');
   // Every script ends its last line (an empty chunk's script is that line break alone).
   writeFileSync(join(outdir, `${chunk.name}.cjs`), code.endsWith('\n') ? code : `${code}\n`);
   chunk.source = source;
-  chunk.script = { importMeta: code.includes('__speclImportMeta') };
+  const meta = code.match(/__speclImportMeta\b(?:\.url\b)?/g) ?? [];
+  chunk.script = { importMeta: meta.some((use) => use === '__speclImportMeta') };
   return undefined;
 }
 
@@ -157,6 +165,19 @@ function writeStandIns(outdir, converted, chunks) {
       reexportingModule(chunk.name, modules, chunk.exports),
     );
   }
+}
+
+/**
+ * Writes scripts.json, which tells cached-script.cjs what `import()` of a chunk loads: each chunk
+ * a script requires and imports as a script (and the entry), with the ES modules it requires
+ * (moduleImports); a chunk that is not there is imported as an ES module.
+ */
+function writeManifest(outdir, scripts, chunks) {
+  const manifest = {};
+  for (const chunk of scripts) {
+    if (loadsAsScript(chunk)) manifest[chunk.name] = moduleImports(chunk, chunks);
+  }
+  writeFileSync(join(outdir, 'scripts.json'), `${JSON.stringify(manifest)}\n`);
 }
 
 /** Whether `chunk` is loaded as a script when another script requires it. */

@@ -14,11 +14,13 @@ import { pathToFileURL } from 'node:url';
 
 const [outdir, examples] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'specl-code-cache-'));
+const { loadedScripts, runEntry } = await import(
+  pathToFileURL(join(outdir, 'cached-script.mjs')).href
+);
 try {
   const spec = join(examples, 'ach-payments/ach-payments.specl');
   await run(['check', spec]);
   await run(['compile', spec, '--out', join(work, 'generated')]);
-  const { loadedScripts } = await import(pathToFileURL(join(outdir, 'cached-script.mjs')).href);
   for (const script of loadedScripts()) {
     const temporary = `${script.filename}.cache.${process.pid}.tmp`;
     writeFileSync(temporary, script.cacheFile(), { mode: 0o644 });
@@ -28,12 +30,11 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Runs `specl ARGS` from the bundle, in this process (cli.mjs again, under another URL). */
+/** Runs `specl ARGS` from the bundle, in this process, as cli/bin/specl.js does. */
 async function run(args) {
-  process.argv = [process.argv[0], join(outdir, 'cli.mjs'), ...args];
-  const url = pathToFileURL(join(outdir, 'cli.mjs'));
-  url.search = args[0];
-  await import(url.href);
+  process.argv = [process.argv[0], join(outdir, 'cli.cjs'), ...args];
+  const { ran } = await runEntry('cli');
+  await ran;
   if (process.exitCode !== 0 && process.exitCode !== undefined) {
     throw new Error(`specl ${args[0]} exited with ${process.exitCode}`);
   }

@@ -36,12 +36,15 @@ endpoint getItem GET /items/{id: Uuid} {
 }
 `;
 
-/** Runs the CLI of the bundle in `dir` and reports how each cached script was compiled. */
+/**
+ * Runs the CLI of the bundle in `dir` as cli/bin/specl.js does (its entry's script) and reports
+ * how each cached script was compiled.
+ */
 function run(dir: string, args: string[], cwd: string) {
   const driver = `
     process.argv = [process.argv[0], 'specl', ...${JSON.stringify(args)}];
-    await import(${JSON.stringify(join(dir, 'cli.mjs'))});
-    const { loadedScripts } = await import(${JSON.stringify(join(dir, 'cached-script.mjs'))});
+    const { loadedScripts, runEntry } = await import(${JSON.stringify(join(dir, 'cached-script.mjs'))});
+    await (await runEntry('cli')).ran;
     process.stderr.write('\\n' + JSON.stringify(loadedScripts().map((s) => [s.filename, s.cache])));
   `;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };

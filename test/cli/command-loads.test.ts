@@ -56,3 +56,39 @@ describe('the code each command loads', () => {
     ).toEqual(['compiler', 'yaml']);
   });
 });
+
+// cli/bin/specl.js is CommonJS and runs the CLI's entry as a script of the bundle: a command whose
+// chunks are all scripts never runs an ES module, so Node never builds its ES module loader's
+// module jobs (14 million instructions at least, scripts/bundle/code-cache.mjs).
+describe("Node's ES module loader", () => {
+  const project = tempProject({
+    'a.specl': 'spec A version "1.0.0"\ntype T { x: Int }\n',
+    'module.mjs': '',
+    'report-esm.cjs':
+      "process.on('exit', () => process.stderr.write(`module jobs: ${process.moduleLoadList.includes('NativeModule internal/modules/esm/module_job')}\\n`));\n",
+  });
+
+  /** Runs `node PROGRAM ARGS` and answers whether Node loaded its ES module jobs. */
+  function runsModules(program: string, args: string[]): boolean {
+    const run = spawnSync(
+      process.execPath,
+      ['--require', join(project, 'report-esm.cjs'), program, ...args],
+      { cwd: project, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const answer = /module jobs: (true|false)/.exec(run.stderr);
+    expect(answer, run.stderr).not.toBeNull();
+    return answer![1] === 'true';
+  }
+
+  const specl = join(repoRoot, 'cli/bin/specl.js');
+
+  it('is not used by specl check or specl --version', () => {
+    expect(runsModules(specl, ['check', 'a.specl'])).toBe(false);
+    expect(runsModules(specl, ['--version'])).toBe(false);
+  });
+
+  it('is used by a program that runs an ES module (the report tells)', () => {
+    expect(runsModules(join(project, 'module.mjs'), [])).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpecDiagnostic } from '@specl/language';
 import type { ReadSpecFile } from '@specl/language/node';
+import { languageCodeFolder } from '@specl/language/node';
 import type { SpecIR } from '../ir/spec-ir.js';
 import { withNullObjects } from './ir-transport.js';
 
@@ -203,12 +204,8 @@ export function toolchainStamp(): Promise<string> {
 async function computeStamp(): Promise<string> {
   const hash = createHash('sha256').update(`${process.version} ${process.versions.v8}\n`);
   const here = dirname(fileURLToPath(import.meta.url));
-  const folders = [here.endsWith('pipeline') ? dirname(here) : here];
-  try {
-    folders.push(dirname(fileURLToPath(import.meta.resolve('@specl/language'))));
-  } catch {
-    // Bundled: the language's code is in the bundle's files.
-  }
+  // Bundled, the two are the bundle's folder: its files are hashed once.
+  const folders = new Set([here.endsWith('pipeline') ? dirname(here) : here, languageCodeFolder]);
   for (const folder of folders) {
     for (const file of await codeFiles(folder)) {
       hash.update(`${relative(folder, file)}\n`).update(await readFile(file));

@@ -35,3 +35,4 @@ export async function checkSpecFiles(
 export type { CheckResult };
 export { readSpecFromDisk, MAX_SPEC_BYTES } from './read-spec-from-disk.js';
 export { GitNotInstalledError, GitRepository } from './git-repository.js';
+export { languageCodeFolder } from './code-folder.js';

@@ -1,14 +1,8 @@
 import type { Grammar, Stream, TokenBuilderOptions } from 'langium';
 import { DefaultTokenBuilder, GrammarAST, GrammarUtils, RegExpUtils, stream } from 'langium';
 import { SpeclGrammar } from '../generated/grammar.js';
+import { bundledLongerAlts } from './bundled-longer-alts.js';
 import { allNodes } from './fast/grammar-walk.js';
-
-/**
- * In the CLI's bundle, the generated grammar's keywords with the names of their longer
- * alternatives ({@link longerAltTable}) as JSON, computed when the bundle was built
- * (scripts/bundle-cli.mjs defines it); elsewhere not defined.
- */
-declare const SPECL_BUNDLED_LONGER_ALTS: LongerAltTable | undefined;
 
 /**
  * Each keyword of a grammar with the names of the terminals that could read a longer text
@@ -38,12 +32,7 @@ export class SharedTokenBuilder extends DefaultTokenBuilder {
    * it instead of matching each keyword against each terminal's partial pattern (a regular
    * expression V8 compiles at start); by default the one the bundle was built with, else null.
    */
-  constructor(
-    private readonly longerAlts: LongerAltTable | null = typeof SPECL_BUNDLED_LONGER_ALTS ===
-    'undefined'
-      ? null
-      : SPECL_BUNDLED_LONGER_ALTS,
-  ) {
+  constructor(private readonly longerAlts: LongerAltTable | null = bundledLongerAlts ?? null) {
     super();
   }
 
