@@ -225,6 +225,15 @@ describe('live checks of bodies by media type', () => {
     ]);
   });
 
+  it('compares media types by their essence: case, spaces and parameters aside', () => {
+    for (const contentType of ['Text/Plain ; charset=utf-8', ' text/PLAIN', 'text/plain;'])
+      expect(checker.checkResponse(checked, 200, { contentType, bytes: bytes('hi') })).toEqual([]);
+    for (const contentType of ['text/plainer', 'text/ plain', 'text; plain'])
+      expect(
+        checker.checkResponse(checked, 200, { contentType, bytes: bytes('hi') }).map((v) => v.kind),
+      ).toEqual(['body']);
+  });
+
   it('checks only the status and media type of a body streamed through unread', () => {
     expect(
       checker.checkResponse(checked, 200, { contentType: 'text/plain', unread: true }),

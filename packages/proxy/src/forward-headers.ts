@@ -19,8 +19,9 @@ export function forwardHeaders(
   drop: readonly string[] = [],
 ): OutgoingHttpHeaders {
   const connection = headers['connection'];
+  // None for the usual `keep-alive` and `close` (`keep-alive` is a hop-by-hop header anyway).
   const named =
-    connection === undefined
+    connection === undefined || connection === 'keep-alive' || connection === 'close'
       ? undefined
       : String(connection)
           .split(',')

@@ -18,7 +18,7 @@ function declaredStatuses(contract: EndpointContract): string {
 
 function isJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return true; // in process: values, not bytes
-  const media = contentType.split(';')[0]!.trim().toLowerCase();
+  const media = essenceOf(contentType);
   return media === 'application/json' || media.endsWith('+json');
 }
 
