@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { AstUtils, EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createSpeclServices } from '@specl/language';
+import { namePlaces } from '../../packages/language/src/parser/fast/fast-ast-builder.js';
 import { FastLexer } from '../../packages/language/src/parser/fast/fast-lexer.js';
 
 // The fast lexer tells a keyword from a name by a hash of the word it computes while reading it
@@ -110,6 +111,57 @@ describe('the fast lexer tells keywords from names by their hash', () => {
     expect(fast).toContain('Field BB ');
     expect(fast).toContain('TypeRef  BB');
     expect(fast).toContain('EnumMember BB ');
+    const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
+    expect(fast).toEqual(names(langium.LangiumParser));
+  });
+
+  it('sizes the list of names read by the text: a power of two, 64 to 16,384 places', () => {
+    expect(namePlaces(0)).toBe(64);
+    expect(namePlaces(128)).toBe(64);
+    expect(namePlaces(130)).toBe(128);
+    expect(namePlaces(1000)).toBe(512);
+    expect(namePlaces(40_000)).toBe(16_384);
+    expect(namePlaces(10_000_000)).toBe(16_384);
+  });
+
+  it('keeps apart the names of a small text that share a place of its list', () => {
+    // 120 fields in a text of about 480 tokens (256 places), in pairs of names that share a
+    // place (their hashes' low eight bits), each the other's type (a name read again).
+    const byPlace = new Map<number, string>();
+    const pairs: [string, string][] = [];
+    for (let i = 0; pairs.length < 60; i++) {
+      const name = `q${i}`;
+      const place = hash(name) & 255;
+      const first = byPlace.get(place);
+      if (first === undefined) byPlace.set(place, name);
+      else {
+        pairs.push([first, name]);
+        byPlace.delete(place);
+      }
+    }
+    const fields = pairs.map(([a, b]) => `${a}: ${b}, ${b}: ${a}`).join(', ');
+    const text = `type Big { ${fields} }\n`;
+    expect(namePlaces(Specl.parser.Lexer.tokenize(text).tokens.length)).toBe(256);
+    const names = (parser: typeof Specl.parser.LangiumParser) => {
+      const result = parser.parse(text);
+      expect(result.parserErrors).toEqual([]);
+      return AstUtils.streamAst(result.value as AstNode)
+        .map((node) => {
+          const n = node as AstNode & { name?: string; ref?: { $refText: string } };
+          return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
+        })
+        .toArray();
+    };
+    const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
+      fastPathTaken: number;
+    };
+    const taken = parser.fastPathTaken;
+    const fast = names(parser);
+    expect(parser.fastPathTaken).toBe(taken + 1);
+    for (const [a, b] of pairs) {
+      expect(fast).toContain(`Field ${a} `);
+      expect(fast).toContain(`TypeRef  ${b}`);
+    }
     const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
     expect(fast).toEqual(names(langium.LangiumParser));
   });

@@ -60,9 +60,12 @@ export class FastAstBuilder extends FastBuilderBase {
   /**
    * The names read last, in the place their hash gives (the low bits): a name that comes again
    * (a field's name, a type's) is the same string, not a copy of it sliced from the text again.
-   * A list of a fixed length, not a map, which grew by rehashing every name it held.
+   * A list of a fixed length, not a map, which grew by rehashing every name it held; its
+   * length ({@link namePlaces}) follows the text's tokens, so a small text fills a small list.
    */
-  private readonly names = new Array<string | undefined>(NAME_PLACES).fill(undefined);
+  private readonly names: (string | undefined)[];
+  /** The places of {@link names} less one (their number is a power of two). */
+  private readonly nameMask: number;
 
   constructor(
     private readonly text: string,
@@ -74,6 +77,9 @@ export class FastAstBuilder extends FastBuilderBase {
   ) {
     super(tokens, position);
     this.defaults = defaultsTable(reflection);
+    const places = namePlaces(tokens.count);
+    this.names = new Array<string | undefined>(places).fill(undefined);
+    this.nameMask = places - 1;
   }
 
   /** Prepares this builder to build the AST of another declaration, from token `position`. */
@@ -99,7 +105,7 @@ export class FastAstBuilder extends FastBuilderBase {
     const start = t.start[i]!;
     const end = t.end[i]!;
     const hash = t.hash[i]!;
-    const place = hash & (NAME_PLACES - 1);
+    const place = hash & this.nameMask;
     const known = this.names[place];
     if (known !== undefined && known.length === end - start && this.text.startsWith(known, start))
       return known;
@@ -242,8 +248,19 @@ export class FastAstBuilder extends FastBuilderBase {
   }
 }
 
-/** The places of `FastAstBuilder.names` (a power of two). */
+/** The most places of `FastAstBuilder.names` (a power of two). */
 const NAME_PLACES = 1 << 14;
+
+/**
+ * The places of `FastAstBuilder.names` for a text of `tokenCount` tokens: a power of two, at
+ * least half the token count (about one token in four is a name), from 64 to
+ * {@link NAME_PLACES}. Filling 16,384 places cost a one-endpoint check more than its parse.
+ */
+export function namePlaces(tokenCount: number): number {
+  let places = 64;
+  while (places < NAME_PLACES && places < tokenCount >> 1) places <<= 1;
+  return places;
+}
 
 /** A node of `type`, of prototype {@link lazyAstNodePrototype}. */
 const newNode = nodeMaker(lazyAstNodePrototype);
