@@ -7,10 +7,7 @@ import { extname, join } from 'node:path';
 import type { BuiltSpec } from '@specl/compiler';
 import { buildSpec, buildSpecs } from '@specl/compiler';
 import { describe, expect, it } from 'vitest';
-import {
-  codeDigest,
-  codeExtensions,
-} from '../../packages/compiler/src/pipeline/spec-cache.js';
+import { codeDigest, codeExtensions } from '../../packages/compiler/src/pipeline/spec-cache.js';
 import { withPlainLocations } from '../helpers/plain-locations.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
