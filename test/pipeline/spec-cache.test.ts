@@ -2,11 +2,12 @@
 // diagnostics and IR a build gives; an entry is used only while every file it was built from
 // reads the same; a corrupt or foreign entry is ignored and written again.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { BuiltSpec } from '@specl/compiler';
 import { buildSpec, buildSpecs } from '@specl/compiler';
 import { describe, expect, it } from 'vitest';
+import { codeDigest, codeExtensions } from '../../packages/compiler/src/pipeline/spec-cache.js';
 import { withPlainLocations } from '../helpers/plain-locations.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
@@ -113,6 +114,53 @@ describe('the cache of lowered specs', () => {
     } finally {
       delete process.env.SPECL_CACHE;
     }
+  });
+});
+
+describe("the toolchain's stamp", () => {
+  /** A bundle's kinds of file: a script, a module, an ES module, the loader's table, a cache. */
+  const bundle = {
+    'cli.cjs': 'require("./chunk-A.cjs");\n',
+    'chunk-A.cjs': 'module.exports = 1;\n',
+    'chunk-B.mjs': 'export default 2;\n',
+    'nested/worker.js': 'export default 3;\n',
+    'scripts.json': '{"chunk-A":[]}\n',
+    'chunk-A.cjs.cache': 'V8 code cache',
+  };
+
+  it('changes when any file that carries code changes, and only then', async () => {
+    const folder = tempProject(bundle);
+    const before = await codeDigest('node\n', [folder]);
+    expect(await codeDigest('node\n', [folder])).toBe(before);
+    expect(await codeDigest('another node\n', [folder])).not.toBe(before);
+    for (const [name, text] of Object.entries(bundle)) {
+      writeFileSync(join(folder, name), `${text} `);
+      const after = await codeDigest('node\n', [folder]);
+      if (name.endsWith('.cache')) expect(after, name).toBe(before);
+      else expect(after, name).not.toBe(before);
+      writeFileSync(join(folder, name), text);
+    }
+    expect(await codeDigest('node\n', [folder])).toBe(before);
+  });
+
+  it('changes when a code file is added', async () => {
+    const folder = tempProject(bundle);
+    const before = await codeDigest('node\n', [folder]);
+    mkdirSync(join(folder, 'more'));
+    writeFileSync(join(folder, 'more/chunk-C.cjs'), '');
+    expect(await codeDigest('node\n', [folder])).not.toBe(before);
+  });
+
+  it("hashes every kind of file the CLI's bundle holds but V8's code caches", () => {
+    const bundleFolder = join(repoRoot, 'cli/dist/bundle');
+    const kinds = new Set(
+      readdirSync(bundleFolder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => extname(entry.name)),
+    );
+    expect(kinds).toContain('.cjs');
+    kinds.delete('.cache');
+    expect([...kinds].filter((kind) => !codeExtensions.includes(kind))).toStrictEqual([]);
   });
 });
 

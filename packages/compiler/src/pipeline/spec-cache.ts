@@ -192,8 +192,8 @@ function isIr(value: unknown): value is SpecIR {
 let stamp: Promise<string> | undefined;
 
 /**
- * The toolchain's stamp: Node's and V8's versions and the SHA-256 of every JavaScript file of
- * the code that checks and lowers (the CLI's bundle, or the compiler's and language's builds),
+ * The toolchain's stamp: Node's and V8's versions and the SHA-256 of every file that carries
+ * code of the checker and lowerer (the CLI's bundle, or the compiler's and language's builds),
  * so any change to the toolchain, its grammar included, makes every entry foreign.
  */
 export function toolchainStamp(): Promise<string> {
@@ -202,10 +202,25 @@ export function toolchainStamp(): Promise<string> {
 }
 
 async function computeStamp(): Promise<string> {
-  const hash = createHash('sha256').update(`${process.version} ${process.versions.v8}\n`);
   const here = dirname(fileURLToPath(import.meta.url));
   // Bundled, the two are the bundle's folder: its files are hashed once.
   const folders = new Set([here.endsWith('pipeline') ? dirname(here) : here, languageCodeFolder]);
+  return codeDigest(`${process.version} ${process.versions.v8}\n`, folders);
+}
+
+/**
+ * The extensions of the files that carry code: ES modules and scripts (`.js`, `.mjs`, `.cjs`:
+ * the bundle runs its chunks as `.cjs` scripts) and JSON (the bundle's `scripts.json` says
+ * which chunks are scripts). V8's code caches (`.cache`) are made from these and not hashed.
+ */
+export const codeExtensions: readonly string[] = ['.js', '.mjs', '.cjs', '.json'];
+
+/**
+ * The SHA-256 of `prefix` and of the relative path and bytes of every file with a code
+ * extension under the folders (recursively, in sorted order within each folder).
+ */
+export async function codeDigest(prefix: string, folders: Iterable<string>): Promise<string> {
+  const hash = createHash('sha256').update(prefix);
   for (const folder of folders) {
     for (const file of await codeFiles(folder)) {
       hash.update(`${relative(folder, file)}\n`).update(await readFile(file));
@@ -217,7 +232,7 @@ async function computeStamp(): Promise<string> {
 async function codeFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && ['.js', '.mjs'].includes(extname(entry.name)))
+    .filter((entry) => entry.isFile() && codeExtensions.includes(extname(entry.name)))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
