@@ -129,11 +129,21 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     const key = document.uri.toString();
     const scope = this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
-      const all = stream(this.indexManager.allElements(undefined, new Set(imported)))
-        .concat(this.indexManager.allElements(undefined, new Set([key])))
-        .toArray();
-      const isType = (d: AstNodeDescription) => typeDeclarationTypes.has(d.type);
-      return new MapScope(all.filter(isType), new MapScope(all.filter((d) => !isType(d))));
+      // Each description put in its scope's map as it comes, in the order of the index (a later
+      // one of a name replaces an earlier one, as MapScope's constructor does), without a list
+      // of them all and two filtered copies of it.
+      const others = new MapScope([]);
+      const types = new MapScope([], others);
+      const add = (description: AstNodeDescription) =>
+        (typeDeclarationTypes.has(description.type) ? types : others).elements.set(
+          description.name,
+          description,
+        );
+      for (const description of this.indexManager.allElements(undefined, new Set(imported)))
+        add(description);
+      for (const description of this.indexManager.allElements(undefined, new Set([key])))
+        add(description);
+      return types;
     });
     this.lastVisible = { document, scope };
     return scope;
