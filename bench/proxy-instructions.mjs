@@ -111,8 +111,15 @@ const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', out], {
   maxBuffer: 64 * 1024 * 1024,
 });
 rmSync(out, { force: true });
-/** The instructions of the line of `callgrind_annotate` that matches `pattern`, or 0. */
-const count = (pattern) => Number(pattern.exec(annotated)?.[1].replaceAll(',', '') ?? 0);
+/** The instructions of the line of `callgrind_annotate` that matches `pattern`; fails if none. */
+const count = (pattern) => {
+  const line = pattern.exec(annotated);
+  if (line === null) {
+    console.error(`bench/proxy-instructions.mjs: callgrind_annotate has no line ${pattern}`);
+    process.exit(1);
+  }
+  return Number(line[1].replaceAll(',', ''));
+};
 const total = count(/^\s*([\d,]+) .*PROGRAM TOTALS/m);
 const compiling = count(/^\s*([\d,]+) .*Runtime_CompileOptimized\(/m);
 const per = (instructions) => `${(instructions / requests / 1000).toFixed(1)} k`;

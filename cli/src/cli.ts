@@ -1,6 +1,7 @@
 import { guardWhenBuilt } from './closed-output.js';
 import { FdOutput } from './fd-output.js';
 import { main } from './main.js';
+import { failIfUnsettled } from './unsettled-exit.js';
 
 guardWhenBuilt('stdout');
 guardWhenBuilt('stderr');
@@ -19,3 +20,4 @@ export const ran: Promise<void> = main(process.argv.slice(2), {
 }).then((code) => {
   process.exitCode = process.exitCode || code;
 });
+failIfUnsettled(ran, stderr);

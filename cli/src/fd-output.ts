@@ -55,6 +55,9 @@ export class FdOutput {
   /** Writes `text` whole before returning, or drops it (see the class). */
   write(text: string): boolean {
     if (this.dropped || text.length === 0) return true;
+    // A Windows console takes the bytes of writeSync in its code page, not as UTF-8 (Node's
+    // documented limit); its stream converts to UTF-16 first.
+    if (process.platform === 'win32' && this.isTTY) return this.stream().write(text);
     const bytes = Buffer.from(text, 'utf8');
     let written = 0;
     while (written < bytes.length) {
@@ -70,6 +73,10 @@ export class FdOutput {
       }
     }
     return true;
+  }
+
+  private stream(): NodeJS.WriteStream {
+    return this.fd === 2 ? process.stderr : process.stdout;
   }
 
   private fail(error: WriteError): void {

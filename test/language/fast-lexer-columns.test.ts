@@ -50,7 +50,8 @@ function langiumTokens(text: string): { tokens: string[]; hidden: string[] } {
 
 describe('the fast lexer fills its token columns as Langium lexes', () => {
   it('keeps every column of a text of one-character tokens, grown many times', () => {
-    // Two characters a token: eight times the room first made, so the columns grow three times.
+    // Two characters a token (799 characters, 400 tokens): about twice the room first made (a
+    // quarter of the text's length), so the columns grow twice.
     const text = Array.from({ length: 400 }, (_, i) => 'a{}(),:x?'[i % 9]).join(' ');
     const fast = fastTokens(text);
     expect(fast.tokens.length).toBe(400);

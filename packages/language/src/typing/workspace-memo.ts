@@ -25,12 +25,7 @@ export class MemoStamp {
    * change, and a weak map's entries cost far more to add and to collect. The stamp of nodes no
    * workspace built keeps weak maps: nothing ends its generations but other workspaces' changes.
    *
-   * Not results on the nodes themselves: a slot every fast-parser node got when it was made
-   * (right after `$type`, so no shape changed), holding a list of entries of a generation each,
-   * read without searching the stamp, cost more than the maps. Callgrind --predictable, specl
-   * check N = 1,000: 3,149.6 -> 3,215.4 M instructions (+2.1%: TurboFan +22 M, GC +19 M, the
-   * rest +25 M; the slot alone about +10 M). The maps hold about 69,000 results at N = 5,000
-   * (52,000 of them types of expressions), whose first inserts cost 25-30 ms in all.
+   * Not results on the nodes themselves: a slot on every node measured slower (commit 3cb631c).
    */
   results: (MemoResults | undefined)[] = newGeneration();
 

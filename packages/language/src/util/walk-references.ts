@@ -7,13 +7,8 @@ import { Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReferen
  * an iterator and a promise for every node: cancellation is looked at every 256 nodes. The
  * linker and the reference index walk a large spec this way.
  *
- * By the node's keys, not a table of each type's content properties made from the grammar
- * (tried: the same nodes and references in the same order on every repository spec, its broken
- * versions and random specs, both parsers): reading the table's properties by name costs about
- * what `for...in` costs (callgrind --predictable, this walk and `pushChildren`'s over the
- * N = 1,000 check spec's AST, four times each: 4,474 -> 4,450 M instructions, 3 M a walk), and
- * making the table (Langium's getTypeName and isDataTypeRule over the grammar) took 53 ms at
- * start: specl check N = 1,000 read 3,184.5 -> 3,302.2 M instructions.
+ * By the node's keys, not a per-type table of content properties: measured no faster, and
+ * slower to start (commit 3cb631c).
  */
 export async function walkReferences(
   root: AstNode,
