@@ -20,6 +20,32 @@ const keywords = Object.keys(definition).filter((name) => !TERMINALS.has(name));
 const words = keywords.filter((keyword) => /^[A-Za-z_]\w*$/.test(keyword));
 
 /** A word of `keyword`'s hash (`hash * 31 + code`) and length, other than it, if one is ASCII. */
+/** Each node of `text`'s AST by `parser`: its type, its name and the name it refers to. */
+function namesBy(parser: typeof Specl.parser.LangiumParser, text: string): string[] {
+  const result = parser.parse(text);
+  expect(result.parserErrors).toEqual([]);
+  return AstUtils.streamAst(result.value as AstNode)
+    .map((node) => {
+      const n = node as AstNode & { name?: string; ref?: { $refText: string } };
+      return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
+    })
+    .toArray();
+}
+
+/** {@link namesBy} the fast parser, which must have taken its fast path for `text`. */
+function fastNames(text: string): string[] {
+  const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
+    fastPathTaken: number;
+  };
+  const taken = parser.fastPathTaken;
+  const names = namesBy(parser, text);
+  expect(parser.fastPathTaken).toBe(taken + 1);
+  return names;
+}
+
+const langiumParser = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser
+  .LangiumParser;
+
 function collidingWord(keyword: string): string | undefined {
   for (let i = 0; i + 1 < keyword.length; i++) {
     const a = keyword.charCodeAt(i) + 1;
@@ -92,27 +118,11 @@ describe('the fast lexer tells keywords from names by their hash', () => {
       'enum AaAa { Aa, BB }',
       'enum BBBB { BB, Aa }',
     ].join('\n');
-    const names = (parser: typeof Specl.parser.LangiumParser) => {
-      const result = parser.parse(text);
-      expect(result.parserErrors).toEqual([]);
-      return AstUtils.streamAst(result.value as AstNode)
-        .map((node) => {
-          const n = node as AstNode & { name?: string; ref?: { $refText: string } };
-          return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
-        })
-        .toArray();
-    };
-    const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
-      fastPathTaken: number;
-    };
-    const taken = parser.fastPathTaken;
-    const fast = names(parser);
-    expect(parser.fastPathTaken).toBe(taken + 1);
+    const fast = fastNames(text);
     expect(fast).toContain('Field BB ');
     expect(fast).toContain('TypeRef  BB');
     expect(fast).toContain('EnumMember BB ');
-    const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
-    expect(fast).toEqual(names(langium.LangiumParser));
+    expect(fast).toEqual(namesBy(langiumParser, text));
   });
 
   it('sizes the list of names read by the text: a power of two, 64 to 16,384 places', () => {
@@ -142,27 +152,11 @@ describe('the fast lexer tells keywords from names by their hash', () => {
     const fields = pairs.map(([a, b]) => `${a}: ${b}, ${b}: ${a}`).join(', ');
     const text = `type Big { ${fields} }\n`;
     expect(namePlaces(Specl.parser.Lexer.tokenize(text).tokens.length)).toBe(256);
-    const names = (parser: typeof Specl.parser.LangiumParser) => {
-      const result = parser.parse(text);
-      expect(result.parserErrors).toEqual([]);
-      return AstUtils.streamAst(result.value as AstNode)
-        .map((node) => {
-          const n = node as AstNode & { name?: string; ref?: { $refText: string } };
-          return `${node.$type} ${n.name ?? ''} ${n.ref?.$refText ?? ''}`;
-        })
-        .toArray();
-    };
-    const parser = lazy.parser.LangiumParser as typeof lazy.parser.LangiumParser & {
-      fastPathTaken: number;
-    };
-    const taken = parser.fastPathTaken;
-    const fast = names(parser);
-    expect(parser.fastPathTaken).toBe(taken + 1);
+    const fast = fastNames(text);
     for (const [a, b] of pairs) {
       expect(fast).toContain(`Field ${a} `);
       expect(fast).toContain(`TypeRef  ${b}`);
     }
-    const langium = createSpeclServices(EmptyFileSystem, { fastParser: false }).Specl.parser;
-    expect(fast).toEqual(names(langium.LangiumParser));
+    expect(fast).toEqual(namesBy(langiumParser, text));
   });
 });
