@@ -9,14 +9,23 @@
 export function dropOutputOnClosedPipe(stream: NodeJS.WriteStream, name: string): void {
   let reported = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-    if (reported) return;
+    if (error.code === 'ERR_STREAM_DESTROYED' || reported) return;
+    const message = failedWrite(name, error);
+    if (message === undefined) return;
     reported = true;
-    process.exitCode = 2;
-    if (stream !== process.stderr && process.stderr.writable) {
-      process.stderr.write(`specl: cannot write to ${name}: ${error.message}\n`);
-    }
+    if (stream !== process.stderr && process.stderr.writable) process.stderr.write(message);
   });
+}
+
+/**
+ * What a failure to write to `name` does, for the streams and for FdOutput alike: nothing for a
+ * reader that went away (EPIPE); else the exit status becomes 2, and the message to say once on
+ * stderr is given back.
+ */
+export function failedWrite(name: string, error: NodeJS.ErrnoException): string | undefined {
+  if (error.code === 'EPIPE') return undefined;
+  process.exitCode = 2;
+  return `specl: cannot write to ${name}: ${error.message}\n`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
+import { failedWrite } from './closed-output.js';
 
 /** What fs.writeSync throws. */
 type WriteError = NodeJS.ErrnoException;
@@ -81,8 +82,7 @@ export class FdOutput {
 
   private fail(error: WriteError): void {
     this.dropped = true;
-    if (error.code === 'EPIPE') return;
-    process.exitCode = 2;
-    this.failures?.write(`specl: cannot write to ${this.name}: ${error.message}\n`);
+    const message = failedWrite(this.name, error);
+    if (message !== undefined) this.failures?.write(message);
   }
 }

@@ -1,3 +1,4 @@
+import { mediaEssence } from '@specl/language';
 import type { EndpointIR, ResponseIR, SourceLocation } from '../ir/spec-ir.js';
 import { compareConditions } from './compare-conditions.js';
 import type { DiffContext } from './diff-context.js';
@@ -254,7 +255,7 @@ function diffSecurity(ctx: DiffContext, a: EndpointIR, b: EndpointIR): void {
 
 /** The media types of a body (JSON when none are written). */
 const mediaOf = (types: readonly string[] | undefined) =>
-  new Set((types ?? ['application/json']).map((t) => t.split(';')[0]!.trim().toLowerCase()));
+  new Set((types ?? ['application/json']).map(mediaEssence));
 
 /** Whether an endpoint writes no media type anywhere: its body and responses are JSON. */
 function onlyJson(endpoint: EndpointIR): boolean {
