@@ -10,7 +10,7 @@ import { formatTextReport } from '../report/text-report.js';
 import { cliVersion } from '../version.js';
 import { checkHelp } from './check-help.js';
 import { writeFileAtomic } from '../write-file-set.js';
-import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
+import { sizeOfFiles, withRunOnceFlags } from '../run-once-flags.js';
 import type { CommandContext } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -36,7 +36,7 @@ export async function runCheck(argv: readonly string[], context: CommandContext)
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
   // The report reads the positions of the diagnostics only: each declaration's CST is built
   // when one is read there (or a check reads it), not for every declaration.
-  const result = await withoutInliningWhenLarge(sizeOfFiles(files), () =>
+  const result = await withRunOnceFlags(sizeOfFiles(files), () =>
     checkSpecFiles(files, undefined, { lazyCst: true }),
   );
   if (result.unreadable.length > 0) {

@@ -6,7 +6,7 @@ import { compileOnce } from '../compile/compile-once.js';
 import { watchAndCompile } from '../compile/watch-and-compile.js';
 import { ansiColors, noColors, useColor } from '../report/colors.js';
 import { resolveSpecFile } from '../resolve-spec-file.js';
-import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
+import { sizeOfFiles, withRunOnceFlags } from '../run-once-flags.js';
 import type { CommandContext } from './command-context.js';
 import { compileHelp } from './compile-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -54,7 +54,7 @@ export async function runCompile(
   const colors = useColor(colorFlag, context.stdout) ? ansiColors : noColors;
   if (values.watch) return watchAndCompile(request, context, colors);
   // The root's size stands for the spec's (its imports are found as it is read).
-  const compiled = await withoutInliningWhenLarge(sizeOfFiles([spec]), () =>
+  const compiled = await withRunOnceFlags(sizeOfFiles([spec]), () =>
     compileOnce(request, context, colors),
   );
   return compiled.exitCode;

@@ -10,7 +10,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown-report.js';
 import { formatDiffSarif } from '../report/diff-sarif-report.js';
 import { formatDiffText } from '../report/diff-text-report.js';
 import { cliVersion } from '../version.js';
-import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
+import { sizeOfFiles, withRunOnceFlags } from '../run-once-flags.js';
 import { writeFileAtomic } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { diffHelp } from './diff-help.js';
@@ -55,7 +55,7 @@ export async function runDiff(argv: readonly string[], context: CommandContext):
   const sourceBytes = sizeOfFiles(
     sides.map((side) => resolve(context.cwd, side.replace(/^git:[^:]*:/, ''))),
   );
-  const [old, now, diff] = await withoutInliningWhenLarge(sourceBytes, async () => {
+  const [old, now, diff] = await withRunOnceFlags(sourceBytes, async () => {
     const loaded = await loadSpecSides(sides, context, errorColors, {
       // Serial unless asked: on two idle cores, two threads took longer than one (bench/diff.mjs:
       // N = 5,000 5.40 s against 4.81 s, N = 1,000 2.27 s against 1.99 s), each thread warming

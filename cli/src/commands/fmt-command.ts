@@ -7,7 +7,7 @@ import { displayFile, plural } from '../report/check-report.js';
 import { codeFrame } from '../report/code-frame.js';
 import { noColors } from '../report/colors.js';
 import { rewriteUserFile } from '../rewrite-user-file.js';
-import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
+import { sizeOfFiles, withRunOnceFlags } from '../run-once-flags.js';
 import type { CommandContext } from './command-context.js';
 import { fmtHelp } from './fmt-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -24,7 +24,7 @@ export async function runFmt(argv: readonly string[], context: CommandContext): 
   }
   const check = values.check === true;
   const files = collectSpecFiles(positionals.length > 0 ? positionals : ['.'], context.cwd);
-  const { changed, broken } = await withoutInliningWhenLarge(sizeOfFiles(files), () =>
+  const { changed, broken } = await withRunOnceFlags(sizeOfFiles(files), () =>
     formatFiles(files, check, context),
   );
   context.stdout.write(summary(files.length, changed, broken, check));

@@ -12,7 +12,7 @@ import {
 } from '../write-file-set.js';
 import type { CommandContext } from './command-context.js';
 import { importWarningLines } from '../report/import-warnings.js';
-import { sizeOfFiles, withoutInliningWhenLarge } from '../without-inlining.js';
+import { sizeOfFiles, withRunOnceFlags } from '../run-once-flags.js';
 import { importHelp } from './import-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -58,7 +58,7 @@ export async function runImport(argv: readonly string[], context: CommandContext
     );
   }
   // The document's size stands for the import's (its $refs' files are found as it is read).
-  const result = await withoutInliningWhenLarge(sizeOfFiles([source]), () =>
+  const result = await withRunOnceFlags(sizeOfFiles([source]), () =>
     importOrExplain(source, shown, {
       allowRemote: values['allow-remote'] === true,
       maxBytes: megabytes(values['max-size'] as string | undefined),

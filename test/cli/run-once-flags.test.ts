@@ -2,11 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import {
-  largeSourceBytes,
-  sizeOfFiles,
-  withoutInliningWhenLarge,
-} from '../../cli/src/without-inlining.js';
+import { largeSourceBytes, sizeOfFiles, withRunOnceFlags } from '../../cli/src/run-once-flags.js';
 import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
 // V8 rejects a code cache made under other flags than the process has now: a cache made before
@@ -27,11 +23,11 @@ function rejected(cache: Buffer): boolean {
   return new Script(nextSource(), { cachedData: cache }).cachedDataRejected === true;
 }
 
-describe('withoutInliningWhenLarge (a command that runs once)', () => {
+describe('withRunOnceFlags (a command that runs once)', () => {
   it("runs large work under other V8 flags, and gives the process's back after it", async () => {
     const cache = cacheNow();
     expect(rejected(cache)).toBe(false);
-    const answer = await withoutInliningWhenLarge(largeSourceBytes, async () => {
+    const answer = await withRunOnceFlags(largeSourceBytes, async () => {
       expect(rejected(cache)).toBe(true);
       return 42;
     });
@@ -42,34 +38,49 @@ describe('withoutInliningWhenLarge (a command that runs once)', () => {
   it("gives the process's flags back when the work fails", async () => {
     const cache = cacheNow();
     await expect(
-      withoutInliningWhenLarge(largeSourceBytes, () =>
-        Promise.reject(new Error('the work failed')),
-      ),
+      withRunOnceFlags(largeSourceBytes, () => Promise.reject(new Error('the work failed'))),
     ).rejects.toThrow('the work failed');
     expect(rejected(cache)).toBe(false);
   });
 
   it("runs small work under the process's own flags", async () => {
     const cache = cacheNow();
-    const answer = await withoutInliningWhenLarge(largeSourceBytes - 1, async () => {
+    const answer = await withRunOnceFlags(largeSourceBytes - 1, async () => {
       expect(rejected(cache)).toBe(false);
       return 7;
     });
     expect(answer).toBe(7);
   });
 
-  it('leaves the flags alone when NODE_OPTIONS sets an inlining flag of its own', async () => {
+  /** Runs `body` with NODE_OPTIONS set to `options`, then gives NODE_OPTIONS back. */
+  async function withNodeOptions(options: string, body: () => Promise<void>): Promise<void> {
     const before = process.env['NODE_OPTIONS'];
-    process.env['NODE_OPTIONS'] = '--max-inlined-bytecode-size=100';
+    process.env['NODE_OPTIONS'] = options;
     try {
-      const cache = cacheNow();
-      await withoutInliningWhenLarge(largeSourceBytes, async () => {
-        expect(rejected(cache)).toBe(false);
-      });
+      await body();
     } finally {
       if (before === undefined) delete process.env['NODE_OPTIONS'];
       else process.env['NODE_OPTIONS'] = before;
     }
+  }
+
+  it("leaves the flags alone when NODE_OPTIONS sets the user's own for every setting", async () => {
+    await withNodeOptions('--max-inlined-bytecode-size=100 --max-semi-space-size=8', async () => {
+      const cache = cacheNow();
+      await withRunOnceFlags(largeSourceBytes, async () => {
+        expect(rejected(cache)).toBe(false);
+      });
+    });
+  });
+
+  it("still switches the settings the user's own flags do not touch", async () => {
+    await withNodeOptions('--max-inlined-bytecode-size=100', async () => {
+      const cache = cacheNow();
+      await withRunOnceFlags(largeSourceBytes, async () => {
+        expect(rejected(cache)).toBe(true);
+      });
+      expect(rejected(cache)).toBe(false);
+    });
   });
 
   it('sizes files by their bytes, one that is not there as none', () => {
@@ -115,5 +126,41 @@ describe('what switching costs a command: node:v8 is loaded for large sources on
     expect(large.length).toBeGreaterThanOrEqual(largeSourceBytes);
     expect(checkLoadsV8('small')).toBe(false);
     expect(checkLoadsV8('large')).toBe(true);
+  });
+});
+
+describe('the young generation during a large run', () => {
+  // A node of its own: the test runner's young generation has grown already. The work keeps
+  // about 100 MB of small objects alive, as a check keeps its trees, and answers the young
+  // generation's size (both semi-spaces) in MB at its end.
+  const probe = `
+    import { withRunOnceFlags } from ${JSON.stringify(join(repoRoot, 'cli/dist/run-once-flags.js'))};
+    import { getHeapSpaceStatistics } from 'node:v8';
+    const kept = [];
+    const size = await withRunOnceFlags(Number(process.argv[1]), async () => {
+      for (let i = 0; i < 1_500_000; i++) kept.push({ at: i, name: 'n' + i });
+      const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+      return young.space_size / 2 ** 20;
+    });
+    process.stdout.write(String(size));
+  `;
+
+  function youngGenerationMb(sourceBytes: number, nodeFlags: string[] = []): number {
+    const run = spawnSync(
+      process.execPath,
+      [...nodeFlags, '--input-type=module', '-e', probe, String(sourceBytes)],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    return Number(run.stdout);
+  }
+
+  it('stays as small as it started in large work, and grows in small work', () => {
+    expect(youngGenerationMb(largeSourceBytes)).toBeLessThanOrEqual(4);
+    expect(youngGenerationMb(largeSourceBytes - 1)).toBeGreaterThan(4);
+  });
+
+  it("grows when the user's node was started with a young-generation flag of its own", () => {
+    expect(youngGenerationMb(largeSourceBytes, ['--max-semi-space-size=8'])).toBeGreaterThan(4);
   });
 });
