@@ -35,3 +35,9 @@ export function resolvePointer(root: unknown, fragment: string): unknown {
   }
   return node;
 }
+
+/** The last key of a local pointer fragment (`#/a/b~1c`: `b/c`), or undefined for `#`. */
+export function lastKey(pointer: string): string | undefined {
+  const key = pointer.split('/').at(-1);
+  return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,18 +1,18 @@
 import type { ErrorStatus, ImportContext } from './import-context.js';
 import { isObject } from './import-context.js';
-import { childPointer } from './json-pointer.js';
+import { constrainedAlias } from './constrained-alias.js';
+import { listConstraints, numberConstraints, stringConstraints } from './type-constraints.js';
+import { childPointer, lastKey } from './json-pointer.js';
 import { noteSchemaKeywords } from './schema-notes.js';
 import {
   enumMembers,
   isNullSchema,
   isNullable,
-  baseTypesOf,
   isRecordSchema,
   typesOf,
   unionOptions,
 } from './schema-shape.js';
 import { isTypeName, pascalCase } from './specl-names.js';
-import { numberConstraints, stringConstraints, listConstraints } from './type-constraints.js';
 import { docLines } from './specl-text.js';
 import { carriedHeaders, errorStatus, mediaTypesOf } from './specl-extensions.js';
 import {
@@ -440,7 +440,9 @@ export class SchemaTranslator {
     if (isRecordSchema(this.context, schema, pointer)) {
       return withNullable(this.inlineDeclaration(schema, pointer, hint), nullable);
     }
-    const narrowed = this.constrainedRef(parts, pointer, hint);
+    const narrowed = constrainedAlias(this.context, parts, pointer, (part, at) =>
+      this.typeExpr(part, at, hint),
+    );
     if (narrowed !== undefined) return withNullable(narrowed, nullable);
     this.context.warn(
       'approximated',
@@ -451,34 +453,6 @@ export class SchemaTranslator {
       this.typeExpr(parts[0] ?? {}, childPointer(pointer, 'allOf', 0), hint),
       nullable,
     );
-  }
-
-  /**
-   * `allOf: [{ $ref: Alias }, { maximum: 10 }]`, as Specl compiles constraints on a reference to
-   * an alias: the alias with the other parts' constraints (`Alias { max: 10 }`).
-   */
-  private constrainedRef(parts: unknown[], pointer: string, hint: string): string | undefined {
-    const [first, ...rest] = parts;
-    if (!isObject(first) || typeof first.$ref !== 'string') return undefined;
-    const { value: target } = this.context.deref(first, pointer);
-    if (!isObject(target) || enumMembers(target)) return undefined;
-    const type = baseTypesOf(this.context, target, pointer);
-    if (type.length !== 1 || type[0] === 'object' || type[0] === 'boolean') return undefined;
-    const extra: Record<string, unknown> = {};
-    for (const part of rest) {
-      if (!isObject(part) || part.$ref !== undefined || isObject(part.properties)) return undefined;
-      if (part.type !== undefined && part.type !== type[0]) return undefined;
-      Object.assign(extra, part);
-    }
-    const at = childPointer(pointer, 'allOf', 1);
-    const base = this.typeExpr(first, childPointer(pointer, 'allOf', 0), hint);
-    const constraints =
-      type[0] === 'string'
-        ? stringConstraints(this.context, extra, at)
-        : type[0] === 'array'
-          ? listConstraints(extra)
-          : numberConstraints(this.context, extra, at, type[0] === 'integer');
-    return base + constraints;
   }
 
   /** Declares an inline object schema as a record named from `hint`. */
@@ -493,9 +467,4 @@ export class SchemaTranslator {
     this.declare(name, { ...schema, nullable: undefined, description: undefined }, pointer);
     return name;
   }
-}
-
-function lastKey(pointer: string): string | undefined {
-  const key = pointer.split('/').at(-1);
-  return key === undefined || key === '#' ? undefined : key.replace(/~1/g, '/').replace(/~0/g, '~');
 }
