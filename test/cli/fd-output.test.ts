@@ -11,6 +11,9 @@ import { repoRoot, tempProject } from '../helpers/run-cli.js';
 
 const specl = join(repoRoot, 'cli/bin/specl.js');
 
+/** The terminal's colour codes (ESC [ ... m). */
+const colourCodes = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /** A spec with 600 unknown types: its JSON report is about 140 KB, two pipe buffers. */
 function manyErrors(): string {
   const types = Array.from({ length: 600 }, (_, i) => `type T${i} { x: Nope${i} }\n`);
@@ -20,6 +23,7 @@ function manyErrors(): string {
 describe("specl's output written to its file descriptors", () => {
   const project = tempProject({
     'many.specl': manyErrors(),
+    'one.specl': 'spec A version "1.0.0"\ntype T0 { x: Nope0 }\n',
     // Read before specl starts, process.stdout makes the pipe non-blocking (libuv): a write to
     // the full pipe then fails with EAGAIN until the reader catches up. The reader takes the
     // first byte as soon as specl writes, then waits a second while the pipe fills up.
@@ -44,6 +48,30 @@ process.stdout.write('x'.repeat(1 << 20));
     const expected = readFileSync(join(project, 'file.json'), 'utf8');
     expect(expected.length).toBeGreaterThan(100_000);
     expect(readFileSync(join(project, 'pipe.json'), 'utf8')).toBe(expected);
+  });
+
+  it('are coloured in a terminal and plain in a file (script(1) gives specl a terminal)', () => {
+    const check = `"${process.execPath}" "${specl}" check one.specl`;
+    const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+    const inTerminal = spawnSync('script', ['-qec', check, '/dev/null'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...env, TERM: 'xterm' },
+    });
+    const inFile = spawnSync('bash', ['-c', `${check} 2>&1`], {
+      cwd: project,
+      encoding: 'utf8',
+      env,
+    });
+    expect(inFile.status).toBe(1);
+    expect(inFile.stdout).toContain('Nope0');
+    expect(inFile.stdout).not.toContain('\u001b[');
+    // The terminal's output: the same diagnostics, with colour, and the lines ended as a
+    // terminal ends them.
+    expect(inTerminal.status, inTerminal.stderr).toBe(1);
+    expect(inTerminal.stdout).toContain('\u001b[');
+    const plain = inTerminal.stdout.replace(colourCodes, '').replace(/\r\n/g, '\n');
+    expect(plain).toBe(inFile.stdout);
   });
 
   it('leave process.stdout, built when first read, guarded against a closed pipe', () => {
