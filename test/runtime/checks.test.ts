@@ -180,5 +180,10 @@ describe('record checks', () => {
     expect(fieldPath('$', 'name')).toBe('$.name');
     expect(fieldPath('$', '0')).toBe('$["0"]');
     expect(fieldPath('$', 'a"b')).toBe('$["a\\"b"]');
+    // Names written as identifiers: ASCII letters, `_` and `$`, then digits too.
+    for (const name of ['_', '$', 'a1', 'Z_9$', 'camelCase'])
+      expect(fieldPath('$.x', name)).toBe(`$.x.${name}`);
+    for (const name of ['', '1a', 'a-b', 'a b', 'é', 'a\u00e9', '@', '[', '`', '{', '/', ':'])
+      expect(fieldPath('$', name)).toBe(`$[${JSON.stringify(name)}]`);
   });
 });
