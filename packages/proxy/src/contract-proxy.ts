@@ -78,6 +78,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'])
  * and an `expect: 100-continue` was met by the proxy's own server, which asked for the body.
  */
 const NOT_FORWARDED = ['host', 'expect'];
+/** A body the proxy read goes on with a length of its own (the client's may be chunked). */
+const NOT_FORWARDED_WITH_BODY = ['host', 'expect', 'content-length'];
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -164,13 +166,11 @@ export async function startContractProxy(
       }
     }
 
-    const headers = forwardHeaders(req.headers, NOT_FORWARDED);
-    headers['host'] = target.host;
-    headers['x-forwarded-host'] = req.headers.host ?? '';
-    headers['x-forwarded-proto'] = 'http';
-    if (body !== undefined) {
-      headers['content-length'] = String(body.length);
-    }
+    const dropped = body === undefined ? NOT_FORWARDED : NOT_FORWARDED_WITH_BODY;
+    const headers = forwardHeaders(req.headers, dropped);
+    headers.push('host', target.host, 'x-forwarded-host', req.headers.host ?? '');
+    headers.push('x-forwarded-proto', 'http');
+    if (body !== undefined) headers.push('content-length', String(body.length));
     const noBody = body === undefined && hasNoBody(req);
     // Nothing to stream (a GET): the request's end is read and the target gets no body.
     if (noBody) req.resume();
