@@ -15,6 +15,7 @@ import { AnswerRelay } from './answer-relay.js';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import { readCappedBody } from './read-capped-body.js';
+import type { TargetExchange } from './target-pool.js';
 import { TargetPool } from './target-pool.js';
 
 export type { ProxyViolation } from './answer-relay.js';
@@ -113,7 +114,12 @@ export async function startContractProxy(
     onTargetError: options.onTargetError,
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  /**
+   * Starts an exchange: routes the request, and sends it on at once, or once its body is read
+   * (then the promise of that). Not an async function: most requests (a GET) read no body, and
+   * need no promise nor generator object.
+   */
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     const started = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
@@ -138,19 +144,39 @@ export async function startContractProxy(
 
     const requestType = header(req.headers['content-type']);
     const bodyDeclared = routed?.contract.hasBody === true;
-    const readBody = routed !== undefined && bodyDeclared && isReadableMediaType(requestType);
-    let body: Buffer | undefined;
-    if (readBody) {
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > cap) return sendTooLarge(res, cap);
-      const read = await readCappedBody(req, cap);
-      if ('tooLarge' in read) return sendTooLarge(res, cap);
-      if ('failed' in read) return res.destroy();
-      body = read.bytes;
+    if (routed === undefined || !bodyDeclared || !isReadableMediaType(requestType))
+      return sendOn(req, res, routed, relay, upstream, requestType, undefined);
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > cap) {
+      sendTooLarge(res, cap);
+      return undefined;
     }
-    const wire: WireBody = readBody
-      ? { contentType: requestType, bytes: body }
-      : { contentType: requestType, unread: true };
+    return readCappedBody(req, cap).then((read) => {
+      if ('tooLarge' in read) return sendTooLarge(res, cap);
+      if ('failed' in read) return void res.destroy();
+      sendOn(req, res, routed, relay, upstream, requestType, read.bytes);
+    });
+  }
+
+  /**
+   * Checks the request when asked (enforce mode: before it goes; observe mode: after), and
+   * sends it on to the target; `body` is the bytes read, or `undefined` for a body not read.
+   */
+  function sendOn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    routed: RoutedRequest | undefined,
+    relay: AnswerRelay,
+    upstream: TargetExchange,
+    requestType: string | undefined,
+    body: Buffer | undefined,
+  ): undefined {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const wire: WireBody =
+      body !== undefined
+        ? { contentType: requestType, bytes: body }
+        : { contentType: requestType, unread: true };
 
     if (routed !== undefined && mode === 'enforce') {
       const violations = relay.checkRequest(routed, req.headers, wire);
@@ -158,11 +184,10 @@ export async function startContractProxy(
       relay.report('request', reject ? 'rejected' : 'forwarded', violations);
       if (reject) {
         const status = rejectionStatus(routed.contract);
-        if (!readBody) req.resume(); // an unread body is drained, not forwarded
-        return sendProblem(
-          res,
-          violationProblem(status, 'The request breaks the API contract', endpoint!, violations),
-        );
+        if (body === undefined) req.resume(); // an unread body is drained, not forwarded
+        const title = 'The request breaks the API contract';
+        sendProblem(res, violationProblem(status, title, routed.contract.name, violations));
+        return;
       }
     }
 
@@ -197,6 +222,17 @@ export async function startContractProxy(
         );
       }
     }
+    return undefined;
+  }
+
+  /** A failure of the proxy's own (a bug): logged, and a 500, or the connection cut. */
+  function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    options.onTargetError?.(
+      `${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (!res.headersSent)
+      sendProblem(res, proxyProblem(500, 'The proxy failed', 'see the proxy log'));
+    else res.destroy();
   }
 
   const server = createServer(
@@ -207,14 +243,11 @@ export async function startContractProxy(
       keepAliveTimeout: 5000,
     },
     (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        options.onTargetError?.(
-          `${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        if (!res.headersSent)
-          sendProblem(res, proxyProblem(500, 'The proxy failed', 'see the proxy log'));
-        else res.destroy();
-      });
+      try {
+        handle(req, res)?.catch((error: unknown) => failed(req, res, error));
+      } catch (error) {
+        failed(req, res, error);
+      }
     },
   );
   // A client that sends a malformed request, or holds its connection past the client timeout.
