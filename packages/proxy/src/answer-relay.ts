@@ -48,8 +48,8 @@ const NO_FLOW: BodyFlow = { resume() {} };
  * contract, and relays the target's answer as it comes: streamed through to the client (an
  * unchecked request's answer, a body that is not read, one over the cap), or read whole to be
  * checked, then forwarded (or replaced by a 502 in enforce mode). The checked request is read
- * when the answer comes: in observe mode it is checked after it is sent. One object a request,
- * its state in fields, so that no closure is made for each.
+ * when the answer comes: in observe mode it is checked once handed to the target pool. One
+ * object a request, its state in fields, so that no closure is made for each.
  */
 export class AnswerRelay implements AnswerHandler {
   /** The request as checked, if it broke nothing: only then is the answer checked. */

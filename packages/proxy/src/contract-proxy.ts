@@ -211,8 +211,10 @@ export async function startContractProxy(
       relay,
     );
     if (routed !== undefined && mode === 'observe') {
-      // Nothing to stop: the request is on its way, and is checked while the target works on
-      // it (its answer, an I/O event, comes after this turn).
+      // Nothing to stop: the request is sent, and checked in this turn, before its answer (an
+      // I/O event) can come. Sent, not yet written: on a kept-alive connection undici writes it
+      // in the event loop's check phase after this turn (its idle-socket validation, 7.30), so
+      // the check runs before the bytes go; on a new connection, while it connects.
       try {
         relay.report('request', 'forwarded', relay.checkRequest(routed, req.headers, wire));
       } catch (error) {
