@@ -99,6 +99,12 @@ describe('structure checks', () => {
     expect(checkList(['a', 'b', 'c', 'b'], '$.tags', string, { unique: true })).toEqual(
       fail('$.tags[3]', 'items must be unique: equals $.tags[1]'),
     );
+    // The shortest lists: none or one item is unique, two equal ones are not.
+    for (const list of [[], ['a']])
+      expect(checkList(list, '$.tags', string, { unique: true })).toEqual(valid);
+    expect(checkList(['a', 'a'], '$.tags', string, { unique: true })).toEqual(
+      fail('$.tags[1]', 'items must be unique: equals $.tags[0]'),
+    );
     // 1 and '1' differ: uniqueness is structural, not textual.
     expect(checkList([1, '1', null], '$', () => valid, { unique: true })).toEqual(valid);
     expect(checkList([{ a: [1] }, { a: [1] }], '$', () => valid, { unique: true })).toEqual(
