@@ -121,7 +121,10 @@ const count = (pattern) => {
   return Number(line[1].replaceAll(',', ''));
 };
 const total = count(/^\s*([\d,]+) .*PROGRAM TOTALS/m);
-const compiling = count(/^\s*([\d,]+) .*Runtime_CompileOptimized\(/m);
+// No line when TurboFan compiled nothing (or too little to be listed) while counting.
+const compiling = /Runtime_CompileOptimized\(/.test(annotated)
+  ? count(/^\s*([\d,]+) .*Runtime_CompileOptimized\(/m)
+  : 0;
 const per = (instructions) => `${(instructions / requests / 1000).toFixed(1)} k`;
 console.log(
   `${values.cli}: ${per(total)} instructions a request, ${per(total - compiling)} without TurboFan's compiling (${requests} requests after ${warmup})`,

@@ -124,6 +124,31 @@ describe("specl proxy: the target's answers", () => {
     expect(targetErrors).toEqual([]);
   });
 
+  it('forwards a body it read with one length of its own, whether it came with one or chunked', async () => {
+    reset();
+    const body = JSON.stringify({ name: 'Grace', email: 'grace@example.com', balance: 12 });
+    const post = (chunked: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const headers = chunked
+          ? { 'content-type': 'application/json' }
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+        const sent = request(`${proxy.url}/employees`, { method: 'POST', headers });
+        sent.on('response', (res) => resolve(res.resume().statusCode!)).on('error', reject);
+        // Written in two pieces: without a length, node:http sends them as chunks.
+        sent.write(body.slice(0, 10));
+        sent.end(body.slice(10));
+      });
+    expect([await post(false), await post(true)]).toEqual([201, 201]);
+    const length = String(Buffer.byteLength(body));
+    expect(
+      received.map((r) => [r.headers['content-length'], r.headers['transfer-encoding']]),
+    ).toEqual([
+      [length, undefined],
+      [length, undefined],
+    ]);
+    expect(targetErrors).toEqual([]);
+  });
+
   it('streams a body it does not read with backpressure: a client that stops reading stops the target', async () => {
     reset();
     const res = await new Promise<IncomingMessage>((resolve, reject) => {

@@ -99,6 +99,12 @@ describe('structure checks', () => {
     expect(checkList(['a', 'b', 'c', 'b'], '$.tags', string, { unique: true })).toEqual(
       fail('$.tags[3]', 'items must be unique: equals $.tags[1]'),
     );
+    // The shortest lists: none or one item is unique, two equal ones are not.
+    for (const list of [[], ['a']])
+      expect(checkList(list, '$.tags', string, { unique: true })).toEqual(valid);
+    expect(checkList(['a', 'a'], '$.tags', string, { unique: true })).toEqual(
+      fail('$.tags[1]', 'items must be unique: equals $.tags[0]'),
+    );
     // 1 and '1' differ: uniqueness is structural, not textual.
     expect(checkList([1, '1', null], '$', () => valid, { unique: true })).toEqual(valid);
     expect(checkList([{ a: [1] }, { a: [1] }], '$', () => valid, { unique: true })).toEqual(
@@ -180,5 +186,10 @@ describe('record checks', () => {
     expect(fieldPath('$', 'name')).toBe('$.name');
     expect(fieldPath('$', '0')).toBe('$["0"]');
     expect(fieldPath('$', 'a"b')).toBe('$["a\\"b"]');
+    // Names written as identifiers: ASCII letters, `_` and `$`, then digits too.
+    for (const name of ['_', '$', 'a1', 'Z_9$', 'camelCase'])
+      expect(fieldPath('$.x', name)).toBe(`$.x.${name}`);
+    for (const name of ['', '1a', 'a-b', 'a b', 'é', 'a\u00e9', '@', '[', '`', '{', '/', ':'])
+      expect(fieldPath('$', name)).toBe(`$[${JSON.stringify(name)}]`);
   });
 });

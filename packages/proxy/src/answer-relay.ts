@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type {
   CheckedRequest,
   ContractViolation,
@@ -9,6 +9,7 @@ import type {
 } from '@specl/runtime';
 import { isReadableMediaType } from '@specl/runtime';
 import type { IncomingHeaders } from '@specl/runtime';
+import type { HeaderList } from './forward-headers.js';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import type { AnswerHandler, BodyFlow, TargetFailure } from './target-pool.js';
@@ -36,6 +37,9 @@ export interface RelaySettings {
   readonly onTargetError?: (message: string) => void;
 }
 
+/** An answer's own length is not forwarded as it came: {@link AnswerRelay} sets it. */
+const ANSWER_LENGTH = ['content-length'];
+
 /** Nothing to resume before the answer has come. */
 const NO_FLOW: BodyFlow = { resume() {} };
 
@@ -44,15 +48,18 @@ const NO_FLOW: BodyFlow = { resume() {} };
  * contract, and relays the target's answer as it comes: streamed through to the client (an
  * unchecked request's answer, a body that is not read, one over the cap), or read whole to be
  * checked, then forwarded (or replaced by a 502 in enforce mode). The checked request is read
- * when the answer comes: in observe mode it is checked after it is sent. One object a request,
- * its state in fields, so that no closure is made for each.
+ * when the answer comes: in observe mode it is checked once handed to the target pool. One
+ * object a request, its state in fields, so that no closure is made for each.
  */
 export class AnswerRelay implements AnswerHandler {
   /** The request as checked, if it broke nothing: only then is the answer checked. */
   checked: CheckedRequest | undefined = undefined;
   private status = 502;
   private answerHeaders: IncomingHttpHeaders = {};
-  private forwarded: OutgoingHttpHeaders = {};
+  /** The answer's headers to forward, without its length (see {@link sendHead}). */
+  private forwarded: HeaderList = [];
+  /** The target's `content-length`, if it sent one. */
+  private length: string | undefined = undefined;
   private contentType: string | undefined = undefined;
   /** The body: streamed to the client, read to be checked, or dropped (replaced by a 502). */
   private flow: 'stream' | 'read' | 'drop' = 'stream';
@@ -106,11 +113,12 @@ export class AnswerRelay implements AnswerHandler {
     this.status = status;
     this.body = body;
     this.answerHeaders = headers;
-    this.forwarded = forwardHeaders(headers);
+    this.forwarded = forwardHeaders(headers, ANSWER_LENGTH);
+    this.length = headers['content-length'];
     const contentType = headers['content-type'];
     this.contentType = Array.isArray(contentType) ? contentType.join(', ') : contentType;
     const checked = this.checked;
-    if (checked === undefined) return void this.res.writeHead(status, this.forwarded);
+    if (checked === undefined) return this.sendHead(this.length);
     if (isReadableMediaType(this.contentType)) {
       this.flow = 'read';
       return;
@@ -124,7 +132,7 @@ export class AnswerRelay implements AnswerHandler {
     );
     const replaced = this.settings.replace && violations.length > 0;
     this.report('response', replaced ? 'replaced' : 'forwarded', violations);
-    if (!replaced) return void this.res.writeHead(status, this.forwarded);
+    if (!replaced) return this.sendHead(this.length);
     this.flow = 'drop';
     this.sendReplaced(violations);
   }
@@ -139,7 +147,7 @@ export class AnswerRelay implements AnswerHandler {
       `${this.method} ${this.url}: a JSON answer over ${this.settings.cap} bytes streams through unchecked`,
     );
     this.flow = 'stream';
-    this.res.writeHead(this.status, this.forwarded);
+    this.sendHead(this.length);
     const head = Buffer.concat(this.chunks, this.size);
     this.chunks = [];
     return this.write(head);
@@ -200,9 +208,17 @@ export class AnswerRelay implements AnswerHandler {
   }
 
   private forward(bytes: Buffer): void {
-    this.forwarded['content-length'] = String(bytes.length);
-    this.res.writeHead(this.status, this.forwarded);
+    this.sendHead(String(bytes.length));
     this.res.end(bytes);
+  }
+
+  /**
+   * Writes the status and headers: with `length` as `content-length`, the target's for an
+   * answer streamed through, the bytes' for one read whole (which may have come chunked).
+   */
+  private sendHead(length: string | undefined): void {
+    if (length !== undefined) this.forwarded.push('content-length', length);
+    this.res.writeHead(this.status, this.forwarded);
   }
 
   /** A 502 instead of an answer that breaks the contract (enforce mode, if asked for). */

@@ -15,6 +15,7 @@ import { AnswerRelay } from './answer-relay.js';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import { readCappedBody } from './read-capped-body.js';
+import type { TargetExchange } from './target-pool.js';
 import { TargetPool } from './target-pool.js';
 
 export type { ProxyViolation } from './answer-relay.js';
@@ -78,6 +79,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'])
  * and an `expect: 100-continue` was met by the proxy's own server, which asked for the body.
  */
 const NOT_FORWARDED = ['host', 'expect'];
+/** A body the proxy read goes on with a length of its own (the client's may be chunked). */
+const NOT_FORWARDED_WITH_BODY = ['host', 'expect', 'content-length'];
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -111,7 +114,12 @@ export async function startContractProxy(
     onTargetError: options.onTargetError,
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  /**
+   * Starts an exchange: routes the request, and sends it on at once, or once its body is read
+   * (then the promise of that). Not an async function: most requests (a GET) read no body, and
+   * need no promise nor generator object.
+   */
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     const started = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
@@ -136,19 +144,39 @@ export async function startContractProxy(
 
     const requestType = header(req.headers['content-type']);
     const bodyDeclared = routed?.contract.hasBody === true;
-    const readBody = routed !== undefined && bodyDeclared && isReadableMediaType(requestType);
-    let body: Buffer | undefined;
-    if (readBody) {
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > cap) return sendTooLarge(res, cap);
-      const read = await readCappedBody(req, cap);
-      if ('tooLarge' in read) return sendTooLarge(res, cap);
-      if ('failed' in read) return res.destroy();
-      body = read.bytes;
+    if (routed === undefined || !bodyDeclared || !isReadableMediaType(requestType))
+      return sendOn(req, res, routed, relay, upstream, requestType, undefined);
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > cap) {
+      sendTooLarge(res, cap);
+      return undefined;
     }
-    const wire: WireBody = readBody
-      ? { contentType: requestType, bytes: body }
-      : { contentType: requestType, unread: true };
+    return readCappedBody(req, cap).then((read) => {
+      if ('tooLarge' in read) return sendTooLarge(res, cap);
+      if ('failed' in read) return void res.destroy();
+      sendOn(req, res, routed, relay, upstream, requestType, read.bytes);
+    });
+  }
+
+  /**
+   * Checks the request when asked (enforce mode: before it goes; observe mode: after), and
+   * sends it on to the target; `body` is the bytes read, or `undefined` for a body not read.
+   */
+  function sendOn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    routed: RoutedRequest | undefined,
+    relay: AnswerRelay,
+    upstream: TargetExchange,
+    requestType: string | undefined,
+    body: Buffer | undefined,
+  ): undefined {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const wire: WireBody =
+      body !== undefined
+        ? { contentType: requestType, bytes: body }
+        : { contentType: requestType, unread: true };
 
     if (routed !== undefined && mode === 'enforce') {
       const violations = relay.checkRequest(routed, req.headers, wire);
@@ -156,21 +184,18 @@ export async function startContractProxy(
       relay.report('request', reject ? 'rejected' : 'forwarded', violations);
       if (reject) {
         const status = rejectionStatus(routed.contract);
-        if (!readBody) req.resume(); // an unread body is drained, not forwarded
-        return sendProblem(
-          res,
-          violationProblem(status, 'The request breaks the API contract', endpoint!, violations),
-        );
+        if (body === undefined) req.resume(); // an unread body is drained, not forwarded
+        const title = 'The request breaks the API contract';
+        sendProblem(res, violationProblem(status, title, routed.contract.name, violations));
+        return;
       }
     }
 
-    const headers = forwardHeaders(req.headers, NOT_FORWARDED);
-    headers['host'] = target.host;
-    headers['x-forwarded-host'] = req.headers.host ?? '';
-    headers['x-forwarded-proto'] = 'http';
-    if (body !== undefined) {
-      headers['content-length'] = String(body.length);
-    }
+    const dropped = body === undefined ? NOT_FORWARDED : NOT_FORWARDED_WITH_BODY;
+    const headers = forwardHeaders(req.headers, dropped);
+    headers.push('host', target.host, 'x-forwarded-host', req.headers.host ?? '');
+    headers.push('x-forwarded-proto', 'http');
+    if (body !== undefined) headers.push('content-length', String(body.length));
     const noBody = body === undefined && hasNoBody(req);
     // Nothing to stream (a GET): the request's end is read and the target gets no body.
     if (noBody) req.resume();
@@ -186,8 +211,10 @@ export async function startContractProxy(
       relay,
     );
     if (routed !== undefined && mode === 'observe') {
-      // Nothing to stop: the request is on its way, and is checked while the target works on
-      // it (its answer, an I/O event, comes after this turn).
+      // Nothing to stop: the request is sent, and checked in this turn, before its answer (an
+      // I/O event) can come. Sent, not yet written: on a kept-alive connection undici writes it
+      // in the event loop's check phase after this turn (its idle-socket validation, 7.30), so
+      // the check runs before the bytes go; on a new connection, while it connects.
       try {
         relay.report('request', 'forwarded', relay.checkRequest(routed, req.headers, wire));
       } catch (error) {
@@ -197,6 +224,17 @@ export async function startContractProxy(
         );
       }
     }
+    return undefined;
+  }
+
+  /** A failure of the proxy's own (a bug): logged, and a 500, or the connection cut. */
+  function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    options.onTargetError?.(
+      `${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (!res.headersSent)
+      sendProblem(res, proxyProblem(500, 'The proxy failed', 'see the proxy log'));
+    else res.destroy();
   }
 
   const server = createServer(
@@ -207,14 +245,11 @@ export async function startContractProxy(
       keepAliveTimeout: 5000,
     },
     (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        options.onTargetError?.(
-          `${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        if (!res.headersSent)
-          sendProblem(res, proxyProblem(500, 'The proxy failed', 'see the proxy log'));
-        else res.destroy();
-      });
+      try {
+        handle(req, res)?.catch((error: unknown) => failed(req, res, error));
+      } catch (error) {
+        failed(req, res, error);
+      }
     },
   );
   // A client that sends a malformed request, or holds its connection past the client timeout.

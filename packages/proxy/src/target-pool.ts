@@ -1,16 +1,18 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { maxHeaderSize } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Dispatcher, Pool as PoolType } from 'undici';
 import Client from 'undici/lib/dispatcher/client.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
+import type { HeaderList } from './forward-headers.js';
 
 /** A request to the target, as the proxy forwards it. */
 export interface TargetRequest {
   readonly method: string;
   /** The path and query on the target, its base path included. */
   readonly path: string;
-  readonly headers: OutgoingHttpHeaders;
+  /** Name, value, name, value… (undici reads a list as it is). */
+  readonly headers: HeaderList;
   /** Bytes the proxy holds, the client's body to stream, or none. */
   readonly body: Buffer | Readable | null;
   /** Whether the request may be sent a second time (an idempotent method, a body held whole). */
@@ -123,7 +125,8 @@ export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
       origin: this.pool.origin,
       method: request.method as Dispatcher.HttpMethod,
       path: request.path,
-      headers: request.headers as Record<string, string | string[]>,
+      // undici's types say a list's values are strings; it takes a repeated header's list too.
+      headers: request.headers as string[],
       body: request.body,
     };
     this.dispatcher.dispatch(this.request, this);

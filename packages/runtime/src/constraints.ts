@@ -101,7 +101,8 @@ export function checkListConstraints(
     return invalid(path, `must have at least ${plural(minItems, 'item')}, got ${value.length}`);
   if (maxItems !== undefined && value.length > maxItems)
     return invalid(path, `must have at most ${plural(maxItems, 'item')}, got ${value.length}`);
-  if (unique === true) {
+  // No two items in a list of fewer than two: no Map of those seen (most lists are short).
+  if (unique === true && value.length > 1) {
     const seen = new Map<unknown, number>();
     for (let index = 0; index < value.length; index++) {
       const first = earlierDuplicate(value, index, seen);

@@ -131,6 +131,9 @@ export function encodeBody(
   }
 }
 
+/** UTF-8 text, a byte order mark dropped; one decoder for every body (it keeps no state). */
+const utf8 = new TextDecoder();
+
 /**
  * An answer's body decoded by its content type: JSON parsed (a {@link SyntaxError} when it is
  * not JSON), text and forms as strings, anything else as bytes. Empty JSON or form means no
@@ -142,6 +145,6 @@ export function decodeBody(raw: Uint8Array, contentType: string | undefined): un
   if (raw.length === 0 && (kind === 'json' || kind === 'form' || kind === 'multipart'))
     return undefined;
   if (kind === 'bytes') return raw;
-  const text = new TextDecoder().decode(raw);
+  const text = utf8.decode(raw);
   return kind === 'json' ? (JSON.parse(text) as unknown) : text;
 }

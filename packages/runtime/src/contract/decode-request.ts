@@ -27,17 +27,18 @@ function parsed(text: string): unknown {
   }
 }
 
-/** The readings of a parameter's texts, in the order they are tried. */
-function* candidatesOf(texts: readonly string[]): Generator<unknown> {
+/**
+ * The readings of a parameter's texts after the first (the text itself, or the texts of a
+ * repeated key), in the order they are tried.
+ */
+function* laterReadingsOf(texts: readonly string[]): Generator<unknown> {
   if (texts.length === 1) {
     const text = texts[0]!;
-    yield text;
     const json = parsed(text);
     yield json;
     yield [text];
     yield [json];
   } else {
-    yield texts;
     yield texts.map(parsed);
   }
 }
@@ -46,7 +47,8 @@ function* candidatesOf(texts: readonly string[]): Generator<unknown> {
  * A parameter's value from its texts on the wire. HTTP carries text only, so the value is the
  * first reading its type accepts: the text itself, the text read as JSON (numbers, booleans),
  * and, for a list, the texts (a repeated query key) as items either way. Readings are made as
- * they are tried: most parameters are accepted as the text itself.
+ * they are tried: most parameters are accepted as the text itself, which is tried without
+ * making the others' generator.
  */
 function decodeParameter(
   texts: readonly string[],
@@ -54,13 +56,13 @@ function decodeParameter(
 ): { value: unknown; result: ValidationResult } {
   const first = texts.length === 1 ? texts[0] : texts;
   if (validate === undefined) return { value: first, result: valid };
-  let failed: ValidationResult | undefined;
-  for (const candidate of candidatesOf(texts)) {
+  const asText = validate(first);
+  if (asText.ok) return { value: first, result: asText };
+  for (const candidate of laterReadingsOf(texts)) {
     const result = validate(candidate);
     if (result.ok) return { value: candidate, result };
-    failed ??= result;
   }
-  return { value: first, result: failed! };
+  return { value: first, result: asText };
 }
 
 function headerTexts(headers: IncomingHeaders, wireName: string): string[] {
@@ -91,27 +93,23 @@ export function decodeRequest(
 ): { request: Record<string, unknown>; problems: ParameterProblem[] } {
   const request: Record<string, unknown> = {};
   const problems: ParameterProblem[] = [];
-  const places = [
-    [
-      'path',
-      contract.pathParams,
-      (name: string) => (name in pathParams ? [pathParams[name]!] : []),
-    ],
-    ['query', contract.query, (name: string) => query.getAll(name)],
-    ['header', contract.headers, (name: string) => headerTexts(headers, name)],
-  ] as const;
-  for (const [place, shapes, textsOf] of places) {
-    for (const shape of shapes) {
-      const texts = textsOf(shape.wireName);
-      if (texts.length === 0) {
-        if (!shape.optional) problems.push({ place, shape, message: 'missing' });
-        continue;
-      }
-      const { value, result } = decodeParameter(texts, shape.validate);
-      request[shape.name] = value;
-      if (!result.ok) problems.push({ place, shape, message: `${result.path}: ${result.message}` });
+  /** Decodes one parameter from its texts into `request`, or notes it missing or wrong. */
+  const decode = (place: ParameterProblem['place'], shape: ParameterShape, texts: string[]) => {
+    if (texts.length === 0) {
+      if (!shape.optional) problems.push({ place, shape, message: 'missing' });
+      return;
     }
+    const { value, result } = decodeParameter(texts, shape.validate);
+    request[shape.name] = value;
+    if (!result.ok) problems.push({ place, shape, message: `${result.path}: ${result.message}` });
+  };
+  for (const shape of contract.pathParams) {
+    const text = pathParams[shape.wireName];
+    decode('path', shape, shape.wireName in pathParams ? [text!] : []);
   }
+  for (const shape of contract.query) decode('query', shape, query.getAll(shape.wireName));
+  for (const shape of contract.headers)
+    decode('header', shape, headerTexts(headers, shape.wireName));
   if (contract.hasBody) request['body'] = body;
   return { request, problems };
 }

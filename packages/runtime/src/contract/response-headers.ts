@@ -101,7 +101,10 @@ export function headerViolations(
  */
 export function headerTextsOf(headers: Readonly<Record<string, unknown>>): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  // Read in place (no array of entries): a proxy reads every checked answer's headers.
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value = headers[name];
     const text = Array.isArray(value) ? value.map(String).join(', ') : headerText(value);
     if (text !== undefined) result[name.toLowerCase()] = text;
   }

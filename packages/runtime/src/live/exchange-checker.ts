@@ -2,7 +2,7 @@ import { decodeBody, essenceOf, mediaKindOfContentType } from '../contract/body-
 import type { EndpointContract } from '../contract/contract.js';
 import { requestViolations } from '../contract/check-request.js';
 import { responseViolations } from '../contract/check-response.js';
-import type { IncomingHeaders } from '../contract/decode-request.js';
+import type { IncomingHeaders, QueryValues } from '../contract/decode-request.js';
 import { decodeRequest } from '../contract/decode-request.js';
 import type { Exchange } from '../contract/failures.js';
 import { ContractViolation } from '../contract/failures.js';
@@ -46,6 +46,9 @@ export function isReadableMediaType(contentType: string | undefined): boolean {
   const kind = mediaKindOfContentType(contentType);
   return kind === 'json' || kind === 'text' || kind === 'form';
 }
+
+/** The query of a URL without one (most requests): no values for any name. */
+const NO_QUERY: QueryValues = { getAll: () => [] };
 
 /** A body's value, decoded by its media type; `undefined` for none or an unread body. */
 function bodyValue(body: WireBody): { value: unknown } | { notJson: string } {
@@ -129,7 +132,8 @@ export class ExchangeChecker {
     body: WireBody | { readonly parsed: unknown },
   ): CheckedRequest {
     const { contract } = routed;
-    const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+    const mark = url.indexOf('?');
+    const query = mark === -1 ? NO_QUERY : new URLSearchParams(url.slice(mark + 1));
     const read = 'parsed' in body ? { value: body.parsed } : bodyValue(body);
     const value = 'value' in read ? read.value : undefined;
     const decoded = decodeRequest(contract, routed.pathParams, query, headers, value);
