@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { addCodeCaches } from './bundle/code-cache.mjs';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
@@ -87,6 +87,37 @@ const longerAltsForTokenBuilder = {
   },
 };
 
+/**
+ * Chevrotain's parser module copies ten mixins' methods onto its Parser's prototype at every
+ * start, one at a time, each copy of V8's fast properties larger than the last; this plugin gives
+ * that module chevrotain's own applyMixins run on a prototype in dictionary mode
+ * (scripts/bundle/dictionary-prototype.mjs).
+ */
+const mixinsOntoDictionaryPrototype = {
+  name: 'apply-mixins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/utils\/apply_mixins\.js$/ }, (args) =>
+      /chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]parser\.js$/.test(args.importer)
+        ? {
+            path: 'apply-mixins',
+            namespace: 'specl-apply-mixins',
+            pluginData: { chevrotain: resolve(dirname(args.importer), args.path) },
+          }
+        : undefined,
+    );
+    build.onLoad({ filter: /^apply-mixins$/, namespace: 'specl-apply-mixins' }, (args) => ({
+      contents: [
+        `import { applyMixins as chevrotainApplyMixins } from ${JSON.stringify(args.pluginData.chevrotain)};`,
+        `import { onDictionaryPrototype } from ${JSON.stringify(resolve(root, 'scripts/bundle/dictionary-prototype.mjs'))};`,
+        'export const applyMixins = onDictionaryPrototype(chevrotainApplyMixins);',
+        '',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const common = {
   // The metafile's paths are relative to the root wherever the build is run from
   // (scripts/bundle/code-cache.mjs reads them).
@@ -99,6 +130,7 @@ const common = {
     lazyProtocolForDocumentBuilder,
     grammarLoaderForGeneratedGrammar,
     longerAltsForTokenBuilder,
+    mixinsOntoDictionaryPrototype,
   ],
   format: 'esm',
   platform: 'node',

@@ -18,7 +18,8 @@
 // 8 ms, zlib's CRC-32 about 2; this guards against accidents, not an attacker, see above.)
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: the point of this file */
-const { closeSync, fstatSync, openSync, readFileSync, statSync } = require('node:fs');
+const { isAscii } = require('node:buffer');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { fileURLToPath, pathToFileURL } = require('node:url');
@@ -29,6 +30,12 @@ const HEAD =
   '(function (exports, require, module, __filename, __dirname, __speclImportMeta, __speclImport) {';
 const TAIL = '\n})';
 const HEADER_BYTES = 8;
+
+/**
+ * The one buffer every script's source, with HEAD and TAIL around it, and then its cache are read
+ * into (see compile), grown to the largest: V8 copies what it keeps of either.
+ */
+let scratch = Buffer.alloc(0);
 
 /** @type {{ filename: string, script: Script, sourceCrc: number, cache: string }[]} */
 const loaded = [];
@@ -151,20 +158,62 @@ class ScriptMeta {
   }
 }
 
-/** The script in `filename`, compiled with its cache if it has a good one (once per file). */
+/**
+ * The script in `filename`, compiled with its cache if it has a good one (once per file). The
+ * source is read between HEAD and TAIL in the scratch buffer and made one string from there, and
+ * the cache is read into the same buffer after it: a bundle's scripts are ASCII (esbuild escapes
+ * the rest), and an ASCII text that large becomes a string outside V8's heap with one copy, where
+ * decoding it as UTF-8 and joining it to HEAD and TAIL made three (each new memory's pages are a
+ * cost of their own). A script that is not ASCII is decoded as UTF-8, as before.
+ */
 function compile(filename) {
   const known = scriptOf.get(filename);
   if (known !== undefined) return known;
-  const bytes = readFileSync(filename);
-  const sourceCrc = crc32(bytes);
-  const source = HEAD + bytes.toString('utf8') + TAIL;
-  const cachedData = readCache(`${filename}.cache`, sourceCrc, statSync(filename));
+  const { text, start, end, stat } = readWrapped(filename);
+  const sourceCrc = crc32(text.subarray(start, end));
+  const source = isAscii(text) ? text.latin1Slice(0, text.length) : text.utf8Slice(0, text.length);
+  const cachedData = readCache(`${filename}.cache`, sourceCrc, stat);
   const script = new Script(source, { filename, cachedData });
   const cache =
     cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   loaded.push({ filename, script, sourceCrc, cache });
   scriptOf.set(filename, script);
   return script;
+}
+
+/**
+ * HEAD, the file's bytes and TAIL, in the scratch buffer (`text`, the file's bytes from `start`
+ * to `end`), and the file's stat.
+ */
+function readWrapped(filename) {
+  const fd = openSync(filename, 'r');
+  try {
+    const stat = fstatSync(fd);
+    const start = HEAD.length;
+    const end = start + readInto(fd, stat.size, start, TAIL.length);
+    scratch.latin1Write(HEAD, 0);
+    scratch.latin1Write(TAIL, end);
+    return { text: scratch.subarray(0, end + TAIL.length), start, end, stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads the `size` bytes of `fd` (fewer if it ends first) into the scratch buffer at `offset`,
+ * with room for `after` more bytes after them; returns how many it read.
+ */
+function readInto(fd, size, offset, after) {
+  if (scratch.length < offset + size + after) {
+    scratch = Buffer.allocUnsafeSlow(offset + size + after);
+  }
+  let read = 0;
+  while (read < size) {
+    const bytes = readSync(fd, scratch, offset + read, size - read, null);
+    if (bytes === 0) break;
+    read += bytes;
+  }
+  return read;
 }
 
 /**
@@ -185,7 +234,8 @@ function readCache(path, sourceCrc, scriptStat) {
     ) {
       return undefined;
     }
-    bytes = readFileSync(fd);
+    const length = readInto(fd, stat.size, 0, 0); // may replace scratch with a larger buffer
+    bytes = scratch.subarray(0, length);
   } catch {
     return undefined;
   } finally {
