@@ -104,6 +104,20 @@ describe('specl proxy forwards the headers of a message, not of its connection',
     expect(names.filter((name) => name === 'host')).toHaveLength(1);
   });
 
+  it("sends its own X-Forwarded-Host and X-Forwarded-Proto, never the client's beside them", async () => {
+    heads.length = 0;
+    await get(proxy, `/employees/${id}`, {
+      Host: 'api.example.com',
+      'X-Forwarded-Host': 'evil.example',
+      'X-Forwarded-Proto': 'https',
+    });
+    const sent = heads[0]!.split('\r\n').slice(1);
+    expect(sent.filter((line) => /^x-forwarded-(host|proto):/i.test(line))).toEqual([
+      'x-forwarded-host: api.example.com',
+      'x-forwarded-proto: http',
+    ]);
+  });
+
   for (const [what, path] of [
     ['a checked answer, read whole', `/employees/${id}`],
     ['an unchecked answer, streamed', '/not-in-the-spec'],

@@ -75,12 +75,15 @@ function hasNoBody(req: IncomingMessage): boolean {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
 /**
- * Request headers not forwarded besides the hop-by-hop ones: the target's `host` is set instead,
- * and an `expect: 100-continue` was met by the proxy's own server, which asked for the body.
+ * Request headers not forwarded besides the hop-by-hop ones: the target's `host` and the
+ * proxy's own `x-forwarded-host` and `x-forwarded-proto` are set instead (a client's copy kept
+ * beside them would let it name the scheme or host the target believes, as most frameworks read
+ * the first), and an `expect: 100-continue` was met by the proxy's own server, which asked for
+ * the body.
  */
-const NOT_FORWARDED = ['host', 'expect'];
+const NOT_FORWARDED = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'expect'];
 /** A body the proxy read goes on with a length of its own (the client's may be chunked). */
-const NOT_FORWARDED_WITH_BODY = ['host', 'expect', 'content-length'];
+const NOT_FORWARDED_WITH_BODY = [...NOT_FORWARDED, 'content-length'];
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
