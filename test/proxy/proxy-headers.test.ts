@@ -143,3 +143,34 @@ describe('specl proxy forwards the headers of a message, not of its connection',
     });
   }
 });
+
+describe('specl proxy and an answer without a body', () => {
+  // A target that answers every request 304 Not Modified with the length of what the client
+  // holds (RFC 9110 8.6), as a cache-validating server does.
+  const target = createServer((socket: Socket) => {
+    socket.on('error', () => {});
+    socket.setEncoding('latin1').on('data', (chunk: string) => {
+      if (!chunk.includes('\r\n\r\n')) return;
+      socket.write(
+        'HTTP/1.1 304 Not Modified\r\nContent-Type: application/json\r\nContent-Length: 1234\r\nETag: "v1"\r\n\r\n',
+      );
+    });
+  });
+  let proxy: RunningProxy;
+  beforeAll(async () => {
+    proxy = await proxyInFront(target);
+  });
+  afterAll(() => closeBoth(proxy, target));
+
+  for (const [what, path] of [
+    ['checked', `/employees/${id}`],
+    ['streamed through', '/not-in-the-spec'],
+  ] as const) {
+    it(`keeps a 304's content-length, ${what}, and sends no body`, async () => {
+      const { res, body } = await get(proxy, path, { 'If-None-Match': '"v1"' });
+      expect(res.statusCode).toBe(304);
+      expect(res.headers['content-length']).toBe('1234');
+      expect(body).toBe('');
+    });
+  }
+});

@@ -208,7 +208,10 @@ export class AnswerRelay implements AnswerHandler {
   }
 
   private forward(bytes: Buffer): void {
-    this.sendHead(String(bytes.length));
+    // An answer that has no body by definition keeps the target's length (a HEAD's is the
+    // length a GET would have; a 304's that of the representation the client holds).
+    const bodiless = this.method === 'HEAD' || this.status === 204 || this.status === 304;
+    this.sendHead(bodiless ? this.length : String(bytes.length));
     this.res.end(bytes);
   }
 

@@ -108,6 +108,8 @@ export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
   private controller: Dispatcher.DispatchController | undefined;
   private cancelled = false;
   private answered = false;
+  /** Whether the answer is a 204 or a 304, which has no body whatever its headers say. */
+  private bodiless = false;
   /** The connection of its own a request sent again goes on, closed after it. */
   private oneOff: InstanceType<typeof Client> | undefined;
 
@@ -157,6 +159,7 @@ export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
     // An interim answer (103 Early Hints): the final one follows.
     if (status < 200) return;
     this.answered = true;
+    this.bodiless = status === 204 || status === 304;
     this.controller = controller;
     this.handler!.onAnswer(status, headers, this);
   }
@@ -171,9 +174,15 @@ export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    const code = (error as NodeJS.ErrnoException).code;
+    // undici 7 takes the Content-Length of a 304 (the length of what the client holds, RFC 9110
+    // 8.6) or of a 204 for a body that never came, and closes the connection: the answer is
+    // whole, as undici 8 sees it.
+    if (this.bodiless && code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' && !this.cancelled) {
+      return this.onResponseEnd();
+    }
     this.oneOff?.destroy().catch(alreadyClosed);
     if (this.cancelled) return;
-    const code = (error as NodeJS.ErrnoException).code;
     // A kept-alive connection the target closed as the request went out (it may close an idle
     // one at any time, RFC 9112 9.3.1): sent again, once, on a connection of its own, when
     // sending it twice is safe (RFC 9110 9.2.2).
