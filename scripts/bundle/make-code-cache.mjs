@@ -3,10 +3,8 @@
 // `outdir`, and after each writes the code cache of every script it loaded first (through
 // cached-script.mjs), beside it: so a script holds the functions of the first command that
 // needs it. The language chunk's cache is made after the check: made after the compile too, it
-// held the functions only a compile calls, which every check then read for nothing (callgrind
-// --predictable: one-endpoint check 307.0 -> 302.7 M instructions, check of ach-payments
-// 495.1 -> 488.7 M, and a compile, which compiles those functions itself, no slower: one-endpoint
-// 364.1 -> 362.9 M, vacation 514.8 -> 513.9 M). Files are written whole (a temporary name, then
+// held the functions only a compile calls, which every check then read for nothing, and a
+// compile, which compiles those functions itself, is no slower (figures: commit 37b20c5). Files are written whole (a temporary name, then
 // a rename), so a reader sees either no cache or a complete one, and never writable by others
 // (cached-script.mjs would not read it).
 //

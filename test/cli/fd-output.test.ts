@@ -50,7 +50,7 @@ process.stdout.write('x'.repeat(1 << 20));
     expect(readFileSync(join(project, 'pipe.json'), 'utf8')).toBe(expected);
   });
 
-  it('are coloured in a terminal and plain in a file (script(1) gives specl a terminal)', () => {
+  it('are coloured in a terminal and plain in a pipe (script(1) gives specl a terminal)', () => {
     const check = `"${process.execPath}" "${specl}" check one.specl`;
     const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
     const inTerminal = spawnSync('script', ['-qec', check, '/dev/null'], {
@@ -58,20 +58,20 @@ process.stdout.write('x'.repeat(1 << 20));
       encoding: 'utf8',
       env: { ...env, TERM: 'xterm' },
     });
-    const inFile = spawnSync('bash', ['-c', `${check} 2>&1`], {
+    const inPipe = spawnSync('bash', ['-c', `${check} 2>&1`], {
       cwd: project,
       encoding: 'utf8',
       env,
     });
-    expect(inFile.status).toBe(1);
-    expect(inFile.stdout).toContain('Nope0');
-    expect(inFile.stdout).not.toContain('\u001b[');
+    expect(inPipe.status).toBe(1);
+    expect(inPipe.stdout).toContain('Nope0');
+    expect(inPipe.stdout).not.toContain('\u001b[');
     // The terminal's output: the same diagnostics, with colour, and the lines ended as a
     // terminal ends them.
     expect(inTerminal.status, inTerminal.stderr).toBe(1);
     expect(inTerminal.stdout).toContain('\u001b[');
     const plain = inTerminal.stdout.replace(colourCodes, '').replace(/\r\n/g, '\n');
-    expect(plain).toBe(inFile.stdout);
+    expect(plain).toBe(inPipe.stdout);
   });
 
   it('leave process.stdout, built when first read, guarded against a closed pipe', () => {
