@@ -11,6 +11,8 @@ import type {
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { SpeclGeneratedModule, SpeclGeneratedSharedModule } from './generated/module.js';
+import { reflection } from './generated/ast.js';
+import { answerSubtypesFromMaps } from './util/subtype-answers.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { SpeclLinker } from './scoping/specl-linker.js';
 import { SpeclScopeProvider } from './scoping/specl-scope-provider.js';
@@ -24,6 +26,10 @@ import { SpeclValidationRegistry } from './validation/specl-validation-registry.
 import { registerSpeclChecks } from './validation/specl-validator.js';
 import type { SpeclCheckServices } from './validation/specl-check-services.js';
 import { SpeclCheckModule } from './validation/specl-check-services.js';
+
+// The reflection the generated `isX` predicates ask (the checks, typing and scoping call them
+// for every node they look at).
+answerSubtypesFromMaps(reflection);
 
 /** Specl's services: Langium's core services with Specl's scoping, validation and checks. */
 export type SpeclServices = LangiumCoreServices & SpeclCheckServices & SpeclTypingServices;

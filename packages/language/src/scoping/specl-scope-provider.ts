@@ -126,8 +126,19 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
     const document = scopeDocumentOf(AstUtils.getDocument(node)) as LangiumDocument<SpecFile>;
     const last = this.lastVisible;
     if (last?.document === document) return last.scope;
+    const scope = this.visibleScope(document);
+    this.lastVisible = { document, scope };
+    return scope;
+  }
+
+  /**
+   * The scope of {@link visibleDeclarations} of a document, from the cache or made. A method of
+   * its own: the closures below capture its variables, so a call allocates their context as it
+   * starts, which {@link visibleDeclarations} did for every name it was asked about.
+   */
+  private visibleScope(document: LangiumDocument<SpecFile>): Scope {
     const key = document.uri.toString();
-    const scope = this.visibleCache.get(key, () => {
+    return this.visibleCache.get(key, () => {
       const imported = importedUris(document).filter((uri) => uri !== key);
       // Each description put in its scope's map as it comes, in the order of the index (a later
       // one of a name replaces an earlier one, as MapScope's constructor does), without a list
@@ -145,8 +156,6 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
         add(description);
       return types;
     });
-    this.lastVisible = { document, scope };
-    return scope;
   }
 
   private endpoints(node: AstNode): Scope {
@@ -163,41 +172,14 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 
   private nameScope(ref: NameRef): Scope {
-    const globals = this.visibleDeclarations(ref);
-    const describe = (node: AstNode, name: string) =>
-      this.descriptions.createDescription(node, name);
-    // `headers` in an `ensures`: the success answer's headers, found only when no other
-    // meaning of the name is (a parameter, declaration or enum member named `headers` wins).
-    // Its own type, so that completion offers it as a value, not as the endpoint it links to.
-    // Set on the description, not spread from it: a spread reads its segments, which builds the
-    // endpoint's CST where that is built on demand (`specl check` built every endpoint's).
-    const responseHeaders = () => {
-      const endpoint = responseHeadersEndpoint(ref);
-      return endpoint
-        ? Object.assign(describe(endpoint, RESPONSE_HEADERS_NAME), { type: RESPONSE_HEADERS_TYPE })
-        : undefined;
-    };
-    const enumMembers = () => {
-      const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
-      if (expected.kind !== 'enum') return [];
-      return expected.decl.members.map((member) => describe(member, member.name));
-    };
-    return new LayeredScope(
-      () => [...localNames(ref)].map(([name, node]) => describe(node, name)),
-      // A record's fields are described once, by its field scope (the one `.field` uses).
-      (name) => {
-        let found: AstNodeDescription | undefined;
-        const local = localName(ref, name, (record) => {
-          found = this.fieldScope(record).getElement(name);
-          return found?.node;
-        });
-        return found ?? (local ? describe(local, name) : undefined);
-      },
-      globals,
-      enumMembers,
-      responseHeaders,
-    );
+    return new NameScope(ref, this.visibleDeclarations(ref), this.nameScopeParts);
   }
+
+  /** What every {@link NameScope} asks of this provider, made once. */
+  private readonly nameScopeParts: NameScopeParts = {
+    describe: (node, name) => this.descriptions.createDescription(node, name),
+    fieldScope: (record) => this.fieldScope(record),
+  };
 
   /** The scope of a record's fields (own and spread), made once per record. */
   private fieldScope(record: RecordLike): Scope {
@@ -254,25 +236,67 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   }
 }
 
+/** What a {@link NameScope} asks of its scope provider. */
+interface NameScopeParts {
+  /** The description of `node` under `name`. */
+  readonly describe: (node: AstNode, name: string) => AstNodeDescription;
+  /** The scope of a record's fields (the one `.field` uses). */
+  readonly fieldScope: (record: RecordLike) => Scope;
+}
+
 /**
  * The scope of a bare name: locals, then visible declarations, then (only when neither has
- * the name) the members of the enum the context expects, which costs a type inference.
+ * the name) the members of the enum the context expects, which costs a type inference; and
+ * `headers` in an `ensures`: the success answer's headers, found only when no other meaning of
+ * the name is (a parameter, declaration or enum member named `headers` wins). One object a
+ * name, its parts methods: the linker makes one for every name of a spec.
  */
-class LayeredScope implements Scope {
+class NameScope implements Scope {
   /** `headers` in an `ensures`: undefined until asked, null when the name is not bound here. */
   private headers: AstNodeDescription | null | undefined = undefined;
 
   constructor(
-    private readonly allLocals: () => AstNodeDescription[],
-    private readonly local: (name: string) => AstNodeDescription | undefined,
+    private readonly ref: NameRef,
     private readonly globals: Scope,
-    private readonly enumMembers: () => AstNodeDescription[],
-    /** `headers` in an `ensures`, meant only when nothing else has the name. */
-    private readonly responseHeadersOf: () => AstNodeDescription | undefined,
+    private readonly parts: NameScopeParts,
   ) {}
 
+  private allLocals(): AstNodeDescription[] {
+    return [...localNames(this.ref)].map(([name, node]) => this.parts.describe(node, name));
+  }
+
+  /** A local of `name`; a record's fields are described once, by its field scope. */
+  private local(name: string): AstNodeDescription | undefined {
+    let found: AstNodeDescription | undefined;
+    const local = localName(this.ref, name, (record) => {
+      found = this.parts.fieldScope(record).getElement(name);
+      return found?.node;
+    });
+    return found ?? (local ? this.parts.describe(local, name) : undefined);
+  }
+
+  private enumMembers(): AstNodeDescription[] {
+    const ref = this.ref;
+    const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
+    if (expected.kind !== 'enum') return [];
+    return expected.decl.members.map((member) => this.parts.describe(member, member.name));
+  }
+
+  /**
+   * `headers` in an `ensures`. Its own type, so that completion offers it as a value, not as the
+   * endpoint it links to. Set on the description, not spread from it: a spread reads its
+   * segments, which builds the endpoint's CST where that is built on demand (`specl check` built
+   * every endpoint's).
+   */
   private get responseHeaders(): AstNodeDescription | undefined {
-    if (this.headers === undefined) this.headers = this.responseHeadersOf() ?? null;
+    if (this.headers === undefined) {
+      const endpoint = responseHeadersEndpoint(this.ref);
+      this.headers = endpoint
+        ? Object.assign(this.parts.describe(endpoint, RESPONSE_HEADERS_NAME), {
+            type: RESPONSE_HEADERS_TYPE,
+          })
+        : null;
+    }
     return this.headers ?? undefined;
   }
 

@@ -17,31 +17,32 @@ type WithFirstToken = { [FIRST_TOKEN]?: number };
  * reads every node's start (IR locations, doc comments); this keeps it from building every CST.
  */
 export function nodeStart(node: AstNode): NodeStart | undefined {
-  return startOf(node as WithFirstToken, node, () => node.$cstNode);
+  return unbuiltStart(node as WithFirstToken, node) ?? cstStart(node.$cstNode);
 }
 
 /** Where a reference's text starts (its `$refNode`), read as {@link nodeStart} reads a node's. */
 export function referenceStart(owner: AstNode, reference: Reference): NodeStart | undefined {
-  return startOf(reference as WithFirstToken, owner, () => reference.$refNode);
+  return unbuiltStart(reference as WithFirstToken, owner) ?? cstStart(reference.$refNode);
 }
 
-function startOf(
-  holder: WithFirstToken,
-  owner: AstNode,
-  cst: () => CstNode | undefined,
-): NodeStart | undefined {
+// Two functions, not one taking the CST node's getter as a closure: a closure (and its context)
+// for every node lowering locates.
+
+/** Where `holder` starts, from its first token, while `owner`'s declaration has no CST. */
+function unbuiltStart(holder: WithFirstToken, owner: AstNode): NodeStart | undefined {
   const first = holder[FIRST_TOKEN];
-  if (first !== undefined && first >= 0) {
-    const tokens = unbuiltDeclarationTokens(owner);
-    if (tokens) {
-      return {
-        offset: tokens.start[first]!,
-        line: tokens.line[first]! - 1,
-        character: tokens.column[first]! - 1,
-      };
-    }
-  }
-  const node = cst();
+  if (first === undefined || first < 0) return undefined;
+  const tokens = unbuiltDeclarationTokens(owner);
+  if (!tokens) return undefined;
+  return {
+    offset: tokens.start[first]!,
+    line: tokens.line[first]! - 1,
+    character: tokens.column[first]! - 1,
+  };
+}
+
+/** Where a CST node starts. */
+function cstStart(node: CstNode | undefined): NodeStart | undefined {
   if (!node) return undefined;
   const { line, character } = node.range.start;
   return { offset: node.offset, line, character };

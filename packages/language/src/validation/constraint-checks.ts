@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Constraint, TypeRef } from '../generated/ast.js';
-import { isBooleanLiteral, isStringLiteral } from '../generated/ast.js';
+import { isAliasDecl, isBooleanLiteral, isStringLiteral } from '../generated/ast.js';
 import type { EffectiveConstraint } from '../typing/resolve-type.js';
 import { effectiveConstraints, resolveTypeExpr } from '../typing/resolve-type.js';
 import type { SpeclType } from '../typing/specl-type.js';
@@ -169,9 +169,23 @@ export class ConstraintChecks {
   }
 
   private checkConflicts(ref: TypeRef, type: SpeclType, accept: ValidationAcceptor): void {
+    // A conflict is between two constraints: one alone has none. A reference to no alias has
+    // its own constraints only, counted without making the list of them (most have one or none).
+    if (ref.constraints.length < 2 && !isAliasDecl(ref.ref?.ref)) return;
     const effective = effectiveConstraints(ref);
-    // A conflict is between two constraints: one alone has none.
     if (effective.length < 2) return;
+    this.reportConflicts(effective, type, accept);
+  }
+
+  /**
+   * Reports conflicting constraints among `effective` (two or more). A method of its own: the
+   * closures below capture its variables, so a call allocates their context as it starts.
+   */
+  private reportConflicts(
+    effective: EffectiveConstraint[],
+    type: SpeclType,
+    accept: ValidationAcceptor,
+  ): void {
     const isInt = type.kind === 'primitive' && type.name === 'Int';
     const conflict = (
       a: EffectiveConstraint | undefined,

@@ -210,10 +210,17 @@ export class DeclarationChecks {
    * through spreads (a diamond: `...B, ...C` where both spread `D`) is the same field, once.
    */
   checkRecordFields(decl: RecordDecl | ErrorDecl, accept: ValidationAcceptor): void {
-    const seen = new Map<string, { field: Field; where: string }>();
+    // The first field of each name, and for one a spread brought, the record spread: no object
+    // a field (the validator asks this of every record).
+    const seen = new Map<string, Field>();
+    let broughtBy: Map<string, RecordLike> | undefined;
+    const where = (name: string) => {
+      const target = broughtBy?.get(name);
+      return target ? `brought by \`...${target.name}\`` : 'declared in this record';
+    };
     const clash = (field: Field) => {
       const first = seen.get(field.name);
-      return first && first.field !== field ? first : undefined;
+      return first && first !== field ? first : undefined;
     };
     for (const member of decl.members) {
       // By `$type` (neither type has a subtype), as records.ts sorts members.
@@ -224,11 +231,12 @@ export class DeclarationChecks {
             accept,
             'specl/duplicate-field',
             'fieldAlreadyRename',
-            { memberName: member.name, where: first.where },
+            { memberName: member.name, where: where(member.name) },
             { node: member, property: 'name' },
           );
         }
-        seen.set(member.name, { field: member, where: 'declared in this record' });
+        seen.set(member.name, member);
+        broughtBy?.delete(member.name);
       } else if (member.$type === Spread.$type) {
         const target = spreadTarget(member);
         // A recursive spread is reported as such; its fields would only repeat it.
@@ -240,11 +248,12 @@ export class DeclarationChecks {
               accept,
               'specl/duplicate-field',
               'spreadingBringsField',
-              { targetName: target.name, fieldName: field.name, where: first.where },
+              { targetName: target.name, fieldName: field.name, where: where(field.name) },
               { node: member, property: 'target' },
             );
           } else if (!seen.has(field.name)) {
-            seen.set(field.name, { field, where: `brought by \`...${target.name}\`` });
+            seen.set(field.name, field);
+            (broughtBy ??= new Map()).set(field.name, target);
           }
         }
       }

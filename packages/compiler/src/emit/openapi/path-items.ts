@@ -18,6 +18,7 @@ import { latencyExtension } from './latency-extension.js';
 import { paginationExtension } from './pagination-extension.js';
 import { responseHeaders } from './header-objects.js';
 import type { TypesByName } from './union-keyword.js';
+import { statusKeyed } from './status-keyed.js';
 
 const TEMPLATE_PARAMETER = /\{([^}]*)\}/g;
 
@@ -106,7 +107,7 @@ function responses(
   if (needsCredentials && !entries.some(([status]) => status === 401))
     entries.push([401, { description: 'Unauthorized: credentials missing or not valid' }]);
   entries.sort(([a], [b]) => statusOrder(a) - statusOrder(b));
-  return Object.fromEntries(entries.map(([status, response]) => [String(status), response]));
+  return statusKeyed(entries.map(([status, response]) => [String(status), response] as const));
 }
 
 /** Where a `responses` key sorts: by number, a range after its exact statuses, `default` last. */

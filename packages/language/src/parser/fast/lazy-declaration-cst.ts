@@ -36,7 +36,7 @@ export const LAST_TOKEN: unique symbol = Symbol('lastToken');
 export function unbuiltDeclarationTokens(node: AstNode): TokenColumns | undefined {
   let top = node;
   while (top.$container?.$container !== undefined) top = top.$container;
-  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  const own = ownCstNode(top);
   return own?.lazySource !== undefined ? own.lazyTokens : undefined;
 }
 
@@ -49,7 +49,7 @@ export function unbuiltDeclarationText(
 ): { readonly tokens: TokenColumns; readonly text: string } | undefined {
   let top = node;
   while (top.$container?.$container !== undefined) top = top.$container;
-  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  const own = ownCstNode(top);
   return own?.lazySource !== undefined
     ? { tokens: own.lazyTokens, text: own.root.fullText }
     : undefined;
@@ -67,11 +67,23 @@ export function unbuiltExpressionCst(expression: AstNode): CstNode | undefined {
   if (first === undefined || first < 0) return undefined;
   let top = expression;
   while (top.$container?.$container !== undefined) top = top.$container;
-  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  const own = ownCstNode(top);
   const source = own?.lazySource;
   if (!source) return undefined;
   const twin = source.expression(first);
   return twin.$type === expression.$type ? twin.$cstNode : undefined;
+}
+
+/**
+ * A declaration's own `$cstNode` (always a plain value when it has one: see {@link setOwn}),
+ * read past the prototype's accessor without `Object.getOwnPropertyDescriptor`, which made a
+ * descriptor object at every call (lowering asks it of every node it locates: 2.9 MB of them,
+ * compile N = 1,000).
+ */
+function ownCstNode(top: AstNode): LazyComposite | undefined {
+  return Object.prototype.hasOwnProperty.call(top, '$cstNode')
+    ? ((top as { $cstNode?: unknown }).$cstNode as LazyComposite | undefined)
+    : undefined;
 }
 
 /**
@@ -240,7 +252,7 @@ LazyCompositeNode.prototype = lazyCompositePrototype as LazyComposite;
 export function ensureDeclarationCst(node: AstNode): void {
   let top = node;
   while (top.$container?.$container !== undefined) top = top.$container;
-  const own = Object.getOwnPropertyDescriptor(top, '$cstNode')?.value as LazyComposite | undefined;
+  const own = ownCstNode(top);
   if (own?.lazySource !== undefined) void own.content;
 }
 
