@@ -143,12 +143,39 @@ function convert(outdir, chunk, chunks) {
     return 'it imports something other than a chunk dynamically';
   }
   code = code.replace(chunkImport, '__speclImport("$1")');
+  code = plainExports(code);
+  if (code === undefined) return 'esbuild wrote its exports in an unexpected shape';
   // Every script ends its last line (an empty chunk's script is that line break alone).
   writeFileSync(join(outdir, `${chunk.name}.cjs`), code.endsWith('\n') ? code : `${code}\n`);
   chunk.source = source;
   const meta = code.match(/__speclImportMeta\b(?:\.url\b)?/g) ?? [];
   chunk.script = { importMeta: meta.some((use) => use === '__speclImportMeta') };
   return undefined;
+}
+
+/**
+ * esbuild's CommonJS gives each export a getter (`__export`), and `__toCommonJS` copies them onto
+ * `module.exports` as getters again, before the chunk runs: two closures, two accessors and a
+ * descriptor per export at every start (the language chunk has hundreds), and a getter call at
+ * every read of an import from another script. A script's exports are read only once it has run
+ * and are not assigned again (reassignedExports), as for the stand-in's copy: so the script sets
+ * `module.exports` last, to a plain object of its exports' values. Returns undefined when the code
+ * does not have the shape expected (an export block, its copy, the closing annotation).
+ */
+function plainExports(code) {
+  const block =
+    /^var stdin_exports = \{\};\n__export\(stdin_exports, \{\n([^]*?)\n\}\);\nmodule\.exports = __toCommonJS\(stdin_exports\);\n/m;
+  const found = block.exec(code);
+  if (found === null) return code.includes('stdin_exports') ? undefined : code;
+  const pairs = found[1].split('\n').map((line) => /^ {2}([\w$]+): \(\) => ([\w$]+),?$/.exec(line));
+  if (pairs.some((pair) => pair === null)) return undefined;
+  const annotation = /\n0 && \(module\.exports = \{[^]*\}\);\n?$/;
+  if (!annotation.test(code)) return undefined;
+  const properties = pairs.map(([, name, local]) =>
+    name === local ? `  ${name}` : `  ${name}: ${local}`,
+  );
+  const body = code.slice(0, found.index) + code.slice(found.index + found[0].length);
+  return body.replace(annotation, `\nmodule.exports = {\n${properties.join(',\n')}\n};\n`);
 }
 
 /**
