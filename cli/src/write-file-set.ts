@@ -111,17 +111,21 @@ function beginDeferring(): void {
 
 /**
  * Lets a signal that came during the write through, then gives the signals back their default
- * action. Node takes signals in the poll phase of its event loop, and a process whose work is
- * done can leave without polling (exiting 0 though it was told to stop; a signal that came
- * during a long synchronous stretch was seen only by the second poll in our tests). So the
- * signals stay deferred for two turns of the loop, the second one waiting a few milliseconds
- * in its poll, which is where a pending signal is handled.
+ * action. Node takes signals in the poll phase of its event loop: one that came during the write
+ * is seen by the first poll that begins after it, which may be the next turn's (a write made in
+ * a poll callback). So the signals stay deferred until the check phase that follows a whole turn
+ * (an immediate queued from an immediate), which comes after that poll whatever the timers do.
+ * A timer alone was not enough: on a loaded machine it expired before the poll it was to wait
+ * in, and the signal found no listener and was lost. A few milliseconds more are given after
+ * that, as before, for a poll that waits.
  */
 function endDeferring(): void {
   setImmediate(() => {
-    setTimeout(() => {
-      if (--deferring === 0) for (const signal of INTERRUPTS) process.off(signal, onInterrupt);
-    }, 5);
+    setImmediate(() => {
+      setTimeout(() => {
+        if (--deferring === 0) for (const signal of INTERRUPTS) process.off(signal, onInterrupt);
+      }, 5);
+    });
   });
 }
 

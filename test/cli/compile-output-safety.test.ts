@@ -63,35 +63,47 @@ describe('specl compile keeps the output folder whole', () => {
     expect(run.status).toBe(2);
   });
 
-  it('writes the whole set when SIGTERM arrives while it writes: no temporary files, no mixed set', async () => {
-    const out = tempProject({ 'a.txt': 'old a', 'b.txt': 'old b', 'c.txt': 'old c' });
-    // The real writer, in a process of its own, writing a set of three files.
-    const writer = `
+  it.each([
+    ['its loop free after the write', ''],
+    // Held up after the write, as on a loaded machine: the signal must not be lost meanwhile.
+    [
+      'its loop held up after the write',
+      'setImmediate(() => { const until = Date.now() + 30; while (Date.now() < until); });',
+    ],
+  ])(
+    'writes the whole set when SIGTERM arrives while it writes, %s: no temporary files, no mixed set',
+    async (_, holdUp) => {
+      const out = tempProject({ 'a.txt': 'old a', 'b.txt': 'old b', 'c.txt': 'old c' });
+      // The real writer, in a process of its own, writing a set of three files.
+      const writer = `
       import { writeFileSet } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'cli/dist/write-file-set.js')).href)};
       const files = ['a', 'b', 'c'].map((n) => ({ path: ${JSON.stringify(out)} + '/' + n + '.txt', content: 'new ' + n, shown: n }));
-      process.stdin.once('data', () => writeFileSet(files));`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', writer], { cwd: out });
-    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    // The first file staged goes to `.a.txt.PID.tmp`: made a FIFO, it holds the writer in the
-    // middle of writing the set until this test reads it.
-    const staged = join(out, `.a.txt.${child.pid}.tmp`);
-    execFileSync('mkfifo', [staged]);
-    child.stdin.write('go\n');
-    // Once the writer waits for a reader of the FIFO (the kernel says so), it is mid-write.
-    await waitUntil(() => readFileSync(`/proc/${child.pid}/wchan`, 'utf8') === 'wait_for_partner');
-    child.kill('SIGTERM');
-    // Opening the FIFO lets the writer go on (a writer killed by the signal never writes).
-    const fd = openSync(staged, constants.O_RDONLY | constants.O_NONBLOCK);
-    expect(await exited).toBe('SIGTERM');
-    const a = readFileSync(fd, 'utf8');
-    closeSync(fd);
-    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect([
-      a,
-      readFileSync(join(out, 'b.txt'), 'utf8'),
-      readFileSync(join(out, 'c.txt'), 'utf8'),
-    ]).toEqual(['new a', 'new b', 'new c']);
-  });
+      process.stdin.once('data', () => { writeFileSet(files); ${holdUp} });`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', writer], { cwd: out });
+      const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      // The first file staged goes to `.a.txt.PID.tmp`: made a FIFO, it holds the writer in the
+      // middle of writing the set until this test reads it.
+      const staged = join(out, `.a.txt.${child.pid}.tmp`);
+      execFileSync('mkfifo', [staged]);
+      child.stdin.write('go\n');
+      // Once the writer waits for a reader of the FIFO (the kernel says so), it is mid-write.
+      await waitUntil(
+        () => readFileSync(`/proc/${child.pid}/wchan`, 'utf8') === 'wait_for_partner',
+      );
+      child.kill('SIGTERM');
+      // Opening the FIFO lets the writer go on (a writer killed by the signal never writes).
+      const fd = openSync(staged, constants.O_RDONLY | constants.O_NONBLOCK);
+      expect(await exited).toBe('SIGTERM');
+      const a = readFileSync(fd, 'utf8');
+      closeSync(fd);
+      expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      expect([
+        a,
+        readFileSync(join(out, 'b.txt'), 'utf8'),
+        readFileSync(join(out, 'c.txt'), 'utf8'),
+      ]).toEqual(['new a', 'new b', 'new c']);
+    },
+  );
 
   it('dies by SIGTERM (exit 143) once a SIGTERM that came while it wrote has let it finish the set', async () => {
     const cwd = tempProject({ 's.specl': small, 'out/.keep': '' });
