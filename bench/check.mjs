@@ -19,7 +19,8 @@ import {
 } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { childEnv } from './lib/child-env.mjs';
 import { parseArgs } from 'node:util';
 import { failer } from './lib/fail.mjs';
 import { generateSpec } from './lib/gen-spec.mjs';
@@ -39,7 +40,7 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const WORK = join(BENCH, '.work');
 const CLI = join(ROOT, 'cli', 'bin', 'specl.js');
-const PRELOAD = pathToFileURL(join(BENCH, 'lib', 'rss-preload.mjs')).href;
+const PRELOAD = join(BENCH, 'lib', 'rss-preload.cjs');
 const RESULTS = join(BENCH, 'RESULTS.md');
 const AIM_MS = 2000;
 
@@ -116,12 +117,12 @@ function runCheck(file, extraArgs = []) {
   const start = process.hrtime.bigint();
   const child = spawnSync(
     process.execPath,
-    ['--import', PRELOAD, CLI, 'check', ...extraArgs, file],
+    ['--require', PRELOAD, CLI, 'check', ...extraArgs, file],
     {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1', SPECL_BENCH_RSS_FILE: rssFile },
+      env: childEnv({ NO_COLOR: '1', SPECL_BENCH_RSS_FILE: rssFile }),
     },
   );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;

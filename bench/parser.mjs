@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { childEnv } from './lib/child-env.mjs';
 import { parseArgs } from 'node:util';
 import { generateSpec } from './lib/gen-spec.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
@@ -22,7 +23,7 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const WORK = join(BENCH, '.work');
 const CLI = join(ROOT, 'cli', 'bin', 'specl.js');
-const PRELOAD = pathToFileURL(join(BENCH, 'lib', 'rss-preload.mjs')).href;
+const PRELOAD = join(BENCH, 'lib', 'rss-preload.cjs');
 
 const { values } = parseArgs({
   options: {
@@ -83,16 +84,11 @@ const MODES = {
 function check(file, mode) {
   const usageFile = join(WORK, `parser-usage-${process.pid}.json`);
   rmSync(usageFile, { force: true });
-  const child = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', file], {
+  const child = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', file], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      SPECL_BENCH_RSS_FILE: usageFile,
-      ...MODES[mode],
-    },
+    env: childEnv({ NO_COLOR: '1', SPECL_BENCH_RSS_FILE: usageFile, ...MODES[mode] }),
   });
   if (child.status !== 0) throw new Error(`specl check failed:\n${child.stdout}${child.stderr}`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8'));

@@ -189,7 +189,8 @@ export function sectionBody({
     `Measured ${date} on the build of ${rev} with \`node bench/compile.mjs ${flags}\`:` +
       ' wall time of the whole child process (Node start-up included), one untimed warm-up run and then' +
       ` ${opts.tsRuns} timed run${opts.tsRuns === 1 ? '' : 's'} of TypeSpec and ${opts.runs} of specl per size,` +
-      ' each into a fresh, empty output folder; peak RSS is the largest maxRSS of the timed runs, CPU the median user + system time of all threads.',
+      ' each into a fresh, empty output folder; peak RSS is the largest maxRSS of the timed runs, CPU the median user + system time of all threads.' +
+      " Both tools' children run without NODE_EXTRA_CA_CERTS (bench/lib/child-env.mjs: these machines set it, and every Node process then parses the listed certificates at start, about 40 ms) and with a CommonJS preload that measures them.",
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os};` +
       ` 1-minute load average ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after the runs` +

@@ -187,7 +187,7 @@ export function sectionBody({
   const date = new Date().toISOString().slice(0, 10);
   const body = [
     `Measured ${date} on the build of ${rev} with \`node bench/check.mjs --runs ${runs} --sizes ${sizes.join(',')}\`` +
-      ` (wall time of the whole \`specl check\` child process, ${runs} run${runs === 1 ? '' : 's'} after one warm-up; peak RSS is the child's maxRSS).`,
+      ` (wall time of the whole \`specl check\` child process, ${runs} run${runs === 1 ? '' : 's'} after one warm-up; peak RSS is the child's maxRSS; the children run without NODE_EXTRA_CA_CERTS, bench/lib/child-env.mjs).`,
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os};` +
       ` 1-minute load average ${loadBefore.toFixed(2)} before and ${loadAfter.toFixed(2)} after the runs` +

@@ -1,15 +1,15 @@
-// Runs a Node child with rss-preload.mjs and measures it: wall time, peak RSS and CPU time, with
+// Runs a Node child with rss-preload.cjs, in the environment of child-env.mjs (without
+// NODE_EXTRA_CA_CERTS), and measures it: wall time, peak RSS and CPU time, with
 // a timeout. When the child dies before its exit handlers run (killed at the timeout, out of
 // memory), the peak RSS falls back to the last VmHWM read from /proc/<pid>/status (Linux), so a
 // crash still has a memory figure (a lower bound: it is sampled every 250 ms).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.mjs';
 
-const PRELOAD = pathToFileURL(
-  join(fileURLToPath(new URL('.', import.meta.url)), 'rss-preload.mjs'),
-).href;
+const PRELOAD = join(fileURLToPath(new URL('.', import.meta.url)), 'rss-preload.cjs');
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 let sequence = 0;
@@ -25,7 +25,7 @@ export function vmHWM(pid) {
 }
 
 /**
- * @param {string[]} args arguments after `node --import rss-preload.mjs`
+ * @param {string[]} args arguments after `node --require rss-preload.cjs`
  * @param {{ cwd: string, workDir: string, timeoutMs?: number, env?: Record<string, string> }} options
  * @returns {Promise<{ ms: number, peakKiB: number | null, cpuMs: number | null, status: number | null,
  *   signal: string | null, timedOut: boolean, stdout: string, stderr: string, error?: Error }>}
@@ -38,15 +38,9 @@ export function runNode(args, { cwd, workDir, timeoutMs = 600_000, env = {} }) {
     let sampled = null;
     let timedOut = false;
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', PRELOAD, ...args], {
+    const child = spawn(process.execPath, ['--require', PRELOAD, ...args], {
       cwd,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        SPECL_BENCH_RSS_FILE: rssFile,
-        ...env,
-      },
+      env: childEnv({ NO_COLOR: '1', FORCE_COLOR: '0', SPECL_BENCH_RSS_FILE: rssFile, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of ['stdout', 'stderr']) {
