@@ -13,6 +13,7 @@ import type { HeaderList } from './forward-headers.js';
 import { forwardHeaders } from './forward-headers.js';
 import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
 import type { AnswerHandler, BodyFlow, TargetFailure } from './target-pool.js';
+import { isBodilessStatus } from './target-pool.js';
 
 /** A violation the proxy saw, with the request it was seen on. */
 export interface ProxyViolation {
@@ -210,7 +211,7 @@ export class AnswerRelay implements AnswerHandler {
   private forward(bytes: Buffer): void {
     // An answer that has no body by definition keeps the target's length (a HEAD's is the
     // length a GET would have; a 304's that of the representation the client holds).
-    const bodiless = this.method === 'HEAD' || this.status === 204 || this.status === 304;
+    const bodiless = this.method === 'HEAD' || isBodilessStatus(this.status);
     this.sendHead(bodiless ? this.length : String(bytes.length));
     this.res.end(bytes);
   }

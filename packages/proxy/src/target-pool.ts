@@ -6,6 +6,11 @@ import Client from 'undici/lib/dispatcher/client.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
 import type { HeaderList } from './forward-headers.js';
 
+/** Whether an answer of `status` has no body whatever its headers say (RFC 9110 6.4.5, 15.4.5). */
+export function isBodilessStatus(status: number): boolean {
+  return status === 204 || status === 304;
+}
+
 /** A request to the target, as the proxy forwards it. */
 export interface TargetRequest {
   readonly method: string;
@@ -159,7 +164,7 @@ export class TargetExchange implements Dispatcher.DispatchHandler, BodyFlow {
     // An interim answer (103 Early Hints): the final one follows.
     if (status < 200) return;
     this.answered = true;
-    this.bodiless = status === 204 || status === 304;
+    this.bodiless = isBodilessStatus(status);
     this.controller = controller;
     this.handler!.onAnswer(status, headers, this);
   }
