@@ -26,12 +26,14 @@ function bundle(): string {
       "const long = require('./chunk-LONG.mjs');",
       "const wide = require('./chunk-WIDE.mjs');",
       'exports.texts = [long.text, wide.text];',
+      "exports.later = () => require('./chunk-LATE.mjs').text;",
       '',
     ].join('\n'),
   );
   writeFileSync(join(dir, 'chunk-LONG.cjs'), `exports.text = '${LONG}';\n`);
   // No line break at its end: the loader's own closing text starts one.
   writeFileSync(join(dir, 'chunk-WIDE.cjs'), `exports.text = '${WIDE}'; // ends here`);
+  writeFileSync(join(dir, 'chunk-LATE.cjs'), `exports.text = 'late ${LONG}';\n`);
   return dir;
 }
 
@@ -69,5 +71,34 @@ describe('the cached scripts loader', () => {
     const second = run(dir, false);
     expect(second.texts).toStrictEqual([LONG, WIDE]);
     expect(second.caches).toStrictEqual(['accepted', 'accepted', 'accepted']);
+  });
+
+  it('lets its read buffer go once the scripts loaded together have run, and reads later ones anew', () => {
+    const dir = bundle();
+    // The long script's 200,000 bytes are read into the loader's buffer, kept through the turn
+    // that loaded the scripts; after the next turn it is let go, and a script required then is
+    // read whole into a new buffer.
+    const driver = `
+      const loader = require(${JSON.stringify(join(dir, 'cached-script.cjs'))});
+      loader.runEntry('cli').then((entry) => {
+        const held = loader.readBufferBytes();
+        setImmediate(() => setImmediate(() => {
+          const released = loader.readBufferBytes();
+          const late = entry.later();
+          process.stdout.write(JSON.stringify({ held, released, late }));
+        }));
+      });
+    `;
+    const result = spawnSync(process.execPath, ['-e', driver], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const { held, released, late } = JSON.parse(result.stdout) as {
+      held: number;
+      released: number;
+      late: string;
+    };
+    expect(held).toBeGreaterThanOrEqual(LONG.length);
+    expect(released).toBe(0);
+    expect(late).toBe(`late ${LONG}`);
   });
 });
