@@ -128,11 +128,22 @@ function initialInterval(subject: Subject): Interval {
   return result;
 }
 
+// Module constants: an object literal in `boundOp` was a new table for every constraint read.
+const LENGTH_BOUNDS: ReadonlyMap<string, Op> = new Map<string, Op>([
+  ['minLength', '>='],
+  ['maxLength', '<='],
+  ['minItems', '>='],
+  ['maxItems', '<='],
+]);
+const VALUE_BOUNDS: ReadonlyMap<string, Op> = new Map<string, Op>([
+  ['min', '>='],
+  ['max', '<='],
+  ['exclusiveMin', '>'],
+  ['exclusiveMax', '<'],
+]);
+
 function boundOp(name: string, length: boolean): Op | undefined {
-  const table: Record<string, Op> = length
-    ? { minLength: '>=', maxLength: '<=', minItems: '>=', maxItems: '<=' }
-    : { min: '>=', max: '<=', exclusiveMin: '>', exclusiveMax: '<' };
-  return table[name];
+  return (length ? LENGTH_BOUNDS : VALUE_BOUNDS).get(name);
 }
 
 /**
