@@ -16,7 +16,7 @@ import {
   WorkspaceCache,
   stream,
 } from 'langium';
-import type { SpecFile } from '../generated/ast.js';
+import type { EnumMember, SpecFile } from '../generated/ast.js';
 import {
   Argument,
   EndpointCall,
@@ -275,11 +275,25 @@ class NameScope implements Scope {
     return findLocal(this.ref, name, this.parts.locals);
   }
 
-  private enumMembers(): AstNodeDescription[] {
+  /** The members of the enum the context expects (none when it expects no enum). */
+  private expectedMembers(): readonly EnumMember[] {
     const ref = this.ref;
     const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
-    if (expected.kind !== 'enum') return [];
-    return expected.decl.members.map((member) => this.parts.describe(member, member.name));
+    return expected.kind === 'enum' ? expected.decl.members : [];
+  }
+
+  private enumMembers(): AstNodeDescription[] {
+    return this.expectedMembers().map((member) => this.parts.describe(member, member.name));
+  }
+
+  /** The first member of `name` of the enum the context expects, alone described. */
+  private enumMember(name: string): AstNodeDescription | undefined {
+    const members = this.expectedMembers();
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!;
+      if (member.name === name) return this.parts.describe(member, name);
+    }
+    return undefined;
   }
 
   /**
@@ -304,7 +318,7 @@ class NameScope implements Scope {
     return (
       this.local(name) ??
       this.globals.getElement(name) ??
-      this.enumMembers().find((member) => member.name === name) ??
+      this.enumMember(name) ??
       (name === RESPONSE_HEADERS_NAME ? this.responseHeaders : undefined)
     );
   }

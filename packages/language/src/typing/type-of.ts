@@ -123,10 +123,13 @@ export function typeOf(expr: Expression | undefined): SpeclType {
   return type;
 }
 
+/** What makes a number literal a float (a module constant: a literal is a new RegExp each time). */
+const FLOAT_MARK = /[.eE]/;
+
 function computeTypeOf(expr: Expression): SpeclType {
   switch (expr.$type) {
     case 'NumberLiteral':
-      return /[.eE]/.test(expr.value) ? floatType : intType;
+      return FLOAT_MARK.test(expr.value) ? floatType : intType;
     case 'StringLiteral':
       return stringType;
     case 'BooleanLiteral':
