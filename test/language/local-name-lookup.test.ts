@@ -83,4 +83,34 @@ property p {
     expect(wrong).toEqual([]);
     expect(asked).toBeGreaterThan(20);
   });
+
+  it("lists a property's bindings above the use nearest first, then those below in order", () => {
+    const text = `spec T version "1.0.0"
+type R { n: Int }
+property p {
+  forall a: Int, b: Int
+  let c = 1
+  forall d: Int, e: Int where d > 0
+  let f = 2
+  expect f > 0
+  let g = 3
+  forall h: Int, i: Int
+}
+`;
+    const document = shared.workspace.LangiumDocumentFactory.fromString<SpecFile>(
+      text,
+      URI.parse('memory:///bindings.specl'),
+    );
+    // The locals at the one bare name written `name`, in the order they are met.
+    const localsAt = (name: string) => {
+      const use = AstUtils.streamAst(document.parseResult.value).find(
+        (node) => isNameRef(node) && node.target?.$refText === name,
+      );
+      return [...localNames(use!).keys()];
+    };
+    // At `expect f > 0`: f, then the forall's e and d (nearest first), c, b, a; below: g, h, i.
+    expect(localsAt('f')).toEqual(['f', 'e', 'd', 'c', 'b', 'a', 'g', 'h', 'i']);
+    // In the `where` of a forall: its own variables bind above it, then c, b, a; f, g, h, i below.
+    expect(localsAt('d')).toEqual(['e', 'd', 'c', 'b', 'a', 'f', 'g', 'h', 'i']);
+  });
 });

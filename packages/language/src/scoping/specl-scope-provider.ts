@@ -16,7 +16,7 @@ import {
   WorkspaceCache,
   stream,
 } from 'langium';
-import type { SpecFile } from '../generated/ast.js';
+import type { EnumMember, SpecFile } from '../generated/ast.js';
 import {
   Argument,
   EndpointCall,
@@ -37,7 +37,8 @@ import { typeOf } from '../typing/type-of.js';
 import { outcomeDeclaration } from '../workspace/builtins.js';
 import { importedUris } from '../workspace/imports.js';
 import { scopeDocumentOf } from '../workspace/shadow-documents.js';
-import { endpointParameters, localName, localNames } from './local-names.js';
+import type { LocalFinder } from './local-names.js';
+import { endpointParameters, findLocal, localNames } from './local-names.js';
 import {
   RESPONSE_HEADERS_NAME,
   RESPONSE_HEADERS_TYPE,
@@ -178,7 +179,11 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
   /** What every {@link NameScope} asks of this provider, made once. */
   private readonly nameScopeParts: NameScopeParts = {
     describe: (node, name) => this.descriptions.createDescription(node, name),
-    fieldScope: (record) => this.fieldScope(record),
+    locals: {
+      // A record's fields are described once, by its field scope.
+      field: (record, name) => this.fieldScope(record).getElement(name),
+      node: (node, name) => this.descriptions.createDescription(node, name),
+    },
   };
 
   /** The scope of a record's fields (own and spread), made once per record. */
@@ -240,8 +245,8 @@ export class SpeclScopeProvider extends DefaultScopeProvider {
 interface NameScopeParts {
   /** The description of `node` under `name`. */
   readonly describe: (node: AstNode, name: string) => AstNodeDescription;
-  /** The scope of a record's fields (the one `.field` uses). */
-  readonly fieldScope: (record: RecordLike) => Scope;
+  /** The description of a local: a record's field from the scope `.field` uses, any other node made. */
+  readonly locals: LocalFinder<AstNodeDescription>;
 }
 
 /**
@@ -265,21 +270,30 @@ class NameScope implements Scope {
     return [...localNames(this.ref)].map(([name, node]) => this.parts.describe(node, name));
   }
 
-  /** A local of `name`; a record's fields are described once, by its field scope. */
+  /** A local of `name`. */
   private local(name: string): AstNodeDescription | undefined {
-    let found: AstNodeDescription | undefined;
-    const local = localName(this.ref, name, (record) => {
-      found = this.parts.fieldScope(record).getElement(name);
-      return found?.node;
-    });
-    return found ?? (local ? this.parts.describe(local, name) : undefined);
+    return findLocal(this.ref, name, this.parts.locals);
+  }
+
+  /** The members of the enum the context expects (none when it expects no enum). */
+  private expectedMembers(): readonly EnumMember[] {
+    const ref = this.ref;
+    const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
+    return expected.kind === 'enum' ? expected.decl.members : [];
   }
 
   private enumMembers(): AstNodeDescription[] {
-    const ref = this.ref;
-    const expected = stripOptional(withContextGuard(ref, () => expectedType(ref)));
-    if (expected.kind !== 'enum') return [];
-    return expected.decl.members.map((member) => this.parts.describe(member, member.name));
+    return this.expectedMembers().map((member) => this.parts.describe(member, member.name));
+  }
+
+  /** The first member of `name` of the enum the context expects, alone described. */
+  private enumMember(name: string): AstNodeDescription | undefined {
+    const members = this.expectedMembers();
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!;
+      if (member.name === name) return this.parts.describe(member, name);
+    }
+    return undefined;
   }
 
   /**
@@ -304,7 +318,7 @@ class NameScope implements Scope {
     return (
       this.local(name) ??
       this.globals.getElement(name) ??
-      this.enumMembers().find((member) => member.name === name) ??
+      this.enumMember(name) ??
       (name === RESPONSE_HEADERS_NAME ? this.responseHeaders : undefined)
     );
   }

@@ -13,8 +13,11 @@ export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
 }
 
 /** Whether a response is a success (2xx): a 3xx is declared and checked, but no success. */
+/** A 2xx status (a module constant: a literal in the function was a new RegExp each call). */
+const SUCCESS_STATUS = /^2\d\d$/;
+
 export function isSuccessResponse(clause: ResponseClause): boolean {
-  return /^2\d\d$/.test(clause.status);
+  return SUCCESS_STATUS.test(clause.status);
 }
 
 /**
@@ -22,16 +25,28 @@ export function isSuccessResponse(clause: ResponseClause): boolean {
  * one 2xx response declared, or the union of several; 3xx responses are no success.
  */
 export function responseType(endpoint: Endpoint): SpeclType {
-  const responses = nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type).filter(
-    isSuccessResponse,
-  );
-  const types = responses
-    .filter((clause) => clause.type)
-    .map((clause) => resolveTypeExpr(clause.type));
-  if (types.length === 0) return nullType;
-  const body: SpeclType = types.length === 1 ? types[0]! : { kind: 'union', options: types };
+  // One indexed pass over the clauses: it is asked for every `response` of a spec, and four
+  // lists an answer (the responses, the 2xx ones, those with a type, their types) were most of
+  // what typing allocated while linking.
+  let successes = 0;
+  let first: SpeclType | undefined;
+  let types: SpeclType[] | undefined;
+  const clauses = endpoint.clauses;
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
+    if (clause.$type !== ResponseClause.$type || !isSuccessResponse(clause as ResponseClause))
+      continue;
+    successes++;
+    const typeExpr = (clause as ResponseClause).type;
+    if (!typeExpr) continue;
+    const type = resolveTypeExpr(typeExpr);
+    if (first === undefined) first = type;
+    else (types ??= [first]).push(type);
+  }
+  if (first === undefined) return nullType;
+  const body: SpeclType = types ? { kind: 'union', options: types } : first;
   // A response without a body (`response 204`) means the body may be absent.
-  return types.length < responses.length ? makeOptional(body) : body;
+  return (types?.length ?? 1) < successes ? makeOptional(body) : body;
 }
 
 /** The type of an endpoint's request body, if it has one. */

@@ -54,6 +54,11 @@ interface Expansion {
 function expandMembers(decl: RecordLike): RecordMember[] {
   const known = expanded.get(decl);
   if (known) return known;
+  // Most records spread nothing: their members are their own list, without a set and a copy.
+  if (!hasSpread(decl)) {
+    expanded.set(decl, decl.members);
+    return decl.members;
+  }
   // A record reached twice through spreads (a diamond) contributes its members once.
   const stack: Expansion[] = [{ decl, members: new Set(), next: 0 }];
   expanding.add(decl);
@@ -91,6 +96,14 @@ function expandMembers(decl: RecordLike): RecordMember[] {
   return result;
 }
 
+function hasSpread(decl: RecordLike): boolean {
+  const members = decl.members;
+  for (let i = 0; i < members.length; i++) {
+    if (members[i]!.$type === Spread.$type) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a record's member is a field. The members are told apart by `$type` here and below
  * (none of these types has a subtype): a record's members are sorted once for every record,
@@ -100,11 +113,15 @@ function isFieldMember(member: RecordMember): member is Field {
   return member.$type === Field.$type;
 }
 
-/** Every field of a record, its own and those its spreads bring, in declaration order. */
+/**
+ * Every field of a record, its own and those its spreads bring, in declaration order. The list
+ * may be the record's own list of members (when they are all fields): not to be changed.
+ */
 export function recordFields(decl: RecordLike): Field[] {
   const known = fields.get(decl);
   if (known) return known;
-  const result = expandMembers(decl).filter(isFieldMember);
+  const members = expandMembers(decl);
+  const result = members.every(isFieldMember) ? members : members.filter(isFieldMember);
   fields.set(decl, result);
   return result;
 }

@@ -30,20 +30,23 @@ export async function walkReferences(
       if (property.charCodeAt(0) === 36 /* $ */) continue;
       const value = record[property];
       if (typeof value !== 'object' || value === null) continue;
+      // A child is told by its `$type` first: most values are nodes, and a reference has no
+      // `$type` (nor a node a `$refText`), so the answers are those of the reference tests
+      // first, with one property read for a node instead of a miss and an `in` search.
       if (Array.isArray(value)) {
         for (let index = 0; index < value.length; index++) {
           const item: unknown = value[index];
-          // As `streamReferences`: a multi-reference is found in a list by the list's type.
-          if (isReference(item) || isMultiReference(value)) {
-            visit({ reference: item as never, container: node, property, index });
-          } else if (isAstNode(item)) {
+          if (isAstNode(item)) {
             stack.push(item);
+          } else if (isReference(item) || isMultiReference(value)) {
+            // As `streamReferences`: a multi-reference is found in a list by the list's type.
+            visit({ reference: item as never, container: node, property, index });
           }
         }
-      } else if (isReference(value) || isMultiReference(value)) {
-        visit({ reference: value, container: node, property });
       } else if (isAstNode(value)) {
         stack.push(value);
+      } else if (isReference(value) || isMultiReference(value)) {
+        visit({ reference: value, container: node, property });
       }
     }
     // Reversed in place: the first child on top.

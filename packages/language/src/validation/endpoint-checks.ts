@@ -29,6 +29,9 @@ import { pathTemplate, routeKey } from '../util/endpoint-path.js';
 const WHITE_SPACE = /\s/;
 const THREE_DIGITS = /^\d{3}$/;
 const STATUS_RANGE = /^\d[xX][xX]$/;
+const PATH_TEXT = /^[A-Za-z0-9\-._~:]+$/;
+const ALL_WHITE_SPACE = /\s/g;
+const WORD_START = /^[_a-zA-Z]/;
 
 /**
  * Whether an endpoint's path, read from the endpoint's text (from `endpoint` on), has white space
@@ -189,7 +192,7 @@ export class EndpointChecks {
             insertAfter(`Give \`${part.name}\` the type String`, rangeOf(part, 'name'), ': String'),
           );
         }
-        if (isPathText(part) && !/^[A-Za-z0-9\-._~:]+$/.test(part.text.replace(/\s/g, ''))) {
+        if (isPathText(part) && !PATH_TEXT.test(part.text.replace(ALL_WHITE_SPACE, ''))) {
           report(
             accept,
             'specl/invalid-path',
@@ -389,7 +392,7 @@ export class EndpointChecks {
         report(accept, 'specl/status-out-of-range', 'errorRangeCase', { range }, at);
       return;
     }
-    if (/^[_a-zA-Z]/.test(text)) {
+    if (WORD_START.test(text)) {
       if (text !== 'default')
         report(accept, 'specl/status-out-of-range', 'errorStatusWord', { declStatus: text }, at);
       return;

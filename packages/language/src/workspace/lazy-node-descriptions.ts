@@ -26,14 +26,34 @@ export class LazyNodeDescriptionProvider extends DefaultAstNodeDescriptionProvid
     if (!theName) {
       throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
     }
-    return new LazyNodeDescription(node, theName, doc.uri, this.astNodeLocator, this.nameProvider);
+    return new LazyNodeDescription(node, theName, doc.uri, this);
   }
+
+  /** The locator of the descriptions' nodes (their paths). */
+  get locator(): AstNodeLocator {
+    return this.astNodeLocator;
+  }
+
+  /** The name provider of the descriptions' nodes (their name segments). */
+  get names(): NameProvider {
+    return this.nameProvider;
+  }
+}
+
+/** What a description computes when first asked, kept together: most are never asked. */
+interface ComputedParts {
+  path?: string;
+  nameSegment?: AstNodeDescription['nameSegment'];
+  selectionSegment?: AstNodeDescription['selectionSegment'];
 }
 
 /**
  * A description whose path and segments are computed when first read, as a class: an object
  * literal with getters (and closures of its own) sits in V8's dictionary mode, and the linker
- * describes every local name it resolves. The getters are on the prototype.
+ * describes every local name it resolves. The getters are on the prototype; what they compute
+ * is kept in one object made at the first (most descriptions are never asked), and the locator
+ * and name provider are reached through the provider: six fields, not nine (72 bytes, not 96,
+ * for each of the 30,000 descriptions a check of N = 5,000 keeps).
  */
 class LazyNodeDescription implements AstNodeDescription {
   readonly node: AstNode;
@@ -41,45 +61,43 @@ class LazyNodeDescription implements AstNodeDescription {
   type: string;
   readonly documentUri: URI;
   // Private fields: not among the description's keys, which are Langium's.
-  readonly #locator: AstNodeLocator;
-  readonly #nameProvider: NameProvider;
-  #path: string | undefined = undefined;
-  #nameSegment: AstNodeDescription['nameSegment'] | null = null;
-  #selectionSegment: AstNodeDescription['selectionSegment'] | null = null;
+  readonly #provider: LazyNodeDescriptionProvider;
+  #computed: ComputedParts | undefined = undefined;
 
   constructor(
     node: AstNode,
     name: string,
     documentUri: URI,
-    locator: AstNodeLocator,
-    nameProvider: NameProvider,
+    provider: LazyNodeDescriptionProvider,
   ) {
     this.node = node;
     this.name = name;
     this.type = node.$type;
     this.documentUri = documentUri;
-    this.#locator = locator;
-    this.#nameProvider = nameProvider;
+    this.#provider = provider;
   }
 
   get path(): string {
-    return (this.#path ??= this.#locator.getAstNodePath(this.node));
+    const computed = (this.#computed ??= {});
+    return (computed.path ??= this.#provider.locator.getAstNodePath(this.node));
   }
 
   get nameSegment(): AstNodeDescription['nameSegment'] {
-    if (this.#nameSegment === null) {
+    const computed = (this.#computed ??= {});
+    if (!('nameSegment' in computed)) {
       const node = this.node;
-      this.#nameSegment = CstUtils.toDocumentSegment(
-        this.#nameProvider.getNameNode(node) ?? node.$cstNode,
+      computed.nameSegment = CstUtils.toDocumentSegment(
+        this.#provider.names.getNameNode(node) ?? node.$cstNode,
       );
     }
-    return this.#nameSegment;
+    return computed.nameSegment;
   }
 
   get selectionSegment(): AstNodeDescription['selectionSegment'] {
-    if (this.#selectionSegment === null) {
-      this.#selectionSegment = CstUtils.toDocumentSegment(this.node.$cstNode);
+    const computed = (this.#computed ??= {});
+    if (!('selectionSegment' in computed)) {
+      computed.selectionSegment = CstUtils.toDocumentSegment(this.node.$cstNode);
     }
-    return this.#selectionSegment;
+    return computed.selectionSegment;
   }
 }
