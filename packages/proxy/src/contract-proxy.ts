@@ -39,6 +39,8 @@ export interface RunningProxy {
   /** Where it listens: `http://127.0.0.1:8081`. */
   readonly url: string;
   readonly server: Server;
+  /** How many requests it has taken so far. */
+  readonly requests: number;
   close(): Promise<void>;
 }
 
@@ -80,12 +82,17 @@ export async function startContractProxy(
     onTargetError: options.onTargetError,
   };
 
+  /** How many requests the proxy has taken. */
+  let requests = 0;
+
   /**
-   * Starts an exchange: routes the request, and sends it on at once, or once its body is read
-   * (then the promise of that). Not an async function: most requests (a GET) read no body, and
-   * need no promise nor generator object.
+   * Starts an exchange: routes the request, and sends it on at once, or once its body is read.
+   * Not an async function: most requests (a GET) read no body, and need no promise nor
+   * generator object; a body is read with a callback, and a failure of the proxy's own code
+   * after it is read is caught there.
    */
-  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    requests++;
     const started = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
@@ -116,19 +123,17 @@ export async function startContractProxy(
       telemetry.end(finished ? res.statusCode : undefined, (performance.now() - started) / 1000);
     });
 
-    if (!exchange.readsBody) {
-      exchange.sendOn(undefined);
-      return undefined;
-    }
+    if (!exchange.readsBody) return exchange.sendOn(undefined);
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > cap) {
-      sendTooLarge(res, cap);
-      return undefined;
-    }
-    return readCappedBody(req, cap).then((read) => {
-      if ('tooLarge' in read) return sendTooLarge(res, cap);
-      if ('failed' in read) return void res.destroy();
-      exchange.sendOn(read.bytes);
+    if (length > cap) return sendTooLarge(res, cap);
+    readCappedBody(req, cap, (read) => {
+      try {
+        if ('tooLarge' in read) return sendTooLarge(res, cap);
+        if ('failed' in read) return void res.destroy();
+        exchange.sendOn(read.bytes);
+      } catch (error) {
+        failed(req, res, error);
+      }
     });
   }
 
@@ -151,7 +156,7 @@ export async function startContractProxy(
     },
     (req, res) => {
       try {
-        handle(req, res)?.catch((error: unknown) => failed(req, res, error));
+        handle(req, res);
       } catch (error) {
         failed(req, res, error);
       }
@@ -176,6 +181,9 @@ export async function startContractProxy(
   return {
     url: `http://${host}:${address.port}`,
     server,
+    get requests() {
+      return requests;
+    },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
