@@ -11,6 +11,9 @@
 //
 //   node bench/proxy-instructions.mjs [--cli cli/bin/specl.js] [--warmup 9000] [--requests 4000]
 //
+// `--cli bench/lib/bare-forwarder.mjs` counts the floor: the same node:http server and undici
+// pool forwarding without Specl's code, so that the gap is what Specl's own work costs.
+//
 // Several minutes a run (two builds may run side by side). Two runs of one build differ by up
 // to 4%, mostly in what time-driven work (timers, the Date header) falls in the counted part:
 // under valgrind a request takes as long as the machine lets it. What it cannot see: the

@@ -249,3 +249,38 @@ describe('live checks of bodies by media type', () => {
     expect(status.map((v) => v.kind)).toEqual(['status']);
   });
 });
+
+describe('live checks of a request body declared without a media type', () => {
+  const checker = new ExchangeChecker({ spec, endpoints });
+  const routed = checker.route('POST', '/employees')!;
+  const body = new TextEncoder().encode(
+    JSON.stringify({ name: 'Ada', email: 'ada@example.com', balance: 20 }),
+  );
+  const check = (contentType: string) =>
+    checker
+      .checkRequest(
+        routed,
+        '/employees',
+        { 'content-type': contentType },
+        { contentType, bytes: body },
+      )
+      .violations.map((v) => [v.kind, v.detail]);
+
+  it('takes the body in any JSON media type, its parameters aside', () => {
+    for (const contentType of [
+      'application/json',
+      'Application/JSON; charset=utf-8',
+      'application/merge-patch+json',
+    ])
+      expect(check(contentType), contentType).toEqual([]);
+  });
+
+  it('refuses a body of another media type, naming application/json', () => {
+    expect(check('text/plain')).toEqual([
+      [
+        'request',
+        'POST /employees: the request body is text/plain, not one declared (application/json)',
+      ],
+    ]);
+  });
+});

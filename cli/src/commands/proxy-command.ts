@@ -90,7 +90,6 @@ export async function runProxy(argv: readonly string[], context: CommandContext)
   const locate = (at: string) => relative(context.cwd, join(dirname(spec), at)) || at;
   const sdk = startTelemetrySdk(context.env ?? process.env, `specl-proxy ${ir.name}`);
   let violations = 0;
-  let requests = 0;
   const onViolation = (report: ProxyViolation) => {
     violations++;
     const { violation } = report;
@@ -149,7 +148,6 @@ export async function runProxy(argv: readonly string[], context: CommandContext)
       `cannot listen on ${listen.host}:${listen.port} (${code ?? String(error)}); choose another --listen`,
     );
   }
-  proxy.server.on('request', () => requests++);
   const otel = sdk.destination ? `OpenTelemetry to ${sdk.destination}` : 'OpenTelemetry off';
   context.stdout.write(
     `specl proxy: ${ir.name} ${ir.version} listening on ${proxy.url}, forwarding to ${target} (${mode}; ${otel})\n`,
@@ -160,6 +158,7 @@ export async function runProxy(argv: readonly string[], context: CommandContext)
   });
   await proxy.close();
   await sdk.shutdown();
+  const { requests } = proxy;
   const dropped = sdk.droppedSpans();
   context.stdout.write(
     `specl proxy: stopped (${signal}) after ${requests} request${requests === 1 ? '' : 's'}, ${violations} violation${violations === 1 ? '' : 's'}${sdk.destination ? `; ${dropped} span${dropped === 1 ? '' : 's'} dropped` : ''}\n`,

@@ -1,24 +1,15 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {
-  CompiledContract,
-  ContractTelemetry,
-  EndpointContract,
-  RequestTelemetry,
-  RoutedRequest,
-  WireBody,
-} from '@specl/runtime';
-import { ExchangeChecker, isReadableMediaType } from '@specl/runtime';
-import type { ProxyViolation, RelaySettings } from './answer-relay.js';
-import { AnswerRelay } from './answer-relay.js';
-import { forwardHeaders } from './forward-headers.js';
-import { proxyProblem, sendProblem, violationProblem } from './problem-response.js';
+import type { CompiledContract, ContractTelemetry, RequestTelemetry } from '@specl/runtime';
+import { ExchangeChecker } from '@specl/runtime';
+import { proxyProblem, sendProblem } from './problem-response.js';
+import type { ExchangeSettings, ProxyViolation } from './proxy-exchange.js';
+import { ProxyExchange } from './proxy-exchange.js';
 import { readCappedBody } from './read-capped-body.js';
-import type { TargetExchange } from './target-pool.js';
 import { TargetPool } from './target-pool.js';
 
-export type { ProxyViolation } from './answer-relay.js';
+export type { ProxyViolation } from './proxy-exchange.js';
 
 /** `observe` forwards everything and reports; `enforce` also stops requests that break the spec. */
 export type ProxyMode = 'observe' | 'enforce';
@@ -48,45 +39,17 @@ export interface RunningProxy {
   /** Where it listens: `http://127.0.0.1:8081`. */
   readonly url: string;
   readonly server: Server;
+  /** How many requests it has taken so far. */
+  readonly requests: number;
   close(): Promise<void>;
 }
 
 const noTelemetry: RequestTelemetry = { violation() {}, end() {} };
 
-/** The declared status for a request that breaks the contract: a declared 400 or 422, else 400. */
-function rejectionStatus(contract: EndpointContract): number {
-  const declared = contract.responses.map((r) => r.status);
-  return declared.includes(400) ? 400 : declared.includes(422) ? 422 : 400;
-}
-
 /** Answers 413 and closes the connection: the request's body is over the cap. */
 function sendTooLarge(res: ServerResponse, cap: number): void {
   const detail = `the proxy reads JSON bodies of at most ${cap} bytes`;
   sendProblem(res, proxyProblem(413, 'The request body is too large', detail), true);
-}
-
-/** Whether a request comes without a body: neither a length nor a transfer coding (RFC 9112 6.3). */
-function hasNoBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
-}
-
-/** Methods a request of which may be sent twice with the effect of once (RFC 9110 9.2.2). */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
-
-/**
- * Request headers not forwarded besides the hop-by-hop ones: the target's `host` and the
- * proxy's own `x-forwarded-host` and `x-forwarded-proto` are set instead (a client's copy kept
- * beside them would let it name the scheme or host the target believes, as most frameworks read
- * the first), and an `expect: 100-continue` was met by the proxy's own server, which asked for
- * the body.
- */
-const NOT_FORWARDED = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'expect'];
-/** A body the proxy read goes on with a length of its own (the client's may be chunked). */
-const NOT_FORWARDED_WITH_BODY = [...NOT_FORWARDED, 'content-length'];
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /**
@@ -107,127 +70,71 @@ export async function startContractProxy(
   const clientTimeout = options.clientTimeoutMs ?? 30_000;
   const target = new URL(options.target);
   const pool = new TargetPool(target.origin, targetTimeout);
-  const basePath = target.pathname.replace(/\/+$/, '');
 
-  const settings: RelaySettings = {
+  const settings: ExchangeSettings = {
     checker,
+    enforce: mode === 'enforce',
     replace: mode === 'enforce' && options.replaceBadResponses === true,
     cap,
+    targetHost: target.host,
+    basePath: target.pathname.replace(/\/+$/, ''),
     onViolation: options.onViolation,
     onTargetError: options.onTargetError,
   };
 
+  /** How many requests the proxy has taken. */
+  let requests = 0;
+
   /**
-   * Starts an exchange: routes the request, and sends it on at once, or once its body is read
-   * (then the promise of that). Not an async function: most requests (a GET) read no body, and
-   * need no promise nor generator object.
+   * Starts an exchange: routes the request, and sends it on at once, or once its body is read.
+   * Not an async function: most requests (a GET) read no body, and need no promise nor
+   * generator object; a body is read with a callback, and a failure of the proxy's own code
+   * after it is read is caught there.
    */
-  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    requests++;
     const started = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const routed: RoutedRequest | undefined = checker.route(method, url);
-    const endpoint = routed?.contract.name;
+    const routed = checker.route(method, url);
     const telemetry =
       options.telemetry?.start(options.contract, {
         method,
         url,
-        endpoint,
+        endpoint: routed?.contract.name,
         route: routed?.contract.path,
       }) ?? noTelemetry;
-    const relay = new AnswerRelay(settings, res, telemetry, endpoint, method, url);
+    const upstream = pool.exchange();
+    const exchange = new ProxyExchange(
+      settings,
+      req,
+      res,
+      routed,
+      telemetry,
+      upstream,
+      method,
+      url,
+    );
     // One listener for the end of every exchange: a response closes after it is sent, or when
     // the client goes away first; then the request to the target, if any, is of no more use.
-    const upstream = pool.exchange();
     res.on('close', () => {
       const finished = res.writableFinished;
       if (!finished) upstream.cancel();
       telemetry.end(finished ? res.statusCode : undefined, (performance.now() - started) / 1000);
     });
 
-    const requestType = header(req.headers['content-type']);
-    const bodyDeclared = routed?.contract.hasBody === true;
-    if (routed === undefined || !bodyDeclared || !isReadableMediaType(requestType))
-      return sendOn(req, res, routed, relay, upstream, requestType, undefined);
+    if (!exchange.readsBody) return exchange.sendOn(undefined);
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > cap) {
-      sendTooLarge(res, cap);
-      return undefined;
-    }
-    return readCappedBody(req, cap).then((read) => {
-      if ('tooLarge' in read) return sendTooLarge(res, cap);
-      if ('failed' in read) return void res.destroy();
-      sendOn(req, res, routed, relay, upstream, requestType, read.bytes);
-    });
-  }
-
-  /**
-   * Checks the request when asked (enforce mode: before it goes; observe mode: after), and
-   * sends it on to the target; `body` is the bytes read, or `undefined` for a body not read.
-   */
-  function sendOn(
-    req: IncomingMessage,
-    res: ServerResponse,
-    routed: RoutedRequest | undefined,
-    relay: AnswerRelay,
-    upstream: TargetExchange,
-    requestType: string | undefined,
-    body: Buffer | undefined,
-  ): undefined {
-    const method = req.method ?? 'GET';
-    const url = req.url ?? '/';
-    const wire: WireBody =
-      body !== undefined
-        ? { contentType: requestType, bytes: body }
-        : { contentType: requestType, unread: true };
-
-    if (routed !== undefined && mode === 'enforce') {
-      const violations = relay.checkRequest(routed, req.headers, wire);
-      const reject = violations.length > 0;
-      relay.report('request', reject ? 'rejected' : 'forwarded', violations);
-      if (reject) {
-        const status = rejectionStatus(routed.contract);
-        if (body === undefined) req.resume(); // an unread body is drained, not forwarded
-        const title = 'The request breaks the API contract';
-        sendProblem(res, violationProblem(status, title, routed.contract.name, violations));
-        return;
-      }
-    }
-
-    const dropped = body === undefined ? NOT_FORWARDED : NOT_FORWARDED_WITH_BODY;
-    const headers = forwardHeaders(req.headers, dropped);
-    headers.push('host', target.host, 'x-forwarded-host', req.headers.host ?? '');
-    headers.push('x-forwarded-proto', 'http');
-    if (body !== undefined) headers.push('content-length', String(body.length));
-    const noBody = body === undefined && hasNoBody(req);
-    // Nothing to stream (a GET): the request's end is read and the target gets no body.
-    if (noBody) req.resume();
-    upstream.send(
-      {
-        method,
-        path: basePath + url,
-        headers,
-        body: body ?? (noBody ? null : req),
-        // A request whose whole body the proxy holds, of a method that may be sent twice.
-        replayable: (body !== undefined || noBody) && IDEMPOTENT.has(method),
-      },
-      relay,
-    );
-    if (routed !== undefined && mode === 'observe') {
-      // Nothing to stop: the request is sent, and checked in this turn, before its answer (an
-      // I/O event) can come. Sent, not yet written: on a kept-alive connection undici writes it
-      // in the event loop's check phase after this turn (its idle-socket validation, 7.30), so
-      // the check runs before the bytes go; on a new connection, while it connects.
+    if (length > cap) return sendTooLarge(res, cap);
+    readCappedBody(req, cap, (read) => {
       try {
-        relay.report('request', 'forwarded', relay.checkRequest(routed, req.headers, wire));
+        if ('tooLarge' in read) return sendTooLarge(res, cap);
+        if ('failed' in read) return void res.destroy();
+        exchange.sendOn(read.bytes);
       } catch (error) {
-        relay.checked = undefined;
-        options.onTargetError?.(
-          `${method} ${url}: a contract check failed (a bug in Specl; please report it): ${String(error)}`,
-        );
+        failed(req, res, error);
       }
-    }
-    return undefined;
+    });
   }
 
   /** A failure of the proxy's own (a bug): logged, and a 500, or the connection cut. */
@@ -249,7 +156,7 @@ export async function startContractProxy(
     },
     (req, res) => {
       try {
-        handle(req, res)?.catch((error: unknown) => failed(req, res, error));
+        handle(req, res);
       } catch (error) {
         failed(req, res, error);
       }
@@ -274,6 +181,9 @@ export async function startContractProxy(
   return {
     url: `http://${host}:${address.port}`,
     server,
+    get requests() {
+      return requests;
+    },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
