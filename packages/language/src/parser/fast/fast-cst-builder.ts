@@ -146,9 +146,9 @@ export class FastCstBuilder extends FastBuilderBase {
       t.end[i]! - start,
       tokenType,
       false,
-      t.line[i]!,
-      t.column[i]!,
-      t.line[i]!,
+      t.line(i),
+      t.column(i),
+      t.line(i),
       t.endColumn(i),
     );
     leaf.grammarSource = feature.element;
@@ -332,8 +332,8 @@ export class FastCstBuilder extends FastBuilderBase {
         h.end[i]! - h.start[i]!,
         tokenType,
         true,
-        h.line[i]!,
-        h.column[i]!,
+        h.line(i),
+        h.column(i),
         h.endLine(i),
         h.endColumn(i),
       );

@@ -196,7 +196,7 @@ const lazyCompositePrototype = Object.create(CompositeCstNodeImpl.prototype, {
 /** The range from token `first` to token `last`, as Langium's composite node gives it. */
 function rangeOfTokens(t: TokenColumns, first: number, last: number): Range {
   // 1-based lines and columns, as Chevrotain's; the end column is the last character's.
-  const start = { line: t.line[first]! - 1, character: t.column[first]! - 1 };
+  const start = { line: t.line(first) - 1, character: t.column(first) - 1 };
   const end = { line: t.endLine(last) - 1, character: t.endColumn(last) };
   return { start, end: end.line < start.line ? start : end };
 }
