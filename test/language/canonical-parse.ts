@@ -50,7 +50,12 @@ export function canonicalParse(
       else if (key === '$cstNode' && options.cstNodeLast) continue;
       else if (key === '$cstNode') parts.push(`$cstNode=@${cstId(v as CstNode | undefined)}`);
       else if (key === '$document') continue;
+      // Read after the rest: a node parsed without its CST works its property out when asked.
+      else if (key === '$containerProperty' || key === '$containerIndex') continue;
       else parts.push(`${key}=${value(v, node)}`);
+    }
+    if (node.$container !== undefined) {
+      parts.push(`$containerProperty=${node.$containerProperty} $containerIndex=${node.$containerIndex}`);
     }
     // A CST built on demand gives a node its `$cstNode` last: compared apart from the order.
     if (options.cstNodeLast) parts.push(`$cstNode=@${cstId(node.$cstNode)}`);

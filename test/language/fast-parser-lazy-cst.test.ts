@@ -173,6 +173,35 @@ describe('the fast parse path with a CST built on demand', () => {
     expect(compare(text, 2)).toBe(true);
   });
 
+  it('a declaration’s node reads its $containerProperty from its container; one assigned sticks', () => {
+    const text = 'type A { x: Int { min: 1, max: 2 }, y?: List<A> }\nenum E { p, q }';
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const nodes = nodesOf(value.declarations[0]!).concat(nodesOf(value.declarations[1]!));
+    const places = nodes.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`);
+    expect(places).toEqual([
+      'RecordDecl declarations[0]',
+      'Field members[0]',
+      'TypeRef type[undefined]',
+      'Constraint constraints[0]',
+      'ConstNumber value[undefined]',
+      'Constraint constraints[1]',
+      'ConstNumber value[undefined]',
+      'Field members[1]',
+      'TypeRef type[undefined]',
+      'TypeRef element[undefined]',
+      'EnumDecl declarations[1]',
+      'EnumMember members[0]',
+      'EnumMember members[1]',
+    ]);
+    // (The file's builder assigns each declaration to the file, as Langium does.)
+    const inner = nodes.filter((n) => n.$container !== value);
+    for (const node of inner) expect(Object.keys(node)).not.toContain('$containerProperty');
+    const field = inner[0] as { $containerProperty?: string };
+    field.$containerProperty = 'other';
+    expect(field.$containerProperty).toBe('other');
+    expect(Object.keys(field)).toContain('$containerProperty');
+  });
+
   it('reading one node builds its declaration only, and each declaration once', () => {
     const text = [
       '/// A',

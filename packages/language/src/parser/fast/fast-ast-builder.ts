@@ -244,7 +244,8 @@ export class FastAstBuilder extends FastBuilderBase {
       else lazyRefNode(item as object, owner);
       (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
-    assignProperty(obj, feature.operator, feature.property, item);
+    // The node's `$containerProperty` is worked out from its container when read.
+    assignProperty(obj, feature.operator, feature.property, item, false);
   }
 }
 

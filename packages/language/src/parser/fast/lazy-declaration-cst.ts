@@ -256,8 +256,39 @@ export function ensureDeclarationCst(node: AstNode): void {
   if (own?.lazySource !== undefined) void own.content;
 }
 
-/** The prototype of the AST nodes of a declaration parsed without its CST. */
+/**
+ * The property of its container that holds `node`, or the list holding it at its
+ * `$containerIndex` (its container's properties are read, never a list searched).
+ */
+function containerPropertyOf(node: AstNode): string | undefined {
+  const container = node.$container as Record<string, unknown> | undefined;
+  if (container === undefined) return undefined;
+  const index = node.$containerIndex;
+  for (const key of Object.keys(container)) {
+    if (key.charCodeAt(0) === 36 /* $ */) continue;
+    const value = container[key];
+    if (value === node) return key;
+    if (index !== undefined && Array.isArray(value) && value[index] === node) return key;
+  }
+  return undefined;
+}
+
+/**
+ * The prototype of the AST nodes of a declaration parsed without its CST. A node's `$cstNode` is
+ * built when first read; its `$containerProperty` is worked out from its container when read
+ * (one property less on each of 281,000 nodes, specl check N = 5,000), and is an own property
+ * once assigned (as Langium's `linkContentToContainer` or a splice assigns it).
+ */
 export const lazyAstNodePrototype = Object.create(Object.prototype, {
+  $containerProperty: {
+    get(this: AstNode) {
+      return containerPropertyOf(this);
+    },
+    set(this: AstNode, value: string | undefined) {
+      setOwn(this, '$containerProperty', value);
+    },
+    configurable: true,
+  },
   $cstNode: {
     get(this: AstNode) {
       ensureDeclarationCst(this);
