@@ -55,7 +55,9 @@ export function canonicalParse(
       else parts.push(`${key}=${value(v, node)}`);
     }
     if (node.$container !== undefined) {
-      parts.push(`$containerProperty=${node.$containerProperty} $containerIndex=${node.$containerIndex}`);
+      parts.push(
+        `$containerProperty=${node.$containerProperty} $containerIndex=${node.$containerIndex}`,
+      );
     }
     // A CST built on demand gives a node its `$cstNode` last: compared apart from the order.
     if (options.cstNodeLast) parts.push(`$cstNode=@${cstId(node.$cstNode)}`);

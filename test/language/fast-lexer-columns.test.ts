@@ -24,7 +24,9 @@ function fastTokens(text: string): { tokens: string[]; hidden: string[] } {
     const end = t.end[i]!;
     const word = /^[A-Za-z_]\w*$/.test(text.slice(start, end));
     expect(t.hash[i]).toBe(word ? wordHash(text, start, end) : 0);
-    tokens.push(`${t.kind(i)} ${start}-${end} ${t.line(i)}:${t.column(i)}-${t.endLine(i)}:${t.endColumn(i)}`);
+    tokens.push(
+      `${t.kind(i)} ${start}-${end} ${t.line(i)}:${t.column(i)}-${t.endLine(i)}:${t.endColumn(i)}`,
+    );
   }
   expect(t.kind(t.count)).toBe('');
   const hidden: string[] = [];
