@@ -173,7 +173,7 @@ describe('the fast parse path with a CST built on demand', () => {
     expect(compare(text, 2)).toBe(true);
   });
 
-  it('a node reads its $containerProperty from its container; one assigned sticks', () => {
+  it('a node reads its place from its container; one assigned sticks', () => {
     const text = 'type A { x: Int { min: 1, max: 2 }, y?: List<A> }\nenum E { p, q }';
     const { value } = lazy.parse<SpecFile>(text)!;
     const nodes = nodesOf(value.declarations[0]!).concat(nodesOf(value.declarations[1]!));
@@ -193,11 +193,39 @@ describe('the fast parse path with a CST built on demand', () => {
       'EnumMember members[0]',
       'EnumMember members[1]',
     ]);
-    for (const node of nodes) expect(Object.keys(node)).not.toContain('$containerProperty');
-    const field = nodes[1] as { $containerProperty?: string };
+    for (const node of nodes) {
+      expect(Object.keys(node)).not.toContain('$containerProperty');
+      expect(Object.keys(node)).not.toContain('$containerIndex');
+    }
+    const field = nodes[1] as { $containerProperty?: string; $containerIndex?: number };
     field.$containerProperty = 'other';
-    expect(field.$containerProperty).toBe('other');
-    expect(Object.keys(field)).toContain('$containerProperty');
+    field.$containerIndex = 7;
+    expect([field.$containerProperty, field.$containerIndex]).toEqual(['other', 7]);
+    expect(Object.keys(field)).toEqual(
+      expect.arrayContaining(['$containerProperty', '$containerIndex']),
+    );
+  });
+
+  it('each item of long lists finds its index, beside lists of names and references', () => {
+    const members = Array.from({ length: 37 }, (_, i) => `m${i}`);
+    const errors = Array.from({ length: 9 }, (_, i) => `E${i}`);
+    const text = [
+      `enum Big { ${members.join(', ')} }`,
+      ...errors.map((e, i) => `error ${e} ${400 + i} { message: String }`),
+      'endpoint e GET /a/{id: Uuid}/b/c {',
+      '  response 200 Big',
+      `  errors ${errors.join(', ')}`,
+      '  tags x, y, z',
+      '}',
+    ].join('\n');
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const expected = langium.parse(text).value;
+    const all = nodesOf(value);
+    const langiumAll = nodesOf(expected);
+    expect(all.length).toBeGreaterThan(60);
+    expect(all.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`)).toEqual(
+      langiumAll.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`),
+    );
   });
 
   it('reading one node builds its declaration only, and each declaration once', () => {

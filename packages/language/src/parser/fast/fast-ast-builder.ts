@@ -244,7 +244,7 @@ export class FastAstBuilder extends FastBuilderBase {
       else lazyRefNode(item as object, owner);
       (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
-    // The node's `$containerProperty` is worked out from its container when read.
+    // The node's `$containerProperty` and `$containerIndex` are worked out when read.
     assignProperty(obj, feature.operator, feature.property, item, false);
   }
 }

@@ -144,16 +144,16 @@ export function mergeProperties(target: Building, source: Building | DataValue):
  * Assigns `item` to `obj`'s `property` as the grammar's operator says (`=`, `?=`, `+=`), and a
  * node assigned its container. Langium links each node to its container after parsing
  * (`linkContentToContainer`); here when it is assigned, which gives every node the same
- * properties in the same order. With `ownContainerProperty` false (nodes of prototype
- * `lazyAstNodePrototype`, which works it out from the container when asked) a node is given no
- * `$containerProperty` of its own.
+ * properties in the same order. With `ownContainerPlace` false (nodes of prototype
+ * `lazyAstNodePrototype`, which works them out from the container when asked) a node is given
+ * no `$containerProperty` nor `$containerIndex` of its own.
  */
 export function assignProperty(
   obj: Building,
   operator: '=' | '+=' | '?=' | undefined,
   property: string,
   item: unknown,
-  ownContainerProperty = true,
+  ownContainerPlace = true,
 ): void {
   const child = isBuilding(item) ? item : undefined;
   switch (operator) {
@@ -161,7 +161,7 @@ export function assignProperty(
       obj[property] = item;
       if (child) {
         child.$container = obj;
-        if (ownContainerProperty) child.$containerProperty = property;
+        if (ownContainerPlace) child.$containerProperty = property;
       }
       break;
     case '?=':
@@ -172,8 +172,10 @@ export function assignProperty(
       obj[property] = list;
       if (child) {
         child.$container = obj;
-        if (ownContainerProperty) child.$containerProperty = property;
-        child.$containerIndex = list.length - 1;
+        if (ownContainerPlace) {
+          child.$containerProperty = property;
+          child.$containerIndex = list.length - 1;
+        }
       }
     }
   }

@@ -253,7 +253,7 @@ export class FastCstBuilder extends FastBuilderBase {
     const lastStart = this.tokens.start[end - 1]!;
     const h = this.hidden;
     while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! < lastStart) this.hiddenIndex++;
-    // A lazy node works its `$containerProperty` out: none of its own (its setter defined one).
+    // A lazy node works out its place in the file: none of its own (its setters defined one).
     this.assign(feature, result, node, false);
   }
 
@@ -313,14 +313,14 @@ export class FastCstBuilder extends FastBuilderBase {
     feature: Feature,
     value: unknown,
     cstNode: CstNode,
-    ownContainerProperty = true,
+    ownContainerPlace = true,
   ): void {
     const obj = this.top as Building;
     const item =
       feature.crossRef && typeof value === 'string'
         ? this.linker.buildReference(obj as unknown as AstNode, feature.property, cstNode, value)
         : value;
-    assignProperty(obj, feature.operator, feature.property, item, ownContainerProperty);
+    assignProperty(obj, feature.operator, feature.property, item, ownContainerPlace);
   }
 
   /** The comments before `offset` not yet placed, placed as Langium's `addHiddenNodes` does. */

@@ -256,36 +256,79 @@ export function ensureDeclarationCst(node: AstNode): void {
   if (own?.lazySource !== undefined) void own.content;
 }
 
+/** Where {@link findPlace} found a node last: the property holding it, its index in that list. */
+let placeProperty: string | undefined;
+let placeIndex: number | undefined;
+
 /**
- * The property of its container that holds `node`, or the list holding it at its
- * `$containerIndex` (its container's properties are read, never a list searched).
+ * Finds where `node` is in its container (into {@link placeProperty} and {@link placeIndex}): the
+ * property holding it, or the list holding it, whose index is found by a binary search of the
+ * items' first tokens (a list's nodes are in the order of their tokens): no list is read whole.
  */
-function containerPropertyOf(node: AstNode): string | undefined {
+function findPlace(node: AstNode): void {
+  placeProperty = placeIndex = undefined;
   const container = node.$container as Record<string, unknown> | undefined;
-  if (container === undefined) return undefined;
-  const index = node.$containerIndex;
+  if (container === undefined) return;
+  const first = (node as { [FIRST_TOKEN]?: number })[FIRST_TOKEN] ?? -1;
   for (const key of Object.keys(container)) {
     if (key.charCodeAt(0) === 36 /* $ */) continue;
     const value = container[key];
-    if (value === node) return key;
-    if (index !== undefined && Array.isArray(value) && value[index] === node) return key;
+    if (value === node) {
+      placeProperty = key;
+      return;
+    }
+    if (!Array.isArray(value)) continue;
+    const index = indexByFirstToken(value, node, first);
+    if (index >= 0) {
+      placeProperty = key;
+      placeIndex = index;
+      return;
+    }
   }
-  return undefined;
+}
+
+/** The index of `node`, whose first token is `first`, in `list` (-1: not in it). */
+function indexByFirstToken(list: unknown[], node: AstNode, first: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = list[middle];
+    if (item === node) return middle;
+    const at = (item as { [FIRST_TOKEN]?: number } | undefined)?.[FIRST_TOKEN];
+    // Not a list of nodes in the order of their tokens (names, values): `node` is not in it.
+    if (typeof at !== 'number') return -1;
+    if (at < first) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /**
  * The prototype of the AST nodes of a declaration parsed without its CST. A node's `$cstNode` is
- * built when first read; its `$containerProperty` is worked out from its container when read
- * (one property less on each of 281,000 nodes, specl check N = 5,000), and is an own property
- * once assigned (as Langium's `linkContentToContainer` or a splice assigns it).
+ * built when first read; its `$containerProperty` and `$containerIndex` are worked out from its
+ * container when read (two properties less on each of 281,000 nodes, specl check N = 5,000),
+ * and are own properties once assigned (as Langium's `linkContentToContainer` or a splice
+ * assigns them).
  */
 export const lazyAstNodePrototype = Object.create(Object.prototype, {
   $containerProperty: {
     get(this: AstNode) {
-      return containerPropertyOf(this);
+      findPlace(this);
+      return placeProperty;
     },
     set(this: AstNode, value: string | undefined) {
       setOwn(this, '$containerProperty', value);
+    },
+    configurable: true,
+  },
+  $containerIndex: {
+    get(this: AstNode) {
+      findPlace(this);
+      return placeIndex;
+    },
+    set(this: AstNode, value: number | undefined) {
+      setOwn(this, '$containerIndex', value);
     },
     configurable: true,
   },
