@@ -206,6 +206,34 @@ describe('the fast parse path with a CST built on demand', () => {
     );
   });
 
+  it('a node reads its default values from its type’s prototype, holds those set', () => {
+    const text = 'type A { x: Int, y?: String { maxLength: 2 }, z: Int? }';
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const refs = nodesOf(value).filter((n) => n.$type === 'TypeRef') as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(refs.map((r) => [r.constraints, r.nullable])).toEqual([
+      [[], false],
+      [[expect.objectContaining({ name: 'maxLength' })], false],
+      [[], true],
+    ]);
+    expect(refs.map((r) => Object.keys(r).filter((k) => !k.startsWith('$')))).toEqual([
+      ['primitive'],
+      ['primitive', 'constraints'],
+      ['primitive', 'nullable'],
+    ]);
+    const fields = nodesOf(value).filter((n) => n.$type === 'Field') as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(fields.map((f) => [f.optional, Object.hasOwn(f, 'optional')])).toEqual([
+      [false, false],
+      [true, true],
+      [false, false],
+    ]);
+  });
+
   it('each item of long lists finds its index, beside lists of names and references', () => {
     const members = Array.from({ length: 37 }, (_, i) => `m${i}`);
     const errors = Array.from({ length: 9 }, (_, i) => `E${i}`);

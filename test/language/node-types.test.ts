@@ -3,7 +3,6 @@ import { AstUtils, EmptyFileSystem, GrammarAST as G, GrammarUtils } from 'langiu
 import { describe, expect, it } from 'vitest';
 import type { Building } from '../../packages/language/src/parser/fast/fast-build-steps.js';
 import {
-  EMPTY_LIST,
   actionStep,
   assignDefaults,
   assignProperty,
@@ -11,6 +10,8 @@ import {
 } from '../../packages/language/src/parser/fast/fast-build-steps.js';
 import { GrammarFeatures } from '../../packages/language/src/parser/fast/grammar-features.js';
 import {
+  DefaultsPrototypes,
+  EMPTY_LIST,
   NodeType,
   defaultsTable,
 } from '../../packages/language/src/parser/fast/node-constructors.js';
@@ -74,6 +75,38 @@ describe('the fast parser’s node types', () => {
           expect(value).not.toBe(again[property.name]);
         }
       }
+    }
+    expect(withDefaults).toBeGreaterThan(10);
+  });
+
+  it('each type’s prototype holds its defaults, hidden from Object.keys, shadowed when set', () => {
+    const base = {};
+    const prototypes = new DefaultsPrototypes(base, defaultsTable(reflection));
+    let withDefaults = 0;
+    for (const name of reflection.getAllTypes()) {
+      const type = NodeType.named(name);
+      const prototype = prototypes.of(type);
+      expect(prototypes.of(type)).toBe(prototype);
+      expect(Object.getPrototypeOf(prototype)).toBe(base);
+      const properties = Object.values(reflection.getTypeMetaData(name).properties).filter(
+        (property) => property.defaultValue !== undefined,
+      );
+      // Specl's defaults are all `false` or an empty list: each is on the prototype.
+      expect(Object.getOwnPropertyNames(prototype).sort()).toEqual(
+        properties.map((property) => property.name).sort(),
+      );
+      const node = Object.create(prototype) as Building;
+      const other = Object.create(prototype) as Building;
+      expect(Object.keys(node)).toEqual([]);
+      for (const property of properties) {
+        const value = node[property.name];
+        expect(value, `${name}.${property.name}`).toEqual(property.defaultValue);
+        if (Array.isArray(value)) expect(value).toBe(EMPTY_LIST);
+        node[property.name] = 'set';
+        expect(node[property.name]).toBe('set');
+        expect(other[property.name]).toEqual(property.defaultValue);
+      }
+      if (properties.length > 0) withDefaults++;
     }
     expect(withDefaults).toBeGreaterThan(10);
   });

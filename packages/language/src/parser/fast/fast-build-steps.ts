@@ -2,7 +2,7 @@ import type { CstNode, GrammarAST } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import type { Defaults } from './node-constructors.js';
-import { NodeType } from './node-constructors.js';
+import { EMPTY_LIST, NodeType } from './node-constructors.js';
 
 /** What a data type rule builds while it runs: the text of its tokens. */
 export class DataValue {
@@ -58,15 +58,6 @@ export function assignDefaults(defaults: Defaults, node: Building): void {
       node[name] = current.slice();
   }
 }
-
-/**
- * The one empty list every node's empty list property holds (Langium gives each node a list of
- * its own): 60,000 type references of `constraints: []` were 60,000 lists of 32 bytes that
- * lived as long as the AST, specl check N = 5,000. Frozen, so that code adding to it fails
- * loudly instead of adding to every node's: the builders make a new list for a first item
- * ({@link appendItem}, {@link mergeProperties}).
- */
-export const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
 
 function copyDefault(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
