@@ -1,5 +1,18 @@
 import type { AstNode, CstNode, GrammarAST, ParseResult } from 'langium';
 import { AstUtils, isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
+import { reflection } from '../../packages/language/src/generated/ast.js';
+
+/** For each AST type, the names of its properties with a default value. */
+const defaultedNames = new Map<string, Set<string>>();
+function defaultedOf(type: string): Set<string> {
+  let names = defaultedNames.get(type);
+  if (!names) {
+    const properties = Object.values(reflection.getTypeMetaData(type).properties);
+    names = new Set(properties.filter((p) => p.defaultValue !== undefined).map((p) => p.name));
+    defaultedNames.set(type, names);
+  }
+  return names;
+}
 
 /**
  * A parse result written out in full, for comparing two parsers: every AST node with its
@@ -44,13 +57,26 @@ export function canonicalParse(
     const id = astIds.size;
     astIds.set(node, id);
     const parts: string[] = [];
+    const defaulted = defaultedOf(node.$type);
     for (const key of Object.keys(node)) {
       const v = (node as unknown as Record<string, unknown>)[key];
       if (key === '$container') parts.push(`$container=#${v ? astIds.get(v as AstNode) : '-'}`);
       else if (key === '$cstNode' && options.cstNodeLast) continue;
       else if (key === '$cstNode') parts.push(`$cstNode=@${cstId(v as CstNode | undefined)}`);
       else if (key === '$document') continue;
+      // Read after the rest: a node parsed without its CST works its place out when asked,
+      // and reads its default values from its prototype (where they are not its own).
+      else if (key === '$containerProperty' || key === '$containerIndex') continue;
+      else if (defaulted.has(key)) continue;
       else parts.push(`${key}=${value(v, node)}`);
+    }
+    for (const name of defaulted) {
+      parts.push(`${name}=${value((node as unknown as Record<string, unknown>)[name], node)}`);
+    }
+    if (node.$container !== undefined) {
+      parts.push(
+        `$containerProperty=${node.$containerProperty} $containerIndex=${node.$containerIndex}`,
+      );
     }
     // A CST built on demand gives a node its `$cstNode` last: compared apart from the order.
     if (options.cstNodeLast) parts.push(`$cstNode=@${cstId(node.$cstNode)}`);

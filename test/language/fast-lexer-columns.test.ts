@@ -24,12 +24,16 @@ function fastTokens(text: string): { tokens: string[]; hidden: string[] } {
     const end = t.end[i]!;
     const word = /^[A-Za-z_]\w*$/.test(text.slice(start, end));
     expect(t.hash[i]).toBe(word ? wordHash(text, start, end) : 0);
-    tokens.push(`${t.kind(i)} ${start}-${end} ${t.line[i]}:${t.column[i]}`);
+    tokens.push(
+      `${t.kind(i)} ${start}-${end} ${t.line(i)}:${t.column(i)}-${t.endLine(i)}:${t.endColumn(i)}`,
+    );
   }
   expect(t.kind(t.count)).toBe('');
   const hidden: string[] = [];
   for (let i = 0; i < h.count; i++) {
-    hidden.push(`${h.kind(i)} ${h.start[i]}-${h.end[i]} ${h.line[i]}:${h.column[i]}`);
+    hidden.push(
+      `${h.kind(i)} ${h.start[i]}-${h.end[i]} ${h.line(i)}:${h.column(i)}-${h.endLine(i)}:${h.endColumn(i)}`,
+    );
   }
   return { tokens, hidden };
 }
@@ -40,7 +44,7 @@ function langiumTokens(text: string): { tokens: string[]; hidden: string[] } {
   expect(result.errors).toEqual([]);
   const show = (token: (typeof result.tokens)[number]) =>
     `${token.tokenType.name} ${token.startOffset}-${token.endOffset! + 1} ` +
-    `${token.startLine}:${token.startColumn}`;
+    `${token.startLine}:${token.startColumn}-${token.endLine}:${token.endColumn}`;
   const all = [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset);
   return {
     tokens: all.filter((token) => !COMMENTS.has(token.tokenType.name)).map(show),
@@ -66,6 +70,22 @@ describe('the fast lexer fills its token columns as Langium lexes', () => {
     const fast = fastTokens(text);
     expect(fast.hidden.length).toBe(120);
     expect(fast).toEqual(langiumTokens(text));
+  });
+
+  it('reads lines and columns from the line table in any order, however often it grew', () => {
+    // Lines of two to four characters (about one in three: the table is made for one in 16, and
+    // grows), ended by `\n`, `\r` and `\r\n`, and comments of several lines.
+    const text = 'a\nb\rc\r\n/* x\r\ny\rz\n */ d // e\r\n'.repeat(120);
+    const fast = fastTokens(text);
+    expect(fast).toEqual(langiumTokens(text));
+    const lexed = new FastLexer(new Set(keywords)).tokenize(text)!;
+    expect(lexed.tokens.lines.count).toBe(text.split(/\r\n|\r|\n/).length);
+    const t = lexed.tokens;
+    const backwards: string[] = [];
+    for (let i = t.count - 1; i >= 0; i--) {
+      backwards.unshift(`${t.line(i)}:${t.column(i)}-${t.endLine(i)}:${t.endColumn(i)}`);
+    }
+    expect(backwards).toEqual(fast.tokens.map((token) => token.split(' ')[2]));
   });
 
   it('refuses a string that does not end on its line, and a character no token starts with', () => {

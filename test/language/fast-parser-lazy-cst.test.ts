@@ -173,6 +173,89 @@ describe('the fast parse path with a CST built on demand', () => {
     expect(compare(text, 2)).toBe(true);
   });
 
+  it('a node reads its place from its container; one assigned sticks', () => {
+    const text = 'type A { x: Int { min: 1, max: 2 }, y?: List<A> }\nenum E { p, q }';
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const nodes = nodesOf(value.declarations[0]!).concat(nodesOf(value.declarations[1]!));
+    const places = nodes.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`);
+    expect(places).toEqual([
+      'RecordDecl declarations[0]',
+      'Field members[0]',
+      'TypeRef type[undefined]',
+      'Constraint constraints[0]',
+      'ConstNumber value[undefined]',
+      'Constraint constraints[1]',
+      'ConstNumber value[undefined]',
+      'Field members[1]',
+      'TypeRef type[undefined]',
+      'TypeRef element[undefined]',
+      'EnumDecl declarations[1]',
+      'EnumMember members[0]',
+      'EnumMember members[1]',
+    ]);
+    for (const node of nodes) {
+      expect(Object.keys(node)).not.toContain('$containerProperty');
+      expect(Object.keys(node)).not.toContain('$containerIndex');
+    }
+    const field = nodes[1] as { $containerProperty?: string; $containerIndex?: number };
+    field.$containerProperty = 'other';
+    field.$containerIndex = 7;
+    expect([field.$containerProperty, field.$containerIndex]).toEqual(['other', 7]);
+    expect(Object.keys(field)).toEqual(
+      expect.arrayContaining(['$containerProperty', '$containerIndex']),
+    );
+  });
+
+  it('a node reads its default values from its type’s prototype, holds those set', () => {
+    const text = 'type A { x: Int, y?: String { maxLength: 2 }, z: Int? }';
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const refs = nodesOf(value).filter((n) => n.$type === 'TypeRef') as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(refs.map((r) => [r.constraints, r.nullable])).toEqual([
+      [[], false],
+      [[expect.objectContaining({ name: 'maxLength' })], false],
+      [[], true],
+    ]);
+    expect(refs.map((r) => Object.keys(r).filter((k) => !k.startsWith('$')))).toEqual([
+      ['primitive'],
+      ['primitive', 'constraints'],
+      ['primitive', 'nullable'],
+    ]);
+    const fields = nodesOf(value).filter((n) => n.$type === 'Field') as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(fields.map((f) => [f.optional, Object.hasOwn(f, 'optional')])).toEqual([
+      [false, false],
+      [true, true],
+      [false, false],
+    ]);
+  });
+
+  it('each item of long lists finds its index, beside lists of names and references', () => {
+    const members = Array.from({ length: 37 }, (_, i) => `m${i}`);
+    const errors = Array.from({ length: 9 }, (_, i) => `E${i}`);
+    const text = [
+      `enum Big { ${members.join(', ')} }`,
+      ...errors.map((e, i) => `error ${e} ${400 + i} { message: String }`),
+      'endpoint e GET /a/{id: Uuid}/b/c {',
+      '  response 200 Big',
+      `  errors ${errors.join(', ')}`,
+      '  tags x, y, z',
+      '}',
+    ].join('\n');
+    const { value } = lazy.parse<SpecFile>(text)!;
+    const expected = langium.parse(text).value;
+    const all = nodesOf(value);
+    const langiumAll = nodesOf(expected);
+    expect(all.length).toBeGreaterThan(60);
+    expect(all.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`)).toEqual(
+      langiumAll.map((n) => `${n.$type} ${n.$containerProperty}[${n.$containerIndex}]`),
+    );
+  });
+
   it('reading one node builds its declaration only, and each declaration once', () => {
     const text = [
       '/// A',

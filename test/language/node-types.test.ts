@@ -10,6 +10,8 @@ import {
 } from '../../packages/language/src/parser/fast/fast-build-steps.js';
 import { GrammarFeatures } from '../../packages/language/src/parser/fast/grammar-features.js';
 import {
+  DefaultsPrototypes,
+  EMPTY_LIST,
   NodeType,
   defaultsTable,
 } from '../../packages/language/src/parser/fast/node-constructors.js';
@@ -57,17 +59,54 @@ describe('the fast parser’s node types', () => {
       expect(defaults.names, name).toEqual(properties.map((property) => property.name));
       expect(defaults.values, name).toEqual(properties.map((property) => property.defaultValue));
       if (properties.length > 0) withDefaults++;
-      // A node given nothing gets every default, each list a list of its own.
+      // A node given nothing gets every default; an empty list is the shared frozen one, any
+      // other list one of its own.
       const node = { $type: name } as Building;
       assignDefaults(defaults, node);
       const again = { $type: name } as Building;
       assignDefaults(defaults, again);
       for (const property of properties) {
         expect(node[property.name], `${name}.${property.name}`).toEqual(property.defaultValue);
-        if (Array.isArray(node[property.name])) {
-          expect(node[property.name]).not.toBe(again[property.name]);
+        const value = node[property.name];
+        if (Array.isArray(value) && value.length === 0) {
+          expect(value).toBe(EMPTY_LIST);
+          expect(Object.isFrozen(value)).toBe(true);
+        } else if (Array.isArray(value)) {
+          expect(value).not.toBe(again[property.name]);
         }
       }
+    }
+    expect(withDefaults).toBeGreaterThan(10);
+  });
+
+  it('each type’s prototype holds its defaults, hidden from Object.keys, shadowed when set', () => {
+    const base = {};
+    const prototypes = new DefaultsPrototypes(base, defaultsTable(reflection));
+    let withDefaults = 0;
+    for (const name of reflection.getAllTypes()) {
+      const type = NodeType.named(name);
+      const prototype = prototypes.of(type);
+      expect(prototypes.of(type)).toBe(prototype);
+      expect(Object.getPrototypeOf(prototype)).toBe(base);
+      const properties = Object.values(reflection.getTypeMetaData(name).properties).filter(
+        (property) => property.defaultValue !== undefined,
+      );
+      // Specl's defaults are all `false` or an empty list: each is on the prototype.
+      expect(Object.getOwnPropertyNames(prototype).sort()).toEqual(
+        properties.map((property) => property.name).sort(),
+      );
+      const node = Object.create(prototype) as Building;
+      const other = Object.create(prototype) as Building;
+      expect(Object.keys(node)).toEqual([]);
+      for (const property of properties) {
+        const value = node[property.name];
+        expect(value, `${name}.${property.name}`).toEqual(property.defaultValue);
+        if (Array.isArray(value)) expect(value).toBe(EMPTY_LIST);
+        node[property.name] = 'set';
+        expect(node[property.name]).toBe('set');
+        expect(other[property.name]).toEqual(property.defaultValue);
+      }
+      if (properties.length > 0) withDefaults++;
     }
     expect(withDefaults).toBeGreaterThan(10);
   });
@@ -112,8 +151,21 @@ describe('the fast parser’s node types', () => {
     }
   });
 
+  it('`+=` to a defaulted empty list makes a list of its own, the shared one untouched', () => {
+    const obj = { $type: 'Owner', list: EMPTY_LIST } as Building;
+    const item = { $type: 'Item' } as Building;
+    assignProperty(obj, '+=', 'list', item);
+    assignProperty(obj, '+=', 'list', 'word');
+    expect(obj.list).toEqual([item, 'word']);
+    expect(item.$containerIndex).toBe(0);
+    expect(EMPTY_LIST).toEqual([]);
+  });
+
   it('mergeProperties puts the caller’s list items before the called rule’s', () => {
     for (const [before, after] of [
+      [EMPTY_LIST, [2]],
+      [[1], EMPTY_LIST],
+      [EMPTY_LIST, EMPTY_LIST],
       [[1], [2]],
       [
         [1, 2, 3],
@@ -122,6 +174,7 @@ describe('the fast parser’s node types', () => {
     ]) {
       const expected = [...before!, ...after!];
       const target = { $type: 'Called', list: after, own: 'kept' } as Building;
+      // (An empty list here is the shared frozen one: adding to it would throw.)
       mergeProperties(target, { $type: 'Caller', list: before, extra: 7 } as Building);
       expect(target.list).toEqual(expected);
       expect(target.own).toBe('kept');

@@ -36,8 +36,8 @@ function unbuiltStart(holder: WithFirstToken, owner: AstNode): NodeStart | undef
   if (!tokens) return undefined;
   return {
     offset: tokens.start[first]!,
-    line: tokens.line[first]! - 1,
-    character: tokens.column[first]! - 1,
+    line: tokens.line(first) - 1,
+    character: tokens.column(first) - 1,
   };
 }
 

@@ -7,7 +7,7 @@ import { SpeclReference } from '../../scoping/specl-reference.js';
 import type { TokenColumns } from './fast-lexer.js';
 import { ValueStack } from './value-stack.js';
 import type { DefaultsTable } from './node-constructors.js';
-import { NodeType, defaultsTable, nodeMaker } from './node-constructors.js';
+import { DefaultsPrototypes, NodeType, defaultsTable, nodeMaker } from './node-constructors.js';
 import type { FastValueConverter } from './fast-value-converter.js';
 import {
   FIRST_TOKEN,
@@ -56,6 +56,8 @@ export class FastAstBuilder extends FastBuilderBase {
    */
   private defaulted: Building | undefined;
   private readonly defaults: DefaultsTable;
+  /** The maker of nodes, of a prototype per type that holds its defaults. */
+  private readonly newNode: (type: NodeType) => Building;
 
   /**
    * The names read last, in the place their hash gives (the low bits): a name that comes again
@@ -77,6 +79,7 @@ export class FastAstBuilder extends FastBuilderBase {
   ) {
     super(tokens, position);
     this.defaults = defaultsTable(reflection);
+    this.newNode = lazyNodeMaker(this.defaults);
     const places = namePlaces(tokens.count);
     this.names = new Array<string | undefined>(places).fill(undefined);
     this.nameMask = places - 1;
@@ -126,7 +129,7 @@ export class FastAstBuilder extends FastBuilderBase {
   private node(): Building {
     const top = this.top;
     if (!(top instanceof NodeType)) return top as Building;
-    const node = newNode(top);
+    const node = this.newNode(top);
     this.stack.top = node;
     return node;
   }
@@ -194,8 +197,10 @@ export class FastAstBuilder extends FastBuilderBase {
       this.assign(action.assignment, last, this.closedFirst);
     } else {
       const top = this.top;
-      if (top instanceof NodeType) this.stack.top = type;
-      else (top as Building).$type = type.name;
+      // Specl's actions open their alternatives, before anything is assigned: a node already
+      // made would hold the defaults of its type's prototype, not those of `type`.
+      if (!(top instanceof NodeType)) throw new FastPathDeclined('an action after an assignment');
+      this.stack.top = type;
       this.types.top = type;
       this.defaulted = undefined;
     }
@@ -244,7 +249,8 @@ export class FastAstBuilder extends FastBuilderBase {
       else lazyRefNode(item as object, owner);
       (item as Record<symbol, number>)[FIRST_TOKEN] = first;
     }
-    assignProperty(obj, feature.operator, feature.property, item);
+    // The node's `$containerProperty` and `$containerIndex` are worked out when read.
+    assignProperty(obj, feature.operator, feature.property, item, false);
   }
 }
 
@@ -262,8 +268,22 @@ export function namePlaces(tokenCount: number): number {
   return places;
 }
 
-/** A node of `type`, of prototype {@link lazyAstNodePrototype}. */
-const newNode = nodeMaker(lazyAstNodePrototype);
+const makers = new WeakMap<DefaultsTable, (type: NodeType) => Building>();
+
+/**
+ * The one maker of nodes of `table` (of a reflection), of a prototype per type (of prototype
+ * {@link lazyAstNodePrototype}) holding the type's defaults: every parse makes its nodes with the
+ * same constructors, so that the code reading them sees the same shapes.
+ */
+function lazyNodeMaker(table: DefaultsTable): (type: NodeType) => Building {
+  let maker = makers.get(table);
+  if (!maker) {
+    const prototypes = new DefaultsPrototypes(lazyAstNodePrototype, table);
+    maker = nodeMaker((type) => prototypes.of(type));
+    makers.set(table, maker);
+  }
+  return maker;
+}
 
 /** The AST node holding a reference whose `$refNode` is built when first read. */
 const REF_OWNER: unique symbol = Symbol('refOwner');

@@ -2,7 +2,7 @@ import type { CstNode, GrammarAST } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Feature } from './fast-cst-builder.js';
 import type { Defaults } from './node-constructors.js';
-import { NodeType } from './node-constructors.js';
+import { EMPTY_LIST, NodeType } from './node-constructors.js';
 
 /** What a data type rule builds while it runs: the text of its tokens. */
 export class DataValue {
@@ -61,8 +61,8 @@ export function assignDefaults(defaults: Defaults, node: Building): void {
 
 function copyDefault(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
-  // Most defaults are an empty list (a type's constraints): a literal, not a `map` call.
-  return value.length === 0 ? [] : value.map(copyDefault);
+  // Most defaults are an empty list (a type's constraints): the shared one, not a `map` call.
+  return value.length === 0 ? EMPTY_LIST : value.map(copyDefault);
 }
 
 /** Whether a value assigned to a property is an AST node. */
@@ -92,6 +92,8 @@ const EXACT_LIST_LENGTH = 4;
 function appendItem(list: unknown, item: unknown): unknown[] {
   if (!Array.isArray(list)) return [item];
   switch (list.length) {
+    case 0:
+      return [item];
     case 1:
       return [list[0], item];
     case 2:
@@ -116,8 +118,15 @@ export function mergeProperties(target: Building, source: Building | DataValue):
     if (newValue === undefined) {
       target[name] = existingValue;
     } else if (Array.isArray(newValue) && Array.isArray(existingValue)) {
-      existingValue.push(...(newValue as unknown[]));
-      target[name] = existingValue;
+      // An empty list may be the shared {@link EMPTY_LIST}: nothing is added to it.
+      if (newValue.length === 0) {
+        target[name] = existingValue;
+      } else if (existingValue.length === 0) {
+        target[name] = newValue;
+      } else {
+        existingValue.push(...(newValue as unknown[]));
+        target[name] = existingValue;
+      }
     }
   }
 }
@@ -126,13 +135,16 @@ export function mergeProperties(target: Building, source: Building | DataValue):
  * Assigns `item` to `obj`'s `property` as the grammar's operator says (`=`, `?=`, `+=`), and a
  * node assigned its container. Langium links each node to its container after parsing
  * (`linkContentToContainer`); here when it is assigned, which gives every node the same
- * properties in the same order.
+ * properties in the same order. With `ownContainerPlace` false (nodes of prototype
+ * `lazyAstNodePrototype`, which works them out from the container when asked) a node is given
+ * no `$containerProperty` nor `$containerIndex` of its own.
  */
 export function assignProperty(
   obj: Building,
   operator: '=' | '+=' | '?=' | undefined,
   property: string,
   item: unknown,
+  ownContainerPlace = true,
 ): void {
   const child = isBuilding(item) ? item : undefined;
   switch (operator) {
@@ -140,7 +152,7 @@ export function assignProperty(
       obj[property] = item;
       if (child) {
         child.$container = obj;
-        child.$containerProperty = property;
+        if (ownContainerPlace) child.$containerProperty = property;
       }
       break;
     case '?=':
@@ -151,8 +163,10 @@ export function assignProperty(
       obj[property] = list;
       if (child) {
         child.$container = obj;
-        child.$containerProperty = property;
-        child.$containerIndex = list.length - 1;
+        if (ownContainerPlace) {
+          child.$containerProperty = property;
+          child.$containerIndex = list.length - 1;
+        }
       }
     }
   }

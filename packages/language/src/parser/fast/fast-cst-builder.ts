@@ -146,9 +146,9 @@ export class FastCstBuilder extends FastBuilderBase {
       t.end[i]! - start,
       tokenType,
       false,
-      t.line[i]!,
-      t.column[i]!,
-      t.line[i]!,
+      t.line(i),
+      t.column(i),
+      t.line(i),
       t.endColumn(i),
     );
     leaf.grammarSource = feature.element;
@@ -253,7 +253,8 @@ export class FastCstBuilder extends FastBuilderBase {
     const lastStart = this.tokens.start[end - 1]!;
     const h = this.hidden;
     while (this.hiddenIndex < h.count && h.start[this.hiddenIndex]! < lastStart) this.hiddenIndex++;
-    this.assign(feature, result, node);
+    // A lazy node works out its place in the file: none of its own (its setters defined one).
+    this.assign(feature, result, node, false);
   }
 
   /** Prepares this builder to build again, into `node`, the declaration from token `first`. */
@@ -308,13 +309,18 @@ export class FastCstBuilder extends FastBuilderBase {
     if (index >= 0) list.splice(index, 1);
   }
 
-  private assign(feature: Feature, value: unknown, cstNode: CstNode): void {
+  private assign(
+    feature: Feature,
+    value: unknown,
+    cstNode: CstNode,
+    ownContainerPlace = true,
+  ): void {
     const obj = this.top as Building;
     const item =
       feature.crossRef && typeof value === 'string'
         ? this.linker.buildReference(obj as unknown as AstNode, feature.property, cstNode, value)
         : value;
-    assignProperty(obj, feature.operator, feature.property, item);
+    assignProperty(obj, feature.operator, feature.property, item, ownContainerPlace);
   }
 
   /** The comments before `offset` not yet placed, placed as Langium's `addHiddenNodes` does. */
@@ -332,8 +338,8 @@ export class FastCstBuilder extends FastBuilderBase {
         h.end[i]! - h.start[i]!,
         tokenType,
         true,
-        h.line[i]!,
-        h.column[i]!,
+        h.line(i),
+        h.column(i),
         h.endLine(i),
         h.endColumn(i),
       );

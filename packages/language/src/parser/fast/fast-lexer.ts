@@ -9,45 +9,36 @@
  * comments), so that such a text goes to Langium's own lexer and its error messages.
  */
 
+import { LineStarts } from './line-starts.js';
+
 /**
  * Tokens in columns, each a typed array (outside the JS heap: the garbage collector neither
  * copies nor scans them). A token's kind is a small number, `kindName` its name: the keyword
  * itself, or `ID`, `STATUS_RANGE`, `NUMBER`, `STRING`, `ML_COMMENT`, `SL_COMMENT`; `''` past
- * the last token.
+ * the last token. Its line and column are read from its offsets and the text's {@link LineStarts}.
  */
 export class TokenColumns {
   kinds: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  line: Int32Array;
-  column: Int32Array;
   /** For a word (an `ID` or a keyword), the hash {@link wordHash} gives of it. */
   hash: Int32Array;
-  /** Where a token ends, for tokens that may span lines (comments); else read from the rest. */
-  private endLines: Int32Array | undefined;
-  private endColumns: Int32Array | undefined;
   count = 0;
 
   /**
    * @param kindNames the name of each kind number (`kindNames[0]` is `''`, the kind past the end)
-   * @param multiLine whether tokens may span lines (their ends are then kept)
+   * @param lines where the lines of the tokens' text start
    */
   constructor(
     readonly kindNames: readonly string[],
     capacity: number,
-    multiLine = false,
+    readonly lines: LineStarts,
   ) {
     const size = Math.max(16, capacity);
     this.kinds = new Uint8Array(size);
     this.start = new Int32Array(size);
     this.end = new Int32Array(size);
-    this.line = new Int32Array(size);
-    this.column = new Int32Array(size);
     this.hash = new Int32Array(size);
-    if (multiLine) {
-      this.endLines = new Int32Array(size);
-      this.endColumns = new Int32Array(size);
-    }
   }
 
   /** The name of token `i`'s kind (`''` past the last token). */
@@ -55,44 +46,39 @@ export class TokenColumns {
     return this.kindNames[this.kinds[i]!] ?? '';
   }
 
+  /** The line of token `i`'s first character (1-based). */
+  line(i: number): number {
+    return this.lines.line(this.start[i]!);
+  }
+
+  /** The column of token `i`'s first character (1-based). */
+  column(i: number): number {
+    return this.lines.column(this.start[i]!);
+  }
+
   /** The line of token `i`'s last character (1-based). */
   endLine(i: number): number {
-    return this.endLines ? this.endLines[i]! : this.line[i]!;
+    return this.lines.line(this.end[i]! - 1);
   }
 
   /** The column of token `i`'s last character (1-based). */
   endColumn(i: number): number {
-    return this.endColumns
-      ? this.endColumns[i]!
-      : this.column[i]! + this.end[i]! - this.start[i]! - 1;
+    return this.lines.column(this.end[i]! - 1);
   }
 
-  add(kind: number, start: number, end: number, line: number, column: number): void {
+  add(kind: number, start: number, end: number): void {
     const i = this.count;
     // One spare place: the kind after the last token reads as `''`.
     if (i + 1 >= this.start.length) this.grow();
     this.kinds[i] = kind;
     this.start[i] = start;
     this.end[i] = end;
-    this.line[i] = line;
-    this.column[i] = column;
-    if (this.endLines) {
-      this.endLines[i] = line;
-      this.endColumns![i] = column + end - start - 1;
-    }
     this.count = i + 1;
   }
 
   /** How many tokens the columns have room for (one place is kept spare past the last). */
   get capacity(): number {
     return this.start.length;
-  }
-
-  /** Sets where token `i` (of columns made `multiLine`) ends. */
-  setEnd(i: number, line: number, column: number): void {
-    if (!this.endLines || !this.endColumns) throw new Error('tokens of one line');
-    this.endLines[i] = line;
-    this.endColumns[i] = column;
   }
 
   /** Doubles the room of every column (their arrays are new: read them again after). */
@@ -106,11 +92,7 @@ export class TokenColumns {
     this.kinds = grown(this.kinds);
     this.start = grown(this.start);
     this.end = grown(this.end);
-    this.line = grown(this.line);
-    this.column = grown(this.column);
     this.hash = grown(this.hash);
-    if (this.endLines) this.endLines = grown(this.endLines);
-    if (this.endColumns) this.endColumns = grown(this.endColumns);
   }
 }
 
@@ -232,10 +214,11 @@ export class FastLexer {
 
   /** The tokens of `text`, or `undefined` where Chevrotain's lexer might see it otherwise. */
   tokenize(text: string): FastTokens | undefined {
-    // About one token in five characters: room for more, grown if needed.
-    const tokens = new TokenColumns(this.kindNames, text.length >> 2);
-    const hidden = new TokenColumns(this.kindNames, 64, true);
-    const count = this.lexInto(text, tokens, hidden);
+    // About one token in five characters, one line in 22: room for more, grown if needed.
+    const lines = new LineStarts(text.length >> 4);
+    const tokens = new TokenColumns(this.kindNames, text.length >> 2, lines);
+    const hidden = new TokenColumns(this.kindNames, 64, lines);
+    const count = this.lexInto(text, tokens, hidden, lines);
     if (count < 0) return undefined;
     tokens.count = count;
     return { tokens, hidden };
@@ -251,36 +234,37 @@ export class FastLexer {
    * loop without inlining, where a call per token (`add`) and per character (a character test
    * as a function) cost more than the work they did.
    */
-  private lexInto(text: string, tokens: TokenColumns, hidden: TokenColumns): number {
+  private lexInto(
+    text: string,
+    tokens: TokenColumns,
+    hidden: TokenColumns,
+    lines: LineStarts,
+  ): number {
     const length = text.length;
     let kinds = tokens.kinds;
     let starts = tokens.start;
     let ends = tokens.end;
-    let lines = tokens.line;
-    let columns = tokens.column;
     let hashes = tokens.hash;
     // One place is kept spare: the kind after the last token reads as `''`.
     let room = tokens.capacity - 1;
     let count = 0;
+    let lineStarts = lines.starts;
+    let lineCount = lines.count;
     let i = 0;
-    let line = 1;
-    let lineStart = 0; // offset of the first character of the current line
     while (i < length) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 11 || c === 12) {
         i++;
         continue;
       }
-      if (c === 10) {
-        i++;
-        line++;
-        lineStart = i;
-        continue;
-      }
-      if (c === 13) {
-        i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
-        line++;
-        lineStart = i;
+      if (c === 10 || c === 13) {
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        if (lineCount >= lineStarts.length) {
+          lines.count = lineCount;
+          lines.grow();
+          lineStarts = lines.starts;
+        }
+        lineStarts[lineCount++] = i;
         continue;
       }
       const start = i;
@@ -313,30 +297,25 @@ export class FastLexer {
         const next = c === 47 ? text.charCodeAt(i + 1) : -1;
         if (next === 47) {
           while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-          hidden.add(SL_COMMENT, start, i, line, start - lineStart + 1);
+          hidden.add(SL_COMMENT, start, i);
           continue;
         }
         if (next === 42) {
           const close = text.indexOf('*/', i + 2);
           if (close < 0) return -1;
           i = close + 2;
-          hidden.add(ML_COMMENT, start, i, line, start - lineStart + 1);
+          hidden.add(ML_COMMENT, start, i);
           // Line breaks inside the comment, counted as Chevrotain counts them.
-          let breaks = 0;
-          let lastBreak = -1;
+          lines.count = lineCount;
           for (let j = start; j < i; j++) {
             const d = text.charCodeAt(j);
             if (d === 10 || d === 13) {
               if (d === 13 && text.charCodeAt(j + 1) === 10) j++;
-              breaks++;
-              lastBreak = j;
+              lines.add(j + 1);
             }
           }
-          if (breaks > 0) {
-            line += breaks;
-            lineStart = lastBreak + 1;
-            hidden.setEnd(hidden.count - 1, line, i - lineStart);
-          }
+          lineStarts = lines.starts;
+          lineCount = lines.count;
           continue;
         }
         const symbol = this.symbolAt(text, i, c);
@@ -350,19 +329,16 @@ export class FastLexer {
         kinds = tokens.kinds;
         starts = tokens.start;
         ends = tokens.end;
-        lines = tokens.line;
-        columns = tokens.column;
         hashes = tokens.hash;
         room = tokens.capacity - 1;
       }
       kinds[count] = kind;
       starts[count] = start;
       ends[count] = i;
-      lines[count] = line;
-      columns[count] = start - lineStart + 1;
       hashes[count] = hash;
       count++;
     }
+    lines.count = lineCount;
     return count;
   }
 

@@ -40,14 +40,19 @@ export class NodeType {
  * `Object.create` one of four fields and a separate, regrown array for the rest (about 120
  * bytes, and twice as slow to build).
  */
-export function nodeMaker(prototype: object): (type: NodeType) => Building {
+export function nodeMaker(
+  prototype: object | ((type: NodeType) => object),
+): (type: NodeType) => Building {
+  const prototypeOf = typeof prototype === 'function' ? prototype : () => prototype;
   const constructors: (new () => Building)[] = [];
   // The constructors of every type known are made at once, at the first node: a type's first
   // node, made later by compiled code that had never made a constructor (nor read past the end
   // of the array), threw that code away.
   const makeAll = (type: NodeType): new () => Building => {
-    for (const known of NodeType.all()) constructors[known.id] ??= nodeConstructor(prototype);
-    return (constructors[type.id] ??= nodeConstructor(prototype));
+    for (const known of NodeType.all()) {
+      constructors[known.id] ??= nodeConstructor(prototypeOf(known));
+    }
+    return (constructors[type.id] ??= nodeConstructor(prototypeOf(type)));
   };
   return (type) => {
     const id = type.id;
@@ -58,12 +63,62 @@ export function nodeMaker(prototype: object): (type: NodeType) => Building {
   };
 }
 
+/**
+ * For each AST type, a prototype (of a `base` shared by all) holding the type's default values,
+ * for the nodes of its type to read instead of holding each its own: `false`, the shared empty
+ * list (`EMPTY_LIST`), values nothing changes in place (a node assigned another value holds it
+ * itself). Non-enumerable, as `Object.keys` and `for...in` readers of a node expect only what was
+ * assigned; Langium's parser gives each node its own.
+ */
+export class DefaultsPrototypes {
+  private readonly byId: object[] = [];
+
+  constructor(
+    private readonly base: object,
+    private readonly table: DefaultsTable,
+  ) {}
+
+  /** The prototype of the nodes of `type`. */
+  of(type: NodeType): object {
+    const id = type.id;
+    return (id < this.byId.length ? this.byId[id] : undefined) ?? this.make(type);
+  }
+
+  private make(type: NodeType): object {
+    const defaults = this.table.of(type);
+    const properties: PropertyDescriptorMap = {};
+    for (let i = 0; i < defaults.names.length; i++) {
+      const value = sharedDefault(defaults.values[i]);
+      if (value === undefined) continue;
+      properties[defaults.names[i]!] = { value, writable: true, enumerable: false };
+    }
+    const prototype = Object.create(this.base, properties) as object;
+    this.byId[type.id] = prototype;
+    return prototype;
+  }
+}
+
+/** The value a default shares between nodes (undefined: each node needs its own). */
+function sharedDefault(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY_LIST : undefined;
+  return typeof value === 'object' && value !== null ? undefined : value;
+}
+
 /** A constructor of its own for the nodes of one type, of prototype `prototype`. */
 function nodeConstructor(prototype: object): new () => Building {
   const constructor = function AstNode() {} as unknown as new () => Building;
   constructor.prototype = prototype;
   return constructor;
 }
+
+/**
+ * The one empty list every node's empty list property holds (Langium gives each node a list of
+ * its own): 60,000 type references of `constraints: []` were 60,000 lists of 32 bytes that
+ * lived as long as the AST, specl check N = 5,000. Frozen, so that code adding to it fails
+ * loudly instead of adding to every node's: the builders make a new list for a first item
+ * (`appendItem`, `mergeProperties` of `fast-build-steps.ts`).
+ */
+export const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
 
 /** A type's properties with a default value: names and values, side by side. */
 export interface Defaults {
