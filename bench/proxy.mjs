@@ -13,7 +13,7 @@
 //
 //   node bench/proxy.mjs [--duration 60] [--rate 2000] [--connections 20] [--rounds 12]
 //                        [--warmup 10] [--rewarm 2] [--nice=0] [--semi-space MB] [--no-pin]
-//                        [--no-write]
+//                        [--no-write] [--no-floor]
 //
 // The live heap is read after two forced full collections, which throw away much of what the
 // JIT made; before each round a load of `--rewarm` seconds, not measured, makes it again (the
@@ -24,7 +24,12 @@
 // under a heading of its own: the middleware allocates more per request than the bare server,
 // fills the default young generation, and V8 then promotes short-lived objects to the old one.
 //
-// The three run side by side and are loaded in turn, `--rounds` times `duration / rounds`
+// A fourth setup, the floor (`--no-floor` leaves it out), is bench/lib/bare-forwarder.mjs in front of
+// a bare server of its own, placed as the proxy: the same two parts as `specl proxy` (node:http's
+// server, undici's pool) with no route, check or telemetry, so that the proxy's p99 added reads
+// against what any proxy built of them adds on the same machine.
+//
+// The setups run side by side and are loaded in turn, `--rounds` times `duration / rounds`
 // seconds each, their figures merged over the rounds: on a shared machine whose load changes
 // from minute to minute, one setup measured after another would be compared across loads. The
 // p99 each setup adds is also taken round by round against the bare server's round next to it:
@@ -39,12 +44,13 @@
 // the proxy on CPU 2 (taskset), so that none takes another's core; on two cores the scheduler
 // places them (pinning there put every server on one core, and measured the queue between
 // them), and `--no-pin` leaves it free anywhere.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExampleServer } from '../scripts/example-server.mjs';
+import { requestsFor, startProxy } from './lib/proxy-bench-processes.mjs';
 import { CLI, RESULTS, ROOT } from './lib/compile-tools.mjs';
 import { describeMachine, revision } from './lib/machine.mjs';
 import { microseconds, pacedLoad } from './lib/paced-load.mjs';
@@ -53,6 +59,8 @@ import { gcInside, tailAttribution } from './lib/tail-attribution.mjs';
 import { fmtInt, markdownTable, median, quartiles, writeSection } from './lib/results.mjs';
 
 const HEADING = '## contract at run time';
+/** The name of the floor's setup (`--no-floor` leaves it out). */
+const FLOOR = 'bare forwarder (floor)';
 
 function options() {
   const { values } = parseArgs({
@@ -67,6 +75,7 @@ function options() {
       rewarm: { type: 'string', default: '2' },
       'no-pin': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      'no-floor': { type: 'boolean', default: false },
     },
   });
   const number = (name) => {
@@ -84,6 +93,7 @@ function options() {
     warmup: number('warmup'),
     rewarm: number('rewarm'),
     write: !values['no-write'],
+    floor: !values['no-floor'],
     // On two cores pinning puts every server on one core: measured quiet on 8aed565, the
     // middleware's p99 added was +25 ms pinned and +0.9 ms with the scheduler free.
     pin: !values['no-pin'] && availableParallelism() >= 3,
@@ -110,57 +120,6 @@ function pin(pid, cpus) {
       execFileSync('renice', ['-n', String(opts.nice), '-p', task], { stdio: 'ignore' });
 }
 
-/** Starts `specl proxy` in front of `target` on a free port and waits until it listens. */
-function startProxy(target) {
-  const spec = join(ROOT, 'examples/vacation/vacation.specl');
-  const child = spawn(
-    process.execPath,
-    [...MEASURED, CLI, 'proxy', spec, '--target', target, '--listen', '127.0.0.1:0'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+?),/.exec(output);
-      if (match)
-        resolve({ base: match[1], pid: child.pid, stdout: child.stdout, stop: () => stop(child) });
-    });
-    child.once('exit', (code) => reject(new Error(`specl proxy exited (${code}):\n${output}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
-
-/** One employee to read, created through `base`. */
-async function seed(base) {
-  const response = await fetch(`${base}/employees`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Ada', email: 'ada@example.com', balance: 20 }),
-  });
-  return (await response.json()).id;
-}
-
-/** The requests of the load: a POST that creates an employee and a GET of one. */
-async function requestsFor(base) {
-  const id = await seed(base);
-  const body = JSON.stringify({ name: 'Grace', email: 'grace@example.com', balance: 12 });
-  return [
-    { method: 'POST', path: '/employees', headers: { 'content-type': 'application/json' }, body },
-    { method: 'GET', path: `/employees/${id}` },
-  ];
-}
-
 /**
  * The three setups, each started and pinned: `child` is the process whose CPU and memory are
  * measured and whose live heap, event loop and collections are read (bench/lib/live-heap.mjs),
@@ -173,7 +132,7 @@ async function startSetups() {
   try {
     const bare = track(await startBenchServer('vacation-bare-server.ts'));
     const target = track(await startBenchServer('vacation-bare-server.ts'));
-    const proxy = track(await startProxy(target.base));
+    const proxy = track(await startProxy(ROOT, CLI, MEASURED, target.base));
     pin(proxy.pid, PROXY_CPU);
     const middleware = track(await startBenchServer('vacation-middleware-server.ts'));
     const setup = (name, child, reporters = [child]) => ({
@@ -187,6 +146,7 @@ async function startSetups() {
         setup('bare server', bare),
         setup('specl proxy', proxy, [proxy, target]),
         setup('middleware', middleware),
+        ...(opts.floor ? [setup(FLOOR, ...(await startFloor(track)))] : []),
       ],
       stop: () => Promise.all(started.map((item) => item.stop())),
     };
@@ -194,6 +154,18 @@ async function startSetups() {
     await Promise.all(started.map((item) => item.stop()));
     throw error;
   }
+}
+
+/**
+ * The floor: bench/lib/bare-forwarder.mjs (node:http's server and undici's pool, as the proxy,
+ * with no route, check or telemetry) in front of a bare server of its own, placed as the proxy.
+ */
+async function startFloor(track) {
+  const target = track(await startBenchServer('vacation-bare-server.ts'));
+  const forwarder = join(ROOT, 'bench/lib/bare-forwarder.mjs');
+  const floor = track(await startProxy(ROOT, forwarder, MEASURED, target.base));
+  pin(floor.pid, PROXY_CPU);
+  return [floor, [floor, target]];
 }
 
 async function startBenchServer(module) {
@@ -468,7 +440,11 @@ function report(rows) {
     busiest > machine.cores
       ? ` The machine was loaded by other work (load average up to ${busiest.toFixed(1)} on ${machine.cores} cores): the tails (p99, p99.9, 'sends late') then measure waits for the CPU, of the servers and of the generator alike, more than the servers ('waited for a CPU' says how much); the medians, and the CPU per request, say more of what each setup costs.`
       : '';
-  const [, proxy, middleware] = rows;
+  const [, proxy, middleware, floor] = rows;
+  const floorText =
+    floor === undefined
+      ? ''
+      : ` The floor, a forwarder of the proxy's two parts (node:http's server, undici's pool) with no route, check or telemetry (bench/lib/bare-forwarder.mjs), placed as the proxy: p99 added ${signed(floor.p99 - base.p99)} (paired rounds: ${signed(median(paired(floor)))}, middle half ${middleHalf(floor)} ms), CPU per request ${Math.round(floor.cpuPerRequest)} µs against the proxy's ${Math.round(proxy.cpuPerRequest)} µs: what any proxy of these parts adds on this machine.`;
   const verdict = (row, aim) => {
     const added = row.p99 - base.p99;
     const pairedAdded = median(paired(row));
@@ -484,9 +460,9 @@ function report(rows) {
   };
   const heapGrowth = (row) => signed(row.heap.at(-1) - row.heap[0]).replace(' ms', ' MB');
   return [
-    `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s (each after ${opts.rewarm} s of load not measured: the live heap read before it forced full collections, which throw away much of the JIT's work) that take the three setups in turn (so that all three see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${revision(ROOT)}.`,
+    `Vacation example, ${opts.rate} requests/s offered to each setup for ${opts.duration} s in all, after ${opts.warmup} s of warm-up each, in ${opts.rounds} rounds of ${+(opts.duration / opts.rounds).toFixed(1)} s (each after ${opts.rewarm} s of load not measured: the live heap read before it forced full collections, which throw away much of the JIT's work) that take the ${rows.length} setups in turn (so that all see the same machine as its load changes), over at most ${opts.connections} keep-alive connections (bench/lib/paced-load.mjs: undici's pool, requests sent on a steady schedule, latency timed in microseconds), POST /employees and GET /employees/{id} alternating; ${pinning}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${revision(ROOT)}.`,
     '',
-    `Aims at this run: ${verdict(middleware, 1)}; ${verdict(proxy, 2)}. Live heap after GC over the run (after warm-up to the last round): bare ${heapGrowth(base)}, proxy ${heapGrowth(proxy)}, middleware ${heapGrowth(middleware)}.`,
+    `Aims at this run: ${verdict(middleware, 1)}; ${verdict(proxy, 2)}. Live heap after GC over the run (after warm-up to the last round): bare ${heapGrowth(base)}, proxy ${heapGrowth(proxy)}, middleware ${heapGrowth(middleware)}.${floorText}`,
     '',
     latency,
     '',
