@@ -30,6 +30,23 @@ export default tseslint.config(
       'editors/**/*.{ts,mjs,js}',
     ],
     plugins: { specl: { rules: { 'import-boundaries': importBoundariesRule } } },
-    rules: { 'specl/import-boundaries': 'error' },
+    rules: {
+      'specl/import-boundaries': 'error',
+      // The fast parse path's nodes keep their defaults on prototypes (SpeclServiceOptions.lazyCst):
+      // Langium's copiers of own properties would drop them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='copyAstNode']",
+          message:
+            'An AST built with lazyCst keeps its defaults on prototypes, which copyAstNode drops: parse the text again instead.',
+        },
+        {
+          selector: "Identifier[name='JsonSerializer']",
+          message:
+            "An AST built with lazyCst keeps its defaults on prototypes, which Langium's JsonSerializer drops.",
+        },
+      ],
+    },
   },
 );

@@ -88,6 +88,30 @@ describe('the fast lexer fills its token columns as Langium lexes', () => {
     expect(backwards).toEqual(fast.tokens.map((token) => token.split(' ')[2]));
   });
 
+  it('reads tabs, characters of two UTF-16 units and a last line without its end, in shuffled order', () => {
+    // Columns count UTF-16 units, as Chevrotain's do: a tab is one, an emoji two.
+    const text =
+      'type\tA {\n\tn: String { description: "😀 é\tx" }\r\n} /* 😀\n😀 */ b\t"😀"\r'.repeat(40) +
+      'last // 😀';
+    const fast = fastTokens(text);
+    expect(fast).toEqual(langiumTokens(text));
+    const t = new FastLexer(new Set(keywords)).tokenize(text)!.tokens;
+    // A fixed shuffle (a linear congruential sequence): reads jump back and forth between lines,
+    // so the line table's search starts from a line found last that is far from the one asked.
+    const order = Array.from({ length: t.count }, (_, i) => i);
+    let seed = 12345;
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const shuffled: string[] = [];
+    for (const i of order) {
+      shuffled[i] = `${t.line(i)}:${t.column(i)}-${t.endLine(i)}:${t.endColumn(i)}`;
+    }
+    expect(shuffled).toEqual(fast.tokens.map((token) => token.split(' ')[2]));
+  });
+
   it('refuses a string that does not end on its line, and a character no token starts with', () => {
     const lexer = new FastLexer(new Set(keywords));
     expect(lexer.tokenize('a "open\n"')).toBeUndefined();

@@ -96,6 +96,11 @@ export interface SpeclServiceOptions {
    * them, more for a tool that reads them all. Default: false; the environment variable
    * `SPECL_LAZY_CST=0` turns it off wherever it is asked for (a way around a fault of it). See
    * `parser/fast/lazy-declaration-cst.ts`.
+   *
+   * Its nodes keep their default values (`false`, the empty list) on a prototype of their
+   * type, not as own properties: they read as Langium's do, but whatever copies own properties
+   * (Langium's `AstUtils.copyAstNode` and `JsonSerializer`, a spread, `structuredClone`) leaves
+   * them out. Copy such a tree with a parse without this option.
    */
   lazyCst?: boolean;
 }
@@ -132,6 +137,10 @@ const withoutReferenceIndex: Module<SpeclServices, PartialLangiumCoreServices> =
  * Creates Specl's core services (no language server): what `specl check`, the compiler and
  * tests use. The context gives the file system the checks read files through (see
  * `ReaderFileSystem`).
+ *
+ * The ASTs these services build are read-only: an empty list property of a node built by the
+ * fast parse path is one frozen list shared by all (`EMPTY_LIST`), and adding to it throws.
+ * Tools change a spec by editing its text and parsing again, as the language server does.
  */
 export function createSpeclServices(
   context: DefaultSharedCoreModuleContext,

@@ -12,10 +12,10 @@ export function declaredErrors(endpoint: Endpoint): ErrorDecl[] {
     .filter(isErrorDecl);
 }
 
-/** Whether a response is a success (2xx): a 3xx is declared and checked, but no success. */
 /** A 2xx status (a module constant: a literal in the function was a new RegExp each call). */
 const SUCCESS_STATUS = /^2\d\d$/;
 
+/** Whether a response is a success (2xx): a 3xx is declared and checked, but no success. */
 export function isSuccessResponse(clause: ResponseClause): boolean {
   return SUCCESS_STATUS.test(clause.status);
 }

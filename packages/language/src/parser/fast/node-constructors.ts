@@ -67,8 +67,11 @@ export function nodeMaker(
  * For each AST type, a prototype (of a `base` shared by all) holding the type's default values,
  * for the nodes of its type to read instead of holding each its own: `false`, the shared empty
  * list (`EMPTY_LIST`), values nothing changes in place (a node assigned another value holds it
- * itself). Non-enumerable, as `Object.keys` and `for...in` readers of a node expect only what was
- * assigned; Langium's parser gives each node its own.
+ * itself). Non-enumerable, so that a node's own keys (`Object.keys`, `for...in`, Langium's
+ * `streamContents`) are what was assigned, children among them. Langium's parser gives each
+ * node its own: a copy of own properties (`AstUtils.copyAstNode`, `JsonSerializer`, a spread)
+ * of a node made here leaves the defaults out, which is why only the lazy-CST parse of one-shot
+ * tools uses these (see `SpeclServiceOptions.lazyCst`), and nothing in Specl copies its nodes.
  */
 export class DefaultsPrototypes {
   private readonly byId: object[] = [];
