@@ -224,6 +224,36 @@ describe('specl/duplicate-status', () => {
     ]);
   });
 
+  it('an error is likened to the last error before it of its status, across clauses', async () => {
+    const spec =
+      A +
+      'error E 404\nerror F 404\nerror G 404\n' +
+      'endpoint e GET /e { response 200 A\n  errors E, F\n  errors E, G }';
+    expect(await check(spec)).toEqual([
+      error(
+        '7:13',
+        'F',
+        'specl/duplicate-status',
+        '`F` has status 404, like `E`; a client could not tell them apart',
+      ),
+      error('8:10', 'E', 'specl/duplicate-clause', '`E` is already listed; remove it'),
+      error(
+        '8:13',
+        'G',
+        'specl/duplicate-status',
+        '`G` has status 404, like `F`; a client could not tell them apart',
+      ),
+    ]);
+  });
+
+  it("an error with a response's status is likened to the response", async () => {
+    const spec =
+      A + 'error E 404\nendpoint e GET /e { response 200 A\n  response 404 A\n  errors E }';
+    expect((await check(spec)).map((d) => d.message)).toContain(
+      '`E` has status 404, like a response; a client could not tell them apart',
+    );
+  });
+
   it('errors with one status on different endpoints are fine', async () => {
     expect(
       await check(

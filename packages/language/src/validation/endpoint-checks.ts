@@ -1,6 +1,6 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Endpoint, ErrorDecl, SpecFile } from '../generated/ast.js';
+import type { Endpoint, ErrorDecl, Parameter, SpecFile } from '../generated/ast.js';
 import {
   ErrorsClause,
   HeaderParam,
@@ -78,6 +78,80 @@ function errorStatusKey(text: string | undefined): number | string | undefined {
   if (text === 'default') return text;
   const status = statusNumber(text);
   return Number.isNaN(status) ? undefined : status;
+}
+
+/** The last of `responses[0..end)` whose status is the number `status`, or undefined. */
+function responseBefore(
+  responses: readonly ResponseClause[],
+  end: number,
+  status: number,
+): ResponseClause | undefined {
+  for (let j = end - 1; j >= 0; j--) {
+    const response = responses[j]!;
+    if (statusNumber(response.status) === status) return response;
+  }
+  return undefined;
+}
+
+/** Where a parameter goes: the path, the query or a header. */
+function parameterKind(param: Parameter): 'path' | 'query' | 'header' {
+  return isPathParam(param) ? 'path' : isQueryParam(param) ? 'query' : 'header';
+}
+
+/**
+ * What `name` already names among `params[0..end)`: the body (a body clause takes the name
+ * `body`, before any parameter so named), else the first parameter of that name, else undefined.
+ */
+function labelBefore(params: readonly Parameter[], end: number, name: string): string | undefined {
+  let first: Parameter | undefined;
+  for (let j = 0; j < end; j++) {
+    const param = params[j]!;
+    if (isBodyClause(param)) {
+      if (name === 'body') return 'the body';
+    } else if (first === undefined && param.name === name) first = param;
+  }
+  return first === undefined ? undefined : `a ${parameterKind(first)} parameter`;
+}
+
+/** Whether `target` is listed by an errors clause before `clauses[c].errors[end]`. */
+function listedBefore(
+  clauses: readonly ErrorsClause[],
+  c: number,
+  end: number,
+  target: ErrorDecl,
+): boolean {
+  for (let i = 0; i <= c; i++) {
+    const errors = clauses[i]!.errors;
+    const stop = i === c ? end : errors.length;
+    for (let j = 0; j < stop; j++) if (errors[j]!.ref === target) return true;
+  }
+  return false;
+}
+
+/**
+ * Who already holds an error's `status` before `clauses[c].errors[end]`: the last error
+ * listed before it with that status (by name, at its first place), else a response, else
+ * undefined.
+ */
+function statusHolderBefore(
+  responses: readonly ResponseClause[],
+  clauses: readonly ErrorsClause[],
+  c: number,
+  end: number,
+  status: number | string,
+): string | undefined {
+  for (let i = c; i >= 0; i--) {
+    const errors = clauses[i]!.errors;
+    for (let j = (i === c ? end : errors.length) - 1; j >= 0; j--) {
+      const target = errors[j]!.ref;
+      // A name listed twice holds its status from its first place, not from its repeat.
+      if (!target || !isErrorDecl(target) || errorStatusKey(target.status) !== status) continue;
+      if (!listedBefore(clauses, i, j, target)) return `\`${target.name}\``;
+    }
+  }
+  for (let i = 0; i < responses.length; i++)
+    if (statusNumber(responses[i]!.status) === status) return 'a response';
+  return undefined;
 }
 
 /** The HTTP methods an endpoint may use. */
@@ -208,13 +282,15 @@ export class EndpointChecks {
   }
 
   private checkParameters(endpoint: Endpoint, accept: ValidationAcceptor): void {
-    const seen = new Map<string, string>();
-    for (const param of endpointParameters(endpoint)) {
+    // Duplicates by a scan of the parameters before each (an endpoint has a few): a map made
+    // for each endpoint was garbage for every one.
+    const params = endpointParameters(endpoint);
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i]!;
       if (isBodyClause(param)) {
-        if (seen.has('body')) {
+        if (labelBefore(params, i, 'body') !== undefined) {
           report(accept, 'specl/duplicate-clause', 'endpointAtMost', {}, { node: param });
         }
-        seen.set('body', 'the body');
         if (['GET', 'HEAD', 'DELETE'].includes(endpoint.method)) {
           report(
             accept,
@@ -226,17 +302,16 @@ export class EndpointChecks {
         }
         continue;
       }
-      const kind = isPathParam(param) ? 'path' : isQueryParam(param) ? 'query' : 'header';
-      if (seen.has(param.name)) {
+      const kind = parameterKind(param);
+      const earlier = labelBefore(params, i, param.name);
+      if (earlier !== undefined) {
         report(
           accept,
           'specl/duplicate-parameter',
           'alreadyEndpointRename',
-          { paramName: param.name, arg1: seen.get(param.name)! },
+          { paramName: param.name, arg1: earlier },
           { node: param, property: 'name' },
         );
-      } else {
-        seen.set(param.name, `a ${kind} parameter`);
       }
       const type = resolveTypeExpr(param.type);
       if (isPathParam(param) && type.kind === 'optional') {
@@ -284,9 +359,8 @@ export class EndpointChecks {
         { node: endpoint, property: 'name' },
       );
     }
-    // One status may offer several bodies, each under media types of its own.
-    const seen = new Map<number, ResponseClause>();
-    for (const response of responses) {
+    for (let i = 0; i < responses.length; i++) {
+      const response = responses[i]!;
       const status = statusNumber(response.status);
       if (!Number.isInteger(status) || status < 200 || status > 399) {
         report(
@@ -300,7 +374,7 @@ export class EndpointChecks {
       // A status that is not three digits is reported above; it is no one's duplicate.
       // One status may offer several bodies, each under media types of its own; two bodies
       // without media types are the same status twice, as in v0.
-      const earlier = seen.get(status);
+      const earlier = responseBefore(responses, i, status);
       const twoBodies = earlier?.type && response.type && (earlier.media || response.media);
       if (earlier && !Number.isNaN(status) && !twoBodies) {
         report(
@@ -314,7 +388,6 @@ export class EndpointChecks {
           },
         );
       }
-      seen.set(status, response);
       if (status === 204 && response.type) {
         report(
           accept,
@@ -331,15 +404,15 @@ export class EndpointChecks {
   }
 
   private checkErrors(endpoint: Endpoint, accept: ValidationAcceptor): void {
-    // Exact statuses by number, ranges (`4XX`) and `default` by their word.
-    const statuses = new Map<number | string, string>();
-    for (const response of nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type))
-      statuses.set(statusNumber(response.status), 'a response');
-    const seen = new Set<ErrorDecl>();
-    for (const clause of nodesOfType<ErrorsClause>(endpoint.clauses, ErrorsClause.$type)) {
-      clause.errors.forEach((ref, index) => {
-        const target = ref.ref;
-        if (!target) return;
+    // Exact statuses by number, ranges (`4XX`) and `default` by their word; each error is
+    // compared with those listed before it (an endpoint lists a few) instead of a map's.
+    const responses = nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type);
+    const clauses = nodesOfType<ErrorsClause>(endpoint.clauses, ErrorsClause.$type);
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!;
+      for (let index = 0; index < clause.errors.length; index++) {
+        const target = clause.errors[index]!.ref;
+        if (!target) continue;
         if (!isErrorDecl(target)) {
           report(
             accept,
@@ -348,26 +421,22 @@ export class EndpointChecks {
             { targetName: target.name, describeDeclaration: describeDeclaration(target) },
             { node: clause, property: 'errors', index },
           );
-          return;
+          continue;
         }
-        if (seen.has(target)) {
+        if (listedBefore(clauses, c, index, target)) {
           report(
             accept,
             'specl/duplicate-clause',
             'alreadyListedRemove',
             { targetName: target.name },
-            {
-              node: clause as ErrorsClause,
-              property: 'errors',
-              index,
-            },
+            { node: clause, property: 'errors', index },
           );
-          return;
+          continue;
         }
-        seen.add(target);
         const status = errorStatusKey(target.status);
-        const other = status === undefined ? undefined : statuses.get(status);
-        if (other && status !== undefined) {
+        if (status === undefined) continue;
+        const other = statusHolderBefore(responses, clauses, c, index, status);
+        if (other) {
           report(
             accept,
             'specl/duplicate-status',
@@ -376,8 +445,7 @@ export class EndpointChecks {
             { node: clause, property: 'errors', index },
           );
         }
-        if (status !== undefined) statuses.set(status, `\`${target.name}\``);
-      });
+      }
     }
   }
 

@@ -2,9 +2,8 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import type {
   AuthDecl,
   BodyClause,
-  Endpoint,
   ErrorDecl,
-  MediaTypes,
+  ResponseClause,
   SecurityClause,
   Server,
   Setting,
@@ -17,19 +16,12 @@ import {
   isAuthScope,
   isContact,
   isLicense,
-  ResponseClause,
   isSecurityClause,
   isServer,
   isTagDecl,
 } from '../generated/ast.js';
 import type { MediaKind } from '../typing/media-types.js';
-import { nodesOfType } from '../util/by-type.js';
-import {
-  isValidMediaType,
-  mediaEssence,
-  mediaKindOf,
-  JSON_MEDIA_TYPE,
-} from '../typing/media-types.js';
+import { isValidMediaType, mediaEssence, mediaKindOf } from '../typing/media-types.js';
 import { containsBytes } from '../typing/contains-bytes.js';
 import { recordFields } from '../typing/records.js';
 import { resolveTypeExpr } from '../typing/resolve-type.js';
@@ -150,57 +142,6 @@ export class MetadataChecks {
       const problem = mediaProblem(type, mediaKindOf(mediaType));
       if (problem) report(accept, 'specl/media-type-mismatch', 'default', { problem }, at);
     });
-  }
-
-  /** Bodies of one status offered twice under one media type, across an endpoint's responses. */
-  checkEndpointMedia(endpoint: Endpoint, accept: ValidationAcceptor): void {
-    const byStatus = new Map<string, Set<string>>();
-    // Statuses whose bodies so far all travel as JSON by default: one more such body is
-    // `specl/duplicate-status`, reported with the endpoint's statuses.
-    const onlyDefault = new Set<string>();
-    for (const response of nodesOfType<ResponseClause>(endpoint.clauses, ResponseClause.$type)) {
-      if (!response.type) continue;
-      if (!response.media) {
-        if (onlyDefault.has(response.status)) continue;
-        if (!byStatus.has(response.status)) onlyDefault.add(response.status);
-      } else onlyDefault.delete(response.status);
-      const seen = byStatus.get(response.status) ?? new Set<string>();
-      byStatus.set(response.status, seen);
-      const types = response.media?.types ?? [JSON_MEDIA_TYPE];
-      types.forEach((mediaType, index) => {
-        const essence = mediaEssence(mediaType);
-        if (seen.has(essence) && !this.repeatsWithin(response.media, essence, index)) {
-          if (response.media)
-            report(
-              accept,
-              'specl/duplicate-media-type',
-              'statusAlreadyAnswers',
-              { responseStatus: response.status, essence },
-              {
-                node: response.media,
-                property: 'types',
-                index,
-              },
-            );
-          else
-            report(
-              accept,
-              'specl/duplicate-media-type',
-              'statusAlreadyAnswers',
-              { responseStatus: response.status, essence },
-              {
-                node: response,
-                property: 'status',
-              },
-            );
-        }
-        seen.add(essence);
-      });
-    }
-  }
-
-  private repeatsWithin(media: MediaTypes | undefined, essence: string, index: number): boolean {
-    return (media?.types ?? []).slice(0, index).some((t) => mediaEssence(t) === essence);
   }
 
   /** A security scheme: a known kind with what it needs. */

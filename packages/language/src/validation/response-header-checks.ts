@@ -102,29 +102,56 @@ export function checkWithHeaders(
   node: ResponseClause | ErrorDecl,
   accept: ValidationAcceptor,
 ): void {
-  const seen = new Set<HeadersDecl>();
-  const wires = new Map<string, HeadersDecl>();
-  node.headers.forEach((ref, index) => {
-    const target = ref.ref;
-    if (!target) return;
+  // Each name is compared with those before it (a `with` lists a few) instead of a map's.
+  const refs = node.headers;
+  for (let index = 0; index < refs.length; index++) {
+    const target = refs[index]!.ref;
+    if (!target) continue;
     const at = { node, property: 'headers' as const, index };
     if (!isHeadersDecl(target)) {
       const args = { name: target.name, what: describeDeclaration(target) };
       report(accept, 'specl/unknown-headers', 'notHeaders', args, at);
-      return;
+      continue;
     }
-    if (seen.has(target)) {
+    if (headersListedBefore(node, index, target)) {
       report(accept, 'specl/duplicate-response-header', 'listedTwice', { name: target.name }, at);
-      return;
+      continue;
     }
-    seen.add(target);
     for (const header of target.members) {
       const wire = wireNameOf(header);
-      const first = wires.get(wire.toLowerCase());
-      if (first && first !== target) {
+      const first = wireCarrierBefore(node, index, wire);
+      if (first) {
         const args = { wire, first: first.name, second: target.name };
         report(accept, 'specl/duplicate-response-header', 'acrossDeclarations', args, at);
-      } else wires.set(wire.toLowerCase(), target);
+      }
     }
-  });
+  }
+}
+
+/** Whether `target` is named in `node`'s `with` before the name at `end`. */
+function headersListedBefore(
+  node: ResponseClause | ErrorDecl,
+  end: number,
+  target: HeadersDecl,
+): boolean {
+  for (let j = 0; j < end; j++) if (node.headers[j]!.ref === target) return true;
+  return false;
+}
+
+/** The first `headers` declaration named before `end` in `node`'s `with` that carries `wire`. */
+function wireCarrierBefore(
+  node: ResponseClause | ErrorDecl,
+  end: number,
+  wire: string,
+): HeadersDecl | undefined {
+  const lower = wire.toLowerCase();
+  for (let j = 0; j < end; j++) {
+    const target = node.headers[j]!.ref;
+    if (!target || !isHeadersDecl(target)) continue;
+    for (const header of target.members) {
+      const other = wireNameOf(header);
+      if (other.toLowerCase() === lower) return target;
+    }
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import { checkOpenedOnce } from './open-record-checks.js';
 import { checkLatencyBudget } from './latency-checks.js';
 import { checkPagesWalk, checkPaginatedClause } from './pagination-checks.js';
 import { checkHeadersDecl, checkWithHeaders } from './response-header-checks.js';
+import { checkEndpointMedia } from './endpoint-media-checks.js';
 
 /**
  * Registers every Specl check with Langium's validation registry, by AST node type, calling
@@ -79,7 +80,7 @@ export function registerSpeclChecks(services: ServicesWithChecks): void {
     ],
     Endpoint: [
       (endpoint, accept) => endpoints.checkEndpoint(endpoint, accept),
-      (endpoint, accept) => metadata.checkEndpointMedia(endpoint, accept),
+      (endpoint, accept) => checkEndpointMedia(endpoint, accept),
     ],
     Invariant: condition,
     RequiresClause: condition,
