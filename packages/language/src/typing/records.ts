@@ -33,8 +33,8 @@ export function spreadTarget(spread: Spread): RecordLike | undefined {
   return isRecordLike(target) ? target : undefined;
 }
 
-const expanded = workspaceMemo<RecordLike, RecordMember[]>();
-const fields = workspaceMemo<RecordLike, Field[]>();
+const expanded = workspaceMemo<RecordLike, readonly RecordMember[]>();
+const fields = workspaceMemo<RecordLike, readonly Field[]>();
 
 const expanding = new Set<RecordLike>();
 
@@ -51,7 +51,7 @@ interface Expansion {
  * validator reports the cycle). The spreads are followed with a stack of their own, not by
  * recursion, so a chain of spreads is bounded by memory, not by the call stack.
  */
-function expandMembers(decl: RecordLike): RecordMember[] {
+function expandMembers(decl: RecordLike): readonly RecordMember[] {
   const known = expanded.get(decl);
   if (known) return known;
   // Most records spread nothing: their members are their own list, without a set and a copy.
@@ -117,7 +117,7 @@ function isFieldMember(member: RecordMember): member is Field {
  * Every field of a record, its own and those its spreads bring, in declaration order. The list
  * may be the record's own list of members (when they are all fields): not to be changed.
  */
-export function recordFields(decl: RecordLike): Field[] {
+export function recordFields(decl: RecordLike): readonly Field[] {
   const known = fields.get(decl);
   if (known) return known;
   const members = expandMembers(decl);
