@@ -1,6 +1,6 @@
 import type { LangiumCoreServices, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Endpoint, ErrorDecl, Parameter, SpecFile } from '../generated/ast.js';
+import type { Endpoint, ErrorDecl, SpecFile } from '../generated/ast.js';
 import {
   ErrorsClause,
   HeaderParam,
@@ -10,7 +10,6 @@ import {
   isErrorDecl,
   isPathParam,
   isPathText,
-  isQueryParam,
 } from '../generated/ast.js';
 import { endpointParameters } from '../scoping/local-names.js';
 import { nodesOfType } from '../util/by-type.js';
@@ -21,14 +20,22 @@ import { closestName, didYouMean } from '../util/did-you-mean.js';
 import { changeTo, insertAfter, rangeOf } from './fixes.js';
 import { importPathBetween, importedDocuments } from '../workspace/imports.js';
 import { describeDeclaration } from './declaration-checks.js';
+import {
+  STATUS_RANGE,
+  errorStatusKey,
+  labelBefore,
+  listedBefore,
+  parameterKind,
+  responseBefore,
+  statusHolderBefore,
+  statusNumber,
+} from './endpoint-duplicates.js';
 import { report } from './report.js';
 import { pathTemplate, routeKey } from '../util/endpoint-path.js';
 
 // Regular expressions the checks run per character or per status, made once: a literal in a
 // function is a new RegExp object each time it is evaluated (4.5 MB of them at N = 5,000).
 const WHITE_SPACE = /\s/;
-const THREE_DIGITS = /^\d{3}$/;
-const STATUS_RANGE = /^\d[xX][xX]$/;
 const PATH_TEXT = /^[A-Za-z0-9\-._~:]+$/;
 const ALL_WHITE_SPACE = /\s/g;
 const WORD_START = /^[_a-zA-Z]/;
@@ -61,97 +68,6 @@ export function spacedPathInText(text: string | undefined): boolean {
     pathEnd = i + 1;
   }
   return true;
-}
-
-/** An HTTP status as written (three digits), or NaN for anything else (`2e2`, `20.0`). */
-function statusNumber(text: string | undefined): number {
-  return text !== undefined && THREE_DIGITS.test(text) ? Number(text) : NaN;
-}
-
-/**
- * What an error's status is told apart by: its number, its range in upper case (`4XX`), or
- * `default`; undefined for a status reported as malformed.
- */
-function errorStatusKey(text: string | undefined): number | string | undefined {
-  if (text === undefined) return undefined;
-  if (STATUS_RANGE.test(text)) return text.toUpperCase();
-  if (text === 'default') return text;
-  const status = statusNumber(text);
-  return Number.isNaN(status) ? undefined : status;
-}
-
-/** The last of `responses[0..end)` whose status is the number `status`, or undefined. */
-function responseBefore(
-  responses: readonly ResponseClause[],
-  end: number,
-  status: number,
-): ResponseClause | undefined {
-  for (let j = end - 1; j >= 0; j--) {
-    const response = responses[j]!;
-    if (statusNumber(response.status) === status) return response;
-  }
-  return undefined;
-}
-
-/** Where a parameter goes: the path, the query or a header. */
-function parameterKind(param: Parameter): 'path' | 'query' | 'header' {
-  return isPathParam(param) ? 'path' : isQueryParam(param) ? 'query' : 'header';
-}
-
-/**
- * What `name` already names among `params[0..end)`: the body (a body clause takes the name
- * `body`, before any parameter so named), else the first parameter of that name, else undefined.
- */
-function labelBefore(params: readonly Parameter[], end: number, name: string): string | undefined {
-  let first: Parameter | undefined;
-  for (let j = 0; j < end; j++) {
-    const param = params[j]!;
-    if (isBodyClause(param)) {
-      if (name === 'body') return 'the body';
-    } else if (first === undefined && param.name === name) first = param;
-  }
-  return first === undefined ? undefined : `a ${parameterKind(first)} parameter`;
-}
-
-/** Whether `target` is listed by an errors clause before `clauses[c].errors[end]`. */
-function listedBefore(
-  clauses: readonly ErrorsClause[],
-  c: number,
-  end: number,
-  target: ErrorDecl,
-): boolean {
-  for (let i = 0; i <= c; i++) {
-    const errors = clauses[i]!.errors;
-    const stop = i === c ? end : errors.length;
-    for (let j = 0; j < stop; j++) if (errors[j]!.ref === target) return true;
-  }
-  return false;
-}
-
-/**
- * Who already holds an error's `status` before `clauses[c].errors[end]`: the last error
- * listed before it with that status (by name, at its first place), else a response, else
- * undefined.
- */
-function statusHolderBefore(
-  responses: readonly ResponseClause[],
-  clauses: readonly ErrorsClause[],
-  c: number,
-  end: number,
-  status: number | string,
-): string | undefined {
-  for (let i = c; i >= 0; i--) {
-    const errors = clauses[i]!.errors;
-    for (let j = (i === c ? end : errors.length) - 1; j >= 0; j--) {
-      const target = errors[j]!.ref;
-      // A name listed twice holds its status from its first place, not from its repeat.
-      if (!target || !isErrorDecl(target) || errorStatusKey(target.status) !== status) continue;
-      if (!listedBefore(clauses, i, j, target)) return `\`${target.name}\``;
-    }
-  }
-  for (let i = 0; i < responses.length; i++)
-    if (statusNumber(responses[i]!.status) === status) return 'a response';
-  return undefined;
 }
 
 /** The HTTP methods an endpoint may use. */

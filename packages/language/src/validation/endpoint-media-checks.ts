@@ -20,8 +20,9 @@ export function checkEndpointMedia(endpoint: Endpoint, accept: ValidationAccepto
     if (!response.type) continue;
     const media = response.media;
     if (!media) {
-      if (onlyDefaultBefore(responses, i, response.status)) continue;
-      if (answeredBefore(responses, i, response.status, JSON_MEDIA_TYPE))
+      const before = bodiesBefore(responses, i, response.status, JSON_MEDIA_TYPE);
+      if ((before & ONLY_DEFAULT) !== 0) continue;
+      if ((before & ANSWERED) !== 0)
         report(
           accept,
           'specl/duplicate-media-type',
@@ -34,7 +35,7 @@ export function checkEndpointMedia(endpoint: Endpoint, accept: ValidationAccepto
     for (let index = 0; index < media.types.length; index++) {
       const essence = mediaEssence(media.types[index]!);
       if (repeatsWithin(media, essence, index)) continue;
-      if (answeredBefore(responses, i, response.status, essence))
+      if ((bodiesBefore(responses, i, response.status, essence) & ANSWERED) !== 0)
         report(
           accept,
           'specl/duplicate-media-type',
@@ -46,40 +47,26 @@ export function checkEndpointMedia(endpoint: Endpoint, accept: ValidationAccepto
   }
 }
 
-/**
- * Whether every body of `status` among `responses[0..end)` travels as JSON by default: there
- * is one, and none since the first has media types of its own.
- */
-function onlyDefaultBefore(
-  responses: readonly ResponseClause[],
-  end: number,
-  status: string,
-): boolean {
-  let onlyDefault = false;
-  let any = false;
-  for (let j = 0; j < end; j++) {
-    const response = responses[j]!;
-    if (!response.type || response.status !== status) continue;
-    if (response.media) onlyDefault = false;
-    else if (!any) onlyDefault = true;
-    any = true;
-  }
-  return onlyDefault;
-}
+/** {@link bodiesBefore}: a body of the status already travels as the media type asked. */
+const ANSWERED = 1;
+/** {@link bodiesBefore}: every body of the status so far travels as JSON by default. */
+const ONLY_DEFAULT = 2;
 
 /**
- * Whether a body of `status` among `responses[0..end)` already travels as `essence`; a body
- * without media types after the first such body of its status is left out, as it is reported
- * as a duplicate status.
+ * The bodies of `status` among `responses[0..end)`, replayed in order: {@link ANSWERED} if one
+ * already travels as `essence`, with {@link ONLY_DEFAULT} if there is one and none since the
+ * first has media types of its own. A body without media types after the first such body of
+ * its status is left out, as it is reported as a duplicate status.
  */
-function answeredBefore(
+function bodiesBefore(
   responses: readonly ResponseClause[],
   end: number,
   status: string,
   essence: string,
-): boolean {
+): number {
   let onlyDefault = false;
   let any = false;
+  let answered = false;
   for (let j = 0; j < end; j++) {
     const response = responses[j]!;
     if (!response.type || response.status !== status) continue;
@@ -87,15 +74,15 @@ function answeredBefore(
     if (!media) {
       if (onlyDefault) continue;
       if (!any) onlyDefault = true;
-      if (essence === JSON_MEDIA_TYPE) return true;
+      if (essence === JSON_MEDIA_TYPE) answered = true;
     } else {
       onlyDefault = false;
       for (let k = 0; k < media.types.length; k++)
-        if (mediaEssence(media.types[k]!) === essence) return true;
+        if (mediaEssence(media.types[k]!) === essence) answered = true;
     }
     any = true;
   }
-  return false;
+  return (answered ? ANSWERED : 0) | (onlyDefault ? ONLY_DEFAULT : 0);
 }
 
 /** Whether `essence` is among the media types before `index` in one list. */
